@@ -1,0 +1,178 @@
+import { existsSync, rmSync } from 'node:fs'
+import type { MatchedIn, SearchHit } from '../../../shared/api'
+import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
+import type { Phase } from '../../../shared/case/phases'
+import { foldForSearch, searchTerms } from '../../../shared/search/fold'
+import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/sqlite'
+
+/**
+ * Bumped whenever the tables or what goes into them change: an index of another version is
+ * dropped and rebuilt from the documents.
+ */
+const INDEX_VERSION = 1
+const SEARCH_LIMIT = 50
+
+interface CaseRow {
+  id: string
+  client_name: string
+  date_of_birth: string
+  chain_number: string | null
+  phase: string
+  lead_caseworker: string | null
+  created_at: string
+  updated_at: string
+}
+
+/**
+ * The case index: a row per case for lists, and an FTS5 table for search, derived from the case
+ * documents so the case list never needs to open them. Search text is folded (accents, case)
+ * before it is stored, with the same function that folds the query.
+ */
+export class CaseIndex {
+  readonly #db: SqliteDatabase
+  readonly #statements
+  readonly #putInTransaction: (summary: CaseSummary, text: CaseSearchText, heads: string[]) => void
+  /** True when this index started empty and must be filled from the documents. */
+  readonly needsRebuild: boolean
+
+  private constructor(db: SqliteDatabase, needsRebuild: boolean) {
+    this.#db = db
+    this.needsRebuild = needsRebuild
+    this.#statements = {
+      upsertCase: db.prepare<[CaseSummary & { heads: string }], { rowid: number }>(`
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, lead_caseworker, created_at, updated_at, heads)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @leadCaseworker, @createdAt, @updatedAt, @heads)
+        ON CONFLICT (id) DO UPDATE SET
+          client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
+          chain_number = excluded.chain_number, phase = excluded.phase,
+          lead_caseworker = excluded.lead_caseworker, created_at = excluded.created_at,
+          updated_at = excluded.updated_at, heads = excluded.heads
+        RETURNING rowid`),
+      deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
+      insertText: db.prepare<[number, string, string, string]>(
+        'INSERT INTO case_text (rowid, names, identifiers, notes) VALUES (?, ?, ?, ?)',
+      ),
+      headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
+      list: db.prepare<[], CaseRow>(`SELECT ${COLUMNS} FROM cases ORDER BY updated_at DESC, rowid DESC`),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases'),
+      search: db.prepare<[string, number], CaseRow & { names: string; identifiers: string }>(`
+        SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
+               case_text.names AS names, case_text.identifiers AS identifiers
+        FROM case_text JOIN cases ON cases.rowid = case_text.rowid
+        WHERE case_text MATCH ?
+        ORDER BY bm25(case_text, 10.0, 5.0, 1.0), cases.updated_at DESC
+        LIMIT ?`),
+    }
+    this.#putInTransaction = db.transaction((summary: CaseSummary, text: CaseSearchText, heads: string[]) => {
+      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads) })
+      if (!row) throw new Error('The case index did not return a row')
+      this.#statements.deleteText.run(row.rowid)
+      this.#statements.insertText.run(
+        row.rowid,
+        foldForSearch(text.names),
+        foldForSearch(text.identifiers),
+        foldForSearch(text.notes),
+      )
+    })
+  }
+
+  static open(file: string, options: SqliteOptions = {}): CaseIndex {
+    const existed = existsSync(file)
+    let db = openSqlite(file, options)
+    let version = existed ? (db.pragma('user_version', { simple: true }) as number) : 0
+    if (existed && version !== INDEX_VERSION) {
+      // An index from another version of Homeward: start again, it is derived data.
+      db.close()
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+      db = openSqlite(file, options)
+      version = 0
+    }
+    if (version === 0) {
+      db.exec(`
+        CREATE TABLE cases (
+          id TEXT NOT NULL UNIQUE,
+          client_name TEXT NOT NULL,
+          date_of_birth TEXT NOT NULL,
+          chain_number TEXT,
+          phase TEXT NOT NULL,
+          lead_caseworker TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          heads TEXT NOT NULL
+        );
+        CREATE INDEX cases_by_update ON cases (updated_at DESC);
+        CREATE VIRTUAL TABLE case_text USING fts5 (
+          names, identifiers, notes,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        PRAGMA user_version = ${INDEX_VERSION};
+      `)
+    }
+    return new CaseIndex(db, version === 0)
+  }
+
+  /** Puts one case's row and search text in the index, replacing what was there. */
+  put(summary: CaseSummary, text: CaseSearchText, heads: string[]): void {
+    this.#putInTransaction(summary, text, heads)
+  }
+
+  /** Empties the index, before it is filled again from the documents. */
+  clear(): void {
+    this.#db.exec('DELETE FROM cases; DELETE FROM case_text;')
+  }
+
+  /** The document heads the index last saw for a case, to skip work that is already done. */
+  headsOf(id: string): string[] | undefined {
+    const row = this.#statements.headsOf.get(id)
+    return row ? (JSON.parse(row.heads) as string[]) : undefined
+  }
+
+  list(): CaseSummary[] {
+    return this.#statements.list.all().map(toSummary)
+  }
+
+  count(): number {
+    return this.#statements.count.get()?.n ?? 0
+  }
+
+  /** Cases whose name, CHAIN number or notes contain every word of `text` (as word prefixes). */
+  search(text: string): SearchHit[] {
+    const terms = searchTerms(text)
+    if (terms.length === 0) return []
+    const query = terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ')
+    return this.#statements.search.all(query, SEARCH_LIMIT).map((row) => ({
+      ...toSummary(row),
+      matchedIn: matchedIn(terms, row.names, row.identifiers),
+    }))
+  }
+
+  close(): void {
+    this.#db.close()
+  }
+}
+
+const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, lead_caseworker, created_at, updated_at'
+
+function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    clientName: row.client_name,
+    dateOfBirth: row.date_of_birth,
+    chainNumber: row.chain_number,
+    phase: row.phase as Phase,
+    leadCaseworker: row.lead_caseworker,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Says where a hit came from; the first place that holds every term wins, notes otherwise. */
+function matchedIn(terms: string[], foldedNames: string, foldedIdentifiers: string): MatchedIn {
+  const hasAll = (text: string) => {
+    const words = searchTerms(text)
+    return terms.every((term) => words.some((word) => word.startsWith(term)))
+  }
+  if (hasAll(foldedNames)) return 'name'
+  if (hasAll(foldedIdentifiers)) return 'identifiers'
+  return 'notes'
+}

@@ -1,0 +1,120 @@
+import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
+import type { SqliteDatabase } from './sqlite'
+
+/**
+ * automerge-repo storage on SQLite. Keys are stored as JSON arrays, so a key prefix matches on
+ * whole segments (`["doc1"]` never matches `["doc10", ...]`), and rows come back in the order they
+ * were first saved (rowid), which automerge-repo relies on for incremental chunks.
+ *
+ * better-sqlite3 is synchronous: when a promise from `save` resolves, the row is committed.
+ */
+export class SqliteStorageAdapter implements StorageAdapterInterface {
+  readonly #statements
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly options: { journal?: ChangeJournal } = {},
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS automerge_chunks (
+        key TEXT NOT NULL UNIQUE,
+        data BLOB NOT NULL
+      )`)
+    this.#statements = {
+      load: db.prepare<[string], { data: Buffer }>('SELECT data FROM automerge_chunks WHERE key = ?'),
+      save: db.prepare<[string, Uint8Array]>(
+        'INSERT INTO automerge_chunks (key, data) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data',
+      ),
+      remove: db.prepare<[string]>('DELETE FROM automerge_chunks WHERE key = ?'),
+      loadRange: db.prepare<[string, string, string], { key: string; data: Buffer }>(
+        'SELECT key, data FROM automerge_chunks WHERE key = ? OR (key >= ? AND key < ?) ORDER BY rowid',
+      ),
+      loadAll: db.prepare<[], { key: string; data: Buffer }>('SELECT key, data FROM automerge_chunks ORDER BY rowid'),
+      removeRange: db.prepare<[string, string, string]>(
+        'DELETE FROM automerge_chunks WHERE key = ? OR (key >= ? AND key < ?)',
+      ),
+      removeAll: db.prepare('DELETE FROM automerge_chunks'),
+    }
+    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array) => {
+      this.#statements.save.run(encodeKey(key), data)
+      this.options.journal?.record(key)
+    })
+  }
+
+  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array) => void
+
+  async load(key: StorageKey): Promise<Uint8Array | undefined> {
+    const row = this.#statements.load.get(encodeKey(key))
+    return row ? toUint8Array(row.data) : undefined
+  }
+
+  async save(key: StorageKey, data: Uint8Array): Promise<void> {
+    this.#saveAndJournal(key, data)
+  }
+
+  async remove(key: StorageKey): Promise<void> {
+    this.#statements.remove.run(encodeKey(key))
+  }
+
+  async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
+    const rows =
+      keyPrefix.length === 0 ? this.#statements.loadAll.all() : this.#statements.loadRange.all(...prefixRange(keyPrefix))
+    return rows.map((row) => ({ key: JSON.parse(row.key) as StorageKey, data: toUint8Array(row.data) }))
+  }
+
+  async removeRange(keyPrefix: StorageKey): Promise<void> {
+    if (keyPrefix.length === 0) this.#statements.removeAll.run()
+    else this.#statements.removeRange.run(...prefixRange(keyPrefix))
+  }
+}
+
+/**
+ * Records, in the same transaction as the chunk, which documents changed on disk, so the case
+ * index can catch up after a crash between a save and its indexing.
+ */
+export class ChangeJournal {
+  readonly #record
+  readonly #pending
+  readonly #clear
+
+  constructor(db: SqliteDatabase) {
+    db.exec('CREATE TABLE IF NOT EXISTS changed_documents (document_id TEXT PRIMARY KEY)')
+    this.#record = db.prepare<[string]>('INSERT OR IGNORE INTO changed_documents (document_id) VALUES (?)')
+    this.#pending = db.prepare<[], { document_id: string }>('SELECT document_id FROM changed_documents')
+    this.#clear = db.prepare<[string]>('DELETE FROM changed_documents WHERE document_id = ?')
+  }
+
+  /** Only a document's content chunks count; sync states and other keys are not changes. */
+  record(key: StorageKey): void {
+    const [documentId, kind] = key
+    if (documentId !== undefined && (kind === 'incremental' || kind === 'snapshot')) this.#record.run(documentId)
+  }
+
+  pending(): string[] {
+    return this.#pending.all().map((row) => row.document_id)
+  }
+
+  clear(documentId: string): void {
+    this.#clear.run(documentId)
+  }
+}
+
+function encodeKey(key: StorageKey): string {
+  return JSON.stringify(key)
+}
+
+/**
+ * The exact key, then every longer key that starts with the same segments: their JSON begins
+ * with the prefix's JSON minus its closing `]`, plus `,`. The range ends just past `,`.
+ */
+function prefixRange(keyPrefix: StorageKey): [string, string, string] {
+  const exact = encodeKey(keyPrefix)
+  const start = `${exact.slice(0, -1)},`
+  const end = `${exact.slice(0, -1)}-`
+  return [exact, start, end]
+}
+
+/** better-sqlite3 returns Buffers; automerge-repo expects plain Uint8Arrays. */
+function toUint8Array(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength))
+}

@@ -1,0 +1,44 @@
+import { differenceInYears, format, isValid, parse, parseISO } from 'date-fns'
+
+/** A calendar date as stored: `YYYY-MM-DD`, with no time or zone. */
+export type IsoDate = string
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false
+  const date = parseISO(value)
+  return isValid(date) && format(date, 'yyyy-MM-dd') === value
+}
+
+/** Today's date where the user is, as an IsoDate. */
+export function isoDateOf(moment: Date): IsoDate {
+  return format(moment, 'yyyy-MM-dd')
+}
+
+/**
+ * Reads a date typed the British way (27/03/1985, 27/3/1985, 27-03-1985, 27.03.1985).
+ * Returns undefined for anything that is not a real calendar date.
+ */
+export function parseUkDate(text: string): IsoDate | undefined {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text)
+  if (!match) return undefined
+  const [, day, month, year] = match
+  const date = parse(`${day}/${month}/${year}`, 'd/M/yyyy', new Date(2000, 0, 1))
+  return isValid(date) ? isoDateOf(date) : undefined
+}
+
+/** 27/03/1985 */
+export function formatUkDate(value: IsoDate): string {
+  return isIsoDate(value) ? format(parseISO(value), 'dd/MM/yyyy') : value
+}
+
+/** 27/03/2026 at 14:05, for a moment such as when a note was written. */
+export function formatUkDateTime(instant: string): string {
+  const date = parseISO(instant)
+  return isValid(date) ? format(date, "dd/MM/yyyy 'at' HH:mm") : instant
+}
+
+export function ageOn(dateOfBirth: IsoDate, today: IsoDate): number {
+  return differenceInYears(parseISO(today), parseISO(dateOfBirth))
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+/** What a team member does in the team; a manager can override the safety gate and run reviews. */
+export const ROLES = ['caseworker', 'manager'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  caseworker: 'Caseworker',
+  manager: 'Team manager',
+}
+
+/** A member of the team: the person using a laptop, named on every change they make. */
+export interface Person {
+  id: string
+  name: string
+  role: Role
+}
+
+/** How a person is named inside a case (as a note's author, the lead caseworker...). */
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+export const profileInputSchema = z.object({
+  name: z
+    .string({ message: 'Enter your name' })
+    .trim()
+    .min(1, 'Enter your name')
+    .max(100, 'Your name must be 100 characters or fewer'),
+  role: z.enum(ROLES, { message: 'Choose your role' }),
+})
+export type ProfileInput = z.input<typeof profileInputSchema>

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Automerge from '@automerge/automerge'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { WorkspaceLockedError, workspaceFiles } from '../../src/main/core/storage/workspace-files'
+import { authorOf } from '../../src/shared/authorship'
+import { ValidationError } from '../../src/shared/validation'
+import { AMINA, DEREK, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const TODAY = new Date('2026-11-23T10:00:00Z')
+
+describe('a workspace', () => {
+  const cleanups: (() => Promise<void> | void)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  async function open(dataDir: string, user = AMINA): Promise<Workspace> {
+    const workspace = await openWorkspace({ dataDir, user, now: () => TODAY })
+    cleanups.push(() => workspace.close())
+    return workspace
+  }
+  function folder(): string {
+    const dir = tempDir('workspace')
+    cleanups.push(dir.remove)
+    return dir.path
+  }
+
+  it('creates a case, lists it from the index and finds it by name and by a note', async () => {
+    const workspace = await open(folder())
+    const id = await workspace.createCase(referral())
+    expect(workspace.listCases()).toMatchObject([
+      { id, clientName: 'Łukasz Wiśniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', phase: 'identify' },
+    ])
+    expect(workspace.searchCases('Wisniewski').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'name']])
+    expect(workspace.searchCases('LUKASZ wiś').map((hit) => hit.id)).toEqual([id])
+    expect(workspace.searchCases('123456').map((hit) => hit.matchedIn)).toEqual(['identifiers'])
+    expect(workspace.searchCases('hostel')).toEqual([])
+
+    await workspace.addNote(id, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the Whitechapel hostel.' })
+    expect(workspace.searchCases('hostel').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'notes']])
+    expect(workspace.searchCases('WHITECHAPEL').map((hit) => hit.id)).toEqual([id])
+  })
+
+  it('keeps everything after it is closed and opened again', async () => {
+    const dataDir = folder()
+    const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
+    const id = await first.createCase(referral({ clientName: "Zoë O'Brien-Ní Bhriain" }))
+    await first.addNote(id, { date: '2026-11-21', type: 'phone', text: 'Spoke about the move to Leeds.' })
+    await first.close()
+
+    const again = await open(dataDir)
+    expect(again.listCases().map((row) => row.clientName)).toEqual(["Zoë O'Brien-Ní Bhriain"])
+    expect(again.searchCases('leeds').map((hit) => hit.id)).toEqual([id])
+    const record = await again.readCase(id)
+    expect(record.notes.map((note) => note.text)).toEqual(['Spoke about the move to Leeds.'])
+  })
+
+  it('serves the case list from the index without loading any case document', async () => {
+    const dataDir = folder()
+    const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
+    for (const name of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson']) {
+      await first.createCase(referral({ clientName: name }))
+    }
+    await first.close()
+
+    const again = await open(dataDir)
+    expect(again.listCases()).toHaveLength(3)
+    expect(again.searchCases('stefan')).toHaveLength(1)
+    // Only the team document is in memory.
+    expect(Object.keys(again.repo.handles)).toHaveLength(1)
+  })
+
+  it('records the author on every change', async () => {
+    const workspace = await open(folder(), DEREK)
+    const id = await workspace.createCase(referral())
+    await workspace.addNote(id, { date: '2026-11-22', type: 'with-agency', text: 'Called the council.' })
+    const handle = await workspace.openCase(id)
+    const authored = Automerge.getHistory(handle.doc())
+      .map((state) => authorOf(state.change.message))
+      .filter((author) => author !== undefined)
+    // The document's creation is the repo's own empty change; every Homeward change is signed.
+    expect(authored.length).toBeGreaterThanOrEqual(2)
+    expect(authored.every((author) => author.id === DEREK.id && author.name === DEREK.name)).toBe(true)
+    expect((await workspace.readCase(id)).notes[0]?.author).toEqual({ id: DEREK.id, name: DEREK.name })
+  })
+
+  it('rebuilds a deleted index from the documents', async () => {
+    const dataDir = folder()
+    const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
+    const id = await first.createCase(referral())
+    await first.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister lives in Bradford.' })
+    await first.createCase(referral({ clientName: 'Дмитрий Иванов', chainNumber: '' }))
+    await first.close()
+
+    const indexFile = workspaceFiles(dataDir).index
+    for (const suffix of ['', '-wal', '-shm']) rmSync(indexFile + suffix, { force: true })
+    expect(existsSync(indexFile)).toBe(false)
+
+    const again = await open(dataDir)
+    expect(again.listCases().map((row) => row.clientName).sort()).toEqual(['Łukasz Wiśniewski', 'Дмитрий Иванов'])
+    expect(again.searchCases('bradford').map((hit) => hit.id)).toEqual([id])
+    expect(again.searchCases('дмитрий')).toHaveLength(1)
+    expect(Object.keys(again.repo.handles)).toHaveLength(1)
+    expect(await again.rebuildIndex()).toBe(2)
+  })
+
+  it('refuses a second opening of the same folder while the first is open', async () => {
+    const dataDir = folder()
+    await open(dataDir)
+    await expect(openWorkspace({ dataDir, user: AMINA })).rejects.toBeInstanceOf(WorkspaceLockedError)
+  })
+
+  it('two workspaces never share a file or a case', async () => {
+    const a = folder()
+    const b = folder()
+    const first = await open(a)
+    const second = await open(b)
+    await first.createCase(referral({ clientName: 'Only In A' }))
+    await second.createCase(referral({ clientName: 'Only In B' }))
+    expect(first.listCases().map((row) => row.clientName)).toEqual(['Only In A'])
+    expect(second.listCases().map((row) => row.clientName)).toEqual(['Only In B'])
+    expect(second.searchCases('only')).toHaveLength(1)
+    const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name))
+    expect(filesOf(a).every((file) => file.startsWith(a))).toBe(true)
+    expect(filesOf(b).some((file) => file.startsWith(a))).toBe(false)
+  })
+
+  it('refuses bad input with a message per field and saves nothing', async () => {
+    const workspace = await open(folder())
+    const attempts = [
+      [referral({ clientName: '   ' }), 'clientName', "Enter the client's name"],
+      [referral({ dateOfBirth: '2027-01-01' }), 'dateOfBirth', 'Date of birth must be today or in the past'],
+      [referral({ dateOfBirth: '1990-02-30' }), 'dateOfBirth', 'Enter a real date of birth, for example 27/03/1985'],
+      [referral({ chainNumber: '12AB34' }), 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
+      [{}, 'clientName', "Enter the client's name"],
+    ] as const
+    for (const [input, field, message] of attempts) {
+      const error = await workspace.createCase(input).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(ValidationError)
+      expect((error as ValidationError).issues).toContainEqual({ field, message })
+    }
+    expect(workspace.listCases()).toEqual([])
+    expect(Object.keys(workspace.repo.handles)).toHaveLength(1)
+  })
+
+  it('asks who is using the laptop before anyone can make changes', async () => {
+    const dataDir = folder()
+    const workspace = await openWorkspace({ dataDir, now: () => TODAY })
+    cleanups.push(() => workspace.close())
+    expect(workspace.profile).toBeNull()
+    await expect(workspace.createCase(referral())).rejects.toThrow(/Nobody is set up on this laptop/)
+    expect(() => workspace.setProfile({ name: '', role: 'caseworker' })).toThrow(ValidationError)
+    const person = workspace.setProfile({ name: 'Priya Shah', role: 'manager' })
+    expect(workspace.profile).toEqual(person)
+    const id = await workspace.createCase(referral())
+    expect((await workspace.readCase(id)).createdBy).toEqual({ id: person.id, name: 'Priya Shah' })
+  })
+})
