@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './src/shared/content-security-policy'
+
+/** The built page carries its CSP itself (the dev server's injected styles would break it). */
+const contentSecurityPolicyTag: Plugin = {
+  name: 'homeward-content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+      injectTo: 'head-prepend',
+    },
+  ],
+}
 
 /**
  * One build for every part. The main build holds every Node entry: the Electron shell, the command
@@ -35,7 +50,7 @@ export default defineConfig({
     root: 'src/renderer',
     // Relative asset paths work from file:// in Electron and from the browser mode's server alike.
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyTag],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve('src/renderer/index.html') },

@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     setupFiles: ['tests/support/automerge-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -12,6 +12,7 @@ import { isoDateOf } from '../../shared/dates'
 import { profileInputSchema, type Person, type PersonRef } from '../../shared/people'
 import { addCaseToTeam, addMember, newTeamDoc, teamCaseIds, type TeamDoc } from '../../shared/team/team-doc'
 import { validate, ValidationError } from '../../shared/validation'
+import { CaseNotFoundError, NoProfileError } from './errors'
 import { CaseIndex } from './index/case-index'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
@@ -23,24 +24,12 @@ export interface OpenWorkspaceOptions {
   dataDir: string
   /** Who makes this session's changes. Defaults to the person set up on this laptop. */
   user?: Person
+  /** Who to name when nobody is set up on this laptop (the command line run by an IT volunteer). */
+  fallbackUser?: Person
   /** A better-sqlite3 binary for another runtime (the Electron build). */
   nativeBinding?: string
   /** The clock, for tests that need a fixed "today". */
   now?: () => Date
-}
-
-export class CaseNotFoundError extends Error {
-  constructor(id: string) {
-    super(`No case with id ${id} in this workspace`)
-    this.name = 'CaseNotFoundError'
-  }
-}
-
-export class NoProfileError extends Error {
-  constructor() {
-    super('Nobody is set up on this laptop yet: open Homeward once and say who is using it')
-    this.name = 'NoProfileError'
-  }
 }
 
 const SETTING_PROFILE = 'profile'
@@ -61,6 +50,7 @@ export class Workspace {
   readonly #index: CaseIndex
   readonly #team: DocHandle<TeamDoc>
   readonly #user: Person | undefined
+  readonly #fallbackUser: Person | undefined
   readonly #now: () => Date
   readonly #events = new EventEmitter<{ 'index-changed': [] }>()
   #indexing: Promise<void> = Promise.resolve()
@@ -77,6 +67,7 @@ export class Workspace {
     index: CaseIndex
     team: DocHandle<TeamDoc>
     user: Person | undefined
+    fallbackUser: Person | undefined
     now: () => Date
   }) {
     this.dataDir = parts.dataDir
@@ -88,6 +79,7 @@ export class Workspace {
     this.#index = parts.index
     this.#team = parts.team
     this.#user = parts.user
+    this.#fallbackUser = parts.fallbackUser
     this.#now = parts.now
     this.repo.on('doc-metrics', (metric) => {
       // An ordinary save reports 'doc-saved'; a save that compacts reports 'doc-compacted'.
@@ -123,6 +115,7 @@ export class Workspace {
         index,
         team,
         user: options.user,
+        fallbackUser: options.fallbackUser,
         now: options.now ?? (() => new Date()),
       })
       if (index.needsRebuild) await workspace.rebuildIndex()
@@ -231,7 +224,7 @@ export class Workspace {
   }
 
   #author(): PersonRef {
-    const person = this.#user ?? this.profile
+    const person = this.#user ?? this.profile ?? this.#fallbackUser
     if (!person) throw new NoProfileError()
     return { id: person.id, name: person.name }
   }

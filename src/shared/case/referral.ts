@@ -51,14 +51,3 @@ export function referralSchema(today: IsoDate) {
     outreachTeam: requiredText('Enter the outreach team', 'The outreach team'),
   })
 }
-
-/** The order fields appear on the form, for error summaries. */
-export const REFERRAL_FIELDS = ['clientName', 'dateOfBirth', 'chainNumber', 'referrerName', 'outreachTeam'] as const
-
-export const REFERRAL_LABELS: Record<(typeof REFERRAL_FIELDS)[number], string> = {
-  clientName: 'Client name',
-  dateOfBirth: 'Date of birth',
-  chainNumber: 'CHAIN number',
-  referrerName: "Referrer's name",
-  outreachTeam: 'Outreach team',
-}

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { WorkspaceLockedError } from '../errors'
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from './sqlite'
 
 /** The files of a workspace folder. Each workspace has its own; nothing is shared between them. */
@@ -9,13 +10,6 @@ export function workspaceFiles(dataDir: string) {
     store: join(dataDir, 'homeward.sqlite'),
     /** Derived from the documents; safe to delete, rebuilt on the next open. */
     index: join(dataDir, 'index.sqlite'),
-  }
-}
-
-export class WorkspaceLockedError extends Error {
-  constructor(dataDir: string) {
-    super(`This workspace is already open in another Homeward window or command (${dataDir})`)
-    this.name = 'WorkspaceLockedError'
   }
 }
 

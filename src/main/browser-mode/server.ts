@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket'
+import type { ApiEvent } from '../../shared/api'
+import { contentSecurityPolicy } from '../../shared/content-security-policy'
+import { createApiHandler } from '../core/api-handler'
+import type { Workspace } from '../core/workspace'
+import { Admission } from './admission'
+import { readStaticFile } from './static-files'
+
+export interface BrowserModeOptions {
+  workspace: Workspace
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+}
+
+export interface BrowserModeServer {
+  /** The URL to open, carrying this run's secret. */
+  url: string
+  origin: string
+  close(): Promise<void>
+}
+
+const MAX_API_MESSAGE = 1024 * 1024
+const MAX_SYNC_MESSAGE = 64 * 1024 * 1024
+
+/**
+ * Serves the renderer to a local browser from the headless core, on 127.0.0.1 only: the page, the
+ * typed API (WebSocket /api) and the window's repo connection (WebSocket /sync). Nothing, not even
+ * the page, is served before the browser is admitted.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
+  const { workspace } = options
+  const server = createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const admission = new Admission((server.address() as AddressInfo).port)
+  const rendererDir = options.rendererDir.replace(/[\\/]+$/, '')
+
+  const syncSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE })
+  // isomorphic-ws and ws declare the same class twice; the object is ws's own.
+  const syncAdapter = new NodeWSServerAdapter(syncSockets as unknown as ConstructorParameters<typeof NodeWSServerAdapter>[0])
+  workspace.repo.networkSubsystem.addNetworkAdapter(syncAdapter)
+
+  const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE })
+  const handle = createApiHandler(workspace)
+  apiSockets.on('connection', (socket: WebSocket) => serveApi(socket, handle, workspace))
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    void serveHttp(request, response, admission, rendererDir)
+  })
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', admission.origin).pathname
+    const target = path === '/sync' ? syncSockets : path === '/api' ? apiSockets : undefined
+    if (!target || !admission.admitsWebSocket(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
+    target.handleUpgrade(request, socket, head, (ws) => target.emit('connection', ws, request))
+  })
+
+  return {
+    url: admission.entryUrl,
+    origin: admission.origin,
+    close: async () => {
+      for (const client of [...syncSockets.clients, ...apiSockets.clients]) client.terminate()
+      workspace.repo.networkSubsystem.removeNetworkAdapter(syncAdapter)
+      syncSockets.close()
+      apiSockets.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+async function serveHttp(request: IncomingMessage, response: ServerResponse, admission: Admission, rendererDir: string) {
+  const url = new URL(request.url ?? '/', admission.origin)
+  if (!admission.isFromHere(request) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    return refuse(response, 403)
+  }
+  if (url.searchParams.has('key')) {
+    if (!admission.hasKey(url)) return refuse(response, 403)
+    // Trade the secret for a cookie, and take it out of the address bar and history.
+    response.writeHead(303, { Location: '/', 'Set-Cookie': admission.setCookieHeader(), ...securityHeaders(admission) })
+    return response.end()
+  }
+  if (!admission.hasCookie(request)) return refuse(response, 403)
+  const file = await readStaticFile(rendererDir, url.pathname)
+  if (!file) return refuse(response, 404)
+  response.writeHead(200, { 'Content-Type': file.contentType, ...securityHeaders(admission) })
+  response.end(request.method === 'HEAD' ? undefined : file.body)
+}
+
+function refuse(response: ServerResponse, status: 403 | 404) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(status === 403 ? 'Forbidden: open Homeward with the address printed when it started.\n' : 'Not found\n')
+}
+
+function securityHeaders(admission: Admission): Record<string, string> {
+  const ws = admission.origin.replace('http:', 'ws:')
+  return {
+    'Content-Security-Policy': contentSecurityPolicy({ connect: [ws] }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  }
+}
+
+function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>, workspace: Workspace) {
+  const send = (message: unknown) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+  }
+  const unsubscribe = workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent))
+  socket.on('close', unsubscribe)
+  socket.on('message', (data, isBinary) => {
+    let request: unknown
+    try {
+      request = isBinary ? undefined : JSON.parse(String(data))
+    } catch {
+      request = undefined
+    }
+    void handle(request).then(send)
+  })
+}

@@ -1,0 +1,47 @@
+import { userInfo } from 'node:os'
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import { defaultDataDir } from '../core/data-dir'
+import type { Workspace } from '../core/workspace'
+
+/** A failure the person at the command line can act on: printed as one line, exit code 1. */
+export class CliError extends Error {}
+
+export interface CommonOptions {
+  data: string
+  json?: boolean
+}
+
+/** Every command takes --data and --json. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('--data <dir>', 'the workspace folder', defaultDataDir())
+    .option('--json', 'print JSON instead of text')
+}
+
+/**
+ * Opens the workspace for one command and closes it after. Changes are signed by the person set up
+ * on this laptop, or else by the operating-system user, marked as made at the command line.
+ */
+export async function withWorkspace<T>(options: CommonOptions, work: (workspace: Workspace) => Promise<T>): Promise<T> {
+  const user = safeUserName()
+  // Loaded on demand: --help and usage errors need none of it.
+  const { openWorkspace } = await import('../core/workspace')
+  const workspace = await openWorkspace({
+    dataDir: resolve(options.data),
+    fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: 'caseworker' },
+  })
+  try {
+    return await work(workspace)
+  } finally {
+    await workspace.close()
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'unknown user'
+  }
+}

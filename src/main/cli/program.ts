@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander'
+import { CaseNotFoundError, WorkspaceLockedError } from '../core/errors'
+import { caseCommands } from './case-commands'
+import { CliError } from './context'
+import { searchCommand } from './search-command'
+
+export function program(): Command {
+  return new Command('homeward')
+    .description('Homeward from the command line: the same workspace as the app, without a window.')
+    .addCommand(caseCommands())
+    .addCommand(searchCommand())
+}
+
+/** Runs the command line; resolves to the exit code. Failures print one line to stderr. */
+export async function run(argv: string[]): Promise<number> {
+  const root = program()
+  root.exitOverride()
+  for (const command of [root, ...allSubcommands(root)]) {
+    command.exitOverride()
+    // Commander's own usage errors, on one line like every other failure.
+    command.configureOutput({
+      outputError: (text, write) => write(`homeward: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see --help)\n`),
+    })
+  }
+  try {
+    await root.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    if (error instanceof CliError || error instanceof WorkspaceLockedError || error instanceof CaseNotFoundError) {
+      process.stderr.write(`homeward: ${error.message}\n`)
+      return 1
+    }
+    process.stderr.write(`homeward: unexpected failure (${error instanceof Error ? error.name : 'unknown'})\n`)
+    return 1
+  }
+}
+
+function allSubcommands(command: Command): Command[] {
+  return command.commands.flatMap((child) => [child, ...allSubcommands(child)])
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { isApiMethod, type ApiError, type ApiMethod, type ApiMethods, type ApiResponse } from '../../shared/api'
+import { ValidationError } from '../../shared/validation'
+import type { Workspace } from './workspace'
+import { CaseNotFoundError, NoProfileError, WorkspaceLockedError } from './errors'
+
+const MAX_SEARCH_LENGTH = 200
+
+/** The core's side of the typed API: each method, with its parameters checked (never trusted). */
+function methods(workspace: Workspace): { [M in ApiMethod]: (params: unknown) => Promise<ApiMethods[M]['result']> } {
+  return {
+    getSession: async () => ({ profile: workspace.profile }),
+    setProfile: async (params) => workspace.setProfile(params),
+    createCase: async (params) => ({ id: await workspace.createCase(params) }),
+    listCases: async () => workspace.listCases(),
+    searchCases: async (params) => {
+      const { text } = z.object({ text: z.string().max(MAX_SEARCH_LENGTH) }).parse(params)
+      return workspace.searchCases(text)
+    },
+  }
+}
+
+const requestSchema = z.object({ id: z.number().int(), method: z.string(), params: z.unknown() })
+
+/**
+ * Answers one request from a window. Errors a user can cause come back as messages to show; any
+ * other failure is reported without its details, which could hold case data.
+ */
+export function createApiHandler(workspace: Workspace): (request: unknown) => Promise<ApiResponse> {
+  const table = methods(workspace)
+  return async (request) => {
+    const parsed = requestSchema.safeParse(request)
+    if (!parsed.success) return { id: -1, ok: false, error: { message: 'Malformed request' } }
+    const { id, method, params } = parsed.data
+    if (!isApiMethod(method)) return { id, ok: false, error: { message: `Unknown method ${method.slice(0, 40)}` } }
+    try {
+      return { id, ok: true, result: await table[method](params ?? {}) }
+    } catch (error) {
+      return { id, ok: false, error: describe(error, method) }
+    }
+  }
+}
+
+function describe(error: unknown, method: ApiMethod): ApiError {
+  if (error instanceof ValidationError) return { message: 'Some details need checking', issues: error.issues }
+  if (error instanceof z.ZodError) return { message: 'Malformed request' }
+  if (error instanceof CaseNotFoundError || error instanceof NoProfileError || error instanceof WorkspaceLockedError) {
+    return { message: error.message }
+  }
+  // Names only: a message or stack could quote what someone typed.
+  console.error(`Homeward: ${method} failed (${error instanceof Error ? error.name : typeof error})`)
+  return { message: 'Something went wrong. Your work is saved; please try again.' }
+}

@@ -1,0 +1,34 @@
+import { ipcMain, MessageChannelMain, type BrowserWindow } from 'electron'
+import type { ApiEvent } from '../../shared/api'
+import { IPC_CHANNELS } from '../../shared/bridge'
+import { createApiHandler } from '../core/api-handler'
+import { windowPortAdapter } from '../core/network/window-port'
+import type { Workspace } from '../core/workspace'
+import { isTrustedSender } from './security'
+
+/** Wires the window to the core: the typed API over IPC, and the window's repo over a MessagePort. */
+export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, devServerOrigin: string | undefined): void {
+  const handle = createApiHandler(workspace)
+  ipcMain.handle(IPC_CHANNELS.api, async (event, request: unknown) => {
+    if (!isTrustedSender(event.senderFrame, devServerOrigin)) throw new Error('Refused: not the Homeward window')
+    return handle(request)
+  })
+
+  const unsubscribe = workspace.onIndexChanged(() => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, { type: 'index-changed' } satisfies ApiEvent)
+  })
+  window.on('closed', unsubscribe)
+
+  // A new channel each time the page (re)loads; the old one is dropped when its port closes.
+  ipcMain.on(IPC_CHANNELS.connectRepo, (event) => {
+    if (!isTrustedSender(event.senderFrame, devServerOrigin)) return
+    const { port1, port2 } = new MessageChannelMain()
+    const adapter = windowPortAdapter(port1)
+    workspace.repo.networkSubsystem.addNetworkAdapter(adapter)
+    port1.on('close', () => {
+      adapter.disconnect()
+      workspace.repo.networkSubsystem.removeNetworkAdapter(adapter)
+    })
+    event.sender.postMessage(IPC_CHANNELS.repoPort, null, [port2])
+  })
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { app, dialog } from 'electron'
+import { defaultDataDir } from '../core/data-dir'
+import { openWorkspace, type Workspace } from '../core/workspace'
+import { wireWindowToCore } from './ipc'
+import { hardenSessions, registerAppScheme, serveRenderer } from './security'
+import { createMainWindow } from './window'
+
+/**
+ * The desktop app: the headless core in the main process, one window onto it. Everything else
+ * lives in the core, which runs (and is tested) without Electron.
+ */
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
+
+registerAppScheme()
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let workspace: Workspace | undefined
+
+app.whenReady().then(async () => {
+  hardenSessions(devServerOrigin)
+  serveRenderer(resolve(import.meta.dirname, '../renderer'))
+  try {
+    workspace = await openWorkspace({ dataDir: defaultDataDir(), nativeBinding: electronNativeBinding() })
+  } catch (error) {
+    dialog.showErrorBox('Homeward cannot open its workspace', error instanceof Error ? error.message : String(error))
+    app.quit()
+    return
+  }
+  const window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), devServerUrl)
+  wireWindowToCore(window, workspace, devServerOrigin)
+})
+
+app.on('window-all-closed', () => app.quit())
+
+let closing = false
+app.on('will-quit', (event) => {
+  if (!workspace || closing) return
+  // Let the core write everything to disk before the process ends.
+  event.preventDefault()
+  closing = true
+  void workspace.close().finally(() => app.quit())
+})
+
+/** better-sqlite3 built for Electron's ABI by `npm run electron:native`, if present. */
+function electronNativeBinding(): string | undefined {
+  const built = resolve(import.meta.dirname, '../../.electron-native/better_sqlite3.node')
+  return existsSync(built) ? built : undefined
+}

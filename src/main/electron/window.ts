@@ -1,0 +1,29 @@
+import { BrowserWindow } from 'electron'
+import { APP_ORIGIN } from './security'
+
+/** The one window: sandboxed, isolated, no Node. */
+export function createMainWindow(preload: string, devServerUrl: string | undefined): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Homeward',
+    backgroundColor: '#f4f6f7',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  return window
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react'
+import { createHashRouter, RouterProvider, Outlet } from 'react-router'
+import type { Repo } from '@automerge/automerge-repo/slim'
+import type { Person } from '../../shared/people'
+import type { ApiClient } from '../platform/api-client'
+import { ApiContext, ProfileContext, RepoContext } from './contexts'
+import { Layout } from '../components/Layout'
+import { CaseListPage } from '../pages/CaseListPage'
+import { CasePage } from '../pages/CasePage'
+import { FirstRunPage } from '../pages/FirstRunPage'
+import { NewReferralPage } from '../pages/NewReferralPage'
+import { SearchPage } from '../pages/SearchPage'
+
+// Hash routes work the same from app://homeward in the desktop app and from the browser mode.
+const router = createHashRouter([
+  {
+    element: (
+      <Layout>
+        <Outlet />
+      </Layout>
+    ),
+    children: [
+      { path: '/', element: <CaseListPage /> },
+      { path: '/referrals/new', element: <NewReferralPage /> },
+      { path: '/cases/:id', element: <CasePage /> },
+      { path: '/search', element: <SearchPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+])
+
+export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
+  const [profile, setProfile] = useState<Person | null | undefined>(undefined)
+  const [failure, setFailure] = useState<string | undefined>(undefined)
+
+  useEffect(() => {
+    api.call('getSession', {}).then(
+      (session) => setProfile(session.profile),
+      (error: Error) => setFailure(error.message),
+    )
+  }, [api])
+
+  useEffect(() => {
+    document.title = 'Homeward'
+  }, [])
+
+  if (failure) return <p className="banner banner--warning">Homeward could not start: {failure}</p>
+  if (profile === undefined) return <p className="muted splash">Opening Homeward…</p>
+  return (
+    <ApiContext.Provider value={api}>
+      <RepoContext.Provider value={repo}>
+        {profile === null ? (
+          <FirstRunPage onDone={setProfile} />
+        ) : (
+          <ProfileContext.Provider value={profile}>
+            <RouterProvider router={router} />
+          </ProfileContext.Provider>
+        )}
+      </RepoContext.Provider>
+    </ApiContext.Provider>
+  )
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        <a href="#/">Back to the case list</a>
+      </p>
+    </>
+  )
+}

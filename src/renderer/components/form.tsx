@@ -1,0 +1,201 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+import type { FieldIssue } from '../../shared/validation'
+
+/**
+ * Form building blocks in the GOV.UK pattern caseworkers know from council forms: a label, an
+ * optional hint, the error (if any) above the control, and the control tied to both for screen
+ * readers.
+ */
+interface FieldProps {
+  name: string
+  label: string
+  hint?: string
+  error?: string
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
+}
+
+function Field({ name, label, hint, error, children }: FieldProps) {
+  const id = `field-${name}`
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children({ id, describedBy, invalid: Boolean(error) })}
+    </div>
+  )
+}
+
+interface InputProps {
+  name: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  hint?: string
+  error?: string
+  width?: 'short' | 'medium' | 'full'
+  inputMode?: 'text' | 'numeric'
+  autoComplete?: string
+}
+
+export function TextField({ width = 'full', inputMode, autoComplete = 'off', ...props }: InputProps) {
+  return (
+    <Field {...props}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={props.name}
+          className={`input input--${width}`}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  )
+}
+
+export function TextArea(props: Omit<InputProps, 'width' | 'inputMode'> & { rows?: number }) {
+  return (
+    <Field {...props}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          name={props.name}
+          className="textarea"
+          rows={props.rows ?? 6}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        />
+      )}
+    </Field>
+  )
+}
+
+export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { options: { value: string; label: string }[] }) {
+  return (
+    <Field {...props}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          name={props.name}
+          className="select"
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        >
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+export function RadioGroup(props: {
+  name: string
+  legend: string
+  value: string
+  onChange: (value: string) => void
+  options: { value: string; label: string; hint?: string }[]
+  error?: string
+}) {
+  const errorId = `field-${props.name}-error`
+  return (
+    <fieldset className={`field${props.error ? ' field--error' : ''}`} aria-describedby={props.error ? errorId : undefined}>
+      <legend className="field__label">{props.legend}</legend>
+      {props.error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      )}
+      <div className="radios">
+        {props.options.map((option, index) => {
+          const id = index === 0 ? `field-${props.name}` : `field-${props.name}-${option.value}`
+          return (
+            <div className="radio" key={option.value}>
+              <input
+                type="radio"
+                id={id}
+                name={props.name}
+                value={option.value}
+                checked={props.value === option.value}
+                onChange={() => props.onChange(option.value)}
+              />
+              <label htmlFor={id}>
+                {option.label}
+                {option.hint && <span className="radio__hint">{option.hint}</span>}
+              </label>
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
+
+/**
+ * The list of problems at the top of a form after a failed save. It takes focus so a screen reader
+ * announces it, and each problem links to its field. Messages name their field ("Enter the
+ * client's name"), so they are shown as they are.
+ */
+export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const headingId = useId()
+  useEffect(() => {
+    if (issues.length > 0) ref.current?.focus()
+  }, [issues])
+  if (issues.length === 0) return null
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id={headingId}>
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {issues.map((issue) => (
+          <li key={issue.field}>
+            <a
+              href={`#field-${issue.field}`}
+              onClick={(event) => {
+                event.preventDefault()
+                document.getElementById(`field-${issue.field}`)?.focus()
+              }}
+            >
+              {issue.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Issues keyed by field, for the inline messages. */
+export function byField(issues: FieldIssue[]): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.field, issue.message]))
+}

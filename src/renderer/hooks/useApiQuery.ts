@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiMethod, ApiMethods } from '../../shared/api'
+import { useApi } from '../app/contexts'
+
+export type QueryState<T> =
+  | { status: 'loading'; data?: undefined }
+  | { status: 'ready'; data: T }
+  | { status: 'failed'; data?: undefined; message: string }
+
+/**
+ * A cross-case view from the core's index, fetched again whenever the index changes (a colleague's
+ * edit arriving, a note just added), so lists are never stale.
+ */
+export function useApiQuery<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): QueryState<ApiMethods[M]['result']> {
+  const api = useApi()
+  const [state, setState] = useState<QueryState<ApiMethods[M]['result']>>({ status: 'loading' })
+  const key = JSON.stringify(params)
+  const latest = useRef(0)
+
+  const load = useCallback(() => {
+    const call = ++latest.current
+    api.call(method, JSON.parse(key) as ApiMethods[M]['params']).then(
+      (data) => call === latest.current && setState({ status: 'ready', data }),
+      (error: Error) => call === latest.current && setState({ status: 'failed', message: error.message }),
+    )
+  }, [api, method, key])
+
+  useEffect(() => {
+    load()
+    return api.onEvent((event) => {
+      if (event.type === 'index-changed') load()
+    })
+  }, [api, load])
+
+  return state
+}

@@ -1,0 +1,71 @@
+import { Link } from 'react-router'
+import type { CaseSummary } from '../../shared/case/summary'
+import { formatUkDate } from '../../shared/dates'
+import { PhaseTag } from '../components/PhaseTag'
+import { useApiQuery } from '../hooks/useApiQuery'
+
+export function CaseListPage() {
+  const cases = useApiQuery('listCases', {})
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Cases</h1>
+        <Link to="/referrals/new" className="button">
+          Add a referral
+        </Link>
+      </div>
+      {cases.status === 'loading' && <p className="muted">Loading cases…</p>}
+      {cases.status === 'failed' && <p className="banner banner--warning">The case list could not be loaded: {cases.message}</p>}
+      {cases.status === 'ready' && (cases.data.length === 0 ? <FirstRunHint /> : <CaseTable cases={cases.data} />)}
+    </>
+  )
+}
+
+function FirstRunHint() {
+  return (
+    <section className="empty-state" aria-labelledby="empty-heading">
+      <h2 id="empty-heading">No cases yet</h2>
+      <p>
+        When an outreach team refers someone to you, start their case here. You will need the client's name and date of
+        birth, their CHAIN number if they have one, and who referred them.
+      </p>
+      <Link to="/referrals/new" className="button">
+        Add the first referral
+      </Link>
+    </section>
+  )
+}
+
+export function CaseTable({ cases, caption = 'All cases, most recently changed first' }: { cases: CaseSummary[]; caption?: string }) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Client</th>
+          <th scope="col">Date of birth</th>
+          <th scope="col">CHAIN number</th>
+          <th scope="col">Phase</th>
+          <th scope="col">Lead caseworker</th>
+          <th scope="col">Last changed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">
+              <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
+            </th>
+            <td>{formatUkDate(row.dateOfBirth)}</td>
+            <td>{row.chainNumber ?? <span className="muted">None</span>}</td>
+            <td>
+              <PhaseTag phase={row.phase} />
+            </td>
+            <td>{row.leadCaseworker ?? <span className="muted">Not allocated</span>}</td>
+            <td>{formatUkDate(row.updatedAt.slice(0, 10))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

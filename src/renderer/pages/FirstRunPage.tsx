@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { ROLES, ROLE_LABELS, profileInputSchema, type Person } from '../../shared/people'
+import { validate, type FieldIssue } from '../../shared/validation'
+import { useApi } from '../app/contexts'
+import { byField, ErrorSummary, RadioGroup, TextField } from '../components/form'
+import { ApiCallError } from '../platform/api-client'
+
+const ROLE_HINTS: Record<string, string> = {
+  caseworker: 'You hold cases and work with clients',
+  manager: 'You allocate cases, run case reviews and can approve exceptions',
+}
+
+/** The first run asks who is using this laptop: every change they make is signed with it. */
+export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
+  const api = useApi()
+  const [name, setName] = useState('')
+  const [role, setRole] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [saving, setSaving] = useState(false)
+  const errors = byField(issues)
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault()
+    const checked = validate(profileInputSchema, { name, role: role || undefined })
+    if (!checked.ok) return setIssues(checked.issues)
+    setSaving(true)
+    try {
+      onDone(await api.call('setProfile', checked.value))
+    } catch (error) {
+      setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: 'form', message: String((error as Error).message) }])
+      setSaving(false)
+    }
+  }
+
+  return (
+    <main id="main" className="welcome">
+      <div className="welcome__card">
+        <p className="welcome__brand">Homeward</p>
+        <h1>Who is using this laptop?</h1>
+        <p className="lead">
+          Your name is recorded on every change you make, so the team can always see who did what and when.
+        </p>
+        <ErrorSummary issues={issues} />
+        <form onSubmit={save} noValidate>
+          <TextField name="name" label="Your name" value={name} onChange={setName} error={errors.name} autoComplete="name" />
+          <RadioGroup
+            name="role"
+            legend="Your role"
+            value={role}
+            onChange={setRole}
+            error={errors.role}
+            options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value], hint: ROLE_HINTS[value] }))}
+          />
+          <button type="submit" className="button" disabled={saving}>
+            Continue
+          </button>
+        </form>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,87 @@
+import { Repo, type PeerId } from '@automerge/automerge-repo/slim'
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
+import type { ApiEvent, ApiRequest, ApiResponse } from '../../shared/api'
+import type { ApiTransport, ConnectionState } from './api-client'
+
+const RECONNECT_AFTER_MS = 1000
+
+/**
+ * The browser mode: the page talks to the core over two WebSockets on its own origin, /api for the
+ * typed API and /sync for the window's repo. The server admitted this page by its cookie.
+ */
+export function browserPlatform(): { repo: Repo; transport: ApiTransport } {
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+  const repo = new Repo({
+    network: [new WebSocketClientAdapter(`${base}/sync`, RECONNECT_AFTER_MS)],
+    peerId: `window-${crypto.randomUUID()}` as PeerId,
+  })
+  return { repo, transport: new WebSocketApiTransport(`${base}/api`) }
+}
+
+class WebSocketApiTransport implements ApiTransport {
+  #socket: WebSocket | undefined
+  #state: ConnectionState = 'connecting'
+  readonly #pending = new Map<number, { resolve: (response: ApiResponse) => void; reject: (error: Error) => void }>()
+  readonly #waiting: ApiRequest[] = []
+  readonly #eventListeners = new Set<(event: ApiEvent) => void>()
+  readonly #connectionListeners = new Set<(state: ConnectionState) => void>()
+
+  constructor(private readonly url: string) {
+    this.#connect()
+  }
+
+  send(request: ApiRequest): Promise<ApiResponse> {
+    return new Promise((resolve, reject) => {
+      this.#pending.set(request.id, { resolve, reject })
+      if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(request))
+      else this.#waiting.push(request)
+    })
+  }
+
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    this.#eventListeners.add(listener)
+    return () => this.#eventListeners.delete(listener)
+  }
+
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    this.#connectionListeners.add(listener)
+    listener(this.#state)
+    return () => this.#connectionListeners.delete(listener)
+  }
+
+  #setState(state: ConnectionState) {
+    this.#state = state
+    for (const listener of this.#connectionListeners) listener(state)
+  }
+
+  #connect() {
+    const socket = new WebSocket(this.url)
+    this.#socket = socket
+    socket.addEventListener('open', () => {
+      this.#setState('connected')
+      for (const request of this.#waiting.splice(0)) socket.send(JSON.stringify(request))
+      // Anything may have changed while we were away.
+      for (const listener of this.#eventListeners) listener({ type: 'index-changed' })
+    })
+    socket.addEventListener('message', (message) => {
+      const data = JSON.parse(String(message.data)) as ApiResponse | ApiEvent
+      if ('type' in data) {
+        for (const listener of this.#eventListeners) listener(data)
+      } else {
+        this.#pending.get(data.id)?.resolve(data)
+        this.#pending.delete(data.id)
+      }
+    })
+    socket.addEventListener('close', () => {
+      this.#setState('lost')
+      // Calls in flight may or may not have happened; the caller is told, and can try again.
+      for (const [id, call] of this.#pending) {
+        if (!this.#waiting.some((request) => request.id === id)) {
+          call.reject(new Error('Lost the connection to Homeward while saving. Please check and try again.'))
+          this.#pending.delete(id)
+        }
+      }
+      setTimeout(() => this.#connect(), RECONNECT_AFTER_MS)
+    })
+  }
+}

@@ -1,0 +1,39 @@
+import { Repo, type PeerId } from '@automerge/automerge-repo/slim'
+import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
+import { REPO_PORT_MESSAGE, type HomewardBridge } from '../../shared/bridge'
+import type { ApiTransport } from './api-client'
+
+/**
+ * The desktop app: the typed API goes over Electron IPC through the preload's bridge, and the
+ * window's repo over a MessagePort the core hands over on request.
+ */
+export async function electronPlatform(bridge: HomewardBridge): Promise<{ repo: Repo; transport: ApiTransport }> {
+  const port = await new Promise<MessagePort>((resolve) => {
+    const receive = (event: MessageEvent) => {
+      const port = event.ports[0]
+      if (event.source === window && event.data === REPO_PORT_MESSAGE && port) {
+        window.removeEventListener('message', receive)
+        resolve(port)
+      }
+    }
+    window.addEventListener('message', receive)
+    bridge.connectRepo()
+  })
+  const repo = new Repo({
+    network: [new MessageChannelNetworkAdapter(port)],
+    peerId: `window-${crypto.randomUUID()}` as PeerId,
+  })
+  const transport: ApiTransport = {
+    send: (request) => bridge.invoke(request),
+    onEvent: (listener) => bridge.onEvent(listener),
+    onConnection: (listener) => {
+      listener('connected') // The core lives in this app's own main process.
+      return () => undefined
+    },
+  }
+  return { repo, transport }
+}
+
+export function desktopBridge(): HomewardBridge | undefined {
+  return (window as Window & { homeward?: HomewardBridge }).homeward
+}

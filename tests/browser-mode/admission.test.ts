@@ -1,0 +1,136 @@
+import { request } from 'node:http'
+import { resolve } from 'node:path'
+import WebSocket from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBrowserMode, type BrowserModeServer } from '../../src/main/browser-mode/server'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { AMINA, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+import { builtEntry, ROOT } from '../support/built'
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((done, fail) => {
+    const call = request(url, { headers }, (response) => {
+      let body = ''
+      response.on('data', (chunk) => (body += chunk))
+      response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body }))
+    })
+    call.on('error', fail)
+    call.end()
+  })
+}
+
+/** Opens a WebSocket; resolves with the socket once open, or the HTTP status it was refused with. */
+function connect(url: string, headers: Record<string, string>): Promise<WebSocket | number> {
+  return new Promise((done, fail) => {
+    const socket = new WebSocket(url, { headers })
+    socket.once('open', () => done(socket))
+    socket.once('unexpected-response', (_request, response) => done(response.statusCode ?? 0))
+    socket.once('error', fail)
+  })
+}
+
+describe('the browser mode admits only its own page', () => {
+  const dir = tempDir('browser-mode')
+  let workspace: Workspace
+  let server: BrowserModeServer
+  let origin: string
+  let secret: string
+  let cookie: string
+
+  beforeAll(async () => {
+    builtEntry('browser-mode') // the renderer must be built
+    workspace = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    await workspace.createCase(referral())
+    server = await startBrowserMode({ workspace, rendererDir: resolve(ROOT, 'out/renderer') })
+    origin = server.origin
+    secret = new URL(server.url).searchParams.get('key')!
+    const entry = await get(server.url)
+    cookie = String(entry.headers['set-cookie']).split(';')[0]!
+  })
+  afterAll(async () => {
+    await server.close()
+    await workspace.close()
+    dir.remove()
+  })
+
+  it('listens on 127.0.0.1 only and prints an address carrying a long secret', () => {
+    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(secret.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('trades the secret for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const entry = await get(server.url)
+    expect(entry.status).toBe(303)
+    expect(entry.headers.location).toBe('/')
+    expect(String(entry.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
+  })
+
+  it('serves the page, with a strict CSP, only to a browser holding the cookie', async () => {
+    const page = await get(`${origin}/`, { Cookie: cookie })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<div id="root">')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'")
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'")
+  })
+
+  it.each([
+    ['no cookie', {}],
+    ['a wrong cookie', { Cookie: 'homeward-1=nope' }],
+  ])('refuses a request with %s, before any page is served', async (_label, headers) => {
+    const reply = await get(`${origin}/`, headers as Record<string, string>)
+    expect(reply.status).toBe(403)
+    expect(reply.body).not.toContain('<div id="root">')
+  })
+
+  it('refuses a wrong secret in the address', async () => {
+    expect((await get(`${origin}/?key=${'x'.repeat(secret.length)}`)).status).toBe(403)
+    expect((await get(`${origin}/?key=`)).status).toBe(403)
+  })
+
+  it('refuses requests from another Origin, or for another Host (DNS rebinding), even with the cookie', async () => {
+    expect((await get(`${origin}/`, { Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403)
+    expect((await get(`${origin}/`, { Cookie: cookie, Origin: 'http://127.0.0.1:1' })).status).toBe(403)
+    expect((await get(`${origin}/`, { Cookie: cookie, Host: 'evil.example' })).status).toBe(403)
+    expect((await get(server.url, { Host: `rebound.example:${new URL(origin).port}` })).status).toBe(403)
+  })
+
+  it('never serves files outside the built renderer', async () => {
+    for (const path of ['/../homeward.sqlite', '/%2e%2e/%2e%2e/package.json', '/.vite/manifest.json', '/assets/none.js']) {
+      expect((await get(`${origin}${path}`, { Cookie: cookie })).status, path).toBe(404)
+    }
+  })
+
+  it.each(['/api', '/sync'])('refuses a WebSocket to %s without the cookie, from another Origin, or naming none', async (path) => {
+    const url = `${origin.replace('http', 'ws')}${path}`
+    expect(await connect(url, { Origin: origin })).toBe(403)
+    expect(await connect(url, { Origin: 'http://evil.example', Cookie: cookie })).toBe(403)
+    expect(await connect(url, { Cookie: cookie })).toBe(403)
+  })
+
+  it('answers the admitted page over the API WebSocket, and pushes index changes', async () => {
+    const socket = await connect(`${origin.replace('http', 'ws')}/api`, { Origin: origin, Cookie: cookie })
+    if (typeof socket === 'number') throw new Error(`refused with ${socket}`)
+    const messages: unknown[] = []
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))))
+    socket.send(JSON.stringify({ id: 1, method: 'listCases', params: {} }))
+    await expect.poll(() => messages.length).toBe(1)
+    expect(messages[0]).toMatchObject({ id: 1, ok: true, result: [{ clientName: 'Łukasz Wiśniewski' }] })
+
+    socket.send('not json')
+    socket.send(JSON.stringify({ id: 2, method: 'dropTables', params: {} }))
+    await expect.poll(() => messages.length).toBe(3)
+    expect(messages[1]).toMatchObject({ ok: false, error: { message: 'Malformed request' } })
+    expect(messages[2]).toMatchObject({ id: 2, ok: false, error: { message: 'Unknown method dropTables' } })
+
+    await workspace.createCase(referral({ clientName: 'Ólafur Jóhannsson' }))
+    await expect.poll(() => messages.some((m) => (m as { type?: string }).type === 'index-changed')).toBe(true)
+    socket.close()
+  })
+})

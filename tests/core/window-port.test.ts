@@ -1,0 +1,51 @@
+import { MessageChannel, type MessagePort as NodeMessagePort } from 'node:worker_threads'
+import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo'
+import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
+import { expect, it } from 'vitest'
+import { windowPortAdapter, type MainProcessPort } from '../../src/main/core/network/window-port'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { authoredBy } from '../../src/shared/authorship'
+import { addNote } from '../../src/shared/case/notes'
+import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { AMINA, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+/** Shapes a Node MessagePort like Electron's MessagePortMain: an emitter whose events carry `data`. */
+function likeMessagePortMain(port: NodeMessagePort): MainProcessPort {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    on: ((event: 'message' | 'close', listener: (event?: { data: unknown }) => void) =>
+      event === 'message' ? port.on('message', (data) => listener({ data })) : port.on('close', () => listener())) as MainProcessPort['on'],
+    start: () => port.start(),
+    close: () => port.close(),
+  }
+}
+
+it("the desktop window's repo edits a case through a MessagePort and the core indexes it", async () => {
+  const dir = tempDir('window-port')
+  const workspace = await openWorkspace({ dataDir: dir.path, user: AMINA })
+  const id = await workspace.createCase(referral())
+  const { port1, port2 } = new MessageChannel()
+  workspace.repo.networkSubsystem.addNetworkAdapter(windowPortAdapter(likeMessagePortMain(port1)))
+  const window = new Repo({
+    network: [new MessageChannelNetworkAdapter(port2 as unknown as ConstructorParameters<typeof MessageChannelNetworkAdapter>[0])],
+    peerId: 'window-test' as PeerId,
+  })
+  try {
+    const handle = await window.find<CaseDoc>(id as DocumentId)
+    expect(readCase(handle.doc()).referral.clientName).toBe('Łukasz Wiśniewski')
+
+    const now = new Date()
+    handle.change(
+      (doc) => addNote(doc, { date: '2026-11-20', type: 'phone', text: 'Booked the coach to Leeds.' }, { id: 'n1', author: AMINA, now }),
+      authoredBy(AMINA, now),
+    )
+    await expect.poll(() => workspace.searchCases('coach').map((hit) => hit.id)).toEqual([id])
+    expect((await workspace.readCase(id)).notes.map((note) => note.text)).toEqual(['Booked the coach to Leeds.'])
+  } finally {
+    await window.shutdown()
+    port1.close()
+    await workspace.close()
+    dir.remove()
+  }
+})

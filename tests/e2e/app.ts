@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, _electron, type Page, type TestInfo } from '@playwright/test'
+import { tempDir } from '../support/temp-dir'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** The Electron binary, if installed, found without triggering its download. */
+function electronBinary(): string | undefined {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim())
+    return existsSync(binary) ? binary : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const ELECTRON_SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD / no internet): the desktop run of this test was skipped; the same test ran in Chromium against the browser mode.'
+
+/** The app under test, on its own workspace folder, as a user would run it. */
+export interface HomewardApp {
+  dataDir: string
+  /** Starts the app (again) on the same workspace and returns its window. */
+  open(): Promise<Page>
+  /** Quits the app, letting the core write everything to disk. */
+  quit(): Promise<void>
+  /** Quits, and closes the browser too: the end of the test. */
+  dispose(): Promise<void>
+}
+
+export const test = base.extend<{ app: HomewardApp }>({
+  // Playwright needs a destructured first argument; this fixture uses none of the built-in ones
+  // (the built-in browser would try to launch a Chromium download that does not exist here).
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use, testInfo) => {
+    const folder = tempDir('homeward-e2e')
+    const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo)
+    await use(app)
+    await app.dispose()
+    folder.remove()
+  },
+})
+
+/** The browser mode, started by its built entry, in a new Chromium page. */
+async function browserModeApp(dataDir: string, testInfo: TestInfo): Promise<HomewardApp> {
+  const { chromium } = await import('@playwright/test')
+  const launchOptions = (testInfo.project.use as { launchOptions?: object }).launchOptions ?? {}
+  const browser = await chromium.launch(launchOptions)
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' })
+  let server: ChildProcess | undefined
+  let page: Page | undefined
+  const stopServer = async () => {
+    if (!server || server.exitCode !== null) return
+    const exited = new Promise((done) => server!.once('exit', done))
+    server.kill('SIGTERM')
+    await exited
+  }
+  return {
+    dataDir,
+    async open() {
+      await stopServer()
+      server = spawn(process.execPath, [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      const url = await new Promise<string>((done, fail) => {
+        server!.once('exit', (code) => fail(new Error(`browser mode exited with ${code}`)))
+        createInterface({ input: server!.stdout! }).on('line', (line) => {
+          if (line.startsWith('Open: ')) done(line.slice('Open: '.length))
+        })
+      })
+      page ??= await context.newPage()
+      await page.goto(url)
+      return page
+    },
+    quit: stopServer,
+    async dispose() {
+      await stopServer()
+      await browser.close()
+    },
+  }
+}
+
+/** The real desktop app through Playwright's Electron support, where the binary exists. */
+function electronApp(dataDir: string): HomewardApp {
+  const binary = electronBinary()
+  test.skip(!binary, ELECTRON_SKIP_REASON)
+  let app: Awaited<ReturnType<typeof _electron.launch>> | undefined
+  return {
+    dataDir,
+    async open() {
+      await app?.close()
+      app = await _electron.launch({
+        executablePath: binary,
+        args: [join(ROOT, 'out/main/electron.js')],
+        env: { ...process.env, HOMEWARD_DATA: dataDir },
+      })
+      return app.firstWindow()
+    },
+    async quit() {
+      await app?.close()
+      app = undefined
+    },
+    async dispose() {
+      await app?.close()
+    },
+  }
+}
+
+/** Fails the test on any accessibility violation axe finds on the page as it is now. */
+export async function expectAccessible(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(summary, `accessibility of ${context}`).toEqual([])
+}
+
+/** Saves a full-page screenshot in the test's output folder, to be looked at. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true })
+}
+
+export { expect }
