@@ -10,7 +10,7 @@ import { tempDir } from '../support/temp-dir'
 const ROOT = resolve(import.meta.dirname, '../..')
 
 /** The Electron binary, if installed, found without triggering its download. */
-function electronBinary(): string | undefined {
+export function electronBinary(): string | undefined {
   try {
     const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
     const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim())
