@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, formatUkDate, isIsoDate, parseUkDate } from './dates'
+import { ageOn, formatUkDate, isIsoDate, parseUkDate, typedUkDate } from './dates'
 
 describe('en-GB dates', () => {
   it('reads dates typed the British way', () => {
@@ -25,5 +25,13 @@ describe('en-GB dates', () => {
   it('counts age in whole years', () => {
     expect(ageOn('1985-03-27', '2026-03-26')).toBe(40)
     expect(ageOn('1985-03-27', '2026-03-27')).toBe(41)
+  })
+})
+
+describe('typedUkDate', () => {
+  it('gives the stored form, or what was typed for the schema to explain, or nothing', () => {
+    expect(typedUkDate(' 27/03/1985 ')).toBe('1985-03-27')
+    expect(typedUkDate('31/02/1990')).toBe('31/02/1990')
+    expect(typedUkDate('   ')).toBe('')
   })
 })

@@ -28,6 +28,15 @@ export function parseUkDate(text: string): IsoDate | undefined {
   return isValid(date) ? isoDateOf(date) : undefined
 }
 
+/**
+ * A date as typed on a form, ready for a schema: the stored form when it reads as a British date,
+ * else what was typed (so the schema's own message explains what is wrong), and '' for nothing.
+ */
+export function typedUkDate(text: string): string {
+  const typed = text.trim()
+  return typed === '' ? '' : (parseUkDate(typed) ?? typed)
+}
+
 /** 27/03/1985 */
 export function formatUkDate(value: IsoDate): string {
   return isIsoDate(value) ? format(parseISO(value), 'dd/MM/yyyy') : value

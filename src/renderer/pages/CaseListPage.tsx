@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { CaseSummary } from '../../shared/case/summary'
 import { formatUkDate } from '../../shared/dates'
@@ -16,7 +17,12 @@ export function CaseListPage() {
       </div>
       {cases.status === 'loading' && <p className="muted">Loading cases…</p>}
       {cases.status === 'failed' && <p className="banner banner--warning">The case list could not be loaded: {cases.message}</p>}
-      {cases.status === 'ready' && (cases.data.length === 0 ? <FirstRunHint /> : <CaseTable cases={cases.data} />)}
+      {cases.status === 'ready' &&
+        (cases.data.length === 0 ? (
+          <FirstRunHint />
+        ) : (
+          <CaseTable cases={cases.data} caption="All cases, most recently changed first" />
+        ))}
     </>
   )
 }
@@ -36,7 +42,16 @@ function FirstRunHint() {
   )
 }
 
-export function CaseTable({ cases, caption = 'All cases, most recently changed first' }: { cases: CaseSummary[]; caption?: string }) {
+/** A table of cases, each linking to its case page; `extra` adds a column (search adds "Found in"). */
+export function CaseTable<T extends CaseSummary>({
+  cases,
+  caption,
+  extra,
+}: {
+  cases: T[]
+  caption: string
+  extra?: { heading: string; cell: (row: T) => ReactNode }
+}) {
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -48,6 +63,7 @@ export function CaseTable({ cases, caption = 'All cases, most recently changed f
           <th scope="col">Phase</th>
           <th scope="col">Lead caseworker</th>
           <th scope="col">Last changed</th>
+          {extra && <th scope="col">{extra.heading}</th>}
         </tr>
       </thead>
       <tbody>
@@ -63,6 +79,7 @@ export function CaseTable({ cases, caption = 'All cases, most recently changed f
             </td>
             <td>{row.leadCaseworker ?? <span className="muted">Not allocated</span>}</td>
             <td>{formatUkDate(row.updatedAt.slice(0, 10))}</td>
+            {extra && <td>{extra.cell(row)}</td>}
           </tr>
         ))}
       </tbody>

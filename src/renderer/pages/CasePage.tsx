@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { CaseDoc, CaseRecord } from '../../shared/case/case-doc'
 import { addNote, NOTE_TYPE_LABELS, NOTE_TYPES, noteInputSchema, type CaseNote } from '../../shared/case/notes'
-import { ageOn, formatUkDate, formatUkDateTime, isoDateOf, parseUkDate } from '../../shared/dates'
+import { ageOn, formatUkDate, formatUkDateTime, isoDateOf, typedUkDate } from '../../shared/dates'
 import { validate, type FieldIssue } from '../../shared/validation'
 import { useProfile } from '../app/contexts'
 import { byField, ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
@@ -101,8 +101,7 @@ function NoteForm({ caseId, change }: { caseId: string; change: Change }) {
 
   function save(event: React.FormEvent) {
     event.preventDefault()
-    const typedDate = values.date.trim()
-    const input = { ...values, date: typedDate === '' ? '' : (parseUkDate(typedDate) ?? typedDate) }
+    const input = { ...values, date: typedUkDate(values.date) }
     const checked = validate(noteInputSchema(isoDateOf(new Date())), input)
     if (!checked.ok) return setIssues(checked.issues)
     const context = { id: crypto.randomUUID(), author: { id: profile.id, name: profile.name }, now: new Date() }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { referralSchema } from '../../shared/case/referral'
-import { isoDateOf, parseUkDate } from '../../shared/dates'
+import { isoDateOf, typedUkDate } from '../../shared/dates'
 import { validate, type FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, TextField } from '../components/form'
@@ -22,12 +22,7 @@ export function NewReferralPage() {
 
   async function save(event: React.FormEvent) {
     event.preventDefault()
-    const typedDate = values.dateOfBirth.trim()
-    const input = {
-      ...values,
-      // An unreadable date goes to the schema as is, so its message is the one shown.
-      dateOfBirth: typedDate === '' ? '' : (parseUkDate(typedDate) ?? typedDate),
-    }
+    const input = { ...values, dateOfBirth: typedUkDate(values.dateOfBirth) }
     const checked = validate(referralSchema(isoDateOf(new Date())), input)
     if (!checked.ok) return setIssues(checked.issues)
     setSaving(true)
