@@ -48,7 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    // Relative asset paths work from file:// in Electron and from the browser mode's server alike.
+    // Relative asset paths work from app:// in the desktop app and from the browser mode's server alike.
     base: './',
     plugins: [react(), contentSecurityPolicyTag],
     build: {

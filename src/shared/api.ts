@@ -23,7 +23,8 @@ export interface Session {
 export interface ApiMethods {
   getSession: { params: Record<string, never>; result: Session }
   setProfile: { params: ProfileInput; result: Person }
-  createCase: { params: ReferralInput; result: { id: string } }
+  /** `requestId`, made once per referral typed, makes saving it again harmless. */
+  createCase: { params: ReferralInput & { requestId?: string }; result: { id: string } }
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
 }

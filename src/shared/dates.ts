@@ -42,6 +42,12 @@ export function formatUkDate(value: IsoDate): string {
   return isIsoDate(value) ? format(parseISO(value), 'dd/MM/yyyy') : value
 }
 
+/** The day, where the user is, of a moment (ISO instant): 27/03/2026. */
+export function formatUkDayOf(instant: string): string {
+  const date = parseISO(instant)
+  return isValid(date) ? format(date, 'dd/MM/yyyy') : instant
+}
+
 /** 27/03/2026 at 14:05, for a moment such as when a note was written. */
 export function formatUkDateTime(instant: string): string {
   const date = parseISO(instant)

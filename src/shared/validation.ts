@@ -6,6 +6,9 @@ export interface FieldIssue {
   message: string
 }
 
+/** The field name for a problem with the whole form rather than one field. */
+export const FORM_LEVEL = 'form'
+
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] }
 
 /** Checks input against a schema and gives at most one message per field, in field order. */
@@ -14,7 +17,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   if (result.success) return { ok: true, value: result.data }
   const issues: FieldIssue[] = []
   for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.') || 'form'
+    const field = issue.path.map(String).join('.') || FORM_LEVEL
     if (!issues.some((known) => known.field === field)) issues.push({ field, message: issue.message })
   }
   return { ok: false, issues }

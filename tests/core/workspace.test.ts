@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { CaseIndex } from '../../src/main/core/index/case-index'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { WorkspaceLockedError } from '../../src/main/core/errors'
 import { authorOf } from '../../src/shared/authorship'
@@ -11,6 +14,13 @@ import { AMINA, DEREK, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 
 const TODAY = new Date('2026-11-23T10:00:00Z')
+
+/** Each file in a folder, by name, with a hash of its bytes. */
+function fingerprint(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
+  )
+}
 
 describe('a workspace', () => {
   const cleanups: (() => Promise<void> | void)[] = []
@@ -118,15 +128,56 @@ describe('a workspace', () => {
     const a = folder()
     const b = folder()
     const first = await open(a)
-    const second = await open(b)
     await first.createCase(referral({ clientName: 'Only In A' }))
+    const before = fingerprint(a)
+    // Both open at once: neither holds the other's lock, because they share no file.
+    const second = await open(b)
     await second.createCase(referral({ clientName: 'Only In B' }))
+    await second.addNote(second.listCases()[0]!.id, { date: '2026-11-20', type: 'phone', text: 'Only in B.' })
+    expect(fingerprint(a)).toEqual(before)
     expect(first.listCases().map((row) => row.clientName)).toEqual(['Only In A'])
     expect(second.listCases().map((row) => row.clientName)).toEqual(['Only In B'])
-    expect(second.searchCases('only')).toHaveLength(1)
-    const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name))
-    expect(filesOf(a).every((file) => file.startsWith(a))).toBe(true)
-    expect(filesOf(b).some((file) => file.startsWith(a))).toBe(false)
+    expect(first.searchCases('only')).toHaveLength(1)
+    expect(Object.keys(fingerprint(b)).sort()).toEqual(['homeward.sqlite', 'homeward.sqlite-wal', 'index.sqlite', 'index.sqlite-shm', 'index.sqlite-wal'].filter((name) => existsSync(join(b, name))))
+  })
+
+  it('rebuilds an index that a crash left half built', async () => {
+    const dataDir = folder()
+    const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
+    for (const name of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson']) await first.createCase(referral({ clientName: name }))
+    await first.close()
+    // What a process killed during a rebuild leaves: the tables, part of the rows, no version.
+    const index = new Database(workspaceFiles(dataDir).index)
+    index.exec("DELETE FROM cases WHERE client_name != 'Ana Pereira'")
+    index.pragma('user_version = 0')
+    index.close()
+
+    const again = await open(dataDir)
+    expect(again.listCases()).toHaveLength(3)
+  })
+
+  it('counts an index as built only once a rebuild has filled it', () => {
+    const file = join(folder(), 'index.sqlite')
+    CaseIndex.open(file).close()
+    const reopened = CaseIndex.open(file)
+    expect(reopened.needsRebuild).toBe(true)
+    reopened.replaceAll([])
+    reopened.close()
+    const built = CaseIndex.open(file)
+    expect(built.needsRebuild).toBe(false)
+    built.close()
+  })
+
+  it('replaces an index file that is not a database', async () => {
+    const dataDir = folder()
+    const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
+    await first.createCase(referral())
+    await first.close()
+    for (const suffix of ['-wal', '-shm']) rmSync(workspaceFiles(dataDir).index + suffix, { force: true })
+    writeFileSync(workspaceFiles(dataDir).index, 'this is not a database '.repeat(100))
+
+    const again = await open(dataDir)
+    expect(again.searchCases('wisniewski')).toHaveLength(1)
   })
 
   it('refuses bad input with a message per field and saves nothing', async () => {

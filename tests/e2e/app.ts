@@ -32,6 +32,8 @@ export interface HomewardApp {
   quit(): Promise<void>
   /** Quits, and closes the browser too: the end of the test. */
   dispose(): Promise<void>
+  /** Browser mode only: starts the server again (a new secret), leaving the page where it was. */
+  restartServerOnly?(): Promise<void>
 }
 
 export const test = base.extend<{ app: HomewardApp }>({
@@ -55,29 +57,44 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo): Promise<Home
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' })
   let server: ChildProcess | undefined
   let page: Page | undefined
+  let lastPort = 0
+
   const stopServer = async () => {
     if (!server || server.exitCode !== null) return
     const exited = new Promise((done) => server!.once('exit', done))
     server.kill('SIGTERM')
     await exited
   }
+
+  /** Starts the built browser mode; on `port` if given (a restart on the same address). */
+  const startServer = async (port = 0): Promise<string> => {
+    await stopServer()
+    const started = spawn(
+      process.execPath,
+      [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open', '--port', String(port)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    server = started
+    const url = await new Promise<string>((done, fail) => {
+      started.once('exit', (code) => fail(new Error(`browser mode exited with ${code}`)))
+      createInterface({ input: started.stdout! }).on('line', (line) => {
+        if (line.startsWith('Open: ')) done(line.slice('Open: '.length))
+      })
+    })
+    lastPort = Number(new URL(url).port)
+    return url
+  }
+
   return {
     dataDir,
     async open() {
-      await stopServer()
-      server = spawn(process.execPath, [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
-      const url = await new Promise<string>((done, fail) => {
-        server!.once('exit', (code) => fail(new Error(`browser mode exited with ${code}`)))
-        createInterface({ input: server!.stdout! }).on('line', (line) => {
-          if (line.startsWith('Open: ')) done(line.slice('Open: '.length))
-        })
-      })
+      const url = await startServer()
       page ??= await context.newPage()
       await page.goto(url)
       return page
+    },
+    async restartServerOnly() {
+      await startServer(lastPort)
     },
     quit: stopServer,
     async dispose() {

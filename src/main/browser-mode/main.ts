@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { spawn } from 'node:child_process'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace } from '../core/workspace'
@@ -52,12 +54,21 @@ const stop = async () => {
 process.on('SIGINT', () => void stop())
 process.on('SIGTERM', () => void stop())
 
+/**
+ * Opens the address in the desktop's browser. The secret goes through a page written to a private
+ * folder, not on a command line, where other users of the machine could read it.
+ */
 function openInBrowser(url: string) {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
   try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true })
+    const folder = mkdtempSync(join(tmpdir(), 'homeward-open-'))
+    const page = join(folder, 'open-homeward.html')
+    writeFileSync(page, `<!doctype html><meta http-equiv="refresh" content="0;url=${url}"><title>Homeward</title>`, { mode: 0o600 })
+    const child = spawn(command, [page], { stdio: 'ignore', detached: true })
     child.on('error', () => undefined) // No desktop to open it on: the printed address is enough.
     child.unref()
+    // The page has done its work once the browser has read it.
+    setTimeout(() => rmSync(folder, { recursive: true, force: true }), 60_000).unref()
   } catch {
     // As above.
   }

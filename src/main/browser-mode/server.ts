@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { createApiHandler } from '../core/api-handler'
 import type { Workspace } from '../core/workspace'
 import { Admission } from './admission'
-import { readStaticFile } from './static-files'
+import { readRendererFile } from '../core/renderer-files'
 
 export interface BrowserModeOptions {
   workspace: Workspace
@@ -91,7 +91,7 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, adm
     return response.end()
   }
   if (!admission.hasCookie(request)) return refuse(response, 403)
-  const file = await readStaticFile(rendererDir, url.pathname)
+  const file = await readRendererFile(rendererDir, url.pathname)
   if (!file) return refuse(response, 404)
   response.writeHead(200, { 'Content-Type': file.contentType, ...securityHeaders(admission) })
   response.end(request.method === 'HEAD' ? undefined : file.body)

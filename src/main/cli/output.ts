@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../../shared/case/summary'
 import { PHASE_NAMES } from '../../shared/case/phases'
-import { formatUkDate } from '../../shared/dates'
+import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import type { SearchHit } from '../../shared/api'
 
 export function printJson(value: unknown): void {
@@ -19,7 +19,7 @@ export function printCases(cases: (CaseSummary | SearchHit)[], empty: string): v
     formatUkDate(row.dateOfBirth),
     row.chainNumber ?? '',
     PHASE_NAMES[row.phase],
-    formatUkDate(row.updatedAt.slice(0, 10)),
+    formatUkDayOf(row.updatedAt),
     ...('matchedIn' in row ? [row.matchedIn] : []),
   ])
   const header = ['ID', 'Client', 'Born', 'CHAIN', 'Phase', 'Updated', ...('matchedIn' in cases[0]! ? ['Found in'] : [])]

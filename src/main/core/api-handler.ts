@@ -11,7 +11,10 @@ function methods(workspace: Workspace): { [M in ApiMethod]: (params: unknown) =>
   return {
     getSession: async () => ({ profile: workspace.profile }),
     setProfile: async (params) => workspace.setProfile(params),
-    createCase: async (params) => ({ id: await workspace.createCase(params) }),
+    createCase: async (params) => {
+      const { requestId } = z.object({ requestId: z.string().max(100).optional() }).parse(params)
+      return { id: await workspace.createCase(params, requestId) }
+    },
     listCases: async () => workspace.listCases(),
     searchCases: async (params) => {
       const { text } = z.object({ text: z.string().max(MAX_SEARCH_LENGTH) }).parse(params)

@@ -13,7 +13,7 @@ import { profileInputSchema, type Person, type PersonRef } from '../../shared/pe
 import { addCaseToTeam, addMember, newTeamDoc, teamCaseIds, type TeamDoc } from '../../shared/team/team-doc'
 import { validate, ValidationError } from '../../shared/validation'
 import { CaseNotFoundError, NoProfileError } from './errors'
-import { CaseIndex } from './index/case-index'
+import { CaseIndex, type IndexEntry } from './index/case-index'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 import { loadStoredDocument } from './storage/stored-documents'
@@ -34,6 +34,8 @@ export interface OpenWorkspaceOptions {
 
 const SETTING_PROFILE = 'profile'
 const SETTING_TEAM_DOC = 'team-document'
+/** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
+const REMEMBERED_REQUESTS = 200
 
 /**
  * The headless core: one workspace folder holding the team's case documents (automerge-repo on
@@ -56,6 +58,7 @@ export class Workspace {
   #indexing: Promise<void> = Promise.resolve()
   #indexingScheduled = false
   #closed = false
+  readonly #createdByRequest = new Map<string, string>()
 
   private constructor(parts: {
     dataDir: string
@@ -69,6 +72,7 @@ export class Workspace {
     user: Person | undefined
     fallbackUser: Person | undefined
     now: () => Date
+    saved: EventEmitter<{ saved: [] }>
   }) {
     this.dataDir = parts.dataDir
     this.repo = parts.repo
@@ -81,21 +85,21 @@ export class Workspace {
     this.#user = parts.user
     this.#fallbackUser = parts.fallbackUser
     this.#now = parts.now
-    this.repo.on('doc-metrics', (metric) => {
-      // An ordinary save reports 'doc-saved'; a save that compacts reports 'doc-compacted'.
-      if (metric.type === 'doc-saved' || metric.type === 'doc-compacted') this.#scheduleIndexing()
-    })
+    parts.saved.on('saved', () => this.#scheduleIndexing())
   }
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
     const sqlite = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
     const store = openWorkspaceStore(options.dataDir, sqlite)
+    let repo: Repo | undefined
     let index: CaseIndex | undefined
     try {
       const settings = new LocalSettings(store)
       const journal = new ChangeJournal(store)
-      const storage = new SqliteStorageAdapter(store, { journal })
-      const repo = new Repo({
+      // Indexing follows the storage write itself, not the repo's events (which come before it).
+      const saved = new EventEmitter<{ saved: [] }>()
+      const storage = new SqliteStorageAdapter(store, { journal, afterSave: () => saved.emit('saved') })
+      repo = new Repo({
         storage,
         network: [],
         peerId: `core-${randomUUID()}` as PeerId,
@@ -117,11 +121,13 @@ export class Workspace {
         user: options.user,
         fallbackUser: options.fallbackUser,
         now: options.now ?? (() => new Date()),
+        saved,
       })
       if (index.needsRebuild) await workspace.rebuildIndex()
       else await workspace.#indexPendingDocuments()
       return workspace
     } catch (error) {
+      await repo?.shutdown()
       index?.close()
       store.close()
       throw error
@@ -143,8 +149,13 @@ export class Workspace {
     return person
   }
 
-  /** Opens a case from a referral; resolves once the case is on disk and in the index. */
-  async createCase(input: unknown): Promise<string> {
+  /**
+   * Opens a case from a referral; resolves once the case is on disk and in the index. The same
+   * `requestId` again (a window saving once more after losing its connection) gives the same case.
+   */
+  async createCase(input: unknown, requestId?: string): Promise<string> {
+    const earlier = requestId === undefined ? undefined : this.#createdByRequest.get(requestId)
+    if (earlier) return earlier
     const now = this.#now()
     const today = isoDateOf(now)
     const checked = validate(referralSchema(today), input)
@@ -153,9 +164,17 @@ export class Workspace {
     const handle = this.repo.create<CaseDoc>()
     handle.change((doc) => Object.assign(doc, newCaseDoc(checked.value, author, now, today)), authoredBy(author, now))
     this.#team.change((team) => addCaseToTeam(team, handle.documentId, now), authoredBy(author, now))
+    if (requestId !== undefined) this.#rememberRequest(requestId, handle.documentId)
     await this.repo.flush([handle.documentId, this.#team.documentId])
     await this.#indexPendingDocuments()
     return handle.documentId
+  }
+
+  #rememberRequest(requestId: string, caseId: string): void {
+    this.#createdByRequest.set(requestId, caseId)
+    if (this.#createdByRequest.size > REMEMBERED_REQUESTS) {
+      this.#createdByRequest.delete(this.#createdByRequest.keys().next().value!)
+    }
   }
 
   listCases(): CaseSummary[] {
@@ -195,22 +214,25 @@ export class Workspace {
     return () => this.#events.off('index-changed', listener)
   }
 
-  /** Empties the index and fills it again from every case document the team lists. */
-  async rebuildIndex(): Promise<number> {
-    await this.#indexing
-    this.#index.clear()
-    let indexed = 0
-    for (const id of teamCaseIds(this.#team.doc())) {
-      const doc = await this.#currentDocument(id)
-      if (doc && this.#indexDocument(id, doc)) indexed++
-    }
-    this.#events.emit('index-changed')
-    return indexed
-  }
-
-  /** Resolves when every document saved so far is in the index. */
-  async settle(): Promise<void> {
-    await this.#indexing
+  /**
+   * Builds the index again from every case document the team lists, read from disk a document at
+   * a time, and swaps it in whole: a rebuild cut off part way leaves the index marked incomplete,
+   * so the next opening starts it again.
+   */
+  rebuildIndex(): Promise<number> {
+    const run = this.#indexing.then(async () => {
+      const entries: IndexEntry[] = []
+      for (const id of teamCaseIds(this.#team.doc())) {
+        const doc = await this.#currentDocument(id)
+        const entry = doc && indexEntry(id, doc)
+        if (entry) entries.push(entry)
+      }
+      this.#index.replaceAll(entries)
+      this.#events.emit('index-changed')
+      return entries.length
+    })
+    this.#indexing = run.then(() => undefined)
+    return run
   }
 
   async close(): Promise<void> {
@@ -268,20 +290,26 @@ export class Workspace {
 
   /** Puts a case document in the index; false when it is not a case or already indexed as is. */
   #indexDocument(id: string, doc: Automerge.Doc<unknown>): boolean {
-    if (!isCaseDoc(doc)) return false
-    const heads = Automerge.getHeads(doc)
     const known = this.#index.headsOf(id)
-    if (known && sameHeads(known, heads)) return false
-    let record: CaseRecord
-    try {
-      record = readCase(doc)
-    } catch {
-      // A case from a newer version, or damaged: leave its row as it was. No case data is logged.
-      return false
-    }
-    this.#index.put(summariseCase(id, record), caseSearchText(record), heads)
+    if (known && sameHeads(known, Automerge.getHeads(doc))) return false
+    const entry = indexEntry(id, doc)
+    if (!entry) return false
+    this.#index.put(entry.summary, entry.text, entry.heads)
     return true
   }
+}
+
+/** What the index holds for a case document; undefined for other documents and unreadable cases. */
+function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undefined {
+  if (!isCaseDoc(doc)) return undefined
+  let record: CaseRecord
+  try {
+    record = readCase(doc)
+  } catch {
+    // A case from a newer version, or damaged: not indexed. No case data is logged.
+    return undefined
+  }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), heads: Automerge.getHeads(doc) }
 }
 
 export const openWorkspace = (options: OpenWorkspaceOptions) => Workspace.open(options)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { app, dialog } from 'electron'
+import { app, dialog, type BrowserWindow } from 'electron'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
 import { wireWindowToCore } from './ipc'
@@ -16,11 +16,22 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
 
 registerAppScheme()
 app.enableSandbox()
-if (!app.requestSingleInstanceLock()) app.quit()
 
 let workspace: Workspace | undefined
+let window: BrowserWindow | undefined
 
-app.whenReady().then(async () => {
+// One app per workspace: a second launch brings the open window forward instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
+  app.whenReady().then(start)
+}
+
+async function start() {
   hardenSessions(devServerOrigin)
   serveRenderer(resolve(import.meta.dirname, '../renderer'))
   try {
@@ -30,9 +41,9 @@ app.whenReady().then(async () => {
     app.quit()
     return
   }
-  const window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), devServerUrl)
+  window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), devServerUrl)
   wireWindowToCore(window, workspace, devServerOrigin)
-})
+}
 
 app.on('window-all-closed', () => app.quit())
 

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron'
-import { APP_ORIGIN } from './security'
+import { APP_ENTRY_URL } from './app-origin'
 
 /** The one window: sandboxed, isolated, no Node. */
 export function createMainWindow(preload: string, devServerUrl: string | undefined): BrowserWindow {
@@ -24,6 +24,6 @@ export function createMainWindow(preload: string, devServerUrl: string | undefin
     },
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL)
   return window
 }

@@ -1,11 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import { Link, NavLink, useNavigate, useSearchParams } from 'react-router'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { ROLE_LABELS } from '../../shared/people'
 import { useApi, useProfile } from '../app/contexts'
 import type { ConnectionState } from '../platform/api-client'
+import { useUnsavedCount } from '../platform/unsaved'
 
 export function Layout({ children }: { children: ReactNode }) {
   const profile = useProfile()
+  useFocusOnNewPage()
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -49,6 +51,23 @@ function skipToMain(event: React.MouseEvent) {
   document.getElementById('main')?.focus()
 }
 
+/** After moving to another page (not on first load), focus its heading, or the page itself. */
+function useFocusOnNewPage() {
+  const location = useLocation()
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    const frame = requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main')
+      target?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [location.pathname, location.search])
+}
+
 function SearchBox() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
@@ -62,14 +81,14 @@ function SearchBox() {
         if (text.trim()) navigate(`/search?q=${encodeURIComponent(text.trim())}`)
       }}
     >
-      <label htmlFor="search-cases" className="visually-hidden">
+      <label htmlFor="search-cases" className="search-box__label">
         Search cases
       </label>
       <input
         id="search-cases"
         type="search"
         className="search-box__input"
-        placeholder="Name, CHAIN number or a word from a note"
+        placeholder="Name, CHAIN number or note"
         value={text}
         onChange={(event) => setText(event.target.value)}
         autoComplete="off"
@@ -90,22 +109,44 @@ function useConnection(): ConnectionState {
 
 function ConnectionBanner() {
   const state = useConnection()
+  const unsaved = useUnsavedCount()
+  if (state === 'restarted') {
+    return (
+      <div className="banner banner--warning" role="alert">
+        <strong>Homeward was restarted, so this page can no longer save.</strong>{' '}
+        {unsaved > 0
+          ? 'Some changes on this page are not saved: copy anything you typed before you open Homeward again from the new address it printed.'
+          : 'Open Homeward again from the new address it printed.'}
+      </div>
+    )
+  }
   if (state !== 'lost') return null
   return (
-    <div className="banner banner--warning" role="status">
-      Homeward's background service is not answering. Anything you type in an open case is kept in this window and saved
-      when it comes back; trying again…
+    <div className="banner banner--warning" role="alert">
+      <strong>Homeward's background service is not answering.</strong> Keep this page open: changes you make are kept here and
+      saved when it answers again. Trying again…
     </div>
   )
 }
 
-/** Where the work is kept. Team sync arrives with the team server; until then, this laptop only. */
+/** Where the work is: saved on this laptop, or still in this window waiting to be saved. */
 function SyncStatus() {
   const state = useConnection()
+  const unsaved = useUnsavedCount()
+  const saving = unsaved > 0
+  const dot = state === 'connected' ? (saving ? 'saving' : 'saved') : 'lost'
+  const text =
+    state === 'connected'
+      ? saving
+        ? 'Saving…'
+        : 'All changes saved on this laptop'
+      : saving
+        ? 'Not saved yet: waiting for Homeward'
+        : 'Not connected to Homeward'
   return (
-    <p className="sync-status" aria-live="polite">
-      <span className={`sync-status__dot sync-status__dot--${state}`} aria-hidden="true" />
-      {state === 'lost' ? 'Not saving: reconnecting…' : 'Saved on this laptop · not connected to a team'}
+    <p className="sync-status">
+      <span className={`sync-status__dot sync-status__dot--${dot}`} aria-hidden="true" />
+      {text} · Not connected to a team server
     </p>
   )
 }

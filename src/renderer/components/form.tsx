@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import type { FieldIssue } from '../../shared/validation'
+import { FORM_LEVEL, type FieldIssue } from '../../shared/validation'
 
 /**
  * Form building blocks in the GOV.UK pattern caseworkers know from council forms: a label, an
@@ -146,6 +146,7 @@ export function RadioGroup(props: {
                 value={option.value}
                 checked={props.value === option.value}
                 onChange={() => props.onChange(option.value)}
+                aria-invalid={props.error ? true : undefined}
               />
               <label htmlFor={id}>
                 {option.label}
@@ -177,19 +178,23 @@ export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
         There is a problem
       </h2>
       <ul className="error-summary__list">
-        {issues.map((issue) => (
-          <li key={issue.field}>
-            <a
-              href={`#field-${issue.field}`}
-              onClick={(event) => {
-                event.preventDefault()
-                document.getElementById(`field-${issue.field}`)?.focus()
-              }}
-            >
-              {issue.message}
-            </a>
-          </li>
-        ))}
+        {issues.map((issue) =>
+          issue.field === FORM_LEVEL ? (
+            <li key={issue.field}>{issue.message}</li>
+          ) : (
+            <li key={issue.field}>
+              <a
+                href={`#field-${issue.field}`}
+                onClick={(event) => {
+                  event.preventDefault()
+                  document.getElementById(`field-${issue.field}`)?.focus()
+                }}
+              >
+                {issue.message}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
     </div>
   )

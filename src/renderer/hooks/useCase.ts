@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AutomergeUrl, DocHandle, DocumentId } from '@automerge/automerge-repo/slim'
+import type { DocHandle, DocumentId } from '@automerge/automerge-repo/slim'
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { authoredBy } from '../../shared/authorship'
 import { readCase, UnreadableCaseError, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
 import { useProfile, useRepo } from '../app/contexts'
+import { trackUntilSaved, useIsSaved } from '../platform/unsaved'
 
 export type CaseState =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'unreadable'; message: string }
-  | { status: 'ready'; record: CaseRecord; change: (edit: (doc: CaseDoc) => void) => void }
+  | { status: 'ready'; record: CaseRecord; change: (edit: (doc: CaseDoc) => void) => void; saved: boolean }
 
 /**
  * An open case, live: the window holds its own copy of the case document and edits it directly
@@ -53,14 +54,17 @@ export function useCase(id: string): CaseState {
   }, [handle])
 
   const change = useCallback(
-    (edit: (doc: CaseDoc) => void) => handle?.change(edit, authoredBy({ id: profile.id, name: profile.name })),
-    [handle, profile],
+    (edit: (doc: CaseDoc) => void) => {
+      if (!handle) return
+      handle.change(edit, authoredBy({ id: profile.id, name: profile.name }))
+      trackUntilSaved(repo, handle)
+    },
+    [repo, handle, profile],
   )
+  const saved = useIsSaved(id)
 
   if (handle === null) return { status: 'missing' }
   if (handle === undefined || record === undefined) return { status: 'loading' }
   if (record instanceof Error) return { status: 'unreadable', message: record.message }
-  return { status: 'ready', record, change }
+  return { status: 'ready', record, change, saved }
 }
-
-export type { AutomergeUrl }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { CaseSummary } from '../../shared/case/summary'
-import { formatUkDate } from '../../shared/dates'
+import { formatUkDate, formatUkDayOf } from '../../shared/dates'
+import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
 import { useApiQuery } from '../hooks/useApiQuery'
 
@@ -10,7 +11,7 @@ export function CaseListPage() {
   return (
     <>
       <div className="page-heading">
-        <h1>Cases</h1>
+        <PageHeading title="Cases" />
         <Link to="/referrals/new" className="button">
           Add a referral
         </Link>
@@ -78,7 +79,7 @@ export function CaseTable<T extends CaseSummary>({
               <PhaseTag phase={row.phase} />
             </td>
             <td>{row.leadCaseworker ?? <span className="muted">Not allocated</span>}</td>
-            <td>{formatUkDate(row.updatedAt.slice(0, 10))}</td>
+            <td>{formatUkDayOf(row.updatedAt)}</td>
             {extra && <td>{extra.cell(row)}</td>}
           </tr>
         ))}

@@ -6,6 +6,7 @@ import { ageOn, formatUkDate, formatUkDateTime, isoDateOf, typedUkDate } from '.
 import { validate, type FieldIssue } from '../../shared/validation'
 import { useProfile } from '../app/contexts'
 import { byField, ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
 import { useCase } from '../hooks/useCase'
 import { useDraft } from '../hooks/useDraft'
@@ -17,13 +18,13 @@ export function CasePage() {
   if (state.status === 'missing') return <CaseMissing />
   if (state.status === 'unreadable') return <p className="banner banner--warning">{state.message}</p>
   // Keyed by case, so moving between cases starts each one's forms afresh.
-  return <CaseView key={id} id={id} record={state.record} change={state.change} />
+  return <CaseView key={id} id={id} record={state.record} change={state.change} saved={state.saved} />
 }
 
 function CaseMissing() {
   return (
     <>
-      <h1>Case not found</h1>
+      <PageHeading title="Case not found" />
       <p>There is no case at this address in this workspace.</p>
       <p>
         <Link to="/">Back to the case list</Link>
@@ -32,17 +33,22 @@ function CaseMissing() {
   )
 }
 
-function CaseView({ id, record, change }: { id: string; record: CaseRecord; change: Change }) {
+function CaseView({ id, record, change, saved }: { id: string; record: CaseRecord; change: Change; saved: boolean }) {
   const today = isoDateOf(new Date())
   const { referral } = record
   return (
     <>
-      <p className="breadcrumbs">
-        <Link to="/">Cases</Link> <span aria-hidden="true">›</span> {referral.clientName}
-      </p>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">Cases</Link>
+          </li>
+          <li aria-current="page">{referral.clientName}</li>
+        </ol>
+      </nav>
       <div className="case-heading">
         <div>
-          <h1>{referral.clientName}</h1>
+          <PageHeading title="Case">{referral.clientName}</PageHeading>
           <p className="case-heading__facts">
             <span>
               Born {formatUkDate(referral.dateOfBirth)} (age {ageOn(referral.dateOfBirth, today)})
@@ -74,7 +80,7 @@ function CaseView({ id, record, change }: { id: string; record: CaseRecord; chan
 
         <section className="panel panel--wide" aria-labelledby="notes-heading">
           <h2 id="notes-heading">Case notes</h2>
-          <NoteForm caseId={id} change={change} />
+          <NoteForm caseId={id} change={change} saved={saved} />
           <NoteList notes={record.notes} />
         </section>
       </div>
@@ -87,15 +93,15 @@ type Change = (edit: (doc: CaseDoc) => void) => void
 
 const NOTE_LABELS = { date: 'Date of contact', type: 'Type of contact', text: 'Note' }
 
-function NoteForm({ caseId, change }: { caseId: string; change: Change }) {
+function NoteForm({ caseId, change, saved: caseSaved }: { caseId: string; change: Change; saved: boolean }) {
   const profile = useProfile()
   const initial = useMemo(() => ({ date: formatUkDate(isoDateOf(new Date())), type: 'face-to-face', text: '' }), [])
   const [values, setValues, clearDraft] = useDraft(`note:${caseId}`, initial)
   const [issues, setIssues] = useState<FieldIssue[]>([])
-  const [saved, setSaved] = useState(false)
+  const [added, setAdded] = useState(false)
   const errors = byField(issues)
   const set = (field: keyof typeof initial) => (value: string) => {
-    setSaved(false)
+    setAdded(false)
     setValues({ ...values, [field]: value })
   }
 
@@ -108,7 +114,7 @@ function NoteForm({ caseId, change }: { caseId: string; change: Change }) {
     change((doc) => addNote(doc, checked.value, context))
     setIssues([])
     clearDraft()
-    setSaved(true)
+    setAdded(true)
   }
 
   return (
@@ -140,7 +146,7 @@ function NoteForm({ caseId, change }: { caseId: string; change: Change }) {
           Add note
         </button>
         <span className="save-confirmation" role="status">
-          {saved ? 'Note added.' : ''}
+          {added ? (caseSaved ? 'Note saved.' : 'Note added, saving…') : ''}
         </span>
       </div>
     </form>

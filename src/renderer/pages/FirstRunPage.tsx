@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { ROLES, ROLE_LABELS, profileInputSchema, type Person } from '../../shared/people'
-import { validate, type FieldIssue } from '../../shared/validation'
+import { FORM_LEVEL, validate, type FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, RadioGroup, TextField } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
 import { ApiCallError } from '../platform/api-client'
 
 const ROLE_HINTS: Record<string, string> = {
@@ -27,7 +28,7 @@ export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
     try {
       onDone(await api.call('setProfile', checked.value))
     } catch (error) {
-      setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: 'form', message: String((error as Error).message) }])
+      setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: FORM_LEVEL, message: String((error as Error).message) }])
       setSaving(false)
     }
   }
@@ -36,7 +37,7 @@ export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
     <main id="main" className="welcome">
       <div className="welcome__card">
         <p className="welcome__brand">Homeward</p>
-        <h1>Who is using this laptop?</h1>
+        <PageHeading title="Who is using this laptop?" />
         <p className="lead">
           Your name is recorded on every change you make, so the team can always see who did what and when.
         </p>

@@ -2,10 +2,11 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { referralSchema } from '../../shared/case/referral'
 import { isoDateOf, typedUkDate } from '../../shared/dates'
-import { validate, type FieldIssue } from '../../shared/validation'
+import { FORM_LEVEL, validate, type FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, TextField } from '../components/form'
 import { useDraft } from '../hooks/useDraft'
+import { PageHeading } from '../components/PageHeading'
 import { ApiCallError } from '../platform/api-client'
 
 const EMPTY = { clientName: '', dateOfBirth: '', chainNumber: '', referrerName: '', outreachTeam: '' }
@@ -17,6 +18,8 @@ export function NewReferralPage() {
   const [values, setValues, clearDraft] = useDraft('new-referral', EMPTY)
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [saving, setSaving] = useState(false)
+  // One key per referral typed: saving again after a lost connection cannot open it twice.
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID())
   const errors = byField(issues)
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [field]: value })
 
@@ -27,19 +30,20 @@ export function NewReferralPage() {
     if (!checked.ok) return setIssues(checked.issues)
     setSaving(true)
     try {
-      const { id } = await api.call('createCase', checked.value)
+      const { id } = await api.call('createCase', { ...checked.value, requestId })
       clearDraft()
+      setRequestId(crypto.randomUUID())
       navigate(`/cases/${id}`)
     } catch (error) {
       const refused = error instanceof ApiCallError && error.issues.length > 0
-      setIssues(refused ? error.issues : [{ field: 'form', message: (error as Error).message }])
+      setIssues(refused ? error.issues : [{ field: FORM_LEVEL, message: (error as Error).message }])
       setSaving(false)
     }
   }
 
   return (
     <div className="narrow">
-      <h1>Add a referral</h1>
+      <PageHeading title="Add a referral" />
       <p className="lead">Start a case for someone referred by an outreach team. Everything else is added on the case.</p>
       <ErrorSummary issues={issues} />
       <form onSubmit={save} noValidate>

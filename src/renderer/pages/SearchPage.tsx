@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router'
 import type { MatchedIn } from '../../shared/api'
+import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { CaseTable } from './CaseListPage'
 
@@ -11,7 +12,7 @@ export function SearchPage() {
   const hits = useApiQuery('searchCases', { text })
   return (
     <>
-      <h1>Search results</h1>
+      <PageHeading title="Search results" />
       <p className="lead">
         For <strong>“{text}”</strong>. Accents and capital letters do not matter.
       </p>

@@ -12,7 +12,12 @@ export class ApiCallError extends Error {
   }
 }
 
-export type ConnectionState = 'connecting' | 'connected' | 'lost'
+/**
+ * The window's link to the core: `lost` while it cannot be reached (it tries again by itself);
+ * `restarted` when the browser mode was started again with a new secret, and this page must be
+ * opened afresh from the address it printed.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'restarted'
 
 /** How a window sends requests to the core and hears its events, whatever carries them. */
 export interface ApiTransport {

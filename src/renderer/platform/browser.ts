@@ -4,6 +4,8 @@ import type { ApiEvent, ApiRequest, ApiResponse } from '../../shared/api'
 import type { ApiTransport, ConnectionState } from './api-client'
 
 const RECONNECT_AFTER_MS = 1000
+/** A call the core has not answered in this time is reported as failed (it may still happen). */
+const CALL_TIMEOUT_MS = 20_000
 
 /**
  * The browser mode: the page talks to the core over two WebSockets on its own origin, /api for the
@@ -32,7 +34,16 @@ class WebSocketApiTransport implements ApiTransport {
 
   send(request: ApiRequest): Promise<ApiResponse> {
     return new Promise((resolve, reject) => {
-      this.#pending.set(request.id, { resolve, reject })
+      const timer = setTimeout(() => {
+        this.#pending.delete(request.id)
+        const queued = this.#waiting.indexOf(request)
+        if (queued >= 0) this.#waiting.splice(queued, 1)
+        reject(new Error('Homeward did not answer in time. Check it is still running, then try again.'))
+      }, CALL_TIMEOUT_MS)
+      this.#pending.set(request.id, {
+        resolve: (response) => (clearTimeout(timer), resolve(response)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      })
       if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(request))
       else this.#waiting.push(request)
     })
@@ -54,6 +65,22 @@ class WebSocketApiTransport implements ApiTransport {
     for (const listener of this.#connectionListeners) listener(state)
   }
 
+  /** Reconnects, unless the server now refuses this page: then it was restarted with a new secret. */
+  async #afterClose() {
+    let refused = false
+    try {
+      refused = (await fetch('/', { method: 'HEAD', cache: 'no-store' })).status === 403
+    } catch {
+      // Not reachable at all: it may come back.
+    }
+    if (refused) {
+      this.#setState('restarted')
+      return
+    }
+    this.#setState('lost')
+    setTimeout(() => this.#connect(), RECONNECT_AFTER_MS)
+  }
+
   #connect() {
     const socket = new WebSocket(this.url)
     this.#socket = socket
@@ -73,15 +100,14 @@ class WebSocketApiTransport implements ApiTransport {
       }
     })
     socket.addEventListener('close', () => {
-      this.#setState('lost')
-      // Calls in flight may or may not have happened; the caller is told, and can try again.
+      // Calls in flight may or may not have happened: the caller is told, and can try again.
       for (const [id, call] of this.#pending) {
         if (!this.#waiting.some((request) => request.id === id)) {
-          call.reject(new Error('Lost the connection to Homeward while saving. Please check and try again.'))
+          call.reject(new Error('The connection to Homeward was lost before it answered. Check, then try again.'))
           this.#pending.delete(id)
         }
       }
-      setTimeout(() => this.#connect(), RECONNECT_AFTER_MS)
+      void this.#afterClose()
     })
   }
 }

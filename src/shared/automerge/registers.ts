@@ -41,8 +41,3 @@ function convert(value: unknown, onString: (text: string) => unknown): unknown {
   }
   return value
 }
-
-/** Sets one register in a document being changed. */
-export function register(text: string): ImmutableString {
-  return new ImmutableString(text)
-}

@@ -29,7 +29,3 @@ export const PHASE_NAMES: Record<Phase, string> = {
 export function phaseLabel(phase: Phase): string {
   return `Phase ${PHASES.indexOf(phase) + 1} – ${PHASE_NAMES[phase]}`
 }
-
-export function isPhase(value: string): value is Phase {
-  return (PHASES as readonly string[]).includes(value)
-}

@@ -1,53 +1,180 @@
-import { z } from 'zod'
-import { isIsoDate, type IsoDate } from '../dates'
+import type { IsoDate } from '../dates'
+import { fieldsOf, formSchema, type Field, type FieldGroup, type FieldValues } from '../forms/fields'
 
 /**
- * The first details of a referral (Toolkit, Tool 3): enough to open a case. The rest of the
- * referral form is filled in on the case itself.
+ * The referral (Safe Connections Toolkit, Tool 3). The first five fields open a case; the rest of
+ * the form is filled in on the case, by the referrer's answers or the caseworker's checks.
  */
-export interface ReferralInput {
-  clientName: string
-  dateOfBirth: IsoDate
-  /** CHAIN is London's database of rough sleeping; people seen elsewhere may have no number. */
-  chainNumber?: string
-  referrerName: string
-  outreachTeam: string
+export const REFERRAL_IDENTITY_FIELDS = [
+  {
+    name: 'clientName',
+    label: 'Client name',
+    kind: 'text',
+    required: true,
+    messages: { required: "Enter the client's name" },
+  },
+  {
+    name: 'dateOfBirth',
+    label: 'Date of birth',
+    kind: 'date',
+    required: true,
+    notFuture: true,
+    withinYears: 120,
+    hint: 'For example, 27/03/1985',
+    messages: {
+      required: 'Enter the date of birth',
+      invalid: 'Enter a real date of birth, for example 27/03/1985',
+      future: 'Date of birth must be today or in the past',
+    },
+  },
+  {
+    name: 'chainNumber',
+    label: 'CHAIN number',
+    kind: 'text',
+    width: 'medium',
+    numeric: true,
+    pattern: /^\d{1,12}$/,
+    hint: 'Digits only',
+    messages: { invalid: 'CHAIN number must be digits only, for example 123456' },
+  },
+  { name: 'referrerName', label: "Referrer's name", kind: 'text', required: true, messages: { required: "Enter the referrer's name" } },
+  { name: 'outreachTeam', label: 'Outreach team', kind: 'text', required: true, messages: { required: 'Enter the outreach team' } },
+] as const satisfies readonly Field[]
+
+export type ReferralIdentity = FieldValues<typeof REFERRAL_IDENTITY_FIELDS>
+
+/** What opens a case: the same rules in the window, the core's API and the command line. */
+export type ReferralInput = ReferralIdentity
+
+export function referralSchema(today: IsoDate) {
+  return formSchema(REFERRAL_IDENTITY_FIELDS, today)
 }
 
-const OLDEST_AGE_YEARS = 120
-const MAX_NAME = 200
+export const ROUGH_SLEEPING_HISTORY = [
+  { value: 'living-on-street', label: 'a. Living on the street: a high number of contacts over 3 weeks or more' },
+  { value: 'intermittent', label: 'b. Intermittent: seen rough sleeping before, contacted in the period but not regularly' },
+  { value: 'bedded-down', label: 'c. Two or more bedded down contacts on CHAIN' },
+  { value: 'none', label: 'None of these' },
+] as const
 
-const requiredText = (missing: string, label: string) =>
-  z
-    .string({ message: missing })
-    .trim()
-    .min(1, missing)
-    .max(MAX_NAME, `${label} must be ${MAX_NAME} characters or fewer`)
-    .refine((text) => !/\p{Cc}/u.test(text), `${label} must not contain control characters`)
+export const PUBLIC_FUNDS_BASIS = [
+  { value: 'british-or-irish', label: 'British or Irish citizen' },
+  { value: 'ilr', label: 'Indefinite leave to remain' },
+  { value: 'refugee', label: 'Refugee' },
+  { value: 'permanent-right-to-reside', label: 'Permanent right to reside' },
+  { value: 'eu-worker', label: 'EU national with worker status' },
+  { value: 'eu-settled', label: 'EU Settlement Scheme (settled status)' },
+  { value: 'other', label: 'Other' },
+] as const
 
-/**
- * The referral schema as at a given day: a date of birth cannot be after it. One schema checks the
- * form in the window, the core's API and the command line alike.
- */
-export function referralSchema(today: IsoDate) {
-  const [year = 0] = today.split('-').map(Number)
-  const oldest = `${year - OLDEST_AGE_YEARS}${today.slice(4)}`
-  return z.object({
-    clientName: requiredText("Enter the client's name", "The client's name"),
-    dateOfBirth: z
-      .string({ message: 'Enter the date of birth' })
-      .trim()
-      .min(1, 'Enter the date of birth')
-      .refine(isIsoDate, 'Enter a real date of birth, for example 27/03/1985')
-      .refine((date) => date <= today, 'Date of birth must be today or in the past')
-      .refine((date) => date >= oldest, `Date of birth must be within the last ${OLDEST_AGE_YEARS} years`),
-    chainNumber: z
-      .string({ message: 'CHAIN number must be digits only, for example 123456' })
-      .trim()
-      .regex(/^\d{0,12}$/, 'CHAIN number must be digits only, for example 123456')
-      .optional()
-      .transform((value) => (value ? value : undefined)),
-    referrerName: requiredText("Enter the referrer's name", "The referrer's name"),
-    outreachTeam: requiredText('Enter the outreach team', 'The outreach team'),
-  })
+/** The rest of Tool 3, grouped as on the form. */
+export const REFERRAL_DETAIL_GROUPS = [
+  {
+    title: 'Criteria for Safe Connection',
+    hint: 'The client qualifies if they meet all three criteria.',
+    fields: [
+      { name: 'criterionLocalConnection', label: '1. A local connection outside the referring area but within the UK', kind: 'answer' },
+      { name: 'criterionRoughSleeping', label: '2. A history of rough sleeping, or a current rough sleeper', kind: 'choice', options: ROUGH_SLEEPING_HISTORY },
+      { name: 'criterionMultipleNeeds', label: '3. Multiple needs', kind: 'answer' },
+      { name: 'whyReferred', label: 'Why have you referred your client to the service?', kind: 'paragraph' },
+    ],
+  },
+  {
+    title: 'Single Service Offer (SSO)',
+    fields: [
+      { name: 'ssoCurrent', label: 'What is their current SSO?', kind: 'paragraph' },
+      { name: 'ssoOnChain', label: 'Is the SSO updated on CHAIN?', kind: 'answer' },
+      { name: 'ssoEngaging', label: 'Are they engaging with it?', kind: 'answer' },
+      { name: 'ssoNotEngagingWhy', label: 'If not, why?', kind: 'paragraph' },
+    ],
+  },
+  {
+    title: 'Site',
+    fields: [
+      { name: 'siteUsuallySeen', label: 'Street or area where they are usually seen', kind: 'text' },
+      { name: 'siteTime', label: 'When they are usually seen', kind: 'text', width: 'medium' },
+      { name: 'siteServices', label: 'Day centres or other support services they attend', kind: 'paragraph' },
+    ],
+  },
+  {
+    title: 'Identity',
+    fields: [
+      { name: 'ukNational', label: 'Are they a UK national?', kind: 'answer' },
+      { name: 'hasId', label: 'Do they have ID?', kind: 'answer' },
+      { name: 'idDetails', label: 'What ID they have', kind: 'text' },
+      { name: 'publicFunds', label: 'Do they have recourse to public funds?', kind: 'answer' },
+      { name: 'publicFundsBasis', label: 'On what basis', kind: 'choice', options: PUBLIC_FUNDS_BASIS },
+    ],
+  },
+  {
+    title: 'Multiple support needs',
+    fields: [
+      { name: 'supportNeeds', label: 'Support needs', kind: 'paragraph' },
+      {
+        name: 'homeAreaAgencies',
+        label: 'Support agencies they have engaged with in the area of their local connection, with contact details',
+        kind: 'paragraph',
+      },
+    ],
+  },
+  {
+    title: 'Establishing local connection',
+    fields: [
+      { name: 'lcLived', label: 'Where have they lived for at least 6 of the past 12 months, or 3 of the last 5 years?', kind: 'paragraph' },
+      { name: 'lcEmployed', label: 'If employed, where?', kind: 'text' },
+      { name: 'lcFamily', label: 'Where does their family live? (mother, father, brother, sister)', kind: 'paragraph' },
+      { name: 'lcSpecial', label: 'Are there other special circumstances which connect them to an area?', kind: 'paragraph' },
+    ],
+  },
+  {
+    title: 'Date and signature',
+    fields: [
+      { name: 'chainFlowUpdated', label: 'Flow updated on CHAIN before the referral was sent', kind: 'answer' },
+      { name: 'referrerSignature', label: 'Signed by (referrer)', kind: 'text' },
+      { name: 'referralDate', label: 'Date of referral', kind: 'date', notFuture: true },
+    ],
+  },
+] as const satisfies readonly FieldGroup[]
+
+export const REFERRAL_DETAIL_FIELDS = fieldsOf(REFERRAL_DETAIL_GROUPS)
+export type ReferralDetails = FieldValues<typeof REFERRAL_DETAIL_FIELDS>
+
+/** Why a referral was not taken on (a fixed list, for monitoring). */
+export const REJECTION_REASONS = [
+  { value: 'insufficient-need', label: 'Insufficient need' },
+  { value: 'no-local-connection', label: 'No local connection elsewhere' },
+  { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'referred-elsewhere', label: 'Referred elsewhere' },
+  { value: 'declined', label: 'Declined / did not engage' },
+  { value: 'unable-to-locate', label: 'Unable to locate' },
+] as const
+export type RejectionReason = (typeof REJECTION_REASONS)[number]['value']
+
+export const REFERRAL_DECISION_FIELDS = [
+  { name: 'decidedOn', label: 'Date of decision', kind: 'date', notFuture: true, required: true },
+  { name: 'rejectionReason', label: 'Reason', kind: 'choice', options: REJECTION_REASONS },
+  { name: 'signposting', label: 'Where the person was signposted', kind: 'paragraph' },
+] as const satisfies readonly Field[]
+
+export type ReferralStatus = 'received' | 'accepted' | 'rejected'
+
+/** The referral as held on the case. */
+export interface Referral extends ReferralIdentity, ReferralDetails {
+  receivedOn: IsoDate
+  status: ReferralStatus
+  decidedOn?: IsoDate
+  decidedBy?: { id: string; name: string }
+  rejectionReason?: RejectionReason
+  signposting?: string
+}
+
+/** The three criteria of Tool 3, each with what is missing in words. */
+export function referralCriteriaProblems(referral: Referral): string[] {
+  const problems: string[] = []
+  if (referral.criterionLocalConnection !== 'yes') problems.push('Criterion 1 not met: a local connection outside the referring area, within the UK')
+  if (!referral.criterionRoughSleeping || referral.criterionRoughSleeping === 'none') {
+    problems.push('Criterion 2 not met: a history of rough sleeping (a, b or c)')
+  }
+  if (referral.criterionMultipleNeeds !== 'yes') problems.push('Criterion 3 not met: multiple needs')
+  return problems
 }

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../people'
-import { toPlain, toStored, type Stored } from '../automerge/registers'
+import { toStored, type Stored } from '../automerge/registers'
 
 export const TEAM_KIND = 'homeward/team'
 export const TEAM_SCHEMA_VERSION = 1
@@ -20,10 +20,6 @@ export type TeamDoc = Stored<TeamRecord>
 
 export function newTeamDoc(): TeamDoc {
   return toStored<TeamRecord>({ kind: TEAM_KIND, schemaVersion: TEAM_SCHEMA_VERSION, members: {}, cases: {} })
-}
-
-export function readTeam(doc: TeamDoc): TeamRecord {
-  return toPlain<TeamRecord>(doc)
 }
 
 export function addMember(doc: TeamDoc, person: Person): void {

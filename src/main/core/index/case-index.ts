@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import type { MatchedIn, SearchHit } from '../../../shared/api'
 import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
@@ -11,6 +11,13 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/
  */
 const INDEX_VERSION = 1
 const SEARCH_LIMIT = 50
+
+/** What the index holds for one case. */
+export interface IndexEntry {
+  summary: CaseSummary
+  text: CaseSearchText
+  heads: string[]
+}
 
 interface CaseRow {
   id: string
@@ -54,7 +61,6 @@ export class CaseIndex {
       ),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       list: db.prepare<[], CaseRow>(`SELECT ${COLUMNS} FROM cases ORDER BY updated_at DESC, rowid DESC`),
-      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases'),
       search: db.prepare<[string, number], CaseRow & { names: string; identifiers: string }>(`
         SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
                case_text.names AS names, case_text.identifiers AS identifiers
@@ -76,18 +82,24 @@ export class CaseIndex {
     })
   }
 
+  /**
+   * Opens the index, starting it afresh when it is missing, unreadable, of another version, or was
+   * never completed (a rebuild cut off by a crash): then `needsRebuild` is true. The version is
+   * written only when a rebuild commits.
+   */
   static open(file: string, options: SqliteOptions = {}): CaseIndex {
-    const existed = existsSync(file)
-    let db = openSqlite(file, options)
-    let version = existed ? (db.pragma('user_version', { simple: true }) as number) : 0
-    if (existed && version !== INDEX_VERSION) {
-      // An index from another version of Homeward: start again, it is derived data.
-      db.close()
+    let db: SqliteDatabase | undefined
+    let version = -1
+    try {
+      db = openSqlite(file, options)
+      version = db.pragma('user_version', { simple: true }) as number
+    } catch {
+      // Not a database: it is derived data, so start again.
+    }
+    if (!db || version !== INDEX_VERSION) {
+      db?.close()
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
       db = openSqlite(file, options)
-      version = 0
-    }
-    if (version === 0) {
       db.exec(`
         CREATE TABLE cases (
           id TEXT NOT NULL UNIQUE,
@@ -105,20 +117,23 @@ export class CaseIndex {
           names, identifiers, notes,
           tokenize = 'unicode61 remove_diacritics 2'
         );
-        PRAGMA user_version = ${INDEX_VERSION};
       `)
     }
-    return new CaseIndex(db, version === 0)
+    return new CaseIndex(db, version !== INDEX_VERSION)
+  }
+
+  /** Replaces the whole index in one transaction and marks it complete. */
+  replaceAll(entries: Iterable<IndexEntry>): void {
+    this.#db.transaction(() => {
+      this.#db.exec('DELETE FROM cases; DELETE FROM case_text;')
+      for (const entry of entries) this.#putInTransaction(entry.summary, entry.text, entry.heads)
+      this.#db.pragma(`user_version = ${INDEX_VERSION}`)
+    })()
   }
 
   /** Puts one case's row and search text in the index, replacing what was there. */
   put(summary: CaseSummary, text: CaseSearchText, heads: string[]): void {
     this.#putInTransaction(summary, text, heads)
-  }
-
-  /** Empties the index, before it is filled again from the documents. */
-  clear(): void {
-    this.#db.exec('DELETE FROM cases; DELETE FROM case_text;')
   }
 
   /** The document heads the index last saw for a case, to skip work that is already done. */
@@ -129,10 +144,6 @@ export class CaseIndex {
 
   list(): CaseSummary[] {
     return this.#statements.list.all().map(toSummary)
-  }
-
-  count(): number {
-    return this.#statements.count.get()?.n ?? 0
   }
 
   /** Cases whose name, CHAIN number or notes contain every word of `text` (as word prefixes). */

@@ -13,7 +13,11 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly options: { journal?: ChangeJournal } = {},
+    private readonly options: {
+      journal?: ChangeJournal
+      /** Called once a chunk is committed to disk. */
+      afterSave?: (key: StorageKey) => void
+    } = {},
   ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS automerge_chunks (
@@ -50,6 +54,7 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
 
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
     this.#saveAndJournal(key, data)
+    this.options.afterSave?.(key)
   }
 
   async remove(key: StorageKey): Promise<void> {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { validate } from '../validation'
+import { changedValues, displayValue, formSchema, formValues, storedSchema, type Field } from './fields'
+
+const FIELDS = [
+  { name: 'who', label: 'Housing Options contact', kind: 'text', required: true },
+  { name: 'when', label: 'Date of contact', kind: 'date', notFuture: true },
+  { name: 'known', label: 'Already known to them', kind: 'answer' },
+  { name: 'where', label: 'Destination local authority', kind: 'local-authority' },
+  { name: 'postcode', label: 'Postcode', kind: 'postcode' },
+  { name: 'cost', label: 'Amount', kind: 'money' },
+  { name: 'confidence', label: 'Confidence', kind: 'number', min: 1, max: 5 },
+  { name: 'how', label: 'How consent was given', kind: 'choice', options: [{ value: 'verbal', label: 'Verbally' }, { value: 'written', label: 'In writing' }] },
+  { name: 'email', label: 'Email address', kind: 'email' },
+  { name: 'phone', label: 'Phone number', kind: 'phone' },
+] as const satisfies readonly Field[]
+
+const schema = formSchema(FIELDS, '2026-11-23')
+
+describe('a form made from the field catalogue', () => {
+  it('turns what was typed into stored values', () => {
+    const result = validate(schema, {
+      who: '  Sarah Patel ',
+      when: '20/11/2026',
+      known: 'yes',
+      where: 'E08000032',
+      postcode: 'bd1 1hy',
+      cost: '£1,234.5',
+      confidence: '4',
+      how: 'written',
+      email: 'housing.options@bradford.gov.uk',
+      phone: '01274 435999',
+    })
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        who: 'Sarah Patel',
+        when: '2026-11-20',
+        known: 'yes',
+        where: 'E08000032',
+        postcode: 'BD1 1HY',
+        cost: 123450,
+        confidence: 4,
+        how: 'written',
+        email: 'housing.options@bradford.gov.uk',
+        phone: '01274 435999',
+      },
+    })
+  })
+
+  it('leaves empty optional fields out and insists on required ones', () => {
+    expect(validate(schema, { who: 'Sam' })).toEqual({ ok: true, value: { who: 'Sam' } })
+    expect(validate(schema, {})).toEqual({ ok: false, issues: [{ field: 'who', message: 'Enter housing Options contact' }] })
+  })
+
+  it.each([
+    ['when', '31/02/2026', 'Date of contact must be a real date, for example 27/03/2026'],
+    ['when', '24/11/2026', 'Date of contact cannot be in the future'],
+    ['where', 'Bradford', 'Choose destination local authority from the list'],
+    ['postcode', 'BD1', 'Enter a real postcode, like LS1 4AP'],
+    ['cost', '12.345', 'Amount must be an amount in pounds, like 12.50'],
+    ['cost', '-5', 'Amount must be an amount in pounds, like 12.50'],
+    ['confidence', '6', 'Confidence must be a whole number from 1 to 5'],
+    ['how', 'telepathy', 'Choose how consent was given'],
+    ['email', 'not-an-address', 'Enter email address like name@example.org.uk'],
+    ['phone', 'ring me', 'Phone number must be a phone number, like 0113 222 4444'],
+  ])('refuses %s = %s', (field, typed, message) => {
+    expect(validate(schema, { who: 'Sam', [field]: typed })).toEqual({ ok: false, issues: [{ field, message }] })
+  })
+
+  it('shows stored values the way people read them, and back into the form', () => {
+    const stored = { who: 'Sam', when: '2026-11-20', known: 'unknown', where: 'E06000023', cost: 1250, how: 'verbal' }
+    const byName = Object.fromEntries(FIELDS.map((field) => [field.name, field]))
+    expect(displayValue(byName.when!, stored.when)).toBe('20/11/2026')
+    expect(displayValue(byName.known!, stored.known)).toBe('Not known')
+    expect(displayValue(byName.where!, stored.where)).toBe('Bristol')
+    expect(displayValue(byName.cost!, stored.cost)).toBe('£12.50')
+    expect(displayValue(byName.how!, stored.how)).toBe('Verbally')
+    expect(formValues(FIELDS, stored)).toMatchObject({ when: '20/11/2026', cost: '12.50', postcode: '' })
+    const again = validate(schema, formValues(FIELDS, stored))
+    expect(again.ok && again.value).toEqual(stored)
+  })
+
+  it('checks stored values in their own form', () => {
+    expect(storedSchema(FIELDS).safeParse({ when: '2026-11-20', cost: 1250 }).success).toBe(true)
+    expect(storedSchema(FIELDS).safeParse({ when: '20/11/2026' }).success).toBe(false)
+    expect(storedSchema(FIELDS).safeParse({ cost: 12.5 }).success).toBe(false)
+  })
+
+  it('finds what a save changed', () => {
+    expect(changedValues({ a: '1', b: '2' }, { a: '1', b: '3', c: '4' })).toEqual({ b: '3', c: '4' })
+    expect(changedValues({ a: '1' }, { a: undefined })).toEqual({ a: undefined })
+  })
+})

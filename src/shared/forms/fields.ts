@@ -1,0 +1,252 @@
+import { z } from 'zod'
+import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
+import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
+import { normalisePostcode } from '../places/postcode'
+
+/**
+ * The field catalogue. Each field of each form is described once, here or in its section's file:
+ * its name, the toolkit's label, its kind. From that one description come the form's validation
+ * (what a person types, in en-GB, to what is stored), the check of stored records (documents and
+ * `case show --json` files), what is shown, and the PDFs' labels.
+ */
+
+/** A yes/no question that may not be known yet. */
+export const ANSWERS = ['yes', 'no', 'unknown'] as const
+export type Answer = (typeof ANSWERS)[number]
+export const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', unknown: 'Not known' }
+
+interface Common<N extends string> {
+  name: N
+  label: string
+  hint?: string
+  required?: boolean
+  /** Wording for this field's problems, where the general wording would read badly. */
+  messages?: { required?: string; invalid?: string; future?: string }
+}
+
+export type Field<N extends string = string> =
+  /** A line of text: names, references, short answers. */
+  | (Common<N> & {
+      kind: 'text'
+      max?: number
+      width?: 'short' | 'medium' | 'full'
+      /** A shape the text must have, such as digits only. */
+      pattern?: RegExp
+      numeric?: boolean
+    })
+  /** Prose: notes, reasons, descriptions. */
+  | (Common<N> & { kind: 'paragraph'; max?: number })
+  /** A calendar date, typed DD/MM/YYYY. */
+  | (Common<N> & { kind: 'date'; notFuture?: boolean; withinYears?: number })
+  /** One of a fixed list. */
+  | (Common<N> & { kind: 'choice'; options: readonly { value: string; label: string }[] })
+  /** Yes, no or not known. */
+  | (Common<N> & { kind: 'answer' })
+  /** A UK local authority, by ONS code. */
+  | (Common<N> & { kind: 'local-authority' })
+  | (Common<N> & { kind: 'postcode' })
+  | (Common<N> & { kind: 'phone' })
+  | (Common<N> & { kind: 'email' })
+  /** Pounds and pence, typed as 12.50, stored as whole pence. */
+  | (Common<N> & { kind: 'money' })
+  /** A whole number in a range, such as a 1 to 5 scale. */
+  | (Common<N> & { kind: 'number'; min: number; max: number; scaleLabels?: readonly string[] })
+
+/** Fields shown together under a heading, as on the paper form. */
+export interface FieldGroup {
+  title: string
+  hint?: string
+  fields: readonly Field[]
+}
+
+/** Every field of a grouped form, keeping each field's own type. */
+export function fieldsOf<G extends readonly FieldGroup[]>(groups: G): G[number]['fields'][number][] {
+  return groups.flatMap((group) => [...group.fields]) as G[number]['fields'][number][]
+}
+
+/** The stored value of a field. */
+export type StoredValue<F> = F extends { kind: 'money' | 'number' }
+  ? number
+  : F extends { kind: 'choice'; options: readonly { value: infer V extends string }[] }
+    ? V
+    : F extends { kind: 'answer' }
+      ? Answer
+      : string
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
+
+/** The stored values of a list of fields: required ones always there, the rest as forms fill up. */
+export type FieldValues<Fs extends readonly Field[]> = Simplify<
+  { [F in Fs[number] as F extends { required: true } ? F['name'] : never]: StoredValue<F> } & {
+    [F in Fs[number] as F extends { required: true } ? never : F['name']]?: StoredValue<F>
+  }
+>
+
+/** What a form holds while being typed in: a string per field. */
+export type FormValues = Record<string, string>
+
+const DEFAULT_MAX = { text: 200, paragraph: 20_000 }
+
+/** The message when a required field is left empty, in the GOV.UK style. */
+function missing(field: Field): string {
+  if (field.messages?.required) return field.messages.required
+  if (field.kind === 'choice' || field.kind === 'answer' || field.kind === 'local-authority') return `Choose ${lower(field.label)}`
+  return `Enter ${lower(field.label)}`
+}
+
+function lower(label: string): string {
+  // Keep acronyms and names as they are ("CHAIN number", "Part VII"): lower only a leading capital word.
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label
+}
+
+/** From what was typed to the stored value, with messages naming the field. */
+function formField(field: Field, today: IsoDate): z.ZodType<unknown, string> {
+  const typed = z
+    .string({ error: field.messages?.invalid ?? `${field.label} must be text` })
+    .transform((text) => text.trim())
+  const check = (parse: (text: string, ctx: z.RefinementCtx) => unknown) =>
+    typed.transform((text, ctx) => {
+      if (text === '') {
+        if (field.required) ctx.addIssue({ code: 'custom', message: missing(field) })
+        return undefined
+      }
+      return parse(text, ctx)
+    })
+  const fail = (ctx: z.RefinementCtx, message: string) => {
+    ctx.addIssue({ code: 'custom', message })
+    return z.NEVER
+  }
+  switch (field.kind) {
+    case 'text':
+    case 'paragraph': {
+      const max = field.max ?? DEFAULT_MAX[field.kind]
+      return check((text, ctx) => {
+        if ([...text].length > max) return fail(ctx, `${field.label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+        if (field.kind === 'text' && /\p{Cc}/u.test(text)) return fail(ctx, `${field.label} must not contain control characters`)
+        if (field.kind === 'text' && field.pattern && !field.pattern.test(text)) {
+          return fail(ctx, field.messages?.invalid ?? `Check ${lower(field.label)}`)
+        }
+        return text
+      })
+    }
+    case 'date':
+      return check((text, ctx) => {
+        const date = typedUkDate(text)
+        if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a real date, for example 27/03/2026`)
+        if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? `${field.label} cannot be in the future`)
+        if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
+          return fail(ctx, `${field.label} must be within the last ${field.withinYears} years`)
+        }
+        return date
+      })
+    case 'choice':
+      return check((text, ctx) =>
+        field.options.some((option) => option.value === text) ? text : fail(ctx, missing(field)),
+      )
+    case 'answer':
+      return check((text, ctx) => ((ANSWERS as readonly string[]).includes(text) ? text : fail(ctx, missing(field))))
+    case 'local-authority':
+      return check((text, ctx) => (isLocalAuthorityCode(text) ? text : fail(ctx, `Choose ${lower(field.label)} from the list`)))
+    case 'postcode':
+      return check((text, ctx) => normalisePostcode(text) ?? fail(ctx, `Enter a real postcode, like LS1 4AP`))
+    case 'phone':
+      return check((text, ctx) =>
+        /^\+?[0-9 ()-]{6,20}$/.test(text) ? text : fail(ctx, `${field.label} must be a phone number, like 0113 222 4444`),
+      )
+    case 'email':
+      return check((text, ctx) =>
+        /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 200 ? text : fail(ctx, `Enter ${lower(field.label)} like name@example.org.uk`),
+      )
+    case 'money':
+      return check((text, ctx) => {
+        const match = /^£?\s*(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ''))
+        if (!match) return fail(ctx, `${field.label} must be an amount in pounds, like 12.50`)
+        return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+      })
+    case 'number':
+      return check((text, ctx) => {
+        const value = Number(text)
+        return Number.isInteger(value) && value >= field.min && value <= field.max
+          ? value
+          : fail(ctx, `${field.label} must be a whole number from ${field.min} to ${field.max}`)
+      })
+  }
+}
+
+function yearsBefore(date: IsoDate, years: number): IsoDate {
+  return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`
+}
+
+/** The stored value's own check, for documents and imported files. */
+function storedField(field: Field): z.ZodType {
+  switch (field.kind) {
+    case 'date':
+      return z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD')
+    case 'choice':
+      return z.enum(field.options.map((option) => option.value) as [string, ...string[]])
+    case 'answer':
+      return z.enum(ANSWERS)
+    case 'money':
+      return z.number().int().min(0)
+    case 'number':
+      return z.number().int().min(field.min).max(field.max)
+    default:
+      return z.string()
+  }
+}
+
+/** Validates a form: strings as typed in, stored values out (undefined for an emptied field). */
+export function formSchema<Fs extends readonly Field[]>(fields: Fs, today: IsoDate): z.ZodType<FieldValues<Fs>, FormValues> {
+  const shape = Object.fromEntries(fields.map((field) => [field.name, formField(field, today).optional().prefault('')]))
+  return z.object(shape).transform((values) => values as FieldValues<Fs>) as unknown as z.ZodType<FieldValues<Fs>, FormValues>
+}
+
+/** Checks stored values (every field optional). */
+export function storedSchema<Fs extends readonly Field[]>(fields: Fs): z.ZodType<FieldValues<Fs>> {
+  return z.object(Object.fromEntries(fields.map((field) => [field.name, storedField(field).optional()]))) as unknown as z.ZodType<
+    FieldValues<Fs>
+  >
+}
+
+/** A stored value as a person reads it. */
+export function displayValue(field: Field, value: unknown): string {
+  if (value === undefined || value === null || value === '') return ''
+  switch (field.kind) {
+    case 'date':
+      return formatUkDate(String(value))
+    case 'choice':
+      return field.options.find((option) => option.value === value)?.label ?? String(value)
+    case 'answer':
+      return ANSWER_LABELS[value as Answer] ?? String(value)
+    case 'local-authority':
+      return localAuthorityName(String(value))
+    case 'money':
+      return formatPounds(Number(value))
+    default:
+      return String(value)
+  }
+}
+
+/** A stored value as a form shows it for editing. */
+export function formValue(field: Field, value: unknown): string {
+  if (value === undefined || value === null) return ''
+  if (field.kind === 'date') return formatUkDate(String(value))
+  if (field.kind === 'money') return (Number(value) / 100).toFixed(2)
+  return String(value)
+}
+
+/** The form's starting values for stored values. */
+export function formValues(fields: readonly Field[], stored: Record<string, unknown> | undefined): FormValues {
+  return Object.fromEntries(fields.map((field) => [field.name, formValue(field, stored?.[field.name])]))
+}
+
+/** £1,234.50 */
+export function formatPounds(pence: number): string {
+  return (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' })
+}
+
+/** Which stored values differ between two versions of a form, so a save touches only those. */
+export function changedValues<T extends Record<string, unknown>>(before: T, after: T): Partial<T> {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return Object.fromEntries([...keys].filter((key) => before[key] !== after[key]).map((key) => [key, after[key]])) as Partial<T>
+}
