@@ -1,7 +1,11 @@
 import type { CaseSummary } from './case/summary'
 import type { ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
+import type { ReferralDetails } from './case/referral'
 import type { FieldIssue } from './validation'
+
+/** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
+export const WINDOW_PEER_PREFIX = 'window-'
 
 /** Where a search term was found in a case. */
 export type MatchedIn = 'name' | 'identifiers' | 'notes'
@@ -23,8 +27,18 @@ export interface Session {
 export interface ApiMethods {
   getSession: { params: Record<string, never>; result: Session }
   setProfile: { params: ProfileInput; result: Person }
-  /** `requestId`, made once per referral typed, makes saving it again harmless. */
-  createCase: { params: ReferralInput & { requestId?: string }; result: { id: string } }
+  listMembers: { params: Record<string, never>; result: Person[] }
+  /**
+   * `requestId`, made once per referral typed, makes saving it again harmless; `allowDuplicate`
+   * once the person has seen the possible duplicates and still wants a new case.
+   */
+  createCase: {
+    params: ReferralInput & Partial<ReferralDetails> & { requestId?: string; allowDuplicate?: boolean }
+    result: { id: string }
+  }
+  checkDuplicates: { params: { clientName: string; dateOfBirth: string; chainNumber?: string }; result: CaseSummary[] }
+  addLearningPoint: { params: { caseId: string; text: string }; result: { id: string } }
+  reRefer: { params: { caseId: string }; result: { id: string } }
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
 }
@@ -49,7 +63,17 @@ export type ApiResponse =
 /** Pushed by the core when cross-case views may have changed. */
 export type ApiEvent = { type: 'index-changed' }
 
-export const API_METHODS: readonly ApiMethod[] = ['getSession', 'setProfile', 'createCase', 'listCases', 'searchCases']
+export const API_METHODS: readonly ApiMethod[] = [
+  'getSession',
+  'setProfile',
+  'listMembers',
+  'createCase',
+  'checkDuplicates',
+  'listCases',
+  'searchCases',
+  'addLearningPoint',
+  'reRefer',
+]
 
 export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value)

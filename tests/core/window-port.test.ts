@@ -5,7 +5,7 @@ import { expect, it } from 'vitest'
 import { windowPortAdapter, type MainProcessPort } from '../../src/main/core/network/window-port'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { authoredBy } from '../../src/shared/authorship'
-import { addNote } from '../../src/shared/case/notes'
+import { addNote } from '../../src/shared/case/changes'
 import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
 import { AMINA, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
@@ -37,7 +37,7 @@ it("the desktop window's repo edits a case through a MessagePort and the core in
 
     const now = new Date()
     handle.change(
-      (doc) => addNote(doc, { date: '2026-11-20', type: 'phone', text: 'Booked the coach to Leeds.' }, { id: 'n1', author: AMINA, now }),
+      (doc) => addNote(doc, { date: '2026-11-20', type: 'phone', text: 'Booked the coach to Leeds.' }, { id: 'n1', author: AMINA, role: 'caseworker', now, today: '2026-11-20' }),
       authoredBy(AMINA, now),
     )
     await expect.poll(() => workspace.searchCases('coach').map((hit) => hit.id)).toEqual([id])

@@ -72,8 +72,8 @@ describe('a workspace', () => {
   it('serves the case list from the index without loading any case document', async () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
-    for (const name of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson']) {
-      await first.createCase(referral({ clientName: name }))
+    for (const [i, name] of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson'].entries()) {
+      await first.createCase(referral({ clientName: name, chainNumber: `70000${i}` }))
     }
     await first.close()
 
@@ -144,7 +144,9 @@ describe('a workspace', () => {
   it('rebuilds an index that a crash left half built', async () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
-    for (const name of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson']) await first.createCase(referral({ clientName: name }))
+    for (const [i, name] of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson'].entries()) {
+      await first.createCase(referral({ clientName: name, chainNumber: `70000${i}` }))
+    }
     await first.close()
     // What a process killed during a rebuild leaves: the tables, part of the rows, no version.
     const index = new Database(workspaceFiles(dataDir).index)

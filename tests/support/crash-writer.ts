@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { openWorkspace } from '../../src/main/core/workspace'
-import { addNote } from '../../src/shared/case/notes'
+import { addNote } from '../../src/shared/case/changes'
 import { authoredBy } from '../../src/shared/authorship'
 import { AMINA, referral } from './people'
 
@@ -20,7 +20,7 @@ for (let n = 1; ; n++) {
   const now = new Date()
   handle.change(
     (doc) =>
-      addNote(doc, { date: '2026-11-20', type: 'phone', text: `Contact number ${n} word${n}x` }, { id: randomUUID(), author: AMINA, now }),
+      addNote(doc, { date: '2026-11-20', type: 'phone', text: `Contact number ${n} word${n}x` }, { id: randomUUID(), author: AMINA, role: 'caseworker', now, today: '2026-11-20' }),
     authoredBy(AMINA, now),
   )
   await workspace.repo.flush([handle.documentId])

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { isApiMethod, type ApiError, type ApiMethod, type ApiMethods, type ApiResponse } from '../../shared/api'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
-import { CaseNotFoundError, NoProfileError, WorkspaceLockedError } from './errors'
+import { CaseRuleError } from '../../shared/case/changes'
+import { CaseNotFoundError, DuplicateCaseError, NoProfileError, WorkspaceLockedError } from './errors'
 
 const MAX_SEARCH_LENGTH = 200
 
@@ -11,9 +12,24 @@ function methods(workspace: Workspace): { [M in ApiMethod]: (params: unknown) =>
   return {
     getSession: async () => ({ profile: workspace.profile }),
     setProfile: async (params) => workspace.setProfile(params),
+    listMembers: async () => workspace.members(),
     createCase: async (params) => {
-      const { requestId } = z.object({ requestId: z.string().max(100).optional() }).parse(params)
-      return { id: await workspace.createCase(params, requestId) }
+      const { requestId, allowDuplicate, ...referral } = z
+        .looseObject({ requestId: z.string().max(100).optional(), allowDuplicate: z.boolean().optional() })
+        .parse(params)
+      return { id: await workspace.createCase(referral, { ...(requestId ? { requestId } : {}), allowDuplicate: allowDuplicate ?? false }) }
+    },
+    checkDuplicates: async (params) => {
+      const identity = z.object({ clientName: z.string().max(200), dateOfBirth: z.string().max(10), chainNumber: z.string().max(20).optional() }).parse(params)
+      return workspace.possibleDuplicates(identity)
+    },
+    addLearningPoint: async (params) => {
+      const { caseId, text } = z.object({ caseId: z.string(), text: z.unknown() }).parse(params)
+      return { id: await workspace.addLearningPoint(caseId, text) }
+    },
+    reRefer: async (params) => {
+      const { caseId } = z.object({ caseId: z.string() }).parse(params)
+      return { id: await workspace.reRefer(caseId) }
     },
     listCases: async () => workspace.listCases(),
     searchCases: async (params) => {
@@ -47,7 +63,13 @@ export function createApiHandler(workspace: Workspace): (request: unknown) => Pr
 function describe(error: unknown, method: ApiMethod): ApiError {
   if (error instanceof ValidationError) return { message: 'Some details need checking', issues: error.issues }
   if (error instanceof z.ZodError) return { message: 'Malformed request' }
-  if (error instanceof CaseNotFoundError || error instanceof NoProfileError || error instanceof WorkspaceLockedError) {
+  if (
+    error instanceof CaseNotFoundError ||
+    error instanceof NoProfileError ||
+    error instanceof WorkspaceLockedError ||
+    error instanceof DuplicateCaseError ||
+    error instanceof CaseRuleError
+  ) {
     return { message: error.message }
   }
   // Names only: a message or stack could quote what someone typed.

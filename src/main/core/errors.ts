@@ -23,3 +23,14 @@ export class WorkspaceLockedError extends Error {
     this.name = 'WorkspaceLockedError'
   }
 }
+
+/** A referral that looks like a client who already has a case; `matches` are the cases. */
+export class DuplicateCaseError extends Error {
+  constructor(readonly matches: { id: string; clientName: string; dateOfBirth: string; chainNumber: string | null }[]) {
+    const first = matches[0]!
+    super(
+      `There is already a case for ${first.clientName}, born ${first.dateOfBirth}${first.chainNumber ? `, CHAIN ${first.chainNumber}` : ''} (${first.id})`,
+    )
+    this.name = 'DuplicateCaseError'
+  }
+}

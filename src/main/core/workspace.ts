@@ -1,23 +1,39 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { Repo, type DocHandle, type DocumentId, type PeerId, isValidDocumentId } from '@automerge/automerge-repo'
-import * as Automerge from '@automerge/automerge'
-import type { SearchHit } from '../../shared/api'
+import { z } from 'zod'
+import { WINDOW_PEER_PREFIX, type SearchHit } from '../../shared/api'
 import { authoredBy } from '../../shared/authorship'
+import { toStored } from '../../shared/automerge/registers'
 import { isCaseDoc, newCaseDoc, readCase, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
-import { addNote, noteInputSchema } from '../../shared/case/notes'
-import { referralSchema } from '../../shared/case/referral'
-import { caseSearchText, summariseCase, type CaseSummary } from '../../shared/case/summary'
+import * as change from '../../shared/case/changes'
+import type { ChangeContext } from '../../shared/case/changes'
+import { nameKey } from '../../shared/case/duplicates'
+import { noteInputSchema } from '../../shared/case/notes'
+import { caseRecordSchema } from '../../shared/case/record'
+import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../shared/case/referral'
+import type { CaseSummary } from '../../shared/case/summary'
 import { isoDateOf } from '../../shared/dates'
-import { profileInputSchema, type Person, type PersonRef } from '../../shared/people'
-import { addCaseToTeam, addMember, newTeamDoc, teamCaseIds, type TeamDoc } from '../../shared/team/team-doc'
+import { formSchema } from '../../shared/forms/fields'
+import { profileInputSchema, type Person } from '../../shared/people'
+import {
+  addCaseToTeam,
+  addLearningPoint,
+  addMember,
+  newTeamDoc,
+  teamCaseIds,
+  teamMembers,
+  upgradeTeamDoc,
+  TEAM_SCHEMA_VERSION,
+  type TeamDoc,
+} from '../../shared/team/team-doc'
 import { validate, ValidationError } from '../../shared/validation'
-import { CaseNotFoundError, NoProfileError } from './errors'
-import { CaseIndex, type IndexEntry } from './index/case-index'
+import { CaseNotFoundError, DuplicateCaseError, NoProfileError } from './errors'
+import { CaseIndex } from './index/case-index'
+import { CaseIndexer } from './index/indexer'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
-import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
-import { loadStoredDocument } from './storage/stored-documents'
 import type { SqliteDatabase } from './storage/sqlite'
+import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 
 export interface OpenWorkspaceOptions {
   /** The workspace folder; created if missing. */
@@ -36,6 +52,10 @@ const SETTING_PROFILE = 'profile'
 const SETTING_TEAM_DOC = 'team-document'
 /** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
 const REMEMBERED_REQUESTS = 200
+const MAX_LEARNING_POINT = 2000
+
+/** A referral's fields, checked strictly: an unknown field is a mistake to report, not ignore. */
+const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
 
 /**
  * The headless core: one workspace folder holding the team's case documents (automerge-repo on
@@ -43,50 +63,19 @@ const REMEMBERED_REQUESTS = 200
  * line and the tests all drive the app through this class.
  */
 export class Workspace {
-  readonly repo: Repo
-  readonly dataDir: string
-  readonly #store: SqliteDatabase
-  readonly #storage: SqliteStorageAdapter
-  readonly #settings: LocalSettings
-  readonly #journal: ChangeJournal
-  readonly #index: CaseIndex
-  readonly #team: DocHandle<TeamDoc>
-  readonly #user: Person | undefined
-  readonly #fallbackUser: Person | undefined
-  readonly #now: () => Date
-  readonly #events = new EventEmitter<{ 'index-changed': [] }>()
-  #indexing: Promise<void> = Promise.resolve()
-  #indexingScheduled = false
-  #closed = false
   readonly #createdByRequest = new Map<string, string>()
+  #closed = false
 
-  private constructor(parts: {
-    dataDir: string
-    repo: Repo
-    store: SqliteDatabase
-    storage: SqliteStorageAdapter
-    settings: LocalSettings
-    journal: ChangeJournal
-    index: CaseIndex
-    team: DocHandle<TeamDoc>
-    user: Person | undefined
-    fallbackUser: Person | undefined
-    now: () => Date
-    saved: EventEmitter<{ saved: [] }>
-  }) {
-    this.dataDir = parts.dataDir
-    this.repo = parts.repo
-    this.#store = parts.store
-    this.#storage = parts.storage
-    this.#settings = parts.settings
-    this.#journal = parts.journal
-    this.#index = parts.index
-    this.#team = parts.team
-    this.#user = parts.user
-    this.#fallbackUser = parts.fallbackUser
-    this.#now = parts.now
-    parts.saved.on('saved', () => this.#scheduleIndexing())
-  }
+  private constructor(
+    readonly repo: Repo,
+    readonly dataDir: string,
+    private readonly store: SqliteDatabase,
+    private readonly settings: LocalSettings,
+    private readonly index: CaseIndex,
+    private readonly indexer: CaseIndexer,
+    private readonly team: DocHandle<TeamDoc>,
+    private readonly options: OpenWorkspaceOptions,
+  ) {}
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
     const sqlite = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
@@ -103,40 +92,32 @@ export class Workspace {
         storage,
         network: [],
         peerId: `core-${randomUUID()}` as PeerId,
-        // Windows onto this core (the app's renderer) ask for the documents they show; the core
-        // never pushes the whole caseload at them.
-        shareConfig: { announce: async () => false, access: async () => true },
+        // A window onto this core asks for the documents it shows: the core never pushes the
+        // caseload at it. Other cores and the team server share with this one both ways (a repo
+        // only asks peers it would announce to, so announcing is also what lets it fetch).
+        shareConfig: { announce: async (peerId) => !isWindowPeer(peerId), access: async () => true },
       })
       const team = await openTeamDocument(repo, settings)
       index = CaseIndex.open(workspaceFiles(options.dataDir).index, sqlite)
-      const workspace = new Workspace({
-        dataDir: options.dataDir,
-        repo,
-        store,
-        storage,
-        settings,
-        journal,
-        index,
-        team,
-        user: options.user,
-        fallbackUser: options.fallbackUser,
-        now: options.now ?? (() => new Date()),
-        saved,
-      })
-      if (index.needsRebuild) await workspace.rebuildIndex()
-      else await workspace.#indexPendingDocuments()
+      const indexer = new CaseIndexer(repo, storage, journal, index, () => teamCaseIds(team.doc()))
+      saved.on('saved', () => indexer.schedule())
+      const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, team, options)
+      if (index.needsRebuild) await indexer.rebuild()
+      else await indexer.indexPending()
       return workspace
     } catch (error) {
-      await repo?.shutdown()
+      if (repo) await shutdownRepo(repo)
       index?.close()
       store.close()
       throw error
     }
   }
 
+  // The person using this laptop, and the team.
+
   /** The person set up on this laptop, or null before the first run's question is answered. */
   get profile(): Person | null {
-    return this.#settings.get<Person>(SETTING_PROFILE) ?? null
+    return this.settings.get<Person>(SETTING_PROFILE) ?? null
   }
 
   /** Answers the first run's question: who is using this laptop. Also names them in the team. */
@@ -144,29 +125,168 @@ export class Workspace {
     const checked = validate(profileInputSchema, input)
     if (!checked.ok) throw new ValidationError(checked.issues)
     const person: Person = { id: this.profile?.id ?? randomUUID(), ...checked.value }
-    this.#settings.set(SETTING_PROFILE, person)
-    this.#team.change((team) => addMember(team, person), authoredBy(person, this.#now()))
+    this.settings.set(SETTING_PROFILE, person)
+    this.team.change((team) => addMember(team, person), authoredBy(person, this.#now()))
     return person
   }
 
+  members(): Person[] {
+    return teamMembers(this.team.doc())
+  }
+
+  // Cases.
+
   /**
-   * Opens a case from a referral; resolves once the case is on disk and in the index. The same
-   * `requestId` again (a window saving once more after losing its connection) gives the same case.
+   * Opens a case from a referral (the first details, and any of Tool 3); resolves once the case is
+   * on disk and in the index. A referral that looks like a client with a case already is refused
+   * unless `allowDuplicate`. The same `requestId` again (a window saving once more after losing its
+   * connection) gives the same case.
    */
-  async createCase(input: unknown, requestId?: string): Promise<string> {
-    const earlier = requestId === undefined ? undefined : this.#createdByRequest.get(requestId)
+  async createCase(input: unknown, options: { requestId?: string; allowDuplicate?: boolean } = {}): Promise<string> {
+    const earlier = options.requestId === undefined ? undefined : this.#createdByRequest.get(options.requestId)
     if (earlier) return earlier
-    const now = this.#now()
-    const today = isoDateOf(now)
-    const checked = validate(referralSchema(today), input)
+    const context = this.#context()
+    const checked = validate(formSchema(REFERRAL_FIELDS, context.today), input)
     if (!checked.ok) throw new ValidationError(checked.issues)
-    const author = this.#author()
+    const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
+    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of the referral' })))
+    const referral = checked.value as ReferralIdentity & ReferralDetails
+    if (!options.allowDuplicate) {
+      const matches = this.possibleDuplicates(referral)
+      if (matches.length > 0) throw new DuplicateCaseError(matches)
+    }
+    const id = await this.#createDocument(newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today }))
+    if (options.requestId !== undefined) this.#rememberRequest(options.requestId, id)
+    return id
+  }
+
+  /**
+   * Adds a whole case, as `case show --json` prints it, under a new id: how a case moves to
+   * another workspace. Everything in it (notes, history, authors) comes too.
+   */
+  async importCase(input: unknown): Promise<string> {
+    const parsed = caseRecordSchema.safeParse(input)
+    if (!parsed.success) {
+      throw new ValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'case', message: issue.message })))
+    }
+    const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
+    return this.#createDocument(toStored(record))
+  }
+
+  /** Cases that may be the same person as this referral. */
+  possibleDuplicates(identity: { clientName: string; dateOfBirth: string; chainNumber?: string | null }): CaseSummary[] {
+    return this.index.possibleDuplicates({ chainNumber: identity.chainNumber, nameKey: nameKey(identity.clientName), dateOfBirth: identity.dateOfBirth })
+  }
+
+  listCases(): CaseSummary[] {
+    return this.index.list()
+  }
+
+  searchCases(text: string): SearchHit[] {
+    return this.index.search(text)
+  }
+
+  async readCase(id: string): Promise<CaseRecord> {
+    return readCase((await this.#findCase(id)).doc())
+  }
+
+  /** The case's document, for code that edits it directly (the window's peer does the same). */
+  async openCase(id: string): Promise<DocHandle<CaseDoc>> {
+    return this.#findCase(id)
+  }
+
+  /**
+   * Makes a domain change to a case, signed by the person making it; resolves once it is on disk
+   * and in the index. The change function throws (and nothing is saved) if the rules refuse it.
+   */
+  async changeCase(id: string, edit: (doc: CaseDoc, context: ChangeContext) => void): Promise<void> {
+    const handle = await this.#findCase(id)
+    const context = this.#context()
+    handle.change((doc) => edit(doc, context), authoredBy(context.author, context.now))
+    await this.repo.flush([handle.documentId])
+    await this.indexer.indexPending()
+  }
+
+  /** Adds a note from the command line or a test; the window adds notes in its own document copy. */
+  async addNote(caseId: string, input: unknown): Promise<string> {
+    const checked = validate(noteInputSchema(this.#context().today), input)
+    if (!checked.ok) throw new ValidationError(checked.issues)
+    const id = randomUUID()
+    await this.changeCase(caseId, (doc, context) => change.addNote(doc, checked.value, { ...context, id }))
+    return id
+  }
+
+  /** Tool 4, Step 11: a learning point into the team's log, ready for the next team meeting. */
+  async addLearningPoint(caseId: string, text: unknown): Promise<string> {
+    const checked = validate(z.string().trim().min(1, 'Write the learning point').max(MAX_LEARNING_POINT), text)
+    if (!checked.ok) throw new ValidationError(checked.issues.map((issue) => ({ ...issue, field: 'text' })))
+    await this.#findCase(caseId)
+    const id = randomUUID()
+    const context = this.#context()
+    this.team.change(
+      (team) => addLearningPoint(team, id, { caseId, text: checked.value, by: context.author, at: context.now.toISOString() }),
+      authoredBy(context.author, context.now),
+    )
+    await this.changeCase(caseId, (doc, ctx) => change.markLearningPointsLogged(doc, ctx.today, ctx))
+    return id
+  }
+
+  /** Opens a new case for a closed case's client, who has been referred again; the two are linked. */
+  async reRefer(caseId: string): Promise<string> {
+    const previous = await this.readCase(caseId)
+    if (previous.status !== 'closed') throw new change.CaseRuleError(['Only a closed case can be referred again'])
+    if (previous.reReferredAs) throw new change.CaseRuleError(['This case has already been referred again'])
+    const context = this.#context()
+    const { receivedOn: _received, status: _status, decidedOn: _on, decidedBy: _by, rejectionReason: _reason, signposting: _where, ...referral } =
+      previous.referral
+    const doc = newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today })
+    doc.previousCaseId = toStored(caseId)
+    const newId = await this.#createDocument(doc)
+    await this.changeCase(caseId, (old, ctx) => change.markReReferred(old, newId, ctx))
+    return newId
+  }
+
+  // The index.
+
+  onIndexChanged(listener: () => void): () => void {
+    return this.indexer.onChanged(listener)
+  }
+
+  /** Builds the index again from the documents. */
+  rebuildIndex(): Promise<number> {
+    return this.indexer.rebuild()
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    await shutdownRepo(this.repo)
+    await this.indexer.indexPending()
+    await this.indexer.stop()
+    this.index.close()
+    this.store.close()
+  }
+
+  #now(): Date {
+    return this.options.now?.() ?? new Date()
+  }
+
+  /** Who is changing things, in what role, and when. */
+  #context(): ChangeContext {
+    const person = this.options.user ?? this.profile ?? this.options.fallbackUser
+    if (!person) throw new NoProfileError()
+    const now = this.#now()
+    return { author: { id: person.id, name: person.name }, role: person.role, now, today: isoDateOf(now) }
+  }
+
+  /** Stores a new case document, lists it in the team, and waits until it is on disk and indexed. */
+  async #createDocument(content: CaseDoc): Promise<string> {
+    const context = this.#context()
     const handle = this.repo.create<CaseDoc>()
-    handle.change((doc) => Object.assign(doc, newCaseDoc(checked.value, author, now, today)), authoredBy(author, now))
-    this.#team.change((team) => addCaseToTeam(team, handle.documentId, now), authoredBy(author, now))
-    if (requestId !== undefined) this.#rememberRequest(requestId, handle.documentId)
-    await this.repo.flush([handle.documentId, this.#team.documentId])
-    await this.#indexPendingDocuments()
+    handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
+    this.team.change((team) => addCaseToTeam(team, handle.documentId, context.now), authoredBy(context.author, context.now))
+    await this.repo.flush([handle.documentId, this.team.documentId])
+    await this.indexer.indexPending()
     return handle.documentId
   }
 
@@ -177,158 +297,42 @@ export class Workspace {
     }
   }
 
-  listCases(): CaseSummary[] {
-    return this.#index.list()
-  }
-
-  searchCases(text: string): SearchHit[] {
-    return this.#index.search(text)
-  }
-
-  async readCase(id: string): Promise<CaseRecord> {
-    const handle = await this.#findCase(id)
-    return readCase(handle.doc())
-  }
-
-  /** Adds a note from the command line or a test; the window adds notes in its own document copy. */
-  async addNote(caseId: string, input: unknown): Promise<string> {
-    const now = this.#now()
-    const checked = validate(noteInputSchema(isoDateOf(now)), input)
-    if (!checked.ok) throw new ValidationError(checked.issues)
-    const handle = await this.#findCase(caseId)
-    const author = this.#author()
-    const id = randomUUID()
-    handle.change((doc) => addNote(doc, checked.value, { id, author, now }), authoredBy(author, now))
-    await this.repo.flush([handle.documentId])
-    await this.#indexPendingDocuments()
-    return id
-  }
-
-  /** The case's document, for code that edits it directly (the window's peer does the same). */
-  async openCase(id: string): Promise<DocHandle<CaseDoc>> {
-    return this.#findCase(id)
-  }
-
-  onIndexChanged(listener: () => void): () => void {
-    this.#events.on('index-changed', listener)
-    return () => this.#events.off('index-changed', listener)
-  }
-
-  /**
-   * Builds the index again from every case document the team lists, read from disk a document at
-   * a time, and swaps it in whole: a rebuild cut off part way leaves the index marked incomplete,
-   * so the next opening starts it again.
-   */
-  rebuildIndex(): Promise<number> {
-    const run = this.#indexing.then(async () => {
-      const entries: IndexEntry[] = []
-      for (const id of teamCaseIds(this.#team.doc())) {
-        const doc = await this.#currentDocument(id)
-        const entry = doc && indexEntry(id, doc)
-        if (entry) entries.push(entry)
-      }
-      this.#index.replaceAll(entries)
-      this.#events.emit('index-changed')
-      return entries.length
-    })
-    this.#indexing = run.then(() => undefined)
-    return run
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    await this.#indexing
-    await this.repo.shutdown()
-    await this.#indexPendingDocuments()
-    this.#index.close()
-    this.#store.close()
-  }
-
-  #author(): PersonRef {
-    const person = this.#user ?? this.profile ?? this.#fallbackUser
-    if (!person) throw new NoProfileError()
-    return { id: person.id, name: person.name }
-  }
-
   async #findCase(id: string): Promise<DocHandle<CaseDoc>> {
-    if (!isValidDocumentId(id) || !(id in this.#team.doc().cases)) throw new CaseNotFoundError(id)
+    if (!isValidDocumentId(id) || !(id in this.team.doc().cases)) throw new CaseNotFoundError(id)
     const handle = await this.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isCaseDoc(handle.doc())) throw new CaseNotFoundError(id)
     return handle
   }
-
-  #scheduleIndexing(): void {
-    if (this.#indexingScheduled || this.#closed) return
-    this.#indexingScheduled = true
-    setImmediate(() => {
-      this.#indexingScheduled = false
-      if (!this.#closed) void this.#indexPendingDocuments()
-    })
-  }
-
-  /** Indexes every document the journal says changed on disk, one run at a time. */
-  #indexPendingDocuments(): Promise<void> {
-    this.#indexing = this.#indexing.then(async () => {
-      let changed = false
-      for (const id of this.#journal.pending()) {
-        const doc = await this.#currentDocument(id)
-        if (doc) changed = this.#indexDocument(id, doc) || changed
-        this.#journal.clear(id)
-      }
-      if (changed) this.#events.emit('index-changed')
-    })
-    return this.#indexing
-  }
-
-  /** A document as it is now: from memory when the repo has it, else read from disk and let go. */
-  async #currentDocument(id: string): Promise<Automerge.Doc<unknown> | undefined> {
-    const handle = this.repo.handles[id as DocumentId]
-    if (handle?.isReady()) return handle.doc()
-    return loadStoredDocument(this.#storage, id)
-  }
-
-  /** Puts a case document in the index; false when it is not a case or already indexed as is. */
-  #indexDocument(id: string, doc: Automerge.Doc<unknown>): boolean {
-    const known = this.#index.headsOf(id)
-    if (known && sameHeads(known, Automerge.getHeads(doc))) return false
-    const entry = indexEntry(id, doc)
-    if (!entry) return false
-    this.#index.put(entry.summary, entry.text, entry.heads)
-    return true
-  }
-}
-
-/** What the index holds for a case document; undefined for other documents and unreadable cases. */
-function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undefined {
-  if (!isCaseDoc(doc)) return undefined
-  let record: CaseRecord
-  try {
-    record = readCase(doc)
-  } catch {
-    // A case from a newer version, or damaged: not indexed. No case data is logged.
-    return undefined
-  }
-  return { summary: summariseCase(id, record), text: caseSearchText(record), heads: Automerge.getHeads(doc) }
 }
 
 export const openWorkspace = (options: OpenWorkspaceOptions) => Workspace.open(options)
 
+/** A window onto a core (the app's renderer), by its peer id. */
+export function isWindowPeer(peerId: string): boolean {
+  return peerId.startsWith(WINDOW_PEER_PREFIX)
+}
+
+/**
+ * Disconnects every peer and writes every loaded document to disk. Repo.shutdown() does the same
+ * but throws on a document that is not ready (one a peer asked for that nobody has), which would
+ * stop the app closing; only ready documents have anything to write.
+ */
+async function shutdownRepo(repo: Repo): Promise<void> {
+  for (const adapter of repo.networkSubsystem.adapters) adapter.disconnect()
+  const ready = Object.values(repo.handles).filter((handle) => handle.isReady())
+  await repo.flush(ready.map((handle) => handle.documentId))
+}
+
 async function openTeamDocument(repo: Repo, settings: LocalSettings): Promise<DocHandle<TeamDoc>> {
   const known = settings.get<string>(SETTING_TEAM_DOC)
   if (known && isValidDocumentId(known)) {
-    const handle = await repo.find<TeamDoc>(known, { allowableStates: ['ready', 'unavailable'] })
+    const handle = await repo.find<TeamDoc>(known as DocumentId, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady()) throw new Error('The team document is missing from this workspace')
+    if (Number(handle.doc().schemaVersion) < TEAM_SCHEMA_VERSION) handle.change(upgradeTeamDoc)
     return handle
   }
   const handle = repo.create<TeamDoc>(newTeamDoc())
   await repo.flush([handle.documentId])
   settings.set(SETTING_TEAM_DOC, handle.documentId)
   return handle
-}
-
-function sameHeads(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false
-  const sortedB = [...b].sort()
-  return [...a].sort().every((head, i) => head === sortedB[i])
 }

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { CaseDoc, CaseRecord } from '../../shared/case/case-doc'
-import { addNote, NOTE_TYPE_LABELS, NOTE_TYPES, noteInputSchema, type CaseNote } from '../../shared/case/notes'
+import { addNote } from '../../shared/case/changes'
+import { NOTE_TYPE_LABELS, NOTE_TYPES, noteInputSchema, type CaseNote } from '../../shared/case/notes'
 import { ageOn, formatUkDate, formatUkDateTime, isoDateOf, typedUkDate } from '../../shared/dates'
 import { validate, type FieldIssue } from '../../shared/validation'
 import { useProfile } from '../app/contexts'
@@ -74,7 +75,7 @@ function CaseView({ id, record, change, saved }: { id: string; record: CaseRecor
               {record.createdBy.name}, {formatUkDateTime(record.createdAt)}
             </dd>
             <dt>Lead caseworker</dt>
-            <dd>{record.leadCaseworker?.name ?? 'Not allocated yet'}</dd>
+            <dd>{record.allocation.leadCaseworker?.name ?? 'Not allocated yet'}</dd>
           </dl>
         </section>
 
@@ -110,7 +111,8 @@ function NoteForm({ caseId, change, saved: caseSaved }: { caseId: string; change
     const input = { ...values, date: typedUkDate(values.date) }
     const checked = validate(noteInputSchema(isoDateOf(new Date())), input)
     if (!checked.ok) return setIssues(checked.issues)
-    const context = { id: crypto.randomUUID(), author: { id: profile.id, name: profile.name }, now: new Date() }
+    const now = new Date()
+    const context = { id: crypto.randomUUID(), author: { id: profile.id, name: profile.name }, role: profile.role, now, today: isoDateOf(now) }
     change((doc) => addNote(doc, checked.value, context))
     setIssues([])
     clearDraft()

@@ -1,6 +1,6 @@
 import { Repo, type PeerId } from '@automerge/automerge-repo/slim'
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
-import type { ApiEvent, ApiRequest, ApiResponse } from '../../shared/api'
+import { WINDOW_PEER_PREFIX, type ApiEvent, type ApiRequest, type ApiResponse } from '../../shared/api'
 import type { ApiTransport, ConnectionState } from './api-client'
 
 const RECONNECT_AFTER_MS = 1000
@@ -15,7 +15,7 @@ export function browserPlatform(): { repo: Repo; transport: ApiTransport } {
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
   const repo = new Repo({
     network: [new WebSocketClientAdapter(`${base}/sync`, RECONNECT_AFTER_MS)],
-    peerId: `window-${crypto.randomUUID()}` as PeerId,
+    peerId: `${WINDOW_PEER_PREFIX}${crypto.randomUUID()}` as PeerId,
   })
   return { repo, transport: new WebSocketApiTransport(`${base}/api`) }
 }

@@ -1,5 +1,6 @@
 import { Repo, type PeerId } from '@automerge/automerge-repo/slim'
 import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
+import { WINDOW_PEER_PREFIX } from '../../shared/api'
 import { REPO_PORT_MESSAGE, type HomewardBridge } from '../../shared/bridge'
 import type { ApiTransport } from './api-client'
 
@@ -21,7 +22,7 @@ export async function electronPlatform(bridge: HomewardBridge): Promise<{ repo: 
   })
   const repo = new Repo({
     network: [new MessageChannelNetworkAdapter(port)],
-    peerId: `window-${crypto.randomUUID()}` as PeerId,
+    peerId: `${WINDOW_PEER_PREFIX}${crypto.randomUUID()}` as PeerId,
   })
   const transport: ApiTransport = {
     send: (request) => bridge.invoke(request),

@@ -1,76 +1,8 @@
-import { z } from 'zod'
-import type { IsoDate } from '../dates'
+import { toPlain, toStored } from '../automerge/registers'
 import type { PersonRef } from '../people'
-import { toPlain, toStored, type Stored } from '../automerge/registers'
-import { PHASES, type Phase } from './phases'
-import type { ReferralInput } from './referral'
-import type { CaseNote } from './notes'
+import { CASE_KIND, CASE_SCHEMA_VERSION, caseRecordSchema, type CaseDoc, type CaseRecord } from './record'
 
-export const CASE_KIND = 'homeward/case'
-export const CASE_SCHEMA_VERSION = 1
-
-/** A case as the rest of the code sees it: plain strings, current schema. */
-export interface CaseRecord {
-  kind: typeof CASE_KIND
-  schemaVersion: number
-  /** When the case was opened (ISO instant) and by whom. */
-  createdAt: string
-  createdBy: PersonRef
-  /** When anything in the case last changed (ISO instant). */
-  updatedAt: string
-  phase: Phase
-  referral: ReferralInput & { receivedOn: IsoDate }
-  leadCaseworker?: PersonRef
-  notes: CaseNote[]
-}
-
-/** A case as held in its Automerge document. */
-export type CaseDoc = Stored<CaseRecord>
-
-export function newCaseDoc(referral: ReferralInput, author: PersonRef, now: Date, today: IsoDate): CaseDoc {
-  const at = now.toISOString()
-  return toStored<CaseRecord>({
-    kind: CASE_KIND,
-    schemaVersion: CASE_SCHEMA_VERSION,
-    createdAt: at,
-    createdBy: author,
-    updatedAt: at,
-    phase: 'identify',
-    referral: { ...referral, receivedOn: today },
-    notes: [],
-  })
-}
-
-const personRef = z.object({ id: z.string(), name: z.string() })
-
-const caseRecordSchema = z.object({
-  kind: z.literal(CASE_KIND),
-  schemaVersion: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: personRef,
-  updatedAt: z.string(),
-  phase: z.enum(PHASES),
-  referral: z.object({
-    clientName: z.string(),
-    dateOfBirth: z.string(),
-    chainNumber: z.string().optional(),
-    referrerName: z.string(),
-    outreachTeam: z.string(),
-    receivedOn: z.string(),
-  }),
-  leadCaseworker: personRef.optional(),
-  notes: z.array(
-    z.object({
-      id: z.string(),
-      date: z.string(),
-      type: z.enum(['face-to-face', 'phone', 'with-agency', 'other']),
-      text: z.string(),
-      author: personRef,
-      writtenAt: z.string(),
-      corrects: z.string().optional(),
-    }),
-  ),
-})
+export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
 
 export function isCaseDoc(doc: unknown): doc is CaseDoc {
   const kind = (doc as { kind?: unknown } | undefined)?.kind
@@ -84,17 +16,86 @@ export class UnreadableCaseError extends Error {
   }
 }
 
-/** Reads a case document into its plain shape, checking it on the way. */
+/**
+ * How each older schema becomes the next, for a plain record (reading) and in a document (before
+ * it is next changed). A migration only adds: it never removes what someone wrote.
+ */
+const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Record<string, unknown>; doc(doc: Record<string, unknown>): void }> = {
+  // Version 1 held the referral's first details and the notes; version 2 is the whole case.
+  1: {
+    plain(record) {
+      const { leadCaseworker, ...rest } = record as { leadCaseworker?: PersonRef; referral: Record<string, unknown> }
+      return {
+        ...version2Parts(record),
+        ...rest,
+        schemaVersion: 2,
+        referral: { ...(rest.referral as object), status: 'received' },
+        allocation: leadCaseworker ? { leadCaseworker } : {},
+      }
+    },
+    doc(doc) {
+      const plain = toPlain<Record<string, unknown>>(doc as never)
+      const upgraded = MIGRATIONS[1]!.plain(plain)
+      for (const [key, value] of Object.entries(upgraded)) {
+        if (key === 'notes' || key === 'referral') continue // kept as they are: they hold what people wrote
+        if (!(key in doc) || key === 'schemaVersion') doc[key] = toStored(value)
+      }
+      ;(doc.referral as Record<string, unknown>).status = toStored('received')
+      if ('leadCaseworker' in doc) delete doc.leadCaseworker
+    },
+  },
+}
+
+function version2Parts(record: Record<string, unknown>): Record<string, unknown> {
+  return {
+    status: 'open',
+    phaseHistory: [{ id: 'opened', at: record.createdAt, by: record.createdBy, kind: 'opened', to: 'identify' }],
+    engagement: {},
+    sharingConsents: {},
+    addresses: {},
+    employment: {},
+    family: {},
+    special: {},
+    plan: {},
+    risk: {},
+    safety: {},
+    reconnectionDay: {},
+    actions: {},
+    expenses: {},
+    goals: {},
+    wellbeing: {},
+    stepDown: {},
+    closure: {},
+  }
+}
+
+/** Reads a case document into its plain, current shape, upgrading older ones on the way. */
 export function readCase(doc: CaseDoc): CaseRecord {
-  const plain = toPlain<CaseRecord>(doc)
-  if (plain.schemaVersion > CASE_SCHEMA_VERSION) {
-    throw new UnreadableCaseError(`it was written by a newer version, schema ${plain.schemaVersion}`)
+  let plain = toPlain<Record<string, unknown>>(doc)
+  let version = Number(plain.schemaVersion)
+  if (version > CASE_SCHEMA_VERSION) {
+    throw new UnreadableCaseError(`it was written by a newer version, schema ${version}`)
+  }
+  while (version < CASE_SCHEMA_VERSION) {
+    const migration = MIGRATIONS[version]
+    if (!migration) throw new UnreadableCaseError(`no way to read schema ${version}`)
+    plain = migration.plain(plain)
+    version = Number(plain.schemaVersion)
   }
   const parsed = caseRecordSchema.safeParse(plain)
   if (!parsed.success) {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   }
   return parsed.data as CaseRecord
+}
+
+/** Brings a document to the current schema, inside a change, before anything else is changed. */
+export function upgradeCaseDoc(doc: CaseDoc): void {
+  let version = Number(doc.schemaVersion)
+  while (version < CASE_SCHEMA_VERSION) {
+    MIGRATIONS[version]!.doc(doc as unknown as Record<string, unknown>)
+    version = Number(doc.schemaVersion)
+  }
 }
 
 /** Marks a case as changed; every domain change calls it so lists can sort by recent work. */

@@ -1,9 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from '../dates'
 import type { PersonRef } from '../people'
-import { toStored } from '../automerge/registers'
-import type { CaseDoc } from './case-doc'
-import { touch } from './case-doc'
 
 /** How the contact a note records took place (the contact log's types). */
 export const NOTE_TYPES = ['face-to-face', 'phone', 'with-agency', 'other'] as const
@@ -50,25 +47,3 @@ export function noteInputSchema(today: IsoDate) {
   })
 }
 export type NoteInput = z.input<ReturnType<typeof noteInputSchema>>
-
-/** Appends a checked note to a case. `id` must be unique (the caller makes it). */
-export function addNote(
-  doc: CaseDoc,
-  note: z.output<ReturnType<typeof noteInputSchema>>,
-  context: { id: string; author: PersonRef; now: Date },
-): void {
-  if (note.corrects !== undefined && !doc.notes.some((existing) => existing.id.val === note.corrects)) {
-    throw new Error('The note being corrected is not in this case')
-  }
-  const stored: CaseNote = {
-    id: context.id,
-    date: note.date,
-    type: note.type,
-    text: note.text,
-    author: context.author,
-    writtenAt: context.now.toISOString(),
-    ...(note.corrects === undefined ? {} : { corrects: note.corrects }),
-  }
-  doc.notes.push(toStored(stored))
-  touch(doc, context.now)
-}

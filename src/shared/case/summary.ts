@@ -1,5 +1,6 @@
-import type { CaseRecord } from './case-doc'
+import type { CaseRecord } from './record'
 import type { Phase } from './phases'
+import { nameKey } from './duplicates'
 
 /** One row of the case list: what the index holds for each case. */
 export interface CaseSummary {
@@ -8,16 +9,18 @@ export interface CaseSummary {
   dateOfBirth: string
   chainNumber: string | null
   phase: Phase
+  status: 'open' | 'closed'
   leadCaseworker: string | null
   createdAt: string
   updatedAt: string
 }
 
-/** The words a case can be found by, grouped by where they come from. */
+/** The words a case can be found by, grouped by where they come from, and its duplicate key. */
 export interface CaseSearchText {
   names: string
   identifiers: string
   notes: string
+  nameKey: string
 }
 
 export function summariseCase(id: string, record: CaseRecord): CaseSummary {
@@ -27,7 +30,8 @@ export function summariseCase(id: string, record: CaseRecord): CaseSummary {
     dateOfBirth: record.referral.dateOfBirth,
     chainNumber: record.referral.chainNumber ?? null,
     phase: record.phase,
-    leadCaseworker: record.leadCaseworker?.name ?? null,
+    status: record.status,
+    leadCaseworker: record.allocation.leadCaseworker?.name ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   }
@@ -38,5 +42,6 @@ export function caseSearchText(record: CaseRecord): CaseSearchText {
     names: record.referral.clientName,
     identifiers: record.referral.chainNumber ?? '',
     notes: record.notes.map((note) => note.text).join('\n'),
+    nameKey: nameKey(record.referral.clientName),
   }
 }

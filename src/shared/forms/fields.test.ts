@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validate } from '../validation'
-import { changedValues, displayValue, formSchema, formValues, storedSchema, type Field } from './fields'
+import { changedValues, checkStoredValues, displayValue, formSchema, formValues, storedSchema, type Field } from './fields'
 
 const FIELDS = [
   { name: 'who', label: 'Housing Options contact', kind: 'text', required: true },
@@ -82,9 +82,28 @@ describe('a form made from the field catalogue', () => {
   })
 
   it('checks stored values in their own form', () => {
-    expect(storedSchema(FIELDS).safeParse({ when: '2026-11-20', cost: 1250 }).success).toBe(true)
-    expect(storedSchema(FIELDS).safeParse({ when: '20/11/2026' }).success).toBe(false)
-    expect(storedSchema(FIELDS).safeParse({ cost: 12.5 }).success).toBe(false)
+    expect(storedSchema(FIELDS).safeParse({ who: 'Sam', when: '2026-11-20', cost: 1250 }).success).toBe(true)
+    expect(storedSchema(FIELDS).safeParse({ when: '2026-11-20' }).success).toBe(false) // who is required
+    expect(storedSchema(FIELDS).safeParse({ who: 'Sam', when: '20/11/2026' }).success).toBe(false)
+    expect(storedSchema(FIELDS).safeParse({ who: 'Sam', cost: 12.5 }).success).toBe(false)
+  })
+
+  it('checks values written by code as the form would have', () => {
+    expect(checkStoredValues(FIELDS, { where: 'E08000032', cost: 1250, when: '2026-11-20' }, '2026-11-23')).toEqual({
+      ok: true,
+      value: { where: 'E08000032', cost: 1250, when: '2026-11-20' },
+    })
+    expect(checkStoredValues(FIELDS, { where: 'Atlantis' }, '2026-11-23')).toEqual({
+      ok: false,
+      issues: [{ field: 'where', message: 'Choose destination local authority from the list' }],
+    })
+    expect(checkStoredValues(FIELDS, { when: '2026-12-25' }, '2026-11-23')).toMatchObject({ ok: false })
+    expect(checkStoredValues(FIELDS, { cost: 12.5 }, '2026-11-23')).toMatchObject({ ok: false })
+    expect(checkStoredValues(FIELDS, { who: ' Sam ' }, '2026-11-23')).toEqual({
+      ok: false,
+      issues: [{ field: 'who', message: 'Housing Options contact: not a value this form can hold' }],
+    })
+    expect(checkStoredValues(FIELDS, {}, '2026-11-23', { complete: true })).toMatchObject({ ok: false, issues: [{ field: 'who' }] })
   })
 
   it('finds what a save changed', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
+import { validate, type Validated } from '../validation'
 
 /**
  * The field catalogue. Each field of each form is described once, here or in its section's file:
@@ -201,11 +202,35 @@ export function formSchema<Fs extends readonly Field[]>(fields: Fs, today: IsoDa
   return z.object(shape).transform((values) => values as FieldValues<Fs>) as unknown as z.ZodType<FieldValues<Fs>, FormValues>
 }
 
-/** Checks stored values (every field optional). */
-export function storedSchema<Fs extends readonly Field[]>(fields: Fs): z.ZodType<FieldValues<Fs>> {
-  return z.object(Object.fromEntries(fields.map((field) => [field.name, storedField(field).optional()]))) as unknown as z.ZodType<
-    FieldValues<Fs>
-  >
+/** Checks stored values: required fields present, every value of its kind. */
+export function storedSchema<Fs extends readonly Field[]>(fields: Fs) {
+  return z.object(
+    Object.fromEntries(fields.map((field) => [field.name, field.required ? storedField(field) : storedField(field).optional()])),
+  ) as unknown as z.ZodType<FieldValues<Fs>>
+}
+
+/**
+ * Checks values about to be stored by code (a domain change, an import): each must be a value a
+ * person could have typed on the form, so the form's own rules apply. `complete` also insists on
+ * the required fields (a new item); otherwise only the values given are checked (an edit).
+ */
+export function checkStoredValues(
+  fields: readonly Field[],
+  values: Record<string, unknown>,
+  today: IsoDate,
+  options: { complete?: boolean } = {},
+): Validated<Record<string, unknown>> {
+  const checked = options.complete
+    ? fields
+    : fields.filter((field) => values[field.name] !== undefined).map((field) => ({ ...field, required: false }))
+  const typed = formValues(checked, values)
+  const result = validate(formSchema(checked, today) as z.ZodType<Record<string, unknown>, FormValues>, typed)
+  if (!result.ok) return result
+  const issues = checked
+    .filter((field) => values[field.name] !== undefined && result.value[field.name] !== values[field.name])
+    .map((field) => ({ field: field.name, message: `${field.label}: not a value this form can hold` }))
+  if (issues.length > 0) return { ok: false, issues }
+  return { ok: true, value: Object.fromEntries(Object.entries(result.value).filter(([, value]) => value !== undefined)) }
 }
 
 /** A stored value as a person reads it. */

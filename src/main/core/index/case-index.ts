@@ -9,7 +9,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 1
+const INDEX_VERSION = 2
 const SEARCH_LIMIT = 50
 
 /** What the index holds for one case. */
@@ -25,6 +25,7 @@ interface CaseRow {
   date_of_birth: string
   chain_number: string | null
   phase: string
+  status: string
   lead_caseworker: string | null
   created_at: string
   updated_at: string
@@ -46,15 +47,20 @@ export class CaseIndex {
     this.#db = db
     this.needsRebuild = needsRebuild
     this.#statements = {
-      upsertCase: db.prepare<[CaseSummary & { heads: string }], { rowid: number }>(`
-        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, lead_caseworker, created_at, updated_at, heads)
-        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @leadCaseworker, @createdAt, @updatedAt, @heads)
+      upsertCase: db.prepare<[CaseSummary & { heads: string; nameKey: string }], { rowid: number }>(`
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at, name_key, heads)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @leadCaseworker, @createdAt, @updatedAt, @nameKey, @heads)
         ON CONFLICT (id) DO UPDATE SET
           client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
-          chain_number = excluded.chain_number, phase = excluded.phase,
+          chain_number = excluded.chain_number, phase = excluded.phase, status = excluded.status,
           lead_caseworker = excluded.lead_caseworker, created_at = excluded.created_at,
-          updated_at = excluded.updated_at, heads = excluded.heads
+          updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads
         RETURNING rowid`),
+      duplicates: db.prepare<[string, string, string], CaseRow>(`
+        SELECT ${COLUMNS} FROM cases
+        WHERE (chain_number IS NOT NULL AND chain_number != '' AND chain_number = ?)
+           OR (name_key = ? AND date_of_birth = ?)
+        ORDER BY updated_at DESC`),
       deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
       insertText: db.prepare<[number, string, string, string]>(
         'INSERT INTO case_text (rowid, names, identifiers, notes) VALUES (?, ?, ?, ?)',
@@ -70,7 +76,7 @@ export class CaseIndex {
         LIMIT ?`),
     }
     this.#putInTransaction = db.transaction((summary: CaseSummary, text: CaseSearchText, heads: string[]) => {
-      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads) })
+      const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads) })
       if (!row) throw new Error('The case index did not return a row')
       this.#statements.deleteText.run(row.rowid)
       this.#statements.insertText.run(
@@ -107,12 +113,16 @@ export class CaseIndex {
           date_of_birth TEXT NOT NULL,
           chain_number TEXT,
           phase TEXT NOT NULL,
+          status TEXT NOT NULL,
           lead_caseworker TEXT,
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL,
+          name_key TEXT NOT NULL,
           heads TEXT NOT NULL
         );
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
+        CREATE INDEX cases_by_chain ON cases (chain_number);
+        CREATE INDEX cases_by_name ON cases (name_key, date_of_birth);
         CREATE VIRTUAL TABLE case_text USING fts5 (
           names, identifiers, notes,
           tokenize = 'unicode61 remove_diacritics 2'
@@ -157,12 +167,17 @@ export class CaseIndex {
     }))
   }
 
+  /** Cases that may be the same person: same CHAIN number, or same name key and date of birth. */
+  possibleDuplicates(identity: { chainNumber?: string | null; nameKey: string; dateOfBirth: string }): CaseSummary[] {
+    return this.#statements.duplicates.all(identity.chainNumber ?? '', identity.nameKey, identity.dateOfBirth).map(toSummary)
+  }
+
   close(): void {
     this.#db.close()
   }
 }
 
-const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, lead_caseworker, created_at, updated_at'
+const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at'
 
 function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -171,6 +186,7 @@ function toSummary(row: CaseRow): CaseSummary {
     dateOfBirth: row.date_of_birth,
     chainNumber: row.chain_number,
     phase: row.phase as Phase,
+    status: row.status as CaseSummary['status'],
     leadCaseworker: row.lead_caseworker,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

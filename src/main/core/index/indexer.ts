@@ -1,0 +1,122 @@
+import { EventEmitter } from 'node:events'
+import * as Automerge from '@automerge/automerge'
+import type { DocumentId, Repo } from '@automerge/automerge-repo'
+import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-doc'
+import { caseSearchText, summariseCase } from '../../../shared/case/summary'
+import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
+import { loadStoredDocument } from '../storage/stored-documents'
+import type { CaseIndex, IndexEntry } from './case-index'
+
+/**
+ * Keeps the case index in step with the documents: after each committed save it indexes the
+ * documents the change journal names, one run at a time; it rebuilds the whole index on demand.
+ * Documents the repo has in memory are read from there, others straight from disk and let go
+ * (the repo's own way to let one go is unsafe: see stored-documents.ts).
+ */
+export class CaseIndexer {
+  readonly #events = new EventEmitter<{ changed: [] }>()
+  #running: Promise<unknown> = Promise.resolve()
+  #scheduled = false
+  #stopped = false
+
+  constructor(
+    private readonly repo: Repo,
+    private readonly storage: SqliteStorageAdapter,
+    private readonly journal: ChangeJournal,
+    private readonly index: CaseIndex,
+    private readonly caseIds: () => string[],
+  ) {}
+
+  onChanged(listener: () => void): () => void {
+    this.#events.on('changed', listener)
+    return () => this.#events.off('changed', listener)
+  }
+
+  /** Indexes soon: called after every committed save. */
+  schedule(): void {
+    if (this.#scheduled || this.#stopped) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      if (!this.#stopped) void this.indexPending()
+    })
+  }
+
+  /** Indexes every document the journal says changed on disk. */
+  indexPending(): Promise<void> {
+    return this.#queue(async () => {
+      let changed = false
+      for (const id of this.journal.pending()) {
+        const doc = await this.#currentDocument(id)
+        if (doc) changed = this.#put(id, doc) || changed
+        this.journal.clear(id)
+      }
+      if (changed) this.#events.emit('changed')
+    })
+  }
+
+  /**
+   * Builds the index again from every case document, and swaps it in whole: a rebuild cut off
+   * part way leaves the index marked incomplete, so the next opening starts it again.
+   */
+  rebuild(): Promise<number> {
+    return this.#queue(async () => {
+      const entries: IndexEntry[] = []
+      for (const id of this.caseIds()) {
+        const doc = await this.#currentDocument(id)
+        const entry = doc && indexEntry(id, doc)
+        if (entry) entries.push(entry)
+      }
+      this.index.replaceAll(entries)
+      this.#events.emit('changed')
+      return entries.length
+    })
+  }
+
+  /** Waits for indexing under way, then stops taking more. */
+  async stop(): Promise<void> {
+    this.#stopped = true
+    await this.#running
+  }
+
+  #queue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#running.then(work)
+    this.#running = run.catch(() => undefined)
+    return run
+  }
+
+  async #currentDocument(id: string): Promise<Automerge.Doc<unknown> | undefined> {
+    const handle = this.repo.handles[id as DocumentId]
+    if (handle?.isReady()) return handle.doc()
+    return loadStoredDocument(this.storage, id)
+  }
+
+  /** Puts a case document in the index; false when it is not a case or already indexed as is. */
+  #put(id: string, doc: Automerge.Doc<unknown>): boolean {
+    const known = this.index.headsOf(id)
+    if (known && sameHeads(known, Automerge.getHeads(doc))) return false
+    const entry = indexEntry(id, doc)
+    if (!entry) return false
+    this.index.put(entry.summary, entry.text, entry.heads)
+    return true
+  }
+}
+
+/** What the index holds for a case document; undefined for other documents and unreadable cases. */
+function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undefined {
+  if (!isCaseDoc(doc)) return undefined
+  let record: CaseRecord
+  try {
+    record = readCase(doc)
+  } catch {
+    // A case from a newer version, or damaged: not indexed. No case data is logged.
+    return undefined
+  }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), heads: Automerge.getHeads(doc) }
+}
+
+function sameHeads(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  const sortedB = [...b].sort()
+  return [...a].sort().every((head, i) => head === sortedB[i])
+}

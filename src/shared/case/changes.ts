@@ -1,0 +1,323 @@
+import type { z } from 'zod'
+import { toStored } from '../automerge/registers'
+import { isIsoDate, type IsoDate } from '../dates'
+import { checkStoredValues, type Field } from '../forms/fields'
+import type { PersonRef, Role } from '../people'
+import { ValidationError } from '../validation'
+import { upgradeCaseDoc, touch, readCase } from './case-doc'
+import { CLOSURE_FIELDS, type ClosureType, type UnplannedReason } from './closure'
+import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
+import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
+import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
+import type { CaseNote, noteInputSchema } from './notes'
+import { phaseLabel } from './phases'
+import type { CaseDoc, CaseRecord, PhaseChange } from './record'
+import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
+import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
+import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
+
+/** Who makes a change, when, and in what role (some changes are a manager's to make). */
+export interface ChangeContext {
+  author: PersonRef
+  role: Role
+  now: Date
+  today: IsoDate
+}
+
+/** A change the case's rules do not allow yet; `problems` say what is missing, in words. */
+export class CaseRuleError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '))
+    this.name = 'CaseRuleError'
+  }
+}
+
+/** The parts of a case edited as forms, each with its catalogue of fields. */
+export const CASE_SECTIONS = {
+  referral: [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS],
+  allocation: [{ name: 'chainUpdated', label: 'Outreach team told, and the lead worker recorded on CHAIN', kind: 'answer' }],
+  engagement: ENGAGEMENT_FIELDS,
+  plan: PLAN_FIELDS,
+  risk: RISK_FIELDS,
+  safety: SAFETY_FIELDS,
+  reconnectionDay: RECONNECTION_DAY_FIELDS,
+  stepDown: STEP_DOWN_FIELDS,
+  closure: CLOSURE_FIELDS,
+} as const satisfies Record<string, readonly Field[]>
+export type CaseSection = keyof typeof CASE_SECTIONS
+
+/** The lists of a case edited item by item. */
+export const CASE_COLLECTIONS = {
+  sharingConsents: SHARING_CONSENT_FIELDS,
+  addresses: ADDRESS_FIELDS,
+  employment: EMPLOYMENT_FIELDS,
+  family: FAMILY_FIELDS,
+  special: SPECIAL_CIRCUMSTANCE_FIELDS,
+  actions: ACTION_FIELDS,
+  expenses: EXPENSE_FIELDS,
+  goals: GOAL_FIELDS,
+} as const satisfies Record<string, readonly Field[]>
+export type CaseCollection = keyof typeof CASE_COLLECTIONS
+
+/** Starts every change: the document brought up to date, and marked as changed. */
+function begin(doc: CaseDoc, context: ChangeContext): void {
+  upgradeCaseDoc(doc)
+  touch(doc, context.now)
+}
+
+/** Refuses names that are not fields of the form: a typo must not vanish silently. */
+function refuseUnknown(fields: readonly Field[], values: Record<string, unknown>): void {
+  const unknown = Object.keys(values).filter((name) => !fields.some((field) => field.name === name))
+  if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of this form' })))
+}
+
+/** Checks a new item's values as the form would, and returns them as stored. */
+function checkNewItem(fields: readonly Field[], values: Record<string, unknown>, today: IsoDate): Record<string, unknown> {
+  refuseUnknown(fields, values)
+  const checked = checkStoredValues(fields, values, today, { complete: true })
+  if (!checked.ok) throw new ValidationError(checked.issues)
+  return checked.value
+}
+
+/** Sets the fields that changed; an undefined value clears a field. Values are checked first. */
+function applyChanges(target: Record<string, unknown>, fields: readonly Field[], changes: Record<string, unknown>, today: IsoDate): void {
+  refuseUnknown(fields, changes)
+  const known = new Map(fields.map((field) => [field.name, field]))
+  const checked = checkStoredValues(fields, changes, today)
+  if (!checked.ok) throw new ValidationError(checked.issues)
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) {
+      if (known.get(name)?.required) throw new ValidationError([{ field: name, message: 'This cannot be left empty' }])
+      delete target[name]
+    } else {
+      target[name] = toStored(value)
+    }
+  }
+}
+
+/** Saves what changed in one of the case's forms. */
+export function updateSection(doc: CaseDoc, section: CaseSection, changes: Record<string, unknown>, context: ChangeContext): void {
+  begin(doc, context)
+  applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
+}
+
+/** Adds an item to one of the case's lists, under a new id made by the caller. */
+export function addItem(
+  doc: CaseDoc,
+  collection: Exclude<CaseCollection, 'actions'>,
+  id: string,
+  values: Record<string, unknown>,
+  context: ChangeContext,
+): void {
+  begin(doc, context)
+  const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
+  const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
+  ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
+}
+
+/** Adds an action with its owner. */
+export function addAction(doc: CaseDoc, id: string, values: Record<string, unknown>, owner: PersonRef, context: ChangeContext): void {
+  begin(doc, context)
+  const checked = checkNewItem(ACTION_FIELDS, values, context.today) as ActionValues
+  doc.actions[id] = toStored({ ...checked, owner, createdAt: context.now.toISOString(), createdBy: context.author })
+}
+
+/** Edits an item of a list: only the fields that changed. */
+export function updateItem(
+  doc: CaseDoc,
+  collection: CaseCollection,
+  id: string,
+  changes: Record<string, unknown>,
+  context: ChangeContext,
+  owner?: PersonRef,
+): void {
+  begin(doc, context)
+  const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
+  if (!item) throw new CaseRuleError(['That item is no longer on this case'])
+  applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)
+  if (owner && collection === 'actions') item.owner = toStored(owner)
+}
+
+/** Removes an item added by mistake. (Notes are never removed: see corrections.) */
+export function removeItem(doc: CaseDoc, collection: CaseCollection, id: string, context: ChangeContext): void {
+  begin(doc, context)
+  delete (doc[collection] as unknown as Record<string, unknown>)[id]
+}
+
+function recordPhaseChange(doc: CaseDoc, change: Omit<PhaseChange, 'at' | 'by'>, context: ChangeContext): void {
+  doc.phaseHistory.push(toStored({ ...change, at: context.now.toISOString(), by: context.author }))
+}
+
+function requireDate(on: string, field = 'on'): void {
+  if (!isIsoDate(on)) throw new ValidationError([{ field, message: 'Enter a real date' }])
+}
+
+/** The referral meets the three criteria and is taken on. */
+export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
+  requireDate(on)
+  begin(doc, context)
+  const record = readCase(doc)
+  if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
+  const problems = referralCriteriaProblems(record.referral)
+  if (problems.length > 0) throw new CaseRuleError(problems)
+  doc.referral.status = toStored('accepted')
+  doc.referral.decidedOn = toStored(on)
+  doc.referral.decidedBy = toStored(context.author)
+}
+
+/** The referral is not taken on: the case ends here, with the reason and any signposting. */
+export function rejectReferral(
+  doc: CaseDoc,
+  decision: { on: IsoDate; reason: RejectionReason; signposting?: string; id: string },
+  context: ChangeContext,
+): void {
+  requireDate(decision.on)
+  begin(doc, context)
+  const record = readCase(doc)
+  if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
+  doc.referral.status = toStored('rejected')
+  doc.referral.decidedOn = toStored(decision.on)
+  doc.referral.decidedBy = toStored(context.author)
+  doc.referral.rejectionReason = toStored(decision.reason)
+  if (decision.signposting) doc.referral.signposting = toStored(decision.signposting)
+  close(doc, record, { type: 'rejected', details: decision.signposting, on: decision.on, id: decision.id }, context)
+}
+
+/**
+ * Appends a checked note to the contact log. Notes are never edited or removed: a correction is a
+ * new note naming the one it corrects.
+ */
+export function addNote(
+  doc: CaseDoc,
+  note: z.output<ReturnType<typeof noteInputSchema>>,
+  context: ChangeContext & { id: string },
+): void {
+  begin(doc, context)
+  if (note.corrects !== undefined && !doc.notes.some((existing) => existing.id.val === note.corrects)) {
+    throw new CaseRuleError(['The note being corrected is not in this case'])
+  }
+  const stored: CaseNote = {
+    id: context.id,
+    date: note.date,
+    type: note.type,
+    text: note.text,
+    author: context.author,
+    writtenAt: context.now.toISOString(),
+    ...(note.corrects === undefined ? {} : { corrects: note.corrects }),
+  }
+  doc.notes.push(toStored(stored))
+}
+
+/** Names the lead caseworker (a team member). */
+export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
+  requireDate(on)
+  begin(doc, context)
+  doc.allocation.leadCaseworker = toStored(lead)
+  doc.allocation.allocatedOn = toStored(on)
+}
+
+/** Moves the case to the next phase, if the rules allow; else says what is missing. */
+export function advancePhase(doc: CaseDoc, id: string, context: ChangeContext): void {
+  begin(doc, context)
+  const record = readCase(doc)
+  const problems = advanceProblems(record, context)
+  if (problems.length > 0) throw new CaseRuleError(problems)
+  const to = nextPhase(record.phase)!
+  doc.phase = toStored(to)
+  recordPhaseChange(doc, { id, kind: 'forward', from: record.phase, to }, context)
+}
+
+/** Goes back a phase (plans change); the reason is kept in the history. */
+export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context: ChangeContext): void {
+  begin(doc, context)
+  const record = readCase(doc)
+  const to = previousPhase(record.phase)
+  if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
+  if (!to) throw new CaseRuleError([`${phaseLabel(record.phase)} is the first phase`])
+  if (!reason.trim()) throw new ValidationError([{ field: 'reason', message: 'Say why the case is going back a phase' }])
+  doc.phase = toStored(to)
+  recordPhaseChange(doc, { id, kind: 'back', from: record.phase, to, reason: reason.trim() }, context)
+}
+
+/** A manager lets a reconnection go ahead despite the safety gate; who, when and why are kept. */
+export function overrideSafetyGate(doc: CaseDoc, reason: string, context: ChangeContext): void {
+  if (context.role !== 'manager') throw new CaseRuleError(['Only a team manager can override the safety checks'])
+  if (!reason.trim()) throw new ValidationError([{ field: 'reason', message: 'Write the reason for overriding the safety checks' }])
+  begin(doc, context)
+  doc.safety.override = toStored({ by: context.author, at: context.now.toISOString(), reason: reason.trim() })
+}
+
+/** Withdraws an override (the situation changed). */
+export function withdrawSafetyOverride(doc: CaseDoc, context: ChangeContext): void {
+  if (context.role !== 'manager') throw new CaseRuleError(['Only a team manager can withdraw an override'])
+  begin(doc, context)
+  delete doc.safety.override
+}
+
+/** The short Warwick-Edinburgh scale, at the start of support or at closure. */
+export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: WellbeingScore, context: ChangeContext): void {
+  requireDate(score.on)
+  if (score.items.length !== 7 || !score.items.every((item) => Number.isInteger(item) && item >= 1 && item <= 5)) {
+    throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
+  }
+  begin(doc, context)
+  doc.wellbeing[when] = toStored(score)
+}
+
+/** Step 11 done: learning points from this case are in the team's log. */
+export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
+  begin(doc, context)
+  doc.closure.learningPointsLoggedOn = toStored(on)
+}
+
+export interface Closure {
+  type: ClosureType
+  unplannedReason?: UnplannedReason
+  details?: string
+  on: IsoDate
+  /** An id for the history entry. */
+  id: string
+}
+
+/**
+ * Closes the case. A planned closure follows Tool 4 to the end; any other closure can happen from
+ * any phase, with its reason.
+ */
+export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
+  requireDate(closure.on)
+  begin(doc, context)
+  const record = readCase(doc)
+  if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
+  if (closure.type === 'planned') {
+    const problems = plannedClosureProblems(record, context)
+    if (problems.length > 0) throw new CaseRuleError(problems)
+  } else if (closure.type === 'unplanned' && !closure.unplannedReason) {
+    throw new ValidationError([{ field: 'unplannedReason', message: 'Choose the reason for the unplanned closure' }])
+  } else if (closure.type !== 'unplanned' && !closure.details?.trim()) {
+    throw new ValidationError([{ field: 'details', message: 'Say why the case is closing' }])
+  }
+  close(doc, record, closure, context)
+}
+
+function close(
+  doc: CaseDoc,
+  record: CaseRecord,
+  closure: { type: ClosureType | 'rejected'; unplannedReason?: UnplannedReason; details?: string | undefined; on: IsoDate; id: string },
+  context: ChangeContext,
+): void {
+  doc.status = toStored('closed')
+  doc.outcome = toStored({
+    type: closure.type,
+    ...(closure.unplannedReason ? { unplannedReason: closure.unplannedReason } : {}),
+    ...(closure.details?.trim() ? { details: closure.details.trim() } : {}),
+    closedOn: closure.on,
+    closedBy: context.author,
+  })
+  recordPhaseChange(doc, { id: closure.id, kind: 'closed', from: record.phase, to: record.phase, ...(closure.details ? { reason: closure.details } : {}) }, context)
+}
+
+/** Links a closed case to the new case opened when the person was referred again. */
+export function markReReferred(doc: CaseDoc, newCaseId: string, context: ChangeContext): void {
+  begin(doc, context)
+  doc.reReferredAs = toStored(newCaseId)
+}

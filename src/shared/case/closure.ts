@@ -1,0 +1,177 @@
+import { addMonths, parseISO } from 'date-fns'
+import { formatUkDate, isoDateOf, type IsoDate } from '../dates'
+import type { Field, FieldValues } from '../forms/fields'
+import type { PersonRef } from '../people'
+
+/** The answers and dates of Tool 4, the case closure and review checklist. */
+export const CLOSURE_FIELDS = [
+  { name: 'sufficientSupport', label: 'Has sufficient support from local agencies?', kind: 'answer' },
+  { name: 'lowRiskOfReturn', label: 'Is the risk of return to rough sleeping, or to the originating borough, low?', kind: 'answer' },
+  { name: 'inTemporaryAccommodation', label: 'Is the client in temporary accommodation (local authority)?', kind: 'answer' },
+  {
+    name: 'positiveDecision',
+    label: 'Has the client received a positive decision from the local authority or HPU on their homelessness application?',
+    kind: 'answer',
+  },
+  {
+    name: 'negativeDecisionHandoverOn',
+    label: 'Discussed with the team, and support for a possible negative decision handed over to local agencies, on',
+    hint: 'For example, floating support or local outreach',
+    kind: 'date',
+    notFuture: true,
+  },
+  { name: 'informedOfClosure', label: 'Has the client been informed of the closure of the case?', kind: 'answer' },
+  {
+    name: 'closureLetterOn',
+    label: 'Closure letter sent on',
+    hint: 'Confirming who their support will be locally and what to do if there are problems or a crisis',
+    kind: 'date',
+    notFuture: true,
+  },
+  {
+    name: 'agenciesToldOn',
+    label: 'All agencies, including the originating outreach referrers, told of the closure on',
+    kind: 'date',
+    notFuture: true,
+  },
+  {
+    name: 'closedInSystemsOn',
+    label: 'Case closed in all database systems on',
+    hint: 'CHAIN (TLE, Encounters, Case work, Caseload closed); shared folders moved to Closed Clients',
+    kind: 'date',
+    notFuture: true,
+  },
+  { name: 'teamReviewOn', label: 'Team reviewed the full case on', kind: 'date', notFuture: true },
+  { name: 'reviewNotes', label: 'Highs, lows and learning from the review', kind: 'paragraph' },
+] as const satisfies readonly Field[]
+export type ClosureChecklist = FieldValues<typeof CLOSURE_FIELDS> & {
+  /** Set when a learning point from this case goes into the team's learning log (Step 11). */
+  learningPointsLoggedOn?: IsoDate
+}
+
+export type StepState = 'done' | 'current' | 'to-do' | 'not-needed'
+
+export interface ClosureStep {
+  number: number
+  title: string
+  state: StepState
+  /** For the current step: what the toolkit says to do now. */
+  guidance?: string
+}
+
+/** How long after reconnection a case comes up for closure (Tool 4, Step 1). */
+export const CLOSURE_POINT_MONTHS = 3
+
+/** The day a case reaches the closure point, from the reconnection (arrival, or the day itself). */
+export function closurePoint(reconnectedOn: IsoDate | undefined): IsoDate | undefined {
+  return reconnectedOn ? isoDateOf(addMonths(parseISO(reconnectedOn), CLOSURE_POINT_MONTHS)) : undefined
+}
+
+/**
+ * Walks Tool 4 from Step 1, following its yes/no branches exactly, and says where the case is:
+ * every step done, not needed on this branch, current (with the toolkit's guidance), or to do.
+ */
+export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate | undefined, today: IsoDate): ClosureStep[] {
+  const steps: ClosureStep[] = []
+  let blocked = false
+  const step = (number: number, title: string, done: boolean | 'not-needed', guidance: string) => {
+    if (done === 'not-needed') steps.push({ number, title, state: 'not-needed' })
+    else if (blocked) steps.push({ number, title, state: 'to-do' })
+    else if (done) steps.push({ number, title, state: 'done' })
+    else {
+      steps.push({ number, title, state: 'current', guidance })
+      blocked = true
+    }
+  }
+  const point = closurePoint(reconnectedOn)
+  step(
+    1,
+    'Is the client at the 3 months post reconnection point?',
+    point !== undefined && point <= today,
+    point === undefined
+      ? 'No reconnection date is recorded yet.'
+      : `Client is not yet 3 months post reconnection (that is ${formatUkDate(point)}). Continue support, ensuring local agencies are taking over; restart at Step 1 then.`,
+  )
+  step(
+    2,
+    'Is the client supported enough in the local community to be considered for closure?',
+    checklist.sufficientSupport === 'yes' && checklist.lowRiskOfReturn === 'yes',
+    checklist.sufficientSupport === 'no' || checklist.lowRiskOfReturn === 'no'
+      ? 'Continue referrals to support agencies and clear obstacles to gaining local support; restart at Step 1 when done.'
+      : 'Answer both questions: sufficient support from local agencies, and a low risk of return.',
+  )
+  const inTemporary = checklist.inTemporaryAccommodation
+  step(3, 'Is the client in temporary accommodation (local authority)?', inTemporary === 'yes' || inTemporary === 'no', 'Answer yes or no.')
+  const positive = checklist.positiveDecision
+  step(
+    4,
+    'Has the client received a positive decision on their homelessness application?',
+    inTemporary === 'no' ? 'not-needed' : positive === 'yes' || positive === 'no',
+    'Answer yes or no.',
+  )
+  step(
+    5,
+    'Discuss with the team and hand over support for a possible negative decision to local agencies',
+    inTemporary === 'no' || positive === 'yes' ? 'not-needed' : Boolean(checklist.negativeDecisionHandoverOn),
+    'Discuss with the team and hand over support (floating support, local outreach); then record the date.',
+  )
+  step(6, 'Case ready for closure, review and learning', true, '')
+  step(
+    7,
+    'Has the client been informed of the closure of the case?',
+    checklist.informedOfClosure === 'yes' || Boolean(checklist.closureLetterOn),
+    'Contact the client and write a letter confirming who their support will be locally and what to do in the event of problems or a crisis.',
+  )
+  step(
+    8,
+    'Contact all agencies, including the originating outreach referrers, to advise of the closure',
+    Boolean(checklist.agenciesToldOn),
+    'Tell every agency involved, including the outreach team that referred the client; then record the date.',
+  )
+  step(
+    9,
+    'Close the case in all database systems',
+    Boolean(checklist.closedInSystemsOn),
+    'CHAIN (TLE, Encounters, Case work, Caseload closed); move shared folders to the Closed Clients area.',
+  )
+  step(10, 'Team review of the full case: highs, lows and learning points', Boolean(checklist.teamReviewOn), 'Review the case as a team.')
+  step(
+    11,
+    "Enter learning points into the team's learning log",
+    Boolean(checklist.learningPointsLoggedOn),
+    'Add at least one learning point, ready for review at the next team meeting.',
+  )
+  return steps
+}
+
+export const CLOSURE_TYPES = [
+  { value: 'planned', label: 'Planned: the reconnection is sustained' },
+  { value: 'unplanned', label: 'Unplanned' },
+  { value: 'no-progress', label: 'No progress over a sustained period' },
+  { value: 'inappropriate', label: 'Reconnection not appropriate' },
+] as const
+export type ClosureType = (typeof CLOSURE_TYPES)[number]['value']
+
+export const UNPLANNED_REASONS = [
+  { value: 'disengaged', label: 'Disengaged' },
+  { value: 'returned-to-rough-sleeping', label: 'Returned to rough sleeping' },
+  { value: 'in-custody', label: 'In custody' },
+  { value: 'died', label: 'Died' },
+  { value: 'other', label: 'Other' },
+] as const
+export type UnplannedReason = (typeof UNPLANNED_REASONS)[number]['value']
+
+export const CLOSE_CASE_FIELDS = [
+  { name: 'type', label: 'Type of closure', kind: 'choice', options: CLOSURE_TYPES, required: true },
+  { name: 'unplannedReason', label: 'Reason', kind: 'choice', options: UNPLANNED_REASONS },
+  { name: 'details', label: 'Details', kind: 'paragraph' },
+] as const satisfies readonly Field[]
+
+/** How a case ended. */
+export interface CaseOutcome {
+  type: ClosureType | 'rejected'
+  unplannedReason?: UnplannedReason
+  details?: string
+  closedOn: IsoDate
+  closedBy: PersonRef
+}

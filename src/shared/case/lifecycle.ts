@@ -1,0 +1,195 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import type { IsoDate } from '../dates'
+import { closurePoint, closureSteps } from './closure'
+import { agenciesWithConsent, hasConsentToRecord } from './engagement'
+import { testLocalConnection, type AreaConnection } from './local-connection'
+import { PHASES, phaseLabel, type Phase } from './phases'
+import type { CaseRecord } from './record'
+import { evaluateSafetyGate, missingPackDocuments, type SafetyGate } from './reconnection'
+import { referralCriteriaProblems } from './referral'
+import { isOverdue } from './support'
+
+/** Contact is expected at least this often during intensive support. */
+export const CONTACT_EXPECTED_DAYS = 14
+
+/** What the phase rules need besides the case: the day. */
+export interface CaseContext {
+  today: IsoDate
+}
+
+/** Everything about a case that the rules compute, worked out once. */
+export interface CaseFacts {
+  areas: AreaConnection[]
+  gate: SafetyGate
+  reconnectedOn?: IsoDate
+  lastContact?: IsoDate
+}
+
+export function caseFacts(record: CaseRecord, context: CaseContext): CaseFacts {
+  const areas = testLocalConnection(
+    {
+      addresses: Object.values(record.addresses),
+      employment: Object.values(record.employment),
+      family: Object.values(record.family),
+      special: Object.values(record.special),
+    },
+    context.today,
+  )
+  const lastContact = record.notes.reduce<IsoDate | undefined>((latest, note) => (!latest || note.date > latest ? note.date : latest), undefined)
+  return {
+    areas,
+    gate: evaluateSafetyGate(record.safety, areas, record.safety.override),
+    reconnectedOn: record.reconnectionDay.arrivedOn ?? record.reconnectionDay.date,
+    ...(lastContact ? { lastContact } : {}),
+  }
+}
+
+export interface ChecklistItem {
+  label: string
+  done: boolean
+}
+
+/**
+ * The toolkit's good-practice checklist for a phase (Tool 2), each item ticked from what the case
+ * records. For the last phase, Tool 4's steps.
+ */
+export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): ChecklistItem[] {
+  const r = record.referral
+  const item = (label: string, done: unknown): ChecklistItem => ({ label, done: Boolean(done) })
+  switch (phase) {
+    case 'identify':
+      return [
+        item('Eligibility for public funds checked', r.publicFunds === 'yes' || r.publicFunds === 'no'),
+        item('What ID the client has recorded', r.hasId === 'yes' || r.hasId === 'no'),
+        item('Support needs described', r.supportNeeds),
+        item('Outline of housing history', r.lcLived),
+        item('Where the client can be found (usually seen)', r.siteUsuallySeen),
+        item('Referral criteria met', referralCriteriaProblems(r).length === 0),
+        item('Referral accepted', r.status === 'accepted'),
+      ]
+    case 'allocate':
+      return [
+        item('Lead caseworker allocated', record.allocation.leadCaseworker),
+        item('Outreach team told, and the lead worker recorded on CHAIN', record.allocation.chainUpdated === 'yes'),
+      ]
+    case 'engage':
+      return [
+        item('Consent to record information', hasConsentToRecord(record.engagement)),
+        item('Consent to share information with named agencies', agenciesWithConsent(record.sharingConsents).length > 0),
+        item('Service explained as a new, distinct and voluntary service', record.engagement.serviceExplainedOn),
+        item('Referral information, including housing history, confirmed', record.engagement.referralConfirmedOn),
+      ]
+    case 'reconnection-planning':
+      return [
+        item('Address history recorded', Object.keys(record.addresses).length > 0),
+        item('Local connection established', facts.areas.some((area) => area.connected)),
+        item('Destination local authority chosen', record.plan.destination),
+        item('Early contact with the destination authority', record.plan.earlyContactOn),
+        item('Part VII application intended', record.plan.partSevenIntended === 'yes'),
+        item('Presentation pack documents gathered', missingPackDocuments(record.plan).length === 0),
+        item('Client prepared for the possible outcomes', record.plan.clientPrepared === 'yes'),
+        item('Emergency accommodation before the move', record.plan.emergencyAccommodation === 'yes'),
+        item('Health and substance misuse arrangements', record.plan.healthArrangements),
+      ]
+    case 'reconnection':
+      return [
+        item('Risk assessment before the move', record.risk.assessedOn),
+        item('Safety checks passed', facts.gate.passes),
+        item('Travel booked', record.reconnectionDay.travelBooked === 'yes'),
+        item('Receiving authority told the client is en route', record.reconnectionDay.enRouteToldOn),
+        item('Arrival confirmed', record.reconnectionDay.arrivedOn),
+        item("Client's confidence assessed", record.reconnectionDay.confidence),
+      ]
+    case 'intensive-support':
+      return [
+        item('Support plan agreed with the client', Object.keys(record.goals).length > 0),
+        item('Wellbeing measured at the start of support', record.wellbeing.start),
+        item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(facts.lastContact, context.today) <= CONTACT_EXPECTED_DAYS),
+        item('No overdue actions', !Object.values(record.actions).some((action) => isOverdue(action, context.today))),
+      ]
+    case 'step-down':
+      return [
+        item('Support started scaling back', record.stepDown.startedOn),
+        item('Local agencies taking over support', record.stepDown.handoverAgencies),
+        item('Written agreement with the client', record.stepDown.writtenAgreementOn),
+      ]
+    case 'closure-and-review':
+      return [
+        ...closureSteps(record.closure, facts.reconnectedOn, context.today).map((step) =>
+          item(`Step ${step.number}: ${step.title}`, step.state === 'done' || step.state === 'not-needed'),
+        ),
+        item('Wellbeing measured at closure', record.wellbeing.closure),
+      ]
+  }
+}
+
+function daysSince(date: IsoDate | undefined, today: IsoDate): number {
+  return date ? differenceInCalendarDays(parseISO(today), parseISO(date)) : Number.POSITIVE_INFINITY
+}
+
+export function nextPhase(phase: Phase): Phase | undefined {
+  return PHASES[PHASES.indexOf(phase) + 1]
+}
+
+export function previousPhase(phase: Phase): Phase | undefined {
+  return PHASES[PHASES.indexOf(phase) - 1]
+}
+
+/**
+ * What must be in place before the case moves on from its phase, in words; empty when it may.
+ * The checklist is good practice; these are the rules.
+ */
+export function advanceProblems(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string[] {
+  if (record.status === 'closed') return ['The case is closed']
+  const problems: string[] = []
+  switch (record.phase) {
+    case 'identify':
+      if (record.referral.status !== 'accepted') problems.push('The referral has not been accepted yet')
+      break
+    case 'allocate':
+      if (!record.allocation.leadCaseworker) problems.push('No lead caseworker allocated')
+      break
+    case 'engage':
+      if (!hasConsentToRecord(record.engagement)) problems.push('No consent recorded')
+      break
+    case 'reconnection-planning':
+      if (!record.plan.destination) problems.push('No destination local authority chosen')
+      if (!record.risk.assessedOn) problems.push('No risk assessment before the move')
+      if (!facts.gate.passes) problems.push(...facts.gate.problems)
+      break
+    case 'reconnection':
+      if (!record.reconnectionDay.arrivedOn) problems.push('Arrival not confirmed')
+      break
+    case 'intensive-support':
+    case 'step-down':
+      break
+    case 'closure-and-review':
+      problems.push('This is the last phase: close the case when the closure checklist is complete')
+  }
+  return problems
+}
+
+/** Tool 4 complete: what stands between the case and a planned closure, in words. */
+export function plannedClosureProblems(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string[] {
+  if (record.phase !== 'closure-and-review') return [`A planned closure happens in ${phaseLabel('closure-and-review')}`]
+  const current = closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current')
+  return current ? [`Step ${current.number}: ${current.guidance}`] : []
+}
+
+/** The one thing to do next on a case, for its heading. */
+export function nextStep(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string {
+  if (record.status === 'closed') return 'The case is closed.'
+  if (record.phase === 'identify' && record.referral.status === 'received') return 'Check the referral, then accept or reject it.'
+  if (record.phase === 'closure-and-review') {
+    const problems = plannedClosureProblems(record, context, facts)
+    return problems[0] ?? 'The closure checklist is complete: close the case.'
+  }
+  const problems = advanceProblems(record, context, facts)
+  const next = nextPhase(record.phase)!
+  return problems.length === 0 ? `Ready to move to ${phaseLabel(next)}.` : `Before ${phaseLabel(next)}: ${problems[0]}.`
+}
+
+/** The closure point for display and flags, from the case. */
+export function closurePointOf(record: CaseRecord): IsoDate | undefined {
+  return closurePoint(record.reconnectionDay.arrivedOn ?? record.reconnectionDay.date)
+}

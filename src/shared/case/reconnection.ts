@@ -1,0 +1,200 @@
+import { fieldsOf, type Field, type FieldGroup, type FieldValues } from '../forms/fields'
+import type { PersonRef } from '../people'
+import type { AreaConnection } from './local-connection'
+
+const DOCUMENT_STATUS = [
+  { value: 'gathered', label: 'Gathered' },
+  { value: 'to-get', label: 'Still to get' },
+  { value: 'not-applicable', label: 'Not applicable' },
+] as const
+
+/** The presentation pack's documents (Toolkit, Phase 5), gathered during planning. */
+export const PACK_DOCUMENTS = [
+  { name: 'docIdentity', label: 'ID or birth certificate', kind: 'choice', options: DOCUMENT_STATUS },
+  { name: 'docBenefits', label: 'Proof of benefits entitlement', kind: 'choice', options: DOCUMENT_STATUS },
+  { name: 'docMedical', label: 'Medical information', kind: 'choice', options: DOCUMENT_STATUS },
+  { name: 'docAddressHistory', label: 'Proof of address history', kind: 'choice', options: DOCUMENT_STATUS },
+  { name: 'docPriorityNeed', label: 'Evidence of priority need', kind: 'choice', options: DOCUMENT_STATUS },
+] as const satisfies readonly Field[]
+
+/** Phase 4, Reconnection planning. */
+export const PLAN_GROUPS = [
+  {
+    title: 'Destination',
+    fields: [
+      { name: 'destination', label: 'Destination local authority', kind: 'local-authority' },
+      { name: 'housingOptionsName', label: 'Housing Options contact', kind: 'text' },
+      { name: 'housingOptionsPhone', label: 'Housing Options phone', kind: 'phone' },
+      { name: 'housingOptionsEmail', label: 'Housing Options email', kind: 'email' },
+    ],
+  },
+  {
+    title: 'Early contact with the destination authority',
+    hint: 'Highlight that the client is rough sleeping; check whether they are already known; say a Part VII application is intended.',
+    fields: [
+      { name: 'earlyContactOn', label: 'Early contact made on', kind: 'date', notFuture: true },
+      { name: 'earlyContactOutcome', label: 'Outcome of the early contact', kind: 'paragraph' },
+      { name: 'alreadyKnown', label: 'Already known to the destination authority?', kind: 'answer' },
+      { name: 'partSevenIntended', label: 'Part VII application intended', kind: 'answer' },
+    ],
+  },
+  { title: 'Presentation pack documents', fields: PACK_DOCUMENTS },
+  {
+    title: 'Before the move',
+    fields: [
+      { name: 'clientPrepared', label: 'Client prepared for the possible outcomes of the presentation', kind: 'answer' },
+      { name: 'emergencyAccommodation', label: 'Emergency accommodation arranged before the move', kind: 'answer' },
+      { name: 'emergencyAccommodationWhere', label: 'Where', kind: 'text' },
+      { name: 'emergencyFrom', label: 'From', kind: 'date' },
+      { name: 'emergencyTo', label: 'Until', kind: 'date' },
+      {
+        name: 'healthArrangements',
+        label: 'Health and substance misuse arrangements',
+        hint: 'For example, a substitution script available here until the move and then in the destination area',
+        kind: 'paragraph',
+      },
+    ],
+  },
+  {
+    title: "The client's view",
+    fields: [
+      { name: 'clientConcerns', label: "The client's concerns", kind: 'paragraph' },
+      { name: 'otherOptions', label: 'Other options considered', kind: 'paragraph' },
+    ],
+  },
+] as const satisfies readonly FieldGroup[]
+export const PLAN_FIELDS = fieldsOf(PLAN_GROUPS)
+export type ReconnectionPlan = FieldValues<typeof PLAN_FIELDS>
+
+/** The documents still missing from the presentation pack. */
+export function missingPackDocuments(plan: ReconnectionPlan): string[] {
+  return PACK_DOCUMENTS.filter((doc) => !plan[doc.name] || plan[doc.name] === 'to-get').map((doc) => doc.label)
+}
+
+/** Phase 5: the risk assessment before the move. */
+export const RISK_FIELDS = [
+  { name: 'assessedOn', label: 'Risk assessment done on', kind: 'date', notFuture: true },
+  {
+    name: 'flightRisk',
+    label: 'Flight risk',
+    kind: 'choice',
+    options: [
+      { value: 'low', label: 'Low' },
+      { value: 'medium', label: 'Medium' },
+      { value: 'high', label: 'High' },
+    ],
+  },
+  { name: 'otherRisks', label: 'Other new risks from the move', kind: 'paragraph' },
+  { name: 'mitigations', label: 'How the risks will be managed', kind: 'paragraph' },
+] as const satisfies readonly Field[]
+export type RiskAssessment = FieldValues<typeof RISK_FIELDS>
+
+/**
+ * The safety gate (Getting Connected 2.5 and 4.10; Kent policy 5.3 and 5.6): reconnection is not
+ * appropriate if any answer is yes. Each must be answered no before the move.
+ */
+export const SAFETY_QUESTIONS = [
+  {
+    name: 'riskOfHarm',
+    label: 'Would the client be at risk of physical, sexual or psychological harm in the destination area?',
+    kind: 'answer',
+  },
+  { name: 'excluded', label: 'Is the client excluded from the area, for example by an ASBO or an injunction?', kind: 'answer' },
+  { name: 'reoffending', label: 'Is the client an ex-offender at risk of re-offending there?', kind: 'answer' },
+  {
+    name: 'partSevenAccepted',
+    label: 'Has a local authority here accepted a duty to the client under Part 7 of the Housing Act 1996?',
+    kind: 'answer',
+  },
+] as const satisfies readonly Field[]
+
+export const SAFETY_FIELDS = [...SAFETY_QUESTIONS, { name: 'safetyNotes', label: 'Notes', kind: 'paragraph' }] as const satisfies readonly Field[]
+export type SafetyCheck = FieldValues<typeof SAFETY_FIELDS>
+
+/** A manager's decision to go ahead despite the gate, with their reason. */
+export interface SafetyOverride {
+  by: PersonRef
+  at: string
+  reason: string
+}
+
+export interface SafetyGate {
+  passes: boolean
+  /** Why it does not pass, in words. */
+  problems: string[]
+  /** A failure that makes reconnection inappropriate (an answer yes, or no connection anywhere). */
+  inappropriate: boolean
+  override?: SafetyOverride
+}
+
+/**
+ * Evaluates the gate: every question answered no, and a local connection somewhere. A manager's
+ * override lets the move go ahead, but the problems stay on record.
+ */
+export function evaluateSafetyGate(check: SafetyCheck, areas: AreaConnection[], override?: SafetyOverride): SafetyGate {
+  const problems: string[] = []
+  let inappropriate = false
+  for (const question of SAFETY_QUESTIONS) {
+    const answer = check[question.name]
+    if (answer === 'yes') {
+      problems.push(`Safety check: ${SAFETY_FAILURES[question.name]}`)
+      inappropriate = true
+    } else if (answer !== 'no') {
+      problems.push(`Safety check not answered: ${question.label}`)
+    }
+  }
+  if (!areas.some((area) => area.connected)) {
+    problems.push('Safety check: the client has no local connection anywhere on the evidence recorded')
+    inappropriate = true
+  }
+  return { passes: problems.length === 0 || override !== undefined, problems, inappropriate, ...(override ? { override } : {}) }
+}
+
+const SAFETY_FAILURES: Record<(typeof SAFETY_QUESTIONS)[number]['name'], string> = {
+  riskOfHarm: 'the client would be at risk of harm in the destination area',
+  excluded: 'the client is excluded from the area',
+  reoffending: 'the client is at risk of re-offending there',
+  partSevenAccepted: 'a local authority here has accepted a Part 7 duty',
+}
+
+export const PRESENTATION_OUTCOMES = [
+  { value: 'accepted-temporary', label: 'Application taken; placed in temporary accommodation' },
+  { value: 'pending', label: 'Application taken; decision pending' },
+  { value: 'placed-supported', label: 'Placed in a hostel or supported accommodation' },
+  { value: 'refused', label: 'Refused to take an application' },
+  { value: 'other', label: 'Other' },
+] as const
+
+/** Phase 5: the day of the move (Getting Connected 4.7: travel, en route, arrival). */
+export const RECONNECTION_DAY_GROUPS = [
+  {
+    title: 'Travel',
+    fields: [
+      { name: 'date', label: 'Date of reconnection', kind: 'date' },
+      { name: 'travelPlan', label: 'Travel plan', kind: 'paragraph' },
+      { name: 'travelBooked', label: 'Travel booked', kind: 'answer' },
+      { name: 'bookingReference', label: 'Booking reference', kind: 'text', width: 'medium' },
+      { name: 'accompaniedBy', label: 'Who accompanies the client', kind: 'text' },
+      { name: 'enRouteToldOn', label: 'Receiving authority told the client is en route on', kind: 'date', notFuture: true },
+    ],
+  },
+  {
+    title: 'Presentation and arrival',
+    fields: [
+      { name: 'presentationOutcome', label: 'Outcome of the presentation at Housing Options', kind: 'choice', options: PRESENTATION_OUTCOMES },
+      { name: 'presentationNotes', label: 'Notes on the presentation', kind: 'paragraph' },
+      { name: 'arrivedOn', label: 'Arrival confirmed on', kind: 'date', notFuture: true },
+      {
+        name: 'confidence',
+        label: "The client's confidence in the reconnection",
+        kind: 'number',
+        min: 1,
+        max: 5,
+        scaleLabels: ['1 Very low', '2 Low', '3 Unsure', '4 Good', '5 Very good'],
+      },
+      { name: 'confidenceNotes', label: 'Concerns raised, and how they were addressed', kind: 'paragraph' },
+    ],
+  },
+] as const satisfies readonly FieldGroup[]
+export const RECONNECTION_DAY_FIELDS = fieldsOf(RECONNECTION_DAY_GROUPS)
+export type ReconnectionDay = FieldValues<typeof RECONNECTION_DAY_FIELDS>

@@ -1,0 +1,222 @@
+import { z } from 'zod'
+import { toStored, type Stored } from '../automerge/registers'
+import type { IsoDate } from '../dates'
+import { ANSWERS, storedSchema, type Answer } from '../forms/fields'
+import type { PersonRef } from '../people'
+import { CLOSURE_FIELDS, CLOSURE_TYPES, UNPLANNED_REASONS, type CaseOutcome, type ClosureChecklist } from './closure'
+import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS, type Engagement, type SharingConsent } from './engagement'
+import {
+  ADDRESS_FIELDS,
+  EMPLOYMENT_FIELDS,
+  FAMILY_FIELDS,
+  SPECIAL_CIRCUMSTANCE_FIELDS,
+  type AddressPeriod,
+  type Employment,
+  type FamilyMember,
+  type SpecialCircumstance,
+} from './local-connection'
+import { NOTE_TYPES, type CaseNote } from './notes'
+import { PHASES, type Phase } from './phases'
+import {
+  PLAN_FIELDS,
+  RECONNECTION_DAY_FIELDS,
+  RISK_FIELDS,
+  SAFETY_FIELDS,
+  type ReconnectionDay,
+  type ReconnectionPlan,
+  type RiskAssessment,
+  type SafetyCheck,
+  type SafetyOverride,
+} from './reconnection'
+import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, type Referral, type ReferralDetails, type ReferralIdentity } from './referral'
+import {
+  ACTION_FIELDS,
+  EXPENSE_FIELDS,
+  GOAL_FIELDS,
+  STEP_DOWN_FIELDS,
+  type CaseAction,
+  type Expense,
+  type Goal,
+  type StepDown,
+  type WellbeingScore,
+} from './support'
+
+export const CASE_KIND = 'homeward/case'
+/** 1: the first release (referral and notes). 2: the whole Safe Connections case. */
+export const CASE_SCHEMA_VERSION = 2
+
+/** A step in the case's life: opened, moved on or back a phase, closed. */
+export interface PhaseChange {
+  id: string
+  at: string
+  by: PersonRef
+  kind: 'opened' | 'forward' | 'back' | 'closed'
+  from?: Phase
+  to: Phase
+  reason?: string
+}
+
+/**
+ * A case as the rest of the code sees it: plain values, current schema. Collections are maps
+ * keyed by id, so items added or edited on two laptops at once merge item by item; notes and the
+ * phase history are append-only lists.
+ */
+export interface CaseRecord {
+  kind: typeof CASE_KIND
+  schemaVersion: number
+  createdAt: string
+  createdBy: PersonRef
+  updatedAt: string
+  phase: Phase
+  status: 'open' | 'closed'
+  outcome?: CaseOutcome
+  phaseHistory: PhaseChange[]
+  referral: Referral
+  allocation: { leadCaseworker?: PersonRef; allocatedOn?: IsoDate; chainUpdated?: Answer }
+  engagement: Engagement
+  sharingConsents: Record<string, SharingConsent>
+  addresses: Record<string, AddressPeriod>
+  employment: Record<string, Employment>
+  family: Record<string, FamilyMember>
+  special: Record<string, SpecialCircumstance>
+  plan: ReconnectionPlan
+  risk: RiskAssessment
+  safety: SafetyCheck & { override?: SafetyOverride }
+  reconnectionDay: ReconnectionDay
+  notes: CaseNote[]
+  actions: Record<string, CaseAction>
+  expenses: Record<string, Expense>
+  goals: Record<string, Goal>
+  wellbeing: { start?: WellbeingScore; closure?: WellbeingScore }
+  stepDown: StepDown
+  closure: ClosureChecklist
+  /** A re-referral links the new case and the closed one. */
+  previousCaseId?: string
+  reReferredAs?: string
+}
+
+/** A case as held in its Automerge document. */
+export type CaseDoc = Stored<CaseRecord>
+
+/** The empty sections and collections of a new case, made with the document so that no two
+ * laptops ever create the same container concurrently (one of the two would be lost). */
+function emptyParts() {
+  return {
+    allocation: {},
+    engagement: {},
+    sharingConsents: {},
+    addresses: {},
+    employment: {},
+    family: {},
+    special: {},
+    plan: {},
+    risk: {},
+    safety: {},
+    reconnectionDay: {},
+    notes: [],
+    actions: {},
+    expenses: {},
+    goals: {},
+    wellbeing: {},
+    stepDown: {},
+    closure: {},
+  } satisfies Partial<CaseRecord>
+}
+
+export function newCaseRecord(referral: ReferralIdentity & ReferralDetails, context: { id: string; author: PersonRef; now: Date; today: IsoDate }): CaseRecord {
+  const at = context.now.toISOString()
+  return {
+    kind: CASE_KIND,
+    schemaVersion: CASE_SCHEMA_VERSION,
+    createdAt: at,
+    createdBy: context.author,
+    updatedAt: at,
+    phase: 'identify',
+    status: 'open',
+    phaseHistory: [{ id: context.id, at, by: context.author, kind: 'opened', to: 'identify' }],
+    referral: { ...referral, receivedOn: context.today, status: 'received' },
+    ...emptyParts(),
+  }
+}
+
+export function newCaseDoc(referral: ReferralIdentity & ReferralDetails, context: { id: string; author: PersonRef; now: Date; today: IsoDate }): CaseDoc {
+  return toStored(newCaseRecord(referral, context))
+}
+
+const personRef = z.object({ id: z.string(), name: z.string() })
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const map = <T extends z.ZodType>(item: T) => z.record(z.string(), item)
+const wellbeingScore = z.object({ on: isoDate, items: z.array(z.number().int().min(1).max(5)).length(7) })
+
+/** Checks a whole case in its plain shape: a document being read, or a `case show --json` file. */
+export const caseRecordSchema = z.object({
+  kind: z.literal(CASE_KIND),
+  schemaVersion: z.literal(CASE_SCHEMA_VERSION),
+  createdAt: z.string(),
+  createdBy: personRef,
+  updatedAt: z.string(),
+  phase: z.enum(PHASES),
+  status: z.enum(['open', 'closed']),
+  outcome: z
+    .object({
+      type: z.enum(['rejected', ...CLOSURE_TYPES.map((t) => t.value)]),
+      unplannedReason: z.enum(UNPLANNED_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
+      details: z.string().optional(),
+      closedOn: isoDate,
+      closedBy: personRef,
+    })
+    .optional(),
+  phaseHistory: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      by: personRef,
+      kind: z.enum(['opened', 'forward', 'back', 'closed']),
+      from: z.enum(PHASES).optional(),
+      to: z.enum(PHASES),
+      reason: z.string().optional(),
+    }),
+  ),
+  referral: storedSchema(REFERRAL_IDENTITY_FIELDS).and(storedSchema(REFERRAL_DETAIL_FIELDS)).and(
+    z.object({
+      receivedOn: isoDate,
+      status: z.enum(['received', 'accepted', 'rejected']),
+      decidedOn: isoDate.optional(),
+      decidedBy: personRef.optional(),
+      rejectionReason: z.enum(REJECTION_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
+      signposting: z.string().optional(),
+    }),
+  ),
+  allocation: z.object({ leadCaseworker: personRef.optional(), allocatedOn: isoDate.optional(), chainUpdated: z.enum(ANSWERS).optional() }),
+  engagement: storedSchema(ENGAGEMENT_FIELDS),
+  sharingConsents: map(storedSchema(SHARING_CONSENT_FIELDS)),
+  addresses: map(storedSchema(ADDRESS_FIELDS)),
+  employment: map(storedSchema(EMPLOYMENT_FIELDS)),
+  family: map(storedSchema(FAMILY_FIELDS)),
+  special: map(storedSchema(SPECIAL_CIRCUMSTANCE_FIELDS)),
+  plan: storedSchema(PLAN_FIELDS),
+  risk: storedSchema(RISK_FIELDS),
+  safety: storedSchema(SAFETY_FIELDS).and(
+    z.object({ override: z.object({ by: personRef, at: z.string(), reason: z.string() }).optional() }),
+  ),
+  reconnectionDay: storedSchema(RECONNECTION_DAY_FIELDS),
+  notes: z.array(
+    z.object({
+      id: z.string(),
+      date: isoDate,
+      type: z.enum(NOTE_TYPES),
+      text: z.string(),
+      author: personRef,
+      writtenAt: z.string(),
+      corrects: z.string().optional(),
+    }),
+  ),
+  actions: map(storedSchema(ACTION_FIELDS).and(z.object({ owner: personRef, createdAt: z.string(), createdBy: personRef }))),
+  expenses: map(storedSchema(EXPENSE_FIELDS).and(z.object({ recordedBy: personRef }))),
+  goals: map(storedSchema(GOAL_FIELDS)),
+  wellbeing: z.object({ start: wellbeingScore.optional(), closure: wellbeingScore.optional() }),
+  stepDown: storedSchema(STEP_DOWN_FIELDS),
+  closure: storedSchema(CLOSURE_FIELDS).and(z.object({ learningPointsLoggedOn: isoDate.optional() })),
+  previousCaseId: z.string().optional(),
+  reReferredAs: z.string().optional(),
+})

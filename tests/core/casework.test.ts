@@ -1,0 +1,163 @@
+import { MessageChannel } from 'node:worker_threads'
+import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
+import * as Automerge from '@automerge/automerge'
+import type { DocumentId } from '@automerge/automerge-repo'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { DuplicateCaseError } from '../../src/main/core/errors'
+import { authoredBy } from '../../src/shared/authorship'
+import * as change from '../../src/shared/case/changes'
+import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { ValidationError } from '../../src/shared/validation'
+import { AMINA, DEREK, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+
+describe('casework in the core', () => {
+  const cleanups: (() => Promise<void> | void)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+  async function workspace(user = AMINA): Promise<Workspace> {
+    const dir = tempDir('casework')
+    const opened = await openWorkspace({ dataDir: dir.path, user, now: () => NOW })
+    cleanups.push(dir.remove, () => opened.close())
+    return opened
+  }
+
+  it('warns of a duplicate client before opening a second case, and opens it when told to', async () => {
+    const ws = await workspace()
+    const first = await ws.createCase(referral())
+    const sameName = referral({ clientName: 'LUKASZ WISNIEWSKI', chainNumber: '' })
+    const error = await ws.createCase(sameName).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DuplicateCaseError)
+    expect((error as DuplicateCaseError).matches.map((match) => match.id)).toEqual([first])
+    expect(await ws.createCase(referral({ clientName: 'Someone Else', chainNumber: '123456' })).catch((e: Error) => e.name)).toBe('DuplicateCaseError')
+    const second = await ws.createCase(sameName, { allowDuplicate: true })
+    expect(ws.listCases().map((row) => row.id).sort()).toEqual([first, second].sort())
+  })
+
+  it('takes a full Tool 3 referral, and refuses an unknown field by name', async () => {
+    const ws = await workspace()
+    const id = await ws.createCase(referral({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', referralDate: '2026-11-20' }))
+    expect((await ws.readCase(id)).referral).toMatchObject({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', status: 'received' })
+    const error = await ws.createCase(referral({ chainNumber: '999', dob: '1980-01-01' })).catch((caught: unknown) => caught)
+    expect((error as ValidationError).issues).toEqual([{ field: 'dob', message: 'Not a field of the referral' }])
+  })
+
+  it('moves a whole case to another workspace under a new id, with its notes and history', async () => {
+    const source = await workspace()
+    const id = await source.createCase(referral())
+    await source.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister in Bradford called back.' })
+    await source.changeCase(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'E08000032' }, context))
+    const shown = JSON.parse(JSON.stringify(await source.readCase(id)))
+
+    const target = await workspace(DEREK)
+    const copy = await target.importCase(shown)
+    expect(copy).not.toBe(id)
+    expect(await target.readCase(copy)).toEqual(shown)
+    expect(target.searchCases('bradford').map((hit) => hit.id)).toEqual([copy])
+    const broken = await target.importCase({ ...shown, phase: 'somewhere' }).catch((caught: unknown) => caught)
+    expect((broken as ValidationError).issues[0]?.field).toBe('phase')
+  })
+
+  it('saves nothing of a change the rules refuse', async () => {
+    const ws = await workspace()
+    const id = await ws.createCase(referral())
+    const before = Automerge.getHeads((await ws.openCase(id)).doc())
+    await expect(ws.changeCase(id, (doc, context) => change.advancePhase(doc, 'x', context))).rejects.toThrow('The referral has not been accepted yet')
+    await expect(ws.changeCase(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'Atlantis' }, context))).rejects.toThrow(
+      ValidationError,
+    )
+    expect(Automerge.getHeads((await ws.openCase(id)).doc())).toEqual(before)
+  })
+
+  it("writes learning points to the team's log and ticks Step 11", async () => {
+    const ws = await workspace()
+    const id = await ws.createCase(referral())
+    await expect(ws.addLearningPoint(id, '   ')).rejects.toThrow(ValidationError)
+    await ws.addLearningPoint(id, 'Early contact with Bradford made the presentation quick.')
+    expect((await ws.readCase(id)).closure.learningPointsLoggedOn).toBe('2026-11-23')
+  })
+
+  it('refers a closed case again as a new, linked case', async () => {
+    const ws = await workspace()
+    const id = await ws.createCase(referral())
+    await expect(ws.reRefer(id)).rejects.toThrow('Only a closed case can be referred again')
+    await ws.changeCase(id, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since August', on: '2026-11-23', id: 'c' }, context))
+    const again = await ws.reRefer(id)
+    expect((await ws.readCase(again)).previousCaseId).toBe(id)
+    expect((await ws.readCase(id)).reReferredAs).toBe(again)
+    expect((await ws.readCase(again)).referral).toMatchObject({ clientName: 'Łukasz Wiśniewski', status: 'received' })
+  })
+})
+
+describe('two cores editing the same case at once', () => {
+  it('keep both sets of notes and actions, and one phase with both moves in its history', async () => {
+    const dirs = [tempDir('core-a'), tempDir('core-b')]
+    const a = await openWorkspace({ dataDir: dirs[0]!.path, user: AMINA, now: () => NOW })
+    const b = await openWorkspace({ dataDir: dirs[1]!.path, user: DEREK, now: () => NOW })
+    const connect = async () => {
+      const { port1, port2 } = new MessageChannel()
+      const adapters = [
+        new MessageChannelNetworkAdapter(port1 as unknown as ConstructorParameters<typeof MessageChannelNetworkAdapter>[0]),
+        new MessageChannelNetworkAdapter(port2 as unknown as ConstructorParameters<typeof MessageChannelNetworkAdapter>[0]),
+      ] as const
+      a.repo.networkSubsystem.addNetworkAdapter(adapters[0])
+      b.repo.networkSubsystem.addNetworkAdapter(adapters[1])
+      await expect.poll(() => [a.repo.peers.length, b.repo.peers.length]).toEqual([1, 1])
+      return () => {
+        adapters.forEach((adapter) => adapter.disconnect())
+        a.repo.networkSubsystem.removeNetworkAdapter(adapters[0])
+        b.repo.networkSubsystem.removeNetworkAdapter(adapters[1])
+        port1.close()
+      }
+    }
+    try {
+      const id = await a.createCase(referral())
+      await a.changeCase(id, (doc, context) => {
+        change.updateSection(doc, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'bedded-down', criterionMultipleNeeds: 'yes' }, context)
+        change.acceptReferral(doc, '2026-11-20', context)
+        change.advancePhase(doc, 'to-allocate', context)
+        change.allocate(doc, AMINA, '2026-11-20', context)
+        change.advancePhase(doc, 'to-engage', context)
+      })
+      let disconnect = await connect()
+      const onB = await b.repo.find<CaseDoc>(id as DocumentId)
+      expect(readCase(onB.doc()).phase).toBe('engage')
+      disconnect()
+
+      // Apart: Amina records consent and moves the case on; Derek moves it back.
+      await a.addNote(id, { date: '2026-11-22', type: 'face-to-face', text: 'Amina met the client at the day centre.' })
+      await a.changeCase(id, (doc, context) => {
+        change.addAction(doc, 'action-a', { description: 'Find birth certificate', due: '2026-11-30' }, AMINA, context)
+        change.updateSection(doc, 'engagement', { consentToRecord: 'yes' }, context)
+        change.advancePhase(doc, 'forward-by-amina', context)
+      })
+      const context = { author: DEREK, role: 'manager' as const, now: NOW, today: '2026-11-23' }
+      onB.change((doc) => {
+        change.addNote(doc, { date: '2026-11-22', type: 'with-agency', text: 'Derek spoke to the outreach team.' }, { ...context, id: 'note-b' })
+        change.addAction(doc, 'action-b', { description: 'Call Bradford Housing Options', due: '2026-11-28' }, DEREK, context)
+        change.movePhaseBack(doc, 'back-by-derek', 'Lead caseworker is on leave', context)
+      }, authoredBy(DEREK, NOW))
+
+      disconnect = await connect()
+      const onA = await a.openCase(id)
+      await expect.poll(() => Automerge.equals(onA.doc(), onB.doc()), { timeout: 10_000 }).toBe(true)
+      disconnect()
+
+      const merged = readCase(onA.doc())
+      expect(merged.notes.map((note) => note.text).sort()).toEqual(['Amina met the client at the day centre.', 'Derek spoke to the outreach team.'])
+      expect(Object.keys(merged.actions).sort()).toEqual(['action-a', 'action-b'])
+      expect(['reconnection-planning', 'allocate']).toContain(merged.phase)
+      expect(merged.phaseHistory.map((entry) => entry.id)).toEqual(expect.arrayContaining(['forward-by-amina', 'back-by-derek']))
+      // Derek's note, made on the other laptop, is searchable in Amina's core.
+      await expect.poll(() => a.searchCases('outreach team').map((hit) => hit.id)).toEqual([id])
+    } finally {
+      await a.close()
+      await b.close()
+      dirs.forEach((dir) => dir.remove())
+    }
+  })
+})
