@@ -107,3 +107,56 @@ describe('the homeward command line', () => {
     }
   })
 })
+
+describe('casework from the command line', () => {
+  const dir = tempDir('cli-casework')
+  const data = join(dir.path, 'workspace')
+  afterAll(() => dir.remove())
+
+  it('seeds a realistic workspace, shows a case whole, and moves it to another workspace under a new id', () => {
+    const seeded = homeward('seed', '--cases', '40', '--seed', '7', '--data', data, '--json')
+    expect(seeded.code).toBe(0)
+    expect(JSON.parse(seeded.out)).toMatchObject({ cases: 40, members: 7 })
+    const rows = JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string; phase: string; status: string }[]
+    expect(rows).toHaveLength(40)
+    expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
+    expect(rows.some((row) => row.status === 'closed')).toBe(true)
+
+    const id = rows[0]!.id
+    const shown = homeward('case', 'show', id, '--data', data, '--json')
+    expect(shown.code).toBe(0)
+    const record = JSON.parse(shown.out)
+    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 2 })
+    expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
+
+    const file = join(dir.path, 'whole-case.json')
+    writeFileSync(file, shown.out)
+    const other = join(dir.path, 'other')
+    const added = homeward('case', 'add', '--json-file', file, '--data', other, '--json')
+    expect(added.code).toBe(0)
+    const copy = JSON.parse(added.out).id as string
+    expect(copy).not.toBe(id)
+    expect(JSON.parse(homeward('case', 'show', copy, '--data', other, '--json').out)).toEqual(record)
+  })
+
+  it('refuses a duplicate client in one line, naming the case and how to add it anyway', () => {
+    const file = join(dir.path, 'twice.json')
+    writeFileSync(file, JSON.stringify(referral({ chainNumber: '7654321' })))
+    const where = join(dir.path, 'dupes')
+    expect(homeward('case', 'add', '--json-file', file, '--data', where).code).toBe(0)
+    const again = homeward('case', 'add', '--json-file', file, '--data', where)
+    expect(again.code).toBe(1)
+    expect(again.err.trimEnd().split('\n')).toHaveLength(1)
+    expect(again.err).toMatch(/There is already a case for Łukasz Wiśniewski.*CHAIN 7654321.*--allow-duplicate/)
+    expect(homeward('case', 'add', '--json-file', file, '--data', where, '--allow-duplicate').code).toBe(0)
+  })
+
+  it('refuses a case that does not exist, and a seed that is not a number, in one line', () => {
+    const missing = homeward('case', 'show', '2wJyW2npMj24zhGqFCN2WXVPuK9j', '--data', data)
+    expect(missing.code).toBe(1)
+    expect(missing.err.trim()).toBe('homeward: No case with id 2wJyW2npMj24zhGqFCN2WXVPuK9j in this workspace')
+    const badSeed = homeward('seed', '--cases', 'many', '--data', data)
+    expect(badSeed.code).not.toBe(0)
+    expect(badSeed.err.trimEnd().split('\n')).toHaveLength(1)
+  })
+})

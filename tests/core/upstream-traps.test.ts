@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import * as Automerge from '@automerge/automerge'
 import { Repo } from '@automerge/automerge-repo'
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../../src/main/core/storage/sqlite'
@@ -12,6 +13,17 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * Known faults in the libraries Homeward depends on, pinned so that an upgrade that fixes one is
  * noticed (the test then fails and the workaround can go) and one that makes it worse is caught.
  */
+describe('@automerge/automerge 3.5.0', () => {
+  it('toJS on a draft inside a change drops the edits made before it in that change: the domain never calls it there', () => {
+    const doc = Automerge.change(Automerge.from<{ a?: string; b?: string }>({}), (draft) => {
+      draft.a = 'before toJS'
+      Automerge.toJS(draft)
+      draft.b = 'after toJS'
+    })
+    expect(doc).toEqual({ b: 'after toJS' })
+  })
+})
+
 describe('automerge-repo 2.5.6', () => {
   it('removeFromCache saves an empty document over the real one (issue #435): the core never calls it', async () => {
     const dir = tempDir()

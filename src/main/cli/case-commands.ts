@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { ValidationError } from '../../shared/validation'
+import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
-import { printCases, printJson } from './output'
+import { printCase, printCases, printJson } from './output'
 
 export function caseCommands(): Command {
   const cases = new Command('case').description('add and list cases')
@@ -11,15 +12,23 @@ export function caseCommands(): Command {
     cases
       .command('add')
       .description('open a case from a referral in a JSON file; prints the new case id')
-      .requiredOption('--json-file <file>', 'the referral: clientName, dateOfBirth (YYYY-MM-DD), chainNumber, referrerName, outreachTeam'),
-  ).action(async (options: CommonOptions & { jsonFile: string }) => {
-    const referral = await readJsonFile(options.jsonFile)
+      .requiredOption(
+        '--json-file <file>',
+        'a referral (clientName, dateOfBirth as YYYY-MM-DD, chainNumber, referrerName, outreachTeam, and any Tool 3 field), or a whole case as `case show --json` prints it',
+      )
+      .option('--allow-duplicate', 'add it even if a case exists with the same CHAIN number, or the same name and date of birth'),
+  ).action(async (options: CommonOptions & { jsonFile: string; allowDuplicate?: boolean }) => {
+    const input = await readJsonFile(options.jsonFile)
+    const wholeCase = typeof input === 'object' && input !== null && 'kind' in input
     const id = await withWorkspace(options, async (workspace) => {
       try {
-        return await workspace.createCase(referral)
+        return wholeCase ? await workspace.importCase(input) : await workspace.createCase(input, { allowDuplicate: options.allowDuplicate ?? false })
       } catch (error) {
         if (error instanceof ValidationError) {
           throw new CliError(`the case was not added: ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
+        }
+        if (error instanceof DuplicateCaseError) {
+          throw new CliError(`the case was not added: ${error.message}; add --allow-duplicate to add it anyway`)
         }
         throw error
       }
@@ -27,6 +36,14 @@ export function caseCommands(): Command {
     if (options.json) printJson({ id })
     else process.stdout.write(`${id}\n`)
   })
+
+  withCommonOptions(cases.command('show').description('print one case, whole').argument('<id>', 'the case id')).action(
+    async (id: string, options: CommonOptions) => {
+      const record = await withWorkspace(options, async (workspace) => workspace.readCase(id))
+      if (options.json) printJson(record)
+      else printCase(id, record)
+    },
+  )
 
   withCommonOptions(cases.command('list').description('list every case, most recently changed first')).action(
     async (options: CommonOptions) => {

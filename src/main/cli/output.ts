@@ -2,6 +2,12 @@ import type { CaseSummary } from '../../shared/case/summary'
 import { PHASE_NAMES } from '../../shared/case/phases'
 import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import type { SearchHit } from '../../shared/api'
+import type { CaseRecord } from '../../shared/case/record'
+import { phaseLabel } from '../../shared/case/phases'
+import { caseFlags } from '../../shared/case/flags'
+import { nextStep } from '../../shared/case/lifecycle'
+import { NOTE_TYPE_LABELS } from '../../shared/case/notes'
+import { isoDateOf } from '../../shared/dates'
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
@@ -29,4 +35,23 @@ export function printCases(cases: (CaseSummary | SearchHit)[], empty: string): v
     const line = row.map((cell, column) => cell.padEnd(column === row.length - 1 ? 0 : widths[column]!)).join('  ')
     process.stdout.write(`${line.trimEnd()}\n`)
   }
+}
+
+/** A case as a short report: who, where it is, what needs doing, the latest notes. */
+export function printCase(id: string, record: CaseRecord): void {
+  const today = isoDateOf(new Date())
+  const lines = [
+    `${record.referral.clientName} (born ${formatUkDate(record.referral.dateOfBirth)}${record.referral.chainNumber ? `, CHAIN ${record.referral.chainNumber}` : ''})`,
+    `Case ${id}: ${record.status === 'closed' ? 'closed' : 'open'}, ${phaseLabel(record.phase)}`,
+    `Lead caseworker: ${record.allocation.leadCaseworker?.name ?? 'not allocated'}`,
+    `Next: ${nextStep(record, { today })}`,
+    ...caseFlags(record, today).map((flag) => `Flag: ${flag.message}`),
+    `Notes: ${record.notes.length}; actions: ${Object.keys(record.actions).length}`,
+    ...[...record.notes]
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .slice(0, 5)
+      .map((note) => `  ${formatUkDate(note.date)} ${NOTE_TYPE_LABELS[note.type]}, ${note.author.name}: ${note.text}`),
+    '(all of it: --json)',
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
 }

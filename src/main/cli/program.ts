@@ -3,12 +3,14 @@ import { CaseNotFoundError, WorkspaceLockedError } from '../core/errors'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
 import { searchCommand } from './search-command'
+import { seedCommand } from './seed-command'
 
 export function program(): Command {
   return new Command('homeward')
     .description('Homeward from the command line: the same workspace as the app, without a window.')
     .addCommand(caseCommands())
     .addCommand(searchCommand())
+    .addCommand(seedCommand())
 }
 
 /** Runs the command line; resolves to the exit code. Failures print one line to stderr. */

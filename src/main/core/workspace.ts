@@ -1,6 +1,15 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { Repo, type DocHandle, type DocumentId, type PeerId, isValidDocumentId } from '@automerge/automerge-repo'
+import * as Automerge from '@automerge/automerge'
+import {
+  generateAutomergeUrl,
+  isValidDocumentId,
+  parseAutomergeUrl,
+  Repo,
+  type DocHandle,
+  type DocumentId,
+  type PeerId,
+} from '@automerge/automerge-repo'
 import { z } from 'zod'
 import { WINDOW_PEER_PREFIX, type SearchHit } from '../../shared/api'
 import { authoredBy } from '../../shared/authorship'
@@ -25,6 +34,7 @@ import {
   teamMembers,
   upgradeTeamDoc,
   TEAM_SCHEMA_VERSION,
+  type LearningPoint,
   type TeamDoc,
 } from '../../shared/team/team-doc'
 import { validate, ValidationError } from '../../shared/validation'
@@ -73,6 +83,7 @@ export class Workspace {
     private readonly settings: LocalSettings,
     private readonly index: CaseIndex,
     private readonly indexer: CaseIndexer,
+    private readonly storage: SqliteStorageAdapter,
     private readonly team: DocHandle<TeamDoc>,
     private readonly options: OpenWorkspaceOptions,
   ) {}
@@ -101,7 +112,7 @@ export class Workspace {
       index = CaseIndex.open(workspaceFiles(options.dataDir).index, sqlite)
       const indexer = new CaseIndexer(repo, storage, journal, index, () => teamCaseIds(team.doc()))
       saved.on('saved', () => indexer.schedule())
-      const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, team, options)
+      const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, storage, team, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       return workspace
@@ -244,6 +255,33 @@ export class Workspace {
     const newId = await this.#createDocument(doc)
     await this.changeCase(caseId, (old, ctx) => change.markReReferred(old, newId, ctx))
     return newId
+  }
+
+  /**
+   * Adds many finished case documents at once (a sample workspace): written in one transaction,
+   * listed in the team document in one change, indexed from memory. Returns their ids.
+   */
+  async addCaseDocuments(docs: Automerge.Doc<CaseDoc>[]): Promise<string[]> {
+    const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
+    this.storage.saveMany(
+      documents.map(({ id, binary }) => ({ key: [id, 'incremental', createHash('sha256').update(binary).digest('hex')], data: binary })),
+    )
+    const context = this.#context()
+    this.team.change((team) => {
+      for (const { id } of documents) addCaseToTeam(team, id, context.now)
+    }, authoredBy(context.author, context.now))
+    await this.repo.flush([this.team.documentId])
+    await this.indexer.indexLoaded(documents)
+    return documents.map(({ id }) => id)
+  }
+
+  /** Adds people to the team (sample workspaces; joining a team comes with the team server). */
+  addMembers(people: Person[], learningPoints: (LearningPoint & { id: string })[] = []): void {
+    const context = this.#context()
+    this.team.change((team) => {
+      for (const person of people) addMember(team, person)
+      for (const { id, ...point } of learningPoints) addLearningPoint(team, id, point)
+    }, authoredBy(context.author, context.now))
   }
 
   // The index.

@@ -1,6 +1,6 @@
 import { toPlain, toStored } from '../automerge/registers'
 import type { PersonRef } from '../people'
-import { CASE_KIND, CASE_SCHEMA_VERSION, caseRecordSchema, type CaseDoc, type CaseRecord } from './record'
+import { CASE_KIND, CASE_SCHEMA_VERSION, caseRecordSchema, RULE_FREE_PARTS, type CaseDoc, type CaseRecord, type CaseRules } from './record'
 
 export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
 
@@ -71,7 +71,27 @@ function version2Parts(record: Record<string, unknown>): Record<string, unknown>
 
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */
 export function readCase(doc: CaseDoc): CaseRecord {
-  let plain = toPlain<Record<string, unknown>>(doc)
+  return checkRecord(toPlain<Record<string, unknown>>(doc))
+}
+
+
+/** Reads what the phase rules need from a draft inside a change (after upgradeCaseDoc). */
+export function readRules(draft: CaseDoc): CaseRules {
+  const skip = new Set<string>(RULE_FREE_PARTS)
+  const parts = Object.fromEntries(
+    Object.keys(draft)
+      .filter((key) => !skip.has(key))
+      .map((key) => [key, toPlain((draft as unknown as Record<string, never>)[key])]),
+  )
+  const parsed = rulesSchema.safeParse(parts)
+  if (!parsed.success) throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
+  return parsed.data as CaseRules
+}
+
+const rulesSchema = caseRecordSchema.omit(Object.fromEntries(RULE_FREE_PARTS.map((part) => [part, true])) as Record<(typeof RULE_FREE_PARTS)[number], true>)
+
+function checkRecord(stored: Record<string, unknown>): CaseRecord {
+  let plain = stored
   let version = Number(plain.schemaVersion)
   if (version > CASE_SCHEMA_VERSION) {
     throw new UnreadableCaseError(`it was written by a newer version, schema ${version}`)

@@ -4,14 +4,14 @@ import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
-import { upgradeCaseDoc, touch, readCase } from './case-doc'
+import { readRules, touch, upgradeCaseDoc } from './case-doc'
 import { CLOSURE_FIELDS, type ClosureType, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
 import type { CaseNote, noteInputSchema } from './notes'
 import { phaseLabel } from './phases'
-import type { CaseDoc, CaseRecord, PhaseChange } from './record'
+import type { CaseDoc, CaseRules, PhaseChange } from './record'
 import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
@@ -156,7 +156,7 @@ function requireDate(on: string, field = 'on'): void {
 export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
   requireDate(on)
   begin(doc, context)
-  const record = readCase(doc)
+  const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
   const problems = referralCriteriaProblems(record.referral)
   if (problems.length > 0) throw new CaseRuleError(problems)
@@ -173,7 +173,7 @@ export function rejectReferral(
 ): void {
   requireDate(decision.on)
   begin(doc, context)
-  const record = readCase(doc)
+  const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
   doc.referral.status = toStored('rejected')
   doc.referral.decidedOn = toStored(decision.on)
@@ -219,7 +219,7 @@ export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: Ch
 /** Moves the case to the next phase, if the rules allow; else says what is missing. */
 export function advancePhase(doc: CaseDoc, id: string, context: ChangeContext): void {
   begin(doc, context)
-  const record = readCase(doc)
+  const record = readRules(doc)
   const problems = advanceProblems(record, context)
   if (problems.length > 0) throw new CaseRuleError(problems)
   const to = nextPhase(record.phase)!
@@ -230,7 +230,7 @@ export function advancePhase(doc: CaseDoc, id: string, context: ChangeContext): 
 /** Goes back a phase (plans change); the reason is kept in the history. */
 export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context: ChangeContext): void {
   begin(doc, context)
-  const record = readCase(doc)
+  const record = readRules(doc)
   const to = previousPhase(record.phase)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
   if (!to) throw new CaseRuleError([`${phaseLabel(record.phase)} is the first phase`])
@@ -286,7 +286,7 @@ export interface Closure {
 export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
   requireDate(closure.on)
   begin(doc, context)
-  const record = readCase(doc)
+  const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
   if (closure.type === 'planned') {
     const problems = plannedClosureProblems(record, context)
@@ -301,7 +301,7 @@ export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext
 
 function close(
   doc: CaseDoc,
-  record: CaseRecord,
+  record: CaseRules,
   closure: { type: ClosureType | 'rejected'; unplannedReason?: UnplannedReason; details?: string | undefined; on: IsoDate; id: string },
   context: ChangeContext,
 ): void {

@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
 import type { IsoDate } from '../dates'
 import { workingDaysBetween } from '../calendar/working-days'
-import { closurePointOf, CONTACT_EXPECTED_DAYS } from './lifecycle'
+import { closurePointOf, CONTACT_EXPECTED_DAYS, lastContact } from './lifecycle'
 import type { CaseRecord } from './record'
 import { isOverdue } from './support'
 
@@ -30,8 +30,8 @@ export function caseFlags(record: CaseRecord, today: IsoDate): CaseFlag[] {
   if (overdue > 0) flags.push({ kind: 'overdue-action', message: `${overdue} overdue action${overdue === 1 ? '' : 's'}` })
 
   if (record.phase === 'intensive-support') {
-    const lastContact = record.notes.reduce<IsoDate | undefined>((latest, note) => (!latest || note.date > latest ? note.date : latest), undefined)
-    const since = lastContact ? differenceInCalendarDays(parseISO(today), parseISO(lastContact)) : undefined
+    const latest = lastContact(record)
+    const since = latest ? differenceInCalendarDays(parseISO(today), parseISO(latest)) : undefined
     if (since === undefined || since > CONTACT_EXPECTED_DAYS) {
       flags.push({
         kind: 'no-recent-contact',

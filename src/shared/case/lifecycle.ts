@@ -4,7 +4,7 @@ import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
 import { testLocalConnection, type AreaConnection } from './local-connection'
 import { PHASES, phaseLabel, type Phase } from './phases'
-import type { CaseRecord } from './record'
+import type { CaseRecord, CaseRules } from './record'
 import { evaluateSafetyGate, missingPackDocuments, type SafetyGate } from './reconnection'
 import { referralCriteriaProblems } from './referral'
 import { isOverdue } from './support'
@@ -22,10 +22,9 @@ export interface CaseFacts {
   areas: AreaConnection[]
   gate: SafetyGate
   reconnectedOn?: IsoDate
-  lastContact?: IsoDate
 }
 
-export function caseFacts(record: CaseRecord, context: CaseContext): CaseFacts {
+export function caseFacts(record: CaseRules, context: CaseContext): CaseFacts {
   const areas = testLocalConnection(
     {
       addresses: Object.values(record.addresses),
@@ -35,13 +34,13 @@ export function caseFacts(record: CaseRecord, context: CaseContext): CaseFacts {
     },
     context.today,
   )
-  const lastContact = record.notes.reduce<IsoDate | undefined>((latest, note) => (!latest || note.date > latest ? note.date : latest), undefined)
-  return {
-    areas,
-    gate: evaluateSafetyGate(record.safety, areas, record.safety.override),
-    reconnectedOn: record.reconnectionDay.arrivedOn ?? record.reconnectionDay.date,
-    ...(lastContact ? { lastContact } : {}),
-  }
+  const reconnectedOn = record.reconnectionDay.arrivedOn ?? record.reconnectionDay.date
+  return { areas, gate: evaluateSafetyGate(record.safety, areas, record.safety.override), ...(reconnectedOn ? { reconnectedOn } : {}) }
+}
+
+/** The day of the latest contact in the log. */
+export function lastContact(record: CaseRecord): IsoDate | undefined {
+  return record.notes.reduce<IsoDate | undefined>((latest, note) => (!latest || note.date > latest ? note.date : latest), undefined)
 }
 
 export interface ChecklistItem {
@@ -104,7 +103,7 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
       return [
         item('Support plan agreed with the client', Object.keys(record.goals).length > 0),
         item('Wellbeing measured at the start of support', record.wellbeing.start),
-        item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(facts.lastContact, context.today) <= CONTACT_EXPECTED_DAYS),
+        item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(lastContact(record), context.today) <= CONTACT_EXPECTED_DAYS),
         item('No overdue actions', !Object.values(record.actions).some((action) => isOverdue(action, context.today))),
       ]
     case 'step-down':
@@ -139,7 +138,7 @@ export function previousPhase(phase: Phase): Phase | undefined {
  * What must be in place before the case moves on from its phase, in words; empty when it may.
  * The checklist is good practice; these are the rules.
  */
-export function advanceProblems(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string[] {
+export function advanceProblems(record: CaseRules, context: CaseContext, facts = caseFacts(record, context)): string[] {
   if (record.status === 'closed') return ['The case is closed']
   const problems: string[] = []
   switch (record.phase) {
@@ -170,7 +169,7 @@ export function advanceProblems(record: CaseRecord, context: CaseContext, facts 
 }
 
 /** Tool 4 complete: what stands between the case and a planned closure, in words. */
-export function plannedClosureProblems(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string[] {
+export function plannedClosureProblems(record: CaseRules, context: CaseContext, facts = caseFacts(record, context)): string[] {
   if (record.phase !== 'closure-and-review') return [`A planned closure happens in ${phaseLabel('closure-and-review')}`]
   const current = closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current')
   return current ? [`Step ${current.number}: ${current.guidance}`] : []

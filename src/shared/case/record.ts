@@ -95,6 +95,14 @@ export interface CaseRecord {
   reReferredAs?: string
 }
 
+/**
+ * What the phase rules look at: the case without its logs and item lists. A domain change reads
+ * this much of its draft (reading a draft is slow; the notes are most of it).
+ */
+export type CaseRules = Omit<CaseRecord, RuleFreeParts>
+type RuleFreeParts = 'notes' | 'phaseHistory' | 'actions' | 'expenses' | 'goals' | 'sharingConsents' | 'wellbeing'
+export const RULE_FREE_PARTS: readonly RuleFreeParts[] = ['notes', 'phaseHistory', 'actions', 'expenses', 'goals', 'sharingConsents', 'wellbeing']
+
 /** A case as held in its Automerge document. */
 export type CaseDoc = Stored<CaseRecord>
 

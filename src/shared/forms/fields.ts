@@ -100,8 +100,19 @@ function lower(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label
 }
 
-/** From what was typed to the stored value, with messages naming the field. */
+/** Each field's schema is built once a day (its rules can depend on today): forms are checked often. */
+const fieldSchemas = new WeakMap<Field, { today: IsoDate; schema: z.ZodType<unknown, string> }>()
+
 function formField(field: Field, today: IsoDate): z.ZodType<unknown, string> {
+  const cached = fieldSchemas.get(field)
+  if (cached?.today === today) return cached.schema
+  const schema = buildFormField(field, today)
+  fieldSchemas.set(field, { today, schema })
+  return schema
+}
+
+/** From what was typed to the stored value, with messages naming the field. */
+function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string> {
   const typed = z
     .string({ error: field.messages?.invalid ?? `${field.label} must be text` })
     .transform((text) => text.trim())
@@ -220,9 +231,7 @@ export function checkStoredValues(
   today: IsoDate,
   options: { complete?: boolean } = {},
 ): Validated<Record<string, unknown>> {
-  const checked = options.complete
-    ? fields
-    : fields.filter((field) => values[field.name] !== undefined).map((field) => ({ ...field, required: false }))
+  const checked = options.complete ? fields : fields.filter((field) => values[field.name] !== undefined)
   const typed = formValues(checked, values)
   const result = validate(formSchema(checked, today) as z.ZodType<Record<string, unknown>, FormValues>, typed)
   if (!result.ok) return result

@@ -132,6 +132,13 @@ export class CaseIndex {
     return new CaseIndex(db, version !== INDEX_VERSION)
   }
 
+  /** Puts many cases in one transaction. */
+  putMany(entries: IndexEntry[]): void {
+    this.#db.transaction(() => {
+      for (const entry of entries) this.#putInTransaction(entry.summary, entry.text, entry.heads)
+    })()
+  }
+
   /** Replaces the whole index in one transaction and marks it complete. */
   replaceAll(entries: Iterable<IndexEntry>): void {
     this.#db.transaction(() => {

@@ -55,6 +55,15 @@ export class CaseIndexer {
     })
   }
 
+  /** Indexes documents just written and still in hand (a bulk import), without reading them back. */
+  indexLoaded(documents: { id: string; doc: Automerge.Doc<unknown> }[]): Promise<void> {
+    return this.#queue(async () => {
+      this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, doc)).filter((entry) => entry !== undefined))
+      for (const { id } of documents) this.journal.clear(id)
+      this.#events.emit('changed')
+    })
+  }
+
   /**
    * Builds the index again from every case document, and swaps it in whole: a rebuild cut off
    * part way leaves the index marked incomplete, so the next opening starts it again.

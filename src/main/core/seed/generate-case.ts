@@ -1,0 +1,376 @@
+import { randomUUID } from 'node:crypto'
+import { addDays, parseISO, subYears } from 'date-fns'
+import * as Automerge from '@automerge/automerge'
+import { authoredBy } from '../../../shared/authorship'
+import { addWorkingDays } from '../../../shared/calendar/working-days'
+import * as change from '../../../shared/case/changes'
+import type { ChangeContext } from '../../../shared/case/changes'
+import { newCaseDoc, type CaseDoc } from '../../../shared/case/case-doc'
+import { closurePoint, type UnplannedReason } from '../../../shared/case/closure'
+import type { RejectionReason } from '../../../shared/case/referral'
+import { PHASES, type Phase } from '../../../shared/case/phases'
+import { isoDateOf, type IsoDate } from '../../../shared/dates'
+import type { Person } from '../../../shared/people'
+import { Random } from './random'
+import {
+  ACTION_TEMPLATES,
+  AGENCIES,
+  DAY_CENTRES,
+  DESTINATIONS,
+  LEARNING_POINTS,
+  LONDON,
+  NAMES,
+  NOTE_TEMPLATES,
+  REFERRERS,
+  REFERRING_TEAMS,
+  RELATIVES,
+  SITES,
+  SUPPORT_NEEDS,
+} from './sample-data'
+import { localAuthorityName } from '../../../shared/places/local-authority'
+
+export interface SeedTeam {
+  manager: Person
+  caseworkers: Person[]
+}
+
+/** Where a sample case's journey is meant to end (it stops earlier if "today" comes first). */
+type Ending =
+  | 'open'
+  | 'planned'
+  | 'unplanned'
+  | 'no-progress'
+  | 'inappropriate'
+  | 'rejected'
+
+export interface GeneratedCase {
+  doc: Automerge.Doc<CaseDoc>
+  learningPoint?: { text: string; by: Person; at: string }
+}
+
+/** Roughly how many days into a case each phase begins, for open sample cases. */
+const DAYS_TO_REACH: Record<Phase, number> = {
+  identify: 0,
+  allocate: 3,
+  engage: 7,
+  'reconnection-planning': 25,
+  reconnection: 55,
+  'intensive-support': 65,
+  'step-down': 140,
+  'closure-and-review': 175,
+}
+
+/** A stop in the journey: today has come. */
+class TodayReached extends Error {}
+
+/**
+ * One sample case, made the way a team would make it: through the domain's own changes, signed by
+ * the caseworker or manager of the day, on a clock that moves through the weeks of the case.
+ */
+export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): GeneratedCase {
+  const names = rng.pick(NAMES)
+  const clientName = `${rng.pick(names.first)} ${rng.pick(names.last)}`
+  const destination = rng.pick(DESTINATIONS)
+  const place = localAuthorityName(destination.code)
+  const relative = rng.pick(RELATIVES)
+  const lead = rng.pick(team.caseworkers)
+  const ending = rng.weighted<Ending>([
+    ['open', 60],
+    ['planned', 14],
+    ['unplanned', 10],
+    ['no-progress', 4],
+    ['inappropriate', 4],
+    ['rejected', 8],
+  ])
+  // An open case stops in a phase, having started about as long ago as reaching it takes.
+  const stopAt = rng.pick(PHASES)
+  const start = isoDateOf(
+    addDays(parseISO(today), ending === 'open' ? -(DAYS_TO_REACH[stopAt] + rng.int(1, 25)) : -rng.int(200, 720)),
+  )
+  const stopHere = (phase: Phase) => ending === 'open' && stopAt === phase
+  let day = start
+  let minute = 0
+  const context = (who: Person): ChangeContext => {
+    const now = parseISO(`${day}T09:00:00Z`)
+    now.setUTCMinutes(now.getUTCMinutes() + (minute += rng.int(3, 40)))
+    return { author: { id: who.id, name: who.name }, role: who.role, now, today: day }
+  }
+  const later = (workingDays: number) => {
+    const next = addWorkingDays(day, workingDays)
+    if (next > today) throw new TodayReached()
+    day = next
+    minute = 0
+  }
+  const fill = (template: string) =>
+    template
+      .replaceAll('{name}', clientName.split(' ')[0]!)
+      .replaceAll('{place}', place)
+      .replaceAll('{relative}', relative)
+      .replaceAll('{agency}', rng.pick(AGENCIES))
+      .replaceAll('{centre}', rng.pick(DAY_CENTRES))
+
+  const author = context(lead)
+  let doc = Automerge.from(
+    newCaseDoc(
+      {
+        clientName,
+        dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
+        ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
+        referrerName: rng.pick(REFERRERS),
+        outreachTeam: rng.pick(REFERRING_TEAMS),
+      },
+      { id: randomUUID(), author: author.author, now: author.now, today: start },
+    ),
+  )
+  const act = (who: Person, edit: (d: CaseDoc, c: ChangeContext) => void) => {
+    const c = context(who)
+    doc = Automerge.change(doc, authoredBy(c.author, c.now), (d) => edit(d, c))
+  }
+  const note = (who: Person, type: 'face-to-face' | 'phone' | 'with-agency' = 'face-to-face') =>
+    act(who, (d, c) => change.addNote(d, { date: day, type, text: fill(rng.pick(NOTE_TEMPLATES)) }, { ...c, id: randomUUID() }))
+  const action = (owner: Person, dueIn: number, done: boolean) =>
+    act(owner, (d, c) =>
+      change.addAction(
+        d,
+        randomUUID(),
+        { description: fill(rng.pick(ACTION_TEMPLATES)), due: addWorkingDays(day, dueIn), ...(done ? { doneOn: day } : {}) },
+        { id: owner.id, name: owner.name },
+        c,
+      ),
+    )
+  const close = (who: Person, closure: Omit<change.Closure, 'on' | 'id'>) =>
+    act(who, (d, c) => change.closeCase(d, { ...closure, on: day, id: randomUUID() }, c))
+  let learningPoint: GeneratedCase['learningPoint']
+
+  try {
+    // Phase 1: the referral, checked and decided.
+    act(lead, (d, c) =>
+      change.updateSection(
+        d,
+        'referral',
+        {
+          criterionLocalConnection: 'yes',
+          criterionRoughSleeping: rng.pick(['living-on-street', 'intermittent', 'bedded-down'] as const),
+          criterionMultipleNeeds: 'yes',
+          whyReferred: `Long-term rough sleeper with no connection to the area; wants to go back to ${place}.`,
+          ssoCurrent: `Reconnection to ${place}`,
+          ssoOnChain: 'yes',
+          ssoEngaging: rng.pick(['yes', 'no'] as const),
+          siteUsuallySeen: rng.pick(SITES),
+          siteServices: rng.pick(DAY_CENTRES),
+          ukNational: 'yes',
+          hasId: rng.pick(['yes', 'no'] as const),
+          publicFunds: 'yes',
+          publicFundsBasis: 'british-or-irish',
+          supportNeeds: rng.pick(SUPPORT_NEEDS),
+          lcLived: `${place}, most of the last five years`,
+          lcFamily: `${relative[0]!.toUpperCase()}${relative.slice(1)} in ${place}`,
+          chainFlowUpdated: 'yes',
+          referrerSignature: 'Signed on the form',
+          referralDate: day,
+        },
+        c,
+      ),
+    )
+    later(rng.int(1, 3))
+    if (ending === 'rejected') {
+      const reason = rng.pick(['insufficient-need', 'no-local-connection', 'withdrawn', 'referred-elsewhere', 'declined', 'unable-to-locate'] as RejectionReason[])
+      act(team.manager, (d, c) => change.rejectReferral(d, { on: day, reason, signposting: `Signposted to ${rng.pick(DAY_CENTRES)}`, id: randomUUID() }, c))
+      return { doc }
+    }
+    if (stopHere('identify') && rng.chance(0.5)) return { doc }
+    act(team.manager, (d, c) => change.acceptReferral(d, day, c))
+    if (stopHere('identify')) return { doc }
+    act(team.manager, (d, c) => change.advancePhase(d, randomUUID(), c))
+    if (stopHere('allocate')) return { doc }
+
+    // Phase 2: allocation.
+    later(rng.int(0, 4))
+    act(team.manager, (d, c) => {
+      change.allocate(d, { id: lead.id, name: lead.name }, day, c)
+      change.updateSection(d, 'allocation', { chainUpdated: 'yes' }, c)
+      change.advancePhase(d, randomUUID(), c)
+    })
+
+    // Phase 3: engagement, at the client's pace.
+    for (let i = rng.int(1, 5); i > 0; i--) {
+      later(rng.int(1, 6))
+      note(lead)
+    }
+    if (stopHere('engage')) return { doc }
+    if (ending === 'no-progress' && rng.chance(0.5)) {
+      later(rng.int(30, 60))
+      close(team.manager, { type: 'no-progress', details: 'No contact for two months despite outreach shifts.' })
+      return { doc }
+    }
+    later(rng.int(1, 5))
+    act(lead, (d, c) => {
+      change.updateSection(
+        d,
+        'engagement',
+        { consentToRecord: 'yes', consentToRecordOn: day, consentToRecordHow: rng.pick(['verbal', 'written'] as const), serviceExplainedOn: day, referralConfirmedOn: day },
+        c,
+      )
+      for (const agency of [rng.pick(AGENCIES), rng.pick(AGENCIES)]) {
+        change.addItem(d, 'sharingConsents', randomUUID(), { agency, givenOn: day, how: 'written' }, c)
+      }
+      change.advancePhase(d, randomUUID(), c)
+    })
+    if (ending === 'unplanned' && rng.chance(0.3)) {
+      later(rng.int(5, 20))
+      close(lead, { type: 'unplanned', unplannedReason: rng.pick(['disengaged', 'in-custody', 'other'] as UnplannedReason[]), details: 'Lost contact.' })
+      return { doc }
+    }
+
+    // Phase 4: reconnection planning.
+    later(rng.int(2, 6))
+    const years = rng.int(2, 9)
+    act(lead, (d, c) => {
+      const moved = isoDateOf(addDays(parseISO(day), -rng.int(60, 400)))
+      change.addItem(
+        d,
+        'addresses',
+        randomUUID(),
+        {
+          address: `${rng.int(1, 240)} ${rng.pick(destination.streets)}`,
+          postcode: `${destination.postcode}${rng.int(1, 9)} ${rng.int(1, 9)}${rng.pick(['AB', 'DE', 'HJ', 'LN', 'PQ', 'RT'])}`,
+          localAuthority: destination.code,
+          kind: rng.pick(['own-tenancy', 'with-family'] as const),
+          from: isoDateOf(subYears(parseISO(moved), years)),
+          to: moved,
+          evidence: 'Tenancy letter seen',
+        },
+        c,
+      )
+      const london = rng.pick(LONDON)
+      change.addItem(d, 'addresses', randomUUID(), { address: `Sleeping rough, ${rng.pick(london.streets)}`, localAuthority: london.code, kind: 'rough-sleeping', from: moved }, c)
+      if (rng.chance(0.6)) {
+        change.addItem(d, 'family', randomUUID(), { relationship: relative, name: rng.pick(names.first), localAuthority: destination.code, years: rng.int(5, 40) }, c)
+      }
+      change.updateSection(
+        d,
+        'plan',
+        {
+          destination: destination.code,
+          housingOptionsName: rng.pick(['Sarah Patel', 'Gareth Lloyd', 'Aisha Khan', 'Colin Murray']),
+          housingOptionsPhone: `0${rng.int(1000, 1999)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`,
+          earlyContactOn: day,
+          earlyContactOutcome: 'Not known to them; happy to see the client on presentation with the pack.',
+          alreadyKnown: 'no',
+          partSevenIntended: 'yes',
+          docIdentity: 'gathered',
+          docBenefits: 'gathered',
+          docMedical: rng.pick(['gathered', 'to-get'] as const),
+          docAddressHistory: 'gathered',
+          docPriorityNeed: rng.pick(['gathered', 'not-applicable'] as const),
+          clientPrepared: 'yes',
+          emergencyAccommodation: rng.pick(['yes', 'no'] as const),
+          healthArrangements: 'GP letter requested; script to transfer on the day of travel.',
+        },
+        c,
+      )
+    })
+    action(lead, 3, true)
+    action(lead, 5, rng.chance(0.7))
+    for (let i = rng.int(2, 6); i > 0; i--) {
+      later(rng.int(1, 5))
+      note(lead, rng.pick(['face-to-face', 'phone', 'with-agency'] as const))
+    }
+    if (stopHere('reconnection-planning')) return { doc }
+    later(rng.int(1, 3))
+    const inappropriate = ending === 'inappropriate'
+    act(lead, (d, c) => {
+      change.updateSection(d, 'risk', { assessedOn: day, flightRisk: rng.pick(['low', 'medium', 'high'] as const), otherRisks: 'Old associates in the area.', mitigations: 'Caseworker travels with the client; daily calls for the first week.' }, c)
+      change.updateSection(d, 'safety', { riskOfHarm: inappropriate ? 'yes' : 'no', excluded: 'no', reoffending: 'no', partSevenAccepted: 'no' }, c)
+    })
+    if (inappropriate) {
+      later(rng.int(1, 5))
+      close(team.manager, { type: 'inappropriate', details: `Risk of harm from a former partner in ${place}; support offered locally instead.` })
+      return { doc }
+    }
+    act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))
+
+    // Phase 5: the day of the move.
+    later(rng.int(2, 8))
+    if (stopHere('reconnection')) {
+      act(lead, (d, c) => change.updateSection(d, 'reconnectionDay', { date: addWorkingDays(day, 3), travelPlan: `Coach to ${place}`, travelBooked: 'yes' }, c))
+      return { doc }
+    }
+    const arrivedOn = day
+    act(lead, (d, c) => {
+      change.updateSection(
+        d,
+        'reconnectionDay',
+        {
+          date: day,
+          travelPlan: `Coach from Victoria to ${place}, caseworker travelling too.`,
+          travelBooked: 'yes',
+          bookingReference: `NX${rng.int(100000, 999999)}`,
+          accompaniedBy: lead.name,
+          enRouteToldOn: day,
+          presentationOutcome: rng.pick(['accepted-temporary', 'pending', 'placed-supported'] as const),
+          arrivedOn: day,
+          confidence: rng.int(2, 5),
+        },
+        c,
+      )
+      change.addItem(d, 'expenses', randomUUID(), { date: day, category: 'travel', description: `Coach to ${place}`, amount: rng.int(25, 90) * 100 }, c)
+      change.addItem(d, 'expenses', randomUUID(), { date: day, category: 'food', description: 'Meals on the day', amount: rng.int(500, 2000) }, c)
+      change.advancePhase(d, randomUUID(), c)
+    })
+
+    // Phase 6: intensive support, about three months.
+    later(rng.int(1, 3))
+    act(lead, (d, c) => {
+      change.recordWellbeing(d, 'start', { on: day, items: Array.from({ length: 7 }, () => rng.int(1, 3)) }, c)
+      change.addItem(d, 'goals', randomUUID(), { goal: 'Keep my flat and get to know people here', currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}` }, c)
+      change.addItem(d, 'expenses', randomUUID(), { date: day, category: 'move-in-kit', description: 'Bedding, pans and food', amount: rng.int(40, 150) * 100 }, c)
+    })
+    action(lead, 10, false)
+    const visits = stopAt === 'intensive-support' && ending === 'open' ? rng.int(1, 8) : rng.int(4, 12)
+    for (let i = 0; i < visits; i++) {
+      later(rng.int(3, 7))
+      note(lead, rng.pick(['face-to-face', 'phone', 'with-agency'] as const))
+      if (rng.chance(0.25)) action(lead, rng.int(2, 10), rng.chance(0.6))
+      if (ending === 'unplanned' && i === Math.floor(visits / 2)) {
+        close(lead, { type: 'unplanned', unplannedReason: rng.pick(['returned-to-rough-sleeping', 'disengaged', 'in-custody', 'died', 'other'] as UnplannedReason[]), details: 'See case notes.' })
+        return { doc }
+      }
+      if (ending === 'no-progress' && i === Math.floor(visits / 2)) {
+        close(team.manager, { type: 'no-progress', details: 'No progress over several months; local services to continue.' })
+        return { doc }
+      }
+    }
+    if (stopHere('intensive-support')) return { doc }
+    act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))
+
+    // Phase 7: step down.
+    later(rng.int(1, 5))
+    act(lead, (d, c) => {
+      change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `Floating support and ${rng.pick(AGENCIES)} in ${place}`, writtenAgreementOn: day }, c)
+    })
+    if (stopHere('step-down')) return { doc }
+    act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))
+
+    // Phase 8: closure and review, by Tool 4.
+    later(rng.int(10, 30))
+    note(lead, 'phone')
+    act(lead, (d, c) =>
+      change.updateSection(d, 'closure', { sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no', informedOfClosure: 'yes', closureLetterOn: day }, c),
+    )
+    if (ending !== 'planned') return { doc }
+    // Tool 4, Step 1: not before three months after the move.
+    while (day < closurePoint(arrivedOn)!) later(5)
+    later(rng.int(1, 5))
+    act(lead, (d, c) => {
+      change.updateSection(d, 'closure', { agenciesToldOn: day, closedInSystemsOn: day, teamReviewOn: day, reviewNotes: 'Went well; early contact with the council helped.' }, c)
+      change.recordWellbeing(d, 'closure', { on: day, items: Array.from({ length: 7 }, () => rng.int(3, 5)) }, c)
+      change.markLearningPointsLogged(d, day, c)
+    })
+    learningPoint = { text: rng.pick(LEARNING_POINTS), by: lead, at: `${day}T16:00:00.000Z` }
+    close(lead, { type: 'planned' })
+  } catch (error) {
+    if (!(error instanceof TodayReached)) throw error
+  }
+  return learningPoint ? { doc, learningPoint } : { doc }
+}

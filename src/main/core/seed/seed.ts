@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import type { Person } from '../../../shared/people'
+import { isoDateOf, type IsoDate } from '../../../shared/dates'
+import type { Workspace } from '../workspace'
+import { generateCase, type SeedTeam } from './generate-case'
+import { Random } from './random'
+
+const BATCH = 250
+
+const TEAM_NAMES = ['Amina Okafor', 'Tomasz Nowak', 'Grace Mensah', 'Ruth Adeyemi', 'Liam Doherty', 'Chloe Barnes']
+
+export interface SeedOptions {
+  cases: number
+  seed?: number
+  /** The day the sample ends on; cases run up to it. */
+  today?: IsoDate
+  /** Told after each batch, for progress. */
+  progress?: (done: number, total: number) => void
+}
+
+/**
+ * Fills a workspace with realistic sample cases across all eight phases, and the team that works
+ * them: for demonstrations, tests and benchmarks. The same seed gives the same cases.
+ */
+export async function seedWorkspace(workspace: Workspace, options: SeedOptions): Promise<{ cases: number; members: number }> {
+  const rng = new Random(options.seed ?? 1)
+  const today = options.today ?? isoDateOf(new Date())
+  const team = sampleTeam(workspace.profile)
+  const learningPoints: ({ id: string } & { caseId: string; text: string; by: { id: string; name: string }; at: string })[] = []
+  let done = 0
+  while (done < options.cases) {
+    const batch = Array.from({ length: Math.min(BATCH, options.cases - done) }, () => generateCase(rng, team, today))
+    const ids = await workspace.addCaseDocuments(batch.map((generated) => generated.doc))
+    batch.forEach((generated, i) => {
+      if (generated.learningPoint) {
+        const { by, ...point } = generated.learningPoint
+        learningPoints.push({ id: randomUUID(), caseId: ids[i]!, by: { id: by.id, name: by.name }, ...point })
+      }
+    })
+    done += batch.length
+    options.progress?.(done, options.cases)
+  }
+  const members = [team.manager, ...team.caseworkers]
+  workspace.addMembers(members, learningPoints)
+  return { cases: done, members: members.length }
+}
+
+function sampleTeam(profile: Person | null): SeedTeam {
+  const caseworkers = TEAM_NAMES.map((name, i) => ({ id: `sample-member-${i + 1}`, name, role: 'caseworker' as const }))
+  const manager: Person = profile?.role === 'manager' ? profile : { id: 'sample-manager', name: 'Derek Hall', role: 'manager' }
+  return { manager, caseworkers: profile?.role === 'caseworker' ? [profile, ...caseworkers] : caseworkers }
+}
