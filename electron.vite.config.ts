@@ -11,7 +11,7 @@ const contentSecurityPolicyTag: Plugin = {
   transformIndexHtml: () => [
     {
       tag: 'meta',
-      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ inMetaTag: true }) },
       injectTo: 'head-prepend',
     },
   ],

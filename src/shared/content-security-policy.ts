@@ -2,8 +2,8 @@
  * The page's Content-Security-Policy, one rule for the desktop app and the browser mode: only the
  * app's own scripts, styles and connections; 'wasm-unsafe-eval' because Automerge is WebAssembly.
  */
-export function contentSecurityPolicy(options: { connect?: string[] } = {}): string {
-  return [
+export function contentSecurityPolicy(options: { connect?: string[]; inMetaTag?: boolean } = {}): string {
+  const policy = [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
@@ -14,5 +14,7 @@ export function contentSecurityPolicy(options: { connect?: string[] } = {}): str
     "form-action 'none'",
     "frame-ancestors 'none'",
     "object-src 'none'",
-  ].join('; ')
+  ]
+  // A <meta> policy cannot say where the page may be framed; only the header can.
+  return (options.inMetaTag ? policy.filter((directive) => !directive.startsWith('frame-ancestors')) : policy).join('; ')
 }

@@ -13,6 +13,7 @@ test('the window says when work is saved, and when a restarted server means it c
   await page.getByLabel('Outreach team').fill('Camden Outreach')
   await page.getByRole('button', { name: 'Save referral' }).click()
 
+  await page.getByRole('link', { name: /^Contact log/ }).click()
   await page.getByLabel('Note', { exact: true }).fill('Phoned the day centre.')
   await page.getByRole('button', { name: 'Add note' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Note saved.' })).toBeVisible()

@@ -33,9 +33,11 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
   await expectAccessible(page, 'the referral form')
   await page.getByRole('button', { name: 'Save referral' }).click()
 
-  // The case page, then a note.
+  // The case page, then a note in the contact log.
   await expect(page.getByRole('heading', { level: 1, name: LUKASZ })).toBeVisible()
   await expect(page.getByText('Born 17/05/1984')).toBeVisible()
+  await screenshot(page, testInfo, '04a-new-case')
+  await page.getByRole('link', { name: /^Contact log/ }).click()
   await page.getByLabel('Type of contact').selectOption('face-to-face')
   await page.getByLabel('Note', { exact: true }).fill(NOTE)
   await page.getByRole('button', { name: 'Add note' }).click()
@@ -79,6 +81,7 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
   await expect(page.getByRole('link', { name: LUKASZ, exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: ZOE, exact: true })).toBeVisible()
   await page.getByRole('link', { name: LUKASZ, exact: true }).click()
+  await page.getByRole('link', { name: /^Contact log/ }).click()
   await expect(page.getByRole('list', { name: 'Case notes, newest first' }).getByText(NOTE)).toBeVisible()
   await expect(page.getByText('Amina Okafor').first()).toBeVisible()
 })

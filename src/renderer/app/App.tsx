@@ -6,7 +6,12 @@ import type { ApiClient } from '../platform/api-client'
 import { ApiContext, ProfileContext, RepoContext } from './contexts'
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../pages/CaseListPage'
-import { CasePage } from '../pages/CasePage'
+import { ActionsView } from '../case/ActionsView'
+import { CasePage } from '../case/CasePage'
+import { ContactLog } from '../case/ContactLog'
+import { ExpensesView } from '../case/ExpensesView'
+import { HistoryView } from '../case/HistoryView'
+import { PhaseView } from '../case/PhaseView'
 import { FirstRunPage } from '../pages/FirstRunPage'
 import { NewReferralPage } from '../pages/NewReferralPage'
 import { SearchPage } from '../pages/SearchPage'
@@ -22,7 +27,18 @@ const router = createHashRouter([
     children: [
       { path: '/', element: <CaseListPage /> },
       { path: '/referrals/new', element: <NewReferralPage /> },
-      { path: '/cases/:id', element: <CasePage /> },
+      {
+        path: '/cases/:id',
+        element: <CasePage />,
+        children: [
+          { index: true, element: <PhaseView /> },
+          { path: 'phase/:phase', element: <PhaseView /> },
+          { path: 'notes', element: <ContactLog /> },
+          { path: 'actions', element: <ActionsView /> },
+          { path: 'expenses', element: <ExpensesView /> },
+          { path: 'history', element: <HistoryView /> },
+        ],
+      },
       { path: '/search', element: <SearchPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -92,7 +92,7 @@ export function TextArea(props: Omit<InputProps, 'width' | 'inputMode'> & { rows
   )
 }
 
-export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { options: { value: string; label: string }[] }) {
+export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { options: readonly { value: string; label: string }[] }) {
   return (
     <Field {...props}>
       {({ id, describedBy, invalid }) => (
@@ -121,20 +121,24 @@ export function RadioGroup(props: {
   legend: string
   value: string
   onChange: (value: string) => void
-  options: { value: string; label: string; hint?: string }[]
+  options: readonly { value: string; label: string; hint?: string }[]
   error?: string
+  hint?: string
+  /** Side by side, for short answers such as Yes / No / Not known. */
+  inline?: boolean
 }) {
   const errorId = `field-${props.name}-error`
   return (
     <fieldset className={`field${props.error ? ' field--error' : ''}`} aria-describedby={props.error ? errorId : undefined}>
       <legend className="field__label">{props.legend}</legend>
+      {props.hint && <p className="field__hint">{props.hint}</p>}
       {props.error && (
         <p className="field__error" id={errorId}>
           <span className="visually-hidden">Error: </span>
           {props.error}
         </p>
       )}
-      <div className="radios">
+      <div className={props.inline ? 'radios radios--inline' : 'radios'}>
         {props.options.map((option, index) => {
           const id = index === 0 ? `field-${props.name}` : `field-${props.name}-${option.value}`
           return (

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
+import type { CaseSummary } from '../../shared/case/summary'
 import { referralSchema } from '../../shared/case/referral'
-import { isoDateOf, typedUkDate } from '../../shared/dates'
+import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { FORM_LEVEL, validate, type FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, TextField } from '../components/form'
@@ -23,14 +24,25 @@ export function NewReferralPage() {
   const errors = byField(issues)
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [field]: value })
 
-  async function save(event: React.FormEvent) {
-    event.preventDefault()
+  const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
+
+  async function save(event: React.FormEvent | undefined, allowDuplicate = false) {
+    event?.preventDefault()
     const input = { ...values, dateOfBirth: typedUkDate(values.dateOfBirth) }
     const checked = validate(referralSchema(isoDateOf(new Date())), input)
     if (!checked.ok) return setIssues(checked.issues)
     setSaving(true)
     try {
-      const { id } = await api.call('createCase', { ...checked.value, requestId })
+      if (!allowDuplicate) {
+        const matches = await api.call('checkDuplicates', checked.value)
+        if (matches.length > 0) {
+          setDuplicates(matches)
+          setSaving(false)
+          return
+        }
+      }
+      const { id } = await api.call('createCase', { ...checked.value, requestId, allowDuplicate })
+      setDuplicates([])
       clearDraft()
       setRequestId(crypto.randomUUID())
       navigate(`/cases/${id}`)
@@ -46,6 +58,25 @@ export function NewReferralPage() {
       <PageHeading title="Add a referral" />
       <p className="lead">Start a case for someone referred by an outreach team. Everything else is added on the case.</p>
       <ErrorSummary issues={issues} />
+      {duplicates.length > 0 && (
+        <section className="panel duplicates" role="alert" aria-labelledby="duplicates-heading">
+          <h2 id="duplicates-heading">This may be someone who already has a case</h2>
+          <ul>
+            {duplicates.map((match) => (
+              <li key={match.id}>
+                <Link to={`/cases/${match.id}`}>{match.clientName}</Link>, born {formatUkDate(match.dateOfBirth)}
+                {match.chainNumber ? `, CHAIN ${match.chainNumber}` : ''} ({match.status === 'closed' ? 'closed case' : 'open case'})
+              </li>
+            ))}
+          </ul>
+          <p>Check before going on: a second case for the same person splits their notes. A closed case can be referred again from its page.</p>
+          <div className="actions">
+            <button type="button" className="button button--secondary" disabled={saving} onClick={() => void save(undefined, true)}>
+              Save as a new referral anyway
+            </button>
+          </div>
+        </section>
+      )}
       <form onSubmit={save} noValidate>
         <fieldset className="group">
           <legend className="group__legend">The client</legend>

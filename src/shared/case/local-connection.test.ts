@@ -45,6 +45,11 @@ describe('the residence test: 6 of the last 12 months', () => {
     expect(area(result, LEEDS).residence.holds).toBe('6 of 12 months')
   })
 
+  it('does not count sleeping rough, which is not normal residence', () => {
+    const addresses = [stay(TOWER_HAMLETS, '2025-01-01', undefined, { kind: 'rough-sleeping' })]
+    expect(area(testLocalConnection(evidence({ addresses }), '2026-11-23'), TOWER_HAMLETS)).toMatchObject({ connected: false, residence: { daysInLastYear: 0 } })
+  })
+
   it('does not count time in prison or hospital, which is not of their own choice', () => {
     const addresses = [stay(TOWER_HAMLETS, '2025-01-01', undefined, { kind: 'prison' })]
     expect(area(testLocalConnection(evidence({ addresses }), '2026-11-23'), TOWER_HAMLETS).connected).toBe(false)

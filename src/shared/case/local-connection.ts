@@ -22,6 +22,8 @@ export const ADDRESS_KINDS = [
 
 /** Detention and hospital stays are not residence of a person's own choice (s.199(3)). */
 const NOT_OF_OWN_CHOICE = new Set(['prison', 'hospital'])
+/** Sleeping rough is not normal residence: it never makes a local connection by itself. */
+const NOT_RESIDENCE = new Set(['rough-sleeping'])
 
 export const ADDRESS_FIELDS = [
   { name: 'address', label: 'Address', kind: 'text', required: true },
@@ -117,7 +119,7 @@ export function testLocalConnection(evidence: ConnectionEvidence, asAt: IsoDate)
     .filter((code): code is string => Boolean(code))
     .map((localAuthority) => {
       const periods = evidence.addresses
-        .filter((a) => a.localAuthority === localAuthority && ofOwnChoice(a) && a.from)
+        .filter((a) => a.localAuthority === localAuthority && countsAsResidence(a) && a.from)
         .map((a) => ({ from: a.from!, to: a.to }))
       const daysInLastYear = residenceDays(periods, isoDateOf(subMonths(today, 12)), asAt)
       const daysInLastFiveYears = residenceDays(periods, isoDateOf(subYears(today, 5)), asAt)
@@ -141,7 +143,8 @@ export function testLocalConnection(evidence: ConnectionEvidence, asAt: IsoDate)
     .sort((a, b) => Number(b.connected) - Number(a.connected) || b.residence.daysInLastFiveYears - a.residence.daysInLastFiveYears)
 }
 
-function ofOwnChoice(period: AddressPeriod): boolean {
+function countsAsResidence(period: AddressPeriod): boolean {
+  if (NOT_RESIDENCE.has(period.kind ?? '')) return false
   if (period.ofOwnChoice) return period.ofOwnChoice !== 'no'
   return !NOT_OF_OWN_CHOICE.has(period.kind ?? '')
 }

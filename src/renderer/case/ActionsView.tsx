@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import * as change from '../../shared/case/changes'
+import { ACTION_FIELDS, isOverdue, type CaseAction } from '../../shared/case/support'
+import { formatUkDate } from '../../shared/dates'
+import { formValues, changedValues } from '../../shared/forms/fields'
+import type { Person } from '../../shared/people'
+import { SelectField } from '../components/form'
+import { EditForm } from '../forms/EditForm'
+import { useFormDraft } from '../forms/drafts'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
+
+/** The case's actions: what, who, by when; overdue ones flag the case. */
+export function ActionsView() {
+  const { record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const members = useApiQuery('listMembers', {})
+  const team = members.status === 'ready' ? members.data : []
+  const [editing, setEditing] = useState<string | undefined>()
+  const day = today()
+  const actions = Object.entries(record.actions).sort(([, a], [, b]) => Number(Boolean(a.doneOn)) - Number(Boolean(b.doneOn)) || a.due.localeCompare(b.due))
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">Actions</h2>
+      {actions.length === 0 ? (
+        <p className="muted">No actions yet.</p>
+      ) : (
+        <table className="table table--compact">
+          <caption className="visually-hidden">Actions on this case, open ones first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Who</th>
+              <th scope="col">Due by</th>
+              <th scope="col">Done</th>
+              <th scope="col">
+                <span className="visually-hidden">Changes</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map(([id, action]) => (
+              <tr key={id} className={isOverdue(action, day) ? 'row--overdue' : undefined}>
+                <td>{action.description}</td>
+                <td>{action.owner.name}</td>
+                <td>
+                  {formatUkDate(action.due)}
+                  {isOverdue(action, day) && <span className="tag tag--warning">Overdue</span>}
+                </td>
+                <td>{action.doneOn ? formatUkDate(action.doneOn) : 'Not yet'}</td>
+                <td className="table__actions">
+                  {!action.doneOn && (
+                    <button type="button" className="link-button" onClick={() => changeCase((doc, context) => change.updateItem(doc, 'actions', id, { doneOn: context.today }, context))}>
+                      Mark done<span className="visually-hidden">: {action.description}</span>
+                    </button>
+                  )}
+                  <button type="button" className="link-button" onClick={() => setEditing(id)}>
+                    Change<span className="visually-hidden">: {action.description}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && record.actions[editing] ? (
+        <ActionForm key={editing} actionId={editing} action={record.actions[editing]} team={team} onDone={() => setEditing(undefined)} />
+      ) : (
+        <ActionForm key="new" team={team} onDone={() => undefined} />
+      )}
+    </section>
+  )
+}
+
+function ActionForm(props: { actionId?: string; action?: CaseAction; team: Person[]; onDone: () => void }) {
+  const { id } = useOpenCase()
+  const changeCase = useCaseChange()
+  const stored = (props.action ?? {}) as Record<string, unknown>
+  const [draft, setDraft, clearDraft] = useFormDraft(`${id}:action:${props.actionId ?? 'new'}`)
+  const current = draft ?? { values: { ...formValues(ACTION_FIELDS, stored), owner: props.action?.owner.id ?? '' }, base: stored }
+  const [ownerError, setOwnerError] = useState<string | undefined>()
+  return (
+    <div className="panel subform">
+      <h3>{props.action ? 'Change the action' : 'Add an action'}</h3>
+      <EditForm
+        groups={[{ title: 'Action', fields: ACTION_FIELDS }]}
+        values={current.values}
+        onValues={(values) => setDraft({ ...current, values })}
+        submitLabel={props.action ? 'Save the action' : 'Add the action'}
+        {...(props.action ? { onCancel: () => (clearDraft(), props.onDone()) } : {})}
+        onSubmit={(values) => {
+          const owner = props.team.find((person) => person.id === current.values.owner)
+          if (!owner) {
+            setOwnerError('Choose who will do it')
+            throw new Error('Choose who will do it')
+          }
+          const ownerRef = { id: owner.id, name: owner.name }
+          if (props.actionId) {
+            const base = Object.fromEntries(ACTION_FIELDS.map((field) => [field.name, current.base[field.name]]))
+            const after = Object.fromEntries(ACTION_FIELDS.map((field) => [field.name, values[field.name]]))
+            changeCase((doc, context) => change.updateItem(doc, 'actions', props.actionId!, changedValues(base, after), context, ownerRef))
+          } else {
+            changeCase((doc, context) => change.addAction(doc, crypto.randomUUID(), values, ownerRef, context))
+          }
+          setOwnerError(undefined)
+          clearDraft()
+          props.onDone()
+        }}
+      >
+        <SelectField
+          name="owner"
+          label="Who will do it"
+          value={current.values.owner ?? ''}
+          onChange={(value) => setDraft({ ...current, values: { ...current.values, owner: value } })}
+          options={[{ value: '', label: 'Choose…' }, ...props.team.map((person) => ({ value: person.id, label: person.name }))]}
+          {...(ownerError ? { error: ownerError } : {})}
+        />
+      </EditForm>
+    </div>
+  )
+}
+

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import * as change from '../../shared/case/changes'
+import { formatUkDate, typedUkDate } from '../../shared/dates'
+import { ROLE_LABELS } from '../../shared/people'
+import type { FieldIssue } from '../../shared/validation'
+import { ErrorSummary, SelectField, TextField } from '../components/form'
+import { issuesOf } from '../forms/EditForm'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
+import { Section } from './PhaseView'
+
+/** Phase 2: the lead caseworker, chosen from the team. */
+export function AllocationPanel() {
+  const { record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const members = useApiQuery('listMembers', {})
+  const [lead, setLead] = useState(record.allocation.leadCaseworker?.id ?? '')
+  const [on, setOn] = useState(formatUkDate(record.allocation.allocatedOn ?? today()))
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [done, setDone] = useState(false)
+  const team = members.status === 'ready' ? members.data : []
+  return (
+    <>
+      <section className="panel" aria-labelledby="allocation-heading">
+        <h3 id="allocation-heading">Allocation</h3>
+        <p>
+          {record.allocation.leadCaseworker
+            ? `${record.allocation.leadCaseworker.name}, since ${formatUkDate(record.allocation.allocatedOn ?? '')}.`
+            : 'Not allocated yet.'}
+        </p>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            const member = team.find((person) => person.id === lead)
+            if (!member) return setIssues([{ field: 'lead', message: 'Choose the lead caseworker' }])
+            try {
+              changeCase((doc, context) => change.allocate(doc, { id: member.id, name: member.name }, typedUkDate(on), context))
+              setIssues([])
+              setDone(true)
+            } catch (error) {
+              setIssues(issuesOf(error))
+            }
+          }}
+        >
+          <ErrorSummary issues={issues} />
+          <div className="form-row">
+            <SelectField
+              name="lead"
+              label="Lead caseworker"
+              value={lead}
+              onChange={(value) => (setLead(value), setDone(false))}
+              options={[{ value: '', label: 'Choose…' }, ...team.map((person) => ({ value: person.id, label: `${person.name} (${ROLE_LABELS[person.role]})` }))]}
+              error={issues.find((i) => i.field === 'lead')?.message}
+            />
+            <TextField name="allocatedOn" label="Allocated on" hint="DD/MM/YYYY" width="short" inputMode="numeric" value={on} onChange={setOn} error={issues.find((i) => i.field === 'on')?.message} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {record.allocation.leadCaseworker ? 'Change the lead caseworker' : 'Allocate'}
+            </button>
+            <span role="status" className="save-confirmation">
+              {done ? 'Allocated.' : ''}
+            </span>
+          </div>
+        </form>
+      </section>
+      <Section section="allocation" title="Telling others" groups={[{ title: 'Telling others', fields: change.CASE_SECTIONS.allocation }]} />
+    </>
+  )
+}

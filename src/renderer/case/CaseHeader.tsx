@@ -1,0 +1,254 @@
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import * as change from '../../shared/case/changes'
+import { CLOSURE_TYPES, UNPLANNED_REASONS } from '../../shared/case/closure'
+import { caseFlags } from '../../shared/case/flags'
+import { advanceProblems, caseFacts, nextPhase, nextStep, plannedClosureProblems, previousPhase } from '../../shared/case/lifecycle'
+import { phaseLabel } from '../../shared/case/phases'
+import { REJECTION_REASONS } from '../../shared/case/referral'
+import { ageOn, formatUkDate } from '../../shared/dates'
+import { useApi } from '../app/contexts'
+import { ErrorSummary, RadioGroup, SelectField, TextArea } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
+import { PhaseTag } from '../components/PhaseTag'
+import { issuesOf } from '../forms/EditForm'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
+import type { FieldIssue } from '../../shared/validation'
+
+export function CaseHeader() {
+  const { record, saved } = useOpenCase()
+  const day = today()
+  const flags = caseFlags(record, day)
+  return (
+    <header className="case-header">
+      <div className="case-header__main">
+        <PageHeading title="Case">{record.referral.clientName}</PageHeading>
+        <p className="case-heading__facts">
+          <span>
+            Born {formatUkDate(record.referral.dateOfBirth)} (age {ageOn(record.referral.dateOfBirth, day)})
+          </span>
+          <span>{record.referral.chainNumber ? `CHAIN ${record.referral.chainNumber}` : 'No CHAIN number'}</span>
+          <span>Lead caseworker: {record.allocation.leadCaseworker?.name ?? 'not allocated'}</span>
+        </p>
+        {flags.length > 0 && (
+          <ul className="flags" aria-label="Needs attention">
+            {flags.map((flag) => (
+              <li key={flag.kind} className={`flag flag--${flag.kind}`}>
+                {flag.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="case-header__side">
+        {record.status === 'closed' ? <span className="phase-tag phase-tag--closed">Closed</span> : <PhaseTag phase={record.phase} />}
+        <span className={`save-state${saved ? '' : ' save-state--saving'}`} role="status">
+          {saved ? 'Saved' : 'Saving…'}
+        </span>
+      </div>
+      <NextStep />
+    </header>
+  )
+}
+
+/** The one thing to do next, and the ways the case moves: on, back, or closed. */
+function NextStep() {
+  const { record } = useOpenCase()
+  const context = { today: today() }
+  const facts = caseFacts(record, context)
+  if (record.status === 'closed') return <ClosedSummary />
+  const next = nextPhase(record.phase)
+  const problems = record.phase === 'identify' && record.referral.status === 'received' ? [] : advanceProblems(record, context, facts)
+  return (
+    <section className="next-step" aria-labelledby="next-step-heading">
+      <h2 id="next-step-heading" className="next-step__title">
+        Next step
+      </h2>
+      <p className="next-step__text">{nextStep(record, context, facts)}</p>
+      {next && record.referral.status === 'accepted' && problems.length > 1 && (
+        <ul className="next-step__problems">
+          {problems.slice(1).map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <div className="next-step__actions">
+        {next && record.referral.status === 'accepted' && <AdvanceButton disabled={problems.length > 0} />}
+        {previousPhase(record.phase) && <MoveBack />}
+        <CloseCase plannedProblems={plannedClosureProblems(record, context, facts)} />
+      </div>
+    </section>
+  )
+}
+
+/** Problems the domain reports under `from`, shown on this form's own field. */
+function renamed(issues: FieldIssue[], from: string, to: string): FieldIssue[] {
+  return issues.map((issue) => (issue.field === from ? { ...issue, field: to } : issue))
+}
+
+function AdvanceButton({ disabled }: { disabled: boolean }) {
+  const { id, record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const navigate = useNavigate()
+  const [error, setError] = useState<string | undefined>()
+  const next = nextPhase(record.phase)!
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        aria-disabled={disabled}
+        onClick={() => {
+          try {
+            changeCase((doc, context) => change.advancePhase(doc, crypto.randomUUID(), context))
+            setError(undefined)
+            navigate(`/cases/${id}/phase/${next}`)
+          } catch (caught) {
+            setError(issuesOf(caught).map((issue) => issue.message).join('; '))
+          }
+        }}
+      >
+        Move to {phaseLabel(next)}
+      </button>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  )
+}
+
+function MoveBack() {
+  const { id, record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const navigate = useNavigate()
+  const [reason, setReason] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const previous = previousPhase(record.phase)!
+  return (
+    <details className="disclosure">
+      <summary>Move back to {phaseLabel(previous)}</summary>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          try {
+            changeCase((doc, context) => change.movePhaseBack(doc, crypto.randomUUID(), reason, context))
+            setReason('')
+            setIssues([])
+            navigate(`/cases/${id}/phase/${previous}`)
+          } catch (caught) {
+            setIssues(renamed(issuesOf(caught), 'reason', 'backReason'))
+          }
+        }}
+      >
+        <ErrorSummary issues={issues} />
+        <TextArea name="backReason" label="Why is the case going back a phase?" value={reason} onChange={setReason} rows={2} error={issues.find((i) => i.field === 'backReason')?.message} />
+        <button type="submit" className="button button--secondary">
+          Move back
+        </button>
+      </form>
+    </details>
+  )
+}
+
+function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
+  const changeCase = useCaseChange()
+  const [type, setType] = useState('')
+  const [reason, setReason] = useState('')
+  const [details, setDetails] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const options = CLOSURE_TYPES.filter((option) => option.value !== 'planned' || plannedProblems.length === 0)
+  return (
+    <details className="disclosure">
+      <summary>Close the case</summary>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (!type) return setIssues([{ field: 'closure-type', message: 'Choose the type of closure' }])
+          try {
+            changeCase((doc, context) =>
+              change.closeCase(
+                doc,
+                {
+                  type: type as change.Closure['type'],
+                  ...(reason ? { unplannedReason: reason as change.Closure['unplannedReason'] } : {}),
+                  details,
+                  on: context.today,
+                  id: crypto.randomUUID(),
+                },
+                context,
+              ),
+            )
+          } catch (caught) {
+            setIssues(issuesOf(caught))
+          }
+        }}
+      >
+        <ErrorSummary issues={issues} />
+        {plannedProblems.length > 0 && <p className="field__hint">A planned closure follows Tool 4 to the end. {plannedProblems[0]}</p>}
+        <RadioGroup name="closure-type" legend="Type of closure" value={type} onChange={setType} options={options} error={issues.find((i) => i.field === 'closure-type')?.message} />
+        {type === 'unplanned' && (
+          <SelectField
+            name="unplannedReason"
+            label="Reason"
+            value={reason}
+            onChange={setReason}
+            options={[{ value: '', label: 'Choose…' }, ...UNPLANNED_REASONS]}
+            error={issues.find((i) => i.field === 'unplannedReason')?.message}
+          />
+        )}
+        <TextArea name="details" label="Details" value={details} onChange={setDetails} rows={3} error={issues.find((i) => i.field === 'details')?.message} />
+        <button type="submit" className="button button--warning">
+          Close the case
+        </button>
+      </form>
+    </details>
+  )
+}
+
+function ClosedSummary() {
+  const { id, record } = useOpenCase()
+  const api = useApi()
+  const navigate = useNavigate()
+  const [error, setError] = useState<string | undefined>()
+  const outcome = record.outcome
+  const type =
+    outcome?.type === 'rejected'
+      ? `Referral rejected: ${REJECTION_REASONS.find((r) => r.value === record.referral.rejectionReason)?.label ?? ''}`
+      : CLOSURE_TYPES.find((t) => t.value === outcome?.type)?.label
+  const reason = UNPLANNED_REASONS.find((r) => r.value === outcome?.unplannedReason)?.label
+  return (
+    <section className="next-step next-step--closed" aria-labelledby="closed-heading">
+      <h2 id="closed-heading" className="next-step__title">
+        Case closed
+      </h2>
+      <p className="next-step__text">
+        {type}
+        {reason ? ` (${reason})` : ''}, {outcome ? `${formatUkDate(outcome.closedOn)} by ${outcome.closedBy.name}` : ''}.
+        {outcome?.details ? ` ${outcome.details}` : ''}
+      </p>
+      {record.reReferredAs ? (
+        <p>
+          <a href={`#/cases/${record.reReferredAs}`}>Referred again: open the new case</a>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            api.call('reRefer', { caseId: id }).then(
+              ({ id: newId }) => navigate(`/cases/${newId}`),
+              (caught: Error) => setError(caught.message),
+            )
+          }
+        >
+          Refer again
+        </button>
+      )}
+      {error && <p className="field__error">{error}</p>}
+    </section>
+  )
+}

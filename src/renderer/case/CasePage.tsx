@@ -1,0 +1,80 @@
+import { Link, NavLink, Outlet, useParams } from 'react-router'
+import { PHASES, PHASE_NAMES } from '../../shared/case/phases'
+import { useCase } from '../hooks/useCase'
+import { PageHeading } from '../components/PageHeading'
+import { CaseHeader } from './CaseHeader'
+import { OpenCaseContext } from './CaseContext'
+
+/** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
+export function CasePage() {
+  const { id = '' } = useParams()
+  const state = useCase(id)
+  if (state.status === 'loading') return <p className="muted">Opening the case…</p>
+  if (state.status === 'missing')
+    return (
+      <>
+        <PageHeading title="Case not found" />
+        <p>There is no case at this address in this workspace.</p>
+        <p>
+          <Link to="/">Back to the case list</Link>
+        </p>
+      </>
+    )
+  if (state.status === 'unreadable') return <p className="banner banner--warning">{state.message}</p>
+  const { record } = state
+  return (
+    <OpenCaseContext.Provider value={{ id, record, saved: state.saved, change: state.change }}>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">Cases</Link>
+          </li>
+          <li aria-current="page">{record.referral.clientName}</li>
+        </ol>
+      </nav>
+      <CaseHeader />
+      <div className="case-layout">
+        <nav className="phase-nav" aria-label="Phases of the case">
+          <ol>
+            {PHASES.map((phase, index) => {
+              const here = phase === record.phase
+              const past = index < PHASES.indexOf(record.phase)
+              return (
+                <li key={phase} className={`phase-nav__item${here ? ' phase-nav__item--current' : ''}${past ? ' phase-nav__item--done' : ''}`}>
+                  <NavLink to={`/cases/${id}/phase/${phase}`}>
+                    <span className="phase-nav__number" aria-hidden="true">
+                      {past ? '✓' : index + 1}
+                    </span>
+                    <span>
+                      <span className="visually-hidden">Phase {index + 1}: </span>
+                      {PHASE_NAMES[phase]}
+                      {(here || past) && <span className="visually-hidden">{here ? ' (current phase)' : ' (done)'}</span>}
+                    </span>
+                  </NavLink>
+                </li>
+              )
+            })}
+          </ol>
+          <ul className="case-tabs">
+            <li>
+              <NavLink to={`/cases/${id}/notes`}>Contact log ({record.notes.length})</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/cases/${id}/actions`}>Actions ({Object.keys(record.actions).length})</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/cases/${id}/expenses`}>Expenses</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/cases/${id}/history`}>History</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="case-main">
+          {/* Keyed by case, so moving between cases starts each one's forms afresh. */}
+          <Outlet key={id} />
+        </div>
+      </div>
+    </OpenCaseContext.Provider>
+  )
+}

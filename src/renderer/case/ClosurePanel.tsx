@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../shared/case/closure'
+import { caseFacts } from '../../shared/case/lifecycle'
+import { formatUkDate } from '../../shared/dates'
+import type { FieldIssue } from '../../shared/validation'
+import { useApi } from '../app/contexts'
+import { ErrorSummary, TextArea } from '../components/form'
+import { ApiCallError } from '../platform/api-client'
+import { today, useOpenCase } from './CaseContext'
+import { Section } from './PhaseView'
+import { WellbeingPanel } from './WellbeingPanel'
+
+const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed' }
+
+/** Phase 8, by Tool 4: closure, review and learning, step by step. */
+export function ClosurePanel() {
+  const { record } = useOpenCase()
+  const day = today()
+  const { reconnectedOn } = caseFacts(record, { today: day })
+  const steps = closureSteps(record.closure, reconnectedOn, day)
+  return (
+    <>
+      <section className="panel" aria-labelledby="tool4-heading">
+        <h3 id="tool4-heading">Tool 4: case closure and review</h3>
+        <ol className="steps">
+          {steps.map((step) => (
+            <li key={step.number} className={`step step--${step.state}`}>
+              <span className="step__state">{STATE_LABELS[step.state]}</span>
+              <span className="step__title">
+                Step {step.number}: {step.title}
+              </span>
+              {step.guidance && <p className="step__guidance">{step.guidance}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <Section section="closure" title="Closure checklist" groups={[{ title: 'Closure checklist', fields: CLOSURE_FIELDS }]} />
+      <LearningPoint />
+      <WellbeingPanel when="closure" />
+    </>
+  )
+}
+
+function LearningPoint() {
+  const { id, record } = useOpenCase()
+  const api = useApi()
+  const [text, setText] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [added, setAdded] = useState(false)
+  return (
+    <section className="panel" aria-labelledby="learning-heading">
+      <h3 id="learning-heading">Learning points</h3>
+      <p className="field__hint">Step 11: what the team can learn from this case, for review at the next team meeting.</p>
+      {record.closure.learningPointsLoggedOn && <p>Learning points logged on {formatUkDate(record.closure.learningPointsLoggedOn)}.</p>}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          api.call('addLearningPoint', { caseId: id, text }).then(
+            () => (setText(''), setIssues([]), setAdded(true)),
+            (error: Error) => setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: 'form', message: error.message }]),
+          )
+        }}
+      >
+        <ErrorSummary issues={issues} />
+        <TextArea name="text" label="Learning point" value={text} onChange={(value) => (setText(value), setAdded(false))} rows={3} error={issues.find((i) => i.field === 'text')?.message} />
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            Add to the team's learning log
+          </button>
+          <span role="status" className="save-confirmation">
+            {added ? 'Added to the learning log.' : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,131 @@
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_KINDS,
+  EMPLOYMENT_FIELDS,
+  FAMILY_FIELDS,
+  localConnectionSentence,
+  RELATIONSHIPS,
+  SPECIAL_CIRCUMSTANCE_FIELDS,
+} from '../../shared/case/local-connection'
+import { caseFacts } from '../../shared/case/lifecycle'
+import { formatUkDate } from '../../shared/dates'
+import { localAuthorityName } from '../../shared/places/local-authority'
+import { today, useOpenCase } from './CaseContext'
+import { Collection } from './PhaseView'
+
+const byStart = (a: Record<string, unknown>, b: Record<string, unknown>) => String(b.from ?? '').localeCompare(String(a.from ?? ''))
+const period = (item: Record<string, unknown>) => `${formatUkDate(String(item.from ?? ''))} to ${item.to ? formatUkDate(String(item.to)) : 'now'}`
+
+/**
+ * Phase 4: the evidence of local connection (address history, work, family, special
+ * circumstances) and what the section 199 test makes of it, area by area.
+ */
+export function LocalConnectionPanel() {
+  const { record } = useOpenCase()
+  const day = today()
+  const { areas } = caseFacts(record, { today: day })
+  const destination = record.plan.destination
+  const shownArea = areas.find((area) => area.localAuthority === destination) ?? areas.find((area) => area.connected)
+  return (
+    <>
+      <section className="panel" aria-labelledby="connection-heading">
+        <h3 id="connection-heading">Local connection test</h3>
+        <p className="field__hint">
+          Section 199 of the Housing Act 1996: normal residence of their own choice for 6 of the last 12 months or 3 of the last 5 years,
+          work, close family living there for 5 years or more, or special circumstances. As at {formatUkDate(day)}.
+        </p>
+        {areas.length === 0 ? (
+          <p className="muted">Add the address history and connections below, and the test runs here.</p>
+        ) : (
+          <>
+            <table className="table table--compact">
+              <caption className="visually-hidden">The local connection test by area</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Area</th>
+                  <th scope="col">Lived there (last 12 months / 5 years)</th>
+                  <th scope="col">Work</th>
+                  <th scope="col">Family</th>
+                  <th scope="col">Special</th>
+                  <th scope="col">Connection</th>
+                </tr>
+              </thead>
+              <tbody>
+                {areas.map((area) => (
+                  <tr key={area.localAuthority}>
+                    <th scope="row">{localAuthorityName(area.localAuthority)}</th>
+                    <td>
+                      {area.residence.daysInLastYear} days / {area.residence.daysInLastFiveYears} days
+                      {area.residence.holds && <span className="tag tag--ok">{area.residence.holds}</span>}
+                    </td>
+                    <td>{area.employment.length > 0 ? 'Yes' : 'No'}</td>
+                    <td>{area.family.map((member) => RELATIONSHIPS.find((r) => r.value === member.relationship)?.label).join(', ') || 'No'}</td>
+                    <td>{area.special.length > 0 ? 'Yes' : 'No'}</td>
+                    <td>{area.connected ? <strong className="ok">Yes</strong> : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {shownArea && (
+              <div className="sentence">
+                <h4>For the covering letter</h4>
+                <p>{localConnectionSentence(record.referral.clientName, shownArea, day)}</p>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+      <Collection
+        id="addresses"
+        title="Address history"
+        itemName="an address"
+        fields={ADDRESS_FIELDS}
+        order={byStart}
+        emptyText="No addresses yet. Start with where they live now (or sleep), then work back over the last five years."
+        columns={[
+          { label: 'Address', value: (item) => [item.address, item.postcode].filter(Boolean).join(', ') },
+          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          { label: 'When', value: period },
+          { label: 'Type of stay', value: (item) => ADDRESS_KINDS.find((kind) => kind.value === item.kind)?.label ?? '' },
+        ]}
+      />
+      <Collection
+        id="family"
+        title="Family in an area"
+        itemName="a family member"
+        fields={FAMILY_FIELDS}
+        emptyText="No family recorded."
+        columns={[
+          { label: 'Relationship', value: (item) => RELATIONSHIPS.find((r) => r.value === item.relationship)?.label ?? '' },
+          { label: 'Name', value: (item) => String(item.name ?? '') },
+          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          { label: 'Lived there', value: (item) => `${item.years} years` },
+        ]}
+      />
+      <Collection
+        id="employment"
+        title="Employment"
+        itemName="a job"
+        fields={EMPLOYMENT_FIELDS}
+        order={byStart}
+        emptyText="No employment recorded."
+        columns={[
+          { label: 'Employer', value: (item) => String(item.employer ?? '') },
+          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          { label: 'When', value: period },
+        ]}
+      />
+      <Collection
+        id="special"
+        title="Special circumstances"
+        itemName="special circumstances"
+        fields={SPECIAL_CIRCUMSTANCE_FIELDS}
+        emptyText="None recorded."
+        columns={[
+          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          { label: 'Circumstances', value: (item) => String(item.description ?? '') },
+        ]}
+      />
+    </>
+  )
+}

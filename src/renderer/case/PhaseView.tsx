@@ -1,0 +1,168 @@
+import { useParams } from 'react-router'
+import * as change from '../../shared/case/changes'
+import type { CaseSection } from '../../shared/case/changes'
+import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../shared/case/engagement'
+import { phaseChecklist } from '../../shared/case/lifecycle'
+import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../shared/case/phases'
+import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../shared/case/reconnection'
+import { GOAL_FIELDS, STEP_DOWN_FIELDS } from '../../shared/case/support'
+import type { FieldGroup } from '../../shared/forms/fields'
+import { formatUkDate } from '../../shared/dates'
+import { CollectionEditor } from '../forms/CollectionEditor'
+import { SectionForm } from '../forms/SectionForm'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
+import { AllocationPanel } from './AllocationPanel'
+import { ClosurePanel } from './ClosurePanel'
+import { LocalConnectionPanel } from './LocalConnectionPanel'
+import { ReferralPanel } from './ReferralPanel'
+import { GateSummary, SafetyPanel } from './SafetyPanel'
+import { WellbeingPanel } from './WellbeingPanel'
+
+/** One phase of the case: what it is for, the toolkit's checklist, and its forms. */
+export function PhaseView() {
+  const { record } = useOpenCase()
+  const { phase: asked } = useParams()
+  const phase = (PHASES as readonly string[]).includes(asked ?? '') ? (asked as Phase) : record.phase
+  const checklist = phaseChecklist(phase, record, { today: today() })
+  const done = checklist.filter((item) => item.done).length
+  const position = PHASES.indexOf(phase) - PHASES.indexOf(record.phase)
+  return (
+    <article aria-labelledby="phase-heading">
+      <h2 id="phase-heading" className="phase-title">
+        {phaseLabel(phase)}
+        {position === 0 && record.status === 'open' && <span className="phase-title__note">Current phase</span>}
+        {position > 0 && <span className="phase-title__note">Not started yet</span>}
+      </h2>
+      <p className="lead">{PHASE_DESCRIPTIONS[phase]}</p>
+      {/* In the last phase the checklist is Tool 4 itself, shown step by step below. */}
+      {phase !== 'closure-and-review' && <section className="panel checklist" aria-labelledby="checklist-heading">
+        <h3 id="checklist-heading">
+          Good practice checklist <span className="checklist__count">{done} of {checklist.length} done</span>
+        </h3>
+        <ul>
+          {checklist.map((item) => (
+            <li key={item.label} className={item.done ? 'checklist__item checklist__item--done' : 'checklist__item'}>
+              <span className="checklist__mark" aria-hidden="true">
+                {item.done ? '✓' : ''}
+              </span>
+              {item.label}
+              <span className="visually-hidden">{item.done ? ': done' : ': not yet'}</span>
+            </li>
+          ))}
+        </ul>
+      </section>}
+      <PhaseSections phase={phase} />
+    </article>
+  )
+}
+
+function PhaseSections({ phase }: { phase: Phase }) {
+  switch (phase) {
+    case 'identify':
+      return <ReferralPanel />
+    case 'allocate':
+      return <AllocationPanel />
+    case 'engage':
+      return (
+        <>
+          <Section section="engagement" title="Consent and engagement" groups={[{ title: 'Consent and engagement', fields: ENGAGEMENT_FIELDS }]} />
+          <Collection
+            id="sharingConsents"
+            title="Consent to share information"
+            itemName="an agency"
+            fields={SHARING_CONSENT_FIELDS}
+            emptyText="No agencies yet. Add each agency the client agrees information may be shared with."
+            columns={[
+              { label: 'Agency', value: (item) => String(item.agency ?? '') },
+              { label: 'Given on', value: (item) => formatUkDate(String(item.givenOn ?? '')) },
+              { label: 'Withdrawn', value: (item) => (item.withdrawnOn ? formatUkDate(String(item.withdrawnOn)) : 'No') },
+            ]}
+          />
+        </>
+      )
+    case 'reconnection-planning':
+      return (
+        <>
+          <LocalConnectionPanel />
+          <Section section="plan" title="Reconnection plan" groups={PLAN_GROUPS} />
+          <h3 className="subheading">Before the move</h3>
+          <p className="field__hint">The case cannot move to Reconnection until the risk assessment is done and the safety checks pass.</p>
+          <Section section="risk" title="Risk assessment before the move" groups={[{ title: 'Risk assessment', fields: RISK_FIELDS }]} />
+          <SafetyPanel />
+        </>
+      )
+    case 'reconnection':
+      return (
+        <>
+          <GateSummary />
+          <Section section="reconnectionDay" title="Reconnection day" groups={RECONNECTION_DAY_GROUPS} />
+        </>
+      )
+    case 'intensive-support':
+      return (
+        <>
+          <Collection
+            id="goals"
+            title="Support plan"
+            itemName="a goal"
+            fields={GOAL_FIELDS}
+            emptyText="No goals yet. Agree the client's goals with them, in their words."
+            columns={[
+              { label: 'Goal', value: (item) => String(item.goal ?? '') },
+              { label: 'Celebrate by', value: (item) => String(item.celebrate ?? '') },
+              { label: 'Achieved', value: (item) => (item.achievedOn ? formatUkDate(String(item.achievedOn)) : 'Not yet') },
+            ]}
+          />
+          <WellbeingPanel when="start" />
+        </>
+      )
+    case 'step-down':
+      return <Section section="stepDown" title="Step down of support" groups={[{ title: 'Step down', fields: STEP_DOWN_FIELDS }]} />
+    case 'closure-and-review':
+      return <ClosurePanel />
+  }
+}
+
+/** A form section of the case, saved through the domain's updateSection. */
+export function Section(props: { section: CaseSection; title: string; groups: readonly FieldGroup[] }) {
+  const { id, record } = useOpenCase()
+  const changeCase = useCaseChange()
+  return (
+    <SectionForm
+      draftKey={`${id}:${props.section}`}
+      title={props.title}
+      groups={props.groups}
+      stored={record[props.section] as Record<string, unknown>}
+      onSave={(changes) => changeCase((doc, context) => change.updateSection(doc, props.section, changes, context))}
+    />
+  )
+}
+
+/** A list on the case, saved through the domain's addItem, updateItem and removeItem. */
+export function Collection(props: {
+  id: Exclude<change.CaseCollection, 'actions'>
+  title: string
+  itemName: string
+  fields: Parameters<typeof CollectionEditor>[0]['fields']
+  columns: Parameters<typeof CollectionEditor<Record<string, unknown>>>[0]['columns']
+  emptyText: string
+  order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
+}) {
+  const { id, record } = useOpenCase()
+  const changeCase = useCaseChange()
+  return (
+    <CollectionEditor
+      draftKey={`${id}:${props.id}`}
+      title={props.title}
+      itemName={props.itemName}
+      fields={props.fields}
+      items={record[props.id] as Record<string, Record<string, unknown>>}
+      columns={props.columns}
+      emptyText={props.emptyText}
+      {...(props.order ? { order: props.order } : {})}
+      onAdd={(values) => changeCase((doc, context) => change.addItem(doc, props.id, crypto.randomUUID(), values, context))}
+      onUpdate={(itemId, changes) => changeCase((doc, context) => change.updateItem(doc, props.id, itemId, changes, context))}
+      onRemove={(itemId) => changeCase((doc, context) => change.removeItem(doc, props.id, itemId, context))}
+    />
+  )
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import * as change from '../../shared/case/changes'
+import { caseFacts } from '../../shared/case/lifecycle'
+import { SAFETY_FIELDS } from '../../shared/case/reconnection'
+import { formatUkDateTime } from '../../shared/dates'
+import type { FieldIssue } from '../../shared/validation'
+import { useProfile } from '../app/contexts'
+import { ErrorSummary, TextArea } from '../components/form'
+import { issuesOf } from '../forms/EditForm'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
+import { Section } from './PhaseView'
+
+/**
+ * The safety checks before the move. Reconnection is not appropriate where any answer is yes, or
+ * there is no connection anywhere; the case cannot move to Reconnection until they pass, unless a
+ * team manager overrides them with a written reason.
+ */
+export function SafetyPanel() {
+  const { record } = useOpenCase()
+  const { gate } = caseFacts(record, { today: today() })
+  const failing = gate.problems.length > 0
+  return (
+    <>
+      <Section section="safety" title="Safety checks" groups={[{ title: 'Safety checks', fields: SAFETY_FIELDS }]} />
+      <section className={`panel gate${failing && !gate.override ? ' gate--blocked' : ''}`} aria-labelledby="gate-heading">
+        <h3 id="gate-heading">{!failing ? 'The safety checks pass' : gate.override ? 'Overridden by a manager' : 'Reconnection is blocked'}</h3>
+        {failing && (
+          <ul className="problems">
+            {gate.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        {gate.inappropriate && !gate.override && (
+          <p>If the risk cannot be managed, close the case as "Reconnection not appropriate" and offer support locally.</p>
+        )}
+        {gate.override && (
+          <p>
+            {gate.override.by.name} overrode the checks on {formatUkDateTime(gate.override.at)}: “{gate.override.reason}”
+          </p>
+        )}
+        {failing && <Override />}
+      </section>
+    </>
+  )
+}
+
+/** The gate's verdict, where the move happens; the checks themselves are filled in while planning. */
+export function GateSummary() {
+  const { id, record } = useOpenCase()
+  const { gate } = caseFacts(record, { today: today() })
+  return (
+    <p className={`panel gate${gate.passes ? '' : ' gate--blocked'}`}>
+      {gate.passes
+        ? gate.override
+          ? `Safety checks overridden by ${gate.override.by.name}: “${gate.override.reason}”`
+          : 'The risk assessment is done and the safety checks pass.'
+        : 'The safety checks do not pass.'}{' '}
+      <a href={`#/cases/${id}/phase/reconnection-planning`}>See them in Phase 4</a>
+    </p>
+  )
+}
+
+function Override() {
+  const { record } = useOpenCase()
+  const profile = useProfile()
+  const changeCase = useCaseChange()
+  const [reason, setReason] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const attempt = (edit: Parameters<typeof changeCase>[0]) => {
+    try {
+      changeCase(edit)
+      setIssues([])
+    } catch (error) {
+      setIssues(issuesOf(error).map((issue) => (issue.field === 'reason' ? { ...issue, field: 'overrideReason' } : issue)))
+    }
+  }
+  if (profile.role !== 'manager') {
+    return <p className="muted">Only a team manager can override the safety checks.</p>
+  }
+  if (record.safety.override) {
+    return (
+      <button type="button" className="button button--secondary" onClick={() => attempt((doc, context) => change.withdrawSafetyOverride(doc, context))}>
+        Withdraw the override
+      </button>
+    )
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        attempt((doc, context) => change.overrideSafetyGate(doc, reason, context))
+      }}
+    >
+      <ErrorSummary issues={issues} />
+      <TextArea
+        name="overrideReason"
+        label="Manager's reason for going ahead"
+        hint="Recorded with your name and the time"
+        value={reason}
+        onChange={setReason}
+        rows={3}
+        error={issues.find((issue) => issue.field === 'overrideReason')?.message}
+      />
+      <button type="submit" className="button button--warning">
+        Override the safety checks
+      </button>
+    </form>
+  )
+}

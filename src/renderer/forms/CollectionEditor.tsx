@@ -1,0 +1,171 @@
+import { useState, type ReactNode } from 'react'
+import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
+import { EditForm, issuesOf } from './EditForm'
+import { useFormDraft } from './drafts'
+
+export interface Column<T> {
+  label: string
+  value: (item: T) => ReactNode
+}
+
+/**
+ * A list on a case (addresses, consents, goals...): a table of the items, each with Change and
+ * Remove, and a form to add one. Every form keeps a draft until saved.
+ */
+export function CollectionEditor<T extends Record<string, unknown>>(props: {
+  draftKey: string
+  title: string
+  itemName: string
+  fields: readonly Field[]
+  items: Record<string, T>
+  columns: Column<T>[]
+  order?: (a: T, b: T) => number
+  emptyText: string
+  onAdd: (values: Record<string, unknown>) => void
+  onUpdate: (id: string, changes: Record<string, unknown>) => void
+  onRemove: (id: string) => void
+  intro?: ReactNode
+}) {
+  const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
+  const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`)
+  const [editingId, setEditingId] = useState<string | undefined>()
+  const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
+  const [removeError, setRemoveError] = useState<string | undefined>()
+  const entries = Object.entries(props.items).sort(([, a], [, b]) => (props.order ? props.order(a, b) : 0))
+  const headingId = `list-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
+
+  return (
+    <section className="panel section" aria-labelledby={headingId}>
+      <div className="section__heading">
+        <h3 id={headingId}>{props.title}</h3>
+        {!adding && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} })}
+          >
+            Add {props.itemName}
+          </button>
+        )}
+      </div>
+      {props.intro}
+      {entries.length === 0 ? (
+        <p className="muted">{props.emptyText}</p>
+      ) : (
+        <table className="table table--compact">
+          <caption className="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              {props.columns.map((column) => (
+                <th scope="col" key={column.label}>
+                  {column.label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Changes</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([id, item]) => (
+              <tr key={id}>
+                {props.columns.map((column) => (
+                  <td key={column.label}>{column.value(item)}</td>
+                ))}
+                <td className="table__actions">
+                  <button type="button" className="link-button" onClick={() => setEditingId(id)}>
+                    Change<span className="visually-hidden"> this {props.itemName}</span>
+                  </button>
+                  {confirmRemove === id ? (
+                    <button
+                      type="button"
+                      className="link-button link-button--danger"
+                      onClick={() => {
+                        try {
+                          props.onRemove(id)
+                          setConfirmRemove(undefined)
+                        } catch (error) {
+                          setRemoveError(issuesOf(error)[0]?.message)
+                        }
+                      }}
+                    >
+                      Yes, remove it
+                    </button>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setConfirmRemove(id)}>
+                      Remove<span className="visually-hidden"> this {props.itemName}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {removeError && <p className="field__error">{removeError}</p>}
+      {editingId && props.items[editingId] && (
+        <ItemEditor
+          key={editingId}
+          draftKey={`${props.draftKey}:${editingId}`}
+          groups={groups}
+          item={props.items[editingId]}
+          itemName={props.itemName}
+          onSave={(changes) => props.onUpdate(editingId, changes)}
+          onDone={() => setEditingId(undefined)}
+        />
+      )}
+      {adding && (
+        <div className="subform">
+          <h4>Add {props.itemName}</h4>
+          <EditForm
+            groups={groups}
+            values={adding.values}
+            onValues={(values) => setAdding({ ...adding, values })}
+            submitLabel={`Add ${props.itemName}`}
+            onCancel={clearAdding}
+            onSubmit={(stored) => {
+              props.onAdd(Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined)))
+              clearAdding()
+            }}
+          />
+        </div>
+      )}
+    </section>
+  )
+}
+
+function ItemEditor(props: {
+  draftKey: string
+  groups: FieldGroup[]
+  item: Record<string, unknown>
+  itemName: string
+  onSave: (changes: Record<string, unknown>) => void
+  onDone: () => void
+}) {
+  const fields = props.groups.flatMap((group) => [...group.fields])
+  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey)
+  const current = draft ?? { values: formValues(fields, props.item), base: props.item }
+  return (
+    <div className="subform">
+      <h4>Change {props.itemName}</h4>
+      <EditForm
+        groups={props.groups}
+        values={current.values}
+        onValues={(values) => setDraft({ ...current, values })}
+        submitLabel="Save changes"
+        onCancel={() => {
+          clearDraft()
+          props.onDone()
+        }}
+        onSubmit={(stored) => {
+          const base = Object.fromEntries(fields.map((field) => [field.name, current.base[field.name]]))
+          const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
+          const changes = changedValues(base, after)
+          if (Object.keys(changes).length > 0) props.onSave(changes)
+          clearDraft()
+          props.onDone()
+        }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react'
+import { changedValues, displayValue, formValues, type FieldGroup } from '../../shared/forms/fields'
+import { EditForm } from './EditForm'
+import { useFormDraft } from './drafts'
+
+/**
+ * One part of a case as a summary, with "Change" to edit it. Saving writes only the fields this
+ * person changed.
+ */
+export function SectionForm(props: {
+  draftKey: string
+  title: string
+  groups: readonly FieldGroup[]
+  stored: Record<string, unknown>
+  onSave: (changes: Record<string, unknown>) => void
+  intro?: ReactNode
+}) {
+  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey)
+  const fields = props.groups.flatMap((group) => [...group.fields])
+  const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
+
+  return (
+    <section className="panel section" aria-labelledby={headingId}>
+      <div className="section__heading">
+        <h3 id={headingId}>{props.title}</h3>
+        {!draft && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Change ${props.title.toLowerCase()}`}
+            onClick={() => setDraft({ values: formValues(fields, props.stored), base: props.stored })}
+          >
+            Change
+          </button>
+        )}
+      </div>
+      {props.intro}
+      {draft ? (
+        <EditForm
+          groups={props.groups}
+          values={draft.values}
+          onValues={(values) => setDraft({ ...draft, values })}
+          submitLabel={`Save ${props.title.toLowerCase()}`}
+          onCancel={clearDraft}
+          onSubmit={(stored) => {
+            const base = Object.fromEntries(fields.map((field) => [field.name, draft.base[field.name]]))
+            const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
+            const changes = changedValues(base, after)
+            if (Object.keys(changes).length > 0) props.onSave(changes)
+            clearDraft()
+          }}
+        />
+      ) : (
+        props.groups.map((group) => (
+          <div key={group.title} className="summary-group">
+            {props.groups.length > 1 && <h4 className="summary-group__title">{group.title}</h4>}
+            <dl className="facts">
+              {group.fields.map((field) => {
+                const shown = displayValue(field, props.stored[field.name])
+                return (
+                  <div className="facts__row" key={field.name}>
+                    <dt>{field.label}</dt>
+                    <dd className={shown ? 'facts__value' : 'muted'}>{shown || 'Not recorded'}</dd>
+                  </div>
+                )
+              })}
+            </dl>
+          </div>
+        ))
+      )}
+    </section>
+  )
+}
