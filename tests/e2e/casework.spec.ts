@@ -2,7 +2,7 @@ import { expect, expectAccessible, screenshot, test } from './app'
 import { casework, daysAgo } from './casework'
 
 /** Phases 1 to 3, done the way a caseworker would, for the journeys below. */
-async function throughEngagement(steps: ReturnType<typeof casework>, lead: string) {
+async function throughEngagement(steps: ReturnType<typeof casework>, lead: string, shot: (name: string) => Promise<void> = async () => undefined) {
   const { page } = { page: steps.nextStep.page() }
   await steps.change('Referral form')
   await steps.answer('1. A local connection outside the referring area but within the UK', 'Yes')
@@ -14,6 +14,7 @@ async function throughEngagement(steps: ReturnType<typeof casework>, lead: strin
   await page.getByRole('button', { name: 'Accept the referral' }).click()
   await steps.moveOn('Phase 2 – Allocate')
 
+  await shot('phase-2-allocate')
   await page.getByLabel('Lead caseworker').selectOption({ label: lead })
   await page.getByRole('button', { name: 'Allocate' }).click()
   await steps.moveOn('Phase 3 – Engage')
@@ -23,6 +24,7 @@ async function throughEngagement(steps: ReturnType<typeof casework>, lead: strin
   await page.getByLabel('Consent to record given on').fill(daysAgo(150))
   await page.getByRole('group', { name: 'How consent to record was given' }).getByLabel('In writing').check()
   await steps.save('Consent and engagement')
+  await shot('phase-3-engage')
   await steps.moveOn('Phase 4 – Reconnection planning')
 }
 
@@ -34,7 +36,7 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   await steps.addReferral({ name: 'Łukasz Wiśniewski', born: '17/05/1984', chain: '4455667', referrer: 'Sam Reed', team: 'Tower Hamlets Outreach' })
   await screenshot(page, testInfo, 'phase-1-identify')
   await expect(steps.nextStep).toContainText('Check the referral, then accept or reject it.')
-  await throughEngagement(steps, 'Amina Okafor (Caseworker)')
+  await throughEngagement(steps, 'Amina Okafor (Caseworker)', (name) => screenshot(page, testInfo, name))
 
   // Phase 4: the evidence, the local connection test, the plan, the checks before the move.
   await page.getByRole('button', { name: 'Add an address' }).click()
@@ -107,6 +109,7 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   await page.getByLabel('Local agencies taking over support').fill('Bradford floating support; Change Grow Live')
   await page.getByLabel('Written agreement made with the client on').fill(daysAgo(90))
   await steps.save('Step down of support')
+  await screenshot(page, testInfo, 'phase-7-step-down')
   await steps.moveOn('Phase 8 – Case closure and review')
 
   // Phase 8: Tool 4, step by step.

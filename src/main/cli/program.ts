@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander'
-import { CaseNotFoundError, WorkspaceLockedError } from '../core/errors'
+import { CaseRuleError } from '../../shared/case/changes'
+import { ValidationError } from '../../shared/validation'
+import { CaseNotFoundError, DuplicateCaseError, WorkspaceLockedError } from '../core/errors'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
 import { searchCommand } from './search-command'
@@ -29,7 +31,14 @@ export async function run(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (error instanceof CliError || error instanceof WorkspaceLockedError || error instanceof CaseNotFoundError) {
+    if (
+      error instanceof CliError ||
+      error instanceof WorkspaceLockedError ||
+      error instanceof CaseNotFoundError ||
+      error instanceof CaseRuleError ||
+      error instanceof DuplicateCaseError ||
+      error instanceof ValidationError
+    ) {
       process.stderr.write(`homeward: ${error.message}\n`)
       return 1
     }

@@ -224,7 +224,9 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
 
     // Phase 4: reconnection planning.
     later(rng.int(2, 6))
-    const years = rng.int(2, 9)
+    // Long enough in the home area for a local connection (3 of the last 5 years), so the safety
+    // checks can pass.
+    const years = rng.int(4, 12)
     act(lead, (d, c) => {
       const moved = isoDateOf(addDays(parseISO(day), -rng.int(60, 400)))
       change.addItem(

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { generateCase } from '../../src/main/core/seed/generate-case'
+import { Random } from '../../src/main/core/seed/random'
+import { readCase } from '../../src/shared/case/case-doc'
+import { PHASES } from '../../src/shared/case/phases'
+import { caseFlags } from '../../src/shared/case/flags'
+
+const TEAM = {
+  manager: { id: 'm', name: 'Derek Hall', role: 'manager' as const },
+  caseworkers: [
+    { id: 'a', name: 'Amina Okafor', role: 'caseworker' as const },
+    { id: 't', name: 'Tomasz Nowak', role: 'caseworker' as const },
+  ],
+}
+
+describe('sample cases', () => {
+  it('follow the rules, whatever the seed, and cover every phase and every kind of ending', () => {
+    const records = [3, 11, 29, 57].flatMap((seed) => {
+      const rng = new Random(seed)
+      return Array.from({ length: 90 }, () => readCase(generateCase(rng, TEAM, '2026-11-23').doc))
+    })
+    const open = new Set(records.filter((r) => r.status === 'open').map((r) => r.phase))
+    expect([...open].sort()).toEqual([...PHASES].sort())
+    const endings = new Set(records.filter((r) => r.status === 'closed').map((r) => r.outcome!.type))
+    expect([...endings].sort()).toEqual(['inappropriate', 'no-progress', 'planned', 'rejected', 'unplanned'])
+    expect(records.some((r) => caseFlags(r, '2026-11-23').length > 0)).toBe(true)
+    expect(new Set(records.map((r) => r.referral.clientName)).size).toBeGreaterThan(150)
+  })
+
+  it('are the same for the same seed', () => {
+    const names = (seed: number) => {
+      const rng = new Random(seed)
+      return Array.from({ length: 10 }, () => readCase(generateCase(rng, TEAM, '2026-11-23').doc).referral.clientName)
+    }
+    expect(names(7)).toEqual(names(7))
+    expect(names(7)).not.toEqual(names(8))
+  })
+})
