@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fontkit, { type Font } from '@cantoo/fontkit'
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib'
+import { resourcesDir } from './resources'
+
+type FontkitFont = Font
+
+/**
+ * A font for drawing and its measurements. Widths come from each glyph's advance, cached by code
+ * point: measuring through pdf-lib costs a fontkit layout per call, and pdf-lib draws without
+ * kerning, so the sum of advances is exactly the width drawn.
+ */
+export class Face {
+  readonly #advances = new Map<number, number>()
+  readonly #missing = new Map<number, boolean>()
+
+  constructor(
+    readonly pdfFont: PDFFont,
+    private readonly metrics: FontkitFont,
+  ) {}
+
+  widthOf(text: string, size: number): number {
+    let units = 0
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!
+      let advance = this.#advances.get(codePoint)
+      if (advance === undefined) {
+        advance = this.metrics.glyphForCodePoint(codePoint)?.advanceWidth ?? 0
+        this.#advances.set(codePoint, advance)
+      }
+      units += advance
+    }
+    return (units * size) / this.metrics.unitsPerEm
+  }
+
+  /** Characters the font cannot draw (they would show as empty boxes) become a visible '?'. */
+  drawable(text: string): string {
+    let result = ''
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!
+      let missing = this.#missing.get(codePoint)
+      if (missing === undefined) {
+        missing = !this.metrics.hasGlyphForCodePoint(codePoint) && !/\s/.test(char)
+        this.#missing.set(codePoint, missing)
+      }
+      result += missing ? '?' : char
+    }
+    return result
+  }
+}
+
+export interface Faces {
+  regular: Face
+  bold: Face
+}
+
+const FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const
+const cache = new Map<string, { bytes: Uint8Array; metrics: FontkitFont }>()
+
+function load(file: string) {
+  let entry = cache.get(file)
+  if (!entry) {
+    const bytes = new Uint8Array(readFileSync(join(resourcesDir(), 'fonts', file)))
+    const metrics = fontkit.create(bytes)
+    if (!metrics || 'fonts' in metrics) throw new Error(`${file} is not a single font`)
+    entry = { bytes, metrics }
+    cache.set(file, entry)
+  }
+  return entry
+}
+
+/**
+ * Noto Sans, embedded and subset: Latin with every accent, Greek and Cyrillic, so names such as
+ * Łukasz Wiśniewski, Ștefan Popescu and Дмитрий Иванов print as written. (The standard PDF fonts
+ * cannot encode them.)
+ */
+export async function embedFaces(doc: PDFDocument): Promise<Faces> {
+  doc.registerFontkit(fontkit)
+  const faces = {} as Record<keyof typeof FILES, Face>
+  for (const [name, file] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
+    const { bytes, metrics } = load(file)
+    faces[name] = new Face(await doc.embedFont(bytes, { subset: true }), metrics)
+  }
+  return faces
+}

@@ -1,0 +1,285 @@
+import { degrees, rgb, type PDFDocument, type PDFImage, type PDFPage, type RGB } from '@cantoo/pdf-lib'
+import type { Face, Faces } from './fonts'
+
+/** A4 in points. */
+export const A4 = { width: 595.28, height: 841.89 } as const
+
+export const INK = rgb(0.1, 0.12, 0.15)
+export const SOFT = rgb(0.33, 0.37, 0.42)
+export const BRAND = rgb(0.075, 0.306, 0.369)
+
+export interface TextStyle {
+  size?: number
+  bold?: boolean
+  color?: RGB
+  /** Space after the block, in points. */
+  after?: number
+  indent?: number
+  align?: 'left' | 'right'
+}
+
+const LINE = 1.38
+
+/**
+ * Breaks text into lines no wider than `width`: at spaces where it can, inside a word only when
+ * the word alone is too long (a URL, a long reference). Newlines start new lines.
+ */
+export function wrap(face: Face, text: string, size: number, width: number): string[] {
+  const lines: string[] = []
+  for (const paragraph of face.drawable(text).split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(/ +/)) {
+      const candidate = line ? `${line} ${word}` : word
+      if (face.widthOf(candidate, size) <= width) {
+        line = candidate
+        continue
+      }
+      if (line) lines.push(line)
+      line = ''
+      let rest = word
+      while (face.widthOf(rest, size) > width) {
+        let cut = rest.length - 1
+        while (cut > 1 && face.widthOf(rest.slice(0, cut), size) > width) cut--
+        lines.push(rest.slice(0, cut))
+        rest = rest.slice(cut)
+      }
+      line = rest
+    }
+    lines.push(line)
+  }
+  return lines
+}
+
+export interface TableColumn {
+  title: string
+  /** Share of the width, 0 to 1. */
+  width: number
+  align?: 'left' | 'right'
+}
+
+/**
+ * Lays out a document top to bottom on A4 pages, starting a new page when the next line or row
+ * does not fit. Footers are drawn at the end (see stampFooters), when the page count is known.
+ */
+export class Composer {
+  readonly margin = { top: 56, right: 56, bottom: 78, left: 56 }
+  #page!: PDFPage
+  #y = 0
+
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly faces: Faces,
+  ) {
+    this.newPage()
+  }
+
+  get width(): number {
+    return A4.width - this.margin.left - this.margin.right
+  }
+
+  get page(): PDFPage {
+    return this.#page
+  }
+
+  /** The distance from the top of the page to where the next block starts. */
+  get y(): number {
+    return this.#y
+  }
+
+  newPage(): void {
+    this.#page = this.doc.addPage([A4.width, A4.height])
+    this.#y = this.margin.top
+  }
+
+  /** Starts a new page unless `height` more points fit on this one. */
+  ensure(height: number): void {
+    if (this.#y + height > A4.height - this.margin.bottom) this.newPage()
+  }
+
+  space(points: number): void {
+    this.#y += points
+  }
+
+  text(text: string, style: TextStyle = {}): void {
+    const size = style.size ?? 10.5
+    const face = style.bold ? this.faces.bold : this.faces.regular
+    const indent = style.indent ?? 0
+    for (const line of wrap(face, text, size, this.width - indent)) {
+      this.ensure(size * LINE)
+      this.#draw(line, face, size, style.color ?? INK, style.align === 'right' ? this.margin.left + this.width - face.widthOf(line, size) : this.margin.left + indent)
+      this.#y += size * LINE
+    }
+    this.#y += style.after ?? size * 0.6
+  }
+
+  heading(text: string, level: 1 | 2 | 3 = 2): void {
+    const size = level === 1 ? 17 : level === 2 ? 13 : 11.5
+    // Keep a heading with at least two lines of what follows.
+    this.ensure(size * LINE + 3 * 10.5 * LINE)
+    this.space(level === 1 ? 0 : 6)
+    this.text(text, { size, bold: true, color: level === 3 ? INK : BRAND, after: level === 1 ? 10 : 5 })
+  }
+
+  /** Label and value pairs, the label column in bold; a pair is not split across pages. */
+  keyValues(rows: [string, string][], options: { labelWidth?: number; size?: number } = {}): void {
+    const size = options.size ?? 10
+    const labelWidth = options.labelWidth ?? this.width * 0.34
+    const gap = 10
+    for (const [label, value] of rows) {
+      const labelLines = wrap(this.faces.bold, label, size, labelWidth)
+      const valueLines = wrap(this.faces.regular, value || '—', size, this.width - labelWidth - gap)
+      const height = Math.max(labelLines.length, valueLines.length) * size * LINE
+      this.ensure(Math.min(height, A4.height - this.margin.top - this.margin.bottom))
+      const top = this.#y
+      labelLines.forEach((line, i) => this.#drawAt(line, this.faces.bold, size, SOFT, this.margin.left, top + i * size * LINE))
+      valueLines.forEach((line, i) => this.#drawAt(line, this.faces.regular, size, INK, this.margin.left + labelWidth + gap, top + i * size * LINE))
+      this.#y = top + height + 3
+    }
+    this.#y += 6
+  }
+
+  /**
+   * A table with a header row, cells wrapping within their column. A row that does not fit goes to
+   * the next page, under the header again.
+   */
+  table(columns: TableColumn[], rows: string[][], options: { size?: number } = {}): void {
+    const size = options.size ?? 9.5
+    const pad = 4
+    const widths = columns.map((column) => column.width * this.width)
+    const lineHeight = size * LINE
+    const header = () => {
+      const lines = columns.map((column, i) => wrap(this.faces.bold, column.title, size, widths[i]! - 2 * pad))
+      const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad
+      this.ensure(height + lineHeight + 2 * pad)
+      this.#page.drawRectangle({
+        x: this.margin.left,
+        y: A4.height - this.#y - height,
+        width: this.width,
+        height,
+        color: rgb(0.89, 0.94, 0.95),
+      })
+      this.#cells(lines, widths, columns, this.faces.bold, size, pad)
+      this.#y += height
+    }
+    header()
+    for (const row of rows) {
+      const lines = row.map((cell, i) => wrap(this.faces.regular, cell, size, widths[i]! - 2 * pad))
+      const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad
+      if (this.#y + height > A4.height - this.margin.bottom) {
+        this.newPage()
+        header()
+      }
+      this.#cells(lines, widths, columns, this.faces.regular, size, pad)
+      this.#y += height
+      this.#page.drawLine({
+        start: { x: this.margin.left, y: A4.height - this.#y },
+        end: { x: this.margin.left + this.width, y: A4.height - this.#y },
+        thickness: 0.5,
+        color: rgb(0.8, 0.84, 0.87),
+      })
+    }
+    this.#y += 10
+  }
+
+  bullets(items: string[], style: TextStyle = {}): void {
+    const size = style.size ?? 10.5
+    for (const item of items) {
+      const lines = wrap(this.faces.regular, item, size, this.width - 14)
+      lines.forEach((line, i) => {
+        this.ensure(size * LINE)
+        if (i === 0) this.#draw('•', this.faces.regular, size, INK, this.margin.left + 2)
+        this.#draw(line, this.faces.regular, size, INK, this.margin.left + 14)
+        this.#y += size * LINE
+      })
+      this.#y += 2
+    }
+    this.#y += style.after ?? 6
+  }
+
+  /** An image no larger than the box given, at the left margin (or right-aligned). */
+  image(image: PDFImage, box: { width: number; height: number; align?: 'left' | 'right' }): void {
+    const scale = Math.min(box.width / image.width, box.height / image.height, 1)
+    const width = image.width * scale
+    const height = image.height * scale
+    this.ensure(height)
+    const x = box.align === 'right' ? this.margin.left + this.width - width : this.margin.left
+    this.#page.drawImage(image, { x, y: A4.height - this.#y - height, width, height })
+    this.#y += height + 6
+  }
+
+  rule(): void {
+    this.ensure(8)
+    this.#page.drawLine({
+      start: { x: this.margin.left, y: A4.height - this.#y },
+      end: { x: this.margin.left + this.width, y: A4.height - this.#y },
+      thickness: 0.75,
+      color: rgb(0.75, 0.79, 0.83),
+    })
+    this.#y += 10
+  }
+
+  #cells(lines: string[][], widths: number[], columns: TableColumn[], face: Face, size: number, pad: number) {
+    let x = this.margin.left
+    lines.forEach((cellLines, i) => {
+      cellLines.forEach((line, j) => {
+        const left = columns[i]!.align === 'right' ? x + widths[i]! - pad - face.widthOf(line, size) : x + pad
+        this.#drawAt(line, face, size, INK, left, this.#y + pad + j * size * LINE)
+      })
+      x += widths[i]!
+    })
+  }
+
+  #draw(line: string, face: Face, size: number, color: RGB, x: number) {
+    this.#drawAt(line, face, size, color, x, this.#y)
+  }
+
+  /** Draws a line whose top is `top` points below the top of the page. */
+  #drawAt(line: string, face: Face, size: number, color: RGB, x: number, top: number) {
+    if (line) this.#page.drawText(line, { x, y: A4.height - top - size * 0.93, size, font: face.pdfFont, color })
+  }
+}
+
+export interface Footer {
+  /** Who the document is about, as the footer names them. */
+  subject: string
+  notice: string
+}
+
+/**
+ * Page X of Y, the client's name and the confidentiality notice on every page, including pages
+ * copied in from enclosures (drawn upright whichever way such a page is rotated).
+ */
+export function stampFooters(doc: PDFDocument, faces: Faces, footer: Footer): void {
+  const pages = doc.getPages()
+  pages.forEach((page, index) => {
+    const rotation = ((page.getRotation().angle % 360) + 360) % 360
+    const { width, height } = page.getSize()
+    // The page as the reader sees it, and where its bottom-left corner and axes lie.
+    const seenWidth = rotation === 90 || rotation === 270 ? height : width
+    const place = (dx: number, dy: number) => {
+      switch (rotation) {
+        case 90:
+          return { x: width - dy, y: dx }
+        case 180:
+          return { x: width - dx, y: height - dy }
+        case 270:
+          return { x: dy, y: height - dx }
+        default:
+          return { x: dx, y: dy }
+      }
+    }
+    const draw = (text: string, face: Face, size: number, dx: number, dy: number, color: RGB) => {
+      const { x, y } = place(dx, dy)
+      page.drawText(face.drawable(text), { x, y, size, font: face.pdfFont, color, rotate: degrees(rotation) })
+    }
+    const pageText = `Page ${index + 1} of ${pages.length}`
+    const pageWidth = faces.bold.widthOf(pageText, 8.5)
+    const subjectRoom = seenWidth - 2 * 40 - pageWidth - 20
+    let subject = footer.subject
+    while (subject.length > 1 && faces.regular.widthOf(subject, 8.5) > subjectRoom) subject = `${subject.slice(0, -2)}…`
+    draw(subject, faces.regular, 8.5, 40, 34, SOFT)
+    draw(pageText, faces.bold, 8.5, seenWidth - 40 - pageWidth, 34, SOFT)
+    const notice = wrap(faces.regular, footer.notice, 7, seenWidth - 80)[0] ?? ''
+    draw(notice, faces.regular, 7, 40, 22, SOFT)
+  })
+}

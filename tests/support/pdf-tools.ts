@@ -1,0 +1,80 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Checks a PDF's structure with qpdf; returns its complaint, or '' when the file is sound. */
+export function qpdfCheck(file: string): string {
+  const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' })
+  return result.status === 0 ? '' : `${result.stdout}${result.stderr}`
+}
+
+export function pdfText(file: string, layout = false): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' })
+}
+
+/** The fonts pdffonts lists, with whether each is embedded. */
+export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/)
+    // name type [encoding words] emb sub uni object ID: emb is fifth from the end.
+    return { name: columns[0]!, embedded: columns[columns.length - 5] === 'yes' }
+  })
+}
+
+/** Each page's size in points and rotation, from pdfinfo. */
+export function pdfPages(file: string): { width: number; height: number; rotation: number }[] {
+  const output = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' })
+  const pages: { width: number; height: number; rotation: number }[] = []
+  for (const match of output.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/g)) {
+    pages[Number(match[1]) - 1] = { width: Number(match[2]), height: Number(match[3]), rotation: 0 }
+  }
+  for (const match of output.matchAll(/Page\s+(\d+) rot:\s+(\d+)/g)) pages[Number(match[1]) - 1]!.rotation = Number(match[2])
+  return pages
+}
+
+/** A page rendered in grey, as pdftoppm draws it (with its own errors, if any, in `errors`). */
+export interface Rendered {
+  width: number
+  height: number
+  pixels: Uint8Array
+  errors: string
+  /** Share of pixels darker than mid-grey in a region (0 to 1 of width and height). */
+  ink(region?: { left: number; top: number; right: number; bottom: number }): number
+}
+
+export function renderPage(file: string, page: number, outDir: string, dpi = 40): Rendered {
+  const prefix = join(outDir, `render-${page}-${Math.random().toString(36).slice(2)}`)
+  const result = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file, prefix], { encoding: 'utf8' })
+  const out = readdirSync(outDir).find((name) => join(outDir, name).startsWith(prefix))
+  if (!out) throw new Error(`pdftoppm drew nothing: ${result.stderr}`)
+  const bytes = readFileSync(join(outDir, out))
+  // P5 <width> <height> <max>\n<bytes>
+  const header = bytes.subarray(0, 50).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
+  if (!header) throw new Error('Not a PGM file')
+  const width = Number(header[1])
+  const height = Number(header[2])
+  const pixels = bytes.subarray(header[0].length)
+  return {
+    width,
+    height,
+    pixels,
+    errors: result.stderr,
+    ink(region = { left: 0, top: 0, right: 1, bottom: 1 }) {
+      let dark = 0
+      let total = 0
+      for (let y = Math.floor(region.top * height); y < Math.floor(region.bottom * height); y++) {
+        for (let x = Math.floor(region.left * width); x < Math.floor(region.right * width); x++) {
+          total++
+          if (pixels[y * width + x]! < 128) dark++
+        }
+      }
+      return total ? dark / total : 0
+    },
+  }
+}
+
+/** Saves page 1 as a PNG for a person to look at. */
+export function pngOfPage(file: string, page: number, out: string): void {
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', file, out.replace(/\.png$/, '')])
+}
