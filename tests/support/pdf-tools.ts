@@ -39,8 +39,20 @@ export interface Rendered {
   height: number
   pixels: Uint8Array
   errors: string
-  /** Share of pixels darker than mid-grey in a region (0 to 1 of width and height). */
-  ink(region?: { left: number; top: number; right: number; bottom: number }): number
+  /** Share of pixels in a region darker than `below` (mid-grey unless given). */
+  ink(region?: Region, below?: number): number
+  /** Mean grey level of a region, 0 black to 255 white. */
+  mean(region: Region): number
+  /** The smallest region holding everything that is not white paper. */
+  markedRegion(): Region
+}
+
+/** Part of a page, as shares (0 to 1) of its width and height from the top left. */
+export interface Region {
+  left: number
+  top: number
+  right: number
+  bottom: number
 }
 
 export function renderPage(file: string, page: number, outDir: string, dpi = 40): Rendered {
@@ -55,21 +67,39 @@ export function renderPage(file: string, page: number, outDir: string, dpi = 40)
   const width = Number(header[1])
   const height = Number(header[2])
   const pixels = bytes.subarray(header[0].length)
+  const regionPixels = (region: Region): number[] => {
+    const values: number[] = []
+    for (let y = Math.floor(region.top * height); y < Math.floor(region.bottom * height); y++) {
+      for (let x = Math.floor(region.left * width); x < Math.floor(region.right * width); x++) values.push(pixels[y * width + x]!)
+    }
+    return values
+  }
   return {
     width,
     height,
     pixels,
     errors: result.stderr,
-    ink(region = { left: 0, top: 0, right: 1, bottom: 1 }) {
-      let dark = 0
-      let total = 0
-      for (let y = Math.floor(region.top * height); y < Math.floor(region.bottom * height); y++) {
-        for (let x = Math.floor(region.left * width); x < Math.floor(region.right * width); x++) {
-          total++
-          if (pixels[y * width + x]! < 128) dark++
+    ink(region = { left: 0, top: 0, right: 1, bottom: 1 }, below = 128) {
+      const values = regionPixels(region)
+      return values.length ? values.filter((value) => value < below).length / values.length : 0
+    },
+    markedRegion() {
+      let [left, top, right, bottom] = [width, height, 0, 0]
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          if (pixels[y * width + x]! < 245) {
+            left = Math.min(left, x)
+            right = Math.max(right, x + 1)
+            top = Math.min(top, y)
+            bottom = Math.max(bottom, y + 1)
+          }
         }
       }
-      return total ? dark / total : 0
+      return { left: left / width, top: top / height, right: right / width, bottom: bottom / height }
+    },
+    mean(region) {
+      const values = regionPixels(region)
+      return values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
     },
   }
 }

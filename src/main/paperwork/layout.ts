@@ -35,15 +35,15 @@ export function wrap(face: Face, text: string, size: number, width: number): str
         continue
       }
       if (line) lines.push(line)
-      line = ''
-      let rest = word
-      while (face.widthOf(rest, size) > width) {
+      // By code point, so that a character outside the basic plane is never cut in two.
+      let rest = Array.from(word)
+      while (face.widthOf(rest.join(''), size) > width) {
         let cut = rest.length - 1
-        while (cut > 1 && face.widthOf(rest.slice(0, cut), size) > width) cut--
-        lines.push(rest.slice(0, cut))
+        while (cut > 1 && face.widthOf(rest.slice(0, cut).join(''), size) > width) cut--
+        lines.push(rest.slice(0, cut).join(''))
         rest = rest.slice(cut)
       }
-      line = rest
+      line = rest.join('')
     }
     lines.push(line)
   }

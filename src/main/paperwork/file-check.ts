@@ -1,0 +1,133 @@
+import { PDFDocument } from '@cantoo/pdf-lib'
+import { MAX_ATTACHMENT_BYTES, type MediaType } from '../../shared/attachments'
+import { readJpeg } from './jpeg'
+import { checkPng } from './png'
+
+/** What a file turned out to be, once it has been read all the way through. */
+export interface CheckedFile {
+  mediaType: MediaType
+  pages: number
+}
+
+/** A file Homeward will not take, and why, in words for the person who chose it. */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly reason: string,
+  ) {
+    super(`${fileName}: ${reason}`)
+    this.name = 'FileRefusedError'
+  }
+}
+
+/**
+ * A PNG is turned into raw pixels to go into a PDF (four bytes a pixel); more pixels than this
+ * would take hundreds of megabytes. Phone cameras make JPEGs, which go in without decoding.
+ */
+const MAX_PNG_PIXELS = 40_000_000
+
+const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif'])
+
+/**
+ * Checks a file someone wants to attach, by what it contains (never by its name), and reads it the
+ * way the presentation pack will, so that a file that passes here cannot break a pack later.
+ * Throws FileRefusedError with the reason.
+ */
+export async function checkFile(fileName: string, bytes: Uint8Array): Promise<CheckedFile> {
+  const refuse = (reason: string): never => {
+    throw new FileRefusedError(fileName, reason)
+  }
+  if (bytes.length === 0) refuse('the file is empty (0 bytes). Scan or download it again.')
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    refuse(
+      `the file is ${megabytes(bytes.length)} MB, over the limit of ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB. Scan it again at a lower resolution, or in parts.`,
+    )
+  }
+  const kind = sniff(bytes)
+  switch (kind) {
+    case 'pdf':
+      return { mediaType: 'application/pdf', pages: await checkPdf(bytes, refuse) }
+    case 'jpeg': {
+      const jpeg = readJpeg(bytes)
+      if (!jpeg || jpeg.width === 0 || jpeg.height === 0) return refuse('the photo is damaged and cannot be read. Send or copy it again.')
+      if (!jpeg.complete) return refuse('the photo is incomplete: the end of the file is missing. Send or copy it again.')
+      return { mediaType: 'image/jpeg', pages: 1 }
+    }
+    case 'png': {
+      const png = checkPng(bytes)
+      if (!png.ok) return refuse(`${png.reason}. Send or copy it again.`)
+      if (png.info.width * png.info.height > MAX_PNG_PIXELS) {
+        return refuse(`the image is too large (${png.info.width} × ${png.info.height} pixels). Save it smaller, or as a JPEG.`)
+      }
+      return { mediaType: 'image/png', pages: 1 }
+    }
+    case 'heic':
+      return refuse(
+        'it is an iPhone photo in HEIC format, which cannot go into a PDF. Send it as a JPEG instead: on the iPhone, choose Settings, Camera, Formats, "Most Compatible" and take the photo again, or open it on a computer and save a copy as JPEG.',
+      )
+    case 'program':
+      return refuse('it is a program, not a document. Only PDF, JPEG and PNG files can be attached.')
+    case 'zip':
+      return refuse('it is a Word document or other zipped file. Save it as a PDF first; only PDF, JPEG and PNG files can be attached.')
+    default:
+      return refuse('it is not a PDF, JPEG or PNG file. Only these can be attached; save or scan it as one of them.')
+  }
+}
+
+type Sniffed = 'pdf' | 'jpeg' | 'png' | 'heic' | 'program' | 'zip' | 'unknown'
+
+function sniff(bytes: Uint8Array): Sniffed {
+  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte)
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg'
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png'
+  // Readers accept a PDF header anywhere in the first kilobyte (some scanners write junk before it).
+  if (latin1(bytes, 0, 1024).includes('%PDF-')) return 'pdf'
+  if (latin1(bytes, 4, 4) === 'ftyp' && HEIC_BRANDS.has(latin1(bytes, 8, 4))) return 'heic'
+  if (starts(0x7f, 0x45, 0x4c, 0x46) || starts(0x4d, 0x5a) || starts(0xcf, 0xfa, 0xed, 0xfe) || starts(0x23, 0x21)) return 'program'
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip'
+  return 'unknown'
+}
+
+async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never): Promise<number> {
+  // A PDF ends with %%EOF; without one the file was cut short (pdf-lib would read what is there).
+  if (!latin1(bytes, Math.max(0, bytes.length - 1024), 1024).includes('%%EOF')) {
+    refuse('the PDF is incomplete: the end of the file is missing. Download or scan it again.')
+  }
+  let pdf: PDFDocument
+  let pages: number
+  try {
+    pdf = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false })
+    pages = pdf.getPageCount()
+  } catch {
+    if (await isEncrypted(bytes)) {
+      refuse('the PDF is protected with a password (encrypted). Open it, save or print a copy without the password, and attach that.')
+    }
+    return refuse('the PDF is damaged and cannot be read. Download or scan it again.')
+  }
+  if (pages === 0) refuse('the PDF has no pages.')
+  // Copy every page into a new document, as the pack will, to find damage inside the pages.
+  try {
+    const trial = await PDFDocument.create({ updateMetadata: false })
+    for (const page of await trial.copyPages(pdf, pdf.getPageIndices())) trial.addPage(page)
+    await trial.save({ objectsPerTick: Infinity })
+  } catch {
+    refuse('the PDF is damaged and its pages cannot be copied. Download or scan it again.')
+  }
+  return pages
+}
+
+async function isEncrypted(bytes: Uint8Array): Promise<boolean> {
+  try {
+    return (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })).isEncrypted
+  } catch {
+    return false
+  }
+}
+
+function latin1(bytes: Uint8Array, start: number, length: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, Math.min(bytes.length, start + length))
+}
+
+function megabytes(size: number): string {
+  return (size / (1024 * 1024)).toFixed(1)
+}

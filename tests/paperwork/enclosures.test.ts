@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PDFDocument } from '@cantoo/pdf-lib'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { MediaType } from '../../src/shared/attachments'
+import { appendEnclosure } from '../../src/main/paperwork/enclosures'
+import { embedFaces } from '../../src/main/paperwork/fonts'
+import { stampFooters } from '../../src/main/paperwork/layout'
+import { interlacedPng, markedJpeg, markedPng, textPdf } from '../support/fixtures'
+import { pdfPages, pdfText, qpdfCheck, renderPage, type Region, type Rendered } from '../support/pdf-tools'
+import { tempDir } from '../support/temp-dir'
+
+const dir = tempDir('enclosures')
+afterAll(() => dir.remove())
+
+async function merged(name: string, enclosures: { fileName: string; mediaType: MediaType; bytes: Uint8Array }[]) {
+  const doc = await PDFDocument.create()
+  const counts: number[] = []
+  for (const enclosure of enclosures) counts.push(await appendEnclosure(doc, enclosure))
+  const file = join(dir.path, name)
+  writeFileSync(file, await doc.save())
+  return { file, counts, doc }
+}
+
+const jpegOf = (orientation: number, width?: number, height?: number) => ({
+  fileName: `photo-${orientation}.jpg`,
+  mediaType: 'image/jpeg' as const,
+  bytes: markedJpeg(orientation, width, height),
+})
+
+type Corner = 'TL' | 'TR' | 'BL' | 'BR'
+
+/** Where the picture's stored top-left (black) and top-right (grey) corners show on the page. */
+function corners(page: Rendered): { black: Corner; grey: Corner } {
+  const picture = page.markedRegion()
+  const w = picture.right - picture.left
+  const h = picture.bottom - picture.top
+  const at = (cx: number, cy: number): Region => ({
+    left: picture.left + w * (cx - 0.1),
+    right: picture.left + w * (cx + 0.1),
+    top: picture.top + h * (cy - 0.1),
+    bottom: picture.top + h * (cy + 0.1),
+  })
+  const means = { TL: page.mean(at(0.25, 0.25)), TR: page.mean(at(0.75, 0.25)), BL: page.mean(at(0.25, 0.75)), BR: page.mean(at(0.75, 0.75)) }
+  const entries = Object.entries(means) as [Corner, number][]
+  const black = entries.filter(([, mean]) => mean < 60)
+  const grey = entries.filter(([, mean]) => mean > 110 && mean < 190)
+  expect(black, JSON.stringify(means)).toHaveLength(1)
+  expect(grey, JSON.stringify(means)).toHaveLength(1)
+  return { black: black[0]![0], grey: grey[0]![0] }
+}
+
+describe('enclosures in a pack', () => {
+  it('merges 3 PDFs (one of 5 pages), a portrait and a landscape JPEG and a PNG, in order, each page the right way round', async () => {
+    const { file, counts } = await merged('merged.pdf', [
+      { fileName: 'birth-certificate.pdf', mediaType: 'application/pdf', bytes: await textPdf('Birth certificate', 1) },
+      { fileName: 'bank-statements.pdf', mediaType: 'application/pdf', bytes: await textPdf('Statements', 5) },
+      { fileName: 'tenancy-landscape.pdf', mediaType: 'application/pdf', bytes: await textPdf('Tenancy', 2, { landscape: true }) },
+      jpegOf(1, 200, 320),
+      jpegOf(1, 320, 200),
+      { fileName: 'gp-letter.png', mediaType: 'image/png', bytes: markedPng('alpha') },
+    ])
+    expect(counts).toEqual([1, 5, 2, 1, 1, 1])
+    expect(qpdfCheck(file)).toBe('')
+    const pages = pdfPages(file)
+    expect(pages).toHaveLength(11)
+    const landscape = pages.map((page) => page.width > page.height)
+    expect(landscape).toEqual([false, false, false, false, false, false, true, true, false, true, false])
+    const text = pdfText(file)
+    expect(text.indexOf('Birth certificate page 1')).toBeLessThan(text.indexOf('Statements page 5'))
+    expect(text.indexOf('Statements page 5')).toBeLessThan(text.indexOf('Tenancy page 2'))
+  })
+
+  it('honours each EXIF orientation: the page fits the picture as seen, and its corners land where they should', async () => {
+    // The stored picture is 320 × 200 (landscape): black top-left, grey top-right.
+    const expected: Record<number, { landscape: boolean; black: Corner; grey: Corner }> = {
+      1: { landscape: true, black: 'TL', grey: 'TR' },
+      2: { landscape: true, black: 'TR', grey: 'TL' },
+      3: { landscape: true, black: 'BR', grey: 'BL' },
+      4: { landscape: true, black: 'BL', grey: 'BR' },
+      5: { landscape: false, black: 'TL', grey: 'BL' },
+      6: { landscape: false, black: 'TR', grey: 'BR' },
+      7: { landscape: false, black: 'BR', grey: 'TR' },
+      8: { landscape: false, black: 'BL', grey: 'TL' },
+    }
+    const { file } = await merged('orientations.pdf', [1, 2, 3, 4, 5, 6, 7, 8].map((o) => jpegOf(o)))
+    expect(qpdfCheck(file)).toBe('')
+    const pages = pdfPages(file)
+    for (let orientation = 1; orientation <= 8; orientation++) {
+      const page = renderPage(file, orientation, dir.path, 30)
+      const seen = { landscape: pages[orientation - 1]!.width > pages[orientation - 1]!.height, ...corners(page) }
+      expect(seen, `orientation ${orientation}`).toEqual(expected[orientation])
+    }
+  })
+
+  it('places PNGs with alpha, 16 bits a channel and interlacing, upright and visible', async () => {
+    const { file } = await merged('pngs.pdf', [
+      { fileName: 'alpha.png', mediaType: 'image/png', bytes: markedPng('alpha') },
+      { fileName: 'sixteen.png', mediaType: 'image/png', bytes: markedPng('16-bit') },
+      { fileName: 'interlaced.png', mediaType: 'image/png', bytes: interlacedPng() },
+    ])
+    expect(qpdfCheck(file)).toBe('')
+    for (const page of [1, 2]) expect(corners(renderPage(file, page, dir.path, 30))).toEqual({ black: 'TL', grey: 'TR' })
+    const interlaced = renderPage(file, 3, dir.path, 30)
+    const picture = interlaced.markedRegion()
+    // Its dark quarter is top left, its light rest elsewhere.
+    const mid = { x: (picture.left + picture.right) / 2, y: (picture.top + picture.bottom) / 2 }
+    expect(interlaced.mean({ left: picture.left, top: picture.top, right: mid.x, bottom: mid.y })).toBeLessThan(80)
+    expect(interlaced.mean({ left: mid.x, top: mid.y, right: picture.right, bottom: picture.bottom })).toBeGreaterThan(200)
+  })
+
+  it('stamps footers upright on copied pages whichever way they are rotated', async () => {
+    const { file: plain, doc } = await merged('rotated.pdf', [
+      { fileName: 'r0.pdf', mediaType: 'application/pdf', bytes: await textPdf('Upright', 1) },
+      { fileName: 'r90.pdf', mediaType: 'application/pdf', bytes: await textPdf('Turned', 1, { rotate: 90 }) },
+      { fileName: 'r180.pdf', mediaType: 'application/pdf', bytes: await textPdf('Upside', 1, { rotate: 180 }) },
+      { fileName: 'r270.pdf', mediaType: 'application/pdf', bytes: await textPdf('Other way', 1, { rotate: 270 }) },
+    ])
+    expect(qpdfCheck(plain)).toBe('')
+    stampFooters(doc, await embedFaces(doc), { subject: 'Dmitry Ivanov', notice: 'CONFIDENTIAL' })
+    const file = join(dir.path, 'rotated-footers.pdf')
+    writeFileSync(file, await doc.save())
+    // As read, each page's footer is a horizontal line of text near the bottom edge.
+    const lines = pdfText(file, true).split('\f')
+    for (let page = 1; page <= 4; page++) {
+      expect(lines[page - 1]).toMatch(new RegExp(`Dmitry Ivanov +Page ${page} of 4`))
+      const rendered = renderPage(file, page, dir.path, 60)
+      expect(rendered.ink({ left: 0, top: 0.93, right: 1, bottom: 1 }, 200), `page ${page} bottom`).toBeGreaterThan(0.005)
+      expect(rendered.ink({ left: 0, top: 0, right: 1, bottom: 0.07 }, 250), `page ${page} top`).toBe(0)
+    }
+  })
+})

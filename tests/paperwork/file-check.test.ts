@@ -1,0 +1,91 @@
+import { describe, expect, it, afterAll } from 'vitest'
+import { MAX_ATTACHMENT_BYTES } from '../../src/shared/attachments'
+import { checkFile, FileRefusedError } from '../../src/main/paperwork/file-check'
+import { readJpeg } from '../../src/main/paperwork/jpeg'
+import {
+  corruptPdf,
+  encryptedPdf,
+  heicHeader,
+  interlacedPng,
+  markedJpeg,
+  markedPng,
+  plainJpeg,
+  program,
+  textPdf,
+  withExifOrientation,
+} from '../support/fixtures'
+import { tempDir } from '../support/temp-dir'
+
+const dir = tempDir('file-check')
+afterAll(() => dir.remove())
+
+async function refusal(fileName: string, bytes: Uint8Array): Promise<string> {
+  try {
+    await checkFile(fileName, bytes)
+  } catch (error) {
+    expect(error).toBeInstanceOf(FileRefusedError)
+    expect((error as FileRefusedError).fileName).toBe(fileName)
+    return (error as FileRefusedError).reason
+  }
+  throw new Error(`${fileName} was accepted`)
+}
+
+describe('checking a file before it is attached', () => {
+  it('takes PDFs, JPEGs and PNGs by their content, whatever they are called', async () => {
+    expect(await checkFile('letter.pdf', await textPdf('Letter', 3))).toEqual({ mediaType: 'application/pdf', pages: 3 })
+    expect(await checkFile('photo.png', markedJpeg(6))).toEqual({ mediaType: 'image/jpeg', pages: 1 })
+    expect(await checkFile('scan', markedPng('alpha'))).toEqual({ mediaType: 'image/png', pages: 1 })
+    expect(await checkFile('scan16.png', markedPng('16-bit'))).toEqual({ mediaType: 'image/png', pages: 1 })
+    expect(await checkFile('interlaced.png', interlacedPng())).toEqual({ mediaType: 'image/png', pages: 1 })
+  })
+
+  it('refuses an empty file, and one over the size limit, saying so', async () => {
+    expect(await refusal('empty.pdf', new Uint8Array())).toMatch(/empty \(0 bytes\)/)
+    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1)
+    big.set(new TextEncoder().encode('%PDF-1.7'))
+    expect(await refusal('huge.pdf', big)).toMatch(/20\.0 MB, over the limit of 20 MB/)
+  })
+
+  it('refuses encrypted PDFs (AES-128 and AES-256)', async () => {
+    const plain = await textPdf('Benefits letter', 1)
+    for (const bits of [128, 256] as const) {
+      expect(await refusal(`statement-${bits}.pdf`, encryptedPdf(plain, dir.path, bits))).toMatch(/protected with a password/)
+    }
+  })
+
+  it('refuses corrupt and truncated PDFs', async () => {
+    expect(await refusal('corrupt.pdf', corruptPdf())).toMatch(/damaged/)
+    const whole = await textPdf('Tenancy', 2)
+    expect(await refusal('truncated.pdf', whole.subarray(0, Math.floor(whole.length / 2)))).toMatch(/incomplete/)
+  })
+
+  it('refuses a program renamed .pdf, a Word file and an unknown file, naming what they can send', async () => {
+    expect(await refusal('invoice.pdf', program())).toMatch(/a program, not a document/)
+    expect(await refusal('letter.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatch(/Save it as a PDF first/)
+    expect(await refusal('notes.txt', new TextEncoder().encode('just some text'))).toMatch(/not a PDF, JPEG or PNG/)
+  })
+
+  it('tells how to send an iPhone HEIC photo as a JPEG', async () => {
+    expect(await refusal('IMG_0042.HEIC', heicHeader())).toMatch(/HEIC format.*JPEG/)
+  })
+
+  it('refuses truncated and damaged images', async () => {
+    const photo = markedJpeg(1)
+    expect(await refusal('cut.jpg', photo.subarray(0, Math.floor(photo.length * 0.6)))).toMatch(/photo is incomplete/)
+    const png = markedPng('plain')
+    expect(await refusal('cut.png', png.subarray(0, png.length - 30))).toMatch(/incomplete/)
+    const damaged = new Uint8Array(png)
+    damaged[60] = damaged[60]! ^ 0xff
+    expect(await refusal('damaged.png', damaged)).toMatch(/damaged/)
+  })
+})
+
+describe('reading a JPEG', () => {
+  it('finds the EXIF orientation in either byte order, and the stored size', () => {
+    for (let orientation = 1; orientation <= 8; orientation++) {
+      expect(readJpeg(markedJpeg(orientation, 320, 200))).toMatchObject({ orientation, width: 320, height: 200, complete: true })
+    }
+    const littleEndian = withExifOrientation(plainJpeg(), 8, 'II')
+    expect(readJpeg(littleEndian)?.orientation).toBe(8)
+  })
+})

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PDFDocument, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
+import jpeg from 'jpeg-js'
+import { PNG } from 'pngjs'
+
+/**
+ * The enclosures the paperwork tests feed in, made here (only the interlaced PNG, which no library
+ * at hand writes, is checked in: tests/fixtures/interlaced.png).
+ */
+export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures')
+
+/** Grey levels of a test picture's quadrants, so a render shows where each corner went. */
+export const MARK = { topLeft: 0, topRight: 150, rest: 220 } as const
+
+/** RGBA pixels with a black top-left quadrant, a mid-grey top-right one and the rest light grey (so the picture shows against white paper). */
+function markedPixels(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 4)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const top = y < height / 2
+      const value = top && x < width / 2 ? MARK.topLeft : top ? MARK.topRight : MARK.rest
+      data.set([value, value, value, 255], (y * width + x) * 4)
+    }
+  }
+  return data
+}
+
+/**
+ * A JPEG whose stored pixels are `width` × `height` with the marks above, and an EXIF block giving
+ * its orientation (as a phone writes when it does not turn the pixels itself).
+ */
+export function markedJpeg(orientation: number, width = 320, height = 200): Uint8Array {
+  return withExifOrientation(plainJpeg(width, height), orientation)
+}
+
+/** The same picture with no EXIF block. */
+export function plainJpeg(width = 320, height = 200): Uint8Array {
+  return new Uint8Array(jpeg.encode({ data: markedPixels(width, height), width, height }, 90).data)
+}
+
+/** Puts an APP1 Exif segment with only the orientation tag just after the start marker. */
+export function withExifOrientation(jpegBytes: Uint8Array, orientation: number, byteOrder: 'MM' | 'II' = 'MM'): Uint8Array {
+  const tiff = Buffer.alloc(26)
+  const little = byteOrder === 'II'
+  const u16 = (value: number, at: number) => (little ? tiff.writeUInt16LE(value, at) : tiff.writeUInt16BE(value, at))
+  const u32 = (value: number, at: number) => (little ? tiff.writeUInt32LE(value, at) : tiff.writeUInt32BE(value, at))
+  tiff.write(byteOrder, 0, 'latin1')
+  u16(42, 2)
+  u32(8, 4) // first directory
+  u16(1, 8) // one entry
+  u16(0x0112, 10) // Orientation
+  u16(3, 12) // SHORT
+  u32(1, 14)
+  u16(orientation, 18)
+  u32(0, 22) // no next directory
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])
+  const segment = Buffer.alloc(4)
+  segment.writeUInt16BE(0xffe1, 0)
+  segment.writeUInt16BE(body.length + 2, 2)
+  return new Uint8Array(Buffer.concat([jpegBytes.subarray(0, 2), segment, body, jpegBytes.subarray(2)]))
+}
+
+/** A PNG with the marks, in RGBA with a transparent band, or 16 bits a channel. */
+export function markedPng(kind: 'alpha' | '16-bit' | 'plain', width = 200, height = 300): Uint8Array {
+  const png = new PNG({ width, height, colorType: kind === 'plain' ? 2 : 6, bitDepth: kind === '16-bit' ? 16 : 8, inputHasAlpha: true })
+  const pixels = markedPixels(width, height)
+  if (kind === 'alpha') {
+    // The bottom quarter fades to transparent.
+    for (let y = Math.floor(height * 0.75); y < height; y++) for (let x = 0; x < width; x++) pixels[(y * width + x) * 4 + 3] = 0
+  }
+  if (kind === '16-bit') {
+    const wide = Buffer.alloc(width * height * 8)
+    for (let i = 0; i < width * height * 4; i++) wide.writeUInt16BE(pixels[i]! * 257, i * 2)
+    png.data = wide
+  } else {
+    png.data = pixels
+  }
+  return new Uint8Array(PNG.sync.write(png, { colorType: kind === 'plain' ? 2 : 6, bitDepth: kind === '16-bit' ? 16 : 8, inputHasAlpha: true }))
+}
+
+export function interlacedPng(): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES_DIR, 'interlaced.png')))
+}
+
+/** A PDF of `pages` pages, each saying "<title> page N", A4 portrait or landscape, maybe /Rotate'd. */
+export async function textPdf(title: string, pages: number, options: { landscape?: boolean; rotate?: number } = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  for (let i = 1; i <= pages; i++) {
+    const page = doc.addPage(options.landscape ? [841.89, 595.28] : [595.28, 841.89])
+    page.drawText(`${title} page ${i}`, { x: 60, y: page.getHeight() - 100, size: 20, font, color: rgb(0, 0, 0) })
+    if (options.rotate) page.setRotation(degrees(options.rotate))
+  }
+  return doc.save()
+}
+
+/** A copy of `pdf` encrypted by qpdf with a user password. */
+export function encryptedPdf(pdf: Uint8Array, dir: string, bits: 128 | 256): Uint8Array {
+  const input = join(dir, `plain-${bits}.pdf`)
+  const output = join(dir, `encrypted-${bits}.pdf`)
+  writeFileSync(input, pdf)
+  execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', String(bits), ...(bits === 128 ? ['--use-aes=y'] : []), '--', input, output])
+  return new Uint8Array(readFileSync(output))
+}
+
+/** A file that starts as a PDF and then holds nothing a reader can use. */
+export function corruptPdf(): Uint8Array {
+  const junk = Buffer.alloc(4000)
+  for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 251
+  return new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\n'), junk, Buffer.from('\n%%EOF\n')]))
+}
+
+/** A real program (an ELF executable) that someone renamed to .pdf. */
+export function program(): Uint8Array {
+  return new Uint8Array(readFileSync('/usr/bin/true'))
+}
+
+/** The start of an iPhone HEIC photo: an ftyp box with the heic brand. */
+export function heicHeader(): Uint8Array {
+  const box = Buffer.alloc(64)
+  box.writeUInt32BE(24, 0)
+  box.write('ftypheic', 4, 'latin1')
+  box.write('mif1heic', 16, 'latin1')
+  return new Uint8Array(box)
+}
