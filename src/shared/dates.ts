@@ -42,6 +42,11 @@ export function formatUkDate(value: IsoDate): string {
   return isIsoDate(value) ? format(parseISO(value), 'dd/MM/yyyy') : value
 }
 
+/** 23 November 2026, as a letter is dated. */
+export function formatLongDate(value: IsoDate): string {
+  return isIsoDate(value) ? format(parseISO(value), 'd MMMM yyyy') : value
+}
+
 /** The day, where the user is, of a moment (ISO instant): 27/03/2026. */
 export function formatUkDayOf(instant: string): string {
   const date = parseISO(instant)

@@ -60,6 +60,12 @@ describe('casework in the core', () => {
     expect(target.searchCases('bradford').map((hit) => hit.id)).toEqual([copy])
     const broken = await target.importCase({ ...shown, phase: 'somewhere' }).catch((caught: unknown) => caught)
     expect((broken as ValidationError).issues[0]?.field).toBe('phase')
+    // A file printed by the previous version (schema 2, before scanned documents) is read too.
+    const { attachments: _a, generatedDocuments: _g, ...older } = shown
+    const fromOlder = await target.importCase({ ...older, schemaVersion: 2 })
+    expect(await target.readCase(fromOlder)).toEqual(shown)
+    const newer = await target.importCase({ ...shown, schemaVersion: 4 }).catch((caught: unknown) => caught)
+    expect((newer as Error).message).toMatch(/newer version/)
   })
 
   it('saves nothing of a change the rules refuse', async () => {

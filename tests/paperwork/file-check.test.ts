@@ -1,6 +1,7 @@
 import { describe, expect, it, afterAll } from 'vitest'
-import { MAX_ATTACHMENT_BYTES } from '../../src/shared/attachments'
-import { checkFile, FileRefusedError } from '../../src/main/paperwork/file-check'
+import { MAX_ATTACHMENT_BYTES } from '../../src/shared/case/attachments'
+import { FileRefusedError } from '../../src/main/core/errors'
+import { checkFile } from '../../src/main/paperwork/file-check'
 import { readJpeg } from '../../src/main/paperwork/jpeg'
 import {
   corruptPdf,

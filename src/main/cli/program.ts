@@ -1,7 +1,5 @@
 import { Command, CommanderError } from 'commander'
-import { CaseRuleError } from '../../shared/case/changes'
-import { ValidationError } from '../../shared/validation'
-import { CaseNotFoundError, DuplicateCaseError, WorkspaceLockedError } from '../core/errors'
+import { isUserFacing } from '../core/errors'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
 import { searchCommand } from './search-command'
@@ -31,14 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (
-      error instanceof CliError ||
-      error instanceof WorkspaceLockedError ||
-      error instanceof CaseNotFoundError ||
-      error instanceof CaseRuleError ||
-      error instanceof DuplicateCaseError ||
-      error instanceof ValidationError
-    ) {
+    if (error instanceof CliError || isUserFacing(error)) {
       process.stderr.write(`homeward: ${error.message}\n`)
       return 1
     }

@@ -2,8 +2,7 @@ import { z } from 'zod'
 import { isApiMethod, type ApiError, type ApiMethod, type ApiMethods, type ApiResponse } from '../../shared/api'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
-import { CaseRuleError } from '../../shared/case/changes'
-import { CaseNotFoundError, DuplicateCaseError, NoProfileError, WorkspaceLockedError } from './errors'
+import { isUserFacing } from './errors'
 
 const MAX_SEARCH_LENGTH = 200
 
@@ -63,15 +62,7 @@ export function createApiHandler(workspace: Workspace): (request: unknown) => Pr
 function describe(error: unknown, method: ApiMethod): ApiError {
   if (error instanceof ValidationError) return { message: 'Some details need checking', issues: error.issues }
   if (error instanceof z.ZodError) return { message: 'Malformed request' }
-  if (
-    error instanceof CaseNotFoundError ||
-    error instanceof NoProfileError ||
-    error instanceof WorkspaceLockedError ||
-    error instanceof DuplicateCaseError ||
-    error instanceof CaseRuleError
-  ) {
-    return { message: error.message }
-  }
+  if (isUserFacing(error)) return { message: error.message }
   // Names only: a message or stack could quote what someone typed.
   console.error(`Homeward: ${method} failed (${error instanceof Error ? error.name : typeof error})`)
   return { message: 'Something went wrong. Your work is saved; please try again.' }

@@ -1,3 +1,7 @@
+import { UnreadableCaseError } from '../../shared/case/case-doc'
+import { CaseRuleError } from '../../shared/case/changes'
+import { ValidationError } from '../../shared/validation'
+
 /**
  * Failures a person can act on, raised by the core and shown as they are (in the window, or as the
  * command line's one-line reason). Kept apart from the core so callers can recognise them without
@@ -33,4 +37,55 @@ export class DuplicateCaseError extends Error {
     )
     this.name = 'DuplicateCaseError'
   }
+}
+
+/** A file Homeward will not take, and why, in words for the person who chose it. */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly reason: string,
+  ) {
+    super(`${fileName}: ${reason}`)
+    this.name = 'FileRefusedError'
+  }
+}
+
+export class AttachmentNotFoundError extends Error {
+  constructor(id: string) {
+    super(`No document with id ${id} on this case`)
+    this.name = 'AttachmentNotFoundError'
+  }
+}
+
+/** Something the paperwork needs that is not recorded yet; `problems` say what, in words. */
+export class PaperworkNotReadyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '))
+    this.name = 'PaperworkNotReadyError'
+  }
+}
+
+/** Something this person's role does not allow (team settings are the manager's). */
+export class NotAllowedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NotAllowedError'
+  }
+}
+
+/** Whether an error's message is for the person (shown as it is), not a fault to keep quiet about. */
+export function isUserFacing(error: unknown): error is Error {
+  return [
+    CaseNotFoundError,
+    NoProfileError,
+    WorkspaceLockedError,
+    DuplicateCaseError,
+    CaseRuleError,
+    ValidationError,
+    UnreadableCaseError,
+    FileRefusedError,
+    AttachmentNotFoundError,
+    PaperworkNotReadyError,
+    NotAllowedError,
+  ].some((kind) => error instanceof kind)
 }

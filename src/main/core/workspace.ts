@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { WINDOW_PEER_PREFIX, type SearchHit } from '../../shared/api'
 import { authoredBy } from '../../shared/authorship'
 import { toStored } from '../../shared/automerge/registers'
-import { isCaseDoc, newCaseDoc, readCase, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
+import { isCaseDoc, newCaseDoc, readCase, upgradeRecord, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
 import * as change from '../../shared/case/changes'
 import type { ChangeContext } from '../../shared/case/changes'
 import { nameKey } from '../../shared/case/duplicates'
@@ -22,7 +22,9 @@ import { noteInputSchema } from '../../shared/case/notes'
 import { caseRecordSchema } from '../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../shared/case/referral'
 import type { CaseSummary } from '../../shared/case/summary'
-import { isoDateOf } from '../../shared/dates'
+import { isoDateOf, type IsoDate } from '../../shared/dates'
+import type { AttachmentDoc, EvidenceFor } from '../../shared/case/attachments'
+import { MAX_TEAM_IMAGE_BYTES, type TeamImage, type TeamSettings } from '../../shared/team/settings'
 import { formSchema } from '../../shared/forms/fields'
 import { profileInputSchema, type Person } from '../../shared/people'
 import {
@@ -30,6 +32,12 @@ import {
   addLearningPoint,
   addMember,
   newTeamDoc,
+  putDirectoryEntry,
+  removeDirectoryEntry,
+  setLetterhead,
+  setTeamImage,
+  teamSettings,
+  type Directory,
   teamCaseIds,
   teamMembers,
   upgradeTeamDoc,
@@ -38,7 +46,10 @@ import {
   type TeamDoc,
 } from '../../shared/team/team-doc'
 import { validate, ValidationError } from '../../shared/validation'
-import { CaseNotFoundError, DuplicateCaseError, NoProfileError } from './errors'
+import { checkFile } from '../paperwork/file-check'
+import { AttachmentStore } from './attachment-store'
+import type { SampleSettings } from './seed/sample-settings'
+import { AttachmentNotFoundError, CaseNotFoundError, DuplicateCaseError, FileRefusedError, NoProfileError, NotAllowedError } from './errors'
 import { CaseIndex } from './index/case-index'
 import { CaseIndexer } from './index/indexer'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
@@ -74,6 +85,7 @@ const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
  */
 export class Workspace {
   readonly #createdByRequest = new Map<string, string>()
+  readonly #attachments: AttachmentStore
   #closed = false
 
   private constructor(
@@ -86,7 +98,9 @@ export class Workspace {
     private readonly storage: SqliteStorageAdapter,
     private readonly team: DocHandle<TeamDoc>,
     private readonly options: OpenWorkspaceOptions,
-  ) {}
+  ) {
+    this.#attachments = new AttachmentStore(repo, storage, team)
+  }
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
     const sqlite = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
@@ -110,7 +124,14 @@ export class Workspace {
       })
       const team = await openTeamDocument(repo, settings)
       index = CaseIndex.open(workspaceFiles(options.dataDir).index, sqlite)
-      const indexer = new CaseIndexer(repo, storage, journal, index, () => teamCaseIds(team.doc()))
+      const indexer = new CaseIndexer(
+        repo,
+        storage,
+        journal,
+        index,
+        () => teamCaseIds(team.doc()),
+        (id) => id in team.doc().attachments,
+      )
       saved.on('saved', () => indexer.schedule())
       const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, storage, team, options)
       if (index.needsRebuild) await indexer.rebuild()
@@ -172,16 +193,18 @@ export class Workspace {
   }
 
   /**
-   * Adds a whole case, as `case show --json` prints it, under a new id: how a case moves to
-   * another workspace. Everything in it (notes, history, authors) comes too.
+   * Adds a whole case, as `case show --json` prints it (this version's or an earlier one's), under a
+   * new id: how a case moves to another workspace. Everything written in it (notes, history,
+   * authors) comes too; scanned documents and generated paperwork, whose files are not in the
+   * JSON, do not.
    */
   async importCase(input: unknown): Promise<string> {
-    const parsed = caseRecordSchema.safeParse(input)
+    const parsed = caseRecordSchema.safeParse(typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input)
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'case', message: issue.message })))
     }
     const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
-    return this.#createDocument(toStored(record))
+    return this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
   }
 
   /** Cases that may be the same person as this referral. */
@@ -284,6 +307,109 @@ export class Workspace {
     }, authoredBy(context.author, context.now))
   }
 
+  // Scanned documents.
+
+  /**
+   * Checks a file and attaches it to a case with what the caseworker says it is; resolves once both
+   * are on disk. A refused file (FileRefusedError) or refused details leave the case unchanged.
+   */
+  async addAttachment(
+    caseId: string,
+    input: { fileName: string; bytes: Uint8Array; details: Record<string, unknown>; evidenceFor?: EvidenceFor },
+  ): Promise<string> {
+    await this.#findCase(caseId)
+    const context = this.#context()
+    const { id, file } = await this.#attachments.store(caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) =>
+      this.team.change(edit, authoredBy(context.author, context.now)),
+    )
+    try {
+      await this.changeCase(caseId, (doc, ctx) => {
+        change.addAttachment(doc, id, file, input.details, ctx)
+        if (input.evidenceFor) change.linkEvidence(doc, id, input.evidenceFor, ctx)
+      })
+    } catch (error) {
+      await this.#deleteAttachmentFile(id)
+      throw error
+    }
+    return id
+  }
+
+  /** A scanned document's file. */
+  readAttachment(caseId: string, id: string): Promise<AttachmentDoc> {
+    return this.#attachments.read(caseId, id)
+  }
+
+  /** Takes a document off a case and deletes its file from this laptop. */
+  async removeAttachment(caseId: string, id: string): Promise<void> {
+    const record = await this.readCase(caseId)
+    if (!record.attachments[id]) throw new AttachmentNotFoundError(id)
+    await this.changeCase(caseId, (doc, ctx) => change.removeAttachment(doc, id, ctx))
+    await this.#deleteAttachmentFile(id)
+  }
+
+  #deleteAttachmentFile(id: string): Promise<void> {
+    const context = this.#context()
+    return this.#attachments.delete(id, (edit) => this.team.change(edit, authoredBy(context.author, context.now)))
+  }
+
+  // Team settings: the letterhead and directories the paperwork draws on, and signatures.
+
+  teamSettings(): TeamSettings {
+    return teamSettings(this.team.doc())
+  }
+
+  updateLetterhead(values: Record<string, unknown>): void {
+    this.#changeSettings((team, today) => setLetterhead(team, values, today))
+  }
+
+  /** Adds an entry to a directory (no id) or edits one; returns its id. */
+  saveDirectoryEntry(directory: Directory, id: string | undefined, values: Record<string, unknown>): string {
+    const entryId = id ?? randomUUID()
+    if (id !== undefined && !(id in this.team.doc().settings[directory])) throw new ValidationError([{ field: 'id', message: 'That entry is no longer in the directory' }])
+    this.#changeSettings((team, today) => putDirectoryEntry(team, directory, entryId, values, today))
+    return entryId
+  }
+
+  removeDirectoryEntry(directory: Directory, id: string): void {
+    this.#changeSettings((team) => removeDirectoryEntry(team, directory, id))
+  }
+
+  /** Sets (or with null, clears) the team's logo, which is the manager's, or your own signature. */
+  async setTeamImage(which: 'logo' | 'signature', file: { fileName: string; bytes: Uint8Array } | null): Promise<void> {
+    const context = this.#context()
+    if (which === 'logo' && context.role !== 'manager') throw new NotAllowedError('Only a team manager can change the team settings')
+    let image: TeamImage | null = null
+    if (file) {
+      if (file.bytes.length > MAX_TEAM_IMAGE_BYTES) throw new FileRefusedError(file.fileName, 'the image is over 1 MB. Save it smaller and try again.')
+      const checked = await checkFile(file.fileName, file.bytes)
+      if (checked.mediaType === 'application/pdf') throw new FileRefusedError(file.fileName, 'it is a PDF. Choose a PNG or JPEG image.')
+      image = { mediaType: checked.mediaType, bytes: file.bytes }
+    }
+    this.team.change((team) => setTeamImage(team, which === 'logo' ? { logo: true } : { signatureOf: context.author.id }, image), authoredBy(context.author, context.now))
+    await this.repo.flush([this.team.documentId])
+  }
+
+  /**
+   * Sets a sample team's letterhead, directories, logo and everyone's signature at once (sample
+   * workspaces, made by whoever runs `homeward seed`).
+   */
+  addSampleSettings(settings: SampleSettings, signers: Person[]): void {
+    const context = this.#context()
+    this.team.change((team) => {
+      setLetterhead(team, settings.letterhead, context.today)
+      for (const entry of settings.housingOptions) putDirectoryEntry(team, 'housingOptions', randomUUID(), entry, context.today)
+      for (const agency of settings.agencies) putDirectoryEntry(team, 'agencies', randomUUID(), agency, context.today)
+      setTeamImage(team, { logo: true }, settings.logo)
+      for (const person of signers) setTeamImage(team, { signatureOf: person.id }, settings.signature)
+    }, authoredBy(context.author, context.now))
+  }
+
+  #changeSettings(edit: (team: TeamDoc, today: IsoDate) => void): void {
+    const context = this.#context()
+    if (context.role !== 'manager') throw new NotAllowedError('Only a team manager can change the team settings')
+    this.team.change((team) => edit(team, context.today), authoredBy(context.author, context.now))
+  }
+
   // The index.
 
   onIndexChanged(listener: () => void): () => void {
@@ -307,6 +433,11 @@ export class Workspace {
 
   #now(): Date {
     return this.options.now?.() ?? new Date()
+  }
+
+  /** Who is working in this session, in what role, and when: what every change records. */
+  currentContext(): ChangeContext {
+    return this.#context()
   }
 
   /** Who is changing things, in what role, and when. */

@@ -1,5 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import { MAX_ATTACHMENT_BYTES, type MediaType } from '../../shared/attachments'
+import { MAX_ATTACHMENT_BYTES, type MediaType } from '../../shared/case/attachments'
+import { FileRefusedError } from '../core/errors'
 import { readJpeg } from './jpeg'
 import { checkPng } from './png'
 
@@ -7,17 +8,6 @@ import { checkPng } from './png'
 export interface CheckedFile {
   mediaType: MediaType
   pages: number
-}
-
-/** A file Homeward will not take, and why, in words for the person who chose it. */
-export class FileRefusedError extends Error {
-  constructor(
-    readonly fileName: string,
-    readonly reason: string,
-  ) {
-    super(`${fileName}: ${reason}`)
-    this.name = 'FileRefusedError'
-  }
 }
 
 /**
@@ -31,9 +21,10 @@ const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mi
 /**
  * Checks a file someone wants to attach, by what it contains (never by its name), and reads it the
  * way the presentation pack will, so that a file that passes here cannot break a pack later.
- * Throws FileRefusedError with the reason.
+ * Throws FileRefusedError with the reason. The pack checks each enclosure again (a file can arrive
+ * damaged from another laptop), without the trial copy it is about to make for real.
  */
-export async function checkFile(fileName: string, bytes: Uint8Array): Promise<CheckedFile> {
+export async function checkFile(fileName: string, bytes: Uint8Array, options: { trialCopy?: boolean } = {}): Promise<CheckedFile> {
   const refuse = (reason: string): never => {
     throw new FileRefusedError(fileName, reason)
   }
@@ -46,7 +37,7 @@ export async function checkFile(fileName: string, bytes: Uint8Array): Promise<Ch
   const kind = sniff(bytes)
   switch (kind) {
     case 'pdf':
-      return { mediaType: 'application/pdf', pages: await checkPdf(bytes, refuse) }
+      return { mediaType: 'application/pdf', pages: await checkPdf(bytes, refuse, options.trialCopy ?? true) }
     case 'jpeg': {
       const jpeg = readJpeg(bytes)
       if (!jpeg || jpeg.width === 0 || jpeg.height === 0) return refuse('the photo is damaged and cannot be read. Send or copy it again.')
@@ -88,7 +79,7 @@ function sniff(bytes: Uint8Array): Sniffed {
   return 'unknown'
 }
 
-async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never): Promise<number> {
+async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, trialCopy: boolean): Promise<number> {
   // A PDF ends with %%EOF; without one the file was cut short (pdf-lib would read what is there).
   if (!latin1(bytes, Math.max(0, bytes.length - 1024), 1024).includes('%%EOF')) {
     refuse('the PDF is incomplete: the end of the file is missing. Download or scan it again.')
@@ -106,12 +97,14 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never): P
   }
   if (pages === 0) refuse('the PDF has no pages.')
   // Copy every page into a new document, as the pack will, to find damage inside the pages.
-  try {
-    const trial = await PDFDocument.create({ updateMetadata: false })
-    for (const page of await trial.copyPages(pdf, pdf.getPageIndices())) trial.addPage(page)
-    await trial.save({ objectsPerTick: Infinity })
-  } catch {
-    refuse('the PDF is damaged and its pages cannot be copied. Download or scan it again.')
+  if (trialCopy) {
+    try {
+      const trial = await PDFDocument.create({ updateMetadata: false })
+      for (const page of await trial.copyPages(pdf, pdf.getPageIndices())) trial.addPage(page)
+      await trial.save({ objectsPerTick: Infinity })
+    } catch {
+      refuse('the PDF is damaged and its pages cannot be copied. Download or scan it again.')
+    }
   }
   return pages
 }

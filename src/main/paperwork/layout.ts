@@ -1,5 +1,6 @@
-import { degrees, rgb, type PDFDocument, type PDFImage, type PDFPage, type RGB } from '@cantoo/pdf-lib'
+import { degrees, rgb, type PDFDocument, type PDFPage, type RGB } from '@cantoo/pdf-lib'
 import type { Face, Faces } from './fonts'
+import { drawPicture, type Picture } from './images'
 
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -196,15 +197,15 @@ export class Composer {
     this.#y += style.after ?? 6
   }
 
-  /** An image no larger than the box given, at the left margin (or right-aligned). */
-  image(image: PDFImage, box: { width: number; height: number; align?: 'left' | 'right' }): void {
-    const scale = Math.min(box.width / image.width, box.height / image.height, 1)
-    const width = image.width * scale
-    const height = image.height * scale
-    this.ensure(height)
-    const x = box.align === 'right' ? this.margin.left + this.width - width : this.margin.left
-    this.#page.drawImage(image, { x, y: A4.height - this.#y - height, width, height })
-    this.#y += height + 6
+  /** A picture no larger than the box given, at the left margin (or right-aligned). */
+  image(picture: Picture, box: { width: number; height: number; align?: 'left' | 'right' }): void {
+    const scale = Math.min(box.width / picture.width, box.height / picture.height, 1)
+    const w = picture.width * scale
+    const h = picture.height * scale
+    this.ensure(h)
+    const x = box.align === 'right' ? this.margin.left + this.width - w : this.margin.left
+    drawPicture(this.#page, picture, { x, y: A4.height - this.#y - h, w, h })
+    this.#y += h + 6
   }
 
   rule(): void {
@@ -216,6 +217,12 @@ export class Composer {
       color: rgb(0.75, 0.79, 0.83),
     })
     this.#y += 10
+  }
+
+  /** Draws one line at a fixed place, `top` points below the top of the page (not flowed). */
+  drawAt(text: string, at: { x: number; top: number }, style: TextStyle = {}): void {
+    const face = style.bold ? this.faces.bold : this.faces.regular
+    this.#drawAt(face.drawable(text), face, style.size ?? 10.5, style.color ?? INK, at.x, at.top)
   }
 
   #cells(lines: string[][], widths: number[], columns: TableColumn[], face: Face, size: number, pad: number) {
@@ -243,6 +250,8 @@ export interface Footer {
   /** Who the document is about, as the footer names them. */
   subject: string
   notice: string
+  /** What a page is, beside the name, where it helps (an enclosure's number). */
+  pageLabel?: (index: number) => string | undefined
 }
 
 /**
@@ -275,7 +284,8 @@ export function stampFooters(doc: PDFDocument, faces: Faces, footer: Footer): vo
     const pageText = `Page ${index + 1} of ${pages.length}`
     const pageWidth = faces.bold.widthOf(pageText, 8.5)
     const subjectRoom = seenWidth - 2 * 40 - pageWidth - 20
-    let subject = footer.subject
+    const label = footer.pageLabel?.(index)
+    let subject = label ? `${footer.subject} · ${label}` : footer.subject
     while (subject.length > 1 && faces.regular.widthOf(subject, 8.5) > subjectRoom) subject = `${subject.slice(0, -2)}…`
     draw(subject, faces.regular, 8.5, 40, 34, SOFT)
     draw(pageText, faces.bold, 8.5, seenWidth - 40 - pageWidth, 34, SOFT)

@@ -41,12 +41,14 @@ describe('documents from the previous schema', () => {
   it('read as the current schema, keeping everything written', () => {
     const record = readCase(version1Case())
     expect(record).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       status: 'open',
       referral: { clientName: 'Ana Pereira', status: 'received' },
       allocation: { leadCaseworker: { id: 'member-derek', name: 'Derek Hall' } },
       notes: [{ id: 'n1', text: 'First call.' }],
       actions: {},
+      attachments: {},
+      generatedDocuments: {},
     })
   })
 
@@ -54,8 +56,9 @@ describe('documents from the previous schema', () => {
     const upgraded = Automerge.change(version1Case(), (d) =>
       change.addNote(d, { date: '2026-11-01', type: 'face-to-face', text: 'Second contact.' }, { ...CASEWORKER, id: nextId() }),
     )
-    expect(Number(upgraded.schemaVersion)).toBe(2)
+    expect(Number(upgraded.schemaVersion)).toBe(3)
     expect('leadCaseworker' in upgraded).toBe(false)
+    expect(upgraded.attachments).toEqual({})
     expect(readCase(upgraded).notes.map((note) => note.text)).toEqual(['First call.', 'Second contact.'])
     expect(readCase(upgraded).allocation.leadCaseworker?.name).toBe('Derek Hall')
   })

@@ -44,6 +44,19 @@ const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Recor
       if ('leadCaseworker' in doc) delete doc.leadCaseworker
     },
   },
+  // Version 3 adds scanned documents and generated paperwork. (Cases are not yet shared between
+  // laptops when this runs; once they are, two laptops upgrading one case at once would each make
+  // these maps, and one map would hide the other's entries.)
+  2: {
+    plain(record) {
+      return { attachments: {}, generatedDocuments: {}, ...record, schemaVersion: 3 }
+    },
+    doc(doc) {
+      if (!('attachments' in doc)) doc.attachments = {}
+      if (!('generatedDocuments' in doc)) doc.generatedDocuments = {}
+      doc.schemaVersion = 3
+    },
+  },
 }
 
 function version2Parts(record: Record<string, unknown>): Record<string, unknown> {
@@ -90,7 +103,8 @@ export function readRules(draft: CaseDoc): CaseRules {
 
 const rulesSchema = caseRecordSchema.omit(Object.fromEntries(RULE_FREE_PARTS.map((part) => [part, true])) as Record<(typeof RULE_FREE_PARTS)[number], true>)
 
-function checkRecord(stored: Record<string, unknown>): CaseRecord {
+/** Brings a plain record of an older schema to the current one (still to be checked). */
+export function upgradeRecord(stored: Record<string, unknown>): Record<string, unknown> {
   let plain = stored
   let version = Number(plain.schemaVersion)
   if (version > CASE_SCHEMA_VERSION) {
@@ -102,6 +116,11 @@ function checkRecord(stored: Record<string, unknown>): CaseRecord {
     plain = migration.plain(plain)
     version = Number(plain.schemaVersion)
   }
+  return plain
+}
+
+function checkRecord(stored: Record<string, unknown>): CaseRecord {
+  const plain = upgradeRecord(stored)
   const parsed = caseRecordSchema.safeParse(plain)
   if (!parsed.success) {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')

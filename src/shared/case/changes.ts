@@ -4,6 +4,7 @@ import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
+import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { readRules, touch, upgradeCaseDoc } from './case-doc'
 import { CLOSURE_FIELDS, type ClosureType, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
@@ -320,4 +321,68 @@ function close(
 export function markReReferred(doc: CaseDoc, newCaseId: string, context: ChangeContext): void {
   begin(doc, context)
   doc.reReferredAs = toStored(newCaseId)
+}
+
+/** What the core knows of a file it has checked and stored, for the case to list it. */
+export type StoredFile = Pick<AttachmentRecord, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'pages'>
+
+/** Lists a scanned document on the case, last in the pack's order. */
+export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, details: Record<string, unknown>, context: ChangeContext): void {
+  begin(doc, context)
+  const checked = checkNewItem(ATTACHMENT_FIELDS, details, context.today)
+  const positions = Object.values(doc.attachments).map((attachment) => Number(attachment.position))
+  doc.attachments[id] = toStored({
+    ...checked,
+    ...file,
+    position: positions.length ? Math.max(...positions) + 1 : 1,
+    addedAt: context.now.toISOString(),
+    addedBy: context.author,
+  } as AttachmentRecord)
+}
+
+/** Edits what a document is said to be (its type, date, note, and the client's consent). */
+export function updateAttachment(doc: CaseDoc, id: string, changes: Record<string, unknown>, context: ChangeContext): void {
+  begin(doc, context)
+  const attachment = doc.attachments[id]
+  if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
+  applyChanges(attachment as unknown as Record<string, unknown>, ATTACHMENT_FIELDS, changes, context.today)
+}
+
+/** Marks a document as the evidence for an entry of the local connection lists, or unlinks it. */
+export function linkEvidence(doc: CaseDoc, id: string, evidenceFor: EvidenceFor | null, context: ChangeContext): void {
+  begin(doc, context)
+  const attachment = doc.attachments[id]
+  if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
+  if (evidenceFor === null) {
+    delete attachment.evidenceFor
+    return
+  }
+  if (!(evidenceFor.itemId in doc[evidenceFor.collection])) throw new CaseRuleError(['That entry is no longer on this case'])
+  attachment.evidenceFor = toStored(evidenceFor)
+}
+
+/** Moves a document one place earlier or later in the pack. */
+export function moveAttachment(doc: CaseDoc, id: string, direction: 'earlier' | 'later', context: ChangeContext): void {
+  begin(doc, context)
+  const order = attachmentsInOrder(Object.fromEntries(Object.entries(doc.attachments).map(([key, a]) => [key, { position: Number(a.position), addedAt: a.addedAt.val }])))
+  const index = order.findIndex((attachment) => attachment.id === id)
+  if (index < 0) throw new CaseRuleError(['That document is no longer on this case'])
+  const other = order[direction === 'earlier' ? index - 1 : index + 1]
+  if (!other) return
+  // Distinct positions even where two were added at once on two laptops with the same number.
+  order.forEach((attachment, i) => (doc.attachments[attachment.id]!.position = i + 1))
+  doc.attachments[id]!.position = direction === 'earlier' ? index : index + 2
+  doc.attachments[other.id]!.position = index + 1
+}
+
+/** Takes a document off the case (the core also deletes the file's own document). */
+export function removeAttachment(doc: CaseDoc, id: string, context: ChangeContext): void {
+  begin(doc, context)
+  delete doc.attachments[id]
+}
+
+/** Records a presentation pack or closure letter made from the case. */
+export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: GeneratedDocument, context: ChangeContext): void {
+  begin(doc, context)
+  doc.generatedDocuments[id] = toStored(generated)
 }

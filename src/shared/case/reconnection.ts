@@ -40,6 +40,26 @@ export const PLAN_GROUPS = [
   },
   { title: 'Presentation pack documents', fields: PACK_DOCUMENTS },
   {
+    title: 'Presentation pack: consent and covering letter',
+    hint: 'The pack goes to the Housing Options Officer by email the day before the presentation, and by hand on the day. It holds only what the client agrees to share.',
+    fields: [
+      { name: 'packConsent', label: 'The client agrees the pack is shared with the destination Housing Options team', kind: 'answer' },
+      { name: 'packHealthConsent', label: 'The client agrees their health and support needs are described in the pack', kind: 'answer' },
+      {
+        name: 'priorityNeed',
+        label: 'Priority need',
+        hint: 'The grounds, and the evidence: for example, vulnerable because of a mental illness, with a psychiatrist’s letter',
+        kind: 'paragraph',
+      },
+      {
+        name: 'presentationArrangements',
+        label: 'Arrangements for the day of the presentation',
+        hint: 'When you will arrive, who comes with the client, and anything the officer should know',
+        kind: 'paragraph',
+      },
+    ],
+  },
+  {
     title: 'Before the move',
     fields: [
       { name: 'clientPrepared', label: 'Client prepared for the possible outcomes of the presentation', kind: 'answer' },

@@ -3,6 +3,14 @@ import { toStored, type Stored } from '../automerge/registers'
 import type { IsoDate } from '../dates'
 import { ANSWERS, storedSchema, type Answer } from '../forms/fields'
 import type { PersonRef } from '../people'
+import {
+  ATTACHMENT_FIELDS,
+  EVIDENCE_COLLECTIONS,
+  GENERATED_KINDS,
+  MEDIA_TYPES,
+  type AttachmentRecord,
+  type GeneratedDocument,
+} from './attachments'
 import { CLOSURE_FIELDS, CLOSURE_TYPES, UNPLANNED_REASONS, type CaseOutcome, type ClosureChecklist } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS, type Engagement, type SharingConsent } from './engagement'
 import {
@@ -42,8 +50,9 @@ import {
 } from './support'
 
 export const CASE_KIND = 'homeward/case'
-/** 1: the first release (referral and notes). 2: the whole Safe Connections case. */
-export const CASE_SCHEMA_VERSION = 2
+/** 1: the first release (referral and notes). 2: the whole Safe Connections case. 3: adds scanned
+ * documents and the record of generated paperwork. */
+export const CASE_SCHEMA_VERSION = 3
 
 /** A step in the case's life: opened, moved on or back a phase, closed. */
 export interface PhaseChange {
@@ -90,6 +99,10 @@ export interface CaseRecord {
   wellbeing: { start?: WellbeingScore; closure?: WellbeingScore }
   stepDown: StepDown
   closure: ClosureChecklist
+  /** Scanned documents, keyed by the id of the document holding each file. */
+  attachments: Record<string, AttachmentRecord>
+  /** Every presentation pack and closure letter made from the case. */
+  generatedDocuments: Record<string, GeneratedDocument>
   /** A re-referral links the new case and the closed one. */
   previousCaseId?: string
   reReferredAs?: string
@@ -100,8 +113,17 @@ export interface CaseRecord {
  * this much of its draft (reading a draft is slow; the notes are most of it).
  */
 export type CaseRules = Omit<CaseRecord, RuleFreeParts>
-type RuleFreeParts = 'notes' | 'phaseHistory' | 'actions' | 'expenses' | 'goals' | 'sharingConsents' | 'wellbeing'
-export const RULE_FREE_PARTS: readonly RuleFreeParts[] = ['notes', 'phaseHistory', 'actions', 'expenses', 'goals', 'sharingConsents', 'wellbeing']
+type RuleFreeParts = 'notes' | 'phaseHistory' | 'actions' | 'expenses' | 'goals' | 'sharingConsents' | 'wellbeing' | 'generatedDocuments'
+export const RULE_FREE_PARTS: readonly RuleFreeParts[] = [
+  'notes',
+  'phaseHistory',
+  'actions',
+  'expenses',
+  'goals',
+  'sharingConsents',
+  'wellbeing',
+  'generatedDocuments',
+]
 
 /** A case as held in its Automerge document. */
 export type CaseDoc = Stored<CaseRecord>
@@ -128,6 +150,8 @@ function emptyParts() {
     wellbeing: {},
     stepDown: {},
     closure: {},
+    attachments: {},
+    generatedDocuments: {},
   } satisfies Partial<CaseRecord>
 }
 
@@ -225,6 +249,31 @@ export const caseRecordSchema = z.object({
   wellbeing: z.object({ start: wellbeingScore.optional(), closure: wellbeingScore.optional() }),
   stepDown: storedSchema(STEP_DOWN_FIELDS),
   closure: storedSchema(CLOSURE_FIELDS).and(z.object({ learningPointsLoggedOn: isoDate.optional() })),
+  attachments: map(
+    storedSchema(ATTACHMENT_FIELDS).and(
+      z.object({
+        fileName: z.string(),
+        mediaType: z.enum(MEDIA_TYPES),
+        size: z.number().int().nonnegative(),
+        sha256: z.string(),
+        pages: z.number().int().positive(),
+        position: z.number(),
+        evidenceFor: z.object({ collection: z.enum(EVIDENCE_COLLECTIONS), itemId: z.string() }).optional(),
+        addedAt: z.string(),
+        addedBy: personRef,
+      }),
+    ),
+  ),
+  generatedDocuments: map(
+    z.object({
+      kind: z.enum(Object.keys(GENERATED_KINDS) as [keyof typeof GENERATED_KINDS]),
+      fileName: z.string(),
+      pages: z.number().int().positive(),
+      at: z.string(),
+      by: personRef,
+      enclosures: z.array(z.object({ attachmentId: z.string(), fileName: z.string(), pages: z.number().int().positive() })),
+    }),
+  ),
   previousCaseId: z.string().optional(),
   reReferredAs: z.string().optional(),
 })

@@ -25,6 +25,11 @@ export function localAuthorityName(code: string): string {
   return BY_CODE.get(code)?.name ?? code
 }
 
+/** How a letter names the council of an area: "Bradford Council". */
+export function councilName(code: string): string {
+  return `${localAuthorityName(code)} Council`
+}
+
 /** Local authorities whose name contains every word typed, best (prefix) matches first. */
 export function findLocalAuthorities(text: string, limit = 20): LocalAuthority[] {
   const words = foldForSearch(text).split(/\s+/).filter(Boolean)

@@ -1,9 +1,14 @@
 import type { Person, PersonRef, Role } from '../people'
 import { toPlain, toStored, type Stored } from '../automerge/registers'
+import type { IsoDate } from '../dates'
+import { checkStoredValues, type Field } from '../forms/fields'
+import { ValidationError } from '../validation'
+import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, type TeamImage, type TeamSettings } from './settings'
 
 export const TEAM_KIND = 'homeward/team'
-/** 1: members and cases. 2: adds the learning-points log. */
-export const TEAM_SCHEMA_VERSION = 2
+/** 1: members and cases. 2: adds the learning-points log. 3: adds the settings the paperwork
+ * draws on, and the list of scanned documents. */
+export const TEAM_SCHEMA_VERSION = 3
 
 /** A learning point from a case's review (Tool 4, Step 11), for the next team meeting. */
 export interface LearningPoint {
@@ -25,19 +30,41 @@ export interface TeamRecord {
   schemaVersion: number
   members: Record<string, { name: string; role: Role }>
   cases: Record<string, { addedAt: string }>
+  /** The documents holding scanned files, with the case each belongs to: team documents too. */
+  attachments: Record<string, { caseId: string; addedAt: string }>
   learningLog: Record<string, LearningPoint>
+  settings: TeamSettings
 }
 
 export type TeamDoc = Stored<TeamRecord>
 
+function emptySettings(): TeamSettings {
+  return { letterhead: {}, housingOptions: {}, agencies: {}, signatures: {} }
+}
+
 export function newTeamDoc(): TeamDoc {
-  return toStored<TeamRecord>({ kind: TEAM_KIND, schemaVersion: TEAM_SCHEMA_VERSION, members: {}, cases: {}, learningLog: {} })
+  return toStored<TeamRecord>({
+    kind: TEAM_KIND,
+    schemaVersion: TEAM_SCHEMA_VERSION,
+    members: {},
+    cases: {},
+    attachments: {},
+    learningLog: {},
+    settings: emptySettings(),
+  })
 }
 
 /** Brings an older team document up to date (before it is shared, only its own core writes it). */
 export function upgradeTeamDoc(doc: TeamDoc): void {
-  if (!('learningLog' in doc)) (doc as unknown as Record<string, unknown>).learningLog = {}
+  const parts = doc as unknown as Record<string, unknown>
+  if (!('learningLog' in parts)) parts.learningLog = {}
+  if (!('attachments' in parts)) parts.attachments = {}
+  if (!('settings' in parts)) parts.settings = toStored(emptySettings())
   doc.schemaVersion = TEAM_SCHEMA_VERSION
+}
+
+export function teamSettings(doc: TeamDoc): TeamSettings {
+  return toPlain<TeamSettings>(doc.settings)
 }
 
 export function addMember(doc: TeamDoc, person: Person): void {
@@ -60,4 +87,54 @@ export function teamCaseIds(doc: TeamDoc): string[] {
 
 export function addLearningPoint(doc: TeamDoc, id: string, point: LearningPoint): void {
   doc.learningLog[id] = toStored(point)
+}
+
+/** The settings' directories, each a map of entries keyed by id. */
+export const DIRECTORIES = { housingOptions: HOUSING_OPTIONS_FIELDS, agencies: AGENCY_FIELDS } as const
+export type Directory = keyof typeof DIRECTORIES
+
+/** A whole form of the settings (the letterhead, or one directory entry), checked. */
+function checkedForm(fields: readonly Field[], values: Record<string, unknown>, today: IsoDate): Record<string, unknown> {
+  const unknown = Object.keys(values).filter((name) => !fields.some((field) => field.name === name))
+  if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of this form' })))
+  const checked = checkStoredValues(fields, values, today, { complete: true })
+  if (!checked.ok) throw new ValidationError(checked.issues)
+  return checked.value
+}
+
+/**
+ * Sets a form's fields in place, one by one, and removes those emptied: an edit on another laptop
+ * to a different field of the same form survives the merge.
+ */
+function replaceFields(target: Record<string, unknown>, values: Record<string, unknown>): void {
+  for (const name of Object.keys(target)) if (!(name in values)) delete target[name]
+  for (const [name, value] of Object.entries(values)) target[name] = toStored(value)
+}
+
+export function setLetterhead(doc: TeamDoc, values: Record<string, unknown>, today: IsoDate): void {
+  replaceFields(doc.settings.letterhead as Record<string, unknown>, checkedForm(LETTERHEAD_FIELDS, values, today))
+}
+
+/** Adds an entry to a directory, or edits one. */
+export function putDirectoryEntry(doc: TeamDoc, directory: Directory, id: string, values: Record<string, unknown>, today: IsoDate): void {
+  const entries = doc.settings[directory] as Record<string, Record<string, unknown>>
+  const checked = checkedForm(DIRECTORIES[directory], values, today)
+  if (entries[id]) replaceFields(entries[id], checked)
+  else entries[id] = toStored(checked)
+}
+
+export function removeDirectoryEntry(doc: TeamDoc, directory: Directory, id: string): void {
+  delete (doc.settings[directory] as Record<string, unknown>)[id]
+}
+
+/** Sets or clears the logo, or a member's signature. The image has been checked by the caller. */
+export function setTeamImage(doc: TeamDoc, which: { logo: true } | { signatureOf: string }, image: TeamImage | null): void {
+  if ('logo' in which) {
+    if (image) doc.settings.logo = toStored(image)
+    else delete doc.settings.logo
+  } else if (image) {
+    doc.settings.signatures[which.signatureOf] = toStored(image)
+  } else {
+    delete doc.settings.signatures[which.signatureOf]
+  }
 }

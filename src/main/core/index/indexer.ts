@@ -25,6 +25,8 @@ export class CaseIndexer {
     private readonly journal: ChangeJournal,
     private readonly index: CaseIndex,
     private readonly caseIds: () => string[],
+    /** Documents known to hold scanned files: large, and never cases, so not read. */
+    private readonly isFile: (id: string) => boolean = () => false,
   ) {}
 
   onChanged(listener: () => void): () => void {
@@ -47,6 +49,10 @@ export class CaseIndexer {
     return this.#queue(async () => {
       let changed = false
       for (const id of this.journal.pending()) {
+        if (this.isFile(id)) {
+          this.journal.clear(id)
+          continue
+        }
         const doc = await this.#currentDocument(id)
         if (doc) changed = this.#put(id, doc) || changed
         this.journal.clear(id)

@@ -18,6 +18,7 @@ import {
   DAY_CENTRES,
   DESTINATIONS,
   LEARNING_POINTS,
+  PRIORITY_NEEDS,
   LONDON,
   NAMES,
   NOTE_TEMPLATES,
@@ -268,6 +269,10 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
           clientPrepared: 'yes',
           emergencyAccommodation: rng.pick(['yes', 'no'] as const),
           healthArrangements: 'GP letter requested; script to transfer on the day of travel.',
+          packConsent: rng.chance(0.9) ? 'yes' : 'unknown',
+          packHealthConsent: rng.pick(['yes', 'yes', 'no'] as const),
+          priorityNeed: rng.pick(PRIORITY_NEEDS),
+          presentationArrangements: 'We will arrive for 10am. The client would prefer a quiet room if one is free.',
         },
         c,
       )

@@ -76,6 +76,14 @@ export const SUPPORT_NEEDS = [
   'Post-traumatic stress after military service; alcohol use; sleeps poorly.',
 ] as const
 
+/** Grounds for priority need, as a caseworker summarises them for the covering letter. */
+export const PRIORITY_NEEDS = [
+  'Vulnerable because of a long history of mental illness: letter from the community mental health team enclosed.',
+  'Vulnerable because of long-term drug use and poor physical health: GP letter enclosed.',
+  'Vulnerable as a former member of the armed forces with post-traumatic stress: letter from the veterans’ mental health service enclosed.',
+  'Vulnerable because of an acquired brain injury: hospital discharge summary enclosed.',
+] as const
+
 export const AGENCIES = [
   'Change Grow Live',
   'Turning Point',

@@ -4,6 +4,7 @@ import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Workspace } from '../workspace'
 import { generateCase, type SeedTeam } from './generate-case'
 import { Random } from './random'
+import { sampleSettings } from './sample-settings'
 
 const BATCH = 250
 
@@ -42,6 +43,7 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   }
   const members = [team.manager, ...team.caseworkers]
   workspace.addMembers(members, learningPoints)
+  workspace.addSampleSettings(sampleSettings(), members)
   return { cases: done, members: members.length }
 }
 

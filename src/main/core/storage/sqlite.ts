@@ -12,7 +12,11 @@ export interface SqliteOptions {
   timeout?: number
 }
 
-/** Opens a SQLite file in WAL mode with full fsync, so an acknowledged write survives a crash. */
+/**
+ * Opens a SQLite file in WAL mode with full fsync, so an acknowledged write survives a crash, and
+ * with deleted content overwritten (a removed scan of someone's passport must not linger in free
+ * pages of the file).
+ */
 export function openSqlite(file: string, options: SqliteOptions = {}): SqliteDatabase {
   const db = new Database(file, {
     timeout: options.timeout ?? 5000,
@@ -22,6 +26,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqliteDat
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    db.pragma('secure_delete = ON')
   } catch (error) {
     db.close()
     throw error

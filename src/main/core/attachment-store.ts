@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto'
+import * as Automerge from '@automerge/automerge'
+import { generateAutomergeUrl, parseAutomergeUrl, type DocHandle, type DocumentId, type Repo } from '@automerge/automerge-repo'
+import type { ChangeOptions } from '../../shared/authorship'
+import { ATTACHMENT_KIND, type AttachmentDoc } from '../../shared/case/attachments'
+import type { StoredFile } from '../../shared/case/changes'
+import { toPlain, toStored } from '../../shared/automerge/registers'
+import type { TeamDoc } from '../../shared/team/team-doc'
+import { checkFile } from '../paperwork/file-check'
+import { AttachmentNotFoundError } from './errors'
+import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
+import { loadStoredDocument } from './storage/stored-documents'
+
+/**
+ * The scanned files of the team's cases, each in an Automerge document of its own that is written
+ * once and never changed: it syncs like any document, and a case lists it by id. The team document
+ * names every such document, with its case, so the sync server can tell they belong to the team.
+ *
+ * Files are written straight to storage and read from there, not through the repo, which would
+ * keep every file it touched in memory for the rest of the session, and whose way of deleting a
+ * document (automerge-repo 2.5.6) saves an empty one in its place.
+ */
+export class AttachmentStore {
+  constructor(
+    private readonly repo: Repo,
+    private readonly storage: SqliteStorageAdapter,
+    private readonly team: DocHandle<TeamDoc>,
+  ) {}
+
+  /** Checks a file (throwing FileRefusedError) and stores it; resolves once it is on disk. */
+  async store(
+    caseId: string,
+    fileName: string,
+    bytes: Uint8Array,
+    authored: ChangeOptions,
+    commit: (change: (team: TeamDoc) => void) => void,
+  ): Promise<{ id: string; file: StoredFile }> {
+    const name = safeFileName(fileName)
+    const checked = await checkFile(name, bytes)
+    const sha256 = sha256Of(bytes)
+    const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
+    const id = parseAutomergeUrl(generateAutomergeUrl()).documentId
+    const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
+    // Listed first, so the case index knows it for a file, not a case, when it sees the save.
+    commit((team) => (team.attachments[id] = toStored({ caseId, addedAt: new Date(authored.time * 1000).toISOString() })))
+    this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }])
+    await this.repo.flush([this.team.documentId])
+    return { id, file: { fileName: name, mediaType: checked.mediaType, size: bytes.length, sha256, pages: checked.pages } }
+  }
+
+  /** Whether a document holds a scanned file (as far as the team document knows). */
+  isAttachment(id: string): boolean {
+    return id in this.team.doc().attachments
+  }
+
+  /**
+   * A stored file of the case. Read from the repo if it holds the document already, else straight
+   * from disk and let go: a pack reads many large files once.
+   */
+  async read(caseId: string, id: string): Promise<AttachmentDoc> {
+    const listed = this.team.doc().attachments[id]
+    if (!listed || listed.caseId.val !== caseId) throw new AttachmentNotFoundError(id)
+    const handle = this.repo.handles[id as DocumentId]
+    const doc = handle?.isReady() ? handle.doc() : await loadStoredDocument<AttachmentDoc>(this.storage, id)
+    const plain = doc && toPlain<AttachmentDoc>(doc as never)
+    if (!plain || plain.kind !== ATTACHMENT_KIND || !(plain.bytes instanceof Uint8Array)) throw new AttachmentNotFoundError(id)
+    return plain
+  }
+
+  /**
+   * Deletes a file's document from this laptop's storage, and from the team's list. (If a window
+   * looked at it this session, the repo still holds it in memory until the app closes; it is never
+   * changed, so never saved again.)
+   */
+  async delete(id: string, commit: (change: (team: TeamDoc) => void) => void): Promise<void> {
+    commit((team) => delete team.attachments[id])
+    await this.storage.removeRange([id])
+    await this.repo.flush([this.team.documentId])
+  }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * The name a file is kept under: only its last part (a browser may send a whole path), without
+ * control characters, and not too long to show.
+ */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (!base) return 'document'
+  if (base.length <= 120) return base
+  const dot = base.lastIndexOf('.')
+  const extension = dot > 0 && base.length - dot <= 8 ? base.slice(dot) : ''
+  return `${base.slice(0, 120 - extension.length - 1)}…${extension}`
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto'
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../shared/case/attachments'
+import * as change from '../../shared/case/changes'
+import { planClosureLetter, planPack } from '../../shared/case/paperwork'
+import type { CaseRecord } from '../../shared/case/record'
+import { formatLongDate, formatUkDate } from '../../shared/dates'
+import { councilName } from '../../shared/places/local-authority'
+import { makeClosureLetter } from '../paperwork/closure-letter'
+import { checkFile } from '../paperwork/file-check'
+import { makePresentationPack, type MadeDocument } from '../paperwork/pack'
+import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } from './errors'
+import type { Workspace } from './workspace'
+
+/** A generated document as the case records it, and where its file is on this laptop. */
+export interface GeneratedFile {
+  id: string
+  path: string
+  document: GeneratedDocument
+}
+
+export interface PackOptions {
+  /** Attachments to leave out this time (by id). */
+  without?: readonly string[]
+  onProgress?(done: number, total: number): void
+}
+
+/**
+ * Makes a presentation pack from a case: checks it can be made (PaperworkNotReadyError saying what
+ * is missing), reads and checks every enclosure (a bad one stops it with FileRefusedError naming
+ * the file, and writes nothing), saves the PDF in the workspace and records it on the case.
+ */
+export async function generatePresentationPack(workspace: Workspace, caseId: string, options: PackOptions = {}): Promise<GeneratedFile> {
+  const record = await workspace.readCase(caseId)
+  const settings = workspace.teamSettings()
+  const unknown = (options.without ?? []).filter((id) => !record.attachments[id])
+  if (unknown.length > 0) throw new AttachmentNotFoundError(unknown[0]!)
+  const plan = planPack(record, settings, new Set(options.without))
+  if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
+  const context = workspace.currentContext()
+  const made = await makePresentationPack({
+    record,
+    plan: { ...plan, recipient: plan.recipient },
+    settings,
+    signer: signerOf(workspace),
+    today: context.today,
+    now: context.now,
+    readEnclosure: async (id) => {
+      const fileName = record.attachments[id]!.fileName
+      const file = await workspace.readAttachment(caseId, id).catch((error: unknown) => {
+        if (error instanceof AttachmentNotFoundError) {
+          throw new FileRefusedError(fileName, 'its file is not on this laptop yet (it may still be on its way from another laptop). Try again later, or make the pack without it.')
+        }
+        throw error
+      })
+      const checked = await checkFile(fileName, file.bytes, { trialCopy: false })
+      return { fileName, mediaType: checked.mediaType, bytes: file.bytes }
+    },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
+  return save(workspace, caseId, record, 'presentation-pack', made, plan.enclosures)
+}
+
+/** Makes the closure letter (Tool 4, Step 7), saves it and records it on the case. */
+export async function generateClosureLetter(workspace: Workspace, caseId: string): Promise<GeneratedFile> {
+  const record = await workspace.readCase(caseId)
+  const settings = workspace.teamSettings()
+  const plan = planClosureLetter(record, settings)
+  if (plan.problems.length > 0 || !plan.area) throw new PaperworkNotReadyError(plan.problems)
+  const context = workspace.currentContext()
+  const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: signerOf(workspace), today: context.today, now: context.now })
+  return save(workspace, caseId, record, 'closure-letter', made, [])
+}
+
+function signerOf(workspace: Workspace) {
+  const { author, role } = workspace.currentContext()
+  const signature = workspace.teamSettings().signatures[author.id]
+  return { name: author.name, role, ...(signature ? { signature } : {}) }
+}
+
+/**
+ * Writes the PDF under the workspace's documents folder (written whole, then renamed into place,
+ * so a crash never leaves half a file), then records it on the case.
+ */
+async function save(
+  workspace: Workspace,
+  caseId: string,
+  record: CaseRecord,
+  kind: GeneratedKind,
+  made: MadeDocument,
+  enclosures: { id: string; fileName: string }[],
+): Promise<GeneratedFile> {
+  const id = randomUUID()
+  const context = workspace.currentContext()
+  const document: GeneratedDocument = {
+    kind,
+    fileName: `${GENERATED_KINDS[kind]} - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}.pdf`.replace(/[\\/:*?"<>|]/g, ''),
+    pages: made.pages,
+    at: context.now.toISOString(),
+    by: context.author,
+    enclosures: enclosures.map((enclosure) => ({ attachmentId: enclosure.id, fileName: enclosure.fileName, pages: made.enclosurePages[enclosure.id] ?? 0 })),
+  }
+  const folder = generatedFolder(workspace, caseId, id)
+  await mkdir(folder, { recursive: true })
+  const path = join(folder, document.fileName)
+  await writeFile(`${path}.partial`, made.bytes)
+  await rename(`${path}.partial`, path)
+  await workspace.changeCase(caseId, (doc, ctx) => change.recordGeneratedDocument(doc, id, document, ctx))
+  return { id, path, document }
+}
+
+function generatedFolder(workspace: Workspace, caseId: string, id: string): string {
+  return join(workspace.dataDir, 'documents', caseId, id)
+}
+
+/**
+ * Where a generated document's file is on this laptop. Generated files are not synced (any laptop
+ * can make them again from the case); one made elsewhere is reported missing.
+ */
+export async function generatedFile(workspace: Workspace, caseId: string, id: string): Promise<GeneratedFile> {
+  const document = (await workspace.readCase(caseId)).generatedDocuments[id]
+  if (!document) throw new AttachmentNotFoundError(id)
+  const path = join(generatedFolder(workspace, caseId, id), document.fileName)
+  try {
+    await access(path)
+  } catch {
+    throw new PaperworkNotReadyError([`${document.fileName} was made on another laptop, or removed from this one: make it again here`])
+  }
+  return { id, path, document }
+}
+
+/**
+ * Writes a ready-to-send email (.eml) with the document attached, beside it, for the mail client
+ * to open as a draft: the pack to the Housing Options contact, the day before the presentation.
+ */
+export async function prepareEmail(workspace: Workspace, caseId: string, id: string): Promise<string> {
+  const { path, document } = await generatedFile(workspace, caseId, id)
+  const record = await workspace.readCase(caseId)
+  const settings = workspace.teamSettings()
+  const { author } = workspace.currentContext()
+  const name = record.referral.clientName
+  const pack = document.kind === 'presentation-pack'
+  const recipient = pack ? planPack(record, settings).recipient : undefined
+  const council = recipient ? councilName(recipient.localAuthority) : ''
+  const day = record.reconnectionDay.date
+  const lines = pack
+    ? [
+        `Dear ${recipient?.contactName ?? 'Housing Options Officer'},`,
+        '',
+        `Please find attached the presentation pack for ${name}, who is making a homelessness application to ${council} under Part VII of the Housing Act 1996${day ? `. We will present at your office on ${formatLongDate(day)}` : ''}.`,
+        '',
+        'The pack holds our covering letter, a summary of the client’s circumstances and copies of their documents. It contains personal information shared with the client’s consent: please keep it secure.',
+        '',
+        'We will bring a printed copy on the day.',
+      ]
+    : [`Please find attached the closure letter for ${name}.`]
+  const signature = ['', 'Kind regards,', '', author.name, settings.letterhead.teamName, settings.letterhead.organisation, settings.letterhead.phone].filter(
+    (line) => line !== undefined,
+  )
+  const message = new MailComposer({
+    ...(recipient?.email ? { to: recipient.email } : {}),
+    subject: pack ? `Presentation pack: ${name} (Part VII application to ${council})` : `Closure letter: ${name}`,
+    text: [...lines, ...signature].join('\n'),
+    // Outlook opens a message marked unsent as a draft, ready to send.
+    headers: { 'X-Unsent': '1' },
+    attachments: [{ filename: document.fileName, content: await readFile(path), contentType: 'application/pdf' }],
+  })
+  const eml = path.replace(/\.pdf$/, '.eml')
+  await writeFile(eml, await message.compile().build())
+  return eml
+}

@@ -1,0 +1,83 @@
+import type { PDFDocument, RGB } from '@cantoo/pdf-lib'
+import { ROLE_LABELS, type Role } from '../../shared/people'
+import type { Letterhead, TeamImage } from '../../shared/team/settings'
+import { drawPicture, embedPicture, type Picture } from './images'
+import { BRAND, SOFT, type Composer } from './layout'
+
+/** Who signs a letter: the person making it, with their role and, if they gave one, their signature. */
+export interface Signer {
+  name: string
+  role: Role
+  signature?: TeamImage
+}
+
+/** What every document says about itself in its PDF properties. */
+export interface DocumentProperties {
+  title: string
+  author: string
+  subject: string
+}
+
+export function setProperties(doc: PDFDocument, properties: DocumentProperties, at: Date): void {
+  doc.setTitle(properties.title, { showInWindowTitleBar: true })
+  doc.setAuthor(properties.author)
+  doc.setSubject(properties.subject)
+  doc.setCreator('Homeward')
+  doc.setProducer('Homeward')
+  doc.setLanguage('en-GB')
+  doc.setCreationDate(at)
+  doc.setModificationDate(at)
+}
+
+export async function embedTeamImage(doc: PDFDocument, image: TeamImage | undefined): Promise<Picture | undefined> {
+  return image ? embedPicture(doc, image.mediaType, image.bytes) : undefined
+}
+
+/**
+ * The team's letterhead across the top of the first page: the organisation's name, the team, the
+ * address and how to get in touch on the left, the logo on the right, and a rule beneath.
+ */
+export function drawLetterhead(c: Composer, letterhead: Partial<Letterhead>, logo: Picture | undefined): void {
+  const top = c.y
+  let logoHeight = 0
+  if (logo) {
+    const scale = Math.min(150 / logo.width, 64 / logo.height)
+    const logoWidth = logo.width * scale
+    logoHeight = logo.height * scale
+    drawPicture(c.page, logo, { x: c.margin.left + c.width - logoWidth, y: c.page.getHeight() - top - logoHeight, w: logoWidth, h: logoHeight })
+  }
+  type Line = { text: string; size: number; bold?: boolean; color: RGB }
+  const lines: Line[] = [
+    { text: letterhead.organisation ?? '', size: 15, bold: true, color: BRAND },
+    { text: letterhead.teamName ?? '', size: 10.5, bold: true, color: SOFT },
+    ...(letterhead.address ?? '').split('\n').map((text) => ({ text, size: 9, color: SOFT })),
+    { text: [letterhead.phone, letterhead.email].filter(Boolean).join('  ·  '), size: 9, color: SOFT },
+    { text: letterhead.charityNumber ? `Registered charity ${letterhead.charityNumber}` : '', size: 8, color: SOFT },
+  ].filter((line) => line.text.trim())
+  let y = top
+  for (const { text, ...style } of lines) {
+    c.drawAt(text, { x: c.margin.left, top: y }, style)
+    y += style.size * 1.35
+  }
+  c.space(Math.max(y, top + logoHeight) - top + 6)
+  c.rule()
+  c.space(6)
+}
+
+/** The recipient's name and address, one line each, then the date on the right. */
+export function addressAndDate(c: Composer, recipient: string[], date: string): void {
+  c.text(date, { align: 'right', after: 4 })
+  for (const line of recipient.filter(Boolean)) c.text(line, { after: 0.5 })
+  c.space(16)
+}
+
+/** The closing, the signature image if any, and the signer's typed name and role. */
+export function signOff(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>): void {
+  c.ensure(110)
+  c.text(closing, { after: 4 })
+  if (signature) c.image(signature, { width: 160, height: 48 })
+  else c.space(30)
+  c.text(signer.name, { bold: true, after: 1 })
+  c.text([ROLE_LABELS[signer.role], letterhead.teamName].filter(Boolean).join(', '), { after: 1 })
+  if (letterhead.organisation) c.text(letterhead.organisation)
+}

@@ -1,0 +1,100 @@
+import type { FieldValues, Field } from '../forms/fields'
+import type { PersonRef } from '../people'
+
+/** What a scanned document is, in the toolkit's words (Phase 5, the presentation pack). */
+export const ATTACHMENT_TYPES = [
+  { value: 'identity', label: 'Birth certificate or ID' },
+  { value: 'benefits', label: 'Proof of benefits' },
+  { value: 'medical', label: 'Medical information' },
+  { value: 'address-history', label: 'Proof of address history' },
+  { value: 'priority-need', label: 'Evidence of priority need' },
+  { value: 'local-connection', label: 'Local connection evidence' },
+  { value: 'other', label: 'Other' },
+] as const
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]['value']
+
+export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
+export type MediaType = (typeof MEDIA_TYPES)[number]
+
+/** Larger files are refused: a phone photo is a few MB, a scanned booklet rarely more than 10. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+/** What the caseworker says about a document: edited like any other list item of the case. */
+export const ATTACHMENT_FIELDS = [
+  { name: 'type', label: 'What it is', kind: 'choice', options: ATTACHMENT_TYPES, required: true },
+  { name: 'date', label: 'Date of the document', kind: 'date', notFuture: true, required: true },
+  { name: 'note', label: 'Note', hint: 'For example, "Tenancy agreement, 2019 to 2021"', kind: 'text' },
+  {
+    name: 'shareInPack',
+    label: 'The client agrees it goes in the presentation pack',
+    kind: 'answer',
+    required: true,
+  },
+] as const satisfies readonly Field[]
+export type AttachmentDetails = FieldValues<typeof ATTACHMENT_FIELDS>
+
+/** The lists of the local connection test whose entries a document can be evidence for. */
+export const EVIDENCE_COLLECTIONS = ['addresses', 'employment', 'family', 'special'] as const
+export type EvidenceCollection = (typeof EVIDENCE_COLLECTIONS)[number]
+
+/** An entry of the address history or of the local connection lists. */
+export interface EvidenceFor {
+  collection: EvidenceCollection
+  itemId: string
+}
+
+/**
+ * A scanned document as the case lists it. Its bytes live in a document of their own, written
+ * once and never changed, so they travel with the case but are loaded only when shown or packed.
+ */
+export interface AttachmentRecord extends AttachmentDetails {
+  fileName: string
+  mediaType: MediaType
+  size: number
+  sha256: string
+  pages: number
+  /** Order in the pack: lower first. */
+  position: number
+  evidenceFor?: EvidenceFor
+  addedAt: string
+  addedBy: PersonRef
+}
+
+/** A document's own Automerge document: the file, and the case it belongs to. */
+export interface AttachmentDoc {
+  kind: typeof ATTACHMENT_KIND
+  caseId: string
+  fileName: string
+  mediaType: MediaType
+  sha256: string
+  bytes: Uint8Array
+}
+export const ATTACHMENT_KIND = 'homeward/attachment'
+
+export const GENERATED_KINDS = {
+  'presentation-pack': 'Presentation pack',
+  'closure-letter': 'Closure letter',
+} as const
+export type GeneratedKind = keyof typeof GENERATED_KINDS
+
+/** A document Homeward made from the case: what, when, by whom, and which enclosures went in. */
+export interface GeneratedDocument {
+  kind: GeneratedKind
+  fileName: string
+  pages: number
+  at: string
+  by: PersonRef
+  enclosures: { attachmentId: string; fileName: string; pages: number }[]
+}
+
+/** A case's documents in pack order. */
+export function attachmentsInOrder<A extends { position: number; addedAt: string }>(attachments: Record<string, A>): (A & { id: string })[] {
+  return Object.entries(attachments)
+    .map(([id, attachment]) => ({ ...attachment, id }))
+    .sort((a, b) => a.position - b.position || a.addedAt.localeCompare(b.addedAt))
+}
+
+/** The documents that go in the pack: those the client agreed to share, in order, less any left out. */
+export function packEnclosures(attachments: Record<string, AttachmentRecord>, without: ReadonlySet<string> = new Set()): (AttachmentRecord & { id: string })[] {
+  return attachmentsInOrder(attachments).filter((attachment) => attachment.shareInPack === 'yes' && !without.has(attachment.id))
+}

@@ -1,0 +1,114 @@
+import { councilName, localAuthorityName } from '../places/local-authority'
+import { letterheadProblems, type Agency, type HousingOptionsContact, type TeamSettings } from '../team/settings'
+import { ATTACHMENT_TYPES, attachmentsInOrder, type AttachmentRecord } from './attachments'
+import type { CaseRecord } from './record'
+
+/**
+ * What goes into each document, decided once for the app's preview, the PDF and the command line:
+ * the pack holds only what the client agreed to share.
+ */
+
+/** The Housing Options team a pack is addressed to: the plan's contact, else the team's directory. */
+export interface PackRecipient {
+  localAuthority: string
+  contactName?: string
+  teamName: string
+  address: string[]
+  email?: string
+  phone?: string
+}
+
+export interface PackEnclosure {
+  id: string
+  /** As the index lists it: what it is, and the caseworker's note. */
+  title: string
+  fileName: string
+  date: string
+  pages: number
+}
+
+export interface PackPlan {
+  /** What must be recorded before the pack can be made; empty when it can. */
+  problems: string[]
+  recipient?: PackRecipient
+  /** Health and support needs are described only with the client's agreement. */
+  includesHealth: boolean
+  enclosures: PackEnclosure[]
+  leftOut: { id: string; fileName: string; why: string }[]
+}
+
+export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note'>): string {
+  const type = ATTACHMENT_TYPES.find((option) => option.value === attachment.type)?.label ?? 'Document'
+  return attachment.note ? `${type}: ${attachment.note}` : type
+}
+
+export function planPack(record: CaseRecord, settings: TeamSettings, without: ReadonlySet<string> = new Set()): PackPlan {
+  const problems: string[] = []
+  const destination = record.plan.destination
+  if (!destination) problems.push('Choose the destination local authority (Phase 4, Reconnection planning)')
+  if (record.plan.packConsent !== 'yes') {
+    problems.push('Record that the client agrees the pack is shared with the destination Housing Options team (Phase 4, Presentation pack)')
+  }
+  problems.push(...letterheadProblems(settings.letterhead))
+  const enclosures: PackEnclosure[] = []
+  const leftOut: PackPlan['leftOut'] = []
+  for (const attachment of attachmentsInOrder(record.attachments)) {
+    if (attachment.shareInPack !== 'yes') {
+      leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: 'the client has not agreed to share it' })
+    } else if (without.has(attachment.id)) {
+      leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: 'left out this time' })
+    } else {
+      enclosures.push({ id: attachment.id, title: enclosureTitle(attachment), fileName: attachment.fileName, date: attachment.date, pages: attachment.pages })
+    }
+  }
+  return {
+    problems,
+    ...(destination ? { recipient: packRecipient(record, destination, settings) } : {}),
+    includesHealth: record.plan.packHealthConsent === 'yes',
+    enclosures,
+    leftOut,
+  }
+}
+
+function packRecipient(record: CaseRecord, destination: string, settings: TeamSettings): PackRecipient {
+  const listed: Partial<HousingOptionsContact> = Object.values(settings.housingOptions).find((entry) => entry.localAuthority === destination) ?? {}
+  const council = councilName(destination)
+  const email = record.plan.housingOptionsEmail ?? listed.email
+  const phone = record.plan.housingOptionsPhone ?? listed.phone
+  const contactName = record.plan.housingOptionsName ?? listed.contactName
+  return {
+    localAuthority: destination,
+    ...(contactName ? { contactName } : {}),
+    teamName: listed.teamName ?? 'Housing Options',
+    address: [council, ...(listed.address ?? '').split('\n').map((line) => line.trim()).filter(Boolean)],
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+  }
+}
+
+export interface ClosureLetterPlan {
+  problems: string[]
+  /** The area the client now lives in, whose services the letter lists. */
+  area?: string
+  agencies: Agency[]
+  housingOptions?: HousingOptionsContact
+}
+
+/** The closure letter goes to a client whose case was taken on, at Phase 8 or once closed. */
+export function planClosureLetter(record: CaseRecord, settings: TeamSettings): ClosureLetterPlan {
+  const problems: string[] = []
+  if (record.referral.status === 'rejected') problems.push('This referral was not taken on: there is no case to close by letter')
+  else if (record.outcome?.unplannedReason === 'died') problems.push('No closure letter is sent: the client has died')
+  else if (record.status === 'open' && record.phase !== 'closure-and-review') {
+    problems.push('The closure letter is written in Phase 8, Case closure and review')
+  }
+  const area = record.plan.destination
+  if (!area) problems.push('Choose the destination local authority (Phase 4, Reconnection planning): the letter lists its services')
+  const agencies = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
+  if (area && agencies.length === 0) {
+    problems.push(`Add the local support services in ${localAuthorityName(area)} to the team's directory of agencies (Team settings)`)
+  }
+  problems.push(...letterheadProblems(settings.letterhead))
+  const housingOptions = area ? Object.values(settings.housingOptions).find((entry) => entry.localAuthority === area) : undefined
+  return { problems, ...(area ? { area } : {}), agencies: agencies.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), ...(housingOptions ? { housingOptions } : {}) }
+}

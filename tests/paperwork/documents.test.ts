@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as Automerge from '@automerge/automerge'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FileRefusedError, PaperworkNotReadyError } from '../../src/main/core/errors'
+import { generateClosureLetter, generatePresentationPack, prepareEmail } from '../../src/main/core/paperwork'
+import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { toStored } from '../../src/shared/automerge/registers'
+import * as change from '../../src/shared/case/changes'
+import { localConnectionSentence, testLocalConnection } from '../../src/shared/case/local-connection'
+import { corruptPdf, encryptedPdf, markedJpeg, markedPng, textPdf } from '../support/fixtures'
+import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
+import { pdfFonts, pdfPages, pdfText, pngOfPage, qpdfCheck, renderPage } from '../support/pdf-tools'
+import { AMINA, DEREK } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+const TODAY = '2026-11-23'
+const NAMES = ['Łukasz Wiśniewski', 'Ștefan Popescu', "Zoë O'Brien-Ní Bhriain", 'Ólafur Jóhannsson', 'Дмитрий Иванов']
+/** Page 1 of each document, kept for a person to look at. */
+const LOOK_DIR = resolve(import.meta.dirname, '../../test-results/paperwork')
+
+const dir = tempDir('documents')
+let ws: Workspace
+
+beforeAll(async () => {
+  mkdirSync(LOOK_DIR, { recursive: true })
+  const manager = await openWorkspace({ dataDir: dir.path, user: DEREK, now: () => NOW })
+  await setUpTeamSettings(manager)
+  await manager.close()
+  ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
+  const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
+  await ws.setTeamImage('signature', { fileName: 'my-signature.png', bytes: sample.signature.bytes })
+})
+afterAll(async () => {
+  await ws.close()
+  dir.remove()
+})
+
+const attach = (caseId: string, fileName: string, bytes: Uint8Array, details: Record<string, unknown>) =>
+  ws.addAttachment(caseId, { fileName, bytes, details: { date: '2026-10-01', shareInPack: 'yes', ...details } })
+
+/**
+ * Sound structure; Homeward's own fonts embedded (the test enclosures use a standard PDF font,
+ * which readers supply); every page renders without errors from pdftoppm, and none is blank (a
+ * broken font subset renders blank).
+ */
+function expectSoundPdf(file: string): void {
+  expect(qpdfCheck(file)).toBe('')
+  const fonts = pdfFonts(file)
+  expect(fonts.filter((font) => font.name.includes('NotoSans')).length).toBeGreaterThanOrEqual(2)
+  expect(fonts.filter((font) => !font.embedded && font.name !== 'Helvetica')).toEqual([])
+  pdfPages(file).forEach((_, i) => {
+    const page = renderPage(file, i + 1, dir.path, 20)
+    expect(page.errors, `page ${i + 1}`).toBe('')
+    expect(page.ink(undefined, 200), `page ${i + 1} is blank`).toBeGreaterThan(0.002)
+  })
+}
+
+function pdfInfo(file: string): Record<string, string> {
+  return Object.fromEntries(
+    execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+  )
+}
+
+describe('the presentation pack', () => {
+  it('merges the letter, summary, index and every consented enclosure, in order, each page the right way round', async () => {
+    const caseId = await caseReadyForPack(ws, NAMES[0]!)
+    await attach(caseId, 'birth-certificate.pdf', await textPdf('Birth certificate', 1), { type: 'identity', note: 'Full birth certificate' })
+    await attach(caseId, 'bank-statements.pdf', await textPdf('Statement', 5), { type: 'benefits', note: 'Universal Credit statements' })
+    await attach(caseId, 'tenancy.pdf', await textPdf('Tenancy', 2, { landscape: true }), { type: 'address-history', note: 'Tenancy agreement, 2019 to 2025' })
+    await attach(caseId, 'gp-letter.jpg', markedJpeg(6, 320, 200), { type: 'medical', note: 'GP letter, photographed' })
+    await attach(caseId, 'council-tax.jpg', markedJpeg(1, 320, 200), { type: 'address-history', note: 'Council tax bill' })
+    await attach(caseId, 'dwp.png', markedPng('alpha'), { type: 'benefits', note: 'DWP award letter' })
+    await attach(caseId, 'private.pdf', await textPdf('Not for the council', 1), { type: 'other', note: 'Kept private', shareInPack: 'no' })
+
+    const progress: number[] = []
+    const { path, document, id } = await generatePresentationPack(ws, caseId, { onProgress: (done, total) => progress.push(done / total) })
+    expectSoundPdf(path)
+    const text = pdfText(path)
+    const pages = pdfPages(path)
+    const front = pages.length - 11
+    expect(front).toBeGreaterThanOrEqual(3)
+    expect(document).toMatchObject({ kind: 'presentation-pack', pages: pages.length, by: { id: AMINA.id } })
+    expect(document.enclosures.map((e) => [e.fileName, e.pages])).toEqual([
+      ['birth-certificate.pdf', 1],
+      ['bank-statements.pdf', 5],
+      ['tenancy.pdf', 2],
+      ['gp-letter.jpg', 1],
+      ['council-tax.jpg', 1],
+      ['dwp.png', 1],
+    ])
+    expect(pages.slice(front).map((p) => (p.width > p.height ? 'landscape' : 'portrait'))).toEqual([
+      'portrait',
+      ...Array(5).fill('portrait'),
+      'landscape',
+      'landscape',
+      // The GP letter's photo is stored landscape and turned a quarter by its EXIF orientation.
+      'portrait',
+      'landscape',
+      'portrait',
+    ])
+    for (const words of ['Bradford Council', 'Part VII', 'Housing Act 1996', 'Jo Smith', 'Britannia House', 'Yours sincerely', 'Amina Okafor', 'Index of enclosures', 'Client summary']) {
+      expect(text).toContain(words)
+    }
+    for (const title of ['Birth certificate or ID: Full birth certificate', 'Proof of benefits: Universal Credit statements', 'Proof of address history: Tenancy agreement, 2019 to 2025', 'Medical information: GP letter, photographed', 'Proof of address history: Council tax bill', 'Proof of benefits: DWP award letter']) {
+      expect(text.replace(/\s+/g, ' ')).toContain(title)
+    }
+    const record = await ws.readCase(caseId)
+    const area = testLocalConnection(
+      { addresses: Object.values(record.addresses), employment: [], family: Object.values(record.family), special: [] },
+      TODAY,
+    ).find((a) => a.localAuthority === BRADFORD)!
+    expect(text.replace(/\s+/g, ' ')).toContain(localConnectionSentence(NAMES[0]!, area, TODAY))
+    expect(text).not.toContain('Not for the council')
+    expect(text).not.toContain('Kept private')
+    // The index gives each enclosure's pages in the pack: the 5-page statements follow the 1-page certificate.
+    expect(text).toMatch(new RegExp(`${front + 2} to ${front + 6}`))
+    // Every page has its number, the name and the notice; enclosure pages say which enclosure they are.
+    expect(text.match(/Page \d+ of \d+/g)).toHaveLength(pages.length)
+    expect(text).toContain(`Page ${pages.length} of ${pages.length}`)
+    expect(text).toContain(`${NAMES[0]} · Enclosure 6`)
+    expect(text.match(/CONFIDENTIAL/g)).toHaveLength(pages.length)
+    expect(pdfInfo(path)).toMatchObject({
+      Title: `Presentation pack: ${NAMES[0]}`,
+      Author: 'Amina Okafor, Homeward Trust',
+      Subject: 'Homelessness application under Part VII of the Housing Act 1996 to Bradford Council',
+    })
+    expect(progress.at(-1)).toBe(1)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+    expect((await ws.readCase(caseId)).generatedDocuments[id]).toEqual(document)
+    for (let page = 1; page <= front + 2; page++) pngOfPage(path, page, join(LOOK_DIR, `presentation-pack-page-${page}.png`))
+
+    // The ready-to-send email: to the contact, the pack attached whole.
+    const eml = readFileSync(await prepareEmail(ws, caseId, id), 'latin1')
+    expect(eml).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
+    expect(eml).toMatch(/^X-Unsent: 1$/m)
+    expect(eml).toMatch(/^Subject: /m)
+    const attached = /Content-Type: application\/pdf[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/.exec(eml)?.[1]
+    expect(Buffer.from(attached!.replace(/\s+/g, ''), 'base64').equals(readFileSync(path))).toBe(true)
+  })
+
+  it('prints names in every script, and wraps long writing onto new pages, never off the page', async () => {
+    for (const name of NAMES) {
+      const caseId = await caseReadyForPack(ws, name, {
+        plan: { presentationArrangements: Array.from({ length: 120 }, (_, i) => `Sentence ${i + 1} about the arrangements, with a long address at 221B Baker Street, Marylebone, London NW1 6XE.`).join(' ') },
+      })
+      const { path } = await generatePresentationPack(ws, caseId)
+      expectSoundPdf(path)
+      const text = pdfText(path)
+      expect(text).toContain(name)
+      expect(text).toContain('Sentence 120 about the arrangements')
+      if (name === NAMES[4]) pngOfPage(path, 1, join(LOOK_DIR, 'presentation-pack-cyrillic.png'))
+    }
+  })
+
+  it('describes health and support needs only with the client’s agreement', async () => {
+    const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
+    const text = pdfText((await generatePresentationPack(ws, caseId)).path)
+    expect(text).not.toContain('Alcohol dependency')
+    expect(text).not.toContain('Script to transfer')
+    expect(text).toContain('has not agreed to share their health and support needs')
+  })
+
+  it('says what is missing before a pack can be made', async () => {
+    const caseId = await caseReadyForPack(ws, 'Sam Taylor', { plan: { packConsent: 'no' } })
+    const error = await generatePresentationPack(ws, caseId).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PaperworkNotReadyError)
+    expect((error as PaperworkNotReadyError).problems).toEqual([
+      'Record that the client agrees the pack is shared with the destination Housing Options team (Phase 4, Presentation pack)',
+    ])
+  })
+
+  it('stops at a bad enclosure, naming the file and why, writing nothing; and goes without it', async () => {
+    const caseId = await caseReadyForPack(ws, 'Kai Morgan')
+    const good = await attach(caseId, 'passport.pdf', await textPdf('Passport', 1), { type: 'identity' })
+    const bad = {
+      encrypted: await attach(caseId, 'statement.pdf', await textPdf('Statement', 1), { type: 'benefits' }),
+      corrupt: await attach(caseId, 'letter.pdf', await textPdf('Letter', 1), { type: 'other' }),
+      empty: await attach(caseId, 'photo.jpg', markedJpeg(1), { type: 'identity' }),
+    }
+    const documentsBefore = generatedCount(caseId)
+    // As if each file had arrived damaged from another laptop: its stored document is replaced.
+    await ws.close()
+    damageAttachment(bad.encrypted, caseId, encryptedPdf(await textPdf('Statement', 1), dir.path, 128))
+    damageAttachment(bad.corrupt, caseId, corruptPdf())
+    damageAttachment(bad.empty, caseId, new Uint8Array())
+    ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
+
+    const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/ }
+    const without: string[] = []
+    for (const [kind, id] of Object.entries(bad)) {
+      const error = await generatePresentationPack(ws, caseId, { without }).catch((e: unknown) => e)
+      expect(error, kind).toBeInstanceOf(FileRefusedError)
+      expect((error as Error).message).toMatch(reasons[kind]!)
+      expect(generatedCount(caseId)).toBe(documentsBefore)
+      without.push(id)
+    }
+    const { path, document } = await generatePresentationPack(ws, caseId, { without })
+    expectSoundPdf(path)
+    expect(document.enclosures.map((e) => e.attachmentId)).toEqual([good])
+  })
+
+  function generatedCount(caseId: string): number {
+    const folder = join(dir.path, 'documents', caseId)
+    return existsSync(folder) ? readdirSync(folder).length : 0
+  }
+
+  function damageAttachment(id: string, caseId: string, bytes: Uint8Array): void {
+    const db = new Database(workspaceFiles(dir.path).store)
+    const doc = Automerge.from(toStored({ kind: 'homeward/attachment', caseId, fileName: 'x', mediaType: 'application/pdf', sha256: '', bytes }) as never)
+    db.prepare('DELETE FROM automerge_chunks WHERE key LIKE ?').run(`["${id}",%`)
+    db.prepare('INSERT INTO automerge_chunks (key, data) VALUES (?, ?)').run(JSON.stringify([id, 'incremental', 'damaged']), Automerge.save(doc))
+    db.close()
+  }
+})
+
+describe('the closure letter', () => {
+  it('tells the client, in plain words, who helps them locally, what to do in a crisis, and how to come back', async () => {
+    const caseId = await caseReadyForPack(ws, 'Дмитрий Иванов')
+    const early = await generateClosureLetter(ws, caseId).catch((e: unknown) => e)
+    expect((early as PaperworkNotReadyError).problems).toEqual(['The closure letter is written in Phase 8, Case closure and review'])
+    await ws.changeCase(caseId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context))
+
+    const { path, document } = await generateClosureLetter(ws, caseId)
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    for (const words of [
+      'Дмитрий Иванов',
+      'Dear Дмитрий,',
+      'we are closing your case',
+      'we have not been able to make progress together',
+      'Who can help you in Bradford',
+      'Bradford Floating Support',
+      'Bradford Recovery Service',
+      'Monday to Friday, 9am to 5pm',
+      'call 999',
+      '116 123',
+      'out of hours, 01632 960556',
+      'refer you to us again',
+      '020 7946 0321',
+      'Best wishes',
+      'Amina Okafor',
+    ]) {
+      expect(text).toContain(words)
+    }
+    expect(document).toMatchObject({ kind: 'closure-letter', enclosures: [] })
+    expect(pdfInfo(path).Title).toBe('Closure letter: Дмитрий Иванов')
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter.png'))
+  })
+})
