@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { isUserFacing } from '../core/errors'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
+import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
 import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
 
@@ -10,6 +11,9 @@ export function program(): Command {
     .description('Homeward from the command line: the same workspace as the app, without a window.')
     .addCommand(caseCommands())
     .addCommand(searchCommand())
+    .addCommand(attachCommand())
+    .addCommand(packCommand())
+    .addCommand(letterCommand())
     .addCommand(seedCommand())
 }
 
