@@ -3,6 +3,9 @@ import type { ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
 import type { ReferralDetails } from './case/referral'
 import type { FieldIssue } from './validation'
+import type { EvidenceFor, GeneratedKind } from './case/attachments'
+import type { Directory } from './team/team-doc'
+import type { Agency, HousingOptionsContact, Letterhead } from './team/settings'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
 export const WINDOW_PEER_PREFIX = 'window-'
@@ -17,6 +20,28 @@ export interface SearchHit extends CaseSummary {
 export interface Session {
   /** Who is using this laptop, or null on the first run. */
   profile: Person | null
+}
+
+/** A small image (a logo, a signature) as the window receives it. */
+export interface ImageView {
+  mediaType: 'image/png' | 'image/jpeg'
+  base64: string
+}
+
+/** The team's settings as the window shows them. */
+export interface TeamSettingsView {
+  letterhead: Partial<Letterhead>
+  logo?: ImageView
+  housingOptions: Record<string, HousingOptionsContact>
+  agencies: Record<string, Agency>
+  /** The signature of each member who has given one, by member id. */
+  signatures: Record<string, ImageView>
+}
+
+/** A file the window sends, or receives to save when the system cannot open it. */
+export interface FileTransfer {
+  fileName: string
+  base64: string
 }
 
 /**
@@ -41,6 +66,29 @@ export interface ApiMethods {
   reRefer: { params: { caseId: string }; result: { id: string } }
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
+  getTeamSettings: { params: Record<string, never>; result: TeamSettingsView }
+  updateLetterhead: { params: { values: Record<string, unknown> }; result: Record<string, never> }
+  saveDirectoryEntry: { params: { directory: Directory; id?: string; values: Record<string, unknown> }; result: { id: string } }
+  removeDirectoryEntry: { params: { directory: Directory; id: string }; result: Record<string, never> }
+  /** A logo (the manager's) or your own signature; null removes it. */
+  setTeamImage: { params: { which: 'logo' | 'signature'; file: FileTransfer | null }; result: Record<string, never> }
+  /** Checks a scanned file and attaches it; a refused file comes back as a message naming it. */
+  addAttachment: {
+    params: FileTransfer & { caseId: string; details: Record<string, unknown>; evidenceFor?: EvidenceFor }
+    result: { id: string }
+  }
+  removeAttachment: { params: { caseId: string; attachmentId: string }; result: Record<string, never> }
+  /** Makes a presentation pack or closure letter; reports progress as `progress` events for `taskId`. */
+  generateDocument: { params: { caseId: string; kind: GeneratedKind; without?: string[]; taskId?: string }; result: { id: string } }
+  readGeneratedDocument: { params: { caseId: string; documentId: string }; result: FileTransfer }
+  /**
+   * Opens a generated PDF in the system's viewer, or a ready-to-send email of it in the mail
+   * client. Where this computer cannot open it, the file comes back to be saved instead.
+   */
+  openGeneratedDocument: {
+    params: { caseId: string; documentId: string; as: 'pdf' | 'email' }
+    result: { opened: true } | ({ opened: false } & FileTransfer)
+  }
 }
 export type ApiMethod = keyof ApiMethods
 
@@ -60,8 +108,14 @@ export type ApiResponse =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: ApiError }
 
-/** Pushed by the core when cross-case views may have changed. */
-export type ApiEvent = { type: 'index-changed' }
+/**
+ * Pushed by the core: cross-case views may have changed; the team's settings changed; long work
+ * asked for by this window moved on.
+ */
+export type ApiEvent =
+  | { type: 'index-changed' }
+  | { type: 'team-changed' }
+  | { type: 'progress'; taskId: string; done: number; total: number }
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSession',
@@ -73,6 +127,16 @@ export const API_METHODS: readonly ApiMethod[] = [
   'searchCases',
   'addLearningPoint',
   'reRefer',
+  'getTeamSettings',
+  'updateLetterhead',
+  'saveDirectoryEntry',
+  'removeDirectoryEntry',
+  'setTeamImage',
+  'addAttachment',
+  'removeAttachment',
+  'generateDocument',
+  'readGeneratedDocument',
+  'openGeneratedDocument',
 ]
 
 export function isApiMethod(value: unknown): value is ApiMethod {

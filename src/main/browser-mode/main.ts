@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { spawn } from 'node:child_process'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace } from '../core/workspace'
 import { startBrowserMode } from './server'
+import { openWithSystem } from './system-open'
 
 /**
  * `npm start` where Electron cannot run: the same app, served to the local browser from the
@@ -37,6 +37,7 @@ const server = await startBrowserMode({
   workspace,
   rendererDir: resolve(import.meta.dirname, '../renderer'),
   port,
+  openPath: openWithSystem,
 })
 console.log(`Homeward is running in your browser, using the workspace in ${dataDir}`)
 console.log(`Open: ${server.url}`)
@@ -59,14 +60,12 @@ process.on('SIGTERM', () => void stop())
  * folder, not on a command line, where other users of the machine could read it.
  */
 function openInBrowser(url: string) {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
   try {
     const folder = mkdtempSync(join(tmpdir(), 'homeward-open-'))
     const page = join(folder, 'open-homeward.html')
     writeFileSync(page, `<!doctype html><meta http-equiv="refresh" content="0;url=${url}"><title>Homeward</title>`, { mode: 0o600 })
-    const child = spawn(command, [page], { stdio: 'ignore', detached: true })
-    child.on('error', () => undefined) // No desktop to open it on: the printed address is enough.
-    child.unref()
+    // No desktop to open it on: the printed address is enough.
+    void openWithSystem(page)
     // The page has done its work once the browser has read it.
     setTimeout(() => rmSync(folder, { recursive: true, force: true }), 60_000).unref()
   } catch {

@@ -5,13 +5,15 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket'
 import type { ApiEvent } from '../../shared/api'
 import { contentSecurityPolicy } from '../../shared/content-security-policy'
-import { createApiHandler } from '../core/api-handler'
+import { createApiHandler, type ApiHost } from '../core/api-handler'
 import type { Workspace } from '../core/workspace'
 import { Admission } from './admission'
 import { readRendererFile } from '../core/renderer-files'
 
 export interface BrowserModeOptions {
   workspace: Workspace
+  /** Opens a file in the computer's own program for it (a PDF viewer, the mail client). */
+  openPath?: ApiHost['openPath']
   /** The built renderer (out/renderer). */
   rendererDir: string
   /** 0 picks a free port. */
@@ -25,7 +27,8 @@ export interface BrowserModeServer {
   close(): Promise<void>
 }
 
-const MAX_API_MESSAGE = 1024 * 1024
+/** Room for a scanned document of the largest size taken, sent as base64. */
+const MAX_API_MESSAGE = 32 * 1024 * 1024
 const MAX_SYNC_MESSAGE = 64 * 1024 * 1024
 
 /**
@@ -49,7 +52,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   workspace.repo.networkSubsystem.addNetworkAdapter(syncAdapter)
 
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE })
-  const handle = createApiHandler(workspace)
+  const handle = createApiHandler(workspace, options.openPath ? { openPath: options.openPath } : {})
   apiSockets.on('connection', (socket: WebSocket) => serveApi(socket, handle, workspace))
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -118,8 +121,11 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
   const send = (message: unknown) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
-  const unsubscribe = workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent))
-  socket.on('close', unsubscribe)
+  const unsubscribe = [
+    workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
+    workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
+  ]
+  socket.on('close', () => unsubscribe.forEach((stop) => stop()))
   socket.on('message', (data, isBinary) => {
     let request: unknown
     try {
@@ -127,6 +133,6 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
     } catch {
       request = undefined
     }
-    void handle(request).then(send)
+    void handle(request, send).then(send)
   })
 }

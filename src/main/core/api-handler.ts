@@ -1,13 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { z } from 'zod'
-import { isApiMethod, type ApiError, type ApiMethod, type ApiMethods, type ApiResponse } from '../../shared/api'
+import {
+  isApiMethod,
+  type ApiError,
+  type ApiEvent,
+  type ApiMethod,
+  type ApiMethods,
+  type ApiResponse,
+  type ImageView,
+  type TeamSettingsView,
+} from '../../shared/api'
+import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES } from '../../shared/case/attachments'
+import type { TeamImage, TeamSettings } from '../../shared/team/settings'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
+import { generateClosureLetter, generatedFile, generatePresentationPack, prepareEmail } from './paperwork'
 
 const MAX_SEARCH_LENGTH = 200
+/** Base64 takes four characters for every three bytes. */
+const MAX_FILE_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES + 1) / 3) * 4 + 4
+
+/** What the app around the core can do for it: open a file with the computer's own programs. */
+export interface ApiHost {
+  /** Opens a file in its default program; false where there is none to open it with. */
+  openPath?(path: string): Promise<boolean>
+}
+
+const id = z.string().min(1).max(100)
+const values = z.record(z.string(), z.unknown())
+const file = z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(MAX_FILE_BASE64) })
+const directory = z.enum(['housingOptions', 'agencies'])
 
 /** The core's side of the typed API: each method, with its parameters checked (never trusted). */
-function methods(workspace: Workspace): { [M in ApiMethod]: (params: unknown) => Promise<ApiMethods[M]['result']> } {
+function methods(
+  workspace: Workspace,
+  host: ApiHost,
+  emit: (event: ApiEvent) => void,
+): { [M in ApiMethod]: (params: unknown) => Promise<ApiMethods[M]['result']> } {
   return {
     getSession: async () => ({ profile: workspace.profile }),
     setProfile: async (params) => workspace.setProfile(params),
@@ -35,18 +66,106 @@ function methods(workspace: Workspace): { [M in ApiMethod]: (params: unknown) =>
       const { text } = z.object({ text: z.string().max(MAX_SEARCH_LENGTH) }).parse(params)
       return workspace.searchCases(text)
     },
+    getTeamSettings: async () => settingsView(workspace.teamSettings()),
+    updateLetterhead: async (params) => {
+      workspace.updateLetterhead(z.object({ values }).parse(params).values)
+      return {}
+    },
+    saveDirectoryEntry: async (params) => {
+      const parsed = z.object({ directory, id: id.optional(), values }).parse(params)
+      return { id: workspace.saveDirectoryEntry(parsed.directory, parsed.id, parsed.values) }
+    },
+    removeDirectoryEntry: async (params) => {
+      const parsed = z.object({ directory, id }).parse(params)
+      workspace.removeDirectoryEntry(parsed.directory, parsed.id)
+      return {}
+    },
+    setTeamImage: async (params) => {
+      const parsed = z.object({ which: z.enum(['logo', 'signature']), file: file.nullable() }).parse(params)
+      await workspace.setTeamImage(parsed.which, parsed.file && { fileName: parsed.file.fileName, bytes: fromBase64(parsed.file.base64) })
+      return {}
+    },
+    addAttachment: async (params) => {
+      const parsed = file
+        .extend({
+          caseId: id,
+          details: values,
+          evidenceFor: z.object({ collection: z.enum(EVIDENCE_COLLECTIONS), itemId: id }).optional(),
+        })
+        .parse(params)
+      const added = await workspace.addAttachment(parsed.caseId, {
+        fileName: parsed.fileName,
+        bytes: fromBase64(parsed.base64),
+        details: parsed.details,
+        ...(parsed.evidenceFor ? { evidenceFor: parsed.evidenceFor } : {}),
+      })
+      return { id: added }
+    },
+    removeAttachment: async (params) => {
+      const parsed = z.object({ caseId: id, attachmentId: id }).parse(params)
+      await workspace.removeAttachment(parsed.caseId, parsed.attachmentId)
+      return {}
+    },
+    generateDocument: async (params) => {
+      const parsed = z
+        .object({
+          caseId: id,
+          kind: z.enum(Object.keys(GENERATED_KINDS) as [keyof typeof GENERATED_KINDS]),
+          without: z.array(id).max(500).optional(),
+          taskId: id.optional(),
+        })
+        .parse(params)
+      const made =
+        parsed.kind === 'closure-letter'
+          ? await generateClosureLetter(workspace, parsed.caseId)
+          : await generatePresentationPack(workspace, parsed.caseId, {
+              without: parsed.without ?? [],
+              onProgress: (done, total) => parsed.taskId && emit({ type: 'progress', taskId: parsed.taskId, done, total }),
+            })
+      return { id: made.id }
+    },
+    readGeneratedDocument: async (params) => {
+      const parsed = z.object({ caseId: id, documentId: id }).parse(params)
+      const made = await generatedFile(workspace, parsed.caseId, parsed.documentId)
+      return { fileName: made.document.fileName, base64: Buffer.from(await readFile(made.path)).toString('base64') }
+    },
+    openGeneratedDocument: async (params) => {
+      const parsed = z.object({ caseId: id, documentId: id, as: z.enum(['pdf', 'email']) }).parse(params)
+      const path = parsed.as === 'email' ? await prepareEmail(workspace, parsed.caseId, parsed.documentId) : (await generatedFile(workspace, parsed.caseId, parsed.documentId)).path
+      if (host.openPath && (await host.openPath(path))) return { opened: true }
+      return { opened: false, fileName: basename(path), base64: Buffer.from(await readFile(path)).toString('base64') }
+    },
+  }
+}
+
+function fromBase64(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, 'base64'))
+}
+
+function imageView(image: TeamImage): ImageView {
+  return { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString('base64') }
+}
+
+function settingsView(settings: TeamSettings): TeamSettingsView {
+  return {
+    letterhead: settings.letterhead,
+    ...(settings.logo ? { logo: imageView(settings.logo) } : {}),
+    housingOptions: settings.housingOptions,
+    agencies: settings.agencies,
+    signatures: Object.fromEntries(Object.entries(settings.signatures).map(([member, image]) => [member, imageView(image)])),
   }
 }
 
 const requestSchema = z.object({ id: z.number().int(), method: z.string(), params: z.unknown() })
 
 /**
- * Answers one request from a window. Errors a user can cause come back as messages to show; any
- * other failure is reported without its details, which could hold case data.
+ * Answers one request from a window; `emit` sends that window events about its request (progress).
+ * Errors a user can cause come back as messages to show; any other failure is reported without its
+ * details, which could hold case data.
  */
-export function createApiHandler(workspace: Workspace): (request: unknown) => Promise<ApiResponse> {
-  const table = methods(workspace)
-  return async (request) => {
+export function createApiHandler(workspace: Workspace, host: ApiHost = {}): (request: unknown, emit?: (event: ApiEvent) => void) => Promise<ApiResponse> {
+  return async (request, emit = () => undefined) => {
+    const table = methods(workspace, host, emit)
     const parsed = requestSchema.safeParse(request)
     if (!parsed.success) return { id: -1, ok: false, error: { message: 'Malformed request' } }
     const { id, method, params } = parsed.data

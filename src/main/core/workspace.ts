@@ -416,6 +416,12 @@ export class Workspace {
     return this.indexer.onChanged(listener)
   }
 
+  /** Told when the team document changes: members, settings, the learning log. */
+  onTeamChanged(listener: () => void): () => void {
+    this.team.on('change', listener)
+    return () => void this.team.off('change', listener)
+  }
+
   /** Builds the index again from the documents. */
   rebuildIndex(): Promise<number> {
     return this.indexer.rebuild()

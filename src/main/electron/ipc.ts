@@ -1,4 +1,4 @@
-import { ipcMain, MessageChannelMain, type BrowserWindow } from 'electron'
+import { ipcMain, MessageChannelMain, shell, type BrowserWindow } from 'electron'
 import type { ApiEvent } from '../../shared/api'
 import { IPC_CHANNELS } from '../../shared/bridge'
 import { createApiHandler } from '../core/api-handler'
@@ -8,16 +8,18 @@ import { isTrustedSender } from './security'
 
 /** Wires the window to the core: the typed API over IPC, and the window's repo over a MessagePort. */
 export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, devServerOrigin: string | undefined): void {
-  const handle = createApiHandler(workspace)
+  // A generated PDF opens in the system's viewer, an email in the mail client (openPath gives '' on success).
+  const handle = createApiHandler(workspace, { openPath: async (path) => (await shell.openPath(path)) === '' })
+  const send = (event: ApiEvent) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, event)
+  }
   ipcMain.handle(IPC_CHANNELS.api, async (event, request: unknown) => {
     if (!isTrustedSender(event.senderFrame, devServerOrigin)) throw new Error('Refused: not the Homeward window')
-    return handle(request)
+    return handle(request, send)
   })
 
-  const unsubscribe = workspace.onIndexChanged(() => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, { type: 'index-changed' } satisfies ApiEvent)
-  })
-  window.on('closed', unsubscribe)
+  const unsubscribe = [workspace.onIndexChanged(() => send({ type: 'index-changed' })), workspace.onTeamChanged(() => send({ type: 'team-changed' }))]
+  window.on('closed', () => unsubscribe.forEach((stop) => stop()))
 
   // A new channel each time the page (re)loads; the old one is dropped when its port closes.
   ipcMain.on(IPC_CHANNELS.connectRepo, (event) => {

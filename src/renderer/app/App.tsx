@@ -15,6 +15,8 @@ import { PhaseView } from '../case/PhaseView'
 import { FirstRunPage } from '../pages/FirstRunPage'
 import { NewReferralPage } from '../pages/NewReferralPage'
 import { SearchPage } from '../pages/SearchPage'
+import { SettingsPage } from '../pages/SettingsPage'
+import { DocumentsView } from '../documents/DocumentsView'
 
 // Hash routes work the same from app://homeward in the desktop app and from the browser mode.
 const router = createHashRouter([
@@ -37,9 +39,11 @@ const router = createHashRouter([
           { path: 'actions', element: <ActionsView /> },
           { path: 'expenses', element: <ExpensesView /> },
           { path: 'history', element: <HistoryView /> },
+          { path: 'documents', element: <DocumentsView /> },
         ],
       },
       { path: '/search', element: <SearchPage /> },
+      { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

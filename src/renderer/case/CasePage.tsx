@@ -66,6 +66,9 @@ export function CasePage() {
               <NavLink to={`/cases/${id}/expenses`}>Expenses</NavLink>
             </li>
             <li>
+              <NavLink to={`/cases/${id}/documents`}>Documents ({Object.keys(record.attachments).length})</NavLink>
+            </li>
+            <li>
               <NavLink to={`/cases/${id}/history`}>History</NavLink>
             </li>
           </ul>

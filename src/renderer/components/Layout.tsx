@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
               Cases
             </NavLink>
             <NavLink to="/referrals/new">Add a referral</NavLink>
+            <NavLink to="/settings">Team settings</NavLink>
           </nav>
           <SearchBox />
           <div className="masthead__person">

@@ -21,9 +21,12 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   columns: Column<T>[]
   order?: (a: T, b: T) => number
   emptyText: string
-  onAdd: (values: Record<string, unknown>) => void
-  onUpdate: (id: string, changes: Record<string, unknown>) => void
-  onRemove: (id: string) => void
+  /** Each may be asynchronous (a call to the core): the form waits, and shows what goes wrong. */
+  onAdd: (values: Record<string, unknown>) => void | Promise<void>
+  onUpdate: (id: string, changes: Record<string, unknown>) => void | Promise<void>
+  onRemove: (id: string) => void | Promise<void>
+  /** Who may only look (a caseworker at the team's directories). */
+  readOnly?: boolean
   intro?: ReactNode
 }) {
   const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
@@ -38,7 +41,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
     <section className="panel section" aria-labelledby={headingId}>
       <div className="section__heading">
         <h3 id={headingId}>{props.title}</h3>
-        {!adding && (
+        {!adding && !props.readOnly && (
           <button
             type="button"
             className="button button--secondary button--small"
@@ -61,9 +64,11 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                   {column.label}
                 </th>
               ))}
-              <th scope="col">
-                <span className="visually-hidden">Changes</span>
-              </th>
+              {!props.readOnly && (
+                <th scope="col">
+                  <span className="visually-hidden">Changes</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -72,7 +77,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                 {props.columns.map((column) => (
                   <td key={column.label}>{column.value(item)}</td>
                 ))}
-                <td className="table__actions">
+                {!props.readOnly && <td className="table__actions">
                   <button type="button" className="link-button" onClick={() => setEditingId(id)}>
                     Change<span className="visually-hidden"> this {props.itemName}</span>
                   </button>
@@ -80,9 +85,9 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                     <button
                       type="button"
                       className="link-button link-button--danger"
-                      onClick={() => {
+                      onClick={async () => {
                         try {
-                          props.onRemove(id)
+                          await props.onRemove(id)
                           setConfirmRemove(undefined)
                         } catch (error) {
                           setRemoveError(issuesOf(error)[0]?.message)
@@ -96,7 +101,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                       Remove<span className="visually-hidden"> this {props.itemName}</span>
                     </button>
                   )}
-                </td>
+                </td>}
               </tr>
             ))}
           </tbody>
@@ -123,8 +128,8 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
             onValues={(values) => setAdding({ ...adding, values })}
             submitLabel={`Add ${props.itemName}`}
             onCancel={clearAdding}
-            onSubmit={(stored) => {
-              props.onAdd(Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined)))
+            onSubmit={async (stored) => {
+              await props.onAdd(Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined)))
               clearAdding()
             }}
           />
@@ -139,7 +144,7 @@ function ItemEditor(props: {
   groups: FieldGroup[]
   item: Record<string, unknown>
   itemName: string
-  onSave: (changes: Record<string, unknown>) => void
+  onSave: (changes: Record<string, unknown>) => void | Promise<void>
   onDone: () => void
 }) {
   const fields = props.groups.flatMap((group) => [...group.fields])
@@ -157,11 +162,11 @@ function ItemEditor(props: {
           clearDraft()
           props.onDone()
         }}
-        onSubmit={(stored) => {
+        onSubmit={async (stored) => {
           const base = Object.fromEntries(fields.map((field) => [field.name, current.base[field.name]]))
           const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
           const changes = changedValues(base, after)
-          if (Object.keys(changes).length > 0) props.onSave(changes)
+          if (Object.keys(changes).length > 0) await props.onSave(changes)
           clearDraft()
           props.onDone()
         }}

@@ -9,6 +9,9 @@ import { FieldInput } from './FieldInput'
 /** The problems a failed save reports, as a form shows them. */
 export function issuesOf(error: unknown): FieldIssue[] {
   if (error instanceof ValidationError) return error.issues
+  // The core's answer to a call through the API carries the same per-field issues.
+  const issues = (error as { issues?: unknown } | null)?.issues
+  if (Array.isArray(issues) && issues.length > 0) return issues as FieldIssue[]
   if (error instanceof CaseRuleError) return error.problems.map((message, i) => ({ field: `${FORM_LEVEL}-${i}`, message }))
   return [{ field: FORM_LEVEL, message: error instanceof Error ? error.message : String(error) }]
 }
@@ -21,12 +24,14 @@ export function EditForm(props: {
   groups: readonly FieldGroup[]
   values: FormValues
   onValues: (values: FormValues) => void
-  onSubmit: (stored: Record<string, unknown>) => void
+  /** Saves; may be asynchronous (a call to the core), and shows what it throws or rejects with. */
+  onSubmit: (stored: Record<string, unknown>) => void | Promise<void>
   onCancel?: () => void
   submitLabel: string
   children?: ReactNode
 }) {
   const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [busy, setBusy] = useState(false)
   const errors = byField(issues)
   const fields: Field[] = props.groups.flatMap((group) => [...group.fields])
 
@@ -34,12 +39,18 @@ export function EditForm(props: {
     event.preventDefault()
     const checked = validate(formSchema(fields, isoDateOf(new Date())), props.values)
     if (!checked.ok) return setIssues(checked.issues)
+    let result: void | Promise<void>
     try {
-      props.onSubmit(checked.value as Record<string, unknown>)
-      setIssues([])
+      result = props.onSubmit(checked.value as Record<string, unknown>)
     } catch (error) {
-      setIssues(issuesOf(error))
+      return setIssues(issuesOf(error))
     }
+    if (!result) return setIssues([])
+    setBusy(true)
+    result.then(
+      () => setIssues([]),
+      (error: unknown) => setIssues(issuesOf(error)),
+    ).finally(() => setBusy(false))
   }
 
   return (
@@ -62,8 +73,8 @@ export function EditForm(props: {
       ))}
       {props.children}
       <div className="actions">
-        <button type="submit" className="button">
-          {props.submitLabel}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : props.submitLabel}
         </button>
         {props.onCancel && (
           <button type="button" className="button button--secondary" onClick={props.onCancel}>

@@ -12,8 +12,10 @@ export function SectionForm(props: {
   title: string
   groups: readonly FieldGroup[]
   stored: Record<string, unknown>
-  onSave: (changes: Record<string, unknown>) => void
+  onSave: (changes: Record<string, unknown>) => void | Promise<void>
   intro?: ReactNode
+  /** Who may only look (a caseworker at the team's settings). */
+  readOnly?: boolean
 }) {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey)
   const fields = props.groups.flatMap((group) => [...group.fields])
@@ -23,7 +25,7 @@ export function SectionForm(props: {
     <section className="panel section" aria-labelledby={headingId}>
       <div className="section__heading">
         <h3 id={headingId}>{props.title}</h3>
-        {!draft && (
+        {!draft && !props.readOnly && (
           <button
             type="button"
             className="button button--secondary button--small"
@@ -42,11 +44,11 @@ export function SectionForm(props: {
           onValues={(values) => setDraft({ ...draft, values })}
           submitLabel={`Save ${props.title.toLowerCase()}`}
           onCancel={clearDraft}
-          onSubmit={(stored) => {
+          onSubmit={async (stored) => {
             const base = Object.fromEntries(fields.map((field) => [field.name, draft.base[field.name]]))
             const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
             const changes = changedValues(base, after)
-            if (Object.keys(changes).length > 0) props.onSave(changes)
+            if (Object.keys(changes).length > 0) await props.onSave(changes)
             clearDraft()
           }}
         />

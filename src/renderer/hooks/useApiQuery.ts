@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ApiMethod, ApiMethods } from '../../shared/api'
+import type { ApiEvent, ApiMethod, ApiMethods } from '../../shared/api'
 import { useApi } from '../app/contexts'
 
 export type QueryState<T> =
@@ -8,10 +8,14 @@ export type QueryState<T> =
   | { status: 'failed'; data?: undefined; message: string }
 
 /**
- * A cross-case view from the core's index, fetched again whenever the index changes (a colleague's
- * edit arriving, a note just added), so lists are never stale.
+ * A view from the core, fetched again whenever what it shows may have changed (by default the
+ * index: a colleague's edit arriving, a note just added), so lists are never stale.
  */
-export function useApiQuery<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): QueryState<ApiMethods[M]['result']> {
+export function useApiQuery<M extends ApiMethod>(
+  method: M,
+  params: ApiMethods[M]['params'],
+  reloadOn: ApiEvent['type'] = 'index-changed',
+): QueryState<ApiMethods[M]['result']> {
   const api = useApi()
   const [state, setState] = useState<QueryState<ApiMethods[M]['result']>>({ status: 'loading' })
   const key = JSON.stringify(params)
@@ -28,9 +32,9 @@ export function useApiQuery<M extends ApiMethod>(method: M, params: ApiMethods[M
   useEffect(() => {
     load()
     return api.onEvent((event) => {
-      if (event.type === 'index-changed') load()
+      if (event.type === reloadOn) load()
     })
-  }, [api, load])
+  }, [api, load, reloadOn])
 
   return state
 }

@@ -42,7 +42,10 @@ export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note
   return attachment.note ? `${type}: ${attachment.note}` : type
 }
 
-export function planPack(record: CaseRecord, settings: TeamSettings, without: ReadonlySet<string> = new Set()): PackPlan {
+/** The parts of the team's settings the paperwork's contents depend on (not its images). */
+export type PaperworkSettings = Pick<TeamSettings, 'letterhead' | 'housingOptions' | 'agencies'>
+
+export function planPack(record: CaseRecord, settings: PaperworkSettings, without: ReadonlySet<string> = new Set()): PackPlan {
   const problems: string[] = []
   const destination = record.plan.destination
   if (!destination) problems.push('Choose the destination local authority (Phase 4, Reconnection planning)')
@@ -70,7 +73,7 @@ export function planPack(record: CaseRecord, settings: TeamSettings, without: Re
   }
 }
 
-function packRecipient(record: CaseRecord, destination: string, settings: TeamSettings): PackRecipient {
+function packRecipient(record: CaseRecord, destination: string, settings: PaperworkSettings): PackRecipient {
   const listed: Partial<HousingOptionsContact> = Object.values(settings.housingOptions).find((entry) => entry.localAuthority === destination) ?? {}
   const council = councilName(destination)
   const email = record.plan.housingOptionsEmail ?? listed.email
@@ -95,7 +98,7 @@ export interface ClosureLetterPlan {
 }
 
 /** The closure letter goes to a client whose case was taken on, at Phase 8 or once closed. */
-export function planClosureLetter(record: CaseRecord, settings: TeamSettings): ClosureLetterPlan {
+export function planClosureLetter(record: CaseRecord, settings: PaperworkSettings): ClosureLetterPlan {
   const problems: string[] = []
   if (record.referral.status === 'rejected') problems.push('This referral was not taken on: there is no case to close by letter')
   else if (record.outcome?.unplannedReason === 'died') problems.push('No closure letter is sent: the client has died')

@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord } from '../../shared/case/attachments'
+import * as change from '../../shared/case/changes'
+import { enclosureTitle } from '../../shared/case/paperwork'
+import { formatUkDate } from '../../shared/dates'
+import { displayValue } from '../../shared/forms/fields'
+import { useApi } from '../app/contexts'
+import { useCaseChange, useOpenCase } from '../case/CaseContext'
+import { issuesOf } from '../forms/EditForm'
+import { useAttachmentFile } from '../hooks/useAttachmentFile'
+import { AttachmentEditor, AttachmentUpload, sizeOf } from './AttachmentForms'
+import { evidenceLabel } from './evidence'
+
+const shareField = ATTACHMENT_FIELDS.find((field) => field.name === 'shareInPack')!
+
+/** The case's scanned documents, in the pack's order, with adding, changing, ordering and removing. */
+export function AttachmentsPanel(props: { onView: (attachment: { id: string; title: string; mediaType: string }) => void }) {
+  const { id: caseId, record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const api = useApi()
+  const [editing, setEditing] = useState<string | undefined>()
+  const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
+  const [problem, setProblem] = useState<string | undefined>()
+  const attachments = attachmentsInOrder(record.attachments)
+
+  return (
+    <section className="panel section" aria-labelledby="attachments-heading">
+      <div className="section__heading">
+        <h3 id="attachments-heading">Scanned documents</h3>
+      </div>
+      <p className="field__hint">
+        ID, proof of benefits, medical information, proof of address history, evidence of priority need: everything the presentation pack needs, in the
+        order it goes in.
+      </p>
+      {attachments.length === 0 ? (
+        <p className="muted">No documents yet.</p>
+      ) : (
+        <table className="table table--compact attachments">
+          <caption className="visually-hidden">Scanned documents, in the order they go in the pack</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Picture</span>
+              </th>
+              <th scope="col">Document</th>
+              <th scope="col">Dated</th>
+              <th scope="col">In the pack</th>
+              <th scope="col">
+                <span className="visually-hidden">Changes</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {attachments.map((attachment, index) => (
+              <tr key={attachment.id}>
+                <td>
+                  <Thumbnail id={attachment.id} attachment={attachment} />
+                </td>
+                <td>
+                  <strong>{enclosureTitle(attachment)}</strong>
+                  <div className="muted small">
+                    {attachment.fileName} · {attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'} · {sizeOf(attachment.size)}
+                  </div>
+                  {attachment.evidenceFor && <div className="small">Evidence for: {evidenceLabel(record, attachment.evidenceFor) || 'an entry since removed'}</div>}
+                </td>
+                <td>{formatUkDate(attachment.date)}</td>
+                <td>{displayValue(shareField, attachment.shareInPack)}</td>
+                <td className="table__actions">
+                  <button type="button" className="link-button" onClick={() => props.onView({ id: attachment.id, title: enclosureTitle(attachment), mediaType: attachment.mediaType })}>
+                    View<span className="visually-hidden"> {attachment.fileName}</span>
+                  </button>
+                  <button type="button" className="link-button" onClick={() => setEditing(attachment.id)}>
+                    Change<span className="visually-hidden"> the details of {attachment.fileName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={index === 0}
+                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'earlier', context))}
+                  >
+                    Move up<span className="visually-hidden"> {attachment.fileName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={index === attachments.length - 1}
+                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'later', context))}
+                  >
+                    Move down<span className="visually-hidden"> {attachment.fileName}</span>
+                  </button>
+                  {confirmRemove === attachment.id ? (
+                    <button
+                      type="button"
+                      className="link-button link-button--danger"
+                      onClick={() => {
+                        setProblem(undefined)
+                        api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
+                          () => setConfirmRemove(undefined),
+                          (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                        )
+                      }}
+                    >
+                      Yes, remove {attachment.fileName}
+                    </button>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
+                      Remove<span className="visually-hidden"> {attachment.fileName}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {problem && <p className="field__error">{problem}</p>}
+      {editing && record.attachments[editing] && (
+        <AttachmentEditor key={editing} id={editing} attachment={record.attachments[editing]} onDone={() => setEditing(undefined)} />
+      )}
+      <AttachmentUpload />
+    </section>
+  )
+}
+
+/** A small picture of a photo or scan (turned as its EXIF says); for a PDF, its page count. */
+function Thumbnail({ id, attachment }: { id: string; attachment: AttachmentRecord }) {
+  const isImage = attachment.mediaType !== 'application/pdf'
+  const file = useAttachmentFile(isImage ? id : undefined, attachment.mediaType)
+  if (!isImage) return <span className="file-badge">PDF</span>
+  if (file.status !== 'ready') return <span className="file-badge">{file.status === 'missing' ? 'Not here yet' : '…'}</span>
+  return <img className="thumbnail" src={file.url} alt="" />
+}

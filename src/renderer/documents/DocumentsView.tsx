@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import { useApi } from '../app/contexts'
+import { useOpenCase } from '../case/CaseContext'
+import { PdfPages, PreviewDialog } from '../components/PdfPreview'
+import { issuesOf } from '../forms/EditForm'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { useAttachmentFile } from '../hooks/useAttachmentFile'
+import { fromBase64, saveToDownloads } from '../platform/files'
+import { AttachmentsPanel } from './AttachmentsPanel'
+import { ClosureLetterPanel, GeneratedList, PackPanel } from './PaperworkPanels'
+
+type Showing =
+  | { kind: 'attachment'; id: string; title: string; mediaType: string }
+  | { kind: 'generated'; id: string; title: string; bytes: Uint8Array }
+
+/** The case's documents: scanned evidence, the presentation pack, the closure letter, and what was made. */
+export function DocumentsView() {
+  const { id: caseId, record } = useOpenCase()
+  const api = useApi()
+  const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
+  const [showing, setShowing] = useState<Showing | undefined>()
+  const [notice, setNotice] = useState<{ text: string; warning?: boolean } | undefined>()
+
+  const preview = async (documentId: string) => {
+    setNotice(undefined)
+    try {
+      const file = await api.call('readGeneratedDocument', { caseId, documentId })
+      setShowing({ kind: 'generated', id: documentId, title: file.fileName.replace(/\.pdf$/, ''), bytes: fromBase64(file.base64) })
+    } catch (error) {
+      setNotice({ text: issuesOf(error)[0]?.message ?? 'It could not be opened.', warning: true })
+    }
+  }
+
+  const open = async (documentId: string, as: 'pdf' | 'email') => {
+    setNotice(undefined)
+    try {
+      const result = await api.call('openGeneratedDocument', { caseId, documentId, as })
+      if (result.opened) {
+        setNotice({ text: as === 'pdf' ? 'Opened in your PDF viewer, ready to print.' : 'Opened in your email program, ready to send.' })
+      } else {
+        saveToDownloads(result, as === 'pdf' ? 'application/pdf' : 'message/rfc822')
+        setNotice({ text: `This computer could not open it, so ${result.fileName} was saved to your downloads.` })
+      }
+    } catch (error) {
+      setNotice({ text: issuesOf(error)[0]?.message ?? 'It could not be opened.', warning: true })
+    }
+  }
+
+  const paperworkSettings = settings.status === 'ready' ? settings.data : undefined
+  return (
+    <article aria-labelledby="documents-heading">
+      <h2 id="documents-heading" className="phase-title">
+        Documents
+      </h2>
+      <p className="lead">The client's scanned documents, and the paperwork made from the case: the presentation pack and the closure letter.</p>
+      {notice && (
+        <p className={notice.warning ? 'banner banner--warning' : 'notice'} role="status">
+          {notice.text}
+        </p>
+      )}
+      <AttachmentsPanel onView={(attachment) => setShowing({ kind: 'attachment', ...attachment })} />
+      <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />
+      {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
+      <GeneratedList onPreview={(id) => void preview(id)} onOpen={(id, as) => void open(id, as)} />
+      {showing?.kind === 'generated' && (
+        <PreviewDialog
+          title={showing.title}
+          onClose={() => setShowing(undefined)}
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => void open(showing.id, 'pdf')}>
+                Open to print
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => void open(showing.id, 'email')}>
+                Prepare email
+              </button>
+            </>
+          }
+        >
+          <PdfPages bytes={showing.bytes} />
+        </PreviewDialog>
+      )}
+      {showing?.kind === 'attachment' && <AttachmentPreview {...showing} onClose={() => setShowing(undefined)} />}
+    </article>
+  )
+}
+
+function AttachmentPreview(props: { id: string; title: string; mediaType: string; onClose: () => void }) {
+  const file = useAttachmentFile(props.id, props.mediaType)
+  return (
+    <PreviewDialog title={props.title} onClose={props.onClose}>
+      {file.status === 'loading' && <p className="muted">Opening…</p>}
+      {file.status === 'missing' && <p className="banner banner--warning">This document's file has not reached this laptop yet.</p>}
+      {file.status === 'ready' &&
+        (props.mediaType === 'application/pdf' ? <PdfPages bytes={file.bytes} /> : <img className="preview__image" src={file.url} alt={props.title} />)}
+    </PreviewDialog>
+  )
+}

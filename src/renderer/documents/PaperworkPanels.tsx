@@ -1,0 +1,261 @@
+import { useEffect, useState } from 'react'
+import { GENERATED_KINDS, type GeneratedKind } from '../../shared/case/attachments'
+import { planClosureLetter, planPack, type PaperworkSettings } from '../../shared/case/paperwork'
+import { formatUkDateTime } from '../../shared/dates'
+import { localAuthorityName } from '../../shared/places/local-authority'
+import { useApi } from '../app/contexts'
+import { useOpenCase } from '../case/CaseContext'
+import { issuesOf } from '../forms/EditForm'
+
+/** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
+function useGenerate(onMade: (documentId: string) => void) {
+  const { id: caseId } = useOpenCase()
+  const api = useApi()
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>()
+  const [problem, setProblem] = useState<string | undefined>()
+  const [taskId, setTaskId] = useState<string | undefined>()
+
+  useEffect(() => {
+    if (!taskId) return
+    return api.onEvent((event) => {
+      if (event.type === 'progress' && event.taskId === taskId) setProgress({ done: event.done, total: event.total })
+    })
+  }, [api, taskId])
+
+  const generate = (kind: GeneratedKind, without: string[] = []) => {
+    const task = crypto.randomUUID()
+    setTaskId(task)
+    setProblem(undefined)
+    setProgress({ done: 0, total: 1 })
+    api.call('generateDocument', { caseId, kind, without, taskId: task }).then(
+      ({ id }) => {
+        setProgress(undefined)
+        onMade(id)
+      },
+      (error: unknown) => {
+        setProgress(undefined)
+        setProblem(issuesOf(error)[0]?.message)
+      },
+    )
+  }
+  return { generate, progress, problem }
+}
+
+function Progress({ label, progress }: { label: string; progress: { done: number; total: number } }) {
+  const percent = Math.round((100 * progress.done) / Math.max(1, progress.total))
+  return (
+    <div className="progress" role="status">
+      <span>{label}</span>
+      <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div className="progress__bar" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  )
+}
+
+function Problems({ title, problems }: { title: string; problems: string[] }) {
+  if (problems.length === 0) return null
+  return (
+    <div className="banner banner--warning">
+      <strong>{title}</strong>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/**
+ * The presentation pack (Toolkit, Phase 5): what will go in it, shown before it is made (the
+ * caseworker can leave documents out this time), then made, with progress.
+ */
+export function PackPanel(props: { settings: PaperworkSettings | undefined; onMade: (documentId: string) => void }) {
+  const { record } = useOpenCase()
+  const [without, setWithout] = useState<string[]>([])
+  const { generate, progress, problem } = useGenerate(props.onMade)
+  const plan = props.settings ? planPack(record, props.settings, new Set(without)) : undefined
+  const consented = Object.entries(record.attachments).filter(([, attachment]) => attachment.shareInPack === 'yes')
+  const pages = plan ? plan.enclosures.reduce((sum, enclosure) => sum + enclosure.pages, 0) : 0
+
+  return (
+    <section className="panel section" aria-labelledby="pack-heading">
+      <div className="section__heading">
+        <h3 id="pack-heading">Presentation pack</h3>
+      </div>
+      <p className="field__hint">Email it to the Housing Options Officer the day before the presentation, and take a printed copy on the day.</p>
+      {!plan ? (
+        <p className="muted">Loading the team's settings…</p>
+      ) : (
+        <>
+          <Problems title="Before the pack can be made:" problems={plan.problems} />
+          <h4>What will go in it</h4>
+          <ol className="pack-contents">
+            <li>
+              Covering letter
+              {plan.recipient && (
+                <span className="muted">
+                  {' '}
+                  to {[plan.recipient.contactName, plan.recipient.teamName, plan.recipient.address[0]].filter(Boolean).join(', ')}
+                  {plan.recipient.email ? ` (${plan.recipient.email})` : ''}, stating the Part VII application to{' '}
+                  {localAuthorityName(plan.recipient.localAuthority)}
+                </span>
+              )}
+            </li>
+            <li>
+              Client summary{' '}
+              <span className="muted">
+                {plan.includesHealth ? '(with health and support needs: the client agreed)' : '(without health and support needs: the client has not agreed)'}
+              </span>
+            </li>
+            <li>Index of enclosures</li>
+            <li>
+              Enclosures: {plan.enclosures.length} {plan.enclosures.length === 1 ? 'document' : 'documents'}, {pages} {pages === 1 ? 'page' : 'pages'}
+            </li>
+          </ol>
+          {consented.length > 0 && (
+            <fieldset className="group">
+              <legend className="group__legend">Documents the client agreed to share</legend>
+              {consented
+                .sort(([, a], [, b]) => a.position - b.position)
+                .map(([id, attachment]) => (
+                  <div className="checkbox" key={id}>
+                    <input
+                      type="checkbox"
+                      id={`include-${id}`}
+                      checked={!without.includes(id)}
+                      onChange={(event) => setWithout((left) => (event.target.checked ? left.filter((other) => other !== id) : [...left, id]))}
+                    />
+                    <label htmlFor={`include-${id}`}>
+                      {attachment.fileName} <span className="muted">({attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'})</span>
+                    </label>
+                  </div>
+                ))}
+            </fieldset>
+          )}
+          {plan.leftOut.filter((item) => item.why !== 'left out this time').length > 0 && (
+            <p className="muted small">
+              Not in the pack, because the client has not agreed to share them:{' '}
+              {plan.leftOut
+                .filter((item) => item.why !== 'left out this time')
+                .map((item) => item.fileName)
+                .join(', ')}
+            </p>
+          )}
+          {problem && (
+            <div className="banner banner--warning" role="alert">
+              <strong>The pack was not made.</strong> {problem}
+              {/: /.test(problem) && <> Untick that document above to make the pack without it.</>}
+            </div>
+          )}
+          {progress ? (
+            <Progress label="Making the presentation pack…" progress={progress} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="button" disabled={plan.problems.length > 0} onClick={() => generate('presentation-pack', without)}>
+                Make the presentation pack
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The closure letter (Tool 4, Step 7), made at case closure. */
+export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefined; onMade: (documentId: string) => void }) {
+  const { record } = useOpenCase()
+  const { generate, progress, problem } = useGenerate(props.onMade)
+  const plan = props.settings ? planClosureLetter(record, props.settings) : undefined
+  return (
+    <section className="panel section" aria-labelledby="closure-letter-heading">
+      <div className="section__heading">
+        <h3 id="closure-letter-heading">Closure letter</h3>
+      </div>
+      <p className="field__hint">
+        Tells the client their case is closing and why, who supports them locally, what to do in a problem or a crisis, and how to get back in touch.
+      </p>
+      {plan && <Problems title="Before the letter can be made:" problems={plan.problems} />}
+      {plan && plan.problems.length === 0 && (
+        <p className="muted">
+          It lists {plan.agencies.length} local {plan.agencies.length === 1 ? 'service' : 'services'} in {localAuthorityName(plan.area ?? '')} from the team's
+          directory.
+        </p>
+      )}
+      {problem && (
+        <div className="banner banner--warning" role="alert">
+          <strong>The letter was not made.</strong> {problem}
+        </div>
+      )}
+      {progress ? (
+        <Progress label="Making the closure letter…" progress={progress} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" disabled={!plan || plan.problems.length > 0} onClick={() => generate('closure-letter')}>
+            Make the closure letter
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Every document made from the case: what, when, by whom, and which enclosures went in. */
+export function GeneratedList(props: { onPreview: (documentId: string) => void; onOpen: (documentId: string, as: 'pdf' | 'email') => void }) {
+  const { record } = useOpenCase()
+  const made = Object.entries(record.generatedDocuments).sort(([, a], [, b]) => b.at.localeCompare(a.at))
+  return (
+    <section className="panel section" aria-labelledby="generated-heading">
+      <div className="section__heading">
+        <h3 id="generated-heading">Made from this case</h3>
+      </div>
+      {made.length === 0 ? (
+        <p className="muted">Nothing yet. Packs and letters you make are listed here.</p>
+      ) : (
+        <table className="table table--compact">
+          <caption className="visually-hidden">Documents made from this case</caption>
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <th scope="col">Made</th>
+              <th scope="col">Enclosures</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {made.map(([id, document]) => (
+              <tr key={id}>
+                <td>
+                  <strong>{GENERATED_KINDS[document.kind]}</strong>
+                  <div className="muted small">
+                    {document.pages} {document.pages === 1 ? 'page' : 'pages'}
+                  </div>
+                </td>
+                <td>
+                  {formatUkDateTime(document.at)}
+                  <div className="muted small">by {document.by.name}</div>
+                </td>
+                <td className="small">{document.enclosures.length === 0 ? '—' : document.enclosures.map((enclosure) => enclosure.fileName).join(', ')}</td>
+                <td className="table__actions">
+                  <button type="button" className="link-button" onClick={() => props.onPreview(id)}>
+                    Preview<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+                  </button>
+                  <button type="button" className="link-button" onClick={() => props.onOpen(id, 'pdf')}>
+                    Open to print<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+                  </button>
+                  <button type="button" className="link-button" onClick={() => props.onOpen(id, 'email')}>
+                    Prepare email<span className="visually-hidden"> with the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench -- pdf`: how long Homeward takes to make a presentation pack (a 2-page covering
+ * letter, a summary, an index and 20 enclosure pages, scanned PDFs and phone photos) and a closure
+ * letter; and, in the same run, how long headless Chromium takes to print the same closure letter
+ * from equivalent HTML (Playwright's page.pdf()), as a ratio. Not a test: nothing here passes or fails.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PDFDocument } from '@cantoo/pdf-lib'
+import jpeg from 'jpeg-js'
+import { chromium } from '@playwright/test'
+import { generateClosureLetter, generatePresentationPack } from '../../src/main/core/paperwork'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { planClosureLetter } from '../../src/shared/case/paperwork'
+import * as change from '../../src/shared/case/changes'
+import { makeClosureLetter } from '../../src/main/paperwork/closure-letter'
+import { resourcesDir } from '../../src/main/paperwork/resources'
+import { formatLongDate } from '../../src/shared/dates'
+import { localAuthorityName } from '../../src/shared/places/local-authority'
+import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
+import { AMINA, DEREK } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+import { measure, median, percentile, printTable } from './measure'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const FOOTER = `<div style="font-size:8px;width:100%;padding:0 15mm;display:flex;justify-content:space-between;color:#555"><span>Private and confidential</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+
+/** A page as a scanner or phone makes it: grey paper, lines of dark "text", and noise (so it compresses like a photo). */
+function scan(width: number, height: number, seed: number): Uint8Array {
+  const data = Buffer.alloc(width * height * 4)
+  let state = seed
+  const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  for (let y = 0; y < height; y++) {
+    const line = Math.floor(y / 24) % 2 === 0 && y % 24 > 6 && y % 24 < 18 && y > height * 0.1 && y < height * 0.9
+    for (let x = 0; x < width; x++) {
+      const ink = line && x > width * 0.1 && x < width * (0.5 + 0.4 * ((Math.floor(y / 48) * 7) % 10) / 10) && random() > 0.35
+      const value = ink ? 40 + random() * 40 : 225 + random() * 25
+      data.set([value, value, value * 0.97, 255], (y * width + x) * 4)
+    }
+  }
+  return new Uint8Array(jpeg.encode({ data, width, height }, 80).data)
+}
+
+/** A scanned PDF: one photographed page (a JPEG) per PDF page. */
+async function scannedPdf(pages: number, seed: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  for (let i = 0; i < pages; i++) {
+    const image = await doc.embedJpg(scan(1240, 1754, seed + i))
+    doc.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 })
+  }
+  return doc.save()
+}
+
+const dir = tempDir('bench-pdf')
+try {
+  console.log('Preparing: a team, a case, and its scanned documents…')
+  const manager = await openWorkspace({ dataDir: dir.path, user: DEREK })
+  await setUpTeamSettings(manager)
+  await manager.close()
+  const ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+  const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
+  await ws.setTeamImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
+  const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
+  const enclosures: [string, Uint8Array, string][] = [
+    ['bank-statements.pdf', await scannedPdf(5, 1), 'benefits'],
+    ['tenancy.pdf', await scannedPdf(5, 10), 'address-history'],
+    ['gp-records.pdf', await scannedPdf(4, 20), 'medical'],
+    ...Array.from({ length: 6 }, (_, i) => [`photo-${i + 1}.jpg`, scan(2000, 1500, 100 + i), 'identity'] as [string, Uint8Array, string]),
+  ]
+  let bytes = 0
+  for (const [fileName, file, type] of enclosures) {
+    bytes += file.length
+    await ws.addAttachment(caseId, { fileName, bytes: file, details: { type, date: '2026-10-01', shareInPack: 'yes' } })
+  }
+  const closedId = await caseReadyForPack(ws, 'Ștefan Popescu')
+  await ws.changeCase(closedId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact.', on: '2026-11-20', id: 'closed' }, context))
+
+  const first = await generatePresentationPack(ws, caseId)
+  console.log(
+    `The pack: ${first.document.pages} pages (${first.document.enclosures.reduce((sum, e) => sum + e.pages, 0)} enclosure pages from ${enclosures.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB of scans)`,
+  )
+
+  // The closure letter, both ways, from the same content.
+  const record = await ws.readCase(closedId)
+  const settings = ws.teamSettings()
+  const plan = planClosureLetter(record, settings)
+  const signer = { name: AMINA.name, role: AMINA.role, ...(settings.signatures[AMINA.id] ? { signature: settings.signatures[AMINA.id]! } : {}) }
+  const letterInput = { record, plan: { ...plan, area: plan.area! }, settings, signer, today: '2026-11-23', now: new Date() }
+  const html = closureLetterHtml(letterInput)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  })
+  const page = await browser.newPage()
+  const chromiumLetter = async () => {
+    await page.setContent(html, { waitUntil: 'load' })
+    return page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: FOOTER, headerTemplate: '<span></span>', margin: { top: '20mm', bottom: '28mm', left: '20mm', right: '20mm' } })
+  }
+
+  const rows = [
+    await measure('presentation pack (whole: read, check, lay out, save, record)', RUNS, () => generatePresentationPack(ws, caseId)),
+    await measure('closure letter (whole: lay out, save, record)', RUNS, () => generateClosureLetter(ws, closedId)),
+    await measure('closure letter, PDF only (Homeward, pdf-lib)', RUNS, () => makeClosureLetter(letterInput)),
+    await measure('closure letter, PDF only (headless Chromium, page.pdf())', RUNS, chromiumLetter),
+  ]
+  await browser.close()
+  await ws.close()
+  printTable(rows)
+  const ours = rows[2]!.runs
+  const theirs = rows[3]!.runs
+  console.log(
+    `Ratio, closure letter, Homeward ÷ Chromium: median ${(median(ours) / median(theirs)).toFixed(2)}, p95 ${(percentile(ours, 95) / percentile(theirs, 95)).toFixed(2)} (below 1 is faster than Chromium)`,
+  )
+} finally {
+  dir.remove()
+}
+
+
+/** The closure letter as HTML, with the same words, fonts and pictures as the PDF Homeward makes. */
+function closureLetterHtml(input: Parameters<typeof makeClosureLetter>[0]): string {
+  const font = (file: string) => readFileSync(join(resourcesDir(), 'fonts', file)).toString('base64')
+  const image = (img: { mediaType: string; bytes: Uint8Array } | undefined) => (img ? `data:${img.mediaType};base64,${Buffer.from(img.bytes).toString('base64')}` : '')
+  const { record, settings, signer, plan } = input
+  const name = record.referral.clientName
+  const first = name.split(' ')[0]
+  const area = localAuthorityName(plan.area)
+  const h = settings.letterhead
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>
+@font-face{font-family:Noto;src:url(data:font/ttf;base64,${font('NotoSans-Regular.ttf')})}
+@font-face{font-family:Noto;font-weight:bold;src:url(data:font/ttf;base64,${font('NotoSans-Bold.ttf')})}
+body{font-family:Noto;font-size:11pt;color:#1a1f26;line-height:1.38}
+.head{display:flex;justify-content:space-between;border-bottom:1px solid #bbb;padding-bottom:6pt;margin-bottom:12pt}
+.org{font-size:15pt;font-weight:bold;color:#134e5e}.soft{color:#555;font-size:9pt}
+h2{font-size:13pt;color:#134e5e;margin:14pt 0 4pt}.date{text-align:right}
+.agency{margin-bottom:8pt}.agency div{margin-left:12pt}
+</style></head><body>
+<div class="head"><div><div class="org">${escape(h.organisation ?? '')}</div><div class="soft"><b>${escape(h.teamName ?? '')}</b><br>${escape(h.address ?? '').replace(/\n/g, '<br>')}<br>${escape(h.phone ?? '')} · ${escape(h.email ?? '')}</div></div><img src="${image(settings.logo)}" style="height:64px"></div>
+<p class="date">${formatLongDate(input.today)}</p><p>${escape(name)}</p>
+<p>Dear ${escape(first ?? name)},</p><p><b>Your support from ${escape(h.teamName ?? '')} is ending</b></p>
+<p>I am writing to let you know that we are closing your case. This is because we have not been able to make progress together for some time.</p>
+<p>This letter tells you who can help you now, what to do if you have a problem or a crisis, and how to get back in touch with us.</p>
+<h2>Who can help you in ${escape(area)}</h2>
+${plan.agencies.map((a) => `<div class="agency"><b>${escape(a.name)}: ${escape(a.service ?? '')}</b><div>${escape(a.address ?? '').replace(/\n/g, ', ')}</div><div>Phone: ${escape(a.phone ?? '')}</div><div>Open: ${escape(a.openingTimes ?? '')}</div></div>`).join('')}
+<h2>If you have a problem</h2><p>Get in touch with the services above as soon as you can: it is easier to sort a problem out early.</p>
+<h2>In a crisis</h2><ul><li>If you or someone else is in danger, or it is a medical emergency, call 999.</li><li>If you need medical help and it is not an emergency, call 111, day or night.</li><li>If you are struggling to cope and want to talk to someone, call Samaritans free on 116 123, day or night.</li></ul>
+<h2>Getting back in touch</h2><p>If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again, or contact us yourself on ${escape(h.phone ?? '')}. We will be glad to hear from you.</p>
+<p>Thank you for working with us, ${escape(first ?? name)}. We wish you all the best.</p>
+<p>Best wishes,</p><img src="${image(signer.signature)}" style="height:48px"><p><b>${escape(signer.name)}</b><br>Caseworker, ${escape(h.teamName ?? '')}<br>${escape(h.organisation ?? '')}</p>
+</body></html>`
+}

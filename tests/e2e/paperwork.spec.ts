@@ -1,0 +1,174 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { sampleSettings } from '../../src/main/core/seed/sample-settings'
+import { encryptedPdf, heicHeader, markedJpeg, textPdf } from '../support/fixtures'
+import { caseReadyForPack } from '../support/paperwork'
+import { tempDir } from '../support/temp-dir'
+import { expect, expectAccessible, screenshot, test } from './app'
+import { casework } from './casework'
+
+const OPENER = resolve(import.meta.dirname, '../support/record-open.mjs')
+
+/** Whether a canvas on the page has anything drawn on it (a page of a PDF, not a blank). */
+async function canvasHasInk(page: Page, index: number): Promise<boolean> {
+  return page.locator('canvas.preview__page').nth(index).evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++
+    return dark > 200
+  })
+}
+
+test('a manager sets up the letterhead and directories; a caseworker attaches evidence, makes the pack, previews, prints and emails it', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const files = tempDir('paperwork-files')
+  const openLog = join(files.path, 'opened.txt')
+  process.env.HOMEWARD_OPEN_WITH = OPENER
+  process.env.HOMEWARD_OPEN_LOG = openLog
+
+  // A case ready for its pack, on a laptop whose user is the team manager.
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.setProfile({ name: 'Derek Hall', role: 'manager' })
+  const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
+  await ws.close()
+
+  const page = await app.open()
+  const steps = casework(page)
+  await page.getByRole('link', { name: 'Łukasz Wiśniewski' }).click()
+  await page.getByRole('link', { name: /^Documents/ }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeVisible()
+  // Nothing can be made before the letterhead is there: the page says what is missing.
+  await expect(page.getByText("The team's letterhead has no organisation name (Team settings)")).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Make the presentation pack' })).toBeDisabled()
+
+  // Team settings: the letterhead, the logo, a signature, a Housing Options contact and a local service.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team settings' }).click()
+  await steps.change('Letterhead')
+  await page.getByLabel('Organisation name').fill('Homeward Trust')
+  await page.getByLabel('Team name').fill('Safe Connections team')
+  await page.getByLabel('Address').fill('Unit 4, 12 Commercial Road\nLondon E1 1AA')
+  await page.getByLabel('Phone').fill('020 7946 0321')
+  await page.getByLabel('Email').fill('safe.connections@example.org')
+  await steps.save('Letterhead')
+  const sample = sampleSettings()
+  const logo = join(files.path, 'logo.png')
+  writeFileSync(logo, sample.logo.bytes)
+  await page.locator('#image-logo').setInputFiles(logo)
+  await expect(page.getByRole('img', { name: "The team's logo" })).toBeVisible()
+  const signature = join(files.path, 'signature.png')
+  writeFileSync(signature, sample.signature.bytes)
+  await page.locator('#image-signature').setInputFiles(signature)
+  await expect(page.getByRole('img', { name: 'Your signature' })).toBeVisible()
+  await page.getByRole('button', { name: 'Add a Housing Options contact' }).click()
+  await steps.chooseLocalAuthority('Local authority', 'Brad', 'Bradford')
+  await page.getByLabel('Contact name').fill('Jo Smith')
+  await page.getByLabel('Address').fill('Britannia House\nBradford BD1 1HX')
+  await page.getByLabel('Email').fill('jo.smith@bradford.example.org')
+  await page.getByRole('button', { name: 'Add a Housing Options contact', exact: true }).last().click()
+  await expect(page.getByRole('table', { name: 'Housing Options contacts' })).toContainText('Jo Smith')
+  await page.getByRole('button', { name: 'Add a service' }).click()
+  await page.getByLabel('Name', { exact: true }).fill('Bradford Floating Support')
+  await steps.chooseLocalAuthority('Local authority it serves', 'Brad', 'Bradford')
+  await page.getByLabel('Phone', { exact: true }).fill('01632 960130')
+  await page.getByRole('button', { name: 'Add a service', exact: true }).last().click()
+  await expect(page.getByRole('table', { name: 'Local support services' })).toContainText('Bradford Floating Support')
+  await screenshot(page, testInfo, 'team-settings')
+  await expectAccessible(page, 'the team settings')
+
+  // Back to the case: attach a phone photo (turned by EXIF), a PDF, and see bad files refused.
+  await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/documents`))
+  await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeVisible()
+  const photo = join(files.path, 'gp-letter.jpg')
+  writeFileSync(photo, markedJpeg(6, 320, 200))
+  const tenancy = join(files.path, 'tenancy.pdf')
+  writeFileSync(tenancy, await textPdf('Tenancy agreement', 2))
+  const statement = join(files.path, 'statement.pdf')
+  writeFileSync(statement, encryptedPdf(await textPdf('Statement', 1), files.path, 256))
+  const heic = join(files.path, 'IMG_0042.HEIC')
+  writeFileSync(heic, heicHeader())
+  await page.locator(`#attach-files-${caseId}`).setInputFiles([photo, tenancy, statement, heic])
+
+  const describe = async (type: string, date: string, share: 'Yes' | 'No', note?: string) => {
+    await page.getByLabel('What it is').selectOption({ label: type })
+    await page.getByLabel('Date of the document').fill(date)
+    if (note) await page.getByLabel('Note').fill(note)
+    await steps.answer('The client agrees it goes in the presentation pack', share)
+  }
+  await expect(page.getByRole('heading', { level: 4, name: /gp-letter\.jpg/ })).toContainText('1 of 4 to add')
+  await describe('Medical information', '01/10/2026', 'Yes', 'GP letter')
+  await page.getByRole('button', { name: 'Attach this document' }).click()
+  await expect(page.getByRole('heading', { level: 4, name: /tenancy\.pdf/ })).toBeVisible()
+  await describe('Proof of address history', '01/02/2019', 'Yes', 'Tenancy agreement')
+  await page.getByLabel('Evidence for (optional)').selectOption({ label: 'Address: 14 Manningham Lane, Bradford (Bradford)' })
+  await page.getByRole('button', { name: 'Attach this document' }).click()
+  await expect(page.getByRole('heading', { level: 4, name: /statement\.pdf/ })).toBeVisible()
+  await describe('Proof of benefits', '01/11/2026', 'Yes')
+  await page.getByRole('button', { name: 'Attach this document' }).click()
+  await expect(page.getByRole('alert')).toContainText('statement.pdf: the PDF is protected with a password')
+  await screenshot(page, testInfo, 'attachment-refused')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await describe('Birth certificate or ID', '01/11/2026', 'Yes')
+  await page.getByRole('button', { name: 'Attach this document' }).click()
+  await expect(page.getByRole('alert')).toContainText('IMG_0042.HEIC: it is an iPhone photo in HEIC format')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  // A file dropped on the area goes the same way.
+  await page.evaluate(async () => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['%PDF-1.4 not really'], 'dropped.pdf', { type: 'application/pdf' }))
+    document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByRole('heading', { level: 4, name: /dropped\.pdf/ })).toBeVisible()
+  await describe('Other', '01/11/2026', 'No')
+  await page.getByRole('button', { name: 'Attach this document' }).click()
+  await expect(page.getByRole('alert')).toContainText('dropped.pdf: the PDF is incomplete')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  const documents = page.getByRole('table', { name: 'Scanned documents, in the order they go in the pack' })
+  await expect(documents.getByRole('row')).toHaveCount(3)
+  await expect(documents).toContainText('Evidence for: Address: 14 Manningham Lane, Bradford (Bradford)')
+  // The photo was stored on its side with an EXIF orientation; it shows upright (taller than wide).
+  const thumbnail = documents.locator('img.thumbnail')
+  await expect(thumbnail).toBeVisible()
+  const size = await thumbnail.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }))
+  expect(size).toEqual({ width: 200, height: 320 })
+  await documents.getByRole('button', { name: 'Move up tenancy.pdf' }).click()
+  await expect(documents.getByRole('row').nth(1)).toContainText('tenancy.pdf')
+  await screenshot(page, testInfo, 'documents')
+  await expectAccessible(page, 'the documents page')
+
+  // What will go in the pack, then the pack itself, previewed in the app.
+  const pack = page.getByRole('region', { name: 'Presentation pack' })
+  await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, Bradford Council (jo.smith@bradford.example.org)')
+  await expect(pack).toContainText('with health and support needs: the client agreed')
+  await expect(pack).toContainText('Enclosures: 2 documents, 3 pages')
+  await pack.getByRole('button', { name: 'Make the presentation pack' }).click()
+  const preview = page.getByRole('dialog', { name: 'Presentation pack' })
+  await expect(preview).toBeVisible()
+  await expect(preview.getByText(/^\d+ pages$/)).toBeVisible()
+  await expect.poll(() => canvasHasInk(page, 0)).toBe(true)
+  await screenshot(page, testInfo, 'pack-preview')
+  await expectAccessible(page, 'the pack preview')
+
+  // Open to print, and Prepare email: handed to the computer's own programs.
+  await preview.getByRole('button', { name: 'Open to print' }).click()
+  await expect(page.getByText('Opened in your PDF viewer, ready to print.')).toBeVisible()
+  await preview.getByRole('button', { name: 'Prepare email' }).click()
+  await expect(page.getByText('Opened in your email program, ready to send.')).toBeVisible()
+  const opened = readFileSync(openLog, 'utf8').trim().split('\n')
+  expect(opened).toHaveLength(2)
+  expect(opened[0]).toMatch(/Presentation pack - Łukasz Wiśniewski - \d\d-\d\d-\d{4}\.pdf$/)
+  expect(existsSync(opened[0]!)).toBe(true)
+  expect(opened[1]).toMatch(/\.eml$/)
+  expect(readFileSync(opened[1]!, 'utf8')).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
+  await preview.getByRole('button', { name: 'Close' }).click()
+  await expect(preview).toBeHidden()
+
+  const made = page.getByRole('table', { name: 'Documents made from this case' })
+  await expect(made).toContainText('Presentation pack')
+  await expect(made).toContainText('by Derek Hall')
+  await expect(made).toContainText('tenancy.pdf, gp-letter.jpg')
+  files.remove()
+})
