@@ -10,6 +10,7 @@ import {
 import { caseFacts } from '../../shared/case/lifecycle'
 import { formatUkDate } from '../../shared/dates'
 import { localAuthorityName } from '../../shared/places/local-authority'
+import { EvidenceCell } from '../documents/EvidenceCell'
 import { today, useOpenCase } from './CaseContext'
 import { Collection } from './PhaseView'
 
@@ -87,6 +88,7 @@ export function LocalConnectionPanel() {
           { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
           { label: 'When', value: period },
           { label: 'Type of stay', value: (item) => ADDRESS_KINDS.find((kind) => kind.value === item.kind)?.label ?? '' },
+          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="addresses" itemId={id} itemName={String(item.address ?? 'this address')} /> },
         ]}
       />
       <Collection
@@ -100,6 +102,7 @@ export function LocalConnectionPanel() {
           { label: 'Name', value: (item) => String(item.name ?? '') },
           { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
           { label: 'Lived there', value: (item) => `${item.years} years` },
+          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="family" itemId={id} itemName={String(item.name ?? 'this family member')} /> },
         ]}
       />
       <Collection
@@ -113,6 +116,7 @@ export function LocalConnectionPanel() {
           { label: 'Employer', value: (item) => String(item.employer ?? '') },
           { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
           { label: 'When', value: period },
+          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="employment" itemId={id} itemName={String(item.employer ?? 'this job')} /> },
         ]}
       />
       <Collection
@@ -124,6 +128,7 @@ export function LocalConnectionPanel() {
         columns={[
           { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
           { label: 'Circumstances', value: (item) => String(item.description ?? '') },
+          { label: 'Evidence', value: (_item, id) => <EvidenceCell collection="special" itemId={id} itemName="these circumstances" /> },
         ]}
       />
     </>

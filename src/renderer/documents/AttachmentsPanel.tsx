@@ -9,12 +9,16 @@ import { useCaseChange, useOpenCase } from '../case/CaseContext'
 import { issuesOf } from '../forms/EditForm'
 import { useAttachmentFile } from '../hooks/useAttachmentFile'
 import { AttachmentEditor, AttachmentUpload, sizeOf } from './AttachmentForms'
-import { evidenceLabel } from './evidence'
+import { evidenceLabel, parseEvidenceValue } from './evidence'
 
 const shareField = ATTACHMENT_FIELDS.find((field) => field.name === 'shareInPack')!
 
 /** The case's scanned documents, in the pack's order, with adding, changing, ordering and removing. */
-export function AttachmentsPanel(props: { onView: (attachment: { id: string; title: string; mediaType: string }) => void }) {
+export function AttachmentsPanel(props: {
+  onView: (attachment: { id: string; title: string; mediaType: string }) => void
+  /** An entry the next documents added are evidence for ("addresses:ID"), from its "Attach evidence" link. */
+  evidenceFor?: string
+}) {
   const { id: caseId, record } = useOpenCase()
   const changeCase = useCaseChange()
   const api = useApi()
@@ -117,7 +121,15 @@ export function AttachmentsPanel(props: { onView: (attachment: { id: string; tit
       {editing && record.attachments[editing] && (
         <AttachmentEditor key={editing} id={editing} attachment={record.attachments[editing]} onDone={() => setEditing(undefined)} />
       )}
-      <AttachmentUpload />
+      {props.evidenceFor && evidenceLabel(record, parseEvidenceValue(props.evidenceFor) ?? undefined) && (
+        <p className="notice">Documents you add now are evidence for {evidenceLabel(record, parseEvidenceValue(props.evidenceFor) ?? undefined)}.</p>
+      )}
+      <AttachmentUpload
+        key={props.evidenceFor ?? ''}
+        {...(props.evidenceFor
+          ? { preset: { evidenceFor: props.evidenceFor, type: props.evidenceFor.startsWith('addresses:') ? 'address-history' : 'local-connection' } }
+          : {})}
+      />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { useApi } from '../app/contexts'
 import { useOpenCase } from '../case/CaseContext'
 import { PdfPages, PreviewDialog } from '../components/PdfPreview'
@@ -20,6 +21,9 @@ export function DocumentsView() {
   const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
   const [showing, setShowing] = useState<Showing | undefined>()
   const [notice, setNotice] = useState<{ text: string; warning?: boolean } | undefined>()
+  // Arriving from "Attach evidence" on an address or connection: the upload is for that entry.
+  const [params] = useSearchParams()
+  const evidenceFor = params.get('evidence') ?? undefined
 
   const preview = async (documentId: string) => {
     setNotice(undefined)
@@ -58,7 +62,10 @@ export function DocumentsView() {
           {notice.text}
         </p>
       )}
-      <AttachmentsPanel onView={(attachment) => setShowing({ kind: 'attachment', ...attachment })} />
+      <AttachmentsPanel
+        onView={(attachment) => setShowing({ kind: 'attachment', ...attachment })}
+        {...(evidenceFor ? { evidenceFor } : {})}
+      />
       <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />
       {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
       <GeneratedList onPreview={(id) => void preview(id)} onOpen={(id, as) => void open(id, as)} />

@@ -5,7 +5,7 @@ import { useFormDraft } from './drafts'
 
 export interface Column<T> {
   label: string
-  value: (item: T) => ReactNode
+  value: (item: T, id: string) => ReactNode
 }
 
 /**
@@ -75,7 +75,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
             {entries.map(([id, item]) => (
               <tr key={id}>
                 {props.columns.map((column) => (
-                  <td key={column.label}>{column.value(item)}</td>
+                  <td key={column.label}>{column.value(item, id)}</td>
                 ))}
                 {!props.readOnly && <td className="table__actions">
                   <button type="button" className="link-button" onClick={() => setEditingId(id)}>

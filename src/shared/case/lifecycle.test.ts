@@ -178,3 +178,20 @@ describe('the good-practice checklist', () => {
     expect(nextStep(read(after), context)).toBe('Ready to move to Phase 4 – Reconnection planning.')
   })
 })
+
+describe('the presentation pack documents on the planning checklist', () => {
+  const gathered = (doc: ReturnType<typeof newCase>) =>
+    phaseChecklist('reconnection-planning', read(doc), context).find((item) => item.label === 'Presentation pack documents gathered')?.done
+
+  it('counts a document as gathered when the plan says so, or when a scan of that type is attached', () => {
+    let doc = edit(newCase(), (d) =>
+      change.updateSection(d, 'plan', { docIdentity: 'gathered', docBenefits: 'to-get', docMedical: 'not-applicable', docAddressHistory: 'gathered' }, CASEWORKER),
+    )
+    expect(gathered(doc)).toBe(false)
+    const file = { mediaType: 'application/pdf', size: 10, sha256: 'x', pages: 1 } as const
+    doc = edit(doc, (d) => change.addAttachment(d, nextId(), { ...file, fileName: 'award.pdf' }, { type: 'benefits', date: '2026-11-01', shareInPack: 'yes' }, CASEWORKER))
+    expect(gathered(doc)).toBe(false)
+    doc = edit(doc, (d) => change.addAttachment(d, nextId(), { ...file, fileName: 'psych.pdf' }, { type: 'priority-need', date: '2026-11-01', shareInPack: 'no' }, CASEWORKER))
+    expect(gathered(doc)).toBe(true)
+  })
+})

@@ -85,7 +85,7 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
         item('Destination local authority chosen', record.plan.destination),
         item('Early contact with the destination authority', record.plan.earlyContactOn),
         item('Part VII application intended', record.plan.partSevenIntended === 'yes'),
-        item('Presentation pack documents gathered', missingPackDocuments(record.plan).length === 0),
+        item('Presentation pack documents gathered', missingPackDocuments(record.plan, Object.values(record.attachments)).length === 0),
         item('Client prepared for the possible outcomes', record.plan.clientPrepared === 'yes'),
         item('Emergency accommodation before the move', record.plan.emergencyAccommodation === 'yes'),
         item('Health and substance misuse arrangements', record.plan.healthArrangements),

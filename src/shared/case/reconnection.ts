@@ -1,5 +1,6 @@
 import { fieldsOf, type Field, type FieldGroup, type FieldValues } from '../forms/fields'
 import type { PersonRef } from '../people'
+import type { AttachmentType } from './attachments'
 import type { AreaConnection } from './local-connection'
 
 const DOCUMENT_STATUS = [
@@ -16,6 +17,15 @@ export const PACK_DOCUMENTS = [
   { name: 'docAddressHistory', label: 'Proof of address history', kind: 'choice', options: DOCUMENT_STATUS },
   { name: 'docPriorityNeed', label: 'Evidence of priority need', kind: 'choice', options: DOCUMENT_STATUS },
 ] as const satisfies readonly Field[]
+
+/** Which scanned document type stands for each of the pack's documents. */
+const PACK_DOCUMENT_TYPES: Record<(typeof PACK_DOCUMENTS)[number]['name'], AttachmentType> = {
+  docIdentity: 'identity',
+  docBenefits: 'benefits',
+  docMedical: 'medical',
+  docAddressHistory: 'address-history',
+  docPriorityNeed: 'priority-need',
+}
 
 /** Phase 4, Reconnection planning. */
 export const PLAN_GROUPS = [
@@ -86,9 +96,14 @@ export const PLAN_GROUPS = [
 export const PLAN_FIELDS = fieldsOf(PLAN_GROUPS)
 export type ReconnectionPlan = FieldValues<typeof PLAN_FIELDS>
 
-/** The documents still missing from the presentation pack. */
-export function missingPackDocuments(plan: ReconnectionPlan): string[] {
-  return PACK_DOCUMENTS.filter((doc) => !plan[doc.name] || plan[doc.name] === 'to-get').map((doc) => doc.label)
+/**
+ * The documents still missing from the presentation pack: neither marked gathered (or not needed)
+ * in the plan, nor attached to the case as a scanned document of that type.
+ */
+export function missingPackDocuments(plan: ReconnectionPlan, attached: readonly { type: AttachmentType }[] = []): string[] {
+  return PACK_DOCUMENTS.filter(
+    (doc) => (!plan[doc.name] || plan[doc.name] === 'to-get') && !attached.some((attachment) => attachment.type === PACK_DOCUMENT_TYPES[doc.name]),
+  ).map((doc) => doc.label)
 }
 
 /** Phase 5: the risk assessment before the move. */

@@ -1,0 +1,27 @@
+import { Link } from 'react-router'
+import type { EvidenceCollection } from '../../shared/case/attachments'
+import { enclosureTitle } from '../../shared/case/paperwork'
+import { useOpenCase } from '../case/CaseContext'
+
+/**
+ * In the address history and the local connection lists: the scanned documents that are evidence
+ * for an entry, and a link to attach one.
+ */
+export function EvidenceCell({ collection, itemId, itemName }: { collection: EvidenceCollection; itemId: string; itemName: string }) {
+  const { id: caseId, record } = useOpenCase()
+  const linked = Object.values(record.attachments).filter(
+    (attachment) => attachment.evidenceFor?.collection === collection && attachment.evidenceFor.itemId === itemId,
+  )
+  return (
+    <>
+      {linked.map((attachment) => (
+        <div key={attachment.sha256 + attachment.addedAt} className="small">
+          <Link to={`/cases/${caseId}/documents`}>{enclosureTitle(attachment)}</Link>
+        </div>
+      ))}
+      <Link className="small" to={`/cases/${caseId}/documents?evidence=${collection}:${encodeURIComponent(itemId)}`}>
+        Attach evidence<span className="visually-hidden"> for {itemName}</span>
+      </Link>
+    </>
+  )
+}
