@@ -77,7 +77,8 @@ export interface ApiMethods {
     params: FileTransfer & { caseId: string; details: Record<string, unknown>; evidenceFor?: EvidenceFor }
     result: { id: string }
   }
-  removeAttachment: { params: { caseId: string; attachmentId: string }; result: Record<string, never> }
+  /** Also deletes the packs made on this laptop that enclose the document (they hold a copy). */
+  removeAttachment: { params: { caseId: string; attachmentId: string }; result: { packsDeleted: number } }
   /** Makes a presentation pack or closure letter; reports progress as `progress` events for `taskId`. */
   generateDocument: { params: { caseId: string; kind: GeneratedKind; without?: string[]; taskId?: string }; result: { id: string } }
   readGeneratedDocument: { params: { caseId: string; documentId: string }; result: FileTransfer }

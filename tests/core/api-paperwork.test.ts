@@ -83,7 +83,39 @@ describe('the paperwork through the typed API', () => {
     const email = (await call('openGeneratedDocument', { caseId, documentId, as: 'email' })) as unknown as { result: { opened: boolean; fileName: string; base64: string } }
     expect(email.result.opened).toBe(false)
     expect(email.result.fileName).toMatch(/\.eml$/)
-    expect(Buffer.from(email.result.base64, 'base64').toString()).toMatch(/^X-Unsent: 1$/m)
+    const eml = Buffer.from(email.result.base64, 'base64').toString()
+    expect(eml).toMatch(/^X-Unsent: 1$/m)
+    expect(eml).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
+    expect(eml).toMatch(/^Subject: .+$/m)
+    expect(eml).toMatch(/filename\*0\*=utf-8''Presentation%20pack%20-%20Zo%C3%AB/)
+  })
+
+  it('opens and reads only the files it made, whatever a window writes into the case', async () => {
+    // A window edits the case document directly; suppose one wrote a record pointing elsewhere.
+    const planted = { kind: 'presentation-pack', fileName: '../../../../etc/passwd', pages: 1, at: '2026-11-23T10:00:00Z', by: { id: 'x', name: 'X' }, enclosures: [] }
+    const { recordGeneratedDocument } = await import('../../src/shared/case/changes')
+    await ws.changeCase(caseId, (doc, context) => {
+      recordGeneratedDocument(doc, '../../outside', planted as never, context)
+      recordGeneratedDocument(doc, '0b5f4a80-3d7e-4a43-9c55-6f1b9d1e2a77', planted as never, context)
+    })
+    for (const documentId of ['../../outside', '0b5f4a80-3d7e-4a43-9c55-6f1b9d1e2a77']) {
+      for (const method of ['readGeneratedDocument', 'openGeneratedDocument']) {
+        const answer = await call(method, { caseId, documentId, as: 'pdf' })
+        expect(answer.ok, `${method} ${documentId}`).toBe(false)
+      }
+    }
+    expect(opened.every((path) => path.startsWith(dir.path))).toBe(true)
+  })
+
+  it('removes a document with the packs made here that hold a copy of it', async () => {
+    const record = await ws.readCase(caseId)
+    const [attachmentId] = Object.keys(record.attachments)
+    const packs = Object.entries(record.generatedDocuments).filter(([, d]) => d.enclosures.some((e) => e.attachmentId === attachmentId))
+    expect(packs.length).toBeGreaterThan(0)
+    expect(await call('removeAttachment', { caseId, attachmentId })).toMatchObject({ ok: true, result: { packsDeleted: packs.length } })
+    for (const [documentId] of packs) {
+      expect(await call('readGeneratedDocument', { caseId, documentId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/make it again here/) } })
+    }
   })
 
   it('says why a closure letter cannot be made yet, and refuses settings changes from a caseworker', async () => {

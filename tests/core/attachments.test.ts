@@ -96,6 +96,25 @@ describe('scanned documents on a case', () => {
     expect(storedDocumentIds(dataDir)).toHaveLength(2)
   })
 
+  it('undoes, on opening, an add cut off after the file was written but before the case listed it', async () => {
+    const dataDir = folder()
+    let ws = await open(dataDir)
+    const caseId = await ws.createCase(referral())
+    await ws.close()
+    // As a process killed mid-add leaves it: the note of the add, and the file's document on disk.
+    const orphan = '4NMNnkhXn3ue6fACcYVvUBpa2y8k'
+    const db = new Database(workspaceFiles(dataDir).store)
+    db.prepare('INSERT INTO local_settings (name, value) VALUES (?, ?)').run('attachment-in-progress', JSON.stringify({ id: orphan, caseId }))
+    db.prepare('INSERT INTO automerge_chunks (key, data) VALUES (?, ?)').run(JSON.stringify([orphan, 'incremental', 'x']), Buffer.from([1, 2, 3]))
+    db.close()
+    ws = await open(dataDir)
+    await ws.close()
+    expect(storedDocumentIds(dataDir)).not.toContain(orphan)
+    const check = new Database(workspaceFiles(dataDir).store, { readonly: true })
+    expect(check.prepare("SELECT count(*) FROM local_settings WHERE name = 'attachment-in-progress'").pluck().get()).toBe(0)
+    check.close()
+  })
+
   it('orders the pack, leaves out what the client did not agree to share, and removes a document with its file', async () => {
     const dataDir = folder()
     const ws = await open(dataDir)

@@ -142,11 +142,17 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   const documents = page.getByRole('table', { name: 'Scanned documents, in the order they go in the pack' })
   await expect(documents.getByRole('row')).toHaveCount(3)
   await expect(documents.getByRole('row').nth(1)).toContainText('Evidence for: Address: 14 Manningham Lane, Bradford (Bradford)')
-  // The photo was stored on its side with an EXIF orientation; it shows upright (taller than wide).
-  const thumbnail = documents.locator('img.thumbnail')
-  await expect(thumbnail).toBeVisible()
-  const size = await thumbnail.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }))
+  // The photo was stored on its side with an EXIF orientation; viewed, it shows upright (taller than wide).
+  await documents.getByRole('button', { name: 'View gp-letter.jpg' }).click()
+  const picture = page.getByRole('dialog', { name: 'Medical information: GP letter' }).getByRole('img', { name: 'Medical information: GP letter' })
+  await expect(picture).toBeVisible()
+  const size = await picture.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }))
   expect(size).toEqual({ width: 200, height: 320 })
+  await screenshot(page, testInfo, 'photo-viewed')
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  // Focus goes back to where it was.
+  await expect(documents.getByRole('button', { name: 'View gp-letter.jpg' })).toBeFocused()
   await documents.getByRole('button', { name: 'Move up gp-letter.jpg' }).click()
   await expect(documents.getByRole('row').nth(1)).toContainText('gp-letter.jpg')
   await screenshot(page, testInfo, 'documents')
@@ -167,13 +173,13 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
 
   // Open to print, and Prepare email: handed to the computer's own programs.
   await preview.getByRole('button', { name: 'Open to print' }).click()
-  await expect(page.getByText('Opened in your PDF viewer, ready to print.')).toBeVisible()
+  await expect(preview.getByRole('status')).toHaveText('Opened in your PDF viewer, ready to print.')
   await preview.getByRole('button', { name: 'Prepare email' }).click()
-  await expect(page.getByText('Opened in your email program, ready to send.')).toBeVisible()
+  await expect(preview.getByRole('status')).toHaveText('Opened in your email program, ready to send.')
   const opened = readFileSync(openLog, 'utf8').trim().split('\n')
   expect(opened).toHaveLength(2)
-  expect(opened[0]).toMatch(/Presentation pack - Łukasz Wiśniewski - \d\d-\d\d-\d{4}\.pdf$/)
-  expect(existsSync(opened[0]!)).toBe(true)
+  expect(opened[0]).toMatch(/\.pdf$/)
+  expect(readFileSync(opened[0]!).subarray(0, 5).toString()).toBe('%PDF-')
   expect(opened[1]).toMatch(/\.eml$/)
   expect(readFileSync(opened[1]!, 'utf8')).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
   await preview.getByRole('button', { name: 'Close' }).click()
@@ -183,5 +189,13 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await expect(made).toContainText('Presentation pack')
   await expect(made).toContainText('by Derek Hall')
   await expect(made).toContainText('gp-letter.jpg, tenancy.pdf')
+
+  // Removing a document removes the pack made here that holds a copy of it, too.
+  await documents.getByRole('button', { name: 'Remove gp-letter.jpg' }).click()
+  await expect(documents.getByRole('button', { name: 'Yes, remove gp-letter.jpg' })).toBeFocused()
+  await documents.getByRole('button', { name: 'Yes, remove gp-letter.jpg' }).click()
+  await expect(page.getByText('gp-letter.jpg was removed, with the pack made here that enclosed it.')).toBeVisible()
+  await expect(documents.getByRole('row')).toHaveCount(2)
+  expect(existsSync(opened[0]!)).toBe(false)
   files.remove()
 })

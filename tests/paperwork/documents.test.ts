@@ -159,12 +159,17 @@ describe('the presentation pack', () => {
     }
   })
 
-  it('describes health and support needs only with the client’s agreement', async () => {
+  it('describes health and support needs, and encloses medical information, only with the client’s agreement', async () => {
     const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
-    const text = pdfText((await generatePresentationPack(ws, caseId)).path)
+    await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter about her health', 1), { type: 'medical', note: 'GP letter' })
+    const benefits = await attach(caseId, 'award.pdf', await textPdf('Award letter', 1), { type: 'benefits' })
+    const { path, document } = await generatePresentationPack(ws, caseId)
+    const text = pdfText(path)
     expect(text).not.toContain('Alcohol dependency')
     expect(text).not.toContain('Script to transfer')
+    expect(text).not.toContain('GP letter about her health')
     expect(text).toContain('has not agreed to share their health and support needs')
+    expect(document.enclosures.map((e) => e.attachmentId)).toEqual([benefits])
   })
 
   it('says what is missing before a pack can be made', async () => {

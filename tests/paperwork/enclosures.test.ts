@@ -109,12 +109,14 @@ describe('enclosures in a pack', () => {
     expect(interlaced.mean({ left: mid.x, top: mid.y, right: picture.right, bottom: picture.bottom })).toBeGreaterThan(200)
   })
 
-  it('stamps footers upright on copied pages whichever way they are rotated', async () => {
+  it('stamps footers upright and in view on copied pages, whichever way they are rotated or boxed', async () => {
     const { file: plain, doc } = await merged('rotated.pdf', [
       { fileName: 'r0.pdf', mediaType: 'application/pdf', bytes: await textPdf('Upright', 1) },
       { fileName: 'r90.pdf', mediaType: 'application/pdf', bytes: await textPdf('Turned', 1, { rotate: 90 }) },
       { fileName: 'r180.pdf', mediaType: 'application/pdf', bytes: await textPdf('Upside', 1, { rotate: 180 }) },
       { fileName: 'r270.pdf', mediaType: 'application/pdf', bytes: await textPdf('Other way', 1, { rotate: 270 }) },
+      { fileName: 'moved.pdf', mediaType: 'application/pdf', bytes: await textPdf('Moved box', 1, { origin: 200 }) },
+      { fileName: 'cropped.pdf', mediaType: 'application/pdf', bytes: await textPdf('Cropped', 1, { crop: 40, rotate: 90 }) },
     ])
     expect(qpdfCheck(plain)).toBe('')
     stampFooters(doc, await embedFaces(doc), { subject: 'Dmitry Ivanov', notice: 'CONFIDENTIAL' })
@@ -122,8 +124,8 @@ describe('enclosures in a pack', () => {
     writeFileSync(file, await doc.save())
     // As read, each page's footer is a horizontal line of text near the bottom edge.
     const lines = pdfText(file, true).split('\f')
-    for (let page = 1; page <= 4; page++) {
-      expect(lines[page - 1]).toMatch(new RegExp(`Dmitry Ivanov +Page ${page} of 4`))
+    for (let page = 1; page <= 6; page++) {
+      expect(lines[page - 1]).toMatch(new RegExp(`Dmitry Ivanov +Page ${page} of 6`))
       const rendered = renderPage(file, page, dir.path, 60)
       expect(rendered.ink({ left: 0, top: 0.93, right: 1, bottom: 1 }, 200), `page ${page} bottom`).toBeGreaterThan(0.005)
       expect(rendered.ink({ left: 0, top: 0, right: 1, bottom: 0.07 }, 250), `page ${page} top`).toBe(0)

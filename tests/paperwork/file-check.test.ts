@@ -90,3 +90,24 @@ describe('reading a JPEG', () => {
     expect(readJpeg(littleEndian)?.orientation).toBe(8)
   })
 })
+
+describe('a PNG made to be huge', () => {
+  it('is refused by its header before anything is decompressed', async () => {
+    // A header claiming 100,000 × 100,000 pixels, with a little data: refused by size, at once.
+    const { deflateSync, crc32 } = await import('node:zlib')
+    const chunk = (type: string, body: Buffer) => {
+      const out = Buffer.alloc(12 + body.length)
+      out.writeUInt32BE(body.length, 0)
+      out.write(type, 4, 'latin1')
+      body.copy(out, 8)
+      out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length)
+      return out
+    }
+    const header = Buffer.alloc(13)
+    header.writeUInt32BE(100_000, 0)
+    header.writeUInt32BE(100_000, 4)
+    header.set([8, 2, 0, 0, 0], 8)
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))])
+    expect(await refusal('bomb.png', new Uint8Array(png))).toMatch(/too large \(100000 × 100000 pixels\)/)
+  })
+})

@@ -4,7 +4,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { embedFaces } from '../../src/main/paperwork/fonts'
 import { A4, Composer, stampFooters, wrap } from '../../src/main/paperwork/layout'
-import { pdfFonts, pdfPages, pdfText, qpdfCheck, renderPage } from '../support/pdf-tools'
+import { pdfFonts, pdfPages, pdfText, qpdfCheck, renderPage, wordBoxes } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
 const dir = tempDir('layout')
@@ -92,4 +92,36 @@ describe('a composed document', () => {
       expect(page.ink({ left: 0.94, top: 0, right: 1, bottom: 1 })).toBe(0)
     }
   })
+
+  it('flows a very long note in a label and value list, and a table cell taller than a page, over pages: every word on a page', async () => {
+    const words = Array.from({ length: 1600 }, (_, i) => `word${i + 1}`)
+    const long = words.join(' ')
+    const { file } = await compose((c) => {
+      c.heading('Health and support needs', 3)
+      c.keyValues([
+        ['Support needs', long],
+        ['Short', 'A short value after the long one'],
+      ])
+      c.table(
+        [
+          { title: 'Address', width: 0.5 },
+          { title: 'Notes', width: 0.5 },
+        ],
+        [['1 Manningham Lane', long]],
+      )
+    }, 'overlong.pdf')
+    expect(qpdfCheck(file)).toBe('')
+    const boxes = wordBoxes(file)
+    const offPage = boxes.filter((b) => b.xMin < 0 || b.yMin < 0 || b.xMax > b.width || b.yMax > b.height)
+    expect(offPage).toEqual([])
+    // Every word of the note is there, twice (the list and the table), and the value after it too.
+    const found = new Set(boxes.map((b) => b.word))
+    for (const word of words) expect(found.has(word), word).toBe(true)
+    expect(boxes.filter((b) => b.word === 'word1600')).toHaveLength(2)
+    expect(pdfText(file)).toContain('A short value after the long one')
+    // Nothing is drawn over the footer: the body stops above the footer's lines.
+    const footerTop = A4.height - 46
+    expect(boxes.filter((b) => !/^(Page|\d+|of|Ł\.|Wiśniewski|CONFIDENTIAL:|personal|information|shared|with|the|client’s|consent\.)$/.test(b.word) && b.yMax > footerTop)).toEqual([])
+  })
 })
+

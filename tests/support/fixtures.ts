@@ -84,13 +84,24 @@ export function interlacedPng(): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES_DIR, 'interlaced.png')))
 }
 
-/** A PDF of `pages` pages, each saying "<title> page N", A4 portrait or landscape, maybe /Rotate'd. */
-export async function textPdf(title: string, pages: number, options: { landscape?: boolean; rotate?: number } = {}): Promise<Uint8Array> {
+/**
+ * A PDF of `pages` pages, each saying "<title> page N", A4 portrait or landscape, maybe /Rotate'd,
+ * maybe with its page box away from 0, 0 (`origin`) or cropped (`crop`, points off each side).
+ */
+export async function textPdf(
+  title: string,
+  pages: number,
+  options: { landscape?: boolean; rotate?: number; origin?: number; crop?: number } = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
+  const [width, height] = options.landscape ? [841.89, 595.28] : [595.28, 841.89]
+  const origin = options.origin ?? 0
   for (let i = 1; i <= pages; i++) {
-    const page = doc.addPage(options.landscape ? [841.89, 595.28] : [595.28, 841.89])
-    page.drawText(`${title} page ${i}`, { x: 60, y: page.getHeight() - 100, size: 20, font, color: rgb(0, 0, 0) })
+    const page = doc.addPage([width, height])
+    page.setMediaBox(origin, origin, width, height)
+    if (options.crop) page.setCropBox(origin + options.crop, origin + options.crop, width - 2 * options.crop, height - 2 * options.crop)
+    page.drawText(`${title} page ${i}`, { x: origin + 80, y: origin + height - 120, size: 20, font, color: rgb(0, 0, 0) })
     if (options.rotate) page.setRotation(degrees(options.rotate))
   }
   return doc.save()

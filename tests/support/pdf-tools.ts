@@ -33,7 +33,7 @@ export function pdfPages(file: string): { width: number; height: number; rotatio
   return pages
 }
 
-/** A page rendered in grey, as pdftoppm draws it (with its own errors, if any, in `errors`). */
+/** A page rendered in grey, as a viewer shows it (its crop box), by pdftoppm (with its own errors, if any, in `errors`). */
 export interface Rendered {
   width: number
   height: number
@@ -57,7 +57,7 @@ export interface Region {
 
 export function renderPage(file: string, page: number, outDir: string, dpi = 40): Rendered {
   const prefix = join(outDir, `render-${page}-${Math.random().toString(36).slice(2)}`)
-  const result = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file, prefix], { encoding: 'utf8' })
+  const result = spawnSync('pdftoppm', ['-cropbox', '-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file, prefix], { encoding: 'utf8' })
   const out = readdirSync(outDir).find((name) => join(outDir, name).startsWith(prefix))
   if (!out) throw new Error(`pdftoppm drew nothing: ${result.stderr}`)
   const bytes = readFileSync(join(outDir, out))
@@ -106,5 +106,22 @@ export function renderPage(file: string, page: number, outDir: string, dpi = 40)
 
 /** Saves page 1 as a PNG for a person to look at. */
 export function pngOfPage(file: string, page: number, out: string): void {
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', file, out.replace(/\.png$/, '')])
+  execFileSync('pdftoppm', ['-cropbox', '-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', file, out.replace(/\.png$/, '')])
+}
+
+/** Every word pdftotext finds, with its page's size and its box (points, from the top left). */
+export function wordBoxes(file: string): { page: number; width: number; height: number; word: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const words: ReturnType<typeof wordBoxes> = []
+  let page = 0
+  let size = { width: 0, height: 0 }
+  for (const match of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
+    if (match[1]) {
+      page++
+      size = { width: Number(match[1]), height: Number(match[2]) }
+    } else {
+      words.push({ page, ...size, word: match[7]!, xMin: Number(match[3]), yMin: Number(match[4]), xMax: Number(match[5]), yMax: Number(match[6]) })
+    }
+  }
+  return words
 }

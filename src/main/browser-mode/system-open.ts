@@ -25,7 +25,7 @@ export function openWithSystem(path: string): Promise<boolean> {
 function opener(): string[] {
   if (process.env.HOMEWARD_OPEN_WITH) return [process.env.HOMEWARD_OPEN_WITH]
   if (process.platform === 'darwin') return ['open']
-  // `start` is built into cmd; its first quoted argument is a window title.
-  if (process.platform === 'win32') return ['cmd', '/c', 'start', '""']
+  // Windows' own handler for "open this file", without a command shell to parse the path.
+  if (process.platform === 'win32') return ['rundll32', 'url.dll,FileProtocolHandler']
   return ['xdg-open']
 }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { z } from 'zod'
 import {
   isApiMethod,
@@ -16,11 +15,14 @@ import type { TeamImage, TeamSettings } from '../../shared/team/settings'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
-import { generateClosureLetter, generatedFile, generatePresentationPack, prepareEmail } from './paperwork'
+import { generateClosureLetter, generatedFile, generatePresentationPack, outgoingName, prepareEmail, removeAttachmentAndCopies } from './paperwork'
 
 const MAX_SEARCH_LENGTH = 200
-/** Base64 takes four characters for every three bytes. */
-const MAX_FILE_BASE64 = Math.ceil((MAX_ATTACHMENT_BYTES + 1) / 3) * 4 + 4
+/**
+ * Base64 takes four characters for every three bytes. Files somewhat over the limit still reach
+ * the file check, which refuses them with the size in words; far bigger is not from the app.
+ */
+const MAX_FILE_BASE64 = Math.ceil((2 * MAX_ATTACHMENT_BYTES) / 3) * 4
 
 /** What the app around the core can do for it: open a file with the computer's own programs. */
 export interface ApiHost {
@@ -103,8 +105,7 @@ function methods(
     },
     removeAttachment: async (params) => {
       const parsed = z.object({ caseId: id, attachmentId: id }).parse(params)
-      await workspace.removeAttachment(parsed.caseId, parsed.attachmentId)
-      return {}
+      return { packsDeleted: await removeAttachmentAndCopies(workspace, parsed.caseId, parsed.attachmentId) }
     },
     generateDocument: async (params) => {
       const parsed = z
@@ -127,13 +128,15 @@ function methods(
     readGeneratedDocument: async (params) => {
       const parsed = z.object({ caseId: id, documentId: id }).parse(params)
       const made = await generatedFile(workspace, parsed.caseId, parsed.documentId)
-      return { fileName: made.document.fileName, base64: Buffer.from(await readFile(made.path)).toString('base64') }
+      return { fileName: outgoingName(made.document), base64: Buffer.from(await readFile(made.path)).toString('base64') }
     },
     openGeneratedDocument: async (params) => {
       const parsed = z.object({ caseId: id, documentId: id, as: z.enum(['pdf', 'email']) }).parse(params)
-      const path = parsed.as === 'email' ? await prepareEmail(workspace, parsed.caseId, parsed.documentId) : (await generatedFile(workspace, parsed.caseId, parsed.documentId)).path
+      const made = await generatedFile(workspace, parsed.caseId, parsed.documentId)
+      const path = parsed.as === 'email' ? await prepareEmail(workspace, parsed.caseId, parsed.documentId) : made.path
       if (host.openPath && (await host.openPath(path))) return { opened: true }
-      return { opened: false, fileName: basename(path), base64: Buffer.from(await readFile(path)).toString('base64') }
+      const fileName = outgoingName(made.document, parsed.as === 'email' ? 'eml' : 'pdf')
+      return { opened: false, fileName, base64: Buffer.from(await readFile(path)).toString('base64') }
     },
   }
 }

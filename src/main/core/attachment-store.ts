@@ -28,24 +28,31 @@ export class AttachmentStore {
   ) {}
 
   /** Checks a file (throwing FileRefusedError) and stores it; resolves once it is on disk. */
+  /** An id for a file's document, known before it is written (so an interrupted add can be undone). */
+  newId(): string {
+    return parseAutomergeUrl(generateAutomergeUrl()).documentId
+  }
+
+  /** Checks a file (throwing FileRefusedError) and stores it under `id`; resolves once it is on disk. */
   async store(
+    id: string,
     caseId: string,
     fileName: string,
     bytes: Uint8Array,
     authored: ChangeOptions,
     commit: (change: (team: TeamDoc) => void) => void,
-  ): Promise<{ id: string; file: StoredFile }> {
+  ): Promise<StoredFile> {
     const name = safeFileName(fileName)
     const checked = await checkFile(name, bytes)
     const sha256 = sha256Of(bytes)
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
-    const id = parseAutomergeUrl(generateAutomergeUrl()).documentId
     const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
-    // Listed first, so the case index knows it for a file, not a case, when it sees the save.
-    commit((team) => (team.attachments[id] = toStored({ caseId, addedAt: new Date(authored.time * 1000).toISOString() })))
     this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }])
+    // Listed in the same tick as the save, before the case index looks at it (on the next turn),
+    // so the index knows it for a file, not a case.
+    commit((team) => (team.attachments[id] = toStored({ caseId, addedAt: new Date(authored.time * 1000).toISOString() })))
     await this.repo.flush([this.team.documentId])
-    return { id, file: { fileName: name, mediaType: checked.mediaType, size: bytes.length, sha256, pages: checked.pages } }
+    return { fileName: name, mediaType: checked.mediaType, size: bytes.length, sha256, pages: checked.pages }
   }
 
   /** Whether a document holds a scanned file (as far as the team document knows). */
@@ -73,8 +80,9 @@ export class AttachmentStore {
    * changed, so never saved again.)
    */
   async delete(id: string, commit: (change: (team: TeamDoc) => void) => void): Promise<void> {
-    commit((team) => delete team.attachments[id])
+    if (id in this.team.doc().attachments) commit((team) => delete team.attachments[id])
     await this.storage.removeRange([id])
+    this.storage.clearFreedPages()
     await this.repo.flush([this.team.documentId])
   }
 }

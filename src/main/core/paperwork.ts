@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../shared/case/attachments'
 import * as change from '../../shared/case/changes'
@@ -11,6 +11,7 @@ import { councilName } from '../../shared/places/local-authority'
 import { makeClosureLetter } from '../paperwork/closure-letter'
 import { checkFile } from '../paperwork/file-check'
 import { makePresentationPack, type MadeDocument } from '../paperwork/pack'
+import { safeFileName } from './attachment-store'
 import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } from './errors'
 import type { Workspace } from './workspace'
 
@@ -96,39 +97,68 @@ async function save(
   const context = workspace.currentContext()
   const document: GeneratedDocument = {
     kind,
-    fileName: `${GENERATED_KINDS[kind]} - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}.pdf`.replace(/[\\/:*?"<>|]/g, ''),
+    fileName: safeFileName(`${GENERATED_KINDS[kind]} - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}.pdf`.replace(/[\\/:*?"<>|]/g, '')),
     pages: made.pages,
     at: context.now.toISOString(),
     by: context.author,
     enclosures: enclosures.map((enclosure) => ({ attachmentId: enclosure.id, fileName: enclosure.fileName, pages: made.enclosurePages[enclosure.id] ?? 0 })),
   }
-  const folder = generatedFolder(workspace, caseId, id)
-  await mkdir(folder, { recursive: true })
-  const path = join(folder, document.fileName)
+  const path = generatedPath(workspace, caseId, id, 'pdf')
+  await mkdir(dirname(path), { recursive: true })
   await writeFile(`${path}.partial`, made.bytes)
   await rename(`${path}.partial`, path)
   await workspace.changeCase(caseId, (doc, ctx) => change.recordGeneratedDocument(doc, id, document, ctx))
   return { id, path, document }
 }
 
-function generatedFolder(workspace: Workspace, caseId: string, id: string): string {
-  return join(workspace.dataDir, 'documents', caseId, id)
+/** Generated documents are named by the ids Homeward makes for them (a UUID each). */
+const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * Where a generated document's file is kept: named by ids only, never by anything a window could
+ * write into the case (a file name there could climb out of the folder).
+ */
+function generatedPath(workspace: Workspace, caseId: string, id: string, extension: 'pdf' | 'eml'): string {
+  if (!GENERATED_ID.test(id)) throw new AttachmentNotFoundError(id)
+  return join(workspace.dataDir, 'documents', caseId, `${id}.${extension}`)
+}
+
+/** The name a generated file goes by when it leaves Homeward (an email's attachment, a download). */
+export function outgoingName(document: GeneratedDocument, extension: 'pdf' | 'eml' = 'pdf'): string {
+  return `${safeFileName(document.fileName).replace(/\.pdf$/i, '')}.${extension}`
 }
 
 /**
  * Where a generated document's file is on this laptop. Generated files are not synced (any laptop
- * can make them again from the case); one made elsewhere is reported missing.
+ * can make them again from the case); one made elsewhere is reported missing. `caseId` has been
+ * checked as a case of this workspace by reading it.
  */
 export async function generatedFile(workspace: Workspace, caseId: string, id: string): Promise<GeneratedFile> {
   const document = (await workspace.readCase(caseId)).generatedDocuments[id]
   if (!document) throw new AttachmentNotFoundError(id)
-  const path = join(generatedFolder(workspace, caseId, id), document.fileName)
+  const path = generatedPath(workspace, caseId, id, 'pdf')
   try {
     await access(path)
   } catch {
     throw new PaperworkNotReadyError([`${document.fileName} was made on another laptop, or removed from this one: make it again here`])
   }
   return { id, path, document }
+}
+
+/**
+ * Takes a scanned document off a case, deleting its file, and the packs made on this laptop that
+ * enclose it (each holds a copy, as does its email): removed means removed. The case keeps its
+ * record of what was made. Returns how many packs were deleted.
+ */
+export async function removeAttachmentAndCopies(workspace: Workspace, caseId: string, attachmentId: string): Promise<number> {
+  const made = Object.entries((await workspace.readCase(caseId)).generatedDocuments).filter(([, document]) =>
+    document.enclosures.some((enclosure) => enclosure.attachmentId === attachmentId),
+  )
+  await workspace.removeAttachment(caseId, attachmentId)
+  for (const [id] of made) {
+    for (const extension of ['pdf', 'eml'] as const) await rm(generatedPath(workspace, caseId, id, extension), { force: true })
+  }
+  return made.length
 }
 
 /**
@@ -165,9 +195,9 @@ export async function prepareEmail(workspace: Workspace, caseId: string, id: str
     text: [...lines, ...signature].join('\n'),
     // Outlook opens a message marked unsent as a draft, ready to send.
     headers: { 'X-Unsent': '1' },
-    attachments: [{ filename: document.fileName, content: await readFile(path), contentType: 'application/pdf' }],
+    attachments: [{ filename: outgoingName(document), content: await readFile(path), contentType: 'application/pdf' }],
   })
-  const eml = path.replace(/\.pdf$/, '.eml')
+  const eml = generatedPath(workspace, caseId, id, 'eml')
   await writeFile(eml, await message.compile().build())
   return eml
 }

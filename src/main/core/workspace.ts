@@ -71,6 +71,7 @@ export interface OpenWorkspaceOptions {
 
 const SETTING_PROFILE = 'profile'
 const SETTING_TEAM_DOC = 'team-document'
+const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
 /** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
 const REMEMBERED_REQUESTS = 200
 const MAX_LEARNING_POINT = 2000
@@ -136,6 +137,7 @@ export class Workspace {
       const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, storage, team, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
+      await workspace.#finishInterruptedAttachment()
       return workspace
     } catch (error) {
       if (repo) await shutdownRepo(repo)
@@ -319,19 +321,38 @@ export class Workspace {
   ): Promise<string> {
     await this.#findCase(caseId)
     const context = this.#context()
-    const { id, file } = await this.#attachments.store(caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) =>
-      this.team.change(edit, authoredBy(context.author, context.now)),
-    )
+    change.checkAttachmentDetails(input.details, context.today)
+    // Noted before the file is written, cleared once the case lists it: an add cut off in between
+    // (a crash) is undone when the workspace next opens.
+    const id = this.#attachments.newId()
+    this.settings.set(SETTING_ATTACHMENT_IN_PROGRESS, { id, caseId })
     try {
+      const file = await this.#attachments.store(id, caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) =>
+        this.team.change(edit, authoredBy(context.author, context.now)),
+      )
       await this.changeCase(caseId, (doc, ctx) => {
         change.addAttachment(doc, id, file, input.details, ctx)
         if (input.evidenceFor) change.linkEvidence(doc, id, input.evidenceFor, ctx)
       })
     } catch (error) {
-      await this.#deleteAttachmentFile(id)
+      // The reason it failed is what the person needs; a failure to tidy up is retried on opening.
+      await this.#deleteAttachmentFile(id).catch(() => undefined)
       throw error
     }
+    this.settings.delete(SETTING_ATTACHMENT_IN_PROGRESS)
     return id
+  }
+
+  /** Undoes an add of a document that was cut off before the case listed it. */
+  async #finishInterruptedAttachment(): Promise<void> {
+    const pending = this.settings.get<{ id: string; caseId: string }>(SETTING_ATTACHMENT_IN_PROGRESS)
+    if (!pending) return
+    const listed = await this.readCase(pending.caseId).then(
+      (record) => pending.id in record.attachments,
+      () => false,
+    )
+    if (!listed) await this.#deleteAttachmentFile(pending.id)
+    this.settings.delete(SETTING_ATTACHMENT_IN_PROGRESS)
   }
 
   /** A scanned document's file. */

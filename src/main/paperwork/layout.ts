@@ -121,33 +121,46 @@ export class Composer {
     this.text(text, { size, bold: true, color: level === 3 ? INK : BRAND, after: level === 1 ? 10 : 5 })
   }
 
-  /** Label and value pairs, the label column in bold; a pair is not split across pages. */
+  /** The height of the page's writing area. */
+  get contentHeight(): number {
+    return A4.height - this.margin.top - this.margin.bottom
+  }
+
+  /**
+   * Label and value pairs, the label column in bold. A pair that fits on a page is kept whole; a
+   * longer one (a long note) starts where a few of its lines fit and flows on over the pages.
+   */
   keyValues(rows: [string, string][], options: { labelWidth?: number; size?: number } = {}): void {
     const size = options.size ?? 10
     const labelWidth = options.labelWidth ?? this.width * 0.34
     const gap = 10
+    const lineHeight = size * LINE
     for (const [label, value] of rows) {
       const labelLines = wrap(this.faces.bold, label, size, labelWidth)
       const valueLines = wrap(this.faces.regular, value || '—', size, this.width - labelWidth - gap)
-      const height = Math.max(labelLines.length, valueLines.length) * size * LINE
-      this.ensure(Math.min(height, A4.height - this.margin.top - this.margin.bottom))
-      const top = this.#y
-      labelLines.forEach((line, i) => this.#drawAt(line, this.faces.bold, size, SOFT, this.margin.left, top + i * size * LINE))
-      valueLines.forEach((line, i) => this.#drawAt(line, this.faces.regular, size, INK, this.margin.left + labelWidth + gap, top + i * size * LINE))
-      this.#y = top + height + 3
+      const count = Math.max(labelLines.length, valueLines.length)
+      this.ensure(count * lineHeight <= this.contentHeight ? count * lineHeight : 3 * lineHeight)
+      for (let i = 0; i < count; i++) {
+        this.ensure(lineHeight)
+        if (labelLines[i]) this.#drawAt(labelLines[i]!, this.faces.bold, size, SOFT, this.margin.left, this.#y)
+        if (valueLines[i]) this.#drawAt(valueLines[i]!, this.faces.regular, size, INK, this.margin.left + labelWidth + gap, this.#y)
+        this.#y += lineHeight
+      }
+      this.#y += 3
     }
     this.#y += 6
   }
 
   /**
    * A table with a header row, cells wrapping within their column. A row that does not fit goes to
-   * the next page, under the header again.
+   * the next page, under the header again; a row taller than a whole page flows over pages.
    */
   table(columns: TableColumn[], rows: string[][], options: { size?: number } = {}): void {
     const size = options.size ?? 9.5
     const pad = 4
     const widths = columns.map((column) => column.width * this.width)
     const lineHeight = size * LINE
+    const bottom = A4.height - this.margin.bottom
     const header = () => {
       const lines = columns.map((column, i) => wrap(this.faces.bold, column.title, size, widths[i]! - 2 * pad))
       const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad
@@ -159,25 +172,36 @@ export class Composer {
         height,
         color: rgb(0.89, 0.94, 0.95),
       })
-      this.#cells(lines, widths, columns, this.faces.bold, size, pad)
+      this.#cells(lines, 0, Infinity, widths, columns, this.faces.bold, size, pad)
       this.#y += height
+      return height
     }
-    header()
+    const headerHeight = header()
     for (const row of rows) {
       const lines = row.map((cell, i) => wrap(this.faces.regular, cell, size, widths[i]! - 2 * pad))
-      const height = Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad
-      if (this.#y + height > A4.height - this.margin.bottom) {
+      const count = Math.max(...lines.map((l) => l.length))
+      const fitsOnAPage = count * lineHeight + 2 * pad <= this.contentHeight - headerHeight
+      if (this.#y + (fitsOnAPage ? count * lineHeight : lineHeight) + 2 * pad > bottom) {
         this.newPage()
         header()
       }
-      this.#cells(lines, widths, columns, this.faces.regular, size, pad)
-      this.#y += height
-      this.#page.drawLine({
-        start: { x: this.margin.left, y: A4.height - this.#y },
-        end: { x: this.margin.left + this.width, y: A4.height - this.#y },
-        thickness: 0.5,
-        color: rgb(0.8, 0.84, 0.87),
-      })
+      for (let from = 0; from < count; ) {
+        const room = Math.max(1, Math.floor((bottom - this.#y - 2 * pad) / lineHeight))
+        const to = Math.min(count, from + room)
+        this.#cells(lines, from, to, widths, columns, this.faces.regular, size, pad)
+        this.#y += (to - from) * lineHeight + 2 * pad
+        this.#page.drawLine({
+          start: { x: this.margin.left, y: A4.height - this.#y },
+          end: { x: this.margin.left + this.width, y: A4.height - this.#y },
+          thickness: 0.5,
+          color: rgb(0.8, 0.84, 0.87),
+        })
+        from = to
+        if (from < count) {
+          this.newPage()
+          header()
+        }
+      }
     }
     this.#y += 10
   }
@@ -225,10 +249,11 @@ export class Composer {
     this.#drawAt(face.drawable(text), face, style.size ?? 10.5, style.color ?? INK, at.x, at.top)
   }
 
-  #cells(lines: string[][], widths: number[], columns: TableColumn[], face: Face, size: number, pad: number) {
+  /** Lines `from` to `to` (not included) of each cell of a row, from the current height down. */
+  #cells(lines: string[][], from: number, to: number, widths: number[], columns: TableColumn[], face: Face, size: number, pad: number) {
     let x = this.margin.left
     lines.forEach((cellLines, i) => {
-      cellLines.forEach((line, j) => {
+      cellLines.slice(from, to).forEach((line, j) => {
         const left = columns[i]!.align === 'right' ? x + widths[i]! - pad - face.widthOf(line, size) : x + pad
         this.#drawAt(line, face, size, INK, left, this.#y + pad + j * size * LINE)
       })
@@ -262,19 +287,20 @@ export function stampFooters(doc: PDFDocument, faces: Faces, footer: Footer): vo
   const pages = doc.getPages()
   pages.forEach((page, index) => {
     const rotation = ((page.getRotation().angle % 360) + 360) % 360
-    const { width, height } = page.getSize()
+    // The part of the page a reader sees (a copied page's box need not start at 0, 0).
+    const { x: left, y: bottom, width, height } = page.getCropBox()
     // The page as the reader sees it, and where its bottom-left corner and axes lie.
     const seenWidth = rotation === 90 || rotation === 270 ? height : width
     const place = (dx: number, dy: number) => {
       switch (rotation) {
         case 90:
-          return { x: width - dy, y: dx }
+          return { x: left + width - dy, y: bottom + dx }
         case 180:
-          return { x: width - dx, y: height - dy }
+          return { x: left + width - dx, y: bottom + height - dy }
         case 270:
-          return { x: dy, y: height - dx }
+          return { x: left + dy, y: bottom + height - dx }
         default:
-          return { x: dx, y: dy }
+          return { x: left + dx, y: bottom + dy }
       }
     }
     const draw = (text: string, face: Face, size: number, dx: number, dy: number, color: RGB) => {

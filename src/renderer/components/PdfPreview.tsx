@@ -11,7 +11,7 @@ const PAGE_WIDTH = 760
  * A dialog over the page for looking at a document: its title, actions (open to print, email),
  * and Close (or Escape), which gives focus back where it was.
  */
-export function PreviewDialog(props: { title: string; onClose: () => void; actions?: ReactNode; children: ReactNode }) {
+export function PreviewDialog(props: { title: string; onClose: () => void; actions?: ReactNode; status?: ReactNode; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     dialog.current?.showModal()
@@ -29,6 +29,10 @@ export function PreviewDialog(props: { title: string; onClose: () => void; actio
           </button>
         </div>
       </div>
+      {/* What happened to the actions, announced here: the page behind the dialog is out of reach. */}
+      <div className="preview__status" role="status">
+        {props.status}
+      </div>
       {/* Focusable, so the pages scroll from the keyboard too. */}
       <div className="preview__pages" tabIndex={0} role="region" aria-label={`${props.title}: pages`}>
         {props.children}
@@ -45,6 +49,8 @@ export function PdfPages(props: { bytes: Uint8Array }) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>()
   const [failure, setFailure] = useState<string | undefined>()
   useEffect(() => {
+    setPdf(undefined)
+    setFailure(undefined)
     // pdf.js takes the bytes over to its worker: give it a copy.
     const task = getDocument({ data: props.bytes.slice(), isEvalSupported: false })
     task.promise.then(setPdf, () => setFailure('This PDF could not be shown here. Open it to print instead.'))
@@ -69,7 +75,7 @@ function PdfPage({ pdf, number }: { pdf: PDFDocumentProxy; number: number }) {
   useEffect(() => {
     let cancelled = false
     let render: { cancel(): void } | undefined
-    void pdf.getPage(number).then((page) => {
+    pdf.getPage(number).then((page) => {
       if (cancelled || !canvas.current) return
       const ratio = window.devicePixelRatio || 1
       const viewport = page.getViewport({ scale: (PAGE_WIDTH / page.getViewport({ scale: 1 }).width) * ratio })
@@ -79,7 +85,7 @@ function PdfPage({ pdf, number }: { pdf: PDFDocumentProxy; number: number }) {
       const task = page.render({ canvas: canvas.current, viewport })
       render = task
       task.promise.catch(() => undefined)
-    })
+    }, () => undefined) // The document was closed meanwhile.
     return () => {
       cancelled = true
       render?.cancel()

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { ATTACHMENT_FIELDS, MAX_ATTACHMENT_BYTES, type AttachmentRecord } from '../../shared/case/attachments'
+import { useRef, useState } from 'react'
+import { ATTACHMENT_FIELDS, MAX_ATTACHMENT_BYTES, sizeRefusal, type AttachmentRecord } from '../../shared/case/attachments'
 import * as change from '../../shared/case/changes'
 import { changedValues, formValues, type FormValues } from '../../shared/forms/fields'
 import { useApi } from '../app/contexts'
@@ -19,16 +19,22 @@ const GROUPS = [{ title: 'About this document', fields: ATTACHMENT_FIELDS }]
 export function AttachmentUpload(props: { preset?: { evidenceFor?: string; type?: string } }) {
   const { id: caseId, record } = useOpenCase()
   const api = useApi()
-  const [queue, setQueue] = useState<File[]>([])
+  const [queue, setQueue] = useState<{ file: File; serial: number }[]>([])
+  const [refused, setRefused] = useState<string[]>([])
+  const serial = useRef(0)
   const [dragging, setDragging] = useState(false)
   const [values, setValues] = useState<FormValues>(() => initialValues(props.preset?.type))
   const [evidence, setEvidence] = useState(props.preset?.evidenceFor ?? '')
   const [added, setAdded] = useState<string[]>([])
-  const current = queue[0]
+  const current = queue[0]?.file
 
   const choose = (files: FileList | null) => {
     if (!files || files.length === 0) return
-    setQueue((waiting) => [...waiting, ...Array.from(files)])
+    // Empty or too big: refused at once, before reading (a file far too big could stall the window).
+    const chosen = Array.from(files)
+    setRefused(chosen.flatMap((file) => (sizeRefusal(file.size) ? [`${file.name}: ${sizeRefusal(file.size)}`] : [])))
+    const fine = chosen.filter((file) => !sizeRefusal(file.size))
+    setQueue((waiting) => [...waiting, ...fine.map((file) => ({ file, serial: ++serial.current }))])
     setAdded([])
   }
   const next = () => {
@@ -71,6 +77,16 @@ export function AttachmentUpload(props: { preset?: { evidenceFor?: string; type?
           <p className="field__hint">PDF, JPEG or PNG, up to {MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB each. iPhone photos: send them as JPEG.</p>
         </div>
       )}
+      {refused.length > 0 && (
+        <div className="banner banner--warning" role="alert">
+          <strong>Not added:</strong>
+          <ul>
+            {refused.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {added.length > 0 && !current && (
         <p className="notice" role="status">
           Added: {added.join(', ')}
@@ -83,7 +99,9 @@ export function AttachmentUpload(props: { preset?: { evidenceFor?: string; type?
             <span className="muted"> · {sizeOf(current.size)}</span>
             {queue.length > 1 && <span className="muted"> · 1 of {queue.length} to add</span>}
           </h4>
+          {/* Keyed by the file, so one file's problems are not shown under the next. */}
           <EditForm
+            key={queue[0]!.serial}
             groups={GROUPS}
             values={values}
             onValues={setValues}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord } from '../../shared/case/attachments'
+import { ATTACHMENT_FIELDS, attachmentsInOrder, type MediaType } from '../../shared/case/attachments'
 import * as change from '../../shared/case/changes'
 import { enclosureTitle } from '../../shared/case/paperwork'
 import { formatUkDate } from '../../shared/dates'
@@ -7,11 +7,12 @@ import { displayValue } from '../../shared/forms/fields'
 import { useApi } from '../app/contexts'
 import { useCaseChange, useOpenCase } from '../case/CaseContext'
 import { issuesOf } from '../forms/EditForm'
-import { useAttachmentFile } from '../hooks/useAttachmentFile'
 import { AttachmentEditor, AttachmentUpload, sizeOf } from './AttachmentForms'
 import { evidenceLabel, parseEvidenceValue } from './evidence'
 
 const shareField = ATTACHMENT_FIELDS.find((field) => field.name === 'shareInPack')!
+/** Files are shown by kind here, and loaded only when viewed: a case's scans can be large. */
+const BADGES: Record<MediaType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'Photo', 'image/png': 'Image' }
 
 /** The case's scanned documents, in the pack's order, with adding, changing, ordering and removing. */
 export function AttachmentsPanel(props: {
@@ -25,6 +26,7 @@ export function AttachmentsPanel(props: {
   const [editing, setEditing] = useState<string | undefined>()
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
   const [problem, setProblem] = useState<string | undefined>()
+  const [removed, setRemoved] = useState<string | undefined>()
   const attachments = attachmentsInOrder(record.attachments)
 
   return (
@@ -44,7 +46,7 @@ export function AttachmentsPanel(props: {
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Picture</span>
+                <span className="visually-hidden">Kind of file</span>
               </th>
               <th scope="col">Document</th>
               <th scope="col">Dated</th>
@@ -58,7 +60,7 @@ export function AttachmentsPanel(props: {
             {attachments.map((attachment, index) => (
               <tr key={attachment.id}>
                 <td>
-                  <Thumbnail id={attachment.id} attachment={attachment} />
+                  <span className="file-badge">{BADGES[attachment.mediaType]}</span>
                 </td>
                 <td>
                   <strong>{enclosureTitle(attachment)}</strong>
@@ -93,19 +95,31 @@ export function AttachmentsPanel(props: {
                     Move down<span className="visually-hidden"> {attachment.fileName}</span>
                   </button>
                   {confirmRemove === attachment.id ? (
-                    <button
-                      type="button"
-                      className="link-button link-button--danger"
-                      onClick={() => {
-                        setProblem(undefined)
-                        api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
-                          () => setConfirmRemove(undefined),
-                          (error: unknown) => setProblem(issuesOf(error)[0]?.message),
-                        )
-                      }}
-                    >
-                      Yes, remove {attachment.fileName}
-                    </button>
+                    <span className="confirm" role="group" aria-label={`Remove ${attachment.fileName}?`}>
+                      <button
+                        type="button"
+                        className="link-button link-button--danger"
+                        // Focus moves to the question that replaced the button pressed.
+                        autoFocus
+                        onClick={() => {
+                          setProblem(undefined)
+                          api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
+                            ({ packsDeleted }) => {
+                              setConfirmRemove(undefined)
+                              setRemoved(
+                                `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
+                              )
+                            },
+                            (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                          )
+                        }}
+                      >
+                        Yes, remove {attachment.fileName}
+                      </button>
+                      <button type="button" className="link-button" onClick={() => setConfirmRemove(undefined)}>
+                        No, keep it
+                      </button>
+                    </span>
                   ) : (
                     <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
                       Remove<span className="visually-hidden"> {attachment.fileName}</span>
@@ -117,7 +131,16 @@ export function AttachmentsPanel(props: {
           </tbody>
         </table>
       )}
-      {problem && <p className="field__error">{problem}</p>}
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      {removed && (
+        <p className="notice" role="status">
+          {removed}
+        </p>
+      )}
       {editing && record.attachments[editing] && (
         <AttachmentEditor key={editing} id={editing} attachment={record.attachments[editing]} onDone={() => setEditing(undefined)} />
       )}
@@ -132,13 +155,4 @@ export function AttachmentsPanel(props: {
       />
     </section>
   )
-}
-
-/** A small picture of a photo or scan (turned as its EXIF says); for a PDF, its page count. */
-function Thumbnail({ id, attachment }: { id: string; attachment: AttachmentRecord }) {
-  const isImage = attachment.mediaType !== 'application/pdf'
-  const file = useAttachmentFile(isImage ? id : undefined, attachment.mediaType)
-  if (!isImage) return <span className="file-badge">PDF</span>
-  if (file.status !== 'ready') return <span className="file-badge">{file.status === 'missing' ? 'Not here yet' : '…'}</span>
-  return <img className="thumbnail" src={file.url} alt="" />
 }

@@ -57,7 +57,7 @@ export function DocumentsView() {
         Documents
       </h2>
       <p className="lead">The client's scanned documents, and the paperwork made from the case: the presentation pack and the closure letter.</p>
-      {notice && (
+      {notice && !showing && (
         <p className={notice.warning ? 'banner banner--warning' : 'notice'} role="status">
           {notice.text}
         </p>
@@ -73,6 +73,7 @@ export function DocumentsView() {
         <PreviewDialog
           title={showing.title}
           onClose={() => setShowing(undefined)}
+          status={notice && <span className={notice.warning ? 'preview__status--warning' : undefined}>{notice.text}</span>}
           actions={
             <>
               <button type="button" className="button" onClick={() => void open(showing.id, 'pdf')}>

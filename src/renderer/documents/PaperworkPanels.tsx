@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { GENERATED_KINDS, type GeneratedKind } from '../../shared/case/attachments'
-import { planClosureLetter, planPack, type PaperworkSettings } from '../../shared/case/paperwork'
+import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../shared/case/attachments'
+import { LEFT_OUT_THIS_TIME, planClosureLetter, planPack, type PaperworkSettings } from '../../shared/case/paperwork'
 import { formatUkDateTime } from '../../shared/dates'
 import { localAuthorityName } from '../../shared/places/local-authority'
 import { useApi } from '../app/contexts'
@@ -76,7 +76,11 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
   const [without, setWithout] = useState<string[]>([])
   const { generate, progress, problem } = useGenerate(props.onMade)
   const plan = props.settings ? planPack(record, props.settings, new Set(without)) : undefined
-  const consented = Object.entries(record.attachments).filter(([, attachment]) => attachment.shareInPack === 'yes')
+  // The documents that can go in (the client agreed): the caseworker may leave some out this time.
+  const candidates = attachmentsInOrder(record.attachments).filter(
+    (attachment) => plan && !plan.leftOut.some((out) => out.id === attachment.id && out.why !== LEFT_OUT_THIS_TIME),
+  )
+  const notAgreed = plan ? plan.leftOut.filter((out) => out.why !== LEFT_OUT_THIS_TIME) : []
   const pages = plan ? plan.enclosures.reduce((sum, enclosure) => sum + enclosure.pages, 0) : 0
 
   return (
@@ -114,34 +118,40 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
               Enclosures: {plan.enclosures.length} {plan.enclosures.length === 1 ? 'document' : 'documents'}, {pages} {pages === 1 ? 'page' : 'pages'}
             </li>
           </ol>
-          {consented.length > 0 && (
+          {candidates.length > 0 && (
             <fieldset className="group">
               <legend className="group__legend">Documents the client agreed to share</legend>
-              {consented
-                .sort(([, a], [, b]) => a.position - b.position)
-                .map(([id, attachment]) => (
-                  <div className="checkbox" key={id}>
-                    <input
-                      type="checkbox"
-                      id={`include-${id}`}
-                      checked={!without.includes(id)}
-                      onChange={(event) => setWithout((left) => (event.target.checked ? left.filter((other) => other !== id) : [...left, id]))}
-                    />
-                    <label htmlFor={`include-${id}`}>
-                      {attachment.fileName} <span className="muted">({attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'})</span>
-                    </label>
-                  </div>
-                ))}
+              {candidates.map((attachment) => (
+                <div className="checkbox" key={attachment.id}>
+                  <input
+                    type="checkbox"
+                    id={`include-${attachment.id}`}
+                    checked={!without.includes(attachment.id)}
+                    onChange={(event) =>
+                      setWithout((left) => (event.target.checked ? left.filter((other) => other !== attachment.id) : [...left, attachment.id]))
+                    }
+                  />
+                  <label htmlFor={`include-${attachment.id}`}>
+                    {attachment.fileName}{' '}
+                    <span className="muted">
+                      ({attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'})
+                    </span>
+                  </label>
+                </div>
+              ))}
             </fieldset>
           )}
-          {plan.leftOut.filter((item) => item.why !== 'left out this time').length > 0 && (
-            <p className="muted small">
-              Not in the pack, because the client has not agreed to share them:{' '}
-              {plan.leftOut
-                .filter((item) => item.why !== 'left out this time')
-                .map((item) => item.fileName)
-                .join(', ')}
-            </p>
+          {notAgreed.length > 0 && (
+            <div className="muted small">
+              Not in the pack:
+              <ul>
+                {notAgreed.map((out) => (
+                  <li key={out.id}>
+                    {out.fileName}: {out.why}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {problem && (
             <div className="banner banner--warning" role="alert">
@@ -153,7 +163,12 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
             <Progress label="Making the presentation pack…" progress={progress} />
           ) : (
             <div className="actions">
-              <button type="button" className="button" disabled={plan.problems.length > 0} onClick={() => generate('presentation-pack', without)}>
+              <button
+                type="button"
+                className="button"
+                disabled={plan.problems.length > 0}
+                onClick={() => generate('presentation-pack', without.filter((id) => candidates.some((attachment) => attachment.id === id)))}
+              >
                 Make the presentation pack
               </button>
             </div>

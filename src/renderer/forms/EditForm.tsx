@@ -77,7 +77,7 @@ export function EditForm(props: {
           {busy ? 'Saving…' : props.submitLabel}
         </button>
         {props.onCancel && (
-          <button type="button" className="button button--secondary" onClick={props.onCancel}>
+          <button type="button" className="button button--secondary" onClick={props.onCancel} disabled={busy}>
             Cancel
           </button>
         )}

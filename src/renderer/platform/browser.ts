@@ -88,7 +88,10 @@ class WebSocketApiTransport implements ApiTransport {
       this.#setState('connected')
       for (const request of this.#waiting.splice(0)) socket.send(JSON.stringify(request))
       // Anything may have changed while we were away.
-      for (const listener of this.#eventListeners) listener({ type: 'index-changed' })
+      for (const listener of this.#eventListeners) {
+        listener({ type: 'index-changed' })
+        listener({ type: 'team-changed' })
+      }
     })
     socket.addEventListener('message', (message) => {
       const data = JSON.parse(String(message.data)) as ApiResponse | ApiEvent

@@ -19,6 +19,14 @@ export type MediaType = (typeof MEDIA_TYPES)[number]
 /** Larger files are refused: a phone photo is a few MB, a scanned booklet rarely more than 10. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
+/** Why a file of this size is refused, or undefined if its size is fine. */
+export function sizeRefusal(size: number): string | undefined {
+  if (size === 0) return 'the file is empty (0 bytes). Scan or download it again.'
+  if (size <= MAX_ATTACHMENT_BYTES) return undefined
+  const megabytes = (size / (1024 * 1024)).toFixed(1)
+  return `the file is ${megabytes} MB, over the limit of ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB. Scan it again at a lower resolution, or in parts.`
+}
+
 /** What the caseworker says about a document: edited like any other list item of the case. */
 export const ATTACHMENT_FIELDS = [
   { name: 'type', label: 'What it is', kind: 'choice', options: ATTACHMENT_TYPES, required: true },

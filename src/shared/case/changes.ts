@@ -326,6 +326,11 @@ export function markReReferred(doc: CaseDoc, newCaseId: string, context: ChangeC
 /** What the core knows of a file it has checked and stored, for the case to list it. */
 export type StoredFile = Pick<AttachmentRecord, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'pages'>
 
+/** Checks what a caseworker says about a document before its file is stored (ValidationError if wrong). */
+export function checkAttachmentDetails(details: Record<string, unknown>, today: IsoDate): void {
+  checkNewItem(ATTACHMENT_FIELDS, details, today)
+}
+
 /** Lists a scanned document on the case, last in the pack's order. */
 export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, details: Record<string, unknown>, context: ChangeContext): void {
   begin(doc, context)

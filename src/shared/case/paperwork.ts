@@ -34,8 +34,12 @@ export interface PackPlan {
   /** Health and support needs are described only with the client's agreement. */
   includesHealth: boolean
   enclosures: PackEnclosure[]
+  /** Documents on the case that stay out, and why. */
   leftOut: { id: string; fileName: string; why: string }[]
 }
+
+/** The reason a document the caseworker unticked is out of this pack. */
+export const LEFT_OUT_THIS_TIME = 'left out this time'
 
 export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note'>): string {
   const type = ATTACHMENT_TYPES.find((option) => option.value === attachment.type)?.label ?? 'Document'
@@ -55,11 +59,15 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
   problems.push(...letterheadProblems(settings.letterhead))
   const enclosures: PackEnclosure[] = []
   const leftOut: PackPlan['leftOut'] = []
+  const includesHealth = record.plan.packHealthConsent === 'yes'
   for (const attachment of attachmentsInOrder(record.attachments)) {
     if (attachment.shareInPack !== 'yes') {
       leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: 'the client has not agreed to share it' })
+    } else if (attachment.type === 'medical' && !includesHealth) {
+      // Agreeing to one document does not undo the answer about health and support needs.
+      leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: 'the client has not agreed to share their health and support needs' })
     } else if (without.has(attachment.id)) {
-      leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: 'left out this time' })
+      leftOut.push({ id: attachment.id, fileName: attachment.fileName, why: LEFT_OUT_THIS_TIME })
     } else {
       enclosures.push({ id: attachment.id, title: enclosureTitle(attachment), fileName: attachment.fileName, date: attachment.date, pages: attachment.pages })
     }
@@ -67,7 +75,7 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
   return {
     problems,
     ...(destination ? { recipient: packRecipient(record, destination, settings) } : {}),
-    includesHealth: record.plan.packHealthConsent === 'yes',
+    includesHealth,
     enclosures,
     leftOut,
   }

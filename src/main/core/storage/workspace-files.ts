@@ -41,12 +41,18 @@ export function openWorkspaceStore(dataDir: string, options: SqliteOptions = {})
 export class LocalSettings {
   readonly #get
   readonly #set
+  readonly #delete
 
   constructor(db: SqliteDatabase) {
     this.#get = db.prepare<[string], { value: string }>('SELECT value FROM local_settings WHERE name = ?')
     this.#set = db.prepare<[string, string]>(
       'INSERT INTO local_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
     )
+    this.#delete = db.prepare<[string]>('DELETE FROM local_settings WHERE name = ?')
+  }
+
+  delete(name: string): void {
+    this.#delete.run(name)
   }
 
   get<T>(name: string): T | undefined {
