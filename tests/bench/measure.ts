@@ -4,10 +4,17 @@ export interface Timings {
   runs: number[]
 }
 
-export async function measure(name: string, runs: number, work: () => Promise<unknown>, warmUp = 2): Promise<Timings> {
-  for (let i = 0; i < warmUp; i++) await work()
+/** Times `work` `runs` times after `warmUp` untimed runs; `before` runs untimed ahead of each. */
+export async function measure(
+  name: string,
+  runs: number,
+  work: () => Promise<unknown>,
+  options: { warmUp?: number; before?: () => Promise<unknown> } = {},
+): Promise<Timings> {
+  for (let i = 0; i < (options.warmUp ?? 2); i++) await work()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
+    await options.before?.()
     const started = performance.now()
     await work()
     times.push(performance.now() - started)

@@ -50,10 +50,13 @@ describe('a composed document', () => {
     const { file } = await compose((c) => {
       c.heading('Client summary', 1)
       for (const name of NAMES) c.text(name, { size: 14 })
+      c.text('The office staff filled in the official file.')
     }, 'names.pdf')
     expect(qpdfCheck(file)).toBe('')
     const text = pdfText(file)
     for (const name of NAMES) expect(text).toContain(name)
+    // Letters are drawn one glyph each, as they are measured: no ligature glyphs to confuse a reader or a search.
+    expect(text).toContain('The office staff filled in the official file.')
     expect(pdfFonts(file).length).toBeGreaterThan(0)
     expect(pdfFonts(file).every((font) => font.embedded)).toBe(true)
     const page = renderPage(file, 1, dir.path)

@@ -11,6 +11,9 @@ import { AttachmentNotFoundError } from './errors'
 import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { loadStoredDocument } from './storage/stored-documents'
 
+/** How much of the recently used scans is kept in memory. */
+const RECENT_FILES_BYTES = 64 * 1024 * 1024
+
 /**
  * The scanned files of the team's cases, each in an Automerge document of its own that is written
  * once and never changed: it syncs like any document, and a case lists it by id. The team document
@@ -21,6 +24,14 @@ import { loadStoredDocument } from './storage/stored-documents'
  * document (automerge-repo 2.5.6) saves an empty one in its place.
  */
 export class AttachmentStore {
+  /**
+   * Files read or written lately, by id, most recent last. Reading a file's document back costs
+   * about 16 ms a megabyte (Automerge checks its hashes), and a caseworker who has just attached
+   * the scans makes the pack from them next. The documents never change, so a copy cannot go stale.
+   */
+  readonly #recent = new Map<string, AttachmentDoc>()
+  #recentBytes = 0
+
   constructor(
     private readonly repo: Repo,
     private readonly storage: SqliteStorageAdapter,
@@ -48,6 +59,7 @@ export class AttachmentStore {
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
     const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
     this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }])
+    this.#remember(id, content)
     // Listed in the same tick as the save, before the case index looks at it (on the next turn),
     // so the index knows it for a file, not a case.
     commit((team) => (team.attachments[id] = toStored({ caseId, addedAt: new Date(authored.time * 1000).toISOString() })))
@@ -67,11 +79,35 @@ export class AttachmentStore {
   async read(caseId: string, id: string): Promise<AttachmentDoc> {
     const listed = this.team.doc().attachments[id]
     if (!listed || listed.caseId.val !== caseId) throw new AttachmentNotFoundError(id)
+    const recent = this.#recent.get(id)
+    if (recent) {
+      this.#remember(id, recent)
+      return recent
+    }
     const handle = this.repo.handles[id as DocumentId]
     const doc = handle?.isReady() ? handle.doc() : await loadStoredDocument<AttachmentDoc>(this.storage, id)
     const plain = doc && toPlain<AttachmentDoc>(doc as never)
     if (!plain || plain.kind !== ATTACHMENT_KIND || !(plain.bytes instanceof Uint8Array)) throw new AttachmentNotFoundError(id)
+    this.#remember(id, plain)
     return plain
+  }
+
+  #remember(id: string, file: AttachmentDoc): void {
+    this.#forget(id)
+    if (file.bytes.length > RECENT_FILES_BYTES) return
+    this.#recent.set(id, file)
+    this.#recentBytes += file.bytes.length
+    for (const [oldest] of this.#recent) {
+      if (this.#recentBytes <= RECENT_FILES_BYTES) break
+      this.#forget(oldest)
+    }
+  }
+
+  #forget(id: string): void {
+    const file = this.#recent.get(id)
+    if (!file) return
+    this.#recent.delete(id)
+    this.#recentBytes -= file.bytes.length
   }
 
   /**
@@ -80,6 +116,7 @@ export class AttachmentStore {
    * changed, so never saved again.)
    */
   async delete(id: string, commit: (change: (team: TeamDoc) => void) => void): Promise<void> {
+    this.#forget(id)
     if (id in this.team.doc().attachments) commit((team) => delete team.attachments[id])
     await this.storage.removeRange([id])
     this.storage.clearFreedPages()

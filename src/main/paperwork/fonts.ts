@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fontkit, { type Font } from '@cantoo/fontkit'
-import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib'
+import { PDFHexString, type PDFDocument, type PDFFont } from '@cantoo/pdf-lib'
 import { resourcesDir } from './resources'
 
 type FontkitFont = Font
@@ -80,7 +80,51 @@ export async function embedFaces(doc: PDFDocument): Promise<Faces> {
   const faces = {} as Record<keyof typeof FILES, Face>
   for (const [name, file] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
     const { bytes, metrics } = load(file)
-    faces[name] = new Face(await doc.embedFont(bytes, { subset: true }), metrics)
+    const pdfFont = await doc.embedFont(bytes, { subset: true })
+    encodeByCodePoint(pdfFont)
+    faces[name] = new Face(pdfFont, metrics)
   }
   return faces
+}
+
+/** The parts of @cantoo/pdf-lib 2.11's subset font embedder that encoding a line touches. */
+interface SubsetEmbedder {
+  font: FontkitFont
+  subset: { includeGlyph(glyph: unknown): number }
+  glyphs: unknown[]
+  glyphIdMap: Map<number, number>
+  glyphCache: { invalidate(): void }
+  encodeText(text: string): PDFHexString
+}
+
+/**
+ * pdf-lib encodes every line it draws by laying it out with fontkit (shaping: about 0.8 ms a line,
+ * most of the time a letter takes). Homeward's text needs no shaping: pdf-lib draws without
+ * kerning, and the lines are measured character by character (Face.widthOf). So each character
+ * maps straight to its glyph, looked up once. This replaces the embedder's encodeText with one
+ * that records each glyph in the subset exactly as pdf-lib's own does (the version is pinned; the
+ * tests check the text extracts and renders in every script).
+ */
+function encodeByCodePoint(pdfFont: PDFFont): void {
+  const embedder = (pdfFont as unknown as { embedder: SubsetEmbedder }).embedder
+  const codes = new Map<number, string>()
+  embedder.encodeText = (text) => {
+    let hex = ''
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!
+      let code = codes.get(codePoint)
+      if (code === undefined) {
+        // A character the font lacks (Face.drawable has already made most of them '?') is .notdef.
+        const glyph = embedder.font.glyphForCodePoint(codePoint) ?? embedder.font.getGlyph(0)!
+        const id = embedder.subset.includeGlyph(glyph)
+        embedder.glyphs[id - 1] = glyph
+        embedder.glyphIdMap.set(glyph.id, id)
+        embedder.glyphCache.invalidate()
+        code = id.toString(16).padStart(4, '0')
+        codes.set(codePoint, code)
+      }
+      hex += code
+    }
+    return PDFHexString.of(hex)
+  }
 }
