@@ -31,6 +31,7 @@ export default defineConfig({
           electron: resolve('src/main/electron/main.ts'),
           cli: resolve('src/main/cli/main.ts'),
           'browser-mode': resolve('src/main/browser-mode/main.ts'),
+          server: resolve('src/server/main.ts'),
         },
       },
     },

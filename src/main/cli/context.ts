@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { defaultDataDir } from '../core/data-dir'
 import type { Workspace } from '../core/workspace'
+import type { Role } from '../../shared/people'
 
 /** A failure the person at the command line can act on: printed as one line, exit code 1. */
 export class CliError extends Error {}
@@ -23,13 +24,18 @@ export function withCommonOptions(command: Command): Command {
  * Opens the workspace for one command and closes it after. Changes are signed by the person set up
  * on this laptop, or else by the operating-system user, marked as made at the command line.
  */
-export async function withWorkspace<T>(options: CommonOptions, work: (workspace: Workspace) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(
+  options: CommonOptions,
+  work: (workspace: Workspace) => Promise<T>,
+  /** Creating the team is the manager's: whoever holds the server's setup code acts as one. */
+  fallback: { role: Role } = { role: 'caseworker' },
+): Promise<T> {
   const user = safeUserName()
   // Loaded on demand: --help and usage errors need none of it.
   const { openWorkspace } = await import('../core/workspace')
   const workspace = await openWorkspace({
     dataDir: resolve(options.data),
-    fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: 'caseworker' },
+    fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: fallback.role },
   })
   try {
     return await work(workspace)

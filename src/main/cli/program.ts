@@ -5,9 +5,10 @@ import { CliError } from './context'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
 import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
+import { teamCommands } from './team-commands'
 
 export function program(): Command {
-  return new Command('homeward')
+  const root = new Command('homeward')
     .description('Homeward from the command line: the same workspace as the app, without a window.')
     .addCommand(caseCommands())
     .addCommand(searchCommand())
@@ -15,6 +16,19 @@ export function program(): Command {
     .addCommand(packCommand())
     .addCommand(letterCommand())
     .addCommand(seedCommand())
+    .addCommand(serveCommand())
+  for (const command of teamCommands()) root.addCommand(command)
+  return root
+}
+
+/** Listed for --help only: bin/homeward.mjs hands `homeward serve` to the sync server (src/server/main.ts). */
+function serveCommand(): Command {
+  return new Command('serve')
+    .description("run the team's sync server (see `homeward serve --help`)")
+    .allowUnknownOption()
+    .action(() => {
+      throw new CliError('run `homeward serve` through the homeward command (npx homeward serve), which starts the sync server')
+    })
 }
 
 /** Runs the command line; resolves to the exit code. Failures print one line to stderr. */

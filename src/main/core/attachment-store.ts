@@ -9,6 +9,7 @@ import type { TeamDoc } from '../../shared/team/team-doc'
 import { checkFile } from '../paperwork/file-check'
 import { AttachmentNotFoundError } from './errors'
 import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
+import type { TeamRef } from './sync/membership'
 import { loadStoredDocument } from './storage/stored-documents'
 
 /** How much of the recently used scans is kept in memory. */
@@ -35,8 +36,12 @@ export class AttachmentStore {
   constructor(
     private readonly repo: Repo,
     private readonly storage: SqliteStorageAdapter,
-    private readonly team: DocHandle<TeamDoc>,
+    private readonly teamRef: TeamRef,
   ) {}
+
+  private get team(): DocHandle<TeamDoc> {
+    return this.teamRef.handle
+  }
 
   /** Checks a file (throwing FileRefusedError) and stores it; resolves once it is on disk. */
   /** An id for a file's document, known before it is written (so an interrupted add can be undone). */
@@ -58,7 +63,7 @@ export class AttachmentStore {
     const sha256 = sha256Of(bytes)
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
     const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
-    this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }])
+    this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }], { local: true })
     this.#remember(id, content)
     // Listed in the same tick as the save, before the case index looks at it (on the next turn),
     // so the index knows it for a file, not a case.

@@ -73,6 +73,17 @@ export class NotAllowedError extends Error {
   }
 }
 
+/** The team's sync server said no (or could not be reached): the message says why, for the person. */
+export class ServerRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message)
+    this.name = 'ServerRefusedError'
+  }
+}
+
 /** Whether an error's message is for the person (shown as it is), not a fault to keep quiet about. */
 export function isUserFacing(error: unknown): error is Error {
   return [
@@ -87,5 +98,6 @@ export function isUserFacing(error: unknown): error is Error {
     AttachmentNotFoundError,
     PaperworkNotReadyError,
     NotAllowedError,
+    ServerRefusedError,
   ].some((kind) => error instanceof kind)
 }

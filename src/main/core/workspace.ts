@@ -48,6 +48,8 @@ import {
 import { validate, ValidationError } from '../../shared/validation'
 import { checkFile } from '../paperwork/file-check'
 import { AttachmentStore } from './attachment-store'
+import { SyncOutbox } from './sync/outbox'
+import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
 import type { SampleSettings } from './seed/sample-settings'
 import { AttachmentNotFoundError, CaseNotFoundError, DuplicateCaseError, FileRefusedError, NoProfileError, NotAllowedError } from './errors'
 import { CaseIndex } from './index/case-index'
@@ -70,7 +72,6 @@ export interface OpenWorkspaceOptions {
 }
 
 const SETTING_PROFILE = 'profile'
-const SETTING_TEAM_DOC = 'team-document'
 const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
 /** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
 const REMEMBERED_REQUESTS = 200
@@ -87,7 +88,12 @@ const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
 export class Workspace {
   readonly #createdByRequest = new Map<string, string>()
   readonly #attachments: AttachmentStore
+  readonly #events = new EventEmitter<{ 'team-changed': [] }>()
+  /** The team's scanned documents as last seen, to notice one removed on another laptop. */
+  #knownAttachments: Set<string>
   #closed = false
+  /** This laptop's place in a team, and the sync's view of the workspace. */
+  readonly membership: TeamMembership
 
   private constructor(
     readonly repo: Repo,
@@ -97,10 +103,19 @@ export class Workspace {
     private readonly index: CaseIndex,
     private readonly indexer: CaseIndexer,
     private readonly storage: SqliteStorageAdapter,
-    private readonly team: DocHandle<TeamDoc>,
+    private readonly teamRef: TeamRef,
+    outbox: SyncOutbox,
     private readonly options: OpenWorkspaceOptions,
   ) {
-    this.#attachments = new AttachmentStore(repo, storage, team)
+    this.#attachments = new AttachmentStore(repo, storage, teamRef)
+    this.membership = new TeamMembership(repo, storage, outbox, settings, teamRef)
+    this.#knownAttachments = new Set(Object.keys(teamRef.handle.doc().attachments))
+    this.#watchTeam(teamRef.handle)
+  }
+
+  /** The team document in use (the team's, once this laptop has joined one). */
+  private get team(): DocHandle<TeamDoc> {
+    return this.teamRef.handle
   }
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
@@ -113,7 +128,8 @@ export class Workspace {
       const journal = new ChangeJournal(store)
       // Indexing follows the storage write itself, not the repo's events (which come before it).
       const saved = new EventEmitter<{ saved: [] }>()
-      const storage = new SqliteStorageAdapter(store, { journal, afterSave: () => saved.emit('saved') })
+      const outbox = new SyncOutbox(store)
+      const storage = new SqliteStorageAdapter(store, { journal, outbox, afterSave: () => saved.emit('saved') })
       repo = new Repo({
         storage,
         network: [],
@@ -123,18 +139,18 @@ export class Workspace {
         // only asks peers it would announce to, so announcing is also what lets it fetch).
         shareConfig: { announce: async (peerId) => !isWindowPeer(peerId), access: async () => true },
       })
-      const team = await openTeamDocument(repo, settings)
+      const teamRef: TeamRef = { handle: await openTeamDocument(repo, settings) }
       index = CaseIndex.open(workspaceFiles(options.dataDir).index, sqlite)
       const indexer = new CaseIndexer(
         repo,
         storage,
         journal,
         index,
-        () => teamCaseIds(team.doc()),
-        (id) => id in team.doc().attachments,
+        () => teamCaseIds(teamRef.handle.doc()),
+        (id) => id in teamRef.handle.doc().attachments,
       )
       saved.on('saved', () => indexer.schedule())
-      const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, storage, team, options)
+      const workspace = new Workspace(repo, options.dataDir, store, settings, index, indexer, storage, teamRef, outbox, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.#finishInterruptedAttachment()
@@ -290,6 +306,7 @@ export class Workspace {
     const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
     this.storage.saveMany(
       documents.map(({ id, binary }) => ({ key: [id, 'incremental', createHash('sha256').update(binary).digest('hex')], data: binary })),
+      { local: true },
     )
     const context = this.#context()
     this.team.change((team) => {
@@ -439,8 +456,48 @@ export class Workspace {
 
   /** Told when the team document changes: members, settings, the learning log. */
   onTeamChanged(listener: () => void): () => void {
-    this.team.on('change', listener)
-    return () => void this.team.off('change', listener)
+    this.#events.on('team-changed', listener)
+    return () => void this.#events.off('team-changed', listener)
+  }
+
+  /**
+   * Takes up the team's document once it has arrived from the server (joining a team): what this
+   * laptop had becomes the team's. Resolves true when it is done (or nothing was waiting).
+   */
+  async adoptTeamDocument(): Promise<boolean> {
+    if (!this.membership.adoptionPending) return true
+    const context = this.#context()
+    const old = this.team
+    const adopted = await this.membership.adoptTeamDocument(authoredBy(context.author, context.now))
+    if (!adopted) return false
+    old.off('change', this.#teamChanged)
+    this.#watchTeam(adopted)
+    await this.repo.flush([adopted.documentId])
+    await this.indexer.rebuild()
+    this.#teamChanged()
+    return true
+  }
+
+  #watchTeam(handle: DocHandle<TeamDoc>): void {
+    handle.on('change', this.#teamChanged)
+  }
+
+  readonly #teamChanged = (): void => {
+    const now = new Set(Object.keys(this.team.doc().attachments))
+    // A scanned document another laptop removed is removed from this one too.
+    for (const id of this.#knownAttachments) if (!now.has(id)) void this.#attachments.delete(id, () => undefined)
+    this.#knownAttachments = now
+    this.#events.emit('team-changed')
+  }
+
+  /** The id of the team document in use (shared with the team once this laptop is in one). */
+  get teamDocumentId(): string {
+    return this.team.documentId
+  }
+
+  /** Writes every change made so far to disk. */
+  async flush(): Promise<void> {
+    await this.repo.flush()
   }
 
   /** Builds the index again from the documents. */

@@ -1,4 +1,5 @@
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
+import type { SyncOutbox } from '../sync/outbox'
 import type { SqliteDatabase } from './sqlite'
 
 /**
@@ -15,6 +16,8 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
     private readonly db: SqliteDatabase,
     private readonly options: {
       journal?: ChangeJournal
+      /** Where this laptop's own new chunks wait for the team's server. */
+      outbox?: SyncOutbox
       /** Called once a chunk is committed to disk. */
       afterSave?: (key: StorageKey) => void
     } = {},
@@ -39,30 +42,37 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       ),
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
     }
-    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array) => {
+    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean) => {
       this.#statements.save.run(encodeKey(key), data)
       this.options.journal?.record(key)
+      if (local && isContent(key)) this.options.outbox?.record(key[0]!, data)
     })
   }
 
-  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array) => void
+  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean) => void
 
   async load(key: StorageKey): Promise<Uint8Array | undefined> {
     const row = this.#statements.load.get(encodeKey(key))
     return row ? toUint8Array(row.data) : undefined
   }
 
+  /** The repo's own saves: this laptop's work, so also on its way to the team's server. */
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
-    this.#saveAndJournal(key, data)
+    this.#saveAndJournal(key, data, true)
     this.options.afterSave?.(key)
+    this.options.outbox?.notify()
   }
 
-  /** Saves many chunks in one transaction (bulk import): one disk sync instead of one each. */
-  saveMany(chunks: { key: StorageKey; data: Uint8Array }[]): void {
+  /**
+   * Saves many chunks in one transaction (a bulk import, a file attached, chunks from the team's
+   * server): one disk sync instead of one each. `local` is false for what came from the server.
+   */
+  saveMany(chunks: { key: StorageKey; data: Uint8Array }[], options: { local: boolean }): void {
     this.db.transaction(() => {
-      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data)
+      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local)
     })()
     for (const chunk of chunks) this.options.afterSave?.(chunk.key)
+    if (options.local) this.options.outbox?.notify()
   }
 
   async remove(key: StorageKey): Promise<void> {
@@ -108,8 +118,7 @@ export class ChangeJournal {
 
   /** Only a document's content chunks count; sync states and other keys are not changes. */
   record(key: StorageKey): void {
-    const [documentId, kind] = key
-    if (documentId !== undefined && (kind === 'incremental' || kind === 'snapshot')) this.#record.run(documentId)
+    if (isContent(key)) this.#record.run(key[0]!)
   }
 
   pending(): string[] {
@@ -119,6 +128,11 @@ export class ChangeJournal {
   clear(documentId: string): void {
     this.#clear.run(documentId)
   }
+}
+
+/** A document's content (not a sync state, not the adapter's own id). */
+function isContent(key: StorageKey): boolean {
+  return key[0] !== undefined && (key[1] === 'incremental' || key[1] === 'snapshot')
 }
 
 function encodeKey(key: StorageKey): string {

@@ -1,0 +1,117 @@
+import { Command } from 'commander'
+import { formatUkDateTime } from '../../shared/dates'
+import type { TeamDevice } from '../../shared/sync/status'
+import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
+import { printJson } from './output'
+
+/**
+ * The team from the command line: creating it (the manager), joining it, the manager's device list,
+ * and syncing. The sync server itself is `homeward serve` (src/server).
+ */
+export function teamCommands(): Command[] {
+  const team = new Command('team').description('create the team on its sync server, see it, or leave it')
+
+  withCommonOptions(
+    team
+      .command('create')
+      .description("create the team on a new sync server (on the manager's laptop); prints the join code for the other laptops")
+      .requiredOption('--server <url>', 'the sync server, e.g. https://sync.example.org')
+      .requiredOption('--setup-code <code>', 'the setup code the server printed on its first start')
+      .requiredOption('--name <name>', "the team's name")
+      .option('--device-name <name>', "this laptop's name in the team's device list"),
+  ).action(async (options: CommonOptions & { server: string; setupCode: string; name: string; deviceName?: string }) => {
+    const { createTeam } = await import('../core/sync/team-setup')
+    const created = await withWorkspace(options, (workspace) => createTeam(workspace, options), { role: 'manager' })
+    if (options.json) printJson({ joinCode: created.joinCode, team: created.membership.team, deviceId: created.membership.deviceId })
+    else process.stdout.write(`Team "${created.membership.team}" created on ${created.membership.server}.\njoin code: ${created.joinCode}\n`)
+  })
+
+  withCommonOptions(team.command('show').description('the team this laptop is in, and its sync state')).action(async (options: CommonOptions) => {
+    const membership = await withWorkspace(options, async (workspace) => workspace.membership.get())
+    const shown = membership && { team: membership.team, server: membership.server, deviceId: membership.deviceId, deviceName: membership.deviceName, manager: membership.manager, lastSyncedAt: membership.lastSyncedAt ?? null }
+    if (options.json) printJson(shown ?? null)
+    else if (!shown) process.stdout.write('This laptop is not in a team.\n')
+    else process.stdout.write(`Team "${shown.team}" on ${shown.server}; this laptop is "${shown.deviceName}" (${shown.deviceId}); last synced ${shown.lastSyncedAt ?? 'never'}.\n`)
+  })
+
+  withCommonOptions(team.command('leave').description('stop syncing with the team (the cases stay on this laptop)')).action(async (options: CommonOptions) => {
+    const left = await withWorkspace(options, async (workspace) => {
+      const membership = workspace.membership.get()
+      workspace.membership.leave()
+      return membership?.team
+    })
+    if (options.json) printJson({ left: left ?? null })
+    else process.stdout.write(left ? `This laptop has left the team "${left}".\n` : 'This laptop was not in a team.\n')
+  })
+
+  const join = withCommonOptions(
+    new Command('join')
+      .description('join this laptop to the team with the join code the manager gave')
+      .requiredOption('--server <url>', 'the sync server, e.g. https://sync.example.org')
+      .requiredOption('--code <code>', 'the join code')
+      .option('--device-name <name>', "this laptop's name in the team's device list"),
+  ).action(async (options: CommonOptions & { server: string; code: string; deviceName?: string }) => {
+    const { joinTeam } = await import('../core/sync/team-setup')
+    const membership = await withWorkspace(options, (workspace) => joinTeam(workspace, options))
+    if (options.json) printJson({ deviceId: membership.deviceId, team: membership.team })
+    else process.stdout.write(`This laptop joined the team "${membership.team}" as ${membership.deviceId}. Run \`homeward sync --once\` (or open the app) to receive the team's cases.\n`)
+  })
+
+  const devices = new Command('devices').description("the team's laptops (the manager's laptop can revoke one)")
+  withCommonOptions(devices.command('list').description("list the team's devices")).action(async (options: CommonOptions) => {
+    const list = await withServer(options, (api, server, credential) => api.devices(server, credential))
+    if (options.json) printJson(list)
+    else printDevices(list)
+  })
+  withCommonOptions(devices.command('revoke').description('revoke a device (a lost laptop): the server refuses it from now on').argument('<device>', 'the device id')).action(
+    async (device: string, options: CommonOptions) => {
+      await withServer(options, (api, server, credential) => api.revoke(server, credential, device))
+      if (options.json) printJson({ revoked: device })
+      else process.stdout.write(`Device ${device} is revoked: the server will refuse it from now on.\n`)
+    },
+  )
+
+  const sync = withCommonOptions(
+    new Command('sync')
+      .description("sync with the team's server: with --once, until nothing is pending, then exit; without, until Ctrl+C")
+      .option('--once', 'sync until nothing is pending, print what was sent and received, and exit'),
+  ).action(async (options: CommonOptions & { once?: boolean }) => {
+    const { SyncClient } = await import('../core/sync/sync-client')
+    await withWorkspace(options, async (workspace) => {
+      const client = new SyncClient(workspace)
+      if (options.once) {
+        const result = await client.syncOnce()
+        if (options.json) printJson(result)
+        else process.stdout.write(`Synced: sent ${result.sent}, received ${result.received}.\n`)
+        return
+      }
+      client.onStatus((status) => {
+        if (!options.json) process.stdout.write(`${status.state}${status.reason ? `: ${status.reason}` : ''} (${status.pending} to send)\n`)
+      })
+      client.start()
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve)
+        process.once('SIGTERM', resolve)
+      })
+      await client.stop()
+    })
+  })
+
+  return [team, join, devices, sync]
+}
+
+async function withServer<T>(options: CommonOptions, call: (api: typeof import('../core/sync/server-api').serverApi, server: string, credential: string) => Promise<T>): Promise<T> {
+  const { serverApi } = await import('../core/sync/server-api')
+  const { requireMembership } = await import('../core/sync/team-setup')
+  const membership = await withWorkspace(options, async (workspace) => requireMembership(workspace))
+  // The server itself refuses what only the manager's laptop may do.
+  return call(serverApi, membership.server, membership.credential)
+}
+
+function printDevices(devices: TeamDevice[]): void {
+  if (devices.length === 0) throw new CliError('the server lists no devices')
+  for (const device of devices) {
+    const state = device.revoked ? 'revoked' : device.lastSeen ? `last seen ${formatUkDateTime(device.lastSeen)}` : 'never seen'
+    process.stdout.write(`${device.id}  ${device.name}${device.manager ? ' (manager)' : ''}  ${state}\n`)
+  }
+}

@@ -1,0 +1,86 @@
+import type { SqliteDatabase } from '../storage/sqlite'
+
+/** A chunk waiting to go to the team's server. */
+export interface OutgoingChunk {
+  id: number
+  documentId: string
+  data: Uint8Array
+}
+
+/**
+ * What this laptop has written that the team's server has not yet acknowledged: every document
+ * chunk saved here by this laptop's own work (never those that came from the server), recorded in
+ * the same transaction as the chunk itself, so nothing done offline or before a crash is missed.
+ * Kept only while the laptop is in a team.
+ */
+export class SyncOutbox {
+  readonly #db: SqliteDatabase
+  readonly #add
+  readonly #count
+  readonly #after
+  readonly #remove
+  #enabled = false
+  readonly #listeners = new Set<() => void>()
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db
+    db.exec('CREATE TABLE IF NOT EXISTS sync_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL, data BLOB NOT NULL)')
+    this.#add = db.prepare<[string, Uint8Array]>('INSERT INTO sync_outbox (document_id, data) VALUES (?, ?)')
+    this.#count = db.prepare('SELECT COUNT(*) FROM sync_outbox').pluck()
+    this.#after = db.prepare<[number, number], { id: number; document_id: string; data: Buffer }>(
+      'SELECT id, document_id, data FROM sync_outbox WHERE id > ? ORDER BY id LIMIT ?',
+    )
+    this.#remove = db.prepare<[number]>('DELETE FROM sync_outbox WHERE id = ?')
+  }
+
+  /** Recording starts when the laptop joins or creates a team, and stops when it leaves. */
+  set enabled(enabled: boolean) {
+    this.#enabled = enabled
+  }
+
+  get enabled(): boolean {
+    return this.#enabled
+  }
+
+  /** Called inside the chunk's own transaction; tells listeners once the caller has committed. */
+  record(documentId: string, data: Uint8Array): void {
+    if (this.#enabled) this.#add.run(documentId, data)
+  }
+
+  /** Many chunks at once, in one transaction. */
+  recordAll(chunks: { documentId: string; data: Uint8Array }[]): void {
+    if (!this.#enabled) return
+    this.#db.transaction(() => {
+      for (const chunk of chunks) this.#add.run(chunk.documentId, chunk.data)
+    })()
+  }
+
+  /** Tells whoever sends (after a commit) that there is more to send. */
+  notify(): void {
+    if (this.#enabled) for (const listener of this.#listeners) listener()
+  }
+
+  onAdded(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  size(): number {
+    return this.#count.get() as number
+  }
+
+  /** The next chunks to send after `id`, oldest first. */
+  after(id: number, limit: number): OutgoingChunk[] {
+    return this.#after.all(id, limit).map((row) => ({ id: row.id, documentId: row.document_id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }))
+  }
+
+  /** The server has it. */
+  remove(id: number): void {
+    this.#remove.run(id)
+  }
+
+  /** Leaving the team: nothing more to send. */
+  clear(): void {
+    this.#db.exec('DELETE FROM sync_outbox')
+  }
+}

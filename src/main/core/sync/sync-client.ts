@@ -1,0 +1,327 @@
+import { EventEmitter } from 'node:events'
+import WebSocket from 'ws'
+import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../../shared/sync/protocol'
+import type { SyncStatus } from '../../../shared/sync/status'
+import { ServerRefusedError } from '../errors'
+import { decodeServerMessage, encodeMessage } from './codec'
+import type { TeamMembership } from './membership'
+
+/** What the sync needs of the workspace. */
+export interface SyncedWorkspace {
+  readonly membership: TeamMembership
+  /** Takes up the team's document once it has arrived (a laptop that joined). */
+  adoptTeamDocument(): Promise<boolean>
+  /** Writes every change made so far to disk (so it is in the outbox). */
+  flush(): Promise<void>
+}
+
+export interface SyncClientOptions {
+  /** Reconnecting waits this long at first, doubling up to `maxRetryMs`. */
+  firstRetryMs?: number
+  maxRetryMs?: number
+  now?: () => Date
+}
+
+
+/** How many uploads may wait for the server's acknowledgement at once. */
+const UPLOAD_WINDOW = 32
+const UPLOAD_WINDOW_BYTES = 8 * 1024 * 1024
+/** The server answers within this, or the connection is taken for dead. */
+const SILENCE_MS = 45_000
+
+/**
+ * Keeps a laptop in step with its team's sync server: one authenticated WebSocket, catching up
+ * from the last chunk it has, then taking in each chunk as it arrives and sending every local
+ * change (from the outbox, in order, each removed once the server has it). Reconnects by itself,
+ * waiting longer each time, until stopped or refused.
+ */
+export class SyncClient {
+  readonly #events = new EventEmitter<{ status: [SyncStatus]; idle: []; closed: [string | undefined] }>()
+  readonly #options: Required<SyncClientOptions>
+  #socket: WebSocket | undefined
+  #state: SyncStatus['state'] = 'not-in-team'
+  #reason: string | undefined
+  #running = false
+  #retryMs: number
+  #retryTimer: NodeJS.Timeout | undefined
+  #silenceTimer: NodeJS.Timeout | undefined
+  #caughtUp = false
+  #catchUp: { received: Set<string>; total: number } | undefined
+  /** Uploads sent on this connection and not yet acknowledged, by outbox id. */
+  readonly #inFlight = new Map<number, number>()
+  #lastSent = 0
+  #stopOutbox: (() => void) | undefined
+  #queue: Promise<void> = Promise.resolve()
+  /** Counts for syncOnce. */
+  #sent = 0
+  #received = 0
+
+  constructor(
+    private readonly workspace: SyncedWorkspace,
+    options: SyncClientOptions = {},
+  ) {
+    this.#options = { firstRetryMs: 1000, maxRetryMs: 30_000, now: () => new Date(), ...options }
+    this.#retryMs = this.#options.firstRetryMs
+  }
+
+  status(): SyncStatus {
+    const membership = this.workspace.membership.get()
+    if (!membership) return { state: 'not-in-team', pending: 0 }
+    return {
+      state: this.#state === 'not-in-team' ? 'offline' : this.#state,
+      team: membership.team,
+      deviceName: membership.deviceName,
+      server: membership.server,
+      manager: membership.manager,
+      ...(this.#reason ? { reason: this.#reason } : {}),
+      ...(membership.lastSyncedAt ? { lastSyncedAt: membership.lastSyncedAt } : {}),
+      pending: this.workspace.membership.outbox.size(),
+      ...(this.#catchUp ? { catchUp: { received: this.#catchUp.received.size, total: this.#catchUp.total } } : {}),
+    }
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.#events.on('status', listener)
+    return () => void this.#events.off('status', listener)
+  }
+
+  /** Keeps syncing while the laptop is in a team; call again after joining one. */
+  start(): void {
+    if (this.#running) return
+    this.#running = true
+    this.#stopOutbox = this.workspace.membership.outbox.onAdded(() => this.#sendMore())
+    this.#connect()
+  }
+
+  /** Stops syncing and closes the connection (what is not yet sent stays in the outbox). */
+  async stop(): Promise<void> {
+    this.#running = false
+    clearTimeout(this.#retryTimer)
+    this.#stopOutbox?.()
+    this.#stopOutbox = undefined
+    await this.#closeSocket(1000, 'Closing')
+    this.#setState('not-in-team')
+  }
+
+  /** After leaving the team or being let back in: starts again from what the membership says. */
+  async restart(): Promise<void> {
+    await this.stop()
+    this.#reason = undefined
+    this.#retryMs = this.#options.firstRetryMs
+    this.start()
+  }
+
+  /**
+   * Connects, takes in everything new, sends everything waiting, and closes: the command line's
+   * `homeward sync --once`. Throws ServerRefusedError (with the reason) if the server says no or
+   * cannot be reached.
+   */
+  async syncOnce(): Promise<{ sent: number; received: number }> {
+    if (!this.workspace.membership.get()) throw new ServerRefusedError('This laptop is not in a team: join one first (homeward join).')
+    await this.workspace.flush()
+    this.#sent = 0
+    this.#received = 0
+    const done = new Promise<void>((resolve, reject) => {
+      const onIdle = () => {
+        cleanup()
+        resolve()
+      }
+      const onClosed = (reason: string | undefined) => {
+        cleanup()
+        reject(new ServerRefusedError(reason ?? 'The connection to the sync server was lost.'))
+      }
+      const cleanup = () => {
+        this.#events.off('idle', onIdle)
+        this.#events.off('closed', onClosed)
+      }
+      this.#events.on('idle', onIdle)
+      this.#events.on('closed', onClosed)
+    })
+    this.#running = false
+    this.#stopOutbox = this.workspace.membership.outbox.onAdded(() => this.#sendMore())
+    this.#connect()
+    try {
+      await done
+      // Taking in what arrived may have changed documents this process holds: those changes go too.
+      await this.workspace.flush()
+      if (this.workspace.membership.outbox.size() > 0) {
+        this.#sendMore()
+        await new Promise<void>((resolve, reject) => {
+          this.#events.once('idle', resolve)
+          this.#events.once('closed', (reason) => reject(new ServerRefusedError(reason ?? 'The connection to the sync server was lost.')))
+        })
+      }
+      return { sent: this.#sent, received: this.#received }
+    } finally {
+      this.#stopOutbox?.()
+      this.#stopOutbox = undefined
+      await this.#closeSocket(1000, 'Done')
+    }
+  }
+
+  #connect(): void {
+    const membership = this.workspace.membership.get()
+    if (!membership) return this.#setState('not-in-team')
+    this.#setState('connecting')
+    this.#caughtUp = false
+    this.#catchUp = undefined
+    this.#inFlight.clear()
+    this.#lastSent = 0
+    const socket = new WebSocket(`${membership.server.replace(/^http/, 'ws')}${SYNC_PATH}`, {
+      headers: { Authorization: `Bearer ${membership.credential}` },
+      maxPayload: 64 * 1024 * 1024,
+      handshakeTimeout: 15_000,
+    })
+    this.#socket = socket
+    let refusal: string | undefined
+    let failure: string | undefined
+    socket.on('unexpected-response', (_request, response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (part: string) => (body = (body + part).slice(0, 500)))
+      response.on('end', () => {
+        if (response.statusCode === 401 || response.statusCode === 403) refusal = body.trim() || 'The server refused this laptop.'
+        else failure = `The sync server at ${membership.server} answered ${response.statusCode}: is that the team's Homeward server?`
+        socket.terminate()
+      })
+    })
+    socket.on('open', () => {
+      this.#send({ type: 'hello', protocol: SYNC_PROTOCOL, since: membership.lastSeq })
+      this.#heard()
+      this.#sendMore()
+    })
+    socket.on('message', (data, isBinary) => {
+      const message = isBinary ? decodeServerMessage(new Uint8Array(data as Buffer)) : undefined
+      if (!message) return void this.#closeSocket(CLOSE_CODES.malformed, 'A message could not be read.')
+      this.#heard()
+      // One at a time, in order: taking up the team document waits for nothing else to arrive.
+      this.#queue = this.#queue.then(() => this.#handle(message)).catch(() => this.#closeSocket(1011, 'A message could not be handled.'))
+    })
+    socket.on('error', () => undefined)
+    socket.once('close', (code: number, reasonBytes: Buffer) => {
+      if (this.#socket !== socket) return
+      this.#socket = undefined
+      clearTimeout(this.#silenceTimer)
+      const reason = reasonBytes.toString('utf8')
+      if (refusal !== undefined || code === CLOSE_CODES.revoked || code === CLOSE_CODES.version) {
+        this.#reason = refusal ?? reason
+        this.#setState('refused')
+        this.#events.emit('closed', this.#reason)
+        return
+      }
+      this.#reason = undefined
+      this.#setState('offline')
+      this.#events.emit('closed', failure ?? (reason || `The sync server at ${membership.server} cannot be reached.`))
+      if (this.#running) {
+        this.#retryTimer = setTimeout(() => this.#connect(), this.#retryMs * (0.75 + Math.random() / 2))
+        this.#retryMs = Math.min(this.#retryMs * 2, this.#options.maxRetryMs)
+      }
+    })
+  }
+
+  async #handle(message: ServerMessage): Promise<void> {
+    const membership = this.workspace.membership
+    switch (message.type) {
+      case 'welcome':
+        this.#catchUp = message.catchUp.documents > 0 ? { received: new Set(), total: message.catchUp.documents } : undefined
+        this.#emitStatus()
+        return
+      case 'chunks': {
+        membership.takeIn(message.chunks)
+        this.#received += message.chunks.length
+        if (!this.#caughtUp && this.#catchUp) for (const chunk of message.chunks) this.#catchUp.received.add(chunk.documentId)
+        const upTo = message.upTo ?? (this.#caughtUp ? Math.max(...message.chunks.map((chunk) => chunk.seq)) : undefined)
+        if (upTo !== undefined && upTo > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: upTo })
+        if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
+        await this.#adoptIfWaiting()
+        this.#emitStatus()
+        return
+      }
+      case 'caught-up':
+        this.#caughtUp = true
+        this.#catchUp = undefined
+        this.#retryMs = this.#options.firstRetryMs
+        if (message.seq > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: message.seq })
+        membership.update({ lastSyncedAt: this.#options.now().toISOString() })
+        await this.#adoptIfWaiting()
+        this.#setState('connected')
+        this.#checkIdle()
+        return
+      case 'ack': {
+        if (!this.#inFlight.has(message.ref)) return
+        this.#inFlight.delete(message.ref)
+        membership.outbox.remove(message.ref)
+        this.#sent += 1
+        if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
+        this.#sendMore()
+        this.#emitStatus()
+        this.#checkIdle()
+        return
+      }
+    }
+  }
+
+  async #adoptIfWaiting(): Promise<void> {
+    if (this.workspace.membership.adoptionPending) await this.workspace.adoptTeamDocument()
+  }
+
+  /** Sends the next changes in the outbox, keeping a few in flight. */
+  #sendMore(): void {
+    const socket = this.#socket
+    if (!socket || socket.readyState !== WebSocket.OPEN) return
+    let bytes = [...this.#inFlight.values()].reduce((sum, size) => sum + size, 0)
+    while (this.#inFlight.size < UPLOAD_WINDOW && bytes < UPLOAD_WINDOW_BYTES) {
+      const [next] = this.workspace.membership.outbox.after(this.#lastSent, 1)
+      if (!next) break
+      this.#lastSent = next.id
+      this.#inFlight.set(next.id, next.data.length)
+      bytes += next.data.length
+      this.#send({ type: 'upload', ref: next.id, documentId: next.documentId, data: next.data })
+    }
+  }
+
+  #checkIdle(): void {
+    if (this.#caughtUp && this.#inFlight.size === 0 && this.workspace.membership.outbox.size() === 0) this.#events.emit('idle')
+  }
+
+  #send(message: ClientMessage): void {
+    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(encodeMessage(message))
+  }
+
+  /** Anything heard from the server proves the connection alive; long silence while waiting does not. */
+  #heard(): void {
+    clearTimeout(this.#silenceTimer)
+    const socket = this.#socket
+    this.#silenceTimer = setTimeout(() => {
+      if (socket && (!this.#caughtUp || this.#inFlight.size > 0)) socket.terminate()
+      else if (socket) socket.ping()
+    }, SILENCE_MS)
+    this.#silenceTimer.unref()
+  }
+
+  async #closeSocket(code: number, reason: string): Promise<void> {
+    const socket = this.#socket
+    if (!socket) return
+    this.#socket = undefined
+    clearTimeout(this.#silenceTimer)
+    if (socket.readyState === WebSocket.CLOSED) return
+    await new Promise<void>((resolve) => {
+      socket.once('close', () => resolve())
+      if (socket.readyState === WebSocket.CONNECTING) socket.terminate()
+      else socket.close(code, reason)
+      setTimeout(() => {
+        socket.terminate()
+        resolve()
+      }, 2000).unref()
+    })
+  }
+
+  #setState(state: SyncStatus['state']): void {
+    this.#state = state
+    this.#emitStatus()
+  }
+
+  #emitStatus(): void {
+    this.#events.emit('status', this.status())
+  }
+}

@@ -1,0 +1,84 @@
+import { hostname } from 'node:os'
+import { NotAllowedError, ServerRefusedError } from '../errors'
+import type { ChangeContext } from '../../../shared/case/changes'
+import type { Membership, TeamMembership } from './membership'
+import { normaliseServerAddress, serverApi } from './server-api'
+
+/** What creating or joining a team needs of the workspace. */
+export interface TeamWorkspace {
+  readonly membership: TeamMembership
+  readonly teamDocumentId: string
+  currentContext(): ChangeContext
+  flush(): Promise<void>
+}
+
+/** A laptop's name as the team's device list shows it, unless the person gives one. */
+export function defaultDeviceName(context: ChangeContext): string {
+  return `${context.author.name} (${hostname()})`.slice(0, 100)
+}
+
+/**
+ * The manager's laptop creates the team on a new server: its team document (with every case
+ * already on the laptop) becomes the team's. Returns the join code for the other laptops.
+ */
+export async function createTeam(
+  workspace: TeamWorkspace,
+  input: { server: string; setupCode: string; name: string; deviceName?: string },
+): Promise<{ joinCode: string; membership: Membership }> {
+  const context = workspace.currentContext()
+  if (context.role !== 'manager') throw new NotAllowedError('Only a team manager can create the team')
+  refuseIfInTeam(workspace)
+  const server = normaliseServerAddress(input.server)
+  const deviceName = input.deviceName?.trim() || defaultDeviceName(context)
+  await workspace.flush()
+  const created = await serverApi.createTeam(server, { setupCode: input.setupCode.trim(), name: input.name.trim(), deviceName, teamDocumentId: workspace.teamDocumentId })
+  const membership: Membership = {
+    server,
+    team: created.team,
+    teamDocumentId: created.teamDocumentId,
+    deviceId: created.deviceId,
+    deviceName,
+    credential: created.credential,
+    manager: true,
+    lastSeq: 0,
+  }
+  await workspace.membership.begin(membership)
+  return { joinCode: created.joinCode, membership }
+}
+
+/**
+ * A laptop joins the team with the code the manager gave: it receives a device credential, and
+ * the cases already on it are sent to become the team's (once the team document has arrived).
+ */
+export async function joinTeam(workspace: TeamWorkspace, input: { server: string; code: string; deviceName?: string }): Promise<Membership> {
+  const context = workspace.currentContext()
+  refuseIfInTeam(workspace)
+  const server = normaliseServerAddress(input.server)
+  const deviceName = input.deviceName?.trim() || defaultDeviceName(context)
+  await workspace.flush()
+  const joined = await serverApi.join(server, { joinCode: input.code.trim(), deviceName })
+  const membership: Membership = {
+    server,
+    team: joined.team,
+    teamDocumentId: joined.teamDocumentId,
+    deviceId: joined.deviceId,
+    deviceName,
+    credential: joined.credential,
+    manager: false,
+    lastSeq: 0,
+  }
+  await workspace.membership.begin(membership)
+  return membership
+}
+
+/** The membership, or a clear error for commands that need one. */
+export function requireMembership(workspace: { membership: TeamMembership }): Membership {
+  const membership = workspace.membership.get()
+  if (!membership) throw new ServerRefusedError('This laptop is not in a team. Create one (homeward team create) or join one (homeward join).')
+  return membership
+}
+
+function refuseIfInTeam(workspace: TeamWorkspace): void {
+  const current = workspace.membership.get()
+  if (current) throw new ServerRefusedError(`This laptop is already in the team "${current.team}". Leave it first to join another.`)
+}

@@ -1,0 +1,252 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { openSqlite, type SqliteDatabase } from '../main/core/storage/sqlite'
+import type { TeamDevice } from '../shared/sync/status'
+
+/** A stored piece of a document: a whole saved document or some of its changes, as a laptop sent it. */
+export interface StoredChunk {
+  seq: number
+  documentId: string
+  data: Uint8Array
+}
+
+/** A laptop of the team (what the manager lists and can revoke). */
+export type Device = TeamDevice
+
+export interface Team {
+  id: string
+  name: string
+  teamDocumentId: string
+  createdAt: string
+}
+
+/**
+ * The sync server's one SQLite file: the team, its devices and codes, and every chunk the team's
+ * laptops have sent, numbered in the order they arrived. The numbers are the sync: a laptop says
+ * the last number it has, and gets what came after. Documents are never loaded to be served.
+ */
+export class ServerStore {
+  readonly #db: SqliteDatabase
+
+  private constructor(db: SqliteDatabase) {
+    this.#db = db
+  }
+
+  static open(dataDir: string): ServerStore {
+    mkdirSync(dataDir, { recursive: true })
+    const db = openSqlite(join(dataDir, 'homeward-server.sqlite'))
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS team (id TEXT PRIMARY KEY, name TEXT NOT NULL, team_document_id TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS codes (kind TEXT PRIMARY KEY, code_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS devices (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, secret_hash TEXT NOT NULL, manager INTEGER NOT NULL,
+        created_at TEXT NOT NULL, last_seen TEXT, revoked_at TEXT
+      );
+      CREATE TABLE IF NOT EXISTS chunks (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL, hash TEXT NOT NULL, data BLOB NOT NULL,
+        UNIQUE (document_id, hash)
+      );
+      CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks (document_id, seq);
+      CREATE TABLE IF NOT EXISTS listed (document_id TEXT PRIMARY KEY, listed_seq INTEGER NOT NULL);
+    `)
+    return new ServerStore(db)
+  }
+
+  close(): void {
+    this.#db.close()
+  }
+
+  // The team and its codes.
+
+  team(): Team | undefined {
+    const row = this.#db.prepare<[], { id: string; name: string; team_document_id: string; created_at: string }>('SELECT * FROM team').get()
+    return row && { id: row.id, name: row.name, teamDocumentId: row.team_document_id, createdAt: row.created_at }
+  }
+
+  createTeam(team: Team): void {
+    this.#db.prepare('INSERT INTO team (id, name, team_document_id, created_at) VALUES (?, ?, ?, ?)').run(team.id, team.name, team.teamDocumentId, team.createdAt)
+  }
+
+  /** Makes a new code of a kind (the one-time setup code, the team's join code), replacing the old. */
+  newCode(kind: 'setup' | 'join', now: Date): string {
+    const code = readableCode()
+    this.#db
+      .prepare('INSERT INTO codes (kind, code_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at')
+      .run(kind, hash(normaliseCode(code)), now.toISOString())
+    return code
+  }
+
+  hasCode(kind: 'setup' | 'join'): boolean {
+    return this.#db.prepare('SELECT 1 FROM codes WHERE kind = ?').get(kind) !== undefined
+  }
+
+  checkCode(kind: 'setup' | 'join', code: string): boolean {
+    const row = this.#db.prepare<[string], { code_hash: string }>('SELECT code_hash FROM codes WHERE kind = ?').get(kind)
+    return row !== undefined && sameHash(row.code_hash, hash(normaliseCode(code)))
+  }
+
+  useUpCode(kind: 'setup' | 'join'): void {
+    this.#db.prepare('DELETE FROM codes WHERE kind = ?').run(kind)
+  }
+
+  // Devices.
+
+  /** Registers a device and returns its credential, shown once: only a hash of it is kept. */
+  addDevice(name: string, manager: boolean, now: Date): { device: Device; credential: string } {
+    const id = randomBytes(9).toString('base64url')
+    const secret = randomBytes(32).toString('base64url')
+    this.#db
+      .prepare('INSERT INTO devices (id, name, secret_hash, manager, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, name, hash(secret), manager ? 1 : 0, now.toISOString())
+    return { device: this.device(id)!, credential: `${id}.${secret}` }
+  }
+
+  device(id: string): Device | undefined {
+    const row = this.#db
+      .prepare<[string], DeviceRow>('SELECT id, name, manager, created_at, last_seen, revoked_at FROM devices WHERE id = ?')
+      .get(id)
+    return row && deviceOf(row)
+  }
+
+  devices(): Device[] {
+    return this.#db
+      .prepare<[], DeviceRow>('SELECT id, name, manager, created_at, last_seen, revoked_at FROM devices ORDER BY created_at')
+      .all()
+      .map(deviceOf)
+  }
+
+  /** The device a credential belongs to, if it is genuine and not revoked. */
+  authenticate(credential: string): Device | undefined {
+    const [id, secret] = credential.split('.')
+    if (!id || !secret) return undefined
+    const row = this.#db.prepare<[string], { secret_hash: string; revoked_at: string | null }>('SELECT secret_hash, revoked_at FROM devices WHERE id = ?').get(id)
+    if (!row || row.revoked_at || !sameHash(row.secret_hash, hash(secret))) return undefined
+    return this.device(id)
+  }
+
+  seen(id: string, now: Date): void {
+    this.#db.prepare('UPDATE devices SET last_seen = ? WHERE id = ?').run(now.toISOString(), id)
+  }
+
+  revoke(id: string, now: Date): boolean {
+    return this.#db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id).changes > 0
+  }
+
+  // Chunks.
+
+  /** Keeps a chunk (once: the same bytes again are ignored); returns its number, or undefined if known. */
+  addChunk(documentId: string, data: Uint8Array): number | undefined {
+    const result = this.#db.prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data) VALUES (?, ?, ?)').run(documentId, hash(data), data)
+    return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
+  }
+
+  lastSeq(): number {
+    return (this.#db.prepare('SELECT COALESCE(MAX(seq), 0) FROM chunks').pluck().get() as number) ?? 0
+  }
+
+  chunksOf(documentId: string): StoredChunk[] {
+    return this.#db
+      .prepare<[string], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE document_id = ? ORDER BY seq')
+      .all(documentId)
+      .map(chunkOf)
+  }
+
+  /** Chunks of the documents the team document lists, numbered after `since`, up to `upTo`, in order. */
+  listedChunksAfter(since: number, upTo: number, limit: number): StoredChunk[] {
+    return this.#db
+      .prepare<[number, number, number], ChunkRow>(
+        `SELECT seq, document_id, data FROM chunks
+         WHERE seq > ? AND seq <= ? AND document_id IN (SELECT document_id FROM listed)
+         ORDER BY seq LIMIT ?`,
+      )
+      .all(since, upTo, limit)
+      .map(chunkOf)
+  }
+
+  /** How many served chunks, and of how many documents, came after `since`: for progress. */
+  countAfter(since: number, upTo: number, teamDocumentId: string): { chunks: number; documents: number } {
+    const row = this.#db
+      .prepare<[number, number, string, number], { chunks: number; documents: number }>(
+        `SELECT COUNT(*) AS chunks, COUNT(DISTINCT document_id) AS documents FROM chunks
+         WHERE (seq > ? AND seq <= ? AND (document_id = ? OR document_id IN (SELECT document_id FROM listed)))
+            OR document_id IN (SELECT document_id FROM listed WHERE listed_seq > ?)`,
+      )
+      .get(since, upTo, teamDocumentId, since)
+    return row ?? { chunks: 0, documents: 0 }
+  }
+
+  // Which documents are the team's.
+
+  isListed(documentId: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM listed WHERE document_id = ?').get(documentId) !== undefined
+  }
+
+  listedDocuments(): Set<string> {
+    return new Set(this.#db.prepare('SELECT document_id FROM listed').pluck().all() as string[])
+  }
+
+  /** Documents that became the team's after `since`: a laptop that had caught up to `since` lacks all of them. */
+  listedAfter(since: number): string[] {
+    return this.#db.prepare<[number]>('SELECT document_id FROM listed WHERE listed_seq > ?').pluck().all(since) as string[]
+  }
+
+  /** Records the team document's current list: returns the documents newly on it. */
+  setListed(documentIds: Set<string>, seq: number): string[] {
+    const known = this.listedDocuments()
+    const added = [...documentIds].filter((id) => !known.has(id))
+    const removed = [...known].filter((id) => !documentIds.has(id))
+    this.#db.transaction(() => {
+      const insert = this.#db.prepare('INSERT INTO listed (document_id, listed_seq) VALUES (?, ?)')
+      for (const id of added) insert.run(id, seq)
+      const remove = this.#db.prepare('DELETE FROM listed WHERE document_id = ?')
+      for (const id of removed) remove.run(id)
+    })()
+    return added
+  }
+}
+
+interface DeviceRow {
+  id: string
+  name: string
+  manager: number
+  created_at: string
+  last_seen: string | null
+  revoked_at: string | null
+}
+
+interface ChunkRow {
+  seq: number
+  document_id: string
+  data: Buffer
+}
+
+function deviceOf(row: DeviceRow): Device {
+  return { id: row.id, name: row.name, createdAt: row.created_at, lastSeen: row.last_seen, revoked: row.revoked_at !== null, manager: row.manager === 1 }
+}
+
+function chunkOf(row: ChunkRow): StoredChunk {
+  return { seq: row.seq, documentId: row.document_id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }
+}
+
+function hash(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+}
+
+/** Letters and digits that cannot be mistaken for each other when read aloud or typed. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'
+
+/** A code a person types: 15 characters (about 73 bits) in three groups, e.g. K7QMH-2XRTB-9PVAC. */
+function readableCode(): string {
+  const chars = Array.from({ length: 15 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)])
+  return [chars.slice(0, 5), chars.slice(5, 10), chars.slice(10)].map((group) => group.join('')).join('-')
+}
+
+/** Codes are compared without dashes, spaces or case, as people type them. */
+function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '')
+}

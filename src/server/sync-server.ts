@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import * as Automerge from '@automerge/automerge'
+import { isValidDocumentId } from '@automerge/automerge-repo'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { z } from 'zod'
+import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
+import { decodeClientMessage, encodeMessage } from '../main/core/sync/codec'
+import { ServerStore, type Device } from './store'
+import { TeamListing } from './team-listing'
+
+export interface SyncServerOptions {
+  dataDir: string
+  port: number
+  /** Where to listen: 127.0.0.1 unless told otherwise (behind a reverse proxy, that is right). */
+  host?: string
+  now?: () => Date
+}
+
+export interface SyncServer {
+  url: string
+  /** On a server with no team yet: the one-time code to create it with. */
+  setupCode: string | undefined
+  /** Stops taking connections, closes those open, and writes everything to disk. */
+  close(): Promise<void>
+}
+
+/** The largest message: a scanned document (20 MB) with room to spare. */
+const MAX_MESSAGE = 32 * 1024 * 1024
+const MAX_JSON_BODY = 64 * 1024
+/** Catching up goes in batches of about this many bytes. */
+const BATCH_BYTES = 4 * 1024 * 1024
+const BATCH_CHUNKS = 500
+
+/**
+ * The team's sync server. HTTP for creating the team, joining it and managing devices; one
+ * authenticated WebSocket per laptop for the sync itself (see src/shared/sync/protocol.ts). It
+ * stores chunks and sends them on without loading documents, so its memory does not grow with
+ * the caseload; it reads only the team document, to know which documents are the team's.
+ */
+export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const now = options.now ?? (() => new Date())
+  const store = ServerStore.open(options.dataDir)
+  const setupCode = store.team() ? undefined : store.newCode('setup', now())
+  let listing = teamListing(store)
+  const connections = new Set<Connection>()
+
+  const http = createServer((request, response) => {
+    void handleHttp(request, response).catch(() => reply(response, 500, { error: 'The server could not do that. Try again.' }))
+  })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE })
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://server')
+    const route = `${request.method} ${url.pathname}`
+    if (route === 'GET /health') return reply(response, 200, { ok: true, team: store.team()?.name ?? null, connected: connections.size })
+    if (route === 'POST /api/team') return createTeam(request, response)
+    if (route === 'POST /api/join') return join(request, response)
+    const device = authenticated(request)
+    if (!device) return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
+    store.seen(device.id, now())
+    if (route === 'GET /api/devices') return reply(response, 200, store.devices())
+    const revoke = /^POST \/api\/devices\/([\w-]+)\/revoke$/.exec(route)
+    if (revoke || route === 'POST /api/join-code') {
+      if (!device.manager) return reply(response, 403, { error: 'Only the team manager’s laptop can do that.' })
+      if (route === 'POST /api/join-code') return reply(response, 200, { joinCode: store.newCode('join', now()) })
+      if (!store.device(revoke![1]!)) return reply(response, 404, { error: `No device ${revoke![1]}` })
+      store.revoke(revoke![1]!, now())
+      for (const connection of connections) if (connection.device.id === revoke![1]) connection.close(CLOSE_CODES.revoked, 'This laptop was removed from the team.')
+      return reply(response, 200, { revoked: revoke![1] })
+    }
+    return reply(response, 404, { error: 'Not found' })
+  }
+
+  async function createTeam(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await jsonBody(request, z.object({ setupCode: z.string().max(50), name: z.string().trim().min(1).max(100), deviceName: deviceName, teamDocumentId: z.string() }))
+    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    if (store.team()) return reply(response, 409, { error: 'This server already has a team. Join it with its join code.' })
+    if (!store.checkCode('setup', body.setupCode)) return reply(response, 403, { error: 'That setup code is not right. It is printed when the server starts.' })
+    if (!isValidDocumentId(body.teamDocumentId)) return reply(response, 400, { error: 'Malformed request' })
+    store.createTeam({ id: randomUUID(), name: body.name, teamDocumentId: body.teamDocumentId, createdAt: now().toISOString() })
+    store.useUpCode('setup')
+    listing = teamListing(store)
+    const { device, credential } = store.addDevice(body.deviceName, true, now())
+    return reply(response, 200, { team: body.name, teamDocumentId: body.teamDocumentId, deviceId: device.id, credential, joinCode: store.newCode('join', now()) })
+  }
+
+  async function join(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await jsonBody(request, z.object({ joinCode: z.string().max(50), deviceName }))
+    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const team = store.team()
+    if (!team) return reply(response, 409, { error: 'This server has no team yet: the manager creates it first.' })
+    if (!store.checkCode('join', body.joinCode)) return reply(response, 403, { error: 'That join code is not right. Ask the team manager for the current one.' })
+    const { device, credential } = store.addDevice(body.deviceName, false, now())
+    return reply(response, 200, { team: team.name, teamDocumentId: team.teamDocumentId, deviceId: device.id, credential })
+  }
+
+  function authenticated(request: IncomingMessage): Device | undefined {
+    const header = request.headers.authorization ?? ''
+    const credential = /^Bearer (\S+)$/.exec(header)?.[1]
+    return credential ? store.authenticate(credential) : undefined
+  }
+
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://server').pathname
+    const device = path === SYNC_PATH ? authenticated(request) : undefined
+    const team = store.team()
+    if (!device || !team || !listing) {
+      const reason = path !== SYNC_PATH ? 'Not found' : !team ? 'This server has no team yet.' : 'This laptop is not (or no longer) a device of the team.'
+      socket.end(`HTTP/1.1 ${path === SYNC_PATH ? '401 Unauthorized' : '404 Not Found'}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${reason}`)
+      return
+    }
+    store.seen(device.id, now())
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new Connection(ws, device, team.name, store, listing!, connections)
+      connections.add(connection)
+      ws.on('close', () => connections.delete(connection))
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = http.address() as AddressInfo
+  return {
+    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    setupCode,
+    close: async () => {
+      for (const connection of connections) connection.close(1001, 'The server is stopping.')
+      sockets.close()
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      store.close()
+    },
+  }
+}
+
+const deviceName = z.string().trim().min(1).max(100)
+
+function teamListing(store: ServerStore): TeamListing | undefined {
+  const team = store.team()
+  return team && new TeamListing(store, team.teamDocumentId)
+}
+
+/**
+ * One laptop's WebSocket. Messages are handled one at a time, in order; chunks that arrive for
+ * the team while this laptop is still catching up wait until it has caught up.
+ */
+class Connection {
+  #caughtUp = false
+  readonly #waiting: ChunkMessage[] = []
+  #queue: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly device: Device,
+    private readonly teamName: string,
+    private readonly store: ServerStore,
+    private readonly listing: TeamListing,
+    private readonly all: Set<Connection>,
+  ) {
+    socket.on('message', (data, isBinary) => {
+      const message = isBinary ? decodeClientMessage(new Uint8Array(data as Buffer)) : undefined
+      if (!message) return this.close(CLOSE_CODES.malformed, 'A message could not be read.')
+      this.#queue = this.#queue.then(() => this.#handle(message)).catch(() => this.close(1011, 'The server could not handle a message.'))
+    })
+    socket.on('error', () => socket.terminate())
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason)
+  }
+
+  /** Chunks that just arrived from another laptop, or newly the team's. */
+  push(chunks: ChunkMessage[]): void {
+    if (chunks.length === 0) return
+    if (this.#caughtUp) this.#send({ type: 'chunks', chunks })
+    else this.#waiting.push(...chunks)
+  }
+
+  async #handle(message: ClientMessage): Promise<void> {
+    if (message.type === 'hello') {
+      if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
+      return this.#catchUp(message.since)
+    }
+    this.#receive(message)
+  }
+
+  /** Sends what came after `since`: first every chunk of documents newly the team's, then the rest in order. */
+  async #catchUp(since: number): Promise<void> {
+    const head = this.store.lastSeq()
+    const teamDocumentId = this.listing.teamDocumentId
+    const listedSince = this.store.listedAfter(since)
+    this.#send({ type: 'welcome', team: this.teamName, head, catchUp: this.store.countAfter(since, head, teamDocumentId) })
+    let batch: ChunkMessage[] = []
+    let bytes = 0
+    const flush = (upTo?: number) => {
+      if (batch.length > 0) this.#send({ type: 'chunks', chunks: batch, ...(upTo === undefined ? {} : { upTo }) })
+      batch = []
+      bytes = 0
+    }
+    // The team document first, so the laptop knows the rest for what they are as they arrive.
+    const teamChunks = this.store.chunksOf(teamDocumentId).filter((chunk) => chunk.seq > since && chunk.seq <= head)
+    for (const chunk of teamChunks) {
+      batch.push(chunk)
+      bytes += chunk.data.length
+      if (bytes >= BATCH_BYTES) flush()
+    }
+    flush()
+    for (const documentId of listedSince) {
+      for (const chunk of this.store.chunksOf(documentId).filter((c) => c.seq <= since)) {
+        batch.push(chunk)
+        bytes += chunk.data.length
+        if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
+      }
+    }
+    flush()
+    let after = since
+    for (;;) {
+      const chunks = this.store.listedChunksAfter(after, head, BATCH_CHUNKS)
+      if (chunks.length === 0) break
+      for (const chunk of chunks) {
+        batch.push(chunk)
+        bytes += chunk.data.length
+        after = chunk.seq
+        if (bytes >= BATCH_BYTES) flush(after)
+      }
+      flush(after)
+      // Let other laptops' messages through between batches.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    this.#send({ type: 'caught-up', seq: head })
+    this.#caughtUp = true
+    // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
+    const waiting = this.#waiting.splice(0)
+    if (waiting.length > 0) this.#send({ type: 'chunks', chunks: waiting })
+  }
+
+  /** Stores a chunk from this laptop and passes it on to the others (if it is the team's). */
+  #receive(message: Extract<ClientMessage, { type: 'upload' }>): void {
+    if (!isAutomergeData(message.data)) {
+      this.#send({ type: 'ack', ref: message.ref, refused: 'not an Automerge document' })
+      return
+    }
+    const seq = this.store.addChunk(message.documentId, message.data)
+    this.#send({ type: 'ack', ref: message.ref })
+    if (seq === undefined) return
+    const outgoing: ChunkMessage[] = []
+    if (message.documentId === this.listing.teamDocumentId) {
+      // Documents the team document now lists go to every laptop, all their chunks so far.
+      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.chunksOf(documentId))
+    }
+    if (this.listing.serves(message.documentId)) outgoing.push({ seq, documentId: message.documentId, data: message.data })
+    for (const other of this.all) if (other !== this) other.push(outgoing)
+  }
+
+  #send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(encodeMessage(message))
+  }
+}
+
+/** Whether bytes are Automerge changes or a saved document (a garbled upload must not reach the other laptops). */
+function isAutomergeData(data: Uint8Array): boolean {
+  try {
+    Automerge.loadIncremental(Automerge.init(), data)
+    return data.length > 0
+  } catch {
+    return false
+  }
+}
+
+async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > MAX_JSON_BODY) return undefined
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) return
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(JSON.stringify(body))
+}

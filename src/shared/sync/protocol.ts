@@ -1,0 +1,44 @@
+/**
+ * How a laptop and the team's sync server talk, over one WebSocket per laptop (CBOR messages).
+ *
+ * The server keeps every chunk the laptops send (a saved document, or some of its changes), each
+ * numbered in the order it arrived. A laptop says the last number it has; the server sends what
+ * came after (only the team's documents), then each new chunk as it arrives. A laptop sends the
+ * changes made on it, each acknowledged once stored. Reconnecting costs what changed meanwhile.
+ */
+export const SYNC_PROTOCOL = 1
+
+/** The WebSocket's path on the server. */
+export const SYNC_PATH = '/sync'
+
+export interface ChunkMessage {
+  seq: number
+  documentId: string
+  data: Uint8Array
+}
+
+export type ClientMessage =
+  /** First, after connecting: the last chunk number this laptop has. */
+  | { type: 'hello'; protocol: number; since: number }
+  /** Changes made on this laptop (Automerge changes, or a whole saved document). */
+  | { type: 'upload'; ref: number; documentId: string; data: Uint8Array }
+
+export type ServerMessage =
+  /** The answer to hello: what there is to catch up on. */
+  | { type: 'welcome'; team: string; head: number; catchUp: { chunks: number; documents: number } }
+  /** Chunks, in order; `upTo` (catching up) is the number the laptop has everything up to. */
+  | { type: 'chunks'; chunks: ChunkMessage[]; upTo?: number }
+  /** Caught up to `seq`: everything after comes live. */
+  | { type: 'caught-up'; seq: number }
+  /** An upload is stored (or, with `refused`, will never be: it was not an Automerge document). */
+  | { type: 'ack'; ref: number; refused?: string }
+
+/** Why the server closed a connection, in words for the person (WebSocket close reasons). */
+export const CLOSE_CODES = {
+  /** The device was revoked while connected. */
+  revoked: 4003,
+  /** The laptop and the server speak different versions of this protocol. */
+  version: 4426,
+  /** A message the server could not read: this connection only is closed. */
+  malformed: 4400,
+} as const

@@ -1,0 +1,37 @@
+/** What the app shows of the team sync, always: where it is, when it last synced, what is waiting. */
+export interface SyncStatus {
+  state: SyncState
+  /** The team's name, once in one. */
+  team?: string
+  deviceName?: string
+  server?: string
+  /** Whether this laptop created the team (it can manage the team's devices). */
+  manager?: boolean
+  /** Why the server refused this laptop, or why it cannot be reached, in words for the person. */
+  reason?: string
+  lastSyncedAt?: string
+  /** Changes made on this laptop the server does not have yet. */
+  pending: number
+  /** While catching up: how many of the documents to receive have arrived. */
+  catchUp?: { received: number; total: number }
+}
+
+export type SyncState =
+  /** This laptop is not in a team: everything stays on it. */
+  | 'not-in-team'
+  | 'connecting'
+  | 'connected'
+  /** The server cannot be reached: work goes on, and is sent once it can. */
+  | 'offline'
+  /** The server turned this laptop away (removed from the team): nothing more is sent or received. */
+  | 'refused'
+
+/** A device of the team, as the manager sees it. */
+export interface TeamDevice {
+  id: string
+  name: string
+  createdAt: string
+  lastSeen: string | null
+  revoked: boolean
+  manager: boolean
+}

@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtEntry, ROOT } from '../support/built'
+import { referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const BIN = join(ROOT, 'bin/homeward.mjs')
+
+function homeward(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+/** `homeward serve` as the IT volunteer starts it; resolves once it says where it listens. */
+function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode?: string; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (part: string) => {
+      output += part
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1]
+      if (url && /Ctrl\+C/.test(output)) resolve({ process: child, url, setupCode: /setup code: (\S+)/.exec(output)?.[1], output: () => output })
+    })
+    child.stderr.setEncoding('utf8').on('data', (part: string) => (output += part))
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)))
+  })
+}
+
+describe('the team from the command line', () => {
+  const dir = tempDir('cli-team')
+  const manager = join(dir.path, 'manager')
+  const laptop = join(dir.path, 'laptop')
+  let server: Awaited<ReturnType<typeof serve>>
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    server = await serve(join(dir.path, 'server-data'))
+  })
+  afterAll(() => {
+    server.process.kill('SIGKILL')
+    dir.remove()
+  })
+
+  it('creates the team, joins a laptop, syncs both ways, lists and revokes devices', async () => {
+    expect(server.setupCode).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/)
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { ok: boolean }
+    expect(health.ok).toBe(true)
+
+    const wrongCode = homeward('team', 'create', '--server', server.url, '--setup-code', 'AAAAA-BBBBB-CCCCC', '--name', 'North', '--data', manager)
+    expect(wrongCode.code).toBe(1)
+    expect(wrongCode.err).toMatch(/setup code is not right/)
+
+    const created = homeward('team', 'create', '--server', server.url, '--setup-code', server.setupCode!, '--name', 'Safe Connections North', '--data', manager, '--json')
+    expect(created.err).toBe('')
+    const { joinCode } = JSON.parse(created.out) as { joinCode: string }
+    expect(joinCode).toMatch(/^[A-Z0-9-]{17}$/)
+
+    const file = join(dir.path, 'referral.json')
+    writeFileSync(file, JSON.stringify(referral()))
+    const caseId = homeward('case', 'add', '--json-file', file, '--data', manager).out.trim()
+    const sent = homeward('sync', '--once', '--data', manager, '--json')
+    expect(sent.err).toBe('')
+    expect(JSON.parse(sent.out)).toMatchObject({ sent: expect.any(Number), received: 0 })
+    expect((JSON.parse(sent.out) as { sent: number }).sent).toBeGreaterThan(0)
+
+    const joined = homeward('join', '--server', server.url, '--code', joinCode, '--device-name', 'Amina’s laptop', '--data', laptop, '--json')
+    expect(joined.err).toBe('')
+    const { deviceId } = JSON.parse(joined.out) as { deviceId: string }
+    const received = homeward('sync', '--once', '--data', laptop, '--json')
+    expect(received.err).toBe('')
+    expect((JSON.parse(received.out) as { received: number }).received).toBeGreaterThan(0)
+    const cases = JSON.parse(homeward('case', 'list', '--data', laptop, '--json').out) as { id: string; clientName: string }[]
+    expect(cases).toMatchObject([{ id: caseId, clientName: 'Łukasz Wiśniewski' }])
+
+    const devices = JSON.parse(homeward('devices', 'list', '--data', manager, '--json').out) as { id: string; name: string; lastSeen: string | null; revoked: boolean }[]
+    expect(devices).toHaveLength(2)
+    expect(devices.find((device) => device.id === deviceId)).toMatchObject({ name: 'Amina’s laptop', revoked: false, lastSeen: expect.any(String) })
+
+    const notManager = homeward('devices', 'revoke', deviceId, '--data', laptop)
+    expect(notManager.code).toBe(1)
+    expect(notManager.err).toMatch(/manager/)
+
+    expect(homeward('devices', 'revoke', deviceId, '--data', manager).code).toBe(0)
+    const refused = homeward('sync', '--once', '--data', laptop, '--json')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/no longer\) a device of the team/)
+    const after = JSON.parse(homeward('devices', 'list', '--data', manager, '--json').out) as { id: string; revoked: boolean }[]
+    expect(after.find((device) => device.id === deviceId)?.revoked).toBe(true)
+  })
+
+  it('stops cleanly on SIGTERM, and starts again with its team and no new setup code', async () => {
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)))
+    server.process.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    server = await serve(join(dir.path, 'server-data'))
+    expect(server.setupCode).toBeUndefined()
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { team: string }
+    expect(health.team).toBe('Safe Connections North')
+  })
+})

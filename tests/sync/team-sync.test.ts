@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { AMINA, referral } from '../support/people'
+import { eventually, TestTeam } from '../support/sync-team'
+
+describe('a team syncing through its server', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  it('brings the cases on the manager’s laptop to a laptop that joins, and each change back', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const before = await manager.workspace.createCase(referral())
+    expect(await manager.sync.syncOnce()).toMatchObject({ received: 0 })
+    expect(manager.workspace.membership.outbox.size()).toBe(0)
+
+    const caseworker = await team.join(AMINA)
+    const result = await caseworker.sync.syncOnce()
+    expect(result.received).toBeGreaterThan(0)
+    expect(caseworker.workspace.listCases().map((entry) => entry.id)).toEqual([before])
+    expect((await caseworker.workspace.readCase(before)).referral.clientName).toBe('Łukasz Wiśniewski')
+
+    manager.sync.start()
+    caseworker.sync.start()
+    await eventually(() => manager.sync.status().state === 'connected' && caseworker.sync.status().state === 'connected')
+    await caseworker.workspace.addNote(before, { date: '2026-11-23', type: 'face-to-face', text: 'Met at the day centre.' })
+    await eventually(async () => (await manager.workspace.readCase(before)).notes.length === 1, 10_000, 'the note to reach the manager')
+    await eventually(() => manager.workspace.searchCases('day centre').length === 1, 10_000, 'the note to be searchable')
+
+    const made = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await eventually(() => caseworker.workspace.listCases().some((entry) => entry.id === made), 10_000, 'the new case to reach the caseworker')
+    await eventually(() => caseworker.sync.status().pending === 0, 10_000, 'nothing left to send')
+    expect(caseworker.sync.status()).toMatchObject({ state: 'connected', team: 'Safe Connections North', deviceName: expect.stringContaining('Amina Okafor') })
+  })
+})
