@@ -1,3 +1,4 @@
+import type { SyncStatus, TeamDevice } from './sync/status'
 import type { CaseSummary } from './case/summary'
 import type { ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
@@ -86,6 +87,13 @@ export interface ApiMethods {
    * Opens a generated PDF in the system's viewer, or a ready-to-send email of it in the mail
    * client. Where this computer cannot open it, the file comes back to be saved instead.
    */
+  getSyncStatus: { params: Record<string, never>; result: SyncStatus }
+  createTeam: { params: { server: string; setupCode: string; name: string; deviceName?: string }; result: { joinCode: string } }
+  joinTeam: { params: { server: string; code: string; deviceName?: string }; result: Record<string, never> }
+  leaveTeam: { params: Record<string, never>; result: Record<string, never> }
+  listDevices: { params: Record<string, never>; result: TeamDevice[] }
+  revokeDevice: { params: { deviceId: string }; result: Record<string, never> }
+  newJoinCode: { params: Record<string, never>; result: { joinCode: string } }
   openGeneratedDocument: {
     params: { caseId: string; documentId: string; as: 'pdf' | 'email' }
     result: { opened: true } | ({ opened: false } & FileTransfer)
@@ -117,6 +125,8 @@ export type ApiEvent =
   | { type: 'index-changed' }
   | { type: 'team-changed' }
   | { type: 'progress'; taskId: string; done: number; total: number }
+  /** The team sync's state changed (connected, offline, changes sent, cases arriving). */
+  | { type: 'sync-status'; status: SyncStatus }
 
 export const API_METHODS: readonly ApiMethod[] = [
   'getSession',
@@ -138,6 +148,13 @@ export const API_METHODS: readonly ApiMethod[] = [
   'generateDocument',
   'readGeneratedDocument',
   'openGeneratedDocument',
+  'getSyncStatus',
+  'createTeam',
+  'joinTeam',
+  'leaveTeam',
+  'listDevices',
+  'revokeDevice',
+  'newJoinCode',
 ]
 
 export function isApiMethod(value: unknown): value is ApiMethod {

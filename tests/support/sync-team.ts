@@ -1,6 +1,6 @@
 import { startSyncServer, type SyncServer } from '../../src/server/sync-server'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
-import { SyncClient } from '../../src/main/core/sync/sync-client'
+import type { SyncClient } from '../../src/main/core/sync/sync-client'
 import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
 import type { Person } from '../../src/shared/people'
 import { DEREK } from './people'
@@ -55,8 +55,8 @@ export class TestTeam {
       this.#dirs.push(made.remove)
       dir = made.path
     }
-    const workspace = await openWorkspace({ dataDir: dir, user })
-    const laptop = { workspace, sync: new SyncClient(workspace, { firstRetryMs: 50, maxRetryMs: 400 }), dataDir: dir }
+    const workspace = await openWorkspace({ dataDir: dir, user, sync: { firstRetryMs: 50, maxRetryMs: 400 } })
+    const laptop = { workspace, sync: workspace.sync, dataDir: dir }
     this.laptops.push(laptop)
     return laptop
   }

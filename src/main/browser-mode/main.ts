@@ -39,6 +39,8 @@ const server = await startBrowserMode({
   port,
   openPath: openWithSystem,
 })
+// Syncs with the team's server while the app runs, if this laptop is in a team.
+workspace.sync.start()
 console.log(`Homeward is running in your browser, using the workspace in ${dataDir}`)
 console.log(`Open: ${server.url}`)
 console.log('Press Ctrl+C to stop.')

@@ -124,6 +124,7 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
   const unsubscribe = [
     workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
     workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
+    workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
   ]
   socket.on('close', () => unsubscribe.forEach((stop) => stop()))
   socket.on('message', (data, isBinary) => {

@@ -76,9 +76,8 @@ export function teamCommands(): Command[] {
       .description("sync with the team's server: with --once, until nothing is pending, then exit; without, until Ctrl+C")
       .option('--once', 'sync until nothing is pending, print what was sent and received, and exit'),
   ).action(async (options: CommonOptions & { once?: boolean }) => {
-    const { SyncClient } = await import('../core/sync/sync-client')
     await withWorkspace(options, async (workspace) => {
-      const client = new SyncClient(workspace)
+      const client = workspace.sync
       if (options.once) {
         const result = await client.syncOnce()
         if (options.json) printJson(result)

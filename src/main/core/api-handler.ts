@@ -15,6 +15,8 @@ import type { TeamImage, TeamSettings } from '../../shared/team/settings'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
+import { serverApi } from './sync/server-api'
+import { createTeam, joinTeam, requireMembership } from './sync/team-setup'
 import { generateClosureLetter, generatedFile, generatePresentationPack, outgoingName, prepareEmail, removeAttachmentAndCopies } from './paperwork'
 
 const MAX_SEARCH_LENGTH = 200
@@ -31,6 +33,8 @@ export interface ApiHost {
 }
 
 const id = z.string().min(1).max(100)
+/** A short typed value: a server address, a code, a name. */
+const text = z.string().max(200)
 const values = z.record(z.string(), z.unknown())
 const file = z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(MAX_FILE_BASE64) })
 const directory = z.enum(['housingOptions', 'agencies'])
@@ -64,6 +68,38 @@ function methods(
       return { id: await workspace.reRefer(caseId) }
     },
     listCases: async () => workspace.listCases(),
+    getSyncStatus: async () => workspace.sync.status(),
+    createTeam: async (params) => {
+      const input = z.object({ server: text, setupCode: text, name: text, deviceName: text.optional() }).parse(params)
+      const { joinCode } = await createTeam(workspace, input)
+      await workspace.sync.restart()
+      return { joinCode }
+    },
+    joinTeam: async (params) => {
+      await joinTeam(workspace, z.object({ server: text, code: text, deviceName: text.optional() }).parse(params))
+      await workspace.sync.restart()
+      return {}
+    },
+    leaveTeam: async () => {
+      await workspace.sync.stop()
+      workspace.membership.leave()
+      await workspace.sync.restart()
+      return {}
+    },
+    listDevices: async () => {
+      const membership = requireMembership(workspace)
+      return serverApi.devices(membership.server, membership.credential)
+    },
+    revokeDevice: async (params) => {
+      const { deviceId } = z.object({ deviceId: id }).parse(params)
+      const membership = requireMembership(workspace)
+      await serverApi.revoke(membership.server, membership.credential, deviceId)
+      return {}
+    },
+    newJoinCode: async () => {
+      const membership = requireMembership(workspace)
+      return serverApi.newJoinCode(membership.server, membership.credential)
+    },
     searchCases: async (params) => {
       const { text } = z.object({ text: z.string().max(MAX_SEARCH_LENGTH) }).parse(params)
       return workspace.searchCases(text)

@@ -50,6 +50,7 @@ import { checkFile } from '../paperwork/file-check'
 import { AttachmentStore } from './attachment-store'
 import { SyncOutbox } from './sync/outbox'
 import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
+import { SyncClient, type SyncClientOptions } from './sync/sync-client'
 import type { SampleSettings } from './seed/sample-settings'
 import { AttachmentNotFoundError, CaseNotFoundError, DuplicateCaseError, FileRefusedError, NoProfileError, NotAllowedError } from './errors'
 import { CaseIndex } from './index/case-index'
@@ -69,6 +70,8 @@ export interface OpenWorkspaceOptions {
   nativeBinding?: string
   /** The clock, for tests that need a fixed "today". */
   now?: () => Date
+  /** How the team sync waits before reconnecting (tests make it quick). */
+  sync?: SyncClientOptions
 }
 
 const SETTING_PROFILE = 'profile'
@@ -94,6 +97,8 @@ export class Workspace {
   #closed = false
   /** This laptop's place in a team, and the sync's view of the workspace. */
   readonly membership: TeamMembership
+  /** The team sync: the app starts it; the command line syncs once. */
+  readonly sync: SyncClient
 
   private constructor(
     readonly repo: Repo,
@@ -109,6 +114,7 @@ export class Workspace {
   ) {
     this.#attachments = new AttachmentStore(repo, storage, teamRef)
     this.membership = new TeamMembership(repo, storage, outbox, settings, teamRef)
+    this.sync = new SyncClient(this, options.sync)
     this.#knownAttachments = new Set(Object.keys(teamRef.handle.doc().attachments))
     this.#watchTeam(teamRef.handle)
   }
@@ -508,6 +514,7 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    await this.sync.stop()
     await shutdownRepo(this.repo)
     await this.indexer.indexPending()
     await this.indexer.stop()

@@ -18,7 +18,11 @@ export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, de
     return handle(request, send)
   })
 
-  const unsubscribe = [workspace.onIndexChanged(() => send({ type: 'index-changed' })), workspace.onTeamChanged(() => send({ type: 'team-changed' }))]
+  const unsubscribe = [
+    workspace.onIndexChanged(() => send({ type: 'index-changed' })),
+    workspace.onTeamChanged(() => send({ type: 'team-changed' })),
+    workspace.sync.onStatus((status) => send({ type: 'sync-status', status })),
+  ]
   window.on('closed', () => unsubscribe.forEach((stop) => stop()))
 
   // A new channel each time the page (re)loads; the old one is dropped when its port closes.

@@ -43,6 +43,7 @@ async function start() {
   }
   window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), devServerUrl)
   wireWindowToCore(window, workspace, devServerOrigin)
+  workspace.sync.start()
 }
 
 app.on('window-all-closed', () => app.quit())

@@ -4,6 +4,8 @@ import { ROLE_LABELS } from '../../shared/people'
 import { useApi, useProfile } from '../app/contexts'
 import type { ConnectionState } from '../platform/api-client'
 import { useUnsavedCount } from '../platform/unsaved'
+import { useSyncStatus } from '../hooks/useSyncStatus'
+import { describeSync } from './sync-words'
 
 export function Layout({ children }: { children: ReactNode }) {
   const profile = useProfile()
@@ -130,10 +132,11 @@ function ConnectionBanner() {
   )
 }
 
-/** Where the work is: saved on this laptop, or still in this window waiting to be saved. */
+/** Where the work is: saved on this laptop (or still in this window), and how it stands with the team. */
 function SyncStatus() {
   const state = useConnection()
   const unsaved = useUnsavedCount()
+  const team = useSyncStatus()
   const saving = unsaved > 0
   const dot = state === 'connected' ? (saving ? 'saving' : 'saved') : 'lost'
   const text =
@@ -144,10 +147,25 @@ function SyncStatus() {
       : saving
         ? 'Not saved yet: waiting for Homeward'
         : 'Not connected to Homeward'
+  const teamWords = team && describeSync(team)
   return (
-    <p className="sync-status">
-      <span className={`sync-status__dot sync-status__dot--${dot}`} aria-hidden="true" />
-      {text} · Not connected to a team server
-    </p>
+    <div className="sync-status" role="status" aria-live="polite">
+      <p>
+        <span className={`sync-status__dot sync-status__dot--${dot}`} aria-hidden="true" />
+        {text}
+      </p>
+      {teamWords && (
+        <p className={`sync-status__team sync-status__team--${teamWords.tone}`}>
+          <span className={`sync-status__dot sync-status__dot--team-${teamWords.tone}`} aria-hidden="true" />
+          {teamWords.text}
+          {team.state === 'refused' || team.state === 'not-in-team' ? (
+            <>
+              {' '}
+              <Link to="/settings">Team settings</Link>
+            </>
+          ) : null}
+        </p>
+      )}
+    </div>
   )
 }

@@ -10,6 +10,7 @@ import { issuesOf } from '../forms/EditForm'
 import { SectionForm } from '../forms/SectionForm'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { readForTransfer } from '../platform/files'
+import { TeamSection } from './TeamSection'
 
 /**
  * The team's settings the paperwork draws on: the letterhead and logo, the Housing Options
@@ -29,9 +30,10 @@ export function SettingsPage() {
     <>
       <PageHeading title="Team settings" />
       <p className="lead">
-        What the presentation packs and closure letters are made from. They reach every laptop in the team.
+        The team this laptop syncs with, and what the presentation packs and closure letters are made from, which reach every laptop in the team.
         {!manager && ' Only the team manager can change them; you can add your own signature.'}
       </p>
+      <TeamSection />
       {settings.status === 'loading' && <p className="muted">Loading…</p>}
       {settings.status === 'failed' && <p className="banner banner--warning">{settings.message}</p>}
       {settings.status === 'ready' && (

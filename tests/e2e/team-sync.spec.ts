@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { tempDir } from '../support/temp-dir'
+import { expect, expectAccessible, screenshot, test } from './app'
+
+const OFFLINE_NOTE = 'Phoned his sister in Bradford while the server was down.'
+const ROOT = resolve(import.meta.dirname, '../..')
+const BIN = join(ROOT, 'bin/homeward.mjs')
+
+/** `homeward serve` on a given port (0: any); resolves with its address and setup code. */
+async function serve(dataDir: string, port = 0): Promise<{ process: ChildProcess; url: string; setupCode: string | null }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const line = await new Promise<string>((done, fail) => {
+    child.once('exit', (code) => fail(new Error(`the sync server exited with ${code}`)))
+    createInterface({ input: child.stdout! }).once('line', done)
+  })
+  return { process: child, ...(JSON.parse(line) as { url: string; setupCode: string | null }) }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((done) => child.once('exit', done))
+  child.kill('SIGTERM')
+  await exited
+}
+
+function homeward(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+test('a manager creates the team, a colleague’s case arrives, a lost laptop is revoked, and work done offline is sent later', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')
+  test.setTimeout(120_000)
+  const dirs = tempDir('team-e2e')
+  let server = await serve(join(dirs.path, 'server-data'))
+  try {
+    const ws = await openWorkspace({ dataDir: app.dataDir })
+    ws.setProfile({ name: 'Derek Hall', role: 'manager' })
+    await ws.close()
+
+    const page = await app.open()
+    const footer = page.locator('.footer')
+    await expect(footer).toContainText('Not in a team: cases stay on this laptop')
+    await page.getByRole('link', { name: 'Team settings' }).first().click()
+    await expect(page.getByRole('heading', { name: 'Your team', exact: true })).toBeVisible()
+    await expectAccessible(page, 'the team settings, not in a team')
+
+    // A wrong setup code is refused with the reason; nothing changes.
+    await page.getByText('Create the team (managers, once, on a new server)').click()
+    const create = page.getByRole('form', { name: 'Create the team' })
+    await create.getByLabel('Team server address').fill(server.url)
+    await create.getByLabel('Setup code').fill('AAAAA-BBBBB-CCCCC')
+    await create.getByLabel('Team name').fill('Safe Connections North')
+    await create.getByRole('button', { name: 'Create the team' }).click()
+    await expect(page.getByRole('alert')).toContainText('setup code is not right')
+    await screenshot(page, testInfo, 'team-create-refused')
+
+    await create.getByLabel('Setup code').fill(server.setupCode!)
+    await create.getByRole('button', { name: 'Create the team' }).click()
+    await expect(footer).toContainText('Synced with the team')
+    const joinCode = (await page.locator('.join-code').textContent())!.trim()
+    expect(joinCode).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/)
+
+    // A colleague's laptop joins (from the command line here) and adds a case: it appears.
+    const laptop = join(dirs.path, 'laptop')
+    const joined = homeward('join', '--server', server.url, '--code', joinCode, '--device-name', 'Amina’s laptop', '--data', laptop, '--json')
+    expect(joined.err).toBe('')
+    const referral = join(dirs.path, 'referral.json')
+    writeFileSync(referral, JSON.stringify({ clientName: 'Łukasz Wiśniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', referrerName: 'Sam Reed', outreachTeam: 'Tower Hamlets Outreach' }))
+    expect(homeward('case', 'add', '--json-file', referral, '--data', laptop).code).toBe(0)
+    expect(homeward('sync', '--once', '--data', laptop).code).toBe(0)
+    await page.getByRole('link', { name: 'Cases' }).click()
+    await expect(page.getByRole('link', { name: 'Łukasz Wiśniewski' })).toBeVisible()
+
+    // The manager revokes the lost laptop: it is refused from then on.
+    await page.getByRole('link', { name: 'Team settings' }).first().click()
+    const devices = page.getByRole('table')
+    await expect(devices.getByRole('row', { name: /Amina’s laptop/ })).toBeVisible()
+    await screenshot(page, testInfo, 'team-in-team')
+    await expectAccessible(page, 'the team settings, in a team')
+    await devices.getByRole('button', { name: 'Revoke Amina’s laptop' }).click()
+    await page.getByRole('button', { name: 'Yes, revoke Amina’s laptop' }).click()
+    await expect(devices.getByRole('row', { name: /Amina’s laptop/ })).toContainText('Revoked')
+    const refused = homeward('sync', '--once', '--data', laptop)
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/not \(or no longer\) a device of the team/)
+
+    // The server goes away: work goes on, counted as not yet sent, and goes once it is back.
+    const port = Number(new URL(server.url).port)
+    await stop(server.process)
+    await expect(footer).toContainText(/Offline|Reconnecting/)
+    await page.getByRole('link', { name: 'Cases' }).click()
+    await page.getByRole('link', { name: 'Łukasz Wiśniewski' }).click()
+    await page.getByRole('link', { name: /Contact log/ }).click()
+    await page.getByLabel('Type of contact').selectOption('phone')
+    await page.getByLabel('Note', { exact: true }).fill(OFFLINE_NOTE)
+    await page.getByRole('button', { name: 'Add note' }).click()
+    await expect(footer).toContainText(/not yet sent/)
+    await screenshot(page, testInfo, 'team-offline')
+    server = await serve(join(dirs.path, 'server-data'), port)
+    expect(server.setupCode).toBeNull()
+    await expect(footer).toContainText('Synced with the team', { timeout: 20_000 })
+    await expect(footer).not.toContainText('not yet sent')
+
+
+    // A new laptop joining now receives the case with the note written offline.
+    await page.getByRole('link', { name: 'Team settings' }).first().click()
+    await page.getByRole('button', { name: 'Get a join code' }).click()
+    const newCode = (await page.locator('.join-code').textContent())!.trim()
+    const another = join(dirs.path, 'another')
+    expect(homeward('join', '--server', server.url, '--code', newCode, '--data', another).code).toBe(0)
+    expect(homeward('sync', '--once', '--data', another).code).toBe(0)
+    const [listed] = JSON.parse(homeward('case', 'list', '--data', another, '--json').out) as { id: string }[]
+    const shown = JSON.parse(homeward('case', 'show', listed!.id, '--data', another, '--json').out) as { notes: { text: string }[] }
+    expect(shown.notes.map((note) => note.text)).toContain(OFFLINE_NOTE)
+  } finally {
+    await stop(server.process)
+    dirs.remove()
+  }
+})
