@@ -503,7 +503,8 @@ export class Workspace {
 
   /** Writes every change made so far to disk. */
   async flush(): Promise<void> {
-    await this.repo.flush()
+    // Only documents in hand: the repo's own flush of everything fails on one still awaited.
+    await this.repo.flush(Object.values(this.repo.handles).filter((handle) => handle.isReady()).map((handle) => handle.documentId))
   }
 
   /** Builds the index again from the documents. */

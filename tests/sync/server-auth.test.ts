@@ -1,0 +1,147 @@
+import * as Automerge from '@automerge/automerge'
+import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo'
+import WebSocket from 'ws'
+import { afterEach, describe, expect, it } from 'vitest'
+import { decodeServerMessage, encodeMessage } from '../../src/main/core/sync/codec'
+import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ServerMessage } from '../../src/shared/sync/protocol'
+import { AMINA, referral } from '../support/people'
+import { eventually, TestTeam } from '../support/sync-team'
+
+/** A bare WebSocket to the server, as any program could open one. */
+function rawClient(server: string, credential?: string) {
+  const messages: ServerMessage[] = []
+  const ws = new WebSocket(`${server.replace(/^http/, 'ws')}${SYNC_PATH}`, credential ? { headers: { Authorization: `Bearer ${credential}` } } : {})
+  let status: number | undefined
+  let body = ''
+  ws.on('unexpected-response', (_request, response) => {
+    status = response.statusCode
+    response.setEncoding('utf8').on('data', (part: string) => (body += part))
+    response.on('end', () => ws.terminate())
+  })
+  ws.on('error', () => undefined)
+  ws.on('message', (data) => {
+    const message = decodeServerMessage(new Uint8Array(data as Buffer))
+    if (message) messages.push(message)
+  })
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+  const opened = new Promise<boolean>((resolve) => {
+    ws.once('open', () => resolve(true))
+    ws.once('close', () => resolve(false))
+  })
+  return { ws, messages, closed, opened, refusal: () => ({ status, body }) }
+}
+
+const chunkIds = (messages: ServerMessage[]) => messages.flatMap((message) => (message.type === 'chunks' ? message.chunks.map((chunk) => chunk.documentId) : []))
+
+describe('the sync server lets in only the team’s devices, and serves only the team’s documents', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  it('refuses a connection with no credential, a wrong one, or a revoked one, with the reason', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    await manager.workspace.createCase(referral())
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    const { credential, deviceId } = caseworker.workspace.membership.get()!
+
+    for (const wrong of [undefined, 'not-a-credential', `${deviceId}.${'0'.repeat(43)}`]) {
+      const client = rawClient(team.server.url, wrong)
+      expect(await client.opened).toBe(false)
+      await client.closed
+      expect(client.refusal()).toEqual({ status: 401, body: 'This laptop is not (or no longer) a device of the team.' })
+      expect(chunkIds(client.messages)).toEqual([])
+    }
+    const devicesWithout = await fetch(`${team.server.url}/api/devices`)
+    expect(devicesWithout.status).toBe(401)
+
+    // Revoked while connected: closed with the reason, and refused from then on.
+    caseworker.sync.start()
+    await eventually(() => caseworker.sync.status().state === 'connected')
+    const revoke = await fetch(`${team.server.url}/api/devices/${deviceId}/revoke`, { method: 'POST', headers: { Authorization: `Bearer ${manager.workspace.membership.get()!.credential}` } })
+    expect(revoke.status).toBe(200)
+    await eventually(() => caseworker.sync.status().state === 'refused')
+    expect(caseworker.sync.status().reason).toBe('This laptop was removed from the team.')
+    const afterwards = rawClient(team.server.url, credential)
+    expect(await afterwards.opened).toBe(false)
+    await afterwards.closed
+    expect(afterwards.refusal().status).toBe(401)
+
+    // The revoked laptop hears nothing of what the team does next.
+    const later = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
+    await manager.sync.syncOnce()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(caseworker.workspace.listCases().map((entry) => entry.id)).not.toContain(later)
+  })
+
+  it('never sends a document the team document does not list, whoever uploads it', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    const listener = rawClient(team.server.url, manager.workspace.membership.get()!.credential)
+    expect(await listener.opened).toBe(true)
+    listener.ws.send(encodeMessage({ type: 'hello', protocol: SYNC_PROTOCOL, since: 0 }))
+    await eventually(() => listener.messages.some((message) => message.type === 'caught-up'))
+
+    // A device uploads a document under an id of its choosing: stored, acknowledged, sent to no one.
+    const uploader = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
+    expect(await uploader.opened).toBe(true)
+    const stray = parseAutomergeUrl(generateAutomergeUrl()).documentId
+    uploader.ws.send(encodeMessage({ type: 'hello', protocol: SYNC_PROTOCOL, since: 0 }))
+    uploader.ws.send(encodeMessage({ type: 'upload', ref: 1, documentId: stray, data: Automerge.save(Automerge.from({ secret: 'not the team’s' })) }))
+    await eventually(() => uploader.messages.some((message) => message.type === 'ack' && message.ref === 1))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(chunkIds(listener.messages)).not.toContain(stray)
+
+    const newcomer = rawClient(team.server.url, manager.workspace.membership.get()!.credential)
+    expect(await newcomer.opened).toBe(true)
+    newcomer.ws.send(encodeMessage({ type: 'hello', protocol: SYNC_PROTOCOL, since: 0 }))
+    await eventually(() => newcomer.messages.some((message) => message.type === 'caught-up'))
+    expect(chunkIds(newcomer.messages)).not.toContain(stray)
+    expect(chunkIds(newcomer.messages)).toContain(manager.workspace.teamDocumentId)
+    for (const client of [listener, uploader, newcomer]) client.ws.close()
+  })
+
+  it('closes a connection that sends a malformed or oversized message, and goes on serving the others', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const caseId = await manager.workspace.createCase(referral())
+    const caseworker = await team.join(AMINA)
+    await manager.sync.syncOnce()
+    caseworker.sync.start()
+    await eventually(() => caseworker.workspace.listCases().length === 1)
+
+    const credential = manager.workspace.membership.get()!.credential
+    const garbled = rawClient(team.server.url, credential)
+    expect(await garbled.opened).toBe(true)
+    garbled.ws.send(Buffer.from('this is not a message'))
+    expect((await garbled.closed).code).toBe(CLOSE_CODES.malformed)
+
+    const wrongShape = rawClient(team.server.url, credential)
+    expect(await wrongShape.opened).toBe(true)
+    wrongShape.ws.send(encodeMessage({ type: 'upload', ref: -1, documentId: '../../etc/passwd', data: new Uint8Array(1) } as never))
+    expect((await wrongShape.closed).code).toBe(CLOSE_CODES.malformed)
+
+    const oversized = rawClient(team.server.url, credential)
+    expect(await oversized.opened).toBe(true)
+    oversized.ws.send(new Uint8Array(33 * 1024 * 1024))
+    expect((await oversized.closed).code).toBe(1009)
+
+    const garbage = rawClient(team.server.url, credential)
+    expect(await garbage.opened).toBe(true)
+    garbage.ws.send(encodeMessage({ type: 'hello', protocol: SYNC_PROTOCOL, since: 0 }))
+    garbage.ws.send(encodeMessage({ type: 'upload', ref: 7, documentId: caseId, data: new Uint8Array([1, 2, 3, 4]) }))
+    await eventually(() => garbage.messages.some((message) => message.type === 'ack' && message.ref === 7))
+    expect(garbage.messages.find((message) => message.type === 'ack')).toMatchObject({ refused: 'not an Automerge document' })
+    garbage.ws.close()
+
+    await manager.workspace.addNote(caseId, { date: '2026-11-23', type: 'phone', text: 'Still here after the bad messages.' })
+    await manager.sync.syncOnce()
+    await eventually(async () => (await caseworker.workspace.readCase(caseId)).notes.length === 1)
+  })
+})
