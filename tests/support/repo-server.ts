@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { createRequire } from 'node:module'
+import { createInterface } from 'node:readline'
+import type { DocHandle, DocumentId, PeerId, Repo, StorageId } from '@automerge/automerge-repo'
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
+
+/**
+ * The stock `@automerge/automerge-repo-sync-server`, as its README runs it (PORT and DATA_DIR), in
+ * its own process: the peer Homeward's own server is compared with, and shown to interoperate with.
+ */
+export async function startStockSyncServer(dataDir: string): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort()
+  const entry = createRequire(import.meta.url).resolve('@automerge/automerge-repo-sync-server')
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, cwd: dataDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the stock sync server exited (${code})`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('Listening on port') && resolve())
+  })
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+/** A repo's WebSocket link to a stock sync server: share documents to it, fetch documents from it. */
+export class RepoServerLink {
+  private constructor(
+    private readonly repo: Repo,
+    private readonly adapter: WebSocketClientAdapter,
+    private readonly serverStorage: StorageId,
+  ) {}
+
+  static async connect(repo: Repo, url: string): Promise<RepoServerLink> {
+    const adapter = new WebSocketClientAdapter(url, 1000)
+    const peer = new Promise<{ peerId: PeerId; storageId: StorageId }>((resolve) => {
+      const onPeer = ({ peerId }: { peerId: PeerId }) => {
+        const storageId = repo.peerMetadataByPeerId[peerId]?.storageId
+        if (!storageId) return
+        repo.networkSubsystem.off('peer', onPeer)
+        resolve({ peerId, storageId })
+      }
+      repo.networkSubsystem.on('peer', onPeer)
+    })
+    repo.networkSubsystem.addNetworkAdapter(adapter)
+    const { storageId } = await peer
+    return new RepoServerLink(repo, adapter, storageId)
+  }
+
+  /** Sends documents this repo holds; resolves once the server has every change of each. */
+  async share(ids: string[]): Promise<void> {
+    await Promise.all(
+      ids.map(async (id) => {
+        const handle = await this.repo.find(id as DocumentId)
+        await this.#serverHas(handle)
+      }),
+    )
+  }
+
+  /** Fetches documents from the server (ids learned from a document already fetched). */
+  async receive(ids: string[]): Promise<DocHandle<unknown>[]> {
+    return Promise.all(ids.map((id) => this.repo.find(id as DocumentId)))
+  }
+
+  /** Disconnects (removing the adapter disconnects it). */
+  close(): void {
+    this.repo.networkSubsystem.removeNetworkAdapter(this.adapter)
+  }
+
+  async #serverHas(handle: DocHandle<unknown>): Promise<void> {
+    const same = () => {
+      const theirs = handle.getSyncInfo(this.serverStorage)?.lastHeads
+      return theirs !== undefined && [...theirs].sort().join() === [...handle.heads()].sort().join()
+    }
+    // The sync info is updated as the server answers; it has no event of its own to wait on.
+    while (!same()) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
