@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { createInterface } from 'node:readline'
@@ -10,6 +11,7 @@ import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websoc
  * its own process: the peer Homeward's own server is compared with, and shown to interoperate with.
  */
 export async function startStockSyncServer(dataDir: string): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+  mkdirSync(dataDir, { recursive: true })
   const port = await freePort()
   const entry = createRequire(import.meta.url).resolve('@automerge/automerge-repo-sync-server')
   const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, cwd: dataDir, stdio: ['ignore', 'pipe', 'inherit'] })

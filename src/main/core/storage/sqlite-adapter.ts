@@ -58,6 +58,9 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
 
   /** The repo's own saves: this laptop's work, so also on its way to the team's server. */
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
+    // The repo saves what it knows of a peer on a timer, which can fire after the workspace has
+    // closed; that is only a shortcut for the next sync, so it is let go. Content never is.
+    if (!this.db.open && key[1] === 'sync-state') return
     this.#saveAndJournal(key, data, true)
     this.options.afterSave?.(key)
     this.options.outbox?.notify()

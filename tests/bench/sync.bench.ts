@@ -1,0 +1,261 @@
+/**
+ * `npm run bench -- sync`: Homeward's sync server beside the stock automerge-repo sync server, in
+ * the same run, on the same cases (a referral, 40 notes and 10 actions each):
+ * - a fresh laptop receiving 1,000 cases: time, and bytes on the wire (both ways);
+ * - one edit reaching a second connected laptop: median and 95th percentile;
+ * - a laptop holding 5,000 cases coming back after 20 changed elsewhere: time and bytes;
+ * - each server's peak memory (its process's high-water mark).
+ * Bytes are counted by a TCP relay in front of each server. Not a test: nothing passes or fails.
+ * BENCH_CASES and BENCH_BIG change the two case counts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, connect, type Server } from 'node:net'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import * as Automerge from '@automerge/automerge'
+import type { DocHandle, DocumentId } from '@automerge/automerge-repo'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
+import { newCaseDoc, type CaseDoc } from '../../src/shared/case/case-doc'
+import * as change from '../../src/shared/case/changes'
+import type { ChangeContext } from '../../src/shared/case/changes'
+import { builtEntry } from '../support/built'
+import { AMINA, DEREK, referral } from '../support/people'
+import { RepoServerLink, startStockSyncServer } from '../support/repo-server'
+import { tempDir } from '../support/temp-dir'
+import { median, percentile } from './measure'
+
+const CASES = Number(process.env.BENCH_CASES ?? 1000)
+const BIG = Number(process.env.BENCH_BIG ?? 5000)
+const CHANGED = 20
+const EDITS = 30
+const CONTEXT: ChangeContext = { author: { id: DEREK.id, name: DEREK.name }, role: 'caseworker', now: new Date('2026-11-23T10:00:00Z'), today: '2026-11-23' }
+
+/** A case of realistic size: a referral, 40 contact notes and 10 actions. */
+const WORDS = 'met at the day centre talked through plan return Bradford sister lives council housing options appointment GP registration benefits claim bus ticket hostel bed tenancy reference landlord probation support worker phone call letter'.split(' ')
+
+/** A note as varied as real ones are (so it compresses like them). */
+function noteText(seed: number): string {
+  let state = seed + 1
+  const next = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) % WORDS.length)
+  return Array.from({ length: 30 }, () => WORDS[next()]).join(' ')
+}
+
+function realisticCase(i: number): Automerge.Doc<CaseDoc> {
+  let doc = Automerge.from(newCaseDoc(referral({ clientName: `Client ${i}`, chainNumber: String(100000 + i) }) as never, { id: randomUUID(), author: CONTEXT.author, now: CONTEXT.now, today: '2026-11-02' }))
+  for (let n = 0; n < 40; n++) {
+    doc = Automerge.change(doc, (d) =>
+      change.addNote(d, { date: '2026-11-20', type: 'face-to-face', text: noteText(i * 100 + n) }, { ...CONTEXT, id: randomUUID() }),
+    )
+  }
+  for (let a = 0; a < 10; a++) doc = Automerge.change(doc, (d) => change.addAction(d, randomUUID(), { description: `Ring Housing Options about the appointment (${a})`, due: '2026-12-01' }, CONTEXT.author, CONTEXT))
+  return doc
+}
+
+/** Counts the bytes between the laptops and a server, both ways. */
+async function relay(target: string): Promise<{ url: string; bytes: () => number; reset: () => void; server: Server }> {
+  const { hostname, port, protocol } = new URL(target)
+  let bytes = 0
+  const server = createServer((socket) => {
+    const upstream = connect(Number(port), hostname)
+    socket.on('data', (data) => (bytes += data.length))
+    upstream.on('data', (data) => (bytes += data.length))
+    socket.pipe(upstream).pipe(socket)
+    socket.on('error', () => upstream.destroy())
+    upstream.on('error', () => socket.destroy())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address() as { port: number }
+  return { url: `${protocol}//127.0.0.1:${address.port}`, bytes: () => bytes, reset: () => (bytes = 0), server }
+}
+
+/** A process's peak resident memory (Linux), in MB. */
+function peakMemoryMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
+}
+
+async function homewardServer(dataDir: string): Promise<{ child: ChildProcess; url: string; setupCode: string }> {
+  const child = spawn(process.execPath, [builtEntry('server'), '--port', '0', '--data', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
+  return { child, ...(JSON.parse(line) as { url: string; setupCode: string }) }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now()
+  const value = await work()
+  return { ms: performance.now() - started, value }
+}
+
+/** Waits for a handle's next change that includes `heads`. */
+function arrival(handle: DocHandle<unknown>, heads: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (heads.every((head) => Automerge.hasHeads(handle.doc() as Automerge.Doc<unknown>, [head] as never))) {
+        handle.off('change', check)
+        clearInterval(timer)
+        resolve()
+      }
+    }
+    handle.on('change', check)
+    const timer = setInterval(check, 5)
+    check()
+  })
+}
+
+const dir = tempDir('bench-sync')
+const results: Record<string, { homeward: number; stock: number; unit: string }> = {}
+const record = (name: string, unit: string, homeward: number, stock: number) => (results[name] = { homeward, stock, unit })
+const open = (name: string, user = AMINA) => openWorkspace({ dataDir: join(dir.path, name), user })
+
+try {
+  console.log(`Making ${CASES} cases of realistic size (a referral, 40 notes, 10 actions)…`)
+  const templates = Array.from({ length: 25 }, (_, i) => realisticCase(i))
+  const docs = (count: number) => Array.from({ length: count }, (_, i) => templates[i % templates.length]!)
+  console.log(`A case is ${(Automerge.save(templates[0]!).length / 1024).toFixed(1)} KB saved.`)
+
+  const step = (what: string) => process.stderr.write(`… ${what}\n`)
+  // ——— Homeward ———
+  step('Homeward: the office uploads')
+  const hwServer = await homewardServer(join(dir.path, 'hw-server'))
+  const hwRelay = await relay(hwServer.url)
+  const office = await open('hw-office', DEREK)
+  const { joinCode } = await createTeam(office, { server: hwRelay.url, setupCode: hwServer.setupCode, name: 'Bench' })
+  const caseIds = await office.addCaseDocuments(docs(CASES))
+  await office.sync.syncOnce()
+
+  step('Homeward: a fresh laptop receives')
+  const fresh = await open('hw-fresh')
+  await joinTeam(fresh, { server: hwRelay.url, code: joinCode })
+  hwRelay.reset()
+  const hwReceive = await timed(() => fresh.sync.syncOnce())
+  record(`fresh laptop receives ${CASES} cases`, 'ms', hwReceive.ms, 0)
+  record(`  bytes on the wire`, 'MB', hwRelay.bytes() / 1e6, 0)
+
+  // One edit reaching a second connected laptop.
+  step('Homeward: edits')
+  office.sync.start()
+  fresh.sync.start()
+  while (office.sync.status().state !== 'connected' || fresh.sync.status().state !== 'connected') await new Promise((r) => setTimeout(r, 20))
+  const edited = caseIds[0]!
+  const hwTarget = await fresh.openCase(edited)
+  const hwEdits: number[] = []
+  for (let i = 0; i < EDITS; i++) {
+    const started = performance.now()
+    await office.changeCase(edited, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Referrer ${i}` }, context))
+    await arrival(hwTarget as DocHandle<unknown>, Automerge.getHeads((await office.openCase(edited)).doc()))
+    hwEdits.push(performance.now() - started)
+  }
+  await fresh.sync.stop()
+  await office.sync.stop()
+  await fresh.close()
+
+  // A laptop holding BIG cases comes back after 20 changed elsewhere.
+  step(`Homeward: a laptop with ${BIG} cases comes back`)
+  const more = await office.addCaseDocuments(docs(BIG - CASES))
+  await office.sync.syncOnce()
+  const holder = await open('hw-holder')
+  await joinTeam(holder, { server: hwRelay.url, code: joinCode })
+  await holder.sync.syncOnce()
+  const allIds = [...caseIds, ...more]
+  for (let i = 0; i < CHANGED; i++) {
+    await office.changeCase(allIds[(i * 97) % allIds.length]!, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Changed ${i}` }, context))
+  }
+  await office.sync.syncOnce()
+  // Coming back is a new session here too.
+  await holder.close()
+  const holderAgain = await open('hw-holder')
+  hwRelay.reset()
+  const hwBack = await timed(() => holderAgain.sync.syncOnce())
+  const hwBackBytes = hwRelay.bytes()
+  const hwPeak = peakMemoryMb(hwServer.child)
+  await holderAgain.close()
+  await office.close()
+  hwServer.child.kill('SIGTERM')
+
+  // ——— The stock automerge-repo sync server, same work ———
+  step('stock: the office shares')
+  const stock = await startStockSyncServer(join(dir.path, 'stock-data'))
+  const stRelay = await relay(stock.url.replace(/^ws/, 'http'))
+  const stockUrl = stRelay.url.replace(/^http/, 'ws')
+  const source = await open('st-office', DEREK)
+  const stIds = await source.addCaseDocuments(docs(CASES))
+  const sourceLink = await RepoServerLink.connect(source.repo, stockUrl)
+  await sourceLink.share([source.teamDocumentId, ...stIds])
+
+  step('stock: a fresh laptop receives')
+  const stFresh = await open('st-fresh')
+  stRelay.reset()
+  const stReceive = await timed(async () => {
+    const link = await RepoServerLink.connect(stFresh.repo, stockUrl)
+    await link.receive([source.teamDocumentId])
+    await link.receive(stIds)
+    return link
+  })
+  results[`fresh laptop receives ${CASES} cases`]!.stock = stReceive.ms
+  results['  bytes on the wire']!.stock = stRelay.bytes() / 1e6
+
+  step('stock: edits')
+  const stTarget = (await stFresh.repo.find(stIds[0] as DocumentId)) as DocHandle<unknown>
+  const stSource = await source.repo.find<CaseDoc>(stIds[0] as DocumentId)
+  const stEdits: number[] = []
+  for (let i = 0; i < EDITS; i++) {
+    const started = performance.now()
+    stSource.change((doc) => change.updateSection(doc, 'referral', { referrerName: `Referrer ${i}` }, CONTEXT))
+    await arrival(stTarget, Automerge.getHeads(stSource.doc()))
+    stEdits.push(performance.now() - started)
+  }
+  stReceive.value.close()
+  await stFresh.close()
+
+  step(`stock: a laptop with ${BIG} cases comes back`)
+  const stMore = await source.addCaseDocuments(docs(BIG - CASES))
+  await sourceLink.share(stMore)
+  const stHolder = await open('st-holder')
+  const holderLink = await RepoServerLink.connect(stHolder.repo, stockUrl)
+  const stAll = [...stIds, ...stMore]
+  await holderLink.receive(stAll)
+  await stHolder.flush()
+  holderLink.close()
+  // Coming back is a new session (automerge-repo cannot take a server back on a new connection).
+  await stHolder.close()
+  const stHolderAgain = await open('st-holder')
+  const changed = Array.from({ length: CHANGED }, (_, i) => stAll[(i * 97) % stAll.length]!)
+  for (const [i, id] of changed.entries()) (await source.repo.find<CaseDoc>(id as DocumentId)).change((doc) => change.updateSection(doc, 'referral', { referrerName: `Changed ${i}` }, CONTEXT))
+  await sourceLink.share(changed)
+  const wanted = await Promise.all(changed.map(async (id) => Automerge.getHeads((await source.repo.find<CaseDoc>(id as DocumentId)).doc())))
+  stRelay.reset()
+  // automerge-repo syncs document by document: coming back, the laptop offers every one it holds.
+  const stBack = await timed(async () => {
+    const link = await RepoServerLink.connect(stHolderAgain.repo, stockUrl)
+    const handles = await link.receive(stAll)
+    await Promise.all(changed.map((id, i) => arrival(handles[stAll.indexOf(id)]!, wanted[i]!)))
+    return link
+  })
+  const stBackBytes = stRelay.bytes()
+  const stPeak = peakMemoryMb(stock.process)
+  stBack.value.close()
+  sourceLink.close()
+  await stHolderAgain.close()
+  await source.close()
+  await stock.stop()
+
+  record(`one edit to a second laptop, median`, 'ms', median(hwEdits), median(stEdits))
+  record(`one edit to a second laptop, p95`, 'ms', percentile(hwEdits, 95), percentile(stEdits, 95))
+  record(`back after ${CHANGED} of ${BIG} changed: time`, 'ms', hwBack.ms, stBack.ms)
+  record(`back after ${CHANGED} of ${BIG} changed: bytes`, 'MB', hwBackBytes / 1e6, stBackBytes / 1e6)
+  record(`server peak memory`, 'MB', hwPeak, stPeak)
+  for (const server of [hwRelay.server, stRelay.server]) server.close()
+
+  const width = Math.max(...Object.keys(results).map((name) => name.length))
+  console.log(`\n${'measure'.padEnd(width)}  ${'Homeward'.padStart(10)}  ${'stock'.padStart(10)}  ratio (Homeward / stock)`)
+  for (const [name, { homeward, stock: other, unit }] of Object.entries(results)) {
+    const show = (value: number) => `${value.toFixed(unit === 'MB' ? 2 : 0)} ${unit}`.padStart(10)
+    console.log(`${name.padEnd(width)}  ${show(homeward)}  ${show(other)}  ${(homeward / other).toFixed(2)}`)
+  }
+  console.log(`\n(${hwReceive.value.received} chunks received by the fresh Homeward laptop; ${hwBack.value.received} on coming back.)`)
+} finally {
+  dir.remove()
+}
