@@ -87,6 +87,8 @@ export interface ApiMethods {
    * Opens a generated PDF in the system's viewer, or a ready-to-send email of it in the mail
    * client. Where this computer cannot open it, the file comes back to be saved instead.
    */
+  duplicatesOf: { params: { caseId: string }; result: CaseSummary[] }
+  mergeCases: { params: { keepId: string; duplicateId: string }; result: Record<string, never> }
   getSyncStatus: { params: Record<string, never>; result: SyncStatus }
   createTeam: { params: { server: string; setupCode: string; name: string; deviceName?: string }; result: { joinCode: string } }
   joinTeam: { params: { server: string; code: string; deviceName?: string }; result: Record<string, never> }
@@ -148,6 +150,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'generateDocument',
   'readGeneratedDocument',
   'openGeneratedDocument',
+  'duplicatesOf',
+  'mergeCases',
   'getSyncStatus',
   'createTeam',
   'joinTeam',

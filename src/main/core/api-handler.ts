@@ -68,6 +68,12 @@ function methods(
       return { id: await workspace.reRefer(caseId) }
     },
     listCases: async () => workspace.listCases(),
+    duplicatesOf: async (params) => workspace.duplicatesOf(z.object({ caseId: id }).parse(params).caseId),
+    mergeCases: async (params) => {
+      const { keepId, duplicateId } = z.object({ keepId: id, duplicateId: id }).parse(params)
+      await workspace.mergeCases(keepId, duplicateId)
+      return {}
+    },
     getSyncStatus: async () => workspace.sync.status(),
     createTeam: async (params) => {
       const input = z.object({ server: text, setupCode: text, name: text, deviceName: text.optional() }).parse(params)

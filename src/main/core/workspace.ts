@@ -17,7 +17,7 @@ import { toStored } from '../../shared/automerge/registers'
 import { isCaseDoc, newCaseDoc, readCase, upgradeRecord, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
 import * as change from '../../shared/case/changes'
 import type { ChangeContext } from '../../shared/case/changes'
-import { nameKey } from '../../shared/case/duplicates'
+import { duplicateReason, nameKey } from '../../shared/case/duplicates'
 import { noteInputSchema } from '../../shared/case/notes'
 import { caseRecordSchema } from '../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../shared/case/referral'
@@ -234,6 +234,38 @@ export class Workspace {
   /** Cases that may be the same person as this referral. */
   possibleDuplicates(identity: { clientName: string; dateOfBirth: string; chainNumber?: string | null }): CaseSummary[] {
     return this.index.possibleDuplicates({ chainNumber: identity.chainNumber, nameKey: nameKey(identity.clientName), dateOfBirth: identity.dateOfBirth })
+  }
+
+  /**
+   * Open cases that look like the same person as this open case (same CHAIN number, or same name
+   * and date of birth): what two laptops made while apart, flagged once they have synced.
+   */
+  async duplicatesOf(id: string): Promise<CaseSummary[]> {
+    const record = await this.readCase(id)
+    if (record.status !== 'open') return []
+    return this.possibleDuplicates(record.referral).filter((other) => other.id !== id && other.status === 'open')
+  }
+
+  /**
+   * Merges an open duplicate into an open case: notes, actions, documents, list items and history
+   * of both are kept in `keepId`; the duplicate is closed, marked as merged into it.
+   */
+  async mergeCases(keepId: string, duplicateId: string): Promise<void> {
+    const [keep, duplicate] = [await this.#findCase(keepId), await this.#findCase(duplicateId)]
+    const [kept, merged] = [readCase(keep.doc()), readCase(duplicate.doc())]
+    if (keepId === duplicateId || kept.status !== 'open' || merged.status !== 'open' || !duplicateReason(kept.referral, merged.referral)) {
+      throw new change.CaseRuleError(['Only two open cases of the same person (the same CHAIN number, or name and date of birth) can be merged'])
+    }
+    const context = this.#context()
+    const authored = authoredBy(context.author, context.now)
+    keep.change((doc) => change.mergeDuplicateInto(doc, merged, duplicateId, { ...context, id: randomUUID() }), authored)
+    // The duplicate's scanned documents are the kept case's now.
+    this.team.change((team) => {
+      for (const id of Object.keys(merged.attachments)) if (team.attachments[id]) team.attachments[id].caseId = toStored(keepId) as never
+    }, authored)
+    duplicate.change((doc) => change.markMergedInto(doc, keepId, { ...context, id: randomUUID() }), authored)
+    await this.repo.flush([keep.documentId, duplicate.documentId, this.team.documentId])
+    await this.indexer.indexPending()
   }
 
   listCases(): CaseSummary[] {

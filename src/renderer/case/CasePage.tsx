@@ -3,6 +3,7 @@ import { PHASES, PHASE_NAMES } from '../../shared/case/phases'
 import { useCase } from '../hooks/useCase'
 import { PageHeading } from '../components/PageHeading'
 import { CaseHeader } from './CaseHeader'
+import { DuplicateBanner } from './DuplicateBanner'
 import { OpenCaseContext } from './CaseContext'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
@@ -33,6 +34,7 @@ export function CasePage() {
         </ol>
       </nav>
       <CaseHeader />
+      <DuplicateBanner />
       <div className="case-layout">
         <nav className="phase-nav" aria-label="Phases of the case">
           <ol>

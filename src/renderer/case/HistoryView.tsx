@@ -2,7 +2,7 @@ import { phaseLabel } from '../../shared/case/phases'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
 import { useOpenCase } from './CaseContext'
 
-const KINDS = { opened: 'Opened in', forward: 'Moved on to', back: 'Moved back to', closed: 'Closed in' } as const
+const KINDS = { opened: 'Opened in', forward: 'Moved on to', back: 'Moved back to', closed: 'Closed in', merged: 'Duplicate merged in, in' } as const
 
 /** Every phase change, with who made it, when, and why. */
 export function HistoryView() {

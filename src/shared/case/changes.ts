@@ -5,14 +5,14 @@ import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
-import { readRules, touch, upgradeCaseDoc } from './case-doc'
+import { readCase, readRules, touch, upgradeCaseDoc } from './case-doc'
 import { CLOSURE_FIELDS, type ClosureType, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
 import type { CaseNote, noteInputSchema } from './notes'
 import { phaseLabel } from './phases'
-import type { CaseDoc, CaseRules, PhaseChange } from './record'
+import type { CaseDoc, CaseRecord, CaseRules, PhaseChange } from './record'
 import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
@@ -390,4 +390,41 @@ export function removeAttachment(doc: CaseDoc, id: string, context: ChangeContex
 export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: GeneratedDocument, context: ChangeContext): void {
   begin(doc, context)
   doc.generatedDocuments[id] = toStored(generated)
+}
+
+/** The lists of a case whose items, keyed by id, a merge brings across. */
+const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'family', 'special', 'actions', 'expenses', 'goals', 'attachments', 'generatedDocuments'] as const
+
+/**
+ * Brings a duplicate case into this one (the same person, referred on two laptops while they were
+ * apart): every note, action, document and list item and all its history are kept; where this
+ * case has left a field of a form empty, the duplicate's answer fills it. Nothing here is lost.
+ */
+export function mergeDuplicateInto(doc: CaseDoc, duplicate: CaseRecord, duplicateId: string, context: ChangeContext & { id: string }): void {
+  begin(doc, context)
+  const target = readCase(doc)
+  const noteIds = new Set(target.notes.map((note) => note.id))
+  for (const note of duplicate.notes) if (!noteIds.has(note.id)) doc.notes.push(toStored(note))
+  for (const collection of MERGED_COLLECTIONS) {
+    const into = doc[collection] as unknown as Record<string, unknown>
+    for (const [id, item] of Object.entries(duplicate[collection])) if (!(id in into)) into[id] = toStored(item)
+  }
+  for (const section of Object.keys(CASE_SECTIONS) as CaseSection[]) {
+    const into = doc[section] as unknown as Record<string, unknown>
+    const have = target[section] as unknown as Record<string, unknown>
+    for (const [field, value] of Object.entries(duplicate[section] as unknown as Record<string, unknown>)) {
+      if (have[field] === undefined && value !== undefined) into[field] = toStored(value)
+    }
+  }
+  for (const entry of duplicate.phaseHistory) doc.phaseHistory.push(toStored({ ...entry, id: `${duplicateId}:${entry.id}`, reason: [entry.reason, 'in the duplicate case merged in'].filter(Boolean).join(' — ') }))
+  recordPhaseChange(doc, { id: context.id, kind: 'merged', to: target.phase, reason: `Merged in the duplicate case ${duplicateId} (the same person, referred twice)` }, context)
+}
+
+/** Closes a duplicate once merged: it points to the case that now holds everything of it. */
+export function markMergedInto(doc: CaseDoc, intoId: string, context: ChangeContext & { id: string }): void {
+  begin(doc, context)
+  const record = readRules(doc)
+  doc.status = toStored('closed')
+  doc.mergedInto = toStored(intoId)
+  recordPhaseChange(doc, { id: context.id, kind: 'closed', from: record.phase, to: record.phase, reason: `Merged into case ${intoId}: the same person, referred twice` }, context)
 }

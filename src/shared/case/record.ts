@@ -59,7 +59,8 @@ export interface PhaseChange {
   id: string
   at: string
   by: PersonRef
-  kind: 'opened' | 'forward' | 'back' | 'closed'
+  /** `merged`: a duplicate of this case was merged into it, in this phase. */
+  kind: 'opened' | 'forward' | 'back' | 'closed' | 'merged'
   from?: Phase
   to: Phase
   reason?: string
@@ -106,6 +107,8 @@ export interface CaseRecord {
   /** A re-referral links the new case and the closed one. */
   previousCaseId?: string
   reReferredAs?: string
+  /** A duplicate (the same person, referred on two laptops at once) merged into this case. */
+  mergedInto?: string
 }
 
 /**
@@ -203,7 +206,7 @@ export const caseRecordSchema = z.object({
       id: z.string(),
       at: z.string(),
       by: personRef,
-      kind: z.enum(['opened', 'forward', 'back', 'closed']),
+      kind: z.enum(['opened', 'forward', 'back', 'closed', 'merged']),
       from: z.enum(PHASES).optional(),
       to: z.enum(PHASES),
       reason: z.string().optional(),
@@ -276,4 +279,5 @@ export const caseRecordSchema = z.object({
   ),
   previousCaseId: z.string().optional(),
   reReferredAs: z.string().optional(),
+  mergedInto: z.string().optional(),
 })
