@@ -184,17 +184,20 @@ class Connection {
   async #handle(message: ClientMessage): Promise<void> {
     if (message.type === 'hello') {
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
-      return this.#catchUp(message.since)
+      return this.#catchUp(message.since, Math.max(message.since, message.seen ?? 0))
     }
     this.#receive(message)
   }
 
   /** Sends what came after `since`: first every chunk of documents newly the team's, then the rest in order. */
-  async #catchUp(since: number): Promise<void> {
+  async #catchUp(asked: number, seen: number): Promise<void> {
     const head = this.store.lastSeq()
+    // A laptop that saw numbers beyond the server's last: the server was restored from a backup.
+    const restored = seen > head
+    const since = restored ? 0 : asked
     const teamDocumentId = this.listing.teamDocumentId
     const listedSince = this.store.listedAfter(since)
-    this.#send({ type: 'welcome', team: this.teamName, head, catchUp: this.store.countAfter(since, head, teamDocumentId) })
+    this.#send({ type: 'welcome', team: this.teamName, head, catchUp: this.store.countAfter(since, head, teamDocumentId), ...(restored ? { restored } : {}) })
     let batch: ChunkMessage[] = []
     let bytes = 0
     const flush = (upTo?: number) => {
@@ -246,7 +249,7 @@ class Connection {
       return
     }
     const seq = this.store.addChunk(message.documentId, message.data)
-    this.#send({ type: 'ack', ref: message.ref })
+    this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq }) })
     if (seq === undefined) return
     const outgoing: ChunkMessage[] = []
     if (message.documentId === this.listing.teamDocumentId) {

@@ -54,7 +54,7 @@ test('a manager creates the team, a colleague’s case arrives, a lost laptop is
     const create = page.getByRole('form', { name: 'Create the team' })
     await create.getByLabel('Team server address').fill(server.url)
     await create.getByLabel('Setup code').fill('AAAAA-BBBBB-CCCCC')
-    await create.getByLabel('Team name').fill('Safe Connections North')
+    await create.getByLabel('The team’s name').fill('Safe Connections North')
     await create.getByRole('button', { name: 'Create the team' }).click()
     await expect(page.getByRole('alert')).toContainText('setup code is not right')
     await screenshot(page, testInfo, 'team-create-refused')

@@ -1,3 +1,5 @@
+import { copyFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AMINA, referral } from '../support/people'
 import { eventually, TestTeam } from '../support/sync-team'
@@ -33,5 +35,33 @@ describe('a team syncing through its server', () => {
     await eventually(() => caseworker.workspace.listCases().some((entry) => entry.id === made), 10_000, 'the new case to reach the caseworker')
     await eventually(() => caseworker.sync.status().pending === 0, 10_000, 'nothing left to send')
     expect(caseworker.sync.status()).toMatchObject({ state: 'connected', team: 'Safe Connections North', deviceName: expect.stringContaining('Amina Okafor') })
+  })
+
+  it('gets back what a server restored from an old backup lost, from the laptops that have it', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const early = await manager.workspace.createCase(referral())
+    await manager.sync.syncOnce()
+    // The nightly backup, taken with the server stopped.
+    await team.server.close()
+    const backup = join(team.serverDir, 'backup.sqlite')
+    copyFileSync(join(team.serverDir, 'homeward-server.sqlite'), backup)
+    await team.restartServer()
+
+    const late = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await manager.workspace.addNote(early, { date: '2026-11-23', type: 'phone', text: 'After the backup.' })
+    await manager.sync.syncOnce()
+
+    // The server's disk fails; it is restored from the backup.
+    await team.server.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(team.serverDir, `homeward-server.sqlite${suffix}`), { force: true })
+    copyFileSync(backup, join(team.serverDir, 'homeward-server.sqlite'))
+    await team.restartServer()
+    await manager.sync.syncOnce()
+
+    const fresh = await team.join(AMINA)
+    await fresh.sync.syncOnce()
+    expect(fresh.workspace.listCases().map((entry) => entry.id).sort()).toEqual([early, late].sort())
+    expect((await fresh.workspace.readCase(early)).notes.map((note) => note.text)).toEqual(['After the backup.'])
   })
 })

@@ -107,7 +107,7 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
     <form className="edit-form" onSubmit={submit} aria-label="Create the team" noValidate>
       <TextField name="create-server" label="Team server address" hint="Where your IT volunteer set up the Homeward server." value={server} onChange={setServer} width="medium" />
       <TextField name="create-setup-code" label="Setup code" hint="Printed by the server when it first started (setup code: …)." value={setupCode} onChange={setSetupCode} width="medium" />
-      <TextField name="create-name" label="Team name" value={name} onChange={setName} width="medium" />
+      <TextField name="create-name" label="The team’s name" value={name} onChange={setName} width="medium" />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
       <Problem text={problem} />
       <div className="actions">

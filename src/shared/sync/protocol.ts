@@ -18,20 +18,27 @@ export interface ChunkMessage {
 }
 
 export type ClientMessage =
-  /** First, after connecting: the last chunk number this laptop has. */
-  | { type: 'hello'; protocol: number; since: number }
+  /**
+   * First, after connecting: the last chunk number this laptop has, and the highest number it has
+   * seen the server give (to its own uploads too): a server below that was restored from a backup.
+   */
+  | { type: 'hello'; protocol: number; since: number; seen?: number }
   /** Changes made on this laptop (Automerge changes, or a whole saved document). */
   | { type: 'upload'; ref: number; documentId: string; data: Uint8Array }
 
 export type ServerMessage =
-  /** The answer to hello: what there is to catch up on. */
-  | { type: 'welcome'; team: string; head: number; catchUp: { chunks: number; documents: number } }
+  /**
+   * The answer to hello: what there is to catch up on. `restored`: the laptop has chunks numbered
+   * beyond the server's last (the server was restored from a backup), so it is sent everything,
+   * and sends everything it holds again.
+   */
+  | { type: 'welcome'; team: string; head: number; catchUp: { chunks: number; documents: number }; restored?: boolean }
   /** Chunks, in order; `upTo` (catching up) is the number the laptop has everything up to. */
   | { type: 'chunks'; chunks: ChunkMessage[]; upTo?: number }
   /** Caught up to `seq`: everything after comes live. */
   | { type: 'caught-up'; seq: number }
-  /** An upload is stored (or, with `refused`, will never be: it was not an Automerge document). */
-  | { type: 'ack'; ref: number; refused?: string }
+  /** An upload is stored, as chunk `seq` if it was new (or, with `refused`, will never be: it was not an Automerge document). */
+  | { type: 'ack'; ref: number; refused?: string; seq?: number }
 
 /** Why the server closed a connection, in words for the person (WebSocket close reasons). */
 export const CLOSE_CODES = {

@@ -13,16 +13,16 @@ const documentId = z.string().max(100).refine((id) => isValidDocumentId(id), 'no
 const seq = z.number().int().nonnegative()
 
 const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), protocol: z.number().int(), since: seq }),
+  z.object({ type: z.literal('hello'), protocol: z.number().int(), since: seq, seen: seq.optional() }),
   z.object({ type: z.literal('upload'), ref: seq, documentId, data: bytes }),
 ])
 
 const chunk = z.object({ seq, documentId, data: bytes })
 const serverMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), team: z.string(), head: seq, catchUp: z.object({ chunks: seq, documents: seq }) }),
+  z.object({ type: z.literal('welcome'), team: z.string(), head: seq, catchUp: z.object({ chunks: seq, documents: seq }), restored: z.boolean().optional() }),
   z.object({ type: z.literal('chunks'), chunks: z.array(chunk), upTo: seq.optional() }),
   z.object({ type: z.literal('caught-up'), seq }),
-  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional() }),
+  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional() }),
 ])
 
 /** A client's message, or undefined if it is not one (the connection is then closed). */

@@ -22,6 +22,8 @@ export interface Membership {
   manager: boolean
   /** The number of the last chunk from the server this laptop has. */
   lastSeq: number
+  /** The highest chunk number this laptop has seen the server give (its own uploads' too). */
+  seenSeq?: number
   lastSyncedAt?: string
 }
 
@@ -59,7 +61,13 @@ export class TeamMembership {
     await this.#enqueueEverything(membership)
   }
 
-  update(changes: Partial<Pick<Membership, 'lastSeq' | 'lastSyncedAt'>>): void {
+  /** The server was restored from a backup: everything this laptop holds goes to it again. */
+  async sendEverythingAgain(): Promise<void> {
+    const membership = this.get()
+    if (membership) await this.#enqueueEverything(membership)
+  }
+
+  update(changes: Partial<Pick<Membership, 'lastSeq' | 'seenSeq' | 'lastSyncedAt'>>): void {
     const current = this.get()
     if (current) this.settings.set(SETTING_MEMBERSHIP, { ...current, ...changes })
   }

@@ -186,7 +186,7 @@ export class SyncClient {
       })
     })
     socket.on('open', () => {
-      this.#send({ type: 'hello', protocol: SYNC_PROTOCOL, since: membership.lastSeq })
+      this.#send({ type: 'hello', protocol: SYNC_PROTOCOL, since: membership.lastSeq, seen: Math.max(membership.lastSeq, membership.seenSeq ?? 0) })
       this.#heard()
       this.#sendMore()
     })
@@ -223,6 +223,11 @@ export class SyncClient {
     const membership = this.workspace.membership
     switch (message.type) {
       case 'welcome':
+        if (message.restored) {
+          // The server lost what came after its backup: it is sent again from here.
+          membership.update({ lastSeq: 0, seenSeq: message.head })
+          await membership.sendEverythingAgain()
+        }
         this.#catchUp = message.catchUp.documents > 0 ? { received: new Set(), total: message.catchUp.documents } : undefined
         this.#emitStatus()
         return
@@ -251,6 +256,7 @@ export class SyncClient {
         if (!this.#inFlight.has(message.ref)) return
         this.#inFlight.delete(message.ref)
         membership.outbox.remove(message.ref)
+        if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq })
         this.#sent += 1
         if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
         this.#sendMore()
