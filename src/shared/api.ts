@@ -1,4 +1,6 @@
 import type { SyncStatus, TeamDevice } from './sync/status'
+import type { Board } from './board/board'
+import type { Phase } from './case/phases'
 import type { CaseSummary } from './case/summary'
 import type { ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
@@ -37,6 +39,8 @@ export interface TeamSettingsView {
   agencies: Record<string, Agency>
   /** The signature of each member who has given one, by member id. */
   signatures: Record<string, ImageView>
+  /** Every phase's caseload weight: the team's own, or the default. */
+  caseloadWeights: Record<Phase, number>
 }
 
 /** A file the window sends, or receives to save when the system cannot open it. */
@@ -67,6 +71,8 @@ export interface ApiMethods {
   reRefer: { params: { caseId: string }; result: { id: string } }
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
+  getBoard: { params: Record<string, never>; result: Board }
+  setCaseloadWeights: { params: { weights: Record<Phase, number> }; result: Record<string, never> }
   getTeamSettings: { params: Record<string, never>; result: TeamSettingsView }
   updateLetterhead: { params: { values: Record<string, unknown> }; result: Record<string, never> }
   saveDirectoryEntry: { params: { directory: Directory; id?: string; values: Record<string, unknown> }; result: { id: string } }
@@ -138,6 +144,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'checkDuplicates',
   'listCases',
   'searchCases',
+  'getBoard',
+  'setCaseloadWeights',
   'addLearningPoint',
   'reRefer',
   'getTeamSettings',

@@ -29,6 +29,11 @@ export function printCases(cases: (CaseSummary | SearchHit)[], empty: string): v
     ...('matchedIn' in row ? [row.matchedIn] : []),
   ])
   const header = ['ID', 'Client', 'Born', 'CHAIN', 'Phase', 'Updated', ...('matchedIn' in cases[0]! ? ['Found in'] : [])]
+  printTable(header, rows)
+}
+
+/** Rows under a header, each column as wide as its widest cell. */
+export function printTable(header: string[], rows: string[][]): void {
   const table = [header, ...rows]
   const widths = header.map((_, column) => Math.max(...table.map((row) => [...(row[column] ?? '')].length)))
   for (const row of table) {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { isUserFacing } from '../core/errors'
+import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
@@ -12,6 +13,7 @@ export function program(): Command {
     .description('Homeward from the command line: the same workspace as the app, without a window.')
     .addCommand(caseCommands())
     .addCommand(searchCommand())
+    .addCommand(boardCommand())
     .addCommand(attachCommand())
     .addCommand(packCommand())
     .addCommand(letterCommand())

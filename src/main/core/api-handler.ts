@@ -12,6 +12,8 @@ import {
 } from '../../shared/api'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES } from '../../shared/case/attachments'
 import type { TeamImage, TeamSettings } from '../../shared/team/settings'
+import { caseloadWeights } from '../../shared/board/board'
+import { PHASES } from '../../shared/case/phases'
 import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
@@ -110,6 +112,12 @@ function methods(
       const { text } = z.object({ text: z.string().max(MAX_SEARCH_LENGTH) }).parse(params)
       return workspace.searchCases(text)
     },
+    getBoard: async () => workspace.board(),
+    setCaseloadWeights: async (params) => {
+      const { weights } = z.object({ weights: z.record(z.enum(PHASES), z.number()) }).parse(params)
+      workspace.setCaseloadWeights(weights)
+      return {}
+    },
     getTeamSettings: async () => settingsView(workspace.teamSettings()),
     updateLetterhead: async (params) => {
       workspace.updateLetterhead(z.object({ values }).parse(params).values)
@@ -198,6 +206,7 @@ function settingsView(settings: TeamSettings): TeamSettingsView {
     housingOptions: settings.housingOptions,
     agencies: settings.agencies,
     signatures: Object.fromEntries(Object.entries(settings.signatures).map(([member, image]) => [member, imageView(image)])),
+    caseloadWeights: caseloadWeights(settings.caseloadWeights),
   }
 }
 

@@ -22,6 +22,8 @@ import { noteInputSchema } from '../../shared/case/notes'
 import { caseRecordSchema } from '../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../shared/case/referral'
 import type { CaseSummary } from '../../shared/case/summary'
+import type { Phase } from '../../shared/case/phases'
+import { boardRow, caseloads, caseloadWeights, type Board } from '../../shared/board/board'
 import { isoDateOf, type IsoDate } from '../../shared/dates'
 import type { AttachmentDoc, EvidenceFor } from '../../shared/case/attachments'
 import { MAX_TEAM_IMAGE_BYTES, type TeamImage, type TeamSettings } from '../../shared/team/settings'
@@ -41,6 +43,7 @@ import {
   teamCaseIds,
   teamMembers,
   upgradeTeamDoc,
+  setCaseloadWeights,
   TEAM_SCHEMA_VERSION,
   type LearningPoint,
   type TeamDoc,
@@ -276,6 +279,14 @@ export class Workspace {
     return this.index.search(text)
   }
 
+  /** The caseload board: every open case with its flags, and each member's caseload, from the index. */
+  board(): Board {
+    const today = isoDateOf(this.#now())
+    const weights = caseloadWeights(this.teamSettings().caseloadWeights)
+    const rows = this.index.openCasesForBoard().map(({ summary, board }) => boardRow(summary, board, today))
+    return { today, rows, caseloads: caseloads(rows, this.members(), weights), weights }
+  }
+
   async readCase(id: string): Promise<CaseRecord> {
     return readCase((await this.#findCase(id)).doc())
   }
@@ -448,6 +459,10 @@ export class Workspace {
 
   removeDirectoryEntry(directory: Directory, id: string): void {
     this.#changeSettings((team) => removeDirectoryEntry(team, directory, id))
+  }
+
+  setCaseloadWeights(weights: Record<Phase, number>): void {
+    this.#changeSettings((team) => setCaseloadWeights(team, weights))
   }
 
   /** Sets (or with null, clears) the team's logo, which is the manager's, or your own signature. */

@@ -6,6 +6,7 @@ import type { ApiClient } from '../platform/api-client'
 import { ApiContext, ProfileContext, RepoContext } from './contexts'
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../pages/CaseListPage'
+import { BoardPage } from '../board/BoardPage'
 import { ActionsView } from '../case/ActionsView'
 import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
@@ -43,6 +44,7 @@ const router = createHashRouter([
         ],
       },
       { path: '/search', element: <SearchPage /> },
+      { path: '/board', element: <BoardPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/" end>
               Cases
             </NavLink>
+            <NavLink to="/board">Caseload board</NavLink>
             <NavLink to="/referrals/new">Add a referral</NavLink>
             <NavLink to="/settings">Team settings</NavLink>
           </nav>

@@ -11,6 +11,7 @@ import { SectionForm } from '../forms/SectionForm'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { readForTransfer } from '../platform/files'
 import { TeamSection } from './TeamSection'
+import { CaseloadWeightsForm } from '../board/CaseloadWeightsForm'
 
 /**
  * The team's settings the paperwork draws on: the letterhead and logo, the Housing Options
@@ -105,6 +106,8 @@ export function SettingsPage() {
             onUpdate={(id, changes) => saveEntry('agencies', id, { ...settings.data.agencies[id], ...changes })}
             onRemove={(id) => api.call('removeDirectoryEntry', { directory: 'agencies', id }).then(() => undefined)}
           />
+          <h2 className="subheading">Caseloads</h2>
+          <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
         </>
       )}
     </>

@@ -2,13 +2,16 @@ import { differenceInCalendarDays, parseISO } from 'date-fns'
 import type { IsoDate } from '../dates'
 import { workingDaysBetween } from '../calendar/working-days'
 import { closurePointOf, CONTACT_EXPECTED_DAYS, lastContact } from './lifecycle'
+import type { Phase } from './phases'
 import type { CaseRecord } from './record'
+import type { Referral } from './referral'
 import { isOverdue } from './support'
 
 /** An unallocated referral is flagged after this many working days. */
 export const ALLOCATION_WORKING_DAYS = 3
 
-export type FlagKind = 'overdue-action' | 'no-recent-contact' | 'closure-point' | 'unallocated-referral'
+export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral'] as const
+export type FlagKind = (typeof FLAG_KINDS)[number]
 
 export interface CaseFlag {
   kind: FlagKind
@@ -22,16 +25,51 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   'unallocated-referral': 'Unallocated referral',
 }
 
+/**
+ * What the flags look at: a few states and dates of a case, small enough for the case index to
+ * hold, so that the caseload board flags 5,000 cases without opening one.
+ */
+export interface FlagFacts {
+  status: CaseRecord['status']
+  phase: Phase
+  /** The due dates of the actions not done yet. */
+  openActionsDue: IsoDate[]
+  lastContact: IsoDate | null
+  closurePoint: IsoDate | null
+  allocated: boolean
+  referralStatus: Referral['status']
+  receivedOn: IsoDate
+}
+
+export function flagFacts(record: CaseRecord): FlagFacts {
+  return {
+    status: record.status,
+    phase: record.phase,
+    openActionsDue: Object.values(record.actions)
+      .filter((action) => !action.doneOn)
+      .map((action) => action.due)
+      .sort(),
+    lastContact: lastContact(record) ?? null,
+    closurePoint: closurePointOf(record) ?? null,
+    allocated: Boolean(record.allocation.leadCaseworker),
+    referralStatus: record.referral.status,
+    receivedOn: record.referral.receivedOn,
+  }
+}
+
 /** What needs attention on an open case today. */
 export function caseFlags(record: CaseRecord, today: IsoDate): CaseFlag[] {
-  if (record.status === 'closed') return []
+  return flagsOf(flagFacts(record), today)
+}
+
+export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
+  if (facts.status === 'closed') return []
   const flags: CaseFlag[] = []
-  const overdue = Object.values(record.actions).filter((action) => isOverdue(action, today)).length
+  const overdue = facts.openActionsDue.filter((due) => isOverdue({ due }, today)).length
   if (overdue > 0) flags.push({ kind: 'overdue-action', message: `${overdue} overdue action${overdue === 1 ? '' : 's'}` })
 
-  if (record.phase === 'intensive-support') {
-    const latest = lastContact(record)
-    const since = latest ? differenceInCalendarDays(parseISO(today), parseISO(latest)) : undefined
+  if (facts.phase === 'intensive-support') {
+    const since = facts.lastContact ? differenceInCalendarDays(parseISO(today), parseISO(facts.lastContact)) : undefined
     if (since === undefined || since > CONTACT_EXPECTED_DAYS) {
       flags.push({
         kind: 'no-recent-contact',
@@ -40,13 +78,13 @@ export function caseFlags(record: CaseRecord, today: IsoDate): CaseFlag[] {
     }
   }
 
-  const point = closurePointOf(record)
-  if ((record.phase === 'intensive-support' || record.phase === 'step-down' || record.phase === 'closure-and-review') && point && point <= today) {
+  const point = facts.closurePoint
+  if ((facts.phase === 'intensive-support' || facts.phase === 'step-down' || facts.phase === 'closure-and-review') && point && point <= today) {
     flags.push({ kind: 'closure-point', message: 'At the 3-month closure point' })
   }
 
-  if (!record.allocation.leadCaseworker && record.referral.status !== 'rejected') {
-    const waited = workingDaysBetween(record.referral.receivedOn, today)
+  if (!facts.allocated && facts.referralStatus !== 'rejected') {
+    const waited = workingDaysBetween(facts.receivedOn, today)
     if (waited > ALLOCATION_WORKING_DAYS) {
       flags.push({ kind: 'unallocated-referral', message: `Referral unallocated for ${waited} working days` })
     }

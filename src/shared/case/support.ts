@@ -16,7 +16,7 @@ export interface CaseAction extends ActionValues {
 }
 
 /** Not done, and its due date has passed. */
-export function isOverdue(action: CaseAction, today: IsoDate): boolean {
+export function isOverdue(action: { due: IsoDate; doneOn?: IsoDate | undefined }, today: IsoDate): boolean {
   return !action.doneOn && action.due < today
 }
 

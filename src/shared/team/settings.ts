@@ -1,4 +1,5 @@
 import type { Field, FieldValues } from '../forms/fields'
+import type { Phase } from '../case/phases'
 
 /** The team's letterhead, at the top of every letter and pack. */
 export const LETTERHEAD_FIELDS = [
@@ -52,6 +53,8 @@ export interface TeamSettings {
   agencies: Record<string, Agency>
   /** Each member's signature, by their id, for the letters they sign. */
   signatures: Record<string, TeamImage>
+  /** The Standard Caseload Equivalent weight of each phase, where the team has set its own. */
+  caseloadWeights?: Partial<Record<Phase, number>>
 }
 
 /** Who the letterhead still lacks, in words, or none. */

@@ -1,4 +1,7 @@
+import { z } from 'zod'
 import type { Person, PersonRef, Role } from '../people'
+import { PHASES, type Phase } from '../case/phases'
+import { MAX_CASELOAD_WEIGHT } from '../board/board'
 import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
@@ -138,3 +141,22 @@ export function setTeamImage(doc: TeamDoc, which: { logo: true } | { signatureOf
     delete doc.settings.signatures[which.signatureOf]
   }
 }
+
+/**
+ * Sets the team's caseload weights, all at once: the map is written whole, so two managers saving
+ * at once end with one of the two sets, never a mix (and no map is made by an upgrade on two
+ * laptops at once).
+ */
+export function setCaseloadWeights(doc: TeamDoc, weights: Record<Phase, number>): void {
+  const checked = caseloadWeightsSchema.safeParse(weights)
+  if (!checked.success) {
+    throw new ValidationError(checked.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'weights'), message: issue.message })))
+  }
+  doc.settings.caseloadWeights = toStored(checked.data)
+}
+
+const weight = z
+  .number({ message: 'Enter a number' })
+  .min(0, 'A weight cannot be below 0')
+  .max(MAX_CASELOAD_WEIGHT, `A weight cannot be above ${MAX_CASELOAD_WEIGHT}`)
+const caseloadWeightsSchema = z.strictObject(Object.fromEntries(PHASES.map((phase) => [phase, weight])) as Record<Phase, typeof weight>)

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import type { MatchedIn, SearchHit } from '../../../shared/api'
 import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
+import type { BoardFacts } from '../../../shared/board/board'
 import { foldForSearch, searchTerms } from '../../../shared/search/fold'
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/sqlite'
 
@@ -9,13 +10,14 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 2
+const INDEX_VERSION = 3
 const SEARCH_LIMIT = 50
 
 /** What the index holds for one case. */
 export interface IndexEntry {
   summary: CaseSummary
   text: CaseSearchText
+  board: BoardFacts
   heads: string[]
 }
 
@@ -39,7 +41,7 @@ interface CaseRow {
 export class CaseIndex {
   readonly #db: SqliteDatabase
   readonly #statements
-  readonly #putInTransaction: (summary: CaseSummary, text: CaseSearchText, heads: string[]) => void
+  readonly #putInTransaction: (entry: IndexEntry) => void
   /** True when this index started empty and must be filled from the documents. */
   readonly needsRebuild: boolean
 
@@ -47,15 +49,17 @@ export class CaseIndex {
     this.#db = db
     this.needsRebuild = needsRebuild
     this.#statements = {
-      upsertCase: db.prepare<[CaseSummary & { heads: string; nameKey: string }], { rowid: number }>(`
-        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at, name_key, heads)
-        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @leadCaseworker, @createdAt, @updatedAt, @nameKey, @heads)
+      upsertCase: db.prepare<[CaseSummary & { heads: string; nameKey: string; board: string }], { rowid: number }>(`
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at, name_key, heads, board)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @leadCaseworker, @createdAt, @updatedAt, @nameKey, @heads, @board)
         ON CONFLICT (id) DO UPDATE SET
           client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
           chain_number = excluded.chain_number, phase = excluded.phase, status = excluded.status,
           lead_caseworker = excluded.lead_caseworker, created_at = excluded.created_at,
-          updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads
+          updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads,
+          board = excluded.board
         RETURNING rowid`),
+      board: db.prepare<[], CaseRow & { board: string }>(`SELECT ${COLUMNS}, board FROM cases WHERE status = 'open'`),
       duplicates: db.prepare<[string, string, string], CaseRow>(`
         SELECT ${COLUMNS} FROM cases
         WHERE (chain_number IS NOT NULL AND chain_number != '' AND chain_number = ?)
@@ -75,8 +79,8 @@ export class CaseIndex {
         ORDER BY bm25(case_text, 10.0, 5.0, 1.0), cases.updated_at DESC
         LIMIT ?`),
     }
-    this.#putInTransaction = db.transaction((summary: CaseSummary, text: CaseSearchText, heads: string[]) => {
-      const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads) })
+    this.#putInTransaction = db.transaction(({ summary, text, board, heads }: IndexEntry) => {
+      const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads), board: JSON.stringify(board) })
       if (!row) throw new Error('The case index did not return a row')
       this.#statements.deleteText.run(row.rowid)
       this.#statements.insertText.run(
@@ -118,7 +122,8 @@ export class CaseIndex {
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL,
           name_key TEXT NOT NULL,
-          heads TEXT NOT NULL
+          heads TEXT NOT NULL,
+          board TEXT NOT NULL
         );
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
         CREATE INDEX cases_by_chain ON cases (chain_number);
@@ -135,7 +140,7 @@ export class CaseIndex {
   /** Puts many cases in one transaction. */
   putMany(entries: IndexEntry[]): void {
     this.#db.transaction(() => {
-      for (const entry of entries) this.#putInTransaction(entry.summary, entry.text, entry.heads)
+      for (const entry of entries) this.#putInTransaction(entry)
     })()
   }
 
@@ -143,20 +148,25 @@ export class CaseIndex {
   replaceAll(entries: Iterable<IndexEntry>): void {
     this.#db.transaction(() => {
       this.#db.exec('DELETE FROM cases; DELETE FROM case_text;')
-      for (const entry of entries) this.#putInTransaction(entry.summary, entry.text, entry.heads)
+      for (const entry of entries) this.#putInTransaction(entry)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
     })()
   }
 
   /** Puts one case's row and search text in the index, replacing what was there. */
-  put(summary: CaseSummary, text: CaseSearchText, heads: string[]): void {
-    this.#putInTransaction(summary, text, heads)
+  put(entry: IndexEntry): void {
+    this.#putInTransaction(entry)
   }
 
   /** The document heads the index last saw for a case, to skip work that is already done. */
   headsOf(id: string): string[] | undefined {
     const row = this.#statements.headsOf.get(id)
     return row ? (JSON.parse(row.heads) as string[]) : undefined
+  }
+
+  /** Every open case with what the caseload board shows of it. */
+  openCasesForBoard(): { summary: CaseSummary; board: BoardFacts }[] {
+    return this.#statements.board.all().map((row) => ({ summary: toSummary(row), board: JSON.parse(row.board) as BoardFacts }))
   }
 
   list(): CaseSummary[] {

@@ -3,6 +3,7 @@ import * as Automerge from '@automerge/automerge'
 import type { DocumentId, Repo } from '@automerge/automerge-repo'
 import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-doc'
 import { caseSearchText, summariseCase } from '../../../shared/case/summary'
+import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import { loadStoredDocument } from '../storage/stored-documents'
 import type { CaseIndex, IndexEntry } from './case-index'
@@ -112,7 +113,7 @@ export class CaseIndexer {
     if (known && sameHeads(known, Automerge.getHeads(doc))) return false
     const entry = indexEntry(id, doc)
     if (!entry) return false
-    this.index.put(entry.summary, entry.text, entry.heads)
+    this.index.put(entry)
     return true
   }
 }
@@ -127,7 +128,7 @@ function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undef
     // A case from a newer version, or damaged: not indexed. No case data is logged.
     return undefined
   }
-  return { summary: summariseCase(id, record), text: caseSearchText(record), heads: Automerge.getHeads(doc) }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc) }
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

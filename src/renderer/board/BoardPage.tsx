@@ -1,0 +1,213 @@
+import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { BOARD_SORTS, filterBoard, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort } from '../../shared/board/board'
+import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
+import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
+import { formatUkDate } from '../../shared/dates'
+import { PageHeading } from '../components/PageHeading'
+import { PhaseTag } from '../components/PhaseTag'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { CaseloadTable } from './CaseloadTable'
+
+/** Rows drawn at first: enough to fill several screens, few enough to appear at once. */
+const FIRST_ROWS = 200
+
+const SORT_LABELS: Record<BoardSort, string> = {
+  client: 'Client',
+  phase: 'Phase',
+  'days-in-phase': 'Days in phase',
+  'last-contact': 'Last contact',
+  'next-action': 'Next action',
+  flags: 'Flags',
+}
+
+/** Every open case at a glance, for the manager and the team; the filters live in the address. */
+export function BoardPage() {
+  const board = useApiQuery('getBoard', {})
+  return (
+    <>
+      <PageHeading title="Caseload board" />
+      {board.status === 'loading' && <p className="muted">Loading the board…</p>}
+      {board.status === 'failed' && <p className="banner banner--warning">The board could not be loaded: {board.message}</p>}
+      {board.status === 'ready' && <BoardView board={board.data} />}
+    </>
+  )
+}
+
+function BoardView({ board }: { board: Board }) {
+  const [params, setParams] = useSearchParams()
+  const filter = readFilter(params)
+  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : 'flags'
+  const descending = params.get('order') ? params.get('order') === 'desc' : sort === 'flags' || sort === 'days-in-phase'
+  const [showAll, setShowAll] = useState(false)
+  const rows = useMemo(() => sortBoard(filterBoard(board.rows, filter), sort, descending), [board.rows, params]) // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS)
+
+  const set = (name: string, value: string | undefined) => {
+    const next = new URLSearchParams(params)
+    if (value) next.set(name, value)
+    else next.delete(name)
+    setParams(next, { replace: true })
+  }
+  const sortBy = (key: BoardSort) => {
+    const next = new URLSearchParams(params)
+    next.set('sort', key)
+    next.set('order', key === sort && !descending ? 'desc' : 'asc')
+    setParams(next, { replace: true })
+  }
+
+  const flagged = board.rows.filter((row) => row.flags.length > 0).length
+  return (
+    <>
+      <p className="lead">
+        {board.rows.length} open {board.rows.length === 1 ? 'case' : 'cases'}, {flagged} flagged. Today is {formatUkDate(board.today)}.
+      </p>
+      <form className="board-filters" role="search" aria-label="Filter the board" onSubmit={(event) => event.preventDefault()}>
+        <Filter label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
+          <option value="">Everyone</option>
+          <option value="unallocated">Not allocated</option>
+          {board.caseloads.map((load) => (
+            <option key={load.caseworker.id} value={load.caseworker.id}>
+              {load.caseworker.name}
+            </option>
+          ))}
+        </Filter>
+        <Filter label="Phase" name="phase" value={filter.phase ?? ''} onChange={(v) => set('phase', v)}>
+          <option value="">Every phase</option>
+          {PHASES.map((phase) => (
+            <option key={phase} value={phase}>
+              {PHASE_NAMES[phase]}
+            </option>
+          ))}
+        </Filter>
+        <Filter label="Flag" name="flag" value={filter.flag ?? ''} onChange={(v) => set('flag', v)}>
+          <option value="">Any or none</option>
+          {FLAG_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {FLAG_LABELS[kind]}
+            </option>
+          ))}
+        </Filter>
+        <div className="board-filters__field">
+          <label htmlFor="board-text">Client or CHAIN number</label>
+          <input id="board-text" className="input input--medium" type="search" value={filter.text ?? ''} onChange={(event) => set('q', event.target.value)} />
+        </div>
+      </form>
+      <p role="status" className="muted">
+        {rows.length === board.rows.length ? `Showing all ${rows.length}` : `${rows.length} of ${board.rows.length} match`}
+      </p>
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="table table--compact board">
+            <caption className="visually-hidden">Open cases; the column headings sort the table</caption>
+            <thead>
+              <tr>
+                <SortHeading by="client" sort={sort} descending={descending} onSort={sortBy} />
+                <th scope="col">Lead caseworker</th>
+                <SortHeading by="phase" sort={sort} descending={descending} onSort={sortBy} />
+                <SortHeading by="days-in-phase" sort={sort} descending={descending} onSort={sortBy} />
+                <SortHeading by="last-contact" sort={sort} descending={descending} onSort={sortBy} />
+                <SortHeading by="flags" sort={sort} descending={descending} onSort={sortBy} />
+                <SortHeading by="next-action" sort={sort} descending={descending} onSort={sortBy} />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <BoardLine key={row.id} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {shown.length < rows.length && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
+            Show all {rows.length}
+          </button>
+        </p>
+      )}
+      <h2>Caseloads</h2>
+      <p className="muted">
+        Weighted by phase (Standard Caseload Equivalent), lightest first: who has room for a new referral. The weights are in Team settings.
+      </p>
+      <CaseloadTable caseloads={board.caseloads} weights={board.weights} />
+    </>
+  )
+}
+
+function readFilter(params: URLSearchParams): BoardFilter {
+  const phase = params.get('phase')
+  const flag = params.get('flag')
+  return {
+    ...(params.get('caseworker') ? { caseworker: params.get('caseworker')! } : {}),
+    ...(phase && (PHASES as readonly string[]).includes(phase) ? { phase: phase as Phase } : {}),
+    ...(flag && (FLAG_KINDS as readonly string[]).includes(flag) ? { flag: flag as FlagKind } : {}),
+    ...(params.get('q') ? { text: params.get('q')! } : {}),
+  }
+}
+
+function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
+  const id = `board-${props.name}`
+  return (
+    <div className="board-filters__field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} className="select" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.children}
+      </select>
+    </div>
+  )
+}
+
+function SortHeading(props: { by: BoardSort; sort: BoardSort; descending: boolean; onSort: (by: BoardSort) => void }) {
+  const active = props.by === props.sort
+  return (
+    <th scope="col" aria-sort={active ? (props.descending ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => props.onSort(props.by)}>
+        {SORT_LABELS[props.by]}
+        <span aria-hidden="true">{active ? (props.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  )
+}
+
+function BoardLine({ row }: { row: BoardRow }) {
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
+        {row.chainNumber && <span className="board__chain">CHAIN {row.chainNumber}</span>}
+      </th>
+      <td>{row.leadCaseworker?.name ?? <span className="muted">Not allocated</span>}</td>
+      <td>
+        <PhaseTag phase={row.phase} />
+      </td>
+      <td className="number">{row.daysInPhase}</td>
+      <td>{row.lastContact ? formatUkDate(row.lastContact) : <span className="muted">None</span>}</td>
+      <td>
+        {row.flags.length === 0 ? (
+          <span className="muted">None</span>
+        ) : (
+          <ul className="flag-list">
+            {row.flags.map((flag) => (
+              <li key={flag.kind} className="tag tag--warning">
+                {flag.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {row.nextAction ? (
+          <>
+            {row.nextAction.description}
+            <span className="board__due">
+              {row.nextAction.owner}, by {formatUkDate(row.nextAction.due)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">None</span>
+        )}
+      </td>
+    </tr>
+  )
+}

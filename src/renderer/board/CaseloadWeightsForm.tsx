@@ -1,0 +1,117 @@
+import { useState } from 'react'
+import { DEFAULT_CASELOAD_WEIGHTS } from '../../shared/board/board'
+import { PHASES, phaseLabel, type Phase } from '../../shared/case/phases'
+import { useApi } from '../app/contexts'
+import { issuesOf } from '../forms/EditForm'
+
+/**
+ * The Standard Caseload Equivalent weights, one per phase (Homeless Link's CTI example): how much a
+ * case in that phase counts on the caseload board. The manager sets them; everyone sees them.
+ */
+export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Phase, number>; canChange: boolean }) {
+  const api = useApi()
+  const [typed, setTyped] = useState<Record<Phase, string>>(() => toText(weights))
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
+  const [saved, setSaved] = useState(false)
+
+  const save = async (values: Record<Phase, string>) => {
+    setSaved(false)
+    const problems: Record<string, string> = {}
+    const numbers = Object.fromEntries(
+      PHASES.map((phase) => {
+        const value = Number(values[phase].trim().replace(',', '.'))
+        if (values[phase].trim() === '' || !Number.isFinite(value)) problems[phase] = 'Enter a number, for example 1.5'
+        return [phase, value]
+      }),
+    ) as Record<Phase, number>
+    setErrors(problems)
+    if (Object.keys(problems).length > 0) return
+    try {
+      await api.call('setCaseloadWeights', { weights: numbers })
+      setSaved(true)
+    } catch (error) {
+      setErrors(Object.fromEntries(issuesOf(error).map((issue) => [issue.field, issue.message])))
+    }
+  }
+
+  return (
+    <section className="panel section" aria-labelledby="weights-heading">
+      <div className="section__heading">
+        <h3 id="weights-heading">Caseload weights</h3>
+      </div>
+      <p className="field__hint">
+        How much one case in each phase counts on the caseload board (the Standard Caseload Equivalent): 2 means a case there takes about twice the
+        time of a case weighted 1.
+      </p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save(typed)
+        }}
+      >
+        <div className="weights">
+          {PHASES.map((phase) => (
+            <div key={phase} className={`field${errors[phase] ? ' field--error' : ''}`}>
+              <label className="field__label" htmlFor={`weight-${phase}`}>
+                {phaseLabel(phase)}
+              </label>
+              {errors[phase] && (
+                <p className="field__error" id={`weight-${phase}-error`}>
+                  <span className="visually-hidden">Error: </span>
+                  {errors[phase]}
+                </p>
+              )}
+              <input
+                id={`weight-${phase}`}
+                className="input input--short"
+                inputMode="decimal"
+                value={typed[phase]}
+                readOnly={!canChange}
+                aria-invalid={errors[phase] ? true : undefined}
+                aria-describedby={errors[phase] ? `weight-${phase}-error` : undefined}
+                onChange={(event) => {
+                  setSaved(false)
+                  setTyped({ ...typed, [phase]: event.target.value })
+                }}
+              />
+            </div>
+          ))}
+        </div>
+        {Object.entries(errors)
+          .filter(([field]) => !(PHASES as readonly string[]).includes(field))
+          .map(([field, message]) => (
+            <p key={field} className="field__error" role="alert">
+              {message}
+            </p>
+          ))}
+        {canChange && (
+          <div className="actions">
+            <button type="submit" className="button">
+              Save weights
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setTyped(toText(DEFAULT_CASELOAD_WEIGHTS))
+                void save(toText(DEFAULT_CASELOAD_WEIGHTS))
+              }}
+            >
+              Use the defaults
+            </button>
+            {saved && (
+              <p className="save-confirmation" role="status">
+                Saved
+              </p>
+            )}
+          </div>
+        )}
+      </form>
+    </section>
+  )
+}
+
+function toText(weights: Record<Phase, number>): Record<Phase, string> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, String(weights[phase])])) as Record<Phase, string>
+}

@@ -1,0 +1,180 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { isoDateOf, type IsoDate } from '../dates'
+import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
+import { PHASES, type Phase } from '../case/phases'
+import type { CaseRecord } from '../case/record'
+import type { CaseSummary } from '../case/summary'
+import type { Person, PersonRef } from '../people'
+import { foldForSearch, searchTerms } from '../search/fold'
+
+/** What the case index holds for the caseload board, beyond the case list's row. */
+export interface BoardFacts extends FlagFacts {
+  leadCaseworkerId: string | null
+  /** The day the case entered its phase. */
+  phaseSince: IsoDate
+  /** The open action due soonest. */
+  nextAction: { description: string; due: IsoDate; owner: string } | null
+}
+
+export function boardFacts(record: CaseRecord): BoardFacts {
+  // A merge is recorded in the history but leaves the phase as it was.
+  const entered = record.phaseHistory.filter((step) => step.kind !== 'merged').at(-1)
+  const next = Object.values(record.actions)
+    .filter((action) => !action.doneOn)
+    .sort((a, b) => a.due.localeCompare(b.due))[0]
+  return {
+    ...flagFacts(record),
+    leadCaseworkerId: record.allocation.leadCaseworker?.id ?? null,
+    phaseSince: isoDateOf(new Date(entered?.at ?? record.createdAt)),
+    nextAction: next ? { description: next.description, due: next.due, owner: next.owner.name } : null,
+  }
+}
+
+/** One open case on the board. */
+export interface BoardRow {
+  id: string
+  clientName: string
+  chainNumber: string | null
+  phase: Phase
+  leadCaseworker: PersonRef | null
+  daysInPhase: number
+  lastContact: IsoDate | null
+  flags: CaseFlag[]
+  nextAction: BoardFacts['nextAction']
+  receivedOn: IsoDate
+  closurePoint: IsoDate | null
+}
+
+export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate): BoardRow {
+  return {
+    id: summary.id,
+    clientName: summary.clientName,
+    chainNumber: summary.chainNumber,
+    phase: summary.phase,
+    leadCaseworker: facts.leadCaseworkerId && summary.leadCaseworker ? { id: facts.leadCaseworkerId, name: summary.leadCaseworker } : null,
+    daysInPhase: Math.max(0, differenceInCalendarDays(parseISO(today), parseISO(facts.phaseSince))),
+    lastContact: facts.lastContact,
+    flags: flagsOf(facts, today),
+    nextAction: facts.nextAction,
+    receivedOn: facts.receivedOn,
+    closurePoint: facts.closurePoint,
+  }
+}
+
+/**
+ * The Standard Caseload Equivalent (Homeless Link, Case Management in the Homelessness Sector,
+ * the CTI example): a case counts for more where a phase asks more of the caseworker. The example
+ * weighs the time before the move at 1.5, the first three months after it at 2, then 1 and 0.5;
+ * Homeward maps that onto the toolkit's eight phases. A team can set its own in Team settings.
+ */
+export const DEFAULT_CASELOAD_WEIGHTS: Record<Phase, number> = {
+  identify: 1,
+  allocate: 1,
+  engage: 1.5,
+  'reconnection-planning': 1.5,
+  reconnection: 2,
+  'intensive-support': 2,
+  'step-down': 1,
+  'closure-and-review': 0.5,
+}
+export const MAX_CASELOAD_WEIGHT = 10
+
+/** The team's weights, with the defaults for any phase it has not set. */
+export function caseloadWeights(saved: Partial<Record<Phase, number>> | undefined): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, saved?.[phase] ?? DEFAULT_CASELOAD_WEIGHTS[phase]])) as Record<Phase, number>
+}
+
+/** One caseworker's open cases, counted raw and weighted. */
+export interface Caseload {
+  caseworker: PersonRef
+  byPhase: Record<Phase, number>
+  cases: number
+  weighted: number
+}
+
+/**
+ * Each member's caseload, lightest weighted caseload first (who has room for a new referral), and
+ * anyone leading cases who is no longer a member.
+ */
+export function caseloads(rows: readonly BoardRow[], members: readonly Person[], weights: Record<Phase, number>): Caseload[] {
+  const byId = new Map<string, Caseload>()
+  const empty = (caseworker: PersonRef): Caseload => ({
+    caseworker,
+    byPhase: Object.fromEntries(PHASES.map((phase) => [phase, 0])) as Record<Phase, number>,
+    cases: 0,
+    weighted: 0,
+  })
+  for (const member of members) byId.set(member.id, empty({ id: member.id, name: member.name }))
+  for (const row of rows) {
+    if (!row.leadCaseworker) continue
+    const load = byId.get(row.leadCaseworker.id) ?? empty(row.leadCaseworker)
+    byId.set(row.leadCaseworker.id, load)
+    load.byPhase[row.phase]++
+    load.cases++
+    load.weighted += weights[row.phase]
+  }
+  return [...byId.values()].sort((a, b) => a.weighted - b.weighted || a.caseworker.name.localeCompare(b.caseworker.name, 'en-GB'))
+}
+
+/** The board as the app and `homeward board` show it. */
+export interface Board {
+  today: IsoDate
+  rows: BoardRow[]
+  caseloads: Caseload[]
+  weights: Record<Phase, number>
+}
+
+/** What the board can be narrowed to; `caseworker` is a member id, or `unallocated`. */
+export interface BoardFilter {
+  caseworker?: string
+  phase?: Phase
+  flag?: FlagKind
+  /** Words from the client's name or CHAIN number. */
+  text?: string
+}
+
+export const BOARD_SORTS = ['client', 'phase', 'days-in-phase', 'last-contact', 'next-action', 'flags'] as const
+export type BoardSort = (typeof BOARD_SORTS)[number]
+
+export function filterBoard(rows: readonly BoardRow[], filter: BoardFilter): BoardRow[] {
+  const words = searchTerms(filter.text ?? '')
+  return rows.filter((row) => {
+    if (filter.caseworker === 'unallocated' ? row.leadCaseworker !== null : filter.caseworker && row.leadCaseworker?.id !== filter.caseworker) {
+      return false
+    }
+    if (filter.phase && row.phase !== filter.phase) return false
+    if (filter.flag && !row.flags.some((flag) => flag.kind === filter.flag)) return false
+    const haystack = foldForSearch(`${row.clientName} ${row.chainNumber ?? ''}`)
+    return words.every((word) => haystack.includes(word))
+  })
+}
+
+/** Sorts a copy; "no date" sorts last whichever way, and ties go by the client's name. */
+export function sortBoard(rows: readonly BoardRow[], by: BoardSort, descending = false): BoardRow[] {
+  const key = (row: BoardRow): string | number | null => {
+    switch (by) {
+      case 'client':
+        return row.clientName.toLocaleLowerCase('en-GB')
+      case 'phase':
+        return PHASES.indexOf(row.phase)
+      case 'days-in-phase':
+        return row.daysInPhase
+      case 'last-contact':
+        return row.lastContact
+      case 'next-action':
+        return row.nextAction?.due ?? null
+      case 'flags':
+        return row.flags.length
+    }
+  }
+  const sign = descending ? -1 : 1
+  return [...rows].sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    if (ka === null || kb === null) {
+      if (ka !== kb) return ka === null ? 1 : -1
+    } else if (ka < kb) return -sign
+    else if (ka > kb) return sign
+    return a.clientName.localeCompare(b.clientName, 'en-GB')
+  })
+}
