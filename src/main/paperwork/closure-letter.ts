@@ -107,6 +107,8 @@ function whyClosing(record: CaseRecord, area: string): string {
       return 'This is because we have not been able to make progress together for some time.'
     case 'inappropriate':
       return 'This is because moving back to an area where you have a connection is not the right choice for you at the moment.'
+    case 'no-provision':
+      return 'This is because the support and housing you would need are not available in the area where you have a connection.'
     default:
       return record.outcome?.unplannedReason === 'in-custody'
         ? 'This is because we are not able to support you while you are in custody.'

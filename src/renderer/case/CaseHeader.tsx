@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import * as change from '../../shared/case/changes'
-import { CLOSURE_TYPES, UNPLANNED_REASONS } from '../../shared/case/closure'
+import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS } from '../../shared/case/closure'
 import { caseFlags } from '../../shared/case/flags'
 import { advanceProblems, caseFacts, nextPhase, nextStep, plannedClosureProblems, previousPhase } from '../../shared/case/lifecycle'
 import { phaseLabel } from '../../shared/case/phases'
@@ -157,6 +157,7 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
   const changeCase = useCaseChange()
   const [type, setType] = useState('')
   const [reason, setReason] = useState('')
+  const [inappropriateReason, setInappropriateReason] = useState('')
   const [details, setDetails] = useState('')
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const options = CLOSURE_TYPES.filter((option) => option.value !== 'planned' || plannedProblems.length === 0)
@@ -175,6 +176,7 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
                 {
                   type: type as change.Closure['type'],
                   ...(reason ? { unplannedReason: reason as change.Closure['unplannedReason'] } : {}),
+                  ...(inappropriateReason ? { inappropriateReason: inappropriateReason as change.Closure['inappropriateReason'] } : {}),
                   details,
                   on: context.today,
                   id: crypto.randomUUID(),
@@ -200,6 +202,16 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
             error={issues.find((i) => i.field === 'unplannedReason')?.message}
           />
         )}
+        {type === 'inappropriate' && (
+          <SelectField
+            name="inappropriateReason"
+            label="Why reconnection is not appropriate"
+            value={inappropriateReason}
+            onChange={setInappropriateReason}
+            options={[{ value: '', label: 'Choose…' }, ...INAPPROPRIATE_REASONS]}
+            error={issues.find((i) => i.field === 'inappropriateReason')?.message}
+          />
+        )}
         <TextArea name="details" label="Details" value={details} onChange={setDetails} rows={3} error={issues.find((i) => i.field === 'details')?.message} />
         <button type="submit" className="button button--warning">
           Close the case
@@ -219,7 +231,9 @@ function ClosedSummary() {
     outcome?.type === 'rejected'
       ? `Referral rejected: ${REJECTION_REASONS.find((r) => r.value === record.referral.rejectionReason)?.label ?? ''}`
       : CLOSURE_TYPES.find((t) => t.value === outcome?.type)?.label
-  const reason = UNPLANNED_REASONS.find((r) => r.value === outcome?.unplannedReason)?.label
+  const reason =
+    UNPLANNED_REASONS.find((r) => r.value === outcome?.unplannedReason)?.label ??
+    INAPPROPRIATE_REASONS.find((r) => r.value === outcome?.inappropriateReason)?.label
   return (
     <section className="next-step next-step--closed" aria-labelledby="closed-heading">
       <h2 id="closed-heading" className="next-step__title">

@@ -6,7 +6,7 @@ import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { readCase, readRules, touch, upgradeCaseDoc } from './case-doc'
-import { CLOSURE_FIELDS, type ClosureType, type UnplannedReason } from './closure'
+import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
@@ -274,6 +274,7 @@ export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: Cha
 export interface Closure {
   type: ClosureType
   unplannedReason?: UnplannedReason
+  inappropriateReason?: InappropriateReason
   details?: string
   on: IsoDate
   /** An id for the history entry. */
@@ -294,6 +295,8 @@ export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext
     if (problems.length > 0) throw new CaseRuleError(problems)
   } else if (closure.type === 'unplanned' && !closure.unplannedReason) {
     throw new ValidationError([{ field: 'unplannedReason', message: 'Choose the reason for the unplanned closure' }])
+  } else if (closure.type === 'inappropriate' && !closure.inappropriateReason) {
+    throw new ValidationError([{ field: 'inappropriateReason', message: 'Choose why reconnection is not appropriate' }])
   } else if (closure.type !== 'unplanned' && !closure.details?.trim()) {
     throw new ValidationError([{ field: 'details', message: 'Say why the case is closing' }])
   }
@@ -303,13 +306,14 @@ export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext
 function close(
   doc: CaseDoc,
   record: CaseRules,
-  closure: { type: ClosureType | 'rejected'; unplannedReason?: UnplannedReason; details?: string | undefined; on: IsoDate; id: string },
+  closure: Omit<Closure, 'type'> & { type: ClosureType | 'rejected' },
   context: ChangeContext,
 ): void {
   doc.status = toStored('closed')
   doc.outcome = toStored({
     type: closure.type,
-    ...(closure.unplannedReason ? { unplannedReason: closure.unplannedReason } : {}),
+    ...(closure.type === 'unplanned' && closure.unplannedReason ? { unplannedReason: closure.unplannedReason } : {}),
+    ...(closure.type === 'inappropriate' && closure.inappropriateReason ? { inappropriateReason: closure.inappropriateReason } : {}),
     ...(closure.details?.trim() ? { details: closure.details.trim() } : {}),
     closedOn: closure.on,
     closedBy: context.author,

@@ -149,6 +149,7 @@ export const CLOSURE_TYPES = [
   { value: 'unplanned', label: 'Unplanned' },
   { value: 'no-progress', label: 'No progress over a sustained period' },
   { value: 'inappropriate', label: 'Reconnection not appropriate' },
+  { value: 'no-provision', label: 'No reconnection possible: no provision in the area of connection' },
 ] as const
 export type ClosureType = (typeof CLOSURE_TYPES)[number]['value']
 
@@ -161,9 +162,25 @@ export const UNPLANNED_REASONS = [
 ] as const
 export type UnplannedReason = (typeof UNPLANNED_REASONS)[number]['value']
 
+/**
+ * Why reconnection was not appropriate (Getting Connected 4.10; the Kent policy 3.0; the safety
+ * questions before a move), a fixed list so that monitoring can count each.
+ */
+export const INAPPROPRIATE_REASONS = [
+  { value: 'part-seven-accepted', label: 'A homelessness duty (Part 7) was accepted in this area' },
+  { value: 'excluded', label: 'Excluded from the area of connection (an order, bail or licence conditions)' },
+  { value: 'risk-of-harm', label: 'At risk of harm in the area of connection' },
+  { value: 'reoffending', label: 'Risk of re-offending in the area of connection' },
+  { value: 'no-connection', label: 'No meaningful connection to any area' },
+  { value: 'client-refused', label: 'The client refused reconnection' },
+  { value: 'other', label: 'Other' },
+] as const
+export type InappropriateReason = (typeof INAPPROPRIATE_REASONS)[number]['value']
+
 export const CLOSE_CASE_FIELDS = [
   { name: 'type', label: 'Type of closure', kind: 'choice', options: CLOSURE_TYPES, required: true },
   { name: 'unplannedReason', label: 'Reason', kind: 'choice', options: UNPLANNED_REASONS },
+  { name: 'inappropriateReason', label: 'Why reconnection is not appropriate', kind: 'choice', options: INAPPROPRIATE_REASONS },
   { name: 'details', label: 'Details', kind: 'paragraph' },
 ] as const satisfies readonly Field[]
 
@@ -171,6 +188,7 @@ export const CLOSE_CASE_FIELDS = [
 export interface CaseOutcome {
   type: ClosureType | 'rejected'
   unplannedReason?: UnplannedReason
+  inappropriateReason?: InappropriateReason
   details?: string
   closedOn: IsoDate
   closedBy: PersonRef

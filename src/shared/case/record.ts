@@ -11,7 +11,7 @@ import {
   type AttachmentRecord,
   type GeneratedDocument,
 } from './attachments'
-import { CLOSURE_FIELDS, CLOSURE_TYPES, UNPLANNED_REASONS, type CaseOutcome, type ClosureChecklist } from './closure'
+import { CLOSURE_FIELDS, CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type CaseOutcome, type ClosureChecklist } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS, type Engagement, type SharingConsent } from './engagement'
 import {
   ADDRESS_FIELDS,
@@ -196,6 +196,7 @@ export const caseRecordSchema = z.object({
     .object({
       type: z.enum(['rejected', ...CLOSURE_TYPES.map((t) => t.value)]),
       unplannedReason: z.enum(UNPLANNED_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
+      inappropriateReason: z.enum(INAPPROPRIATE_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
       details: z.string().optional(),
       closedOn: isoDate,
       closedBy: personRef,

@@ -292,7 +292,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     })
     if (inappropriate) {
       later(rng.int(1, 5))
-      close(team.manager, { type: 'inappropriate', details: `Risk of harm from a former partner in ${place}; support offered locally instead.` })
+      close(team.manager, { type: 'inappropriate', inappropriateReason: 'risk-of-harm', details: `Risk of harm from a former partner in ${place}; support offered locally instead.` })
       return { doc }
     }
     act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest'
+import type { CaseRecord } from '../case/record'
+import { ValidationError } from '../validation'
+import { BRADFORD, CASEWORKER, newCase, read } from '../../../tests/support/cases'
+import { completeness } from './completeness'
+import { monitoringReport, type MonitoringReport, type ReportCase } from './monitoring'
+
+const base = read(newCase())
+const by = CASEWORKER.author
+
+/** A case made by hand, to the day, so every figure has a known answer. */
+function make(id: string, shape: (r: CaseRecord) => void): ReportCase {
+  const record = structuredClone(base)
+  shape(record)
+  return { id, record }
+}
+const receive = (r: CaseRecord, on: string, status: CaseRecord['referral']['status'] = 'received', decidedOn?: string) => {
+  r.referral = { ...r.referral, receivedOn: on, status, ...(decidedOn ? { decidedOn } : {}) }
+}
+const close = (r: CaseRecord, outcome: Omit<NonNullable<CaseRecord['outcome']>, 'closedBy'>) => {
+  r.status = 'closed'
+  r.outcome = { ...outcome, closedBy: by }
+}
+const expense = (r: CaseRecord, id: string, date: string, category: 'travel' | 'food' | 'move-in-kit' | 'other', amount: number) => {
+  r.expenses[id] = { date, category, amount, recordedBy: by }
+}
+
+// Q1 of 2026-27. Bank holidays inside: Good Friday 3/4, Easter Monday 6/4, 4/5 and 25/5.
+const RANGE = { from: '2026-04-01', to: '2026-06-30' }
+const TODAY = '2026-06-30'
+
+const CASES: ReportCase[] = [
+  // Thu 2/4, decided Wed 8/4: Good Friday and Easter Monday do not count, so 2 working days.
+  make('A', (r) => {
+    receive(r, '2026-04-02', 'accepted', '2026-04-08')
+    r.referral.outreachTeam = 'Westminster Outreach'
+    r.engagement.referralConfirmedOn = '2026-04-24' // the 14th working day
+  }),
+  // Fri 1/5, decided Thu 7/5 (the bank holiday Monday skipped): exactly 3 working days.
+  make('B', (r) => {
+    receive(r, '2026-05-01', 'accepted', '2026-05-07')
+    r.referral.outreachTeam = 'Westminster Outreach'
+    r.engagement.referralConfirmedOn = '2026-05-27' // the 16th working day
+  }),
+  // Fri 22/5, decided Fri 29/5: the bank holiday skipped, still 4 working days. The person declined.
+  make('C', (r) => {
+    receive(r, '2026-05-22', 'rejected', '2026-05-29')
+    r.referral.outreachTeam = 'Camden Outreach'
+    r.referral.rejectionReason = 'declined'
+    close(r, { type: 'rejected', closedOn: '2026-05-29' })
+  }),
+  // Received before the range; arrived in Bradford inside it.
+  make('D', (r) => {
+    receive(r, '2026-03-30', 'accepted', '2026-03-31')
+    r.plan.destination = BRADFORD
+    r.reconnectionDay.arrivedOn = '2026-04-20'
+  }),
+  make('E', (r) => receive(r, '2026-06-29')), // waiting one working day: not yet due
+  make('F', (r) => receive(r, '2026-06-10')), // waiting 14 working days: late
+  // Referred again 15 months after a reconnected case closed.
+  make('G', (r) => {
+    receive(r, '2026-04-15', 'accepted', '2026-04-16')
+    r.previousCaseId = 'H'
+  }),
+  make('H', (r) => {
+    receive(r, '2024-08-01', 'accepted', '2024-08-02')
+    r.reconnectionDay.arrivedOn = '2024-10-01'
+    close(r, { type: 'planned', closedOn: '2025-01-15' })
+  }),
+  // Planned closure inside the range, five and a half months after acceptance.
+  make('I', (r) => {
+    receive(r, '2025-12-01', 'accepted', '2025-12-02')
+    r.reconnectionDay.arrivedOn = '2026-01-10'
+    close(r, { type: 'planned', closedOn: '2026-05-15' })
+    expense(r, 'i1', '2026-04-10', 'travel', 4250)
+    expense(r, 'i2', '2026-03-31', 'food', 1000) // the day before the range
+  }),
+  // Closed on the range's last day: back on the streets after a reconnection, a year in.
+  make('J', (r) => {
+    receive(r, '2025-06-01', 'accepted', '2025-06-03')
+    r.reconnectionDay.arrivedOn = '2025-08-01'
+    close(r, { type: 'unplanned', unplannedReason: 'returned-to-rough-sleeping', closedOn: '2026-06-30' })
+    expense(r, 'j1', '2026-06-30', 'move-in-kit', 12000)
+    expense(r, 'j2', '2026-07-01', 'travel', 5000) // the day after
+  }),
+  make('K', (r) => {
+    receive(r, '2026-03-31', 'accepted', '2026-04-01')
+    close(r, { type: 'inappropriate', inappropriateReason: 'risk-of-harm', details: 'Former partner.', closedOn: '2026-05-01' })
+  }),
+  make('L', (r) => {
+    receive(r, '2026-04-01', 'accepted', '2026-04-02')
+    close(r, { type: 'no-provision', details: 'No hostel beds.', closedOn: '2026-04-30' })
+  }),
+  make('M', (r) => {
+    receive(r, '2026-02-01', 'accepted', '2026-02-02')
+    close(r, { type: 'unplanned', unplannedReason: 'disengaged', closedOn: '2026-06-01' })
+  }),
+  // A duplicate merged into another case: counted there, not here.
+  make('N', (r) => {
+    receive(r, '2026-04-10', 'accepted', '2026-04-10')
+    r.mergedInto = 'A'
+  }),
+]
+
+function figures(report: MonitoringReport, section: string): [string, number, string[]][] {
+  return report.sections.find((s) => s.id === section)!.figures.map((f) => [`${f.level ? '  ' : ''}${f.label}`, f.value, [...f.caseIds].sort()])
+}
+
+describe('the monitoring report', () => {
+  const report = monitoringReport(CASES, RANGE, TODAY)
+
+  it('counts referrals received, decided, by organisation and reason, and re-referrals', () => {
+    expect(figures(report, 'referrals')).toEqual([
+      ['Referrals received', 7, ['A', 'B', 'C', 'E', 'F', 'G', 'L']],
+      ['  Tower Hamlets Outreach', 4, ['E', 'F', 'G', 'L']],
+      ['  Westminster Outreach', 2, ['A', 'B']],
+      ['  Camden Outreach', 1, ['C']],
+      ['Accepted', 4, ['A', 'B', 'G', 'L']],
+      ['Rejected', 1, ['C']],
+      ['  Declined / did not engage', 1, ['C']],
+      ['Awaiting a decision', 2, ['E', 'F']],
+      ['Re-referrals within 2 years of a previous case closing', 1, ['G']],
+    ])
+  })
+
+  it('counts speed in working days, skipping weekends and bank holidays', () => {
+    expect(figures(report, 'speed')).toEqual([
+      ['Referrals assessed within 3 working days', 67, ['A', 'B', 'G', 'L']],
+      ['  Assessed in time', 4, ['A', 'B', 'G', 'L']],
+      ['  Late, or still waiting past the deadline', 2, ['C', 'F']],
+      ['  Still waiting, not yet due', 1, ['E']],
+      ['Full assessments within 14 working days', 25, ['A']],
+      ['  Done in time', 1, ['A']],
+      ['  Late, or not done past the deadline', 3, ['B', 'G', 'L']],
+      ['  Not done, not yet due', 0, []],
+    ])
+  })
+
+  it('counts outcomes in the range, whenever the case began', () => {
+    expect(figures(report, 'outcomes')).toEqual([
+      ['Reconnections completed (arrival confirmed)', 1, ['D']],
+      ['  Bradford', 1, ['D']],
+      ['Returns to rough sleeping after reconnection', 2, ['G', 'J']],
+      ['Refusals to engage', 2, ['C', 'M']],
+      ['Reconnection not appropriate', 1, ['K']],
+      ['  At risk of harm in the area of connection', 1, ['K']],
+      ['No reconnection possible for lack of provision', 1, ['L']],
+      ['Planned closures', 1, ['I']],
+      ['  Closed within 6 months', 1, ['I']],
+      ['  Closed within 9 months', 1, ['I']],
+      ['Unplanned closures', 4, ['J', 'K', 'L', 'M']],
+      ['  Closed within 6 months', 3, ['K', 'L', 'M']],
+      ['  Closed within 9 months', 3, ['K', 'L', 'M']],
+    ])
+  })
+
+  it('counts money spent on days inside the range, by category and per case', () => {
+    expect(figures(report, 'costs')).toEqual([
+      ['Total spent', 16250, ['I', 'J']],
+      ['  Travel', 4250, ['I']],
+      ['  Food', 0, []],
+      ['  Move-in kit', 12000, ['J']],
+      ['  Other', 0, []],
+      ['Cases with spending', 2, ['I', 'J']],
+      ['Average per case with spending', 8125, ['I', 'J']],
+    ])
+    expect(report.rows.find((row) => row.id === 'J')!.spend).toEqual({ travel: 0, food: 0, 'move-in-kit': 12000, other: 0, total: 12000 })
+  })
+
+  it('charts referrals per month and the outcomes, and lists the cases behind every figure', () => {
+    expect(report.referralsPerMonth.map((m) => [m.label, m.caseIds.length])).toEqual([
+      ['Apr 2026', 3],
+      ['May 2026', 2],
+      ['Jun 2026', 2],
+    ])
+    expect(report.outcomes.map((o) => o.caseIds.length)).toEqual([1, 2, 2, 1, 1, 1, 4])
+    const ids = report.rows.map((row) => row.id)
+    expect(ids).not.toContain('N')
+    expect(ids).not.toContain('H') // closed before the range, named by no figure
+    for (const id of ['A', 'D', 'I', 'J', 'M']) expect(ids).toContain(id)
+    expect(report.rows.find((row) => row.id === 'K')).toMatchObject({ closure: 'Reconnection not appropriate', closureReason: 'At risk of harm in the area of connection' })
+  })
+
+  it('refuses a range that is backwards, not a date, or outside the bank-holiday calendar', () => {
+    expect(() => monitoringReport(CASES, { from: '2026-06-30', to: '2026-04-01' }, TODAY)).toThrow(ValidationError)
+    expect(() => monitoringReport(CASES, { from: '2026-02-30', to: '2026-04-01' }, TODAY)).toThrow(ValidationError)
+    expect(() => monitoringReport(CASES, { from: '2016-01-01', to: '2026-04-01' }, TODAY)).toThrow(/from 2018 to 2030/)
+  })
+})
+
+describe('data completeness', () => {
+  it('counts the essential fields filled for how far each case has come, per caseworker, with the gaps', () => {
+    const referral = make('R', (r) => {
+      r.referral.chainNumber = ''
+    })
+    const supported = make('S', (r) => {
+      receive(r, '2026-04-01', 'accepted', '2026-04-02')
+      r.phase = 'intensive-support'
+      r.allocation = { leadCaseworker: by, allocatedOn: '2026-04-02', chainUpdated: 'yes' }
+      r.referral = { ...r.referral, criterionLocalConnection: 'yes', criterionRoughSleeping: 'living-on-street', criterionMultipleNeeds: 'yes', publicFunds: 'yes', supportNeeds: 'Alcohol.' }
+      r.engagement = { consentToRecord: 'yes', referralConfirmedOn: '2026-04-03' }
+      r.addresses.a = { address: '4 Manor Row', localAuthority: BRADFORD, kind: 'own-tenancy', from: '2022-01-10', to: '2026-03-01' } as never
+      r.plan.destination = BRADFORD
+      r.risk.assessedOn = '2026-04-10'
+      r.reconnectionDay.arrivedOn = '2026-04-20'
+      r.goals.g = { goal: 'See my children.' }
+    })
+    const result = completeness([referral, supported])
+    const amina = result.perCaseworker.find((entry) => entry.caseworker === by.name)!
+    expect(amina).toMatchObject({ cases: 1, expected: 14, filled: 13, percent: 92 })
+    expect(result.gaps.filter((gap) => gap.caseId === 'S').map((gap) => gap.field)).toEqual(['Wellbeing at the start of support'])
+    const unallocated = result.perCaseworker.find((entry) => entry.caseworker === 'Not allocated')!
+    expect(unallocated.expected).toBe(4) // a referral in Identify: its own four fields only
+    expect(result.gaps.filter((gap) => gap.caseId === 'R').map((gap) => gap.field)).toContain('CHAIN number')
+  })
+})
