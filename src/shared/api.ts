@@ -1,5 +1,6 @@
 import type { SyncStatus, TeamDevice } from './sync/status'
 import type { Board } from './board/board'
+import type { DateRange, MonitoringReport } from './reports/monitoring'
 import type { Phase } from './case/phases'
 import type { CaseSummary } from './case/summary'
 import type { ReferralInput } from './case/referral'
@@ -72,6 +73,9 @@ export interface ApiMethods {
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
   getBoard: { params: Record<string, never>; result: Board }
+  /** Counted from every case document: a second or two for thousands of cases. */
+  getMonitoringReport: { params: DateRange; result: MonitoringReport }
+  exportMonitoringReport: { params: DateRange & { as: 'pdf' | 'figures-csv' | 'cases-csv' }; result: FileTransfer }
   setCaseloadWeights: { params: { weights: Record<Phase, number> }; result: Record<string, never> }
   getTeamSettings: { params: Record<string, never>; result: TeamSettingsView }
   updateLetterhead: { params: { values: Record<string, unknown> }; result: Record<string, never> }
@@ -145,6 +149,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'listCases',
   'searchCases',
   'getBoard',
+  'getMonitoringReport',
+  'exportMonitoringReport',
   'setCaseloadWeights',
   'addLearningPoint',
   'reRefer',

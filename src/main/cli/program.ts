@@ -4,6 +4,7 @@ import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
+import { reportCommand } from './report-command'
 import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
 import { teamCommands } from './team-commands'
@@ -14,6 +15,7 @@ export function program(): Command {
     .addCommand(caseCommands())
     .addCommand(searchCommand())
     .addCommand(boardCommand())
+    .addCommand(reportCommand())
     .addCommand(attachCommand())
     .addCommand(packCommand())
     .addCommand(letterCommand())

@@ -18,6 +18,7 @@ import { ValidationError } from '../../shared/validation'
 import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
 import { serverApi } from './sync/server-api'
+import { exportMonitoringReport, monitoringReportFor } from './reports'
 import { createTeam, joinTeam, requireMembership } from './sync/team-setup'
 import { generateClosureLetter, generatedFile, generatePresentationPack, outgoingName, prepareEmail, removeAttachmentAndCopies } from './paperwork'
 
@@ -40,6 +41,8 @@ const text = z.string().max(200)
 const values = z.record(z.string(), z.unknown())
 const file = z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(MAX_FILE_BASE64) })
 const directory = z.enum(['housingOptions', 'agencies'])
+/** The dates are checked with the report's own rules, which say what is wrong in words. */
+const range = z.object({ from: z.string().max(10), to: z.string().max(10) })
 
 /** The core's side of the typed API: each method, with its parameters checked (never trusted). */
 function methods(
@@ -113,6 +116,12 @@ function methods(
       return workspace.searchCases(text)
     },
     getBoard: async () => workspace.board(),
+    getMonitoringReport: async (params) => monitoringReportFor(workspace, range.parse(params)),
+    exportMonitoringReport: async (params) => {
+      const parsed = range.extend({ as: z.enum(['pdf', 'figures-csv', 'cases-csv']) }).parse(params)
+      const made = await exportMonitoringReport(workspace, { from: parsed.from, to: parsed.to }, parsed.as)
+      return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+    },
     setCaseloadWeights: async (params) => {
       const { weights } = z.object({ weights: z.record(z.enum(PHASES), z.number()) }).parse(params)
       workspace.setCaseloadWeights(weights)

@@ -51,6 +51,7 @@ import {
 import { validate, ValidationError } from '../../shared/validation'
 import { checkFile } from '../paperwork/file-check'
 import { AttachmentStore } from './attachment-store'
+import { loadStoredDocument } from './storage/stored-documents'
 import { SyncOutbox } from './sync/outbox'
 import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
@@ -289,6 +290,25 @@ export class Workspace {
 
   async readCase(id: string): Promise<CaseRecord> {
     return readCase((await this.#findCase(id)).doc())
+  }
+
+  /**
+   * Every readable case of the team, from the documents themselves (the monitoring report counts
+   * from them, not from the index). Documents not open are read from disk and let go.
+   */
+  async readAllCases(): Promise<{ id: string; record: CaseRecord }[]> {
+    const cases: { id: string; record: CaseRecord }[] = []
+    for (const id of teamCaseIds(this.team.doc())) {
+      const handle = this.repo.handles[id as DocumentId]
+      const doc = handle?.isReady() ? handle.doc() : await loadStoredDocument<CaseDoc>(this.storage, id)
+      if (!doc || !isCaseDoc(doc)) continue
+      try {
+        cases.push({ id, record: readCase(doc) })
+      } catch {
+        // A case from a newer version, or damaged: left out, as the index leaves it out.
+      }
+    }
+    return cases
   }
 
   /** The case's document, for code that edits it directly (the window's peer does the same). */
@@ -568,6 +588,11 @@ export class Workspace {
     await this.indexer.stop()
     this.index.close()
     this.store.close()
+  }
+
+  /** The time now: the real clock, or a test's. */
+  now(): Date {
+    return this.#now()
   }
 
   #now(): Date {

@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import { Command, Option } from 'commander'
+import { parseUkDate } from '../../shared/dates'
+import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
+import { printJson } from './output'
+
+interface ReportOptions extends CommonOptions {
+  from: string
+  to: string
+  format: 'pdf' | 'csv'
+  out: string
+}
+
+/**
+ * `homeward report`: the monitoring report for a period, as a PDF for commissioners, or as CSV
+ * (the figures in the file named, the case-level rows beside it, "-cases" added to its name).
+ */
+export function reportCommand(): Command {
+  return withCommonOptions(
+    new Command('report')
+      .description('the monitoring report for a period: referrals, speed, outcomes, costs and data completeness')
+      .requiredOption('--from <date>', 'the first day, DD/MM/YYYY')
+      .requiredOption('--to <date>', 'the last day, DD/MM/YYYY')
+      .addOption(new Option('--format <format>', 'a PDF for commissioners, or CSV for a spreadsheet').choices(['pdf', 'csv']).makeOptionMandatory())
+      .requiredOption('--out <file>', 'where to write it'),
+  ).action(async (options: ReportOptions) => {
+    const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
+    const out = resolve(options.out)
+    const { exportMonitoringReport } = await import('../core/reports')
+    const written = await withWorkspace(options, async (workspace) => {
+      if (options.format === 'pdf') {
+        await writeFile(out, (await exportMonitoringReport(workspace, range, 'pdf')).bytes)
+        return [out]
+      }
+      const cases = withSuffix(out, '-cases')
+      await writeFile(out, (await exportMonitoringReport(workspace, range, 'figures-csv')).bytes)
+      await writeFile(cases, (await exportMonitoringReport(workspace, range, 'cases-csv')).bytes)
+      return [out, cases]
+    })
+    if (options.json) printJson({ files: written })
+    else for (const file of written) process.stdout.write(`Wrote ${file}\n`)
+  })
+}
+
+function ukDate(text: string, option: string): string {
+  const date = parseUkDate(text)
+  if (!date) throw new CliError(`${option} must be a date written DD/MM/YYYY, for example 01/04/2026 (got "${text.slice(0, 20)}")`)
+  return date
+}
+
+/** report.csv → report-cases.csv */
+function withSuffix(file: string, suffix: string): string {
+  const extension = extname(file)
+  return `${file.slice(0, file.length - extension.length)}${suffix}${extension || '.csv'}`
+}

@@ -1,0 +1,90 @@
+import { PDFDocument } from '@cantoo/pdf-lib'
+import { formatUkDate, formatUkDateTime } from '../../shared/dates'
+import type { Figure, MonitoringReport } from '../../shared/reports/monitoring'
+import type { TeamSettings } from '../../shared/team/settings'
+import { barChart, columnChart } from './charts'
+import { embedFaces } from './fonts'
+import { Composer, stampFooters } from './layout'
+import { drawLetterhead, embedTeamImage, setProperties } from './letter'
+
+export interface MonitoringReportInput {
+  report: MonitoringReport
+  settings: TeamSettings
+  now: Date
+}
+
+export function figureValue(figure: Figure): string {
+  if (figure.unit === 'pence') return `£${(figure.value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+  if (figure.unit === 'percent') return `${figure.value}%`
+  return figure.value.toLocaleString('en-GB')
+}
+
+/**
+ * The monitoring report for commissioners: the figures of each section, the charts, and data
+ * completeness per caseworker. Figures only: no client is named (the case-level CSV names them,
+ * for the team).
+ */
+export async function makeMonitoringReport(input: MonitoringReportInput): Promise<Uint8Array> {
+  const { report, settings } = input
+  const doc = await PDFDocument.create({ updateMetadata: false })
+  const faces = await embedFaces(doc)
+  const c = new Composer(doc, faces)
+  const period = `${formatUkDate(report.range.from)} to ${formatUkDate(report.range.to)}`
+  const team = settings.letterhead.teamName ?? settings.letterhead.organisation ?? 'Safe Connections team'
+
+  drawLetterhead(c, settings.letterhead, await embedTeamImage(doc, settings.logo))
+  c.heading('Monitoring report', 1)
+  c.text(`${team}: ${period}`, { size: 12, bold: true, after: 4 })
+  c.text(`Counted from the case records on ${formatUkDateTime(input.now.toISOString())}.`, { size: 9.5, after: 12 })
+
+  c.heading('Referrals per month', 2)
+  columnChart(
+    c,
+    report.referralsPerMonth.map((month) => ({ label: month.label, value: month.caseIds.length })),
+  )
+  c.heading('Outcomes in the period', 2)
+  barChart(c, report.outcomes.map((outcome) => ({ label: outcome.label, value: outcome.caseIds.length })))
+
+  for (const section of report.sections) {
+    c.heading(section.title, 2)
+    c.text(section.basis, { size: 9.5, after: 6 })
+    c.table(
+      [
+        { title: 'Figure', width: 0.78 },
+        { title: 'Value', width: 0.22, align: 'right' },
+      ],
+      // A breakdown is indented under its figure (no-break spaces: the table's wrapping keeps them).
+      section.figures.map((figure) => [`${figure.level === 1 ? '\u00a0'.repeat(6) : ''}${figure.label}`, figureValue(figure)]),
+    )
+  }
+
+  c.heading('Data completeness', 2)
+  c.text('The share of essential fields filled in, for how far each case has come, by lead caseworker.', { size: 9.5, after: 6 })
+  c.table(
+    [
+      { title: 'Caseworker', width: 0.46 },
+      { title: 'Cases', width: 0.14, align: 'right' },
+      { title: 'Fields filled', width: 0.22, align: 'right' },
+      { title: 'Complete', width: 0.18, align: 'right' },
+    ],
+    report.completeness.perCaseworker.map((entry) => [entry.caseworker, String(entry.cases), `${entry.filled} of ${entry.expected}`, `${entry.percent}%`]),
+  )
+  // Counted, not named: the app and the case-level CSV list each case, for the team.
+  const gaps = new Map<string, number>()
+  for (const gap of report.completeness.gaps) gaps.set(`${gap.caseworker}\u0000${gap.field}`, (gaps.get(`${gap.caseworker}\u0000${gap.field}`) ?? 0) + 1)
+  if (gaps.size > 0) {
+    c.heading('Gaps to fill', 3)
+    c.table(
+      [
+        { title: 'Caseworker', width: 0.34 },
+        { title: 'Missing', width: 0.5 },
+        { title: 'Cases', width: 0.16, align: 'right' },
+      ],
+      [...gaps].map(([key, count]) => [...key.split('\u0000'), String(count)]),
+    )
+  }
+
+  stampFooters(doc, faces, { subject: `Monitoring report, ${period}`, notice: 'Official: for the team and its commissioners.' })
+  setProperties(doc, { title: `Monitoring report, ${period}`, author: settings.letterhead.organisation ?? 'Homeward', subject: `${team}: monitoring ${period}` }, input.now)
+  return doc.save()
+}

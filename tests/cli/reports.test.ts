@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Board } from '../../src/shared/board/board'
+import { builtEntry, ROOT } from '../support/built'
+import { pdfText, qpdfCheck } from '../support/pdf-tools'
+import { tempDir } from '../support/temp-dir'
+
+const BIN = join(ROOT, 'bin/homeward.mjs')
+
+function homeward(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+describe('the caseload board and the monitoring report on the command line', () => {
+  const dir = tempDir('cli-reports')
+  const data = join(dir.path, 'workspace')
+
+  beforeAll(() => {
+    builtEntry('cli')
+    expect(homeward('seed', '--cases', '120', '--seed', '7', '--data', data, '--json').code).toBe(0)
+  })
+  afterAll(() => dir.remove())
+
+  it('prints the board as JSON: every open case, filters, and each caseworker’s caseload', () => {
+    const listed = JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string; status: string }[]
+    const board = JSON.parse(homeward('board', '--data', data, '--json').out) as Board
+    const open = listed.filter((row) => row.status === 'open').map((row) => row.id)
+    expect(board.rows.map((row) => row.id).sort()).toEqual(open.sort())
+    expect(board.caseloads.length).toBeGreaterThanOrEqual(6)
+    const led = board.rows.filter((row) => row.leadCaseworker).length
+    expect(board.caseloads.reduce((sum, load) => sum + load.cases, 0)).toBe(led)
+    expect(board.rows.some((row) => row.flags.length > 0)).toBe(true)
+
+    const engaged = JSON.parse(homeward('board', '--data', data, '--json', '--phase', 'engage').out) as Board
+    expect(engaged.rows.every((row) => row.phase === 'engage')).toBe(true)
+    expect(engaged.rows.length).toBe(board.rows.filter((row) => row.phase === 'engage').length)
+    const someone = board.caseloads.find((load) => load.cases > 0)!
+    const theirs = JSON.parse(homeward('board', '--data', data, '--json', '--caseworker', someone.caseworker.name.toUpperCase()).out) as Board
+    expect(theirs.rows).toHaveLength(someone.cases)
+
+    const text = homeward('board', '--data', data)
+    expect(text.out).toContain('Caseloads (weighted by phase')
+    expect(homeward('board', '--data', data, '--caseworker', 'Nobody Here').err).toMatch(/no caseworker called "Nobody Here"/)
+  })
+
+  it('writes the report as a PDF and as two CSV files that open cleanly in Excel', () => {
+    const pdf = join(dir.path, 'report.pdf')
+    const made = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--format', 'pdf', '--out', pdf)
+    expect(made.err).toBe('')
+    expect(made.code).toBe(0)
+    expect(qpdfCheck(pdf)).toBe('')
+    const text = pdfText(pdf)
+    for (const words of ['Monitoring report', '01/01/2025 to 31/12/2026', 'Referrals received', 'Reconnections completed', 'Total spent', 'Data completeness']) {
+      expect(text).toContain(words)
+    }
+
+    const csv = join(dir.path, 'report.csv')
+    const written = JSON.parse(homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--format', 'csv', '--out', csv, '--json').out) as {
+      files: string[]
+    }
+    expect(written.files).toEqual([csv, join(dir.path, 'report-cases.csv')])
+    const figures = readFileSync(csv)
+    expect([...figures.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = figures.toString('utf8').slice(1).split('\r\n')
+    expect(lines[1]).toBe('Section,Figure,Breakdown,Value,Unit')
+    const received = Number(lines.find((line) => line.startsWith('Referrals,Referrals received,,'))!.split(',')[3])
+    const cases = readFileSync(written.files[1]!, 'utf8').slice(1).trim().split('\r\n')
+    expect(cases[0]).toMatch(/^Case ID,Client,CHAIN number,/)
+    expect(received).toBeGreaterThan(0)
+    expect(cases.length - 1).toBeGreaterThanOrEqual(received)
+  })
+
+  it('refuses dates it cannot read, or a range backwards, with the reason', () => {
+    const bad = homeward('report', '--data', data, '--from', '2026-01-01', '--to', '31/12/2026', '--format', 'pdf', '--out', join(dir.path, 'x.pdf'))
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(/--from must be a date written DD\/MM\/YYYY/)
+    const backwards = homeward('report', '--data', data, '--from', '31/12/2026', '--to', '01/01/2026', '--format', 'csv', '--out', join(dir.path, 'x.csv'))
+    expect(backwards.code).toBe(1)
+    expect(backwards.err).toMatch(/on or after the first day/)
+  })
+})
