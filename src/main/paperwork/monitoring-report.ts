@@ -1,6 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
-import type { Figure, MonitoringReport } from '../../shared/reports/monitoring'
+import { formatFigure, type MonitoringReport } from '../../shared/reports/monitoring'
 import type { TeamSettings } from '../../shared/team/settings'
 import { barChart, columnChart } from './charts'
 import { embedFaces } from './fonts'
@@ -11,12 +11,6 @@ export interface MonitoringReportInput {
   report: MonitoringReport
   settings: TeamSettings
   now: Date
-}
-
-export function figureValue(figure: Figure): string {
-  if (figure.unit === 'pence') return `£${(figure.value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-  if (figure.unit === 'percent') return `${figure.value}%`
-  return figure.value.toLocaleString('en-GB')
 }
 
 /**
@@ -54,7 +48,7 @@ export async function makeMonitoringReport(input: MonitoringReportInput): Promis
         { title: 'Value', width: 0.22, align: 'right' },
       ],
       // A breakdown is indented under its figure (no-break spaces: the table's wrapping keeps them).
-      section.figures.map((figure) => [`${figure.level === 1 ? '\u00a0'.repeat(6) : ''}${figure.label}`, figureValue(figure)]),
+      section.figures.map((figure) => [`${figure.level === 1 ? '\u00a0'.repeat(6) : ''}${figure.label}`, formatFigure(figure)]),
     )
   }
 

@@ -7,6 +7,7 @@ import { ApiContext, ProfileContext, RepoContext } from './contexts'
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../pages/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
+import { ReportPage } from '../reports/ReportPage'
 import { ActionsView } from '../case/ActionsView'
 import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
@@ -45,6 +46,7 @@ const router = createHashRouter([
       },
       { path: '/search', element: <SearchPage /> },
       { path: '/board', element: <BoardPage /> },
+      { path: '/reports', element: <ReportPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],

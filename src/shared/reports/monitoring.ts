@@ -38,6 +38,13 @@ export interface Figure {
   caseIds: string[]
 }
 
+/** A figure's value as the report prints it: £1,234.50, 67%, 1,204. */
+export function formatFigure(figure: Figure): string {
+  if (figure.unit === 'pence') return `£${(figure.value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+  if (figure.unit === 'percent') return `${figure.value}%`
+  return figure.value.toLocaleString('en-GB')
+}
+
 export interface ReportSection {
   id: 'referrals' | 'speed' | 'outcomes' | 'costs'
   title: string

@@ -1,0 +1,219 @@
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
+import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
+import type { FieldIssue } from '../../shared/validation'
+import { useApi } from '../app/contexts'
+import { ErrorSummary, TextField } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
+import { issuesOf } from '../forms/EditForm'
+import { saveToDownloads } from '../platform/files'
+import { BarChart, ColumnChart } from './Charts'
+
+const MEDIA_TYPES = { pdf: 'application/pdf', 'figures-csv': 'text/csv', 'cases-csv': 'text/csv' } as const
+type Export = keyof typeof MEDIA_TYPES
+
+/** The start of the financial year (1 April) that today falls in. */
+function financialYearStart(today: Date): string {
+  const year = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1
+  return `01/04/${year}`
+}
+
+/**
+ * The monitoring report for any period: figures counted from the case records, each opening to
+ * the cases behind it, with charts, and the PDF and CSV to send on.
+ */
+export function ReportPage() {
+  const api = useApi()
+  const [from, setFrom] = useState(() => financialYearStart(new Date()))
+  const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [report, setReport] = useState<MonitoringReport | undefined>()
+  const [busy, setBusy] = useState(false)
+  const range = () => ({ from: typedUkDate(from), to: typedUkDate(to) })
+
+  const show = async () => {
+    setBusy(true)
+    setIssues([])
+    try {
+      setReport(await api.call('getMonitoringReport', range()))
+    } catch (error) {
+      setIssues(issuesOf(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const download = async (as: Export) => {
+    try {
+      saveToDownloads(await api.call('exportMonitoringReport', { ...range(), as }), MEDIA_TYPES[as])
+    } catch (error) {
+      setIssues(issuesOf(error))
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title="Monitoring report" />
+      <p className="lead">Referrals, speed, outcomes, costs and data completeness for any period, counted from the case records.</p>
+      <ErrorSummary issues={issues} />
+      <form
+        className="report-range"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void show()
+        }}
+      >
+        <TextField name="from" label="From" hint="DD/MM/YYYY" width="short" value={from} onChange={setFrom} error={issues.find((i) => i.field === 'from')?.message} />
+        <TextField name="to" label="To" hint="DD/MM/YYYY" width="short" value={to} onChange={setTo} error={issues.find((i) => i.field === 'to')?.message} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Counting…' : 'Show the report'}
+        </button>
+      </form>
+      {report && <ReportView report={report} onDownload={download} />}
+    </>
+  )
+}
+
+function ReportView({ report, onDownload }: { report: MonitoringReport; onDownload: (as: Export) => void }) {
+  const rows = new Map(report.rows.map((row) => [row.id, row]))
+  return (
+    <>
+      <h2>
+        {formatUkDate(report.range.from)} to {formatUkDate(report.range.to)}
+      </h2>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => onDownload('pdf')}>
+          Download the PDF
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDownload('figures-csv')}>
+          Download the figures (CSV)
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDownload('cases-csv')}>
+          Download the cases (CSV)
+        </button>
+      </div>
+      <h3>Referrals per month</h3>
+      <ColumnChart title="Referrals received per month" bars={report.referralsPerMonth.map((month) => ({ label: month.label, value: month.caseIds.length }))} />
+      <h3>Outcomes in the period</h3>
+      <BarChart title="Outcomes in the period" bars={report.outcomes.map((outcome) => ({ label: outcome.label, value: outcome.caseIds.length }))} />
+      {report.sections.map((section) => (
+        <section key={section.id} aria-labelledby={`section-${section.id}`}>
+          <h3 id={`section-${section.id}`}>{section.title}</h3>
+          <p className="field__hint">{section.basis}</p>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{section.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col" className="number">
+                  Value
+                </th>
+                <th scope="col">Cases</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.figures.map((figure, i) => (
+                <FigureRow key={`${section.id}-${i}`} figure={figure} rows={rows} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <section aria-labelledby="section-completeness">
+        <h3 id="section-completeness">Data completeness</h3>
+        <p className="field__hint">The share of essential fields filled in, for how far each case has come, by lead caseworker.</p>
+        <table className="table table--compact">
+          <caption className="visually-hidden">Data completeness by lead caseworker</caption>
+          <thead>
+            <tr>
+              <th scope="col">Caseworker</th>
+              <th scope="col" className="number">
+                Cases
+              </th>
+              <th scope="col" className="number">
+                Fields filled
+              </th>
+              <th scope="col" className="number">
+                Complete
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.completeness.perCaseworker.map((entry) => (
+              <tr key={entry.caseworker}>
+                <th scope="row">{entry.caseworker}</th>
+                <td className="number">{entry.cases}</td>
+                <td className="number">
+                  {entry.filled} of {entry.expected}
+                </td>
+                <td className="number">{entry.percent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {report.completeness.gaps.length > 0 && (
+          <details className="disclosure">
+            <summary>The {report.completeness.gaps.length} gaps to fill</summary>
+            <table className="table table--compact">
+              <caption className="visually-hidden">Essential fields not filled in</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Caseworker</th>
+                  <th scope="col">Client</th>
+                  <th scope="col">Missing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.completeness.gaps.map((gap) => (
+                  <tr key={`${gap.caseId}-${gap.field}`}>
+                    <td>{gap.caseworker}</td>
+                    <th scope="row">
+                      <Link to={`/cases/${gap.caseId}`}>{gap.clientName}</Link>
+                    </th>
+                    <td>{gap.field}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
+      </section>
+    </>
+  )
+}
+
+/** A figure, and the cases behind it on request. */
+function FigureRow({ figure, rows }: { figure: Figure; rows: Map<string, ReportRow> }) {
+  const [open, setOpen] = useState(false)
+  const count = figure.caseIds.length
+  return (
+    <>
+      <tr className={figure.level === 1 ? 'figure--breakdown' : undefined}>
+        <th scope="row">{figure.label}</th>
+        <td className="number">{formatFigure(figure)}</td>
+        <td>
+          {count > 0 && (
+            <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+              {open ? 'Hide' : 'Show'} the {count === 1 ? 'case' : `${count} cases`}
+              <span className="visually-hidden">: {figure.label}</span>
+            </button>
+          )}
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={3}>
+            <ul className="figure-cases">
+              {figure.caseIds.map((id) => (
+                <li key={id}>
+                  <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}
