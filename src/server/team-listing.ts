@@ -2,7 +2,8 @@ import * as Automerge from '@automerge/automerge'
 import type { ServerStore } from './store'
 
 /**
- * Which documents are the team's: the team document, and the cases and scanned documents it lists.
+ * Which documents are the team's: the team document, and the cases, scanned documents and case
+ * review meetings it lists.
  * The server reads the team document (only that one) from its chunks, and keeps the list current
  * as chunks of it arrive. Only listed documents are ever sent to a laptop.
  */
@@ -31,8 +32,8 @@ export class TeamListing {
   }
 
   #listedInDocument(): Set<string> {
-    const team = this.#doc as { cases?: Record<string, unknown>; attachments?: Record<string, unknown> }
-    return new Set([...Object.keys(team.cases ?? {}), ...Object.keys(team.attachments ?? {})])
+    const team = this.#doc as { cases?: Record<string, unknown>; attachments?: Record<string, unknown>; meetings?: Record<string, unknown> }
+    return new Set([...Object.keys(team.cases ?? {}), ...Object.keys(team.attachments ?? {}), ...Object.keys(team.meetings ?? {})])
   }
 }
 

@@ -73,6 +73,16 @@ export interface ApiMethods {
   listCases: { params: Record<string, never>; result: CaseSummary[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
   getBoard: { params: Record<string, never>; result: Board }
+  listMeetings: { params: Record<string, never>; result: { id: string; startedAt: string }[] }
+  /** The manager's: the agenda is built from the board and the learning log. */
+  startMeeting: { params: Record<string, never>; result: { id: string } }
+  /** Writes the action into the case, then records it in the meeting. */
+  addMeetingAction: {
+    params: { meetingId: string; itemId: string; description: string; ownerId: string; due: string }
+    result: { id: string }
+  }
+  finishMeeting: { params: { meetingId: string }; result: Record<string, never> }
+  meetingMinutes: { params: { meetingId: string }; result: FileTransfer }
   /** Counted from every case document: a second or two for thousands of cases. */
   getMonitoringReport: { params: DateRange; result: MonitoringReport }
   exportMonitoringReport: { params: DateRange & { as: 'pdf' | 'figures-csv' | 'cases-csv' }; result: FileTransfer }
@@ -149,6 +159,11 @@ export const API_METHODS: readonly ApiMethod[] = [
   'listCases',
   'searchCases',
   'getBoard',
+  'listMeetings',
+  'startMeeting',
+  'addMeetingAction',
+  'finishMeeting',
+  'meetingMinutes',
   'getMonitoringReport',
   'exportMonitoringReport',
   'setCaseloadWeights',

@@ -19,6 +19,7 @@ import type { Workspace } from './workspace'
 import { isUserFacing } from './errors'
 import { serverApi } from './sync/server-api'
 import { exportMonitoringReport, monitoringReportFor } from './reports'
+import { addMeetingAction, finishMeeting, meetingMinutes, startMeeting } from './meetings'
 import { createTeam, joinTeam, requireMembership } from './sync/team-setup'
 import { generateClosureLetter, generatedFile, generatePresentationPack, outgoingName, prepareEmail, removeAttachmentAndCopies } from './paperwork'
 
@@ -116,6 +117,20 @@ function methods(
       return workspace.searchCases(text)
     },
     getBoard: async () => workspace.board(),
+    listMeetings: async () => workspace.meetings(),
+    startMeeting: async () => ({ id: await startMeeting(workspace) }),
+    addMeetingAction: async (params) => {
+      const parsed = z.object({ meetingId: id, itemId: id, description: z.string().max(1000), ownerId: id, due: z.string().max(10) }).parse(params)
+      return { id: await addMeetingAction(workspace, parsed) }
+    },
+    finishMeeting: async (params) => {
+      await finishMeeting(workspace, z.object({ meetingId: id }).parse(params).meetingId)
+      return {}
+    },
+    meetingMinutes: async (params) => {
+      const made = await meetingMinutes(workspace, z.object({ meetingId: id }).parse(params).meetingId)
+      return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+    },
     getMonitoringReport: async (params) => monitoringReportFor(workspace, range.parse(params)),
     exportMonitoringReport: async (params) => {
       const parsed = range.extend({ as: z.enum(['pdf', 'figures-csv', 'cases-csv']) }).parse(params)

@@ -14,6 +14,13 @@ export class CaseNotFoundError extends Error {
   }
 }
 
+export class MeetingNotFoundError extends Error {
+  constructor() {
+    super('That meeting is not in this workspace (it may not have reached this laptop yet)')
+    this.name = 'MeetingNotFoundError'
+  }
+}
+
 export class NoProfileError extends Error {
   constructor() {
     super('Nobody is set up on this laptop yet: open Homeward once and say who is using it')
@@ -88,6 +95,7 @@ export class ServerRefusedError extends Error {
 export function isUserFacing(error: unknown): error is Error {
   return [
     CaseNotFoundError,
+    MeetingNotFoundError,
     NoProfileError,
     WorkspaceLockedError,
     DuplicateCaseError,

@@ -13,7 +13,8 @@ import {
 import { z } from 'zod'
 import { WINDOW_PEER_PREFIX, type SearchHit } from '../../shared/api'
 import { authoredBy } from '../../shared/authorship'
-import { toStored } from '../../shared/automerge/registers'
+import { toPlain, toStored } from '../../shared/automerge/registers'
+import { isMeetingDoc, type MeetingDoc } from '../../shared/meeting/meeting-doc'
 import { isCaseDoc, newCaseDoc, readCase, upgradeRecord, type CaseDoc, type CaseRecord } from '../../shared/case/case-doc'
 import * as change from '../../shared/case/changes'
 import type { ChangeContext } from '../../shared/case/changes'
@@ -44,6 +45,9 @@ import {
   teamMembers,
   upgradeTeamDoc,
   setCaseloadWeights,
+  addMeetingToTeam,
+  markLearningPointsReviewed,
+  type TeamRecord,
   TEAM_SCHEMA_VERSION,
   type LearningPoint,
   type TeamDoc,
@@ -56,7 +60,7 @@ import { SyncOutbox } from './sync/outbox'
 import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
 import type { SampleSettings } from './seed/sample-settings'
-import { AttachmentNotFoundError, CaseNotFoundError, DuplicateCaseError, FileRefusedError, NoProfileError, NotAllowedError } from './errors'
+import { AttachmentNotFoundError, CaseNotFoundError, MeetingNotFoundError, DuplicateCaseError, FileRefusedError, NoProfileError, NotAllowedError } from './errors'
 import { CaseIndex } from './index/case-index'
 import { CaseIndexer } from './index/indexer'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
@@ -457,6 +461,51 @@ export class Workspace {
   #deleteAttachmentFile(id: string): Promise<void> {
     const context = this.#context()
     return this.#attachments.delete(id, (edit) => this.team.change(edit, authoredBy(context.author, context.now)))
+  }
+
+  // Case review meetings: each its own document, listed in the team's.
+
+  /** Stores a new meeting document and lists it in the team; resolves once it is on disk. */
+  async createMeeting(content: MeetingDoc): Promise<string> {
+    const context = this.#context()
+    const handle = this.repo.create<MeetingDoc>()
+    handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
+    this.team.change((team) => addMeetingToTeam(team, handle.documentId, context.now), authoredBy(context.author, context.now))
+    await this.repo.flush([handle.documentId, this.team.documentId])
+    return handle.documentId
+  }
+
+  /** The team's meetings, latest first. */
+  meetings(): { id: string; startedAt: string }[] {
+    return Object.entries(toPlain<TeamRecord['meetings']>(this.team.doc().meetings ?? {}))
+      .map(([id, entry]) => ({ id, startedAt: entry.startedAt }))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+  }
+
+  async openMeeting(id: string): Promise<DocHandle<MeetingDoc>> {
+    if (!isValidDocumentId(id) || !(id in (this.team.doc().meetings ?? {}))) throw new MeetingNotFoundError()
+    const handle = await this.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+    if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
+    return handle
+  }
+
+  async changeMeeting(id: string, edit: (doc: MeetingDoc) => void): Promise<void> {
+    const handle = await this.openMeeting(id)
+    const context = this.#context()
+    handle.change(edit, authoredBy(context.author, context.now))
+    await this.repo.flush([handle.documentId])
+  }
+
+  learningLog(): Record<string, LearningPoint> {
+    return toPlain<TeamRecord['learningLog']>(this.team.doc().learningLog)
+  }
+
+  /** A meeting reviewed these learning points. */
+  async markLearningPointsReviewed(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const context = this.#context()
+    this.team.change((team) => markLearningPointsReviewed(team, ids, context.now), authoredBy(context.author, context.now))
+    await this.repo.flush([this.team.documentId])
   }
 
   // Team settings: the letterhead and directories the paperwork draws on, and signatures.

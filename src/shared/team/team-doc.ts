@@ -10,8 +10,8 @@ import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, type TeamImag
 
 export const TEAM_KIND = 'homeward/team'
 /** 1: members and cases. 2: adds the learning-points log. 3: adds the settings the paperwork
- * draws on, and the list of scanned documents. */
-export const TEAM_SCHEMA_VERSION = 3
+ * draws on, and the list of scanned documents. 4: adds the list of case review meetings. */
+export const TEAM_SCHEMA_VERSION = 4
 
 /** A learning point from a case's review (Tool 4, Step 11), for the next team meeting. */
 export interface LearningPoint {
@@ -37,6 +37,8 @@ export interface TeamRecord {
   attachments: Record<string, { caseId: string; addedAt: string }>
   learningLog: Record<string, LearningPoint>
   settings: TeamSettings
+  /** The team's case review meetings: each its own document, shared like a case. */
+  meetings: Record<string, { startedAt: string }>
 }
 
 export type TeamDoc = Stored<TeamRecord>
@@ -54,6 +56,7 @@ export function newTeamDoc(): TeamDoc {
     attachments: {},
     learningLog: {},
     settings: emptySettings(),
+    meetings: {},
   })
 }
 
@@ -63,6 +66,7 @@ export function upgradeTeamDoc(doc: TeamDoc): void {
   if (!('learningLog' in parts)) parts.learningLog = {}
   if (!('attachments' in parts)) parts.attachments = {}
   if (!('settings' in parts)) parts.settings = toStored(emptySettings())
+  if (!('meetings' in parts)) parts.meetings = {}
   doc.schemaVersion = TEAM_SCHEMA_VERSION
 }
 
@@ -86,6 +90,18 @@ export function addCaseToTeam(doc: TeamDoc, caseId: string, now: Date): void {
 
 export function teamCaseIds(doc: TeamDoc): string[] {
   return Object.keys(doc.cases)
+}
+
+export function addMeetingToTeam(doc: TeamDoc, meetingId: string, now: Date): void {
+  doc.meetings[meetingId] = toStored({ startedAt: now.toISOString() })
+}
+
+/** A team meeting has reviewed these learning points (Tool 4, Step 11). */
+export function markLearningPointsReviewed(doc: TeamDoc, ids: readonly string[], now: Date): void {
+  for (const id of ids) {
+    const point = doc.learningLog[id]
+    if (point && !point.reviewedAt) point.reviewedAt = toStored(now.toISOString())
+  }
 }
 
 export function addLearningPoint(doc: TeamDoc, id: string, point: LearningPoint): void {

@@ -127,6 +127,7 @@ export class TeamMembership {
       for (const [id, entry] of Object.entries(own.cases)) if (!(id in team.cases)) team.cases[id] = toStored(toPlain(entry))
       for (const [id, entry] of Object.entries(own.attachments)) if (!(id in team.attachments)) team.attachments[id] = toStored(toPlain(entry))
       for (const [id, point] of Object.entries(own.learningLog)) if (!(id in team.learningLog)) team.learningLog[id] = toStored(toPlain(point))
+      for (const [id, entry] of Object.entries(own.meetings)) if (!(id in team.meetings)) team.meetings[id] = toStored(toPlain(entry))
       for (const [id, image] of Object.entries(own.settings.signatures)) if (!(id in team.settings.signatures)) team.settings.signatures[id] = toStored(toPlain(image))
     }, authored)
     this.settings.set(SETTING_TEAM_DOC, shared.documentId)
@@ -139,7 +140,7 @@ export class TeamMembership {
     const team = this.teamRef.handle.doc()
     // Joining, this laptop's own team document is not sent: what it lists is added to the team's.
     const own = membership.teamDocumentId === this.teamRef.handle.documentId ? [this.teamRef.handle.documentId] : []
-    const ids = [...own, ...teamCaseIds(team), ...Object.keys(team.attachments)]
+    const ids = [...own, ...teamCaseIds(team), ...Object.keys(team.attachments), ...Object.keys(team.meetings)]
     for (const id of ids) {
       const chunks = (await this.storage.loadRange([id])).filter((chunk) => chunk.data && (chunk.key[1] === 'incremental' || chunk.key[1] === 'snapshot'))
       this.outbox.recordAll(chunks.map((chunk) => ({ documentId: id, data: chunk.data! })))
