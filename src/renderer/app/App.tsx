@@ -8,6 +8,8 @@ import { Layout } from '../components/Layout'
 import { CaseListPage } from '../pages/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
 import { ReportPage } from '../reports/ReportPage'
+import { MeetingPage } from '../meetings/MeetingPage'
+import { MeetingsPage } from '../meetings/MeetingsPage'
 import { ActionsView } from '../case/ActionsView'
 import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
@@ -47,6 +49,8 @@ const router = createHashRouter([
       { path: '/search', element: <SearchPage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportPage /> },
+      { path: '/meetings', element: <MeetingsPage /> },
+      { path: '/meetings/:id', element: <MeetingPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -25,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
               Cases
             </NavLink>
             <NavLink to="/board">Caseload board</NavLink>
+            <NavLink to="/meetings">Meetings</NavLink>
             <NavLink to="/reports">Reports</NavLink>
             <NavLink to="/referrals/new">Add a referral</NavLink>
             <NavLink to="/settings">Team settings</NavLink>

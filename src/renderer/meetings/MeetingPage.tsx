@@ -1,0 +1,352 @@
+import { useState } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
+import type { BoardRow } from '../../shared/board/board'
+import { formatLongDate, formatUkDate, typedUkDate } from '../../shared/dates'
+import {
+  addAgendaItem,
+  AGENDA_REASONS,
+  agendaInOrder,
+  markDiscussed,
+  moveAgendaItem,
+  recordDiscussion,
+  setAttendance,
+  type AgendaItem,
+  type MeetingDoc,
+  type MeetingRecord,
+} from '../../shared/meeting/meeting-doc'
+import type { FieldIssue } from '../../shared/validation'
+import { useApi } from '../app/contexts'
+import { ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
+import { PhaseTag } from '../components/PhaseTag'
+import { issuesOf } from '../forms/EditForm'
+import { useApiQuery } from '../hooks/useApiQuery'
+import { useCase } from '../hooks/useCase'
+import { saveToDownloads } from '../platform/files'
+import { useMeeting } from './useMeeting'
+
+type Item = AgendaItem & { id: string }
+
+/** A meeting in progress, on a shared screen or followed from a laptop. */
+export function MeetingPage() {
+  const { id = '' } = useParams()
+  const state = useMeeting(id)
+  if (state.status === 'loading') return <p className="muted">Opening the meeting…</p>
+  if (state.status === 'missing') return <p className="banner banner--warning">This meeting is not on this laptop (yet). It arrives when the team syncs.</p>
+  return <Meeting id={id} meeting={state.meeting} change={state.change} />
+}
+
+function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const api = useApi()
+  const board = useApiQuery('getBoard', {})
+  const members = useApiQuery('listMembers', {}, 'team-changed')
+  const [params, setParams] = useSearchParams()
+  const agenda = agendaInOrder(meeting)
+  const current = agenda.find((item) => item.id === params.get('item')) ?? agenda[0]
+  const [problem, setProblem] = useState<string | undefined>()
+  const rows = board.status === 'ready' ? new Map(board.data.rows.map((row) => [row.id, row])) : new Map<string, BoardRow>()
+
+  const finish = async () => {
+    setProblem(undefined)
+    try {
+      await api.call('finishMeeting', { meetingId: id })
+    } catch (error) {
+      setProblem(issuesOf(error)[0]?.message)
+    }
+  }
+  const minutes = async () => {
+    try {
+      saveToDownloads(await api.call('meetingMinutes', { meetingId: id }), 'application/pdf')
+    } catch (error) {
+      setProblem(issuesOf(error)[0]?.message)
+    }
+  }
+
+  return (
+    <div className="meeting">
+      <PageHeading title={`Case review meeting, ${formatLongDate(meeting.meetingOn)}`} />
+      {meeting.finishedAt ? (
+        <p className="banner" role="status">
+          This meeting has finished: the notes are in the cases and the learning points are marked as reviewed.
+        </p>
+      ) : null}
+      <details className="disclosure">
+        <summary>Attendees ({Object.keys(meeting.attendees).length})</summary>
+        {members.status === 'ready' && (
+          <ul className="checkboxes">
+            {members.data.map((member) => (
+              <li key={member.id}>
+                <input
+                  type="checkbox"
+                  id={`attendee-${member.id}`}
+                  checked={member.id in meeting.attendees}
+                  disabled={Boolean(meeting.finishedAt)}
+                  onChange={(event) => change((doc) => setAttendance(doc, { id: member.id, name: member.name }, event.target.checked))}
+                />
+                <label htmlFor={`attendee-${member.id}`}>{member.name}</label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+      <div className="meeting__layout">
+        <nav className="meeting__agenda" aria-label="Agenda">
+          <h2>Agenda</h2>
+          <ol>
+            {agenda.map((item, index) => (
+              <li key={item.id} className={item.id === current?.id ? 'agenda-item agenda-item--current' : 'agenda-item'}>
+                <button type="button" className="link-button" aria-current={item.id === current?.id ? 'true' : undefined} onClick={() => setParams({ item: item.id }, { replace: true })}>
+                  {item.title}
+                </button>
+                <span className="agenda-item__reason">
+                  {AGENDA_REASONS[item.reason]}
+                  {item.discussed ? ' · discussed' : ''}
+                </span>
+                {!meeting.finishedAt && (
+                  <span className="agenda-item__move">
+                    <button type="button" className="link-button" aria-label={`Move ${item.title} up`} disabled={index === 0} onClick={() => change((doc) => moveAgendaItem(doc, item.id, 'up'))}>
+                      Up
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Move ${item.title} down`}
+                      disabled={index === agenda.length - 1}
+                      onClick={() => change((doc) => moveAgendaItem(doc, item.id, 'down'))}
+                    >
+                      Down
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+          {!meeting.finishedAt && <AddToAgenda rows={board.status === 'ready' ? board.data.rows : []} change={change} />}
+        </nav>
+        <div className="meeting__item">
+          {current ? (
+            <ItemView key={current.id} meetingId={id} item={current} row={current.caseId ? rows.get(current.caseId) : undefined} finished={Boolean(meeting.finishedAt)} change={change} />
+          ) : (
+            <p className="muted">The agenda is empty: add a case or an item.</p>
+          )}
+        </div>
+      </div>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="actions">
+        {!meeting.finishedAt && (
+          <button type="button" className="button" onClick={() => void finish()}>
+            Finish the meeting
+          </button>
+        )}
+        <button type="button" className={meeting.finishedAt ? 'button' : 'button button--secondary'} onClick={() => void minutes()}>
+          {meeting.finishedAt ? 'Download the minutes (PDF)' : 'Download draft minutes (PDF)'}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** One agenda item: the case at a glance (large, for a shared screen), the discussion, decisions and actions. */
+function ItemView(props: { meetingId: string; item: Item; row: BoardRow | undefined; finished: boolean; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const { item, row, finished, change } = props
+  return (
+    <section aria-labelledby="item-heading" className="meeting-item">
+      <h2 id="item-heading" className="meeting-item__title">
+        {item.title}
+      </h2>
+      <p className="meeting-item__reason">
+        {AGENDA_REASONS[item.reason]}
+        {item.detail ? `: ${item.detail}` : ''}
+      </p>
+      {row && <CaseAtAGlance row={row} />}
+      {item.caseId && <RestrictedDetails caseId={item.caseId} />}
+      <TextArea
+        name={`discussion-${item.id}`}
+        label="Discussion"
+        rows={4}
+        value={item.discussion ?? ''}
+        onChange={(text) => !finished && change((doc) => recordDiscussion(doc, item.id, 'discussion', text))}
+      />
+      <TextArea
+        name={`decisions-${item.id}`}
+        label="Decisions"
+        rows={3}
+        value={item.decisions ?? ''}
+        onChange={(text) => !finished && change((doc) => recordDiscussion(doc, item.id, 'decisions', text))}
+      />
+      <h3>Actions</h3>
+      {Object.keys(item.actions).length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ul>
+          {Object.entries(item.actions).map(([id, action]) => (
+            <li key={id}>
+              {action.description}: {action.owner.name}, by {formatUkDate(action.due)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {item.caseId && !finished && <ActionForm meetingId={props.meetingId} itemId={item.id} />}
+      {!finished && (
+        <div className="checkbox">
+          <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />
+          <label htmlFor={`discussed-${item.id}`}>Discussed</label>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function CaseAtAGlance({ row }: { row: BoardRow }) {
+  return (
+    <dl className="glance">
+      <div>
+        <dt>Phase</dt>
+        <dd>
+          <PhaseTag phase={row.phase} /> for {row.daysInPhase} {row.daysInPhase === 1 ? 'day' : 'days'}
+        </dd>
+      </div>
+      <div>
+        <dt>Lead caseworker</dt>
+        <dd>{row.leadCaseworker?.name ?? 'Not allocated'}</dd>
+      </div>
+      <div>
+        <dt>Last contact</dt>
+        <dd>{row.lastContact ? formatUkDate(row.lastContact) : 'None logged'}</dd>
+      </div>
+      <div>
+        <dt>Next action</dt>
+        <dd>{row.nextAction ? `${row.nextAction.description} (${row.nextAction.owner}, by ${formatUkDate(row.nextAction.due)})` : 'None'}</dd>
+      </div>
+      <div>
+        <dt>Flags</dt>
+        <dd>{row.flags.map((flag) => flag.message).join('; ') || 'None'}</dd>
+      </div>
+      <div>
+        <dt>Case</dt>
+        <dd>
+          <Link to={`/cases/${row.id}`}>Open the case</Link>
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
+/** Personal details stay off a shared screen until someone chooses to show them. */
+function RestrictedDetails({ caseId }: { caseId: string }) {
+  const [shown, setShown] = useState(false)
+  return (
+    <div className="restricted">
+      <button type="button" className="button button--secondary" aria-expanded={shown} onClick={() => setShown(!shown)}>
+        {shown ? 'Hide personal details' : 'Show personal details'}
+      </button>
+      {shown && <PersonalDetails caseId={caseId} />}
+    </div>
+  )
+}
+
+function PersonalDetails({ caseId }: { caseId: string }) {
+  const state = useCase(caseId)
+  if (state.status !== 'ready') return <p className="muted">Opening the case…</p>
+  const { referral } = state.record
+  return (
+    <dl className="glance">
+      <div>
+        <dt>Date of birth</dt>
+        <dd>{formatUkDate(referral.dateOfBirth)}</dd>
+      </div>
+      <div>
+        <dt>CHAIN number</dt>
+        <dd>{referral.chainNumber || 'None'}</dd>
+      </div>
+      <div>
+        <dt>Support needs</dt>
+        <dd>{referral.supportNeeds ?? 'Not recorded'}</dd>
+      </div>
+      <div>
+        <dt>Latest note</dt>
+        <dd>{state.record.notes.at(-1)?.text ?? 'None'}</dd>
+      </div>
+    </dl>
+  )
+}
+
+function ActionForm({ meetingId, itemId }: { meetingId: string; itemId: string }) {
+  const api = useApi()
+  const members = useApiQuery('listMembers', {}, 'team-changed')
+  const [description, setDescription] = useState('')
+  const [ownerId, setOwnerId] = useState('')
+  const [due, setDue] = useState('')
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const submit = async () => {
+    setIssues([])
+    if (!ownerId) return setIssues([{ field: 'ownerId', message: 'Choose who will do it' }])
+    try {
+      await api.call('addMeetingAction', { meetingId, itemId, description, ownerId, due: typedUkDate(due) })
+      setDescription('')
+      setDue('')
+    } catch (error) {
+      setIssues(issuesOf(error))
+    }
+  }
+  const error = (field: string) => issues.find((issue) => issue.field === field)?.message
+  return (
+    <form
+      className="subform"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit()
+      }}
+    >
+      <ErrorSummary issues={issues} />
+      <TextField name="action-description" label="New action" value={description} onChange={setDescription} error={error('description')} />
+      <SelectField
+        name="action-owner"
+        label="Owner"
+        value={ownerId}
+        onChange={setOwnerId}
+        options={[{ value: '', label: 'Choose…' }, ...(members.status === 'ready' ? members.data.map((m) => ({ value: m.id, label: m.name })) : [])]}
+        error={error('ownerId')}
+      />
+      <TextField name="action-due" label="Due by" hint="DD/MM/YYYY" width="short" value={due} onChange={setDue} error={error('due')} />
+      <button type="submit" className="button button--secondary">
+        Add the action to the case
+      </button>
+    </form>
+  )
+}
+
+function AddToAgenda({ rows, change }: { rows: BoardRow[]; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const [caseId, setCaseId] = useState('')
+  const [title, setTitle] = useState('')
+  const add = () => {
+    const row = rows.find((r) => r.id === caseId)
+    if (!row && !title.trim()) return
+    change((doc) =>
+      addAgendaItem(doc, crypto.randomUUID(), row ? { reason: 'added', title: row.clientName, caseId: row.id } : { reason: 'added', title: title.trim() }),
+    )
+    setCaseId('')
+    setTitle('')
+  }
+  return (
+    <details className="disclosure">
+      <summary>Add to the agenda</summary>
+      <SelectField
+        name="agenda-case"
+        label="A case"
+        value={caseId}
+        onChange={setCaseId}
+        options={[{ value: '', label: 'Choose…' }, ...[...rows].sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB')).map((r) => ({ value: r.id, label: r.clientName }))]}
+      />
+      <TextField name="agenda-title" label="Or another item" value={title} onChange={setTitle} />
+      <button type="button" className="button button--secondary" onClick={add}>
+        Add
+      </button>
+    </details>
+  )
+}

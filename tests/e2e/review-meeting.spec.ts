@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { seedWorkspace } from '../../src/main/core/seed/seed'
+import { pdfText, qpdfCheck } from '../support/pdf-tools'
+import { expect, expectAccessible, screenshot, test } from './app'
+
+test('a manager looks over the board and the monitoring report, then runs a case review meeting from agenda to minutes', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.setProfile({ name: 'Derek Hall', role: 'manager' })
+  await seedWorkspace(ws, { cases: 40, seed: 11 })
+  const openCases = ws.board().rows.length
+  await ws.close()
+
+  const page = await app.open()
+  const main = page.getByRole('navigation', { name: 'Main' })
+
+  // The caseload board.
+  await main.getByRole('link', { name: 'Caseload board' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload board' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `Showing all ${openCases}` })).toBeVisible()
+  await page.getByLabel('Phase').selectOption('intensive-support')
+  const phaseCells = page.locator('table.board tbody tr td:nth-child(3)')
+  await expect(phaseCells.first()).toContainText('Intensive support')
+  expect(await phaseCells.allTextContents()).toEqual(Array((await phaseCells.count())).fill('Phase 6 – Intensive support'))
+  await page.getByLabel('Phase').selectOption('')
+  await page.getByRole('button', { name: 'Days in phase' }).click()
+  await expect(page.getByRole('columnheader', { name: /Days in phase/ })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(page.getByRole('heading', { level: 2, name: 'Caseloads' })).toBeVisible()
+  await screenshot(page, testInfo, 'board')
+  await expectAccessible(page, 'the caseload board')
+
+  // The monitoring report.
+  await main.getByRole('link', { name: 'Reports' }).click()
+  await page.getByLabel('From').fill('01/01/2024')
+  await page.getByRole('button', { name: 'Show the report' }).click()
+  await expect(page.getByRole('heading', { level: 3, name: 'Outcomes', exact: true })).toBeVisible()
+  const received = page.getByRole('row', { name: /^Referrals received/ })
+  await received.getByRole('button', { name: /Show the/ }).click()
+  await expect(page.locator('.figure-cases li').first()).toBeVisible()
+  await screenshot(page, testInfo, 'report')
+  await expectAccessible(page, 'the monitoring report')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download the PDF' }).click()
+  const pdf = testInfo.outputPath('report.pdf')
+  await (await download).saveAs(pdf)
+  expect(qpdfCheck(pdf)).toBe('')
+  expect(pdfText(pdf)).toContain('Monitoring report')
+
+  // The meeting: the agenda comes from the board.
+  await main.getByRole('link', { name: 'Meetings' }).click()
+  await page.getByRole('button', { name: 'Start a case review meeting' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Case review meeting, / })).toBeVisible()
+  const agenda = page.getByRole('navigation', { name: 'Agenda' })
+  const first = (await agenda.getByRole('listitem').first().getByRole('button').first().textContent())!.trim()
+  await expect(page.getByRole('heading', { level: 2, name: first })).toBeVisible()
+  // Reordering: the second item moved up becomes the first.
+  const second = (await agenda.getByRole('listitem').nth(1).getByRole('button').first().textContent())!.trim()
+  await agenda.getByRole('button', { name: `Move ${second} up` }).click()
+  await expect(agenda.getByRole('listitem').first()).toContainText(second)
+  await agenda.getByRole('button', { name: second, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 2, name: second })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Show personal details' }).click()
+  await expect(page.getByText('Date of birth')).toBeVisible()
+  await page.getByLabel('Discussion').fill('Seen at the day centre on Monday; wants to go home.')
+  await page.getByLabel('Decisions').fill('Ask Leeds Housing Options about a hostel bed.')
+  await page.getByLabel('New action').fill('Phone Leeds Housing Options')
+  await page.getByLabel('Owner').selectOption({ label: 'Tomasz Nowak' })
+  await page.getByLabel('Due by').fill('04/12/2030')
+  await page.getByRole('button', { name: 'Add the action to the case' }).click()
+  await expect(page.getByText('Phone Leeds Housing Options: Tomasz Nowak, by 04/12/2030')).toBeVisible()
+  await page.getByLabel('Discussed').check()
+  await screenshot(page, testInfo, 'meeting')
+  await expectAccessible(page, 'the meeting')
+
+  await page.getByRole('button', { name: 'Finish the meeting' }).click()
+  await expect(page.getByText('This meeting has finished')).toBeVisible()
+  const minutesDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download the minutes (PDF)' }).click()
+  const minutes = testInfo.outputPath('minutes.pdf')
+  await (await minutesDownload).saveAs(minutes)
+  expect(qpdfCheck(minutes)).toBe('')
+  const text = pdfText(minutes).replace(/\s+/g, ' ')
+  for (const words of ['Team case review meeting: minutes', second, 'Ask Leeds Housing Options about a hostel bed.', 'Phone Leeds Housing Options', 'Tomasz Nowak', '04/12/2030']) {
+    expect(text).toContain(words)
+  }
+
+  // The action and the meeting's note are in the case itself.
+  await page.getByRole('link', { name: 'Open the case' }).click()
+  await page.getByRole('link', { name: /^Actions/ }).click()
+  await expect(page.getByRole('cell', { name: 'Phone Leeds Housing Options', exact: true })).toBeVisible()
+  await page.getByRole('link', { name: /^Contact log/ }).click()
+  await expect(page.getByText(/Team case review meeting\. Discussion: Seen at the day centre/)).toBeVisible()
+})
