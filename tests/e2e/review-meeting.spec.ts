@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { seedWorkspace } from '../../src/main/core/seed/seed'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
