@@ -12,7 +12,9 @@ const BAR = BRAND
 /** Vertical bars side by side (referrals per month), the value above each and its label below. */
 export function columnChart(c: Composer, bars: readonly Bar[], height = 140): void {
   if (bars.length === 0) return
-  const labelSize = bars.length > 12 ? 6.5 : 8
+  const labelSize = 8
+  // Over a long period, every month cannot carry its label: every nth does, twelve at most.
+  const labelEvery = Math.ceil(bars.length / 12)
   const total = height + 34
   c.ensure(total)
   const top = c.y
@@ -27,9 +29,13 @@ export function columnChart(c: Composer, bars: readonly Bar[], height = 140): vo
     const x = left + i * slot + (slot - barWidth) / 2
     if (h > 0) c.page.drawRectangle({ x, y: A4.height - baseline, width: barWidth, height: h, color: BAR })
     const value = String(bar.value)
-    c.drawAt(value, { x: x + barWidth / 2 - c.faces.bold.widthOf(value, 8.5) / 2, top: baseline - h - 12 }, { size: 8.5, bold: true })
-    const text = bar.label
-    c.drawAt(text, { x: left + i * slot + slot / 2 - c.faces.regular.widthOf(text, labelSize) / 2, top: baseline + 4 }, { size: labelSize, color: SOFT })
+    if (bar.value > 0 || labelEvery === 1) {
+      c.drawAt(value, { x: x + barWidth / 2 - c.faces.bold.widthOf(value, 8.5) / 2, top: baseline - h - 12 }, { size: 8.5, bold: true })
+    }
+    if (i % labelEvery === 0) {
+      const text = bar.label
+      c.drawAt(text, { x: left + i * slot + slot / 2 - c.faces.regular.widthOf(text, labelSize) / 2, top: baseline + 4 }, { size: labelSize, color: SOFT })
+    }
   })
   c.space(total + 6)
 }

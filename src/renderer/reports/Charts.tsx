@@ -15,6 +15,8 @@ export function ColumnChart({ bars, title }: { bars: ChartBar[]; title: string }
   const slot = width / Math.max(1, bars.length)
   const barWidth = Math.min(48, slot * 0.62)
   const plot = height - top - bottom
+  // Over a long period, every month cannot carry its label: every nth does, twelve at most.
+  const labelEvery = Math.ceil(bars.length / 12)
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${bars.map((bar) => `${bar.label} ${bar.value}`).join(', ')}`}>
@@ -25,12 +27,16 @@ export function ColumnChart({ bars, title }: { bars: ChartBar[]; title: string }
           return (
             <g key={bar.label}>
               <rect x={x} y={top + plot - h} width={barWidth} height={h} className="chart__bar" />
-              <text x={x + barWidth / 2} y={top + plot - h - 5} textAnchor="middle" className="chart__value">
-                {bar.value}
-              </text>
-              <text x={i * slot + slot / 2} y={height - 14} textAnchor="middle" className="chart__label">
-                {bar.label}
-              </text>
+              {(bar.value > 0 || labelEvery === 1) && (
+                <text x={x + barWidth / 2} y={top + plot - h - 5} textAnchor="middle" className="chart__value">
+                  {bar.value}
+                </text>
+              )}
+              {i % labelEvery === 0 && (
+                <text x={i * slot + slot / 2} y={height - 14} textAnchor="middle" className="chart__label">
+                  {bar.label}
+                </text>
+              )}
             </g>
           )
         })}
