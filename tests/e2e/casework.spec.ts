@@ -182,6 +182,7 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
 
   await steps.open('Close the case')
   await steps.nextStep.getByLabel('Reconnection not appropriate').check()
+  await steps.nextStep.getByLabel('Why reconnection is not appropriate').selectOption('risk-of-harm')
   await steps.nextStep.getByLabel('Details').fill('Risk of harm from a former partner in Leeds; support offered in Hackney instead.')
   await steps.nextStep.getByRole('button', { name: 'Close the case' }).click()
   await expect(page.getByRole('region', { name: 'Case closed' })).toContainText('Reconnection not appropriate')
