@@ -43,7 +43,6 @@ export class AttachmentStore {
     return this.teamRef.handle
   }
 
-  /** Checks a file (throwing FileRefusedError) and stores it; resolves once it is on disk. */
   /** An id for a file's document, known before it is written (so an interrupted add can be undone). */
   newId(): string {
     return parseAutomergeUrl(generateAutomergeUrl()).documentId

@@ -55,7 +55,7 @@ import {
 import { validate, ValidationError } from '../../shared/validation'
 import { checkFile } from '../paperwork/file-check'
 import { AttachmentStore } from './attachment-store'
-import { loadStoredDocument } from './storage/stored-documents'
+import { currentDocument } from './storage/stored-documents'
 import { SyncOutbox } from './sync/outbox'
 import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
@@ -287,7 +287,9 @@ export class Workspace {
   /** The caseload board: every open case with its flags, and each member's caseload, from the index. */
   board(): Board {
     const today = isoDateOf(this.#now())
-    const weights = caseloadWeights(this.teamSettings().caseloadWeights)
+    // Only the weights: the whole settings would copy the logo and every signature each time.
+    const saved = this.team.doc().settings.caseloadWeights
+    const weights = caseloadWeights(saved && toPlain<Partial<Record<Phase, number>>>(saved))
     const rows = this.index.openCasesForBoard().map(({ summary, board }) => boardRow(summary, board, today))
     return { today, rows, caseloads: caseloads(rows, this.members(), weights), weights }
   }
@@ -303,8 +305,7 @@ export class Workspace {
   async readAllCases(): Promise<{ id: string; record: CaseRecord }[]> {
     const cases: { id: string; record: CaseRecord }[] = []
     for (const id of teamCaseIds(this.team.doc())) {
-      const handle = this.repo.handles[id as DocumentId]
-      const doc = handle?.isReady() ? handle.doc() : await loadStoredDocument<CaseDoc>(this.storage, id)
+      const doc = await currentDocument<CaseDoc>(this.repo, this.storage, id)
       if (!doc || !isCaseDoc(doc)) continue
       try {
         cases.push({ id, record: readCase(doc) })

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import * as Automerge from '@automerge/automerge'
-import type { DocumentId, Repo } from '@automerge/automerge-repo'
+import type { Repo } from '@automerge/automerge-repo'
 import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-doc'
 import { caseSearchText, summariseCase } from '../../../shared/case/summary'
 import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
-import { loadStoredDocument } from '../storage/stored-documents'
+import { currentDocument } from '../storage/stored-documents'
 import type { CaseIndex, IndexEntry } from './case-index'
 
 /**
@@ -54,7 +54,7 @@ export class CaseIndexer {
           this.journal.clear(id)
           continue
         }
-        const doc = await this.#currentDocument(id)
+        const doc = await currentDocument(this.repo, this.storage, id)
         if (doc) changed = this.#put(id, doc) || changed
         this.journal.clear(id)
       }
@@ -79,7 +79,7 @@ export class CaseIndexer {
     return this.#queue(async () => {
       const entries: IndexEntry[] = []
       for (const id of this.caseIds()) {
-        const doc = await this.#currentDocument(id)
+        const doc = await currentDocument(this.repo, this.storage, id)
         const entry = doc && indexEntry(id, doc)
         if (entry) entries.push(entry)
       }
@@ -99,12 +99,6 @@ export class CaseIndexer {
     const run = this.#running.then(work)
     this.#running = run.catch(() => undefined)
     return run
-  }
-
-  async #currentDocument(id: string): Promise<Automerge.Doc<unknown> | undefined> {
-    const handle = this.repo.handles[id as DocumentId]
-    if (handle?.isReady()) return handle.doc()
-    return loadStoredDocument(this.storage, id)
   }
 
   /** Puts a case document in the index; false when it is not a case or already indexed as is. */

@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge'
-import type { StorageAdapterInterface } from '@automerge/automerge-repo'
+import type { DocumentId, Repo, StorageAdapterInterface } from '@automerge/automerge-repo'
 
 /**
  * Reads a document straight from storage, without the repo. The repo keeps every document it
@@ -23,4 +23,14 @@ export async function loadStoredDocument<T>(
     if (chunk.data) doc = Automerge.loadIncremental(doc, chunk.data)
   }
   return doc
+}
+
+/**
+ * A document as it is now: the repo's copy where it has one in hand, else read from disk (and let
+ * go), for work that goes through many documents.
+ */
+export async function currentDocument<T>(repo: Repo, storage: StorageAdapterInterface, documentId: string): Promise<Automerge.Doc<T> | undefined> {
+  const handle = repo.handles[documentId as DocumentId]
+  if (handle?.isReady()) return handle.doc() as Automerge.Doc<T>
+  return loadStoredDocument<T>(storage, documentId)
 }
