@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, formatUkDate, isIsoDate, parseUkDate, typedUkDate } from './dates'
+import { ageOn, dateOfDayNumber, dayNumber, daysBetween, formatUkDate, isIsoDate, parseUkDate, typedUkDate } from './dates'
 
 describe('en-GB dates', () => {
   it('reads dates typed the British way', () => {
@@ -33,5 +33,20 @@ describe('typedUkDate', () => {
     expect(typedUkDate(' 27/03/1985 ')).toBe('1985-03-27')
     expect(typedUkDate('31/02/1990')).toBe('31/02/1990')
     expect(typedUkDate('   ')).toBe('')
+  })
+})
+
+describe('daysBetween', () => {
+  it('counts calendar days across month ends, leap days and clock changes', () => {
+    expect(daysBetween('2026-11-20', '2026-11-23')).toBe(3)
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2)
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2) // the clocks go forward on the 29th
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2) // and back on the 25th
+    expect(daysBetween('2026-11-23', '2025-11-23')).toBe(-365)
+  })
+
+  it('turns a day number back into the same date', () => {
+    for (const date of ['1970-01-01', '2000-02-29', '2026-11-23', '2030-12-31']) expect(dateOfDayNumber(dayNumber(date))).toBe(date)
+    expect(dayNumber('1970-01-02')).toBe(1)
   })
 })

@@ -59,6 +59,25 @@ export function formatUkDateTime(instant: string): string {
   return isValid(date) ? format(date, "dd/MM/yyyy 'at' HH:mm") : instant
 }
 
+const DAY_MS = 86_400_000
+
+/**
+ * A calendar date as a whole number of days since 1 January 1970: arithmetic on dates without
+ * time zones or clock changes, and cheap enough for counting over thousands of cases.
+ */
+export function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
+}
+
+export function dateOfDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Calendar days from one date to another: 1 from a Monday to the Tuesday, negative backwards. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from)
+}
+
 export function ageOn(dateOfBirth: IsoDate, today: IsoDate): number {
   return differenceInYears(parseISO(today), parseISO(dateOfBirth))
 }

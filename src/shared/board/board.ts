@@ -1,5 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { isoDateOf, type IsoDate } from '../dates'
+import { daysBetween, isoDateOf, type IsoDate } from '../dates'
 import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
 import { PHASES, type Phase } from '../case/phases'
 import type { CaseRecord } from '../case/record'
@@ -52,7 +51,7 @@ export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate
     chainNumber: summary.chainNumber,
     phase: summary.phase,
     leadCaseworker: facts.leadCaseworkerId && summary.leadCaseworker ? { id: facts.leadCaseworkerId, name: summary.leadCaseworker } : null,
-    daysInPhase: Math.max(0, differenceInCalendarDays(parseISO(today), parseISO(facts.phaseSince))),
+    daysInPhase: Math.max(0, daysBetween(facts.phaseSince, today)),
     lastContact: facts.lastContact,
     flags: flagsOf(facts, today),
     nextAction: facts.nextAction,

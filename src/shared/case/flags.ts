@@ -1,5 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
-import type { IsoDate } from '../dates'
+import { daysBetween, type IsoDate } from '../dates'
 import { workingDaysBetween } from '../calendar/working-days'
 import { closurePointOf, CONTACT_EXPECTED_DAYS, lastContact } from './lifecycle'
 import type { Phase } from './phases'
@@ -69,7 +68,7 @@ export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
   if (overdue > 0) flags.push({ kind: 'overdue-action', message: `${overdue} overdue action${overdue === 1 ? '' : 's'}` })
 
   if (facts.phase === 'intensive-support') {
-    const since = facts.lastContact ? differenceInCalendarDays(parseISO(today), parseISO(facts.lastContact)) : undefined
+    const since = facts.lastContact ? daysBetween(facts.lastContact, today) : undefined
     if (since === undefined || since > CONTACT_EXPECTED_DAYS) {
       flags.push({
         kind: 'no-recent-contact',

@@ -1,5 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
-import type { IsoDate } from '../dates'
+import { daysBetween, type IsoDate } from '../dates'
 import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
 import { testLocalConnection, type AreaConnection } from './local-connection'
@@ -123,7 +122,7 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
 }
 
 function daysSince(date: IsoDate | undefined, today: IsoDate): number {
-  return date ? differenceInCalendarDays(parseISO(today), parseISO(date)) : Number.POSITIVE_INFINITY
+  return date ? daysBetween(date, today) : Number.POSITIVE_INFINITY
 }
 
 export function nextPhase(phase: Phase): Phase | undefined {

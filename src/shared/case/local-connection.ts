@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, parseISO, subMonths, subYears } from 'date-fns'
-import { formatUkDate, isoDateOf, type IsoDate } from '../dates'
+import { daysBetween, formatUkDate, isoDateOf, type IsoDate } from '../dates'
 import type { Field, FieldValues } from '../forms/fields'
 import { localAuthorityName } from '../places/local-authority'
 
@@ -160,7 +160,7 @@ export function residenceDays(periods: { from: IsoDate; to?: IsoDate }[], window
   for (const { from, to } of clipped) {
     const start = from > coveredUntil ? from : coveredUntil
     if (to > start) {
-      days += differenceInCalendarDays(parseISO(to), parseISO(start))
+      days += daysBetween(start, to)
       coveredUntil = to
     }
   }
