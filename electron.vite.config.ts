@@ -54,6 +54,7 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyTag],
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
   },

@@ -6,7 +6,7 @@ import { APP_HOST, APP_SCHEME, isAppPage } from './app-origin'
 /** The app's pages are served from app://homeward/, a custom protocol, never file://. Must run
  * before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
 /** Serves the built renderer on app://homeward/ with the strict CSP, and nothing outside it. */
