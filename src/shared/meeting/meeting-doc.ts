@@ -1,3 +1,4 @@
+import { updateText, type ImmutableString } from '@automerge/automerge/slim'
 import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { Board } from '../board/board'
 import type { IsoDate } from '../dates'
@@ -58,7 +59,21 @@ export interface MeetingRecord {
   minutesFileName?: string
 }
 
-export type MeetingDoc = Stored<MeetingRecord>
+/**
+ * The discussion and decisions are typed by several people at once, on the shared screen and on
+ * their own laptops: unlike every other string (a register, see registers.ts), they are Automerge
+ * text, so two people typing in the same field keep both their words. Items recorded before this
+ * held registers, which become text at their next edit.
+ */
+type StoredAgendaItem = Omit<Stored<AgendaItem>, SharedText> & { [K in SharedText]?: string | ImmutableString }
+type SharedText = 'discussion' | 'decisions'
+
+export type MeetingDoc = Omit<Stored<MeetingRecord>, 'agenda'> & { agenda: Record<string, StoredAgendaItem> }
+
+function storedItem(item: Omit<AgendaItem, 'actions' | SharedText>): StoredAgendaItem {
+  // Made with the item, so that nobody's first keystroke makes the text concurrently with another's.
+  return { ...toStored({ ...item, actions: {} }), discussion: '', decisions: '' }
+}
 
 export function isMeetingDoc(doc: unknown): doc is MeetingDoc {
   const kind = (doc as { kind?: unknown } | undefined)?.kind
@@ -66,7 +81,8 @@ export function isMeetingDoc(doc: unknown): doc is MeetingDoc {
 }
 
 export function readMeeting(doc: MeetingDoc): MeetingRecord {
-  return toPlain<MeetingRecord>(doc)
+  // toPlain reads text and registers alike.
+  return toPlain<MeetingRecord>(doc as unknown as Stored<MeetingRecord>)
 }
 
 /** The agenda in order. */
@@ -105,22 +121,24 @@ export function suggestedAgenda(board: Board, learningLog: Record<string, Learni
 }
 
 export function newMeetingDoc(input: { startedBy: PersonRef; now: Date; today: IsoDate; attendees: PersonRef[]; agenda: Record<string, Omit<AgendaItem, 'position' | 'actions'>> }): MeetingDoc {
-  return toStored<MeetingRecord>({
-    kind: MEETING_KIND,
-    schemaVersion: MEETING_SCHEMA_VERSION,
-    startedAt: input.now.toISOString(),
-    startedBy: input.startedBy,
-    meetingOn: input.today,
-    attendees: Object.fromEntries(input.attendees.map((person) => [person.id, { name: person.name }])),
-    agenda: Object.fromEntries(Object.entries(input.agenda).map(([id, item], i) => [id, { ...item, position: i + 1, actions: {} }])),
-  })
+  return {
+    ...toStored<Omit<MeetingRecord, 'agenda'>>({
+      kind: MEETING_KIND,
+      schemaVersion: MEETING_SCHEMA_VERSION,
+      startedAt: input.now.toISOString(),
+      startedBy: input.startedBy,
+      meetingOn: input.today,
+      attendees: Object.fromEntries(input.attendees.map((person) => [person.id, { name: person.name }])),
+    }),
+    agenda: Object.fromEntries(Object.entries(input.agenda).map(([id, item], i) => [id, storedItem({ ...item, position: i + 1 })])),
+  }
 }
 
 // Changes to a meeting, made in the window on each laptop (like a case) or by the core.
 
 export function addAgendaItem(doc: MeetingDoc, id: string, item: Omit<AgendaItem, 'position' | 'actions'>): void {
   const last = Math.max(0, ...Object.values(doc.agenda).map((existing) => existing.position))
-  doc.agenda[id] = toStored({ ...item, position: last + 1, actions: {} })
+  doc.agenda[id] = storedItem({ ...item, position: last + 1 })
 }
 
 /** Moves an item up or down one place: it takes a position between its new neighbours. */
@@ -135,11 +153,12 @@ export function moveAgendaItem(doc: MeetingDoc, id: string, direction: 'up' | 'd
   doc.agenda[id]!.position = (neighbour + edge) / 2
 }
 
-export function recordDiscussion(doc: MeetingDoc, id: string, part: 'discussion' | 'decisions', text: string): void {
+/** Writes the field as typed, as the few characters that changed: merged with others' typing. */
+export function recordDiscussion(doc: MeetingDoc, id: string, part: SharedText, text: string): void {
   const item = doc.agenda[id]
   if (!item) return
-  if (text.trim()) item[part] = toStored(text)
-  else delete item[part]
+  if (typeof item[part] === 'string') updateText(doc, ['agenda', id, part], text)
+  else item[part] = text
 }
 
 export function markDiscussed(doc: MeetingDoc, id: string, discussed: boolean): void {

@@ -1,0 +1,46 @@
+import * as Automerge from '@automerge/automerge/slim'
+import { describe, expect, it } from 'vitest'
+import { addAgendaItem, newMeetingDoc, readMeeting, recordDiscussion, type MeetingDoc } from './meeting-doc'
+
+const DEREK = { id: 'derek', name: 'Derek Hall' }
+
+function meeting(): Automerge.Doc<MeetingDoc> {
+  return Automerge.from(
+    newMeetingDoc({
+      startedBy: DEREK,
+      now: new Date('2026-11-23T10:00:00Z'),
+      today: '2026-11-23',
+      attendees: [DEREK],
+      agenda: { item: { reason: 'new-referral', title: 'Dylan Price', caseId: 'case-1' } },
+    }),
+  )
+}
+
+describe('the discussion and decisions in a meeting', () => {
+  it('keep what two people type in the same field at once', () => {
+    let shared = Automerge.change(meeting(), (doc) => recordDiscussion(doc, 'item', 'discussion', 'Seen at the station.'))
+    // The manager on the shared screen and a caseworker on her laptop, typing before either sees the other.
+    const screen = Automerge.change(Automerge.clone(shared), (doc) => recordDiscussion(doc, 'item', 'discussion', 'Seen at the station. Wants Leeds.'))
+    const laptop = Automerge.change(Automerge.clone(shared), (doc) => recordDiscussion(doc, 'item', 'discussion', 'Seen twice at the station.'))
+    shared = Automerge.merge(screen, laptop)
+    expect(readMeeting(shared).agenda.item!.discussion).toBe('Seen twice at the station. Wants Leeds.')
+  })
+
+  it('start empty on every item, including one added in the meeting, and can be cleared', () => {
+    let doc = Automerge.change(meeting(), (d) => addAgendaItem(d, 'added', { reason: 'added', title: 'Rota for December' }))
+    expect(readMeeting(doc).agenda.added).toMatchObject({ discussion: '', decisions: '' })
+    doc = Automerge.change(doc, (d) => recordDiscussion(d, 'added', 'decisions', 'Ruth covers the 24th.'))
+    doc = Automerge.change(doc, (d) => recordDiscussion(d, 'added', 'decisions', ''))
+    expect(readMeeting(doc).agenda.added!.decisions).toBe('')
+  })
+
+  it('turns a field recorded as a register (before the text) into text at its next edit', () => {
+    let doc = Automerge.change(meeting(), (d) => {
+      d.agenda.item!.decisions = new Automerge.ImmutableString('Allocate to Amina.')
+    })
+    doc = Automerge.change(doc, (d) => recordDiscussion(d, 'item', 'decisions', 'Allocate to Amina this week.'))
+    expect(readMeeting(doc).agenda.item!.decisions).toBe('Allocate to Amina this week.')
+    doc = Automerge.change(doc, (d) => recordDiscussion(d, 'item', 'decisions', 'Allocate to Amina this week!'))
+    expect(readMeeting(doc).agenda.item!.decisions).toBe('Allocate to Amina this week!')
+  })
+})
