@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openSqlite, type SqliteDatabase } from '../main/core/storage/sqlite'
+import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/status'
 
 /** A stored piece of a document: a whole saved document or some of its changes, as a laptop sent it. */
@@ -139,6 +140,11 @@ export class ServerStore {
   addChunk(documentId: string, data: Uint8Array): number | undefined {
     const result = this.#db.prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data) VALUES (?, ?, ?)').run(documentId, hash(data), data)
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
+  }
+
+  /** The mark of the chunk numbered `seq` (the hash of its bytes), if there is one: see ChunkMark. */
+  markAt(seq: number): ChunkMark | undefined {
+    return this.#db.prepare<[number], string>('SELECT hash FROM chunks WHERE seq = ?').pluck().get(seq)
   }
 
   lastSeq(): number {

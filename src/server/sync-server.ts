@@ -177,31 +177,53 @@ class Connection {
   /** Chunks that just arrived from another laptop, or newly the team's. */
   push(chunks: ChunkMessage[]): void {
     if (chunks.length === 0) return
-    if (this.#caughtUp) this.#send({ type: 'chunks', chunks })
+    if (this.#caughtUp) this.#sendChunks(chunks, Math.max(...chunks.map((chunk) => chunk.seq)))
     else this.#waiting.push(...chunks)
+  }
+
+  /** Chunks, and the number the laptop has everything up to with them, with its mark. */
+  #sendChunks(chunks: ChunkMessage[], upTo?: number): void {
+    const mark = upTo === undefined ? undefined : this.store.markAt(upTo)
+    this.#send({ type: 'chunks', chunks, ...(upTo === undefined ? {} : { upTo }), ...(mark === undefined ? {} : { mark }) })
   }
 
   async #handle(message: ClientMessage): Promise<void> {
     if (message.type === 'hello') {
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
-      return this.#catchUp(message.since, Math.max(message.since, message.seen ?? 0))
+      return this.#catchUp(message.since, this.#restored(message))
     }
     this.#receive(message)
   }
 
+  /**
+   * Whether the server was restored from a backup since this laptop last synced: it knows numbers
+   * beyond the server's last, or numbers that now name other chunks (laptops that came back first
+   * sent chunks that took the numbers after the backup).
+   */
+  #restored(hello: Extract<ClientMessage, { type: 'hello' }>): boolean {
+    const renamed = (seq: number | undefined, mark: string | undefined) => seq !== undefined && seq > 0 && mark !== undefined && this.store.markAt(seq) !== mark
+    return Math.max(hello.since, hello.seen ?? 0) > this.store.lastSeq() || renamed(hello.since, hello.sinceMark) || renamed(hello.seen, hello.seenMark)
+  }
+
   /** Sends what came after `since`: first every chunk of documents newly the team's, then the rest in order. */
-  async #catchUp(asked: number, seen: number): Promise<void> {
+  async #catchUp(asked: number, restored: boolean): Promise<void> {
     const head = this.store.lastSeq()
-    // A laptop that saw numbers beyond the server's last: the server was restored from a backup.
-    const restored = seen > head
+    const headMark = this.store.markAt(head)
     const since = restored ? 0 : asked
     const teamDocumentId = this.listing.teamDocumentId
     const listedSince = this.store.listedAfter(since)
-    this.#send({ type: 'welcome', team: this.teamName, head, catchUp: this.store.countAfter(since, head, teamDocumentId), ...(restored ? { restored } : {}) })
+    this.#send({
+      type: 'welcome',
+      team: this.teamName,
+      head,
+      ...(headMark === undefined ? {} : { headMark }),
+      catchUp: this.store.countAfter(since, head, teamDocumentId),
+      ...(restored ? { restored } : {}),
+    })
     let batch: ChunkMessage[] = []
     let bytes = 0
     const flush = (upTo?: number) => {
-      if (batch.length > 0) this.#send({ type: 'chunks', chunks: batch, ...(upTo === undefined ? {} : { upTo }) })
+      if (batch.length > 0) this.#sendChunks(batch, upTo)
       batch = []
       bytes = 0
     }
@@ -235,11 +257,11 @@ class Connection {
       // Let other laptops' messages through between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    this.#send({ type: 'caught-up', seq: head })
+    this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) })
     this.#caughtUp = true
     // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
     const waiting = this.#waiting.splice(0)
-    if (waiting.length > 0) this.#send({ type: 'chunks', chunks: waiting })
+    if (waiting.length > 0) this.#sendChunks(waiting, Math.max(...waiting.map((chunk) => chunk.seq)))
   }
 
   /** Stores a chunk from this laptop and passes it on to the others (if it is the team's). */
@@ -249,7 +271,7 @@ class Connection {
       return
     }
     const seq = this.store.addChunk(message.documentId, message.data)
-    this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq }) })
+    this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }) })
     if (seq === undefined) return
     const outgoing: ChunkMessage[] = []
     if (message.documentId === this.listing.teamDocumentId) {

@@ -64,4 +64,40 @@ describe('a team syncing through its server', () => {
     expect(fresh.workspace.listCases().map((entry) => entry.id).sort()).toEqual([early, late].sort())
     expect((await fresh.workspace.readCase(early)).notes.map((note) => note.text)).toEqual(['After the backup.'])
   })
+
+  it('sees through a restored server’s new numbering: a laptop back later misses nothing, and gives back what it had', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const shared = await manager.workspace.createCase(referral())
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    await manager.sync.syncOnce()
+    // The nightly backup.
+    await team.server.close()
+    const backup = join(team.serverDir, 'backup.sqlite')
+    copyFileSync(join(team.serverDir, 'homeward-server.sqlite'), backup)
+    await team.restartServer()
+
+    // After the backup, only the caseworker syncs: her numbers go beyond the backup's.
+    await caseworker.workspace.addNote(shared, { date: '2026-11-23', type: 'phone', text: 'Before the disk failed.' })
+    await caseworker.sync.syncOnce()
+
+    // Restored; the manager comes first, with nothing beyond the backup, and sends more than she did.
+    await team.server.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(team.serverDir, `homeward-server.sqlite${suffix}`), { force: true })
+    copyFileSync(backup, join(team.serverDir, 'homeward-server.sqlite'))
+    await team.restartServer()
+    await manager.workspace.addNote(shared, { date: '2026-11-23', type: 'face-to-face', text: 'After the restore.' })
+    const made = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await manager.workspace.addNote(made, { date: '2026-11-23', type: 'phone', text: 'Rang her sister.' })
+    await manager.sync.syncOnce()
+
+    // The same numbers now name other chunks: she is sent everything, and sends back her note.
+    await caseworker.sync.syncOnce()
+    expect((await caseworker.workspace.readCase(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
+    expect((await caseworker.workspace.readCase(made)).notes.map((note) => note.text)).toEqual(['Rang her sister.'])
+    await manager.sync.syncOnce()
+    expect((await manager.workspace.readCase(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
+  })
 })

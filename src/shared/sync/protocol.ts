@@ -8,6 +8,14 @@
  */
 export const SYNC_PROTOCOL = 1
 
+/**
+ * A chunk's number names the chunk only on the server that gave it: a server restored from a
+ * backup gives the numbers after the backup to other chunks. So wherever the server tells a laptop
+ * a number to keep, it adds the chunk's mark (a hash of its bytes), and the laptop says both back:
+ * a number whose chunk has another mark shows the numbering changed under it.
+ */
+export type ChunkMark = string
+
 /** The WebSocket's path on the server. */
 export const SYNC_PATH = '/sync'
 
@@ -22,23 +30,23 @@ export type ClientMessage =
    * First, after connecting: the last chunk number this laptop has, and the highest number it has
    * seen the server give (to its own uploads too): a server below that was restored from a backup.
    */
-  | { type: 'hello'; protocol: number; since: number; seen?: number }
+  | { type: 'hello'; protocol: number; since: number; sinceMark?: ChunkMark; seen?: number; seenMark?: ChunkMark }
   /** Changes made on this laptop (Automerge changes, or a whole saved document). */
   | { type: 'upload'; ref: number; documentId: string; data: Uint8Array }
 
 export type ServerMessage =
   /**
-   * The answer to hello: what there is to catch up on. `restored`: the laptop has chunks numbered
-   * beyond the server's last (the server was restored from a backup), so it is sent everything,
-   * and sends everything it holds again.
+   * The answer to hello: what there is to catch up on. `restored`: the laptop knows chunks numbered
+   * beyond the server's last, or numbers that now name other chunks (the server was restored from
+   * a backup), so it is sent everything, and sends everything it holds again.
    */
-  | { type: 'welcome'; team: string; head: number; catchUp: { chunks: number; documents: number }; restored?: boolean }
-  /** Chunks, in order; `upTo` (catching up) is the number the laptop has everything up to. */
-  | { type: 'chunks'; chunks: ChunkMessage[]; upTo?: number }
+  | { type: 'welcome'; team: string; head: number; headMark?: ChunkMark; catchUp: { chunks: number; documents: number }; restored?: boolean }
+  /** Chunks, in order; `upTo` is the number the laptop now has everything (of the team's) up to. */
+  | { type: 'chunks'; chunks: ChunkMessage[]; upTo?: number; mark?: ChunkMark }
   /** Caught up to `seq`: everything after comes live. */
-  | { type: 'caught-up'; seq: number }
+  | { type: 'caught-up'; seq: number; mark?: ChunkMark }
   /** An upload is stored, as chunk `seq` if it was new (or, with `refused`, will never be: it was not an Automerge document). */
-  | { type: 'ack'; ref: number; refused?: string; seq?: number }
+  | { type: 'ack'; ref: number; refused?: string; seq?: number; mark?: ChunkMark }
 
 /** Why the server closed a connection, in words for the person (WebSocket close reasons). */
 export const CLOSE_CODES = {

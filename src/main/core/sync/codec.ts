@@ -11,18 +11,19 @@ export function encodeMessage(message: ClientMessage | ServerMessage): Uint8Arra
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes')
 const documentId = z.string().max(100).refine((id) => isValidDocumentId(id), 'not a document id')
 const seq = z.number().int().nonnegative()
+const mark = z.string().max(100)
 
 const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), protocol: z.number().int(), since: seq, seen: seq.optional() }),
+  z.object({ type: z.literal('hello'), protocol: z.number().int(), since: seq, sinceMark: mark.optional(), seen: seq.optional(), seenMark: mark.optional() }),
   z.object({ type: z.literal('upload'), ref: seq, documentId, data: bytes }),
 ])
 
 const chunk = z.object({ seq, documentId, data: bytes })
 const serverMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), team: z.string(), head: seq, catchUp: z.object({ chunks: seq, documents: seq }), restored: z.boolean().optional() }),
-  z.object({ type: z.literal('chunks'), chunks: z.array(chunk), upTo: seq.optional() }),
-  z.object({ type: z.literal('caught-up'), seq }),
-  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional() }),
+  z.object({ type: z.literal('welcome'), team: z.string(), head: seq, headMark: mark.optional(), catchUp: z.object({ chunks: seq, documents: seq }), restored: z.boolean().optional() }),
+  z.object({ type: z.literal('chunks'), chunks: z.array(chunk), upTo: seq.optional(), mark: mark.optional() }),
+  z.object({ type: z.literal('caught-up'), seq, mark: mark.optional() }),
+  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional(), mark: mark.optional() }),
 ])
 
 /** A client's message, or undefined if it is not one (the connection is then closed). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
-import type { ChunkMessage } from '../../../shared/sync/protocol'
+import type { ChunkMark, ChunkMessage } from '../../../shared/sync/protocol'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import type { ChangeOptions } from '../../../shared/authorship'
 import { teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../../shared/team/team-doc'
@@ -20,10 +20,12 @@ export interface Membership {
   credential: string
   /** The laptop that created the team can manage its devices. */
   manager: boolean
-  /** The number of the last chunk from the server this laptop has. */
+  /** The number of the last chunk from the server this laptop has, and that chunk's mark. */
   lastSeq: number
-  /** The highest chunk number this laptop has seen the server give (its own uploads' too). */
+  lastMark?: ChunkMark
+  /** The highest number the server gave this laptop's own uploads, and that chunk's mark. */
   seenSeq?: number
+  seenMark?: ChunkMark
   lastSyncedAt?: string
 }
 
@@ -67,7 +69,7 @@ export class TeamMembership {
     if (membership) await this.#enqueueEverything(membership)
   }
 
-  update(changes: Partial<Pick<Membership, 'lastSeq' | 'seenSeq' | 'lastSyncedAt'>>): void {
+  update(changes: Partial<Pick<Membership, 'lastSeq' | 'lastMark' | 'seenSeq' | 'seenMark' | 'lastSyncedAt'>>): void {
     const current = this.get()
     if (current) this.settings.set(SETTING_MEMBERSHIP, { ...current, ...changes })
   }

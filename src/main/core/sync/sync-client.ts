@@ -186,7 +186,14 @@ export class SyncClient {
       })
     })
     socket.on('open', () => {
-      this.#send({ type: 'hello', protocol: SYNC_PROTOCOL, since: membership.lastSeq, seen: Math.max(membership.lastSeq, membership.seenSeq ?? 0) })
+      this.#send({
+        type: 'hello',
+        protocol: SYNC_PROTOCOL,
+        since: membership.lastSeq,
+        ...(membership.lastMark === undefined ? {} : { sinceMark: membership.lastMark }),
+        ...(membership.seenSeq === undefined ? {} : { seen: membership.seenSeq }),
+        ...(membership.seenMark === undefined ? {} : { seenMark: membership.seenMark }),
+      })
       this.#heard()
       this.#sendMore()
     })
@@ -225,7 +232,7 @@ export class SyncClient {
       case 'welcome':
         if (message.restored) {
           // The server lost what came after its backup: it is sent again from here.
-          membership.update({ lastSeq: 0, seenSeq: message.head })
+          membership.update({ lastSeq: 0, lastMark: undefined, seenSeq: message.head, seenMark: message.headMark })
           await membership.sendEverythingAgain()
         }
         this.#catchUp = message.catchUp.documents > 0 ? { received: new Set(), total: message.catchUp.documents } : undefined
@@ -235,8 +242,7 @@ export class SyncClient {
         membership.takeIn(message.chunks)
         this.#received += message.chunks.length
         if (!this.#caughtUp && this.#catchUp) for (const chunk of message.chunks) this.#catchUp.received.add(chunk.documentId)
-        const upTo = message.upTo ?? (this.#caughtUp ? Math.max(...message.chunks.map((chunk) => chunk.seq)) : undefined)
-        if (upTo !== undefined && upTo > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: upTo })
+        if (message.upTo !== undefined && message.upTo > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: message.upTo, lastMark: message.mark })
         if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
         await this.#adoptIfWaiting()
         this.#emitStatus()
@@ -246,7 +252,7 @@ export class SyncClient {
         this.#caughtUp = true
         this.#catchUp = undefined
         this.#retryMs = this.#options.firstRetryMs
-        if (message.seq > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: message.seq })
+        if (message.seq > (membership.get()?.lastSeq ?? 0)) membership.update({ lastSeq: message.seq, lastMark: message.mark })
         membership.update({ lastSyncedAt: this.#options.now().toISOString() })
         await this.#adoptIfWaiting()
         this.#setState('connected')
@@ -256,7 +262,7 @@ export class SyncClient {
         if (!this.#inFlight.has(message.ref)) return
         this.#inFlight.delete(message.ref)
         membership.outbox.remove(message.ref)
-        if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq })
+        if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq, seenMark: message.mark })
         this.#sent += 1
         if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
         this.#sendMore()
