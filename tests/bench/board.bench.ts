@@ -1,0 +1,225 @@
+/**
+ * `npm run bench -- board`: the caseload board on a team-sized and an area-sized caseload (5,000
+ * and 30,000 cases; BENCH_SIZES=5000,30000 changes them), each figure beside its peer:
+ * - the board served from the index (the index query alone, and the whole `board()` call with the
+ *   caseloads), beside building the same rows by opening every case's Automerge document, as an
+ *   app without an index would;
+ * - time to first render of the board in Chromium (the browser mode, as a user opens it: from
+ *   navigation until the first row is on screen), median and p95 over several loads;
+ * - the memory the app holds: the core's process with the board open (resident, and its peak),
+ *   the page's JavaScript heap, and what opening every document adds to a process.
+ * Cases are sample cases in every phase (the seeder's generator), made as variants of a few hundred
+ * generated ones so that seeding 30,000 takes minutes, not hours. BENCH_KEEP=DIR keeps the seeded
+ * workspaces in DIR and uses them again on the next run (for profiling). Not a test: nothing
+ * passes or fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import * as Automerge from '@automerge/automerge'
+import { chromium } from '@playwright/test'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { CaseIndex } from '../../src/main/core/index/case-index'
+import { SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
+import { loadStoredDocument } from '../../src/main/core/storage/stored-documents'
+import { openWorkspaceStore, workspaceFiles } from '../../src/main/core/storage/workspace-files'
+import { generateCase, type SeedTeam } from '../../src/main/core/seed/generate-case'
+import { Random } from '../../src/main/core/seed/random'
+import { toStored } from '../../src/shared/automerge/registers'
+import { boardFacts, boardRow } from '../../src/shared/board/board'
+import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { summariseCase } from '../../src/shared/case/summary'
+import type { Person } from '../../src/shared/people'
+import { tempDir } from '../support/temp-dir'
+import { measure, median, percentile, printTable, type Timings } from './measure'
+
+const SIZES = (process.env.BENCH_SIZES ?? '5000,30000').split(',').map(Number)
+const TODAY = '2026-11-23'
+const VARIANTS_OF = 300
+const BATCH = 500
+const PAGE_LOADS = 7
+const ROOT = resolve(import.meta.dirname, '../..')
+const MANAGER: Person = { id: 'bench-manager', name: 'Derek Hall', role: 'manager' }
+const TEAM: SeedTeam = {
+  manager: MANAGER,
+  caseworkers: ['Amina Okafor', 'Tomasz Nowak', 'Grace Mensah', 'Ruth Adeyemi', 'Liam Doherty', 'Chloe Barnes'].map((name, i) => ({
+    id: `bench-member-${i + 1}`,
+    name,
+    role: 'caseworker' as const,
+  })),
+}
+
+const step = (what: string) => process.stderr.write(`… ${what}\n`)
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** A process's resident memory now and at its peak (Linux), in bytes. */
+function processMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') }
+}
+
+/** Fills a workspace with `count` cases: variants (another name and CHAIN number) of generated ones. */
+async function seed(workspace: Workspace, count: number): Promise<void> {
+  const rng = new Random(7)
+  const originals = Array.from({ length: VARIANTS_OF }, () => generateCase(rng, TEAM, TODAY).doc)
+  for (let done = 0; done < count; done += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, count - done) }, (_, i) => {
+      const n = done + i
+      return Automerge.change(Automerge.clone(originals[n % VARIANTS_OF]!), (doc: CaseDoc) => {
+        doc.referral.clientName = toStored(`Sample Client ${n + 1}`)
+        doc.referral.chainNumber = toStored(String(200000 + n))
+      })
+    })
+    await workspace.addCaseDocuments(batch)
+    if ((done / BATCH) % 10 === 9) step(`${done + batch.length} cases`)
+  }
+  // The person using this laptop, so the app opens on the caseload rather than the first-run question.
+  workspace.setProfile({ name: MANAGER.name, role: 'manager' })
+  workspace.addMembers(TEAM.caseworkers)
+}
+
+/**
+ * Builds the board's rows by opening every case's document, as an app without an index would.
+ * Each is read from disk and let go (as the index rebuild reads them): holding 30,000 open in the
+ * repo would take gigabytes (about 190 KB each, measured on 1,000) and time no less.
+ */
+async function rowsFromEveryDocument(dataDir: string, ids: string[]): Promise<number> {
+  const store = openWorkspaceStore(dataDir)
+  const storage = new SqliteStorageAdapter(store)
+  let rows = 0
+  for (const id of ids) {
+    const doc = await loadStoredDocument<CaseDoc>(storage, id)
+    const record = readCase(doc!)
+    if (record.status === 'open') {
+      boardRow(summariseCase(id, record), boardFacts(record), TODAY)
+      rows++
+    }
+  }
+  store.close()
+  return rows
+}
+
+/** The browser mode on the workspace, as `npm start` runs it. */
+async function browserMode(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((done, fail) => {
+    child.once('exit', (code) => fail(new Error(`browser mode exited with ${code}`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('Open: ')) done(line.slice('Open: '.length))
+    })
+  })
+  return { child, url }
+}
+
+/** Run in the page: its clock once the board's first row is in the document. */
+function firstRowShown(): number | false {
+  // This file is typed for Node; the function runs in the page, which has a document.
+  const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } }
+  return document.querySelector('table.board tbody tr') ? performance.now() : false
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((done) => child.once('exit', done))
+  child.kill('SIGTERM')
+  await exited
+}
+
+interface SizeFigures {
+  cases: number
+  openCases: number
+  timings: Timings[]
+  memory: string[]
+}
+
+async function benchSize(count: number): Promise<SizeFigures> {
+  const kept = process.env.BENCH_KEEP && join(resolve(process.env.BENCH_KEEP), `board-${count}`)
+  const dir = kept ? { path: kept, remove: () => {} } : tempDir(`bench-board-${count}`)
+  try {
+    if (!existsSync(workspaceFiles(dir.path).index)) {
+      step(`seeding ${count} cases`)
+      const seeding = performance.now()
+      const seeded = await openWorkspace({ dataDir: dir.path, user: MANAGER, now: () => new Date(`${TODAY}T10:00:00Z`) })
+      await seed(seeded, count)
+      await seeded.close()
+      step(`seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s`)
+    }
+
+    const workspace = await openWorkspace({ dataDir: dir.path, now: () => new Date(`${TODAY}T10:00:00Z`) })
+    const openCases = workspace.board().rows.length
+    const ids = workspace.listCases().map((summary) => summary.id)
+    const index = CaseIndex.open(workspaceFiles(dir.path).index)
+    const timings: Timings[] = []
+    timings.push(await measure(`${count}: index query (open cases, board facts)`, 20, async () => index.openCasesForBoard()))
+    index.close()
+    timings.push(await measure(`${count}: board() from the index, with caseloads`, 20, async () => workspace.board()))
+    await workspace.close()
+
+    step('opening every document')
+    // Once: it takes minutes at 30,000.
+    const before = process.memoryUsage().rss
+    const started = performance.now()
+    const peerRows = await rowsFromEveryDocument(dir.path, ids)
+    timings.push({ name: `${count}: PEER board by opening every document (once)`, runs: [performance.now() - started] })
+    const heldByDocuments = process.memoryUsage().rss - before
+    if (peerRows !== openCases) throw new Error(`the two ways disagree: ${peerRows} rows against ${openCases}`)
+
+    step('first render in Chromium')
+    const { child, url } = await browserMode(dir.path)
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })
+    try {
+      const page = await browser.newPage({ locale: 'en-GB', timezoneId: 'Europe/London' })
+      await page.goto(url)
+      const boardUrl = `${new URL(url).origin}/#/board`
+      const firstRow = async () => {
+        await page.goto('about:blank')
+        await page.goto(boardUrl)
+        // Polled each frame: the page's own clock at the first frame the first row is in.
+        return (await page.waitForFunction(firstRowShown, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue()
+      }
+      const loads: number[] = []
+      await firstRow()
+      for (let i = 0; i < PAGE_LOADS; i++) loads.push(Number(await firstRow()))
+      timings.push({ name: `${count}: first board row on screen in Chromium`, runs: loads })
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Performance.enable')
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0
+      const core = processMemory(child.pid!)
+      return {
+        cases: count,
+        openCases,
+        timings,
+        memory: [
+          `the core (browser mode) with the board open: ${mb(core.rss)} resident, ${mb(core.peak)} at its peak`,
+          `the board page's JavaScript heap: ${mb(heap)}`,
+          `opening every document (each let go after) grew the process that read them by ${mb(heldByDocuments)}`,
+        ],
+      }
+    } finally {
+      await browser.close()
+      await stop(child)
+    }
+  } finally {
+    dir.remove()
+  }
+}
+
+const figures: SizeFigures[] = []
+for (const size of SIZES) figures.push(await benchSize(size))
+
+for (const size of figures) {
+  console.log(`\n${size.cases} cases (${size.openCases} open, on the board)`)
+  printTable(size.timings)
+  const index = median(size.timings.find((t) => t.name.includes('board() from the index'))!.runs)
+  const peer = size.timings.find((t) => t.name.includes('PEER'))!.runs[0]!
+  console.log(`opening every document takes ${(peer / index).toFixed(0)}× the board from the index (median)`)
+  const render = size.timings.find((t) => t.name.includes('Chromium'))!.runs
+  console.log(`first row on screen: median ${median(render).toFixed(0)} ms, p95 ${percentile(render, 95).toFixed(0)} ms`)
+  for (const line of size.memory) console.log(line)
+}
