@@ -2,7 +2,7 @@ import type { SyncStatus, TeamDevice } from './sync/status'
 import type { Board } from './board/board'
 import type { DateRange, MonitoringReport } from './reports/monitoring'
 import type { Phase } from './case/phases'
-import type { CaseSummary } from './case/summary'
+import type { CaseSummary, ListedCase } from './case/summary'
 import type { ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
 import type { ReferralDetails } from './case/referral'
@@ -70,7 +70,7 @@ export interface ApiMethods {
   checkDuplicates: { params: { clientName: string; dateOfBirth: string; chainNumber?: string }; result: CaseSummary[] }
   addLearningPoint: { params: { caseId: string; text: string }; result: { id: string } }
   reRefer: { params: { caseId: string }; result: { id: string } }
-  listCases: { params: Record<string, never>; result: CaseSummary[] }
+  listCases: { params: Record<string, never>; result: ListedCase[] }
   searchCases: { params: { text: string }; result: SearchHit[] }
   getBoard: { params: Record<string, never>; result: Board }
   listMeetings: { params: Record<string, never>; result: { id: string; startedAt: string }[] }

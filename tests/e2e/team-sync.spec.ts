@@ -34,7 +34,7 @@ function homeward(...args: string[]) {
 
 test('a manager creates the team, a colleague’s case arrives, a lost laptop is revoked, and work done offline is sent later', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const dirs = tempDir('team-e2e')
   let server = await serve(join(dirs.path, 'server-data'))
   try {
@@ -117,6 +117,31 @@ test('a manager creates the team, a colleague’s case arrives, a lost laptop is
     const [listed] = JSON.parse(homeward('case', 'list', '--data', another, '--json').out) as { id: string }[]
     const shown = JSON.parse(homeward('case', 'show', listed!.id, '--data', another, '--json').out) as { notes: { text: string }[] }
     expect(shown.notes.map((note) => note.text)).toContain(OFFLINE_NOTE)
+
+    // Apart, a third laptop takes the same referral before it first syncs: the case list marks
+    // both cases, the case says why, and the manager merges the two.
+    await page.getByRole('button', { name: 'Get a join code' }).click()
+    const thirdCode = (await page.locator('.join-code').textContent())!.trim()
+    const third = join(dirs.path, 'third')
+    expect(homeward('join', '--server', server.url, '--code', thirdCode, '--data', third).code).toBe(0)
+    writeFileSync(referral, JSON.stringify({ clientName: 'Lukasz Wisniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', referrerName: 'Jo Byrne', outreachTeam: 'Camden Outreach' }))
+    expect(homeward('case', 'add', '--json-file', referral, '--data', third).code).toBe(0)
+    expect(homeward('sync', '--once', '--data', third).code).toBe(0)
+    await page.getByRole('link', { name: 'Cases' }).click()
+    const marked = page.getByRole('row').filter({ hasText: 'Possible duplicate' })
+    await expect(marked).toHaveCount(2, { timeout: 20_000 })
+    await screenshot(page, testInfo, 'duplicate-list')
+    await page.getByRole('link', { name: 'Łukasz Wiśniewski' }).click()
+    const banner = page.getByRole('region', { name: 'Possible duplicate' })
+    await expect(banner).toContainText('This may be the same person as another open case.')
+    await screenshot(page, testInfo, 'duplicate-banner')
+    await expectAccessible(page, 'a case with a possible duplicate')
+    await banner.getByRole('button', { name: /^Merge into this case/ }).click()
+    await banner.getByRole('button', { name: 'Merge it into this case' }).click()
+    await expect(banner).toBeHidden()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
+    await expect(page.getByRole('link', { name: 'Lukasz Wisniewski' })).toBeVisible()
+    await expect(marked).toHaveCount(0)
   } finally {
     await stop(server.process)
     dirs.remove()

@@ -31,6 +31,10 @@ describe('the same person referred on two laptops while apart', () => {
     await eventually(() => office.workspace.listCases().length === 2 && laptop.workspace.listCases().length === 2, 15_000, 'both cases on both laptops')
     expect((await office.workspace.duplicatesOf(here)).map((other) => other.id)).toEqual([there])
     expect((await laptop.workspace.duplicatesOf(there)).map((other) => other.id)).toEqual([here])
+    // The case list marks both, on both laptops.
+    const marked = (side: typeof office) => side.workspace.listCases().filter((entry) => entry.possibleDuplicate).map((entry) => entry.id).sort()
+    expect(marked(office)).toEqual([here, there].sort())
+    expect(marked(laptop)).toEqual([here, there].sort())
 
     await office.workspace.mergeCases(here, there)
     const kept = await office.workspace.readCase(here)
@@ -48,10 +52,12 @@ describe('the same person referred on two laptops while apart', () => {
     await eventually(async () => (await laptop.workspace.readCase(there)).mergedInto === here, 15_000, 'the merge on the laptop')
     await eventually(async () => (await laptop.workspace.readCase(here)).notes.length === 2, 15_000, 'the merged notes on the laptop')
     expect(await laptop.workspace.duplicatesOf(here)).toEqual([])
+    expect(marked(laptop)).toEqual([])
     expect((await laptop.workspace.readAttachment(here, scan)).fileName).toBe('passport.png')
 
     // Two different people are not merged.
     const other = await office.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '999000', dateOfBirth: '1990-01-01' }))
+    expect(marked(office)).toEqual([])
     await expect(office.workspace.mergeCases(here, other)).rejects.toThrow(/Only two open cases of the same person/)
   })
 })

@@ -22,7 +22,7 @@ import { duplicateReason, nameKey } from '../../shared/case/duplicates'
 import { noteInputSchema } from '../../shared/case/notes'
 import { caseRecordSchema } from '../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../shared/case/referral'
-import type { CaseSummary } from '../../shared/case/summary'
+import type { CaseSummary, ListedCase } from '../../shared/case/summary'
 import type { Phase } from '../../shared/case/phases'
 import { boardRow, caseloads, caseloadWeights, type Board } from '../../shared/board/board'
 import { isoDateOf, type IsoDate } from '../../shared/dates'
@@ -276,8 +276,9 @@ export class Workspace {
     await this.indexer.indexPending()
   }
 
-  listCases(): CaseSummary[] {
-    return this.index.list()
+  listCases(): ListedCase[] {
+    const duplicates = this.index.openDuplicates()
+    return this.index.list().map((summary) => (duplicates.has(summary.id) ? { ...summary, possibleDuplicate: true } : summary))
   }
 
   searchCases(text: string): SearchHit[] {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import type { CaseSummary } from '../../shared/case/summary'
+import type { ListedCase } from '../../shared/case/summary'
 import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
@@ -44,7 +44,7 @@ function FirstRunHint() {
 }
 
 /** A table of cases, each linking to its case page; `extra` adds a column (search adds "Found in"). */
-export function CaseTable<T extends CaseSummary>({
+export function CaseTable<T extends ListedCase>({
   cases,
   caption,
   extra,
@@ -72,6 +72,7 @@ export function CaseTable<T extends CaseSummary>({
           <tr key={row.id}>
             <th scope="row">
               <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
+              {row.possibleDuplicate && <span className="tag tag--warning">Possible duplicate</span>}
             </th>
             <td>{formatUkDate(row.dateOfBirth)}</td>
             <td>{row.chainNumber ?? <span className="muted">None</span>}</td>

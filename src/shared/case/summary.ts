@@ -15,6 +15,15 @@ export interface CaseSummary {
   updatedAt: string
 }
 
+/**
+ * A case as the case list shows it: marked where another open case may be the same person (the
+ * same CHAIN number, or name and date of birth), as when two laptops took the same referral
+ * offline. The case page says which, and offers the merge.
+ */
+export interface ListedCase extends CaseSummary {
+  possibleDuplicate?: true
+}
+
 /** The words a case can be found by, grouped by where they come from, and its duplicate key. */
 export interface CaseSearchText {
   names: string

@@ -71,6 +71,13 @@ export class CaseIndex {
       ),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       list: db.prepare<[], CaseRow>(`SELECT ${COLUMNS} FROM cases ORDER BY updated_at DESC, rowid DESC`),
+      // Two joins rather than one with OR, so that each uses its index.
+      openDuplicates: db.prepare<[], string>(`
+        SELECT a.id FROM cases a JOIN cases b ON b.chain_number = a.chain_number AND b.id != a.id AND b.status = 'open'
+        WHERE a.status = 'open' AND a.chain_number IS NOT NULL AND a.chain_number != ''
+        UNION
+        SELECT a.id FROM cases a JOIN cases b ON b.name_key = a.name_key AND b.date_of_birth = a.date_of_birth AND b.id != a.id AND b.status = 'open'
+        WHERE a.status = 'open'`).pluck(),
       search: db.prepare<[string, number], CaseRow & { names: string; identifiers: string }>(`
         SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
                case_text.names AS names, case_text.identifiers AS identifiers
@@ -171,6 +178,11 @@ export class CaseIndex {
 
   list(): CaseSummary[] {
     return this.#statements.list.all().map(toSummary)
+  }
+
+  /** Open cases with another open case of the same person (the same CHAIN number, or name and date of birth). */
+  openDuplicates(): Set<string> {
+    return new Set(this.#statements.openDuplicates.all())
   }
 
   /** Cases whose name, CHAIN number or notes contain every word of `text` (as word prefixes). */
