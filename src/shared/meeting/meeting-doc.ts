@@ -55,8 +55,6 @@ export interface MeetingRecord {
   attendees: Record<string, { name: string }>
   agenda: Record<string, AgendaItem>
   finishedAt?: string
-  /** The minutes as a file, made when the meeting finished (the id of its attachment-like record). */
-  minutesFileName?: string
 }
 
 /**
