@@ -5,6 +5,7 @@ import { useApi, useProfile } from '../app/contexts'
 import { TextField } from '../components/form'
 import { describeSync } from '../components/sync-words'
 import { issuesOf } from '../forms/EditForm'
+import { useSubmit } from '../hooks/useSubmit'
 import { useSyncStatus } from '../hooks/useSyncStatus'
 
 /**
@@ -56,17 +57,11 @@ function JoinForm() {
   const [server, setServer] = useState('')
   const [code, setCode] = useState('')
   const [deviceName, setDeviceName] = useState('')
-  const [problem, setProblem] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, issues, run, refuse } = useSubmit()
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!server.trim() || !code.trim()) return setProblem('Enter the server address and the join code your manager gave you.')
-    setBusy(true)
-    setProblem(undefined)
-    api
-      .call('joinTeam', { server, code, ...(deviceName.trim() ? { deviceName } : {}) })
-      .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
-      .finally(() => setBusy(false))
+    if (!server.trim() || !code.trim()) return refuse('Enter the server address and the join code your manager gave you.')
+    void run(() => api.call('joinTeam', { server, code, ...(deviceName.trim() ? { deviceName } : {}) }))
   }
   return (
     <form className="edit-form" onSubmit={submit} aria-labelledby="join-heading" noValidate>
@@ -74,7 +69,7 @@ function JoinForm() {
       <TextField name="join-server" label="Team server address" hint="For example https://sync.example.org, from your manager or IT volunteer." value={server} onChange={setServer} width="medium" />
       <TextField name="join-code" label="Join code" hint="Three groups of five letters and numbers, for example K7QMH-2XRTB-9PVAC." value={code} onChange={setCode} width="medium" />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
-      <Problem text={problem} />
+      <Problem text={issues[0]?.message} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Joining…' : 'Join the team'}
@@ -90,18 +85,11 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
   const [setupCode, setSetupCode] = useState('')
   const [name, setName] = useState('')
   const [deviceName, setDeviceName] = useState('')
-  const [problem, setProblem] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, issues, run, refuse } = useSubmit()
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!server.trim() || !setupCode.trim() || !name.trim()) return setProblem('Enter the server address, its setup code and the team’s name.')
-    setBusy(true)
-    setProblem(undefined)
-    api
-      .call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })
-      .then(({ joinCode }) => onCreated(joinCode))
-      .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
-      .finally(() => setBusy(false))
+    if (!server.trim() || !setupCode.trim() || !name.trim()) return refuse('Enter the server address, its setup code and the team’s name.')
+    void run(async () => onCreated((await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })).joinCode))
   }
   return (
     <form className="edit-form" onSubmit={submit} aria-label="Create the team" noValidate>
@@ -109,7 +97,7 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
       <TextField name="create-setup-code" label="Setup code" hint="Printed by the server when it first started (setup code: …)." value={setupCode} onChange={setSetupCode} width="medium" />
       <TextField name="create-name" label="The team’s name" value={name} onChange={setName} width="medium" />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
-      <Problem text={problem} />
+      <Problem text={issues[0]?.message} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Creating…' : 'Create the team'}

@@ -2,11 +2,10 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
-import type { FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { ErrorSummary, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { issuesOf } from '../forms/EditForm'
+import { useSubmit } from '../hooks/useSubmit'
 import { saveToDownloads } from '../platform/files'
 import { BarChart, ColumnChart } from './Charts'
 
@@ -27,29 +26,12 @@ export function ReportPage() {
   const api = useApi()
   const [from, setFrom] = useState(() => financialYearStart(new Date()))
   const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
-  const [issues, setIssues] = useState<FieldIssue[]>([])
   const [report, setReport] = useState<MonitoringReport | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, issues, run } = useSubmit()
   const range = () => ({ from: typedUkDate(from), to: typedUkDate(to) })
 
-  const show = async () => {
-    setBusy(true)
-    setIssues([])
-    try {
-      setReport(await api.call('getMonitoringReport', range()))
-    } catch (error) {
-      setIssues(issuesOf(error))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const download = async (as: Export) => {
-    try {
-      saveToDownloads(await api.call('exportMonitoringReport', { ...range(), as }), MEDIA_TYPES[as])
-    } catch (error) {
-      setIssues(issuesOf(error))
-    }
-  }
+  const show = () => run(async () => setReport(await api.call('getMonitoringReport', range())))
+  const download = (as: Export) => run(async () => saveToDownloads(await api.call('exportMonitoringReport', { ...range(), as }), MEDIA_TYPES[as]))
 
   return (
     <>
