@@ -198,6 +198,15 @@ export class ServerStore {
   }
 
   /** Records the team document's current list: returns the documents newly on it. */
+  /** Deletes every chunk of these documents. */
+  forget(documentIds: string[]): void {
+    const forget = this.#db.prepare('DELETE FROM chunks WHERE document_id = ?')
+    this.#db.transaction(() => {
+      for (const id of documentIds) forget.run(id)
+    })()
+  }
+
+  /** Sets which documents are the team's; returns those newly listed. */
   setListed(documentIds: Set<string>, seq: number): string[] {
     const known = this.listedDocuments()
     const added = [...documentIds].filter((id) => !known.has(id))

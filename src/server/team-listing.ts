@@ -25,14 +25,25 @@ export class TeamListing {
     return documentId === this.teamDocumentId || this.store.isListed(documentId)
   }
 
-  /** Takes in a new chunk of the team document; returns the documents it newly lists. */
+  /**
+   * Takes in a new chunk of the team document; returns the documents it newly lists. A scanned
+   * document it removes (attached to the wrong case, say) is deleted from the server too: only
+   * then, on the change that removes it, so that nothing else (a list read short) deletes anything.
+   */
   update(data: Uint8Array, seq: number): string[] {
+    const scansBefore = Object.keys(this.#team().attachments ?? {})
     this.#doc = loadSafely(this.#doc, data)
+    const scansNow = this.#team().attachments ?? {}
+    this.store.forget(scansBefore.filter((id) => !(id in scansNow)))
     return this.store.setListed(this.#listedInDocument(), seq)
   }
 
+  #team(): { cases?: Record<string, unknown>; attachments?: Record<string, unknown>; meetings?: Record<string, unknown> } {
+    return this.#doc as never
+  }
+
   #listedInDocument(): Set<string> {
-    const team = this.#doc as { cases?: Record<string, unknown>; attachments?: Record<string, unknown>; meetings?: Record<string, unknown> }
+    const team = this.#team()
     return new Set([...Object.keys(team.cases ?? {}), ...Object.keys(team.attachments ?? {}), ...Object.keys(team.meetings ?? {})])
   }
 }

@@ -1,6 +1,8 @@
 import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { markedPng } from '../support/fixtures'
 import { AMINA, referral } from '../support/people'
 import { eventually, TestTeam } from '../support/sync-team'
 
@@ -99,5 +101,30 @@ describe('a team syncing through its server', () => {
     expect((await caseworker.workspace.readCase(made)).notes.map((note) => note.text)).toEqual(['Rang her sister.'])
     await manager.sync.syncOnce()
     expect((await manager.workspace.readCase(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
+  })
+
+  it('deletes a removed scan from the server, keeping the case', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const caseId = await manager.workspace.createCase(referral())
+    const scan = await manager.workspace.addAttachment(caseId, { fileName: 'wrong-person.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'no' } })
+    await manager.sync.syncOnce()
+    const chunksOf = (documentId: string) => {
+      const db = new Database(join(team!.serverDir, 'homeward-server.sqlite'), { readonly: true })
+      try {
+        return db.prepare('SELECT COUNT(*) FROM chunks WHERE document_id = ?').pluck().get(documentId) as number
+      } finally {
+        db.close()
+      }
+    }
+    expect(chunksOf(scan)).toBeGreaterThan(0)
+
+    await manager.workspace.removeAttachment(caseId, scan)
+    await manager.sync.syncOnce()
+    expect(chunksOf(scan)).toBe(0)
+    expect(chunksOf(caseId)).toBeGreaterThan(0)
+    const fresh = await team.join(AMINA)
+    await fresh.sync.syncOnce()
+    expect(Object.keys((await fresh.workspace.readCase(caseId)).attachments)).toEqual([])
   })
 })
