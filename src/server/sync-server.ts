@@ -177,8 +177,13 @@ class Connection {
   /** Chunks that just arrived from another laptop, or newly the team's. */
   push(chunks: ChunkMessage[]): void {
     if (chunks.length === 0) return
-    if (this.#caughtUp) this.#sendChunks(chunks, Math.max(...chunks.map((chunk) => chunk.seq)))
+    if (this.#caughtUp) this.#sendLive(chunks)
     else this.#waiting.push(...chunks)
+  }
+
+  /** Chunks as they arrive after catching up: the laptop then has everything up to the last. */
+  #sendLive(chunks: ChunkMessage[]): void {
+    this.#sendChunks(chunks, Math.max(...chunks.map((chunk) => chunk.seq)))
   }
 
   /** Chunks, and the number the laptop has everything up to with them, with its mark. */
@@ -261,7 +266,7 @@ class Connection {
     this.#caughtUp = true
     // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
     const waiting = this.#waiting.splice(0)
-    if (waiting.length > 0) this.#sendChunks(waiting, Math.max(...waiting.map((chunk) => chunk.seq)))
+    if (waiting.length > 0) this.#sendLive(waiting)
   }
 
   /** Stores a chunk from this laptop and passes it on to the others (if it is the team's). */
