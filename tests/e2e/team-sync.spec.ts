@@ -121,6 +121,8 @@ test('a manager creates the team, a colleague’s case arrives, a lost laptop is
     // Apart, a third laptop takes the same referral before it first syncs: the case list marks
     // both cases, the case says why, and the manager merges the two.
     await page.getByRole('button', { name: 'Get a join code' }).click()
+    // The code shown until the new one arrives is the one the other laptop has used.
+    await expect(page.locator('.join-code')).not.toHaveText(newCode)
     const thirdCode = (await page.locator('.join-code').textContent())!.trim()
     const third = join(dirs.path, 'third')
     expect(homeward('join', '--server', server.url, '--code', thirdCode, '--data', third).code).toBe(0)
