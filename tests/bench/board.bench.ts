@@ -23,13 +23,13 @@ import { chromium } from '@playwright/test'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { CaseIndex } from '../../src/main/core/index/case-index'
 import { SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
-import { loadStoredDocument } from '../../src/main/core/storage/stored-documents'
+import { readStoredDocument } from '../../src/main/core/storage/stored-documents'
 import { openWorkspaceStore, workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { generateCase, type SeedTeam } from '../../src/main/core/seed/generate-case'
 import { Random } from '../../src/main/core/seed/random'
 import { toStored } from '../../src/shared/automerge/registers'
 import { boardFacts, boardRow } from '../../src/shared/board/board'
-import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { readCase, type CaseDoc, type CaseRecord } from '../../src/shared/case/case-doc'
 import { summariseCase } from '../../src/shared/case/summary'
 import type { Person } from '../../src/shared/people'
 import { tempDir } from '../support/temp-dir'
@@ -83,7 +83,7 @@ async function seed(workspace: Workspace, count: number): Promise<void> {
 
 /**
  * Builds the board's rows by opening every case's document, as an app without an index would.
- * Each is read from disk and let go (as the index rebuild reads them): holding 30,000 open in the
+ * Each is read from disk and freed once read (as the index rebuild reads them): holding 30,000 open in the
  * repo would take gigabytes (about 190 KB each, measured on 1,000) and time no less.
  */
 async function rowsFromEveryDocument(dataDir: string, ids: string[]): Promise<number> {
@@ -91,8 +91,7 @@ async function rowsFromEveryDocument(dataDir: string, ids: string[]): Promise<nu
   const storage = new SqliteStorageAdapter(store)
   let rows = 0
   for (const id of ids) {
-    const doc = await loadStoredDocument<CaseDoc>(storage, id)
-    const record = readCase(doc!)
+    const record = (await readStoredDocument<CaseDoc, CaseRecord>(storage, id, readCase))!
     if (record.status === 'open') {
       boardRow(summariseCase(id, record), boardFacts(record), TODAY)
       rows++

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
-import { generateAutomergeUrl, parseAutomergeUrl, type DocHandle, type DocumentId, type Repo } from '@automerge/automerge-repo'
+import { generateAutomergeUrl, parseAutomergeUrl, type DocHandle, type Repo } from '@automerge/automerge-repo'
 import type { ChangeOptions } from '../../shared/authorship'
 import { ATTACHMENT_KIND, type AttachmentDoc } from '../../shared/case/attachments'
 import type { StoredFile } from '../../shared/case/changes'
@@ -10,7 +10,7 @@ import { checkFile } from '../paperwork/file-check'
 import { AttachmentNotFoundError } from './errors'
 import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
 import type { TeamRef } from './sync/membership'
-import { loadStoredDocument } from './storage/stored-documents'
+import { readCurrentDocument } from './storage/stored-documents'
 
 /** How much of the recently used scans is kept in memory. */
 const RECENT_FILES_BYTES = 64 * 1024 * 1024
@@ -88,9 +88,7 @@ export class AttachmentStore {
       this.#remember(id, recent)
       return recent
     }
-    const handle = this.repo.handles[id as DocumentId]
-    const doc = handle?.isReady() ? handle.doc() : await loadStoredDocument<AttachmentDoc>(this.storage, id)
-    const plain = doc && toPlain<AttachmentDoc>(doc as never)
+    const plain = await readCurrentDocument<AttachmentDoc, AttachmentDoc>(this.repo, this.storage, id, (doc) => toPlain<AttachmentDoc>(doc as never))
     if (!plain || plain.kind !== ATTACHMENT_KIND || !(plain.bytes instanceof Uint8Array)) throw new AttachmentNotFoundError(id)
     this.#remember(id, plain)
     return plain

@@ -55,7 +55,7 @@ import {
 import { validate, ValidationError } from '../../shared/validation'
 import { checkFile } from '../paperwork/file-check'
 import { AttachmentStore } from './attachment-store'
-import { currentDocument } from './storage/stored-documents'
+import { readCurrentDocument } from './storage/stored-documents'
 import { SyncOutbox } from './sync/outbox'
 import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
@@ -306,13 +306,16 @@ export class Workspace {
   async readAllCases(): Promise<{ id: string; record: CaseRecord }[]> {
     const cases: { id: string; record: CaseRecord }[] = []
     for (const id of teamCaseIds(this.team.doc())) {
-      const doc = await currentDocument<CaseDoc>(this.repo, this.storage, id)
-      if (!doc || !isCaseDoc(doc)) continue
-      try {
-        cases.push({ id, record: readCase(doc) })
-      } catch {
-        // A case from a newer version, or damaged: left out, as the index leaves it out.
-      }
+      const record = await readCurrentDocument<CaseDoc, CaseRecord | undefined>(this.repo, this.storage, id, (doc) => {
+        if (!isCaseDoc(doc)) return undefined
+        try {
+          return readCase(doc)
+        } catch {
+          // A case from a newer version, or damaged: left out, as the index leaves it out.
+          return undefined
+        }
+      })
+      if (record) cases.push({ id, record })
     }
     return cases
   }

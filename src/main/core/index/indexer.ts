@@ -5,7 +5,7 @@ import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-
 import { caseSearchText, summariseCase } from '../../../shared/case/summary'
 import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
-import { currentDocument } from '../storage/stored-documents'
+import { readCurrentDocument } from '../storage/stored-documents'
 import type { CaseIndex, IndexEntry } from './case-index'
 
 /**
@@ -54,8 +54,8 @@ export class CaseIndexer {
           this.journal.clear(id)
           continue
         }
-        const doc = await currentDocument(this.repo, this.storage, id)
-        if (doc) changed = this.#put(id, doc) || changed
+        const put = await readCurrentDocument(this.repo, this.storage, id, (doc) => this.#put(id, doc))
+        changed = put === true || changed
         this.journal.clear(id)
       }
       if (changed) this.#events.emit('changed')
@@ -79,8 +79,7 @@ export class CaseIndexer {
     return this.#queue(async () => {
       const entries: IndexEntry[] = []
       for (const id of this.caseIds()) {
-        const doc = await currentDocument(this.repo, this.storage, id)
-        const entry = doc && indexEntry(id, doc)
+        const entry = await readCurrentDocument(this.repo, this.storage, id, (doc) => indexEntry(id, doc))
         if (entry) entries.push(entry)
       }
       this.index.replaceAll(entries)
