@@ -1,5 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import * as Automerge from '@automerge/automerge'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { markedPng } from '../support/fixtures'
@@ -126,5 +127,32 @@ describe('a team syncing through its server', () => {
     const fresh = await team.join(AMINA)
     await fresh.sync.syncOnce()
     expect(Object.keys((await fresh.workspace.readCase(caseId)).attachments)).toEqual([])
+  })
+
+  it('sends only a laptop’s own new changes when its copy of a case is saved whole, never what came from the server', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const caseId = await manager.workspace.createCase(referral())
+    for (let day = 1; day <= 30; day++) {
+      await manager.workspace.addNote(caseId, { date: `2026-10-${String(day).padStart(2, '0')}`, type: 'phone', text: `Rang the hostel about a bed, day ${day}. `.repeat(8) })
+    }
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    const outgoingFor = (laptop: typeof caseworker) => laptop.workspace.membership.outbox.after(0, 1000).filter((chunk) => chunk.documentId === caseId)
+    expect(outgoingFor(caseworker)).toEqual([])
+
+    // The first edit of a case received whole makes automerge-repo save the case whole (its
+    // compaction): the outbox takes only the note, which the server's copy lacks.
+    await caseworker.workspace.addNote(caseId, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the day centre.' })
+    await caseworker.workspace.flush()
+    const outgoing = outgoingFor(caseworker)
+    expect(outgoing).toHaveLength(1)
+    const onServer = Automerge.save((await manager.workspace.openCase(caseId)).doc())
+    expect(outgoing[0]!.data.byteLength).toBeLessThan(onServer.byteLength / 5)
+    await caseworker.sync.syncOnce()
+    await manager.sync.syncOnce()
+    expect((await manager.workspace.readCase(caseId)).notes.map((note) => note.text)).toContain('Met at the day centre.')
+    expect(outgoingFor(manager)).toEqual([])
   })
 })

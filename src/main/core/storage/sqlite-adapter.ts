@@ -1,5 +1,5 @@
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
-import type { SyncOutbox } from '../sync/outbox'
+import { newToTheTeam, type SyncOutbox } from '../sync/outbox'
 import type { SqliteDatabase } from './sqlite'
 
 /**
@@ -43,13 +43,22 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
     }
     this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean) => {
+      const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, this.#storedContent(key[0]!)) : undefined
       this.#statements.save.run(encodeKey(key), data)
       this.options.journal?.record(key)
-      if (local && isContent(key)) this.options.outbox?.record(key[0]!, data)
+      if (outgoing) this.options.outbox!.record(key[0]!, outgoing)
     })
   }
 
   readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean) => void
+
+  /** The document's snapshots and incremental chunks on disk, as they are before a save. */
+  #storedContent(documentId: string): Uint8Array[] {
+    return this.#statements.loadRange
+      .all(...prefixRange([documentId]))
+      .filter((row) => isContent(JSON.parse(row.key) as StorageKey))
+      .map((row) => toUint8Array(row.data))
+  }
 
   async load(key: StorageKey): Promise<Uint8Array | undefined> {
     const row = this.#statements.load.get(encodeKey(key))

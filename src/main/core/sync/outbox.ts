@@ -1,3 +1,4 @@
+import * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../storage/sqlite'
 
 /** A chunk waiting to go to the team's server. */
@@ -8,9 +9,10 @@ export interface OutgoingChunk {
 }
 
 /**
- * What this laptop has written that the team's server has not yet acknowledged: every document
- * chunk saved here by this laptop's own work (never those that came from the server), recorded in
- * the same transaction as the chunk itself, so nothing done offline or before a crash is missed.
+ * What this laptop has written that the team's server has not yet acknowledged: the changes in
+ * every document chunk saved here by this laptop's own work (never those that came from the
+ * server: see `newToTheTeam`), recorded in the same transaction as the chunk itself, so nothing
+ * done offline or before a crash is missed.
  * Kept only while the laptop is in a team.
  */
 export class SyncOutbox {
@@ -82,5 +84,30 @@ export class SyncOutbox {
   /** Leaving the team: nothing more to send. */
   clear(): void {
     this.#db.exec('DELETE FROM sync_outbox')
+  }
+}
+
+/**
+ * What of a chunk this laptop has just saved is new to the team. An incremental chunk is new work
+ * as it is. A snapshot is automerge-repo saving the document whole (on the first edit of a
+ * document that arrived from the server, and whenever its incremental chunks outgrow the last
+ * snapshot): most of it is already stored here, so already sent or received, and only the changes
+ * the stored chunks lack are new. Undefined when nothing is.
+ */
+export function newToTheTeam(snapshot: boolean, data: Uint8Array, stored: Uint8Array[]): Uint8Array | undefined {
+  if (!snapshot || stored.length === 0) return data
+  let onDisk = Automerge.init()
+  const whole = Automerge.load(data)
+  try {
+    for (const chunk of stored) onDisk = Automerge.loadIncremental(onDisk, chunk)
+    // Merged rather than compared by heads: a chunk from the server stored while the repo's copy
+    // was in hand is on disk but not in the snapshot, and must not make everything look new.
+    const storedHeads = Automerge.getHeads(onDisk)
+    onDisk = Automerge.merge(onDisk, whole)
+    const changes = Automerge.saveSince(onDisk, storedHeads)
+    return changes.byteLength > 0 ? changes : undefined
+  } finally {
+    Automerge.free(onDisk)
+    Automerge.free(whole)
   }
 }
