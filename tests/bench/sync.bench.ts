@@ -174,6 +174,11 @@ try {
   await holderAgain.close()
   await office.close()
   hwServer.child.kill('SIGTERM')
+  // Printed now: the stock server's part takes far longer, and a run stopped in it keeps these.
+  console.log(
+    `Homeward: ${CASES} cases to a fresh laptop in ${hwReceive.ms.toFixed(0)} ms; one edit to a second laptop ${median(hwEdits).toFixed(0)} ms median (p95 ${percentile(hwEdits, 95).toFixed(0)}); ` +
+      `back after ${CHANGED} of ${BIG} changed in ${hwBack.ms.toFixed(0)} ms, ${(hwBackBytes / 1e6).toFixed(2)} MB; server peak ${hwPeak.toFixed(0)} MB`,
+  )
 
   // ——— The stock automerge-repo sync server, same work ———
   step('stock: the office shares')

@@ -65,9 +65,17 @@ export class RepoServerLink {
     )
   }
 
-  /** Fetches documents from the server (ids learned from a document already fetched). */
+  /**
+   * Fetches documents from the server (ids learned from a document already fetched), 200 at a
+   * time: asked for 1,000 at once, the stock server sometimes answers that a document it holds is
+   * unavailable, and automerge-repo then never asks for it again.
+   */
   async receive(ids: string[]): Promise<DocHandle<unknown>[]> {
-    return Promise.all(ids.map((id) => this.repo.find(id as DocumentId)))
+    const handles: DocHandle<unknown>[] = []
+    for (let start = 0; start < ids.length; start += 200) {
+      handles.push(...(await Promise.all(ids.slice(start, start + 200).map((id) => this.repo.find(id as DocumentId)))))
+    }
+    return handles
   }
 
   /** Disconnects (removing the adapter disconnects it). */
