@@ -43,7 +43,7 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
     }
     this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean) => {
-      const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, this.#storedContent(key[0]!)) : undefined
+      const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, () => this.#storedContent(key[0]!)) : undefined
       this.#statements.save.run(encodeKey(key), data)
       this.options.journal?.record(key)
       if (outgoing) this.options.outbox!.record(key[0]!, outgoing)

@@ -92,10 +92,13 @@ export class SyncOutbox {
  * as it is. A snapshot is automerge-repo saving the document whole (on the first edit of a
  * document that arrived from the server, and whenever its incremental chunks outgrow the last
  * snapshot): most of it is already stored here, so already sent or received, and only the changes
- * the stored chunks lack are new. Undefined when nothing is.
+ * the stored chunks lack (`readStored`, read before the save) are new. Undefined when nothing is.
  */
-export function newToTheTeam(snapshot: boolean, data: Uint8Array, stored: Uint8Array[]): Uint8Array | undefined {
-  if (!snapshot || stored.length === 0) return data
+export function newToTheTeam(snapshot: boolean, data: Uint8Array, readStored: () => Uint8Array[]): Uint8Array | undefined {
+  if (!snapshot) return data
+  // Read only for a snapshot: an incremental save (every edit) does not pay for it.
+  const stored = readStored()
+  if (stored.length === 0) return data
   let onDisk = Automerge.init()
   const whole = Automerge.load(data)
   try {
