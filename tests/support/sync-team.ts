@@ -1,3 +1,5 @@
+import { copyFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { startSyncServer, type SyncServer } from '../../src/server/sync-server'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import type { SyncClient } from '../../src/main/core/sync/sync-client'
@@ -12,6 +14,9 @@ export interface Laptop {
   sync: SyncClient
   dataDir: string
 }
+
+/** The server's database, in its data folder. */
+export const SERVER_FILE = 'homeward-server.sqlite'
 
 /**
  * A real sync server on loopback and the laptops of a team, each its own workspace folder; all
@@ -72,6 +77,23 @@ export class TestTeam {
     const port = Number(new URL(this.server.url).port)
     await this.server.close()
     this.server = await startSyncServer({ dataDir: this.serverDir, port })
+  }
+
+  /** The nightly backup, taken with the server stopped; the server then starts again. Returns the copy. */
+  async backUpServer(): Promise<string> {
+    await this.server.close()
+    const backup = join(this.serverDir, 'backup.sqlite')
+    copyFileSync(join(this.serverDir, SERVER_FILE), backup)
+    await this.restartServer()
+    return backup
+  }
+
+  /** The server's disk fails: its files are gone, and it is restored from `backup` and started. */
+  async restoreServer(backup: string): Promise<void> {
+    await this.server.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(this.serverDir, `${SERVER_FILE}${suffix}`), { force: true })
+    copyFileSync(backup, join(this.serverDir, SERVER_FILE))
+    await this.restartServer()
   }
 
   async cleanup(): Promise<void> {

@@ -1,11 +1,10 @@
-import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { markedPng } from '../support/fixtures'
 import { AMINA, referral } from '../support/people'
-import { eventually, TestTeam } from '../support/sync-team'
+import { eventually, SERVER_FILE, TestTeam } from '../support/sync-team'
 
 describe('a team syncing through its server', () => {
   let team: TestTeam | undefined
@@ -45,21 +44,14 @@ describe('a team syncing through its server', () => {
     const manager = await team.create()
     const early = await manager.workspace.createCase(referral())
     await manager.sync.syncOnce()
-    // The nightly backup, taken with the server stopped.
-    await team.server.close()
-    const backup = join(team.serverDir, 'backup.sqlite')
-    copyFileSync(join(team.serverDir, 'homeward-server.sqlite'), backup)
-    await team.restartServer()
+    const backup = await team.backUpServer()
 
     const late = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
     await manager.workspace.addNote(early, { date: '2026-11-23', type: 'phone', text: 'After the backup.' })
     await manager.sync.syncOnce()
 
     // The server's disk fails; it is restored from the backup.
-    await team.server.close()
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(team.serverDir, `homeward-server.sqlite${suffix}`), { force: true })
-    copyFileSync(backup, join(team.serverDir, 'homeward-server.sqlite'))
-    await team.restartServer()
+    await team.restoreServer(backup)
     await manager.sync.syncOnce()
 
     const fresh = await team.join(AMINA)
@@ -76,21 +68,14 @@ describe('a team syncing through its server', () => {
     const caseworker = await team.join(AMINA)
     await caseworker.sync.syncOnce()
     await manager.sync.syncOnce()
-    // The nightly backup.
-    await team.server.close()
-    const backup = join(team.serverDir, 'backup.sqlite')
-    copyFileSync(join(team.serverDir, 'homeward-server.sqlite'), backup)
-    await team.restartServer()
+    const backup = await team.backUpServer()
 
     // After the backup, only the caseworker syncs: her numbers go beyond the backup's.
     await caseworker.workspace.addNote(shared, { date: '2026-11-23', type: 'phone', text: 'Before the disk failed.' })
     await caseworker.sync.syncOnce()
 
     // Restored; the manager comes first, with nothing beyond the backup, and sends more than she did.
-    await team.server.close()
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(team.serverDir, `homeward-server.sqlite${suffix}`), { force: true })
-    copyFileSync(backup, join(team.serverDir, 'homeward-server.sqlite'))
-    await team.restartServer()
+    await team.restoreServer(backup)
     await manager.workspace.addNote(shared, { date: '2026-11-23', type: 'face-to-face', text: 'After the restore.' })
     const made = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
     await manager.workspace.addNote(made, { date: '2026-11-23', type: 'phone', text: 'Rang her sister.' })
@@ -111,7 +96,7 @@ describe('a team syncing through its server', () => {
     const scan = await manager.workspace.addAttachment(caseId, { fileName: 'wrong-person.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'no' } })
     await manager.sync.syncOnce()
     const chunksOf = (documentId: string) => {
-      const db = new Database(join(team!.serverDir, 'homeward-server.sqlite'), { readonly: true })
+      const db = new Database(join(team!.serverDir, SERVER_FILE), { readonly: true })
       try {
         return db.prepare('SELECT COUNT(*) FROM chunks WHERE document_id = ?').pluck().get(documentId) as number
       } finally {
