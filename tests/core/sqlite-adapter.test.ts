@@ -83,7 +83,7 @@ describe('SqliteStorageAdapter, beyond the acceptance suite', () => {
     await adapter.save(['storage-adapter-id'], new Uint8Array([1]))
     const journal = new ChangeJournal(db)
     expect(journal.pending().sort()).toEqual(['docA', 'docB'])
-    journal.clear('docA')
+    journal.clearAll(['docA'])
     expect(journal.pending()).toEqual(['docB'])
   })
 })

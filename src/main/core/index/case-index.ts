@@ -160,11 +160,6 @@ export class CaseIndex {
     })()
   }
 
-  /** Puts one case's row and search text in the index, replacing what was there. */
-  put(entry: IndexEntry): void {
-    this.#putInTransaction(entry)
-  }
-
   /** The document heads the index last saw for a case, to skip work that is already done. */
   headsOf(id: string): string[] | undefined {
     const row = this.#statements.headsOf.get(id)

@@ -120,8 +120,10 @@ export class ChangeJournal {
   readonly #record
   readonly #pending
   readonly #clear
+  readonly #db: SqliteDatabase
 
   constructor(db: SqliteDatabase) {
+    this.#db = db
     db.exec('CREATE TABLE IF NOT EXISTS changed_documents (document_id TEXT PRIMARY KEY)')
     this.#record = db.prepare<[string]>('INSERT OR IGNORE INTO changed_documents (document_id) VALUES (?)')
     this.#pending = db.prepare<[], { document_id: string }>('SELECT document_id FROM changed_documents')
@@ -137,8 +139,11 @@ export class ChangeJournal {
     return this.#pending.all().map((row) => row.document_id)
   }
 
-  clear(documentId: string): void {
-    this.#clear.run(documentId)
+  /** Indexed: in one transaction. */
+  clearAll(documentIds: string[]): void {
+    this.#db.transaction(() => {
+      for (const id of documentIds) this.#clear.run(id)
+    })()
   }
 }
 
