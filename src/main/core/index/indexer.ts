@@ -56,6 +56,7 @@ export class CaseIndexer {
       let changed = false
       for (let start = 0; start < pending.length; start += BATCH) {
         const batch = pending.slice(start, start + BATCH)
+        const mark = this.journal.mark()
         const entries: IndexEntry[] = []
         for (const id of batch) {
           if (this.isFile(id)) continue
@@ -63,7 +64,7 @@ export class CaseIndexer {
           if (entry) entries.push(entry)
         }
         this.index.putMany(entries)
-        this.journal.clearAll(batch)
+        this.journal.clearAll(batch, mark)
         changed = changed || entries.length > 0
       }
       if (changed) this.#events.emit('changed')
@@ -72,9 +73,14 @@ export class CaseIndexer {
 
   /** Indexes documents just written and still in hand (a bulk import), without reading them back. */
   indexLoaded(documents: { id: string; doc: Automerge.Doc<unknown> }[]): Promise<void> {
+    // As they are now: one changed again before its turn comes stays pending.
+    const mark = this.journal.mark()
     return this.#queue(async () => {
       this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, doc)).filter((entry) => entry !== undefined))
-      this.journal.clearAll(documents.map(({ id }) => id))
+      this.journal.clearAll(
+        documents.map(({ id }) => id),
+        mark,
+      )
       this.#events.emit('changed')
     })
   }

@@ -121,6 +121,9 @@ export class ChangeJournal {
   readonly #pending
   readonly #clear
   readonly #db: SqliteDatabase
+  /** Writes to the journal in this process, and each document's latest: see `clearAll`. */
+  #writes = 0
+  readonly #lastWrite = new Map<string, number>()
 
   constructor(db: SqliteDatabase) {
     this.#db = db
@@ -132,17 +135,31 @@ export class ChangeJournal {
 
   /** Only a document's content chunks count; sync states and other keys are not changes. */
   record(key: StorageKey): void {
-    if (isContent(key)) this.#record.run(key[0]!)
+    if (!isContent(key)) return
+    this.#record.run(key[0]!)
+    this.#lastWrite.set(key[0]!, ++this.#writes)
   }
 
   pending(): string[] {
     return this.#pending.all().map((row) => row.document_id)
   }
 
-  /** Indexed: in one transaction. */
-  clearAll(documentIds: string[]): void {
+  /** Where the journal is now: taken before reading documents to index, and given to `clearAll`. */
+  mark(): number {
+    return this.#writes
+  }
+
+  /**
+   * Documents indexed as they were at `mark`, in one transaction. One written again since (a chunk
+   * from the server arriving while its batch was read) stays pending, to be indexed again.
+   */
+  clearAll(documentIds: string[], mark: number): void {
     this.#db.transaction(() => {
-      for (const id of documentIds) this.#clear.run(id)
+      for (const id of documentIds) {
+        if ((this.#lastWrite.get(id) ?? 0) > mark) continue
+        this.#clear.run(id)
+        this.#lastWrite.delete(id)
+      }
     })()
   }
 }

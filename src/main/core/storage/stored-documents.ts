@@ -18,9 +18,9 @@ export async function loadStoredDocument<T>(
     ...chunks.filter((chunk) => chunk.key[1] === 'incremental'),
   ].flatMap((chunk) => (chunk.data ? [chunk.data] : []))
   if (ordered.length === 0) return undefined
-  // Loaded in one go: a document of 40 notes saved as 41 chunks loads about 7 times faster so
-  // than chunk by chunk (each step works out and applies patches), and a fresh laptop indexes
-  // every case it receives this way.
+  // Loaded in one go: a case of 40 notes saved as 41 chunks loads about 7 times faster than chunk
+  // by chunk (each step works out and applies patches), and a fresh laptop indexes every case it
+  // receives this way.
   const all = concatenate(ordered)
   try {
     return Automerge.load<T>(all)
