@@ -68,15 +68,20 @@ export class RepoServerLink {
 
   /**
    * Fetches documents from the server (ids learned from a document already fetched), 200 at a
-   * time: asked for 1,000 at once, the stock server sometimes answers that a document it holds is
-   * unavailable, and automerge-repo then never asks for it again.
+   * time, and says which it got. Under load the stock server answers that some documents it holds
+   * are unavailable (asked for 1,000 at once, many), and automerge-repo does not ask again.
    */
-  receive(ids: string[]): Promise<DocHandle<unknown>[]> {
-    return inBatches(ids, (id) => this.repo.find(id as DocumentId))
+  async receive(ids: string[]): Promise<{ handles: DocHandle<unknown>[]; unavailable: number }> {
+    const found = await inBatches(ids, (id) => this.repo.find(id as DocumentId, { allowableStates: ['ready', 'unavailable'] }))
+    const handles = found.filter((handle) => handle.isReady())
+    return { handles, unavailable: found.length - handles.length }
   }
 
   /** Disconnects (removing the adapter disconnects it). */
   close(): void {
+    // The adapter may be between connections (the stock server drops one under load): closing a
+    // socket still connecting emits an error, which the adapter no longer listens for by then.
+    this.adapter.socket?.addEventListener('error', () => undefined)
     this.repo.networkSubsystem.removeNetworkAdapter(this.adapter)
   }
 

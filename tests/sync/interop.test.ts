@@ -37,9 +37,11 @@ describe('the core through the stock automerge-repo sync server', () => {
     const laptop = await open('laptop')
     const receiving = await RepoServerLink.connect(laptop.repo, server.url)
     cleanups.push(() => receiving.close())
-    const [team] = (await receiving.receive([office.teamDocumentId])) as [DocHandle<TeamDoc>]
+    const [team] = (await receiving.receive([office.teamDocumentId])).handles as [DocHandle<TeamDoc>]
     expect(teamCaseIds(team.doc())).toEqual([caseId])
-    const [received, file] = await receiving.receive([caseId, ...Object.keys(team.doc().attachments)])
+    const { handles, unavailable } = await receiving.receive([caseId, ...Object.keys(team.doc().attachments)])
+    expect(unavailable).toBe(0)
+    const [received, file] = handles
     expect(received!.heads()).toEqual((await office.repo.find(caseId as DocumentId)).heads())
     expect(readCase(received!.doc() as CaseDoc).notes.map((note) => note.text)).toEqual(['Through the stock server.'])
     expect(String((file!.doc() as AttachmentDoc).fileName)).toBe('id.png')
