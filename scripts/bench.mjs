@@ -18,5 +18,7 @@ if (!existsSync(tsx)) {
   console.error('tsx is missing: run npm install first')
   process.exit(1)
 }
-const result = spawnSync(tsx, [join(dir, `${name}.bench.ts`), ...rest], { stdio: 'inherit', cwd: root })
+// A bench process hosts several laptops' repos at once (the stock sync comparison holds 10,000
+// documents in memory across them): more heap than Node's default, for the bench process only.
+const result = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', join(dir, `${name}.bench.ts`), ...rest], { stdio: 'inherit', cwd: root })
 process.exit(result.status ?? 1)
