@@ -228,6 +228,7 @@ try {
   const stHolder = await open('st-holder')
   for (const id of stAll) stHolder.repo.import(Automerge.save((await source.repo.find<CaseDoc>(id as DocumentId)).doc()), { docId: id as DocumentId })
   await stHolder.flush()
+  // Coming back is a new session, as for Homeward's laptop.
   await stHolder.close()
   const stHolderAgain = await open('st-holder')
   const changed = Array.from({ length: CHANGED }, (_, i) => stAll[(i * 97) % stAll.length]!)
