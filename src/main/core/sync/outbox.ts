@@ -102,7 +102,8 @@ export function newToTheTeam(snapshot: boolean, data: Uint8Array, readStored: ()
   let onDisk = Automerge.init()
   const whole = Automerge.load(data)
   try {
-    for (const chunk of stored) onDisk = Automerge.loadIncremental(onDisk, chunk)
+    // In one call, as loadStoredDocument reads: chunk by chunk works out patches at every step.
+    onDisk = Automerge.loadIncremental(onDisk, Buffer.concat(stored))
     // Merged rather than compared by heads: a chunk from the server stored while the repo's copy
     // was in hand is on disk but not in the snapshot, and must not make everything look new.
     const storedHeads = Automerge.getHeads(onDisk)
