@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openSqlite, type SqliteDatabase } from '../main/core/storage/sqlite'
+import { sameSecret, sha256Hex } from '../node/crypto'
+import { openSqlite, type SqliteDatabase } from '../node/sqlite'
 import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/status'
 
@@ -74,7 +75,7 @@ export class ServerStore {
     const code = readableCode()
     this.#db
       .prepare('INSERT INTO codes (kind, code_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at')
-      .run(kind, hash(normaliseCode(code)), now.toISOString())
+      .run(kind, sha256Hex(normaliseCode(code)), now.toISOString())
     return code
   }
 
@@ -84,7 +85,7 @@ export class ServerStore {
 
   checkCode(kind: 'setup' | 'join', code: string): boolean {
     const row = this.#db.prepare<[string], { code_hash: string }>('SELECT code_hash FROM codes WHERE kind = ?').get(kind)
-    return row !== undefined && sameHash(row.code_hash, hash(normaliseCode(code)))
+    return row !== undefined && sameSecret(row.code_hash, sha256Hex(normaliseCode(code)))
   }
 
   useUpCode(kind: 'setup' | 'join'): void {
@@ -99,7 +100,7 @@ export class ServerStore {
     const secret = randomBytes(32).toString('base64url')
     this.#db
       .prepare('INSERT INTO devices (id, name, secret_hash, manager, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, name, hash(secret), manager ? 1 : 0, now.toISOString())
+      .run(id, name, sha256Hex(secret), manager ? 1 : 0, now.toISOString())
     return { device: this.device(id)!, credential: `${id}.${secret}` }
   }
 
@@ -122,7 +123,7 @@ export class ServerStore {
     const [id, secret] = credential.split('.')
     if (!id || !secret) return undefined
     const row = this.#db.prepare<[string], { secret_hash: string; revoked_at: string | null }>('SELECT secret_hash, revoked_at FROM devices WHERE id = ?').get(id)
-    if (!row || row.revoked_at || !sameHash(row.secret_hash, hash(secret))) return undefined
+    if (!row || row.revoked_at || !sameSecret(row.secret_hash, sha256Hex(secret))) return undefined
     return this.device(id)
   }
 
@@ -138,7 +139,7 @@ export class ServerStore {
 
   /** Keeps a chunk (once: the same bytes again are ignored); returns its number, or undefined if known. */
   addChunk(documentId: string, data: Uint8Array): number | undefined {
-    const result = this.#db.prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data) VALUES (?, ?, ?)').run(documentId, hash(data), data)
+    const result = this.#db.prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data) VALUES (?, ?, ?)').run(documentId, sha256Hex(data), data)
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
   }
 
@@ -242,14 +243,6 @@ function deviceOf(row: DeviceRow): Device {
 
 function chunkOf(row: ChunkRow): StoredChunk {
   return { seq: row.seq, documentId: row.document_id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }
-}
-
-function hash(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
-}
-
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 }
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed. */

@@ -7,7 +7,7 @@ import { isValidDocumentId } from '@automerge/automerge-repo'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
-import { decodeClientMessage, encodeMessage } from '../main/core/sync/codec'
+import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { ServerStore, type Device } from './store'
 import { TeamListing } from './team-listing'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { runStorageAdapterTests } from '@automerge/automerge-repo/helpers/tests/storage-adapter-tests.js'
-import { openSqlite } from '../../src/main/core/storage/sqlite'
+import { openSqlite } from '../../src/node/sqlite'
 import { ChangeJournal, SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
 import { tempDir } from '../support/temp-dir'
 import { join } from 'node:path'

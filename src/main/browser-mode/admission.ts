@@ -1,4 +1,5 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { sameSecret } from '../../node/crypto'
 import type { IncomingMessage } from 'node:http'
 
 /**
@@ -58,10 +59,7 @@ export class Admission {
   }
 
   #matches(candidate: string | undefined): boolean {
-    if (candidate === undefined) return false
-    const given = Buffer.from(candidate)
-    const expected = Buffer.from(this.secret)
-    return given.length === expected.length && timingSafeEqual(given, expected)
+    return candidate !== undefined && sameSecret(candidate, this.secret)
   }
 }
 

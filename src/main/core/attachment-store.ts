@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../../node/crypto'
 import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, parseAutomergeUrl, type DocHandle, type Repo } from '@automerge/automerge-repo'
 import type { ChangeOptions } from '../../shared/authorship'
@@ -59,10 +59,10 @@ export class AttachmentStore {
   ): Promise<StoredFile> {
     const name = safeFileName(fileName)
     const checked = await checkFile(name, bytes)
-    const sha256 = sha256Of(bytes)
+    const sha256 = sha256Hex(bytes)
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
     const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
-    this.storage.saveMany([{ key: [id, 'incremental', sha256Of(binary)], data: binary }], { local: true })
+    this.storage.saveMany([{ key: [id, 'incremental', sha256Hex(binary)], data: binary }], { local: true })
     this.#remember(id, content)
     // Listed in the same tick as the save, before the case index looks at it (on the next turn),
     // so the index knows it for a file, not a case.
@@ -124,10 +124,6 @@ export class AttachmentStore {
     this.storage.clearFreedPages()
     await this.repo.flush([this.team.documentId])
   }
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import * as Automerge from '@automerge/automerge'
 import {
@@ -64,7 +64,8 @@ import { AttachmentNotFoundError, CaseNotFoundError, MeetingNotFoundError, Dupli
 import { CaseIndex } from './index/case-index'
 import { CaseIndexer } from './index/indexer'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
-import type { SqliteDatabase } from './storage/sqlite'
+import { sha256Hex } from '../../node/crypto'
+import type { SqliteDatabase } from '../../node/sqlite'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 
 export interface OpenWorkspaceOptions {
@@ -383,7 +384,7 @@ export class Workspace {
   async addCaseDocuments(docs: Automerge.Doc<CaseDoc>[]): Promise<string[]> {
     const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
     this.storage.saveMany(
-      documents.map(({ id, binary }) => ({ key: [id, 'incremental', createHash('sha256').update(binary).digest('hex')], data: binary })),
+      documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
       { local: true },
     )
     const context = this.#context()

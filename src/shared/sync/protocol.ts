@@ -1,3 +1,6 @@
+import { isValidDocumentId } from '@automerge/automerge-repo/slim'
+import { z } from 'zod'
+
 /**
  * How a laptop and the team's sync server talk, over one WebSocket per laptop (CBOR messages).
  *
@@ -5,8 +8,18 @@
  * numbered in the order it arrived. A laptop says the last number it has; the server sends what
  * came after (only the team's documents), then each new chunk as it arrives. A laptop sends the
  * changes made on it, each acknowledged once stored. Reconnecting costs what changed meanwhile.
+ *
+ * Each message is a zod schema, and its type is inferred from it: what is checked on arrival is
+ * exactly what the code is typed to receive.
  */
 export const SYNC_PROTOCOL = 1
+
+/** The WebSocket's path on the server. */
+export const SYNC_PATH = '/sync'
+
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes')
+const documentId = z.string().max(100).refine((id): boolean => isValidDocumentId(id), 'not a document id')
+const seq = z.number().int().nonnegative()
 
 /**
  * A chunk's number names the chunk only on the server that gave it: a server restored from a
@@ -14,39 +27,52 @@ export const SYNC_PROTOCOL = 1
  * a number to keep, it adds the chunk's mark (a hash of its bytes), and the laptop says both back:
  * a number whose chunk has another mark shows the numbering changed under it.
  */
-export type ChunkMark = string
+const chunkMark = z.string().max(100)
+export type ChunkMark = z.infer<typeof chunkMark>
 
-/** The WebSocket's path on the server. */
-export const SYNC_PATH = '/sync'
+const chunkMessage = z.object({ seq, documentId, data: bytes })
+export type ChunkMessage = z.infer<typeof chunkMessage>
 
-export interface ChunkMessage {
-  seq: number
-  documentId: string
-  data: Uint8Array
-}
-
-export type ClientMessage =
+export const clientMessageSchema = z.discriminatedUnion('type', [
   /**
    * First, after connecting: the last chunk number this laptop has, and the highest number it has
    * seen the server give (to its own uploads too): a server below that was restored from a backup.
    */
-  | { type: 'hello'; protocol: number; since: number; sinceMark?: ChunkMark; seen?: number; seenMark?: ChunkMark }
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    since: seq,
+    sinceMark: chunkMark.optional(),
+    seen: seq.optional(),
+    seenMark: chunkMark.optional(),
+  }),
   /** Changes made on this laptop (Automerge changes, or a whole saved document). */
-  | { type: 'upload'; ref: number; documentId: string; data: Uint8Array }
+  z.object({ type: z.literal('upload'), ref: seq, documentId, data: bytes }),
+])
+export type ClientMessage = z.infer<typeof clientMessageSchema>
 
-export type ServerMessage =
+export const serverMessageSchema = z.discriminatedUnion('type', [
   /**
    * The answer to hello: what there is to catch up on. `restored`: the laptop knows chunks numbered
    * beyond the server's last, or numbers that now name other chunks (the server was restored from
    * a backup), so it is sent everything, and sends everything it holds again.
    */
-  | { type: 'welcome'; team: string; head: number; headMark?: ChunkMark; catchUp: { chunks: number; documents: number }; restored?: boolean }
+  z.object({
+    type: z.literal('welcome'),
+    team: z.string(),
+    head: seq,
+    headMark: chunkMark.optional(),
+    catchUp: z.object({ chunks: seq, documents: seq }),
+    restored: z.boolean().optional(),
+  }),
   /** Chunks, in order; `upTo` is the number the laptop now has everything (of the team's) up to. */
-  | { type: 'chunks'; chunks: ChunkMessage[]; upTo?: number; mark?: ChunkMark }
+  z.object({ type: z.literal('chunks'), chunks: z.array(chunkMessage), upTo: seq.optional(), mark: chunkMark.optional() }),
   /** Caught up to `seq`: everything after comes live. */
-  | { type: 'caught-up'; seq: number; mark?: ChunkMark }
+  z.object({ type: z.literal('caught-up'), seq, mark: chunkMark.optional() }),
   /** An upload is stored, as chunk `seq` if it was new (or, with `refused`, will never be: it was not an Automerge document). */
-  | { type: 'ack'; ref: number; refused?: string; seq?: number; mark?: ChunkMark }
+  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
+])
+export type ServerMessage = z.infer<typeof serverMessageSchema>
 
 /** Why the server closed a connection, in words for the person (WebSocket close reasons). */
 export const CLOSE_CODES = {

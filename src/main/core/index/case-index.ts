@@ -4,7 +4,7 @@ import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
 import type { BoardFacts } from '../../../shared/board/board'
 import { foldForSearch, searchTerms } from '../../../shared/search/fold'
-import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../storage/sqlite'
+import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
 /**
  * Bumped whenever the tables or what goes into them change: an index of another version is

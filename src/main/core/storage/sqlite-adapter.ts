@@ -1,6 +1,6 @@
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
 import { newToTheTeam, type SyncOutbox } from '../sync/outbox'
-import type { SqliteDatabase } from './sqlite'
+import type { SqliteDatabase } from '../../../node/sqlite'
 
 /**
  * automerge-repo storage on SQLite. Keys are stored as JSON arrays, so a key prefix matches on

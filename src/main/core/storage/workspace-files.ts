@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { WorkspaceLockedError } from '../errors'
-import { openSqlite, type SqliteDatabase, type SqliteOptions } from './sqlite'
+import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
 /** The files of a workspace folder. Each workspace has its own; nothing is shared between them. */
 export function workspaceFiles(dataDir: string) {

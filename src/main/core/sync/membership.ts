@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../../../node/crypto'
 import * as Automerge from '@automerge/automerge'
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
 import type { ChunkMark, ChunkMessage } from '../../../shared/sync/protocol'
@@ -96,7 +96,7 @@ export class TeamMembership {
     const membership = this.get()
     const ordered = [...chunks].sort((a, b) => Number(b.documentId === membership?.teamDocumentId) - Number(a.documentId === membership?.teamDocumentId))
     this.storage.saveMany(
-      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256(chunk.data)], data: chunk.data })),
+      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256Hex(chunk.data)], data: chunk.data })),
       { local: false },
     )
     for (const chunk of ordered) {
@@ -149,8 +149,4 @@ export class TeamMembership {
     }
     this.outbox.notify()
   }
-}
-
-function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
 }

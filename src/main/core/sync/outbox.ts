@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge'
-import type { SqliteDatabase } from '../storage/sqlite'
+import type { SqliteDatabase } from '../../../node/sqlite'
 
 /** A chunk waiting to go to the team's server. */
 export interface OutgoingChunk {

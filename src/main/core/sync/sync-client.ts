@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../../shared/sync/protocol'
 import type { SyncStatus } from '../../../shared/sync/status'
 import { ServerRefusedError } from '../errors'
-import { decodeServerMessage, encodeMessage } from './codec'
+import { decodeServerMessage, encodeMessage } from '../../../node/sync-codec'
 import type { TeamMembership } from './membership'
 
 /** What the sync needs of the workspace. */
