@@ -1,14 +1,14 @@
+import { z } from 'zod'
 import type { SyncStatus, TeamDevice } from './sync/status'
 import type { Board } from './board/board'
-import type { DateRange, MonitoringReport } from './reports/monitoring'
-import type { Phase } from './case/phases'
+import type { MonitoringReport } from './reports/monitoring'
+import { PHASES, type Phase } from './case/phases'
 import type { CaseSummary, ListedCase } from './case/summary'
-import type { ReferralInput } from './case/referral'
+import type { ReferralDetails, ReferralInput } from './case/referral'
 import type { Person, ProfileInput } from './people'
-import type { ReferralDetails } from './case/referral'
 import type { FieldIssue } from './validation'
-import type { EvidenceFor, GeneratedKind } from './case/attachments'
-import type { Directory } from './team/team-doc'
+import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
+import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { Agency, HousingOptionsContact, Letterhead } from './team/settings'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
@@ -44,84 +44,163 @@ export interface TeamSettingsView {
   caseloadWeights: Record<Phase, number>
 }
 
+/** The longest search text the core takes. */
+export const MAX_SEARCH_LENGTH = 200
+
+/**
+ * Base64 takes four characters for every three bytes. Files somewhat over the limit still reach
+ * the file check, which refuses them with the size in words; far bigger is not from the app.
+ */
+const MAX_FILE_BASE64 = Math.ceil((2 * MAX_ATTACHMENT_BYTES) / 3) * 4
+
+const id = z.string().min(1).max(100)
+/** A short typed value: a server address, a code, a name. */
+const text = z.string().max(200)
+const none = z.object({})
+const values = z.record(z.string(), z.unknown())
+const fileTransfer = z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(MAX_FILE_BASE64) })
 /** A file the window sends, or receives to save when the system cannot open it. */
-export interface FileTransfer {
-  fileName: string
-  base64: string
+export type FileTransfer = z.infer<typeof fileTransfer>
+/** The dates are checked with the report's own rules, which say what is wrong in words. */
+const range = z.object({ from: z.string().max(10), to: z.string().max(10) })
+
+/**
+ * A form's values: here only checked to be an object. The domain checks each field against its
+ * catalogue and says what is wrong with each in words, which a schema here could not.
+ */
+const form = <T extends object>() =>
+  z.custom<T>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'form values')
+
+/** A method of the API: its parameters' schema, and (as a type only) what it answers. */
+interface Method<Params extends z.ZodType, Result> {
+  params: Params
+  /** Never set: carries the result's type, which the core makes and the window trusts. */
+  result?: Result
 }
+const method =
+  <Result>() =>
+  <Params extends z.ZodType>(params: Params): Method<Params, Result> => ({ params })
 
 /**
  * The typed query API between the renderer and the core: cross-case views and the few actions
  * the core must do itself. Editing an open case does not go through here; the renderer changes
  * the case's Automerge document directly.
+ *
+ * This object is the contract's one source: the core parses every request's parameters with the
+ * schema here before a handler sees them, and the window's calls are typed from the same schemas.
+ * Each method's handler lives in its domain module in the core (see docs/ARCHITECTURE.md).
  */
-export interface ApiMethods {
-  getSession: { params: Record<string, never>; result: Session }
-  setProfile: { params: ProfileInput; result: Person }
-  listMembers: { params: Record<string, never>; result: Person[] }
+export const API = {
+  // The person using this laptop, and the team's people.
+  getSession: method<Session>()(none),
+  setProfile: method<Person>()(form<ProfileInput>()),
+  listMembers: method<Person[]>()(none),
+
+  // Cases.
   /**
    * `requestId`, made once per referral typed, makes saving it again harmless; `allowDuplicate`
    * once the person has seen the possible duplicates and still wants a new case.
    */
-  createCase: {
-    params: ReferralInput & Partial<ReferralDetails> & { requestId?: string; allowDuplicate?: boolean }
-    result: { id: string }
-  }
-  checkDuplicates: { params: { clientName: string; dateOfBirth: string; chainNumber?: string }; result: CaseSummary[] }
-  addLearningPoint: { params: { caseId: string; text: string }; result: { id: string } }
-  reRefer: { params: { caseId: string }; result: { id: string } }
-  listCases: { params: Record<string, never>; result: ListedCase[] }
-  searchCases: { params: { text: string }; result: SearchHit[] }
-  getBoard: { params: Record<string, never>; result: Board }
-  listMeetings: { params: Record<string, never>; result: { id: string; startedAt: string }[] }
+  createCase: method<{ id: string }>()(
+    z.intersection(
+      form<ReferralInput & Partial<ReferralDetails>>(),
+      z.object({ requestId: z.string().max(100).optional(), allowDuplicate: z.boolean().optional() }),
+    ),
+  ),
+  checkDuplicates: method<CaseSummary[]>()(
+    z.object({ clientName: z.string().max(200), dateOfBirth: z.string().max(10), chainNumber: z.string().max(20).optional() }),
+  ),
+  /** Tool 4, Step 11: the text is checked by the team's learning log, which words its problems. */
+  addLearningPoint: method<{ id: string }>()(z.object({ caseId: id, text: z.unknown() })),
+  reRefer: method<{ id: string }>()(z.object({ caseId: id })),
+  listCases: method<ListedCase[]>()(none),
+  searchCases: method<SearchHit[]>()(z.object({ text: z.string().max(MAX_SEARCH_LENGTH) })),
+  duplicatesOf: method<CaseSummary[]>()(z.object({ caseId: id })),
+  mergeCases: method<Record<string, never>>()(z.object({ keepId: id, duplicateId: id })),
+  getBoard: method<Board>()(none),
+
+  // Case review meetings.
+  listMeetings: method<{ id: string; startedAt: string }[]>()(none),
   /** The manager's: the agenda is built from the board and the learning log. */
-  startMeeting: { params: Record<string, never>; result: { id: string } }
+  startMeeting: method<{ id: string }>()(none),
   /** Writes the action into the case, then records it in the meeting. */
-  addMeetingAction: {
-    params: { meetingId: string; itemId: string; description: string; ownerId: string; due: string }
-    result: { id: string }
-  }
-  finishMeeting: { params: { meetingId: string }; result: Record<string, never> }
-  meetingMinutes: { params: { meetingId: string }; result: FileTransfer }
+  addMeetingAction: method<{ id: string }>()(
+    z.object({ meetingId: id, itemId: id, description: z.string().max(1000), ownerId: id, due: z.string().max(10) }),
+  ),
+  finishMeeting: method<Record<string, never>>()(z.object({ meetingId: id })),
+  meetingMinutes: method<FileTransfer>()(z.object({ meetingId: id })),
+
+  // The monitoring report.
   /** Counted from every case document: a second or two for thousands of cases. */
-  getMonitoringReport: { params: DateRange; result: MonitoringReport }
-  exportMonitoringReport: { params: DateRange & { as: 'pdf' | 'figures-csv' | 'cases-csv' }; result: FileTransfer }
-  setCaseloadWeights: { params: { weights: Record<Phase, number> }; result: Record<string, never> }
-  getTeamSettings: { params: Record<string, never>; result: TeamSettingsView }
-  updateLetterhead: { params: { values: Record<string, unknown> }; result: Record<string, never> }
-  saveDirectoryEntry: { params: { directory: Directory; id?: string; values: Record<string, unknown> }; result: { id: string } }
-  removeDirectoryEntry: { params: { directory: Directory; id: string }; result: Record<string, never> }
+  getMonitoringReport: method<MonitoringReport>()(range),
+  exportMonitoringReport: method<FileTransfer>()(range.extend({ as: z.enum(['pdf', 'figures-csv', 'cases-csv']) })),
+
+  // The team's settings.
+  setCaseloadWeights: method<Record<string, never>>()(z.object({ weights: z.record(z.enum(PHASES), z.number()) })),
+  getTeamSettings: method<TeamSettingsView>()(none),
+  updateLetterhead: method<Record<string, never>>()(z.object({ values })),
+  saveDirectoryEntry: method<{ id: string }>()(
+    z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id: id.optional(), values }),
+  ),
+  removeDirectoryEntry: method<Record<string, never>>()(
+    z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id }),
+  ),
   /** A logo (the manager's) or your own signature; null removes it. */
-  setTeamImage: { params: { which: 'logo' | 'signature'; file: FileTransfer | null }; result: Record<string, never> }
+  setTeamImage: method<Record<string, never>>()(z.object({ which: z.enum(['logo', 'signature']), file: fileTransfer.nullable() })),
+
+  // Scanned documents.
   /** Checks a scanned file and attaches it; a refused file comes back as a message naming it. */
-  addAttachment: {
-    params: FileTransfer & { caseId: string; details: Record<string, unknown>; evidenceFor?: EvidenceFor }
-    result: { id: string }
-  }
+  addAttachment: method<{ id: string }>()(
+    fileTransfer.extend({
+      caseId: id,
+      details: values,
+      evidenceFor: z.object({ collection: z.enum(EVIDENCE_COLLECTIONS), itemId: id }).optional(),
+    }),
+  ),
   /** Also deletes the packs made on this laptop that enclose the document (they hold a copy). */
-  removeAttachment: { params: { caseId: string; attachmentId: string }; result: { packsDeleted: number } }
+  removeAttachment: method<{ packsDeleted: number }>()(z.object({ caseId: id, attachmentId: id })),
+
+  // Generated paperwork.
   /** Makes a presentation pack or closure letter; reports progress as `progress` events for `taskId`. */
-  generateDocument: { params: { caseId: string; kind: GeneratedKind; without?: string[]; taskId?: string }; result: { id: string } }
-  readGeneratedDocument: { params: { caseId: string; documentId: string }; result: FileTransfer }
+  generateDocument: method<{ id: string }>()(
+    z.object({
+      caseId: id,
+      kind: z.enum(Object.keys(GENERATED_KINDS) as [GeneratedKind, ...GeneratedKind[]]),
+      without: z.array(id).max(500).optional(),
+      taskId: id.optional(),
+    }),
+  ),
+  readGeneratedDocument: method<FileTransfer>()(z.object({ caseId: id, documentId: id })),
   /**
    * Opens a generated PDF in the system's viewer, or a ready-to-send email of it in the mail
    * client. Where this computer cannot open it, the file comes back to be saved instead.
    */
-  duplicatesOf: { params: { caseId: string }; result: CaseSummary[] }
-  mergeCases: { params: { keepId: string; duplicateId: string }; result: Record<string, never> }
-  getSyncStatus: { params: Record<string, never>; result: SyncStatus }
-  createTeam: { params: { server: string; setupCode: string; name: string; deviceName?: string }; result: { joinCode: string } }
-  joinTeam: { params: { server: string; code: string; deviceName?: string }; result: Record<string, never> }
-  leaveTeam: { params: Record<string, never>; result: Record<string, never> }
-  listDevices: { params: Record<string, never>; result: TeamDevice[] }
-  revokeDevice: { params: { deviceId: string }; result: Record<string, never> }
-  newJoinCode: { params: Record<string, never>; result: { joinCode: string } }
-  openGeneratedDocument: {
-    params: { caseId: string; documentId: string; as: 'pdf' | 'email' }
-    result: { opened: true } | ({ opened: false } & FileTransfer)
-  }
+  openGeneratedDocument: method<{ opened: true } | ({ opened: false } & FileTransfer)>()(
+    z.object({ caseId: id, documentId: id, as: z.enum(['pdf', 'email']) }),
+  ),
+
+  // The team sync.
+  getSyncStatus: method<SyncStatus>()(none),
+  createTeam: method<{ joinCode: string }>()(z.object({ server: text, setupCode: text, name: text, deviceName: text.optional() })),
+  joinTeam: method<Record<string, never>>()(z.object({ server: text, code: text, deviceName: text.optional() })),
+  leaveTeam: method<Record<string, never>>()(none),
+  listDevices: method<TeamDevice[]>()(none),
+  revokeDevice: method<Record<string, never>>()(z.object({ deviceId: id })),
+  newJoinCode: method<{ joinCode: string }>()(none),
 }
-export type ApiMethod = keyof ApiMethods
+
+export type ApiMethod = keyof typeof API
+/** What a method's handler receives: its parameters as the schema gives them once checked. */
+export type ApiParams<M extends ApiMethod> = z.output<(typeof API)[M]['params']>
+export type ApiResult<M extends ApiMethod> = NonNullable<(typeof API)[M]['result']>
+/** Each method's parameters as a window sends them, and what it answers. */
+export type ApiMethods = { [M in ApiMethod]: { params: z.input<(typeof API)[M]['params']>; result: ApiResult<M> } }
+
+export const API_METHODS = Object.keys(API) as ApiMethod[]
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && Object.hasOwn(API, value)
+}
 
 export interface ApiRequest<M extends ApiMethod = ApiMethod> {
   id: number
@@ -135,9 +214,7 @@ export interface ApiError {
   issues?: FieldIssue[]
 }
 
-export type ApiResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: ApiError }
+export type ApiResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ApiError }
 
 /**
  * Pushed by the core: cross-case views may have changed; the team's settings changed; long work
@@ -149,47 +226,3 @@ export type ApiEvent =
   | { type: 'progress'; taskId: string; done: number; total: number }
   /** The team sync's state changed (connected, offline, changes sent, cases arriving). */
   | { type: 'sync-status'; status: SyncStatus }
-
-export const API_METHODS: readonly ApiMethod[] = [
-  'getSession',
-  'setProfile',
-  'listMembers',
-  'createCase',
-  'checkDuplicates',
-  'listCases',
-  'searchCases',
-  'getBoard',
-  'listMeetings',
-  'startMeeting',
-  'addMeetingAction',
-  'finishMeeting',
-  'meetingMinutes',
-  'getMonitoringReport',
-  'exportMonitoringReport',
-  'setCaseloadWeights',
-  'addLearningPoint',
-  'reRefer',
-  'getTeamSettings',
-  'updateLetterhead',
-  'saveDirectoryEntry',
-  'removeDirectoryEntry',
-  'setTeamImage',
-  'addAttachment',
-  'removeAttachment',
-  'generateDocument',
-  'readGeneratedDocument',
-  'openGeneratedDocument',
-  'duplicatesOf',
-  'mergeCases',
-  'getSyncStatus',
-  'createTeam',
-  'joinTeam',
-  'leaveTeam',
-  'listDevices',
-  'revokeDevice',
-  'newJoinCode',
-]
-
-export function isApiMethod(value: unknown): value is ApiMethod {
-  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value)
-}

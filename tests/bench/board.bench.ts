@@ -73,12 +73,12 @@ async function seed(workspace: Workspace, count: number): Promise<void> {
         doc.referral.chainNumber = toStored(String(200000 + n))
       })
     })
-    await workspace.addCaseDocuments(batch)
+    await workspace.cases.addMany(batch)
     if ((done / BATCH) % 10 === 9) step(`${done + batch.length} cases`)
   }
   // The person using this laptop, so the app opens on the caseload rather than the first-run question.
-  workspace.setProfile({ name: MANAGER.name, role: 'manager' })
-  workspace.addMembers(TEAM.caseworkers)
+  workspace.team.setProfile({ name: MANAGER.name, role: 'manager' })
+  workspace.team.addMembers(TEAM.caseworkers)
 }
 
 /**
@@ -151,13 +151,13 @@ async function benchSize(count: number): Promise<SizeFigures> {
     }
 
     const workspace = await openWorkspace({ dataDir: dir.path, now: () => new Date(`${TODAY}T10:00:00Z`) })
-    const openCases = workspace.board().rows.length
-    const ids = workspace.listCases().map((summary) => summary.id)
+    const openCases = workspace.cases.board().rows.length
+    const ids = workspace.cases.list().map((summary) => summary.id)
     const index = CaseIndex.open(workspaceFiles(dir.path).index)
     const timings: Timings[] = []
     timings.push(await measure(`${count}: index query (open cases, board facts)`, 20, async () => index.openCasesForBoard()))
     index.close()
-    timings.push(await measure(`${count}: board() from the index, with caseloads`, 20, async () => workspace.board()))
+    timings.push(await measure(`${count}: board() from the index, with caseloads`, 20, async () => workspace.cases.board()))
     await workspace.close()
 
     step('opening every document')

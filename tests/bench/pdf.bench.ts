@@ -16,7 +16,6 @@ import { join } from 'node:path'
 import { PDFDocument } from '@cantoo/pdf-lib'
 import jpeg from 'jpeg-js'
 import { chromium } from '@playwright/test'
-import { generateClosureLetter, generatePresentationPack } from '../../src/main/core/paperwork'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { planClosureLetter } from '../../src/shared/case/paperwork'
 import * as change from '../../src/shared/case/changes'
@@ -66,7 +65,7 @@ try {
   await manager.close()
   let ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
   const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
-  await ws.setTeamImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
+  await ws.team.setImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
   const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
   const enclosures: [string, Uint8Array, string][] = [
     ['bank-statements.pdf', await scannedPdf(5, 1), 'benefits'],
@@ -77,19 +76,19 @@ try {
   let bytes = 0
   for (const [fileName, file, type] of enclosures) {
     bytes += file.length
-    await ws.addAttachment(caseId, { fileName, bytes: file, details: { type, date: '2026-10-01', shareInPack: 'yes' } })
+    await ws.attachments.add(caseId, { fileName, bytes: file, details: { type, date: '2026-10-01', shareInPack: 'yes' } })
   }
   const closedId = await caseReadyForPack(ws, 'Ștefan Popescu')
-  await ws.changeCase(closedId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact.', on: '2026-11-20', id: 'closed' }, context))
+  await ws.cases.change(closedId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact.', on: '2026-11-20', id: 'closed' }, context))
 
-  const first = await generatePresentationPack(ws, caseId)
+  const first = await ws.paperwork.presentationPack(caseId)
   console.log(
     `The pack: ${first.document.pages} pages (${first.document.enclosures.reduce((sum, e) => sum + e.pages, 0)} enclosure pages from ${enclosures.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB of scans)`,
   )
 
   // The closure letter, both ways, from the same content.
-  const record = await ws.readCase(closedId)
-  const settings = ws.teamSettings()
+  const record = await ws.cases.read(closedId)
+  const settings = ws.team.settings()
   const plan = planClosureLetter(record, settings)
   const signer = { name: AMINA.name, role: AMINA.role, ...(settings.signatures[AMINA.id] ? { signature: settings.signatures[AMINA.id]! } : {}) }
   const letterInput = { record, plan: { ...plan, area: plan.area! }, settings, signer, today: '2026-11-23', now: new Date() }
@@ -105,15 +104,15 @@ try {
   }
 
   const rows = [
-    await measure('presentation pack (whole: read, check, lay out, save, record)', RUNS, () => generatePresentationPack(ws, caseId)),
-    await measure('presentation pack, first after opening (scans read from disk)', Math.min(RUNS, 7), () => generatePresentationPack(ws, caseId), {
+    await measure('presentation pack (whole: read, check, lay out, save, record)', RUNS, () => ws.paperwork.presentationPack(caseId)),
+    await measure('presentation pack, first after opening (scans read from disk)', Math.min(RUNS, 7), () => ws.paperwork.presentationPack(caseId), {
       warmUp: 0,
       before: async () => {
         await ws.close()
         ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
       },
     }),
-    await measure('closure letter (whole: lay out, save, record)', RUNS, () => generateClosureLetter(ws, closedId)),
+    await measure('closure letter (whole: lay out, save, record)', RUNS, () => ws.paperwork.closureLetter(closedId)),
     await measure('closure letter, PDF only (Homeward, pdf-lib)', RUNS, () => makeClosureLetter(letterInput)),
     await measure('closure letter, PDF only (headless Chromium, page.pdf())', RUNS, chromiumLetter),
   ]

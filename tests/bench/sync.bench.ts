@@ -126,7 +126,7 @@ try {
   const hwRelay = await relay(hwServer.url)
   const office = await open('hw-office', DEREK)
   const { joinCode } = await createTeam(office, { server: hwRelay.url, setupCode: hwServer.setupCode, name: 'Bench' })
-  const caseIds = await office.addCaseDocuments(docs(CASES))
+  const caseIds = await office.cases.addMany(docs(CASES))
   await office.sync.syncOnce()
 
   step('Homeward: a fresh laptop receives')
@@ -143,12 +143,12 @@ try {
   fresh.sync.start()
   while (office.sync.status().state !== 'connected' || fresh.sync.status().state !== 'connected') await new Promise((r) => setTimeout(r, 20))
   const edited = caseIds[0]!
-  const hwTarget = await fresh.openCase(edited)
+  const hwTarget = await fresh.cases.open(edited)
   const hwEdits: number[] = []
   for (let i = 0; i < EDITS; i++) {
     const started = performance.now()
-    await office.changeCase(edited, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Referrer ${i}` }, context))
-    await arrival(hwTarget as DocHandle<unknown>, Automerge.getHeads((await office.openCase(edited)).doc()))
+    await office.cases.change(edited, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Referrer ${i}` }, context))
+    await arrival(hwTarget as DocHandle<unknown>, Automerge.getHeads((await office.cases.open(edited)).doc()))
     hwEdits.push(performance.now() - started)
   }
   await fresh.sync.stop()
@@ -157,14 +157,14 @@ try {
 
   // A laptop holding BIG cases comes back after 20 changed elsewhere.
   step(`Homeward: a laptop with ${BIG} cases comes back`)
-  const more = await office.addCaseDocuments(docs(BIG - CASES))
+  const more = await office.cases.addMany(docs(BIG - CASES))
   await office.sync.syncOnce()
   const holder = await open('hw-holder')
   await joinTeam(holder, { server: hwRelay.url, code: joinCode })
   await holder.sync.syncOnce()
   const allIds = [...caseIds, ...more]
   for (let i = 0; i < CHANGED; i++) {
-    await office.changeCase(allIds[(i * 97) % allIds.length]!, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Changed ${i}` }, context))
+    await office.cases.change(allIds[(i * 97) % allIds.length]!, (doc, context) => change.updateSection(doc, 'referral', { referrerName: `Changed ${i}` }, context))
   }
   await office.sync.syncOnce()
   // Coming back is a new session here too.
@@ -189,7 +189,7 @@ try {
   const stRelay = await relay(stock.url.replace(/^ws/, 'http'))
   const stockUrl = stRelay.url.replace(/^http/, 'ws')
   const source = await open('st-office', DEREK)
-  const stIds = await source.addCaseDocuments(docs(CASES))
+  const stIds = await source.cases.addMany(docs(CASES))
   const sourceLink = await RepoServerLink.connect(source.repo, stockUrl)
   await sourceLink.share([source.teamDocumentId, ...stIds])
 
@@ -220,7 +220,7 @@ try {
   await stFresh.close()
 
   step(`stock: a laptop with ${BIG} cases comes back`)
-  const stMore = await source.addCaseDocuments(docs(BIG - CASES))
+  const stMore = await source.cases.addMany(docs(BIG - CASES))
   await sourceLink.share(stMore)
   const stAll = [...stIds, ...stMore]
   // The laptop starts with every case on its disk, written there directly: the stock server

@@ -47,7 +47,7 @@ describe('the browser mode admits only its own page', () => {
   beforeAll(async () => {
     builtEntry('browser-mode') // the renderer must be built
     workspace = await openWorkspace({ dataDir: dir.path, user: AMINA })
-    await workspace.createCase(referral())
+    await workspace.cases.create(referral())
     server = await startBrowserMode({ workspace, rendererDir: resolve(ROOT, 'out/renderer') })
     origin = server.origin
     secret = new URL(server.url).searchParams.get('key')!
@@ -129,7 +129,7 @@ describe('the browser mode admits only its own page', () => {
     expect(messages[1]).toMatchObject({ ok: false, error: { message: 'Malformed request' } })
     expect(messages[2]).toMatchObject({ id: 2, ok: false, error: { message: 'Unknown method dropTables' } })
 
-    await workspace.createCase(referral({ clientName: 'Ólafur Jóhannsson', chainNumber: '' }))
+    await workspace.cases.create(referral({ clientName: 'Ólafur Jóhannsson', chainNumber: '' }))
     await expect.poll(() => messages.some((m) => (m as { type?: string }).type === 'index-changed')).toBe(true)
     socket.close()
   })

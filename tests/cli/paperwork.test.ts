@@ -34,7 +34,7 @@ describe('paperwork on the command line', () => {
     await setUpTeamSettings(manager)
     await manager.close()
     const ws = await openWorkspace({ dataDir: data })
-    ws.setProfile({ name: AMINA.name, role: 'caseworker' })
+    ws.team.setProfile({ name: AMINA.name, role: 'caseworker' })
     caseId = await caseReadyForPack(ws, 'Ólafur Jóhannsson')
     await ws.close()
   })
@@ -103,7 +103,7 @@ describe('paperwork on the command line', () => {
     expect(existsSync(out)).toBe(false)
 
     const ws = await openWorkspace({ dataDir: data })
-    await ws.changeCase(caseId, (doc, context) => change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-20', id: 'closed' }, context))
+    await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-20', id: 'closed' }, context))
     await ws.close()
     const made = homeward('letter', 'closure', caseId, '--out', out, '--data', data)
     expect(made.err).toBe('')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiEvent, ApiResponse } from '../../src/shared/api'
-import { createApiHandler } from '../../src/main/core/api-handler'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { heicHeader, markedJpeg, textPdf } from '../support/fixtures'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
@@ -61,7 +61,7 @@ describe('the paperwork through the typed API', () => {
     })
     expect(badDetails.ok).toBe(false)
     expect(badDetails.error?.issues?.map((issue) => issue.field).sort()).toEqual(['date', 'shareInPack'])
-    expect(Object.keys((await ws.readCase(caseId)).attachments)).toHaveLength(1)
+    expect(Object.keys((await ws.cases.read(caseId)).attachments)).toHaveLength(1)
   })
 
   it('makes a pack with progress for the asking window, then opens it, or sends it back where nothing can open it', async () => {
@@ -94,7 +94,7 @@ describe('the paperwork through the typed API', () => {
     // A window edits the case document directly; suppose one wrote a record pointing elsewhere.
     const planted = { kind: 'presentation-pack', fileName: '../../../../etc/passwd', pages: 1, at: '2026-11-23T10:00:00Z', by: { id: 'x', name: 'X' }, enclosures: [] }
     const { recordGeneratedDocument } = await import('../../src/shared/case/changes')
-    await ws.changeCase(caseId, (doc, context) => {
+    await ws.cases.change(caseId, (doc, context) => {
       recordGeneratedDocument(doc, '../../outside', planted as never, context)
       recordGeneratedDocument(doc, '0b5f4a80-3d7e-4a43-9c55-6f1b9d1e2a77', planted as never, context)
     })
@@ -108,7 +108,7 @@ describe('the paperwork through the typed API', () => {
   })
 
   it('removes a document with the packs made here that hold a copy of it', async () => {
-    const record = await ws.readCase(caseId)
+    const record = await ws.cases.read(caseId)
     const [attachmentId] = Object.keys(record.attachments)
     const packs = Object.entries(record.generatedDocuments).filter(([, d]) => d.enclosures.some((e) => e.attachmentId === attachmentId))
     expect(packs.length).toBeGreaterThan(0)

@@ -1,7 +1,8 @@
 import * as Automerge from '@automerge/automerge'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FileRefusedError, NotAllowedError } from '../../src/main/core/errors'
+import { FileRefusedError } from '../../src/main/core/errors'
+import { NotPermittedError } from '../../src/shared/team/permissions'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { packEnclosures } from '../../src/shared/case/attachments'
@@ -46,10 +47,10 @@ describe('scanned documents on a case', () => {
   it('keeps each file in its own document, listed on the case with what it is, and there after reopening', async () => {
     const dataDir = folder()
     let ws = await open(dataDir)
-    const caseId = await ws.createCase(referral())
+    const caseId = await ws.cases.create(referral())
     const photo = markedJpeg(6)
-    const id = await ws.addAttachment(caseId, { fileName: 'C:\\Users\\amina\\Pictures\\passport.jpg', bytes: photo, details: details({ note: 'Passport, photo page' }) })
-    const record = (await ws.readCase(caseId)).attachments[id]
+    const id = await ws.attachments.add(caseId, { fileName: 'C:\\Users\\amina\\Pictures\\passport.jpg', bytes: photo, details: details({ note: 'Passport, photo page' }) })
+    const record = (await ws.cases.read(caseId)).attachments[id]
     expect(record).toMatchObject({
       fileName: 'passport.jpg',
       mediaType: 'image/jpeg',
@@ -66,7 +67,7 @@ describe('scanned documents on a case', () => {
     await ws.close()
 
     ws = await open(dataDir)
-    const file = await ws.readAttachment(caseId, id)
+    const file = await ws.attachments.read(caseId, id)
     expect(file).toMatchObject({ kind: 'homeward/attachment', caseId, fileName: 'passport.jpg', mediaType: 'image/jpeg' })
     expect(Buffer.from(file.bytes).equals(Buffer.from(photo))).toBe(true)
     // The file's document is written once, by whoever attached it, and the repo reads it like any other.
@@ -78,19 +79,19 @@ describe('scanned documents on a case', () => {
   it('refuses a bad file, or bad details, leaving the case and the workspace as they were', async () => {
     const dataDir = folder()
     const ws = await open(dataDir)
-    const caseId = await ws.createCase(referral())
-    const before = await ws.readCase(caseId)
+    const caseId = await ws.cases.create(referral())
+    const before = await ws.cases.read(caseId)
 
     const encrypted = encryptedPdf(await textPdf('Statement', 1), folder(), 256)
-    const refused = await ws.addAttachment(caseId, { fileName: 'statement.pdf', bytes: encrypted, details: details() }).catch((e: unknown) => e)
+    const refused = await ws.attachments.add(caseId, { fileName: 'statement.pdf', bytes: encrypted, details: details() }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(FileRefusedError)
     expect((refused as FileRefusedError).message).toMatch(/^statement\.pdf: the PDF is protected with a password/)
 
-    const badDetails = await ws.addAttachment(caseId, { fileName: 'scan.png', bytes: markedPng('plain'), details: { type: 'passport', date: '2027-01-01' } }).catch((e: unknown) => e)
+    const badDetails = await ws.attachments.add(caseId, { fileName: 'scan.png', bytes: markedPng('plain'), details: { type: 'passport', date: '2027-01-01' } }).catch((e: unknown) => e)
     expect(badDetails).toBeInstanceOf(ValidationError)
     expect((badDetails as ValidationError).issues.map((issue) => issue.field).sort()).toEqual(['date', 'shareInPack', 'type'])
 
-    expect(await ws.readCase(caseId)).toEqual(before)
+    expect(await ws.cases.read(caseId)).toEqual(before)
     await ws.close()
     // Nothing on disk but the team document and the case: no file document was left behind.
     expect(storedDocumentIds(dataDir)).toHaveLength(2)
@@ -99,7 +100,7 @@ describe('scanned documents on a case', () => {
   it('undoes, on opening, an add cut off after the file was written but before the case listed it', async () => {
     const dataDir = folder()
     let ws = await open(dataDir)
-    const caseId = await ws.createCase(referral())
+    const caseId = await ws.cases.create(referral())
     await ws.close()
     // As a process killed mid-add leaves it: the note of the add, and the file's document on disk.
     const orphan = '4NMNnkhXn3ue6fACcYVvUBpa2y8k'
@@ -118,21 +119,21 @@ describe('scanned documents on a case', () => {
   it('orders the pack, leaves out what the client did not agree to share, and removes a document with its file', async () => {
     const dataDir = folder()
     const ws = await open(dataDir)
-    const caseId = await ws.createCase(referral())
-    const first = await ws.addAttachment(caseId, { fileName: 'birth.pdf', bytes: await textPdf('Birth certificate', 1), details: details() })
-    const second = await ws.addAttachment(caseId, { fileName: 'gp.pdf', bytes: await textPdf('GP letter', 2), details: details({ type: 'medical', shareInPack: 'no' }) })
-    const third = await ws.addAttachment(caseId, { fileName: 'dwp.png', bytes: markedPng('alpha'), details: details({ type: 'benefits' }) })
-    await ws.changeCase(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
-    await ws.changeCase(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
-    let record = await ws.readCase(caseId)
+    const caseId = await ws.cases.create(referral())
+    const first = await ws.attachments.add(caseId, { fileName: 'birth.pdf', bytes: await textPdf('Birth certificate', 1), details: details() })
+    const second = await ws.attachments.add(caseId, { fileName: 'gp.pdf', bytes: await textPdf('GP letter', 2), details: details({ type: 'medical', shareInPack: 'no' }) })
+    const third = await ws.attachments.add(caseId, { fileName: 'dwp.png', bytes: markedPng('alpha'), details: details({ type: 'benefits' }) })
+    await ws.cases.change(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
+    await ws.cases.change(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
+    let record = await ws.cases.read(caseId)
     expect(packEnclosures(record.attachments).map((a) => a.fileName)).toEqual(['dwp.png', 'birth.pdf'])
     expect(packEnclosures(record.attachments, new Set([third])).map((a) => a.fileName)).toEqual(['birth.pdf'])
     expect(record.attachments[second]?.pages).toBe(2)
 
-    await ws.removeAttachment(caseId, first)
-    record = await ws.readCase(caseId)
+    await ws.attachments.remove(caseId, first)
+    record = await ws.cases.read(caseId)
     expect(Object.keys(record.attachments).sort()).toEqual([second, third].sort())
-    expect(await ws.readAttachment(caseId, first).catch((e: Error) => e.name)).toBe('AttachmentNotFoundError')
+    expect(await ws.attachments.read(caseId, first).catch((e: Error) => e.name)).toBe('AttachmentNotFoundError')
     await ws.close()
     // The file's bytes are gone from this laptop's storage.
     expect(storedDocumentIds(dataDir)).not.toContain(first)
@@ -141,43 +142,43 @@ describe('scanned documents on a case', () => {
 
   it('links a document as the evidence for an address, and refuses a link to an entry not on the case', async () => {
     const ws = await open(folder())
-    const caseId = await ws.createCase(referral())
-    await ws.changeCase(caseId, (doc, context) =>
+    const caseId = await ws.cases.create(referral())
+    await ws.cases.change(caseId, (doc, context) =>
       change.addItem(doc, 'addresses', 'address-1', { address: '4 Manor Row', localAuthority: BRADFORD, kind: 'own-tenancy', from: '2020-01-10', to: '2026-03-01' }, context),
     )
-    const id = await ws.addAttachment(caseId, {
+    const id = await ws.attachments.add(caseId, {
       fileName: 'tenancy.pdf',
       bytes: await textPdf('Tenancy agreement', 3),
       details: details({ type: 'address-history' }),
       evidenceFor: { collection: 'addresses', itemId: 'address-1' },
     })
-    expect((await ws.readCase(caseId)).attachments[id]?.evidenceFor).toEqual({ collection: 'addresses', itemId: 'address-1' })
+    expect((await ws.cases.read(caseId)).attachments[id]?.evidenceFor).toEqual({ collection: 'addresses', itemId: 'address-1' })
     const wrong = await ws
-      .changeCase(caseId, (doc, context) => change.linkEvidence(doc, id, { collection: 'family', itemId: 'address-1' }, context))
+      .cases.change(caseId, (doc, context) => change.linkEvidence(doc, id, { collection: 'family', itemId: 'address-1' }, context))
       .catch((e: unknown) => e)
     expect(wrong).toBeInstanceOf(CaseRuleError)
-    await ws.changeCase(caseId, (doc, context) => change.linkEvidence(doc, id, null, context))
-    expect((await ws.readCase(caseId)).attachments[id]?.evidenceFor).toBeUndefined()
+    await ws.cases.change(caseId, (doc, context) => change.linkEvidence(doc, id, null, context))
+    expect((await ws.cases.read(caseId)).attachments[id]?.evidenceFor).toBeUndefined()
   })
 
   it('lets the manager, and only the manager, set the letterhead and directories; anyone their own signature', async () => {
     const dataDir = folder()
     const caseworker = await open(dataDir)
-    expect(() => caseworker.updateLetterhead({ organisation: 'X' })).toThrow(NotAllowedError)
-    await caseworker.setTeamImage('signature', { fileName: 'signature.png', bytes: markedPng('alpha') })
-    expect(caseworker.teamSettings().signatures[AMINA.id]?.mediaType).toBe('image/png')
+    expect(() => caseworker.team.updateLetterhead({ organisation: 'X' })).toThrow(NotPermittedError)
+    await caseworker.team.setImage('signature', { fileName: 'signature.png', bytes: markedPng('alpha') })
+    expect(caseworker.team.settings().signatures[AMINA.id]?.mediaType).toBe('image/png')
     await caseworker.close()
 
     const manager = await open(dataDir, DEREK)
-    expect(() => manager.updateLetterhead({ organisation: 'Homeward Trust' })).toThrow(ValidationError)
-    manager.updateLetterhead({ organisation: 'Homeward Trust', address: '1 High Street\nLondon E1 1AA', phone: '020 7946 0000', email: 'team@example.org' })
-    const hoId = manager.saveDirectoryEntry('housingOptions', undefined, { localAuthority: BRADFORD, contactName: 'Jo Bloggs', address: 'Britannia House\nBradford BD1 1HX' })
-    manager.saveDirectoryEntry('housingOptions', hoId, { localAuthority: BRADFORD, contactName: 'Jo Smith', address: 'Britannia House\nBradford BD1 1HX' })
-    await expect(manager.setTeamImage('logo', { fileName: 'logo.pdf', bytes: await textPdf('Logo', 1) })).rejects.toThrow(/PDF/)
-    const settings = manager.teamSettings()
+    expect(() => manager.team.updateLetterhead({ organisation: 'Homeward Trust' })).toThrow(ValidationError)
+    manager.team.updateLetterhead({ organisation: 'Homeward Trust', address: '1 High Street\nLondon E1 1AA', phone: '020 7946 0000', email: 'team@example.org' })
+    const hoId = manager.team.saveDirectoryEntry('housingOptions', undefined, { localAuthority: BRADFORD, contactName: 'Jo Bloggs', address: 'Britannia House\nBradford BD1 1HX' })
+    manager.team.saveDirectoryEntry('housingOptions', hoId, { localAuthority: BRADFORD, contactName: 'Jo Smith', address: 'Britannia House\nBradford BD1 1HX' })
+    await expect(manager.team.setImage('logo', { fileName: 'logo.pdf', bytes: await textPdf('Logo', 1) })).rejects.toThrow(/PDF/)
+    const settings = manager.team.settings()
     expect(settings.letterhead).toMatchObject({ organisation: 'Homeward Trust', phone: '020 7946 0000' })
     expect(Object.values(settings.housingOptions)).toEqual([expect.objectContaining({ contactName: 'Jo Smith' })])
-    manager.removeDirectoryEntry('housingOptions', hoId)
-    expect(manager.teamSettings().housingOptions).toEqual({})
+    manager.team.removeDirectoryEntry('housingOptions', hoId)
+    expect(manager.team.settings().housingOptions).toEqual({})
   })
 })

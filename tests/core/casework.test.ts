@@ -28,74 +28,74 @@ describe('casework in the core', () => {
 
   it('warns of a duplicate client before opening a second case, and opens it when told to', async () => {
     const ws = await workspace()
-    const first = await ws.createCase(referral())
+    const first = await ws.cases.create(referral())
     const sameName = referral({ clientName: 'LUKASZ WISNIEWSKI', chainNumber: '' })
-    const error = await ws.createCase(sameName).catch((caught: unknown) => caught)
+    const error = await ws.cases.create(sameName).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(DuplicateCaseError)
     expect((error as DuplicateCaseError).matches.map((match) => match.id)).toEqual([first])
-    expect(await ws.createCase(referral({ clientName: 'Someone Else', chainNumber: '123456' })).catch((e: Error) => e.name)).toBe('DuplicateCaseError')
-    const second = await ws.createCase(sameName, { allowDuplicate: true })
-    expect(ws.listCases().map((row) => row.id).sort()).toEqual([first, second].sort())
+    expect(await ws.cases.create(referral({ clientName: 'Someone Else', chainNumber: '123456' })).catch((e: Error) => e.name)).toBe('DuplicateCaseError')
+    const second = await ws.cases.create(sameName, { allowDuplicate: true })
+    expect(ws.cases.list().map((row) => row.id).sort()).toEqual([first, second].sort())
   })
 
   it('takes a full Tool 3 referral, and refuses an unknown field by name', async () => {
     const ws = await workspace()
-    const id = await ws.createCase(referral({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', referralDate: '2026-11-20' }))
-    expect((await ws.readCase(id)).referral).toMatchObject({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', status: 'received' })
-    const error = await ws.createCase(referral({ chainNumber: '999', dob: '1980-01-01' })).catch((caught: unknown) => caught)
+    const id = await ws.cases.create(referral({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', referralDate: '2026-11-20' }))
+    expect((await ws.cases.read(id)).referral).toMatchObject({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', status: 'received' })
+    const error = await ws.cases.create(referral({ chainNumber: '999', dob: '1980-01-01' })).catch((caught: unknown) => caught)
     expect((error as ValidationError).issues).toEqual([{ field: 'dob', message: 'Not a field of the referral' }])
   })
 
   it('moves a whole case to another workspace under a new id, with its notes and history', async () => {
     const source = await workspace()
-    const id = await source.createCase(referral())
-    await source.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister in Bradford called back.' })
-    await source.changeCase(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'E08000032' }, context))
-    const shown = JSON.parse(JSON.stringify(await source.readCase(id)))
+    const id = await source.cases.create(referral())
+    await source.cases.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister in Bradford called back.' })
+    await source.cases.change(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'E08000032' }, context))
+    const shown = JSON.parse(JSON.stringify(await source.cases.read(id)))
 
     const target = await workspace(DEREK)
-    const copy = await target.importCase(shown)
+    const copy = await target.cases.importCase(shown)
     expect(copy).not.toBe(id)
-    expect(await target.readCase(copy)).toEqual(shown)
-    expect(target.searchCases('bradford').map((hit) => hit.id)).toEqual([copy])
-    const broken = await target.importCase({ ...shown, phase: 'somewhere' }).catch((caught: unknown) => caught)
+    expect(await target.cases.read(copy)).toEqual(shown)
+    expect(target.cases.search('bradford').map((hit) => hit.id)).toEqual([copy])
+    const broken = await target.cases.importCase({ ...shown, phase: 'somewhere' }).catch((caught: unknown) => caught)
     expect((broken as ValidationError).issues[0]?.field).toBe('phase')
     // A file printed by the previous version (schema 2, before scanned documents) is read too.
     const { attachments: _a, generatedDocuments: _g, ...older } = shown
-    const fromOlder = await target.importCase({ ...older, schemaVersion: 2 })
-    expect(await target.readCase(fromOlder)).toEqual(shown)
-    const newer = await target.importCase({ ...shown, schemaVersion: 4 }).catch((caught: unknown) => caught)
+    const fromOlder = await target.cases.importCase({ ...older, schemaVersion: 2 })
+    expect(await target.cases.read(fromOlder)).toEqual(shown)
+    const newer = await target.cases.importCase({ ...shown, schemaVersion: 4 }).catch((caught: unknown) => caught)
     expect((newer as Error).message).toMatch(/newer version/)
   })
 
   it('saves nothing of a change the rules refuse', async () => {
     const ws = await workspace()
-    const id = await ws.createCase(referral())
-    const before = Automerge.getHeads((await ws.openCase(id)).doc())
-    await expect(ws.changeCase(id, (doc, context) => change.advancePhase(doc, 'x', context))).rejects.toThrow('The referral has not been accepted yet')
-    await expect(ws.changeCase(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'Atlantis' }, context))).rejects.toThrow(
+    const id = await ws.cases.create(referral())
+    const before = Automerge.getHeads((await ws.cases.open(id)).doc())
+    await expect(ws.cases.change(id, (doc, context) => change.advancePhase(doc, 'x', context))).rejects.toThrow('The referral has not been accepted yet')
+    await expect(ws.cases.change(id, (doc, context) => change.updateSection(doc, 'plan', { destination: 'Atlantis' }, context))).rejects.toThrow(
       ValidationError,
     )
-    expect(Automerge.getHeads((await ws.openCase(id)).doc())).toEqual(before)
+    expect(Automerge.getHeads((await ws.cases.open(id)).doc())).toEqual(before)
   })
 
   it("writes learning points to the team's log and ticks Step 11", async () => {
     const ws = await workspace()
-    const id = await ws.createCase(referral())
-    await expect(ws.addLearningPoint(id, '   ')).rejects.toThrow(ValidationError)
-    await ws.addLearningPoint(id, 'Early contact with Bradford made the presentation quick.')
-    expect((await ws.readCase(id)).closure.learningPointsLoggedOn).toBe('2026-11-23')
+    const id = await ws.cases.create(referral())
+    await expect(ws.cases.addLearningPoint(id, '   ')).rejects.toThrow(ValidationError)
+    await ws.cases.addLearningPoint(id, 'Early contact with Bradford made the presentation quick.')
+    expect((await ws.cases.read(id)).closure.learningPointsLoggedOn).toBe('2026-11-23')
   })
 
   it('refers a closed case again as a new, linked case', async () => {
     const ws = await workspace()
-    const id = await ws.createCase(referral())
-    await expect(ws.reRefer(id)).rejects.toThrow('Only a closed case can be referred again')
-    await ws.changeCase(id, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since August', on: '2026-11-23', id: 'c' }, context))
-    const again = await ws.reRefer(id)
-    expect((await ws.readCase(again)).previousCaseId).toBe(id)
-    expect((await ws.readCase(id)).reReferredAs).toBe(again)
-    expect((await ws.readCase(again)).referral).toMatchObject({ clientName: 'Łukasz Wiśniewski', status: 'received' })
+    const id = await ws.cases.create(referral())
+    await expect(ws.cases.reRefer(id)).rejects.toThrow('Only a closed case can be referred again')
+    await ws.cases.change(id, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since August', on: '2026-11-23', id: 'c' }, context))
+    const again = await ws.cases.reRefer(id)
+    expect((await ws.cases.read(again)).previousCaseId).toBe(id)
+    expect((await ws.cases.read(id)).reReferredAs).toBe(again)
+    expect((await ws.cases.read(again)).referral).toMatchObject({ clientName: 'Łukasz Wiśniewski', status: 'received' })
   })
 })
 
@@ -121,8 +121,8 @@ describe('two cores editing the same case at once', () => {
       }
     }
     try {
-      const id = await a.createCase(referral())
-      await a.changeCase(id, (doc, context) => {
+      const id = await a.cases.create(referral())
+      await a.cases.change(id, (doc, context) => {
         change.updateSection(doc, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'bedded-down', criterionMultipleNeeds: 'yes' }, context)
         change.acceptReferral(doc, '2026-11-20', context)
         change.advancePhase(doc, 'to-allocate', context)
@@ -135,8 +135,8 @@ describe('two cores editing the same case at once', () => {
       disconnect()
 
       // Apart: Amina records consent and moves the case on; Derek moves it back.
-      await a.addNote(id, { date: '2026-11-22', type: 'face-to-face', text: 'Amina met the client at the day centre.' })
-      await a.changeCase(id, (doc, context) => {
+      await a.cases.addNote(id, { date: '2026-11-22', type: 'face-to-face', text: 'Amina met the client at the day centre.' })
+      await a.cases.change(id, (doc, context) => {
         change.addAction(doc, 'action-a', { description: 'Find birth certificate', due: '2026-11-30' }, AMINA, context)
         change.updateSection(doc, 'engagement', { consentToRecord: 'yes' }, context)
         change.advancePhase(doc, 'forward-by-amina', context)
@@ -149,7 +149,7 @@ describe('two cores editing the same case at once', () => {
       }, authoredBy(DEREK, NOW))
 
       disconnect = await connect()
-      const onA = await a.openCase(id)
+      const onA = await a.cases.open(id)
       await expect.poll(() => Automerge.equals(onA.doc(), onB.doc()), { timeout: 10_000 }).toBe(true)
       disconnect()
 
@@ -159,7 +159,7 @@ describe('two cores editing the same case at once', () => {
       expect(['reconnection-planning', 'allocate']).toContain(merged.phase)
       expect(merged.phaseHistory.map((entry) => entry.id)).toEqual(expect.arrayContaining(['forward-by-amina', 'back-by-derek']))
       // Derek's note, made on the other laptop, is searchable in Amina's core.
-      await expect.poll(() => a.searchCases('outreach team').map((hit) => hit.id)).toEqual([id])
+      await expect.poll(() => a.cases.search('outreach team').map((hit) => hit.id)).toEqual([id])
     } finally {
       await a.close()
       await b.close()

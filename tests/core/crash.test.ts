@@ -38,12 +38,12 @@ it('a process killed mid-write keeps every acknowledged change, and the index ca
 
     const workspace = await openWorkspace({ dataDir: dir.path, user: AMINA })
     try {
-      const notes = (await workspace.readCase(caseId)).notes.map((note) => note.text)
+      const notes = (await workspace.cases.read(caseId)).notes.map((note) => note.text)
       for (let n = 1; n <= acknowledged; n++) {
         expect(notes, `note ${n} of ${acknowledged} (killed after ${target} acks)`).toContain(`Contact number ${n} word${n}x`)
       }
       // The last acknowledged note is searchable: the change journal re-indexed what the kill cut off.
-      expect(workspace.searchCases(`word${acknowledged}x`).map((hit) => hit.id)).toEqual([caseId])
+      expect(workspace.cases.search(`word${acknowledged}x`).map((hit) => hit.id)).toEqual([caseId])
     } finally {
       await workspace.close()
     }

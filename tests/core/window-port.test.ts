@@ -24,7 +24,7 @@ function likeMessagePortMain(port: NodeMessagePort): MainProcessPort {
 it("the desktop window's repo edits a case through a MessagePort and the core indexes it", async () => {
   const dir = tempDir('window-port')
   const workspace = await openWorkspace({ dataDir: dir.path, user: AMINA })
-  const id = await workspace.createCase(referral())
+  const id = await workspace.cases.create(referral())
   const { port1, port2 } = new MessageChannel()
   workspace.repo.networkSubsystem.addNetworkAdapter(windowPortAdapter(likeMessagePortMain(port1)))
   const window = new Repo({
@@ -40,8 +40,8 @@ it("the desktop window's repo edits a case through a MessagePort and the core in
       (doc) => addNote(doc, { date: '2026-11-20', type: 'phone', text: 'Booked the coach to Leeds.' }, { id: 'n1', author: AMINA, role: 'caseworker', now, today: '2026-11-20' }),
       authoredBy(AMINA, now),
     )
-    await expect.poll(() => workspace.searchCases('coach').map((hit) => hit.id)).toEqual([id])
-    expect((await workspace.readCase(id)).notes.map((note) => note.text)).toEqual(['Booked the coach to Leeds.'])
+    await expect.poll(() => workspace.cases.search('coach').map((hit) => hit.id)).toEqual([id])
+    expect((await workspace.cases.read(id)).notes.map((note) => note.text)).toEqual(['Booked the coach to Leeds.'])
   } finally {
     await window.shutdown()
     port1.close()

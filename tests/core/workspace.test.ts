@@ -41,31 +41,31 @@ describe('a workspace', () => {
 
   it('creates a case, lists it from the index and finds it by name and by a note', async () => {
     const workspace = await open(folder())
-    const id = await workspace.createCase(referral())
-    expect(workspace.listCases()).toMatchObject([
+    const id = await workspace.cases.create(referral())
+    expect(workspace.cases.list()).toMatchObject([
       { id, clientName: 'Łukasz Wiśniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', phase: 'identify' },
     ])
-    expect(workspace.searchCases('Wisniewski').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'name']])
-    expect(workspace.searchCases('LUKASZ wiś').map((hit) => hit.id)).toEqual([id])
-    expect(workspace.searchCases('123456').map((hit) => hit.matchedIn)).toEqual(['identifiers'])
-    expect(workspace.searchCases('hostel')).toEqual([])
+    expect(workspace.cases.search('Wisniewski').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'name']])
+    expect(workspace.cases.search('LUKASZ wiś').map((hit) => hit.id)).toEqual([id])
+    expect(workspace.cases.search('123456').map((hit) => hit.matchedIn)).toEqual(['identifiers'])
+    expect(workspace.cases.search('hostel')).toEqual([])
 
-    await workspace.addNote(id, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the Whitechapel hostel.' })
-    expect(workspace.searchCases('hostel').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'notes']])
-    expect(workspace.searchCases('WHITECHAPEL').map((hit) => hit.id)).toEqual([id])
+    await workspace.cases.addNote(id, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the Whitechapel hostel.' })
+    expect(workspace.cases.search('hostel').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'notes']])
+    expect(workspace.cases.search('WHITECHAPEL').map((hit) => hit.id)).toEqual([id])
   })
 
   it('keeps everything after it is closed and opened again', async () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
-    const id = await first.createCase(referral({ clientName: "Zoë O'Brien-Ní Bhriain" }))
-    await first.addNote(id, { date: '2026-11-21', type: 'phone', text: 'Spoke about the move to Leeds.' })
+    const id = await first.cases.create(referral({ clientName: "Zoë O'Brien-Ní Bhriain" }))
+    await first.cases.addNote(id, { date: '2026-11-21', type: 'phone', text: 'Spoke about the move to Leeds.' })
     await first.close()
 
     const again = await open(dataDir)
-    expect(again.listCases().map((row) => row.clientName)).toEqual(["Zoë O'Brien-Ní Bhriain"])
-    expect(again.searchCases('leeds').map((hit) => hit.id)).toEqual([id])
-    const record = await again.readCase(id)
+    expect(again.cases.list().map((row) => row.clientName)).toEqual(["Zoë O'Brien-Ní Bhriain"])
+    expect(again.cases.search('leeds').map((hit) => hit.id)).toEqual([id])
+    const record = await again.cases.read(id)
     expect(record.notes.map((note) => note.text)).toEqual(['Spoke about the move to Leeds.'])
   })
 
@@ -73,37 +73,37 @@ describe('a workspace', () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
     for (const [i, name] of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson'].entries()) {
-      await first.createCase(referral({ clientName: name, chainNumber: `70000${i}` }))
+      await first.cases.create(referral({ clientName: name, chainNumber: `70000${i}` }))
     }
     await first.close()
 
     const again = await open(dataDir)
-    expect(again.listCases()).toHaveLength(3)
-    expect(again.searchCases('stefan')).toHaveLength(1)
+    expect(again.cases.list()).toHaveLength(3)
+    expect(again.cases.search('stefan')).toHaveLength(1)
     // Only the team document is in memory.
     expect(Object.keys(again.repo.handles)).toHaveLength(1)
   })
 
   it('records the author on every change', async () => {
     const workspace = await open(folder(), DEREK)
-    const id = await workspace.createCase(referral())
-    await workspace.addNote(id, { date: '2026-11-22', type: 'with-agency', text: 'Called the council.' })
-    const handle = await workspace.openCase(id)
+    const id = await workspace.cases.create(referral())
+    await workspace.cases.addNote(id, { date: '2026-11-22', type: 'with-agency', text: 'Called the council.' })
+    const handle = await workspace.cases.open(id)
     const authored = Automerge.getHistory(handle.doc())
       .map((state) => authorOf(state.change.message))
       .filter((author) => author !== undefined)
     // The document's creation is the repo's own empty change; every Homeward change is signed.
     expect(authored.length).toBeGreaterThanOrEqual(2)
     expect(authored.every((author) => author.id === DEREK.id && author.name === DEREK.name)).toBe(true)
-    expect((await workspace.readCase(id)).notes[0]?.author).toEqual({ id: DEREK.id, name: DEREK.name })
+    expect((await workspace.cases.read(id)).notes[0]?.author).toEqual({ id: DEREK.id, name: DEREK.name })
   })
 
   it('rebuilds a deleted index from the documents', async () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
-    const id = await first.createCase(referral())
-    await first.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister lives in Bradford.' })
-    await first.createCase(referral({ clientName: 'Дмитрий Иванов', chainNumber: '' }))
+    const id = await first.cases.create(referral())
+    await first.cases.addNote(id, { date: '2026-11-20', type: 'phone', text: 'Sister lives in Bradford.' })
+    await first.cases.create(referral({ clientName: 'Дмитрий Иванов', chainNumber: '' }))
     await first.close()
 
     const indexFile = workspaceFiles(dataDir).index
@@ -111,9 +111,9 @@ describe('a workspace', () => {
     expect(existsSync(indexFile)).toBe(false)
 
     const again = await open(dataDir)
-    expect(again.listCases().map((row) => row.clientName).sort()).toEqual(['Łukasz Wiśniewski', 'Дмитрий Иванов'])
-    expect(again.searchCases('bradford').map((hit) => hit.id)).toEqual([id])
-    expect(again.searchCases('дмитрий')).toHaveLength(1)
+    expect(again.cases.list().map((row) => row.clientName).sort()).toEqual(['Łukasz Wiśniewski', 'Дмитрий Иванов'])
+    expect(again.cases.search('bradford').map((hit) => hit.id)).toEqual([id])
+    expect(again.cases.search('дмитрий')).toHaveLength(1)
     expect(Object.keys(again.repo.handles)).toHaveLength(1)
     expect(await again.rebuildIndex()).toBe(2)
   })
@@ -128,16 +128,16 @@ describe('a workspace', () => {
     const a = folder()
     const b = folder()
     const first = await open(a)
-    await first.createCase(referral({ clientName: 'Only In A' }))
+    await first.cases.create(referral({ clientName: 'Only In A' }))
     const before = fingerprint(a)
     // Both open at once: neither holds the other's lock, because they share no file.
     const second = await open(b)
-    await second.createCase(referral({ clientName: 'Only In B' }))
-    await second.addNote(second.listCases()[0]!.id, { date: '2026-11-20', type: 'phone', text: 'Only in B.' })
+    await second.cases.create(referral({ clientName: 'Only In B' }))
+    await second.cases.addNote(second.cases.list()[0]!.id, { date: '2026-11-20', type: 'phone', text: 'Only in B.' })
     expect(fingerprint(a)).toEqual(before)
-    expect(first.listCases().map((row) => row.clientName)).toEqual(['Only In A'])
-    expect(second.listCases().map((row) => row.clientName)).toEqual(['Only In B'])
-    expect(first.searchCases('only')).toHaveLength(1)
+    expect(first.cases.list().map((row) => row.clientName)).toEqual(['Only In A'])
+    expect(second.cases.list().map((row) => row.clientName)).toEqual(['Only In B'])
+    expect(first.cases.search('only')).toHaveLength(1)
     expect(Object.keys(fingerprint(b)).sort()).toEqual(['homeward.sqlite', 'homeward.sqlite-wal', 'index.sqlite', 'index.sqlite-shm', 'index.sqlite-wal'].filter((name) => existsSync(join(b, name))))
   })
 
@@ -145,7 +145,7 @@ describe('a workspace', () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
     for (const [i, name] of ['Ana Pereira', 'Ștefan Popescu', 'Ólafur Jóhannsson'].entries()) {
-      await first.createCase(referral({ clientName: name, chainNumber: `70000${i}` }))
+      await first.cases.create(referral({ clientName: name, chainNumber: `70000${i}` }))
     }
     await first.close()
     // What a process killed during a rebuild leaves: the tables, part of the rows, no version.
@@ -155,7 +155,7 @@ describe('a workspace', () => {
     index.close()
 
     const again = await open(dataDir)
-    expect(again.listCases()).toHaveLength(3)
+    expect(again.cases.list()).toHaveLength(3)
   })
 
   it('counts an index as built only once a rebuild has filled it', () => {
@@ -173,13 +173,13 @@ describe('a workspace', () => {
   it('replaces an index file that is not a database', async () => {
     const dataDir = folder()
     const first = await openWorkspace({ dataDir, user: AMINA, now: () => TODAY })
-    await first.createCase(referral())
+    await first.cases.create(referral())
     await first.close()
     for (const suffix of ['-wal', '-shm']) rmSync(workspaceFiles(dataDir).index + suffix, { force: true })
     writeFileSync(workspaceFiles(dataDir).index, 'this is not a database '.repeat(100))
 
     const again = await open(dataDir)
-    expect(again.searchCases('wisniewski')).toHaveLength(1)
+    expect(again.cases.search('wisniewski')).toHaveLength(1)
   })
 
   it('refuses bad input with a message per field and saves nothing', async () => {
@@ -192,11 +192,11 @@ describe('a workspace', () => {
       [{}, 'clientName', "Enter the client's name"],
     ] as const
     for (const [input, field, message] of attempts) {
-      const error = await workspace.createCase(input).catch((caught: unknown) => caught)
+      const error = await workspace.cases.create(input).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ValidationError)
       expect((error as ValidationError).issues).toContainEqual({ field, message })
     }
-    expect(workspace.listCases()).toEqual([])
+    expect(workspace.cases.list()).toEqual([])
     expect(Object.keys(workspace.repo.handles)).toHaveLength(1)
   })
 
@@ -204,12 +204,12 @@ describe('a workspace', () => {
     const dataDir = folder()
     const workspace = await openWorkspace({ dataDir, now: () => TODAY })
     cleanups.push(() => workspace.close())
-    expect(workspace.profile).toBeNull()
-    await expect(workspace.createCase(referral())).rejects.toThrow(/Nobody is set up on this laptop/)
-    expect(() => workspace.setProfile({ name: '', role: 'caseworker' })).toThrow(ValidationError)
-    const person = workspace.setProfile({ name: 'Priya Shah', role: 'manager' })
-    expect(workspace.profile).toEqual(person)
-    const id = await workspace.createCase(referral())
-    expect((await workspace.readCase(id)).createdBy).toEqual({ id: person.id, name: 'Priya Shah' })
+    expect(workspace.team.profile).toBeNull()
+    await expect(workspace.cases.create(referral())).rejects.toThrow(/Nobody is set up on this laptop/)
+    expect(() => workspace.team.setProfile({ name: '', role: 'caseworker' })).toThrow(ValidationError)
+    const person = workspace.team.setProfile({ name: 'Priya Shah', role: 'manager' })
+    expect(workspace.team.profile).toEqual(person)
+    const id = await workspace.cases.create(referral())
+    expect((await workspace.cases.read(id)).createdBy).toEqual({ id: person.id, name: 'Priya Shah' })
   })
 })

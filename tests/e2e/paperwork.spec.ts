@@ -30,7 +30,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
 
   // A case ready for its pack, on a laptop whose user is the team manager.
   const ws = await openWorkspace({ dataDir: app.dataDir })
-  ws.setProfile({ name: 'Derek Hall', role: 'manager' })
+  ws.team.setProfile({ name: 'Derek Hall', role: 'manager' })
   const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
   await ws.close()
 

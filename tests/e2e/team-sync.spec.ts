@@ -39,7 +39,7 @@ test('a manager creates the team, a colleague’s case arrives, a lost laptop is
   let server = await serve(join(dirs.path, 'server-data'))
   try {
     const ws = await openWorkspace({ dataDir: app.dataDir })
-    ws.setProfile({ name: 'Derek Hall', role: 'manager' })
+    ws.team.setProfile({ name: 'Derek Hall', role: 'manager' })
     await ws.close()
 
     const page = await app.open()

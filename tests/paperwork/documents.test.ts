@@ -5,7 +5,6 @@ import * as Automerge from '@automerge/automerge'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FileRefusedError, PaperworkNotReadyError } from '../../src/main/core/errors'
-import { generateClosureLetter, generatePresentationPack, prepareEmail } from '../../src/main/core/paperwork'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { toStored } from '../../src/shared/automerge/registers'
@@ -33,7 +32,7 @@ beforeAll(async () => {
   await manager.close()
   ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
   const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
-  await ws.setTeamImage('signature', { fileName: 'my-signature.png', bytes: sample.signature.bytes })
+  await ws.team.setImage('signature', { fileName: 'my-signature.png', bytes: sample.signature.bytes })
 })
 afterAll(async () => {
   await ws.close()
@@ -41,7 +40,7 @@ afterAll(async () => {
 })
 
 const attach = (caseId: string, fileName: string, bytes: Uint8Array, details: Record<string, unknown>) =>
-  ws.addAttachment(caseId, { fileName, bytes, details: { date: '2026-10-01', shareInPack: 'yes', ...details } })
+  ws.attachments.add(caseId, { fileName, bytes, details: { date: '2026-10-01', shareInPack: 'yes', ...details } })
 
 /**
  * Sound structure; Homeward's own fonts embedded (the test enclosures use a standard PDF font,
@@ -80,7 +79,7 @@ describe('the presentation pack', () => {
     await attach(caseId, 'private.pdf', await textPdf('Not for the council', 1), { type: 'other', note: 'Kept private', shareInPack: 'no' })
 
     const progress: number[] = []
-    const { path, document, id } = await generatePresentationPack(ws, caseId, { onProgress: (done, total) => progress.push(done / total) })
+    const { path, document, id } = await ws.paperwork.presentationPack(caseId, { onProgress: (done, total) => progress.push(done / total) })
     expectSoundPdf(path)
     const text = pdfText(path)
     const pages = pdfPages(path)
@@ -111,7 +110,7 @@ describe('the presentation pack', () => {
     for (const title of ['Birth certificate or ID: Full birth certificate', 'Proof of benefits: Universal Credit statements', 'Proof of address history: Tenancy agreement, 2019 to 2025', 'Medical information: GP letter, photographed', 'Proof of address history: Council tax bill', 'Proof of benefits: DWP award letter']) {
       expect(text.replace(/\s+/g, ' ')).toContain(title)
     }
-    const record = await ws.readCase(caseId)
+    const record = await ws.cases.read(caseId)
     const area = testLocalConnection(
       { addresses: Object.values(record.addresses), employment: [], family: Object.values(record.family), special: [] },
       TODAY,
@@ -133,11 +132,11 @@ describe('the presentation pack', () => {
     })
     expect(progress.at(-1)).toBe(1)
     expect(progress).toEqual([...progress].sort((a, b) => a - b))
-    expect((await ws.readCase(caseId)).generatedDocuments[id]).toEqual(document)
+    expect((await ws.cases.read(caseId)).generatedDocuments[id]).toEqual(document)
     for (let page = 1; page <= front + 2; page++) pngOfPage(path, page, join(LOOK_DIR, `presentation-pack-page-${page}.png`))
 
     // The ready-to-send email: to the contact, the pack attached whole.
-    const eml = readFileSync(await prepareEmail(ws, caseId, id), 'latin1')
+    const eml = readFileSync(await ws.paperwork.prepareEmail(caseId, id), 'latin1')
     expect(eml).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
     expect(eml).toMatch(/^X-Unsent: 1$/m)
     expect(eml).toMatch(/^Subject: /m)
@@ -150,7 +149,7 @@ describe('the presentation pack', () => {
       const caseId = await caseReadyForPack(ws, name, {
         plan: { presentationArrangements: Array.from({ length: 120 }, (_, i) => `Sentence ${i + 1} about the arrangements, with a long address at 221B Baker Street, Marylebone, London NW1 6XE.`).join(' ') },
       })
-      const { path } = await generatePresentationPack(ws, caseId)
+      const { path } = await ws.paperwork.presentationPack(caseId)
       expectSoundPdf(path)
       const text = pdfText(path)
       expect(text).toContain(name)
@@ -163,7 +162,7 @@ describe('the presentation pack', () => {
     const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
     await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter about her health', 1), { type: 'medical', note: 'GP letter' })
     const benefits = await attach(caseId, 'award.pdf', await textPdf('Award letter', 1), { type: 'benefits' })
-    const { path, document } = await generatePresentationPack(ws, caseId)
+    const { path, document } = await ws.paperwork.presentationPack(caseId)
     const text = pdfText(path)
     expect(text).not.toContain('Alcohol dependency')
     expect(text).not.toContain('Script to transfer')
@@ -174,7 +173,7 @@ describe('the presentation pack', () => {
 
   it('says what is missing before a pack can be made', async () => {
     const caseId = await caseReadyForPack(ws, 'Sam Taylor', { plan: { packConsent: 'no' } })
-    const error = await generatePresentationPack(ws, caseId).catch((e: unknown) => e)
+    const error = await ws.paperwork.presentationPack(caseId).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PaperworkNotReadyError)
     expect((error as PaperworkNotReadyError).problems).toEqual([
       'Record that the client agrees the pack is shared with the destination Housing Options team (Phase 4, Presentation pack)',
@@ -200,13 +199,13 @@ describe('the presentation pack', () => {
     const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/ }
     const without: string[] = []
     for (const [kind, id] of Object.entries(bad)) {
-      const error = await generatePresentationPack(ws, caseId, { without }).catch((e: unknown) => e)
+      const error = await ws.paperwork.presentationPack(caseId, { without }).catch((e: unknown) => e)
       expect(error, kind).toBeInstanceOf(FileRefusedError)
       expect((error as Error).message).toMatch(reasons[kind]!)
       expect(generatedCount(caseId)).toBe(documentsBefore)
       without.push(id)
     }
-    const { path, document } = await generatePresentationPack(ws, caseId, { without })
+    const { path, document } = await ws.paperwork.presentationPack(caseId, { without })
     expectSoundPdf(path)
     expect(document.enclosures.map((e) => e.attachmentId)).toEqual([good])
   })
@@ -228,11 +227,11 @@ describe('the presentation pack', () => {
 describe('the closure letter', () => {
   it('tells the client, in plain words, who helps them locally, what to do in a crisis, and how to come back', async () => {
     const caseId = await caseReadyForPack(ws, 'Дмитрий Иванов')
-    const early = await generateClosureLetter(ws, caseId).catch((e: unknown) => e)
+    const early = await ws.paperwork.closureLetter(caseId).catch((e: unknown) => e)
     expect((early as PaperworkNotReadyError).problems).toEqual(['The closure letter is written in Phase 8, Case closure and review'])
-    await ws.changeCase(caseId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context))
+    await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context))
 
-    const { path, document } = await generateClosureLetter(ws, caseId)
+    const { path, document } = await ws.paperwork.closureLetter(caseId)
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const words of [

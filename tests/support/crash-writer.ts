@@ -13,9 +13,9 @@ const [dataDir] = process.argv.slice(2)
 if (!dataDir) throw new Error('usage: crash-writer DATA_DIR')
 
 const workspace = await openWorkspace({ dataDir, user: AMINA })
-const caseId = await workspace.createCase(referral())
+const caseId = await workspace.cases.create(referral())
 process.stdout.write(`case ${caseId}\n`)
-const handle = await workspace.openCase(caseId)
+const handle = await workspace.cases.open(caseId)
 for (let n = 1; ; n++) {
   const now = new Date()
   handle.change(

@@ -8,8 +8,8 @@ export const BRADFORD = 'E08000032'
 /** The manager fills in the team settings as the settings page would: letterhead, directories, logo. */
 export async function setUpTeamSettings(manager: Workspace): Promise<void> {
   const sample = sampleSettings()
-  manager.updateLetterhead(sample.letterhead)
-  manager.saveDirectoryEntry('housingOptions', undefined, {
+  manager.team.updateLetterhead(sample.letterhead)
+  manager.team.saveDirectoryEntry('housingOptions', undefined, {
     localAuthority: BRADFORD,
     contactName: 'Jo Smith',
     teamName: 'Housing Options Service',
@@ -18,9 +18,9 @@ export async function setUpTeamSettings(manager: Workspace): Promise<void> {
     phone: '01632 960555',
     outOfHours: '01632 960556',
   })
-  for (const agency of sample.agencies.filter((entry) => entry.localAuthority === BRADFORD)) manager.saveDirectoryEntry('agencies', undefined, agency)
-  await manager.setTeamImage('logo', { fileName: 'logo.png', bytes: sample.logo.bytes })
-  await manager.setTeamImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
+  for (const agency of sample.agencies.filter((entry) => entry.localAuthority === BRADFORD)) manager.team.saveDirectoryEntry('agencies', undefined, agency)
+  await manager.team.setImage('logo', { fileName: 'logo.png', bytes: sample.logo.bytes })
+  await manager.team.setImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
 }
 
 /**
@@ -28,11 +28,11 @@ export async function setUpTeamSettings(manager: Workspace): Promise<void> {
  * with the client's consent to share the pack and their health needs, risk assessed.
  */
 export async function caseReadyForPack(ws: Workspace, clientName: string, overrides: { plan?: Record<string, unknown> } = {}): Promise<string> {
-  const id = await ws.createCase(
+  const id = await ws.cases.create(
     referral({ clientName, chainNumber: '', supportNeeds: 'Alcohol dependency; depression. Registered with a GP in Bradford until 2024.', criterionRoughSleeping: 'living-on-street', ukNational: 'yes', hasId: 'yes', idDetails: 'Passport', publicFunds: 'yes', publicFundsBasis: 'british-or-irish' }),
     { allowDuplicate: true },
   )
-  await ws.changeCase(id, (doc, context) => {
+  await ws.cases.change(id, (doc, context) => {
     change.addItem(doc, 'addresses', 'home', { address: '14 Manningham Lane, Bradford', postcode: 'BD1 3EA', localAuthority: BRADFORD, kind: 'own-tenancy', from: '2019-02-01', to: '2025-06-30', evidence: 'Tenancy agreement' }, context)
     change.addItem(doc, 'addresses', 'street', { address: 'Sleeping rough, Commercial Road', localAuthority: 'E09000030', kind: 'rough-sleeping', from: '2025-06-30' }, context)
     change.addItem(doc, 'family', 'sister', { relationship: 'sister', name: 'Marta', localAuthority: BRADFORD, years: 12 }, context)

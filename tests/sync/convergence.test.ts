@@ -21,7 +21,7 @@ function seeded(seed: number): () => number {
 }
 
 async function headsOf(laptop: Laptop, caseId: string): Promise<string> {
-  const handle = await laptop.workspace.openCase(caseId)
+  const handle = await laptop.workspace.cases.open(caseId)
   return [...Automerge.getHeads(handle.doc())].sort().join(',')
 }
 
@@ -39,14 +39,14 @@ describe('three laptops editing one case through the server', () => {
       const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
       team = await TestTeam.start()
       const manager = await team.create(DEREK)
-      const caseId = await manager.workspace.createCase(referral())
-      await manager.workspace.changeCase(caseId, (doc, context) =>
+      const caseId = await manager.workspace.cases.create(referral())
+      await manager.workspace.cases.change(caseId, (doc, context) =>
         change.updateSection(doc, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'living-on-street', criterionMultipleNeeds: 'yes' }, context),
       )
-      await manager.workspace.changeCase(caseId, (doc, context) => change.acceptReferral(doc, '2026-11-03', context))
+      await manager.workspace.cases.change(caseId, (doc, context) => change.acceptReferral(doc, '2026-11-03', context))
       const laptops = [manager, await team.join(AMINA), await team.join(JO)]
       for (const laptop of laptops) laptop.sync.start()
-      await eventually(() => laptops.every((laptop) => laptop.workspace.listCases().some((entry) => entry.id === caseId)), 20_000, 'the case on every laptop')
+      await eventually(() => laptops.every((laptop) => laptop.workspace.cases.list().some((entry) => entry.id === caseId)), 20_000, 'the case on every laptop')
 
       const notes: string[] = []
       const operations = 240
@@ -54,21 +54,21 @@ describe('three laptops editing one case through the server', () => {
         const laptop = pick(laptops)
         const roll = random()
         if (roll < 0.35) {
-          const text = `Note ${i} written on ${laptop.workspace.profile?.name ?? 'a laptop'} (seed ${seed})`
+          const text = `Note ${i} written on ${laptop.workspace.team.profile?.name ?? 'a laptop'} (seed ${seed})`
           notes.push(text)
-          await laptop.workspace.addNote(caseId, { date: '2026-11-20', type: pick(['face-to-face', 'phone', 'with-agency', 'other']), text })
+          await laptop.workspace.cases.addNote(caseId, { date: '2026-11-20', type: pick(['face-to-face', 'phone', 'with-agency', 'other']), text })
         } else if (roll < 0.5) {
-          await laptop.workspace.changeCase(caseId, (doc, context) =>
+          await laptop.workspace.cases.change(caseId, (doc, context) =>
             change.addAction(doc, randomUUID(), { description: `Action ${i}`, due: '2026-12-01' }, context.author, context),
           )
         } else if (roll < 0.65) {
-          await laptop.workspace.changeCase(caseId, (doc, context) =>
+          await laptop.workspace.cases.change(caseId, (doc, context) =>
             change.updateSection(doc, 'referral', { referrerName: `Referrer ${i}`, outreachTeam: pick(['Tower Hamlets Outreach', 'Camden Outreach', 'Leeds Street Team']) }, context),
           )
         } else if (roll < 0.75) {
           // Moving the phase on, or back: the rules may refuse, as they would in the app.
           await laptop.workspace
-            .changeCase(caseId, (doc, context) =>
+            .cases.change(caseId, (doc, context) =>
               random() < 0.5 ? change.advancePhase(doc, randomUUID(), context) : change.movePhaseBack(doc, randomUUID(), `Plans changed (${i})`, context),
             )
             .catch((error: unknown) => {
@@ -92,7 +92,7 @@ describe('three laptops editing one case through the server', () => {
         60_000,
         'the three laptops to converge',
       )
-      const records = await Promise.all(laptops.map((laptop) => laptop.workspace.readCase(caseId)))
+      const records = await Promise.all(laptops.map((laptop) => laptop.workspace.cases.read(caseId)))
       expect(records[1]).toEqual(records[0])
       expect(records[2]).toEqual(records[0])
       expect(records[0]!.notes.map((note) => note.text).sort()).toEqual([...notes].sort())

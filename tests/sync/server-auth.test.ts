@@ -43,7 +43,7 @@ describe('the sync server lets in only the team’s devices, and serves only the
   it('refuses a connection with no credential, a wrong one, or a revoked one, with the reason', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    await manager.workspace.createCase(referral())
+    await manager.workspace.cases.create(referral())
     await manager.sync.syncOnce()
     const caseworker = await team.join(AMINA)
     const { credential, deviceId } = caseworker.workspace.membership.get()!
@@ -71,10 +71,10 @@ describe('the sync server lets in only the team’s devices, and serves only the
     expect(afterwards.refusal().status).toBe(401)
 
     // The revoked laptop hears nothing of what the team does next.
-    const later = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
+    const later = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
     await manager.sync.syncOnce()
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(caseworker.workspace.listCases().map((entry) => entry.id)).not.toContain(later)
+    expect(caseworker.workspace.cases.list().map((entry) => entry.id)).not.toContain(later)
   })
 
   it('never sends a document the team document does not list, whoever uploads it', async () => {
@@ -110,11 +110,11 @@ describe('the sync server lets in only the team’s devices, and serves only the
   it('closes a connection that sends a malformed or oversized message, and goes on serving the others', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const caseId = await manager.workspace.createCase(referral())
+    const caseId = await manager.workspace.cases.create(referral())
     const caseworker = await team.join(AMINA)
     await manager.sync.syncOnce()
     caseworker.sync.start()
-    await eventually(() => caseworker.workspace.listCases().length === 1)
+    await eventually(() => caseworker.workspace.cases.list().length === 1)
 
     const credential = manager.workspace.membership.get()!.credential
     const garbled = rawClient(team.server.url, credential)
@@ -140,8 +140,8 @@ describe('the sync server lets in only the team’s devices, and serves only the
     expect(garbage.messages.find((message) => message.type === 'ack')).toMatchObject({ refused: 'not an Automerge document' })
     garbage.ws.close()
 
-    await manager.workspace.addNote(caseId, { date: '2026-11-23', type: 'phone', text: 'Still here after the bad messages.' })
+    await manager.workspace.cases.addNote(caseId, { date: '2026-11-23', type: 'phone', text: 'Still here after the bad messages.' })
     await manager.sync.syncOnce()
-    await eventually(async () => (await caseworker.workspace.readCase(caseId)).notes.length === 1)
+    await eventually(async () => (await caseworker.workspace.cases.read(caseId)).notes.length === 1)
   })
 })

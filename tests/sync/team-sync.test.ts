@@ -16,25 +16,25 @@ describe('a team syncing through its server', () => {
   it('brings the cases on the manager’s laptop to a laptop that joins, and each change back', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const before = await manager.workspace.createCase(referral())
+    const before = await manager.workspace.cases.create(referral())
     expect(await manager.sync.syncOnce()).toMatchObject({ received: 0 })
     expect(manager.workspace.membership.outbox.size()).toBe(0)
 
     const caseworker = await team.join(AMINA)
     const result = await caseworker.sync.syncOnce()
     expect(result.received).toBeGreaterThan(0)
-    expect(caseworker.workspace.listCases().map((entry) => entry.id)).toEqual([before])
-    expect((await caseworker.workspace.readCase(before)).referral.clientName).toBe('Łukasz Wiśniewski')
+    expect(caseworker.workspace.cases.list().map((entry) => entry.id)).toEqual([before])
+    expect((await caseworker.workspace.cases.read(before)).referral.clientName).toBe('Łukasz Wiśniewski')
 
     manager.sync.start()
     caseworker.sync.start()
     await eventually(() => manager.sync.status().state === 'connected' && caseworker.sync.status().state === 'connected')
-    await caseworker.workspace.addNote(before, { date: '2026-11-23', type: 'face-to-face', text: 'Met at the day centre.' })
-    await eventually(async () => (await manager.workspace.readCase(before)).notes.length === 1, 10_000, 'the note to reach the manager')
-    await eventually(() => manager.workspace.searchCases('day centre').length === 1, 10_000, 'the note to be searchable')
+    await caseworker.workspace.cases.addNote(before, { date: '2026-11-23', type: 'face-to-face', text: 'Met at the day centre.' })
+    await eventually(async () => (await manager.workspace.cases.read(before)).notes.length === 1, 10_000, 'the note to reach the manager')
+    await eventually(() => manager.workspace.cases.search('day centre').length === 1, 10_000, 'the note to be searchable')
 
-    const made = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
-    await eventually(() => caseworker.workspace.listCases().some((entry) => entry.id === made), 10_000, 'the new case to reach the caseworker')
+    const made = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await eventually(() => caseworker.workspace.cases.list().some((entry) => entry.id === made), 10_000, 'the new case to reach the caseworker')
     await eventually(() => caseworker.sync.status().pending === 0, 10_000, 'nothing left to send')
     expect(caseworker.sync.status()).toMatchObject({ state: 'connected', team: 'Safe Connections North', deviceName: expect.stringContaining('Amina Okafor') })
   })
@@ -42,12 +42,12 @@ describe('a team syncing through its server', () => {
   it('gets back what a server restored from an old backup lost, from the laptops that have it', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const early = await manager.workspace.createCase(referral())
+    const early = await manager.workspace.cases.create(referral())
     await manager.sync.syncOnce()
     const backup = await team.backUpServer()
 
-    const late = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
-    await manager.workspace.addNote(early, { date: '2026-11-23', type: 'phone', text: 'After the backup.' })
+    const late = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await manager.workspace.cases.addNote(early, { date: '2026-11-23', type: 'phone', text: 'After the backup.' })
     await manager.sync.syncOnce()
 
     // The server's disk fails; it is restored from the backup.
@@ -56,14 +56,14 @@ describe('a team syncing through its server', () => {
 
     const fresh = await team.join(AMINA)
     await fresh.sync.syncOnce()
-    expect(fresh.workspace.listCases().map((entry) => entry.id).sort()).toEqual([early, late].sort())
-    expect((await fresh.workspace.readCase(early)).notes.map((note) => note.text)).toEqual(['After the backup.'])
+    expect(fresh.workspace.cases.list().map((entry) => entry.id).sort()).toEqual([early, late].sort())
+    expect((await fresh.workspace.cases.read(early)).notes.map((note) => note.text)).toEqual(['After the backup.'])
   })
 
   it('sees through a restored server’s new numbering: a laptop back later misses nothing, and gives back what it had', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const shared = await manager.workspace.createCase(referral())
+    const shared = await manager.workspace.cases.create(referral())
     await manager.sync.syncOnce()
     const caseworker = await team.join(AMINA)
     await caseworker.sync.syncOnce()
@@ -71,29 +71,29 @@ describe('a team syncing through its server', () => {
     const backup = await team.backUpServer()
 
     // After the backup, only the caseworker syncs: her numbers go beyond the backup's.
-    await caseworker.workspace.addNote(shared, { date: '2026-11-23', type: 'phone', text: 'Before the disk failed.' })
+    await caseworker.workspace.cases.addNote(shared, { date: '2026-11-23', type: 'phone', text: 'Before the disk failed.' })
     await caseworker.sync.syncOnce()
 
     // Restored; the manager comes first, with nothing beyond the backup, and sends more than she did.
     await team.restoreServer(backup)
-    await manager.workspace.addNote(shared, { date: '2026-11-23', type: 'face-to-face', text: 'After the restore.' })
-    const made = await manager.workspace.createCase(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
-    await manager.workspace.addNote(made, { date: '2026-11-23', type: 'phone', text: 'Rang her sister.' })
+    await manager.workspace.cases.addNote(shared, { date: '2026-11-23', type: 'face-to-face', text: 'After the restore.' })
+    const made = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await manager.workspace.cases.addNote(made, { date: '2026-11-23', type: 'phone', text: 'Rang her sister.' })
     await manager.sync.syncOnce()
 
     // The same numbers now name other chunks: she is sent everything, and sends back her note.
     await caseworker.sync.syncOnce()
-    expect((await caseworker.workspace.readCase(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
-    expect((await caseworker.workspace.readCase(made)).notes.map((note) => note.text)).toEqual(['Rang her sister.'])
+    expect((await caseworker.workspace.cases.read(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
+    expect((await caseworker.workspace.cases.read(made)).notes.map((note) => note.text)).toEqual(['Rang her sister.'])
     await manager.sync.syncOnce()
-    expect((await manager.workspace.readCase(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
+    expect((await manager.workspace.cases.read(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
   })
 
   it('deletes a removed scan from the server, keeping the case', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const caseId = await manager.workspace.createCase(referral())
-    const scan = await manager.workspace.addAttachment(caseId, { fileName: 'wrong-person.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'no' } })
+    const caseId = await manager.workspace.cases.create(referral())
+    const scan = await manager.workspace.attachments.add(caseId, { fileName: 'wrong-person.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'no' } })
     await manager.sync.syncOnce()
     const chunksOf = (documentId: string) => {
       const db = new Database(join(team!.serverDir, SERVER_FILE), { readonly: true })
@@ -105,21 +105,21 @@ describe('a team syncing through its server', () => {
     }
     expect(chunksOf(scan)).toBeGreaterThan(0)
 
-    await manager.workspace.removeAttachment(caseId, scan)
+    await manager.workspace.attachments.remove(caseId, scan)
     await manager.sync.syncOnce()
     expect(chunksOf(scan)).toBe(0)
     expect(chunksOf(caseId)).toBeGreaterThan(0)
     const fresh = await team.join(AMINA)
     await fresh.sync.syncOnce()
-    expect(Object.keys((await fresh.workspace.readCase(caseId)).attachments)).toEqual([])
+    expect(Object.keys((await fresh.workspace.cases.read(caseId)).attachments)).toEqual([])
   })
 
   it('sends only a laptop’s own new changes when its copy of a case is saved whole, never what came from the server', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
-    const caseId = await manager.workspace.createCase(referral())
+    const caseId = await manager.workspace.cases.create(referral())
     for (let day = 1; day <= 30; day++) {
-      await manager.workspace.addNote(caseId, { date: `2026-10-${String(day).padStart(2, '0')}`, type: 'phone', text: `Rang the hostel about a bed, day ${day}. `.repeat(8) })
+      await manager.workspace.cases.addNote(caseId, { date: `2026-10-${String(day).padStart(2, '0')}`, type: 'phone', text: `Rang the hostel about a bed, day ${day}. `.repeat(8) })
     }
     await manager.sync.syncOnce()
     const caseworker = await team.join(AMINA)
@@ -129,15 +129,15 @@ describe('a team syncing through its server', () => {
 
     // The first edit of a case received whole makes automerge-repo save the case whole (its
     // compaction): the outbox takes only the note, which the server's copy lacks.
-    await caseworker.workspace.addNote(caseId, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the day centre.' })
+    await caseworker.workspace.cases.addNote(caseId, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the day centre.' })
     await caseworker.workspace.flush()
     const outgoing = outgoingFor(caseworker)
     expect(outgoing).toHaveLength(1)
-    const onServer = Automerge.save((await manager.workspace.openCase(caseId)).doc())
+    const onServer = Automerge.save((await manager.workspace.cases.open(caseId)).doc())
     expect(outgoing[0]!.data.byteLength).toBeLessThan(onServer.byteLength / 5)
     await caseworker.sync.syncOnce()
     await manager.sync.syncOnce()
-    expect((await manager.workspace.readCase(caseId)).notes.map((note) => note.text)).toContain('Met at the day centre.')
+    expect((await manager.workspace.cases.read(caseId)).notes.map((note) => note.text)).toContain('Met at the day centre.')
     expect(outgoingFor(manager)).toEqual([])
   })
 })

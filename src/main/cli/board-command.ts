@@ -21,7 +21,7 @@ export function boardCommand(): Command {
       .addOption(new Option('--phase <phase>', 'only cases in this phase').choices(PHASES))
       .addOption(new Option('--flag <flag>', 'only cases with this flag').choices(FLAG_KINDS)),
   ).action(async (options: BoardOptions) => {
-    const board = await withWorkspace(options, async (workspace) => workspace.board())
+    const board = await withWorkspace(options, async (workspace) => workspace.cases.board())
     const filter: BoardFilter = {
       ...(options.caseworker ? { caseworker: caseworkerId(board, options.caseworker) } : {}),
       ...(options.phase ? { phase: options.phase } : {}),

@@ -22,7 +22,7 @@ export function caseCommands(): Command {
     const wholeCase = typeof input === 'object' && input !== null && 'kind' in input
     const id = await withWorkspace(options, async (workspace) => {
       try {
-        return wholeCase ? await workspace.importCase(input) : await workspace.createCase(input, { allowDuplicate: options.allowDuplicate ?? false })
+        return wholeCase ? await workspace.cases.importCase(input) : await workspace.cases.create(input, { allowDuplicate: options.allowDuplicate ?? false })
       } catch (error) {
         if (error instanceof ValidationError) {
           throw new CliError(`the case was not added: ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
@@ -39,7 +39,7 @@ export function caseCommands(): Command {
 
   withCommonOptions(cases.command('show').description('print one case, whole').argument('<id>', 'the case id')).action(
     async (id: string, options: CommonOptions) => {
-      const record = await withWorkspace(options, async (workspace) => workspace.readCase(id))
+      const record = await withWorkspace(options, async (workspace) => workspace.cases.read(id))
       if (options.json) printJson(record)
       else printCase(id, record)
     },
@@ -47,7 +47,7 @@ export function caseCommands(): Command {
 
   withCommonOptions(cases.command('list').description('list every case, most recently changed first')).action(
     async (options: CommonOptions) => {
-      const rows = await withWorkspace(options, async (workspace) => workspace.listCases())
+      const rows = await withWorkspace(options, async (workspace) => workspace.cases.list())
       if (options.json) printJson(rows)
       else printCases(rows, 'No cases in this workspace yet.')
     },

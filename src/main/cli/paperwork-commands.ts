@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ATTACHMENT_TYPES, EVIDENCE_COLLECTIONS, type EvidenceFor } from '../../shared/case/attachments'
 import { isIsoDate, isoDateOf } from '../../shared/dates'
-import type { GeneratedFile } from '../core/paperwork'
+import type { GeneratedFile } from '../core/paperwork/paperwork'
 import type { Workspace } from '../core/workspace'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
@@ -43,7 +43,7 @@ export function attachCommand(): Command {
         throw new CliError(`cannot read ${file}`)
       })
       const id = await withWorkspace(options, (workspace) =>
-        workspace.addAttachment(caseId, {
+        workspace.attachments.add(caseId, {
           fileName: basename(file),
           bytes: new Uint8Array(bytes),
           details: {
@@ -72,8 +72,7 @@ export function packCommand(): Command {
   ).action(async (caseId: string, options: CommonOptions & { out: string; without?: string[] }) => {
     const made = await withWorkspace(options, async (workspace) => {
       const without = await attachmentIds(workspace, caseId, options.without ?? [])
-      const { generatePresentationPack } = await import('../core/paperwork')
-      return generatePresentationPack(workspace, caseId, {
+      return workspace.paperwork.presentationPack(caseId, {
         without,
         onProgress: (done, total) => {
           if (!options.json) process.stderr.write(`\rMaking the pack: ${done} of ${total} parts`)
@@ -95,10 +94,7 @@ export function letterCommand(): Command {
       .argument('<case>', 'the case id')
       .requiredOption('--out <file.pdf>', 'where to write the PDF'),
   ).action(async (caseId: string, options: CommonOptions & { out: string }) => {
-    const made = await withWorkspace(options, async (workspace) => {
-      const { generateClosureLetter } = await import('../core/paperwork')
-      return generateClosureLetter(workspace, caseId)
-    })
+    const made = await withWorkspace(options, (workspace) => workspace.paperwork.closureLetter(caseId))
     await writeOut(made, options)
   })
   return letter
@@ -106,7 +102,7 @@ export function letterCommand(): Command {
 
 /** Documents named by id or by file name, as ids. */
 async function attachmentIds(workspace: Workspace, caseId: string, names: string[]): Promise<string[]> {
-  const attachments = Object.entries((await workspace.readCase(caseId)).attachments)
+  const attachments = Object.entries((await workspace.cases.read(caseId)).attachments)
   return names.map((name) => {
     const matches = attachments.filter(([id, attachment]) => id === name || attachment.fileName === name)
     if (matches.length === 0) throw new CliError(`no document ${name} on this case`)

@@ -27,15 +27,14 @@ export function reportCommand(): Command {
   ).action(async (options: ReportOptions) => {
     const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
     const out = resolve(options.out)
-    const { exportMonitoringReport } = await import('../core/reports')
     const written = await withWorkspace(options, async (workspace) => {
       if (options.format === 'pdf') {
-        await writeFile(out, (await exportMonitoringReport(workspace, range, 'pdf')).bytes)
+        await writeFile(out, (await workspace.reports.export(range, 'pdf')).bytes)
         return [out]
       }
       const cases = withSuffix(out, '-cases')
-      await writeFile(out, (await exportMonitoringReport(workspace, range, 'figures-csv')).bytes)
-      await writeFile(cases, (await exportMonitoringReport(workspace, range, 'cases-csv')).bytes)
+      await writeFile(out, (await workspace.reports.export(range, 'figures-csv')).bytes)
+      await writeFile(cases, (await workspace.reports.export(range, 'cases-csv')).bytes)
       return [out, cases]
     })
     if (options.json) printJson({ files: written })

@@ -9,7 +9,7 @@ export function searchCommand(): Command {
       .argument('<text...>', 'words to look for; accents and capitals do not matter'),
   ).action(async (words: string[], options: CommonOptions) => {
     const text = words.join(' ')
-    const hits = await withWorkspace(options, async (workspace) => workspace.searchCases(text))
+    const hits = await withWorkspace(options, async (workspace) => workspace.cases.search(text))
     if (options.json) printJson(hits)
     else printCases(hits, `No cases match "${text}".`)
   })

@@ -1,5 +1,6 @@
-import { UnreadableCaseError } from '../../shared/case/case-doc'
+import { UnreadableCaseError } from '../../shared/case/migrations'
 import { CaseRuleError } from '../../shared/case/changes'
+import { NotPermittedError } from '../../shared/team/permissions'
 import { ValidationError } from '../../shared/validation'
 
 /**
@@ -72,14 +73,6 @@ export class PaperworkNotReadyError extends Error {
   }
 }
 
-/** Something this person's role does not allow (team settings are the manager's). */
-export class NotAllowedError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'NotAllowedError'
-  }
-}
-
 /** The team's sync server said no (or could not be reached): the message says why, for the person. */
 export class ServerRefusedError extends Error {
   constructor(
@@ -105,7 +98,7 @@ export function isUserFacing(error: unknown): error is Error {
     FileRefusedError,
     AttachmentNotFoundError,
     PaperworkNotReadyError,
-    NotAllowedError,
+    NotPermittedError,
     ServerRefusedError,
   ].some((kind) => error instanceof kind)
 }

@@ -1,7 +1,7 @@
 import { ipcMain, MessageChannelMain, shell, type BrowserWindow } from 'electron'
 import type { ApiEvent } from '../../shared/api'
 import { IPC_CHANNELS } from '../../shared/bridge'
-import { createApiHandler } from '../core/api-handler'
+import { createApiHandler } from '../core/api/api-handler'
 import { windowPortAdapter } from '../core/network/window-port'
 import type { Workspace } from '../core/workspace'
 import { isTrustedSender } from './security'

@@ -1,7 +1,8 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toStored } from '../automerge/registers'
-import { readCase, UnreadableCaseError, type CaseDoc } from './case-doc'
+import { readCase, type CaseDoc } from './case-doc'
+import { UnreadableCaseError } from './migrations'
 import * as change from './changes'
 import { CASEWORKER, nextId } from '../../../tests/support/cases'
 

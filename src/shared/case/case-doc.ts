@@ -1,6 +1,6 @@
 import { toPlain, toStored } from '../automerge/registers'
-import type { PersonRef } from '../people'
-import { CASE_KIND, CASE_SCHEMA_VERSION, caseRecordSchema, RULE_FREE_PARTS, type CaseDoc, type CaseRecord, type CaseRules } from './record'
+import { UnreadableCaseError, upgradeRecord } from './migrations'
+import { CASE_KIND, caseRecordSchema, RULE_FREE_PARTS, type CaseDoc, type CaseRecord, type CaseRules } from './record'
 
 export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
 
@@ -9,84 +9,10 @@ export function isCaseDoc(doc: unknown): doc is CaseDoc {
   return kind !== undefined && String(kind) === CASE_KIND
 }
 
-export class UnreadableCaseError extends Error {
-  constructor(reason: string) {
-    super(`This case cannot be read by this version of Homeward (${reason}).`)
-    this.name = 'UnreadableCaseError'
-  }
-}
-
-/**
- * How each older schema becomes the next, for a plain record (reading) and in a document (before
- * it is next changed). A migration only adds: it never removes what someone wrote.
- */
-const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Record<string, unknown>; doc(doc: Record<string, unknown>): void }> = {
-  // Version 1 held the referral's first details and the notes; version 2 is the whole case.
-  1: {
-    plain(record) {
-      const { leadCaseworker, ...rest } = record as { leadCaseworker?: PersonRef; referral: Record<string, unknown> }
-      return {
-        ...version2Parts(record),
-        ...rest,
-        schemaVersion: 2,
-        referral: { ...(rest.referral as object), status: 'received' },
-        allocation: leadCaseworker ? { leadCaseworker } : {},
-      }
-    },
-    doc(doc) {
-      const plain = toPlain<Record<string, unknown>>(doc as never)
-      const upgraded = MIGRATIONS[1]!.plain(plain)
-      for (const [key, value] of Object.entries(upgraded)) {
-        if (key === 'notes' || key === 'referral') continue // kept as they are: they hold what people wrote
-        if (!(key in doc) || key === 'schemaVersion') doc[key] = toStored(value)
-      }
-      ;(doc.referral as Record<string, unknown>).status = toStored('received')
-      if ('leadCaseworker' in doc) delete doc.leadCaseworker
-    },
-  },
-  // Version 3 adds scanned documents and generated paperwork. (Cases are not yet shared between
-  // laptops when this runs; once they are, two laptops upgrading one case at once would each make
-  // these maps, and one map would hide the other's entries.)
-  2: {
-    plain(record) {
-      return { attachments: {}, generatedDocuments: {}, ...record, schemaVersion: 3 }
-    },
-    doc(doc) {
-      if (!('attachments' in doc)) doc.attachments = {}
-      if (!('generatedDocuments' in doc)) doc.generatedDocuments = {}
-      doc.schemaVersion = 3
-    },
-  },
-}
-
-function version2Parts(record: Record<string, unknown>): Record<string, unknown> {
-  return {
-    status: 'open',
-    phaseHistory: [{ id: 'opened', at: record.createdAt, by: record.createdBy, kind: 'opened', to: 'identify' }],
-    engagement: {},
-    sharingConsents: {},
-    addresses: {},
-    employment: {},
-    family: {},
-    special: {},
-    plan: {},
-    risk: {},
-    safety: {},
-    reconnectionDay: {},
-    actions: {},
-    expenses: {},
-    goals: {},
-    wellbeing: {},
-    stepDown: {},
-    closure: {},
-  }
-}
-
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */
 export function readCase(doc: CaseDoc): CaseRecord {
   return checkRecord(toPlain<Record<string, unknown>>(doc))
 }
-
 
 /** Reads what the phase rules need from a draft inside a change (after upgradeCaseDoc). */
 export function readRules(draft: CaseDoc): CaseRules {
@@ -103,22 +29,6 @@ export function readRules(draft: CaseDoc): CaseRules {
 
 const rulesSchema = caseRecordSchema.omit(Object.fromEntries(RULE_FREE_PARTS.map((part) => [part, true])) as Record<(typeof RULE_FREE_PARTS)[number], true>)
 
-/** Brings a plain record of an older schema to the current one (still to be checked). */
-export function upgradeRecord(stored: Record<string, unknown>): Record<string, unknown> {
-  let plain = stored
-  let version = Number(plain.schemaVersion)
-  if (version > CASE_SCHEMA_VERSION) {
-    throw new UnreadableCaseError(`it was written by a newer version, schema ${version}`)
-  }
-  while (version < CASE_SCHEMA_VERSION) {
-    const migration = MIGRATIONS[version]
-    if (!migration) throw new UnreadableCaseError(`no way to read schema ${version}`)
-    plain = migration.plain(plain)
-    version = Number(plain.schemaVersion)
-  }
-  return plain
-}
-
 function checkRecord(stored: Record<string, unknown>): CaseRecord {
   const plain = upgradeRecord(stored)
   const parsed = caseRecordSchema.safeParse(plain)
@@ -126,15 +36,6 @@ function checkRecord(stored: Record<string, unknown>): CaseRecord {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   }
   return parsed.data as CaseRecord
-}
-
-/** Brings a document to the current schema, inside a change, before anything else is changed. */
-export function upgradeCaseDoc(doc: CaseDoc): void {
-  let version = Number(doc.schemaVersion)
-  while (version < CASE_SCHEMA_VERSION) {
-    MIGRATIONS[version]!.doc(doc as unknown as Record<string, unknown>)
-    version = Number(doc.schemaVersion)
-  }
 }
 
 /** Marks a case as changed; every domain change calls it so lists can sort by recent work. */

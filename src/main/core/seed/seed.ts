@@ -26,12 +26,12 @@ export interface SeedOptions {
 export async function seedWorkspace(workspace: Workspace, options: SeedOptions): Promise<{ cases: number; members: number }> {
   const rng = new Random(options.seed ?? 1)
   const today = options.today ?? isoDateOf(new Date())
-  const team = sampleTeam(workspace.profile)
+  const team = sampleTeam(workspace.team.profile)
   const learningPoints: ({ id: string } & { caseId: string; text: string; by: { id: string; name: string }; at: string })[] = []
   let done = 0
   while (done < options.cases) {
     const batch = Array.from({ length: Math.min(BATCH, options.cases - done) }, () => generateCase(rng, team, today))
-    const ids = await workspace.addCaseDocuments(batch.map((generated) => generated.doc))
+    const ids = await workspace.cases.addMany(batch.map((generated) => generated.doc))
     batch.forEach((generated, i) => {
       if (generated.learningPoint) {
         const { by, ...point } = generated.learningPoint
@@ -42,8 +42,8 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
     options.progress?.(done, options.cases)
   }
   const members = [team.manager, ...team.caseworkers]
-  workspace.addMembers(members, learningPoints)
-  workspace.addSampleSettings(sampleSettings(), members)
+  workspace.team.addMembers(members, learningPoints)
+  workspace.team.addSampleSettings(sampleSettings(), members)
   return { cases: done, members: members.length }
 }
 

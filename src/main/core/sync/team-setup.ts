@@ -1,8 +1,11 @@
 import { hostname } from 'node:os'
-import { NotAllowedError, ServerRefusedError } from '../errors'
 import type { ChangeContext } from '../../../shared/case/changes'
+import { requirePermission } from '../../../shared/team/permissions'
+import type { ApiHandlers } from '../api/handlers'
+import { ServerRefusedError } from '../errors'
 import type { Membership, TeamMembership } from './membership'
 import { normaliseServerAddress, serverApi } from './server-api'
+import type { SyncClient } from './sync-client'
 
 /** What creating or joining a team needs of the workspace. */
 export interface TeamWorkspace {
@@ -26,7 +29,7 @@ export async function createTeam(
   input: { server: string; setupCode: string; name: string; deviceName?: string },
 ): Promise<{ joinCode: string; membership: Membership }> {
   const context = workspace.currentContext()
-  if (context.role !== 'manager') throw new NotAllowedError('Only a team manager can create the team')
+  requirePermission(context.role, 'create-team')
   refuseIfInTeam(workspace)
   const server = normaliseServerAddress(input.server)
   const deviceName = input.deviceName?.trim() || defaultDeviceName(context)
@@ -81,4 +84,40 @@ export function requireMembership(workspace: { membership: TeamMembership }): Me
 function refuseIfInTeam(workspace: TeamWorkspace): void {
   const current = workspace.membership.get()
   if (current) throw new ServerRefusedError(`This laptop is already in the team "${current.team}". Leave it first to join another.`)
+}
+
+/** The window's part in the team sync: its state, creating or joining the team, and the manager's devices. */
+export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: SyncClient }) {
+  return {
+    getSyncStatus: () => workspace.sync.status(),
+    createTeam: async (input) => {
+      const { joinCode } = await createTeam(workspace, input)
+      await workspace.sync.restart()
+      return { joinCode }
+    },
+    joinTeam: async (input) => {
+      await joinTeam(workspace, input)
+      await workspace.sync.restart()
+      return {}
+    },
+    leaveTeam: async () => {
+      await workspace.sync.stop()
+      workspace.membership.leave()
+      await workspace.sync.restart()
+      return {}
+    },
+    listDevices: () => {
+      const membership = requireMembership(workspace)
+      return serverApi.devices(membership.server, membership.credential)
+    },
+    revokeDevice: async ({ deviceId }) => {
+      const membership = requireMembership(workspace)
+      await serverApi.revoke(membership.server, membership.credential, deviceId)
+      return {}
+    },
+    newJoinCode: () => {
+      const membership = requireMembership(workspace)
+      return serverApi.newJoinCode(membership.server, membership.credential)
+    },
+  } satisfies Partial<ApiHandlers>
 }

@@ -1,0 +1,104 @@
+import type { AttachmentDoc, EvidenceFor } from '../../../shared/case/attachments'
+import { authoredBy } from '../../../shared/authorship'
+import * as change from '../../../shared/case/changes'
+import type { ApiHandlers } from '../api/handlers'
+import type { Cases } from '../cases/cases'
+import { AttachmentNotFoundError } from '../errors'
+import type { WorkspaceCore } from '../workspace-core'
+import { AttachmentStore } from './attachment-store'
+
+const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
+
+/**
+ * Scanned documents on a case (ID, benefit letters, evidence of a local connection): checked on
+ * the way in, each kept in a document of its own that syncs like a case, and removed from every
+ * laptop when the team removes it.
+ */
+export class Attachments {
+  readonly #store: AttachmentStore
+  /** The team's scanned documents as last seen, to notice one removed on another laptop. */
+  #known: Set<string>
+
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly cases: Cases,
+  ) {
+    this.#store = new AttachmentStore(core.repo, core.storage, {
+      get handle() {
+        return core.team()
+      },
+    })
+    this.#known = new Set(Object.keys(core.team().doc().attachments))
+  }
+
+  /**
+   * Checks a file and attaches it to a case with what the caseworker says it is; resolves once both
+   * are on disk. A refused file (FileRefusedError) or refused details leave the case unchanged.
+   */
+  async add(caseId: string, input: { fileName: string; bytes: Uint8Array; details: Record<string, unknown>; evidenceFor?: EvidenceFor }): Promise<string> {
+    await this.cases.open(caseId)
+    const context = this.core.context()
+    change.checkAttachmentDetails(input.details, context.today)
+    // Noted before the file is written, cleared once the case lists it: an add cut off in between
+    // (a crash) is undone when the workspace next opens.
+    const id = this.#store.newId()
+    this.core.settings.set(SETTING_ATTACHMENT_IN_PROGRESS, { id, caseId })
+    try {
+      const file = await this.#store.store(id, caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) => this.core.changeTeam(edit))
+      await this.cases.change(caseId, (doc, ctx) => {
+        change.addAttachment(doc, id, file, input.details, ctx)
+        if (input.evidenceFor) change.linkEvidence(doc, id, input.evidenceFor, ctx)
+      })
+    } catch (error) {
+      // The reason it failed is what the person needs; a failure to tidy up is retried on opening.
+      await this.#deleteFile(id).catch(() => undefined)
+      throw error
+    }
+    this.core.settings.delete(SETTING_ATTACHMENT_IN_PROGRESS)
+    return id
+  }
+
+  /** Undoes an add of a document that was cut off before the case listed it (run on opening). */
+  async finishInterrupted(): Promise<void> {
+    const pending = this.core.settings.get<{ id: string; caseId: string }>(SETTING_ATTACHMENT_IN_PROGRESS)
+    if (!pending) return
+    const listed = await this.cases.read(pending.caseId).then(
+      (record) => pending.id in record.attachments,
+      () => false,
+    )
+    if (!listed) await this.#deleteFile(pending.id)
+    this.core.settings.delete(SETTING_ATTACHMENT_IN_PROGRESS)
+  }
+
+  /** A scanned document's file. */
+  read(caseId: string, id: string): Promise<AttachmentDoc> {
+    return this.#store.read(caseId, id)
+  }
+
+  /** Takes a document off a case and deletes its file from this laptop. */
+  async remove(caseId: string, id: string): Promise<void> {
+    const record = await this.cases.read(caseId)
+    if (!record.attachments[id]) throw new AttachmentNotFoundError(id)
+    await this.cases.change(caseId, (doc, ctx) => change.removeAttachment(doc, id, ctx))
+    await this.#deleteFile(id)
+  }
+
+  /** The team document changed: a scanned document another laptop removed is removed from this one too. */
+  teamChanged(): void {
+    const now = new Set(Object.keys(this.core.team().doc().attachments))
+    for (const id of this.#known) if (!now.has(id)) void this.#store.delete(id, () => undefined)
+    this.#known = now
+  }
+
+  #deleteFile(id: string): Promise<void> {
+    return this.#store.delete(id, (edit) => this.core.changeTeam(edit))
+  }
+
+  handlers() {
+    return {
+      addAttachment: async ({ caseId, fileName, base64, details, evidenceFor }) => ({
+        id: await this.add(caseId, { fileName, bytes: new Uint8Array(Buffer.from(base64, 'base64')), details, ...(evidenceFor ? { evidenceFor } : {}) }),
+      }),
+    } satisfies Partial<ApiHandlers>
+  }
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto'
+import * as Automerge from '@automerge/automerge'
+import { generateAutomergeUrl, isValidDocumentId, parseAutomergeUrl, type DocHandle } from '@automerge/automerge-repo'
+import { z } from 'zod'
+import type { SearchHit } from '../../../shared/api'
+import { authoredBy } from '../../../shared/authorship'
+import { toStored } from '../../../shared/automerge/registers'
+import { boardRow, caseloads, type Board } from '../../../shared/board/board'
+import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
+import { upgradeRecord } from '../../../shared/case/migrations'
+import * as change from '../../../shared/case/changes'
+import type { ChangeContext } from '../../../shared/case/changes'
+import { duplicateReason, nameKey } from '../../../shared/case/duplicates'
+import { noteInputSchema } from '../../../shared/case/notes'
+import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
+import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
+import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
+import { isoDateOf } from '../../../shared/dates'
+import { formSchema } from '../../../shared/forms/fields'
+import { addCaseToTeam, addLearningPoint, teamCaseIds } from '../../../shared/team/team-doc'
+import { validate, ValidationError } from '../../../shared/validation'
+import { sha256Hex } from '../../../node/crypto'
+import type { ApiHandlers } from '../api/handlers'
+import { CaseNotFoundError, DuplicateCaseError } from '../errors'
+import { readCurrentDocument } from '../storage/stored-documents'
+import type { Team } from '../team/team'
+import type { WorkspaceCore } from '../workspace-core'
+
+/** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
+const REMEMBERED_REQUESTS = 200
+const MAX_LEARNING_POINT = 2000
+
+/** A referral's fields, checked strictly: an unknown field is a mistake to report, not ignore. */
+const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
+
+/**
+ * The team's cases: opening one from a referral, reading and changing it with the case's rules,
+ * duplicates and merging, and the cross-case views (the list, search, the caseload board) that
+ * come from the index.
+ */
+export class Cases {
+  readonly #createdByRequest = new Map<string, string>()
+
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly team: Team,
+  ) {}
+
+  /**
+   * Opens a case from a referral (the first details, and any of Tool 3); resolves once the case is
+   * on disk and in the index. A referral that looks like a client with a case already is refused
+   * unless `allowDuplicate`. The same `requestId` again (a window saving once more after losing its
+   * connection) gives the same case.
+   */
+  async create(input: unknown, options: { requestId?: string; allowDuplicate?: boolean } = {}): Promise<string> {
+    const earlier = options.requestId === undefined ? undefined : this.#createdByRequest.get(options.requestId)
+    if (earlier) return earlier
+    const context = this.core.context()
+    const checked = validate(formSchema(REFERRAL_FIELDS, context.today), input)
+    if (!checked.ok) throw new ValidationError(checked.issues)
+    const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
+    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of the referral' })))
+    const referral = checked.value as ReferralIdentity & ReferralDetails
+    if (!options.allowDuplicate) {
+      const matches = this.possibleDuplicates(referral)
+      if (matches.length > 0) throw new DuplicateCaseError(matches)
+    }
+    const id = await this.#createDocument(newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today }))
+    if (options.requestId !== undefined) this.#rememberRequest(options.requestId, id)
+    return id
+  }
+
+  /**
+   * Adds a whole case, as `case show --json` prints it (this version's or an earlier one's), under a
+   * new id: how a case moves to another workspace. Everything written in it (notes, history,
+   * authors) comes too; scanned documents and generated paperwork, whose files are not in the
+   * JSON, do not.
+   */
+  async importCase(input: unknown): Promise<string> {
+    const parsed = caseRecordSchema.safeParse(typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input)
+    if (!parsed.success) {
+      throw new ValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'case', message: issue.message })))
+    }
+    const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
+    return this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
+  }
+
+  /**
+   * Adds many finished case documents at once (a sample workspace): written in one transaction,
+   * listed in the team document in one change, indexed from memory. Returns their ids.
+   */
+  async addMany(docs: Automerge.Doc<CaseDoc>[]): Promise<string[]> {
+    const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
+    this.core.storage.saveMany(
+      documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
+      { local: true },
+    )
+    const { now } = this.core.context()
+    this.core.changeTeam((team) => {
+      for (const { id } of documents) addCaseToTeam(team, id, now)
+    })
+    await this.core.repo.flush([this.core.team().documentId])
+    await this.core.indexer.indexLoaded(documents)
+    return documents.map(({ id }) => id)
+  }
+
+  /** Cases that may be the same person as this referral. */
+  possibleDuplicates(identity: { clientName: string; dateOfBirth: string; chainNumber?: string | null }): CaseSummary[] {
+    return this.core.index.possibleDuplicates({ chainNumber: identity.chainNumber, nameKey: nameKey(identity.clientName), dateOfBirth: identity.dateOfBirth })
+  }
+
+  /**
+   * Open cases that look like the same person as this open case (same CHAIN number, or same name
+   * and date of birth): what two laptops made while apart, flagged once they have synced.
+   */
+  async duplicatesOf(id: string): Promise<CaseSummary[]> {
+    const record = await this.read(id)
+    if (record.status !== 'open') return []
+    return this.possibleDuplicates(record.referral).filter((other) => other.id !== id && other.status === 'open')
+  }
+
+  /**
+   * Merges an open duplicate into an open case: notes, actions, documents, list items and history
+   * of both are kept in `keepId`; the duplicate is closed, marked as merged into it.
+   */
+  async merge(keepId: string, duplicateId: string): Promise<void> {
+    const [keep, duplicate] = [await this.open(keepId), await this.open(duplicateId)]
+    const [kept, merged] = [readCase(keep.doc()), readCase(duplicate.doc())]
+    if (keepId === duplicateId || kept.status !== 'open' || merged.status !== 'open' || !duplicateReason(kept.referral, merged.referral)) {
+      throw new change.CaseRuleError(['Only two open cases of the same person (the same CHAIN number, or name and date of birth) can be merged'])
+    }
+    const context = this.core.context()
+    const authored = authoredBy(context.author, context.now)
+    keep.change((doc) => change.mergeDuplicateInto(doc, merged, duplicateId, { ...context, id: randomUUID() }), authored)
+    // The duplicate's scanned documents are the kept case's now.
+    this.core.changeTeam((team) => {
+      for (const id of Object.keys(merged.attachments)) if (team.attachments[id]) team.attachments[id].caseId = toStored(keepId) as never
+    })
+    duplicate.change((doc) => change.markMergedInto(doc, keepId, { ...context, id: randomUUID() }), authored)
+    await this.core.repo.flush([keep.documentId, duplicate.documentId, this.core.team().documentId])
+    await this.core.indexer.indexPending()
+  }
+
+  list(): ListedCase[] {
+    const duplicates = this.core.index.openDuplicates()
+    return this.core.index.list().map((summary) => (duplicates.has(summary.id) ? { ...summary, possibleDuplicate: true } : summary))
+  }
+
+  search(text: string): SearchHit[] {
+    return this.core.index.search(text)
+  }
+
+  /** The caseload board: every open case with its flags, and each member's caseload, from the index. */
+  board(): Board {
+    const today = isoDateOf(this.core.now())
+    const weights = this.team.caseloadWeights()
+    const rows = this.core.index.openCasesForBoard().map(({ summary, board }) => boardRow(summary, board, today))
+    return { today, rows, caseloads: caseloads(rows, this.team.members(), weights), weights }
+  }
+
+  async read(id: string): Promise<CaseRecord> {
+    return readCase((await this.open(id)).doc())
+  }
+
+  /**
+   * Every readable case of the team, from the documents themselves (the monitoring report counts
+   * from them, not from the index). Documents not open are read from disk and let go.
+   */
+  async readAll(): Promise<{ id: string; record: CaseRecord }[]> {
+    const cases: { id: string; record: CaseRecord }[] = []
+    for (const id of teamCaseIds(this.core.team().doc())) {
+      const record = await readCurrentDocument<CaseDoc, CaseRecord | undefined>(this.core.repo, this.core.storage, id, (doc) => {
+        if (!isCaseDoc(doc)) return undefined
+        try {
+          return readCase(doc)
+        } catch {
+          // A case from a newer version, or damaged: left out, as the index leaves it out.
+          return undefined
+        }
+      })
+      if (record) cases.push({ id, record })
+    }
+    return cases
+  }
+
+  /** The case's document, for code that edits it directly (the window's peer does the same). */
+  async open(id: string): Promise<DocHandle<CaseDoc>> {
+    if (!isValidDocumentId(id) || !(id in this.core.team().doc().cases)) throw new CaseNotFoundError(id)
+    const handle = await this.core.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+    if (!handle.isReady() || !isCaseDoc(handle.doc())) throw new CaseNotFoundError(id)
+    return handle
+  }
+
+  /**
+   * Makes a domain change to a case, signed by the person making it; resolves once it is on disk
+   * and in the index. The change function throws (and nothing is saved) if the rules refuse it.
+   */
+  async change(id: string, edit: (doc: CaseDoc, context: ChangeContext) => void): Promise<void> {
+    const handle = await this.open(id)
+    const context = this.core.context()
+    handle.change((doc) => edit(doc, context), authoredBy(context.author, context.now))
+    await this.core.repo.flush([handle.documentId])
+    await this.core.indexer.indexPending()
+  }
+
+  /** Adds a note from the command line or a test; the window adds notes in its own document copy. */
+  async addNote(caseId: string, input: unknown): Promise<string> {
+    const checked = validate(noteInputSchema(this.core.context().today), input)
+    if (!checked.ok) throw new ValidationError(checked.issues)
+    const id = randomUUID()
+    await this.change(caseId, (doc, context) => change.addNote(doc, checked.value, { ...context, id }))
+    return id
+  }
+
+  /** Tool 4, Step 11: a learning point into the team's log, ready for the next team meeting. */
+  async addLearningPoint(caseId: string, text: unknown): Promise<string> {
+    const checked = validate(z.string().trim().min(1, 'Write the learning point').max(MAX_LEARNING_POINT), text)
+    if (!checked.ok) throw new ValidationError(checked.issues.map((issue) => ({ ...issue, field: 'text' })))
+    await this.open(caseId)
+    const id = randomUUID()
+    const context = this.core.context()
+    this.core.changeTeam((team) => addLearningPoint(team, id, { caseId, text: checked.value, by: context.author, at: context.now.toISOString() }))
+    await this.change(caseId, (doc, ctx) => change.markLearningPointsLogged(doc, ctx.today, ctx))
+    return id
+  }
+
+  /** Opens a new case for a closed case's client, who has been referred again; the two are linked. */
+  async reRefer(caseId: string): Promise<string> {
+    const previous = await this.read(caseId)
+    if (previous.status !== 'closed') throw new change.CaseRuleError(['Only a closed case can be referred again'])
+    if (previous.reReferredAs) throw new change.CaseRuleError(['This case has already been referred again'])
+    const context = this.core.context()
+    const { receivedOn: _received, status: _status, decidedOn: _on, decidedBy: _by, rejectionReason: _reason, signposting: _where, ...referral } =
+      previous.referral
+    const doc = newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today })
+    doc.previousCaseId = toStored(caseId)
+    const newId = await this.#createDocument(doc)
+    await this.change(caseId, (old, ctx) => change.markReReferred(old, newId, ctx))
+    return newId
+  }
+
+  /** Stores a new case document, lists it in the team, and waits until it is on disk and indexed. */
+  async #createDocument(content: CaseDoc): Promise<string> {
+    const context = this.core.context()
+    const handle = this.core.repo.create<CaseDoc>()
+    handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
+    this.core.changeTeam((team) => addCaseToTeam(team, handle.documentId, context.now))
+    await this.core.repo.flush([handle.documentId, this.core.team().documentId])
+    await this.core.indexer.indexPending()
+    return handle.documentId
+  }
+
+  #rememberRequest(requestId: string, caseId: string): void {
+    this.#createdByRequest.set(requestId, caseId)
+    if (this.#createdByRequest.size > REMEMBERED_REQUESTS) {
+      this.#createdByRequest.delete(this.#createdByRequest.keys().next().value!)
+    }
+  }
+
+  handlers() {
+    return {
+      createCase: async ({ requestId, allowDuplicate, ...referral }) => ({
+        id: await this.create(referral, { ...(requestId ? { requestId } : {}), allowDuplicate: allowDuplicate ?? false }),
+      }),
+      checkDuplicates: (identity) => this.possibleDuplicates(identity),
+      addLearningPoint: async ({ caseId, text }) => ({ id: await this.addLearningPoint(caseId, text) }),
+      reRefer: async ({ caseId }) => ({ id: await this.reRefer(caseId) }),
+      listCases: () => this.list(),
+      searchCases: ({ text }) => this.search(text),
+      duplicatesOf: ({ caseId }) => this.duplicatesOf(caseId),
+      mergeCases: async ({ keepId, duplicateId }) => {
+        await this.merge(keepId, duplicateId)
+        return {}
+      },
+      getBoard: () => this.board(),
+    } satisfies Partial<ApiHandlers>
+  }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto'
+import { isValidDocumentId, type DocHandle } from '@automerge/automerge-repo'
+import { authoredBy } from '../../../shared/authorship'
+import { toPlain, toStored } from '../../../shared/automerge/registers'
+import * as change from '../../../shared/case/changes'
+import { readCase } from '../../../shared/case/case-doc'
+import {
+  agendaInOrder,
+  isMeetingDoc,
+  meetingNoteText,
+  newMeetingDoc,
+  readMeeting,
+  recordMeetingAction,
+  suggestedAgenda,
+  type MeetingDoc,
+} from '../../../shared/meeting/meeting-doc'
+import { requirePermission } from '../../../shared/team/permissions'
+import { addMeetingToTeam, type TeamRecord } from '../../../shared/team/team-doc'
+import { ValidationError } from '../../../shared/validation'
+import { makeMinutes } from '../../paperwork/minutes'
+import type { ApiHandlers } from '../api/handlers'
+import type { Cases } from '../cases/cases'
+import { MeetingNotFoundError } from '../errors'
+import type { Team } from '../team/team'
+import type { WorkspaceCore } from '../workspace-core'
+
+/**
+ * Team case review meetings: each its own document, listed in the team's. The agenda comes from
+ * the caseload board and the learning log; actions agreed go straight into the cases; finishing
+ * writes the discussion into each case discussed.
+ */
+export class Meetings {
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly cases: Cases,
+    private readonly team: Team,
+  ) {}
+
+  /** The team's meetings, latest first. */
+  list(): { id: string; startedAt: string }[] {
+    return Object.entries(toPlain<TeamRecord['meetings']>(this.core.team().doc().meetings ?? {}))
+      .map(([id, entry]) => ({ id, startedAt: entry.startedAt }))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+  }
+
+  async open(id: string): Promise<DocHandle<MeetingDoc>> {
+    if (!isValidDocumentId(id) || !(id in (this.core.team().doc().meetings ?? {}))) throw new MeetingNotFoundError()
+    const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+    if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
+    return handle
+  }
+
+  async change(id: string, edit: (doc: MeetingDoc) => void): Promise<void> {
+    const handle = await this.open(id)
+    const context = this.core.context()
+    handle.change(edit, authoredBy(context.author, context.now))
+    await this.core.repo.flush([handle.documentId])
+  }
+
+  /**
+   * Starts a team case review meeting (the manager's): its agenda built from the caseload board and
+   * the learning points not yet reviewed, everyone in the team down as attending until unticked.
+   */
+  async start(): Promise<string> {
+    const context = this.core.context()
+    requirePermission(context.role, 'start-meeting')
+    const names = new Map(this.cases.list().map((summary) => [summary.id, summary.clientName]))
+    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names).map((item) => [randomUUID(), item]))
+    const attendees = this.team.members().map((member) => ({ id: member.id, name: member.name }))
+    const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
+    const handle = this.core.repo.create<MeetingDoc>()
+    handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
+    this.core.changeTeam((team) => addMeetingToTeam(team, handle.documentId, context.now))
+    await this.core.repo.flush([handle.documentId, this.core.team().documentId])
+    return handle.documentId
+  }
+
+  /**
+   * An action agreed on an item about a case: written into the case first (its rules check it), then
+   * recorded in the meeting for the minutes.
+   */
+  async addAction(input: { meetingId: string; itemId: string; description: string; ownerId: string; due: string }): Promise<string> {
+    const meeting = readMeeting((await this.open(input.meetingId)).doc())
+    const item = meeting.agenda[input.itemId]
+    if (!item?.caseId) throw new ValidationError([{ field: 'description', message: 'Actions go on an item about a case' }])
+    const owner = this.team.members().find((member) => member.id === input.ownerId)
+    if (!owner) throw new ValidationError([{ field: 'ownerId', message: 'Choose who will do it' }])
+    const actionId = randomUUID()
+    const ownerRef = { id: owner.id, name: owner.name }
+    await this.cases.change(item.caseId, (doc, context) =>
+      change.addAction(doc, actionId, { description: input.description, due: input.due }, ownerRef, context),
+    )
+    const stored = readCase((await this.cases.open(item.caseId)).doc()).actions[actionId]!
+    await this.change(input.meetingId, (doc) =>
+      recordMeetingAction(doc, input.itemId, randomUUID(), { description: stored.description, owner: ownerRef, due: stored.due, caseActionId: actionId }),
+    )
+    return actionId
+  }
+
+  /**
+   * Ends the meeting: each case discussed gets a note of the discussion and decisions (the actions
+   * went in as they were agreed), and the learning points the meeting went through are marked as
+   * reviewed in the team's log. Finishing twice does nothing more.
+   */
+  async finish(id: string): Promise<void> {
+    const meeting = readMeeting((await this.open(id)).doc())
+    if (meeting.finishedAt) return
+    const reviewed: string[] = []
+    for (const item of agendaInOrder(meeting)) {
+      const text = meetingNoteText(item)
+      if (item.caseId && text && item.reason !== 'learning-point') {
+        await this.cases.change(item.caseId, (doc, context) =>
+          change.addNote(doc, { date: meeting.meetingOn, type: 'other', text }, { ...context, id: randomUUID() }),
+        )
+      }
+      if (item.learningPointId && (item.discussed || text)) reviewed.push(item.learningPointId)
+    }
+    await this.team.markLearningPointsReviewed(reviewed)
+    const now = this.core.now().toISOString()
+    await this.change(id, (doc) => {
+      doc.finishedAt = toStored(now)
+    })
+  }
+
+  /** The minutes of a meeting as a PDF: attendees, the cases discussed, decisions, actions and owners. */
+  async minutes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const meeting = readMeeting((await this.open(id)).doc())
+    const bytes = await makeMinutes({ meeting, settings: this.team.settings(), now: this.core.now() })
+    return { fileName: `Case review minutes ${meeting.meetingOn}.pdf`, bytes }
+  }
+
+  handlers() {
+    return {
+      listMeetings: () => this.list(),
+      startMeeting: async () => ({ id: await this.start() }),
+      addMeetingAction: async (input) => ({ id: await this.addAction(input) }),
+      finishMeeting: async ({ meetingId }) => {
+        await this.finish(meetingId)
+        return {}
+      },
+      meetingMinutes: async ({ meetingId }) => {
+        const made = await this.minutes(meetingId)
+        return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+      },
+    } satisfies Partial<ApiHandlers>
+  }
+}

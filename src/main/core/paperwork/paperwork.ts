@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto'
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
+import * as change from '../../../shared/case/changes'
+import { planClosureLetter, planPack } from '../../../shared/case/paperwork'
+import type { CaseRecord } from '../../../shared/case/record'
+import { formatLongDate, formatUkDate } from '../../../shared/dates'
+import { councilName } from '../../../shared/places/local-authority'
+import { makeClosureLetter } from '../../paperwork/closure-letter'
+import { checkFile } from '../../paperwork/file-check'
+import { makePresentationPack, type MadeDocument } from '../../paperwork/pack'
+import type { ApiHandlers } from '../api/handlers'
+import { safeFileName } from '../attachments/attachment-store'
+import type { Attachments } from '../attachments/attachments'
+import type { Cases } from '../cases/cases'
+import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } from '../errors'
+import type { Team } from '../team/team'
+import type { WorkspaceCore } from '../workspace-core'
+
+/** A generated document as the case records it, and where its file is on this laptop. */
+export interface GeneratedFile {
+  id: string
+  path: string
+  document: GeneratedDocument
+}
+
+export interface PackOptions {
+  /** Attachments to leave out this time (by id). */
+  without?: readonly string[]
+  onProgress?(done: number, total: number): void
+}
+
+/** Generated documents are named by the ids Homeward makes for them (a UUID each). */
+const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * The paperwork Homeward makes from a case (the presentation pack, the closure letter): made when
+ * the case holds what it needs, kept as a file on this laptop and recorded on the case, opened or
+ * emailed from there. Generated files are not synced: any laptop can make them again from the case.
+ */
+export class Paperwork {
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly cases: Cases,
+    private readonly attachments: Attachments,
+    private readonly team: Team,
+  ) {}
+
+  /**
+   * Makes a presentation pack from a case: checks it can be made (PaperworkNotReadyError saying what
+   * is missing), reads and checks every enclosure (a bad one stops it with FileRefusedError naming
+   * the file, and writes nothing), saves the PDF in the workspace and records it on the case.
+   */
+  async presentationPack(caseId: string, options: PackOptions = {}): Promise<GeneratedFile> {
+    const record = await this.cases.read(caseId)
+    const settings = this.team.settings()
+    const unknown = (options.without ?? []).filter((id) => !record.attachments[id])
+    if (unknown.length > 0) throw new AttachmentNotFoundError(unknown[0]!)
+    const plan = planPack(record, settings, new Set(options.without))
+    if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
+    const context = this.core.context()
+    const made = await makePresentationPack({
+      record,
+      plan: { ...plan, recipient: plan.recipient },
+      settings,
+      signer: this.#signer(),
+      today: context.today,
+      now: context.now,
+      readEnclosure: async (id) => {
+        const fileName = record.attachments[id]!.fileName
+        const file = await this.attachments.read(caseId, id).catch((error: unknown) => {
+          if (error instanceof AttachmentNotFoundError) {
+            throw new FileRefusedError(fileName, 'its file is not on this laptop yet (it may still be on its way from another laptop). Try again later, or make the pack without it.')
+          }
+          throw error
+        })
+        const checked = await checkFile(fileName, file.bytes, { trialCopy: false })
+        return { fileName, mediaType: checked.mediaType, bytes: file.bytes }
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    })
+    return this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)
+  }
+
+  /** Makes the closure letter (Tool 4, Step 7), saves it and records it on the case. */
+  async closureLetter(caseId: string): Promise<GeneratedFile> {
+    const record = await this.cases.read(caseId)
+    const settings = this.team.settings()
+    const plan = planClosureLetter(record, settings)
+    if (plan.problems.length > 0 || !plan.area) throw new PaperworkNotReadyError(plan.problems)
+    const context = this.core.context()
+    const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: this.#signer(), today: context.today, now: context.now })
+    return this.#save(caseId, record, 'closure-letter', made, [])
+  }
+
+  /**
+   * Where a generated document's file is on this laptop. One made on another laptop is reported
+   * missing, with what to do.
+   */
+  async file(caseId: string, id: string): Promise<GeneratedFile> {
+    const document = (await this.cases.read(caseId)).generatedDocuments[id]
+    if (!document) throw new AttachmentNotFoundError(id)
+    const path = this.#path(caseId, id, 'pdf')
+    try {
+      await access(path)
+    } catch {
+      throw new PaperworkNotReadyError([`${document.fileName} was made on another laptop, or removed from this one: make it again here`])
+    }
+    return { id, path, document }
+  }
+
+  /**
+   * Takes a scanned document off a case, deleting its file, and the packs made on this laptop that
+   * enclose it (each holds a copy, as does its email): removed means removed. The case keeps its
+   * record of what was made. Returns how many packs were deleted.
+   */
+  async removeAttachmentAndCopies(caseId: string, attachmentId: string): Promise<number> {
+    const made = Object.entries((await this.cases.read(caseId)).generatedDocuments).filter(([, document]) =>
+      document.enclosures.some((enclosure) => enclosure.attachmentId === attachmentId),
+    )
+    await this.attachments.remove(caseId, attachmentId)
+    for (const [id] of made) {
+      for (const extension of ['pdf', 'eml'] as const) await rm(this.#path(caseId, id, extension), { force: true })
+    }
+    return made.length
+  }
+
+  /**
+   * Writes a ready-to-send email (.eml) with the document attached, beside it, for the mail client
+   * to open as a draft: the pack to the Housing Options contact, the day before the presentation.
+   */
+  async prepareEmail(caseId: string, id: string): Promise<string> {
+    const { path, document } = await this.file(caseId, id)
+    const record = await this.cases.read(caseId)
+    const settings = this.team.settings()
+    const { author } = this.core.context()
+    const name = record.referral.clientName
+    const pack = document.kind === 'presentation-pack'
+    const recipient = pack ? planPack(record, settings).recipient : undefined
+    const council = recipient ? councilName(recipient.localAuthority) : ''
+    const day = record.reconnectionDay.date
+    const lines = pack
+      ? [
+          `Dear ${recipient?.contactName ?? 'Housing Options Officer'},`,
+          '',
+          `Please find attached the presentation pack for ${name}, who is making a homelessness application to ${council} under Part VII of the Housing Act 1996${day ? `. We will present at your office on ${formatLongDate(day)}` : ''}.`,
+          '',
+          'The pack holds our covering letter, a summary of the client’s circumstances and copies of their documents. It contains personal information shared with the client’s consent: please keep it secure.',
+          '',
+          'We will bring a printed copy on the day.',
+        ]
+      : [`Please find attached the closure letter for ${name}.`]
+    const signature = ['', 'Kind regards,', '', author.name, settings.letterhead.teamName, settings.letterhead.organisation, settings.letterhead.phone].filter(
+      (line) => line !== undefined,
+    )
+    const message = new MailComposer({
+      ...(recipient?.email ? { to: recipient.email } : {}),
+      subject: pack ? `Presentation pack: ${name} (Part VII application to ${council})` : `Closure letter: ${name}`,
+      text: [...lines, ...signature].join('\n'),
+      // Outlook opens a message marked unsent as a draft, ready to send.
+      headers: { 'X-Unsent': '1' },
+      attachments: [{ filename: outgoingName(document), content: await readFile(path), contentType: 'application/pdf' }],
+    })
+    const eml = this.#path(caseId, id, 'eml')
+    await writeFile(eml, await message.compile().build())
+    return eml
+  }
+
+  #signer() {
+    const { author, role } = this.core.context()
+    const signature = this.team.settings().signatures[author.id]
+    return { name: author.name, role, ...(signature ? { signature } : {}) }
+  }
+
+  /**
+   * Writes the PDF under the workspace's documents folder (written whole, then renamed into place,
+   * so a crash never leaves half a file), then records it on the case.
+   */
+  async #save(caseId: string, record: CaseRecord, kind: GeneratedKind, made: MadeDocument, enclosures: { id: string; fileName: string }[]): Promise<GeneratedFile> {
+    const id = randomUUID()
+    const context = this.core.context()
+    const document: GeneratedDocument = {
+      kind,
+      fileName: safeFileName(`${GENERATED_KINDS[kind]} - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}.pdf`.replace(/[\\/:*?"<>|]/g, '')),
+      pages: made.pages,
+      at: context.now.toISOString(),
+      by: context.author,
+      enclosures: enclosures.map((enclosure) => ({ attachmentId: enclosure.id, fileName: enclosure.fileName, pages: made.enclosurePages[enclosure.id] ?? 0 })),
+    }
+    const path = this.#path(caseId, id, 'pdf')
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(`${path}.partial`, made.bytes)
+    await rename(`${path}.partial`, path)
+    await this.cases.change(caseId, (doc, ctx) => change.recordGeneratedDocument(doc, id, document, ctx))
+    return { id, path, document }
+  }
+
+  /**
+   * Where a generated document's file is kept: named by ids only, never by anything a window could
+   * write into the case (a file name there could climb out of the folder). `caseId` has been checked
+   * as a case of this workspace by reading it.
+   */
+  #path(caseId: string, id: string, extension: 'pdf' | 'eml'): string {
+    if (!GENERATED_ID.test(id)) throw new AttachmentNotFoundError(id)
+    return join(this.core.dataDir, 'documents', caseId, `${id}.${extension}`)
+  }
+
+  handlers() {
+    return {
+      generateDocument: async ({ caseId, kind, without, taskId }, caller) => {
+        const made =
+          kind === 'closure-letter'
+            ? await this.closureLetter(caseId)
+            : await this.presentationPack(caseId, {
+                without: without ?? [],
+                onProgress: (done, total) => taskId && caller.emit({ type: 'progress', taskId, done, total }),
+              })
+        return { id: made.id }
+      },
+      readGeneratedDocument: async ({ caseId, documentId }) => {
+        const made = await this.file(caseId, documentId)
+        return { fileName: outgoingName(made.document), base64: Buffer.from(await readFile(made.path)).toString('base64') }
+      },
+      openGeneratedDocument: async ({ caseId, documentId, as }, caller) => {
+        const made = await this.file(caseId, documentId)
+        const path = as === 'email' ? await this.prepareEmail(caseId, documentId) : made.path
+        if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
+        const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
+        return { opened: false as const, fileName, base64: Buffer.from(await readFile(path)).toString('base64') }
+      },
+      // Here, not with the scanned documents: removing one also deletes the packs that enclose it.
+      removeAttachment: async ({ caseId, attachmentId }) => ({ packsDeleted: await this.removeAttachmentAndCopies(caseId, attachmentId) }),
+    } satisfies Partial<ApiHandlers>
+  }
+}
+
+/** The name a generated file goes by when it leaves Homeward (an email's attachment, a download). */
+export function outgoingName(document: GeneratedDocument, extension: 'pdf' | 'eml' = 'pdf'): string {
+  return `${safeFileName(document.fileName).replace(/\.pdf$/i, '')}.${extension}`
+}

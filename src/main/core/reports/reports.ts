@@ -1,0 +1,51 @@
+import { isoDateOf } from '../../../shared/dates'
+import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
+import { makeMonitoringReport } from '../../paperwork/monitoring-report'
+import { casesCsv, figuresCsv } from '../../paperwork/report-csv'
+import type { ApiHandlers } from '../api/handlers'
+import type { Cases } from '../cases/cases'
+import type { Team } from '../team/team'
+import type { WorkspaceCore } from '../workspace-core'
+
+export type ReportExport = 'pdf' | 'figures-csv' | 'cases-csv'
+
+/** The team's monitoring report for commissioners, counted from every case document. */
+export class Reports {
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly cases: Cases,
+    private readonly team: Team,
+  ) {}
+
+  /** The monitoring report for a range. */
+  async monitoring(range: DateRange): Promise<MonitoringReport> {
+    return monitoringReport(await this.cases.readAll(), range, isoDateOf(this.core.now()))
+  }
+
+  /** The report as a file: the PDF for commissioners, or the figures or case-level rows as CSV. */
+  async export(range: DateRange, as: ReportExport): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const report = await this.monitoring(range)
+    const period = `${range.from}-to-${range.to}`
+    switch (as) {
+      case 'pdf':
+        return {
+          fileName: `Monitoring report ${period}.pdf`,
+          bytes: await makeMonitoringReport({ report, settings: this.team.settings(), now: this.core.now() }),
+        }
+      case 'figures-csv':
+        return { fileName: `Monitoring figures ${period}.csv`, bytes: figuresCsv(report) }
+      case 'cases-csv':
+        return { fileName: `Monitoring cases ${period}.csv`, bytes: casesCsv(report) }
+    }
+  }
+
+  handlers() {
+    return {
+      getMonitoringReport: (range) => this.monitoring(range),
+      exportMonitoringReport: async ({ from, to, as }) => {
+        const made = await this.export({ from, to }, as)
+        return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+      },
+    } satisfies Partial<ApiHandlers>
+  }
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto'
+import { toPlain } from '../../../shared/automerge/registers'
+import { caseloadWeights } from '../../../shared/board/board'
+import type { Phase } from '../../../shared/case/phases'
+import { profileInputSchema, type Person } from '../../../shared/people'
+import { MAX_TEAM_IMAGE_BYTES, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
+import {
+  addLearningPoint,
+  addMember,
+  markLearningPointsReviewed,
+  putDirectoryEntry,
+  removeDirectoryEntry,
+  setCaseloadWeights,
+  setLetterhead,
+  setTeamImage,
+  teamMembers,
+  teamSettings,
+  type Directory,
+  type LearningPoint,
+  type TeamDoc,
+  type TeamRecord,
+} from '../../../shared/team/team-doc'
+import { requirePermission } from '../../../shared/team/permissions'
+import type { IsoDate } from '../../../shared/dates'
+import type { ImageView, TeamSettingsView } from '../../../shared/api'
+import { validate, ValidationError } from '../../../shared/validation'
+import { checkFile } from '../../paperwork/file-check'
+import type { ApiHandlers } from '../api/handlers'
+import { FileRefusedError } from '../errors'
+import type { SampleSettings } from '../seed/sample-settings'
+import type { LocalSettings } from '../storage/workspace-files'
+import type { WorkspaceCore } from '../workspace-core'
+
+const SETTING_PROFILE = 'profile'
+
+/** The person set up on this laptop, as its local settings keep them. */
+export function savedProfile(settings: LocalSettings): Person | null {
+  return settings.get<Person>(SETTING_PROFILE) ?? null
+}
+
+/**
+ * The team as this laptop sees it: the person using the laptop, the team's people, its settings
+ * (the letterhead and directories the paperwork draws on, signatures, caseload weights) and its
+ * learning log.
+ */
+export class Team {
+  constructor(private readonly core: WorkspaceCore) {}
+
+  /** The person set up on this laptop, or null before the first run's question is answered. */
+  get profile(): Person | null {
+    return savedProfile(this.core.settings)
+  }
+
+  /** Answers the first run's question: who is using this laptop. Also names them in the team. */
+  setProfile(input: unknown): Person {
+    const checked = validate(profileInputSchema, input)
+    if (!checked.ok) throw new ValidationError(checked.issues)
+    const person: Person = { id: this.profile?.id ?? randomUUID(), ...checked.value }
+    this.core.settings.set(SETTING_PROFILE, person)
+    this.core.changeTeam((team) => addMember(team, person), person)
+    return person
+  }
+
+  members(): Person[] {
+    return teamMembers(this.core.team().doc())
+  }
+
+  /** Adds people to the team, with learning points already logged (sample workspaces). */
+  addMembers(people: Person[], learningPoints: (LearningPoint & { id: string })[] = []): void {
+    this.core.changeTeam((team) => {
+      for (const person of people) addMember(team, person)
+      for (const { id, ...point } of learningPoints) addLearningPoint(team, id, point)
+    })
+  }
+
+  settings(): TeamSettings {
+    return teamSettings(this.core.team().doc())
+  }
+
+  /** Every phase's caseload weight, without copying the logo and every signature as `settings()` would. */
+  caseloadWeights(): Record<Phase, number> {
+    const saved = this.core.team().doc().settings.caseloadWeights
+    return caseloadWeights(saved && toPlain<Partial<Record<Phase, number>>>(saved))
+  }
+
+  updateLetterhead(values: Record<string, unknown>): void {
+    this.#changeSettings((team, today) => setLetterhead(team, values, today))
+  }
+
+  /** Adds an entry to a directory (no id) or edits one; returns its id. */
+  saveDirectoryEntry(directory: Directory, id: string | undefined, values: Record<string, unknown>): string {
+    const entryId = id ?? randomUUID()
+    if (id !== undefined && !(id in this.core.team().doc().settings[directory])) {
+      throw new ValidationError([{ field: 'id', message: 'That entry is no longer in the directory' }])
+    }
+    this.#changeSettings((team, today) => putDirectoryEntry(team, directory, entryId, values, today))
+    return entryId
+  }
+
+  removeDirectoryEntry(directory: Directory, id: string): void {
+    this.#changeSettings((team) => removeDirectoryEntry(team, directory, id))
+  }
+
+  setCaseloadWeights(weights: Record<Phase, number>): void {
+    this.#changeSettings((team) => setCaseloadWeights(team, weights))
+  }
+
+  /** Sets (or with null, clears) the team's logo, which is the manager's, or your own signature. */
+  async setImage(which: 'logo' | 'signature', file: { fileName: string; bytes: Uint8Array } | null): Promise<void> {
+    const context = this.core.context()
+    if (which === 'logo') requirePermission(context.role, 'change-team-settings')
+    let image: TeamImage | null = null
+    if (file) {
+      if (file.bytes.length > MAX_TEAM_IMAGE_BYTES) throw new FileRefusedError(file.fileName, 'the image is over 1 MB. Save it smaller and try again.')
+      const checked = await checkFile(file.fileName, file.bytes)
+      if (checked.mediaType === 'application/pdf') throw new FileRefusedError(file.fileName, 'it is a PDF. Choose a PNG or JPEG image.')
+      image = { mediaType: checked.mediaType, bytes: file.bytes }
+    }
+    this.core.changeTeam((team) => setTeamImage(team, which === 'logo' ? { logo: true } : { signatureOf: context.author.id }, image))
+    await this.core.repo.flush([this.core.team().documentId])
+  }
+
+  /**
+   * Sets a sample team's letterhead, directories, logo and everyone's signature at once (sample
+   * workspaces, made by whoever runs `homeward seed`).
+   */
+  addSampleSettings(settings: SampleSettings, signers: Person[]): void {
+    const { today } = this.core.context()
+    this.core.changeTeam((team) => {
+      setLetterhead(team, settings.letterhead, today)
+      for (const entry of settings.housingOptions) putDirectoryEntry(team, 'housingOptions', randomUUID(), entry, today)
+      for (const agency of settings.agencies) putDirectoryEntry(team, 'agencies', randomUUID(), agency, today)
+      setTeamImage(team, { logo: true }, settings.logo)
+      for (const person of signers) setTeamImage(team, { signatureOf: person.id }, settings.signature)
+    })
+  }
+
+  // The learning log (Tool 4, Step 11), reviewed at team meetings.
+
+  learningLog(): Record<string, LearningPoint> {
+    return toPlain<TeamRecord['learningLog']>(this.core.team().doc().learningLog)
+  }
+
+  /** A meeting reviewed these learning points. */
+  async markLearningPointsReviewed(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const { now } = this.core.context()
+    this.core.changeTeam((team) => markLearningPointsReviewed(team, ids, now))
+    await this.core.repo.flush([this.core.team().documentId])
+  }
+
+  #changeSettings(edit: (team: TeamDoc, today: IsoDate) => void): void {
+    const context = this.core.context()
+    requirePermission(context.role, 'change-team-settings')
+    this.core.changeTeam((team) => edit(team, context.today))
+  }
+
+  handlers() {
+    return {
+      getSession: () => ({ profile: this.profile }),
+      setProfile: (params) => this.setProfile(params),
+      listMembers: () => this.members(),
+      getTeamSettings: () => settingsView(this.settings()),
+      updateLetterhead: ({ values }) => {
+        this.updateLetterhead(values)
+        return {}
+      },
+      saveDirectoryEntry: ({ directory, id, values }) => ({ id: this.saveDirectoryEntry(directory, id, values) }),
+      removeDirectoryEntry: ({ directory, id }) => {
+        this.removeDirectoryEntry(directory, id)
+        return {}
+      },
+      setCaseloadWeights: ({ weights }) => {
+        this.setCaseloadWeights(weights)
+        return {}
+      },
+      setTeamImage: async ({ which, file }) => {
+        await this.setImage(which, file && { fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) })
+        return {}
+      },
+    } satisfies Partial<ApiHandlers>
+  }
+}
+
+function imageView(image: TeamImage): ImageView {
+  return { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString('base64') }
+}
+
+function settingsView(settings: TeamSettings): TeamSettingsView {
+  return {
+    letterhead: settings.letterhead,
+    ...(settings.logo ? { logo: imageView(settings.logo) } : {}),
+    housingOptions: settings.housingOptions,
+    agencies: settings.agencies,
+    signatures: Object.fromEntries(Object.entries(settings.signatures).map(([member, image]) => [member, imageView(image)])),
+    caseloadWeights: caseloadWeights(settings.caseloadWeights),
+  }
+}

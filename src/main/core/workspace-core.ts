@@ -1,0 +1,31 @@
+import type { DocHandle, Repo } from '@automerge/automerge-repo'
+import type { ChangeContext } from '../../shared/case/changes'
+import type { PersonRef } from '../../shared/people'
+import type { TeamDoc } from '../../shared/team/team-doc'
+import type { CaseIndex } from './index/case-index'
+import type { CaseIndexer } from './index/indexer'
+import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
+import type { LocalSettings } from './storage/workspace-files'
+
+/**
+ * What every domain module of the core shares: the workspace's repo, storage and index, the team
+ * document in use, and who is working now. The workspace makes one and hands it to each module.
+ */
+export interface WorkspaceCore {
+  readonly repo: Repo
+  /** The workspace folder. */
+  readonly dataDir: string
+  readonly storage: SqliteStorageAdapter
+  /** This laptop's own settings (never synced). */
+  readonly settings: LocalSettings
+  readonly index: CaseIndex
+  readonly indexer: CaseIndexer
+  /** The team document in use (the team's, once this laptop has joined one). */
+  team(): DocHandle<TeamDoc>
+  /** Who is changing things, in what role, and when: what every change records. */
+  context(): ChangeContext
+  /** The time now: the real clock, or a test's. */
+  now(): Date
+  /** Changes the team document, signed by the person working now (or `by`, who is becoming them). */
+  changeTeam(edit: (team: TeamDoc) => void, by?: PersonRef): void
+}

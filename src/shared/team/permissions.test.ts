@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { may, NotPermittedError, requirePermission } from './permissions'
+
+describe('permissions', () => {
+  it('keep the team settings, creating the team, meetings and safety overrides to a manager', () => {
+    for (const action of ['change-team-settings', 'create-team', 'start-meeting', 'override-safety-checks', 'withdraw-safety-override'] as const) {
+      expect(may('manager', action)).toBe(true)
+      expect(may('caseworker', action)).toBe(false)
+    }
+  })
+
+  it('refuse with words that say who can', () => {
+    expect(() => requirePermission('caseworker', 'start-meeting')).toThrow(new NotPermittedError('start-meeting'))
+    expect(() => requirePermission('caseworker', 'start-meeting')).toThrow('Only a team manager can start a case review meeting')
+    expect(() => requirePermission('manager', 'start-meeting')).not.toThrow()
+  })
+})
