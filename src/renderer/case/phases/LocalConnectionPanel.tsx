@@ -6,12 +6,12 @@ import {
   localConnectionSentence,
   RELATIONSHIPS,
   SPECIAL_CIRCUMSTANCE_FIELDS,
-} from '../../shared/case/local-connection'
-import { caseFacts } from '../../shared/case/lifecycle'
-import { formatUkDate } from '../../shared/dates'
-import { localAuthorityName } from '../../shared/places/local-authority'
+} from '../../../shared/case/local-connection'
+import { caseFacts } from '../../../shared/case/lifecycle'
+import { formatUkDate } from '../../../shared/dates'
+import { localAuthorityName } from '../../../shared/places/local-authority'
 import { EvidenceCell } from '../documents/EvidenceCell'
-import { today, useOpenCase } from './CaseContext'
+import { today, useOpenCase } from '../CaseContext'
 import { Collection } from './PhaseView'
 
 const byStart = (a: Record<string, unknown>, b: Record<string, unknown>) => String(b.from ?? '').localeCompare(String(a.from ?? ''))

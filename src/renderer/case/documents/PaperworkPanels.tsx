@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../shared/case/attachments'
-import { LEFT_OUT_THIS_TIME, planClosureLetter, planPack, type PaperworkSettings } from '../../shared/case/paperwork'
-import { formatUkDateTime } from '../../shared/dates'
-import { localAuthorityName } from '../../shared/places/local-authority'
-import { useApi } from '../app/contexts'
-import { useOpenCase } from '../case/CaseContext'
-import { issuesOf } from '../forms/EditForm'
+import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
+import { LEFT_OUT_THIS_TIME, planClosureLetter, planPack, type PaperworkSettings } from '../../../shared/case/paperwork'
+import { formatUkDateTime } from '../../../shared/dates'
+import { localAuthorityName } from '../../../shared/places/local-authority'
+import { useApi } from '../../app/contexts'
+import { useOpenCase } from '../CaseContext'
+import { issuesOf } from '../../forms/EditForm'
 
 /** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
 function useGenerate(onMade: (documentId: string) => void) {

@@ -1,10 +1,10 @@
-import * as change from '../../shared/case/changes'
-import { WELLBEING_FIELDS, wellbeingChange, wellbeingTotal } from '../../shared/case/support'
-import { formatUkDate } from '../../shared/dates'
-import { formValues } from '../../shared/forms/fields'
-import { EditForm } from '../forms/EditForm'
-import { useFormDraft } from '../forms/drafts'
-import { useCaseChange, useOpenCase } from './CaseContext'
+import * as change from '../../../shared/case/changes'
+import { WELLBEING_FIELDS, wellbeingChange, wellbeingTotal } from '../../../shared/case/support'
+import { formatUkDate } from '../../../shared/dates'
+import { formValues } from '../../../shared/forms/fields'
+import { EditForm } from '../../forms/EditForm'
+import { useFormDraft } from '../../forms/drafts'
+import { useCaseChange, useOpenCase } from '../CaseContext'
 
 /**
  * The Short Warwick-Edinburgh Mental Wellbeing Scale, at the start of support or at closure: seven

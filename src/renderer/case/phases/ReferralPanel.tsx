@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import * as change from '../../shared/case/changes'
-import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../shared/case/referral'
-import { formatUkDate, typedUkDate } from '../../shared/dates'
-import type { FieldIssue } from '../../shared/validation'
-import { ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
-import { issuesOf } from '../forms/EditForm'
-import { today, useCaseChange, useOpenCase } from './CaseContext'
+import * as change from '../../../shared/case/changes'
+import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../../shared/case/referral'
+import { formatUkDate, typedUkDate } from '../../../shared/dates'
+import type { FieldIssue } from '../../../shared/validation'
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../components/form'
+import { issuesOf } from '../../forms/EditForm'
+import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { Section } from './PhaseView'
 
 const REFERRAL_GROUPS = [{ title: 'The client and the referrer', fields: REFERRAL_IDENTITY_FIELDS }, ...REFERRAL_DETAIL_GROUPS]
