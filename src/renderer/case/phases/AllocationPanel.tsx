@@ -7,7 +7,7 @@ import { ErrorSummary, SelectField, TextField } from '../../components/form'
 import { issuesOf } from '../../forms/EditForm'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
-import { Section } from './PhaseView'
+import { Section } from '../CaseForms'
 
 /** Phase 2: the lead caseworker, chosen from the team. */
 export function AllocationPanel() {

@@ -7,7 +7,7 @@ import { useApi } from '../../app/contexts'
 import { ErrorSummary, TextArea } from '../../components/form'
 import { ApiCallError } from '../../platform/api-client'
 import { today, useOpenCase } from '../CaseContext'
-import { Section } from './PhaseView'
+import { Section } from '../CaseForms'
 import { WellbeingPanel } from './WellbeingPanel'
 
 const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed' }

@@ -12,7 +12,7 @@ import { formatUkDate } from '../../../shared/dates'
 import { localAuthorityName } from '../../../shared/places/local-authority'
 import { EvidenceCell } from '../documents/EvidenceCell'
 import { today, useOpenCase } from '../CaseContext'
-import { Collection } from './PhaseView'
+import { Collection } from '../CaseForms'
 
 const byStart = (a: Record<string, unknown>, b: Record<string, unknown>) => String(b.from ?? '').localeCompare(String(a.from ?? ''))
 const period = (item: Record<string, unknown>) => `${formatUkDate(String(item.from ?? ''))} to ${item.to ? formatUkDate(String(item.to)) : 'now'}`

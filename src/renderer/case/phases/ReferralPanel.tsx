@@ -6,7 +6,7 @@ import type { FieldIssue } from '../../../shared/validation'
 import { ErrorSummary, SelectField, TextArea, TextField } from '../../components/form'
 import { issuesOf } from '../../forms/EditForm'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
-import { Section } from './PhaseView'
+import { Section } from '../CaseForms'
 
 const REFERRAL_GROUPS = [{ title: 'The client and the referrer', fields: REFERRAL_IDENTITY_FIELDS }, ...REFERRAL_DETAIL_GROUPS]
 

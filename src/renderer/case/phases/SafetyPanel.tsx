@@ -8,7 +8,7 @@ import { useProfile } from '../../app/contexts'
 import { ErrorSummary, TextArea } from '../../components/form'
 import { issuesOf } from '../../forms/EditForm'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
-import { Section } from './PhaseView'
+import { Section } from '../CaseForms'
 
 /**
  * The safety checks before the move. Reconnection is not appropriate where any answer is yes, or
