@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import { useApi } from '../app/contexts'
-import { issuesOf } from '../forms/EditForm'
+import { Problem } from '../components/form'
+import { issuesOf } from '../forms/issues'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
 
@@ -65,11 +66,7 @@ export function DuplicateBanner() {
           </li>
         ))}
       </ul>
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
-import { EditForm, issuesOf } from './EditForm'
+import { EditForm } from './EditForm'
+import { issuesOf } from './issues'
 import { useFormDraft } from './drafts'
 
 export interface Column<T> {

@@ -37,3 +37,34 @@ export function useFormDraft(key: string): [FormDraft | undefined, (draft: FormD
   }, [key])
   return [draft, save, clear]
 }
+
+/**
+ * The values of a form of text fields (a note, a new referral), kept in this window's session
+ * storage in the same way, until `clear` when the form is saved.
+ */
+export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (values: T) => void, () => void] {
+  // Read once: a form for another draft (another case) is a new component, with its own key.
+  const [values, setValues] = useState<T>(() => restore(PREFIX + key, initial))
+
+  const update = useCallback(
+    (next: T) => {
+      setValues(next)
+      sessionStorage.setItem(PREFIX + key, JSON.stringify(next))
+    },
+    [key],
+  )
+  const clear = useCallback(() => {
+    sessionStorage.removeItem(PREFIX + key)
+    setValues(initial)
+  }, [key, initial])
+  return [values, update, clear]
+}
+
+function restore<T extends Record<string, string>>(storageKey: string, initial: T): T {
+  try {
+    const saved = sessionStorage.getItem(storageKey)
+    return saved ? { ...initial, ...(JSON.parse(saved) as Partial<T>) } : initial
+  } catch {
+    return initial
+  }
+}

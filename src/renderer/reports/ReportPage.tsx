@@ -3,9 +3,9 @@ import { Link } from 'react-router'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
 import { useApi } from '../app/contexts'
-import { ErrorSummary, TextField } from '../components/form'
+import { ErrorSummary, Form, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { useSubmit } from '../hooks/useSubmit'
+import { useSubmit } from '../forms/useSubmit'
 import { saveToDownloads } from '../platform/files'
 import { BarChart, ColumnChart } from './Charts'
 
@@ -38,20 +38,11 @@ export function ReportPage() {
       <PageHeading title="Monitoring report" />
       <p className="lead">Referrals, speed, outcomes, costs and data completeness for any period, counted from the case records.</p>
       <ErrorSummary issues={issues} />
-      <form
-        className="report-range"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void show()
-        }}
-      >
+      <Form className="report-range" onSubmit={() => void show()}>
         <TextField name="from" label="From" hint="DD/MM/YYYY" width="short" value={from} onChange={setFrom} error={issues.find((i) => i.field === 'from')?.message} />
         <TextField name="to" label="To" hint="DD/MM/YYYY" width="short" value={to} onChange={setTo} error={issues.find((i) => i.field === 'to')?.message} />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Counting…' : 'Show the report'}
-        </button>
-      </form>
+        <SubmitButton label="Show the report" busy={busy} busyLabel="Counting…" />
+      </Form>
       {report && <ReportView report={report} onDownload={download} />}
     </>
   )

@@ -6,7 +6,7 @@ import { formatUkDate } from '../../../shared/dates'
 import { displayValue } from '../../../shared/forms/fields'
 import { useApi } from '../../app/contexts'
 import { useCaseChange, useOpenCase } from '../CaseContext'
-import { issuesOf } from '../../forms/EditForm'
+import { issuesOf } from '../../forms/issues'
 import { AttachmentEditor, AttachmentUpload, sizeOf } from './AttachmentForms'
 import { evidenceLabel, parseEvidenceValue } from './evidence'
 

@@ -5,7 +5,7 @@ import { formatUkDateTime } from '../../../shared/dates'
 import { localAuthorityName } from '../../../shared/places/local-authority'
 import { useApi } from '../../app/contexts'
 import { useOpenCase } from '../CaseContext'
-import { issuesOf } from '../../forms/EditForm'
+import { issuesOf } from '../../forms/issues'
 
 /** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
 function useGenerate(onMade: (documentId: string) => void) {
