@@ -1,10 +1,7 @@
-import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import type { ListedCase } from '../../shared/case/summary'
-import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import { PageHeading } from '../components/PageHeading'
-import { PhaseTag } from '../components/PhaseTag'
 import { useApiQuery } from '../hooks/useApiQuery'
+import { CaseTable } from './CaseTable'
 
 export function CaseListPage() {
   const cases = useApiQuery('listCases', {})
@@ -40,51 +37,5 @@ function FirstRunHint() {
         Add the first referral
       </Link>
     </section>
-  )
-}
-
-/** A table of cases, each linking to its case page; `extra` adds a column (search adds "Found in"). */
-export function CaseTable<T extends ListedCase>({
-  cases,
-  caption,
-  extra,
-}: {
-  cases: T[]
-  caption: string
-  extra?: { heading: string; cell: (row: T) => ReactNode }
-}) {
-  return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Client</th>
-          <th scope="col">Date of birth</th>
-          <th scope="col">CHAIN number</th>
-          <th scope="col">Phase</th>
-          <th scope="col">Lead caseworker</th>
-          <th scope="col">Last changed</th>
-          {extra && <th scope="col">{extra.heading}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {cases.map((row) => (
-          <tr key={row.id}>
-            <th scope="row">
-              <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
-              {row.possibleDuplicate && <span className="tag tag--warning">Possible duplicate</span>}
-            </th>
-            <td>{formatUkDate(row.dateOfBirth)}</td>
-            <td>{row.chainNumber ?? <span className="muted">None</span>}</td>
-            <td>
-              <PhaseTag phase={row.phase} />
-            </td>
-            <td>{row.leadCaseworker ?? <span className="muted">Not allocated</span>}</td>
-            <td>{formatUkDayOf(row.updatedAt)}</td>
-            {extra && <td>{extra.cell(row)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }

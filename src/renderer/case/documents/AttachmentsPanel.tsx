@@ -5,6 +5,9 @@ import { enclosureTitle } from '../../../shared/case/paperwork'
 import { formatUkDate } from '../../../shared/dates'
 import { displayValue } from '../../../shared/forms/fields'
 import { useApi } from '../../app/contexts'
+import { DataTable } from '../../components/DataTable'
+import { Problem } from '../../components/form'
+import { Panel } from '../../components/Panel'
 import { useCaseChange, useOpenCase } from '../CaseContext'
 import { issuesOf } from '../../forms/issues'
 import { AttachmentEditor, AttachmentUpload, sizeOf } from './AttachmentForms'
@@ -30,112 +33,96 @@ export function AttachmentsPanel(props: {
   const attachments = attachmentsInOrder(record.attachments)
 
   return (
-    <section className="panel section" aria-labelledby="attachments-heading">
-      <div className="section__heading">
-        <h3 id="attachments-heading">Scanned documents</h3>
-      </div>
+    <Panel id="attachments-heading" title="Scanned documents">
       <p className="field__hint">
         ID, proof of benefits, medical information, proof of address history, evidence of priority need: everything the presentation pack needs, in the
         order it goes in.
       </p>
-      {attachments.length === 0 ? (
-        <p className="muted">No documents yet.</p>
-      ) : (
-        <table className="table table--compact attachments">
-          <caption className="visually-hidden">Scanned documents, in the order they go in the pack</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Kind of file</span>
-              </th>
-              <th scope="col">Document</th>
-              <th scope="col">Dated</th>
-              <th scope="col">In the pack</th>
-              <th scope="col">
-                <span className="visually-hidden">Changes</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {attachments.map((attachment, index) => (
-              <tr key={attachment.id}>
-                <td>
-                  <span className="file-badge">{BADGES[attachment.mediaType]}</span>
-                </td>
-                <td>
-                  <strong>{enclosureTitle(attachment)}</strong>
-                  <div className="muted small">
-                    {attachment.fileName} · {attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'} · {sizeOf(attachment.size)}
-                  </div>
-                  {attachment.evidenceFor && <div className="small">Evidence for: {evidenceLabel(record, attachment.evidenceFor) || 'an entry since removed'}</div>}
-                </td>
-                <td>{formatUkDate(attachment.date)}</td>
-                <td>{displayValue(shareField, attachment.shareInPack)}</td>
-                <td className="table__actions">
-                  <button type="button" className="link-button" onClick={() => props.onView({ id: attachment.id, title: enclosureTitle(attachment), mediaType: attachment.mediaType })}>
-                    View<span className="visually-hidden"> {attachment.fileName}</span>
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setEditing(attachment.id)}>
-                    Change<span className="visually-hidden"> the details of {attachment.fileName}</span>
-                  </button>
+      <DataTable
+        caption="Scanned documents, in the order they go in the pack"
+        className="attachments"
+        rows={attachments}
+        rowKey={(attachment) => attachment.id}
+        empty="No documents yet."
+        columns={[
+          { heading: 'Kind of file', hiddenHeading: true, cell: (attachment) => <span className="file-badge">{BADGES[attachment.mediaType]}</span> },
+          {
+            heading: 'Document',
+            cell: (attachment) => (
+              <>
+                <strong>{enclosureTitle(attachment)}</strong>
+                <div className="muted small">
+                  {attachment.fileName} · {attachment.pages} {attachment.pages === 1 ? 'page' : 'pages'} · {sizeOf(attachment.size)}
+                </div>
+                {attachment.evidenceFor && <div className="small">Evidence for: {evidenceLabel(record, attachment.evidenceFor) || 'an entry since removed'}</div>}
+              </>
+            ),
+          },
+          { heading: 'Dated', cell: (attachment) => formatUkDate(attachment.date) },
+          { heading: 'In the pack', cell: (attachment) => displayValue(shareField, attachment.shareInPack) },
+        ]}
+        rowActions={{
+          heading: 'Changes',
+          cell: (attachment, index) => (
+            <>
+              <button type="button" className="link-button" onClick={() => props.onView({ id: attachment.id, title: enclosureTitle(attachment), mediaType: attachment.mediaType })}>
+                View<span className="visually-hidden"> {attachment.fileName}</span>
+              </button>
+              <button type="button" className="link-button" onClick={() => setEditing(attachment.id)}>
+                Change<span className="visually-hidden"> the details of {attachment.fileName}</span>
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                disabled={index === 0}
+                onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'earlier', context))}
+              >
+                Move up<span className="visually-hidden"> {attachment.fileName}</span>
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                disabled={index === attachments.length - 1}
+                onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'later', context))}
+              >
+                Move down<span className="visually-hidden"> {attachment.fileName}</span>
+              </button>
+              {confirmRemove === attachment.id ? (
+                <span className="confirm" role="group" aria-label={`Remove ${attachment.fileName}?`}>
                   <button
                     type="button"
-                    className="link-button"
-                    disabled={index === 0}
-                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'earlier', context))}
-                  >
-                    Move up<span className="visually-hidden"> {attachment.fileName}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    disabled={index === attachments.length - 1}
-                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'later', context))}
-                  >
-                    Move down<span className="visually-hidden"> {attachment.fileName}</span>
-                  </button>
-                  {confirmRemove === attachment.id ? (
-                    <span className="confirm" role="group" aria-label={`Remove ${attachment.fileName}?`}>
-                      <button
-                        type="button"
-                        className="link-button link-button--danger"
-                        // Focus moves to the question that replaced the button pressed.
-                        autoFocus
-                        onClick={() => {
-                          setProblem(undefined)
-                          api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
-                            ({ packsDeleted }) => {
-                              setConfirmRemove(undefined)
-                              setRemoved(
-                                `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
-                              )
-                            },
-                            (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                    className="link-button link-button--danger"
+                    // Focus moves to the question that replaced the button pressed.
+                    autoFocus
+                    onClick={() => {
+                      setProblem(undefined)
+                      api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
+                        ({ packsDeleted }) => {
+                          setConfirmRemove(undefined)
+                          setRemoved(
+                            `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
                           )
-                        }}
-                      >
-                        Yes, remove {attachment.fileName}
-                      </button>
-                      <button type="button" className="link-button" onClick={() => setConfirmRemove(undefined)}>
-                        No, keep it
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
-                      Remove<span className="visually-hidden"> {attachment.fileName}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+                        },
+                        (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                      )
+                    }}
+                  >
+                    Yes, remove {attachment.fileName}
+                  </button>
+                  <button type="button" className="link-button" onClick={() => setConfirmRemove(undefined)}>
+                    No, keep it
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
+                  Remove<span className="visually-hidden"> {attachment.fileName}</span>
+                </button>
+              )}
+            </>
+          ),
+        }}
+      />
+      <Problem text={problem} />
       {removed && (
         <p className="notice" role="status">
           {removed}
@@ -153,6 +140,6 @@ export function AttachmentsPanel(props: {
           ? { preset: { evidenceFor: props.evidenceFor, type: props.evidenceFor.startsWith('addresses:') ? 'address-history' : 'local-connection' } }
           : {})}
       />
-    </section>
+    </Panel>
   )
 }
