@@ -11,60 +11,39 @@ export interface FormDraft {
   base: Record<string, unknown>
 }
 
-const PREFIX = 'homeward-draft:'
-
-function load(key: string): FormDraft | undefined {
-  try {
-    const saved = sessionStorage.getItem(PREFIX + key)
-    return saved ? (JSON.parse(saved) as FormDraft) : undefined
-  } catch {
-    return undefined
-  }
-}
-
 export function useFormDraft(key: string): [FormDraft | undefined, (draft: FormDraft) => void, () => void] {
-  const [draft, setDraft] = useState<FormDraft | undefined>(() => load(key))
-  const save = useCallback(
-    (next: FormDraft) => {
-      setDraft(next)
-      sessionStorage.setItem(PREFIX + key, JSON.stringify(next))
-    },
-    [key],
-  )
-  const clear = useCallback(() => {
-    setDraft(undefined)
-    sessionStorage.removeItem(PREFIX + key)
-  }, [key])
-  return [draft, save, clear]
+  return useStored<FormDraft | undefined>(key, (saved) => (saved as FormDraft | null) ?? undefined, undefined)
 }
 
 /**
- * The values of a form of text fields (a note, a new referral), kept in this window's session
- * storage in the same way, until `clear` when the form is saved.
+ * The values of a form of text fields (a note, a new referral), kept in the same way until
+ * `clear` when the form is saved.
  */
 export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (values: T) => void, () => void] {
-  // Read once: a form for another draft (another case) is a new component, with its own key.
-  const [values, setValues] = useState<T>(() => restore(PREFIX + key, initial))
+  return useStored<T>(key, (saved) => (saved ? { ...initial, ...(saved as Partial<T>) } : initial), initial)
+}
 
-  const update = useCallback(
+const PREFIX = 'homeward-draft:'
+
+/** A draft in this window's session storage: read once (a form for another draft is a new component, with its own key). */
+function useStored<T>(key: string, restore: (saved: unknown) => T, empty: T): [T, (next: T) => void, () => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      return restore(JSON.parse(sessionStorage.getItem(PREFIX + key) ?? 'null'))
+    } catch {
+      return empty
+    }
+  })
+  const save = useCallback(
     (next: T) => {
-      setValues(next)
+      setValue(next)
       sessionStorage.setItem(PREFIX + key, JSON.stringify(next))
     },
     [key],
   )
   const clear = useCallback(() => {
+    setValue(empty)
     sessionStorage.removeItem(PREFIX + key)
-    setValues(initial)
-  }, [key, initial])
-  return [values, update, clear]
-}
-
-function restore<T extends Record<string, string>>(storageKey: string, initial: T): T {
-  try {
-    const saved = sessionStorage.getItem(storageKey)
-    return saved ? { ...initial, ...(JSON.parse(saved) as Partial<T>) } : initial
-  } catch {
-    return initial
-  }
+  }, [key, empty])
+  return [value, save, clear]
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { formatUkDateTime } from '../../shared/dates'
 import type { SyncStatus, TeamDevice } from '../../shared/sync/status'
 import { useApi, useProfile } from '../app/contexts'
+import { Confirm } from '../components/Confirm'
 import { DataTable } from '../components/DataTable'
 import { Form, FormActions, Problem, TextField } from '../components/form'
 import { Panel } from '../components/Panel'
@@ -187,24 +188,18 @@ function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
               !device.revoked &&
               !device.manager &&
               (confirm === device.id ? (
-                <span className="confirm" role="group" aria-label={`Revoke ${device.name}?`}>
-                  <button
-                    type="button"
-                    className="link-button link-button--danger"
-                    autoFocus
-                    onClick={() =>
-                      api.call('revokeDevice', { deviceId: device.id }).then(() => {
-                        setConfirm(undefined)
-                        return load()
-                      }, fail)
-                    }
-                  >
-                    Yes, revoke {device.name}
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setConfirm(undefined)}>
-                    Cancel
-                  </button>
-                </span>
+                <Confirm
+                  question={`Revoke ${device.name}?`}
+                  yes={`Yes, revoke ${device.name}`}
+                  onYes={() =>
+                    api.call('revokeDevice', { deviceId: device.id }).then(() => {
+                      setConfirm(undefined)
+                      return load()
+                    }, fail)
+                  }
+                  no="Cancel"
+                  onNo={() => setConfirm(undefined)}
+                />
               ) : (
                 <button type="button" className="link-button" onClick={() => setConfirm(device.id)}>
                   Revoke<span className="visually-hidden"> {device.name}</span>
@@ -225,20 +220,16 @@ function Leave({ team }: { team: string }) {
   return (
     <div className="actions">
       {asking ? (
-        <span className="confirm" role="group" aria-label="Leave the team?">
-          <span>This laptop keeps its cases but stops sending and receiving changes.</span>
-          <button
-            type="button"
-            className="button button--warning"
-            autoFocus
-            onClick={() => api.call('leaveTeam', {}).catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))}
-          >
-            Leave {team}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-            Stay in the team
-          </button>
-        </span>
+        <Confirm
+          question="Leave the team?"
+          explanation="This laptop keeps its cases but stops sending and receiving changes."
+          yes={`Leave ${team}`}
+          yesClassName="button button--warning"
+          onYes={() => api.call('leaveTeam', {}).catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))}
+          no="Stay in the team"
+          noClassName="button button--secondary"
+          onNo={() => setAsking(false)}
+        />
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
           Leave the team

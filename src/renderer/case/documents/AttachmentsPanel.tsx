@@ -5,6 +5,7 @@ import { enclosureTitle } from '../../../shared/case/paperwork'
 import { formatUkDate } from '../../../shared/dates'
 import { displayValue } from '../../../shared/forms/fields'
 import { useApi } from '../../app/contexts'
+import { Confirm } from '../../components/Confirm'
 import { DataTable } from '../../components/DataTable'
 import { Problem } from '../../components/form'
 import { Panel } from '../../components/Panel'
@@ -88,31 +89,24 @@ export function AttachmentsPanel(props: {
                 Move down<span className="visually-hidden"> {attachment.fileName}</span>
               </button>
               {confirmRemove === attachment.id ? (
-                <span className="confirm" role="group" aria-label={`Remove ${attachment.fileName}?`}>
-                  <button
-                    type="button"
-                    className="link-button link-button--danger"
-                    // Focus moves to the question that replaced the button pressed.
-                    autoFocus
-                    onClick={() => {
-                      setProblem(undefined)
-                      api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
-                        ({ packsDeleted }) => {
-                          setConfirmRemove(undefined)
-                          setRemoved(
-                            `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
-                          )
-                        },
-                        (error: unknown) => setProblem(issuesOf(error)[0]?.message),
-                      )
-                    }}
-                  >
-                    Yes, remove {attachment.fileName}
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setConfirmRemove(undefined)}>
-                    No, keep it
-                  </button>
-                </span>
+                <Confirm
+                  question={`Remove ${attachment.fileName}?`}
+                  yes={`Yes, remove ${attachment.fileName}`}
+                  onYes={() => {
+                    setProblem(undefined)
+                    api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
+                      ({ packsDeleted }) => {
+                        setConfirmRemove(undefined)
+                        setRemoved(
+                          `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
+                        )
+                      },
+                      (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                    )
+                  }}
+                  no="No, keep it"
+                  onNo={() => setConfirmRemove(undefined)}
+                />
               ) : (
                 <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
                   Remove<span className="visually-hidden"> {attachment.fileName}</span>
