@@ -4,6 +4,7 @@ import { BOARD_SORTS, filterBoard, sortBoard, type Board, type BoardFilter, type
 import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
+import { DataTable, type Column } from '../components/DataTable'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
 import { useApiQuery } from '../hooks/useApiQuery'
@@ -97,29 +98,7 @@ function BoardView({ board }: { board: Board }) {
       <p role="status" className="muted">
         {rows.length === board.rows.length ? `Showing all ${rows.length}` : `${rows.length} of ${board.rows.length} match`}
       </p>
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="table table--compact board">
-            <caption className="visually-hidden">Open cases; the column headings sort the table</caption>
-            <thead>
-              <tr>
-                <SortHeading by="client" sort={sort} descending={descending} onSort={sortBy} />
-                <th scope="col">Lead caseworker</th>
-                <SortHeading by="phase" sort={sort} descending={descending} onSort={sortBy} />
-                <SortHeading by="days-in-phase" sort={sort} descending={descending} onSort={sortBy} />
-                <SortHeading by="last-contact" sort={sort} descending={descending} onSort={sortBy} />
-                <SortHeading by="flags" sort={sort} descending={descending} onSort={sortBy} />
-                <SortHeading by="next-action" sort={sort} descending={descending} onSort={sortBy} />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <BoardLine key={row.id} row={row} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {rows.length > 0 && <DataTable caption="Open cases; the column headings sort the table" className="board" scroll rows={shown} rowKey={(row) => row.id} columns={boardColumns(sort, descending, sortBy)} />}
       {shown.length < rows.length && (
         <p>
           <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
@@ -134,6 +113,63 @@ function BoardView({ board }: { board: Board }) {
       <CaseloadTable caseloads={board.caseloads} weights={board.weights} />
     </>
   )
+}
+
+/** The board's columns; the headings of all but one sort the table, and say how it is sorted. */
+function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardSort) => void): Column<BoardRow>[] {
+  const sortable = (by: BoardSort, column: Omit<Column<BoardRow>, 'heading'>): Column<BoardRow> => ({
+    ...column,
+    key: by,
+    heading: (
+      <button type="button" className="sort-button" onClick={() => sortBy(by)}>
+        {SORT_LABELS[by]}
+        <span aria-hidden="true">{by === sort ? (descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    ),
+    ...(by === sort ? { sort: descending ? 'descending' : 'ascending' } : {}),
+  })
+  return [
+    sortable('client', {
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
+          {row.chainNumber && <span className="board__chain">CHAIN {row.chainNumber}</span>}
+        </>
+      ),
+    }),
+    { heading: 'Lead caseworker', cell: (row) => row.leadCaseworker?.name ?? <span className="muted">Not allocated</span> },
+    sortable('phase', { cell: (row) => <PhaseTag phase={row.phase} /> }),
+    sortable('days-in-phase', { className: 'number', cell: (row) => row.daysInPhase }),
+    sortable('last-contact', { cell: (row) => (row.lastContact ? formatUkDate(row.lastContact) : <span className="muted">None</span>) }),
+    sortable('flags', {
+      cell: (row) =>
+        row.flags.length === 0 ? (
+          <span className="muted">None</span>
+        ) : (
+          <ul className="flag-list">
+            {row.flags.map((flag) => (
+              <li key={flag.kind} className="tag tag--warning">
+                {flag.message}
+              </li>
+            ))}
+          </ul>
+        ),
+    }),
+    sortable('next-action', {
+      cell: (row) =>
+        row.nextAction ? (
+          <>
+            {row.nextAction.description}
+            <span className="board__due">
+              {row.nextAction.owner}, by {formatUkDate(row.nextAction.due)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">None</span>
+        ),
+    }),
+  ]
 }
 
 function readFilter(params: URLSearchParams): BoardFilter {
@@ -156,59 +192,5 @@ function Filter(props: { label: string; name: string; value: string; onChange: (
         {props.children}
       </select>
     </div>
-  )
-}
-
-function SortHeading(props: { by: BoardSort; sort: BoardSort; descending: boolean; onSort: (by: BoardSort) => void }) {
-  const active = props.by === props.sort
-  return (
-    <th scope="col" aria-sort={active ? (props.descending ? 'descending' : 'ascending') : undefined}>
-      <button type="button" className="sort-button" onClick={() => props.onSort(props.by)}>
-        {SORT_LABELS[props.by]}
-        <span aria-hidden="true">{active ? (props.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </th>
-  )
-}
-
-function BoardLine({ row }: { row: BoardRow }) {
-  return (
-    <tr>
-      <th scope="row">
-        <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
-        {row.chainNumber && <span className="board__chain">CHAIN {row.chainNumber}</span>}
-      </th>
-      <td>{row.leadCaseworker?.name ?? <span className="muted">Not allocated</span>}</td>
-      <td>
-        <PhaseTag phase={row.phase} />
-      </td>
-      <td className="number">{row.daysInPhase}</td>
-      <td>{row.lastContact ? formatUkDate(row.lastContact) : <span className="muted">None</span>}</td>
-      <td>
-        {row.flags.length === 0 ? (
-          <span className="muted">None</span>
-        ) : (
-          <ul className="flag-list">
-            {row.flags.map((flag) => (
-              <li key={flag.kind} className="tag tag--warning">
-                {flag.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-      <td>
-        {row.nextAction ? (
-          <>
-            {row.nextAction.description}
-            <span className="board__due">
-              {row.nextAction.owner}, by {formatUkDate(row.nextAction.due)}
-            </span>
-          </>
-        ) : (
-          <span className="muted">None</span>
-        )}
-      </td>
-    </tr>
   )
 }

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { DEFAULT_CASELOAD_WEIGHTS } from '../../shared/board/board'
 import { PHASES, phaseLabel, type Phase } from '../../shared/case/phases'
 import { useApi } from '../app/contexts'
-import { issuesOf } from '../forms/EditForm'
+import { Form, FormActions } from '../components/form'
+import { Panel } from '../components/Panel'
+import { issuesOf } from '../forms/issues'
 
 /**
  * The Standard Caseload Equivalent weights, one per phase (Homeless Link's CTI example): how much a
@@ -35,21 +37,12 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
   }
 
   return (
-    <section className="panel section" aria-labelledby="weights-heading">
-      <div className="section__heading">
-        <h3 id="weights-heading">Caseload weights</h3>
-      </div>
+    <Panel id="weights-heading" title="Caseload weights">
       <p className="field__hint">
         How much one case in each phase counts on the caseload board (the Standard Caseload Equivalent): 2 means a case there takes about twice the
         time of a case weighted 1.
       </p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save(typed)
-        }}
-      >
+      <Form onSubmit={() => void save(typed)}>
         <div className="weights">
           {PHASES.map((phase) => (
             <div key={phase} className={`field${errors[phase] ? ' field--error' : ''}`}>
@@ -86,10 +79,7 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
             </p>
           ))}
         {canChange && (
-          <div className="actions">
-            <button type="submit" className="button">
-              Save weights
-            </button>
+          <FormActions label="Save weights">
             <button
               type="button"
               className="button button--secondary"
@@ -105,10 +95,10 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
                 Saved
               </p>
             )}
-          </div>
+          </FormActions>
         )}
-      </form>
-    </section>
+      </Form>
+    </Panel>
   )
 }
 

@@ -4,6 +4,7 @@ import { ACTION_FIELDS, isOverdue, type CaseAction } from '../../shared/case/sup
 import { formatUkDate } from '../../shared/dates'
 import { formValues, changedValues } from '../../shared/forms/fields'
 import type { Person } from '../../shared/people'
+import { DataTable } from '../components/DataTable'
 import { SelectField } from '../components/form'
 import { EditForm } from '../forms/EditForm'
 import { useFormDraft } from '../forms/drafts'
@@ -22,47 +23,42 @@ export function ActionsView() {
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
-      {actions.length === 0 ? (
-        <p className="muted">No actions yet.</p>
-      ) : (
-        <table className="table table--compact">
-          <caption className="visually-hidden">Actions on this case, open ones first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Who</th>
-              <th scope="col">Due by</th>
-              <th scope="col">Done</th>
-              <th scope="col">
-                <span className="visually-hidden">Changes</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map(([id, action]) => (
-              <tr key={id} className={isOverdue(action, day) ? 'row--overdue' : undefined}>
-                <td>{action.description}</td>
-                <td>{action.owner.name}</td>
-                <td>
-                  {formatUkDate(action.due)}
-                  {isOverdue(action, day) && <span className="tag tag--warning">Overdue</span>}
-                </td>
-                <td>{action.doneOn ? formatUkDate(action.doneOn) : 'Not yet'}</td>
-                <td className="table__actions">
-                  {!action.doneOn && (
-                    <button type="button" className="link-button" onClick={() => changeCase((doc, context) => change.updateItem(doc, 'actions', id, { doneOn: context.today }, context))}>
-                      Mark done<span className="visually-hidden">: {action.description}</span>
-                    </button>
-                  )}
-                  <button type="button" className="link-button" onClick={() => setEditing(id)}>
-                    Change<span className="visually-hidden">: {action.description}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Actions on this case, open ones first"
+        rows={actions}
+        rowKey={([id]) => id}
+        rowClassName={([, action]) => (isOverdue(action, day) ? 'row--overdue' : undefined)}
+        empty="No actions yet."
+        columns={[
+          { heading: 'Action', cell: ([, action]) => action.description },
+          { heading: 'Who', cell: ([, action]) => action.owner.name },
+          {
+            heading: 'Due by',
+            cell: ([, action]) => (
+              <>
+                {formatUkDate(action.due)}
+                {isOverdue(action, day) && <span className="tag tag--warning">Overdue</span>}
+              </>
+            ),
+          },
+          { heading: 'Done', cell: ([, action]) => (action.doneOn ? formatUkDate(action.doneOn) : 'Not yet') },
+        ]}
+        rowActions={{
+          heading: 'Changes',
+          cell: ([id, action]) => (
+            <>
+              {!action.doneOn && (
+                <button type="button" className="link-button" onClick={() => changeCase((doc, context) => change.updateItem(doc, 'actions', id, { doneOn: context.today }, context))}>
+                  Mark done<span className="visually-hidden">: {action.description}</span>
+                </button>
+              )}
+              <button type="button" className="link-button" onClick={() => setEditing(id)}>
+                Change<span className="visually-hidden">: {action.description}</span>
+              </button>
+            </>
+          ),
+        }}
+      />
       {editing && record.actions[editing] ? (
         <ActionForm key={editing} actionId={editing} action={record.actions[editing]} team={team} onDone={() => setEditing(undefined)} />
       ) : (

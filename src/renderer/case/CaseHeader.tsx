@@ -8,12 +8,12 @@ import { phaseLabel } from '../../shared/case/phases'
 import { REJECTION_REASONS } from '../../shared/case/referral'
 import { ageOn, formatUkDate } from '../../shared/dates'
 import { useApi } from '../app/contexts'
-import { ErrorSummary, RadioGroup, SelectField, TextArea } from '../components/form'
+import { ErrorSummary, Form, Problem, RadioGroup, SelectField, SubmitButton, TextArea } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
-import { issuesOf } from '../forms/EditForm'
+import { issuesOf } from '../forms/issues'
+import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
-import type { FieldIssue } from '../../shared/validation'
 
 export function CaseHeader() {
   const { record, saved } = useOpenCase()
@@ -81,11 +81,6 @@ function NextStep() {
   )
 }
 
-/** Problems the domain reports under `from`, shown on this form's own field. */
-function renamed(issues: FieldIssue[], from: string, to: string): FieldIssue[] {
-  return issues.map((issue) => (issue.field === from ? { ...issue, field: to } : issue))
-}
-
 function AdvanceButton({ disabled }: { disabled: boolean }) {
   const { id, record } = useOpenCase()
   const changeCase = useCaseChange()
@@ -110,11 +105,7 @@ function AdvanceButton({ disabled }: { disabled: boolean }) {
       >
         Move to {phaseLabel(next)}
       </button>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <Problem text={error} />
     </>
   )
 }
@@ -124,31 +115,24 @@ function MoveBack() {
   const changeCase = useCaseChange()
   const navigate = useNavigate()
   const [reason, setReason] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { issues, run } = useSubmit({ reason: 'backReason' })
   const previous = previousPhase(record.phase)!
   return (
     <details className="disclosure">
       <summary>Move back to {phaseLabel(previous)}</summary>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          try {
+      <Form
+        onSubmit={() =>
+          void run(() => {
             changeCase((doc, context) => change.movePhaseBack(doc, crypto.randomUUID(), reason, context))
             setReason('')
-            setIssues([])
             navigate(`/cases/${id}/phase/${previous}`)
-          } catch (caught) {
-            setIssues(renamed(issuesOf(caught), 'reason', 'backReason'))
-          }
-        }}
+          })
+        }
       >
         <ErrorSummary issues={issues} />
         <TextArea name="backReason" label="Why is the case going back a phase?" value={reason} onChange={setReason} rows={2} error={issues.find((i) => i.field === 'backReason')?.message} />
-        <button type="submit" className="button button--secondary">
-          Move back
-        </button>
-      </form>
+        <SubmitButton label="Move back" className="button button--secondary" />
+      </Form>
     </details>
   )
 }
@@ -159,17 +143,15 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
   const [reason, setReason] = useState('')
   const [inappropriateReason, setInappropriateReason] = useState('')
   const [details, setDetails] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { issues, run, refuse } = useSubmit()
   const options = CLOSURE_TYPES.filter((option) => option.value !== 'planned' || plannedProblems.length === 0)
   return (
     <details className="disclosure">
       <summary>Close the case</summary>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (!type) return setIssues([{ field: 'closure-type', message: 'Choose the type of closure' }])
-          try {
+      <Form
+        onSubmit={() => {
+          if (!type) return refuse([{ field: 'closure-type', message: 'Choose the type of closure' }])
+          void run(() =>
             changeCase((doc, context) =>
               change.closeCase(
                 doc,
@@ -183,10 +165,8 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
                 },
                 context,
               ),
-            )
-          } catch (caught) {
-            setIssues(issuesOf(caught))
-          }
+            ),
+          )
         }}
       >
         <ErrorSummary issues={issues} />
@@ -213,10 +193,8 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
           />
         )}
         <TextArea name="details" label="Details" value={details} onChange={setDetails} rows={3} error={issues.find((i) => i.field === 'details')?.message} />
-        <button type="submit" className="button button--warning">
-          Close the case
-        </button>
-      </form>
+        <SubmitButton label="Close the case" className="button button--warning" />
+      </Form>
     </details>
   )
 }

@@ -23,6 +23,14 @@ export function CasePage() {
     )
   if (state.status === 'unreadable') return <p className="banner banner--warning">{state.message}</p>
   const { record } = state
+  // The case's logs, beside its phases.
+  const tabs = [
+    ['notes', `Contact log (${record.notes.length})`],
+    ['actions', `Actions (${Object.keys(record.actions).length})`],
+    ['expenses', 'Expenses'],
+    ['documents', `Documents (${Object.keys(record.attachments).length})`],
+    ['history', 'History'],
+  ]
   return (
     <OpenCaseContext.Provider value={{ id, record, saved: state.saved, change: state.change }}>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -58,21 +66,11 @@ export function CasePage() {
             })}
           </ol>
           <ul className="case-tabs">
-            <li>
-              <NavLink to={`/cases/${id}/notes`}>Contact log ({record.notes.length})</NavLink>
-            </li>
-            <li>
-              <NavLink to={`/cases/${id}/actions`}>Actions ({Object.keys(record.actions).length})</NavLink>
-            </li>
-            <li>
-              <NavLink to={`/cases/${id}/expenses`}>Expenses</NavLink>
-            </li>
-            <li>
-              <NavLink to={`/cases/${id}/documents`}>Documents ({Object.keys(record.attachments).length})</NavLink>
-            </li>
-            <li>
-              <NavLink to={`/cases/${id}/history`}>History</NavLink>
-            </li>
+            {tabs.map(([path, label]) => (
+              <li key={path}>
+                <NavLink to={`/cases/${id}/${path}`}>{label}</NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="case-main">

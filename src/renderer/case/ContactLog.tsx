@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react'
 import * as change from '../../shared/case/changes'
 import { NOTE_TYPE_LABELS, NOTE_TYPES, noteInputSchema, type CaseNote } from '../../shared/case/notes'
 import { formatUkDate, formatUkDateTime, typedUkDate } from '../../shared/dates'
-import { validate, type FieldIssue } from '../../shared/validation'
-import { byField, ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
-import { issuesOf } from '../forms/EditForm'
-import { useDraft } from '../hooks/useDraft'
+import { validate } from '../../shared/validation'
+import { byField, ErrorSummary, Form, FormActions, SelectField, TextArea, TextField } from '../components/form'
+import { useDraft } from '../forms/drafts'
+import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 
 const NOTE_LABELS = { date: 'Date of contact', type: 'Type of contact', text: 'Note' }
@@ -31,7 +31,7 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
   const changeCase = useCaseChange()
   const initial = useMemo(() => ({ date: formatUkDate(today()), type: 'face-to-face', text: '' }), [])
   const [values, setValues, clearDraft] = useDraft(`note:${id}`, initial)
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { issues, run, refuse } = useSubmit()
   const [added, setAdded] = useState(false)
   const errors = byField(issues)
   const set = (field: keyof typeof initial) => (value: string) => {
@@ -39,24 +39,20 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
     setValues({ ...values, [field]: value })
   }
 
-  function save(event: React.FormEvent) {
-    event.preventDefault()
+  function save() {
     const input = { ...values, date: typedUkDate(values.date), ...(correcting ? { corrects: correcting.id } : {}) }
     const checked = validate(noteInputSchema(today()), input)
-    if (!checked.ok) return setIssues(checked.issues)
-    try {
+    if (!checked.ok) return refuse(checked.issues)
+    void run(() => {
       changeCase((doc, context) => change.addNote(doc, checked.value, { ...context, id: crypto.randomUUID() }))
-    } catch (error) {
-      return setIssues(issuesOf(error))
-    }
-    setIssues([])
-    clearDraft()
-    setAdded(true)
-    onDone()
+      clearDraft()
+      setAdded(true)
+      onDone()
+    })
   }
 
   return (
-    <form className="panel note-form" onSubmit={save} noValidate aria-label={correcting ? 'Correct a case note' : 'Add a case note'}>
+    <Form className="panel note-form" onSubmit={save} aria-label={correcting ? 'Correct a case note' : 'Add a case note'}>
       <ErrorSummary issues={issues} />
       {correcting && (
         <p className="correcting">
@@ -78,15 +74,12 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
         />
       </div>
       <TextArea name="text" label={correcting ? 'Correction' : NOTE_LABELS.text} value={values.text} onChange={set('text')} error={errors.text} rows={5} />
-      <div className="actions">
-        <button type="submit" className="button">
-          {correcting ? 'Add correction' : 'Add note'}
-        </button>
+      <FormActions label={correcting ? 'Add correction' : 'Add note'}>
         <span className="save-confirmation" role="status">
           {added ? (saved ? 'Note saved.' : 'Note added, saving…') : ''}
         </span>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   )
 }
 

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import { useApi } from '../app/contexts'
-import { issuesOf } from '../forms/EditForm'
+import { Confirm } from '../components/Confirm'
+import { Problem } from '../components/form'
+import { issuesOf } from '../forms/issues'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
 
@@ -38,25 +40,21 @@ export function DuplicateBanner() {
             (opened {formatUkDayOf(other.createdAt)}
             {other.leadCaseworker ? `, lead ${other.leadCaseworker}` : ''}){' '}
             {asking === other.id ? (
-              <span className="confirm" role="group" aria-label="Merge the other case into this one?">
-                <span>Its notes, actions, documents and history come into this case; it is closed as merged.</span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  autoFocus
-                  onClick={() =>
-                    api.call('mergeCases', { keepId: id, duplicateId: other.id }).then(
-                      () => setAsking(undefined),
-                      (error: unknown) => setProblem(issuesOf(error)[0]?.message),
-                    )
-                  }
-                >
-                  Merge it into this case
-                </button>
-                <button type="button" className="button button--small button--secondary" onClick={() => setAsking(undefined)}>
-                  Cancel
-                </button>
-              </span>
+              <Confirm
+                question="Merge the other case into this one?"
+                explanation="Its notes, actions, documents and history come into this case; it is closed as merged."
+                yes="Merge it into this case"
+                yesClassName="button button--small"
+                onYes={() =>
+                  api.call('mergeCases', { keepId: id, duplicateId: other.id }).then(
+                    () => setAsking(undefined),
+                    (error: unknown) => setProblem(issuesOf(error)[0]?.message),
+                  )
+                }
+                no="Cancel"
+                noClassName="button button--small button--secondary"
+                onNo={() => setAsking(undefined)}
+              />
             ) : (
               <button type="button" className="link-button" onClick={() => setAsking(other.id)}>
                 Merge into this case<span className="visually-hidden">: {other.clientName}</span>
@@ -65,11 +63,7 @@ export function DuplicateBanner() {
           </li>
         ))}
       </ul>
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { EXPENSE_CATEGORIES, EXPENSE_FIELDS, expenseTotals, type Expense } from 
 import { formatUkDate } from '../../shared/dates'
 import { formatPounds } from '../../shared/forms/fields'
 import { useOpenCase } from './CaseContext'
-import { Collection } from './PhaseView'
+import { Collection } from './CaseForms'
 
 /** Money spent from the reconnection budget on this case, with totals by category. */
 export function ExpensesView() {

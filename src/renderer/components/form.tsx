@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormHTMLAttributes, type ReactNode } from 'react'
 import { FORM_LEVEL, type FieldIssue } from '../../shared/validation'
 
 /**
@@ -207,4 +207,57 @@ export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
 /** Issues keyed by field, for the inline messages. */
 export function byField(issues: FieldIssue[]): Record<string, string> {
   return Object.fromEntries(issues.map((issue) => [issue.field, issue.message]))
+}
+
+/**
+ * A form the page sends itself: submitting runs `onSubmit` rather than reloading the page, and the
+ * browser's own checks are off, since each form shows its problems in the pattern above.
+ */
+export function Form({ onSubmit, ...props }: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'noValidate'> & { onSubmit: () => void }) {
+  return (
+    <form
+      {...props}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSubmit()
+      }}
+    />
+  )
+}
+
+interface SubmitProps {
+  label: string
+  /** While the form is being sent: the button waits, saying `busyLabel` if there is one. */
+  busy?: boolean
+  busyLabel?: string
+  className?: string
+}
+
+export function SubmitButton({ label, busy = false, busyLabel, className = 'button' }: SubmitProps) {
+  return (
+    <button type="submit" className={className} disabled={busy}>
+      {busy && busyLabel ? busyLabel : label}
+    </button>
+  )
+}
+
+/** The row under a form: its submit button, then any other buttons or a confirmation. */
+export function FormActions({ children, ...submit }: SubmitProps & { children?: ReactNode }) {
+  return (
+    <div className="actions">
+      <SubmitButton {...submit} />
+      {children}
+    </div>
+  )
+}
+
+/** A problem with something just done (not with a form's field), announced as it appears. */
+export function Problem({ text }: { text: string | undefined }) {
+  if (!text) return null
+  return (
+    <p className="field__error" role="alert">
+      {text}
+    </p>
+  )
 }

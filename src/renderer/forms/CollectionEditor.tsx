@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from 'react'
 import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
-import { EditForm, issuesOf } from './EditForm'
+import { DataTable } from '../components/DataTable'
+import { Panel } from '../components/Panel'
+import { EditForm } from './EditForm'
+import { issuesOf } from './issues'
 import { useFormDraft } from './drafts'
 
 export interface Column<T> {
@@ -38,75 +41,60 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   const headingId = `list-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
 
   return (
-    <section className="panel section" aria-labelledby={headingId}>
-      <div className="section__heading">
-        <h3 id={headingId}>{props.title}</h3>
-        {!adding && !props.readOnly && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} })}
-          >
+    <Panel
+      id={headingId}
+      title={props.title}
+      actions={
+        !adding &&
+        !props.readOnly && (
+          <button type="button" className="button button--secondary button--small" onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} })}>
             Add {props.itemName}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {props.intro}
-      {entries.length === 0 ? (
-        <p className="muted">{props.emptyText}</p>
-      ) : (
-        <table className="table table--compact">
-          <caption className="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              {props.columns.map((column) => (
-                <th scope="col" key={column.label}>
-                  {column.label}
-                </th>
-              ))}
-              {!props.readOnly && (
-                <th scope="col">
-                  <span className="visually-hidden">Changes</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map(([id, item]) => (
-              <tr key={id}>
-                {props.columns.map((column) => (
-                  <td key={column.label}>{column.value(item, id)}</td>
-                ))}
-                {!props.readOnly && <td className="table__actions">
-                  <button type="button" className="link-button" onClick={() => setEditingId(id)}>
-                    Change<span className="visually-hidden"> this {props.itemName}</span>
-                  </button>
-                  {confirmRemove === id ? (
-                    <button
-                      type="button"
-                      className="link-button link-button--danger"
-                      onClick={async () => {
-                        try {
-                          await props.onRemove(id)
-                          setConfirmRemove(undefined)
-                        } catch (error) {
-                          setRemoveError(issuesOf(error)[0]?.message)
-                        }
-                      }}
-                    >
-                      Yes, remove it
+      <DataTable
+        caption={props.title}
+        rows={entries}
+        rowKey={([id]) => id}
+        empty={props.emptyText}
+        columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}
+        {...(props.readOnly
+          ? {}
+          : {
+              rowActions: {
+                heading: 'Changes',
+                cell: ([id]: [string, T]) => (
+                  <>
+                    <button type="button" className="link-button" onClick={() => setEditingId(id)}>
+                      Change<span className="visually-hidden"> this {props.itemName}</span>
                     </button>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => setConfirmRemove(id)}>
-                      Remove<span className="visually-hidden"> this {props.itemName}</span>
-                    </button>
-                  )}
-                </td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                    {confirmRemove === id ? (
+                      <button
+                        type="button"
+                        className="link-button link-button--danger"
+                        onClick={async () => {
+                          try {
+                            await props.onRemove(id)
+                            setConfirmRemove(undefined)
+                          } catch (error) {
+                            setRemoveError(issuesOf(error)[0]?.message)
+                          }
+                        }}
+                      >
+                        Yes, remove it
+                      </button>
+                    ) : (
+                      <button type="button" className="link-button" onClick={() => setConfirmRemove(id)}>
+                        Remove<span className="visually-hidden"> this {props.itemName}</span>
+                      </button>
+                    )}
+                  </>
+                ),
+              },
+            })}
+      />
       {removeError && <p className="field__error">{removeError}</p>}
       {editingId && props.items[editingId] && (
         <ItemEditor
@@ -135,7 +123,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
           />
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { changedValues, displayValue, formValues, type FieldGroup } from '../../shared/forms/fields'
+import { Panel } from '../components/Panel'
 import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
 
@@ -22,10 +23,12 @@ export function SectionForm(props: {
   const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
 
   return (
-    <section className="panel section" aria-labelledby={headingId}>
-      <div className="section__heading">
-        <h3 id={headingId}>{props.title}</h3>
-        {!draft && !props.readOnly && (
+    <Panel
+      id={headingId}
+      title={props.title}
+      actions={
+        !draft &&
+        !props.readOnly && (
           <button
             type="button"
             className="button button--secondary button--small"
@@ -34,8 +37,9 @@ export function SectionForm(props: {
           >
             Change
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {props.intro}
       {draft ? (
         <EditForm
@@ -70,6 +74,6 @@ export function SectionForm(props: {
           </div>
         ))
       )}
-    </section>
+    </Panel>
   )
 }

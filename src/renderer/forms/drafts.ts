@@ -11,29 +11,39 @@ export interface FormDraft {
   base: Record<string, unknown>
 }
 
-const PREFIX = 'homeward-draft:'
-
-function load(key: string): FormDraft | undefined {
-  try {
-    const saved = sessionStorage.getItem(PREFIX + key)
-    return saved ? (JSON.parse(saved) as FormDraft) : undefined
-  } catch {
-    return undefined
-  }
+export function useFormDraft(key: string): [FormDraft | undefined, (draft: FormDraft) => void, () => void] {
+  return useStored<FormDraft | undefined>(key, (saved) => (saved as FormDraft | null) ?? undefined, undefined)
 }
 
-export function useFormDraft(key: string): [FormDraft | undefined, (draft: FormDraft) => void, () => void] {
-  const [draft, setDraft] = useState<FormDraft | undefined>(() => load(key))
+/**
+ * The values of a form of text fields (a note, a new referral), kept in the same way until
+ * `clear` when the form is saved.
+ */
+export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (values: T) => void, () => void] {
+  return useStored<T>(key, (saved) => (saved ? { ...initial, ...(saved as Partial<T>) } : initial), initial)
+}
+
+const PREFIX = 'homeward-draft:'
+
+/** A draft in this window's session storage: read once (a form for another draft is a new component, with its own key). */
+function useStored<T>(key: string, restore: (saved: unknown) => T, empty: T): [T, (next: T) => void, () => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      return restore(JSON.parse(sessionStorage.getItem(PREFIX + key) ?? 'null'))
+    } catch {
+      return empty
+    }
+  })
   const save = useCallback(
-    (next: FormDraft) => {
-      setDraft(next)
+    (next: T) => {
+      setValue(next)
       sessionStorage.setItem(PREFIX + key, JSON.stringify(next))
     },
     [key],
   )
   const clear = useCallback(() => {
-    setDraft(undefined)
+    setValue(empty)
     sessionStorage.removeItem(PREFIX + key)
-  }, [key])
-  return [draft, save, clear]
+  }, [key, empty])
+  return [value, save, clear]
 }

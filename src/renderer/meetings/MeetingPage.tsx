@@ -14,12 +14,12 @@ import {
   type MeetingDoc,
   type MeetingRecord,
 } from '../../shared/meeting/meeting-doc'
-import type { FieldIssue } from '../../shared/validation'
 import { useApi } from '../app/contexts'
-import { ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
+import { ErrorSummary, Form, Problem, SelectField, SubmitButton, TextArea, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
-import { issuesOf } from '../forms/EditForm'
+import { issuesOf } from '../forms/issues'
+import { useSubmit } from '../forms/useSubmit'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useCase } from '../hooks/useCase'
 import { saveToDownloads } from '../platform/files'
@@ -131,11 +131,7 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
           )}
         </div>
       </div>
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <div className="actions">
         {!meeting.finishedAt && (
           <button type="button" className="button" onClick={() => void finish()}>
@@ -281,28 +277,18 @@ function ActionForm({ meetingId, itemId }: { meetingId: string; itemId: string }
   const [description, setDescription] = useState('')
   const [ownerId, setOwnerId] = useState('')
   const [due, setDue] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
-  const submit = async () => {
-    setIssues([])
-    if (!ownerId) return setIssues([{ field: 'ownerId', message: 'Choose who will do it' }])
-    try {
+  const { busy, issues, run, refuse } = useSubmit()
+  const submit = () => {
+    if (!ownerId) return refuse([{ field: 'ownerId', message: 'Choose who will do it' }])
+    void run(async () => {
       await api.call('addMeetingAction', { meetingId, itemId, description, ownerId, due: typedUkDate(due) })
       setDescription('')
       setDue('')
-    } catch (error) {
-      setIssues(issuesOf(error))
-    }
+    })
   }
   const error = (field: string) => issues.find((issue) => issue.field === field)?.message
   return (
-    <form
-      className="subform"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
+    <Form className="subform" onSubmit={submit}>
       <ErrorSummary issues={issues} />
       <TextField name="action-description" label="New action" value={description} onChange={setDescription} error={error('description')} />
       <SelectField
@@ -314,10 +300,8 @@ function ActionForm({ meetingId, itemId }: { meetingId: string; itemId: string }
         error={error('ownerId')}
       />
       <TextField name="action-due" label="Due by" hint="DD/MM/YYYY" width="short" value={due} onChange={setDue} error={error('due')} />
-      <button type="submit" className="button button--secondary">
-        Add the action to the case
-      </button>
-    </form>
+      <SubmitButton label="Add the action to the case" busy={busy} className="button button--secondary" />
+    </Form>
   )
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { formatUkDateTime } from '../../shared/dates'
 import { useApi, useProfile } from '../app/contexts'
+import { Problem } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
 
@@ -35,11 +36,7 @@ export function MeetingsPage() {
       ) : (
         <p className="muted">The team manager starts a meeting; you can follow it here on your own laptop.</p>
       )}
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <h2>Meetings</h2>
       {meetings.status === 'ready' &&
         (meetings.data.length === 0 ? (

@@ -3,9 +3,10 @@ import { Link } from 'react-router'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
 import { useApi } from '../app/contexts'
-import { ErrorSummary, TextField } from '../components/form'
+import { DataTable } from '../components/DataTable'
+import { ErrorSummary, Form, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { useSubmit } from '../hooks/useSubmit'
+import { useSubmit } from '../forms/useSubmit'
 import { saveToDownloads } from '../platform/files'
 import { BarChart, ColumnChart } from './Charts'
 
@@ -38,20 +39,11 @@ export function ReportPage() {
       <PageHeading title="Monitoring report" />
       <p className="lead">Referrals, speed, outcomes, costs and data completeness for any period, counted from the case records.</p>
       <ErrorSummary issues={issues} />
-      <form
-        className="report-range"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void show()
-        }}
-      >
+      <Form className="report-range" onSubmit={() => void show()}>
         <TextField name="from" label="From" hint="DD/MM/YYYY" width="short" value={from} onChange={setFrom} error={issues.find((i) => i.field === 'from')?.message} />
         <TextField name="to" label="To" hint="DD/MM/YYYY" width="short" value={to} onChange={setTo} error={issues.find((i) => i.field === 'to')?.message} />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Counting…' : 'Show the report'}
-        </button>
-      </form>
+        <SubmitButton label="Show the report" busy={busy} busyLabel="Counting…" />
+      </Form>
       {report && <ReportView report={report} onDownload={download} />}
     </>
   )
@@ -83,81 +75,36 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
         <section key={section.id} aria-labelledby={`section-${section.id}`}>
           <h3 id={`section-${section.id}`}>{section.title}</h3>
           <p className="field__hint">{section.basis}</p>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{section.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Figure</th>
-                <th scope="col" className="number">
-                  Value
-                </th>
-                <th scope="col">Cases</th>
-              </tr>
-            </thead>
-            <tbody>
-              {section.figures.map((figure, i) => (
-                <FigureRow key={`${section.id}-${i}`} figure={figure} rows={rows} />
-              ))}
-            </tbody>
-          </table>
+          <FigureTable caption={section.title} figures={section.figures} rows={rows} />
         </section>
       ))}
       <section aria-labelledby="section-completeness">
         <h3 id="section-completeness">Data completeness</h3>
         <p className="field__hint">The share of essential fields filled in, for how far each case has come, by lead caseworker.</p>
-        <table className="table table--compact">
-          <caption className="visually-hidden">Data completeness by lead caseworker</caption>
-          <thead>
-            <tr>
-              <th scope="col">Caseworker</th>
-              <th scope="col" className="number">
-                Cases
-              </th>
-              <th scope="col" className="number">
-                Fields filled
-              </th>
-              <th scope="col" className="number">
-                Complete
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.completeness.perCaseworker.map((entry) => (
-              <tr key={entry.caseworker}>
-                <th scope="row">{entry.caseworker}</th>
-                <td className="number">{entry.cases}</td>
-                <td className="number">
-                  {entry.filled} of {entry.expected}
-                </td>
-                <td className="number">{entry.percent}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Data completeness by lead caseworker"
+          rows={report.completeness.perCaseworker}
+          rowKey={(entry) => entry.caseworker}
+          columns={[
+            { heading: 'Caseworker', rowHeader: true, cell: (entry) => entry.caseworker },
+            { heading: 'Cases', numeric: true, cell: (entry) => entry.cases },
+            { heading: 'Fields filled', numeric: true, cell: (entry) => `${entry.filled} of ${entry.expected}` },
+            { heading: 'Complete', numeric: true, cell: (entry) => `${entry.percent}%` },
+          ]}
+        />
         {report.completeness.gaps.length > 0 && (
           <details className="disclosure">
             <summary>The {report.completeness.gaps.length} gaps to fill</summary>
-            <table className="table table--compact">
-              <caption className="visually-hidden">Essential fields not filled in</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Caseworker</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Missing</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.completeness.gaps.map((gap) => (
-                  <tr key={`${gap.caseId}-${gap.field}`}>
-                    <td>{gap.caseworker}</td>
-                    <th scope="row">
-                      <Link to={`/cases/${gap.caseId}`}>{gap.clientName}</Link>
-                    </th>
-                    <td>{gap.field}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Essential fields not filled in"
+              rows={report.completeness.gaps}
+              rowKey={(gap) => `${gap.caseId}-${gap.field}`}
+              columns={[
+                { heading: 'Caseworker', cell: (gap) => gap.caseworker },
+                { heading: 'Client', rowHeader: true, cell: (gap) => <Link to={`/cases/${gap.caseId}`}>{gap.clientName}</Link> },
+                { heading: 'Missing', cell: (gap) => gap.field },
+              ]}
+            />
           </details>
         )}
       </section>
@@ -165,37 +112,41 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
   )
 }
 
-/** A figure, and the cases behind it on request. */
-function FigureRow({ figure, rows }: { figure: Figure; rows: Map<string, ReportRow> }) {
-  const [open, setOpen] = useState(false)
-  const count = figure.caseIds.length
+/** A section's figures, each with the cases behind it on request. */
+function FigureTable({ caption, figures, rows }: { caption: string; figures: Figure[]; rows: Map<string, ReportRow> }) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
+  const toggle = (index: number) => setOpen((was) => (was.has(index) ? new Set([...was].filter((other) => other !== index)) : new Set([...was, index])))
   return (
-    <>
-      <tr className={figure.level === 1 ? 'figure--breakdown' : undefined}>
-        <th scope="row">{figure.label}</th>
-        <td className="number">{formatFigure(figure)}</td>
-        <td>
-          {count > 0 && (
-            <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-              {open ? 'Hide' : 'Show'} the {count === 1 ? 'case' : `${count} cases`}
-              <span className="visually-hidden">: {figure.label}</span>
-            </button>
-          )}
-        </td>
-      </tr>
-      {open && (
-        <tr>
-          <td colSpan={3}>
-            <ul className="figure-cases">
-              {figure.caseIds.map((id) => (
-                <li key={id}>
-                  <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
-                </li>
-              ))}
-            </ul>
-          </td>
-        </tr>
-      )}
-    </>
+    <DataTable
+      caption={caption}
+      rows={figures}
+      rowKey={(_figure, index) => String(index)}
+      rowClassName={(figure) => (figure.level === 1 ? 'figure--breakdown' : undefined)}
+      columns={[
+        { heading: 'Figure', rowHeader: true, cell: (figure) => figure.label },
+        { heading: 'Value', numeric: true, cell: (figure) => formatFigure(figure) },
+        {
+          heading: 'Cases',
+          cell: (figure, index) =>
+            figure.caseIds.length > 0 && (
+              <button type="button" className="link-button" aria-expanded={open.has(index)} onClick={() => toggle(index)}>
+                {open.has(index) ? 'Hide' : 'Show'} the {figure.caseIds.length === 1 ? 'case' : `${figure.caseIds.length} cases`}
+                <span className="visually-hidden">: {figure.label}</span>
+              </button>
+            ),
+        },
+      ]}
+      rowDetail={(figure, index) =>
+        open.has(index) && (
+          <ul className="figure-cases">
+            {figure.caseIds.map((id) => (
+              <li key={id}>
+                <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    />
   )
 }

@@ -1,13 +1,12 @@
 import { useState } from 'react'
-import * as change from '../../shared/case/changes'
-import { formatUkDate, typedUkDate } from '../../shared/dates'
-import { ROLE_LABELS } from '../../shared/people'
-import type { FieldIssue } from '../../shared/validation'
-import { ErrorSummary, SelectField, TextField } from '../components/form'
-import { issuesOf } from '../forms/EditForm'
-import { useApiQuery } from '../hooks/useApiQuery'
-import { today, useCaseChange, useOpenCase } from './CaseContext'
-import { Section } from './PhaseView'
+import * as change from '../../../shared/case/changes'
+import { formatUkDate, typedUkDate } from '../../../shared/dates'
+import { ROLE_LABELS } from '../../../shared/people'
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../components/form'
+import { useSubmit } from '../../forms/useSubmit'
+import { useApiQuery } from '../../hooks/useApiQuery'
+import { today, useCaseChange, useOpenCase } from '../CaseContext'
+import { Section } from '../CaseForms'
 
 /** Phase 2: the lead caseworker, chosen from the team. */
 export function AllocationPanel() {
@@ -16,7 +15,7 @@ export function AllocationPanel() {
   const members = useApiQuery('listMembers', {})
   const [lead, setLead] = useState(record.allocation.leadCaseworker?.id ?? '')
   const [on, setOn] = useState(formatUkDate(record.allocation.allocatedOn ?? today()))
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { issues, run, refuse } = useSubmit()
   const [done, setDone] = useState(false)
   const team = members.status === 'ready' ? members.data : []
   return (
@@ -28,19 +27,14 @@ export function AllocationPanel() {
             ? `${record.allocation.leadCaseworker.name}, since ${formatUkDate(record.allocation.allocatedOn ?? '')}.`
             : 'Not allocated yet.'}
         </p>
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
+        <Form
+          onSubmit={() => {
             const member = team.find((person) => person.id === lead)
-            if (!member) return setIssues([{ field: 'lead', message: 'Choose the lead caseworker' }])
-            try {
+            if (!member) return refuse([{ field: 'lead', message: 'Choose the lead caseworker' }])
+            void run(() => {
               changeCase((doc, context) => change.allocate(doc, { id: member.id, name: member.name }, typedUkDate(on), context))
-              setIssues([])
               setDone(true)
-            } catch (error) {
-              setIssues(issuesOf(error))
-            }
+            })
           }}
         >
           <ErrorSummary issues={issues} />
@@ -56,14 +50,12 @@ export function AllocationPanel() {
             <TextField name="allocatedOn" label="Allocated on" hint="DD/MM/YYYY" width="short" inputMode="numeric" value={on} onChange={setOn} error={issues.find((i) => i.field === 'on')?.message} />
           </div>
           <div className="actions">
-            <button type="submit" className="button">
-              {record.allocation.leadCaseworker ? 'Change the lead caseworker' : 'Allocate'}
-            </button>
+            <SubmitButton label={record.allocation.leadCaseworker ? 'Change the lead caseworker' : 'Allocate'} />
             <span role="status" className="save-confirmation">
               {done ? 'Allocated.' : ''}
             </span>
           </div>
-        </form>
+        </Form>
       </section>
       <Section section="allocation" title="Telling others" groups={[{ title: 'Telling others', fields: change.CASE_SECTIONS.allocation }]} />
     </>

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { ROLES, ROLE_LABELS, profileInputSchema, type Person } from '../../shared/people'
-import { FORM_LEVEL, validate, type FieldIssue } from '../../shared/validation'
+import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
-import { byField, ErrorSummary, RadioGroup, TextField } from '../components/form'
+import { byField, ErrorSummary, Form, RadioGroup, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { ApiCallError } from '../platform/api-client'
+import { useSubmit } from '../forms/useSubmit'
 
 const ROLE_HINTS: Record<string, string> = {
   caseworker: 'You hold cases and work with clients',
@@ -16,21 +16,13 @@ export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
   const api = useApi()
   const [name, setName] = useState('')
   const [role, setRole] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
-  const [saving, setSaving] = useState(false)
+  const { busy, issues, run, refuse } = useSubmit()
   const errors = byField(issues)
 
-  async function save(event: React.FormEvent) {
-    event.preventDefault()
+  const save = () => {
     const checked = validate(profileInputSchema, { name, role: role || undefined })
-    if (!checked.ok) return setIssues(checked.issues)
-    setSaving(true)
-    try {
-      onDone(await api.call('setProfile', checked.value))
-    } catch (error) {
-      setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: FORM_LEVEL, message: String((error as Error).message) }])
-      setSaving(false)
-    }
+    if (!checked.ok) return refuse(checked.issues)
+    void run(async () => onDone(await api.call('setProfile', checked.value)))
   }
 
   return (
@@ -42,7 +34,7 @@ export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
           Your name is recorded on every change you make, so the team can always see who did what and when.
         </p>
         <ErrorSummary issues={issues} />
-        <form onSubmit={save} noValidate>
+        <Form onSubmit={save}>
           <TextField name="name" label="Your name" value={name} onChange={setName} error={errors.name} autoComplete="name" />
           <RadioGroup
             name="role"
@@ -52,10 +44,8 @@ export function FirstRunPage({ onDone }: { onDone: (person: Person) => void }) {
             error={errors.role}
             options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value], hint: ROLE_HINTS[value] }))}
           />
-          <button type="submit" className="button" disabled={saving}>
-            Continue
-          </button>
-        </form>
+          <SubmitButton label="Continue" busy={busy} />
+        </Form>
       </div>
     </main>
   )

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { formatUkDateTime } from '../../shared/dates'
 import type { SyncStatus, TeamDevice } from '../../shared/sync/status'
 import { useApi, useProfile } from '../app/contexts'
-import { TextField } from '../components/form'
+import { Confirm } from '../components/Confirm'
+import { DataTable } from '../components/DataTable'
+import { Form, FormActions, Problem, TextField } from '../components/form'
+import { Panel } from '../components/Panel'
 import { describeSync } from '../components/sync-words'
-import { issuesOf } from '../forms/EditForm'
-import { useSubmit } from '../hooks/useSubmit'
+import { issuesOf } from '../forms/issues'
+import { useSubmit } from '../forms/useSubmit'
 import { useSyncStatus } from '../hooks/useSyncStatus'
 
 /**
@@ -18,10 +21,7 @@ export function TeamSection() {
   // The first join code, from creating the team, shown once it is made.
   const [joinCode, setJoinCode] = useState<string | undefined>()
   return (
-    <section id="team" className="panel section team" aria-labelledby="team-heading">
-      <div className="section__heading">
-        <h2 id="team-heading">Your team</h2>
-      </div>
+    <Panel id="team-heading" title="Your team" level={2} className="team">
       {!status ? (
         <p className="muted">Loading…</p>
       ) : status.state === 'not-in-team' ? (
@@ -29,7 +29,7 @@ export function TeamSection() {
       ) : (
         <InTeam status={status} firstJoinCode={joinCode} />
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -58,24 +58,19 @@ function JoinForm() {
   const [code, setCode] = useState('')
   const [deviceName, setDeviceName] = useState('')
   const { busy, issues, run, refuse } = useSubmit()
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (!server.trim() || !code.trim()) return refuse('Enter the server address and the join code your manager gave you.')
     void run(() => api.call('joinTeam', { server, code, ...(deviceName.trim() ? { deviceName } : {}) }))
   }
   return (
-    <form className="edit-form" onSubmit={submit} aria-labelledby="join-heading" noValidate>
+    <Form className="edit-form" onSubmit={submit} aria-labelledby="join-heading">
       <h3 id="join-heading">Join your team</h3>
       <TextField name="join-server" label="Team server address" hint="For example https://sync.example.org, from your manager or IT volunteer." value={server} onChange={setServer} width="medium" />
       <TextField name="join-code" label="Join code" hint="Three groups of five letters and numbers, for example K7QMH-2XRTB-9PVAC." value={code} onChange={setCode} width="medium" />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
       <Problem text={issues[0]?.message} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Joining…' : 'Join the team'}
-        </button>
-      </div>
-    </form>
+      <FormActions label="Join the team" busy={busy} busyLabel="Joining…" />
+    </Form>
   )
 }
 
@@ -86,24 +81,19 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
   const [name, setName] = useState('')
   const [deviceName, setDeviceName] = useState('')
   const { busy, issues, run, refuse } = useSubmit()
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (!server.trim() || !setupCode.trim() || !name.trim()) return refuse('Enter the server address, its setup code and the team’s name.')
     void run(async () => onCreated((await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })).joinCode))
   }
   return (
-    <form className="edit-form" onSubmit={submit} aria-label="Create the team" noValidate>
+    <Form className="edit-form" onSubmit={submit} aria-label="Create the team">
       <TextField name="create-server" label="Team server address" hint="Where your IT volunteer set up the Homeward server." value={server} onChange={setServer} width="medium" />
       <TextField name="create-setup-code" label="Setup code" hint="Printed by the server when it first started (setup code: …)." value={setupCode} onChange={setSetupCode} width="medium" />
       <TextField name="create-name" label="The team’s name" value={name} onChange={setName} width="medium" />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
       <Problem text={issues[0]?.message} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Creating…' : 'Create the team'}
-        </button>
-      </div>
-    </form>
+      <FormActions label="Create the team" busy={busy} busyLabel="Creating…" />
+    </Form>
   )
 }
 
@@ -183,58 +173,40 @@ function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
       {devices === undefined ? (
         <p className="muted">Loading…</p>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Laptop</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((device) => (
-              <tr key={device.id}>
-                <td>
-                  {device.name}
-                  {device.manager && ' (manager)'}
-                </td>
-                <td>{device.lastSeen ? formatUkDateTime(device.lastSeen) : 'Never'}</td>
-                <td>{device.revoked ? 'Revoked' : 'Can sync'}</td>
-                <td className="table__actions">
-                  {!device.revoked &&
-                    !device.manager &&
-                    (confirm === device.id ? (
-                      <span className="confirm" role="group" aria-label={`Revoke ${device.name}?`}>
-                        <button
-                          type="button"
-                          className="link-button link-button--danger"
-                          autoFocus
-                          onClick={() =>
-                            api.call('revokeDevice', { deviceId: device.id }).then(() => {
-                              setConfirm(undefined)
-                              return load()
-                            }, fail)
-                          }
-                        >
-                          Yes, revoke {device.name}
-                        </button>
-                        <button type="button" className="link-button" onClick={() => setConfirm(undefined)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="link-button" onClick={() => setConfirm(device.id)}>
-                        Revoke<span className="visually-hidden"> {device.name}</span>
-                      </button>
-                    ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="The team’s laptops"
+          rows={devices}
+          rowKey={(device) => device.id}
+          columns={[
+            { heading: 'Laptop', cell: (device) => (device.manager ? `${device.name} (manager)` : device.name) },
+            { heading: 'Last seen', cell: (device) => (device.lastSeen ? formatUkDateTime(device.lastSeen) : 'Never') },
+            { heading: 'State', cell: (device) => (device.revoked ? 'Revoked' : 'Can sync') },
+          ]}
+          rowActions={{
+            heading: 'Actions',
+            cell: (device) =>
+              !device.revoked &&
+              !device.manager &&
+              (confirm === device.id ? (
+                <Confirm
+                  question={`Revoke ${device.name}?`}
+                  yes={`Yes, revoke ${device.name}`}
+                  onYes={() =>
+                    api.call('revokeDevice', { deviceId: device.id }).then(() => {
+                      setConfirm(undefined)
+                      return load()
+                    }, fail)
+                  }
+                  no="Cancel"
+                  onNo={() => setConfirm(undefined)}
+                />
+              ) : (
+                <button type="button" className="link-button" onClick={() => setConfirm(device.id)}>
+                  Revoke<span className="visually-hidden"> {device.name}</span>
+                </button>
+              )),
+          }}
+        />
       )}
       <p className="field__hint">Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new.</p>
     </>
@@ -248,20 +220,16 @@ function Leave({ team }: { team: string }) {
   return (
     <div className="actions">
       {asking ? (
-        <span className="confirm" role="group" aria-label="Leave the team?">
-          <span>This laptop keeps its cases but stops sending and receiving changes.</span>
-          <button
-            type="button"
-            className="button button--warning"
-            autoFocus
-            onClick={() => api.call('leaveTeam', {}).catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))}
-          >
-            Leave {team}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-            Stay in the team
-          </button>
-        </span>
+        <Confirm
+          question="Leave the team?"
+          explanation="This laptop keeps its cases but stops sending and receiving changes."
+          yes={`Leave ${team}`}
+          yesClassName="button button--warning"
+          onYes={() => api.call('leaveTeam', {}).catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))}
+          no="Stay in the team"
+          noClassName="button button--secondary"
+          onNo={() => setAsking(false)}
+        />
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
           Leave the team
@@ -269,14 +237,5 @@ function Leave({ team }: { team: string }) {
       )}
       <Problem text={problem} />
     </div>
-  )
-}
-
-function Problem({ text }: { text: string | undefined }) {
-  if (!text) return null
-  return (
-    <p className="field__error" role="alert">
-      {text}
-    </p>
   )
 }

@@ -1,10 +1,11 @@
-import * as change from '../../shared/case/changes'
-import { WELLBEING_FIELDS, wellbeingChange, wellbeingTotal } from '../../shared/case/support'
-import { formatUkDate } from '../../shared/dates'
-import { formValues } from '../../shared/forms/fields'
-import { EditForm } from '../forms/EditForm'
-import { useFormDraft } from '../forms/drafts'
-import { useCaseChange, useOpenCase } from './CaseContext'
+import * as change from '../../../shared/case/changes'
+import { WELLBEING_FIELDS, wellbeingChange, wellbeingTotal } from '../../../shared/case/support'
+import { formatUkDate } from '../../../shared/dates'
+import { formValues } from '../../../shared/forms/fields'
+import { Panel } from '../../components/Panel'
+import { EditForm } from '../../forms/EditForm'
+import { useFormDraft } from '../../forms/drafts'
+import { useCaseChange, useOpenCase } from '../CaseContext'
 
 /**
  * The Short Warwick-Edinburgh Mental Wellbeing Scale, at the start of support or at closure: seven
@@ -19,15 +20,17 @@ export function WellbeingPanel({ when }: { when: 'start' | 'closure' }) {
   const title = when === 'start' ? 'Wellbeing at the start of support' : 'Wellbeing at closure'
   const stored = score ? { on: score.on, ...Object.fromEntries(score.items.map((item, i) => [`item${i + 1}`, item])) } : {}
   return (
-    <section className="panel section" aria-labelledby={`wellbeing-${when}`}>
-      <div className="section__heading">
-        <h3 id={`wellbeing-${when}`}>{title}</h3>
-        {!draft && (
+    <Panel
+      id={`wellbeing-${when}`}
+      title={title}
+      actions={
+        !draft && (
           <button type="button" className="button button--secondary button--small" onClick={() => setDraft({ values: formValues(WELLBEING_FIELDS, stored), base: stored })}>
             {score ? 'Change' : 'Record'}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="field__hint">Short Warwick-Edinburgh Mental Wellbeing Scale: how the client has felt over the last two weeks.</p>
       {score && !draft && (
         <p>
@@ -50,6 +53,6 @@ export function WellbeingPanel({ when }: { when: 'start' | 'closure' }) {
           }}
         />
       )}
-    </section>
+    </Panel>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { DocumentId } from '@automerge/automerge-repo/slim'
-import type { AttachmentDoc } from '../../shared/case/attachments'
-import { useRepo } from '../app/contexts'
+import type { AttachmentDoc } from '../../../shared/case/attachments'
+import { useRepo } from '../../app/contexts'
 
 export type AttachmentFile = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; bytes: Uint8Array; url: string }
 

@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router'
 import type { MatchedIn } from '../../shared/api'
 import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
-import { CaseTable } from './CaseListPage'
+import { CaseTable } from './CaseTable'
 
 const FOUND_IN: Record<MatchedIn, string> = { name: 'Name', identifiers: 'CHAIN number', notes: 'Case notes' }
 

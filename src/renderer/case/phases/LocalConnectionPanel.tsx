@@ -6,16 +6,25 @@ import {
   localConnectionSentence,
   RELATIONSHIPS,
   SPECIAL_CIRCUMSTANCE_FIELDS,
-} from '../../shared/case/local-connection'
-import { caseFacts } from '../../shared/case/lifecycle'
-import { formatUkDate } from '../../shared/dates'
-import { localAuthorityName } from '../../shared/places/local-authority'
+} from '../../../shared/case/local-connection'
+import type { EvidenceCollection } from '../../../shared/case/attachments'
+import { caseFacts } from '../../../shared/case/lifecycle'
+import { formatUkDate } from '../../../shared/dates'
+import { localAuthorityName } from '../../../shared/places/local-authority'
+import { DataTable } from '../../components/DataTable'
+import type { Column } from '../../forms/CollectionEditor'
 import { EvidenceCell } from '../documents/EvidenceCell'
-import { today, useOpenCase } from './CaseContext'
-import { Collection } from './PhaseView'
+import { today, useOpenCase } from '../CaseContext'
+import { Collection } from '../CaseForms'
 
 const byStart = (a: Record<string, unknown>, b: Record<string, unknown>) => String(b.from ?? '').localeCompare(String(a.from ?? ''))
 const period = (item: Record<string, unknown>) => `${formatUkDate(String(item.from ?? ''))} to ${item.to ? formatUkDate(String(item.to)) : 'now'}`
+// Every list of evidence says where, and holds the scanned documents that prove it.
+const area: Column<Record<string, unknown>> = { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) }
+const evidence = (collection: EvidenceCollection, name: (item: Record<string, unknown>) => string): Column<Record<string, unknown>> => ({
+  label: 'Evidence',
+  value: (item, id) => <EvidenceCell collection={collection} itemId={id} itemName={name(item)} />,
+})
 
 /**
  * Phase 4: the evidence of local connection (address history, work, family, special
@@ -39,34 +48,27 @@ export function LocalConnectionPanel() {
           <p className="muted">Add the address history and connections below, and the test runs here.</p>
         ) : (
           <>
-            <table className="table table--compact">
-              <caption className="visually-hidden">The local connection test by area</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Lived there (last 12 months / 5 years)</th>
-                  <th scope="col">Work</th>
-                  <th scope="col">Family</th>
-                  <th scope="col">Special</th>
-                  <th scope="col">Connection</th>
-                </tr>
-              </thead>
-              <tbody>
-                {areas.map((area) => (
-                  <tr key={area.localAuthority}>
-                    <th scope="row">{localAuthorityName(area.localAuthority)}</th>
-                    <td>
+            <DataTable
+              caption="The local connection test by area"
+              rows={areas}
+              rowKey={(area) => area.localAuthority}
+              columns={[
+                { heading: 'Area', rowHeader: true, cell: (area) => localAuthorityName(area.localAuthority) },
+                {
+                  heading: 'Lived there (last 12 months / 5 years)',
+                  cell: (area) => (
+                    <>
                       {area.residence.daysInLastYear} days / {area.residence.daysInLastFiveYears} days
                       {area.residence.holds && <span className="tag tag--ok">{area.residence.holds}</span>}
-                    </td>
-                    <td>{area.employment.length > 0 ? 'Yes' : 'No'}</td>
-                    <td>{area.family.map((member) => RELATIONSHIPS.find((r) => r.value === member.relationship)?.label).join(', ') || 'No'}</td>
-                    <td>{area.special.length > 0 ? 'Yes' : 'No'}</td>
-                    <td>{area.connected ? <strong className="ok">Yes</strong> : 'No'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { heading: 'Work', cell: (area) => (area.employment.length > 0 ? 'Yes' : 'No') },
+                { heading: 'Family', cell: (area) => area.family.map((member) => RELATIONSHIPS.find((r) => r.value === member.relationship)?.label).join(', ') || 'No' },
+                { heading: 'Special', cell: (area) => (area.special.length > 0 ? 'Yes' : 'No') },
+                { heading: 'Connection', cell: (area) => (area.connected ? <strong className="ok">Yes</strong> : 'No') },
+              ]}
+            />
             {shownArea && (
               <div className="sentence">
                 <h4>For the covering letter</h4>
@@ -85,10 +87,10 @@ export function LocalConnectionPanel() {
         emptyText="No addresses yet. Start with where they live now (or sleep), then work back over the last five years."
         columns={[
           { label: 'Address', value: (item) => [item.address, item.postcode].filter(Boolean).join(', ') },
-          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          area,
           { label: 'When', value: period },
           { label: 'Type of stay', value: (item) => ADDRESS_KINDS.find((kind) => kind.value === item.kind)?.label ?? '' },
-          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="addresses" itemId={id} itemName={String(item.address ?? 'this address')} /> },
+          evidence('addresses', (item) => String(item.address ?? 'this address')),
         ]}
       />
       <Collection
@@ -100,9 +102,9 @@ export function LocalConnectionPanel() {
         columns={[
           { label: 'Relationship', value: (item) => RELATIONSHIPS.find((r) => r.value === item.relationship)?.label ?? '' },
           { label: 'Name', value: (item) => String(item.name ?? '') },
-          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          area,
           { label: 'Lived there', value: (item) => `${item.years} years` },
-          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="family" itemId={id} itemName={String(item.name ?? 'this family member')} /> },
+          evidence('family', (item) => String(item.name ?? 'this family member')),
         ]}
       />
       <Collection
@@ -114,9 +116,9 @@ export function LocalConnectionPanel() {
         emptyText="No employment recorded."
         columns={[
           { label: 'Employer', value: (item) => String(item.employer ?? '') },
-          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          area,
           { label: 'When', value: period },
-          { label: 'Evidence', value: (item, id) => <EvidenceCell collection="employment" itemId={id} itemName={String(item.employer ?? 'this job')} /> },
+          evidence('employment', (item) => String(item.employer ?? 'this job')),
         ]}
       />
       <Collection
@@ -126,9 +128,9 @@ export function LocalConnectionPanel() {
         fields={SPECIAL_CIRCUMSTANCE_FIELDS}
         emptyText="None recorded."
         columns={[
-          { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) },
+          area,
           { label: 'Circumstances', value: (item) => String(item.description ?? '') },
-          { label: 'Evidence', value: (_item, id) => <EvidenceCell collection="special" itemId={id} itemName="these circumstances" /> },
+          evidence('special', () => 'these circumstances'),
         ]}
       />
     </>

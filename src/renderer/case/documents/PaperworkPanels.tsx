@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
-import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../shared/case/attachments'
-import { LEFT_OUT_THIS_TIME, planClosureLetter, planPack, type PaperworkSettings } from '../../shared/case/paperwork'
-import { formatUkDateTime } from '../../shared/dates'
-import { localAuthorityName } from '../../shared/places/local-authority'
-import { useApi } from '../app/contexts'
-import { useOpenCase } from '../case/CaseContext'
-import { issuesOf } from '../forms/EditForm'
+import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
+import { LEFT_OUT_THIS_TIME, planClosureLetter, planPack, type PaperworkSettings } from '../../../shared/case/paperwork'
+import { formatUkDateTime } from '../../../shared/dates'
+import { localAuthorityName } from '../../../shared/places/local-authority'
+import { useApi } from '../../app/contexts'
+import { DataTable } from '../../components/DataTable'
+import { Panel } from '../../components/Panel'
+import { useOpenCase } from '../CaseContext'
+import { issuesOf } from '../../forms/issues'
 
 /** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
 function useGenerate(onMade: (documentId: string) => void) {
@@ -84,10 +86,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
   const pages = plan ? plan.enclosures.reduce((sum, enclosure) => sum + enclosure.pages, 0) : 0
 
   return (
-    <section className="panel section" aria-labelledby="pack-heading">
-      <div className="section__heading">
-        <h3 id="pack-heading">Presentation pack</h3>
-      </div>
+    <Panel id="pack-heading" title="Presentation pack">
       <p className="field__hint">Email it to the Housing Options Officer the day before the presentation, and take a printed copy on the day.</p>
       {!plan ? (
         <p className="muted">Loading the team's settings…</p>
@@ -175,7 +174,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
           )}
         </>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -185,10 +184,7 @@ export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefi
   const { generate, progress, problem } = useGenerate(props.onMade)
   const plan = props.settings ? planClosureLetter(record, props.settings) : undefined
   return (
-    <section className="panel section" aria-labelledby="closure-letter-heading">
-      <div className="section__heading">
-        <h3 id="closure-letter-heading">Closure letter</h3>
-      </div>
+    <Panel id="closure-letter-heading" title="Closure letter">
       <p className="field__hint">
         Tells the client their case is closing and why, who supports them locally, what to do in a problem or a crisis, and how to get back in touch.
       </p>
@@ -213,7 +209,7 @@ export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefi
           </button>
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
 
@@ -222,55 +218,56 @@ export function GeneratedList(props: { onPreview: (documentId: string) => void; 
   const { record } = useOpenCase()
   const made = Object.entries(record.generatedDocuments).sort(([, a], [, b]) => b.at.localeCompare(a.at))
   return (
-    <section className="panel section" aria-labelledby="generated-heading">
-      <div className="section__heading">
-        <h3 id="generated-heading">Made from this case</h3>
-      </div>
-      {made.length === 0 ? (
-        <p className="muted">Nothing yet. Packs and letters you make are listed here.</p>
-      ) : (
-        <table className="table table--compact">
-          <caption className="visually-hidden">Documents made from this case</caption>
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Made</th>
-              <th scope="col">Enclosures</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {made.map(([id, document]) => (
-              <tr key={id}>
-                <td>
-                  <strong>{GENERATED_KINDS[document.kind]}</strong>
-                  <div className="muted small">
-                    {document.pages} {document.pages === 1 ? 'page' : 'pages'}
-                  </div>
-                </td>
-                <td>
-                  {formatUkDateTime(document.at)}
-                  <div className="muted small">by {document.by.name}</div>
-                </td>
-                <td className="small">{document.enclosures.length === 0 ? '—' : document.enclosures.map((enclosure) => enclosure.fileName).join(', ')}</td>
-                <td className="table__actions">
-                  <button type="button" className="link-button" onClick={() => props.onPreview(id)}>
-                    Preview<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
-                  </button>
-                  <button type="button" className="link-button" onClick={() => props.onOpen(id, 'pdf')}>
-                    Open to print<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
-                  </button>
-                  <button type="button" className="link-button" onClick={() => props.onOpen(id, 'email')}>
-                    Prepare email<span className="visually-hidden"> with the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <Panel id="generated-heading" title="Made from this case">
+      <DataTable
+        caption="Documents made from this case"
+        rows={made}
+        rowKey={([id]) => id}
+        empty="Nothing yet. Packs and letters you make are listed here."
+        columns={[
+          {
+            heading: 'Document',
+            cell: ([, document]) => (
+              <>
+                <strong>{GENERATED_KINDS[document.kind]}</strong>
+                <div className="muted small">
+                  {document.pages} {document.pages === 1 ? 'page' : 'pages'}
+                </div>
+              </>
+            ),
+          },
+          {
+            heading: 'Made',
+            cell: ([, document]) => (
+              <>
+                {formatUkDateTime(document.at)}
+                <div className="muted small">by {document.by.name}</div>
+              </>
+            ),
+          },
+          {
+            heading: 'Enclosures',
+            className: 'small',
+            cell: ([, document]) => (document.enclosures.length === 0 ? '—' : document.enclosures.map((enclosure) => enclosure.fileName).join(', ')),
+          },
+        ]}
+        rowActions={{
+          heading: 'Actions',
+          cell: ([id, document]) => (
+            <>
+              <button type="button" className="link-button" onClick={() => props.onPreview(id)}>
+                Preview<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+              </button>
+              <button type="button" className="link-button" onClick={() => props.onOpen(id, 'pdf')}>
+                Open to print<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+              </button>
+              <button type="button" className="link-button" onClick={() => props.onOpen(id, 'email')}>
+                Prepare email<span className="visually-hidden"> with the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+              </button>
+            </>
+          ),
+        }}
+      />
+    </Panel>
   )
 }

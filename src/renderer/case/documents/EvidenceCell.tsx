@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
-import type { EvidenceCollection } from '../../shared/case/attachments'
-import { enclosureTitle } from '../../shared/case/paperwork'
-import { useOpenCase } from '../case/CaseContext'
+import type { EvidenceCollection } from '../../../shared/case/attachments'
+import { enclosureTitle } from '../../../shared/case/paperwork'
+import { useOpenCase } from '../CaseContext'
 
 /**
  * In the address history and the local connection lists: the scanned documents that are evidence

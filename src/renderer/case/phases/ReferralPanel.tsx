@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import * as change from '../../shared/case/changes'
-import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../shared/case/referral'
-import { formatUkDate, typedUkDate } from '../../shared/dates'
-import type { FieldIssue } from '../../shared/validation'
-import { ErrorSummary, SelectField, TextArea, TextField } from '../components/form'
-import { issuesOf } from '../forms/EditForm'
-import { today, useCaseChange, useOpenCase } from './CaseContext'
-import { Section } from './PhaseView'
+import * as change from '../../../shared/case/changes'
+import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../../shared/case/referral'
+import { formatUkDate, typedUkDate } from '../../../shared/dates'
+import { ErrorSummary, Form, SelectField, TextArea, TextField } from '../../components/form'
+import { useSubmit } from '../../forms/useSubmit'
+import { today, useCaseChange, useOpenCase } from '../CaseContext'
+import { Section } from '../CaseForms'
 
 const REFERRAL_GROUPS = [{ title: 'The client and the referrer', fields: REFERRAL_IDENTITY_FIELDS }, ...REFERRAL_DETAIL_GROUPS]
 
@@ -41,7 +40,7 @@ function Decision() {
   const [reason, setReason] = useState('')
   const [signposting, setSignposting] = useState('')
   const [rejecting, setRejecting] = useState(false)
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { issues, run, refuse } = useSubmit()
   const { referral } = record
 
   if (referral.status !== 'received') {
@@ -55,16 +54,10 @@ function Decision() {
     )
   }
 
-  const decide = (edit: Parameters<typeof changeCase>[0]) => {
-    try {
-      changeCase(edit)
-      setIssues([])
-    } catch (error) {
-      setIssues(issuesOf(error))
-    }
-  }
+  const decide = (edit: Parameters<typeof changeCase>[0]) => void run(() => changeCase(edit))
   return (
-    <form className="decision" noValidate onSubmit={(event) => event.preventDefault()} aria-label="Decision on the referral">
+    // Its buttons decide; Enter in the date decides nothing.
+    <Form className="decision" onSubmit={() => undefined} aria-label="Decision on the referral">
       <ErrorSummary issues={issues} />
       <TextField name="decidedOn" label="Date of decision" hint="DD/MM/YYYY" width="short" inputMode="numeric" value={on} onChange={setOn} error={issues.find((i) => i.field === 'on')?.message} />
       {rejecting && (
@@ -91,7 +84,7 @@ function Decision() {
             type="button"
             className="button button--warning"
             onClick={() => {
-              if (!reason) return setIssues([{ field: 'rejectionReason', message: 'Choose why the referral is rejected' }])
+              if (!reason) return refuse([{ field: 'rejectionReason', message: 'Choose why the referral is rejected' }])
               decide((doc, context) =>
                 change.rejectReferral(
                   doc,
@@ -109,6 +102,6 @@ function Decision() {
           </button>
         )}
       </div>
-    </form>
+    </Form>
   )
 }

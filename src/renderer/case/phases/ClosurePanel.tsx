@@ -1,13 +1,12 @@
 import { useState } from 'react'
-import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../shared/case/closure'
-import { caseFacts } from '../../shared/case/lifecycle'
-import { formatUkDate } from '../../shared/dates'
-import type { FieldIssue } from '../../shared/validation'
-import { useApi } from '../app/contexts'
-import { ErrorSummary, TextArea } from '../components/form'
-import { ApiCallError } from '../platform/api-client'
-import { today, useOpenCase } from './CaseContext'
-import { Section } from './PhaseView'
+import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../../shared/case/closure'
+import { caseFacts } from '../../../shared/case/lifecycle'
+import { formatUkDate } from '../../../shared/dates'
+import { useApi } from '../../app/contexts'
+import { ErrorSummary, Form, FormActions, TextArea } from '../../components/form'
+import { useSubmit } from '../../forms/useSubmit'
+import { today, useOpenCase } from '../CaseContext'
+import { Section } from '../CaseForms'
 import { WellbeingPanel } from './WellbeingPanel'
 
 const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed' }
@@ -45,34 +44,30 @@ function LearningPoint() {
   const { id, record } = useOpenCase()
   const api = useApi()
   const [text, setText] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const { busy, issues, run } = useSubmit()
   const [added, setAdded] = useState(false)
   return (
     <section className="panel" aria-labelledby="learning-heading">
       <h3 id="learning-heading">Learning points</h3>
       <p className="field__hint">Step 11: what the team can learn from this case, for review at the next team meeting.</p>
       {record.closure.learningPointsLoggedOn && <p>Learning points logged on {formatUkDate(record.closure.learningPointsLoggedOn)}.</p>}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          api.call('addLearningPoint', { caseId: id, text }).then(
-            () => (setText(''), setIssues([]), setAdded(true)),
-            (error: Error) => setIssues(error instanceof ApiCallError && error.issues.length ? error.issues : [{ field: 'form', message: error.message }]),
-          )
-        }}
+      <Form
+        onSubmit={() =>
+          void run(async () => {
+            await api.call('addLearningPoint', { caseId: id, text })
+            setText('')
+            setAdded(true)
+          })
+        }
       >
         <ErrorSummary issues={issues} />
         <TextArea name="text" label="Learning point" value={text} onChange={(value) => (setText(value), setAdded(false))} rows={3} error={issues.find((i) => i.field === 'text')?.message} />
-        <div className="actions">
-          <button type="submit" className="button button--secondary">
-            Add to the team's learning log
-          </button>
+        <FormActions label="Add to the team's learning log" busy={busy} className="button button--secondary">
           <span role="status" className="save-confirmation">
             {added ? 'Added to the learning log.' : ''}
           </span>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </section>
   )
 }

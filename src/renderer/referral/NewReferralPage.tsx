@@ -3,12 +3,12 @@ import { Link, useNavigate } from 'react-router'
 import type { CaseSummary } from '../../shared/case/summary'
 import { referralSchema } from '../../shared/case/referral'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
-import { FORM_LEVEL, validate, type FieldIssue } from '../../shared/validation'
+import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
-import { byField, ErrorSummary, TextField } from '../components/form'
-import { useDraft } from '../hooks/useDraft'
+import { byField, ErrorSummary, Form, FormActions, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { ApiCallError } from '../platform/api-client'
+import { useDraft } from '../forms/drafts'
+import { useSubmit } from '../forms/useSubmit'
 
 const EMPTY = { clientName: '', dateOfBirth: '', chainNumber: '', referrerName: '', outreachTeam: '' }
 
@@ -17,8 +17,7 @@ export function NewReferralPage() {
   const api = useApi()
   const navigate = useNavigate()
   const [values, setValues, clearDraft] = useDraft('new-referral', EMPTY)
-  const [issues, setIssues] = useState<FieldIssue[]>([])
-  const [saving, setSaving] = useState(false)
+  const { busy, issues, run, refuse } = useSubmit()
   // One key per referral typed: saving again after a lost connection cannot open it twice.
   const [requestId, setRequestId] = useState(() => crypto.randomUUID())
   const errors = byField(issues)
@@ -26,31 +25,21 @@ export function NewReferralPage() {
 
   const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
 
-  async function save(event: React.FormEvent | undefined, allowDuplicate = false) {
-    event?.preventDefault()
+  const save = (allowDuplicate = false) => {
     const input = { ...values, dateOfBirth: typedUkDate(values.dateOfBirth) }
     const checked = validate(referralSchema(isoDateOf(new Date())), input)
-    if (!checked.ok) return setIssues(checked.issues)
-    setSaving(true)
-    try {
+    if (!checked.ok) return refuse(checked.issues)
+    void run(async () => {
       if (!allowDuplicate) {
         const matches = await api.call('checkDuplicates', checked.value)
-        if (matches.length > 0) {
-          setDuplicates(matches)
-          setSaving(false)
-          return
-        }
+        if (matches.length > 0) return setDuplicates(matches)
       }
       const { id } = await api.call('createCase', { ...checked.value, requestId, allowDuplicate })
       setDuplicates([])
       clearDraft()
       setRequestId(crypto.randomUUID())
       navigate(`/cases/${id}`)
-    } catch (error) {
-      const refused = error instanceof ApiCallError && error.issues.length > 0
-      setIssues(refused ? error.issues : [{ field: FORM_LEVEL, message: (error as Error).message }])
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -71,13 +60,13 @@ export function NewReferralPage() {
           </ul>
           <p>Check before going on: a second case for the same person splits their notes. A closed case can be referred again from its page.</p>
           <div className="actions">
-            <button type="button" className="button button--secondary" disabled={saving} onClick={() => void save(undefined, true)}>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => save(true)}>
               Save as a new referral anyway
             </button>
           </div>
         </section>
       )}
-      <form onSubmit={save} noValidate>
+      <Form onSubmit={() => save()}>
         <fieldset className="group">
           <legend className="group__legend">The client</legend>
           <TextField name="clientName" label="Client name" value={values.clientName} onChange={set('clientName')} error={errors.clientName} />
@@ -107,12 +96,8 @@ export function NewReferralPage() {
           <TextField name="referrerName" label="Referrer's name" value={values.referrerName} onChange={set('referrerName')} error={errors.referrerName} />
           <TextField name="outreachTeam" label="Outreach team" value={values.outreachTeam} onChange={set('outreachTeam')} error={errors.outreachTeam} />
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Saving…' : 'Save referral'}
-          </button>
-        </div>
-      </form>
+        <FormActions label="Save referral" busy={busy} busyLabel="Saving…" />
+      </Form>
     </div>
   )
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react'
-import * as change from '../../shared/case/changes'
-import { caseFacts } from '../../shared/case/lifecycle'
-import { SAFETY_FIELDS } from '../../shared/case/reconnection'
-import { formatUkDateTime } from '../../shared/dates'
-import type { FieldIssue } from '../../shared/validation'
-import { useProfile } from '../app/contexts'
-import { ErrorSummary, TextArea } from '../components/form'
-import { issuesOf } from '../forms/EditForm'
-import { today, useCaseChange, useOpenCase } from './CaseContext'
-import { Section } from './PhaseView'
+import * as change from '../../../shared/case/changes'
+import { caseFacts } from '../../../shared/case/lifecycle'
+import { SAFETY_FIELDS } from '../../../shared/case/reconnection'
+import { formatUkDateTime } from '../../../shared/dates'
+import { useProfile } from '../../app/contexts'
+import { ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form'
+import { useSubmit } from '../../forms/useSubmit'
+import { today, useCaseChange, useOpenCase } from '../CaseContext'
+import { Section } from '../CaseForms'
 
 /**
  * The safety checks before the move. Reconnection is not appropriate where any answer is yes, or
@@ -66,15 +65,8 @@ function Override() {
   const profile = useProfile()
   const changeCase = useCaseChange()
   const [reason, setReason] = useState('')
-  const [issues, setIssues] = useState<FieldIssue[]>([])
-  const attempt = (edit: Parameters<typeof changeCase>[0]) => {
-    try {
-      changeCase(edit)
-      setIssues([])
-    } catch (error) {
-      setIssues(issuesOf(error).map((issue) => (issue.field === 'reason' ? { ...issue, field: 'overrideReason' } : issue)))
-    }
-  }
+  const { issues, run } = useSubmit({ reason: 'overrideReason' })
+  const attempt = (edit: Parameters<typeof changeCase>[0]) => void run(() => changeCase(edit))
   if (profile.role !== 'manager') {
     return <p className="muted">Only a team manager can override the safety checks.</p>
   }
@@ -86,13 +78,7 @@ function Override() {
     )
   }
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        attempt((doc, context) => change.overrideSafetyGate(doc, reason, context))
-      }}
-    >
+    <Form onSubmit={() => attempt((doc, context) => change.overrideSafetyGate(doc, reason, context))}>
       <ErrorSummary issues={issues} />
       <TextArea
         name="overrideReason"
@@ -103,9 +89,7 @@ function Override() {
         rows={3}
         error={issues.find((issue) => issue.field === 'overrideReason')?.message}
       />
-      <button type="submit" className="button button--warning">
-        Override the safety checks
-      </button>
-    </form>
+      <SubmitButton label="Override the safety checks" className="button button--warning" />
+    </Form>
   )
 }

@@ -1,8 +1,8 @@
-import type { EvidenceCollection, EvidenceFor } from '../../shared/case/attachments'
-import type { CaseRecord } from '../../shared/case/record'
-import { displayValue } from '../../shared/forms/fields'
-import { FAMILY_FIELDS } from '../../shared/case/local-connection'
-import { localAuthorityName } from '../../shared/places/local-authority'
+import type { EvidenceCollection, EvidenceFor } from '../../../shared/case/attachments'
+import type { CaseRecord } from '../../../shared/case/record'
+import { displayValue } from '../../../shared/forms/fields'
+import { FAMILY_FIELDS } from '../../../shared/case/local-connection'
+import { localAuthorityName } from '../../../shared/places/local-authority'
 
 /** An entry of the address history or local connection lists, as a document's "evidence for" names it. */
 export interface EvidenceOption {

@@ -1,16 +1,12 @@
 import { useParams } from 'react-router'
-import * as change from '../../shared/case/changes'
-import type { CaseSection } from '../../shared/case/changes'
-import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../shared/case/engagement'
-import { phaseChecklist } from '../../shared/case/lifecycle'
-import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../shared/case/phases'
-import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../shared/case/reconnection'
-import { GOAL_FIELDS, STEP_DOWN_FIELDS } from '../../shared/case/support'
-import type { FieldGroup } from '../../shared/forms/fields'
-import { formatUkDate } from '../../shared/dates'
-import { CollectionEditor } from '../forms/CollectionEditor'
-import { SectionForm } from '../forms/SectionForm'
-import { today, useCaseChange, useOpenCase } from './CaseContext'
+import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../../shared/case/engagement'
+import { phaseChecklist } from '../../../shared/case/lifecycle'
+import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../../shared/case/phases'
+import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../../shared/case/reconnection'
+import { GOAL_FIELDS, STEP_DOWN_FIELDS } from '../../../shared/case/support'
+import { formatUkDate } from '../../../shared/dates'
+import { today, useOpenCase } from '../CaseContext'
+import { Collection, Section } from '../CaseForms'
 import { AllocationPanel } from './AllocationPanel'
 import { ClosurePanel } from './ClosurePanel'
 import { LocalConnectionPanel } from './LocalConnectionPanel'
@@ -121,48 +117,4 @@ function PhaseSections({ phase }: { phase: Phase }) {
     case 'closure-and-review':
       return <ClosurePanel />
   }
-}
-
-/** A form section of the case, saved through the domain's updateSection. */
-export function Section(props: { section: CaseSection; title: string; groups: readonly FieldGroup[] }) {
-  const { id, record } = useOpenCase()
-  const changeCase = useCaseChange()
-  return (
-    <SectionForm
-      draftKey={`${id}:${props.section}`}
-      title={props.title}
-      groups={props.groups}
-      stored={record[props.section] as Record<string, unknown>}
-      onSave={(changes) => changeCase((doc, context) => change.updateSection(doc, props.section, changes, context))}
-    />
-  )
-}
-
-/** A list on the case, saved through the domain's addItem, updateItem and removeItem. */
-export function Collection(props: {
-  id: Exclude<change.CaseCollection, 'actions'>
-  title: string
-  itemName: string
-  fields: Parameters<typeof CollectionEditor>[0]['fields']
-  columns: Parameters<typeof CollectionEditor<Record<string, unknown>>>[0]['columns']
-  emptyText: string
-  order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
-}) {
-  const { id, record } = useOpenCase()
-  const changeCase = useCaseChange()
-  return (
-    <CollectionEditor
-      draftKey={`${id}:${props.id}`}
-      title={props.title}
-      itemName={props.itemName}
-      fields={props.fields}
-      items={record[props.id] as Record<string, Record<string, unknown>>}
-      columns={props.columns}
-      emptyText={props.emptyText}
-      {...(props.order ? { order: props.order } : {})}
-      onAdd={(values) => changeCase((doc, context) => change.addItem(doc, props.id, crypto.randomUUID(), values, context))}
-      onUpdate={(itemId, changes) => changeCase((doc, context) => change.updateItem(doc, props.id, itemId, changes, context))}
-      onRemove={(itemId) => changeCase((doc, context) => change.removeItem(doc, props.id, itemId, context))}
-    />
-  )
 }

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import type { ImageView } from '../../shared/api'
 import { localAuthorityName } from '../../shared/places/local-authority'
-import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
-import type { Directory } from '../../shared/team/team-doc'
+import { LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
+import { DIRECTORIES, type Directory } from '../../shared/team/team-doc'
 import { useApi, useProfile } from '../app/contexts'
+import { Problem } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { CollectionEditor } from '../forms/CollectionEditor'
-import { issuesOf } from '../forms/EditForm'
+import { Panel } from '../components/Panel'
+import { CollectionEditor, type Column } from '../forms/CollectionEditor'
+import { issuesOf } from '../forms/issues'
 import { SectionForm } from '../forms/SectionForm'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { readForTransfer } from '../platform/files'
@@ -23,9 +25,6 @@ export function SettingsPage() {
   const profile = useProfile()
   const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
   const manager = profile.role === 'manager'
-
-  const saveEntry = (directory: Directory, id: string | undefined, values: Record<string, unknown>) =>
-    api.call('saveDirectoryEntry', { directory, ...(id ? { id } : {}), values }).then(() => undefined)
 
   return (
     <>
@@ -68,13 +67,12 @@ export function SettingsPage() {
             canChange
           />
           <h2 className="subheading">Directories</h2>
-          <CollectionEditor<HousingOptionsContact>
-            draftKey="settings:housingOptions"
+          <DirectoryEditor<HousingOptionsContact>
+            directory="housingOptions"
             title="Housing Options contacts"
             itemName="a Housing Options contact"
-            fields={HOUSING_OPTIONS_FIELDS}
-            items={settings.data.housingOptions}
-            readOnly={!manager}
+            entries={settings.data.housingOptions}
+            canChange={manager}
             order={(a, b) => localAuthorityName(a.localAuthority).localeCompare(localAuthorityName(b.localAuthority), 'en-GB')}
             columns={[
               { label: 'Local authority', value: (item) => localAuthorityName(item.localAuthority) },
@@ -82,17 +80,13 @@ export function SettingsPage() {
               { label: 'Email', value: (item) => item.email ?? '' },
             ]}
             emptyText="None yet. A presentation pack is addressed to the contact for its destination."
-            onAdd={(values) => saveEntry('housingOptions', undefined, values)}
-            onUpdate={(id, changes) => saveEntry('housingOptions', id, { ...settings.data.housingOptions[id], ...changes })}
-            onRemove={(id) => api.call('removeDirectoryEntry', { directory: 'housingOptions', id }).then(() => undefined)}
           />
-          <CollectionEditor<Agency>
-            draftKey="settings:agencies"
+          <DirectoryEditor<Agency>
+            directory="agencies"
             title="Local support services"
             itemName="a service"
-            fields={AGENCY_FIELDS}
-            items={settings.data.agencies}
-            readOnly={!manager}
+            entries={settings.data.agencies}
+            canChange={manager}
             order={(a, b) =>
               localAuthorityName(a.localAuthority).localeCompare(localAuthorityName(b.localAuthority), 'en-GB') || a.name.localeCompare(b.name, 'en-GB')
             }
@@ -102,15 +96,45 @@ export function SettingsPage() {
               { label: 'Phone', value: (item) => item.phone ?? '' },
             ]}
             emptyText="None yet. A closure letter lists the services in the client's new area."
-            onAdd={(values) => saveEntry('agencies', undefined, values)}
-            onUpdate={(id, changes) => saveEntry('agencies', id, { ...settings.data.agencies[id], ...changes })}
-            onRemove={(id) => api.call('removeDirectoryEntry', { directory: 'agencies', id }).then(() => undefined)}
           />
           <h2 className="subheading">Caseloads</h2>
           <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
         </>
       )}
     </>
+  )
+}
+
+/** One of the team's directories, kept by the manager: an entry is saved whole, with the changes made to it. */
+function DirectoryEditor<T extends Record<string, unknown>>(props: {
+  directory: Directory
+  title: string
+  itemName: string
+  entries: Record<string, T>
+  canChange: boolean
+  order: (a: T, b: T) => number
+  columns: Column<T>[]
+  emptyText: string
+}) {
+  const api = useApi()
+  const { directory } = props
+  const save = (id: string | undefined, values: Record<string, unknown>) =>
+    api.call('saveDirectoryEntry', { directory, ...(id ? { id } : {}), values }).then(() => undefined)
+  return (
+    <CollectionEditor<T>
+      draftKey={`settings:${directory}`}
+      title={props.title}
+      itemName={props.itemName}
+      fields={DIRECTORIES[directory]}
+      items={props.entries}
+      readOnly={!props.canChange}
+      order={props.order}
+      columns={props.columns}
+      emptyText={props.emptyText}
+      onAdd={(values) => save(undefined, values)}
+      onUpdate={(id, changes) => save(id, { ...props.entries[id], ...changes })}
+      onRemove={(id) => api.call('removeDirectoryEntry', { directory, id }).then(() => undefined)}
+    />
   )
 }
 
@@ -126,21 +150,14 @@ function ImageSetting(props: { title: string; alt: string; hint: string; image: 
       .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
   }
   return (
-    <section className="panel section" aria-labelledby={`${inputId}-heading`}>
-      <div className="section__heading">
-        <h3 id={`${inputId}-heading`}>{props.title}</h3>
-      </div>
+    <Panel id={`${inputId}-heading`} title={props.title}>
       <p className="field__hint">{props.hint}</p>
       {props.image ? (
         <img className="setting-image" src={`data:${props.image.mediaType};base64,${props.image.base64}`} alt={props.alt} />
       ) : (
         <p className="muted">None yet.</p>
       )}
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {props.canChange && (
         <div className="actions">
           <input
@@ -163,6 +180,6 @@ function ImageSetting(props: { title: string; alt: string; hint: string; image: 
           )}
         </div>
       )}
-    </section>
+    </Panel>
   )
 }
