@@ -7,7 +7,7 @@ const eslint = new ESLint({ cwd: ROOT })
 /** The messages of the layering rule for `code` placed at `filePath`. */
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'layering/allowed-imports').map((m) => m.message)
 }
 
 describe('the layering rules', () => {
