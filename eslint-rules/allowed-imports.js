@@ -7,7 +7,8 @@
  * to a path and must lie in one of the layer's folders; a bare one must be one of its packages (an
  * entry allows its subpaths: `zod` allows `zod/v4`, `@automerge/automerge/slim` does not allow
  * `@automerge/automerge`). Vite's query suffixes (`?url`) are dropped first. A file's layer is the
- * longest folder of the table that holds it; files in no layer (tests/, scripts, config) are not checked.
+ * longest folder of the table that holds it. A file the rule is applied to that is in no layer is an
+ * error itself, so that a new folder cannot slip past the table.
  */
 import { builtinModules } from 'node:module'
 import path from 'node:path'
@@ -81,6 +82,7 @@ export default {
     ],
     messages: {
       forbidden: '{{layer}} may not import {{named}}. It may import: {{allowed}}.',
+      unlisted: '{{file}} is in no layer: add its folder to the layering table in eslint.config.js.',
       computed: '{{layer}} may only import a module named by a plain string, so that its layering can be checked.',
     },
   },
@@ -88,7 +90,9 @@ export default {
     const { root, layers, tests } = /** @type {Options} */ (context.options[0])
     const file = fromRoot(root, context.physicalFilename)
     const name = file === null ? undefined : layerOf(layers, file)
-    if (file === null || name === undefined) return {}
+    if (file === null || name === undefined) {
+      return { Program: (node) => context.report({ node, messageId: 'unlisted', data: { file: file ?? context.physicalFilename } }) }
+    }
     const own = /** @type {Layer} */ (layers[name])
     /** @type {Layer} */
     const layer =
