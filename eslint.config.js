@@ -1,28 +1,63 @@
 // @ts-check
-import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
+import layering from './eslint-rules/index.js'
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
+/**
+ * What each layer of src/ may import, as an allow-list: the folders its relative imports may reach
+ * (`!folder` excepts one), the npm packages it may use (an entry allows its subpaths), and whether it
+ * may use Node's built-in modules. A file belongs to the longest folder below that holds it; anything
+ * not on its layer's list is an error, however it is imported (see eslint-rules/allowed-imports.js).
+ * Every file in src/ must be in a layer, tests beside the code too (with a little more, below); tests/,
+ * scripts and config outside src/ are not layered.
+ */
+const automerge = ['@automerge/automerge', '@automerge/automerge-repo']
+const automergeNetwork = ['@automerge/automerge-repo-network-messagechannel', '@automerge/automerge-repo-network-websocket']
 
-/** Import patterns that cross a layer, written once so each layer's rule reads as a sentence. */
-const layer = {
-  main: { group: ['**/main/**', '**/main'], message: 'Only src/main and src/server may import the Node core.' },
-  renderer: { group: ['**/renderer/**'], message: 'Nothing imports the renderer; it is a separate process.' },
-  server: { group: ['**/server/**'], message: 'The sync server is its own program.' },
-  preload: { group: ['**/preload/**'], message: 'The preload script is only loaded by Electron.' },
+/** The headless core, CLI, paperwork and browser mode: everything of the laptop but the Electron shell. */
+const main = {
+  folders: ['src/shared', 'src/node', 'src/main', '!src/main/electron'],
+  node: true,
+  packages: [...automerge, ...automergeNetwork, 'date-fns', 'nodemailer/lib/mail-composer', 'ws', 'zod'],
 }
-const electronOnly = {
-  name: 'electron',
-  message: 'Only the Electron shell (src/main/electron, src/preload) imports electron: keep the core headless.',
+
+const layers = {
+  /** The pure domain: no Node, no Electron, no other layer; Automerge only through its `/slim` entries. */
+  'src/shared': {
+    folders: ['src/shared'],
+    packages: ['zod', 'date-fns', '@automerge/automerge/slim', '@automerge/automerge-repo/slim'],
+  },
+  /** What the laptop's core and the sync server share: SQLite, the sync codec, hashing. */
+  'src/node': { folders: ['src/shared', 'src/node'], node: true, packages: ['better-sqlite3', 'cbor-x', 'zod'] },
+  'src/main': main,
+  'src/main/cli': { ...main, packages: [...main.packages, 'commander'] },
+  'src/main/paperwork': { ...main, packages: [...main.packages, '@cantoo/pdf-lib', '@cantoo/fontkit'] },
+  /** The thin Electron shell: the only part of main that imports electron. */
+  'src/main/electron': { ...main, folders: ['src/shared', 'src/node', 'src/main'], packages: [...main.packages, 'electron'] },
+  'src/preload': { folders: ['src/shared', 'src/preload'], packages: ['electron'] },
+  /** The browser side: no Node, nothing of main, the server or the preload script. */
+  'src/renderer': {
+    folders: ['src/shared', 'src/renderer'],
+    packages: [
+      'react',
+      'react-dom/client',
+      'react-router',
+      'react-aria-components',
+      'pdfjs-dist',
+      '@automerge/automerge/slim',
+      '@automerge/automerge/automerge.wasm',
+      '@automerge/automerge-repo/slim',
+      ...automergeNetwork,
+    ],
+  },
+  /** The sync server, its own program: never src/main. */
+  'src/server': { folders: ['src/shared', 'src/node', 'src/server'], node: true, packages: [...automerge, 'ws', 'zod'] },
 }
 
-/** @param {{ paths?: any[], patterns: any[] }} restricted */
-const restrictImports = (restricted) => ({
-  'no-restricted-imports': ['error', { paths: restricted.paths ?? [], patterns: restricted.patterns }],
-})
+/** Tests beside the code (`*.test.ts`) may also use the test runner and the shared test helpers. */
+const tests = { folders: ['tests/support'], packages: ['vitest'] }
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**'] },
@@ -35,24 +70,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { plugins: { layering }, rules: { 'layering/no-cycle': 'error' } },
   {
-    files: ['src/shared/**'],
-    rules: restrictImports({
-      paths: [
-        electronOnly,
-        ...nodeBuiltins.map((name) => ({ name, message: 'src/shared is pure TypeScript: no Node.' })),
-        ...['@automerge/automerge', '@automerge/automerge-repo'].map((name) => ({
-          name,
-          message: "Use the '/slim' entry in src/shared: the renderer loads Automerge's wasm itself.",
-        })),
-      ],
-      patterns: [
-        { ...layer.main, message: 'src/shared imports nothing of the other layers.' },
-        layer.renderer,
-        layer.server,
-        layer.preload,
-      ],
-    }),
+    files: ['src/**'],
+    rules: { 'layering/allowed-imports': ['error', { root: import.meta.dirname, layers, tests }] },
   },
   {
     files: ['src/renderer/**'],
@@ -60,29 +81,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['src/renderer/**'],
+    files: ['src/renderer/**', 'src/preload/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrictImports({
-      paths: [electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
-      patterns: [layer.main, layer.server, layer.preload],
-    }),
-  },
-  {
-    files: ['src/main/**'],
-    ignores: ['src/main/electron/**'],
-    rules: restrictImports({ paths: [electronOnly], patterns: [layer.renderer, layer.server, layer.preload] }),
-  },
-  {
-    files: ['src/main/electron/**'],
-    rules: restrictImports({ paths: [], patterns: [layer.renderer, layer.server, layer.preload] }),
-  },
-  {
-    files: ['src/preload/**'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: restrictImports({ paths: [], patterns: [layer.main, layer.renderer, layer.server] }),
-  },
-  {
-    files: ['src/server/**'],
-    rules: restrictImports({ paths: [electronOnly], patterns: [layer.renderer, layer.preload] }),
   },
 )
