@@ -33,7 +33,7 @@ const layers = {
   'src/node': { folders: ['src/shared', 'src/node'], node: true, packages: ['better-sqlite3', 'cbor-x', 'zod'] },
   'src/main': main,
   'src/main/cli': { ...main, packages: [...main.packages, 'commander'] },
-  'src/main/paperwork': { ...main, packages: [...main.packages, '@cantoo/pdf-lib', '@cantoo/fontkit'] },
+  'src/main/pdf': { ...main, packages: [...main.packages, '@cantoo/pdf-lib', '@cantoo/fontkit'] },
   /** The thin Electron shell: the only part of main that imports electron. */
   'src/main/electron': { ...main, folders: ['src/shared', 'src/node', 'src/main'], packages: [...main.packages, 'electron'] },
   'src/preload': { folders: ['src/shared', 'src/preload'], packages: ['electron'] },

@@ -5,7 +5,7 @@ import { FileRefusedError } from '../../src/main/core/errors'
 import { NotPermittedError } from '../../src/shared/team/permissions'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
-import { packEnclosures } from '../../src/shared/case/attachments'
+import { LEFT_OUT_THIS_TIME, planPack } from '../../src/shared/case/presentation-pack'
 import * as change from '../../src/shared/case/changes'
 import { CaseRuleError } from '../../src/shared/case/changes'
 import { ValidationError } from '../../src/shared/validation'
@@ -123,16 +123,28 @@ describe('scanned documents on a case', () => {
     const first = await ws.attachments.add(caseId, { fileName: 'birth.pdf', bytes: await textPdf('Birth certificate', 1), details: details() })
     const second = await ws.attachments.add(caseId, { fileName: 'gp.pdf', bytes: await textPdf('GP letter', 2), details: details({ type: 'medical', shareInPack: 'no' }) })
     const third = await ws.attachments.add(caseId, { fileName: 'dwp.png', bytes: markedPng('alpha'), details: details({ type: 'benefits' }) })
+    const fourth = await ws.attachments.add(caseId, { fileName: 'cpn.pdf', bytes: await textPdf('CPN letter', 1), details: details({ type: 'medical' }) })
     await ws.cases.change(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
     await ws.cases.change(caseId, (doc, context) => change.moveAttachment(doc, third, 'earlier', context))
     let record = await ws.cases.read(caseId)
-    expect(packEnclosures(record.attachments).map((a) => a.fileName)).toEqual(['dwp.png', 'birth.pdf'])
-    expect(packEnclosures(record.attachments, new Set([third])).map((a) => a.fileName)).toEqual(['birth.pdf'])
+    const settings = ws.team.settings()
+    const enclosed = (without?: Set<string>) => planPack(record, settings, without).enclosures.map((enclosure) => enclosure.fileName)
+    // A medical document the client agreed to share stays out until they agree to share their health needs.
+    expect(enclosed()).toEqual(['dwp.png', 'birth.pdf'])
+    expect(planPack(record, settings).leftOut).toEqual([
+      { id: second, fileName: 'gp.pdf', why: 'the client has not agreed to share it' },
+      { id: fourth, fileName: 'cpn.pdf', why: 'the client has not agreed to share their health and support needs' },
+    ])
+    expect(enclosed(new Set([third]))).toEqual(['birth.pdf'])
+    expect(planPack(record, settings, new Set([third])).leftOut).toContainEqual({ id: third, fileName: 'dwp.png', why: LEFT_OUT_THIS_TIME })
+    await ws.cases.change(caseId, (doc, context) => change.updateSection(doc, 'plan', { packHealthConsent: 'yes' }, context))
+    record = await ws.cases.read(caseId)
+    expect(enclosed()).toEqual(['dwp.png', 'birth.pdf', 'cpn.pdf'])
     expect(record.attachments[second]?.pages).toBe(2)
 
     await ws.attachments.remove(caseId, first)
     record = await ws.cases.read(caseId)
-    expect(Object.keys(record.attachments).sort()).toEqual([second, third].sort())
+    expect(Object.keys(record.attachments).sort()).toEqual([second, third, fourth].sort())
     expect(await ws.attachments.read(caseId, first).catch((e: Error) => e.name)).toBe('AttachmentNotFoundError')
     await ws.close()
     // The file's bytes are gone from this laptop's storage.

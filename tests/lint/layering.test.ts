@@ -242,7 +242,7 @@ describe('each layer imports only what is on its list', () => {
         "import { WebSocketServer } from 'ws'",
         "import { sha256 } from '../../node/crypto'",
         "import { phaseLabel } from '../../shared/case/phases'",
-        "import { closureLetter } from '../paperwork/closure-letter'",
+        "import { makeClosureLetter } from '../pdf/closure-letter'",
         "import { Workspace } from './workspace'",
       ]),
     ).toEqual([])
@@ -262,11 +262,11 @@ describe('each layer imports only what is on its list', () => {
     ).toEqual([])
   })
 
-  it('lets only src/main/paperwork use pdf-lib and fontkit, and only src/main/cli use commander', async () => {
-    expect(await refusedOf('src/main/paperwork/example.ts', ["import { PDFDocument } from '@cantoo/pdf-lib'", "import fontkit from '@cantoo/fontkit'"])).toEqual([])
+  it('lets only src/main/pdf use pdf-lib and fontkit, and only src/main/cli use commander', async () => {
+    expect(await refusedOf('src/main/pdf/example.ts', ["import { PDFDocument } from '@cantoo/pdf-lib'", "import fontkit from '@cantoo/fontkit'"])).toEqual([])
     expect(await refusedOf('src/main/cli/example.ts', ["import { Command } from 'commander'", "import { openWorkspace } from '../core/workspace'"])).toEqual([])
     expect(await allowedOf('src/main/cli/example.ts', ["import { PDFDocument } from '@cantoo/pdf-lib'"])).toEqual([])
-    expect(await allowedOf('src/main/paperwork/example.ts', ["import { Command } from 'commander'"])).toEqual([])
+    expect(await allowedOf('src/main/pdf/example.ts', ["import { Command } from 'commander'"])).toEqual([])
     expect(await allowedOf('src/main/browser-mode/example.ts', ["import { Command } from 'commander'", "import { PDFDocument } from '@cantoo/pdf-lib'"])).toEqual([])
   })
 
@@ -275,7 +275,7 @@ describe('each layer imports only what is on its list', () => {
     for (const file of [
       'src/main/core/workspace-example.ts',
       'src/main/cli/example.ts',
-      'src/main/paperwork/example.ts',
+      'src/main/pdf/example.ts',
       'src/main/browser-mode/example.ts',
       'src/server/example.ts',
       'src/node/example.ts',

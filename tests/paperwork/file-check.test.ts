@@ -1,8 +1,8 @@
 import { describe, expect, it, afterAll } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/case/attachments'
 import { FileRefusedError } from '../../src/main/core/errors'
-import { checkFile } from '../../src/main/paperwork/file-check'
-import { readJpeg } from '../../src/main/paperwork/jpeg'
+import { checkFile } from '../../src/main/pdf/file-check'
+import { readJpeg } from '../../src/main/pdf/jpeg'
 import {
   corruptPdf,
   encryptedPdf,

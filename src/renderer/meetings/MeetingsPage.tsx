@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { may } from '../../shared/team/permissions'
 import { Link, useNavigate } from 'react-router'
 import { formatUkDateTime } from '../../shared/dates'
 import { useApi, useProfile } from '../app/contexts'
@@ -29,7 +30,7 @@ export function MeetingsPage() {
         The team discusses its cases together. The agenda starts from the caseload board: new referrals to allocate, flagged cases, cases at the
         closure point, and learning points not yet reviewed.
       </p>
-      {profile.role === 'manager' ? (
+      {may(profile.role, 'start-meeting') ? (
         <button type="button" className="button" onClick={() => void start()}>
           Start a case review meeting
         </button>

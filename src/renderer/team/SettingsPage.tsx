@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { may } from '../../shared/team/permissions'
 import type { ImageView } from '../../shared/api'
 import { localAuthorityName } from '../../shared/places/local-authority'
 import { LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
@@ -24,7 +25,7 @@ export function SettingsPage() {
   const api = useApi()
   const profile = useProfile()
   const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
-  const manager = profile.role === 'manager'
+  const manager = may(profile.role, 'change-team-settings')
 
   return (
     <>

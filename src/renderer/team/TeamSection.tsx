@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { may } from '../../shared/team/permissions'
 import { formatUkDateTime } from '../../shared/dates'
 import type { SyncStatus, TeamDevice } from '../../shared/sync/status'
 import { useApi, useProfile } from '../app/contexts'
@@ -42,7 +43,7 @@ function NotInTeam({ onCreated }: { onCreated: (joinCode: string) => void }) {
         become the team’s.
       </p>
       <JoinForm />
-      {profile.role === 'manager' && (
+      {may(profile.role, 'create-team') && (
         <details className="disclosure">
           <summary>Create the team (managers, once, on a new server)</summary>
           <CreateForm onCreated={onCreated} />

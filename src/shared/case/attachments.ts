@@ -101,8 +101,3 @@ export function attachmentsInOrder<A extends { position: number; addedAt: string
     .map(([id, attachment]) => ({ ...attachment, id }))
     .sort((a, b) => a.position - b.position || a.addedAt.localeCompare(b.addedAt))
 }
-
-/** The documents that go in the pack: those the client agreed to share, in order, less any left out. */
-export function packEnclosures(attachments: Record<string, AttachmentRecord>, without: ReadonlySet<string> = new Set()): (AttachmentRecord & { id: string })[] {
-  return attachmentsInOrder(attachments).filter((attachment) => attachment.shareInPack === 'yes' && !without.has(attachment.id))
-}

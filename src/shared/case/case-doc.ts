@@ -1,5 +1,6 @@
 import { toPlain, toStored } from '../automerge/registers'
-import { UnreadableCaseError, upgradeRecord } from './migrations'
+import type { ChangeContext } from './changes'
+import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
 import { CASE_KIND, caseRecordSchema, RULE_FREE_PARTS, type CaseDoc, type CaseRecord, type CaseRules } from './record'
 
 export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
@@ -39,6 +40,12 @@ function checkRecord(stored: Record<string, unknown>): CaseRecord {
 }
 
 /** Marks a case as changed; every domain change calls it so lists can sort by recent work. */
-export function touch(doc: CaseDoc, now: Date): void {
+function touch(doc: CaseDoc, now: Date): void {
   doc.updatedAt = toStored(now.toISOString())
+}
+
+/** Every domain change begins here: the document brought to the current schema, and marked as changed. */
+export function beginChange(doc: CaseDoc, context: ChangeContext): void {
+  upgradeCaseDoc(doc)
+  touch(doc, context.now)
 }

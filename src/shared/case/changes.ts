@@ -5,8 +5,7 @@ import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
-import { readCase, readRules, touch } from './case-doc'
-import { upgradeCaseDoc } from './migrations'
+import { beginChange, readCase, readRules } from './case-doc'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
@@ -62,10 +61,6 @@ export const CASE_COLLECTIONS = {
 export type CaseCollection = keyof typeof CASE_COLLECTIONS
 
 /** Starts every change: the document brought up to date, and marked as changed. */
-function begin(doc: CaseDoc, context: ChangeContext): void {
-  upgradeCaseDoc(doc)
-  touch(doc, context.now)
-}
 
 /** Refuses names that are not fields of the form: a typo must not vanish silently. */
 function refuseUnknown(fields: readonly Field[], values: Record<string, unknown>): void {
@@ -99,7 +94,7 @@ function applyChanges(target: Record<string, unknown>, fields: readonly Field[],
 
 /** Saves what changed in one of the case's forms. */
 export function updateSection(doc: CaseDoc, section: CaseSection, changes: Record<string, unknown>, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
 }
 
@@ -111,7 +106,7 @@ export function addItem(
   values: Record<string, unknown>,
   context: ChangeContext,
 ): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
   ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
@@ -119,7 +114,7 @@ export function addItem(
 
 /** Adds an action with its owner. */
 export function addAction(doc: CaseDoc, id: string, values: Record<string, unknown>, owner: PersonRef, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const checked = checkNewItem(ACTION_FIELDS, values, context.today) as ActionValues
   doc.actions[id] = toStored({ ...checked, owner, createdAt: context.now.toISOString(), createdBy: context.author })
 }
@@ -133,7 +128,7 @@ export function updateItem(
   context: ChangeContext,
   owner?: PersonRef,
 ): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)
@@ -142,7 +137,7 @@ export function updateItem(
 
 /** Removes an item added by mistake. (Notes are never removed: see corrections.) */
 export function removeItem(doc: CaseDoc, collection: CaseCollection, id: string, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   delete (doc[collection] as unknown as Record<string, unknown>)[id]
 }
 
@@ -157,7 +152,7 @@ function requireDate(on: string, field = 'on'): void {
 /** The referral meets the three criteria and is taken on. */
 export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
   requireDate(on)
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
   const problems = referralCriteriaProblems(record.referral)
@@ -174,7 +169,7 @@ export function rejectReferral(
   context: ChangeContext,
 ): void {
   requireDate(decision.on)
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
   doc.referral.status = toStored('rejected')
@@ -194,7 +189,7 @@ export function addNote(
   note: z.output<ReturnType<typeof noteInputSchema>>,
   context: ChangeContext & { id: string },
 ): void {
-  begin(doc, context)
+  beginChange(doc, context)
   if (note.corrects !== undefined && !doc.notes.some((existing) => existing.id.val === note.corrects)) {
     throw new CaseRuleError(['The note being corrected is not in this case'])
   }
@@ -213,14 +208,14 @@ export function addNote(
 /** Names the lead caseworker (a team member). */
 export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
   requireDate(on)
-  begin(doc, context)
+  beginChange(doc, context)
   doc.allocation.leadCaseworker = toStored(lead)
   doc.allocation.allocatedOn = toStored(on)
 }
 
 /** Moves the case to the next phase, if the rules allow; else says what is missing. */
 export function advancePhase(doc: CaseDoc, id: string, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   const problems = advanceProblems(record, context)
   if (problems.length > 0) throw new CaseRuleError(problems)
@@ -231,7 +226,7 @@ export function advancePhase(doc: CaseDoc, id: string, context: ChangeContext): 
 
 /** Goes back a phase (plans change); the reason is kept in the history. */
 export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   const to = previousPhase(record.phase)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
@@ -241,34 +236,19 @@ export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context:
   recordPhaseChange(doc, { id, kind: 'back', from: record.phase, to, reason: reason.trim() }, context)
 }
 
-/** A manager lets a reconnection go ahead despite the safety gate; who, when and why are kept. */
-export function overrideSafetyGate(doc: CaseDoc, reason: string, context: ChangeContext): void {
-  if (context.role !== 'manager') throw new CaseRuleError(['Only a team manager can override the safety checks'])
-  if (!reason.trim()) throw new ValidationError([{ field: 'reason', message: 'Write the reason for overriding the safety checks' }])
-  begin(doc, context)
-  doc.safety.override = toStored({ by: context.author, at: context.now.toISOString(), reason: reason.trim() })
-}
-
-/** Withdraws an override (the situation changed). */
-export function withdrawSafetyOverride(doc: CaseDoc, context: ChangeContext): void {
-  if (context.role !== 'manager') throw new CaseRuleError(['Only a team manager can withdraw an override'])
-  begin(doc, context)
-  delete doc.safety.override
-}
-
 /** The short Warwick-Edinburgh scale, at the start of support or at closure. */
 export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: WellbeingScore, context: ChangeContext): void {
   requireDate(score.on)
   if (score.items.length !== 7 || !score.items.every((item) => Number.isInteger(item) && item >= 1 && item <= 5)) {
     throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
   }
-  begin(doc, context)
+  beginChange(doc, context)
   doc.wellbeing[when] = toStored(score)
 }
 
 /** Step 11 done: learning points from this case are in the team's log. */
 export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   doc.closure.learningPointsLoggedOn = toStored(on)
 }
 
@@ -288,7 +268,7 @@ export interface Closure {
  */
 export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
   requireDate(closure.on)
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
   if (closure.type === 'planned') {
@@ -324,7 +304,7 @@ function close(
 
 /** Links a closed case to the new case opened when the person was referred again. */
 export function markReReferred(doc: CaseDoc, newCaseId: string, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   doc.reReferredAs = toStored(newCaseId)
 }
 
@@ -338,7 +318,7 @@ export function checkAttachmentDetails(details: Record<string, unknown>, today: 
 
 /** Lists a scanned document on the case, last in the pack's order. */
 export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, details: Record<string, unknown>, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const checked = checkNewItem(ATTACHMENT_FIELDS, details, context.today)
   const positions = Object.values(doc.attachments).map((attachment) => Number(attachment.position))
   doc.attachments[id] = toStored({
@@ -352,7 +332,7 @@ export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, detail
 
 /** Edits what a document is said to be (its type, date, note, and the client's consent). */
 export function updateAttachment(doc: CaseDoc, id: string, changes: Record<string, unknown>, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const attachment = doc.attachments[id]
   if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
   applyChanges(attachment as unknown as Record<string, unknown>, ATTACHMENT_FIELDS, changes, context.today)
@@ -360,7 +340,7 @@ export function updateAttachment(doc: CaseDoc, id: string, changes: Record<strin
 
 /** Marks a document as the evidence for an entry of the local connection lists, or unlinks it. */
 export function linkEvidence(doc: CaseDoc, id: string, evidenceFor: EvidenceFor | null, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const attachment = doc.attachments[id]
   if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
   if (evidenceFor === null) {
@@ -373,7 +353,7 @@ export function linkEvidence(doc: CaseDoc, id: string, evidenceFor: EvidenceFor 
 
 /** Moves a document one place earlier or later in the pack. */
 export function moveAttachment(doc: CaseDoc, id: string, direction: 'earlier' | 'later', context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const order = attachmentsInOrder(Object.fromEntries(Object.entries(doc.attachments).map(([key, a]) => [key, { position: Number(a.position), addedAt: a.addedAt.val }])))
   const index = order.findIndex((attachment) => attachment.id === id)
   if (index < 0) throw new CaseRuleError(['That document is no longer on this case'])
@@ -387,13 +367,13 @@ export function moveAttachment(doc: CaseDoc, id: string, direction: 'earlier' | 
 
 /** Takes a document off the case (the core also deletes the file's own document). */
 export function removeAttachment(doc: CaseDoc, id: string, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   delete doc.attachments[id]
 }
 
 /** Records a presentation pack or closure letter made from the case. */
 export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: GeneratedDocument, context: ChangeContext): void {
-  begin(doc, context)
+  beginChange(doc, context)
   doc.generatedDocuments[id] = toStored(generated)
 }
 
@@ -406,7 +386,7 @@ const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'famil
  * case has left a field of a form empty, the duplicate's answer fills it. Nothing here is lost.
  */
 export function mergeDuplicateInto(doc: CaseDoc, duplicate: CaseRecord, duplicateId: string, context: ChangeContext & { id: string }): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const target = readCase(doc)
   const noteIds = new Set(target.notes.map((note) => note.id))
   for (const note of duplicate.notes) if (!noteIds.has(note.id)) doc.notes.push(toStored(note))
@@ -427,7 +407,7 @@ export function mergeDuplicateInto(doc: CaseDoc, duplicate: CaseRecord, duplicat
 
 /** Closes a duplicate once merged: it points to the case that now holds everything of it. */
 export function markMergedInto(doc: CaseDoc, intoId: string, context: ChangeContext & { id: string }): void {
-  begin(doc, context)
+  beginChange(doc, context)
   const record = readRules(doc)
   doc.status = toStored('closed')
   doc.mergedInto = toStored(intoId)

@@ -4,6 +4,8 @@ import { CaseRuleError } from './changes'
 import { advanceProblems, nextStep, phaseChecklist } from './lifecycle'
 import { BRADFORD, CASEWORKER, caseIn, edit, MANAGER, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
 import { ValidationError } from '../validation'
+import { NotPermittedError } from '../team/permissions'
+import { overrideSafetyGate, withdrawSafetyOverride } from './safety-gate'
 
 const context = { today: TODAY }
 const problemsOf = (fn: () => void): string[] => {
@@ -104,14 +106,29 @@ describe('the safety gate before Reconnection', () => {
       change.updateSection(d, 'risk', { assessedOn: '2026-11-10' }, CASEWORKER)
       change.updateSection(d, 'safety', { riskOfHarm: 'yes' }, CASEWORKER)
     })
-    expect(problemsOf(() => edit(doc, (d) => change.overrideSafetyGate(d, 'Risk is from one person now in custody', CASEWORKER)))).toEqual([
-      'Only a team manager can override the safety checks',
-    ])
-    expect(() => edit(doc, (d) => change.overrideSafetyGate(d, '', MANAGER))).toThrow(ValidationError)
-    const overridden = edit(doc, (d) => change.overrideSafetyGate(d, 'Risk is from one person now in custody', MANAGER))
+    expect(() => edit(doc, (d) => overrideSafetyGate(d, 'Risk is from one person now in custody', CASEWORKER))).toThrow(
+      new NotPermittedError('override-safety-checks'),
+    )
+    expect(() => edit(doc, (d) => overrideSafetyGate(d, '', MANAGER))).toThrow(ValidationError)
+    const overridden = edit(doc, (d) => overrideSafetyGate(d, 'Risk is from one person now in custody', MANAGER))
     expect(read(overridden).safety.override).toEqual({ by: MANAGER.author, at: MANAGER.now.toISOString(), reason: 'Risk is from one person now in custody' })
     const moved = edit(overridden, (d) => change.advancePhase(d, nextId(), CASEWORKER))
     expect(read(moved).phase).toBe('reconnection')
+  })
+
+  it('has an override withdrawn by a manager only, and then holds again', () => {
+    const doc = edit(planned(), (d) => {
+      change.updateSection(d, 'plan', { destination: BRADFORD }, CASEWORKER)
+      change.updateSection(d, 'risk', { assessedOn: '2026-11-10' }, CASEWORKER)
+      change.updateSection(d, 'safety', { riskOfHarm: 'yes' }, CASEWORKER)
+      overrideSafetyGate(d, 'Risk is from one person now in custody', MANAGER)
+    })
+    expect(() => edit(doc, (d) => withdrawSafetyOverride(d, CASEWORKER))).toThrow(new NotPermittedError('withdraw-safety-override'))
+    const withdrawn = edit(doc, (d) => withdrawSafetyOverride(d, MANAGER))
+    expect(read(withdrawn).safety.override).toBeUndefined()
+    expect(problemsOf(() => edit(withdrawn, (d) => change.advancePhase(d, nextId(), CASEWORKER)))).toContain(
+      'Safety check: the client would be at risk of harm in the destination area',
+    )
   })
 })
 

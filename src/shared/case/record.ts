@@ -34,8 +34,8 @@ import {
   type ReconnectionPlan,
   type RiskAssessment,
   type SafetyCheck,
-  type SafetyOverride,
 } from './reconnection'
+import type { SafetyOverride } from './safety-gate'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, type Referral, type ReferralDetails, type ReferralIdentity } from './referral'
 import {
   ACTION_FIELDS,

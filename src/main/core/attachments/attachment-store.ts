@@ -6,7 +6,7 @@ import { ATTACHMENT_KIND, type AttachmentDoc } from '../../../shared/case/attach
 import type { StoredFile } from '../../../shared/case/changes'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import type { TeamDoc } from '../../../shared/team/team-doc'
-import { checkFile } from '../../paperwork/file-check'
+import { checkFile } from '../../pdf/file-check'
 import { AttachmentNotFoundError } from '../errors'
 import type { SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import type { TeamRef } from '../sync/membership'

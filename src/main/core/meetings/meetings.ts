@@ -17,7 +17,7 @@ import {
 import { requirePermission } from '../../../shared/team/permissions'
 import { addMeetingToTeam, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
-import { makeMinutes } from '../../paperwork/minutes'
+import { makeMinutes } from '../../pdf/minutes'
 import type { ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import { MeetingNotFoundError } from '../errors'

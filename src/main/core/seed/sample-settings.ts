@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { localAuthorityName } from '../../../shared/places/local-authority'
 import type { Agency, HousingOptionsContact, Letterhead, TeamImage } from '../../../shared/team/settings'
-import { resourcesDir } from '../../paperwork/resources'
+import { resourcesDir } from '../../pdf/resources'
 import { DESTINATIONS } from './sample-data'
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type MediaType } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
-import { enclosureTitle } from '../../../shared/case/paperwork'
+import { enclosureTitle } from '../../../shared/case/presentation-pack'
 import { formatUkDate } from '../../../shared/dates'
 import { displayValue } from '../../../shared/forms/fields'
 import { useApi } from '../../app/contexts'

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import type { EvidenceCollection } from '../../../shared/case/attachments'
-import { enclosureTitle } from '../../../shared/case/paperwork'
+import { enclosureTitle } from '../../../shared/case/presentation-pack'
 import { useOpenCase } from '../CaseContext'
 
 /**

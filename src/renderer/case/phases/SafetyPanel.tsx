@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import * as change from '../../../shared/case/changes'
+import { overrideSafetyGate, withdrawSafetyOverride } from '../../../shared/case/safety-gate'
+import { may } from '../../../shared/team/permissions'
 import { caseFacts } from '../../../shared/case/lifecycle'
 import { SAFETY_FIELDS } from '../../../shared/case/reconnection'
 import { formatUkDateTime } from '../../../shared/dates'
@@ -67,18 +68,18 @@ function Override() {
   const [reason, setReason] = useState('')
   const { issues, run } = useSubmit({ reason: 'overrideReason' })
   const attempt = (edit: Parameters<typeof changeCase>[0]) => void run(() => changeCase(edit))
-  if (profile.role !== 'manager') {
+  if (!may(profile.role, 'override-safety-checks')) {
     return <p className="muted">Only a team manager can override the safety checks.</p>
   }
   if (record.safety.override) {
     return (
-      <button type="button" className="button button--secondary" onClick={() => attempt((doc, context) => change.withdrawSafetyOverride(doc, context))}>
+      <button type="button" className="button button--secondary" onClick={() => attempt((doc, context) => withdrawSafetyOverride(doc, context))}>
         Withdraw the override
       </button>
     )
   }
   return (
-    <Form onSubmit={() => attempt((doc, context) => change.overrideSafetyGate(doc, reason, context))}>
+    <Form onSubmit={() => attempt((doc, context) => overrideSafetyGate(doc, reason, context))}>
       <ErrorSummary issues={issues} />
       <TextArea
         name="overrideReason"

@@ -1,5 +1,5 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import type { ClosureLetterPlan } from '../../shared/case/paperwork'
+import type { ClosureLetterPlan } from '../../shared/case/closure-letter'
 import type { CaseRecord } from '../../shared/case/record'
 import { formatLongDate, type IsoDate } from '../../shared/dates'
 import { councilName, localAuthorityName } from '../../shared/places/local-authority'

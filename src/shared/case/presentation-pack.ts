@@ -1,11 +1,12 @@
-import { councilName, localAuthorityName } from '../places/local-authority'
-import { letterheadProblems, type Agency, type HousingOptionsContact, type TeamSettings } from '../team/settings'
+import { councilName } from '../places/local-authority'
+import { letterheadProblems, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import { ATTACHMENT_TYPES, attachmentsInOrder, type AttachmentRecord } from './attachments'
 import type { CaseRecord } from './record'
 
 /**
- * What goes into each document, decided once for the app's preview, the PDF and the command line:
- * the pack holds only what the client agreed to share.
+ * What goes into the presentation pack (Toolkit, Phase 5), decided once for the app's preview, the
+ * PDF and the command line: to whom it goes, and only what the client agreed to share, in the
+ * case's order, less what the caseworker leaves out this time.
  */
 
 /** The Housing Options team a pack is addressed to: the plan's contact, else the team's directory. */
@@ -45,9 +46,6 @@ export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note
   const type = ATTACHMENT_TYPES.find((option) => option.value === attachment.type)?.label ?? 'Document'
   return attachment.note ? `${type}: ${attachment.note}` : type
 }
-
-/** The parts of the team's settings the paperwork's contents depend on (not its images). */
-export type PaperworkSettings = Pick<TeamSettings, 'letterhead' | 'housingOptions' | 'agencies'>
 
 export function planPack(record: CaseRecord, settings: PaperworkSettings, without: ReadonlySet<string> = new Set()): PackPlan {
   const problems: string[] = []
@@ -95,31 +93,4 @@ function packRecipient(record: CaseRecord, destination: string, settings: Paperw
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
   }
-}
-
-export interface ClosureLetterPlan {
-  problems: string[]
-  /** The area the client now lives in, whose services the letter lists. */
-  area?: string
-  agencies: Agency[]
-  housingOptions?: HousingOptionsContact
-}
-
-/** The closure letter goes to a client whose case was taken on, at Phase 8 or once closed. */
-export function planClosureLetter(record: CaseRecord, settings: PaperworkSettings): ClosureLetterPlan {
-  const problems: string[] = []
-  if (record.referral.status === 'rejected') problems.push('This referral was not taken on: there is no case to close by letter')
-  else if (record.outcome?.unplannedReason === 'died') problems.push('No closure letter is sent: the client has died')
-  else if (record.status === 'open' && record.phase !== 'closure-and-review') {
-    problems.push('The closure letter is written in Phase 8, Case closure and review')
-  }
-  const area = record.plan.destination
-  if (!area) problems.push('Choose the destination local authority (Phase 4, Reconnection planning): the letter lists its services')
-  const agencies = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
-  if (area && agencies.length === 0) {
-    problems.push(`Add the local support services in ${localAuthorityName(area)} to the team's directory of agencies (Team settings)`)
-  }
-  problems.push(...letterheadProblems(settings.letterhead))
-  const housingOptions = area ? Object.values(settings.housingOptions).find((entry) => entry.localAuthority === area) : undefined
-  return { problems, ...(area ? { area } : {}), agencies: agencies.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), ...(housingOptions ? { housingOptions } : {}) }
 }
