@@ -27,10 +27,17 @@ export const serverApi = {
   newJoinCode: (server: string, credential: string) => call<{ joinCode: string }>(server, 'POST', '/api/join-code', credential),
 }
 
-/** A server address as people type it ("sync.example.org:3030"), made a URL; throws if it is not one. */
+/**
+ * A server address as people type it ("sync.example.org:3030", "https://sync.example.org", or the
+ * WebSocket address "wss://sync.example.org" an IT volunteer may give), made the server's HTTP
+ * origin; throws if it is not one. The sync's WebSocket is found from the origin.
+ */
 export function normaliseServerAddress(address: string): string {
   const trimmed = address.trim().replace(/\/+$/, '')
-  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase()
+  const http = { http: 'http', https: 'https', ws: 'http', wss: 'https' }[scheme ?? 'http']
+  if (!http) throw new ServerRefusedError(`"${address}" is not a server address: it starts https://, http://, wss:// or ws://, or with the server's name.`)
+  const withScheme = scheme ? `${http}${trimmed.slice(scheme.length)}` : `http://${trimmed}`
   let url: URL
   try {
     url = new URL(withScheme)
