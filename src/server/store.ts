@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { sameSecret, sha256Hex } from '../node/crypto'
 import { openSqlite, type SqliteDatabase } from '../node/sqlite'
 import type { ChunkMark } from '../shared/sync/protocol'
-import type { TeamDevice } from '../shared/sync/status'
+import type { TeamDevice } from '../shared/sync/team-api'
 
 /** A stored piece of a document: a whole saved document or some of its changes, as a laptop sent it. */
 export interface StoredChunk {

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import * as Automerge from '@automerge/automerge'
-import { isValidDocumentId } from '@automerge/automerge-repo'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { z } from 'zod'
+import type { z } from 'zod'
+import { TEAM_API } from '../shared/sync/team-api'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { ServerStore, type Device } from './store'
@@ -56,45 +56,44 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const url = new URL(request.url ?? '/', 'http://server')
     const route = `${request.method} ${url.pathname}`
     if (route === 'GET /health') return reply(response, 200, { ok: true, team: store.team()?.name ?? null, connected: connections.size })
-    if (route === 'POST /api/team') return createTeam(request, response)
-    if (route === 'POST /api/join') return join(request, response)
+    if (route === routeOf(TEAM_API.createTeam)) return createTeam(request, response)
+    if (route === routeOf(TEAM_API.join)) return join(request, response)
     const device = authenticated(request)
     if (!device) return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
     store.seen(device.id, now())
-    if (route === 'GET /api/devices') return reply(response, 200, store.devices())
+    if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
     const revoke = /^POST \/api\/devices\/([\w-]+)\/revoke$/.exec(route)
-    if (revoke || route === 'POST /api/join-code') {
+    if (revoke || route === routeOf(TEAM_API.newJoinCode)) {
       if (!device.manager) return reply(response, 403, { error: 'Only the team manager’s laptop can do that.' })
-      if (route === 'POST /api/join-code') return reply(response, 200, { joinCode: store.newCode('join', now()) })
+      if (route === routeOf(TEAM_API.newJoinCode)) return answer(response, TEAM_API.newJoinCode, { joinCode: store.newCode('join', now()) })
       if (!store.device(revoke![1]!)) return reply(response, 404, { error: `No device ${revoke![1]}` })
       store.revoke(revoke![1]!, now())
       for (const connection of connections) if (connection.device.id === revoke![1]) connection.close(CLOSE_CODES.revoked, 'This laptop was removed from the team.')
-      return reply(response, 200, { revoked: revoke![1] })
+      return answer(response, TEAM_API.revoke, { revoked: revoke![1]! })
     }
     return reply(response, 404, { error: 'Not found' })
   }
 
   async function createTeam(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, z.object({ setupCode: z.string().max(50), name: z.string().trim().min(1).max(100), deviceName: deviceName, teamDocumentId: z.string() }))
+    const body = await jsonBody(request, TEAM_API.createTeam.body)
     if (!body) return reply(response, 400, { error: 'Malformed request' })
     if (store.team()) return reply(response, 409, { error: 'This server already has a team. Join it with its join code.' })
     if (!store.checkCode('setup', body.setupCode)) return reply(response, 403, { error: 'That setup code is not right. It is printed when the server starts.' })
-    if (!isValidDocumentId(body.teamDocumentId)) return reply(response, 400, { error: 'Malformed request' })
     store.createTeam({ id: randomUUID(), name: body.name, teamDocumentId: body.teamDocumentId, createdAt: now().toISOString() })
     store.useUpCode('setup')
     listing = teamListing(store)
     const { device, credential } = store.addDevice(body.deviceName, true, now())
-    return reply(response, 200, { team: body.name, teamDocumentId: body.teamDocumentId, deviceId: device.id, credential, joinCode: store.newCode('join', now()) })
+    return answer(response, TEAM_API.createTeam, { team: body.name, teamDocumentId: body.teamDocumentId, deviceId: device.id, credential, joinCode: store.newCode('join', now()) })
   }
 
   async function join(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, z.object({ joinCode: z.string().max(50), deviceName }))
+    const body = await jsonBody(request, TEAM_API.join.body)
     if (!body) return reply(response, 400, { error: 'Malformed request' })
     const team = store.team()
     if (!team) return reply(response, 409, { error: 'This server has no team yet: the manager creates it first.' })
     if (!store.checkCode('join', body.joinCode)) return reply(response, 403, { error: 'That join code is not right. Ask the team manager for the current one.' })
     const { device, credential } = store.addDevice(body.deviceName, false, now())
-    return reply(response, 200, { team: team.name, teamDocumentId: team.teamDocumentId, deviceId: device.id, credential })
+    return answer(response, TEAM_API.join, { team: team.name, teamDocumentId: team.teamDocumentId, deviceId: device.id, credential })
   }
 
   function authenticated(request: IncomingMessage): Device | undefined {
@@ -137,8 +136,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     },
   }
 }
-
-const deviceName = z.string().trim().min(1).max(100)
 
 function teamListing(store: ServerStore): TeamListing | undefined {
   const team = store.team()
@@ -320,6 +317,16 @@ async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
   } catch {
     return undefined
   }
+}
+
+/** An endpoint's route, as `handleHttp` matches it. */
+function routeOf(endpoint: { method: string; path: string }): string {
+  return `${endpoint.method} ${endpoint.path}`
+}
+
+/** A successful answer, typed by the contract the laptops check it against. */
+function answer<Answer extends z.ZodType>(response: ServerResponse, _endpoint: { answer: Answer }, body: z.input<Answer>): void {
+  reply(response, 200, body)
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { SyncStatus, TeamDevice } from './sync/status'
+import type { SyncStatus } from './sync/status'
+import type { TeamDevice } from './sync/team-api'
 import type { Board } from './board/board'
 import type { MonitoringReport } from './reports/monitoring'
 import { PHASES, type Phase } from './case/phases'

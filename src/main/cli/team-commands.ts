@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { formatUkDateTime } from '../../shared/dates'
-import type { TeamDevice } from '../../shared/sync/status'
+import type { TeamDevice } from '../../shared/sync/team-api'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
 

@@ -25,13 +25,3 @@ export type SyncState =
   | 'offline'
   /** The server turned this laptop away (removed from the team): nothing more is sent or received. */
   | 'refused'
-
-/** A device of the team, as the manager sees it. */
-export interface TeamDevice {
-  id: string
-  name: string
-  createdAt: string
-  lastSeen: string | null
-  revoked: boolean
-  manager: boolean
-}

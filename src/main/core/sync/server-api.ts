@@ -1,30 +1,15 @@
-import type { TeamDevice } from '../../../shared/sync/status'
+import type { z } from 'zod'
+import { refusalSchema, TEAM_API } from '../../../shared/sync/team-api'
 import { ServerRefusedError } from '../errors'
-
-export interface TeamCreated {
-  team: string
-  teamDocumentId: string
-  deviceId: string
-  credential: string
-  joinCode: string
-}
-
-export interface TeamJoined {
-  team: string
-  teamDocumentId: string
-  deviceId: string
-  credential: string
-}
 
 /** The sync server's HTTP side: creating and joining the team, and the manager's device list. */
 export const serverApi = {
-  createTeam: (server: string, body: { setupCode: string; name: string; deviceName: string; teamDocumentId: string }) =>
-    call<TeamCreated>(server, 'POST', '/api/team', undefined, body),
-  join: (server: string, body: { joinCode: string; deviceName: string }) => call<TeamJoined>(server, 'POST', '/api/join', undefined, body),
-  devices: (server: string, credential: string) => call<TeamDevice[]>(server, 'GET', '/api/devices', credential),
+  createTeam: (server: string, body: z.input<typeof TEAM_API.createTeam.body>) => call(server, TEAM_API.createTeam, { body }),
+  join: (server: string, body: z.input<typeof TEAM_API.join.body>) => call(server, TEAM_API.join, { body }),
+  devices: (server: string, credential: string) => call(server, TEAM_API.devices, { credential }),
   revoke: (server: string, credential: string, deviceId: string) =>
-    call<{ revoked: string }>(server, 'POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, credential),
-  newJoinCode: (server: string, credential: string) => call<{ joinCode: string }>(server, 'POST', '/api/join-code', credential),
+    call(server, TEAM_API.revoke, { credential, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
+  newJoinCode: (server: string, credential: string) => call(server, TEAM_API.newJoinCode, { credential }),
 }
 
 /**
@@ -48,11 +33,20 @@ export function normaliseServerAddress(address: string): string {
   return url.origin
 }
 
-async function call<T>(server: string, method: string, path: string, credential?: string, body?: unknown): Promise<T> {
+/**
+ * Calls the server and checks its answer against the contract: an answer that is not what the
+ * contract says (another program on that address, or a server that misbehaves) is refused in words.
+ */
+async function call<Answer extends z.ZodType>(
+  server: string,
+  endpoint: { method: string; path: string; answer: Answer },
+  request: { body?: unknown; credential?: string; path?: string },
+): Promise<z.output<Answer>> {
+  const { body, credential } = request
   let response: Response
   try {
-    response = await fetch(`${server}${path}`, {
-      method,
+    response = await fetch(`${server}${request.path ?? endpoint.path}`, {
+      method: endpoint.method,
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(credential ? { Authorization: `Bearer ${credential}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
@@ -60,9 +54,10 @@ async function call<T>(server: string, method: string, path: string, credential?
   } catch {
     throw new ServerRefusedError(`The sync server at ${server} cannot be reached. Check the address and the network.`)
   }
-  const answer = (await response.json().catch(() => undefined)) as (T & { error?: string }) | undefined
-  if (!response.ok || answer === undefined) {
-    throw new ServerRefusedError(answer?.error ?? `The sync server at ${server} answered ${response.status}: is that the team's Homeward server?`, response.status)
-  }
-  return answer
+  const answer: unknown = await response.json().catch(() => undefined)
+  const notHomeward = `The sync server at ${server} answered ${response.status}: is that the team's Homeward server?`
+  if (!response.ok) throw new ServerRefusedError(refusalSchema.safeParse(answer).data?.error ?? notHomeward, response.status)
+  const parsed = endpoint.answer.safeParse(answer)
+  if (!parsed.success) throw new ServerRefusedError(notHomeward, response.status)
+  return parsed.data
 }
