@@ -1,25 +1,15 @@
-import { MessageChannel, type MessagePort as NodeMessagePort } from 'node:worker_threads'
+import { MessageChannel } from 'node:worker_threads'
 import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo'
 import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
 import { expect, it } from 'vitest'
-import { windowPortAdapter, type MainProcessPort } from '../../src/main/core/network/window-port'
+import { windowPortAdapter } from '../../src/main/core/network/window-port'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { authoredBy } from '../../src/shared/authorship'
 import { addNote } from '../../src/shared/case/changes'
 import { readCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { likeMessagePortMain } from '../support/message-port-main'
 import { AMINA, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
-
-/** Shapes a Node MessagePort like Electron's MessagePortMain: an emitter whose events carry `data`. */
-function likeMessagePortMain(port: NodeMessagePort): MainProcessPort {
-  return {
-    postMessage: (message) => port.postMessage(message),
-    on: ((event: 'message' | 'close', listener: (event?: { data: unknown }) => void) =>
-      event === 'message' ? port.on('message', (data) => listener({ data })) : port.on('close', () => listener())) as MainProcessPort['on'],
-    start: () => port.start(),
-    close: () => port.close(),
-  }
-}
 
 it("the desktop window's repo edits a case through a MessagePort and the core indexes it", async () => {
   const dir = tempDir('window-port')

@@ -55,7 +55,33 @@ describe('the caseload board', () => {
     expect(filterBoard(rows, { text: 'zoe ARM' })).toEqual([unallocated])
     expect(sortBoard(rows, 'client').map((r) => r.clientName)).toEqual(['Anne Kerr', 'Dylan Price', 'Zoë Ármstrong'])
     expect(sortBoard(rows, 'phase', true).map((r) => r.phase)).toEqual(['intensive-support', 'engage', 'identify'])
-    expect(sortBoard(rows, 'last-contact').at(-1)).toBeDefined()
+    // By last contact: oldest contact first (the case longest without one), latest first when
+    // descending; a case never contacted goes last either way; the same day goes by client's name.
+    const contactedOn = (clientName: string, lastContact: string | null): BoardRow => ({ ...supported, id: `case-${clientName}`, clientName, lastContact })
+    const byContact = [
+      contactedOn('Zara Never', null),
+      contactedOn('Ali Latest', '2026-11-20'),
+      contactedOn('Dev Same-day', '2026-11-01'),
+      contactedOn('Abe Never', null),
+      contactedOn('Cara Oldest', '2026-10-05'),
+      contactedOn('Ben Same-day', '2026-11-01'),
+    ]
+    expect(sortBoard(byContact, 'last-contact').map((r) => [r.clientName, r.lastContact])).toEqual([
+      ['Cara Oldest', '2026-10-05'],
+      ['Ben Same-day', '2026-11-01'],
+      ['Dev Same-day', '2026-11-01'],
+      ['Ali Latest', '2026-11-20'],
+      ['Abe Never', null],
+      ['Zara Never', null],
+    ])
+    expect(sortBoard(byContact, 'last-contact', true).map((r) => [r.clientName, r.lastContact])).toEqual([
+      ['Ali Latest', '2026-11-20'],
+      ['Ben Same-day', '2026-11-01'],
+      ['Dev Same-day', '2026-11-01'],
+      ['Cara Oldest', '2026-10-05'],
+      ['Abe Never', null],
+      ['Zara Never', null],
+    ])
     const withContact = { ...unallocated, lastContact: '2026-11-01' }
     expect(sortBoard([supported, withContact], 'last-contact')[0]).toBe(withContact)
     expect(sortBoard([supported, withContact], 'last-contact', true)[0]).toBe(withContact)
