@@ -62,7 +62,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (!device) return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
     store.seen(device.id, now())
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
-    const revoke = /^POST \/api\/devices\/([\w-]+)\/revoke$/.exec(route)
+    const revoke = REVOKE_ROUTE.exec(route)
     if (revoke || route === routeOf(TEAM_API.newJoinCode)) {
       if (!device.manager) return reply(response, 403, { error: 'Only the team manager’s laptop can do that.' })
       if (route === routeOf(TEAM_API.newJoinCode)) return answer(response, TEAM_API.newJoinCode, { joinCode: store.newCode('join', now()) })
@@ -318,6 +318,9 @@ async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
     return undefined
   }
 }
+
+/** The revoke route, its `:id` a device id (letters, digits, - and _, as the store makes them). */
+const REVOKE_ROUTE = new RegExp(`^${routeOf(TEAM_API.revoke).replace(':id', '([\\w-]+)')}$`)
 
 /** An endpoint's route, as `handleHttp` matches it. */
 function routeOf(endpoint: { method: string; path: string }): string {

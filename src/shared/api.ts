@@ -197,8 +197,6 @@ export type ApiResult<M extends ApiMethod> = NonNullable<(typeof API)[M]['result
 /** Each method's parameters as a window sends them, and what it answers. */
 export type ApiMethods = { [M in ApiMethod]: { params: z.input<(typeof API)[M]['params']>; result: ApiResult<M> } }
 
-export const API_METHODS = Object.keys(API) as ApiMethod[]
-
 export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && Object.hasOwn(API, value)
 }

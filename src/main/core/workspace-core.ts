@@ -21,11 +21,14 @@ export interface WorkspaceCore {
   readonly index: CaseIndex
   readonly indexer: CaseIndexer
   /** The team document in use (the team's, once this laptop has joined one). */
-  team(): DocHandle<TeamDoc>
+  teamDoc(): DocHandle<TeamDoc>
   /** Who is changing things, in what role, and when: what every change records. */
   context(): ChangeContext
   /** The time now: the real clock, or a test's. */
   now(): Date
-  /** Changes the team document, signed by the person working now (or `by`, who is becoming them). */
-  changeTeam(edit: (team: TeamDoc) => void, by?: PersonRef): void
+  /**
+   * Changes the team document, signed by whoever `signer` names and at its time: the context of the
+   * operation it is part of, so all its changes carry one moment (by default, the person working now).
+   */
+  changeTeam(edit: (team: TeamDoc) => void, signer?: { author: PersonRef; now: Date }): void
 }

@@ -71,10 +71,10 @@ export class Workspace {
     private readonly index: CaseIndex,
     private readonly indexer: CaseIndexer,
     private readonly teamRef: TeamRef,
-    core: WorkspaceCore,
+    private readonly core: WorkspaceCore,
     storage: SqliteStorageAdapter,
     outbox: SyncOutbox,
-    private readonly options: OpenWorkspaceOptions,
+    options: OpenWorkspaceOptions,
   ) {
     this.team = new Team(core)
     this.cases = new Cases(core, this.team)
@@ -164,7 +164,7 @@ export class Workspace {
    */
   async adoptTeamDocument(): Promise<boolean> {
     if (!this.membership.adoptionPending) return true
-    const context = this.#context()
+    const context = this.core.context()
     const old = this.teamRef.handle
     const adopted = await this.membership.adoptTeamDocument(authoredBy(context.author, context.now))
     if (!adopted) return false
@@ -214,16 +214,12 @@ export class Workspace {
 
   /** The time now: the real clock, or a test's. */
   now(): Date {
-    return this.options.now?.() ?? new Date()
+    return this.core.now()
   }
 
   /** Who is working in this session, in what role, and when: what every change records. */
   currentContext(): ChangeContext {
-    return this.#context()
-  }
-
-  #context(): ChangeContext {
-    return changeContext(this.options, this.team.profile, this.now())
+    return this.core.context()
   }
 }
 
@@ -232,13 +228,6 @@ export const openWorkspace = (options: OpenWorkspaceOptions) => Workspace.open(o
 /** A window onto a core (the app's renderer), by its peer id. */
 export function isWindowPeer(peerId: string): boolean {
   return peerId.startsWith(WINDOW_PEER_PREFIX)
-}
-
-/** Who is changing things: the session's user, else the person set up on this laptop, else the fallback. */
-function changeContext(options: OpenWorkspaceOptions, profile: Person | null, now: Date): ChangeContext {
-  const person = options.user ?? profile ?? options.fallbackUser
-  if (!person) throw new NoProfileError()
-  return { author: { id: person.id, name: person.name }, role: person.role, now, today: isoDateOf(now) }
 }
 
 /** The parts every domain module shares (see WorkspaceCore). */
@@ -254,7 +243,13 @@ function workspaceCore(parts: {
 }): WorkspaceCore {
   const { teamRef, options, settings } = parts
   const now = () => options.now?.() ?? new Date()
-  const context = () => changeContext(options, savedProfile(settings), now())
+  /** Who is changing things: the session's user, else the person set up on this laptop, else the fallback. */
+  const context = (): ChangeContext => {
+    const person = options.user ?? savedProfile(settings) ?? options.fallbackUser
+    if (!person) throw new NoProfileError()
+    const at = now()
+    return { author: { id: person.id, name: person.name }, role: person.role, now: at, today: isoDateOf(at) }
+  }
   return {
     repo: parts.repo,
     dataDir: parts.dataDir,
@@ -262,12 +257,12 @@ function workspaceCore(parts: {
     settings,
     index: parts.index,
     indexer: parts.indexer,
-    team: () => teamRef.handle,
+    teamDoc: () => teamRef.handle,
     context,
     now,
-    changeTeam(edit: (team: TeamDoc) => void, by?: PersonRef) {
-      const signer = by ?? context().author
-      teamRef.handle.change(edit, authoredBy(signer, now()))
+    changeTeam(edit: (team: TeamDoc) => void, signer?: { author: PersonRef; now: Date }) {
+      const { author, now: at } = signer ?? context()
+      teamRef.handle.change(edit, authoredBy(author, at))
     },
   }
 }

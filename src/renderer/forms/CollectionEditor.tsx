@@ -6,7 +6,7 @@ import { EditForm } from './EditForm'
 import { issuesOf } from './issues'
 import { useFormDraft } from './drafts'
 
-export interface Column<T> {
+export interface ListColumn<T> {
   label: string
   value: (item: T, id: string) => ReactNode
 }
@@ -21,7 +21,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   itemName: string
   fields: readonly Field[]
   items: Record<string, T>
-  columns: Column<T>[]
+  columns: ListColumn<T>[]
   order?: (a: T, b: T) => number
   emptyText: string
   /** Each may be asynchronous (a call to the core): the form waits, and shows what goes wrong. */

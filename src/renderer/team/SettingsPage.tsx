@@ -8,7 +8,7 @@ import { useApi, useProfile } from '../app/contexts'
 import { Problem } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { Panel } from '../components/Panel'
-import { CollectionEditor, type Column } from '../forms/CollectionEditor'
+import { CollectionEditor, type ListColumn } from '../forms/CollectionEditor'
 import { issuesOf } from '../forms/issues'
 import { SectionForm } from '../forms/SectionForm'
 import { useApiQuery } from '../hooks/useApiQuery'
@@ -114,7 +114,7 @@ function DirectoryEditor<T extends Record<string, unknown>>(props: {
   entries: Record<string, T>
   canChange: boolean
   order: (a: T, b: T) => number
-  columns: Column<T>[]
+  columns: ListColumn<T>[]
   emptyText: string
 }) {
   const api = useApi()

@@ -15,7 +15,7 @@ export function readCase(doc: CaseDoc): CaseRecord {
   return checkRecord(toPlain<Record<string, unknown>>(doc))
 }
 
-/** Reads what the phase rules need from a draft inside a change (after upgradeCaseDoc). */
+/** Reads what the phase rules need from a draft inside a change (after beginChange). */
 export function readRules(draft: CaseDoc): CaseRules {
   const skip = new Set<string>(RULE_FREE_PARTS)
   const parts = Object.fromEntries(

@@ -60,8 +60,6 @@ export const CASE_COLLECTIONS = {
 } as const satisfies Record<string, readonly Field[]>
 export type CaseCollection = keyof typeof CASE_COLLECTIONS
 
-/** Starts every change: the document brought up to date, and marked as changed. */
-
 /** Refuses names that are not fields of the form: a typo must not vanish silently. */
 function refuseUnknown(fields: readonly Field[], values: Record<string, unknown>): void {
   const unknown = Object.keys(values).filter((name) => !fields.some((field) => field.name === name))

@@ -42,8 +42,8 @@ const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Recor
       if ('leadCaseworker' in doc) delete doc.leadCaseworker
     },
   },
-  // Version 3 adds scanned documents and generated paperwork. (Cases are not yet shared between
-  // laptops when this runs; once they are, two laptops upgrading one case at once would each make
+  // Version 3 adds scanned documents and generated paperwork. (Version 2 cases were made before
+  // laptops shared cases; were one shared now, two laptops upgrading it at once would each make
   // these maps, and one map would hide the other's entries.)
   2: {
     plain(record) {

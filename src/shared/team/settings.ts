@@ -57,10 +57,10 @@ export interface TeamSettings {
   caseloadWeights?: Partial<Record<Phase, number>>
 }
 
-/** Who the letterhead still lacks, in words, or none. */
 /** The parts of the team's settings the paperwork's contents depend on (not its images). */
 export type PaperworkSettings = Pick<TeamSettings, 'letterhead' | 'housingOptions' | 'agencies'>
 
+/** Who the letterhead still lacks, in words, or none. */
 export function letterheadProblems(letterhead: Partial<Letterhead>): string[] {
   return (LETTERHEAD_FIELDS as readonly Field[]).filter((field) => field.required && !letterhead[field.name as keyof Letterhead]).map(
     (field) => `The team's letterhead has no ${field.label.toLowerCase()} (Team settings)`,

@@ -22,3 +22,12 @@ export type ApiHandler<M extends ApiMethod> = (params: ApiParams<M>, caller: Api
  * of the contract that no module handles.
  */
 export type ApiHandlers = { [M in ApiMethod]: ApiHandler<M> }
+
+/** Files cross the window's API as base64 (the window's socket carries JSON). */
+export function fromBase64(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, 'base64'))
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64')
+}

@@ -71,11 +71,6 @@ export class AttachmentStore {
     return { fileName: name, mediaType: checked.mediaType, size: bytes.length, sha256, pages: checked.pages }
   }
 
-  /** Whether a document holds a scanned file (as far as the team document knows). */
-  isAttachment(id: string): boolean {
-    return id in this.team.doc().attachments
-  }
-
   /**
    * A stored file of the case. Read from the repo if it holds the document already, else straight
    * from disk and let go: a pack reads many large files once.

@@ -1,7 +1,7 @@
 import type { AttachmentDoc, EvidenceFor } from '../../../shared/case/attachments'
 import { authoredBy } from '../../../shared/authorship'
 import * as change from '../../../shared/case/changes'
-import type { ApiHandlers } from '../api/handlers'
+import { fromBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError } from '../errors'
 import type { WorkspaceCore } from '../workspace-core'
@@ -25,10 +25,10 @@ export class Attachments {
   ) {
     this.#store = new AttachmentStore(core.repo, core.storage, {
       get handle() {
-        return core.team()
+        return core.teamDoc()
       },
     })
-    this.#known = new Set(Object.keys(core.team().doc().attachments))
+    this.#known = new Set(Object.keys(core.teamDoc().doc().attachments))
   }
 
   /**
@@ -44,7 +44,9 @@ export class Attachments {
     const id = this.#store.newId()
     this.core.settings.set(SETTING_ATTACHMENT_IN_PROGRESS, { id, caseId })
     try {
-      const file = await this.#store.store(id, caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) => this.core.changeTeam(edit))
+      const file = await this.#store.store(id, caseId, input.fileName, input.bytes, authoredBy(context.author, context.now), (edit) =>
+        this.core.changeTeam(edit, context),
+      )
       await this.cases.change(caseId, (doc, ctx) => {
         change.addAttachment(doc, id, file, input.details, ctx)
         if (input.evidenceFor) change.linkEvidence(doc, id, input.evidenceFor, ctx)
@@ -85,7 +87,7 @@ export class Attachments {
 
   /** The team document changed: a scanned document another laptop removed is removed from this one too. */
   teamChanged(): void {
-    const now = new Set(Object.keys(this.core.team().doc().attachments))
+    const now = new Set(Object.keys(this.core.teamDoc().doc().attachments))
     for (const id of this.#known) if (!now.has(id)) void this.#store.delete(id, () => undefined)
     this.#known = now
   }
@@ -97,7 +99,7 @@ export class Attachments {
   handlers() {
     return {
       addAttachment: async ({ caseId, fileName, base64, details, evidenceFor }) => ({
-        id: await this.add(caseId, { fileName, bytes: new Uint8Array(Buffer.from(base64, 'base64')), details, ...(evidenceFor ? { evidenceFor } : {}) }),
+        id: await this.add(caseId, { fileName, bytes: fromBase64(base64), details, ...(evidenceFor ? { evidenceFor } : {}) }),
       }),
     } satisfies Partial<ApiHandlers>
   }

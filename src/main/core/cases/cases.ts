@@ -95,11 +95,11 @@ export class Cases {
       documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
       { local: true },
     )
-    const { now } = this.core.context()
+    const context = this.core.context()
     this.core.changeTeam((team) => {
-      for (const { id } of documents) addCaseToTeam(team, id, now)
-    })
-    await this.core.repo.flush([this.core.team().documentId])
+      for (const { id } of documents) addCaseToTeam(team, id, context.now)
+    }, context)
+    await this.core.repo.flush([this.core.teamDoc().documentId])
     await this.core.indexer.indexLoaded(documents)
     return documents.map(({ id }) => id)
   }
@@ -135,9 +135,9 @@ export class Cases {
     // The duplicate's scanned documents are the kept case's now.
     this.core.changeTeam((team) => {
       for (const id of Object.keys(merged.attachments)) if (team.attachments[id]) team.attachments[id].caseId = toStored(keepId) as never
-    })
+    }, context)
     duplicate.change((doc) => change.markMergedInto(doc, keepId, { ...context, id: randomUUID() }), authored)
-    await this.core.repo.flush([keep.documentId, duplicate.documentId, this.core.team().documentId])
+    await this.core.repo.flush([keep.documentId, duplicate.documentId, this.core.teamDoc().documentId])
     await this.core.indexer.indexPending()
   }
 
@@ -168,7 +168,7 @@ export class Cases {
    */
   async readAll(): Promise<{ id: string; record: CaseRecord }[]> {
     const cases: { id: string; record: CaseRecord }[] = []
-    for (const id of teamCaseIds(this.core.team().doc())) {
+    for (const id of teamCaseIds(this.core.teamDoc().doc())) {
       const record = await readCurrentDocument<CaseDoc, CaseRecord | undefined>(this.core.repo, this.core.storage, id, (doc) => {
         if (!isCaseDoc(doc)) return undefined
         try {
@@ -185,7 +185,7 @@ export class Cases {
 
   /** The case's document, for code that edits it directly (the window's peer does the same). */
   async open(id: string): Promise<DocHandle<CaseDoc>> {
-    if (!isValidDocumentId(id) || !(id in this.core.team().doc().cases)) throw new CaseNotFoundError(id)
+    if (!isValidDocumentId(id) || !(id in this.core.teamDoc().doc().cases)) throw new CaseNotFoundError(id)
     const handle = await this.core.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isCaseDoc(handle.doc())) throw new CaseNotFoundError(id)
     return handle
@@ -219,7 +219,7 @@ export class Cases {
     await this.open(caseId)
     const id = randomUUID()
     const context = this.core.context()
-    this.core.changeTeam((team) => addLearningPoint(team, id, { caseId, text: checked.value, by: context.author, at: context.now.toISOString() }))
+    this.core.changeTeam((team) => addLearningPoint(team, id, { caseId, text: checked.value, by: context.author, at: context.now.toISOString() }), context)
     await this.change(caseId, (doc, ctx) => change.markLearningPointsLogged(doc, ctx.today, ctx))
     return id
   }
@@ -244,8 +244,8 @@ export class Cases {
     const context = this.core.context()
     const handle = this.core.repo.create<CaseDoc>()
     handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
-    this.core.changeTeam((team) => addCaseToTeam(team, handle.documentId, context.now))
-    await this.core.repo.flush([handle.documentId, this.core.team().documentId])
+    this.core.changeTeam((team) => addCaseToTeam(team, handle.documentId, context.now), context)
+    await this.core.repo.flush([handle.documentId, this.core.teamDoc().documentId])
     await this.core.indexer.indexPending()
     return handle.documentId
   }

@@ -17,8 +17,7 @@ import {
 import { requirePermission } from '../../../shared/team/permissions'
 import { addMeetingToTeam, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
-import { makeMinutes } from '../../pdf/minutes'
-import type { ApiHandlers } from '../api/handlers'
+import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import { MeetingNotFoundError } from '../errors'
 import type { Team } from '../team/team'
@@ -38,13 +37,13 @@ export class Meetings {
 
   /** The team's meetings, latest first. */
   list(): { id: string; startedAt: string }[] {
-    return Object.entries(toPlain<TeamRecord['meetings']>(this.core.team().doc().meetings ?? {}))
+    return Object.entries(toPlain<TeamRecord['meetings']>(this.core.teamDoc().doc().meetings ?? {}))
       .map(([id, entry]) => ({ id, startedAt: entry.startedAt }))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
   }
 
   async open(id: string): Promise<DocHandle<MeetingDoc>> {
-    if (!isValidDocumentId(id) || !(id in (this.core.team().doc().meetings ?? {}))) throw new MeetingNotFoundError()
+    if (!isValidDocumentId(id) || !(id in (this.core.teamDoc().doc().meetings ?? {}))) throw new MeetingNotFoundError()
     const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
     return handle
@@ -70,8 +69,8 @@ export class Meetings {
     const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
     const handle = this.core.repo.create<MeetingDoc>()
     handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
-    this.core.changeTeam((team) => addMeetingToTeam(team, handle.documentId, context.now))
-    await this.core.repo.flush([handle.documentId, this.core.team().documentId])
+    this.core.changeTeam((team) => addMeetingToTeam(team, handle.documentId, context.now), context)
+    await this.core.repo.flush([handle.documentId, this.core.teamDoc().documentId])
     return handle.documentId
   }
 
@@ -125,6 +124,7 @@ export class Meetings {
   /** The minutes of a meeting as a PDF: attendees, the cases discussed, decisions, actions and owners. */
   async minutes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
     const meeting = readMeeting((await this.open(id)).doc())
+    const { makeMinutes } = await import('../../pdf/minutes')
     const bytes = await makeMinutes({ meeting, settings: this.team.settings(), now: this.core.now() })
     return { fileName: `Case review minutes ${meeting.meetingOn}.pdf`, bytes }
   }
@@ -140,7 +140,7 @@ export class Meetings {
       },
       meetingMinutes: async ({ meetingId }) => {
         const made = await this.minutes(meetingId)
-        return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+        return { fileName: made.fileName, base64: toBase64(made.bytes) }
       },
     } satisfies Partial<ApiHandlers>
   }

@@ -9,10 +9,9 @@ import { planPack } from '../../../shared/case/presentation-pack'
 import type { CaseRecord } from '../../../shared/case/record'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
-import { makeClosureLetter } from '../../pdf/closure-letter'
 import { checkFile } from '../../pdf/file-check'
-import { makePresentationPack, type MadeDocument } from '../../pdf/pack'
-import type { ApiHandlers } from '../api/handlers'
+import type { MadeDocument } from '../../pdf/pack'
+import { toBase64, type ApiHandlers } from '../api/handlers'
 import { safeFileName } from '../attachments/attachment-store'
 import type { Attachments } from '../attachments/attachments'
 import type { Cases } from '../cases/cases'
@@ -40,6 +39,9 @@ const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * The paperwork Homeward makes from a case (the presentation pack, the closure letter): made when
  * the case holds what it needs, kept as a file on this laptop and recorded on the case, opened or
  * emailed from there. Generated files are not synced: any laptop can make them again from the case.
+ *
+ * The PDF makers (here, in meetings and in reports) are loaded when first used: with their font
+ * library they take half a second to load, which every command of the command line would pay.
  */
 export class Paperwork {
   constructor(
@@ -62,6 +64,7 @@ export class Paperwork {
     const plan = planPack(record, settings, new Set(options.without))
     if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
     const context = this.core.context()
+    const { makePresentationPack } = await import('../../pdf/pack')
     const made = await makePresentationPack({
       record,
       plan: { ...plan, recipient: plan.recipient },
@@ -92,6 +95,7 @@ export class Paperwork {
     const plan = planClosureLetter(record, settings)
     if (plan.problems.length > 0 || !plan.area) throw new PaperworkNotReadyError(plan.problems)
     const context = this.core.context()
+    const { makeClosureLetter } = await import('../../pdf/closure-letter')
     const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: this.#signer(), today: context.today, now: context.now })
     return this.#save(caseId, record, 'closure-letter', made, [])
   }
@@ -222,14 +226,14 @@ export class Paperwork {
       },
       readGeneratedDocument: async ({ caseId, documentId }) => {
         const made = await this.file(caseId, documentId)
-        return { fileName: outgoingName(made.document), base64: Buffer.from(await readFile(made.path)).toString('base64') }
+        return { fileName: outgoingName(made.document), base64: toBase64(await readFile(made.path)) }
       },
       openGeneratedDocument: async ({ caseId, documentId, as }, caller) => {
         const made = await this.file(caseId, documentId)
         const path = as === 'email' ? await this.prepareEmail(caseId, documentId) : made.path
         if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
-        return { opened: false as const, fileName, base64: Buffer.from(await readFile(path)).toString('base64') }
+        return { opened: false as const, fileName, base64: toBase64(await readFile(path)) }
       },
       // Here, not with the scanned documents: removing one also deletes the packs that enclose it.
       removeAttachment: async ({ caseId, attachmentId }) => ({ packsDeleted: await this.removeAttachmentAndCopies(caseId, attachmentId) }),

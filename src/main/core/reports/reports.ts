@@ -1,8 +1,7 @@
 import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
-import { makeMonitoringReport } from '../../pdf/monitoring-report'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
-import type { ApiHandlers } from '../api/handlers'
+import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -27,11 +26,13 @@ export class Reports {
     const report = await this.monitoring(range)
     const period = `${range.from}-to-${range.to}`
     switch (as) {
-      case 'pdf':
+      case 'pdf': {
+        const { makeMonitoringReport } = await import('../../pdf/monitoring-report')
         return {
           fileName: `Monitoring report ${period}.pdf`,
           bytes: await makeMonitoringReport({ report, settings: this.team.settings(), now: this.core.now() }),
         }
+      }
       case 'figures-csv':
         return { fileName: `Monitoring figures ${period}.csv`, bytes: figuresCsv(report) }
       case 'cases-csv':
@@ -44,7 +45,7 @@ export class Reports {
       getMonitoringReport: (range) => this.monitoring(range),
       exportMonitoringReport: async ({ from, to, as }) => {
         const made = await this.export({ from, to }, as)
-        return { fileName: made.fileName, base64: Buffer.from(made.bytes).toString('base64') }
+        return { fileName: made.fileName, base64: toBase64(made.bytes) }
       },
     } satisfies Partial<ApiHandlers>
   }

@@ -25,7 +25,7 @@ import type { IsoDate } from '../../../shared/dates'
 import type { ImageView, TeamSettingsView } from '../../../shared/api'
 import { validate, ValidationError } from '../../../shared/validation'
 import { checkFile } from '../../pdf/file-check'
-import type { ApiHandlers } from '../api/handlers'
+import { fromBase64, toBase64, type ApiHandlers } from '../api/handlers'
 import { FileRefusedError } from '../errors'
 import type { SampleSettings } from '../seed/sample-settings'
 import type { LocalSettings } from '../storage/workspace-files'
@@ -57,12 +57,12 @@ export class Team {
     if (!checked.ok) throw new ValidationError(checked.issues)
     const person: Person = { id: this.profile?.id ?? randomUUID(), ...checked.value }
     this.core.settings.set(SETTING_PROFILE, person)
-    this.core.changeTeam((team) => addMember(team, person), person)
+    this.core.changeTeam((team) => addMember(team, person), { author: person, now: this.core.now() })
     return person
   }
 
   members(): Person[] {
-    return teamMembers(this.core.team().doc())
+    return teamMembers(this.core.teamDoc().doc())
   }
 
   /** Adds people to the team, with learning points already logged (sample workspaces). */
@@ -74,12 +74,12 @@ export class Team {
   }
 
   settings(): TeamSettings {
-    return teamSettings(this.core.team().doc())
+    return teamSettings(this.core.teamDoc().doc())
   }
 
   /** Every phase's caseload weight, without copying the logo and every signature as `settings()` would. */
   caseloadWeights(): Record<Phase, number> {
-    const saved = this.core.team().doc().settings.caseloadWeights
+    const saved = this.core.teamDoc().doc().settings.caseloadWeights
     return caseloadWeights(saved && toPlain<Partial<Record<Phase, number>>>(saved))
   }
 
@@ -90,7 +90,7 @@ export class Team {
   /** Adds an entry to a directory (no id) or edits one; returns its id. */
   saveDirectoryEntry(directory: Directory, id: string | undefined, values: Record<string, unknown>): string {
     const entryId = id ?? randomUUID()
-    if (id !== undefined && !(id in this.core.team().doc().settings[directory])) {
+    if (id !== undefined && !(id in this.core.teamDoc().doc().settings[directory])) {
       throw new ValidationError([{ field: 'id', message: 'That entry is no longer in the directory' }])
     }
     this.#changeSettings((team, today) => putDirectoryEntry(team, directory, entryId, values, today))
@@ -116,8 +116,8 @@ export class Team {
       if (checked.mediaType === 'application/pdf') throw new FileRefusedError(file.fileName, 'it is a PDF. Choose a PNG or JPEG image.')
       image = { mediaType: checked.mediaType, bytes: file.bytes }
     }
-    this.core.changeTeam((team) => setTeamImage(team, which === 'logo' ? { logo: true } : { signatureOf: context.author.id }, image))
-    await this.core.repo.flush([this.core.team().documentId])
+    this.core.changeTeam((team) => setTeamImage(team, which === 'logo' ? { logo: true } : { signatureOf: context.author.id }, image), context)
+    await this.core.repo.flush([this.core.teamDoc().documentId])
   }
 
   /**
@@ -125,34 +125,35 @@ export class Team {
    * workspaces, made by whoever runs `homeward seed`).
    */
   addSampleSettings(settings: SampleSettings, signers: Person[]): void {
-    const { today } = this.core.context()
+    const context = this.core.context()
+    const { today } = context
     this.core.changeTeam((team) => {
       setLetterhead(team, settings.letterhead, today)
       for (const entry of settings.housingOptions) putDirectoryEntry(team, 'housingOptions', randomUUID(), entry, today)
       for (const agency of settings.agencies) putDirectoryEntry(team, 'agencies', randomUUID(), agency, today)
       setTeamImage(team, { logo: true }, settings.logo)
       for (const person of signers) setTeamImage(team, { signatureOf: person.id }, settings.signature)
-    })
+    }, context)
   }
 
   // The learning log (Tool 4, Step 11), reviewed at team meetings.
 
   learningLog(): Record<string, LearningPoint> {
-    return toPlain<TeamRecord['learningLog']>(this.core.team().doc().learningLog)
+    return toPlain<TeamRecord['learningLog']>(this.core.teamDoc().doc().learningLog)
   }
 
   /** A meeting reviewed these learning points. */
   async markLearningPointsReviewed(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return
-    const { now } = this.core.context()
-    this.core.changeTeam((team) => markLearningPointsReviewed(team, ids, now))
-    await this.core.repo.flush([this.core.team().documentId])
+    const context = this.core.context()
+    this.core.changeTeam((team) => markLearningPointsReviewed(team, ids, context.now), context)
+    await this.core.repo.flush([this.core.teamDoc().documentId])
   }
 
   #changeSettings(edit: (team: TeamDoc, today: IsoDate) => void): void {
     const context = this.core.context()
     requirePermission(context.role, 'change-team-settings')
-    this.core.changeTeam((team) => edit(team, context.today))
+    this.core.changeTeam((team) => edit(team, context.today), context)
   }
 
   handlers() {
@@ -175,7 +176,7 @@ export class Team {
         return {}
       },
       setTeamImage: async ({ which, file }) => {
-        await this.setImage(which, file && { fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) })
+        await this.setImage(which, file && { fileName: file.fileName, bytes: fromBase64(file.base64) })
         return {}
       },
     } satisfies Partial<ApiHandlers>
@@ -183,7 +184,7 @@ export class Team {
 }
 
 function imageView(image: TeamImage): ImageView {
-  return { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString('base64') }
+  return { mediaType: image.mediaType, base64: toBase64(image.bytes) }
 }
 
 function settingsView(settings: TeamSettings): TeamSettingsView {

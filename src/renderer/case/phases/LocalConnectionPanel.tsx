@@ -12,7 +12,7 @@ import { caseFacts } from '../../../shared/case/lifecycle'
 import { formatUkDate } from '../../../shared/dates'
 import { localAuthorityName } from '../../../shared/places/local-authority'
 import { DataTable } from '../../components/DataTable'
-import type { Column } from '../../forms/CollectionEditor'
+import type { ListColumn } from '../../forms/CollectionEditor'
 import { EvidenceCell } from '../documents/EvidenceCell'
 import { today, useOpenCase } from '../CaseContext'
 import { Collection } from '../CaseForms'
@@ -20,8 +20,8 @@ import { Collection } from '../CaseForms'
 const byStart = (a: Record<string, unknown>, b: Record<string, unknown>) => String(b.from ?? '').localeCompare(String(a.from ?? ''))
 const period = (item: Record<string, unknown>) => `${formatUkDate(String(item.from ?? ''))} to ${item.to ? formatUkDate(String(item.to)) : 'now'}`
 // Every list of evidence says where, and holds the scanned documents that prove it.
-const area: Column<Record<string, unknown>> = { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) }
-const evidence = (collection: EvidenceCollection, name: (item: Record<string, unknown>) => string): Column<Record<string, unknown>> => ({
+const areaColumn: ListColumn<Record<string, unknown>> = { label: 'Area', value: (item) => localAuthorityName(String(item.localAuthority ?? '')) }
+const evidence = (collection: EvidenceCollection, name: (item: Record<string, unknown>) => string): ListColumn<Record<string, unknown>> => ({
   label: 'Evidence',
   value: (item, id) => <EvidenceCell collection={collection} itemId={id} itemName={name(item)} />,
 })
@@ -87,7 +87,7 @@ export function LocalConnectionPanel() {
         emptyText="No addresses yet. Start with where they live now (or sleep), then work back over the last five years."
         columns={[
           { label: 'Address', value: (item) => [item.address, item.postcode].filter(Boolean).join(', ') },
-          area,
+          areaColumn,
           { label: 'When', value: period },
           { label: 'Type of stay', value: (item) => ADDRESS_KINDS.find((kind) => kind.value === item.kind)?.label ?? '' },
           evidence('addresses', (item) => String(item.address ?? 'this address')),
@@ -102,7 +102,7 @@ export function LocalConnectionPanel() {
         columns={[
           { label: 'Relationship', value: (item) => RELATIONSHIPS.find((r) => r.value === item.relationship)?.label ?? '' },
           { label: 'Name', value: (item) => String(item.name ?? '') },
-          area,
+          areaColumn,
           { label: 'Lived there', value: (item) => `${item.years} years` },
           evidence('family', (item) => String(item.name ?? 'this family member')),
         ]}
@@ -116,7 +116,7 @@ export function LocalConnectionPanel() {
         emptyText="No employment recorded."
         columns={[
           { label: 'Employer', value: (item) => String(item.employer ?? '') },
-          area,
+          areaColumn,
           { label: 'When', value: period },
           evidence('employment', (item) => String(item.employer ?? 'this job')),
         ]}
@@ -128,7 +128,7 @@ export function LocalConnectionPanel() {
         fields={SPECIAL_CIRCUMSTANCE_FIELDS}
         emptyText="None recorded."
         columns={[
-          area,
+          areaColumn,
           { label: 'Circumstances', value: (item) => String(item.description ?? '') },
           evidence('special', () => 'these circumstances'),
         ]}
