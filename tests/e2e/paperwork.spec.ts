@@ -53,6 +53,12 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await page.getByLabel('Email').fill('safe.connections@example.org')
   await steps.save('Letterhead')
   const sample = sampleSettings()
+  // A whole photo chosen by mistake is refused on the page, in words, before it is sent.
+  const photo = join(files.path, 'team photo.jpg')
+  writeFileSync(photo, new Uint8Array(3 * 1024 * 1024))
+  await page.locator('#image-logo').setInputFiles(photo)
+  await expect(page.getByText('team photo.jpg: the image is over 1 MB. Save it smaller and try again.')).toBeVisible()
+  await expect(page.getByRole('img', { name: "The team's logo" })).toHaveCount(0)
   const logo = join(files.path, 'logo.png')
   writeFileSync(logo, sample.logo.bytes)
   await page.locator('#image-logo').setInputFiles(logo)

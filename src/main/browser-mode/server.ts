@@ -2,13 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket'
 import type { ApiEvent } from '../../shared/api'
 import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { createApiHandler, type ApiHost } from '../core/api/api-handler'
 import type { Workspace } from '../core/workspace'
 import { Admission } from './admission'
 import { readRendererFile } from '../core/renderer-files'
+import { WindowSyncAdapter } from './window-sync-adapter'
 
 export interface BrowserModeOptions {
   workspace: Workspace
@@ -47,8 +47,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const rendererDir = options.rendererDir.replace(/[\\/]+$/, '')
 
   const syncSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE })
-  // isomorphic-ws and ws declare the same class twice; the object is ws's own.
-  const syncAdapter = new NodeWSServerAdapter(syncSockets as unknown as ConstructorParameters<typeof NodeWSServerAdapter>[0])
+  const syncAdapter = new WindowSyncAdapter(syncSockets)
   workspace.repo.networkSubsystem.addNetworkAdapter(syncAdapter)
 
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE })
@@ -127,10 +126,15 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
     workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
   ]
   socket.on('close', () => unsubscribe.forEach((stop) => stop()))
+  // A frame over the size limit or a broken connection closes this socket (ws does so by itself
+  // after one); unheard, it would end the process.
+  socket.on('error', () => undefined)
   socket.on('message', (data, isBinary) => {
+    // The window sends JSON text; anything else is not from it.
+    if (isBinary) return socket.close(1003, 'The API takes text')
     let request: unknown
     try {
-      request = isBinary ? undefined : JSON.parse(String(data))
+      request = JSON.parse(String(data))
     } catch {
       request = undefined
     }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { may } from '../../shared/team/permissions'
 import type { ImageView } from '../../shared/api'
 import { localAuthorityName } from '../../shared/places/local-authority'
-import { LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
+import { imageSizeRefusal, LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
 import { DIRECTORIES, type Directory } from '../../shared/team/team-doc'
 import { useApi, useProfile } from '../app/contexts'
 import { Problem } from '../components/form'
@@ -144,7 +144,10 @@ function ImageSetting(props: { title: string; alt: string; hint: string; image: 
   const [problem, setProblem] = useState<string | undefined>()
   const inputId = `image-${props.which}`
   const set = (file: File | null) => {
-    setProblem(undefined)
+    // Refused here, before it is read and sent: the core would refuse it too.
+    const tooBig = file && imageSizeRefusal(file.size)
+    setProblem(tooBig ? `${file.name}: ${tooBig}` : undefined)
+    if (tooBig) return
     const send = file ? readForTransfer(file) : Promise.resolve(null)
     send
       .then((transfer) => api.call('setTeamImage', { which: props.which, file: transfer }))

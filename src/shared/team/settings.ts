@@ -46,6 +46,11 @@ export interface TeamImage {
 /** Logos and signatures are small; a larger file is probably a whole photo by mistake. */
 export const MAX_TEAM_IMAGE_BYTES = 1024 * 1024
 
+/** Why an image of this size is refused as a logo or signature, or undefined if its size is fine. */
+export function imageSizeRefusal(size: number): string | undefined {
+  return size > MAX_TEAM_IMAGE_BYTES ? 'the image is over 1 MB. Save it smaller and try again.' : undefined
+}
+
 export interface TeamSettings {
   letterhead: Partial<Letterhead>
   logo?: TeamImage

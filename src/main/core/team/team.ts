@@ -3,7 +3,7 @@ import { toPlain } from '../../../shared/automerge/registers'
 import { caseloadWeights } from '../../../shared/board/board'
 import type { Phase } from '../../../shared/case/phases'
 import { profileInputSchema, type Person } from '../../../shared/people'
-import { MAX_TEAM_IMAGE_BYTES, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
+import { imageSizeRefusal, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
 import {
   addLearningPoint,
   addMember,
@@ -111,7 +111,8 @@ export class Team {
     if (which === 'logo') requirePermission(context.role, 'change-team-settings')
     let image: TeamImage | null = null
     if (file) {
-      if (file.bytes.length > MAX_TEAM_IMAGE_BYTES) throw new FileRefusedError(file.fileName, 'the image is over 1 MB. Save it smaller and try again.')
+      const tooBig = imageSizeRefusal(file.bytes.length)
+      if (tooBig) throw new FileRefusedError(file.fileName, tooBig)
       const checked = await checkFile(file.fileName, file.bytes)
       if (checked.mediaType === 'application/pdf') throw new FileRefusedError(file.fileName, 'it is a PDF. Choose a PNG or JPEG image.')
       image = { mediaType: checked.mediaType, bytes: file.bytes }
