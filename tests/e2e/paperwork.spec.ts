@@ -54,9 +54,9 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await steps.save('Letterhead')
   const sample = sampleSettings()
   // A whole photo chosen by mistake is refused on the page, in words, before it is sent.
-  const photo = join(files.path, 'team photo.jpg')
-  writeFileSync(photo, new Uint8Array(3 * 1024 * 1024))
-  await page.locator('#image-logo').setInputFiles(photo)
+  const teamPhoto = join(files.path, 'team photo.jpg')
+  writeFileSync(teamPhoto, new Uint8Array(3 * 1024 * 1024))
+  await page.locator('#image-logo').setInputFiles(teamPhoto)
   await expect(page.getByText('team photo.jpg: the image is over 1 MB. Save it smaller and try again.')).toBeVisible()
   await expect(page.getByRole('img', { name: "The team's logo" })).toHaveCount(0)
   const logo = join(files.path, 'logo.png')
