@@ -22,6 +22,12 @@ export interface SearchHit extends CaseSummary {
   matchedIn: MatchedIn
 }
 
+/** A case document this laptop could not read, and why, in words: named, never hidden. */
+export interface UnreadableCase {
+  id: string
+  reason: string
+}
+
 export interface Session {
   /** Who is using this laptop, or null on the first run. */
   profile: Person | null
@@ -115,6 +121,8 @@ export const API = {
   addLearningPoint: method<{ id: string }>()(z.object({ caseId: id, text: z.unknown() })),
   reRefer: method<{ id: string }>()(z.object({ caseId: id })),
   listCases: method<ListedCase[]>()(none),
+  /** Cases left out of the lists because they could not be read (damaged on this laptop, or newer). */
+  unreadableCases: method<UnreadableCase[]>()(none),
   searchCases: method<SearchHit[]>()(z.object({ text: z.string().max(MAX_SEARCH_LENGTH) })),
   duplicatesOf: method<CaseSummary[]>()(z.object({ caseId: id })),
   mergeCases: method<Record<string, never>>()(z.object({ keepId: id, duplicateId: id })),

@@ -47,9 +47,14 @@ export function caseCommands(): Command {
 
   withCommonOptions(cases.command('list').description('list every case, most recently changed first')).action(
     async (options: CommonOptions) => {
-      const rows = await withWorkspace(options, async (workspace) => workspace.cases.list())
+      const [rows, unreadable] = await withWorkspace(options, async (workspace) => [workspace.cases.list(), workspace.cases.unreadable()] as const)
       if (options.json) printJson(rows)
       else printCases(rows, 'No cases in this workspace yet.')
+      // Named on stderr, so that the list (and its JSON) stays the list; the command still succeeds.
+      if (unreadable.length > 0) {
+        const named = unreadable.map(({ id, reason }) => `${id} (${reason})`).join('; ')
+        process.stderr.write(`${unreadable.length === 1 ? '1 case' : `${unreadable.length} cases`} could not be read: ${named}\n`)
+      }
     },
   )
 

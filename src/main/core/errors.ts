@@ -84,6 +84,20 @@ export class ServerRefusedError extends Error {
   }
 }
 
+/**
+ * A document whose stored bytes cannot be read (a failing disk, a file changed by hand). It is left
+ * on disk as it is, and named to the person; the rest of the workspace goes on without it.
+ */
+export class DamagedDocumentError extends Error {
+  /** Why, as a list of unreadable cases gives it. */
+  static readonly REASON = 'its stored data on this laptop is damaged'
+
+  constructor(readonly documentId: string) {
+    super(`This case cannot be read: ${DamagedDocumentError.REASON}. It is kept as it is; the team's other laptops and its sync server have their own copies.`)
+    this.name = 'DamagedDocumentError'
+  }
+}
+
 /** Whether an error's message is for the person (shown as it is), not a fault to keep quiet about. */
 export function isUserFacing(error: unknown): error is Error {
   return [
@@ -99,6 +113,7 @@ export function isUserFacing(error: unknown): error is Error {
     AttachmentNotFoundError,
     PaperworkNotReadyError,
     NotPermittedError,
+    DamagedDocumentError,
     ServerRefusedError,
   ].some((kind) => error instanceof kind)
 }

@@ -5,6 +5,7 @@ import { CaseTable } from './CaseTable'
 
 export function CaseListPage() {
   const cases = useApiQuery('listCases', {})
+  const unreadable = useApiQuery('unreadableCases', {})
   return (
     <>
       <div className="page-heading">
@@ -13,6 +14,21 @@ export function CaseListPage() {
           Add a referral
         </Link>
       </div>
+      {unreadable.status === 'ready' && unreadable.data.length > 0 && (
+        <div className="banner banner--warning banner--above-list" role="status">
+          <p>
+            {unreadable.data.length === 1 ? '1 case' : `${unreadable.data.length} cases`} could not be read on this laptop and{' '}
+            {unreadable.data.length === 1 ? 'is' : 'are'} left out of the lists. Nothing has been deleted. Tell whoever looks after Homeward.
+          </p>
+          <ul>
+            {unreadable.data.map(({ id, reason }) => (
+              <li key={id}>
+                Case {id}: {reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {cases.status === 'loading' && <p className="muted">Loading cases…</p>}
       {cases.status === 'failed' && <p className="banner banner--warning">The case list could not be loaded: {cases.message}</p>}
       {cases.status === 'ready' &&

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, isValidDocumentId, parseAutomergeUrl, type DocHandle } from '@automerge/automerge-repo'
 import { z } from 'zod'
-import type { SearchHit } from '../../../shared/api'
+import type { SearchHit, UnreadableCase } from '../../../shared/api'
 import { authoredBy } from '../../../shared/authorship'
 import { toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
@@ -21,7 +21,7 @@ import { addCaseToTeam, addLearningPoint, teamCaseIds } from '../../../shared/te
 import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
-import { CaseNotFoundError, DuplicateCaseError } from '../errors'
+import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError } from '../errors'
 import { readCurrentDocument } from '../storage/stored-documents'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -186,9 +186,23 @@ export class Cases {
   /** The case's document, for code that edits it directly (the window's peer does the same). */
   async open(id: string): Promise<DocHandle<CaseDoc>> {
     if (!isValidDocumentId(id) || !(id in this.core.teamDoc().doc().cases)) throw new CaseNotFoundError(id)
-    const handle = await this.core.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+    let handle: DocHandle<CaseDoc>
+    try {
+      handle = await this.core.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+    } catch {
+      // The repo could not load its stored bytes (a checksum that does not match): named as
+      // unreadable, out of the lists, and left on disk as it is.
+      this.core.index.markUnreadable([{ id, reason: DamagedDocumentError.REASON }])
+      throw new DamagedDocumentError(id)
+    }
     if (!handle.isReady() || !isCaseDoc(handle.doc())) throw new CaseNotFoundError(id)
     return handle
+  }
+
+  /** The team's case documents that could not be read, and why: named to the person, never hidden. */
+  unreadable(): UnreadableCase[] {
+    const team = this.core.teamDoc().doc().cases
+    return this.core.index.unreadable().filter(({ id }) => id in team)
   }
 
   /**
@@ -266,6 +280,7 @@ export class Cases {
       addLearningPoint: async ({ caseId, text }) => ({ id: await this.addLearningPoint(caseId, text) }),
       reRefer: async ({ caseId }) => ({ id: await this.reRefer(caseId) }),
       listCases: () => this.list(),
+      unreadableCases: () => this.unreadable(),
       searchCases: ({ text }) => this.search(text),
       duplicatesOf: ({ caseId }) => this.duplicatesOf(caseId),
       mergeCases: async ({ keepId, duplicateId }) => {

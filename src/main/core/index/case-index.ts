@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import type { MatchedIn, SearchHit } from '../../../shared/api'
+import type { MatchedIn, SearchHit, UnreadableCase } from '../../../shared/api'
 import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
 import type { BoardFacts } from '../../../shared/board/board'
@@ -10,7 +10,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 3
+const INDEX_VERSION = 4
 const SEARCH_LIMIT = 50
 
 /** What the index holds for one case. */
@@ -70,6 +70,13 @@ export class CaseIndex {
         'INSERT INTO case_text (rowid, names, identifiers, notes) VALUES (?, ?, ?, ?)',
       ),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
+      rowidOf: db.prepare<[string], number>('SELECT rowid FROM cases WHERE id = ?').pluck(),
+      deleteCase: db.prepare<[string]>('DELETE FROM cases WHERE id = ?'),
+      markUnreadable: db.prepare<[string, string]>(
+        'INSERT INTO unreadable (id, reason) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason',
+      ),
+      clearUnreadable: db.prepare<[string]>('DELETE FROM unreadable WHERE id = ?'),
+      unreadable: db.prepare<[], UnreadableCase>('SELECT id, reason FROM unreadable ORDER BY id'),
       list: db.prepare<[], CaseRow>(`SELECT ${COLUMNS} FROM cases ORDER BY updated_at DESC, rowid DESC`),
       // Two joins rather than one with OR, so that each uses its index.
       openDuplicates: db.prepare<[], string>(`
@@ -87,6 +94,7 @@ export class CaseIndex {
         LIMIT ?`),
     }
     this.#putInTransaction = db.transaction(({ summary, text, board, heads }: IndexEntry) => {
+      this.#statements.clearUnreadable.run(summary.id)
       const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads), board: JSON.stringify(board) })
       if (!row) throw new Error('The case index did not return a row')
       this.#statements.deleteText.run(row.rowid)
@@ -135,6 +143,7 @@ export class CaseIndex {
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
         CREATE INDEX cases_by_chain ON cases (chain_number);
         CREATE INDEX cases_by_name ON cases (name_key, date_of_birth);
+        CREATE TABLE unreadable (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
         CREATE VIRTUAL TABLE case_text USING fts5 (
           names, identifiers, notes,
           tokenize = 'unicode61 remove_diacritics 2'
@@ -151,11 +160,32 @@ export class CaseIndex {
     })()
   }
 
-  /** Replaces the whole index in one transaction and marks it complete. */
-  replaceAll(entries: Iterable<IndexEntry>): void {
+  /**
+   * Takes a case that cannot be read out of the lists, search and the board, and names it among the
+   * unreadable: shown as such, never as a case that is simply missing.
+   */
+  markUnreadable(cases: UnreadableCase[]): void {
     this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM cases; DELETE FROM case_text;')
+      for (const { id, reason } of cases) {
+        const rowid = this.#statements.rowidOf.get(id)
+        if (rowid !== undefined) this.#statements.deleteText.run(rowid)
+        this.#statements.deleteCase.run(id)
+        this.#statements.markUnreadable.run(id, reason)
+      }
+    })()
+  }
+
+  /** The case documents that could not be read, by id. */
+  unreadable(): UnreadableCase[] {
+    return this.#statements.unreadable.all()
+  }
+
+  /** Replaces the whole index in one transaction and marks it complete. */
+  replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
+    this.#db.transaction(() => {
+      this.#db.exec('DELETE FROM cases; DELETE FROM case_text; DELETE FROM unreadable;')
       for (const entry of entries) this.#putInTransaction(entry)
+      this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
     })()
   }

@@ -5,7 +5,10 @@ import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-
 import { caseSearchText, summariseCase } from '../../../shared/case/summary'
 import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
+import { DamagedDocumentError } from '../errors'
 import { readCurrentDocument } from '../storage/stored-documents'
+import { UnreadableCaseError } from '../../../shared/case/migrations'
+import type { UnreadableCase } from '../../../shared/api'
 import type { CaseIndex, IndexEntry } from './case-index'
 
 /**
@@ -58,14 +61,17 @@ export class CaseIndexer {
         const batch = pending.slice(start, start + BATCH)
         const mark = this.journal.mark()
         const entries: IndexEntry[] = []
+        const unreadable: UnreadableCase[] = []
         for (const id of batch) {
           if (this.isFile(id)) continue
-          const entry = await readCurrentDocument(this.repo, this.storage, id, (doc) => this.#changedEntry(id, doc))
-          if (entry) entries.push(entry)
+          const entry = await this.#read(id, (doc) => this.#changedEntry(id, doc))
+          if (entry && 'reason' in entry) unreadable.push(entry)
+          else if (entry) entries.push(entry)
         }
         this.index.putMany(entries)
+        this.index.markUnreadable(unreadable)
         this.journal.clearAll(batch, mark)
-        changed = changed || entries.length > 0
+        changed = changed || entries.length > 0 || unreadable.length > 0
       }
       if (changed) this.#events.emit('changed')
     })
@@ -76,7 +82,7 @@ export class CaseIndexer {
     // As they are now: one changed again before its turn comes stays pending.
     const mark = this.journal.mark()
     return this.#queue(async () => {
-      this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, doc)).filter((entry) => entry !== undefined))
+      this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, doc)).filter((entry): entry is IndexEntry => entry !== undefined && !('reason' in entry)))
       this.journal.clearAll(
         documents.map(({ id }) => id),
         mark,
@@ -92,11 +98,13 @@ export class CaseIndexer {
   rebuild(): Promise<number> {
     return this.#queue(async () => {
       const entries: IndexEntry[] = []
+      const unreadable: UnreadableCase[] = []
       for (const id of this.caseIds()) {
-        const entry = await readCurrentDocument(this.repo, this.storage, id, (doc) => indexEntry(id, doc))
-        if (entry) entries.push(entry)
+        const entry = await this.#read(id, (doc) => indexEntry(id, doc))
+        if (entry && 'reason' in entry) unreadable.push(entry)
+        else if (entry) entries.push(entry)
       }
-      this.index.replaceAll(entries)
+      this.index.replaceAll(entries, unreadable)
       this.#events.emit('changed')
       return entries.length
     })
@@ -108,6 +116,16 @@ export class CaseIndexer {
     await this.#running
   }
 
+  /** Reads a document for the index; one whose bytes are damaged comes back as unreadable. */
+  async #read(id: string, read: (doc: Automerge.Doc<unknown>) => IndexEntry | UnreadableCase | undefined) {
+    try {
+      return await readCurrentDocument(this.repo, this.storage, id, read)
+    } catch (error) {
+      if (error instanceof DamagedDocumentError) return { id, reason: DamagedDocumentError.REASON }
+      throw error
+    }
+  }
+
   #queue<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#running.then(work)
     this.#running = run.catch(() => undefined)
@@ -115,7 +133,7 @@ export class CaseIndexer {
   }
 
   /** A case document's index entry; undefined when it is not a case or already indexed as is. */
-  #changedEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undefined {
+  #changedEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
     const known = this.index.headsOf(id)
     if (known && sameHeads(known, Automerge.getHeads(doc))) return undefined
     return indexEntry(id, doc)
@@ -125,15 +143,18 @@ export class CaseIndexer {
 /** Documents indexed per transaction. */
 const BATCH = 100
 
-/** What the index holds for a case document; undefined for other documents and unreadable cases. */
-function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | undefined {
+/**
+ * What the index holds for a case document: its entry, or why it cannot be read (a case from a
+ * newer version, or one that breaks the schema); undefined for documents that are not cases.
+ */
+function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
   if (!isCaseDoc(doc)) return undefined
   let record: CaseRecord
   try {
     record = readCase(doc)
-  } catch {
-    // A case from a newer version, or damaged: not indexed. No case data is logged.
-    return undefined
+  } catch (error) {
+    // The reason names a version or a field's path, never what is in it: no case data is kept.
+    return { id, reason: error instanceof UnreadableCaseError ? error.message : 'it could not be read' }
   }
   return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc) }
 }

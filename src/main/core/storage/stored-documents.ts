@@ -1,5 +1,6 @@
 import * as Automerge from '@automerge/automerge'
 import type { DocumentId, Repo, StorageAdapterInterface } from '@automerge/automerge-repo'
+import { DamagedDocumentError } from '../errors'
 
 /**
  * Reads a document straight from storage, without the repo. The repo keeps every document it
@@ -27,7 +28,12 @@ export async function loadStoredDocument<T>(
   } catch {
     // A damaged tail: the repo reads such a document leniently, as far as it parses, and so does
     // this, so that the index and the case the caseworker opens agree.
+  }
+  try {
     return Automerge.loadIncremental(Automerge.init<T>(), all)
+  } catch {
+    // Damaged further in (a checksum that does not match): the repo cannot read it either.
+    throw new DamagedDocumentError(documentId)
   }
 }
 
