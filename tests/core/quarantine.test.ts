@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
@@ -49,6 +49,35 @@ describe('one damaged case', () => {
       expect(listed.stdout).toContain('Zoë Adams')
       expect(listed.stdout).not.toContain('Ólafur')
       expect(listed.stderr.trim()).toBe(`1 case could not be read: ${bad} (its stored data on this laptop is damaged)`)
+    } finally {
+      dir.remove()
+    }
+  })
+})
+
+describe('a damaged index', () => {
+  it('is found on opening and built again from the documents', async () => {
+    const dir = tempDir('damaged-index')
+    try {
+      let ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+      for (let i = 0; i < 60; i++) {
+        await ws.cases.create(referral({ clientName: `Client ${i}`, chainNumber: String(100000 + i), whyReferred: 'x'.repeat(2000) }))
+      }
+      await ws.close()
+      const file = workspaceFiles(dir.path).index
+      const bytes = readFileSync(file)
+      expect(bytes.length).toBeGreaterThan(8 * 4096)
+      // Garbage over pages in the middle of the file, its header left as it was.
+      bytes.fill(0x5a, 4 * 4096, 8 * 4096)
+      writeFileSync(file, bytes)
+
+      ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+      try {
+        expect(ws.cases.list()).toHaveLength(60)
+        expect(ws.cases.search('client 42').map((hit) => hit.clientName)).toEqual(['Client 42'])
+      } finally {
+        await ws.close()
+      }
     } finally {
       dir.remove()
     }

@@ -108,7 +108,7 @@ export class CaseIndex {
   }
 
   /**
-   * Opens the index, starting it afresh when it is missing, unreadable, of another version, or was
+   * Opens the index, starting it afresh when it is missing, damaged, of another version, or was
    * never completed (a rebuild cut off by a crash): then `needsRebuild` is true. The version is
    * written only when a rebuild commits.
    */
@@ -118,6 +118,9 @@ export class CaseIndex {
     try {
       db = openSqlite(file, options)
       version = db.pragma('user_version', { simple: true }) as number
+      // A file damaged in the middle still opens and says its version: its pages are checked too
+      // (a few milliseconds for thousands of cases), and a damaged one is built again.
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') version = -1
     } catch {
       // Not a database: it is derived data, so start again.
     }
