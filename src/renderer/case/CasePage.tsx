@@ -4,6 +4,7 @@ import { useCase } from '../hooks/useCase'
 import { PageHeading } from '../components/PageHeading'
 import { CaseHeader } from './CaseHeader'
 import { DuplicateBanner } from './DuplicateBanner'
+import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
@@ -43,6 +44,7 @@ export function CasePage() {
       </nav>
       <CaseHeader />
       <DuplicateBanner />
+      <UnreadableEntries />
       <div className="case-layout">
         <nav className="phase-nav" aria-label="Phases of the case">
           <ol>

@@ -4,7 +4,7 @@ import { toStored } from '../automerge/registers'
 import { readCase, type CaseDoc } from './case-doc'
 import { UnreadableCaseError } from './migrations'
 import * as change from './changes'
-import { CASEWORKER, nextId } from '../../../tests/support/cases'
+import { BRADFORD, CASEWORKER, edit, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
 
 /** A case as the first release wrote it: the referral's first details and the notes. */
 function version1Case() {
@@ -67,5 +67,40 @@ describe('documents from the previous schema', () => {
   it('from a newer version are refused, not misread', () => {
     const newer = Automerge.change(version1Case(), (d) => ((d as unknown as { schemaVersion: number }).schemaVersion = 9))
     expect(() => readCase(newer)).toThrow(UnreadableCaseError)
+  })
+})
+
+describe('an entry another laptop wrote badly', () => {
+  it('hides only itself: the case reads, its other entries too, and the bad one is named', () => {
+    let doc = edit(newCase(), (d) => {
+      change.addNote(d, { date: TODAY, type: 'phone', text: 'First call.' }, { ...CASEWORKER, id: 'good-note' })
+      change.addItem(d, 'addresses', 'good-address', { address: '4 Manor Row', localAuthority: BRADFORD, kind: 'own-tenancy', from: '2022-01-10' }, CASEWORKER)
+    })
+    // As a laptop with a bug (or a hostile one) might write them: an author that is a number, an
+    // address with no kind of stay, an action with no owner.
+    doc = edit(doc, (d) => {
+      d.notes.push(toStored({ id: 'bad-note', date: TODAY, type: 'phone', text: 'x', author: 42, writtenAt: 'now' }) as never)
+      d.addresses['bad-address'] = toStored({ address: 7 }) as never
+      d.actions['bad-action'] = toStored({ description: 'Call', due: TODAY }) as never
+    })
+    const record = read(doc)
+    expect(record.notes.map((note) => note.id)).toEqual(['good-note'])
+    expect(Object.keys(record.addresses)).toEqual(['good-address'])
+    expect(record.actions).toEqual({})
+    expect(record.unreadableEntries).toEqual([
+      { part: 'notes', id: 'bad-note' },
+      { part: 'addresses', id: 'bad-address' },
+      { part: 'actions', id: 'bad-action' },
+    ])
+    // Work on the case goes on: its rules still read, with the bad address left out.
+    const noted = edit(doc, (d) => change.addNote(d, { date: TODAY, type: 'phone', text: 'Second call.' }, { ...CASEWORKER, id: 'next-note' }))
+    expect(read(noted).notes.map((note) => note.id)).toEqual(['good-note', 'next-note'])
+  })
+
+  it('still makes the case unreadable when the case itself is wrong, not one entry', () => {
+    const doc = edit(newCase(), (d) => {
+      d.phase = toStored('nowhere') as never
+    })
+    expect(() => read(doc)).toThrow(UnreadableCaseError)
   })
 })

@@ -1,7 +1,18 @@
 import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
 import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
-import { CASE_KIND, caseRecordSchema, RULE_FREE_PARTS, type CaseDoc, type CaseRecord, type CaseRules } from './record'
+import { z } from 'zod'
+import {
+  CASE_KIND,
+  caseRecordSchema,
+  ENTRY_LISTS,
+  RULE_FREE_PARTS,
+  type CaseDoc,
+  type CaseRecord,
+  type CaseRules,
+  type EntryList,
+  type UnreadableEntry,
+} from './record'
 
 export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
 
@@ -23,7 +34,7 @@ export function readRules(draft: CaseDoc): CaseRules {
       .filter((key) => !skip.has(key))
       .map((key) => [key, toPlain((draft as unknown as Record<string, never>)[key])]),
   )
-  const parsed = rulesSchema.safeParse(parts)
+  const parsed = rulesSchema.safeParse(readableEntries(parts, RULE_LISTS).plain)
   if (!parsed.success) throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   return parsed.data as CaseRules
 }
@@ -31,12 +42,50 @@ export function readRules(draft: CaseDoc): CaseRules {
 const rulesSchema = caseRecordSchema.omit(Object.fromEntries(RULE_FREE_PARTS.map((part) => [part, true])) as Record<(typeof RULE_FREE_PARTS)[number], true>)
 
 function checkRecord(stored: Record<string, unknown>): CaseRecord {
-  const plain = upgradeRecord(stored)
+  const { plain, unreadable } = readableEntries(upgradeRecord(stored), ENTRY_LISTS)
   const parsed = caseRecordSchema.safeParse(plain)
   if (!parsed.success) {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   }
-  return parsed.data as CaseRecord
+  return { ...(parsed.data as CaseRecord), ...(unreadable.length > 0 ? { unreadableEntries: unreadable } : {}) }
+}
+
+/** The entry lists the phase rules read. */
+const RULE_LISTS = ENTRY_LISTS.filter((part) => !(RULE_FREE_PARTS as readonly string[]).includes(part))
+
+/**
+ * Leaves out, one by one, the entries of a case's lists that do not fit their schema (a note with a
+ * malformed author from one laptop's bad write): the rest of the case is read, and each entry left
+ * out is named by its list and id, so that it is shown as unreadable, never silently gone.
+ */
+function readableEntries(plain: Record<string, unknown>, parts: readonly EntryList[]): { plain: Record<string, unknown>; unreadable: UnreadableEntry[] } {
+  const unreadable: UnreadableEntry[] = []
+  const readable = { ...plain }
+  for (const part of parts) {
+    const schema = caseRecordSchema.shape[part]
+    const value = plain[part]
+    if (schema instanceof z.ZodArray && Array.isArray(value)) {
+      readable[part] = value.filter((entry: unknown, index) => {
+        if (schema.element.safeParse(entry).success) return true
+        unreadable.push({ part, id: entryId(entry) ?? String(index + 1) })
+        return false
+      })
+    } else if (schema instanceof z.ZodRecord && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      readable[part] = Object.fromEntries(
+        Object.entries(value).filter(([id, entry]) => {
+          if (schema.valueType.safeParse(entry).success) return true
+          unreadable.push({ part, id })
+          return false
+        }),
+      )
+    }
+  }
+  return { plain: readable, unreadable }
+}
+
+function entryId(entry: unknown): string | undefined {
+  const id = (entry as { id?: unknown } | null)?.id
+  return typeof id === 'string' ? id.slice(0, 100) : undefined
 }
 
 /** Marks a case as changed; every domain change calls it so lists can sort by recent work. */

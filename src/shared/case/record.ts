@@ -109,7 +109,35 @@ export interface CaseRecord {
   reReferredAs?: string
   /** A duplicate (the same person, referred on two laptops at once) merged into this case. */
   mergedInto?: string
+  /**
+   * Entries that could not be read (one laptop's bad write, synced to the rest), when reading: each
+   * is left out alone and named here, and the rest of the case reads as usual. Never stored.
+   */
+  unreadableEntries?: UnreadableEntry[]
 }
+
+/** An entry of one of a case's lists that could not be read: which list, and the entry's id. */
+export interface UnreadableEntry {
+  part: EntryList
+  id: string
+}
+
+/** The parts of a case that are lists of entries: read entry by entry, so one bad entry hides only itself. */
+export const ENTRY_LISTS = [
+  'notes',
+  'phaseHistory',
+  'sharingConsents',
+  'addresses',
+  'employment',
+  'family',
+  'special',
+  'actions',
+  'expenses',
+  'goals',
+  'attachments',
+  'generatedDocuments',
+] as const
+export type EntryList = (typeof ENTRY_LISTS)[number]
 
 /**
  * What the phase rules look at: the case without its logs and item lists. A domain change reads
