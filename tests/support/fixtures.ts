@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PDFDocument, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 
@@ -135,4 +135,47 @@ export function heicHeader(): Uint8Array {
   box.write('ftypheic', 4, 'latin1')
   box.write('mif1heic', 16, 'latin1')
   return new Uint8Array(box)
+}
+
+/**
+ * A PDF that tries everything a pack must not pass on, on a page that says `text`: a link that runs
+ * JavaScript, a link that launches a program, a page that runs JavaScript when opened (/AA), a
+ * file attachment holding a program, a form field whose parent calculates with JavaScript, a note
+ * (kept, as passive) with its own /AA and a hidden key reaching the catalog; and in the catalog, an
+ * /OpenAction and JavaScript and embedded files in its /Names. Its strings are marked so a test can
+ * look for them: app.alert, cmd.exe, EVIL-PAYLOAD.
+ */
+export async function hostilePdf(text = 'Tenancy agreement'): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const page = doc.addPage([595.28, 841.89])
+  page.drawText(text, { x: 80, y: 720, size: 20, font, color: rgb(0, 0, 0) })
+  const ctx = doc.context
+  const js = (code: string) => ctx.register(ctx.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(`app.alert('${code}')`) }))
+  const payload = ctx.register(ctx.flateStream('MZ EVIL-PAYLOAD this would be a program', { Type: 'EmbeddedFile' }))
+  const fileSpec = ctx.register(ctx.obj({ Type: 'Filespec', F: PDFString.of('invoice.exe'), UF: PDFString.of('invoice.exe'), EF: { F: payload } }))
+  const launch = ctx.obj({ S: 'Launch', F: PDFString.of('cmd.exe'), Win: { F: PDFString.of('cmd.exe'), P: PDFString.of('/c calc') } })
+  const field = ctx.register(ctx.obj({ FT: 'Tx', T: PDFString.of('name'), V: PDFString.of('Jo'), DA: PDFString.of('/Helv 12 Tf 0 g'), AA: { C: js('calculate') } }))
+  const widget = ctx.register(
+    ctx.obj({ Type: 'Annot', Subtype: 'Widget', Rect: [80, 500, 300, 520], Parent: field, P: page.ref, AA: { K: js('keystroke') }, A: js('widget-click') }),
+  )
+  ctx.lookup(field, PDFDict).set(PDFName.of('Kids'), ctx.obj([widget]))
+  const annots = [
+    ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [80, 700, 300, 740], Border: [0, 0, 0], A: js('link') }),
+    ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [80, 650, 300, 690], Border: [0, 0, 0], A: launch }),
+    ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [80, 600, 300, 640], A: { S: 'URI', URI: PDFString.of('http://evil.example/track') } }),
+    ctx.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [400, 700, 420, 720], FS: fileSpec, Name: 'PushPin', Contents: PDFString.of('Open me') }),
+    ctx.obj({ Type: 'Annot', Subtype: 'Square', Rect: [80, 400, 300, 480], C: [1, 0, 0], AA: { E: js('square-enter') }, Hidden: ctx.trailerInfo.Root }),
+    widget,
+  ].map((annot) => (annot instanceof PDFRef ? annot : ctx.register(annot)))
+  page.node.set(PDFName.of('Annots'), ctx.obj(annots))
+  page.node.set(PDFName.of('AA'), ctx.obj({ O: js('page-open'), C: launch }))
+  const catalog = doc.catalog
+  catalog.set(PDFName.of('OpenAction'), js('open'))
+  catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [field] }))
+  catalog.set(
+    PDFName.of('Names'),
+    ctx.obj({ JavaScript: { Names: [PDFString.of('init'), js('names')] }, EmbeddedFiles: { Names: [PDFString.of('invoice.exe'), fileSpec] } }),
+  )
+  return doc.save()
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFObject } from '@cantoo/pdf-lib'
 
 /** Checks a PDF's structure with qpdf; returns its complaint, or '' when the file is sound. */
 export function qpdfCheck(file: string): string {
@@ -124,4 +125,53 @@ export function wordBoxes(file: string): { page: number; width: number; height: 
     }
   }
   return words
+}
+
+/**
+ * Everything a PDF holds, as pdf-lib reads it: every name, string and stream's decoded bytes, in
+ * every object whether referenced or not (qpdf writes only what is referenced), and how many catalogs.
+ */
+export async function pdfContents(bytes: Uint8Array): Promise<{ names: Set<string>; strings: string[]; streams: string[]; catalogs: number }> {
+  const doc = await PDFDocument.load(bytes)
+  const names = new Set<string>()
+  const strings: string[] = []
+  const streams: string[] = []
+  let catalogs = 0
+  const seen = new Set<PDFObject>()
+  const visit = (object: PDFObject | undefined): void => {
+    if (!object || object instanceof PDFRef || seen.has(object)) return
+    seen.add(object)
+    if (object instanceof PDFName) names.add(object.decodeText())
+    else if (object instanceof PDFString || object instanceof PDFHexString) strings.push(object.decodeText())
+    else if (object instanceof PDFArray) object.asArray().forEach(visit)
+    else if (object instanceof PDFDict) {
+      if (object.lookup(PDFName.of('Type')) === PDFName.of('Catalog')) catalogs++
+      for (const [key, value] of object.entries()) {
+        visit(key)
+        visit(value)
+      }
+    }
+    else if (object instanceof PDFStream) {
+      visit(object.dict)
+      if (object instanceof PDFRawStream) {
+        try {
+          streams.push(Buffer.from(decodePDFRawStream(object).decode()).toString('latin1'))
+        } catch {
+          streams.push(Buffer.from(object.getContents()).toString('latin1'))
+        }
+      } else {
+        streams.push(Buffer.from(object.getContents()).toString('latin1'))
+      }
+    }
+  }
+  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object)
+  visit(doc.context.trailerInfo.Root && doc.context.lookup(doc.context.trailerInfo.Root))
+  return { names, strings, streams, catalogs }
+}
+
+/** The PDF as qpdf writes it out for people to read: uncompressed, one object at a time. */
+export function qdfText(file: string): string {
+  const out = `${file}.qdf`
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out])
+  return readFileSync(out, 'latin1')
 }

@@ -1,6 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import type { MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
+import { removeActiveContent } from './active-content'
 import { drawPicture, embedPicture, type Picture } from './images'
 import { A4 } from './layout'
 
@@ -16,12 +17,14 @@ const IMAGE_MARGIN = { side: 36, top: 36, bottom: 56 }
 
 /**
  * Adds an enclosure's pages at the end of `doc` and returns how many: a PDF's pages copied in as
- * they are (size and rotation kept), an image on an A4 page of its own, turned the way it is seen.
+ * they look (size and rotation kept) but with no active content (scripts, actions, links, attached
+ * files), an image on an A4 page of its own, turned the way it is seen.
  */
 export async function appendEnclosure(doc: PDFDocument, enclosure: Enclosure): Promise<number> {
   try {
     if (enclosure.mediaType === 'application/pdf') {
       const source = await PDFDocument.load(enclosure.bytes, { updateMetadata: false })
+      removeActiveContent(source)
       const pages = await doc.copyPages(source, source.getPageIndices())
       for (const page of pages) doc.addPage(page)
       return pages.length
