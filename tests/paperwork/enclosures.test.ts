@@ -1,13 +1,15 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from '@cantoo/pdf-lib'
+import jpeg from 'jpeg-js'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { MediaType } from '../../src/shared/case/attachments'
 import { appendEnclosure } from '../../src/main/pdf/enclosures'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
-import { interlacedPng, markedJpeg, markedPng, textPdf } from '../support/fixtures'
-import { pdfPages, pdfText, qpdfCheck, renderPage, type Region, type Rendered } from '../support/pdf-tools'
+import { readJpeg, stripJpegMetadata } from '../../src/main/pdf/jpeg'
+import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, pngWithText, textPdf } from '../support/fixtures'
+import { pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Region, type Rendered } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
 const dir = tempDir('enclosures')
@@ -130,5 +132,45 @@ describe('enclosures in a pack', () => {
       expect(rendered.ink({ left: 0, top: 0.93, right: 1, bottom: 1 }, 200), `page ${page} bottom`).toBeGreaterThan(0.005)
       expect(rendered.ink({ left: 0, top: 0, right: 1, bottom: 0.07 }, 250), `page ${page} top`).toBe(0)
     }
+  })
+
+  it('takes a phone photo’s EXIF (GPS, camera, owner), XMP, IPTC, comment and trailing data out, and still stands it upright', async () => {
+    const photo = phonePhoto(6)
+    const secrets = Object.entries(PHOTO_SECRETS)
+    const holds = (bytes: Uint8Array | string) => {
+      const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1')
+      return secrets.filter(([, secret]) => text.includes(secret)).map(([name]) => name)
+    }
+    expect(holds(photo)).toEqual(secrets.map(([name]) => name))
+    expect(readJpeg(photo)?.orientation).toBe(6)
+
+    const { file } = await merged('phone-photo.pdf', [{ fileName: 'photo.jpg', mediaType: 'image/jpeg', bytes: photo }])
+    expect(qpdfCheck(file)).toBe('')
+    // Nowhere in the file's bytes, in any stream pdf-lib reads back, or in qpdf's uncompressed copy.
+    expect(holds(readFileSync(file))).toEqual([])
+    expect((await pdfContents(readFileSync(file))).streams.flatMap(holds)).toEqual([])
+    expect(holds(qdfText(file))).toEqual([])
+    // Turned a quarter clockwise, as the phone recorded: a portrait page, the stored top-left at the top right.
+    const [page] = pdfPages(file)
+    expect(page!.width).toBeLessThan(page!.height)
+    expect(corners(renderPage(file, 1, dir.path, 30))).toEqual({ black: 'TR', grey: 'BR' })
+  })
+
+  it('passes on none of a PNG’s text chunks (pdf-lib decodes a PNG to pixels)', async () => {
+    const png = pngWithText('Jo Bloggs at 53.7951N')
+    expect(Buffer.from(png).toString('latin1')).toContain('Jo Bloggs at 53.7951N')
+    const { file } = await merged('png-text.pdf', [{ fileName: 'scan.png', mediaType: 'image/png', bytes: png }])
+    expect(qpdfCheck(file)).toBe('')
+    expect(qdfText(file)).not.toContain('Jo Bloggs')
+    expect((await pdfContents(readFileSync(file))).streams.filter((stream) => stream.includes('Jo Bloggs'))).toEqual([])
+  })
+
+  it('strips a JPEG to the same picture', () => {
+    const photo = phonePhoto(1)
+    const stripped = stripJpegMetadata(photo)
+    expect(stripped.length).toBeLessThan(photo.length)
+    expect(readJpeg(stripped)).toMatchObject({ width: 320, height: 200, orientation: 1, complete: true })
+    expect(Buffer.from(jpeg.decode(stripped).data).equals(Buffer.from(jpeg.decode(photo).data))).toBe(true)
+    expect(() => stripJpegMetadata(photo.subarray(0, photo.length / 2))).toThrow()
   })
 })

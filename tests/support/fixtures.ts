@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
@@ -178,4 +179,102 @@ export async function hostilePdf(text = 'Tenancy agreement'): Promise<Uint8Array
     ctx.obj({ JavaScript: { Names: [PDFString.of('init'), js('names')] }, EmbeddedFiles: { Names: [PDFString.of('invoice.exe'), fileSpec] } }),
   )
   return doc.save()
+}
+
+/** What `phonePhoto` hides in a photo, each a run of bytes a test can look for in a pack. */
+export const PHOTO_SECRETS = {
+  exif: 'Exif\0\0',
+  camera: 'HomewardTestPhone',
+  owner: 'Jo Bloggs',
+  /** GPS tags hold numbers, not words: the latitude 53° 47' 42.19" as the rationals a phone writes. */
+  latitude: Buffer.from([0, 0, 0, 53, 0, 0, 0, 1, 0, 0, 0, 47, 0, 0, 0, 1, 0, 0, 0x10, 0x7b, 0, 0, 0, 100]).toString('latin1'),
+  xmp: 'http://ns.adobe.com/xap/1.0/',
+  iptc: 'Photoshop 3.0',
+  comment: 'taken at 14 Manningham Lane',
+  trailer: 'PHONE-TRAILER-DEPTH-MAP',
+} as const
+
+/**
+ * A phone photo (the marks, stored 320 × 200) with everything a phone records about it: EXIF with
+ * its orientation, camera, owner and a GPS position; XMP; IPTC (APP13); a comment; and data
+ * appended after the image, as some phones do.
+ */
+export function phonePhoto(orientation: number): Uint8Array {
+  const ascii = (text: string) => Buffer.from(`${text}\0`, 'latin1')
+  const make = ascii(PHOTO_SECRETS.camera)
+  const artist = ascii(PHOTO_SECRETS.owner)
+  const latitude = Buffer.from(PHOTO_SECRETS.latitude, 'latin1')
+  // Big-endian TIFF: header, IFD0 (4 entries), its strings, the GPS IFD (2 entries), its rationals.
+  const ifd0 = 8
+  const ifd0Size = 2 + 4 * 12 + 4
+  const makeAt = ifd0 + ifd0Size
+  const artistAt = makeAt + make.length
+  const gpsAt = artistAt + artist.length
+  const gpsSize = 2 + 2 * 12 + 4
+  const latitudeAt = gpsAt + gpsSize
+  const tiff = Buffer.alloc(latitudeAt + latitude.length)
+  tiff.write('MM', 0, 'latin1')
+  tiff.writeUInt16BE(42, 2)
+  tiff.writeUInt32BE(ifd0, 4)
+  const entry = (at: number, tag: number, type: number, count: number, value: number | Buffer) => {
+    tiff.writeUInt16BE(tag, at)
+    tiff.writeUInt16BE(type, at + 2)
+    tiff.writeUInt32BE(count, at + 4)
+    if (typeof value === 'number') {
+      if (type === 3) tiff.writeUInt16BE(value, at + 8)
+      else tiff.writeUInt32BE(value, at + 8)
+    } else value.copy(tiff, at + 8)
+  }
+  tiff.writeUInt16BE(4, ifd0)
+  entry(ifd0 + 2, 0x010f, 2, make.length, makeAt) // Make
+  entry(ifd0 + 14, 0x0112, 3, 1, orientation) // Orientation
+  entry(ifd0 + 26, 0x013b, 2, artist.length, artistAt) // Artist
+  entry(ifd0 + 38, 0x8825, 4, 1, gpsAt) // GPS IFD
+  make.copy(tiff, makeAt)
+  artist.copy(tiff, artistAt)
+  tiff.writeUInt16BE(2, gpsAt)
+  entry(gpsAt + 2, 0x0001, 2, 2, Buffer.from('N\0', 'latin1')) // GPSLatitudeRef
+  entry(gpsAt + 14, 0x0002, 5, 3, latitudeAt) // GPSLatitude
+  latitude.copy(tiff, latitudeAt)
+  const segment = (marker: number, body: Buffer) => {
+    const head = Buffer.alloc(4)
+    head.writeUInt16BE(marker, 0)
+    head.writeUInt16BE(body.length + 2, 2)
+    return Buffer.concat([head, body])
+  }
+  const plain = Buffer.from(plainJpeg())
+  return new Uint8Array(
+    Buffer.concat([
+      plain.subarray(0, 2),
+      segment(0xffe1, Buffer.concat([Buffer.from(PHOTO_SECRETS.exif, 'latin1'), tiff])),
+      segment(0xffe1, Buffer.from(`${PHOTO_SECRETS.xmp}\0<x:xmpmeta><exif:GPSLatitude>53,47.7N</exif:GPSLatitude></x:xmpmeta>`, 'latin1')),
+      segment(0xffed, Buffer.from(`${PHOTO_SECRETS.iptc}\x008BIM\x04\x04 ${PHOTO_SECRETS.owner}`, 'latin1')),
+      segment(0xfffe, Buffer.from(PHOTO_SECRETS.comment, 'latin1')),
+      plain.subarray(2),
+      Buffer.from(PHOTO_SECRETS.trailer, 'latin1'),
+    ]),
+  )
+}
+
+/** A PNG (the marks) carrying text chunks a phone or editor writes: tEXt, iTXt and eXIf, each holding `secret`. */
+export function pngWithText(secret: string): Uint8Array {
+  const png = Buffer.from(markedPng('plain'))
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(body.length)
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(typed))
+    return Buffer.concat([length, typed, crc])
+  }
+  const iend = png.length - 12
+  return new Uint8Array(
+    Buffer.concat([
+      png.subarray(0, iend),
+      chunk('tEXt', Buffer.from(`Author\0${secret}`, 'latin1')),
+      chunk('iTXt', Buffer.from(`GPS\0\0\0\0\0${secret}`, 'latin1')),
+      chunk('eXIf', Buffer.from(`MM\0*${secret}`, 'latin1')),
+      png.subarray(iend),
+    ]),
+  )
 }
