@@ -187,6 +187,7 @@ describe('the presentation pack', () => {
       encrypted: await attach(caseId, 'statement.pdf', await textPdf('Statement', 1), { type: 'benefits' }),
       corrupt: await attach(caseId, 'letter.pdf', await textPdf('Letter', 1), { type: 'other' }),
       empty: await attach(caseId, 'photo.jpg', markedJpeg(1), { type: 'identity' }),
+      long: await attach(caseId, 'bank-statements.pdf', await textPdf('Statements', 2), { type: 'benefits' }),
     }
     const documentsBefore = generatedCount(caseId)
     // As if each file had arrived damaged from another laptop: its stored document is replaced.
@@ -194,9 +195,10 @@ describe('the presentation pack', () => {
     damageAttachment(bad.encrypted, caseId, encryptedPdf(await textPdf('Statement', 1), dir.path, 128))
     damageAttachment(bad.corrupt, caseId, corruptPdf())
     damageAttachment(bad.empty, caseId, new Uint8Array())
+    damageAttachment(bad.long, caseId, await textPdf('Statements', 412))
     ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
 
-    const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/ }
+    const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/, long: /^bank-statements\.pdf: it has 412 pages; the limit is 300\./ }
     const without: string[] = []
     for (const [kind, id] of Object.entries(bad)) {
       const error = await ws.paperwork.presentationPack(caseId, { without }).catch((e: unknown) => e)

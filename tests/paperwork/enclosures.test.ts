@@ -4,6 +4,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import jpeg from 'jpeg-js'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { MediaType } from '../../src/shared/case/attachments'
+import { FileRefusedError } from '../../src/main/core/errors'
 import { appendEnclosure } from '../../src/main/pdf/enclosures'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
@@ -163,6 +164,12 @@ describe('enclosures in a pack', () => {
     expect(qpdfCheck(file)).toBe('')
     expect(qdfText(file)).not.toContain('Jo Bloggs')
     expect((await pdfContents(readFileSync(file))).streams.filter((stream) => stream.includes('Jo Bloggs'))).toEqual([])
+  })
+
+  it('refuses an enclosure over 300 pages, naming it, whatever let it through', async () => {
+    const error = await appendEnclosure(await PDFDocument.create(), { fileName: 'statements.pdf', mediaType: 'application/pdf', bytes: await textPdf('Statements', 301) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileRefusedError)
+    expect((error as Error).message).toMatch(/^statements\.pdf: it has 301 pages; the limit is 300\./)
   })
 
   it('strips a JPEG to the same picture', () => {

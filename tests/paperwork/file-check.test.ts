@@ -47,6 +47,13 @@ describe('checking a file before it is attached', () => {
     expect(await refusal('huge.pdf', big)).toMatch(/20\.0 MB, over the limit of 20 MB/)
   })
 
+  it('refuses a PDF over 300 pages, saying how many it has and what to do', async () => {
+    expect(await refusal('bank-statements.pdf', await textPdf('Statements', 412))).toBe(
+      'it has 412 pages; the limit is 300. Attach only the pages the council needs, or split it into parts of up to 300 pages.',
+    )
+    expect(await checkFile('300-pages.pdf', await textPdf('Statements', 300))).toEqual({ mediaType: 'application/pdf', pages: 300 })
+  })
+
   it('refuses encrypted PDFs (AES-128 and AES-256)', async () => {
     const plain = await textPdf('Benefits letter', 1)
     for (const bits of [128, 256] as const) {

@@ -1,5 +1,5 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import type { MediaType } from '../../shared/case/attachments'
+import { pageRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
 import { removeActiveContent } from './active-content'
 import { drawPicture, embedPicture, type Picture } from './images'
@@ -24,6 +24,9 @@ export async function appendEnclosure(doc: PDFDocument, enclosure: Enclosure): P
   try {
     if (enclosure.mediaType === 'application/pdf') {
       const source = await PDFDocument.load(enclosure.bytes, { updateMetadata: false })
+      // Checked on the way in too; asked again here, as the pack takes whatever file it is given.
+      const tooLong = pageRefusal(source.getPageCount())
+      if (tooLong) throw new FileRefusedError(enclosure.fileName, tooLong)
       removeActiveContent(source)
       const pages = await doc.copyPages(source, source.getPageIndices())
       for (const page of pages) doc.addPage(page)

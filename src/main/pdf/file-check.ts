@@ -1,5 +1,5 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import { sizeRefusal, type MediaType } from '../../shared/case/attachments'
+import { pageRefusal, sizeRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
 import { readJpeg } from './jpeg'
 import { checkPng } from './png'
@@ -90,6 +90,8 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
     return refuse('the PDF is damaged and cannot be read. Download or scan it again.')
   }
   if (pages === 0) refuse('the PDF has no pages.')
+  const tooLong = pageRefusal(pages)
+  if (tooLong) refuse(tooLong)
   // Copy every page into a new document, as the pack will, to find damage inside the pages.
   if (trialCopy) {
     try {
