@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFString, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 
@@ -277,4 +277,14 @@ export function pngWithText(secret: string): Uint8Array {
       png.subarray(iend),
     ]),
   )
+}
+
+/**
+ * A PDF pdf-lib grumbles about as it reads it ("Parsed number that is too large for some PDF
+ * readers"): its first page holds the number 1e40, written out in full.
+ */
+export async function noisyPdf(title: string, pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await textPdf(title, pages))
+  doc.getPage(0).node.set(PDFName.of('Huge'), PDFNumber.of(1e40))
+  return doc.save()
 }

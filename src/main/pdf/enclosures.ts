@@ -4,6 +4,7 @@ import { FileRefusedError } from '../core/errors'
 import { removeActiveContent } from './active-content'
 import { drawPicture, embedPicture, type Picture } from './images'
 import { A4 } from './layout'
+import { loadPdf } from './load'
 
 /** A scanned document going into a pack, with its bytes. */
 export interface Enclosure {
@@ -23,7 +24,7 @@ const IMAGE_MARGIN = { side: 36, top: 36, bottom: 56 }
 export async function appendEnclosure(doc: PDFDocument, enclosure: Enclosure): Promise<number> {
   try {
     if (enclosure.mediaType === 'application/pdf') {
-      const source = await PDFDocument.load(enclosure.bytes, { updateMetadata: false })
+      const source = await loadPdf(enclosure.bytes, { updateMetadata: false })
       // Checked on the way in too; asked again here, as the pack takes whatever file it is given.
       const tooLong = pageRefusal(source.getPageCount())
       if (tooLong) throw new FileRefusedError(enclosure.fileName, tooLong)

@@ -2,6 +2,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import { pageRefusal, sizeRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
 import { readJpeg } from './jpeg'
+import { loadPdf } from './load'
 import { checkPng } from './png'
 
 /** What a file turned out to be, once it has been read all the way through. */
@@ -81,7 +82,7 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
   let pdf: PDFDocument
   let pages: number
   try {
-    pdf = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false })
+    pdf = await loadPdf(bytes, { throwOnInvalidObject: true, updateMetadata: false })
     pages = pdf.getPageCount()
   } catch {
     if (await isEncrypted(bytes)) {
@@ -107,7 +108,7 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
 
 async function isEncrypted(bytes: Uint8Array): Promise<boolean> {
   try {
-    return (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })).isEncrypted
+    return (await loadPdf(bytes, { ignoreEncryption: true, updateMetadata: false })).isEncrypted
   } catch {
     return false
   }
