@@ -10,7 +10,7 @@ import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
 import { readJpeg, stripJpegMetadata } from '../../src/main/pdf/jpeg'
 import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, pngWithText, textPdf } from '../support/fixtures'
-import { pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Region, type Rendered } from '../support/pdf-tools'
+import { corners, pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Corner } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
 const dir = tempDir('enclosures')
@@ -30,28 +30,6 @@ const jpegOf = (orientation: number, width?: number, height?: number) => ({
   mediaType: 'image/jpeg' as const,
   bytes: markedJpeg(orientation, width, height),
 })
-
-type Corner = 'TL' | 'TR' | 'BL' | 'BR'
-
-/** Where the picture's stored top-left (black) and top-right (grey) corners show on the page. */
-function corners(page: Rendered): { black: Corner; grey: Corner } {
-  const picture = page.markedRegion()
-  const w = picture.right - picture.left
-  const h = picture.bottom - picture.top
-  const at = (cx: number, cy: number): Region => ({
-    left: picture.left + w * (cx - 0.1),
-    right: picture.left + w * (cx + 0.1),
-    top: picture.top + h * (cy - 0.1),
-    bottom: picture.top + h * (cy + 0.1),
-  })
-  const means = { TL: page.mean(at(0.25, 0.25)), TR: page.mean(at(0.75, 0.25)), BL: page.mean(at(0.25, 0.75)), BR: page.mean(at(0.75, 0.75)) }
-  const entries = Object.entries(means) as [Corner, number][]
-  const black = entries.filter(([, mean]) => mean < 60)
-  const grey = entries.filter(([, mean]) => mean > 110 && mean < 190)
-  expect(black, JSON.stringify(means)).toHaveLength(1)
-  expect(grey, JSON.stringify(means)).toHaveLength(1)
-  return { black: black[0]![0], grey: grey[0]![0] }
-}
 
 describe('enclosures in a pack', () => {
   it('merges 3 PDFs (one of 5 pages), a portrait and a landscape JPEG and a PNG, in order, each page the right way round', async () => {
