@@ -9,7 +9,7 @@ import { appendEnclosure } from '../../src/main/pdf/enclosures'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
 import { readJpeg, stripJpegMetadata } from '../../src/main/pdf/jpeg'
-import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, pngWithText, textPdf } from '../support/fixtures'
+import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, photoPdf, pngWithText, textPdf } from '../support/fixtures'
 import { corners, pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Corner } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
@@ -133,6 +133,17 @@ describe('enclosures in a pack', () => {
     const [page] = pdfPages(file)
     expect(page!.width).toBeLessThan(page!.height)
     expect(corners(renderPage(file, 1, dir.path, 30))).toEqual({ black: 'TR', grey: 'BR' })
+  })
+
+  it('takes the EXIF out of a photo saved as a PDF, and the picture still shows', async () => {
+    const pdf = await photoPdf(1)
+    const secrets = Object.values(PHOTO_SECRETS).filter((secret) => Buffer.from(pdf).toString('latin1').includes(secret))
+    expect(secrets.length).toBeGreaterThan(5)
+    const { file } = await merged('photo-pdf.pdf', [{ fileName: 'scan.pdf', mediaType: 'application/pdf', bytes: pdf }])
+    expect(qpdfCheck(file)).toBe('')
+    const text = [readFileSync(file, 'latin1'), qdfText(file)]
+    expect(secrets.filter((secret) => text.some((t) => t.includes(secret)))).toEqual([])
+    expect(corners(renderPage(file, 1, dir.path, 30))).toEqual({ black: 'TL', grey: 'TR' })
   })
 
   it('passes on none of a PNG’s text chunks (pdf-lib decodes a PNG to pixels)', async () => {

@@ -288,3 +288,11 @@ export async function noisyPdf(title: string, pages: number): Promise<Uint8Array
   doc.getPage(0).node.set(PDFName.of('Huge'), PDFNumber.of(1e40))
   return doc.save()
 }
+
+/** A phone photo saved as a PDF, as scanning apps do: its JPEG's bytes, EXIF and all, are the page's image. */
+export async function photoPdf(orientation: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const image = await doc.embedJpg(phonePhoto(orientation))
+  doc.addPage([image.width, image.height]).drawImage(image, { x: 0, y: 0, width: image.width, height: image.height })
+  return doc.save()
+}

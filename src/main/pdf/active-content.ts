@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFName, PDFPageLeaf, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib'
+import { PDFArray, PDFDict, PDFName, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib'
+import { stripJpegMetadata } from './jpeg'
 
 /**
  * Takes every piece of active content out of an enclosed PDF's pages before they are copied into a
@@ -12,6 +13,10 @@ import { PDFArray, PDFDict, PDFName, PDFPageLeaf, PDFRef, PDFStream, type PDFCon
  * copied. The walk covers all a page reaches (its annotations, their form fields' parents, its
  * resources), since the copier takes all of it, and cuts references that would carry across the
  * source's catalog (its /OpenAction, /Names, /AcroForm) as an ordinary object.
+ *
+ * A phone photo saved as a PDF is a JPEG inside it, EXIF and all (pdf-lib, and most apps, embed a
+ * JPEG's bytes as they are): those images lose their metadata as photos do (`stripJpegMetadata`),
+ * and XMP /Metadata goes from everything the pages reach. Throws on a JPEG it cannot clean.
  */
 export function removeActiveContent(source: PDFDocument): void {
   const walk = new Walk(source.context)
@@ -43,9 +48,10 @@ const ACTIVE_ANNOTATIONS = new Set(['Link', 'FileAttachment', 'Sound', 'Movie', 
 /**
  * Keys removed wherever they are found: additional actions (/AA), the catalog's open action and
  * name trees (JavaScript, embedded files), JavaScript itself, embedded and related files, associated
- * files (/AF, PDF 2.0), a form's definition, a base URI.
+ * files (/AF, PDF 2.0), a form's definition, a base URI; and XMP metadata, which can name people
+ * and places.
  */
-const ACTIVE_KEYS = new Set(['AA', 'OpenAction', 'JS', 'JavaScript', 'EF', 'RF', 'AF', 'EmbeddedFiles', 'Names', 'AcroForm', 'URI'])
+const ACTIVE_KEYS = new Set(['AA', 'OpenAction', 'JS', 'JavaScript', 'EF', 'RF', 'AF', 'EmbeddedFiles', 'Names', 'AcroForm', 'URI', 'Metadata'])
 
 /** Every action type of PDF 2.0 (/S of an action dictionary). */
 const ACTION_TYPES = new Set([
@@ -102,7 +108,10 @@ class Walk {
     const value = object instanceof PDFRef ? this.context.lookup(object) : object
     if (value instanceof PDFPageLeaf) return this.page(value)
     const dict = value instanceof PDFStream ? value.dict : value
-    if (dict instanceof PDFDict) return this.dict(dict, value instanceof PDFStream)
+    if (dict instanceof PDFDict) {
+      if (value instanceof PDFRawStream && !this.#seen.has(dict) && isJpeg(dict)) value.updateContents(stripJpegMetadata(value.contents))
+      return this.dict(dict, value instanceof PDFStream)
+    }
     if (value instanceof PDFArray) return this.array(value)
   }
 
@@ -141,4 +150,11 @@ class Walk {
     const s = name('S')
     return s !== undefined && ACTION_TYPES.has(s)
   }
+}
+
+/** A stream whose data is a JPEG file: /DCTDecode its only filter (with another filter first, its bytes are not the JPEG's). */
+function isJpeg(dict: PDFDict): boolean {
+  const filter = dict.lookup(PDFName.of('Filter'))
+  const only = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter
+  return only === PDFName.of('DCTDecode')
 }

@@ -1,6 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import { pageRefusal, sizeRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
+import { removeActiveContent } from './active-content'
 import { readJpeg } from './jpeg'
 import { loadPdf } from './load'
 import { checkPng } from './png'
@@ -93,10 +94,11 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
   if (pages === 0) refuse('the PDF has no pages.')
   const tooLong = pageRefusal(pages)
   if (tooLong) refuse(tooLong)
-  // Copy every page into a new document, as the pack will, to find damage inside the pages.
+  // Clean and copy every page into a new document, as the pack will, to find damage inside the pages.
   if (trialCopy) {
     try {
       const trial = await PDFDocument.create({ updateMetadata: false })
+      removeActiveContent(pdf)
       for (const page of await trial.copyPages(pdf, pdf.getPageIndices())) trial.addPage(page)
       await trial.save({ objectsPerTick: Infinity })
     } catch {
