@@ -9,7 +9,7 @@ import { appendEnclosure } from '../../src/main/pdf/enclosures'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
 import { readJpeg, stripJpegMetadata } from '../../src/main/pdf/jpeg'
-import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, photoPdf, pngWithText, textPdf } from '../support/fixtures'
+import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, photoPdf, plainJpeg, pngWithText, textPdf } from '../support/fixtures'
 import { corners, pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Corner } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
@@ -168,5 +168,14 @@ describe('enclosures in a pack', () => {
     expect(readJpeg(stripped)).toMatchObject({ width: 320, height: 200, orientation: 1, complete: true })
     expect(Buffer.from(jpeg.decode(stripped).data).equals(Buffer.from(jpeg.decode(photo).data))).toBe(true)
     expect(() => stripJpegMetadata(photo.subarray(0, photo.length / 2))).toThrow()
+    // JFIF stays (it tells a decoder the colours are YCbCr), without room for a thumbnail.
+    expect(Buffer.from(stripped.subarray(0, 11)).toString('latin1')).toBe('\xff\xd8\xff\xe0\x00\x10JFIF\x00')
+    expect([...stripped.subarray(18, 20)]).toEqual([0, 0])
+    const plain = plainJpeg()
+    expect([...plain.subarray(2, 6)]).toEqual([0xff, 0xe0, 0, 16])
+    const app0 = Buffer.concat([Buffer.from([0xff, 0xe0, 0, 22]), Buffer.from(plain.subarray(6, 18)), Buffer.from([2, 1]), Buffer.from('THUMB!', 'latin1')])
+    const withThumbnail = new Uint8Array(Buffer.concat([Buffer.from(plain.subarray(0, 2)), app0, Buffer.from(plain.subarray(20))]))
+    expect(readJpeg(withThumbnail)).toMatchObject({ width: 320, height: 200, complete: true })
+    expect(Buffer.from(stripJpegMetadata(withThumbnail)).toString('latin1')).not.toContain('THUMB!')
   })
 })

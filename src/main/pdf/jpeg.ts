@@ -83,9 +83,9 @@ export function isQuarterTurn(orientation: number): boolean {
  * so without this a phone photo's EXIF (where it was taken, the camera, the owner's name, a
  * thumbnail of the original picture), its XMP and IPTC, comments and whatever the phone appended
  * after the image would all travel to the council. Kept: the tables, frame and scans, restart
- * markers, and an Adobe APP14 segment (it says how the colours are coded, which decoding needs).
- * Dropped: every other APPn segment (APP0 JFIF can hold a thumbnail; APP2 a second picture), COM
- * segments, and anything after the end marker. Read the orientation (`readJpeg`) before stripping:
+ * markers, and the JFIF APP0 and Adobe APP14 segments (they say how the colours are coded, which
+ * decoding needs), JFIF's without the thumbnail it can carry. Dropped: every other APPn segment
+ * (APP2 can hold a second picture), COM segments, and anything after the end marker. Read the orientation (`readJpeg`) before stripping:
  * EXIF is where it is recorded. Throws on a JPEG it cannot follow to its end marker, rather than
  * pass on bytes it has not cleaned.
  */
@@ -114,7 +114,12 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
     if (end > bytes.length) break
     const isApp = marker >= 0xe0 && marker <= 0xef
     const isAdobe = marker === 0xee && ascii(bytes, offset + 4, 5) === 'Adobe'
-    if ((!isApp || isAdobe) && marker !== 0xfe) kept.push(bytes.subarray(offset, end))
+    if (marker === 0xe0 && end - offset >= 18 && ascii(bytes, offset + 4, 5) === 'JFIF\0') {
+      // Length 16: the identifier, version, units and density, then a thumbnail of 0 × 0.
+      kept.push(new Uint8Array([0xff, 0xe0, 0, 16, ...bytes.subarray(offset + 4, offset + 16), 0, 0]))
+    } else if ((!isApp || isAdobe) && marker !== 0xfe) {
+      kept.push(bytes.subarray(offset, end))
+    }
     offset = end
     if (marker === 0xda) {
       // The scan's entropy-coded data runs to the next marker that is not a stuffed 00 or a restart.
