@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
 import { builtEntry, ROOT } from '../support/built'
-import { encryptedPdf, heicHeader, markedJpeg, markedPng, program, textPdf } from '../support/fixtures'
+import { encryptedPdf, heicHeader, markedJpeg, markedPng, noisyPdf, program, textPdf } from '../support/fixtures'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { pdfPages, pdfText, qpdfCheck } from '../support/pdf-tools'
 import { AMINA, DEREK } from '../support/people'
@@ -67,6 +67,16 @@ describe('paperwork on the command line', () => {
 
     const shown = JSON.parse(homeward('case', 'show', caseId, '--data', data, '--json').out) as { attachments: Record<string, { fileName: string }> }
     expect(Object.values(shown.attachments).map((a) => a.fileName).sort()).toEqual(['award.png', 'birth certificate.pdf', 'diary.png', 'gp.jpg'])
+  })
+
+  it('prints none of pdf-lib’s warnings: a file it grumbles about goes in quietly, and a refusal is one line', async () => {
+    const quiet = homeward('attach', caseId, file('tenancy.pdf', await noisyPdf('Tenancy', 1)), '--type', 'other', '--not-for-pack', '--data', data)
+    expect(quiet).toMatchObject({ code: 0, err: '' })
+    expect(quiet.out).not.toMatch(/Parsed number/)
+    const refused = homeward('attach', caseId, file('statements.pdf', await noisyPdf('Statements', 412)), '--type', 'benefits', '--data', data)
+    expect(refused.code).toBe(1)
+    expect(refused.out).toBe('')
+    expect(refused.err).toBe('homeward: statements.pdf: it has 412 pages; the limit is 300. Attach only the pages the council needs, or split it into parts of up to 300 pages.\n')
   })
 
   it('makes the pack of every consented document, or without some', () => {

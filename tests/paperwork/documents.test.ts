@@ -10,9 +10,9 @@ import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { toStored } from '../../src/shared/automerge/registers'
 import * as change from '../../src/shared/case/changes'
 import { localConnectionSentence, testLocalConnection } from '../../src/shared/case/local-connection'
-import { corruptPdf, encryptedPdf, markedJpeg, markedPng, textPdf } from '../support/fixtures'
+import { corruptPdf, encryptedPdf, hostilePdf, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, textPdf } from '../support/fixtures'
 import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
-import { pdfFonts, pdfPages, pdfText, pngOfPage, qpdfCheck, renderPage } from '../support/pdf-tools'
+import { corners, pdfContents, pdfFonts, pdfPages, pdfText, pngOfPage, qdfText, qpdfCheck, renderPage } from '../support/pdf-tools'
 import { AMINA, DEREK } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 
@@ -187,6 +187,7 @@ describe('the presentation pack', () => {
       encrypted: await attach(caseId, 'statement.pdf', await textPdf('Statement', 1), { type: 'benefits' }),
       corrupt: await attach(caseId, 'letter.pdf', await textPdf('Letter', 1), { type: 'other' }),
       empty: await attach(caseId, 'photo.jpg', markedJpeg(1), { type: 'identity' }),
+      long: await attach(caseId, 'bank-statements.pdf', await textPdf('Statements', 2), { type: 'benefits' }),
     }
     const documentsBefore = generatedCount(caseId)
     // As if each file had arrived damaged from another laptop: its stored document is replaced.
@@ -194,9 +195,10 @@ describe('the presentation pack', () => {
     damageAttachment(bad.encrypted, caseId, encryptedPdf(await textPdf('Statement', 1), dir.path, 128))
     damageAttachment(bad.corrupt, caseId, corruptPdf())
     damageAttachment(bad.empty, caseId, new Uint8Array())
+    damageAttachment(bad.long, caseId, await textPdf('Statements', 412))
     ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
 
-    const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/ }
+    const reasons: Record<string, RegExp> = { encrypted: /^statement\.pdf: .*password/, corrupt: /^letter\.pdf: .*damaged/, empty: /^photo\.jpg: .*empty/, long: /^bank-statements\.pdf: it has 412 pages; the limit is 300\./ }
     const without: string[] = []
     for (const [kind, id] of Object.entries(bad)) {
       const error = await ws.paperwork.presentationPack(caseId, { without }).catch((e: unknown) => e)
@@ -208,6 +210,37 @@ describe('the presentation pack', () => {
     const { path, document } = await ws.paperwork.presentationPack(caseId, { without })
     expectSoundPdf(path)
     expect(document.enclosures.map((e) => e.attachmentId)).toEqual([good])
+  })
+
+  it('carries no active content to the council: none of an enclosure’s JavaScript or launch action, none of a photo’s GPS, and the photo upright', async () => {
+    const caseId = await caseReadyForPack(ws, 'Jonas Petrauskas')
+    await attach(caseId, 'tenancy.pdf', await hostilePdf('Tenancy agreement for Jonas'), { type: 'address-history' })
+    await attach(caseId, 'IMG_2041.jpg', phonePhoto(6), { type: 'identity' })
+    const { path } = await ws.paperwork.presentationPack(caseId)
+    pngOfPage(path, pdfPages(path).length - 1, join(LOOK_DIR, 'pack-cleaned-enclosure.png'))
+    pngOfPage(path, pdfPages(path).length, join(LOOK_DIR, 'pack-photo.png'))
+    expectSoundPdf(path)
+    const bytes = new Uint8Array(readFileSync(path))
+
+    // On the PDF's objects, every one of them, as pdf-lib reads them back…
+    const { names, strings, streams, catalogs } = await pdfContents(bytes)
+    expect(['JavaScript', 'JS', 'Launch', 'OpenAction', 'AA', 'URI', 'EmbeddedFile', 'EmbeddedFiles', 'EF', 'Filespec', 'FileAttachment', 'Link', 'AcroForm', 'Names'].filter((name) => names.has(name))).toEqual([])
+    expect(catalogs).toBe(1)
+    const hostile = /app\.alert|cmd\.exe|invoice\.exe|EVIL-PAYLOAD|evil\.example/
+    expect([...strings, ...streams].filter((text) => hostile.test(text))).toEqual([])
+    // …and as qpdf writes them out, and in the file's bytes: none of the photo's EXIF, GPS, camera or owner.
+    const qdf = qdfText(path)
+    expect(qdf).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|EmbeddedFiles?|Filespec)\b/)
+    const photoSecrets = Object.entries(PHOTO_SECRETS)
+    for (const text of [Buffer.from(bytes).toString('latin1'), qdf, ...streams]) {
+      expect(photoSecrets.filter(([, secret]) => text.includes(secret)).map(([name]) => name)).toEqual([])
+    }
+
+    // The tenancy's words are still there, and the photo (the last page) stands upright: turned a quarter clockwise.
+    expect(pdfText(path)).toContain('Tenancy agreement for Jonas')
+    const last = pdfPages(path).at(-1)!
+    expect(last.width).toBeLessThan(last.height)
+    expect(corners(renderPage(path, pdfPages(path).length, dir.path, 30), { left: 0, top: 0, right: 1, bottom: 0.92 })).toEqual({ black: 'TR', grey: 'BR' })
   })
 
   function generatedCount(caseId: string): number {

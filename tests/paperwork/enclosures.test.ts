@@ -1,13 +1,16 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from '@cantoo/pdf-lib'
+import jpeg from 'jpeg-js'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { MediaType } from '../../src/shared/case/attachments'
+import { FileRefusedError } from '../../src/main/core/errors'
 import { appendEnclosure } from '../../src/main/pdf/enclosures'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { stampFooters } from '../../src/main/pdf/layout'
-import { interlacedPng, markedJpeg, markedPng, textPdf } from '../support/fixtures'
-import { pdfPages, pdfText, qpdfCheck, renderPage, type Region, type Rendered } from '../support/pdf-tools'
+import { readJpeg, stripJpegMetadata } from '../../src/main/pdf/jpeg'
+import { interlacedPng, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, photoPdf, plainJpeg, pngWithText, textPdf } from '../support/fixtures'
+import { corners, pdfContents, pdfPages, pdfText, qdfText, qpdfCheck, renderPage, type Corner } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
 
 const dir = tempDir('enclosures')
@@ -27,28 +30,6 @@ const jpegOf = (orientation: number, width?: number, height?: number) => ({
   mediaType: 'image/jpeg' as const,
   bytes: markedJpeg(orientation, width, height),
 })
-
-type Corner = 'TL' | 'TR' | 'BL' | 'BR'
-
-/** Where the picture's stored top-left (black) and top-right (grey) corners show on the page. */
-function corners(page: Rendered): { black: Corner; grey: Corner } {
-  const picture = page.markedRegion()
-  const w = picture.right - picture.left
-  const h = picture.bottom - picture.top
-  const at = (cx: number, cy: number): Region => ({
-    left: picture.left + w * (cx - 0.1),
-    right: picture.left + w * (cx + 0.1),
-    top: picture.top + h * (cy - 0.1),
-    bottom: picture.top + h * (cy + 0.1),
-  })
-  const means = { TL: page.mean(at(0.25, 0.25)), TR: page.mean(at(0.75, 0.25)), BL: page.mean(at(0.25, 0.75)), BR: page.mean(at(0.75, 0.75)) }
-  const entries = Object.entries(means) as [Corner, number][]
-  const black = entries.filter(([, mean]) => mean < 60)
-  const grey = entries.filter(([, mean]) => mean > 110 && mean < 190)
-  expect(black, JSON.stringify(means)).toHaveLength(1)
-  expect(grey, JSON.stringify(means)).toHaveLength(1)
-  return { black: black[0]![0], grey: grey[0]![0] }
-}
 
 describe('enclosures in a pack', () => {
   it('merges 3 PDFs (one of 5 pages), a portrait and a landscape JPEG and a PNG, in order, each page the right way round', async () => {
@@ -130,5 +111,71 @@ describe('enclosures in a pack', () => {
       expect(rendered.ink({ left: 0, top: 0.93, right: 1, bottom: 1 }, 200), `page ${page} bottom`).toBeGreaterThan(0.005)
       expect(rendered.ink({ left: 0, top: 0, right: 1, bottom: 0.07 }, 250), `page ${page} top`).toBe(0)
     }
+  })
+
+  it('takes a phone photo’s EXIF (GPS, camera, owner), XMP, IPTC, comment and trailing data out, and still stands it upright', async () => {
+    const photo = phonePhoto(6)
+    const secrets = Object.entries(PHOTO_SECRETS)
+    const holds = (bytes: Uint8Array | string) => {
+      const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1')
+      return secrets.filter(([, secret]) => text.includes(secret)).map(([name]) => name)
+    }
+    expect(holds(photo)).toEqual(secrets.map(([name]) => name))
+    expect(readJpeg(photo)?.orientation).toBe(6)
+
+    const { file } = await merged('phone-photo.pdf', [{ fileName: 'photo.jpg', mediaType: 'image/jpeg', bytes: photo }])
+    expect(qpdfCheck(file)).toBe('')
+    // Nowhere in the file's bytes, in any stream pdf-lib reads back, or in qpdf's uncompressed copy.
+    expect(holds(readFileSync(file))).toEqual([])
+    expect((await pdfContents(readFileSync(file))).streams.flatMap(holds)).toEqual([])
+    expect(holds(qdfText(file))).toEqual([])
+    // Turned a quarter clockwise, as the phone recorded: a portrait page, the stored top-left at the top right.
+    const [page] = pdfPages(file)
+    expect(page!.width).toBeLessThan(page!.height)
+    expect(corners(renderPage(file, 1, dir.path, 30))).toEqual({ black: 'TR', grey: 'BR' })
+  })
+
+  it('takes the EXIF out of a photo saved as a PDF, and the picture still shows', async () => {
+    const pdf = await photoPdf(1)
+    const secrets = Object.values(PHOTO_SECRETS).filter((secret) => Buffer.from(pdf).toString('latin1').includes(secret))
+    expect(secrets.length).toBeGreaterThan(5)
+    const { file } = await merged('photo-pdf.pdf', [{ fileName: 'scan.pdf', mediaType: 'application/pdf', bytes: pdf }])
+    expect(qpdfCheck(file)).toBe('')
+    const text = [readFileSync(file, 'latin1'), qdfText(file)]
+    expect(secrets.filter((secret) => text.some((t) => t.includes(secret)))).toEqual([])
+    expect(corners(renderPage(file, 1, dir.path, 30))).toEqual({ black: 'TL', grey: 'TR' })
+  })
+
+  it('passes on none of a PNG’s text chunks (pdf-lib decodes a PNG to pixels)', async () => {
+    const png = pngWithText('Jo Bloggs at 53.7951N')
+    expect(Buffer.from(png).toString('latin1')).toContain('Jo Bloggs at 53.7951N')
+    const { file } = await merged('png-text.pdf', [{ fileName: 'scan.png', mediaType: 'image/png', bytes: png }])
+    expect(qpdfCheck(file)).toBe('')
+    expect(qdfText(file)).not.toContain('Jo Bloggs')
+    expect((await pdfContents(readFileSync(file))).streams.filter((stream) => stream.includes('Jo Bloggs'))).toEqual([])
+  })
+
+  it('refuses an enclosure over 300 pages, naming it, whatever let it through', async () => {
+    const error = await appendEnclosure(await PDFDocument.create(), { fileName: 'statements.pdf', mediaType: 'application/pdf', bytes: await textPdf('Statements', 301) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileRefusedError)
+    expect((error as Error).message).toMatch(/^statements\.pdf: it has 301 pages; the limit is 300\./)
+  })
+
+  it('strips a JPEG to the same picture', () => {
+    const photo = phonePhoto(1)
+    const stripped = stripJpegMetadata(photo)
+    expect(stripped.length).toBeLessThan(photo.length)
+    expect(readJpeg(stripped)).toMatchObject({ width: 320, height: 200, orientation: 1, complete: true })
+    expect(Buffer.from(jpeg.decode(stripped).data).equals(Buffer.from(jpeg.decode(photo).data))).toBe(true)
+    expect(() => stripJpegMetadata(photo.subarray(0, photo.length / 2))).toThrow()
+    // JFIF stays (it tells a decoder the colours are YCbCr), without room for a thumbnail.
+    expect(Buffer.from(stripped.subarray(0, 11)).toString('latin1')).toBe('\xff\xd8\xff\xe0\x00\x10JFIF\x00')
+    expect([...stripped.subarray(18, 20)]).toEqual([0, 0])
+    const plain = plainJpeg()
+    expect([...plain.subarray(2, 6)]).toEqual([0xff, 0xe0, 0, 16])
+    const app0 = Buffer.concat([Buffer.from([0xff, 0xe0, 0, 22]), Buffer.from(plain.subarray(6, 18)), Buffer.from([2, 1]), Buffer.from('THUMB!', 'latin1')])
+    const withThumbnail = new Uint8Array(Buffer.concat([Buffer.from(plain.subarray(0, 2)), app0, Buffer.from(plain.subarray(20))]))
+    expect(readJpeg(withThumbnail)).toMatchObject({ width: 320, height: 200, complete: true })
+    expect(Buffer.from(stripJpegMetadata(withThumbnail)).toString('latin1')).not.toContain('THUMB!')
   })
 })

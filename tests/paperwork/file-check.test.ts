@@ -1,3 +1,4 @@
+import { PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib'
 import { describe, expect, it, afterAll } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/case/attachments'
 import { FileRefusedError } from '../../src/main/core/errors'
@@ -10,6 +11,7 @@ import {
   interlacedPng,
   markedJpeg,
   markedPng,
+  photoPdf,
   plainJpeg,
   program,
   textPdf,
@@ -45,6 +47,22 @@ describe('checking a file before it is attached', () => {
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1)
     big.set(new TextEncoder().encode('%PDF-1.7'))
     expect(await refusal('huge.pdf', big)).toMatch(/20\.0 MB, over the limit of 20 MB/)
+  })
+
+  it('refuses a PDF over 300 pages, saying how many it has and what to do', async () => {
+    expect(await refusal('bank-statements.pdf', await textPdf('Statements', 412))).toBe(
+      'it has 412 pages; the limit is 300. Attach only the pages the council needs, or split it into parts of up to 300 pages.',
+    )
+    expect(await checkFile('300-pages.pdf', await textPdf('Statements', 300))).toEqual({ mediaType: 'application/pdf', pages: 300 })
+  })
+
+  it('refuses, on the way in, a PDF whose photo the pack could not clean of its EXIF', async () => {
+    const doc = await PDFDocument.load(await photoPdf(1))
+    const [, image] = doc.context.enumerateIndirectObjects().find(([, object]) => object instanceof PDFRawStream && object.dict.has(PDFName.of('Width')))!
+    const jpegBytes = (image as PDFRawStream).contents
+    ;(image as PDFRawStream).updateContents(jpegBytes.subarray(0, jpegBytes.length / 2))
+    expect(await refusal('scan.pdf', await doc.save())).toMatch(/damaged and its pages cannot be copied/)
+    expect(await checkFile('scan.pdf', await photoPdf(1))).toEqual({ mediaType: 'application/pdf', pages: 1 })
   })
 
   it('refuses encrypted PDFs (AES-128 and AES-256)', async () => {

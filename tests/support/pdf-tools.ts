@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect } from 'vitest'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFObject } from '@cantoo/pdf-lib'
 
 /** Checks a PDF's structure with qpdf; returns its complaint, or '' when the file is sound. */
 export function qpdfCheck(file: string): string {
@@ -43,8 +45,8 @@ export interface Rendered {
   ink(region?: Region, below?: number): number
   /** Mean grey level of a region, 0 black to 255 white. */
   mean(region: Region): number
-  /** The smallest region holding everything that is not white paper. */
-  markedRegion(): Region
+  /** The smallest region holding everything that is not white paper (within a region, if given). */
+  markedRegion(within?: Region): Region
 }
 
 /** Part of a page, as shares (0 to 1) of its width and height from the top left. */
@@ -83,10 +85,10 @@ export function renderPage(file: string, page: number, outDir: string, dpi = 40)
       const values = regionPixels(region)
       return values.length ? values.filter((value) => value < below).length / values.length : 0
     },
-    markedRegion() {
+    markedRegion(within = { left: 0, top: 0, right: 1, bottom: 1 }) {
       let [left, top, right, bottom] = [width, height, 0, 0]
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
+      for (let y = Math.floor(within.top * height); y < Math.floor(within.bottom * height); y++) {
+        for (let x = Math.floor(within.left * width); x < Math.floor(within.right * width); x++) {
           if (pixels[y * width + x]! < 245) {
             left = Math.min(left, x)
             right = Math.max(right, x + 1)
@@ -124,4 +126,78 @@ export function wordBoxes(file: string): { page: number; width: number; height: 
     }
   }
   return words
+}
+
+/**
+ * Everything a PDF holds, as pdf-lib reads it: every name, string and stream's decoded bytes, in
+ * every object whether referenced or not (qpdf writes only what is referenced), and how many catalogs.
+ */
+export async function pdfContents(bytes: Uint8Array): Promise<{ names: Set<string>; strings: string[]; streams: string[]; catalogs: number }> {
+  const doc = await PDFDocument.load(bytes)
+  const names = new Set<string>()
+  const strings: string[] = []
+  const streams: string[] = []
+  let catalogs = 0
+  const seen = new Set<PDFObject>()
+  const visit = (object: PDFObject | undefined): void => {
+    if (!object || object instanceof PDFRef || seen.has(object)) return
+    seen.add(object)
+    if (object instanceof PDFName) names.add(object.decodeText())
+    else if (object instanceof PDFString || object instanceof PDFHexString) strings.push(object.decodeText())
+    else if (object instanceof PDFArray) object.asArray().forEach(visit)
+    else if (object instanceof PDFDict) {
+      if (object.lookup(PDFName.of('Type')) === PDFName.of('Catalog')) catalogs++
+      for (const [key, value] of object.entries()) {
+        visit(key)
+        visit(value)
+      }
+    }
+    else if (object instanceof PDFStream) {
+      visit(object.dict)
+      if (object instanceof PDFRawStream) {
+        try {
+          streams.push(Buffer.from(decodePDFRawStream(object).decode()).toString('latin1'))
+        } catch {
+          streams.push(Buffer.from(object.getContents()).toString('latin1'))
+        }
+      } else {
+        streams.push(Buffer.from(object.getContents()).toString('latin1'))
+      }
+    }
+  }
+  for (const [, object] of doc.context.enumerateIndirectObjects()) visit(object)
+  visit(doc.context.trailerInfo.Root && doc.context.lookup(doc.context.trailerInfo.Root))
+  return { names, strings, streams, catalogs }
+}
+
+/** The PDF as qpdf writes it out for people to read: uncompressed, one object at a time. */
+export function qdfText(file: string): string {
+  const out = `${file}.qdf`
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, out])
+  return readFileSync(out, 'latin1')
+}
+
+export type Corner = 'TL' | 'TR' | 'BL' | 'BR'
+
+/**
+ * Where a marked picture's (fixtures.ts) stored top-left (black) and top-right (grey) corners show
+ * on the page, looking only `within` a part of it (away from a pack's footer, say).
+ */
+export function corners(page: Rendered, within?: Region): { black: Corner; grey: Corner } {
+  const picture = page.markedRegion(within)
+  const w = picture.right - picture.left
+  const h = picture.bottom - picture.top
+  const at = (cx: number, cy: number): Region => ({
+    left: picture.left + w * (cx - 0.1),
+    right: picture.left + w * (cx + 0.1),
+    top: picture.top + h * (cy - 0.1),
+    bottom: picture.top + h * (cy + 0.1),
+  })
+  const means = { TL: page.mean(at(0.25, 0.25)), TR: page.mean(at(0.75, 0.25)), BL: page.mean(at(0.25, 0.75)), BR: page.mean(at(0.75, 0.75)) }
+  const entries = Object.entries(means) as [Corner, number][]
+  const black = entries.filter(([, mean]) => mean < 60)
+  const grey = entries.filter(([, mean]) => mean > 110 && mean < 190)
+  expect(black, JSON.stringify(means)).toHaveLength(1)
+  expect(grey, JSON.stringify(means)).toHaveLength(1)
+  return { black: black[0]![0], grey: grey[0]![0] }
 }

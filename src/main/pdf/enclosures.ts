@@ -1,8 +1,10 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import type { MediaType } from '../../shared/case/attachments'
+import { pageRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
+import { removeActiveContent } from './active-content'
 import { drawPicture, embedPicture, type Picture } from './images'
 import { A4 } from './layout'
+import { loadPdf } from './load'
 
 /** A scanned document going into a pack, with its bytes. */
 export interface Enclosure {
@@ -16,12 +18,17 @@ const IMAGE_MARGIN = { side: 36, top: 36, bottom: 56 }
 
 /**
  * Adds an enclosure's pages at the end of `doc` and returns how many: a PDF's pages copied in as
- * they are (size and rotation kept), an image on an A4 page of its own, turned the way it is seen.
+ * they look (size and rotation kept) but with no active content (scripts, actions, links, attached
+ * files), an image on an A4 page of its own, turned the way it is seen.
  */
 export async function appendEnclosure(doc: PDFDocument, enclosure: Enclosure): Promise<number> {
   try {
     if (enclosure.mediaType === 'application/pdf') {
-      const source = await PDFDocument.load(enclosure.bytes, { updateMetadata: false })
+      const source = await loadPdf(enclosure.bytes, { updateMetadata: false })
+      // Checked on the way in too; asked again here, as the pack takes whatever file it is given.
+      const tooLong = pageRefusal(source.getPageCount())
+      if (tooLong) throw new FileRefusedError(enclosure.fileName, tooLong)
+      removeActiveContent(source)
       const pages = await doc.copyPages(source, source.getPageIndices())
       for (const page of pages) doc.addPage(page)
       return pages.length

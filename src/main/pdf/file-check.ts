@@ -1,7 +1,9 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
-import { sizeRefusal, type MediaType } from '../../shared/case/attachments'
+import { pageRefusal, sizeRefusal, type MediaType } from '../../shared/case/attachments'
 import { FileRefusedError } from '../core/errors'
+import { removeActiveContent } from './active-content'
 import { readJpeg } from './jpeg'
+import { loadPdf } from './load'
 import { checkPng } from './png'
 
 /** What a file turned out to be, once it has been read all the way through. */
@@ -81,7 +83,7 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
   let pdf: PDFDocument
   let pages: number
   try {
-    pdf = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false })
+    pdf = await loadPdf(bytes, { throwOnInvalidObject: true, updateMetadata: false })
     pages = pdf.getPageCount()
   } catch {
     if (await isEncrypted(bytes)) {
@@ -90,10 +92,13 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
     return refuse('the PDF is damaged and cannot be read. Download or scan it again.')
   }
   if (pages === 0) refuse('the PDF has no pages.')
-  // Copy every page into a new document, as the pack will, to find damage inside the pages.
+  const tooLong = pageRefusal(pages)
+  if (tooLong) refuse(tooLong)
+  // Clean and copy every page into a new document, as the pack will, to find damage inside the pages.
   if (trialCopy) {
     try {
       const trial = await PDFDocument.create({ updateMetadata: false })
+      removeActiveContent(pdf)
       for (const page of await trial.copyPages(pdf, pdf.getPageIndices())) trial.addPage(page)
       await trial.save({ objectsPerTick: Infinity })
     } catch {
@@ -105,7 +110,7 @@ async function checkPdf(bytes: Uint8Array, refuse: (reason: string) => never, tr
 
 async function isEncrypted(bytes: Uint8Array): Promise<boolean> {
   try {
-    return (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false })).isEncrypted
+    return (await loadPdf(bytes, { ignoreEncryption: true, updateMetadata: false })).isEncrypted
   } catch {
     return false
   }

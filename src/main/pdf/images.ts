@@ -7,7 +7,7 @@ import {
   type PDFImage,
   type PDFPage,
 } from '@cantoo/pdf-lib'
-import { isQuarterTurn, readJpeg } from './jpeg'
+import { isQuarterTurn, readJpeg, stripJpegMetadata } from './jpeg'
 
 /**
  * An image embedded in a PDF, with the way it is meant to be seen: phones store a photo's pixels
@@ -21,9 +21,15 @@ export interface Picture {
   height: number
 }
 
+/**
+ * Embeds a JPEG or PNG with nothing about it but its picture: a JPEG goes in as its own bytes, so
+ * its EXIF (GPS, camera, names, thumbnail) is stripped first, its orientation read beforehand and
+ * kept in how it is drawn; a PNG is decoded to pixels by pdf-lib, so none of its text chunks
+ * (tEXt, iTXt, zTXt, eXIf) reach the PDF.
+ */
 export async function embedPicture(doc: PDFDocument, mediaType: 'image/jpeg' | 'image/png', bytes: Uint8Array): Promise<Picture> {
-  const image = mediaType === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes)
   const orientation = mediaType === 'image/jpeg' ? (readJpeg(bytes)?.orientation ?? 1) : 1
+  const image = mediaType === 'image/jpeg' ? await doc.embedJpg(stripJpegMetadata(bytes)) : await doc.embedPng(bytes)
   const turned = isQuarterTurn(orientation)
   return { image, orientation, width: turned ? image.height : image.width, height: turned ? image.width : image.height }
 }

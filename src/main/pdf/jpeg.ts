@@ -77,3 +77,57 @@ function exifOrientation(bytes: Uint8Array, tiff: number, end: number): number |
 export function isQuarterTurn(orientation: number): boolean {
   return orientation >= 5 && orientation <= 8
 }
+
+/**
+ * The JPEG with only what drawing it needs. pdf-lib puts a JPEG's bytes into the PDF as they are,
+ * so without this a phone photo's EXIF (where it was taken, the camera, the owner's name, a
+ * thumbnail of the original picture), its XMP and IPTC, comments and whatever the phone appended
+ * after the image would all travel to the council. Kept: the tables, frame and scans, restart
+ * markers, and the JFIF APP0 and Adobe APP14 segments (they say how the colours are coded, which
+ * decoding needs), JFIF's without the thumbnail it can carry. Dropped: every other APPn segment
+ * (APP2 can hold a second picture), COM segments, and anything after the end marker. Read the orientation (`readJpeg`) before stripping:
+ * EXIF is where it is recorded. Throws on a JPEG it cannot follow to its end marker, rather than
+ * pass on bytes it has not cleaned.
+ */
+export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('Not a JPEG')
+  const kept: Uint8Array[] = [bytes.subarray(0, 2)]
+  let offset = 2
+  while (offset + 2 <= bytes.length) {
+    if (bytes[offset] !== 0xff) throw new Error('JPEG marker expected')
+    const marker = bytes[offset + 1]!
+    if (marker === 0xff) {
+      offset++ // fill byte
+      continue
+    }
+    if (marker === 0xd9) {
+      kept.push(bytes.subarray(offset, offset + 2))
+      return new Uint8Array(Buffer.concat(kept))
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      kept.push(bytes.subarray(offset, offset + 2)) // restart markers and TEM stand alone
+      offset += 2
+      continue
+    }
+    if (offset + 4 > bytes.length) break
+    const end = offset + 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!)
+    if (end > bytes.length) break
+    const isApp = marker >= 0xe0 && marker <= 0xef
+    const isAdobe = marker === 0xee && ascii(bytes, offset + 4, 5) === 'Adobe'
+    if (marker === 0xe0 && end - offset >= 18 && ascii(bytes, offset + 4, 5) === 'JFIF\0') {
+      // Length 16: the identifier, version, units and density, then a thumbnail of 0 × 0.
+      kept.push(new Uint8Array([0xff, 0xe0, 0, 16, ...bytes.subarray(offset + 4, offset + 16), 0, 0]))
+    } else if ((!isApp || isAdobe) && marker !== 0xfe) {
+      kept.push(bytes.subarray(offset, end))
+    }
+    offset = end
+    if (marker === 0xda) {
+      // The scan's entropy-coded data runs to the next marker that is not a stuffed 00 or a restart.
+      let next = offset
+      while (next + 1 < bytes.length && !(bytes[next] === 0xff && bytes[next + 1] !== 0x00 && !(bytes[next + 1]! >= 0xd0 && bytes[next + 1]! <= 0xd7))) next++
+      kept.push(bytes.subarray(offset, next))
+      offset = next
+    }
+  }
+  throw new Error('The JPEG ends before its end marker')
+}

@@ -27,6 +27,18 @@ export function sizeRefusal(size: number): string | undefined {
   return `the file is ${megabytes} MB, over the limit of ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB. Scan it again at a lower resolution, or in parts.`
 }
 
+/**
+ * Longer documents are refused: each page of a pack is copied, stamped and read by a council
+ * officer, and a scanned document of more pages than this is a whole file, not evidence.
+ */
+export const MAX_ATTACHMENT_PAGES = 300
+
+/** Why a document of this many pages is refused, or undefined if its length is fine. */
+export function pageRefusal(pages: number): string | undefined {
+  if (pages <= MAX_ATTACHMENT_PAGES) return undefined
+  return `it has ${pages} pages; the limit is ${MAX_ATTACHMENT_PAGES}. Attach only the pages the council needs, or split it into parts of up to ${MAX_ATTACHMENT_PAGES} pages.`
+}
+
 /** What the caseworker says about a document: edited like any other list item of the case. */
 export const ATTACHMENT_FIELDS = [
   { name: 'type', label: 'What it is', kind: 'choice', options: ATTACHMENT_TYPES, required: true },
