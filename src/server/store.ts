@@ -152,6 +152,17 @@ export class ServerStore {
     return (this.#db.prepare('SELECT COALESCE(MAX(seq), 0) FROM chunks').pluck().get() as number) ?? 0
   }
 
+  /** The numbers of a document's chunks, in order (what a connection queues, rather than the bytes). */
+  seqsOf(documentId: string): number[] {
+    return this.#db.prepare<[string]>('SELECT seq FROM chunks WHERE document_id = ? ORDER BY seq').pluck().all(documentId) as number[]
+  }
+
+  /** The chunk numbered `seq`, if it is still kept (a scanned document the team removed is not). */
+  chunkAt(seq: number): StoredChunk | undefined {
+    const row = this.#db.prepare<[number], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE seq = ?').get(seq)
+    return row && chunkOf(row)
+  }
+
   chunksOf(documentId: string): StoredChunk[] {
     return this.#db
       .prepare<[string], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE document_id = ? ORDER BY seq')
@@ -159,16 +170,12 @@ export class ServerStore {
       .map(chunkOf)
   }
 
-  /** Chunks of the documents the team document lists, numbered after `since`, up to `upTo`, in order. */
-  listedChunksAfter(since: number, upTo: number, limit: number): StoredChunk[] {
+  /** The numbers of chunks of the documents the team document lists, after `since`, up to `upTo`, in order. */
+  listedSeqsAfter(since: number, upTo: number, limit: number): number[] {
     return this.#db
-      .prepare<[number, number, number], ChunkRow>(
-        `SELECT seq, document_id, data FROM chunks
-         WHERE seq > ? AND seq <= ? AND document_id IN (SELECT document_id FROM listed)
-         ORDER BY seq LIMIT ?`,
-      )
-      .all(since, upTo, limit)
-      .map(chunkOf)
+      .prepare<[number, number, number]>('SELECT seq FROM chunks WHERE seq > ? AND seq <= ? AND document_id IN (SELECT document_id FROM listed) ORDER BY seq LIMIT ?')
+      .pluck()
+      .all(since, upTo, limit) as number[]
   }
 
   /** How many served chunks, and of how many documents, came after `since`: for progress. */

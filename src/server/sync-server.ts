@@ -30,9 +30,19 @@ export interface SyncServer {
 /** The largest message: a scanned document (20 MB) with room to spare. */
 const MAX_MESSAGE = 32 * 1024 * 1024
 const MAX_JSON_BODY = 64 * 1024
-/** Catching up goes in batches of about this many bytes. */
+/** Chunks go to a laptop in batches of about this many bytes (or this many chunks). */
 const BATCH_BYTES = 4 * 1024 * 1024
 const BATCH_CHUNKS = 500
+/**
+ * Bytes sent to one laptop and not yet written out to the network: no further batch is read
+ * from the store past this. A connection's sends hold at most this and one batch (BATCH_BYTES, or
+ * one chunk if that is larger, up to MAX_MESSAGE) however slowly the laptop reads.
+ */
+const IN_FLIGHT_BYTES = 4 * 1024 * 1024
+/** Live chunks one laptop may be behind on (8 bytes each) before it is told to reconnect and catch up. */
+const MAX_QUEUED = 200_000
+/** Bytes received from a laptop and not yet handled before the server stops reading from it. */
+const MAX_UNHANDLED_BYTES = 8 * 1024 * 1024
 
 /**
  * The team's sync server. HTTP for creating the team, joining it and managing devices; one
@@ -145,11 +155,24 @@ function teamListing(store: ServerStore): TeamListing | undefined {
 /**
  * One laptop's WebSocket. Messages are handled one at a time, in order; chunks that arrive for
  * the team while this laptop is still catching up wait until it has caught up.
+ *
+ * Every byte bound for the laptop is counted in flight from `send` until ws has written it out to
+ * the network; no batch is read from the store while more than IN_FLIGHT_BYTES are in flight. A
+ * laptop that reads slowly (or not at all) therefore holds up only its own sends: chunks waiting
+ * for it are kept as numbers and read from the store when it drains, so the server's memory does
+ * not grow with what it is behind on.
  */
 class Connection {
   #caughtUp = false
-  readonly #waiting: ChunkMessage[] = []
+  /** Live chunks not yet sent, as numbers; `upTo` on the last of each arrival (see `push`). */
+  readonly #live: QueuedChunk[] = []
+  #pumping = false
   #queue: Promise<void> = Promise.resolve()
+  /** Bytes handed to ws and not yet written out. */
+  #inFlight = 0
+  /** Bytes of received messages not yet handled: past MAX_UNHANDLED_BYTES the server stops reading. */
+  #unhandled = 0
+  readonly #waitingForRoom: (() => void)[] = []
 
   constructor(
     private readonly socket: WebSocket,
@@ -160,27 +183,87 @@ class Connection {
     private readonly all: Set<Connection>,
   ) {
     socket.on('message', (data, isBinary) => {
+      const size = (data as Buffer).length
       const message = isBinary ? decodeClientMessage(new Uint8Array(data as Buffer)) : undefined
       if (!message) return this.close(CLOSE_CODES.malformed, 'A message could not be read.')
-      this.#queue = this.#queue.then(() => this.#handle(message)).catch(() => this.close(1011, 'The server could not handle a message.'))
+      // A laptop that sends faster than it is answered (an upload waits for room to send its ack)
+      // is read no further until what it sent is handled: its messages do not pile up in memory.
+      this.#unhandled += size
+      if (this.#unhandled > MAX_UNHANDLED_BYTES) socket.pause()
+      this.#queue = this.#queue
+        .then(() => this.#handle(message))
+        .catch(() => this.close(1011, 'The server could not handle a message.'))
+        .finally(() => {
+          this.#unhandled -= size
+          if (this.#unhandled <= MAX_UNHANDLED_BYTES && socket.isPaused) socket.resume()
+        })
     })
     socket.on('error', () => socket.terminate())
+    socket.on('close', () => this.#wake())
   }
 
   close(code: number, reason: string): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason)
   }
 
-  /** Chunks that just arrived from another laptop, or newly the team's. */
-  push(chunks: ChunkMessage[]): void {
-    if (chunks.length === 0) return
-    if (this.#caughtUp) this.#sendLive(chunks)
-    else this.#waiting.push(...chunks)
+  /**
+   * Chunks that just arrived from another laptop, or newly the team's, by number: when they are
+   * sent, the laptop has everything (of the team's) up to `upTo`. Only the numbers wait here.
+   */
+  push(seqs: number[], upTo: number): void {
+    if (seqs.length === 0 || !this.#open()) return
+    if (this.#live.length + seqs.length > MAX_QUEUED) {
+      // So far behind that even the numbers would pile up: it catches up from the store when it reconnects.
+      this.#live.length = 0
+      return this.close(1013, 'This laptop fell too far behind; it catches up when it connects again.')
+    }
+    seqs.forEach((seq, index) => this.#live.push(index === seqs.length - 1 ? { seq, upTo } : { seq }))
+    void this.#pump()
   }
 
-  /** Chunks as they arrive after catching up: the laptop then has everything up to the last. */
-  #sendLive(chunks: ChunkMessage[]): void {
-    this.#sendChunks(chunks, Math.max(...chunks.map((chunk) => chunk.seq)))
+  #open(): boolean {
+    return this.socket.readyState === this.socket.OPEN
+  }
+
+  /** Sends the live chunks waiting, once caught up, as fast as the laptop takes them. */
+  async #pump(): Promise<void> {
+    if (this.#pumping || !this.#caughtUp) return
+    this.#pumping = true
+    try {
+      while (this.#live.length > 0 && this.#open()) await this.#sendInBatches(this.#live.splice(0, BATCH_CHUNKS))
+    } catch {
+      this.close(1011, 'The server could not send what changed.')
+    } finally {
+      this.#pumping = false
+    }
+  }
+
+  /**
+   * Sends chunks by number in batches of about BATCH_BYTES, each chunk read from the store only
+   * once there is room to send its batch: in flight at most IN_FLIGHT_BYTES and one batch.
+   */
+  async #sendInBatches(queued: QueuedChunk[]): Promise<void> {
+    let batch: ChunkMessage[] = []
+    let bytes = 0
+    let upTo: number | undefined
+    const flush = () => {
+      if (batch.length > 0) this.#sendChunks(batch, upTo)
+      batch = []
+      bytes = 0
+      upTo = undefined
+    }
+    for (const item of queued) {
+      if (batch.length === 0) await this.#room()
+      if (!this.#open()) return
+      const chunk = this.store.chunkAt(item.seq)
+      if (chunk) {
+        batch.push(chunk)
+        bytes += chunk.data.length
+      }
+      if (item.upTo !== undefined) upTo = item.upTo
+      if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
+    }
+    flush()
   }
 
   /** Chunks, and the number the laptop has everything up to with them, with its mark. */
@@ -194,7 +277,7 @@ class Connection {
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
       return this.#catchUp(message.since, this.#restored(message))
     }
-    this.#receive(message)
+    await this.#receive(message)
   }
 
   /**
@@ -222,52 +305,32 @@ class Connection {
       catchUp: this.store.countAfter(since, head, teamDocumentId),
       ...(restored ? { restored } : {}),
     })
-    let batch: ChunkMessage[] = []
-    let bytes = 0
-    const flush = (upTo?: number) => {
-      if (batch.length > 0) this.#sendChunks(batch, upTo)
-      batch = []
-      bytes = 0
-    }
     // The team document first, so the laptop knows the rest for what they are as they arrive.
-    const teamChunks = this.store.chunksOf(teamDocumentId).filter((chunk) => chunk.seq > since && chunk.seq <= head)
-    for (const chunk of teamChunks) {
-      batch.push(chunk)
-      bytes += chunk.data.length
-      if (bytes >= BATCH_BYTES) flush()
-    }
-    flush()
-    for (const documentId of listedSince) {
-      for (const chunk of this.store.chunksOf(documentId).filter((c) => c.seq <= since)) {
-        batch.push(chunk)
-        bytes += chunk.data.length
-        if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
-      }
-    }
-    flush()
+    const bySeq = (seqs: number[]) => seqs.map((seq) => ({ seq }))
+    await this.#sendInBatches(bySeq(this.store.seqsOf(teamDocumentId).filter((seq) => seq > since && seq <= head)))
+    for (const documentId of listedSince) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
     let after = since
     for (;;) {
-      const chunks = this.store.listedChunksAfter(after, head, BATCH_CHUNKS)
-      if (chunks.length === 0) break
-      for (const chunk of chunks) {
-        batch.push(chunk)
-        bytes += chunk.data.length
-        after = chunk.seq
-        if (bytes >= BATCH_BYTES) flush(after)
-      }
-      flush(after)
+      if (!this.#open()) return
+      const seqs = this.store.listedSeqsAfter(after, head, BATCH_CHUNKS)
+      if (seqs.length === 0) break
+      // Everything of the team's up to each of these has been sent once it is.
+      await this.#sendInBatches(seqs.map((seq) => ({ seq, upTo: seq })))
+      after = seqs[seqs.length - 1]!
       // Let other laptops' messages through between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }
     this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) })
     this.#caughtUp = true
     // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
-    const waiting = this.#waiting.splice(0)
-    if (waiting.length > 0) this.#sendLive(waiting)
+    void this.#pump()
   }
 
   /** Stores a chunk from this laptop and passes it on to the others (if it is the team's). */
-  #receive(message: Extract<ClientMessage, { type: 'upload' }>): void {
+  async #receive(message: Extract<ClientMessage, { type: 'upload' }>): Promise<void> {
+    // Room for the ack first: a laptop that uploads and does not read is held up here, then not read.
+    await this.#room()
+    if (!this.#open()) return
     if (!isAutomergeData(message.data)) {
       this.#send({ type: 'ack', ref: message.ref, refused: 'not an Automerge document' })
       return
@@ -275,18 +338,42 @@ class Connection {
     const seq = this.store.addChunk(message.documentId, message.data)
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }) })
     if (seq === undefined) return
-    const outgoing: ChunkMessage[] = []
+    const outgoing: number[] = []
     if (message.documentId === this.listing.teamDocumentId) {
       // Documents the team document now lists go to every laptop, all their chunks so far.
-      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.chunksOf(documentId))
+      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.seqsOf(documentId))
     }
-    if (this.listing.serves(message.documentId)) outgoing.push({ seq, documentId: message.documentId, data: message.data })
-    for (const other of this.all) if (other !== this) other.push(outgoing)
+    if (this.listing.serves(message.documentId)) outgoing.push(seq)
+    if (outgoing.length === 0) return
+    const upTo = Math.max(...outgoing)
+    for (const other of this.all) if (other !== this) other.push(outgoing, upTo)
   }
 
   #send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(encodeMessage(message))
+    if (!this.#open()) return
+    const bytes = encodeMessage(message)
+    this.#inFlight += bytes.length
+    // ws calls back once the bytes are written out to the network (or the socket is gone).
+    this.socket.send(bytes, () => {
+      this.#inFlight -= bytes.length
+      this.#wake()
+    })
   }
+
+  /** Waits until fewer than IN_FLIGHT_BYTES are in flight (or the connection is gone). */
+  async #room(): Promise<void> {
+    while (this.#inFlight >= IN_FLIGHT_BYTES && this.#open()) await new Promise<void>((resolve) => this.#waitingForRoom.push(resolve))
+  }
+
+  #wake(): void {
+    for (const resolve of this.#waitingForRoom.splice(0)) resolve()
+  }
+}
+
+/** A live chunk waiting for its connection, by number. */
+interface QueuedChunk {
+  seq: number
+  upTo?: number
 }
 
 /** Whether bytes are Automerge changes or a saved document (a garbled upload must not reach the other laptops). */
