@@ -17,6 +17,18 @@ export interface SyncServerOptions {
   /** Where to listen: 127.0.0.1 unless told otherwise (behind a reverse proxy, that is right). */
   host?: string
   now?: () => Date
+  /** An authenticated WebSocket that says no hello within this is closed (ms; 10 s). */
+  helloTimeoutMs?: number
+  /**
+   * Each WebSocket is pinged this often; one that answered no ping and took none of what it was
+   * sent since the last is dropped (ms; 30 s). Laptops answer pings by themselves.
+   */
+  pingIntervalMs?: number
+  /**
+   * An HTTP request (or the WebSocket upgrade) must arrive whole within this, and a socket that
+   * sends nothing for this long is dropped (ms; 10 s).
+   */
+  requestTimeoutMs?: number
 }
 
 export interface SyncServer {
@@ -57,7 +69,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   let listing = teamListing(store)
   const connections = new Set<Connection>()
 
-  const http = createServer((request, response) => {
+  const timeouts = { hello: options.helloTimeoutMs ?? 10_000, ping: options.pingIntervalMs ?? 30_000 }
+  const requestTimeout = options.requestTimeoutMs ?? 10_000
+  // Node drops a connection whose request (headers, or body) is not whole within requestTimeout
+  // of its start, checked every connectionsCheckingInterval; a connection that sends nothing at
+  // all counts from when it opened. Once a WebSocket is open, its hello timer and pings watch it.
+  const http = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) }, (request, response) => {
     void handleHttp(request, response).catch(() => reply(response, 500, { error: 'The server could not do that. Try again.' }))
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE })
@@ -123,7 +140,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     store.seen(device.id, now())
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new Connection(ws, device, team.name, store, listing!, connections)
+      const connection = new Connection(ws, device, team.name, store, listing!, connections, timeouts)
       connections.add(connection)
       ws.on('close', () => connections.delete(connection))
     })
@@ -173,6 +190,10 @@ class Connection {
   /** Bytes of received messages not yet handled: past MAX_UNHANDLED_BYTES the server stops reading. */
   #unhandled = 0
   readonly #waitingForRoom: (() => void)[] = []
+  readonly #helloTimer: NodeJS.Timeout
+  readonly #pingTimer: NodeJS.Timeout
+  /** Heard from, or taking what it is sent, since the last ping. */
+  #answered = true
 
   constructor(
     private readonly socket: WebSocket,
@@ -181,9 +202,22 @@ class Connection {
     private readonly store: ServerStore,
     private readonly listing: TeamListing,
     private readonly all: Set<Connection>,
+    timeouts: { hello: number; ping: number },
   ) {
+    // A laptop says hello as soon as it is connected; a socket that does not is of no use to anyone.
+    this.#helloTimer = setTimeout(() => this.close(CLOSE_CODES.timeout, `No hello within ${timeouts.hello / 1000} s.`), timeouts.hello).unref()
+    // A laptop gone without a word (asleep, off the network) leaves a socket open for ever unless
+    // it is asked. One that is slow to read is not dead: bytes written out since the last ping are
+    // an answer too, as its pong may wait behind megabytes of chunks.
+    this.#pingTimer = setInterval(() => {
+      if (!this.#answered) return socket.terminate()
+      this.#answered = false
+      socket.ping()
+    }, timeouts.ping).unref()
+    socket.on('pong', () => (this.#answered = true))
     socket.on('message', (data, isBinary) => {
       const size = (data as Buffer).length
+      this.#answered = true
       const message = isBinary ? decodeClientMessage(new Uint8Array(data as Buffer)) : undefined
       if (!message) return this.close(CLOSE_CODES.malformed, 'A message could not be read.')
       // A laptop that sends faster than it is answered (an upload waits for room to send its ack)
@@ -199,7 +233,11 @@ class Connection {
         })
     })
     socket.on('error', () => socket.terminate())
-    socket.on('close', () => this.#wake())
+    socket.on('close', () => {
+      clearTimeout(this.#helloTimer)
+      clearInterval(this.#pingTimer)
+      this.#wake()
+    })
   }
 
   close(code: number, reason: string): void {
@@ -274,6 +312,7 @@ class Connection {
 
   async #handle(message: ClientMessage): Promise<void> {
     if (message.type === 'hello') {
+      clearTimeout(this.#helloTimer)
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
       return this.#catchUp(message.since, this.#restored(message))
     }
@@ -354,7 +393,8 @@ class Connection {
     const bytes = encodeMessage(message)
     this.#inFlight += bytes.length
     // ws calls back once the bytes are written out to the network (or the socket is gone).
-    this.socket.send(bytes, () => {
+    this.socket.send(bytes, (error) => {
+      if (!error) this.#answered = true
       this.#inFlight -= bytes.length
       this.#wake()
     })

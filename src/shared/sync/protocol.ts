@@ -82,4 +82,6 @@ export const CLOSE_CODES = {
   version: 4426,
   /** A message the server could not read: this connection only is closed. */
   malformed: 4400,
+  /** Connected but said no hello in time: the server does not keep sockets that do nothing. */
+  timeout: 4408,
 } as const
