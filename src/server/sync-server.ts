@@ -82,7 +82,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://server')
     const route = `${request.method} ${url.pathname}`
-    if (route === 'GET /health') return reply(response, 200, { ok: true, team: store.team()?.name ?? null, connected: connections.size })
+    if (route === 'GET /health') {
+      // Anyone may ask whether the server is up (a monitor does); only the team's devices learn more.
+      const device = authenticated(request)
+      return reply(response, 200, device ? { ok: true, team: store.team()?.name ?? null, connected: connections.size } : { ok: true })
+    }
     if (route === routeOf(TEAM_API.createTeam)) return createTeam(request, response)
     if (route === routeOf(TEAM_API.join)) return join(request, response)
     const device = authenticated(request)
