@@ -29,6 +29,14 @@ export interface SyncServerOptions {
    * sends nothing for this long is dropped (ms; 10 s).
    */
   requestTimeoutMs?: number
+  /**
+   * Bytes one device may have stored under documents the team document has never listed (a new
+   * case is uploaded just before the change that lists it); beyond this an upload is refused
+   * (50 MB). Such uploads still unlisted a day after they arrived are deleted.
+   */
+  unlistedQuotaBytes?: number
+  /** How often unlisted uploads over a day old are looked for and deleted (ms; an hour). Also done on start. */
+  sweepIntervalMs?: number
 }
 
 export interface SyncServer {
@@ -55,6 +63,8 @@ const IN_FLIGHT_BYTES = 4 * 1024 * 1024
 const MAX_QUEUED = 200_000
 /** Bytes received from a laptop and not yet handled before the server stops reading from it. */
 const MAX_UNHANDLED_BYTES = 8 * 1024 * 1024
+/** How long an upload under a document the team has never listed is kept. */
+const UNLISTED_KEPT_MS = 24 * 60 * 60 * 1000
 
 /**
  * The team's sync server. HTTP for creating the team, joining it and managing devices; one
@@ -64,12 +74,25 @@ const MAX_UNHANDLED_BYTES = 8 * 1024 * 1024
  */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const now = options.now ?? (() => new Date())
-  const store = ServerStore.open(options.dataDir)
+  const store = ServerStore.open(options.dataDir, now())
   const setupCode = store.team() ? undefined : store.newCode('setup', now())
   let listing = teamListing(store)
   const connections = new Set<Connection>()
 
-  const timeouts = { hello: options.helloTimeoutMs ?? 10_000, ping: options.pingIntervalMs ?? 30_000 }
+  const policy: ConnectionPolicy = {
+    helloMs: options.helloTimeoutMs ?? 10_000,
+    pingMs: options.pingIntervalMs ?? 30_000,
+    unlistedQuotaBytes: options.unlistedQuotaBytes ?? 50 * 1024 * 1024,
+    now,
+  }
+  // Uploads under documents the team never listed are kept a day (the change listing them may
+  // follow), then deleted: a device cannot fill the server's disk with them.
+  const sweep = () => {
+    const team = store.team()
+    if (team) store.dropUnlisted(new Date(now().getTime() - UNLISTED_KEPT_MS), team.teamDocumentId)
+  }
+  sweep()
+  const sweeper = setInterval(sweep, options.sweepIntervalMs ?? 60 * 60 * 1000).unref()
   const requestTimeout = options.requestTimeoutMs ?? 10_000
   // Node drops a connection whose request (headers, or body) is not whole within requestTimeout
   // of its start, checked every connectionsCheckingInterval; a connection that sends nothing at
@@ -144,7 +167,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     store.seen(device.id, now())
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new Connection(ws, device, team.name, store, listing!, connections, timeouts)
+      const connection = new Connection(ws, device, team.name, store, listing!, connections, policy)
       connections.add(connection)
       ws.on('close', () => connections.delete(connection))
     })
@@ -159,6 +182,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     setupCode,
     close: async () => {
+      clearInterval(sweeper)
       for (const connection of connections) connection.close(1001, 'The server is stopping.')
       sockets.close()
       http.closeAllConnections()
@@ -206,10 +230,10 @@ class Connection {
     private readonly store: ServerStore,
     private readonly listing: TeamListing,
     private readonly all: Set<Connection>,
-    timeouts: { hello: number; ping: number },
+    private readonly policy: ConnectionPolicy,
   ) {
     // A laptop says hello as soon as it is connected; a socket that does not is of no use to anyone.
-    this.#helloTimer = setTimeout(() => this.close(CLOSE_CODES.timeout, `No hello within ${timeouts.hello / 1000} s.`), timeouts.hello).unref()
+    this.#helloTimer = setTimeout(() => this.close(CLOSE_CODES.timeout, `No hello within ${policy.helloMs / 1000} s.`), policy.helloMs).unref()
     // A laptop gone without a word (asleep, off the network) leaves a socket open for ever unless
     // it is asked. One that is slow to read is not dead: bytes written out since the last ping are
     // an answer too, as its pong may wait behind megabytes of chunks.
@@ -217,7 +241,7 @@ class Connection {
       if (!this.#answered) return socket.terminate()
       this.#answered = false
       socket.ping()
-    }, timeouts.ping).unref()
+    }, policy.pingMs).unref()
     socket.on('pong', () => (this.#answered = true))
     socket.on('message', (data, isBinary) => {
       const size = (data as Buffer).length
@@ -329,7 +353,12 @@ class Connection {
    * sent chunks that took the numbers after the backup).
    */
   #restored(hello: Extract<ClientMessage, { type: 'hello' }>): boolean {
-    const renamed = (seq: number | undefined, mark: string | undefined) => seq !== undefined && seq > 0 && mark !== undefined && this.store.markAt(seq) !== mark
+    // A number whose chunk is gone was deleted here on purpose (a removed scan, an unlisted upload
+    // dropped): numbers are never given twice, so that is no sign of a restore.
+    const renamed = (seq: number | undefined, mark: string | undefined) => {
+      const markNow = seq !== undefined && seq > 0 && mark !== undefined ? this.store.markAt(seq) : undefined
+      return markNow !== undefined && markNow !== mark
+    }
     return Math.max(hello.since, hello.seen ?? 0) > this.store.lastSeq() || renamed(hello.since, hello.sinceMark) || renamed(hello.seen, hello.seenMark)
   }
 
@@ -378,7 +407,15 @@ class Connection {
       this.#send({ type: 'ack', ref: message.ref, refused: 'not an Automerge document' })
       return
     }
-    const seq = this.store.addChunk(message.documentId, message.data)
+    const { documentId, data } = message
+    if (!this.listing.serves(documentId) && !this.store.everListed(documentId)) {
+      const quota = this.policy.unlistedQuotaBytes
+      if (this.store.unlistedBytes(this.device.id, this.listing.teamDocumentId) + data.length > quota) {
+        this.#send({ type: 'ack', ref: message.ref, refused: `over this laptop’s ${sizeInWords(quota)} allowance for documents the team does not list` })
+        return
+      }
+    }
+    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now() })
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }) })
     if (seq === undefined) return
     const outgoing: number[] = []
@@ -414,6 +451,14 @@ class Connection {
   }
 }
 
+/** What every connection keeps to: its timeouts, and the allowance for unlisted uploads. */
+interface ConnectionPolicy {
+  helloMs: number
+  pingMs: number
+  unlistedQuotaBytes: number
+  now: () => Date
+}
+
 /** A live chunk waiting for its connection, by number. */
 interface QueuedChunk {
   seq: number
@@ -432,6 +477,11 @@ function isAutomergeData(data: Uint8Array): boolean {
   } catch {
     return false
   }
+}
+
+/** A size as a person reads it: 50 MB, 300 KB. */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
 async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | undefined> {

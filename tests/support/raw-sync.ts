@@ -33,13 +33,25 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
 
 /** Creates the team over HTTP as the manager's laptop would; returns the manager's credential. */
 export async function createTeamOver(url: string, setupCode: string, teamDocumentId: string): Promise<string> {
+  return (await createTeamWithCode(url, setupCode, teamDocumentId)).credential
+}
+
+/** A device that joins the team over HTTP; returns its credential. */
+export async function joinOver(url: string, joinCode: string): Promise<string> {
+  const response = await fetch(`${url}${TEAM_API.join.path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ joinCode, deviceName: 'Another laptop' }) })
+  if (!response.ok) throw new Error(`joining the team failed: ${response.status}`)
+  return ((await response.json()) as { credential: string }).credential
+}
+
+/** Creates the team over HTTP; returns the manager's credential and the join code. */
+export async function createTeamWithCode(url: string, setupCode: string, teamDocumentId: string): Promise<{ credential: string; joinCode: string }> {
   const response = await fetch(`${url}${TEAM_API.createTeam.path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ setupCode, name: 'Safe Connections North', deviceName: 'Manager laptop', teamDocumentId }),
   })
   if (!response.ok) throw new Error(`creating the team failed: ${response.status}`)
-  return ((await response.json()) as { credential: string }).credential
+  return (await response.json()) as { credential: string; joinCode: string }
 }
 
 /** A bare WebSocket to the server, as any program could open one, with what it has received. */
@@ -61,5 +73,14 @@ export function rawClient(server: string, credential?: string) {
   /** The documents of every chunk received, once each. */
   const documents = () => new Set(messages.flatMap((message) => (message.type === 'chunks' ? message.chunks.map((chunk) => chunk.documentId) : [])))
   const acked = (ref: number) => eventually(() => messages.some((message) => message.type === 'ack' && message.ref === ref), 20_000, `the ack of upload ${ref}`)
-  return { ws, messages, closed, opened, send, hello, documents, acked }
+  /** Uploads, and resolves with the server's ack. */
+  let ref = 1_000_000
+  const upload = async (documentId: string, data: Uint8Array) => {
+    ref += 1
+    const mine = ref
+    send({ type: 'upload', ref: mine, documentId, data })
+    await acked(mine)
+    return messages.find((message) => message.type === 'ack' && message.ref === mine) as Extract<ServerMessage, { type: 'ack' }>
+  }
+  return { ws, messages, closed, opened, send, hello, documents, acked, upload }
 }

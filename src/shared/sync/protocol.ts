@@ -69,7 +69,11 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chunks'), chunks: z.array(chunkMessage), upTo: seq.optional(), mark: chunkMark.optional() }),
   /** Caught up to `seq`: everything after comes live. */
   z.object({ type: z.literal('caught-up'), seq, mark: chunkMark.optional() }),
-  /** An upload is stored, as chunk `seq` if it was new (or, with `refused`, will never be: it was not an Automerge document). */
+  /**
+   * An upload is stored, as chunk `seq` if it was new; or, with `refused` (the reason in words), it
+   * was not: not an Automerge document, or over the device's allowance for documents the team does
+   * not list. The laptop does not send a refused upload again; it keeps its own copy.
+   */
   z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
 ])
 export type ServerMessage = z.infer<typeof serverMessageSchema>
