@@ -411,7 +411,7 @@ class Connection {
     if (!this.listing.serves(documentId) && !this.store.everListed(documentId)) {
       const quota = this.policy.unlistedQuotaBytes
       if (this.store.unlistedBytes(this.device.id, this.listing.teamDocumentId) + data.length > quota) {
-        this.#send({ type: 'ack', ref: message.ref, refused: `over this laptop’s ${sizeInWords(quota)} allowance for documents the team does not list` })
+        this.#send({ type: 'ack', ref: message.ref, refused: `over this laptop’s ${sizeInWords(quota)} allowance for documents the team does not list`, later: true })
         return
       }
     }

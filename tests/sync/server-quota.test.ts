@@ -56,6 +56,7 @@ describe('uploads under documents the team does not list', () => {
     expect(await manager.upload(early, sized(200 * KB))).toMatchObject({ seq: expect.any(Number) })
     const over = await manager.upload(second, sized(200 * KB))
     expect(over.refused).toBe('over this laptop’s 300 KB allowance for documents the team does not list')
+    expect(over.later).toBe(true)
     expect(over.seq).toBeUndefined()
     expect(storedChunks(second)).toBe(0)
 
@@ -98,16 +99,25 @@ describe('uploads under documents the team does not list', () => {
     back.ws.close()
   })
 
-  it('refused, stays on the laptop that made it, and is not sent again and again', async () => {
+  it('refused for now, waits on the laptop: sent again once listed, and never sent round and round', async () => {
     team = await TestTeam.start({ unlistedQuotaBytes: 1 })
     const manager = await team.create()
-    // A new case's document goes up before the team document's change that lists it: refused.
+    // A new case's document goes up before the team document's change that lists it: refused for
+    // now, then sent again once that change has gone through.
     const caseId = await manager.workspace.cases.create(referral())
-    const done = await manager.sync.syncOnce()
-    expect(done).toBeDefined()
+    await manager.sync.syncOnce()
+    expect(storedChunksIn(team.serverDir, caseId)).toBeGreaterThan(0)
     expect(manager.sync.status().pending).toBe(0)
-    expect(storedChunksIn(team.serverDir, caseId)).toBe(0)
+
+    // An upload under a document the team never lists: refused each time; the sync still finishes,
+    // and the laptop keeps it to offer on its next connection.
+    const stray = newDocumentId()
+    manager.workspace.membership.outbox.record(stray, sized(KB))
+    await manager.sync.syncOnce()
+    expect(manager.sync.status().pending).toBe(1)
+    await manager.sync.syncOnce()
+    expect(manager.sync.status().pending).toBe(1)
+    expect(storedChunksIn(team.serverDir, stray)).toBe(0)
     expect(manager.workspace.cases.list().map((entry) => entry.id)).toEqual([caseId])
-    await manager.workspace.cases.read(caseId)
   })
 })

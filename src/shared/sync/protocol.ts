@@ -71,10 +71,12 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('caught-up'), seq, mark: chunkMark.optional() }),
   /**
    * An upload is stored, as chunk `seq` if it was new; or, with `refused` (the reason in words), it
-   * was not: not an Automerge document, or over the device's allowance for documents the team does
-   * not list. The laptop does not send a refused upload again; it keeps its own copy.
+   * was not. Refused for good (not an Automerge document), the laptop does not send it again; with
+   * `later` (over the device's allowance for documents the team does not list yet), it sends it
+   * again once the change listing the document has gone through, or on its next connection. The
+   * laptop keeps its own copy either way.
    */
-  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
+  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().max(500).optional(), later: z.boolean().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
 ])
 export type ServerMessage = z.infer<typeof serverMessageSchema>
 
