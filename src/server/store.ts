@@ -35,7 +35,7 @@ export class ServerStore {
     this.#db = db
   }
 
-  static open(dataDir: string): ServerStore {
+  static open(dataDir: string, now: Date = new Date()): ServerStore {
     mkdirSync(dataDir, { recursive: true })
     const db = openSqlite(join(dataDir, 'homeward-server.sqlite'))
     db.exec(`
@@ -51,7 +51,17 @@ export class ServerStore {
       );
       CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks (document_id, seq);
       CREATE TABLE IF NOT EXISTS listed (document_id TEXT PRIMARY KEY, listed_seq INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS ever_listed (document_id TEXT PRIMARY KEY);
+      INSERT OR IGNORE INTO ever_listed SELECT document_id FROM listed;
     `)
+    // Who sent each chunk, and when: uploads under documents the team never listed count against
+    // their device's allowance, and are dropped a day on. Chunks stored before these columns were
+    // added count from when this server first starts with them.
+    const columns = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('chunks') as string[])
+    if (!columns.has('device_id')) db.exec('ALTER TABLE chunks ADD COLUMN device_id TEXT')
+    if (!columns.has('received_at')) db.exec('ALTER TABLE chunks ADD COLUMN received_at TEXT')
+    db.exec('CREATE INDEX IF NOT EXISTS chunks_by_device ON chunks (device_id)')
+    db.prepare('UPDATE chunks SET received_at = ? WHERE received_at IS NULL').run(now.toISOString())
     return new ServerStore(db)
   }
 
@@ -138,8 +148,10 @@ export class ServerStore {
   // Chunks.
 
   /** Keeps a chunk (once: the same bytes again are ignored); returns its number, or undefined if known. */
-  addChunk(documentId: string, data: Uint8Array): number | undefined {
-    const result = this.#db.prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data) VALUES (?, ?, ?)').run(documentId, sha256Hex(data), data)
+  addChunk(documentId: string, data: Uint8Array, from: { deviceId: string; at: Date }): number | undefined {
+    const result = this.#db
+      .prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data, device_id, received_at) VALUES (?, ?, ?, ?, ?)')
+      .run(documentId, sha256Hex(data), data, from.deviceId, from.at.toISOString())
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
   }
 
@@ -148,8 +160,43 @@ export class ServerStore {
     return this.#db.prepare<[number], string>('SELECT hash FROM chunks WHERE seq = ?').pluck().get(seq)
   }
 
+  /**
+   * The last number given to a chunk, kept or since deleted (a removed scan, an unlisted upload
+   * dropped): SQLite's AUTOINCREMENT never gives a number twice, and remembers the highest. A
+   * laptop that had the last chunk before it was deleted is not mistaken for one that knows more
+   * than the server (which would mean the server was restored from a backup).
+   */
   lastSeq(): number {
-    return (this.#db.prepare('SELECT COALESCE(MAX(seq), 0) FROM chunks').pluck().get() as number) ?? 0
+    return (this.#db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").pluck().get() as number | undefined) ?? 0
+  }
+
+  /** Bytes a device has uploaded under documents the team document has never listed (the team document aside). */
+  unlistedBytes(deviceId: string, teamDocumentId: string): number {
+    return this.#db
+      .prepare<[string, string]>(
+        `SELECT COALESCE(SUM(length(data)), 0) FROM chunks
+         WHERE device_id = ? AND document_id != ? AND document_id NOT IN (SELECT document_id FROM ever_listed)`,
+      )
+      .pluck()
+      .get(deviceId, teamDocumentId) as number
+  }
+
+  /** Deletes the chunks of documents the team document has never listed that arrived before `before`; returns how many. */
+  dropUnlisted(before: Date, teamDocumentId: string): number {
+    return this.#db
+      .prepare('DELETE FROM chunks WHERE received_at < ? AND document_id != ? AND document_id NOT IN (SELECT document_id FROM ever_listed)')
+      .run(before.toISOString(), teamDocumentId).changes
+  }
+
+  /** The numbers of a document's chunks, in order (what a connection queues, rather than the bytes). */
+  seqsOf(documentId: string): number[] {
+    return this.#db.prepare<[string]>('SELECT seq FROM chunks WHERE document_id = ? ORDER BY seq').pluck().all(documentId) as number[]
+  }
+
+  /** The chunk numbered `seq`, if it is still kept (a scanned document the team removed is not). */
+  chunkAt(seq: number): StoredChunk | undefined {
+    const row = this.#db.prepare<[number], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE seq = ?').get(seq)
+    return row && chunkOf(row)
   }
 
   chunksOf(documentId: string): StoredChunk[] {
@@ -159,16 +206,12 @@ export class ServerStore {
       .map(chunkOf)
   }
 
-  /** Chunks of the documents the team document lists, numbered after `since`, up to `upTo`, in order. */
-  listedChunksAfter(since: number, upTo: number, limit: number): StoredChunk[] {
+  /** The numbers of chunks of the documents the team document lists, after `since`, up to `upTo`, in order. */
+  listedSeqsAfter(since: number, upTo: number, limit: number): number[] {
     return this.#db
-      .prepare<[number, number, number], ChunkRow>(
-        `SELECT seq, document_id, data FROM chunks
-         WHERE seq > ? AND seq <= ? AND document_id IN (SELECT document_id FROM listed)
-         ORDER BY seq LIMIT ?`,
-      )
-      .all(since, upTo, limit)
-      .map(chunkOf)
+      .prepare<[number, number, number]>('SELECT seq FROM chunks WHERE seq > ? AND seq <= ? AND document_id IN (SELECT document_id FROM listed) ORDER BY seq LIMIT ?')
+      .pluck()
+      .all(since, upTo, limit) as number[]
   }
 
   /** How many served chunks, and of how many documents, came after `since`: for progress. */
@@ -189,6 +232,11 @@ export class ServerStore {
     return this.#db.prepare('SELECT 1 FROM listed WHERE document_id = ?').get(documentId) !== undefined
   }
 
+  /** Whether the team document lists this document, or ever did. */
+  everListed(documentId: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM ever_listed WHERE document_id = ?').get(documentId) !== undefined
+  }
+
   listedDocuments(): Set<string> {
     return new Set(this.#db.prepare('SELECT document_id FROM listed').pluck().all() as string[])
   }
@@ -198,7 +246,6 @@ export class ServerStore {
     return this.#db.prepare<[number]>('SELECT document_id FROM listed WHERE listed_seq > ?').pluck().all(since) as string[]
   }
 
-  /** Records the team document's current list: returns the documents newly on it. */
   /** Deletes every chunk of these documents. */
   forget(documentIds: string[]): void {
     const forget = this.#db.prepare('DELETE FROM chunks WHERE document_id = ?')
@@ -214,7 +261,11 @@ export class ServerStore {
     const removed = [...known].filter((id) => !documentIds.has(id))
     this.#db.transaction(() => {
       const insert = this.#db.prepare('INSERT INTO listed (document_id, listed_seq) VALUES (?, ?)')
-      for (const id of added) insert.run(id, seq)
+      const ever = this.#db.prepare('INSERT OR IGNORE INTO ever_listed (document_id) VALUES (?)')
+      for (const id of added) {
+        insert.run(id, seq)
+        ever.run(id)
+      }
       const remove = this.#db.prepare('DELETE FROM listed WHERE document_id = ?')
       for (const id of removed) remove.run(id)
     })()

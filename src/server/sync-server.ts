@@ -17,6 +17,26 @@ export interface SyncServerOptions {
   /** Where to listen: 127.0.0.1 unless told otherwise (behind a reverse proxy, that is right). */
   host?: string
   now?: () => Date
+  /** An authenticated WebSocket that says no hello within this is closed (ms; 10 s). */
+  helloTimeoutMs?: number
+  /**
+   * Each WebSocket is pinged this often; one that answered no ping and took none of what it was
+   * sent since the last is dropped (ms; 30 s). Laptops answer pings by themselves.
+   */
+  pingIntervalMs?: number
+  /**
+   * An HTTP request (or the WebSocket upgrade) must arrive whole within this, and a socket that
+   * sends nothing for this long is dropped (ms; 10 s).
+   */
+  requestTimeoutMs?: number
+  /**
+   * Bytes one device may have stored under documents the team document has never listed (a new
+   * case is uploaded just before the change that lists it); beyond this an upload is refused
+   * (50 MB). Such uploads still unlisted a day after they arrived are deleted.
+   */
+  unlistedQuotaBytes?: number
+  /** How often unlisted uploads over a day old are looked for and deleted (ms; an hour). Also done on start. */
+  sweepIntervalMs?: number
 }
 
 export interface SyncServer {
@@ -30,9 +50,21 @@ export interface SyncServer {
 /** The largest message: a scanned document (20 MB) with room to spare. */
 const MAX_MESSAGE = 32 * 1024 * 1024
 const MAX_JSON_BODY = 64 * 1024
-/** Catching up goes in batches of about this many bytes. */
+/** Chunks go to a laptop in batches of about this many bytes (or this many chunks). */
 const BATCH_BYTES = 4 * 1024 * 1024
 const BATCH_CHUNKS = 500
+/**
+ * Bytes sent to one laptop and not yet written out to the network: no further batch is read
+ * from the store past this. A connection's sends hold at most this and one batch (BATCH_BYTES, or
+ * one chunk if that is larger, up to MAX_MESSAGE) however slowly the laptop reads.
+ */
+const IN_FLIGHT_BYTES = 4 * 1024 * 1024
+/** Live chunks one laptop may be behind on (8 bytes each) before it is told to reconnect and catch up. */
+const MAX_QUEUED = 200_000
+/** Bytes received from a laptop and not yet handled before the server stops reading from it. */
+const MAX_UNHANDLED_BYTES = 8 * 1024 * 1024
+/** How long an upload under a document the team has never listed is kept. */
+const UNLISTED_KEPT_MS = 24 * 60 * 60 * 1000
 
 /**
  * The team's sync server. HTTP for creating the team, joining it and managing devices; one
@@ -42,12 +74,30 @@ const BATCH_CHUNKS = 500
  */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const now = options.now ?? (() => new Date())
-  const store = ServerStore.open(options.dataDir)
+  const store = ServerStore.open(options.dataDir, now())
   const setupCode = store.team() ? undefined : store.newCode('setup', now())
   let listing = teamListing(store)
   const connections = new Set<Connection>()
 
-  const http = createServer((request, response) => {
+  const policy: ConnectionPolicy = {
+    helloMs: options.helloTimeoutMs ?? 10_000,
+    pingMs: options.pingIntervalMs ?? 30_000,
+    unlistedQuotaBytes: options.unlistedQuotaBytes ?? 50 * 1024 * 1024,
+    now,
+  }
+  // Uploads under documents the team never listed are kept a day (the change listing them may
+  // follow), then deleted: a device cannot fill the server's disk with them.
+  const sweep = () => {
+    const team = store.team()
+    if (team) store.dropUnlisted(new Date(now().getTime() - UNLISTED_KEPT_MS), team.teamDocumentId)
+  }
+  sweep()
+  const sweeper = setInterval(sweep, options.sweepIntervalMs ?? 60 * 60 * 1000).unref()
+  const requestTimeout = options.requestTimeoutMs ?? 10_000
+  // Node drops a connection whose request (headers, or body) is not whole within requestTimeout
+  // of its start, checked every connectionsCheckingInterval; a connection that sends nothing at
+  // all counts from when it opened. Once a WebSocket is open, its hello timer and pings watch it.
+  const http = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) }, (request, response) => {
     void handleHttp(request, response).catch(() => reply(response, 500, { error: 'The server could not do that. Try again.' }))
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE })
@@ -55,7 +105,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://server')
     const route = `${request.method} ${url.pathname}`
-    if (route === 'GET /health') return reply(response, 200, { ok: true, team: store.team()?.name ?? null, connected: connections.size })
+    if (route === 'GET /health') {
+      // Anyone may ask whether the server is up (a monitor does); only the team's devices learn more.
+      const device = authenticated(request)
+      return reply(response, 200, device ? { ok: true, team: store.team()?.name ?? null, connected: connections.size } : { ok: true })
+    }
     if (route === routeOf(TEAM_API.createTeam)) return createTeam(request, response)
     if (route === routeOf(TEAM_API.join)) return join(request, response)
     const device = authenticated(request)
@@ -113,7 +167,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     store.seen(device.id, now())
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new Connection(ws, device, team.name, store, listing!, connections)
+      const connection = new Connection(ws, device, team.name, store, listing!, connections, policy)
       connections.add(connection)
       ws.on('close', () => connections.delete(connection))
     })
@@ -128,6 +182,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     setupCode,
     close: async () => {
+      clearInterval(sweeper)
       for (const connection of connections) connection.close(1001, 'The server is stopping.')
       sockets.close()
       http.closeAllConnections()
@@ -145,11 +200,28 @@ function teamListing(store: ServerStore): TeamListing | undefined {
 /**
  * One laptop's WebSocket. Messages are handled one at a time, in order; chunks that arrive for
  * the team while this laptop is still catching up wait until it has caught up.
+ *
+ * Every byte bound for the laptop is counted in flight from `send` until ws has written it out to
+ * the network; no batch is read from the store while more than IN_FLIGHT_BYTES are in flight. A
+ * laptop that reads slowly (or not at all) therefore holds up only its own sends: chunks waiting
+ * for it are kept as numbers and read from the store when it drains, so the server's memory does
+ * not grow with what it is behind on.
  */
 class Connection {
   #caughtUp = false
-  readonly #waiting: ChunkMessage[] = []
+  /** Live chunks not yet sent, as numbers; `upTo` on the last of each arrival (see `push`). */
+  readonly #live: QueuedChunk[] = []
+  #pumping = false
   #queue: Promise<void> = Promise.resolve()
+  /** Bytes handed to ws and not yet written out. */
+  #inFlight = 0
+  /** Bytes of received messages not yet handled: past MAX_UNHANDLED_BYTES the server stops reading. */
+  #unhandled = 0
+  readonly #waitingForRoom: (() => void)[] = []
+  readonly #helloTimer: NodeJS.Timeout
+  readonly #pingTimer: NodeJS.Timeout
+  /** Heard from, or taking what it is sent, since the last ping. */
+  #answered = true
 
   constructor(
     private readonly socket: WebSocket,
@@ -158,29 +230,106 @@ class Connection {
     private readonly store: ServerStore,
     private readonly listing: TeamListing,
     private readonly all: Set<Connection>,
+    private readonly policy: ConnectionPolicy,
   ) {
+    // A laptop says hello as soon as it is connected; a socket that does not is of no use to anyone.
+    this.#helloTimer = setTimeout(() => this.close(CLOSE_CODES.timeout, `No hello within ${policy.helloMs / 1000} s.`), policy.helloMs).unref()
+    // A laptop gone without a word (asleep, off the network) leaves a socket open for ever unless
+    // it is asked. One that is slow to read is not dead: bytes written out since the last ping are
+    // an answer too, as its pong may wait behind megabytes of chunks.
+    this.#pingTimer = setInterval(() => {
+      if (!this.#answered) return socket.terminate()
+      this.#answered = false
+      socket.ping()
+    }, policy.pingMs).unref()
+    socket.on('pong', () => (this.#answered = true))
     socket.on('message', (data, isBinary) => {
+      const size = (data as Buffer).length
+      this.#answered = true
       const message = isBinary ? decodeClientMessage(new Uint8Array(data as Buffer)) : undefined
       if (!message) return this.close(CLOSE_CODES.malformed, 'A message could not be read.')
-      this.#queue = this.#queue.then(() => this.#handle(message)).catch(() => this.close(1011, 'The server could not handle a message.'))
+      // A laptop that sends faster than it is answered (an upload waits for room to send its ack)
+      // is read no further until what it sent is handled: its messages do not pile up in memory.
+      this.#unhandled += size
+      if (this.#unhandled > MAX_UNHANDLED_BYTES) socket.pause()
+      this.#queue = this.#queue
+        .then(() => this.#handle(message))
+        .catch(() => this.close(1011, 'The server could not handle a message.'))
+        .finally(() => {
+          this.#unhandled -= size
+          if (this.#unhandled <= MAX_UNHANDLED_BYTES && socket.isPaused) socket.resume()
+        })
     })
     socket.on('error', () => socket.terminate())
+    socket.on('close', () => {
+      clearTimeout(this.#helloTimer)
+      clearInterval(this.#pingTimer)
+      this.#wake()
+    })
   }
 
   close(code: number, reason: string): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason)
   }
 
-  /** Chunks that just arrived from another laptop, or newly the team's. */
-  push(chunks: ChunkMessage[]): void {
-    if (chunks.length === 0) return
-    if (this.#caughtUp) this.#sendLive(chunks)
-    else this.#waiting.push(...chunks)
+  /**
+   * Chunks that just arrived from another laptop, or newly the team's, by number: when they are
+   * sent, the laptop has everything (of the team's) up to `upTo`. Only the numbers wait here.
+   */
+  push(seqs: number[], upTo: number): void {
+    if (seqs.length === 0 || !this.#open()) return
+    if (this.#live.length + seqs.length > MAX_QUEUED) {
+      // So far behind that even the numbers would pile up: it catches up from the store when it reconnects.
+      this.#live.length = 0
+      return this.close(1013, 'This laptop fell too far behind; it catches up when it connects again.')
+    }
+    seqs.forEach((seq, index) => this.#live.push(index === seqs.length - 1 ? { seq, upTo } : { seq }))
+    void this.#pump()
   }
 
-  /** Chunks as they arrive after catching up: the laptop then has everything up to the last. */
-  #sendLive(chunks: ChunkMessage[]): void {
-    this.#sendChunks(chunks, Math.max(...chunks.map((chunk) => chunk.seq)))
+  #open(): boolean {
+    return this.socket.readyState === this.socket.OPEN
+  }
+
+  /** Sends the live chunks waiting, once caught up, as fast as the laptop takes them. */
+  async #pump(): Promise<void> {
+    if (this.#pumping || !this.#caughtUp) return
+    this.#pumping = true
+    try {
+      while (this.#live.length > 0 && this.#open()) await this.#sendInBatches(this.#live.splice(0, BATCH_CHUNKS))
+    } catch {
+      this.close(1011, 'The server could not send what changed.')
+    } finally {
+      this.#pumping = false
+    }
+  }
+
+  /**
+   * Sends chunks by number in batches of about BATCH_BYTES, each chunk read from the store only
+   * once there is room to send its batch: in flight at most IN_FLIGHT_BYTES and one batch.
+   */
+  async #sendInBatches(queued: QueuedChunk[]): Promise<void> {
+    let batch: ChunkMessage[] = []
+    let bytes = 0
+    let upTo: number | undefined
+    const flush = () => {
+      if (batch.length > 0) this.#sendChunks(batch, upTo)
+      batch = []
+      bytes = 0
+      upTo = undefined
+    }
+    for (const item of queued) {
+      if (batch.length === 0) await this.#room()
+      if (!this.#open()) return
+      const chunk = this.store.chunkAt(item.seq)
+      if (chunk) {
+        batch.push(chunk)
+        bytes += chunk.data.length
+      }
+      if (item.upTo !== undefined) upTo = item.upTo
+      if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
+    }
+    flush()
   }
 
   /** Chunks, and the number the laptop has everything up to with them, with its mark. */
@@ -191,10 +340,11 @@ class Connection {
 
   async #handle(message: ClientMessage): Promise<void> {
     if (message.type === 'hello') {
+      clearTimeout(this.#helloTimer)
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
       return this.#catchUp(message.since, this.#restored(message))
     }
-    this.#receive(message)
+    await this.#receive(message)
   }
 
   /**
@@ -203,7 +353,12 @@ class Connection {
    * sent chunks that took the numbers after the backup).
    */
   #restored(hello: Extract<ClientMessage, { type: 'hello' }>): boolean {
-    const renamed = (seq: number | undefined, mark: string | undefined) => seq !== undefined && seq > 0 && mark !== undefined && this.store.markAt(seq) !== mark
+    // A number whose chunk is gone was deleted here on purpose (a removed scan, an unlisted upload
+    // dropped): numbers are never given twice, so that is no sign of a restore.
+    const renamed = (seq: number | undefined, mark: string | undefined) => {
+      const markNow = seq !== undefined && seq > 0 && mark !== undefined ? this.store.markAt(seq) : undefined
+      return markNow !== undefined && markNow !== mark
+    }
     return Math.max(hello.since, hello.seen ?? 0) > this.store.lastSeq() || renamed(hello.since, hello.sinceMark) || renamed(hello.seen, hello.seenMark)
   }
 
@@ -222,71 +377,92 @@ class Connection {
       catchUp: this.store.countAfter(since, head, teamDocumentId),
       ...(restored ? { restored } : {}),
     })
-    let batch: ChunkMessage[] = []
-    let bytes = 0
-    const flush = (upTo?: number) => {
-      if (batch.length > 0) this.#sendChunks(batch, upTo)
-      batch = []
-      bytes = 0
-    }
     // The team document first, so the laptop knows the rest for what they are as they arrive.
-    const teamChunks = this.store.chunksOf(teamDocumentId).filter((chunk) => chunk.seq > since && chunk.seq <= head)
-    for (const chunk of teamChunks) {
-      batch.push(chunk)
-      bytes += chunk.data.length
-      if (bytes >= BATCH_BYTES) flush()
-    }
-    flush()
-    for (const documentId of listedSince) {
-      for (const chunk of this.store.chunksOf(documentId).filter((c) => c.seq <= since)) {
-        batch.push(chunk)
-        bytes += chunk.data.length
-        if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
-      }
-    }
-    flush()
+    const bySeq = (seqs: number[]) => seqs.map((seq) => ({ seq }))
+    await this.#sendInBatches(bySeq(this.store.seqsOf(teamDocumentId).filter((seq) => seq > since && seq <= head)))
+    for (const documentId of listedSince) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
     let after = since
     for (;;) {
-      const chunks = this.store.listedChunksAfter(after, head, BATCH_CHUNKS)
-      if (chunks.length === 0) break
-      for (const chunk of chunks) {
-        batch.push(chunk)
-        bytes += chunk.data.length
-        after = chunk.seq
-        if (bytes >= BATCH_BYTES) flush(after)
-      }
-      flush(after)
+      if (!this.#open()) return
+      const seqs = this.store.listedSeqsAfter(after, head, BATCH_CHUNKS)
+      if (seqs.length === 0) break
+      // Everything of the team's up to each of these has been sent once it is.
+      await this.#sendInBatches(seqs.map((seq) => ({ seq, upTo: seq })))
+      after = seqs[seqs.length - 1]!
       // Let other laptops' messages through between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }
     this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) })
     this.#caughtUp = true
     // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
-    const waiting = this.#waiting.splice(0)
-    if (waiting.length > 0) this.#sendLive(waiting)
+    void this.#pump()
   }
 
   /** Stores a chunk from this laptop and passes it on to the others (if it is the team's). */
-  #receive(message: Extract<ClientMessage, { type: 'upload' }>): void {
+  async #receive(message: Extract<ClientMessage, { type: 'upload' }>): Promise<void> {
+    // Room for the ack first: a laptop that uploads and does not read is held up here, then not read.
+    await this.#room()
+    if (!this.#open()) return
     if (!isAutomergeData(message.data)) {
       this.#send({ type: 'ack', ref: message.ref, refused: 'not an Automerge document' })
       return
     }
-    const seq = this.store.addChunk(message.documentId, message.data)
+    const { documentId, data } = message
+    if (!this.listing.serves(documentId) && !this.store.everListed(documentId)) {
+      const quota = this.policy.unlistedQuotaBytes
+      if (this.store.unlistedBytes(this.device.id, this.listing.teamDocumentId) + data.length > quota) {
+        this.#send({ type: 'ack', ref: message.ref, refused: `over this laptop’s ${sizeInWords(quota)} allowance for documents the team does not list`, later: true })
+        return
+      }
+    }
+    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now() })
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }) })
     if (seq === undefined) return
-    const outgoing: ChunkMessage[] = []
+    const outgoing: number[] = []
     if (message.documentId === this.listing.teamDocumentId) {
       // Documents the team document now lists go to every laptop, all their chunks so far.
-      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.chunksOf(documentId))
+      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.seqsOf(documentId))
     }
-    if (this.listing.serves(message.documentId)) outgoing.push({ seq, documentId: message.documentId, data: message.data })
-    for (const other of this.all) if (other !== this) other.push(outgoing)
+    if (this.listing.serves(message.documentId)) outgoing.push(seq)
+    if (outgoing.length === 0) return
+    const upTo = Math.max(...outgoing)
+    for (const other of this.all) if (other !== this) other.push(outgoing, upTo)
   }
 
   #send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(encodeMessage(message))
+    if (!this.#open()) return
+    const bytes = encodeMessage(message)
+    this.#inFlight += bytes.length
+    // ws calls back once the bytes are written out to the network (or the socket is gone).
+    this.socket.send(bytes, (error) => {
+      if (!error) this.#answered = true
+      this.#inFlight -= bytes.length
+      this.#wake()
+    })
   }
+
+  /** Waits until fewer than IN_FLIGHT_BYTES are in flight (or the connection is gone). */
+  async #room(): Promise<void> {
+    while (this.#inFlight >= IN_FLIGHT_BYTES && this.#open()) await new Promise<void>((resolve) => this.#waitingForRoom.push(resolve))
+  }
+
+  #wake(): void {
+    for (const resolve of this.#waitingForRoom.splice(0)) resolve()
+  }
+}
+
+/** What every connection keeps to: its timeouts, and the allowance for unlisted uploads. */
+interface ConnectionPolicy {
+  helloMs: number
+  pingMs: number
+  unlistedQuotaBytes: number
+  now: () => Date
+}
+
+/** A live chunk waiting for its connection, by number. */
+interface QueuedChunk {
+  seq: number
+  upTo?: number
 }
 
 /** Whether bytes are Automerge changes or a saved document (a garbled upload must not reach the other laptops). */
@@ -301,6 +477,11 @@ function isAutomergeData(data: Uint8Array): boolean {
   } catch {
     return false
   }
+}
+
+/** A size as a person reads it: 50 MB, 300 KB. */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
 async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | undefined> {

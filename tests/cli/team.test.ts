@@ -45,8 +45,7 @@ describe('the team from the command line', () => {
 
   it('creates the team, joins a laptop, syncs both ways, lists and revokes devices', async () => {
     expect(server.setupCode).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}$/)
-    const health = (await (await fetch(`${server.url}/health`)).json()) as { ok: boolean }
-    expect(health.ok).toBe(true)
+    expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true })
 
     const wrongCode = homeward('team', 'create', '--server', server.url, '--setup-code', 'AAAAA-BBBBB-CCCCC', '--name', 'North', '--data', manager)
     expect(wrongCode.code).toBe(1)
@@ -88,7 +87,8 @@ describe('the team from the command line', () => {
     expect(refused.err).toMatch(/no longer\) a device of the team/)
     const after = JSON.parse(homeward('devices', 'list', '--data', manager, '--json').out) as { id: string; revoked: boolean }[]
     expect(after.find((device) => device.id === deviceId)?.revoked).toBe(true)
-  })
+    // A hang guard: fourteen runs of the command, about 2 s each when the machine is busy.
+  }, 90_000)
 
   it('stops cleanly on SIGTERM, and starts again with its team and no new setup code', async () => {
     const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)))
@@ -96,7 +96,10 @@ describe('the team from the command line', () => {
     expect(await exited).toBe(0)
     server = await serve(join(dir.path, 'server-data'))
     expect(server.setupCode).toBeUndefined()
-    const health = (await (await fetch(`${server.url}/health`)).json()) as { team: string }
-    expect(health.team).toBe('Safe Connections North')
+    // Up (all /health tells a caller with no credential), and with its team: it will not make another.
+    expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true })
+    const again = await fetch(`${server.url}/api/team`, { method: 'POST', body: JSON.stringify({ setupCode: 'AAAAA-BBBBB-CCCCC', name: 'Another', deviceName: 'Laptop', teamDocumentId: '4NMNnkMhL8jXrdJ9jamS58PAVdXu' }) })
+    expect(again.status).toBe(409)
+    expect(await again.json()).toEqual({ error: 'This server already has a team. Join it with its join code.' })
   })
 })

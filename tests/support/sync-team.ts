@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSyncServer, type SyncServer } from '../../src/server/sync-server'
+import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../src/server/sync-server'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import type { SyncClient } from '../../src/main/core/sync/sync-client'
 import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
@@ -32,9 +32,9 @@ export class TestTeam {
     readonly serverDir: string,
   ) {}
 
-  static async start(): Promise<TestTeam> {
+  static async start(options: Partial<SyncServerOptions> = {}): Promise<TestTeam> {
     const dir = tempDir('server')
-    const team = new TestTeam(await startSyncServer({ dataDir: dir.path, port: 0 }), dir.path)
+    const team = new TestTeam(await startSyncServer({ dataDir: dir.path, port: 0, ...options }), dir.path)
     team.#dirs.push(dir.remove)
     return team
   }

@@ -77,6 +77,15 @@ describe('the sync server lets in only the team’s devices, and serves only the
     expect(caseworker.workspace.cases.list().map((entry) => entry.id)).not.toContain(later)
   })
 
+  it('tells a caller without a credential only that it is up, and the team’s devices more', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const health = async (authorization?: string) => (await fetch(`${team!.server.url}/health`, authorization ? { headers: { Authorization: authorization } } : {})).json()
+    expect(await health()).toEqual({ ok: true })
+    expect(await health('Bearer not-a-credential')).toEqual({ ok: true })
+    expect(await health(`Bearer ${manager.workspace.membership.get()!.credential}`)).toEqual({ ok: true, team: 'Safe Connections North', connected: 0 })
+  })
+
   it('never sends a document the team document does not list, whoever uploads it', async () => {
     team = await TestTeam.start()
     const manager = await team.create()

@@ -69,8 +69,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chunks'), chunks: z.array(chunkMessage), upTo: seq.optional(), mark: chunkMark.optional() }),
   /** Caught up to `seq`: everything after comes live. */
   z.object({ type: z.literal('caught-up'), seq, mark: chunkMark.optional() }),
-  /** An upload is stored, as chunk `seq` if it was new (or, with `refused`, will never be: it was not an Automerge document). */
-  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
+  /**
+   * An upload is stored, as chunk `seq` if it was new; or, with `refused` (the reason in words), it
+   * was not. Refused for good (not an Automerge document), the laptop does not send it again; with
+   * `later` (over the device's allowance for documents the team does not list yet), it sends it
+   * again once the change listing the document has gone through, or on its next connection. The
+   * laptop keeps its own copy either way.
+   */
+  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().max(500).optional(), later: z.boolean().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
 ])
 export type ServerMessage = z.infer<typeof serverMessageSchema>
 
@@ -82,4 +88,6 @@ export const CLOSE_CODES = {
   version: 4426,
   /** A message the server could not read: this connection only is closed. */
   malformed: 4400,
+  /** Connected but said no hello in time: the server does not keep sockets that do nothing. */
+  timeout: 4408,
 } as const

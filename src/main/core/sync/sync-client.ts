@@ -50,6 +50,13 @@ export class SyncClient {
   /** Uploads sent on this connection and not yet acknowledged, by outbox id. */
   readonly #inFlight = new Map<number, number>()
   #lastSent = 0
+  /**
+   * Uploads the server refused for now on this connection (over this laptop's allowance for
+   * documents the team does not list yet): kept in the outbox, sent again once another upload has
+   * gone through (the change listing them, likely), and on the next connection.
+   */
+  readonly #deferred = new Set<number>()
+  #acceptedSinceDeferral = false
   #stopOutbox: (() => void) | undefined
   #queue: Promise<void> = Promise.resolve()
   /** Counts for syncOnce. */
@@ -144,7 +151,7 @@ export class SyncClient {
       await done
       // Taking in what arrived may have changed documents this process holds: those changes go too.
       await this.workspace.flush()
-      if (this.workspace.membership.outbox.size() > 0) {
+      if (this.workspace.membership.outbox.size() > this.#deferred.size) {
         this.#sendMore()
         await new Promise<void>((resolve, reject) => {
           this.#events.once('idle', resolve)
@@ -167,6 +174,7 @@ export class SyncClient {
     this.#catchUp = undefined
     this.#inFlight.clear()
     this.#lastSent = 0
+    this.#deferred.clear()
     const socket = new WebSocket(`${membership.server.replace(/^http/, 'ws')}${SYNC_PATH}`, {
       headers: { Authorization: `Bearer ${membership.credential}` },
       maxPayload: 64 * 1024 * 1024,
@@ -261,11 +269,23 @@ export class SyncClient {
       case 'ack': {
         if (!this.#inFlight.has(message.ref)) return
         this.#inFlight.delete(message.ref)
+        if (message.refused !== undefined && message.later) {
+          this.#deferred.add(message.ref)
+          this.#acceptedSinceDeferral = false
+          this.#sendMore()
+          this.#retryDeferred()
+          this.#emitStatus()
+          this.#checkIdle()
+          return
+        }
+        // Stored, or refused for good (not an Automerge document): this laptop keeps its own copy either way.
         membership.outbox.remove(message.ref)
+        this.#acceptedSinceDeferral = true
         if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq, seenMark: message.mark })
         this.#sent += 1
         if (this.#caughtUp) membership.update({ lastSyncedAt: this.#options.now().toISOString() })
         this.#sendMore()
+        this.#retryDeferred()
         this.#emitStatus()
         this.#checkIdle()
         return
@@ -292,8 +312,21 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Once everything else is sent and acknowledged, sends the deferred uploads again if anything
+   * went through since they were refused; if nothing did, they wait for the next connection.
+   */
+  #retryDeferred(): void {
+    if (this.#deferred.size === 0 || this.#inFlight.size > 0 || !this.#acceptedSinceDeferral) return
+    if (this.workspace.membership.outbox.after(this.#lastSent, 1).length > 0) return
+    this.#lastSent = Math.min(...this.#deferred) - 1
+    this.#deferred.clear()
+    this.#sendMore()
+  }
+
+  /** Idle: caught up, nothing in flight, and nothing to send but what the server deferred. */
   #checkIdle(): void {
-    if (this.#caughtUp && this.#inFlight.size === 0 && this.workspace.membership.outbox.size() === 0) this.#events.emit('idle')
+    if (this.#caughtUp && this.#inFlight.size === 0 && this.workspace.membership.outbox.size() === this.#deferred.size) this.#events.emit('idle')
   }
 
   #send(message: ClientMessage): void {
