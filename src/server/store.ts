@@ -106,7 +106,9 @@ export class ServerStore {
 
   /** Registers a device and returns its credential, shown once: only a hash of it is kept. */
   addDevice(name: string, manager: boolean, now: Date): { device: Device; credential: string } {
-    const id = randomBytes(9).toString('base64url')
+    // Hex: a base64url id starts with '-' one time in 64, and the command line then took
+    // `devices revoke ID` for an unknown option.
+    const id = randomBytes(9).toString('hex')
     const secret = randomBytes(32).toString('base64url')
     this.#db
       .prepare('INSERT INTO devices (id, name, secret_hash, manager, created_at) VALUES (?, ?, ?, ?, ?)')
