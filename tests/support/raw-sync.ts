@@ -58,6 +58,14 @@ export async function createTeamWithCode(url: string, setupCode: string, teamDoc
 export function rawClient(server: string, credential?: string) {
   const messages: ServerMessage[] = []
   const ws = new WebSocket(`${server.replace(/^http/, 'ws')}${SYNC_PATH}`, credential ? { headers: { Authorization: `Bearer ${credential}` } } : {})
+  // A connection the server turns away before it opens: its status and its words.
+  let status: number | undefined
+  let body = ''
+  ws.on('unexpected-response', (_request, response) => {
+    status = response.statusCode
+    response.setEncoding('utf8').on('data', (part: string) => (body += part))
+    response.on('end', () => ws.terminate())
+  })
   ws.on('error', () => undefined)
   ws.on('message', (data) => {
     const message = decodeServerMessage(new Uint8Array(data as Buffer))
@@ -82,5 +90,5 @@ export function rawClient(server: string, credential?: string) {
     await acked(mine)
     return messages.find((message) => message.type === 'ack' && message.ref === mine) as Extract<ServerMessage, { type: 'ack' }>
   }
-  return { ws, messages, closed, opened, send, hello, documents, acked, upload }
+  return { ws, messages, closed, opened, send, hello, documents, acked, upload, refusal: () => ({ status, body }) }
 }

@@ -1,35 +1,11 @@
 import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo'
-import WebSocket from 'ws'
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeServerMessage, encodeMessage } from '../../src/node/sync-codec'
-import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ServerMessage } from '../../src/shared/sync/protocol'
+import { encodeMessage } from '../../src/node/sync-codec'
+import { CLOSE_CODES, SYNC_PROTOCOL, type ServerMessage } from '../../src/shared/sync/protocol'
 import { AMINA, referral } from '../support/people'
+import { rawClient } from '../support/raw-sync'
 import { eventually, TestTeam } from '../support/sync-team'
-
-/** A bare WebSocket to the server, as any program could open one. */
-function rawClient(server: string, credential?: string) {
-  const messages: ServerMessage[] = []
-  const ws = new WebSocket(`${server.replace(/^http/, 'ws')}${SYNC_PATH}`, credential ? { headers: { Authorization: `Bearer ${credential}` } } : {})
-  let status: number | undefined
-  let body = ''
-  ws.on('unexpected-response', (_request, response) => {
-    status = response.statusCode
-    response.setEncoding('utf8').on('data', (part: string) => (body += part))
-    response.on('end', () => ws.terminate())
-  })
-  ws.on('error', () => undefined)
-  ws.on('message', (data) => {
-    const message = decodeServerMessage(new Uint8Array(data as Buffer))
-    if (message) messages.push(message)
-  })
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
-  const opened = new Promise<boolean>((resolve) => {
-    ws.once('open', () => resolve(true))
-    ws.once('close', () => resolve(false))
-  })
-  return { ws, messages, closed, opened, refusal: () => ({ status, body }) }
-}
 
 const chunkIds = (messages: ServerMessage[]) => messages.flatMap((message) => (message.type === 'chunks' ? message.chunks.map((chunk) => chunk.documentId) : []))
 
