@@ -34,7 +34,9 @@ export function readRules(draft: CaseDoc): CaseRules {
       .filter((key) => !skip.has(key))
       .map((key) => [key, toPlain((draft as unknown as Record<string, never>)[key])]),
   )
-  const parsed = rulesSchema.safeParse(readableEntries(parts, RULE_LISTS).plain)
+  // Entry by entry only when the whole does not read: a change reads its draft on every keystroke.
+  let parsed = rulesSchema.safeParse(parts)
+  if (!parsed.success) parsed = rulesSchema.safeParse(readableEntries(parts, RULE_LISTS).plain)
   if (!parsed.success) throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   return parsed.data as CaseRules
 }
@@ -42,8 +44,12 @@ export function readRules(draft: CaseDoc): CaseRules {
 const rulesSchema = caseRecordSchema.omit(Object.fromEntries(RULE_FREE_PARTS.map((part) => [part, true])) as Record<(typeof RULE_FREE_PARTS)[number], true>)
 
 function checkRecord(stored: Record<string, unknown>): CaseRecord {
-  const { plain, unreadable } = readableEntries(upgradeRecord(stored), ENTRY_LISTS)
-  const parsed = caseRecordSchema.safeParse(plain)
+  const plain = upgradeRecord(stored)
+  // Read whole first: nearly every case does, and reading entry by entry parses each entry twice.
+  const whole = caseRecordSchema.safeParse(plain)
+  if (whole.success) return whole.data as CaseRecord
+  const { plain: readable, unreadable } = readableEntries(plain, ENTRY_LISTS)
+  const parsed = caseRecordSchema.safeParse(readable)
   if (!parsed.success) {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   }
