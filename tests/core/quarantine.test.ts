@@ -37,6 +37,10 @@ describe('one damaged case', () => {
         await ws.cases.addNote(good, { date: '2026-11-21', type: 'phone', text: 'Phoned' })
         await ws.cases.create(referral({ clientName: 'Ștefan Popescu', chainNumber: '333333' }))
         expect(ws.cases.list().map((summary) => summary.clientName)).toEqual(expect.arrayContaining(['Zoë Adams', 'Ștefan Popescu']))
+        // The monitoring report counts the readable cases, not failing for the damaged one.
+        const range = { from: '2026-04-01', to: '2027-03-31' }
+        await expect(ws.reports.monitoring(range)).resolves.toMatchObject({ range })
+        expect((await ws.cases.readAll()).map(({ record }) => record.referral.clientName).sort()).toEqual(['Zoë Adams', 'Ștefan Popescu'])
         // The window is told too.
         const answer = await createApiHandler(ws)({ id: 1, method: 'unreadableCases', params: {} })
         expect(answer).toEqual({ id: 1, ok: true, result: [{ id: bad, reason: 'its stored data on this laptop is damaged' }] })

@@ -22,7 +22,7 @@ import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
 import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError } from '../errors'
-import { readCurrentDocument } from '../storage/stored-documents'
+import { loadStoredDocument, readCurrentDocument } from '../storage/stored-documents'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
 
@@ -177,6 +177,10 @@ export class Cases {
           // A case from a newer version, or damaged: left out, as the index leaves it out.
           return undefined
         }
+      }).catch((error: unknown) => {
+        // Damaged on disk: left out too (the case list names it), not the whole report lost.
+        if (error instanceof DamagedDocumentError) return undefined
+        throw error
       })
       if (record) cases.push({ id, record })
     }
@@ -189,9 +193,17 @@ export class Cases {
     let handle: DocHandle<CaseDoc>
     try {
       handle = await this.core.repo.find<CaseDoc>(id, { allowableStates: ['ready', 'unavailable'] })
-    } catch {
-      // The repo could not load its stored bytes (a checksum that does not match): named as
-      // unreadable, out of the lists, and left on disk as it is.
+    } catch (error) {
+      // The repo could not load its stored bytes. Damaged (a checksum that does not match, as
+      // reading them from disk confirms): named as unreadable, out of the lists, left on disk.
+      const damaged = await loadStoredDocument(this.core.storage, id).then(
+        (doc) => {
+          if (doc) Automerge.free(doc)
+          return false
+        },
+        (reading: unknown) => reading instanceof DamagedDocumentError,
+      )
+      if (!damaged) throw error
       this.core.index.markUnreadable([{ id, reason: DamagedDocumentError.REASON }])
       throw new DamagedDocumentError(id)
     }
