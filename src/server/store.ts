@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { sameSecret, sha256Hex } from '../node/crypto'
 import { openSqlite, type SqliteDatabase } from '../node/sqlite'
+import type { Person, Role } from '../shared/people'
 import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/team-api'
 
@@ -53,7 +54,19 @@ export class ServerStore {
       CREATE TABLE IF NOT EXISTS listed (document_id TEXT PRIMARY KEY, listed_seq INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS ever_listed (document_id TEXT PRIMARY KEY);
       INSERT OR IGNORE INTO ever_listed SELECT document_id FROM listed;
+      CREATE TABLE IF NOT EXISTS people (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS join_codes (
+        code_hash TEXT PRIMARY KEY, person_id TEXT, name TEXT, role TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT, voided_at TEXT
+      );
+      CREATE TABLE IF NOT EXISTS removed (document_id TEXT PRIMARY KEY, removed_at TEXT NOT NULL, removed_by TEXT NOT NULL);
     `)
+    // A join code from before codes were single-use could be used again and again: void it.
+    db.exec("DELETE FROM codes WHERE kind = 'join'")
+    const deviceColumns = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('devices') as string[])
+    // Which of the team's people each device is. Devices from before people were the server's have
+    // none: their role is the manager flag they were made with.
+    if (!deviceColumns.has('person_id')) db.exec('ALTER TABLE devices ADD COLUMN person_id TEXT')
     // Who sent each chunk, and when: uploads under documents the team never listed count against
     // their device's allowance, and are dropped a day on. Chunks stored before these columns were
     // added count from when this server first starts with them.
@@ -80,8 +93,8 @@ export class ServerStore {
     this.#db.prepare('INSERT INTO team (id, name, team_document_id, created_at) VALUES (?, ?, ?, ?)').run(team.id, team.name, team.teamDocumentId, team.createdAt)
   }
 
-  /** Makes a new code of a kind (the one-time setup code, the team's join code), replacing the old. */
-  newCode(kind: 'setup' | 'join', now: Date): string {
+  /** Makes the one-time setup code, replacing any before it. */
+  newCode(kind: 'setup', now: Date): string {
     const code = readableCode()
     this.#db
       .prepare('INSERT INTO codes (kind, code_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at')
@@ -89,43 +102,112 @@ export class ServerStore {
     return code
   }
 
-  hasCode(kind: 'setup' | 'join'): boolean {
-    return this.#db.prepare('SELECT 1 FROM codes WHERE kind = ?').get(kind) !== undefined
-  }
-
-  checkCode(kind: 'setup' | 'join', code: string): boolean {
+  checkCode(kind: 'setup', code: string): boolean {
     const row = this.#db.prepare<[string], { code_hash: string }>('SELECT code_hash FROM codes WHERE kind = ?').get(kind)
     return row !== undefined && sameSecret(row.code_hash, sha256Hex(normaliseCode(code)))
   }
 
-  useUpCode(kind: 'setup' | 'join'): void {
+  useUpCode(kind: 'setup'): void {
     this.#db.prepare('DELETE FROM codes WHERE kind = ?').run(kind)
+  }
+
+  /**
+   * A join code for one laptop: for a person of the team (by id), or for a new person with this
+   * name, or (no name) for whoever joins with it, in the role given. Only its hash is kept.
+   */
+  newJoinCode(forWhom: { personId?: string; name?: string; role: Role }, now: Date, validMs: number): { code: string; expiresAt: string } {
+    const code = readableCode()
+    const expiresAt = new Date(now.getTime() + validMs).toISOString()
+    this.#db
+      .prepare('INSERT INTO join_codes (code_hash, person_id, name, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(sha256Hex(normaliseCode(code)), forWhom.personId ?? null, forWhom.name ?? null, forWhom.role, now.toISOString(), expiresAt)
+    return { code, expiresAt }
+  }
+
+  /**
+   * Uses up a join code, if it is one not yet used, voided or expired, and calls `join` with what
+   * it was issued for, all in one transaction: two laptops racing with one code, one gets in.
+   * `join` returns the device it made. Returns undefined for a code that does not let anyone in.
+   */
+  useJoinCode<T extends { deviceId: string }>(code: string, now: Date, join: (issued: JoinCodeFor) => T): T | undefined {
+    return this.#db.transaction(() => {
+      const row = this.#db
+        .prepare<[string, string], { code_hash: string; person_id: string | null; name: string | null; role: string }>(
+          'SELECT code_hash, person_id, name, role FROM join_codes WHERE code_hash = ? AND used_at IS NULL AND voided_at IS NULL AND expires_at > ?',
+        )
+        .get(sha256Hex(normaliseCode(code)), now.toISOString())
+      if (!row) return undefined
+      const joined = join({ personId: row.person_id ?? undefined, name: row.name ?? undefined, role: asRole(row.role) })
+      this.#db.prepare('UPDATE join_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now.toISOString(), joined.deviceId, row.code_hash)
+      return joined
+    })()
+  }
+
+  /** Voids every join code not yet used (a device was revoked: codes it may have seen let no one in). */
+  voidJoinCodes(now: Date): number {
+    return this.#db.prepare('UPDATE join_codes SET voided_at = ? WHERE used_at IS NULL AND voided_at IS NULL').run(now.toISOString()).changes
+  }
+
+  // The team's people: who they are and their roles are the server's to say.
+
+  addPerson(person: Person, now: Date): void {
+    this.#db.prepare('INSERT INTO people (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(person.id, person.name, person.role, now.toISOString())
+  }
+
+  person(id: string): Person | undefined {
+    const row = this.#db.prepare<[string], PersonRow>('SELECT id, name, role FROM people WHERE id = ?').get(id)
+    return row && personOf(row)
+  }
+
+  /** The person of that name (as people type names: case and spacing aside), if there is one. */
+  personNamed(name: string): Person | undefined {
+    return this.people().find((person) => sameName(person.name, name))
+  }
+
+  people(): Person[] {
+    return this.#db.prepare<[], PersonRow>('SELECT id, name, role FROM people ORDER BY name').all().map(personOf)
+  }
+
+  /** The person a device belongs to: for a device from before people were the server's, none. */
+  personOfDevice(deviceId: string): Person | undefined {
+    const id = this.#db.prepare<[string], string | null>('SELECT person_id FROM devices WHERE id = ?').pluck().get(deviceId)
+    return id ? this.person(id) : undefined
+  }
+
+  // Documents a manager has taken out of the team.
+
+  markRemoved(documentId: string, by: string, now: Date): void {
+    this.#db.prepare('INSERT OR REPLACE INTO removed (document_id, removed_at, removed_by) VALUES (?, ?, ?)').run(documentId, now.toISOString(), by)
+  }
+
+  isRemoved(documentId: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM removed WHERE document_id = ?').get(documentId) !== undefined
   }
 
   // Devices.
 
   /** Registers a device and returns its credential, shown once: only a hash of it is kept. */
-  addDevice(name: string, manager: boolean, now: Date): { device: Device; credential: string } {
+  addDevice(name: string, person: Person, now: Date): { device: Device; credential: string } {
     // Hex: a base64url id starts with '-' one time in 64, and the command line then took
     // `devices revoke ID` for an unknown option.
     const id = randomBytes(9).toString('hex')
     const secret = randomBytes(32).toString('base64url')
     this.#db
-      .prepare('INSERT INTO devices (id, name, secret_hash, manager, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, name, sha256Hex(secret), manager ? 1 : 0, now.toISOString())
+      .prepare('INSERT INTO devices (id, name, secret_hash, manager, created_at, person_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, name, sha256Hex(secret), person.role === 'manager' ? 1 : 0, now.toISOString(), person.id)
     return { device: this.device(id)!, credential: `${id}.${secret}` }
   }
 
   device(id: string): Device | undefined {
     const row = this.#db
-      .prepare<[string], DeviceRow>('SELECT id, name, manager, created_at, last_seen, revoked_at FROM devices WHERE id = ?')
+      .prepare<[string], DeviceRow>(`${DEVICE_SELECT} WHERE d.id = ?`)
       .get(id)
     return row && deviceOf(row)
   }
 
   devices(): Device[] {
     return this.#db
-      .prepare<[], DeviceRow>('SELECT id, name, manager, created_at, last_seen, revoked_at FROM devices ORDER BY created_at')
+      .prepare<[], DeviceRow>(`${DEVICE_SELECT} ORDER BY d.created_at`)
       .all()
       .map(deviceOf)
   }
@@ -275,6 +357,10 @@ export class ServerStore {
   }
 }
 
+/** A device with its person: the person's role decides whether it is a manager's. */
+const DEVICE_SELECT = `SELECT d.id, d.name, d.manager, d.created_at, d.last_seen, d.revoked_at, p.id AS person_id, p.name AS person_name, p.role AS person_role
+  FROM devices d LEFT JOIN people p ON p.id = d.person_id`
+
 interface DeviceRow {
   id: string
   name: string
@@ -282,6 +368,36 @@ interface DeviceRow {
   created_at: string
   last_seen: string | null
   revoked_at: string | null
+  person_id: string | null
+  person_name: string | null
+  person_role: string | null
+}
+
+interface PersonRow {
+  id: string
+  name: string
+  role: string
+}
+
+/** What a join code was issued for. */
+export interface JoinCodeFor {
+  personId?: string
+  name?: string
+  role: Role
+}
+
+function asRole(role: string): Role {
+  return role === 'manager' ? 'manager' : 'caseworker'
+}
+
+function personOf(row: PersonRow): Person {
+  return { id: row.id, name: row.name, role: asRole(row.role) }
+}
+
+/** Names compared as people type them: "amina  okafor" is Amina Okafor. */
+export function sameName(a: string, b: string): boolean {
+  const plain = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
+  return plain(a) === plain(b)
 }
 
 interface ChunkRow {
@@ -291,7 +407,16 @@ interface ChunkRow {
 }
 
 function deviceOf(row: DeviceRow): Device {
-  return { id: row.id, name: row.name, createdAt: row.created_at, lastSeen: row.last_seen, revoked: row.revoked_at !== null, manager: row.manager === 1 }
+  const person = row.person_id && row.person_name ? { id: row.person_id, name: row.person_name, role: asRole(row.person_role ?? '') } : null
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastSeen: row.last_seen,
+    revoked: row.revoked_at !== null,
+    manager: person ? person.role === 'manager' : row.manager === 1,
+    person,
+  }
 }
 
 function chunkOf(row: ChunkRow): StoredChunk {

@@ -5,11 +5,12 @@ import type { Duplex } from 'node:stream'
 import * as Automerge from '@automerge/automerge'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { z } from 'zod'
-import { TEAM_API } from '../shared/sync/team-api'
+import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
+import type { Person } from '../shared/people'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
-import { ServerStore, type Device } from './store'
-import { TeamListing } from './team-listing'
+import { ServerStore, type Device, type JoinCodeFor } from './store'
+import { SERVER_AUTHOR, TeamAuthority } from './team-authority'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -76,8 +77,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const now = options.now ?? (() => new Date())
   const store = ServerStore.open(options.dataDir, now())
   const setupCode = store.team() ? undefined : store.newCode('setup', now())
-  let listing = teamListing(store)
+  let authority = teamAuthority(store, now)
   const connections = new Set<Connection>()
+  /** Sends chunks, by number, to every connected laptop but `except`. */
+  const publish = (seqs: number[], except?: Connection) => {
+    if (seqs.length === 0) return
+    const upTo = Math.max(...seqs)
+    for (const connection of connections) if (connection !== except) connection.push(seqs, upTo)
+  }
+  /** Stores a change the server made to the team document, and sends it to every laptop. */
+  const publishServerChange = (change: Uint8Array | undefined) => {
+    const team = store.team()
+    if (!change || !team) return
+    const seq = store.addChunk(team.teamDocumentId, change, { deviceId: SERVER_DEVICE, at: now() })
+    if (seq !== undefined) publish([seq])
+  }
 
   const policy: ConnectionPolicy = {
     helloMs: options.helloTimeoutMs ?? 10_000,
@@ -116,16 +130,44 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (!device) return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
     store.seen(device.id, now())
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
+    if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
     const revoke = REVOKE_ROUTE.exec(route)
-    if (revoke || route === routeOf(TEAM_API.newJoinCode)) {
-      if (!device.manager) return reply(response, 403, { error: 'Only the team manager’s laptop can do that.' })
-      if (route === routeOf(TEAM_API.newJoinCode)) return answer(response, TEAM_API.newJoinCode, { joinCode: store.newCode('join', now()) })
-      if (!store.device(revoke![1]!)) return reply(response, 404, { error: `No device ${revoke![1]}` })
-      store.revoke(revoke![1]!, now())
-      for (const connection of connections) if (connection.device.id === revoke![1]) connection.close(CLOSE_CODES.revoked, 'This laptop was removed from the team.')
-      return answer(response, TEAM_API.revoke, { revoked: revoke![1]! })
+    const remove = REMOVE_ROUTE.exec(route)
+    if (!revoke && !remove && route !== routeOf(TEAM_API.newJoinCode)) return reply(response, 404, { error: 'Not found' })
+    // What follows is a manager's, decided by the role the server holds for the device's person.
+    if (!device.manager) return reply(response, 403, { error: 'Only a team manager can do that.' })
+    if (route === routeOf(TEAM_API.newJoinCode)) return newJoinCode(request, response)
+    if (remove) return removeDocument(remove[1]!, device, response)
+    const revoked = revoke![1]!
+    if (!store.device(revoked)) return reply(response, 404, { error: `No device ${revoked}` })
+    store.revoke(revoked, now())
+    // Codes the revoked laptop may have seen let no one in from now on.
+    store.voidJoinCodes(now())
+    for (const connection of connections) if (connection.device.id === revoked) connection.close(CLOSE_CODES.revoked, 'This laptop was removed from the team.')
+    return answer(response, TEAM_API.revoke, { revoked })
+  }
+
+  async function newJoinCode(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await jsonBody(request, TEAM_API.newJoinCode.body)
+    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const existing = body.for === undefined ? undefined : store.personNamed(body.for)
+    if (existing && body.role && body.role !== existing.role) {
+      return reply(response, 409, { error: `${existing.name} is already in the team as a ${existing.role}: a join code does not change a role.` })
     }
-    return reply(response, 404, { error: 'Not found' })
+    const forWhom: JoinCodeFor = existing ? { personId: existing.id, role: existing.role } : { name: body.for, role: body.role ?? 'caseworker' }
+    const { code, expiresAt } = store.newJoinCode(forWhom, now(), JOIN_CODE_DAYS * DAY_MS)
+    return answer(response, TEAM_API.newJoinCode, { joinCode: code, expiresAt, for: existing?.name ?? body.for ?? null, role: forWhom.role })
+  }
+
+  function removeDocument(documentId: string, manager: Device, response: ServerResponse): void {
+    const team = store.team()!
+    if (documentId === team.teamDocumentId) return reply(response, 400, { error: 'The team document cannot be taken out of the team.' })
+    if (!authority!.serves(documentId)) return reply(response, 404, { error: `The team has no document ${documentId}` })
+    store.markRemoved(documentId, manager.id, now())
+    const change = authority!.remove(documentId)
+    store.forget([documentId])
+    publishServerChange(change)
+    return answer(response, TEAM_API.removeDocument, { removed: documentId })
   }
 
   async function createTeam(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -135,9 +177,22 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (!store.checkCode('setup', body.setupCode)) return reply(response, 403, { error: 'That setup code is not right. It is printed when the server starts.' })
     store.createTeam({ id: randomUUID(), name: body.name, teamDocumentId: body.teamDocumentId, createdAt: now().toISOString() })
     store.useUpCode('setup')
-    listing = teamListing(store)
-    const { device, credential } = store.addDevice(body.deviceName, true, now())
-    return answer(response, TEAM_API.createTeam, { team: body.name, teamDocumentId: body.teamDocumentId, deviceId: device.id, credential, joinCode: store.newCode('join', now()) })
+    // The people the manager's workspace already names become the team's; whoever creates the team is its manager.
+    const manager: Person = { ...body.you, role: 'manager' }
+    const people = new Map<string, Person>(body.people.map((person) => [person.id, person]))
+    people.set(manager.id, manager)
+    for (const person of people.values()) store.addPerson(person, now())
+    authority = teamAuthority(store, now)
+    const { device, credential } = store.addDevice(body.deviceName, manager, now())
+    const { code, expiresAt } = store.newJoinCode({ role: 'caseworker' }, now(), JOIN_CODE_DAYS * DAY_MS)
+    return answer(response, TEAM_API.createTeam, {
+      team: body.name,
+      teamDocumentId: body.teamDocumentId,
+      deviceId: device.id,
+      credential,
+      person: manager,
+      joinCode: { joinCode: code, expiresAt, for: null, role: 'caseworker' },
+    })
   }
 
   async function join(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -145,9 +200,45 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (!body) return reply(response, 400, { error: 'Malformed request' })
     const team = store.team()
     if (!team) return reply(response, 409, { error: 'This server has no team yet: the manager creates it first.' })
-    if (!store.checkCode('join', body.joinCode)) return reply(response, 403, { error: 'That join code is not right. Ask the team manager for the current one.' })
-    const { device, credential } = store.addDevice(body.deviceName, false, now())
-    return answer(response, TEAM_API.join, { team: team.name, teamDocumentId: team.teamDocumentId, deviceId: device.id, credential })
+    let refusal: string | undefined
+    let joined: { deviceId: string; credential: string; person: Person } | undefined
+    try {
+      joined = store.useJoinCode(body.joinCode, now(), (issued) => {
+        const person = personJoining(issued, body.you)
+        if (typeof person === 'string') {
+          refusal = person
+          // Rolls the transaction back: a refused join does not use the code up.
+          throw new JoinRefused()
+        }
+        if (!store.person(person.id)) store.addPerson(person, now())
+        const { device, credential } = store.addDevice(body.deviceName, person, now())
+        return { deviceId: device.id, credential, person }
+      })
+    } catch (error) {
+      if (!(error instanceof JoinRefused)) throw error
+    }
+    if (refusal) return reply(response, 409, { error: refusal })
+    if (!joined) return reply(response, 403, { error: 'That join code is not right, has been used, or has expired. Ask the team manager for a new one.' })
+    publishServerChange(authority?.reconcileMembers())
+    return answer(response, TEAM_API.join, { team: team.name, teamDocumentId: team.teamDocumentId, ...joined })
+  }
+
+  /**
+   * Whose laptop joins with a code: the person it was issued for; or, for a code issued for a name,
+   * the person of that name (made now if new); or, for a code for anyone, a new person named as
+   * the laptop's user says. Never someone else already in the team, by a name typed on the laptop:
+   * the manager issues a code for them by name. A refusal in words.
+   */
+  function personJoining(issued: JoinCodeFor, you: { id: string; name: string } | undefined): Person | string {
+    if (issued.personId) return store.person(issued.personId) ?? 'The person this join code was for is no longer in the team.'
+    const name = issued.name ?? you?.name
+    if (!name) return 'Set up your name on this laptop first, then join.'
+    const existing = store.personNamed(name)
+    if (existing && issued.name) return existing
+    if (existing) return `There is already a ${existing.name} in the team. Ask the team manager for a join code for you by name.`
+    // The laptop's own id for its user, unless taken: what it made before joining stays theirs.
+    const id = you && !store.person(you.id) && you.id !== SERVER_AUTHOR.id ? you.id : randomUUID()
+    return { id, name, role: issued.role }
   }
 
   function authenticated(request: IncomingMessage): Device | undefined {
@@ -160,14 +251,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const path = new URL(request.url ?? '/', 'http://server').pathname
     const device = path === SYNC_PATH ? authenticated(request) : undefined
     const team = store.team()
-    if (!device || !team || !listing) {
+    if (!device || !team || !authority) {
       const reason = path !== SYNC_PATH ? 'Not found' : !team ? 'This server has no team yet.' : 'This laptop is not (or no longer) a device of the team.'
       socket.end(`HTTP/1.1 ${path === SYNC_PATH ? '401 Unauthorized' : '404 Not Found'}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${reason}`)
       return
     }
     store.seen(device.id, now())
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new Connection(ws, device, team.name, store, listing!, connections, policy)
+      const connection = new Connection(ws, device, team.name, store, authority!, publish, policy)
       connections.add(connection)
       ws.on('close', () => connections.delete(connection))
     })
@@ -192,10 +283,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 }
 
-function teamListing(store: ServerStore): TeamListing | undefined {
+function teamAuthority(store: ServerStore, now: () => Date): TeamAuthority | undefined {
   const team = store.team()
-  return team && new TeamListing(store, team.teamDocumentId)
+  return team && new TeamAuthority(store, team.teamDocumentId, now)
 }
+
+/** What the chunks the server itself makes (its changes to the team document) are stored as sent by. */
+const SERVER_DEVICE = 'server'
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A join refused after its code was found: rolls back the code's use. */
+class JoinRefused extends Error {}
 
 /**
  * One laptop's WebSocket. Messages are handled one at a time, in order; chunks that arrive for
@@ -228,8 +326,8 @@ class Connection {
     readonly device: Device,
     private readonly teamName: string,
     private readonly store: ServerStore,
-    private readonly listing: TeamListing,
-    private readonly all: Set<Connection>,
+    private readonly authority: TeamAuthority,
+    private readonly publish: (seqs: number[], except?: Connection) => void,
     private readonly policy: ConnectionPolicy,
   ) {
     // A laptop says hello as soon as it is connected; a socket that does not is of no use to anyone.
@@ -367,7 +465,7 @@ class Connection {
     const head = this.store.lastSeq()
     const headMark = this.store.markAt(head)
     const since = restored ? 0 : asked
-    const teamDocumentId = this.listing.teamDocumentId
+    const teamDocumentId = this.authority.teamDocumentId
     const listedSince = this.store.listedAfter(since)
     this.#send({
       type: 'welcome',
@@ -408,25 +506,31 @@ class Connection {
       return
     }
     const { documentId, data } = message
-    if (!this.listing.serves(documentId) && !this.store.everListed(documentId)) {
+    if (this.store.isRemoved(documentId)) {
+      this.#send({ type: 'ack', ref: message.ref, refused: 'a manager took this document out of the team' })
+      return
+    }
+    if (!this.authority.serves(documentId) && !this.store.everListed(documentId)) {
       const quota = this.policy.unlistedQuotaBytes
-      if (this.store.unlistedBytes(this.device.id, this.listing.teamDocumentId) + data.length > quota) {
+      if (this.store.unlistedBytes(this.device.id, this.authority.teamDocumentId) + data.length > quota) {
         this.#send({ type: 'ack', ref: message.ref, refused: `over this laptop’s ${sizeInWords(quota)} allowance for documents the team does not list`, later: true })
         return
       }
     }
     const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now() })
-    this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }) })
+    const update = seq !== undefined && documentId === this.authority.teamDocumentId ? this.authority.update(data, seq) : undefined
+    const undone = update?.undone.length ? { undone: `The server put back part of a change from this laptop: ${update.undone.join('; ')}.` } : {}
+    this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }), ...undone })
     if (seq === undefined) return
     const outgoing: number[] = []
-    if (message.documentId === this.listing.teamDocumentId) {
-      // Documents the team document now lists go to every laptop, all their chunks so far.
-      for (const documentId of this.listing.update(message.data, seq)) outgoing.push(...this.store.seqsOf(documentId))
-    }
-    if (this.listing.serves(message.documentId)) outgoing.push(seq)
-    if (outgoing.length === 0) return
-    const upTo = Math.max(...outgoing)
-    for (const other of this.all) if (other !== this) other.push(outgoing, upTo)
+    // Documents the team document now lists go to every laptop, all their chunks so far.
+    for (const listed of update?.listed ?? []) outgoing.push(...this.store.seqsOf(listed))
+    if (this.authority.serves(documentId)) outgoing.push(seq)
+    // The server's correction goes in the same delivery, so no laptop shows the change without
+    // it, and to the sender too: it comes back to the server's view.
+    const corrected = update?.correction ? this.store.addChunk(documentId, update.correction, { deviceId: SERVER_DEVICE, at: this.policy.now() }) : undefined
+    this.publish(corrected === undefined ? outgoing : [...outgoing, corrected], this)
+    if (corrected !== undefined) this.push([corrected], corrected)
   }
 
   #send(message: ServerMessage): void {
@@ -502,6 +606,8 @@ async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
 
 /** The revoke route, its `:id` a device id (letters, digits, - and _, as the store makes them). */
 const REVOKE_ROUTE = new RegExp(`^${routeOf(TEAM_API.revoke).replace(':id', '([\\w-]+)')}$`)
+/** The route taking a document out of the team, its `:id` a document id (base58). */
+const REMOVE_ROUTE = new RegExp(`^${routeOf(TEAM_API.removeDocument).replace(':id', '([1-9A-HJ-NP-Za-km-z]{1,100})')}$`)
 
 /** An endpoint's route, as `handleHttp` matches it. */
 function routeOf(endpoint: { method: string; path: string }): string {

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import type { SyncStatus } from './sync/status'
-import type { TeamDevice } from './sync/team-api'
+import type { JoinCode, TeamDevice } from './sync/team-api'
 import type { Board } from './board/board'
 import type { MonitoringReport } from './reports/monitoring'
 import { PHASES, type Phase } from './case/phases'
 import type { CaseSummary, ListedCase } from './case/summary'
 import type { ReferralDetails, ReferralInput } from './case/referral'
-import type { Person, ProfileInput } from './people'
+import { ROLES, type Person, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
@@ -29,8 +29,10 @@ export interface UnreadableCase {
 }
 
 export interface Session {
-  /** Who is using this laptop, or null on the first run. */
+  /** Who is using this laptop, or null on the first run. On a team's laptop, the person the team's server says it is. */
   profile: Person | null
+  /** Whether this laptop is in a team: then its person's name and role are the team's to say, not the laptop's. */
+  inTeam: boolean
 }
 
 /** A small image (a logo, a signature) as the window receives it. */
@@ -195,7 +197,8 @@ export const API = {
   leaveTeam: method<Record<string, never>>()(none),
   listDevices: method<TeamDevice[]>()(none),
   revokeDevice: method<Record<string, never>>()(z.object({ deviceId: id })),
-  newJoinCode: method<{ joinCode: string }>()(none),
+  /** A manager's join code for one laptop: for a person by name (theirs if in the team, else a new person's), in a role. */
+  newJoinCode: method<JoinCode>()(z.object({ for: text.optional(), role: z.enum(ROLES).optional() })),
 }
 
 export type ApiMethod = keyof typeof API

@@ -22,12 +22,15 @@ export interface PersonRef {
   name: string
 }
 
+/**
+ * The first run's question on a laptop with no team: the person's name. Alone on a laptop, they are
+ * its manager; a team's laptop takes its person, and their role, from the team's server.
+ */
 export const profileInputSchema = z.object({
   name: z
     .string({ message: 'Enter your name' })
     .trim()
     .min(1, 'Enter your name')
     .max(100, 'Your name must be 100 characters or fewer'),
-  role: z.enum(ROLES, { message: 'Choose your role' }),
 })
 export type ProfileInput = z.input<typeof profileInputSchema>

@@ -25,6 +25,7 @@ import { builtEntry } from '../support/built'
 import { AMINA, DEREK, referral } from '../support/people'
 import { RepoServerLink, startStockSyncServer } from '../support/repo-server'
 import { tempDir } from '../support/temp-dir'
+import { joinCodeFrom } from '../support/sync-team'
 import { median, percentile } from './measure'
 
 const CASES = Number(process.env.BENCH_CASES ?? 1000)
@@ -125,13 +126,13 @@ try {
   const hwServer = await homewardServer(join(dir.path, 'hw-server'))
   const hwRelay = await relay(hwServer.url)
   const office = await open('hw-office', DEREK)
-  const { joinCode } = await createTeam(office, { server: hwRelay.url, setupCode: hwServer.setupCode, name: 'Bench' })
+  await createTeam(office, { server: hwRelay.url, setupCode: hwServer.setupCode, name: 'Bench' })
   const caseIds = await office.cases.addMany(docs(CASES))
   await office.sync.syncOnce()
 
   step('Homeward: a fresh laptop receives')
   const fresh = await open('hw-fresh')
-  await joinTeam(fresh, { server: hwRelay.url, code: joinCode })
+  await joinTeam(fresh, { server: hwRelay.url, code: await joinCodeFrom(office, { for: AMINA.name }) })
   hwRelay.reset()
   const hwReceive = await timed(() => fresh.sync.syncOnce())
   record(`fresh laptop receives ${CASES} cases`, 'ms', hwReceive.ms, 0)
@@ -160,7 +161,7 @@ try {
   const more = await office.cases.addMany(docs(BIG - CASES))
   await office.sync.syncOnce()
   const holder = await open('hw-holder')
-  await joinTeam(holder, { server: hwRelay.url, code: joinCode })
+  await joinTeam(holder, { server: hwRelay.url, code: await joinCodeFrom(office, { for: AMINA.name }) })
   await holder.sync.syncOnce()
   const allIds = [...caseIds, ...more]
   for (let i = 0; i < CHANGED; i++) {

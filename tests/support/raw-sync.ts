@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -37,8 +38,12 @@ export async function createTeamOver(url: string, setupCode: string, teamDocumen
 }
 
 /** A device that joins the team over HTTP; returns its credential. */
-export async function joinOver(url: string, joinCode: string): Promise<string> {
-  const response = await fetch(`${url}${TEAM_API.join.path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ joinCode, deviceName: 'Another laptop' }) })
+export async function joinOver(url: string, joinCode: string, you = { id: randomUUID(), name: `Another caseworker ${randomUUID().slice(0, 6)}` }): Promise<string> {
+  const response = await fetch(`${url}${TEAM_API.join.path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ joinCode, deviceName: 'Another laptop', you }),
+  })
   if (!response.ok) throw new Error(`joining the team failed: ${response.status}`)
   return ((await response.json()) as { credential: string }).credential
 }
@@ -48,10 +53,11 @@ export async function createTeamWithCode(url: string, setupCode: string, teamDoc
   const response = await fetch(`${url}${TEAM_API.createTeam.path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Safe Connections North', deviceName: 'Manager laptop', teamDocumentId }),
+    body: JSON.stringify({ setupCode, name: 'Safe Connections North', deviceName: 'Manager laptop', teamDocumentId, you: { id: 'manager-1', name: 'Derek Mills' }, people: [] }),
   })
   if (!response.ok) throw new Error(`creating the team failed: ${response.status}`)
-  return (await response.json()) as { credential: string; joinCode: string }
+  const created = (await response.json()) as { credential: string; joinCode: { joinCode: string } }
+  return { credential: created.credential, joinCode: created.joinCode.joinCode }
 }
 
 /** A bare WebSocket to the server, as any program could open one, with what it has received. */

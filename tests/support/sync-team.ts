@@ -4,6 +4,7 @@ import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import type { SyncClient } from '../../src/main/core/sync/sync-client'
 import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
+import { serverApi } from '../../src/main/core/sync/server-api'
 import type { Person } from '../../src/shared/people'
 import { DEREK } from './people'
 import { tempDir } from './temp-dir'
@@ -24,7 +25,8 @@ export const SERVER_FILE = 'homeward-server.sqlite'
  */
 export class TestTeam {
   readonly laptops: Laptop[] = []
-  joinCode = ''
+  /** The manager's laptop, once the team is created: it issues the join codes. */
+  manager: Laptop | undefined
   readonly #dirs: (() => void)[] = []
 
   private constructor(
@@ -42,14 +44,20 @@ export class TestTeam {
   /** The manager's laptop, which creates the team. */
   async create(user: Person = DEREK): Promise<Laptop> {
     const laptop = await this.open(user)
-    const created = await createTeam(laptop.workspace, { server: this.server.url, setupCode: this.server.setupCode!, name: 'Safe Connections North' })
-    this.joinCode = created.joinCode
+    await createTeam(laptop.workspace, { server: this.server.url, setupCode: this.server.setupCode!, name: 'Safe Connections North' })
+    this.manager = laptop
     return laptop
   }
 
+  /** A join code from the manager's laptop, for a person by name in a role (or for anyone). */
+  joinCode(forWhom: { for?: string; role?: Person['role'] } = {}): Promise<string> {
+    return joinCodeFrom(this.manager!.workspace, forWhom)
+  }
+
+  /** A laptop that joins with a join code issued for its user, by name and role. */
   async join(user: Person): Promise<Laptop> {
     const laptop = await this.open(user)
-    await joinTeam(laptop.workspace, { server: this.server.url, code: this.joinCode })
+    await joinTeam(laptop.workspace, { server: this.server.url, code: await this.joinCode({ for: user.name, role: user.role }) })
     return laptop
   }
 
@@ -101,6 +109,12 @@ export class TestTeam {
     await this.server.close()
     for (const remove of this.#dirs) remove()
   }
+}
+
+/** A join code issued from a manager's laptop, for a person by name in a role (or for anyone). */
+export async function joinCodeFrom(manager: Workspace, forWhom: { for?: string; role?: Person['role'] } = {}): Promise<string> {
+  const { server, credential } = manager.membership.get()!
+  return (await serverApi.newJoinCode(server, credential, forWhom)).joinCode
 }
 
 /** Waits until `check` holds (or throws after `ms`): for changes that travel through the server. */

@@ -7,11 +7,11 @@ import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
 import type { Person } from '../../src/shared/people'
 import { builtEntry } from '../support/built'
 import { markedPng, textPdf } from '../support/fixtures'
-import { AMINA, DEREK, referral } from '../support/people'
-import { eventually } from '../support/sync-team'
+import { AMINA, DEREK, JO, referral } from '../support/people'
+import { eventually, joinCodeFrom } from '../support/sync-team'
 import { tempDir } from '../support/temp-dir'
 
-const JO: Person = { id: 'member-jo', name: 'Jo Price', role: 'caseworker' }
+
 const FAST = { firstRetryMs: 50, maxRetryMs: 300 }
 
 /** The built sync server in its own process, so it can be killed outright. */
@@ -43,10 +43,10 @@ describe('sync across a day offline and a server that dies', () => {
   it('sends a day of offline work once back, though the server is killed part way, and loses nothing', async () => {
     server = await serverProcess(join(dir.path, 'server'))
     const manager = await laptop('manager', DEREK)
-    const { joinCode } = await createTeam(manager, { server: server.url, setupCode: server.setupCode!, name: 'North' })
+    const { joinCode: firstCode } = await createTeam(manager, { server: server.url, setupCode: server.setupCode!, name: 'North' })
     const shared = await manager.cases.create(referral())
     const away = await laptop('away', AMINA)
-    await joinTeam(away, { server: server.url, code: joinCode })
+    await joinTeam(away, { server: server.url, code: firstCode.joinCode })
     manager.sync.start()
     away.sync.start()
     await eventually(() => away.cases.list().length === 1, 15_000, 'the case on the laptop going offline')
@@ -90,7 +90,7 @@ describe('sync across a day offline and a server that dies', () => {
 
     // A laptop joining now gets all of it from the server alone.
     const fresh = await laptop('fresh', JO)
-    await joinTeam(fresh, { server: server.url, code: joinCode })
+    await joinTeam(fresh, { server: server.url, code: await joinCodeFrom(manager) })
     await fresh.sync.syncOnce()
     expect(fresh.cases.list()).toHaveLength(11)
     expect((await fresh.cases.read(shared)).notes.map((note) => note.text).sort()).toEqual([...notes, 'Office note while Amina was out'].sort())
@@ -99,7 +99,7 @@ describe('sync across a day offline and a server that dies', () => {
   it('brings a new laptop 300 cases and their scanned documents, and it can be used meanwhile', async () => {
     server = await serverProcess(join(dir.path, 'server'))
     const manager = await laptop('manager', DEREK)
-    const { joinCode } = await createTeam(manager, { server: server.url, setupCode: server.setupCode!, name: 'North' })
+    await createTeam(manager, { server: server.url, setupCode: server.setupCode!, name: 'North' })
     const { newCase } = await import('../support/cases')
     const ids = await manager.cases.addMany(Array.from({ length: 300 }, (_, i) => newCase({ clientName: `Client ${i}`, chainNumber: String(100000 + i) })))
     const scans = [
@@ -112,7 +112,7 @@ describe('sync across a day offline and a server that dies', () => {
     const fresh = await laptop('fresh', AMINA)
     // Its own case, made before joining, becomes the team's.
     const own = await fresh.cases.create(referral({ clientName: 'Before Joining', chainNumber: '424242' }))
-    await joinTeam(fresh, { server: server.url, code: joinCode })
+    await joinTeam(fresh, { server: server.url, code: await joinCodeFrom(manager) })
     const progress: { received: number; total: number }[] = []
     fresh.sync.onStatus((status) => status.catchUp && progress.push(status.catchUp))
     fresh.sync.start()

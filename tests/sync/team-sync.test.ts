@@ -3,7 +3,8 @@ import * as Automerge from '@automerge/automerge'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { markedPng } from '../support/fixtures'
-import { AMINA, referral } from '../support/people'
+import { serverApi } from '../../src/main/core/sync/server-api'
+import { AMINA, JO, referral } from '../support/people'
 import { eventually, SERVER_FILE, TestTeam } from '../support/sync-team'
 
 describe('a team syncing through its server', () => {
@@ -89,7 +90,7 @@ describe('a team syncing through its server', () => {
     expect((await manager.workspace.cases.read(shared)).notes.map((note) => note.text).sort()).toEqual(['After the restore.', 'Before the disk failed.'])
   })
 
-  it('deletes a removed scan from the server, keeping the case', async () => {
+  it('keeps a scan taken off a case until a manager takes it out of the team; then the server deletes it, keeping the case', async () => {
     team = await TestTeam.start()
     const manager = await team.create()
     const caseId = await manager.workspace.cases.create(referral())
@@ -105,13 +106,30 @@ describe('a team syncing through its server', () => {
     }
     expect(chunksOf(scan)).toBeGreaterThan(0)
 
+    // Taken off the case on a team's laptop: a slip loses nothing, the scan is still the team's.
     await manager.workspace.attachments.remove(caseId, scan)
     await manager.sync.syncOnce()
+    expect(chunksOf(scan)).toBeGreaterThan(0)
+    expect(manager.workspace.teamDoc().attachments[scan]).toBeDefined()
+
+    // A caseworker cannot take it out of the team; a manager can, and the server deletes it.
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    const { credential } = caseworker.workspace.membership.get()!
+    await expect(serverApi.removeDocument(team.server.url, credential, scan)).rejects.toThrow('Only a team manager can do that.')
+    expect(chunksOf(scan)).toBeGreaterThan(0)
+    const managerCredential = manager.workspace.membership.get()!.credential
+    await expect(serverApi.removeDocument(team.server.url, managerCredential, scan)).resolves.toEqual({ removed: scan })
     expect(chunksOf(scan)).toBe(0)
     expect(chunksOf(caseId)).toBeGreaterThan(0)
-    const fresh = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    expect(caseworker.workspace.teamDoc().attachments[scan]).toBeUndefined()
+    const fresh = await team.join(JO)
     await fresh.sync.syncOnce()
     expect(Object.keys((await fresh.workspace.cases.read(caseId)).attachments)).toEqual([])
+    expect(fresh.workspace.teamDoc().attachments[scan]).toBeUndefined()
+    // An upload under it afterwards (a laptop that had not heard) is refused: it stays out.
+    await expect(serverApi.removeDocument(team.server.url, managerCredential, scan)).rejects.toThrow(`The team has no document ${scan}`)
   })
 
   it('sends only a laptop’s own new changes when its copy of a case is saved whole, never what came from the server', async () => {

@@ -1,4 +1,5 @@
-import { Command } from 'commander'
+import { Command, Option } from 'commander'
+import { ROLE_LABELS, ROLES, type Role } from '../../shared/people'
 import { formatUkDateTime } from '../../shared/dates'
 import type { TeamDevice } from '../../shared/sync/team-api'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
@@ -22,16 +23,53 @@ export function teamCommands(): Command[] {
   ).action(async (options: CommonOptions & { server: string; setupCode: string; name: string; deviceName?: string }) => {
     const { createTeam } = await import('../core/sync/team-setup')
     const created = await withWorkspace(options, (workspace) => createTeam(workspace, options), { role: 'manager' })
-    if (options.json) printJson({ joinCode: created.joinCode, team: created.membership.team, deviceId: created.membership.deviceId })
-    else process.stdout.write(`Team "${created.membership.team}" created on ${created.membership.server}.\njoin code: ${created.joinCode}\n`)
+    if (options.json) printJson({ joinCode: created.joinCode.joinCode, team: created.membership.team, deviceId: created.membership.deviceId })
+    else process.stdout.write(`Team "${created.membership.team}" created on ${created.membership.server}.\njoin code for a caseworker's laptop (one laptop, 7 days): ${created.joinCode.joinCode}\n`)
   })
 
-  withCommonOptions(team.command('show').description('the team this laptop is in, and its sync state')).action(async (options: CommonOptions) => {
-    const membership = await withWorkspace(options, async (workspace) => workspace.membership.get())
-    const shown = membership && { team: membership.team, server: membership.server, deviceId: membership.deviceId, deviceName: membership.deviceName, manager: membership.manager, lastSyncedAt: membership.lastSyncedAt ?? null }
-    if (options.json) printJson(shown ?? null)
-    else if (!shown) process.stdout.write('This laptop is not in a team.\n')
-    else process.stdout.write(`Team "${shown.team}" on ${shown.server}; this laptop is "${shown.deviceName}" (${shown.deviceId}); last synced ${shown.lastSyncedAt ?? 'never'}.\n`)
+  withCommonOptions(team.command('show').description("the team this laptop is in, its people, whose laptop this is, and its sync state")).action(async (options: CommonOptions) => {
+    const shown = await withWorkspace(options, async (workspace) => {
+      const membership = workspace.membership.get()
+      const person = workspace.team.profile
+      return {
+        team: membership?.team ?? null,
+        server: membership?.server ?? null,
+        deviceId: membership?.deviceId ?? null,
+        deviceName: membership?.deviceName ?? null,
+        // Alone on a laptop, its person is its manager; in a team, the server says who is who.
+        person: person && { id: person.id, name: person.name, role: person.role },
+        people: workspace.team.members().map(({ id, name, role }) => ({ id, name, role })),
+        lastSyncedAt: membership?.lastSyncedAt ?? null,
+      }
+    })
+    if (options.json) return printJson(shown)
+    const you = shown.person ? `${shown.person.name} (${ROLE_LABELS[shown.person.role].toLowerCase()})` : 'nobody yet'
+    if (!shown.team) process.stdout.write(`This laptop is not in a team. It is ${you}'s.\n`)
+    else process.stdout.write(`Team "${shown.team}" on ${shown.server}; this laptop is "${shown.deviceName}" (${shown.deviceId}), ${you}'s; last synced ${shown.lastSyncedAt ?? 'never'}.\n`)
+    for (const member of shown.people) process.stdout.write(`  ${member.name}  ${ROLE_LABELS[member.role]}\n`)
+  })
+
+  withCommonOptions(
+    team
+      .command('join-code')
+      .description("a join code for one laptop, valid 7 days (a manager's): for a person by name (theirs if already in the team), in a role")
+      .option('--for <name>', 'whose laptop it is for: a person of the team, or a new one')
+      .addOption(new Option('--role <role>', 'their role, for a new person').choices([...ROLES])),
+  ).action(async (options: CommonOptions & { for?: string; role?: Role }) => {
+    const code = await withServer(options, (api, server, credential) => api.newJoinCode(server, credential, { for: options.for, role: options.role }))
+    if (options.json) printJson(code)
+    else process.stdout.write(`join code: ${code.joinCode}\nFor ${code.for ?? 'anyone'} as a ${code.role}, for one laptop, until ${formatUkDateTime(code.expiresAt)}.\n`)
+  })
+
+  withCommonOptions(
+    team
+      .command('remove-document')
+      .description("take a document (a case, a scanned document, a meeting) out of the team (a manager's): the server deletes it, and every laptop stops listing it")
+      .argument('<id>', 'the document id'),
+  ).action(async (id: string, options: CommonOptions) => {
+    await withServer(options, (api, server, credential) => api.removeDocument(server, credential, id))
+    if (options.json) printJson({ removed: id })
+    else process.stdout.write(`Document ${id} is out of the team: the server has deleted it, and each laptop stops listing it when it next syncs.\n`)
   })
 
   withCommonOptions(team.command('leave').description('stop syncing with the team (the cases stay on this laptop)')).action(async (options: CommonOptions) => {
@@ -53,8 +91,8 @@ export function teamCommands(): Command[] {
   ).action(async (options: CommonOptions & { server: string; code: string; deviceName?: string }) => {
     const { joinTeam } = await import('../core/sync/team-setup')
     const membership = await withWorkspace(options, (workspace) => joinTeam(workspace, options))
-    if (options.json) printJson({ deviceId: membership.deviceId, team: membership.team })
-    else process.stdout.write(`This laptop joined the team "${membership.team}" as ${membership.deviceId}. Run \`homeward sync --once\` (or open the app) to receive the team's cases.\n`)
+    if (options.json) printJson({ deviceId: membership.deviceId, team: membership.team, person: membership.person ?? null })
+    else process.stdout.write(`This laptop joined the team "${membership.team}" as ${membership.person?.name ?? membership.deviceId}'s. Run \`homeward sync --once\` (or open the app) to receive the team's cases.\n`)
   })
 
   const devices = new Command('devices').description("the team's laptops (the manager's laptop can revoke one)")
@@ -111,6 +149,7 @@ function printDevices(devices: TeamDevice[]): void {
   if (devices.length === 0) throw new CliError('the server lists no devices')
   for (const device of devices) {
     const state = device.revoked ? 'revoked' : device.lastSeen ? `last seen ${formatUkDateTime(device.lastSeen)}` : 'never seen'
-    process.stdout.write(`${device.id}  ${device.name}${device.manager ? ' (manager)' : ''}  ${state}\n`)
+    const whose = device.person ? `${device.person.name}, ${ROLE_LABELS[device.person.role].toLowerCase()}` : device.manager ? 'manager' : ''
+    process.stdout.write(`${device.id}  ${device.name}${whose ? ` (${whose})` : ''}  ${state}\n`)
   }
 }

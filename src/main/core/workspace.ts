@@ -19,7 +19,7 @@ import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 import { SyncOutbox } from './sync/outbox'
-import { SETTING_TEAM_DOC, TeamMembership, type TeamRef } from './sync/membership'
+import { SETTING_MEMBERSHIP, SETTING_TEAM_DOC, TeamMembership, teamPerson, type Membership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
@@ -185,6 +185,11 @@ export class Workspace {
     this.#events.emit('team-changed')
   }
 
+  /** The team document in use. */
+  teamDoc(): TeamDoc {
+    return this.teamRef.handle.doc()
+  }
+
   /** The id of the team document in use (shared with the team once this laptop is in one). */
   get teamDocumentId(): string {
     return this.teamRef.handle.documentId
@@ -243,9 +248,12 @@ function workspaceCore(parts: {
 }): WorkspaceCore {
   const { teamRef, options, settings } = parts
   const now = () => options.now?.() ?? new Date()
-  /** Who is changing things: the session's user, else the person set up on this laptop, else the fallback. */
+  /**
+   * Who is changing things: on a team's laptop, its person as the team says (name and role); else
+   * the session's user, else the person set up on this laptop, else the fallback.
+   */
   const context = (): ChangeContext => {
-    const person = options.user ?? savedProfile(settings) ?? options.fallbackUser
+    const person = teamPerson(settings.get<Membership>(SETTING_MEMBERSHIP), teamRef.handle.doc()) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
     if (!person) throw new NoProfileError()
     const at = now()
     return { author: { id: person.id, name: person.name }, role: person.role, now: at, today: isoDateOf(at) }

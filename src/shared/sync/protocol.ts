@@ -76,7 +76,16 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
    * again once the change listing the document has gone through, or on its next connection. The
    * laptop keeps its own copy either way.
    */
-  z.object({ type: z.literal('ack'), ref: seq, refused: z.string().max(500).optional(), later: z.boolean().optional(), seq: seq.optional(), mark: chunkMark.optional() }),
+  z.object({
+    type: z.literal('ack'),
+    ref: seq,
+    refused: z.string().max(500).optional(),
+    later: z.boolean().optional(),
+    seq: seq.optional(),
+    mark: chunkMark.optional(),
+    /** Stored, but the server put back what it had no right to change (see src/server/team-authority.ts): in words. */
+    undone: z.string().max(500).optional(),
+  }),
 ])
 export type ServerMessage = z.infer<typeof serverMessageSchema>
 

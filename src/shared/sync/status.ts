@@ -5,10 +5,12 @@ export interface SyncStatus {
   team?: string
   deviceName?: string
   server?: string
-  /** Whether this laptop created the team (it can manage the team's devices). */
+  /** Whether this laptop's person is a team manager (they can issue join codes and revoke devices). */
   manager?: boolean
   /** Why the server refused this laptop, or why it cannot be reached, in words for the person. */
   reason?: string
+  /** The server put back part of a change from this laptop (it took documents out of the team, or changed a role), in words. */
+  notice?: string
   lastSyncedAt?: string
   /** Changes made on this laptop the server does not have yet. */
   pending: number

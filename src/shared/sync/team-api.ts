@@ -1,5 +1,6 @@
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { z } from 'zod'
+import { ROLES } from '../people'
 
 /**
  * The sync server's HTTP side, as one contract: creating and joining the team, and the manager's
@@ -11,7 +12,13 @@ const deviceName = z.string().trim().min(1).max(100)
 const credential = z.string().min(1).max(200)
 const documentId = z.string().max(100).refine((id): boolean => isValidDocumentId(id), 'not a document id')
 
-/** A device of the team, as the manager sees it. */
+const personId = z.string().trim().min(1).max(100)
+const personName = z.string().trim().min(1).max(100)
+const role = z.enum(ROLES)
+/** One of the team's people, as the server holds them: their role is the server's to say. */
+const person = z.object({ id: personId, name: personName, role })
+
+/** A device of the team, as the manager sees it, with the person it belongs to (none for a device from before people were the server's). */
 const teamDevice = z.object({
   id: z.string().max(100),
   name: z.string().max(100),
@@ -19,31 +26,66 @@ const teamDevice = z.object({
   lastSeen: z.string().max(40).nullable(),
   revoked: z.boolean(),
   manager: z.boolean(),
+  person: person.nullable(),
 })
 export type TeamDevice = z.infer<typeof teamDevice>
 
-/** A new device's place in the team: what the laptop keeps to sync from then on. */
-const membership = z.object({ team: z.string().max(100), teamDocumentId: documentId, deviceId: z.string().max(100), credential })
+/** A new device's place in the team: what the laptop keeps to sync from then on, and whose laptop it is. */
+const membership = z.object({ team: z.string().max(100), teamDocumentId: documentId, deviceId: z.string().max(100), credential, person })
+
+/** A join code, for one laptop, until it expires. */
+const joinCode = z.object({ joinCode: z.string().max(50), expiresAt: z.string().max(40), for: personName.nullable(), role })
+export type JoinCode = z.infer<typeof joinCode>
 
 export const TEAM_API = {
   /** The manager's laptop creates the team on a new server, with the setup code it printed. */
+  /**
+   * The manager's laptop creates the team on a new server, with the setup code it printed. The
+   * people its workspace already names become the team's (`you`, the manager), and a join code
+   * for a caseworker's laptop comes back.
+   */
   createTeam: {
     method: 'POST',
     path: '/api/team',
-    body: z.object({ setupCode: z.string().max(50), name: z.string().trim().min(1).max(100), deviceName, teamDocumentId: documentId }),
-    answer: membership.extend({ joinCode: z.string().max(50) }),
+    body: z.object({
+      setupCode: z.string().max(50),
+      name: z.string().trim().min(1).max(100),
+      deviceName,
+      teamDocumentId: documentId,
+      you: z.object({ id: personId, name: personName }),
+      people: z.array(person).max(500),
+    }),
+    answer: membership.extend({ joinCode }),
   },
-  /** A laptop joins with the manager's join code. */
+  /**
+   * A laptop joins with a join code. A code for a named person makes it that person's; a code for
+   * no one in particular makes a new person named as the laptop's user (`you`).
+   */
   join: {
     method: 'POST',
     path: '/api/join',
-    body: z.object({ joinCode: z.string().max(50), deviceName }),
+    body: z.object({ joinCode: z.string().max(50), deviceName, you: z.object({ id: personId, name: personName }).optional() }),
     answer: membership,
   },
+  /** The team's people, and which of them this laptop is. */
+  team: { method: 'GET', path: '/api/team', body: z.undefined(), answer: z.object({ team: z.string().max(100), people: z.array(person).max(10_000), you: person.nullable() }) },
   devices: { method: 'GET', path: '/api/devices', body: z.undefined(), answer: z.array(teamDevice).max(10_000) },
-  newJoinCode: { method: 'POST', path: '/api/join-code', body: z.undefined(), answer: z.object({ joinCode: z.string().max(50) }) },
+  /** A manager issues a join code: for one laptop, for a person by name (theirs, or a new one's) or for anyone, in a role. */
+  newJoinCode: {
+    method: 'POST',
+    path: '/api/join-code',
+    body: z.object({ for: personName.optional(), role: role.optional() }),
+    answer: joinCode,
+  },
   revoke: { method: 'POST', path: '/api/devices/:id/revoke', body: z.undefined(), answer: z.object({ revoked: z.string().max(100) }) },
+  /**
+   * A manager takes a document (a case, a scanned document, a meeting) out of the team: the
+   * server deletes it and the team document stops listing it. No laptop can do this by editing.
+   */
+  removeDocument: { method: 'POST', path: '/api/documents/:id/remove', body: z.undefined(), answer: z.object({ removed: documentId }) },
 } as const
+
+export const JOIN_CODE_DAYS = 7
 
 /** What the server says when it refuses, in words for the person. */
 export const refusalSchema = z.object({ error: z.string().max(500) })

@@ -5,6 +5,7 @@ import { fromBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError } from '../errors'
 import type { WorkspaceCore } from '../workspace-core'
+import { SETTING_MEMBERSHIP } from '../sync/membership'
 import { AttachmentStore } from './attachment-store'
 
 const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
@@ -77,12 +78,16 @@ export class Attachments {
     return this.#store.read(caseId, id)
   }
 
-  /** Takes a document off a case and deletes its file from this laptop. */
+  /**
+   * Takes a document off a case. Alone on a laptop, its file is deleted too. On a team's laptop
+   * the file stays the team's (nothing is lost by a slip) until a manager takes it out of the team
+   * on the server, which deletes it everywhere (`Workspace.removeFromTeam`).
+   */
   async remove(caseId: string, id: string): Promise<void> {
     const record = await this.cases.read(caseId)
     if (!record.attachments[id]) throw new AttachmentNotFoundError(id)
     await this.cases.change(caseId, (doc, ctx) => change.removeAttachment(doc, id, ctx))
-    await this.#deleteFile(id)
+    if (this.core.settings.get(SETTING_MEMBERSHIP) === undefined) await this.#deleteFile(id)
   }
 
   /** The team document changed: a scanned document another laptop removed is removed from this one too. */

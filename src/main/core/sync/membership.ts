@@ -4,6 +4,7 @@ import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
 import type { ChunkMark, ChunkMessage } from '../../../shared/sync/protocol'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import type { ChangeOptions } from '../../../shared/authorship'
+import type { Person } from '../../../shared/people'
 import { teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../../shared/team/team-doc'
 import type { SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import type { LocalSettings } from '../storage/workspace-files'
@@ -18,8 +19,15 @@ export interface Membership {
   deviceId: string
   deviceName: string
   credential: string
-  /** The laptop that created the team can manage its devices. */
-  manager: boolean
+  /**
+   * Whose laptop this is, as the server said on joining: the team's person, with their role. The
+   * team document's members (kept by the server) say the same, and are read first: a role the
+   * manager changes later arrives there. Absent on laptops that joined before people were the
+   * server's, which go by `manager` and the person set up on the laptop.
+   */
+  person?: Person
+  /** Whether this laptop created the team (laptops that joined before people were the server's). */
+  manager?: boolean
   /** The number of the last chunk from the server this laptop has, and that chunk's mark. */
   lastSeq: number
   lastMark?: ChunkMark
@@ -29,12 +37,25 @@ export interface Membership {
   lastSyncedAt?: string
 }
 
+/** The person a team's laptop is, with the name and role the team document (kept by the server) gives them. */
+export function teamPerson(membership: Membership | undefined, team: TeamDoc): Person | undefined {
+  const person = membership?.person
+  if (!person) return undefined
+  const member = team.members[person.id]
+  return member ? { id: person.id, ...toPlain<{ name: string; role: Person['role'] }>(member) } : person
+}
+
+/** Whether the person using a team's laptop is one of its managers. */
+export function isManager(membership: Membership, team: TeamDoc): boolean {
+  return (teamPerson(membership, team)?.role ?? (membership.manager ? 'manager' : 'caseworker')) === 'manager'
+}
+
 /** The team document in use: it changes once, when a laptop joins a team and takes up the team's. */
 export interface TeamRef {
   handle: DocHandle<TeamDoc>
 }
 
-const SETTING_MEMBERSHIP = 'team-membership'
+export const SETTING_MEMBERSHIP = 'team-membership'
 export const SETTING_TEAM_DOC = 'team-document'
 
 /**
@@ -114,8 +135,9 @@ export class TeamMembership {
 
   /**
    * Makes the team's document this laptop's own, once it has arrived: the cases, documents,
-   * members and learning points this laptop had before joining are added to it, so they become
-   * the team's. Returns the team document's handle if it was taken up.
+   * meetings and learning points this laptop had before joining are added to it, so they become
+   * the team's. Its members are not: who is in the team is the server's to say. Returns the team
+   * document's handle if it was taken up.
    */
   async adoptTeamDocument(authored: ChangeOptions): Promise<DocHandle<TeamDoc> | undefined> {
     const membership = this.get()
@@ -125,7 +147,6 @@ export class TeamMembership {
     if (Number(shared.doc().schemaVersion) < TEAM_SCHEMA_VERSION) shared.change(upgradeTeamDoc)
     const own = this.teamRef.handle.doc()
     shared.change((team) => {
-      for (const [id, member] of Object.entries(own.members)) if (!(id in team.members)) team.members[id] = toStored(toPlain(member))
       for (const [id, entry] of Object.entries(own.cases)) if (!(id in team.cases)) team.cases[id] = toStored(toPlain(entry))
       for (const [id, entry] of Object.entries(own.attachments)) if (!(id in team.attachments)) team.attachments[id] = toStored(toPlain(entry))
       for (const [id, point] of Object.entries(own.learningLog)) if (!(id in team.learningLog)) team.learningLog[id] = toStored(toPlain(point))

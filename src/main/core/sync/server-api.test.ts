@@ -44,7 +44,7 @@ describe("the sync server's answers", () => {
       const notHomeward = /is that the team's Homeward server\?/
       await expect(serverApi.join(origin, { joinCode: 'ABCDE-FGHJK-MNPQR', deviceName: 'Laptop' })).rejects.toThrow(notHomeward)
       await expect(serverApi.devices(origin, 'credential')).rejects.toThrow(notHomeward)
-      await expect(serverApi.newJoinCode(origin, 'credential')).rejects.toThrow('Only the team manager’s laptop can do that.')
+      await expect(serverApi.newJoinCode(origin, 'credential', {})).rejects.toThrow('Only the team manager’s laptop can do that.')
       await expect(serverApi.revoke(origin, 'credential', 'd1')).rejects.toThrow(notHomeward)
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -9,7 +9,10 @@ export const serverApi = {
   devices: (server: string, credential: string) => call(server, TEAM_API.devices, { credential }),
   revoke: (server: string, credential: string, deviceId: string) =>
     call(server, TEAM_API.revoke, { credential, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
-  newJoinCode: (server: string, credential: string) => call(server, TEAM_API.newJoinCode, { credential }),
+  newJoinCode: (server: string, credential: string, body: z.input<typeof TEAM_API.newJoinCode.body>) => call(server, TEAM_API.newJoinCode, { credential, body }),
+  team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
+  removeDocument: (server: string, credential: string, documentId: string) =>
+    call(server, TEAM_API.removeDocument, { credential, path: TEAM_API.removeDocument.path.replace(':id', encodeURIComponent(documentId)) }),
 }
 
 /**

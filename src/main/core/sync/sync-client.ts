@@ -4,11 +4,14 @@ import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerM
 import type { SyncStatus } from '../../../shared/sync/status'
 import { ServerRefusedError } from '../errors'
 import { decodeServerMessage, encodeMessage } from '../../../node/sync-codec'
-import type { TeamMembership } from './membership'
+import type { TeamDoc } from '../../../shared/team/team-doc'
+import { isManager, type TeamMembership } from './membership'
 
 /** What the sync needs of the workspace. */
 export interface SyncedWorkspace {
   readonly membership: TeamMembership
+  /** The team document in use (its members, kept by the server, give this laptop's person their role). */
+  teamDoc(): TeamDoc
   /** Takes up the team's document once it has arrived (a laptop that joined). */
   adoptTeamDocument(): Promise<boolean>
   /** Writes every change made so far to disk (so it is in the outbox). */
@@ -59,6 +62,8 @@ export class SyncClient {
   #acceptedSinceDeferral = false
   #stopOutbox: (() => void) | undefined
   #queue: Promise<void> = Promise.resolve()
+  /** What the server last said it put back of this laptop's changes, shown until the app closes. */
+  #notice: string | undefined
   /** Counts for syncOnce. */
   #sent = 0
   #received = 0
@@ -79,8 +84,9 @@ export class SyncClient {
       team: membership.team,
       deviceName: membership.deviceName,
       server: membership.server,
-      manager: membership.manager,
+      manager: isManager(membership, this.workspace.teamDoc()),
       ...(this.#reason ? { reason: this.#reason } : {}),
+      ...(this.#notice ? { notice: this.#notice } : {}),
       ...(membership.lastSyncedAt ? { lastSyncedAt: membership.lastSyncedAt } : {}),
       pending: this.workspace.membership.outbox.size(),
       ...(this.#catchUp ? { catchUp: { received: this.#catchUp.received.size, total: this.#catchUp.total } } : {}),
@@ -280,6 +286,7 @@ export class SyncClient {
         }
         // Stored, or refused for good (not an Automerge document): this laptop keeps its own copy either way.
         membership.outbox.remove(message.ref)
+        if (message.undone) this.#notice = message.undone
         this.#acceptedSinceDeferral = true
         if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq, seenMark: message.mark })
         this.#sent += 1

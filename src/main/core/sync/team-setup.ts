@@ -1,5 +1,7 @@
 import { hostname } from 'node:os'
 import type { ChangeContext } from '../../../shared/case/changes'
+import type { Person } from '../../../shared/people'
+import type { JoinCode } from '../../../shared/sync/team-api'
 import { requirePermission } from '../../../shared/team/permissions'
 import type { ApiHandlers } from '../api/handlers'
 import { ServerRefusedError } from '../errors'
@@ -13,6 +15,8 @@ export interface TeamWorkspace {
   readonly teamDocumentId: string
   currentContext(): ChangeContext
   flush(): Promise<void>
+  /** The people this workspace names (alone on a laptop, or a sample team): they become the team's. */
+  readonly team: { members(): Person[]; addMembers(people: Person[]): void }
 }
 
 /** A laptop's name as the team's device list shows it, unless the person gives one. */
@@ -22,19 +26,30 @@ export function defaultDeviceName(context: ChangeContext): string {
 
 /**
  * The manager's laptop creates the team on a new server: its team document (with every case
- * already on the laptop) becomes the team's. Returns the join code for the other laptops.
+ * already on the laptop) becomes the team's, and the people it names the team's people, with
+ * whoever creates it as their manager. Returns a join code for a caseworker's laptop.
  */
 export async function createTeam(
   workspace: TeamWorkspace,
   input: { server: string; setupCode: string; name: string; deviceName?: string },
-): Promise<{ joinCode: string; membership: Membership }> {
+): Promise<{ joinCode: JoinCode; membership: Membership }> {
   const context = workspace.currentContext()
   requirePermission(context.role, 'create-team')
   refuseIfInTeam(workspace)
   const server = normaliseServerAddress(input.server)
   const deviceName = input.deviceName?.trim() || defaultDeviceName(context)
+  // Whoever creates the team is its manager, named in the team document as the server will name them.
+  const you: Person = { ...context.author, role: 'manager' }
+  workspace.team.addMembers([you])
   await workspace.flush()
-  const created = await serverApi.createTeam(server, { setupCode: input.setupCode.trim(), name: input.name.trim(), deviceName, teamDocumentId: workspace.teamDocumentId })
+  const created = await serverApi.createTeam(server, {
+    setupCode: input.setupCode.trim(),
+    name: input.name.trim(),
+    deviceName,
+    teamDocumentId: workspace.teamDocumentId,
+    you: context.author,
+    people: workspace.team.members().filter((person) => person.id !== you.id),
+  })
   const membership: Membership = {
     server,
     team: created.team,
@@ -42,7 +57,7 @@ export async function createTeam(
     deviceId: created.deviceId,
     deviceName,
     credential: created.credential,
-    manager: true,
+    person: created.person,
     lastSeq: 0,
   }
   await workspace.membership.begin(membership)
@@ -50,8 +65,9 @@ export async function createTeam(
 }
 
 /**
- * A laptop joins the team with the code the manager gave: it receives a device credential, and
- * the cases already on it are sent to become the team's (once the team document has arrived).
+ * A laptop joins the team with the code the manager gave: it receives a device credential and
+ * becomes the laptop of the person the code was for (their name and role are the team's from now
+ * on), and the cases already on it are sent to become the team's (once the team document has arrived).
  */
 export async function joinTeam(workspace: TeamWorkspace, input: { server: string; code: string; deviceName?: string }): Promise<Membership> {
   const context = workspace.currentContext()
@@ -59,7 +75,7 @@ export async function joinTeam(workspace: TeamWorkspace, input: { server: string
   const server = normaliseServerAddress(input.server)
   const deviceName = input.deviceName?.trim() || defaultDeviceName(context)
   await workspace.flush()
-  const joined = await serverApi.join(server, { joinCode: input.code.trim(), deviceName })
+  const joined = await serverApi.join(server, { joinCode: input.code.trim(), deviceName, you: context.author })
   const membership: Membership = {
     server,
     team: joined.team,
@@ -67,7 +83,7 @@ export async function joinTeam(workspace: TeamWorkspace, input: { server: string
     deviceId: joined.deviceId,
     deviceName,
     credential: joined.credential,
-    manager: false,
+    person: joined.person,
     lastSeq: 0,
   }
   await workspace.membership.begin(membership)
@@ -93,7 +109,7 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
     createTeam: async (input) => {
       const { joinCode } = await createTeam(workspace, input)
       await workspace.sync.restart()
-      return { joinCode }
+      return { joinCode: joinCode.joinCode }
     },
     joinTeam: async (input) => {
       await joinTeam(workspace, input)
@@ -115,9 +131,9 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
       await serverApi.revoke(membership.server, membership.credential, deviceId)
       return {}
     },
-    newJoinCode: () => {
+    newJoinCode: (forWhom) => {
       const membership = requireMembership(workspace)
-      return serverApi.newJoinCode(membership.server, membership.credential)
+      return serverApi.newJoinCode(membership.server, membership.credential, forWhom)
     },
   } satisfies Partial<ApiHandlers>
 }

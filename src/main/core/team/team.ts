@@ -30,6 +30,7 @@ import { FileRefusedError } from '../errors'
 import type { SampleSettings } from '../seed/sample-settings'
 import type { LocalSettings } from '../storage/workspace-files'
 import type { WorkspaceCore } from '../workspace-core'
+import { SETTING_MEMBERSHIP, teamPerson, type Membership } from '../sync/membership'
 
 const SETTING_PROFILE = 'profile'
 
@@ -46,16 +47,29 @@ export function savedProfile(settings: LocalSettings): Person | null {
 export class Team {
   constructor(private readonly core: WorkspaceCore) {}
 
-  /** The person set up on this laptop, or null before the first run's question is answered. */
+  /**
+   * The person using this laptop: on a team's laptop, the team's person it belongs to (their name
+   * and role as the team says); else the person set up on it, or null before the first run's
+   * question is answered.
+   */
   get profile(): Person | null {
-    return savedProfile(this.core.settings)
+    return teamPerson(this.core.settings.get<Membership>(SETTING_MEMBERSHIP), this.core.teamDoc().doc()) ?? savedProfile(this.core.settings)
   }
 
-  /** Answers the first run's question: who is using this laptop. Also names them in the team. */
+  /** Whether this laptop is in a team (its person's name and role are then the team's to say). */
+  get inTeam(): boolean {
+    return this.core.settings.get<Membership>(SETTING_MEMBERSHIP) !== undefined
+  }
+
+  /**
+   * Answers the first run's question on a laptop with no team: who is using it. Alone on a laptop,
+   * they are its manager. Also names them in the workspace's team document.
+   */
   setProfile(input: unknown): Person {
+    if (this.inTeam) throw new ValidationError([{ field: 'name', message: 'On a team’s laptop, your name and role come from the team: ask a team manager to change them' }])
     const checked = validate(profileInputSchema, input)
     if (!checked.ok) throw new ValidationError(checked.issues)
-    const person: Person = { id: this.profile?.id ?? randomUUID(), ...checked.value }
+    const person: Person = { id: savedProfile(this.core.settings)?.id ?? randomUUID(), name: checked.value.name, role: 'manager' }
     this.core.settings.set(SETTING_PROFILE, person)
     this.core.changeTeam((team) => addMember(team, person), { author: person, now: this.core.now() })
     return person
@@ -159,7 +173,7 @@ export class Team {
 
   handlers() {
     return {
-      getSession: () => ({ profile: this.profile }),
+      getSession: () => ({ profile: this.profile, inTeam: this.inTeam }),
       setProfile: (params) => this.setProfile(params),
       listMembers: () => this.members(),
       getTeamSettings: () => settingsView(this.settings()),

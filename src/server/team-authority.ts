@@ -1,0 +1,182 @@
+import * as Automerge from '@automerge/automerge'
+import { authoredBy } from '../shared/authorship'
+import { toPlain, toStored } from '../shared/automerge/registers'
+import type { Person } from '../shared/people'
+import type { ServerStore } from './store'
+
+/** The lists in the team document that say which documents are the team's. */
+const LISTS = ['cases', 'attachments', 'meetings'] as const
+type Lists = Record<(typeof LISTS)[number], Record<string, unknown>>
+
+/** How the server signs the changes it makes to the team document. */
+export const SERVER_AUTHOR = { id: 'homeward-sync-server', name: 'The team’s sync server' }
+
+/** What a chunk of the team document did, once the server has held it to the team's authority. */
+export interface TeamUpdate {
+  /** Documents the team document newly lists. */
+  listed: string[]
+  /** The server's own change putting back what the chunk had no right to change, if it had to. */
+  correction?: Uint8Array
+  /** What was put back, in words for the laptop that sent it. */
+  undone: string[]
+}
+
+/**
+ * The team's authority over its team document. Which documents are the team's (cases, scanned
+ * documents, meetings) and who is in the team with what role are the server's to decide: a laptop
+ * that edits the team document to unlist a document, or to add, remove or promote a member, has
+ * that part put back by a change the server makes at once and sends to every laptop, the sender
+ * too. (A CRDT change cannot be taken back out of the history of the laptop that made it; a later
+ * change that undoes it reaches everyone, so every laptop comes back to the server's view.)
+ * Everything else in the team document (settings, directories, the learning log) is the team's
+ * shared content, as any laptop edits it.
+ *
+ * Only listed documents are ever sent to a laptop. A document leaves the team only by a manager's
+ * authenticated call (`remove`).
+ */
+export class TeamAuthority {
+  #doc: Automerge.Doc<unknown>
+  /** The lists as last held: what is put back if a laptop's change removes entries. */
+  #lists: Lists
+
+  constructor(
+    private readonly store: ServerStore,
+    readonly teamDocumentId: string,
+    private readonly now: () => Date,
+  ) {
+    let doc = Automerge.init<unknown>()
+    for (const chunk of store.chunksOf(teamDocumentId)) doc = loadSafely(doc, chunk.data)
+    this.#doc = doc
+    this.#lists = listsOf(doc)
+    // A server from before people were its own takes the team document's members as its people, once.
+    if (store.people().length === 0) for (const person of membersOf(doc) ?? []) store.addPerson(person, now())
+    store.setListed(this.#listedIds(), store.lastSeq())
+  }
+
+  /** Whether a laptop may be sent this document. */
+  serves(documentId: string): boolean {
+    return documentId === this.teamDocumentId || this.store.isListed(documentId)
+  }
+
+  /** Takes in a new chunk of the team document (stored as `seq`), holding it to the team's authority. */
+  update(data: Uint8Array, seq: number): TeamUpdate {
+    const before = this.#lists
+    this.#doc = loadSafely(this.#doc, data)
+    const now = listsOf(this.#doc)
+    const unlisted = LISTS.flatMap((list) =>
+      Object.keys(before[list])
+        .filter((id) => !(id in now[list]) && !this.store.isRemoved(id))
+        .map((id) => ({ list, id })),
+    )
+    // A document a manager took out of the team stays out, even if a laptop that had not heard yet edits its entry.
+    const relisted = LISTS.flatMap((list) => Object.keys(now[list]).filter((id) => this.store.isRemoved(id)).map((id) => ({ list, id })))
+    const undone: string[] = []
+    if (unlisted.length > 0) undone.push(`it took ${countOf(unlisted.length, 'document')} out of the team, which only a manager can do`)
+    if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
+    let correction: Uint8Array | undefined
+    if (undone.length > 0 || relisted.length > 0) {
+      correction = this.#change((team) => {
+        for (const { list, id } of relisted) delete team[list]?.[id]
+        for (const { list, id } of unlisted) {
+          team[list] ??= {}
+          team[list][id] = toStored(before[list][id])
+        }
+        this.#setMembers(team)
+      })
+    }
+    this.#lists = listsOf(this.#doc)
+    return { listed: this.store.setListed(this.#listedIds(), seq), correction, undone }
+  }
+
+  /** Brings the team document's members into line with the server's people (after one joins); returns the change, if one was needed. */
+  reconcileMembers(): Uint8Array | undefined {
+    return this.#membersWrong() ? this.#change((team) => this.#setMembers(team)) : undefined
+  }
+
+  /** A manager takes a document out of the team: the change that unlists it, if the team document lists it. */
+  remove(documentId: string): Uint8Array | undefined {
+    const list = LISTS.find((name) => documentId in this.#lists[name])
+    if (!list) return undefined
+    const change = this.#change((team) => {
+      delete team[list]?.[documentId]
+    })
+    this.#lists = listsOf(this.#doc)
+    this.store.setListed(this.#listedIds(), this.store.lastSeq())
+    return change
+  }
+
+  /** Whether the team document's members differ from the server's people (never before the team document has arrived). */
+  #membersWrong(): boolean {
+    const members = membersOf(this.#doc)
+    if (!members) return false
+    const people = this.store.people()
+    const byId = new Map(members.map((member) => [member.id, member]))
+    return members.length !== people.length || people.some((person) => {
+      const member = byId.get(person.id)
+      return !member || member.name !== person.name || member.role !== person.role
+    })
+  }
+
+  #setMembers(team: TeamShape): void {
+    // The members map is never made here: made on the server and on a laptop at once, one of the
+    // two maps would hide the other. Before the team document has arrived there is nothing to set.
+    if (!team.members) return
+    const people = new Map(this.store.people().map((person) => [person.id, person]))
+    for (const id of Object.keys(team.members)) if (!people.has(id)) delete team.members[id]
+    for (const person of people.values()) {
+      const stored = team.members[person.id]
+      const member = stored === undefined ? undefined : toPlain<{ name?: string; role?: string }>(stored as never)
+      if (!member || member.name !== person.name || member.role !== person.role) team.members[person.id] = toStored({ name: person.name, role: person.role })
+    }
+  }
+
+  #change(edit: (team: TeamShape) => void): Uint8Array {
+    this.#doc = Automerge.change(this.#doc, authoredBy(SERVER_AUTHOR, this.now()), (doc) => edit(doc as TeamShape))
+    return Automerge.getLastLocalChange(this.#doc)!
+  }
+
+  #listedIds(): Set<string> {
+    return new Set(LISTS.flatMap((list) => Object.keys(this.#lists[list])))
+  }
+}
+
+interface TeamShape {
+  members?: Record<string, unknown>
+  cases?: Record<string, unknown>
+  attachments?: Record<string, unknown>
+  meetings?: Record<string, unknown>
+}
+
+function listsOf(doc: Automerge.Doc<unknown>): Lists {
+  const team = doc as TeamShape
+  return { cases: plainMap(team.cases), attachments: plainMap(team.attachments), meetings: plainMap(team.meetings) }
+}
+
+function plainMap(map: Record<string, unknown> | undefined): Record<string, unknown> {
+  return map && typeof map === 'object' ? toPlain<Record<string, unknown>>(map as never) : {}
+}
+
+/** The members the team document names, or undefined before it has any members map. */
+function membersOf(doc: Automerge.Doc<unknown>): Person[] | undefined {
+  const members = (doc as TeamShape).members
+  if (!members || typeof members !== 'object') return undefined
+  const plain = toPlain<Record<string, { name?: unknown; role?: unknown } | undefined>>(members as never)
+  return Object.entries(plain).map(([id, member]): Person => ({
+    id,
+    name: typeof member?.name === 'string' ? member.name : '',
+    role: member?.role === 'manager' ? 'manager' : 'caseworker',
+  }))
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** Chunks are checked before they are stored, so this only guards against the impossible. */
+function loadSafely(doc: Automerge.Doc<unknown>, data: Uint8Array): Automerge.Doc<unknown> {
+  try {
+    return Automerge.loadIncremental(doc, data)
+  } catch {
+    return doc
+  }
+}

@@ -1,0 +1,175 @@
+import * as Automerge from '@automerge/automerge'
+import type { DocumentId } from '@automerge/automerge-repo'
+import { afterEach, describe, expect, it } from 'vitest'
+import { serverApi } from '../../src/main/core/sync/server-api'
+import { joinTeam } from '../../src/main/core/sync/team-setup'
+import { toStored } from '../../src/shared/automerge/registers'
+import type { TeamDoc } from '../../src/shared/team/team-doc'
+import { markedPng } from '../support/fixtures'
+import { AMINA, JO, referral } from '../support/people'
+import { rawClient } from '../support/raw-sync'
+import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+
+/** Every case and scanned document a laptop holds, as its team document lists them and its case list shows them. */
+function holdings(laptop: Laptop) {
+  const team = laptop.workspace.teamDoc()
+  return {
+    listedCases: Object.keys(team.cases).sort(),
+    listedScans: Object.keys(team.attachments).sort(),
+    caseList: laptop.workspace.cases.list().map((entry) => entry.id).sort(),
+  }
+}
+
+/** The laptop's own team document, edited behind the app's back (an insider with the laptop's files). */
+function tamper(laptop: Laptop, edit: (team: TeamDoc) => void): void {
+  const handle = laptop.workspace.repo.handles[laptop.workspace.teamDocumentId as DocumentId]!
+  handle.change((team) => edit(team as TeamDoc))
+}
+
+describe('the server decides which documents are the team’s, who is in it and in what role', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  async function teamWithCasesAndScans() {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const cases = [await manager.workspace.cases.create(referral()), await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))]
+    const scan = await manager.workspace.attachments.add(cases[0]!, { fileName: 'id.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'yes' } })
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    const expected = { listedCases: [...cases].sort(), listedScans: [scan], caseList: [...cases].sort() }
+    expect(holdings(caseworker)).toEqual(expected)
+    return { team, manager, caseworker, expected }
+  }
+
+  it('puts back a caseworker laptop’s change that unlists every case and scan: every laptop, the sender too, still holds them, and a laptop joining later receives them', async () => {
+    const { team, manager, caseworker, expected } = await teamWithCasesAndScans()
+    tamper(caseworker, (doc) => {
+      for (const id of Object.keys(doc.cases)) delete doc.cases[id]
+      for (const id of Object.keys(doc.attachments)) delete doc.attachments[id]
+    })
+    expect(Object.keys(caseworker.workspace.teamDoc().cases)).toEqual([])
+    await caseworker.sync.syncOnce()
+
+    // The sender comes back to the server's view, and is told in words.
+    await eventually(async () => {
+      await caseworker.sync.syncOnce()
+      return JSON.stringify(holdings(caseworker)) === JSON.stringify(expected)
+    }, 10_000, 'the caseworker’s laptop back to the server’s view')
+    expect(caseworker.sync.status().notice).toMatch(/^The server put back part of a change from this laptop: it took 3 documents out of the team, which only a manager can do\.$/)
+    await manager.sync.syncOnce()
+    expect(holdings(manager)).toEqual(expected)
+
+    const fresh = await team.join(JO)
+    await fresh.sync.syncOnce()
+    expect(holdings(fresh)).toEqual(expected)
+    const [withScan] = expected.listedCases.filter((id) => id in manager.workspace.teamDoc().cases)
+    expect(withScan).toBeDefined()
+    const scanId = expected.listedScans[0]!
+    await expect(fresh.workspace.attachments.read(manager.workspace.teamDoc().attachments[scanId]!.caseId.val, scanId)).resolves.toBeDefined()
+  })
+
+  it('puts back a raw client’s change that makes its person a manager, adds a member or removes one', async () => {
+    const { team, manager, caseworker } = await teamWithCasesAndScans()
+    await manager.sync.syncOnce()
+    const peopleBefore = manager.workspace.team.members()
+    expect(peopleBefore.map((person) => [person.name, person.role])).toEqual([
+      ['Amina Okafor', 'caseworker'],
+      ['Derek Hall', 'manager'],
+    ])
+
+    // Written by hand, on top of the team document as the caseworker's laptop holds it.
+    const held = Automerge.clone(caseworker.workspace.teamDoc() as Automerge.Doc<TeamDoc>)
+    const tampered = Automerge.change(held, (doc) => {
+      doc.members[AMINA.id]!.role = toStored<'manager'>('manager')
+      doc.members['intruder'] = toStored({ name: 'Someone Else', role: 'manager' })
+      delete doc.members['member-derek']
+    })
+    const client = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
+    expect(await client.opened).toBe(true)
+    client.hello()
+    const ack = await client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(tampered)!)
+    expect(ack.undone).toBe('The server put back part of a change from this laptop: it changed who is in the team or a role, which the server decides.')
+    client.ws.close()
+
+    for (const laptop of [manager, caseworker]) {
+      await laptop.sync.syncOnce()
+      expect(laptop.workspace.team.members()).toEqual(peopleBefore)
+    }
+    // The caseworker's laptop still acts as a caseworker: the role is the server's.
+    expect(caseworker.workspace.currentContext().role).toBe('caseworker')
+    expect(caseworker.workspace.team.profile).toEqual(AMINA)
+    const answer = await serverApi.team(team.server.url, caseworker.workspace.membership.get()!.credential)
+    expect(answer.you).toEqual(AMINA)
+    expect(answer.people.map((person) => person.name)).toEqual(['Amina Okafor', 'Derek Hall'])
+  })
+
+  it('lets a join code in once, for 7 days, and never after a revocation; a revoked laptop receives nothing made after', async () => {
+    let clock = new Date('2026-11-29T09:00:00Z')
+    team = await TestTeam.start({ now: () => clock })
+    const manager = await team.create()
+    await manager.sync.syncOnce()
+    const code = await team.joinCode({ for: AMINA.name })
+    const first = await team.open(AMINA)
+    await joinTeam(first.workspace, { server: team.server.url, code })
+    expect(first.workspace.membership.get()!.person).toEqual(AMINA)
+
+    // The same code again, from another laptop: refused.
+    const second = await team.open(JO)
+    await expect(joinTeam(second.workspace, { server: team.server.url, code })).rejects.toThrow('That join code is not right, has been used, or has expired. Ask the team manager for a new one.')
+
+    // Seven days on, an unused code has expired.
+    const old = await team.joinCode({ for: JO.name })
+    clock = new Date('2026-12-06T09:00:01Z')
+    await expect(joinTeam(second.workspace, { server: team.server.url, code: old })).rejects.toThrow('has expired')
+
+    // Revoked: every code not yet used is void, and the laptop cannot come back with any it has seen.
+    const seen = [await team.joinCode(), await team.joinCode({ for: 'Sam Reed', role: 'caseworker' }), await team.joinCode({ for: AMINA.name })]
+    const { deviceId } = first.workspace.membership.get()!
+    await serverApi.revoke(team.server.url, manager.workspace.membership.get()!.credential, deviceId)
+    const returning = await team.open(AMINA)
+    for (const again of [code, ...seen]) {
+      await expect(joinTeam(returning.workspace, { server: team.server.url, code: again })).rejects.toThrow('Ask the team manager for a new one.')
+    }
+    const afterRevocation = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
+    await manager.sync.syncOnce()
+    await expect(first.sync.syncOnce()).rejects.toThrow()
+    expect(first.workspace.cases.list().map((entry) => entry.id)).not.toContain(afterRevocation)
+    expect(returning.workspace.cases.list()).toEqual([])
+  })
+
+  it('makes the laptop its named person’s, with their role; never someone else’s by a name typed on the laptop', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    await manager.sync.syncOnce()
+
+    // A code for anyone, used on a laptop whose user calls themselves the manager: refused, and the code is not used up.
+    const forAnyone = await team.joinCode()
+    const impostor = await team.open({ id: 'someone', name: 'derek  HALL', role: 'manager' })
+    await expect(joinTeam(impostor.workspace, { server: team.server.url, code: forAnyone })).rejects.toThrow(
+      'There is already a Derek Hall in the team. Ask the team manager for a join code for you by name.',
+    )
+    const jo = await team.open(JO)
+    await joinTeam(jo.workspace, { server: team.server.url, code: forAnyone })
+    expect(jo.workspace.membership.get()!.person).toEqual(JO)
+
+    // A manager's code for a second manager, by name: that laptop is a manager's.
+    const deputy = await team.open({ id: 'laptop-own-id', name: 'Priya Shah', role: 'caseworker' })
+    await joinTeam(deputy.workspace, { server: team.server.url, code: await team.joinCode({ for: 'Priya Shah', role: 'manager' }) })
+    expect(deputy.workspace.currentContext().role).toBe('manager')
+    // A code for someone already in the team is for them, in their role: Jo's second laptop is Jo's.
+    await expect(team.joinCode({ for: 'jo price', role: 'manager' })).rejects.toThrow('Jo Price is already in the team as a caseworker: a join code does not change a role.')
+    const second = await team.open({ id: 'another-id', name: 'Jo P', role: 'caseworker' })
+    await joinTeam(second.workspace, { server: team.server.url, code: await team.joinCode({ for: 'Jo Price' }) })
+    expect(second.workspace.currentContext().author).toEqual({ id: JO.id, name: JO.name })
+    await manager.sync.syncOnce()
+    expect(manager.workspace.team.members().map((person) => `${person.name}: ${person.role}`)).toEqual(['Derek Hall: manager', 'Jo Price: caseworker', 'Priya Shah: manager'])
+
+    // Only a manager's laptop issues codes.
+    await expect(serverApi.newJoinCode(team.server.url, jo.workspace.membership.get()!.credential, {})).rejects.toThrow('Only a team manager can do that.')
+  })
+})
