@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -64,14 +65,34 @@ describe('the team from the command line', () => {
     expect(JSON.parse(sent.out)).toMatchObject({ sent: expect.any(Number), received: 0 })
     expect((JSON.parse(sent.out) as { sent: number }).sent).toBeGreaterThan(0)
 
-    const joined = homeward('join', '--server', server.url, '--code', joinCode, '--device-name', 'Amina’s laptop', '--data', laptop, '--json')
+    // The code from creating the team is for anyone; the manager issues one for Amina by name.
+    const forAmina = homeward('team', 'join-code', '--for', 'Amina Okafor', '--role', 'caseworker', '--data', manager, '--json')
+    expect(forAmina.err).toBe('')
+    const issued = JSON.parse(forAmina.out) as { joinCode: string; expiresAt: string; for: string; role: string }
+    expect(issued).toMatchObject({ for: 'Amina Okafor', role: 'caseworker' })
+    expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000)
+    const joined = homeward('join', '--server', server.url, '--code', issued.joinCode, '--device-name', 'Amina’s laptop', '--data', laptop, '--json')
     expect(joined.err).toBe('')
     const { deviceId } = JSON.parse(joined.out) as { deviceId: string }
+    const twice = homeward('join', '--server', server.url, '--code', issued.joinCode, '--data', join(dir.path, 'third-laptop'), '--json')
+    expect(twice.code).toBe(1)
+    expect(twice.err).toBe('homeward: That join code is not right, has been used, or has expired. Ask the team manager for a new one.\n')
+    const notAManagersCode = homeward('team', 'join-code', '--data', laptop, '--json')
+    expect(notAManagersCode.code).toBe(1)
+    expect(notAManagersCode.err).toMatch(/Only a team manager can do that/)
     const received = homeward('sync', '--once', '--data', laptop, '--json')
     expect(received.err).toBe('')
     expect((JSON.parse(received.out) as { received: number }).received).toBeGreaterThan(0)
     const cases = JSON.parse(homeward('case', 'list', '--data', laptop, '--json').out) as { id: string; clientName: string }[]
     expect(cases).toMatchObject([{ id: caseId, clientName: 'Łukasz Wiśniewski' }])
+    // The laptop is Amina's, as the team says: its people and its person, offline too.
+    const shown = JSON.parse(homeward('team', 'show', '--data', laptop, '--json').out) as { team: string; person: { name: string; role: string }; people: { name: string; role: string }[] }
+    expect(shown.team).toBe('Safe Connections North')
+    expect(shown.person).toMatchObject({ name: 'Amina Okafor', role: 'caseworker' })
+    expect(shown.people.map(({ name, role }) => ({ name, role }))).toEqual([
+      { name: 'Amina Okafor', role: 'caseworker' },
+      { name: `${userInfo().username} (command line)`, role: 'manager' },
+    ])
 
     const devices = JSON.parse(homeward('devices', 'list', '--data', manager, '--json').out) as { id: string; name: string; lastSeen: string | null; revoked: boolean }[]
     expect(devices).toHaveLength(2)
@@ -98,7 +119,10 @@ describe('the team from the command line', () => {
     expect(server.setupCode).toBeUndefined()
     // Up (all /health tells a caller with no credential), and with its team: it will not make another.
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true })
-    const again = await fetch(`${server.url}/api/team`, { method: 'POST', body: JSON.stringify({ setupCode: 'AAAAA-BBBBB-CCCCC', name: 'Another', deviceName: 'Laptop', teamDocumentId: '4NMNnkMhL8jXrdJ9jamS58PAVdXu' }) })
+    const again = await fetch(`${server.url}/api/team`, {
+      method: 'POST',
+      body: JSON.stringify({ setupCode: 'AAAAA-BBBBB-CCCCC', name: 'Another', deviceName: 'Laptop', teamDocumentId: '4NMNnkMhL8jXrdJ9jamS58PAVdXu', you: { id: 'p', name: 'Someone' }, people: [] }),
+    })
     expect(again.status).toBe(409)
     expect(await again.json()).toEqual({ error: 'This server already has a team. Join it with its join code.' })
   })
