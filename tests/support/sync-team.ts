@@ -61,7 +61,7 @@ export class TestTeam {
     return laptop
   }
 
-  async open(user: Person, dataDir?: string): Promise<Laptop> {
+  async open(user: Person | undefined, dataDir?: string): Promise<Laptop> {
     let dir = dataDir
     if (!dir) {
       const made = tempDir('laptop')

@@ -169,6 +169,17 @@ describe('the server decides which documents are the team’s, who is in it and 
     await manager.sync.syncOnce()
     expect(manager.workspace.team.members().map((person) => `${person.name}: ${person.role}`)).toEqual(['Derek Hall: manager', 'Jo Price: caseworker', 'Priya Shah: manager'])
 
+    // Set up alone, a laptop's person is its manager; joined as a caseworker, it is a caseworker at
+    // once (before the team's document has arrived) and stays one, and its name is the team's to say.
+    const alone = await team.open(undefined)
+    expect(alone.workspace.team.setProfile({ name: 'Sam Reed' }).role).toBe('manager')
+    expect(alone.workspace.currentContext().role).toBe('manager')
+    await joinTeam(alone.workspace, { server: team.server.url, code: await team.joinCode({ role: 'caseworker' }) })
+    expect(alone.workspace.currentContext()).toMatchObject({ author: { name: 'Sam Reed' }, role: 'caseworker' })
+    await alone.sync.syncOnce()
+    expect(alone.workspace.team.profile).toMatchObject({ name: 'Sam Reed', role: 'caseworker' })
+    expect(() => alone.workspace.team.setProfile({ name: 'Sam Reed' })).toThrow('your name and role come from the team')
+
     // Only a manager's laptop issues codes.
     await expect(serverApi.newJoinCode(team.server.url, jo.workspace.membership.get()!.credential, {})).rejects.toThrow('Only a team manager can do that.')
   })

@@ -190,6 +190,11 @@ export class Workspace {
     return this.teamRef.handle.doc()
   }
 
+  /** The team document in use, with its id (the team's, once it has arrived on a laptop that joined). */
+  teamDocHandle(): DocHandle<TeamDoc> {
+    return this.teamRef.handle
+  }
+
   /** The id of the team document in use (shared with the team once this laptop is in one). */
   get teamDocumentId(): string {
     return this.teamRef.handle.documentId
@@ -253,7 +258,7 @@ function workspaceCore(parts: {
    * the session's user, else the person set up on this laptop, else the fallback.
    */
   const context = (): ChangeContext => {
-    const person = teamPerson(settings.get<Membership>(SETTING_MEMBERSHIP), teamRef.handle.doc()) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
+    const person = teamPerson(settings.get<Membership>(SETTING_MEMBERSHIP), teamRef.handle) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
     if (!person) throw new NoProfileError()
     const at = now()
     return { author: { id: person.id, name: person.name }, role: person.role, now: at, today: isoDateOf(at) }

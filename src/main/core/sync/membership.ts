@@ -37,16 +37,20 @@ export interface Membership {
   lastSyncedAt?: string
 }
 
-/** The person a team's laptop is, with the name and role the team document (kept by the server) gives them. */
-export function teamPerson(membership: Membership | undefined, team: TeamDoc): Person | undefined {
+/**
+ * The person a team's laptop is, with the name and role the team's document (kept by the server)
+ * gives them. Until the team's document has arrived, the laptop's own one names its person as it
+ * was set up alone (its manager), so only the membership is read then.
+ */
+export function teamPerson(membership: Membership | undefined, team: { documentId: string; doc(): TeamDoc }): Person | undefined {
   const person = membership?.person
   if (!person) return undefined
-  const member = team.members[person.id]
+  const member = team.documentId === membership.teamDocumentId ? team.doc().members[person.id] : undefined
   return member ? { id: person.id, ...toPlain<{ name: string; role: Person['role'] }>(member) } : person
 }
 
 /** Whether the person using a team's laptop is one of its managers. */
-export function isManager(membership: Membership, team: TeamDoc): boolean {
+export function isManager(membership: Membership, team: { documentId: string; doc(): TeamDoc }): boolean {
   return (teamPerson(membership, team)?.role ?? (membership.manager ? 'manager' : 'caseworker')) === 'manager'
 }
 

@@ -11,7 +11,7 @@ import { isManager, type TeamMembership } from './membership'
 export interface SyncedWorkspace {
   readonly membership: TeamMembership
   /** The team document in use (its members, kept by the server, give this laptop's person their role). */
-  teamDoc(): TeamDoc
+  teamDocHandle(): { documentId: string; doc(): TeamDoc }
   /** Takes up the team's document once it has arrived (a laptop that joined). */
   adoptTeamDocument(): Promise<boolean>
   /** Writes every change made so far to disk (so it is in the outbox). */
@@ -84,7 +84,7 @@ export class SyncClient {
       team: membership.team,
       deviceName: membership.deviceName,
       server: membership.server,
-      manager: isManager(membership, this.workspace.teamDoc()),
+      manager: isManager(membership, this.workspace.teamDocHandle()),
       ...(this.#reason ? { reason: this.#reason } : {}),
       ...(this.#notice ? { notice: this.#notice } : {}),
       ...(membership.lastSyncedAt ? { lastSyncedAt: membership.lastSyncedAt } : {}),

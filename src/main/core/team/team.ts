@@ -53,7 +53,7 @@ export class Team {
    * question is answered.
    */
   get profile(): Person | null {
-    return teamPerson(this.core.settings.get<Membership>(SETTING_MEMBERSHIP), this.core.teamDoc().doc()) ?? savedProfile(this.core.settings)
+    return teamPerson(this.core.settings.get<Membership>(SETTING_MEMBERSHIP), this.core.teamDoc()) ?? savedProfile(this.core.settings)
   }
 
   /** Whether this laptop is in a team (its person's name and role are then the team's to say). */
