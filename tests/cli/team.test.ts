@@ -79,7 +79,7 @@ describe('the team from the command line', () => {
     expect(twice.err).toBe('homeward: That join code is not right, has been used, or has expired. Ask the team manager for a new one.\n')
     const notAManagersCode = homeward('team', 'join-code', '--data', laptop, '--json')
     expect(notAManagersCode.code).toBe(1)
-    expect(notAManagersCode.err).toMatch(/Only a team manager can do that/)
+    expect(notAManagersCode.err).toBe('homeward: Only a team manager can make join codes\n')
     const received = homeward('sync', '--once', '--data', laptop, '--json')
     expect(received.err).toBe('')
     expect((JSON.parse(received.out) as { received: number }).received).toBeGreaterThan(0)
@@ -98,6 +98,8 @@ describe('the team from the command line', () => {
     expect(devices).toHaveLength(2)
     expect(devices.find((device) => device.id === deviceId)).toMatchObject({ name: 'Amina’s laptop', revoked: false, lastSeen: expect.any(String) })
 
+    const notManagersRemoval = homeward('team', 'remove-document', caseId, '--data', laptop)
+    expect(notManagersRemoval.err).toBe('homeward: Only a team manager can take a document out of the team\n')
     const notManager = homeward('devices', 'revoke', deviceId, '--data', laptop)
     expect(notManager.code).toBe(1)
     expect(notManager.err).toMatch(/manager/)
@@ -108,8 +110,13 @@ describe('the team from the command line', () => {
     expect(refused.err).toMatch(/no longer\) a device of the team/)
     const after = JSON.parse(homeward('devices', 'list', '--data', manager, '--json').out) as { id: string; revoked: boolean }[]
     expect(after.find((device) => device.id === deviceId)?.revoked).toBe(true)
-    // A hang guard: fourteen runs of the command, about 2 s each when the machine is busy.
-  }, 90_000)
+
+    // The manager takes the case out of the team: the server deletes it, and the laptop stops listing it.
+    expect(JSON.parse(homeward('team', 'remove-document', caseId, '--data', manager, '--json').out)).toEqual({ removed: caseId })
+    homeward('sync', '--once', '--data', manager)
+    expect(JSON.parse(homeward('case', 'list', '--data', manager, '--json').out)).toEqual([])
+    // A hang guard: twenty-two runs of the command, about 2 s each when the machine is busy.
+  }, 150_000)
 
   it('stops cleanly on SIGTERM, and starts again with its team and no new setup code', async () => {
     const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)))

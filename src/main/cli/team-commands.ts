@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander'
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/people'
+import { requirePermission, type Action } from '../../shared/team/permissions'
 import { formatUkDateTime } from '../../shared/dates'
 import type { TeamDevice } from '../../shared/sync/team-api'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
@@ -56,7 +57,7 @@ export function teamCommands(): Command[] {
       .option('--for <name>', 'whose laptop it is for: a person of the team, or a new one')
       .addOption(new Option('--role <role>', 'their role, for a new person').choices([...ROLES])),
   ).action(async (options: CommonOptions & { for?: string; role?: Role }) => {
-    const code = await withServer(options, (api, server, credential) => api.newJoinCode(server, credential, { for: options.for, role: options.role }))
+    const code = await withServer(options, 'issue-join-codes', (api, server, credential) => api.newJoinCode(server, credential, { for: options.for, role: options.role }))
     if (options.json) printJson(code)
     else process.stdout.write(`join code: ${code.joinCode}\nFor ${code.for ?? 'anyone'} as a ${code.role}, for one laptop, until ${formatUkDateTime(code.expiresAt)}.\n`)
   })
@@ -67,7 +68,7 @@ export function teamCommands(): Command[] {
       .description("take a document (a case, a scanned document, a meeting) out of the team (a manager's): the server deletes it, and every laptop stops listing it")
       .argument('<id>', 'the document id'),
   ).action(async (id: string, options: CommonOptions) => {
-    await withServer(options, (api, server, credential) => api.removeDocument(server, credential, id))
+    await withServer(options, 'remove-from-team', (api, server, credential) => api.removeDocument(server, credential, id))
     if (options.json) printJson({ removed: id })
     else process.stdout.write(`Document ${id} is out of the team: the server has deleted it, and each laptop stops listing it when it next syncs.\n`)
   })
@@ -97,13 +98,13 @@ export function teamCommands(): Command[] {
 
   const devices = new Command('devices').description("the team's laptops (the manager's laptop can revoke one)")
   withCommonOptions(devices.command('list').description("list the team's devices")).action(async (options: CommonOptions) => {
-    const list = await withServer(options, (api, server, credential) => api.devices(server, credential))
+    const list = await withServer(options, undefined, (api, server, credential) => api.devices(server, credential))
     if (options.json) printJson(list)
     else printDevices(list)
   })
   withCommonOptions(devices.command('revoke').description('revoke a device (a lost laptop): the server refuses it from now on').argument('<device>', 'the device id')).action(
     async (device: string, options: CommonOptions) => {
-      await withServer(options, (api, server, credential) => api.revoke(server, credential, device))
+      await withServer(options, 'revoke-devices', (api, server, credential) => api.revoke(server, credential, device))
       if (options.json) printJson({ revoked: device })
       else process.stdout.write(`Device ${device} is revoked: the server will refuse it from now on.\n`)
     },
@@ -137,11 +138,18 @@ export function teamCommands(): Command[] {
   return [team, join, devices, sync]
 }
 
-async function withServer<T>(options: CommonOptions, call: (api: typeof import('../core/sync/server-api').serverApi, server: string, credential: string) => Promise<T>): Promise<T> {
+/** Calls the team's server as this laptop, first checking its person may (the server checks again, against the role it holds). */
+async function withServer<T>(
+  options: CommonOptions,
+  action: Action | undefined,
+  call: (api: typeof import('../core/sync/server-api').serverApi, server: string, credential: string) => Promise<T>,
+): Promise<T> {
   const { serverApi } = await import('../core/sync/server-api')
   const { requireMembership } = await import('../core/sync/team-setup')
-  const membership = await withWorkspace(options, async (workspace) => requireMembership(workspace))
-  // The server itself refuses what only the manager's laptop may do.
+  const membership = await withWorkspace(options, async (workspace) => {
+    if (action) requirePermission(workspace.currentContext().role, action)
+    return requireMembership(workspace)
+  })
   return call(serverApi, membership.server, membership.credential)
 }
 

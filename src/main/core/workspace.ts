@@ -52,6 +52,8 @@ export interface OpenWorkspaceOptions {
  */
 export class Workspace {
   readonly #events = new EventEmitter<{ 'team-changed': [] }>()
+  /** The cases the team document listed when last looked at. */
+  #listedCases: Set<string>
   #closed = false
   readonly team: Team
   readonly cases: Cases
@@ -84,6 +86,7 @@ export class Workspace {
     this.reports = new Reports(core, this.cases, this.team)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef)
     this.sync = new SyncClient(this, options.sync)
+    this.#listedCases = new Set(teamCaseIds(teamRef.handle.doc()))
     this.#watchTeam(teamRef.handle)
   }
 
@@ -182,6 +185,10 @@ export class Workspace {
 
   readonly #teamChanged = (): void => {
     this.attachments.teamChanged()
+    // A case a manager took out of the team leaves this laptop's lists too (its bytes stay on disk).
+    const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
+    void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
+    this.#listedCases = listed
     this.#events.emit('team-changed')
   }
 

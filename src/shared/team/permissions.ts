@@ -11,6 +11,10 @@ const PERMISSIONS = {
   'start-meeting': { who: ['manager'], refusal: 'Only a team manager can start a case review meeting' },
   'override-safety-checks': { who: ['manager'], refusal: 'Only a team manager can override the safety checks' },
   'withdraw-safety-override': { who: ['manager'], refusal: 'Only a team manager can withdraw an override' },
+  // The server checks these against the role it holds too: a laptop cannot grant them itself.
+  'issue-join-codes': { who: ['manager'], refusal: 'Only a team manager can make join codes' },
+  'revoke-devices': { who: ['manager'], refusal: 'Only a team manager can revoke a laptop' },
+  'remove-from-team': { who: ['manager'], refusal: 'Only a team manager can take a document out of the team' },
 } as const satisfies Record<string, { who: readonly Role[]; refusal: string }>
 
 export type Action = keyof typeof PERMISSIONS

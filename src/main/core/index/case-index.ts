@@ -72,6 +72,7 @@ export class CaseIndex {
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM cases WHERE id = ?').pluck(),
       deleteCase: db.prepare<[string]>('DELETE FROM cases WHERE id = ?'),
+      forgetUnreadable: db.prepare<[string]>('DELETE FROM unreadable WHERE id = ?'),
       markUnreadable: db.prepare<[string, string]>(
         'INSERT INTO unreadable (id, reason) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason',
       ),
@@ -174,6 +175,18 @@ export class CaseIndex {
         if (rowid !== undefined) this.#statements.deleteText.run(rowid)
         this.#statements.deleteCase.run(id)
         this.#statements.markUnreadable.run(id, reason)
+      }
+    })()
+  }
+
+  /** Takes cases out of the index altogether (no longer the team's: a manager took them out of it). */
+  remove(ids: readonly string[]): void {
+    this.#db.transaction(() => {
+      for (const id of ids) {
+        const rowid = this.#statements.rowidOf.get(id)
+        if (rowid !== undefined) this.#statements.deleteText.run(rowid)
+        this.#statements.deleteCase.run(id)
+        this.#statements.forgetUnreadable.run(id)
       }
     })()
   }

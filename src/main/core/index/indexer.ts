@@ -110,6 +110,15 @@ export class CaseIndexer {
     })
   }
 
+  /** Takes cases the team no longer lists out of the index (after what is under way). */
+  forget(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve()
+    return this.#queue(async () => {
+      this.index.remove(ids)
+      this.#events.emit('changed')
+    })
+  }
+
   /** Waits for indexing under way, then stops taking more. */
   async stop(): Promise<void> {
     this.#stopped = true

@@ -127,11 +127,13 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
       return serverApi.devices(membership.server, membership.credential)
     },
     revokeDevice: async ({ deviceId }) => {
+      requirePermission(workspace.currentContext().role, 'revoke-devices')
       const membership = requireMembership(workspace)
       await serverApi.revoke(membership.server, membership.credential, deviceId)
       return {}
     },
     newJoinCode: (forWhom) => {
+      requirePermission(workspace.currentContext().role, 'issue-join-codes')
       const membership = requireMembership(workspace)
       return serverApi.newJoinCode(membership.server, membership.credential, forWhom)
     },
