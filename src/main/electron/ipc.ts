@@ -2,9 +2,12 @@ import { ipcMain, MessageChannelMain, shell, type BrowserWindow } from 'electron
 import type { ApiEvent } from '../../shared/api'
 import { IPC_CHANNELS } from '../../shared/bridge'
 import { createApiHandler } from '../core/api/api-handler'
-import { windowPortAdapter } from '../core/network/window-port'
+import { windowRepoConnections } from '../core/network/window-port'
 import type { Workspace } from '../core/workspace'
 import { isTrustedSender } from './security'
+
+/** A reload's new connection can open before the old one's close arrives: room for a few. */
+const MAX_REPO_CONNECTIONS = 4
 
 /** Wires the window to the core: the typed API over IPC, and the window's repo over a MessagePort. */
 export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, devServerOrigin: string | undefined): void {
@@ -26,15 +29,14 @@ export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, de
   window.on('closed', () => unsubscribe.forEach((stop) => stop()))
 
   // A new channel each time the page (re)loads; the old one is dropped when its port closes.
+  const connections = windowRepoConnections(workspace.repo, MAX_REPO_CONNECTIONS)
   ipcMain.on(IPC_CHANNELS.connectRepo, (event) => {
     if (!isTrustedSender(event.senderFrame, devServerOrigin)) return
     const { port1, port2 } = new MessageChannelMain()
-    const adapter = windowPortAdapter(port1)
-    workspace.repo.networkSubsystem.addNetworkAdapter(adapter)
-    port1.on('close', () => {
-      adapter.disconnect()
-      workspace.repo.networkSubsystem.removeNetworkAdapter(adapter)
-    })
+    if (!connections.connect(port1)) {
+      port1.close()
+      return
+    }
     event.sender.postMessage(IPC_CHANNELS.repoPort, null, [port2])
   })
 }

@@ -5,14 +5,14 @@ import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
 import { wireWindowToCore } from './ipc'
 import { hardenSessions, registerAppScheme, serveRenderer } from './security'
+import { shellOptions } from './shell-options'
 import { createMainWindow } from './window'
 
 /**
  * The desktop app: the headless core in the main process, one window onto it. Everything else
  * lives in the core, which runs (and is tested) without Electron.
  */
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
+const options = shellOptions({ isPackaged: app.isPackaged, env: process.env })
 
 registerAppScheme()
 app.enableSandbox()
@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start() {
-  hardenSessions(devServerOrigin)
+  hardenSessions(options)
   serveRenderer(resolve(import.meta.dirname, '../renderer'))
   try {
     workspace = await openWorkspace({ dataDir: defaultDataDir(), nativeBinding: electronNativeBinding() })
@@ -41,8 +41,8 @@ async function start() {
     app.quit()
     return
   }
-  window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), devServerUrl)
-  wireWindowToCore(window, workspace, devServerOrigin)
+  window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), options)
+  wireWindowToCore(window, workspace, options.devServerOrigin)
   workspace.sync.start()
 }
 

@@ -2,6 +2,7 @@ import { app, protocol, session, type WebFrameMain } from 'electron'
 import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { readRendererFile } from '../core/renderer-files'
 import { APP_HOST, APP_SCHEME, isAppPage } from './app-origin'
+import type { ShellOptions } from './shell-options'
 
 /** The app's pages are served from app://homeward/, a custom protocol, never file://. Must run
  * before the app is ready. */
@@ -23,12 +24,13 @@ export function serveRenderer(rendererDir: string): void {
 
 /**
  * No remote content, no permissions, no navigation away, no new windows, no webviews. The only
- * origins a window may load from are the app's own (and the dev server's, in development).
+ * origins a window may load from are the app's own (and the dev server's and DevTools', in
+ * development).
  */
-export function hardenSessions(devServerOrigin: string | undefined): void {
+export function hardenSessions({ devServerOrigin, devTools }: ShellOptions): void {
   const allowed = (url: string) =>
     isAppPage(url) ||
-    url.startsWith('devtools://') ||
+    (devTools && url.startsWith('devtools://')) ||
     (devServerOrigin !== undefined && (url.startsWith(`${devServerOrigin}/`) || url.startsWith(devServerOrigin.replace('http', 'ws'))))
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)

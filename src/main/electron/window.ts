@@ -1,8 +1,9 @@
 import { BrowserWindow } from 'electron'
 import { APP_ENTRY_URL } from './app-origin'
+import type { ShellOptions } from './shell-options'
 
 /** The one window: sandboxed, isolated, no Node. */
-export function createMainWindow(preload: string, devServerUrl: string | undefined): BrowserWindow {
+export function createMainWindow(preload: string, { rendererUrl, devTools }: ShellOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -21,9 +22,10 @@ export function createMainWindow(preload: string, devServerUrl: string | undefin
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      devTools,
     },
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL)
+  void window.loadURL(rendererUrl ?? APP_ENTRY_URL)
   return window
 }

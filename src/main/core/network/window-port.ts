@@ -1,4 +1,5 @@
 import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
+import type { Repo } from '@automerge/automerge-repo'
 
 /** The parts of Electron's MessagePortMain the window's repo connection uses. */
 export interface MainProcessPort {
@@ -30,4 +31,27 @@ export function windowPortAdapter(port: MainProcessPort): MessageChannelNetworkA
     },
   }
   return new MessageChannelNetworkAdapter(domLike as unknown as ConstructorParameters<typeof MessageChannelNetworkAdapter>[0])
+}
+
+/**
+ * A window's repo connections, at most `max` open at once. A page opens one each time it loads and
+ * the last one closes when it unloads, so a few at once is all a real window needs; a compromised
+ * page asking for thousands is refused past the bound, and the repo and its other peers go on.
+ */
+export function windowRepoConnections(repo: Repo, max: number): { connect(port: MainProcessPort): boolean } {
+  let open = 0
+  return {
+    connect(port) {
+      if (open >= max) return false
+      open++
+      const adapter = windowPortAdapter(port)
+      repo.networkSubsystem.addNetworkAdapter(adapter)
+      port.on('close', () => {
+        open--
+        adapter.disconnect()
+        repo.networkSubsystem.removeNetworkAdapter(adapter)
+      })
+      return true
+    },
+  }
 }
