@@ -12,7 +12,11 @@ import { createMainWindow } from './window'
  * The desktop app: the headless core in the main process, one window onto it. Everything else
  * lives in the core, which runs (and is tested) without Electron.
  */
-const options = shellOptions({ isPackaged: app.isPackaged, env: process.env })
+const options = shellOptions({ isPackaged: app.isPackaged, env: process.env, argv: process.argv })
+if (options.refusal) {
+  dialog.showErrorBox('Homeward', options.refusal)
+  app.exit(1)
+}
 
 registerAppScheme()
 app.enableSandbox()

@@ -19,3 +19,12 @@ it('in development without a dev server, loads the built page', () => {
 it('installed, ignores ELECTRON_RENDERER_URL and has no DevTools', () => {
   expect(shellOptions({ isPackaged: true, env })).toEqual({ rendererUrl: undefined, devServerOrigin: undefined, devTools: false })
 })
+
+it('installed, refuses to start with a remote debugging switch, which no fuse turns off', () => {
+  expect(shellOptions({ isPackaged: true, env: {}, argv: ['/opt/Homeward/homeward', '--remote-debugging-port=9222'] }).refusal).toBe(
+    'Homeward does not start with --remote-debugging-port.',
+  )
+  expect(shellOptions({ isPackaged: true, env: {}, argv: ['/opt/Homeward/homeward', '--remote-debugging-pipe'] }).refusal).toBeDefined()
+  expect(shellOptions({ isPackaged: true, env: {}, argv: ['/opt/Homeward/homeward'] }).refusal).toBeUndefined()
+  expect(shellOptions({ isPackaged: false, env: {}, argv: ['electron', '--remote-debugging-port=9222'] }).refusal).toBeUndefined()
+})

@@ -11,10 +11,21 @@ export interface ShellOptions {
   devServerOrigin: string | undefined
   /** DevTools would give whoever sits at the window a console inside the app. */
   devTools: boolean
+  /**
+   * Why an installed app will not start with these arguments: Chromium's remote debugging switches
+   * (no fuse turns them off) would let another program on the computer drive the window and read
+   * the caseload through it.
+   */
+  refusal?: string
 }
 
-export function shellOptions({ isPackaged, env }: { isPackaged: boolean; env: Record<string, string | undefined> }): ShellOptions {
-  if (isPackaged) return { rendererUrl: undefined, devServerOrigin: undefined, devTools: false }
+const DEBUGGING_SWITCHES = /^--(remote-debugging-port|remote-debugging-pipe|remote-allow-origins)(=|$)/
+
+export function shellOptions({ isPackaged, env, argv = [] }: { isPackaged: boolean; env: Record<string, string | undefined>; argv?: readonly string[] }): ShellOptions {
+  if (isPackaged) {
+    const debugging = argv.find((argument) => DEBUGGING_SWITCHES.test(argument))
+    return { rendererUrl: undefined, devServerOrigin: undefined, devTools: false, ...(debugging ? { refusal: `Homeward does not start with ${debugging.split('=')[0]}.` } : {}) }
+  }
   const rendererUrl = env.ELECTRON_RENDERER_URL || undefined
   return { rendererUrl, devServerOrigin: rendererUrl ? new URL(rendererUrl).origin : undefined, devTools: true }
 }
