@@ -185,9 +185,11 @@ export class Workspace {
 
   readonly #teamChanged = (): void => {
     this.attachments.teamChanged()
-    // A case a manager took out of the team leaves this laptop's lists too (its bytes stay on disk).
+    // A case a manager took out of the team leaves this laptop's lists too (its bytes stay on disk);
+    // one the server put back (a laptop's change had unlisted it) comes back to them.
     const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
     void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
+    this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
     this.#listedCases = listed
     this.#events.emit('team-changed')
   }

@@ -140,6 +140,12 @@ export class ChangeJournal {
     this.#lastWrite.set(key[0]!, ++this.#writes)
   }
 
+  /** A document to index again though nothing of it was written (the team lists it again). */
+  note(documentId: string): void {
+    this.#record.run(documentId)
+    this.#lastWrite.set(documentId, ++this.#writes)
+  }
+
   pending(): string[] {
     return this.#pending.all().map((row) => row.document_id)
   }
