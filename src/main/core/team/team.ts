@@ -34,9 +34,14 @@ import { SETTING_MEMBERSHIP, teamPerson, type Membership } from '../sync/members
 
 const SETTING_PROFILE = 'profile'
 
-/** The person set up on this laptop, as its local settings keep them. */
+/**
+ * The person set up on this laptop, as its local settings keep them. Alone on a laptop (no team),
+ * its person is its manager, whatever an older version let them choose.
+ */
 export function savedProfile(settings: LocalSettings): Person | null {
-  return settings.get<Person>(SETTING_PROFILE) ?? null
+  const person = settings.get<Person>(SETTING_PROFILE)
+  if (!person) return null
+  return settings.get(SETTING_MEMBERSHIP) === undefined ? { ...person, role: 'manager' } : person
 }
 
 /**
