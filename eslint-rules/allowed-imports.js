@@ -3,7 +3,7 @@
  * `layering/allowed-imports`: each layer of src/ lists what it may import, and anything else is an error.
  *
  * Every way a module can be named is checked: `import` (type-only too), `export … from`, `import()`,
- * `require()`, `import x = require()` and TypeScript's `import('…')` types. A relative import is resolved
+ * `require()` (also by a name bound to `createRequire(…)`, or called on it at once), `import x = require()` and TypeScript's `import('…')` types. A relative import is resolved
  * to a path and must lie in one of the layer's folders; a bare one must be one of its packages (an
  * entry allows its subpaths: `zod` allows `zod/v4`, `@automerge/automerge/slim` does not allow
  * `@automerge/automerge`). Vite's query suffixes (`?url`) are dropped first. A file's layer is the
@@ -129,13 +129,22 @@ export default {
       }
     }
 
+    /** Names bound to `createRequire(...)`: a require by another name. */
+    const requires = new Set(['require'])
+    /** @param {any} callee */
+    const isCreateRequire = (callee) => callee?.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'createRequire'
+
     return {
+      VariableDeclarator(node) {
+        if (node.id.type === 'Identifier' && isCreateRequire(node.init)) requires.add(node.id.name)
+      },
       ImportDeclaration: (node) => check(node.source),
       ExportNamedDeclaration: (node) => check(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node.arguments[0] ?? node)
+        const byName = node.callee.type === 'Identifier' && requires.has(node.callee.name)
+        if (byName || isCreateRequire(node.callee)) check(node.arguments[0] ?? node)
       },
       // TypeScript's own forms, which estree's types do not name.
       /** @param {any} node */

@@ -70,6 +70,16 @@ describe('the layering rule sees every way of naming a module', () => {
     ])
   })
 
+  it('sees a require made with createRequire, called at once or by the name it is given', async () => {
+    for (const code of [
+      "import { createRequire } from 'node:module'\nexport const w = createRequire(import.meta.url)('../../renderer/main.tsx')",
+      "import { createRequire } from 'node:module'\nconst load = createRequire(import.meta.url)\nexport const w = load('../../renderer/main.tsx')",
+    ]) {
+      const errors = await layeringErrors('src/main/core/example.ts', code)
+      expect(errors).toEqual([expect.stringMatching(/^src\/main may not import '\.\.\/\.\.\/renderer\/main\.tsx'/)])
+    }
+  })
+
   it('refuses an import() or require() of a computed name in a layer', async () => {
     for (const code of [
       'export const load = (name: string) => import(name)',
