@@ -3,8 +3,10 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { openWorkspace } from '../../src/main/core/workspace'
+import { markedJpeg } from '../support/fixtures'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, test } from './app'
+import { casework, daysAgo } from './casework'
 
 const OFFLINE_NOTE = 'Phoned his sister in Bradford while the server was down.'
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -99,6 +101,27 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     await expect(hers.getByRole('form', { name: 'Join code for a laptop' })).toHaveCount(0)
     await screenshot(hers, testInfo, 'team-caseworker')
     await expectAccessible(hers, 'the team settings, a caseworker’s laptop')
+
+    // On a team's laptop, a scan taken off a case stays the team's until a manager removes it.
+    const herSteps = casework(hers)
+    await herSteps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+    const caseId = /#\/cases\/([^/?]+)/.exec(hers.url())![1]!
+    await hers.goto(hers.url().replace(/#.*$/, `#/cases/${caseId}/documents`))
+    const scan = join(dirs.path, 'id-card.jpg')
+    writeFileSync(scan, markedJpeg(1))
+    await hers.locator(`#attach-files-${caseId}`).setInputFiles(scan)
+    await hers.getByLabel('What it is').selectOption('identity')
+    await hers.getByLabel('Date of the document').fill(daysAgo(3))
+    await herSteps.answer('The client agrees it goes in the presentation pack', 'No')
+    await hers.getByRole('button', { name: 'Attach this document' }).click()
+    await expect(hers.getByRole('status').filter({ hasText: 'Added: id-card.jpg' })).toBeVisible()
+    const scans = hers.getByRole('table', { name: 'Scanned documents, in the order they go in the pack' })
+    await scans.getByRole('button', { name: 'Remove id-card.jpg' }).click()
+    await expect(scans.getByRole('group', { name: 'Take id-card.jpg off this case?' })).toContainText('Its file stays with the team until a manager removes it from the team.')
+    await screenshot(hers, testInfo, 'team-scan-take-off')
+    await scans.getByRole('button', { name: 'Yes, take id-card.jpg off the case' }).click()
+    await expect(hers.getByText('id-card.jpg was taken off the case. The file stays with the team until a manager removes it from the team.')).toBeVisible()
+    await expect(hers.locator('.footer')).toContainText('Synced with the team')
     await colleague.quit()
 
     // Her code was for one laptop: the server refuses it a second time.
@@ -162,7 +185,9 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     const another = join(dirs.path, 'another')
     expect(homeward('join', '--server', server.url, '--code', newCode, '--data', another).code).toBe(0)
     expect(homeward('sync', '--once', '--data', another).code).toBe(0)
-    const [listed] = JSON.parse(homeward('case', 'list', '--data', another, '--json').out) as { id: string }[]
+    const listed = (JSON.parse(homeward('case', 'list', '--data', another, '--json').out) as { id: string; clientName: string }[]).find(
+      (listedCase) => listedCase.clientName === 'Łukasz Wiśniewski',
+    )
     const shown = JSON.parse(homeward('case', 'show', listed!.id, '--data', another, '--json').out) as { notes: { text: string }[] }
     expect(shown.notes.map((note) => note.text)).toContain(OFFLINE_NOTE)
 
