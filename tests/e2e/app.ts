@@ -36,18 +36,24 @@ export interface HomewardApp {
   restartServerOnly?(): Promise<void>
 }
 
-export const test = base.extend<{ app: HomewardApp }>({
-  // Playwright needs a destructured first argument; this fixture uses none of the built-in ones
-  // (the built-in browser would try to launch a Chromium download that does not exist here).
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use, testInfo) => {
-    const folder = tempDir('homeward-e2e')
-    const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo)
-    await use(app)
-    await app.dispose()
-    folder.remove()
-  },
+/** The app on a workspace folder of its own, for the length of a test. */
+async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const folder = tempDir('homeward-e2e')
+  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo)
+  await use(app)
+  await app.dispose()
+  folder.remove()
+}
+
+// Playwright needs a destructured first argument; these fixtures use none of the built-in ones
+// (the built-in browser would try to launch a Chromium download that does not exist here).
+/* eslint-disable no-empty-pattern */
+export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp }>({
+  app: async ({}, use, testInfo) => laptop(use, testInfo),
+  /** A second laptop, a colleague's, for the journeys two people share. */
+  colleague: async ({}, use, testInfo) => laptop(use, testInfo),
 })
+/* eslint-enable no-empty-pattern */
 
 /** The browser mode, started by its built entry, in a new Chromium page. */
 async function browserModeApp(dataDir: string, testInfo: TestInfo): Promise<HomewardApp> {

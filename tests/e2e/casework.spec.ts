@@ -32,11 +32,11 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   test.setTimeout(240_000)
   const page = await app.open()
   const steps = casework(page)
-  await steps.firstRun('Amina Okafor', 'Caseworker')
+  await steps.firstRun('Amina Okafor')
   await steps.addReferral({ name: 'Łukasz Wiśniewski', born: '17/05/1984', chain: '4455667', referrer: 'Sam Reed', team: 'Tower Hamlets Outreach' })
   await screenshot(page, testInfo, 'phase-1-identify')
   await expect(steps.nextStep).toContainText('Check the referral, then accept or reject it.')
-  await throughEngagement(steps, 'Amina Okafor (Caseworker)', (name) => screenshot(page, testInfo, name))
+  await throughEngagement(steps, 'Amina Okafor (Team manager)', (name) => screenshot(page, testInfo, name))
 
   // Phase 4: the evidence, the local connection test, the plan, the checks before the move.
   await page.getByRole('button', { name: 'Add an address' }).click()
@@ -148,7 +148,7 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
   test.setTimeout(180_000)
   const page = await app.open()
   const steps = casework(page)
-  await steps.firstRun('Derek Hall', 'Team manager')
+  await steps.firstRun('Derek Hall')
   await steps.addReferral({ name: 'Ștefan Popescu', born: '02/02/1980', referrer: 'Priya Shah', team: 'Hackney Street Outreach' })
   await throughEngagement(steps, 'Derek Hall (Team manager)')
 

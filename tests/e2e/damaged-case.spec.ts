@@ -8,7 +8,7 @@ import { expect, expectAccessible, screenshot, test } from './app'
 
 test('a case damaged on disk is named on the case list, and the rest of the caseload works', async ({ app }, testInfo) => {
   const ws = await openWorkspace({ dataDir: app.dataDir })
-  ws.team.setProfile({ name: 'Amina Okafor', role: 'caseworker' })
+  ws.team.setProfile({ name: 'Amina Okafor' })
   await ws.cases.create(referral({ clientName: 'Zoë Adams', chainNumber: '111111' }))
   const damaged = await ws.cases.create(referral({ clientName: 'Ólafur Jónsson', dateOfBirth: '1980-02-02', chainNumber: '222222' }))
   // A case with a note another laptop wrote badly (an author that is a number), beside a good one.

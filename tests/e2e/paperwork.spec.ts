@@ -30,7 +30,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
 
   // A case ready for its pack, on a laptop whose user is the team manager.
   const ws = await openWorkspace({ dataDir: app.dataDir })
-  ws.team.setProfile({ name: 'Derek Hall', role: 'manager' })
+  ws.team.setProfile({ name: 'Derek Hall' })
   const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
   await ws.close()
 
@@ -200,7 +200,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await documents.getByRole('button', { name: 'Remove gp-letter.jpg' }).click()
   await expect(documents.getByRole('button', { name: 'Yes, remove gp-letter.jpg' })).toBeFocused()
   await documents.getByRole('button', { name: 'Yes, remove gp-letter.jpg' }).click()
-  await expect(page.getByText('gp-letter.jpg was removed, with the pack made here that enclosed it.')).toBeVisible()
+  await expect(page.getByText('gp-letter.jpg was removed and its file deleted from this laptop, with the pack made here that enclosed it.')).toBeVisible()
   await expect(documents.getByRole('row')).toHaveCount(2)
   expect(existsSync(opened[0]!)).toBe(false)
   files.remove()

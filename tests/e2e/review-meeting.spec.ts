@@ -6,7 +6,7 @@ import { expect, expectAccessible, screenshot, test } from './app'
 test('a manager looks over the board and the monitoring report, then runs a case review meeting from agenda to minutes', async ({ app }, testInfo) => {
   test.setTimeout(180_000)
   const ws = await openWorkspace({ dataDir: app.dataDir })
-  ws.team.setProfile({ name: 'Derek Hall', role: 'manager' })
+  ws.team.setProfile({ name: 'Derek Hall' })
   await seedWorkspace(ws, { cases: 40, seed: 11 })
   const openCases = ws.cases.board().rows.length
   await ws.close()

@@ -12,7 +12,6 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
   await screenshot(page, testInfo, '01-first-run')
   await expectAccessible(page, 'the first-run page')
   await page.getByLabel('Your name').fill('Amina Okafor')
-  await page.getByLabel('Caseworker').check()
   await page.getByRole('button', { name: 'Continue' }).click()
 
   // An empty case list with a clear hint.
@@ -89,7 +88,6 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
 test('bad input is refused next to the field and nothing is saved half-way', async ({ app }, testInfo) => {
   const page = await app.open()
   await page.getByLabel('Your name').fill('Derek Hall')
-  await page.getByLabel('Team manager').check()
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByRole('link', { name: 'Add the first referral' }).click()
 

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createHashRouter, RouterProvider, Outlet } from 'react-router'
 import type { Repo } from '@automerge/automerge-repo/slim'
-import type { Person } from '../../shared/people'
+import type { Session } from '../../shared/api'
 import type { ApiClient } from '../platform/api-client'
-import { ApiContext, ProfileContext, RepoContext } from './contexts'
+import { ApiContext, RepoContext, SessionContext, type SessionValue } from './contexts'
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
@@ -58,31 +58,47 @@ const router = createHashRouter([
 ])
 
 export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
-  const [profile, setProfile] = useState<Person | null | undefined>(undefined)
+  const [session, setSession] = useState<Session | undefined>(undefined)
   const [failure, setFailure] = useState<string | undefined>(undefined)
 
+  const refresh = useCallback(
+    () =>
+      api.call('getSession', {}).then((next) => {
+        // The same session kept as it was: every page reading it would draw again.
+        setSession((known) => (known && JSON.stringify(known) === JSON.stringify(next) ? known : next))
+      }),
+    [api],
+  )
+
   useEffect(() => {
-    api.call('getSession', {}).then(
-      (session) => setProfile(session.profile),
-      (error: Error) => setFailure(error.message),
-    )
-  }, [api])
+    refresh().catch((error: Error) => setFailure(error.message))
+    // A role the team changes, or this laptop's person arriving with the team document, come as team changes.
+    // A failed refresh is left: the connection banner says when the core is not answering.
+    return api.onEvent((event) => {
+      if (event.type === 'team-changed') refresh().catch(() => undefined)
+    })
+  }, [api, refresh])
 
   useEffect(() => {
     document.title = 'Homeward'
   }, [])
 
+  const value = useMemo<SessionValue | null>(
+    () => (session?.profile ? { profile: session.profile, inTeam: session.inTeam, refresh } : null),
+    [session, refresh],
+  )
+
   if (failure) return <p className="banner banner--warning">Homeward could not start: {failure}</p>
-  if (profile === undefined) return <p className="muted splash">Opening Homeward…</p>
+  if (session === undefined) return <p className="muted splash">Opening Homeward…</p>
   return (
     <ApiContext.Provider value={api}>
       <RepoContext.Provider value={repo}>
-        {profile === null ? (
-          <FirstRunPage onDone={setProfile} />
+        {value === null ? (
+          <FirstRunPage onDone={refresh} />
         ) : (
-          <ProfileContext.Provider value={profile}>
+          <SessionContext.Provider value={value}>
             <RouterProvider router={router} />
-          </ProfileContext.Provider>
+          </SessionContext.Provider>
         )}
       </RepoContext.Provider>
     </ApiContext.Provider>

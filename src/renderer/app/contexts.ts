@@ -5,7 +5,15 @@ import type { ApiClient } from '../platform/api-client'
 
 export const ApiContext = createContext<ApiClient | null>(null)
 export const RepoContext = createContext<Repo | null>(null)
-export const ProfileContext = createContext<Person | null>(null)
+
+/** Who is using this laptop, and whether the team says so (then their name and role are the team's). */
+export interface SessionValue {
+  profile: Person
+  inTeam: boolean
+  /** Asks the core again: joining or leaving a team changes whose laptop it is. */
+  refresh: () => Promise<void>
+}
+export const SessionContext = createContext<SessionValue | null>(null)
 
 function required<T>(value: T | null, name: string): T {
   if (value === null) throw new Error(`${name} is not provided`)
@@ -14,5 +22,7 @@ function required<T>(value: T | null, name: string): T {
 
 export const useApi = () => required(useContext(ApiContext), 'ApiContext')
 export const useRepo = () => required(useContext(RepoContext), 'RepoContext')
+/** The session; every page after the first run has one. */
+export const useSession = () => required(useContext(SessionContext), 'SessionContext')
 /** The person using this laptop; every page after the first run has one. */
-export const useProfile = () => required(useContext(ProfileContext), 'ProfileContext')
+export const useProfile = () => useSession().profile

@@ -52,22 +52,33 @@ interface InputProps {
   autoComplete?: string
 }
 
-export function TextField({ width = 'full', inputMode, autoComplete = 'off', ...props }: InputProps) {
+/** A text box; `suggestions` are offered as it is typed in, and anything else may still be typed. */
+export function TextField({ width = 'full', inputMode, autoComplete = 'off', suggestions, ...props }: InputProps & { suggestions?: readonly string[] }) {
   return (
     <Field {...props}>
       {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          name={props.name}
-          className={`input input--${width}`}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          inputMode={inputMode}
-          autoComplete={autoComplete}
-          spellCheck={false}
-        />
+        <>
+          <input
+            id={id}
+            name={props.name}
+            className={`input input--${width}`}
+            value={props.value}
+            onChange={(event) => props.onChange(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            inputMode={inputMode}
+            autoComplete={autoComplete}
+            spellCheck={false}
+            list={suggestions ? `${id}-suggestions` : undefined}
+          />
+          {suggestions && (
+            <datalist id={`${id}-suggestions`}>
+              {suggestions.map((suggestion) => (
+                <option key={suggestion} value={suggestion} />
+              ))}
+            </datalist>
+          )}
+        </>
       )}
     </Field>
   )

@@ -1,27 +1,33 @@
 import { useCallback, useEffect, useState } from 'react'
 import { may } from '../../shared/team/permissions'
 import { formatUkDateTime } from '../../shared/dates'
+import { ROLE_LABELS, ROLES, type Person, type Role } from '../../shared/people'
 import type { SyncStatus } from '../../shared/sync/status'
-import type { TeamDevice } from '../../shared/sync/team-api'
-import { useApi, useProfile } from '../app/contexts'
+import { JOIN_CODE_DAYS, type JoinCode, type TeamDevice } from '../../shared/sync/team-api'
+import { useApi, useProfile, useSession } from '../app/contexts'
 import { Confirm } from '../components/Confirm'
 import { DataTable } from '../components/DataTable'
-import { Form, FormActions, Problem, TextField } from '../components/form'
+import { Form, FormActions, Problem, RadioGroup, TextField } from '../components/form'
 import { Panel } from '../components/Panel'
 import { describeSync } from '../components/sync-words'
 import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
+import { useApiQuery } from '../hooks/useApiQuery'
 import { useSyncStatus } from '../hooks/useSyncStatus'
+
+/** A join code as shown: the first, from creating the team, comes without its expiry. */
+type ShownCode = Omit<JoinCode, 'expiresAt'> & { expiresAt?: string }
 
 /**
  * The team this laptop syncs with: join it with the server's address and the join code the
  * manager gave (or, the manager, create it with the server's setup code); once in, its state, the
- * team's laptops (the manager can revoke a lost one) and leaving.
+ * team's people, and leaving. A manager issues join codes and sees the team's laptops (and can
+ * revoke a lost one).
  */
 export function TeamSection() {
   const status = useSyncStatus()
   // The first join code, from creating the team, shown once it is made.
-  const [joinCode, setJoinCode] = useState<string | undefined>()
+  const [joinCode, setJoinCode] = useState<ShownCode | undefined>()
   return (
     <Panel id="team-heading" title="Your team" level={2} className="team">
       {!status ? (
@@ -35,13 +41,13 @@ export function TeamSection() {
   )
 }
 
-function NotInTeam({ onCreated }: { onCreated: (joinCode: string) => void }) {
+function NotInTeam({ onCreated }: { onCreated: (joinCode: ShownCode) => void }) {
   const profile = useProfile()
   return (
     <>
       <p>
         This laptop is not in a team yet: its cases stay on it. Join your team to share cases with your colleagues. Cases already on this laptop
-        become the team’s.
+        become the team’s, and your name and role come from the team.
       </p>
       <JoinForm />
       {may(profile.role, 'create-team') && (
@@ -56,19 +62,30 @@ function NotInTeam({ onCreated }: { onCreated: (joinCode: string) => void }) {
 
 function JoinForm() {
   const api = useApi()
+  const session = useSession()
   const [server, setServer] = useState('')
   const [code, setCode] = useState('')
   const [deviceName, setDeviceName] = useState('')
   const { busy, issues, run, refuse } = useSubmit()
   const submit = () => {
     if (!server.trim() || !code.trim()) return refuse('Enter the server address and the join code your manager gave you.')
-    void run(() => api.call('joinTeam', { server, code, ...(deviceName.trim() ? { deviceName } : {}) }))
+    void run(async () => {
+      await api.call('joinTeam', { server, code, ...(deviceName.trim() ? { deviceName } : {}) })
+      await session.refresh()
+    })
   }
   return (
     <Form className="edit-form" onSubmit={submit} aria-labelledby="join-heading">
       <h3 id="join-heading">Join your team</h3>
       <TextField name="join-server" label="Team server address" hint="For example https://sync.example.org, from your manager or IT volunteer." value={server} onChange={setServer} width="medium" />
-      <TextField name="join-code" label="Join code" hint="Three groups of five letters and numbers, for example K7QMH-2XRTB-9PVAC." value={code} onChange={setCode} width="medium" />
+      <TextField
+        name="join-code"
+        label="Join code"
+        hint="Three groups of five letters and numbers, for example K7QMH-2XRTB-9PVAC. Each code is for one laptop, and works once."
+        value={code}
+        onChange={setCode}
+        width="medium"
+      />
       <DeviceNameField value={deviceName} onChange={setDeviceName} />
       <Problem text={issues[0]?.message} />
       <FormActions label="Join the team" busy={busy} busyLabel="Joining…" />
@@ -76,8 +93,9 @@ function JoinForm() {
   )
 }
 
-function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
+function CreateForm({ onCreated }: { onCreated: (joinCode: ShownCode) => void }) {
   const api = useApi()
+  const session = useSession()
   const [server, setServer] = useState('')
   const [setupCode, setSetupCode] = useState('')
   const [name, setName] = useState('')
@@ -85,7 +103,11 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: string) => void }) {
   const { busy, issues, run, refuse } = useSubmit()
   const submit = () => {
     if (!server.trim() || !setupCode.trim() || !name.trim()) return refuse('Enter the server address, its setup code and the team’s name.')
-    void run(async () => onCreated((await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })).joinCode))
+    void run(async () => {
+      const { joinCode } = await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })
+      await session.refresh()
+      onCreated({ joinCode, for: null, role: 'caseworker' })
+    })
   }
   return (
     <Form className="edit-form" onSubmit={submit} aria-label="Create the team">
@@ -112,10 +134,18 @@ function DeviceNameField({ value, onChange }: { value: string; onChange: (value:
   )
 }
 
-function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: string | undefined }) {
+function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: ShownCode | undefined }) {
+  const profile = useProfile()
+  const members = useApiQuery('listMembers', {}, 'team-changed')
   const words = describeSync(status)
+  const people = members.status === 'ready' ? members.data : []
   return (
     <>
+      {status.notice && (
+        <p className="notice" role="status">
+          {status.notice}
+        </p>
+      )}
       <dl className="facts">
         <dt>Team</dt>
         <dd>{status.team}</dd>
@@ -128,17 +158,128 @@ function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: 
         <dt>Changes not yet sent</dt>
         <dd>{status.pending}</dd>
       </dl>
-      {status.manager && status.state !== 'refused' && <Devices firstJoinCode={firstJoinCode} />}
+      <h3>The team’s people</h3>
+      {members.status === 'failed' ? (
+        <Problem text={members.message} />
+      ) : (
+        <DataTable
+          caption="The team’s people"
+          rows={[...people].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))}
+          rowKey={(person) => person.id}
+          empty={members.status === 'loading' ? 'Loading…' : 'No one yet.'}
+          columns={[
+            { heading: 'Name', cell: (person) => (person.id === profile.id ? `${person.name} (you)` : person.name) },
+            { heading: 'Role', cell: (person) => ROLE_LABELS[person.role] },
+          ]}
+        />
+      )}
+      {!status.manager && <p className="field__hint">Your name and role come from the team: ask a team manager if they need to change.</p>}
+      {status.manager && status.state !== 'refused' && (
+        <>
+          <JoinCodeForm people={people} server={status.server ?? ''} first={firstJoinCode} />
+          <Devices />
+        </>
+      )}
       <Leave team={status.team ?? 'the team'} />
     </>
   )
 }
 
-function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
+/** A name as the server matches it: spaces and capitals aside. */
+const plainName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
+
+/** The manager issues a join code for one laptop: someone in the team (in their role), or someone new. */
+function JoinCodeForm({ people, server, first }: { people: Person[]; server: string; first: ShownCode | undefined }) {
   const api = useApi()
+  const [whose, setWhose] = useState('')
+  const [role, setRole] = useState<Role>('caseworker')
+  const [issued, setIssued] = useState<JoinCode | undefined>()
+  // The team's first code arrives once the team is made, which may be after this form appears.
+  const code = issued ?? first
+  const { busy, issues, run } = useSubmit()
+  const inTeam = (name: string) => (name.trim() ? people.find((person) => plainName(person.name) === plainName(name)) : undefined)
+  const known = inTeam(whose)
+  const changeWhose = (name: string) => {
+    setWhose(name)
+    // Their code keeps the role they have: offered as chosen, so it is not refused.
+    const person = inTeam(name)
+    if (person) setRole(person.role)
+  }
+  const submit = () =>
+    void run(async () => setIssued(await api.call('newJoinCode', { ...(whose.trim() ? { for: whose.trim() } : {}), role })))
+  return (
+    <>
+      <Form className="edit-form" onSubmit={submit} aria-labelledby="join-code-heading">
+        <h3 id="join-code-heading">Join code for a laptop</h3>
+        <p>
+          A join code lets one laptop join the team as the person it is for. It works once, within {JOIN_CODE_DAYS} days: make a new one for each
+          laptop. Give it to them with the team server address, {server}.
+        </p>
+        <TextField
+          name="code-for"
+          label="Whose laptop is it?"
+          hint={
+            known
+              ? `${known.name} is in the team as ${ROLE_LABELS[known.role]}.`
+              : 'Someone in the team, or a new person’s name. Left empty, the code is for anyone, under the name they gave Homeward.'
+          }
+          value={whose}
+          onChange={changeWhose}
+          suggestions={people.map((person) => person.name)}
+          width="medium"
+        />
+        <RadioGroup
+          name="code-role"
+          legend="Their role"
+          hint="A code for someone already in the team keeps their role."
+          value={role}
+          onChange={(value) => setRole(value as Role)}
+          options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+          inline
+        />
+        <Problem text={issues[0]?.message} />
+        <FormActions label="Get a join code" busy={busy} busyLabel="Getting a code…" />
+      </Form>
+      {code && <ShownJoinCode key={code.joinCode} code={code} />}
+    </>
+  )
+}
+
+function ShownJoinCode({ code }: { code: ShownCode }) {
+  const [copied, setCopied] = useState<string | undefined>()
+  const copy = () =>
+    navigator.clipboard.writeText(code.joinCode).then(
+      () => setCopied('Copied.'),
+      () => setCopied('Could not copy it: select the code and copy it.'),
+    )
+  return (
+    <section className="join-code-card" aria-labelledby="shown-code-heading">
+      <h4 id="shown-code-heading">{code.for ? `Join code for ${code.for}’s laptop` : 'Join code for anyone’s laptop'}</h4>
+      <p role="status" className="join-code-card__code">
+        <strong className="join-code">{code.joinCode}</strong>
+      </p>
+      <dl className="facts">
+        <dt>For</dt>
+        <dd>{code.for ?? 'Anyone, under the name they gave Homeward'}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[code.role]}</dd>
+        <dt>Works</dt>
+        <dd>Once, for one laptop, {code.expiresAt ? `until ${formatUkDateTime(code.expiresAt)}` : `for ${JOIN_CODE_DAYS} days`}</dd>
+      </dl>
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+          Copy the code
+        </button>
+        {copied && <span role="status">{copied}</span>}
+      </div>
+    </section>
+  )
+}
+
+function Devices() {
+  const api = useApi()
+  const profile = useProfile()
   const [devices, setDevices] = useState<TeamDevice[] | undefined>()
-  const [newJoinCode, setJoinCode] = useState<string | undefined>()
-  const joinCode = newJoinCode ?? firstJoinCode
   const [confirm, setConfirm] = useState<string | undefined>()
   const [problem, setProblem] = useState<string | undefined>()
   const load = useCallback(
@@ -158,18 +299,6 @@ function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
   const fail = (error: unknown) => setProblem(issuesOf(error)[0]?.message)
   return (
     <>
-      <h3>Add a laptop</h3>
-      <p>Give the person the team server address and a join code. A new code replaces the one before.</p>
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => api.call('newJoinCode', {}).then(({ joinCode: code }) => setJoinCode(code), fail)}>
-          Get a join code
-        </button>
-        {joinCode && (
-          <p role="status">
-            Join code: <strong className="join-code">{joinCode}</strong>
-          </p>
-        )}
-      </div>
       <h3>The team’s laptops</h3>
       <Problem text={problem} />
       {devices === undefined ? (
@@ -180,7 +309,14 @@ function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
           rows={devices}
           rowKey={(device) => device.id}
           columns={[
-            { heading: 'Laptop', cell: (device) => (device.manager ? `${device.name} (manager)` : device.name) },
+            { heading: 'Laptop', cell: (device) => device.name },
+            {
+              heading: 'Whose',
+              cell: (device) =>
+                device.person
+                  ? `${device.person.name}${device.person.id === profile.id ? ' (you)' : ''}, ${ROLE_LABELS[device.person.role]}`
+                  : 'Not recorded',
+            },
             { heading: 'Last seen', cell: (device) => (device.lastSeen ? formatUkDateTime(device.lastSeen) : 'Never') },
             { heading: 'State', cell: (device) => (device.revoked ? 'Revoked' : 'Can sync') },
           ]}
@@ -210,13 +346,17 @@ function Devices({ firstJoinCode }: { firstJoinCode: string | undefined }) {
           }}
         />
       )}
-      <p className="field__hint">Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new.</p>
+      <p className="field__hint">
+        Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new. Revoking also cancels every join code not
+        yet used.
+      </p>
     </>
   )
 }
 
 function Leave({ team }: { team: string }) {
   const api = useApi()
+  const session = useSession()
   const [asking, setAsking] = useState(false)
   const [problem, setProblem] = useState<string | undefined>()
   return (
@@ -227,7 +367,12 @@ function Leave({ team }: { team: string }) {
           explanation="This laptop keeps its cases but stops sending and receiving changes."
           yes={`Leave ${team}`}
           yesClassName="button button--warning"
-          onYes={() => api.call('leaveTeam', {}).catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))}
+          onYes={() =>
+            api
+              .call('leaveTeam', {})
+              .then(() => session.refresh())
+              .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
+          }
           no="Stay in the team"
           noClassName="button button--secondary"
           onNo={() => setAsking(false)}

@@ -4,7 +4,7 @@ import * as change from '../../../shared/case/changes'
 import { enclosureTitle } from '../../../shared/case/presentation-pack'
 import { formatUkDate } from '../../../shared/dates'
 import { displayValue } from '../../../shared/forms/fields'
-import { useApi } from '../../app/contexts'
+import { useApi, useSession } from '../../app/contexts'
 import { Confirm } from '../../components/Confirm'
 import { DataTable } from '../../components/DataTable'
 import { Problem } from '../../components/form'
@@ -27,6 +27,7 @@ export function AttachmentsPanel(props: {
   const { id: caseId, record } = useOpenCase()
   const changeCase = useCaseChange()
   const api = useApi()
+  const { inTeam } = useSession()
   const [editing, setEditing] = useState<string | undefined>()
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
   const [problem, setProblem] = useState<string | undefined>()
@@ -90,15 +91,19 @@ export function AttachmentsPanel(props: {
               </button>
               {confirmRemove === attachment.id ? (
                 <Confirm
-                  question={`Remove ${attachment.fileName}?`}
-                  yes={`Yes, remove ${attachment.fileName}`}
+                  question={inTeam ? `Take ${attachment.fileName} off this case?` : `Remove ${attachment.fileName}?`}
+                  explanation={inTeam ? 'Its file stays with the team until a manager removes it from the team.' : 'Its file is deleted from this laptop.'}
+                  yes={inTeam ? `Yes, take ${attachment.fileName} off the case` : `Yes, remove ${attachment.fileName}`}
                   onYes={() => {
                     setProblem(undefined)
                     api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
                       ({ packsDeleted }) => {
                         setConfirmRemove(undefined)
+                        const packs = packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''
                         setRemoved(
-                          `${attachment.fileName} was removed${packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''}.`,
+                          inTeam
+                            ? `${attachment.fileName} was taken off the case${packs}. The file stays with the team until a manager removes it from the team.`
+                            : `${attachment.fileName} was removed and its file deleted from this laptop${packs}.`,
                         )
                       },
                       (error: unknown) => setProblem(issuesOf(error)[0]?.message),
