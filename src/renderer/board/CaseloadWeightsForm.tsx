@@ -36,12 +36,32 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
     }
   }
 
+  const explanation = (
+    <p className="field__hint">
+      How much one case in each phase counts on the caseload board (the Standard Caseload Equivalent): 2 means a case there takes about twice the time
+      of a case weighted 1.
+    </p>
+  )
+  // Only a manager sets them: anyone else sees the figures, not boxes that look as if they could be typed in.
+  if (!canChange) {
+    return (
+      <Panel id="weights-heading" title="Caseload weights">
+        {explanation}
+        <dl className="facts">
+          {PHASES.map((phase) => (
+            <div className="facts__row" key={phase}>
+              <dt>{phaseLabel(phase)}</dt>
+              <dd className="facts__value">{weights[phase]}</dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
+    )
+  }
+
   return (
     <Panel id="weights-heading" title="Caseload weights">
-      <p className="field__hint">
-        How much one case in each phase counts on the caseload board (the Standard Caseload Equivalent): 2 means a case there takes about twice the
-        time of a case weighted 1.
-      </p>
+      {explanation}
       <Form onSubmit={() => void save(typed)}>
         <div className="weights">
           {PHASES.map((phase) => (
@@ -60,7 +80,6 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
                 className="input input--short"
                 inputMode="decimal"
                 value={typed[phase]}
-                readOnly={!canChange}
                 aria-invalid={errors[phase] ? true : undefined}
                 aria-describedby={errors[phase] ? `weight-${phase}-error` : undefined}
                 onChange={(event) => {
@@ -78,25 +97,23 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
               {message}
             </p>
           ))}
-        {canChange && (
-          <FormActions label="Save weights">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setTyped(toText(DEFAULT_CASELOAD_WEIGHTS))
-                void save(toText(DEFAULT_CASELOAD_WEIGHTS))
-              }}
-            >
-              Use the defaults
-            </button>
-            {saved && (
-              <p className="save-confirmation" role="status">
-                Saved
-              </p>
-            )}
-          </FormActions>
-        )}
+        <FormActions label="Save weights">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setTyped(toText(DEFAULT_CASELOAD_WEIGHTS))
+              void save(toText(DEFAULT_CASELOAD_WEIGHTS))
+            }}
+          >
+            Use the defaults
+          </button>
+          {saved && (
+            <p className="save-confirmation" role="status">
+              Saved
+            </p>
+          )}
+        </FormActions>
       </Form>
     </Panel>
   )
