@@ -70,7 +70,8 @@ export class TeamMembership {
     readonly outbox: SyncOutbox,
     private readonly settings: LocalSettings,
     private readonly teamRef: TeamRef,
-    private readonly attestations: ChangeAttestations,
+    /** Who sent each change this laptop holds. */
+    readonly attestations: ChangeAttestations,
   ) {
     outbox.enabled = this.get() !== undefined
   }
