@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { sameSecret, sha256Hex } from '../node/crypto'
 import { openSqlite, type SqliteDatabase } from '../node/sqlite'
+import { SERVER_AUTHOR } from '../shared/authorship'
 import type { Person, Role } from '../shared/people'
 import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/team-api'
@@ -12,7 +13,12 @@ export interface StoredChunk {
   seq: number
   documentId: string
   data: Uint8Array
+  /** The person whose device sent it (SERVER_AUTHOR's id for the server's own); none for devices from before people. */
+  by?: string
 }
+
+/** What the chunks the server itself makes (its changes to the team document) are stored as sent by. */
+export const SERVER_DEVICE = 'server'
 
 /** A laptop of the team (what the manager lists and can revoke). */
 export type Device = TeamDevice
@@ -279,14 +285,14 @@ export class ServerStore {
 
   /** The chunk numbered `seq`, if it is still kept (a scanned document the team removed is not). */
   chunkAt(seq: number): StoredChunk | undefined {
-    const row = this.#db.prepare<[number], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE seq = ?').get(seq)
+    const row = this.#db.prepare<[string, number], ChunkRow>(`${CHUNK_SELECT} WHERE c.seq = ?`).get(SERVER_AUTHOR.id, seq)
     return row && chunkOf(row)
   }
 
   chunksOf(documentId: string): StoredChunk[] {
     return this.#db
-      .prepare<[string], ChunkRow>('SELECT seq, document_id, data FROM chunks WHERE document_id = ? ORDER BY seq')
-      .all(documentId)
+      .prepare<[string, string], ChunkRow>(`${CHUNK_SELECT} WHERE c.document_id = ? ORDER BY c.seq`)
+      .all(SERVER_AUTHOR.id, documentId)
       .map(chunkOf)
   }
 
@@ -357,6 +363,10 @@ export class ServerStore {
   }
 }
 
+/** A chunk with the person whose device sent it (the first parameter: the server's own id). */
+const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE d.person_id END AS by
+  FROM chunks c LEFT JOIN devices d ON d.id = c.device_id`
+
 /** A device with its person: the person's role decides whether it is a manager's. */
 const DEVICE_SELECT = `SELECT d.id, d.name, d.manager, d.created_at, d.last_seen, d.revoked_at, p.id AS person_id, p.name AS person_name, p.role AS person_role
   FROM devices d LEFT JOIN people p ON p.id = d.person_id`
@@ -404,6 +414,7 @@ interface ChunkRow {
   seq: number
   document_id: string
   data: Buffer
+  by: string | null
 }
 
 function deviceOf(row: DeviceRow): Device {
@@ -420,7 +431,8 @@ function deviceOf(row: DeviceRow): Device {
 }
 
 function chunkOf(row: ChunkRow): StoredChunk {
-  return { seq: row.seq, documentId: row.document_id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }
+  const data = new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)
+  return row.by === null ? { seq: row.seq, documentId: row.document_id, data } : { seq: row.seq, documentId: row.document_id, data, by: row.by }
 }
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed. */

@@ -9,8 +9,9 @@ import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
 import type { Person } from '../shared/people'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
-import { ServerStore, type Device, type JoinCodeFor } from './store'
-import { SERVER_AUTHOR, TeamAuthority } from './team-authority'
+import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
+import { SERVER_AUTHOR } from '../shared/authorship'
+import { TeamAuthority } from './team-authority'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -288,8 +289,6 @@ function teamAuthority(store: ServerStore, now: () => Date): TeamAuthority | und
   return team && new TeamAuthority(store, team.teamDocumentId, now)
 }
 
-/** What the chunks the server itself makes (its changes to the team document) are stored as sent by. */
-const SERVER_DEVICE = 'server'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A join refused after its code was found: rolls back the code's use. */

@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge'
-import { authoredBy } from '../shared/authorship'
+import { authoredBy, SERVER_AUTHOR } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import type { ServerStore } from './store'
@@ -7,9 +7,6 @@ import type { ServerStore } from './store'
 /** The lists in the team document that say which documents are the team's. */
 const LISTS = ['cases', 'attachments', 'meetings'] as const
 type Lists = Record<(typeof LISTS)[number], Record<string, unknown>>
-
-/** How the server signs the changes it makes to the team document. */
-export const SERVER_AUTHOR = { id: 'homeward-sync-server', name: 'The team’s sync server' }
 
 /** What a chunk of the team document did, once the server has held it to the team's authority. */
 export interface TeamUpdate {

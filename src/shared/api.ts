@@ -6,7 +6,7 @@ import type { MonitoringReport } from './reports/monitoring'
 import { PHASES, type Phase } from './case/phases'
 import type { CaseSummary, ListedCase } from './case/summary'
 import type { ReferralDetails, ReferralInput } from './case/referral'
-import { ROLES, type Person, type ProfileInput } from './people'
+import { ROLES, type Person, type PersonRef, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
@@ -26,6 +26,31 @@ export interface SearchHit extends CaseSummary {
 export interface UnreadableCase {
   id: string
   reason: string
+}
+
+/**
+ * One change to a case, as its history lists it: who the change says made it, and whose laptop
+ * sent it, as the team's server recorded on arrival (or this laptop, for its own).
+ */
+export interface CaseChange {
+  /** The change's Automerge hash. */
+  hash: string
+  /** When, as the change says (ISO); null if it says nothing. */
+  at: string | null
+  /** Who the change says made it; null for a change that names nobody (not made by Homeward). */
+  declaredAuthor: PersonRef | null
+  /** The person whose laptop sent it; null when not attested. */
+  attestedBy: PersonRef | null
+  /** Sent from someone else's laptop than the declared author's: shown as such, never hidden. */
+  mismatch: boolean
+  /** 'none': from before the server recorded who sent what, or from a laptop of before people. */
+  attestation: 'server' | 'this laptop' | 'none'
+}
+
+/** A case's latest changes, newest first, and how many older ones are not listed. */
+export interface CaseChanges {
+  changes: CaseChange[]
+  more: number
 }
 
 export interface Session {
@@ -127,6 +152,8 @@ export const API = {
   unreadableCases: method<UnreadableCase[]>()(none),
   searchCases: method<SearchHit[]>()(z.object({ text: z.string().max(MAX_SEARCH_LENGTH) })),
   duplicatesOf: method<CaseSummary[]>()(z.object({ caseId: id })),
+  /** Every change to a case, newest first (the latest few hundred): declared author and sender. */
+  caseChanges: method<CaseChanges>()(z.object({ caseId: id })),
   mergeCases: method<Record<string, never>>()(z.object({ keepId: id, duplicateId: id })),
   getBoard: method<Board>()(none),
 

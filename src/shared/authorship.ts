@@ -14,6 +14,12 @@ interface AuthorMessage {
   name: string
 }
 
+/**
+ * How the team's sync server signs the changes it makes to the team document; laptops know the
+ * server's own changes by it.
+ */
+export const SERVER_AUTHOR = { id: 'homeward-sync-server', name: 'The team’s sync server' }
+
 export function authoredBy(author: PersonRef, now: Date = new Date()): ChangeOptions {
   const message: AuthorMessage = { by: author.id, name: author.name }
   return { message: JSON.stringify(message), time: Math.floor(now.getTime() / 1000) }

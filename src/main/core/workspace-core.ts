@@ -6,6 +6,7 @@ import type { CaseIndex } from './index/case-index'
 import type { CaseIndexer } from './index/indexer'
 import type { SqliteStorageAdapter } from './storage/sqlite-adapter'
 import type { LocalSettings } from './storage/workspace-files'
+import type { ChangeAttestations } from './sync/attestations'
 
 /**
  * What every domain module of the core shares: the workspace's repo, storage and index, the team
@@ -18,6 +19,8 @@ export interface WorkspaceCore {
   readonly storage: SqliteStorageAdapter
   /** This laptop's own settings (never synced). */
   readonly settings: LocalSettings
+  /** Who sent each change (the server's record, or this laptop): what a case's history checks declared authors against. */
+  readonly attestations: ChangeAttestations
   readonly index: CaseIndex
   readonly indexer: CaseIndexer
   /** The team document in use (the team's, once this laptop has joined one). */

@@ -18,6 +18,7 @@ import { Paperwork } from './paperwork/paperwork'
 import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
+import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { SETTING_MEMBERSHIP, SETTING_TEAM_DOC, TeamMembership, teamPerson, type Membership, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
@@ -76,6 +77,7 @@ export class Workspace {
     private readonly core: WorkspaceCore,
     storage: SqliteStorageAdapter,
     outbox: SyncOutbox,
+    attestations: ChangeAttestations,
     options: OpenWorkspaceOptions,
   ) {
     this.team = new Team(core)
@@ -84,7 +86,7 @@ export class Workspace {
     this.meetings = new Meetings(core, this.cases, this.team)
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team)
     this.reports = new Reports(core, this.cases, this.team)
-    this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef)
+    this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     this.#listedCases = new Set(teamCaseIds(teamRef.handle.doc()))
     this.#watchTeam(teamRef.handle)
@@ -101,7 +103,10 @@ export class Workspace {
       // Indexing follows the storage write itself, not the repo's events (which come before it).
       const saved = new EventEmitter<{ saved: [] }>()
       const outbox = new SyncOutbox(store)
-      const storage = new SqliteStorageAdapter(store, { journal, outbox, afterSave: () => saved.emit('saved') })
+      // Changes made here are the person's working here, as the core (made below) says.
+      const made: { core?: WorkspaceCore } = {}
+      const attestations = new ChangeAttestations(store, () => personHere(made.core))
+      const storage = new SqliteStorageAdapter(store, { journal, outbox, attestations, afterSave: () => saved.emit('saved') })
       repo = new Repo({
         storage,
         network: [],
@@ -122,8 +127,9 @@ export class Workspace {
         (id) => id in teamRef.handle.doc().attachments,
       )
       saved.on('saved', () => indexer.schedule())
-      const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, index, indexer, teamRef, options })
-      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, storage, outbox, options)
+      const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, options })
+      made.core = core
+      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, storage, outbox, attestations, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.attachments.finishInterrupted()
@@ -255,6 +261,7 @@ function workspaceCore(parts: {
   dataDir: string
   storage: SqliteStorageAdapter
   settings: LocalSettings
+  attestations: ChangeAttestations
   index: CaseIndex
   indexer: CaseIndexer
   teamRef: TeamRef
@@ -277,6 +284,7 @@ function workspaceCore(parts: {
     dataDir: parts.dataDir,
     storage: parts.storage,
     settings,
+    attestations: parts.attestations,
     index: parts.index,
     indexer: parts.indexer,
     teamDoc: () => teamRef.handle,
@@ -286,6 +294,17 @@ function workspaceCore(parts: {
       const { author, now: at } = signer ?? context()
       teamRef.handle.change(edit, authoredBy(author, at))
     },
+  }
+}
+
+/** The id of the person working on this laptop, if one is set up: whose the changes made here are. */
+function personHere(core: WorkspaceCore | undefined): string | undefined {
+  if (!core) return undefined
+  try {
+    return core.context().author.id
+  } catch (error) {
+    if (error instanceof NoProfileError) return undefined
+    throw error
   }
 }
 

@@ -1,10 +1,14 @@
+import type { CaseChange } from '../../shared/api'
+import { SERVER_AUTHOR } from '../../shared/authorship'
 import { phaseLabel } from '../../shared/case/phases'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
+import { DataTable } from '../components/DataTable'
+import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
 
 const KINDS = { opened: 'Opened in', forward: 'Moved on to', back: 'Moved back to', closed: 'Closed in', merged: 'Duplicate merged in, in' } as const
 
-/** Every phase change, with who made it, when, and why. */
+/** Every phase change, with who made it, when, and why; then every change, with whose laptop sent it. */
 export function HistoryView() {
   const { record } = useOpenCase()
   return (
@@ -24,6 +28,60 @@ export function HistoryView() {
           </li>
         ))}
       </ol>
+      <EveryChange />
     </section>
   )
+}
+
+/**
+ * Every change to the case, newest first: who it says made it, and whose laptop sent it as the
+ * team's server recorded it. A change sent from someone else's laptop than its author's is listed
+ * with a line saying so; nothing is left out for it.
+ */
+function EveryChange() {
+  const { id } = useOpenCase()
+  const changes = useApiQuery('caseChanges', { caseId: id })
+  return (
+    <>
+      <h3 id="changes-heading" className="subheading">
+        Every change
+      </h3>
+      <p className="field__hint">
+        Who each change says made it, and whose laptop sent it, as the team’s server recorded when it arrived. “Not attested”: there is no record of which laptop sent
+        it (a change from before the server kept one).
+      </p>
+      {changes.status === 'loading' && <p className="muted">Reading the changes…</p>}
+      {changes.status === 'failed' && <p role="alert">The changes could not be listed: {changes.message}</p>}
+      {changes.status === 'ready' && (
+        <>
+          <DataTable
+            caption="Every change to this case, newest first"
+            rows={changes.data.changes}
+            rowKey={(change) => change.hash}
+            rowClassName={(change) => (change.mismatch ? 'row--mismatch' : undefined)}
+            rowDetail={(change) =>
+              change.mismatch && (
+                <p className="history__mismatch">
+                  Declared as {change.declaredAuthor!.name}, sent from {change.attestedBy!.name}’s laptop.
+                </p>
+              )
+            }
+            columns={[
+              { heading: 'When', rowHeader: true, cell: (change) => (change.at ? formatUkDateTime(change.at) : 'No time recorded') },
+              { heading: 'Made by (as the change says)', cell: (change) => change.declaredAuthor?.name ?? 'No author recorded' },
+              { heading: 'Sent from', cell: sentFrom },
+            ]}
+            empty="No changes yet."
+          />
+          {changes.data.more > 0 && <p className="muted">{changes.data.more} older changes are not listed.</p>}
+        </>
+      )}
+    </>
+  )
+}
+
+function sentFrom(change: CaseChange): string {
+  if (change.attestation === 'this laptop') return 'This laptop'
+  if (!change.attestedBy) return 'Not attested'
+  return change.attestedBy.id === SERVER_AUTHOR.id ? change.attestedBy.name : `${change.attestedBy.name}’s laptop`
 }

@@ -30,7 +30,13 @@ const seq = z.number().int().nonnegative()
 const chunkMark = z.string().max(100)
 export type ChunkMark = z.infer<typeof chunkMark>
 
-const chunkMessage = z.object({ seq, documentId, data: bytes })
+/**
+ * `by`: the person whose device sent the chunk to the server, as the server recorded it on
+ * arrival (SERVER_AUTHOR's id for the server's own changes to the team document); absent for
+ * chunks from devices of before people were the server's. It attests who sent each change,
+ * whatever author the change itself declares. Laptops that do not know it ignore it.
+ */
+const chunkMessage = z.object({ seq, documentId, data: bytes, by: z.string().max(100).optional() })
 export type ChunkMessage = z.infer<typeof chunkMessage>
 
 export const clientMessageSchema = z.discriminatedUnion('type', [

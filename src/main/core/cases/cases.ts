@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, isValidDocumentId, parseAutomergeUrl, type DocHandle } from '@automerge/automerge-repo'
 import { z } from 'zod'
-import type { SearchHit, UnreadableCase } from '../../../shared/api'
-import { authoredBy } from '../../../shared/authorship'
-import { toStored } from '../../../shared/automerge/registers'
+import type { CaseChange, CaseChanges, SearchHit, UnreadableCase } from '../../../shared/api'
+import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
+import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
 import { upgradeRecord } from '../../../shared/case/migrations'
@@ -17,7 +17,8 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails,
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
-import { addCaseToTeam, addLearningPoint, teamCaseIds } from '../../../shared/team/team-doc'
+import { addCaseToTeam, addLearningPoint, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
+import type { PersonRef } from '../../../shared/people'
 import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
@@ -29,6 +30,8 @@ import type { WorkspaceCore } from '../workspace-core'
 /** How many recent "open a case" requests are remembered, to answer a repeat with the same case. */
 const REMEMBERED_REQUESTS = 200
 const MAX_LEARNING_POINT = 2000
+/** How many of a case's latest changes its history lists: enough to read, few enough to send at once. */
+const CHANGES_LISTED = 500
 
 /** A referral's fields, checked strictly: an unknown field is a mistake to report, not ignore. */
 const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
@@ -156,6 +159,38 @@ export class Cases {
     const weights = this.team.caseloadWeights()
     const rows = this.core.index.openCasesForBoard().map(({ summary, board }) => boardRow(summary, board, today))
     return { today, rows, caseloads: caseloads(rows, this.team.members(), weights), weights }
+  }
+
+  /**
+   * A case's changes, newest first (the latest CHANGES_LISTED): who each says made it, and whose
+   * laptop sent it (see ChangeAttestations). Read from the changes' metadata: no ops are decoded.
+   */
+  async changes(id: string): Promise<CaseChanges> {
+    const metas = Automerge.getChangesMetaSince((await this.open(id)).doc(), [])
+    const attested = this.core.attestations.of(id, metas)
+    const members = toPlain<TeamRecord['members']>(this.core.teamDoc().doc().members)
+    // Names as the team knows its people now; otherwise as the change itself names them.
+    const named = (personId: string, declared: PersonRef | undefined): PersonRef => {
+      if (personId === SERVER_AUTHOR.id) return SERVER_AUTHOR
+      const name = members[personId]?.name ?? (declared?.id === personId ? declared.name : 'someone no longer in the team')
+      return { id: personId, name }
+    }
+    const newestFirst = metas.map((meta, order) => ({ meta, order })).sort((a, b) => b.meta.time - a.meta.time || b.order - a.order)
+    const changes = newestFirst.slice(0, CHANGES_LISTED).map(({ meta }): CaseChange => {
+      const declared = authorOf(meta.message)
+      const attestation = attested.get(meta.hash)
+      const declaredAuthor = declared ? named(declared.id, declared) : null
+      const attestedBy = attestation ? named(attestation.personId, declared) : null
+      return {
+        hash: meta.hash,
+        at: meta.time > 0 ? new Date(meta.time * 1000).toISOString() : null,
+        declaredAuthor,
+        attestedBy,
+        mismatch: declaredAuthor !== null && attestedBy !== null && declaredAuthor.id !== attestedBy.id,
+        attestation: !attestation ? 'none' : attestation.source === 'local' ? 'this laptop' : 'server',
+      }
+    })
+    return { changes, more: Math.max(0, metas.length - CHANGES_LISTED) }
   }
 
   async read(id: string): Promise<CaseRecord> {
@@ -295,6 +330,7 @@ export class Cases {
       unreadableCases: () => this.unreadable(),
       searchCases: ({ text }) => this.search(text),
       duplicatesOf: ({ caseId }) => this.duplicatesOf(caseId),
+      caseChanges: ({ caseId }) => this.changes(caseId),
       mergeCases: async ({ keepId, duplicateId }) => {
         await this.merge(keepId, duplicateId)
         return {}

@@ -1,5 +1,6 @@
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
 import { newToTheTeam, type SyncOutbox } from '../sync/outbox'
+import type { ChangeAttestations } from '../sync/attestations'
 import type { SqliteDatabase } from '../../../node/sqlite'
 
 /**
@@ -18,6 +19,8 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       journal?: ChangeJournal
       /** Where this laptop's own new chunks wait for the team's server. */
       outbox?: SyncOutbox
+      /** Who sent each change: this laptop's own as they go to the outbox, others' as they arrive. */
+      attestations?: ChangeAttestations
       /** Called once a chunk is committed to disk. */
       afterSave?: (key: StorageKey) => void
     } = {},
@@ -42,15 +45,19 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       ),
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
     }
-    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean) => {
+    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean, by?: string) => {
       const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, () => this.#storedContent(key[0]!)) : undefined
       this.#statements.save.run(encodeKey(key), data)
       this.options.journal?.record(key)
-      if (outgoing) this.options.outbox!.record(key[0]!, outgoing)
+      if (outgoing) {
+        this.options.outbox!.record(key[0]!, outgoing)
+        this.options.attestations?.madeHere(key[0]!, outgoing)
+      }
+      if (!local && isContent(key)) this.options.attestations?.fromServer(key[0]!, data, by)
     })
   }
 
-  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean) => void
+  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean, by?: string) => void
 
   /** The document's snapshots and incremental chunks on disk, as they are before a save. */
   #storedContent(documentId: string): Uint8Array[] {
@@ -77,11 +84,12 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
 
   /**
    * Saves many chunks in one transaction (a bulk import, a file attached, chunks from the team's
-   * server): one disk sync instead of one each. `local` is false for what came from the server.
+   * server): one disk sync instead of one each. `local` is false for what came from the server,
+   * each chunk with the person whose device sent it (`by`), if the server said.
    */
-  saveMany(chunks: { key: StorageKey; data: Uint8Array }[], options: { local: boolean }): void {
+  saveMany(chunks: { key: StorageKey; data: Uint8Array; by?: string }[], options: { local: boolean }): void {
     this.db.transaction(() => {
-      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local)
+      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local, chunk.by)
     })()
     for (const chunk of chunks) this.options.afterSave?.(chunk.key)
     if (options.local) this.options.outbox?.notify()

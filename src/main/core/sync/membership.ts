@@ -8,6 +8,7 @@ import type { Person } from '../../../shared/people'
 import { teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../../shared/team/team-doc'
 import type { SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import type { LocalSettings } from '../storage/workspace-files'
+import type { ChangeAttestations } from './attestations'
 import type { SyncOutbox } from './outbox'
 
 /** This laptop's place in a team: where the server is, and the credential it was given. */
@@ -73,6 +74,8 @@ export class TeamMembership {
     readonly outbox: SyncOutbox,
     private readonly settings: LocalSettings,
     private readonly teamRef: TeamRef,
+    /** Who sent each change this laptop holds. */
+    readonly attestations: ChangeAttestations,
   ) {
     outbox.enabled = this.get() !== undefined
   }
@@ -85,13 +88,14 @@ export class TeamMembership {
   async begin(membership: Membership): Promise<void> {
     this.settings.set(SETTING_MEMBERSHIP, membership)
     this.outbox.enabled = true
-    await this.#enqueueEverything(membership)
+    await this.#enqueueEverything(membership, { madeHere: true })
   }
 
   /** The server was restored from a backup: everything this laptop holds goes to it again. */
   async sendEverythingAgain(): Promise<void> {
     const membership = this.get()
-    if (membership) await this.#enqueueEverything(membership)
+    // Not recorded as made here: this laptop holds others' changes by now.
+    if (membership) await this.#enqueueEverything(membership, { madeHere: false })
   }
 
   update(changes: Partial<Pick<Membership, 'lastSeq' | 'lastMark' | 'seenSeq' | 'seenMark' | 'lastSyncedAt'>>): void {
@@ -120,8 +124,9 @@ export class TeamMembership {
   takeIn(chunks: ChunkMessage[]): void {
     const membership = this.get()
     const ordered = [...chunks].sort((a, b) => Number(b.documentId === membership?.teamDocumentId) - Number(a.documentId === membership?.teamDocumentId))
+    // Who sent each change is recorded with the chunk, in its transaction (see ChangeAttestations).
     this.storage.saveMany(
-      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256Hex(chunk.data)], data: chunk.data })),
+      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256Hex(chunk.data)], data: chunk.data, by: chunk.by })),
       { local: false },
     )
     for (const chunk of ordered) {
@@ -162,15 +167,20 @@ export class TeamMembership {
     return shared
   }
 
-  /** Puts every chunk of the documents held here in the outbox (creating or joining a team). */
-  async #enqueueEverything(membership: Membership): Promise<void> {
+  /**
+   * Puts every chunk of the documents held here in the outbox (creating or joining a team, when
+   * everything held here was made here; or the server was restored from a backup).
+   */
+  async #enqueueEverything(membership: Membership, { madeHere }: { madeHere: boolean }): Promise<void> {
     const team = this.teamRef.handle.doc()
     // Joining, this laptop's own team document is not sent: what it lists is added to the team's.
     const own = membership.teamDocumentId === this.teamRef.handle.documentId ? [this.teamRef.handle.documentId] : []
     const ids = [...own, ...teamCaseIds(team), ...Object.keys(team.attachments), ...Object.keys(team.meetings)]
     for (const id of ids) {
       const chunks = (await this.storage.loadRange([id])).filter((chunk) => chunk.data && (chunk.key[1] === 'incremental' || chunk.key[1] === 'snapshot'))
-      this.outbox.recordAll(chunks.map((chunk) => ({ documentId: id, data: chunk.data! })))
+      const outgoing = chunks.map((chunk) => ({ documentId: id, data: chunk.data! }))
+      this.outbox.recordAll(outgoing)
+      if (madeHere) this.attestations.madeHereAll(outgoing)
     }
     this.outbox.notify()
   }

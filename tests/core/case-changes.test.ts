@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import * as Automerge from '@automerge/automerge'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
+import { openWorkspace } from '../../src/main/core/workspace'
+import type { CaseChanges } from '../../src/shared/api'
+import { authoredBy } from '../../src/shared/authorship'
+import { newCaseDoc, type CaseDoc } from '../../src/shared/case/case-doc'
+import * as change from '../../src/shared/case/changes'
+import { AMINA, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const START = new Date('2026-11-02T09:00:00Z')
+
+describe('a case’s changes, through the API', () => {
+  const cleanups: (() => Promise<void> | void)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  it('lists the latest 500, newest first, and says how many older ones are not listed; outside a team none is attested', async () => {
+    const dir = tempDir('case-changes')
+    const ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    cleanups.push(dir.remove, () => ws.close())
+    const author = { id: AMINA.id, name: AMINA.name }
+    let doc = Automerge.from(newCaseDoc(referral() as never, { id: randomUUID(), author, now: START, today: '2026-11-02' })) as Automerge.Doc<CaseDoc>
+    for (let i = 0; i < 520; i++) {
+      const at = new Date(START.getTime() + i * 60_000)
+      doc = Automerge.change(doc, authoredBy(author, at), (d) =>
+        change.updateSection(d, 'referral', { referrerName: `Referrer ${i}` }, { author, role: 'caseworker', now: at, today: '2026-11-02' }),
+      )
+    }
+    const [caseId] = await ws.cases.addMany([doc])
+    const answer = await createApiHandler(ws)({ id: 1, method: 'caseChanges', params: { caseId } })
+    expect(answer.ok).toBe(true)
+    const { changes, more } = (answer as { result: CaseChanges }).result
+    expect(changes).toHaveLength(500)
+    // Automerge.from's first change names nobody and is dated now: listed first, as 'No author recorded'.
+    expect(more).toBe(521 - 500)
+    expect(changes[0]).toMatchObject({ declaredAuthor: null, attestation: 'none' })
+    expect(changes.find((entry) => entry.hash === Automerge.getHeads(doc)[0])).toEqual({
+      hash: Automerge.getHeads(doc)[0],
+      at: new Date(START.getTime() + 519 * 60_000).toISOString(),
+      declaredAuthor: author,
+      attestedBy: null,
+      mismatch: false,
+      attestation: 'none',
+    })
+    const times = changes.map((entry) => entry.at!)
+    expect(times).toEqual([...times].sort().reverse())
+
+    const refused = await createApiHandler(ws)({ id: 2, method: 'caseChanges', params: { caseId: 'not a case' } })
+    expect(refused.ok).toBe(false)
+  })
+})
