@@ -219,7 +219,8 @@ export const API = {
 
   // The team sync.
   getSyncStatus: method<SyncStatus>()(none),
-  createTeam: method<{ joinCode: string }>()(z.object({ server: text, setupCode: text, name: text, deviceName: text.optional() })),
+  /** Creates the team on its server; answers a join code for a caseworker's laptop. */
+  createTeam: method<JoinCode>()(z.object({ server: text, setupCode: text, name: text, deviceName: text.optional() })),
   joinTeam: method<Record<string, never>>()(z.object({ server: text, code: text, deviceName: text.optional() })),
   leaveTeam: method<Record<string, never>>()(none),
   listDevices: method<TeamDevice[]>()(none),

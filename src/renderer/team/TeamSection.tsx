@@ -16,7 +16,6 @@ import { useApiQuery } from '../hooks/useApiQuery'
 import { useSyncStatus } from '../hooks/useSyncStatus'
 
 /** A join code as shown: the first, from creating the team, comes without its expiry. */
-type ShownCode = Omit<JoinCode, 'expiresAt'> & { expiresAt?: string }
 
 /**
  * The team this laptop syncs with: join it with the server's address and the join code the
@@ -27,7 +26,7 @@ type ShownCode = Omit<JoinCode, 'expiresAt'> & { expiresAt?: string }
 export function TeamSection() {
   const status = useSyncStatus()
   // The first join code, from creating the team, shown once it is made.
-  const [joinCode, setJoinCode] = useState<ShownCode | undefined>()
+  const [joinCode, setJoinCode] = useState<JoinCode | undefined>()
   return (
     <Panel id="team-heading" title="Your team" level={2} className="team">
       {!status ? (
@@ -41,7 +40,7 @@ export function TeamSection() {
   )
 }
 
-function NotInTeam({ onCreated }: { onCreated: (joinCode: ShownCode) => void }) {
+function NotInTeam({ onCreated }: { onCreated: (joinCode: JoinCode) => void }) {
   const profile = useProfile()
   return (
     <>
@@ -93,7 +92,7 @@ function JoinForm() {
   )
 }
 
-function CreateForm({ onCreated }: { onCreated: (joinCode: ShownCode) => void }) {
+function CreateForm({ onCreated }: { onCreated: (joinCode: JoinCode) => void }) {
   const api = useApi()
   const session = useSession()
   const [server, setServer] = useState('')
@@ -104,9 +103,9 @@ function CreateForm({ onCreated }: { onCreated: (joinCode: ShownCode) => void })
   const submit = () => {
     if (!server.trim() || !setupCode.trim() || !name.trim()) return refuse('Enter the server address, its setup code and the team’s name.')
     void run(async () => {
-      const { joinCode } = await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })
+      const joinCode = await api.call('createTeam', { server, setupCode, name, ...(deviceName.trim() ? { deviceName } : {}) })
       await session.refresh()
-      onCreated({ joinCode, for: null, role: 'caseworker' })
+      onCreated(joinCode)
     })
   }
   return (
@@ -134,7 +133,7 @@ function DeviceNameField({ value, onChange }: { value: string; onChange: (value:
   )
 }
 
-function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: ShownCode | undefined }) {
+function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: JoinCode | undefined }) {
   const profile = useProfile()
   const members = useApiQuery('listMembers', {}, 'team-changed')
   const words = describeSync(status)
@@ -189,7 +188,7 @@ function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: 
 const plainName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
 
 /** The manager issues a join code for one laptop: someone in the team (in their role), or someone new. */
-function JoinCodeForm({ people, server, first }: { people: Person[]; server: string; first: ShownCode | undefined }) {
+function JoinCodeForm({ people, server, first }: { people: Person[]; server: string; first: JoinCode | undefined }) {
   const api = useApi()
   const [whose, setWhose] = useState('')
   const [role, setRole] = useState<Role>('caseworker')
@@ -245,7 +244,7 @@ function JoinCodeForm({ people, server, first }: { people: Person[]; server: str
   )
 }
 
-function ShownJoinCode({ code }: { code: ShownCode }) {
+function ShownJoinCode({ code }: { code: JoinCode }) {
   const [copied, setCopied] = useState<string | undefined>()
   const copy = () =>
     navigator.clipboard.writeText(code.joinCode).then(
@@ -264,7 +263,7 @@ function ShownJoinCode({ code }: { code: ShownCode }) {
         <dt>Role</dt>
         <dd>{ROLE_LABELS[code.role]}</dd>
         <dt>Works</dt>
-        <dd>Once, for one laptop, {code.expiresAt ? `until ${formatUkDateTime(code.expiresAt)}` : `for ${JOIN_CODE_DAYS} days`}</dd>
+        <dd>Once, for one laptop, until {formatUkDateTime(code.expiresAt)}</dd>
       </dl>
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>

@@ -109,7 +109,7 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
     createTeam: async (input) => {
       const { joinCode } = await createTeam(workspace, input)
       await workspace.sync.restart()
-      return { joinCode: joinCode.joinCode }
+      return joinCode
     },
     joinTeam: async (input) => {
       await joinTeam(workspace, input)
