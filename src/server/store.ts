@@ -406,7 +406,9 @@ function personOf(row: PersonRow): Person {
 
 /** Names compared as people type them: "amina  okafor" is Amina Okafor. */
 export function sameName(a: string, b: string): boolean {
-  const plain = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
+  // Compatibility forms folded, and invisible characters (zero-width spaces, joiners) dropped: a
+  // name that looks the same is the same.
+  const plain = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
   return plain(a) === plain(b)
 }
 

@@ -9,6 +9,7 @@ import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
 import type { Person } from '../shared/people'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
+import { isWholeChunk } from '../node/chunk-changes'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
@@ -234,9 +235,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (issued.personId) return store.person(issued.personId) ?? 'The person this join code was for is no longer in the team.'
     const name = issued.name ?? you?.name
     if (!name) return 'Set up your name on this laptop first, then join.'
+    // A code for someone new, by name: if a person of that name joined since it was issued (with a
+    // code for anyone, naming themselves so), this is not handed their place.
     const existing = store.personNamed(name)
-    if (existing && issued.name) return existing
+    if (existing && issued.name) return `There is already a ${existing.name} in the team, who joined after this code was made. Ask the team manager for a new one.`
     if (existing) return `There is already a ${existing.name} in the team. Ask the team manager for a join code for you by name.`
+    const mixed = mixedScripts(name)
+    if (mixed) return mixed
     // The laptop's own id for its user, unless taken: what it made before joining stays theirs.
     const id = you && !store.person(you.id) && you.id !== SERVER_AUTHOR.id ? you.id : randomUUID()
     return { id, name, role: issued.role }
@@ -290,6 +295,15 @@ function teamAuthority(store: ServerStore, now: () => Date): TeamAuthority | und
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A name that mixes alphabets inside a word ("Dеrek", with a Cyrillic е) reads as someone else's
+ * in every list: refused, in words. Names wholly in one alphabet, any alphabet, are welcome.
+ */
+function mixedScripts(name: string): string | undefined {
+  const mixed = name.split(/\s+/).some((word) => /\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word))
+  return mixed ? 'That name mixes letters of different alphabets in one word. Type it again in one alphabet.' : undefined
+}
 
 /** A join refused after its code was found: rolls back the code's use. */
 class JoinRefused extends Error {}
@@ -570,7 +584,8 @@ interface QueuedChunk {
 
 /** Whether bytes are Automerge changes or a saved document (a garbled upload must not reach the other laptops). */
 function isAutomergeData(data: Uint8Array): boolean {
-  if (data.length === 0) return false
+  // Whole chunks and nothing else: bytes after a good chunk would pass Automerge's load unread.
+  if (!isWholeChunk(data)) return false
   try {
     // Loaded without working out patches, nothing needs them here; changes may depend on ones
     // sent before. Freed at once: Automerge's WebAssembly memory is not the garbage collector's

@@ -73,9 +73,10 @@ export class TeamAuthority {
     let correction: Uint8Array | undefined
     if (undone.length > 0 || relisted.length > 0) {
       correction = this.#change((team) => {
-        for (const { list, id } of relisted) delete team[list]?.[id]
+        for (const { list, id } of relisted) if (isMap(team[list])) delete team[list][id]
         for (const { list, id } of unlisted) {
-          team[list] ??= {}
+          // A list a laptop replaced with something that is not a map (a number, say) is made again.
+          if (!isMap(team[list])) team[list] = {}
           team[list][id] = toStored(before[list][id])
         }
         this.#setMembers(team)
@@ -104,8 +105,9 @@ export class TeamAuthority {
 
   /** Whether the team document's members differ from the server's people (never before the team document has arrived). */
   #membersWrong(): boolean {
+    if (!arrived(this.#doc)) return false
     const members = membersOf(this.#doc)
-    if (!members) return false
+    if (!members) return true
     const people = this.store.people()
     const byId = new Map(members.map((member) => [member.id, member]))
     return members.length !== people.length || people.some((person) => {
@@ -115,9 +117,11 @@ export class TeamAuthority {
   }
 
   #setMembers(team: TeamShape): void {
-    // The members map is never made here: made on the server and on a laptop at once, one of the
-    // two maps would hide the other. Before the team document has arrived there is nothing to set.
-    if (!team.members) return
+    // Before the team document has arrived there is nothing to set: a members map made here and on
+    // the laptop at once, one of the two would hide the other. Once it has, a members map a laptop
+    // deleted, or replaced with something that is not a map, is made again.
+    if (!arrived(team)) return
+    if (!isMap(team.members)) team.members = {}
     const people = new Map(this.store.people().map((person) => [person.id, person]))
     for (const id of Object.keys(team.members)) if (!people.has(id)) delete team.members[id]
     for (const person of people.values()) {
@@ -127,9 +131,20 @@ export class TeamAuthority {
     }
   }
 
-  #change(edit: (team: TeamShape) => void): Uint8Array {
-    this.#doc = Automerge.change(this.#doc, authoredBy(SERVER_AUTHOR, this.now()), (doc) => edit(doc as TeamShape))
-    return Automerge.getLastLocalChange(this.#doc)!
+  /**
+   * The server's own change. If it cannot be made (a state no laptop of Homeward writes), nothing
+   * is changed and the rest goes on: a laptop's bytes never jam the team document for the others.
+   */
+  #change(edit: (team: TeamShape) => void): Uint8Array | undefined {
+    try {
+      const heads = Automerge.getHeads(this.#doc)
+      this.#doc = Automerge.change(this.#doc, authoredBy(SERVER_AUTHOR, this.now()), (doc) => edit(doc as TeamShape))
+      // As laptops save changes (uncompressed), so every laptop can tell whose it is.
+      const changed = Automerge.getHeads(this.#doc).some((head) => !heads.includes(head))
+      return changed ? Automerge.saveSince(this.#doc, heads) : undefined
+    } catch {
+      return undefined
+    }
   }
 
   #listedIds(): Set<string> {
@@ -138,10 +153,21 @@ export class TeamAuthority {
 }
 
 interface TeamShape {
+  kind?: unknown
   members?: Record<string, unknown>
   cases?: Record<string, unknown>
   attachments?: Record<string, unknown>
   meetings?: Record<string, unknown>
+}
+
+/** Whether the team document has arrived (its first chunk, made on the manager's laptop, names its kind). */
+function arrived(doc: unknown): boolean {
+  return (doc as TeamShape).kind !== undefined
+}
+
+/** A map in the document (not a list, a string, a number or a register). */
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Automerge.ImmutableString)
 }
 
 function listsOf(doc: Automerge.Doc<unknown>): Lists {
@@ -149,14 +175,14 @@ function listsOf(doc: Automerge.Doc<unknown>): Lists {
   return { cases: plainMap(team.cases), attachments: plainMap(team.attachments), meetings: plainMap(team.meetings) }
 }
 
-function plainMap(map: Record<string, unknown> | undefined): Record<string, unknown> {
-  return map && typeof map === 'object' ? toPlain<Record<string, unknown>>(map as never) : {}
+function plainMap(map: unknown): Record<string, unknown> {
+  return isMap(map) ? toPlain<Record<string, unknown>>(map as never) : {}
 }
 
 /** The members the team document names, or undefined before it has any members map. */
 function membersOf(doc: Automerge.Doc<unknown>): Person[] | undefined {
   const members = (doc as TeamShape).members
-  if (!members || typeof members !== 'object') return undefined
+  if (!isMap(members)) return undefined
   const plain = toPlain<Record<string, { name?: unknown; role?: unknown } | undefined>>(members as never)
   return Object.entries(plain).map(([id, member]): Person => ({
     id,

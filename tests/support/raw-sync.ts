@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { deflateRawSync } from 'node:zlib'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -97,4 +98,23 @@ export function rawClient(server: string, credential?: string) {
     return messages.find((message) => message.type === 'ack' && message.ref === mine) as Extract<ServerMessage, { type: 'ack' }>
   }
   return { ws, messages, closed, opened, send, hello, documents, acked, upload, refusal: () => ({ status, body }) }
+}
+
+/** A change as a compressed change chunk (type 2): its body deflated, its checksum that of the change uncompressed. */
+export function compress(change: Uint8Array): Uint8Array {
+  let at = 9
+  let length = 0
+  for (let shift = 0; ; shift += 7) {
+    const byte = change[at++]!
+    length += (byte & 0x7f) * 2 ** shift
+    if ((byte & 0x80) === 0) break
+  }
+  const body = deflateRawSync(change.subarray(at, at + length))
+  const size: number[] = []
+  let rest = body.length
+  do {
+    size.push((rest & 0x7f) | (rest > 0x7f ? 0x80 : 0))
+    rest >>>= 7
+  } while (rest > 0)
+  return new Uint8Array([...change.subarray(0, 8), 2, ...size, ...body])
 }

@@ -7,7 +7,7 @@ import * as change from '../../src/shared/case/changes'
 import type { CaseDoc } from '../../src/shared/case/record'
 import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { AMINA, DEREK, JO, referral } from '../support/people'
-import { rawClient } from '../support/raw-sync'
+import { compress, rawClient } from '../support/raw-sync'
 import { TestTeam, type Laptop } from '../support/sync-team'
 
 const ref = (person: { id: string; name: string }) => ({ id: person.id, name: person.name })
@@ -79,6 +79,28 @@ describe('each change is attested by the person whose laptop sent it, as the ser
     for (const entry of changes.filter((entry) => entry.hash !== hash)) {
       expect(entry).toMatchObject({ attestation: 'server', attestedBy: entry.declaredAuthor ?? expect.anything() })
     }
+  })
+
+  it('shows a forged change for what it is when it comes compressed, and the manager’s laptop saving it again does not make it the manager’s', async () => {
+    const { team, manager, caseworker, caseId } = await caseworkerAddsANote()
+    const forged = Automerge.change(Automerge.clone(caseDoc(caseworker, caseId)), authoredBy(ref(DEREK)), (doc) =>
+      change.updateSection(doc, 'referral', { referrerName: 'Written as Derek, compressed' }, { author: ref(DEREK), role: 'manager', now: new Date(), today: '2026-11-29' }),
+    )
+    const hash = Automerge.getHeads(forged)[0]!
+    const client = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
+    expect(await client.opened).toBe(true)
+    client.hello()
+    expect((await client.upload(caseId, compress(Automerge.getLastLocalChange(forged)!))).seq).toBeDefined()
+    client.ws.close()
+
+    await manager.sync.syncOnce()
+    await manager.workspace.flush()
+    await manager.sync.syncOnce()
+    const onManager = (await manager.workspace.cases.changes(caseId)).changes.find((entry) => entry.hash === hash)
+    expect(onManager).toMatchObject({ declaredAuthor: ref(DEREK), attestedBy: ref(AMINA), mismatch: true })
+    const fresh = await team.join(JO)
+    await fresh.sync.syncOnce()
+    expect((await fresh.workspace.cases.changes(caseId)).changes.find((entry) => entry.hash === hash)).toMatchObject({ attestedBy: ref(AMINA), mismatch: true })
   })
 
   it('attests the server’s own changes to the team document as the server’s', async () => {

@@ -183,4 +183,74 @@ describe('the server decides which documents are the team’s, who is in it and 
     // Only a manager's laptop issues codes.
     await expect(serverApi.newJoinCode(team.server.url, jo.workspace.membership.get()!.credential, {})).rejects.toThrow('Only a team manager can do that.')
   })
+
+  it('puts back a team document whose lists or members a raw client replaced with something that is not a map, and goes on working', async () => {
+    const { team, manager, caseworker, expected } = await teamWithCasesAndScans()
+    await manager.sync.syncOnce()
+    const peopleBefore = manager.workspace.team.members()
+    const client = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
+    expect(await client.opened).toBe(true)
+    client.hello()
+    let held = Automerge.clone(caseworker.workspace.teamDoc() as Automerge.Doc<TeamDoc>)
+    // Each made on top of the last, as one laptop would, without taking in the server's corrections.
+    for (const edit of [
+      (doc: TeamDoc) => void ((doc as unknown as Record<string, unknown>).cases = 5),
+      (doc: TeamDoc) => void ((doc as unknown as Record<string, unknown>).attachments = []),
+      (doc: TeamDoc) => void delete (doc as unknown as Record<string, unknown>).members,
+    ]) {
+      held = Automerge.change(held, edit)
+      const ack = await client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(held)!)
+      expect(ack.undone).toMatch(/^The server put back part of a change from this laptop/)
+      expect(ack.refused).toBeUndefined()
+    }
+    // Members as a number, over the server's own members map: whichever wins the merge, the team's people stand.
+    held = Automerge.change(held, (doc) => void ((doc as unknown as Record<string, unknown>).members = 7))
+    expect((await client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(held)!)).refused).toBeUndefined()
+    client.ws.close()
+
+    // Every laptop, and one joining now, holds the team as it was, and the team document still syncs.
+    const fresh = await team.join(JO)
+    for (const laptop of [manager, caseworker, fresh]) {
+      await laptop.sync.syncOnce()
+      await laptop.sync.syncOnce()
+      expect(holdings(laptop)).toEqual(expected)
+    }
+    expect(manager.workspace.team.members()).toEqual([...peopleBefore, JO].sort((a, b) => a.name.localeCompare(b.name)))
+    const later = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
+    await manager.sync.syncOnce()
+    await fresh.sync.syncOnce()
+    expect(fresh.workspace.cases.list().map((entry) => entry.id)).toContain(later)
+    // And after a restart the server still knows every document of the team.
+    await team.restartServer()
+    const afterRestart = await team.join({ id: 'member-sam', name: 'Sam Reed', role: 'caseworker' })
+    await afterRestart.sync.syncOnce()
+    expect(holdings(afterRestart).listedCases).toEqual([...expected.listedCases, later].sort())
+  })
+
+  it('refuses a joining laptop’s person id that cannot be a key, a look-alike name, and a code’s name taken since it was made', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    await manager.sync.syncOnce()
+    const join = (code: string, you: { id: string; name: string }) =>
+      fetch(`${team!.server.url}/api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ joinCode: code, deviceName: 'Laptop', you }) })
+
+    const code = await team.joinCode()
+    const proto = await join(code, { id: '__proto__', name: 'Proto Person' })
+    expect(proto.status).toBe(400)
+    for (const lookAlike of ['Derek Hall\u200b', 'D\u0435rek Hall', 'Ｄｅｒｅｋ Ｈａｌｌ']) {
+      const answer = await join(code, { id: 'someone-else', name: lookAlike })
+      expect(answer.status).toBe(409)
+    }
+    // None of these used the code up.
+    expect((await join(code, { id: 'member-jo', name: 'Jo Price' })).status).toBe(200)
+
+    // A code for a new person by name, then someone with a code for anyone names themselves so first.
+    const forPriya = await team.joinCode({ for: 'Priya Shah', role: 'manager' })
+    expect((await join(await team.joinCode(), { id: 'impostor', name: 'priya shah' })).status).toBe(200)
+    const taken = await join(forPriya, { id: 'member-priya', name: 'Priya Shah' })
+    expect(taken.status).toBe(409)
+    expect(((await taken.json()) as { error: string }).error).toBe('There is already a priya shah in the team, who joined after this code was made. Ask the team manager for a new one.')
+    await manager.sync.syncOnce()
+    expect(manager.workspace.team.members().map((person) => `${person.name}: ${person.role}`)).toEqual(['Derek Hall: manager', 'Jo Price: caseworker', 'priya shah: caseworker'])
+  })
 })

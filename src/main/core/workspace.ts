@@ -6,7 +6,7 @@ import { authoredBy } from '../../shared/authorship'
 import type { ChangeContext } from '../../shared/case/changes'
 import { isoDateOf } from '../../shared/dates'
 import type { Person, PersonRef } from '../../shared/people'
-import { newTeamDoc, teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../shared/team/team-doc'
+import { mapIn, newTeamDoc, teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../shared/team/team-doc'
 import type { ApiHandlers } from './api/handlers'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
@@ -124,7 +124,7 @@ export class Workspace {
         journal,
         index,
         () => teamCaseIds(teamRef.handle.doc()),
-        (id) => id in teamRef.handle.doc().attachments,
+        (id) => id in mapIn(teamRef.handle.doc().attachments),
       )
       saved.on('saved', () => indexer.schedule())
       const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, options })
@@ -195,7 +195,7 @@ export class Workspace {
     // one the server put back (a laptop's change had unlisted it) comes back to them.
     const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
     void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
-    this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
+    void this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
     this.#listedCases = listed
     this.#events.emit('team-changed')
   }

@@ -12,7 +12,15 @@ const deviceName = z.string().trim().min(1).max(100)
 const credential = z.string().min(1).max(200)
 const documentId = z.string().max(100).refine((id): boolean => isValidDocumentId(id), 'not a document id')
 
-const personId = z.string().trim().min(1).max(100)
+/**
+ * A person's id: becomes a key in the team document, so plain characters only, and never a name
+ * JavaScript objects give meaning to (`__proto__` cannot be a key there at all).
+ */
+const personId = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((id) => !/\p{Cc}/u.test(id) && !/^(__proto__|constructor|prototype|toString|valueOf|hasOwnProperty)$/.test(id), 'not a person id')
 const personName = z.string().trim().min(1).max(100)
 const role = z.enum(ROLES)
 /** One of the team's people, as the server holds them: their role is the server's to say. */

@@ -78,8 +78,16 @@ export function addMember(doc: TeamDoc, person: Person): void {
   doc.members[person.id] = toStored({ name: person.name, role: person.role })
 }
 
+/**
+ * One of the team document's maps, or an empty one if a laptop's bad write left something else
+ * there: the server puts the map back, and until its change arrives nothing here fails on it.
+ */
+export function mapIn<T>(value: Record<string, T> | undefined): Record<string, T> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}
+}
+
 export function teamMembers(doc: TeamDoc): Person[] {
-  return Object.entries(toPlain<TeamRecord['members']>(doc.members))
+  return Object.entries(toPlain<TeamRecord['members']>(mapIn(doc.members)))
     .map(([id, member]) => ({ id, ...member }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
 }
@@ -89,7 +97,7 @@ export function addCaseToTeam(doc: TeamDoc, caseId: string, now: Date): void {
 }
 
 export function teamCaseIds(doc: TeamDoc): string[] {
-  return Object.keys(doc.cases)
+  return Object.keys(mapIn(doc.cases))
 }
 
 export function addMeetingToTeam(doc: TeamDoc, meetingId: string, now: Date): void {

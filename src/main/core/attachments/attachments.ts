@@ -6,6 +6,7 @@ import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError } from '../errors'
 import type { WorkspaceCore } from '../workspace-core'
 import { SETTING_MEMBERSHIP } from '../sync/membership'
+import { mapIn } from '../../../shared/team/team-doc'
 import { AttachmentStore } from './attachment-store'
 
 const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
@@ -29,7 +30,7 @@ export class Attachments {
         return core.teamDoc()
       },
     })
-    this.#known = new Set(Object.keys(core.teamDoc().doc().attachments))
+    this.#known = new Set(Object.keys(mapIn(core.teamDoc().doc().attachments)))
   }
 
   /**
@@ -92,7 +93,7 @@ export class Attachments {
 
   /** The team document changed: a scanned document another laptop removed is removed from this one too. */
   teamChanged(): void {
-    const now = new Set(Object.keys(this.core.teamDoc().doc().attachments))
+    const now = new Set(Object.keys(mapIn(this.core.teamDoc().doc().attachments)))
     for (const id of this.#known) if (!now.has(id)) void this.#store.delete(id, () => undefined)
     this.#known = now
   }

@@ -115,10 +115,14 @@ export class CaseIndexer {
    * them, which the server then put back) are read again. One not on disk yet is simply not found,
    * and is indexed when it arrives.
    */
-  relist(ids: readonly string[]): void {
-    const missing = ids.filter((id) => this.index.headsOf(id) === undefined)
-    for (const id of missing) this.journal.note(id)
-    if (missing.length > 0) this.schedule()
+  relist(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve()
+    // In turn after any `forget` before it, so a case taken out and put back is found missing.
+    return this.#queue(async () => {
+      const missing = ids.filter((id) => this.index.headsOf(id) === undefined)
+      for (const id of missing) this.journal.note(id)
+      if (missing.length > 0) this.schedule()
+    })
   }
 
   /** Takes cases the team no longer lists out of the index (after what is under way). */

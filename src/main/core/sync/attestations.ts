@@ -1,6 +1,6 @@
 import type * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../../../node/sqlite'
-import { changesInChunk } from './chunk-changes'
+import { changesInChunk } from '../../../node/chunk-changes'
 
 /**
  * Who sent each change, as this laptop knows it: for a change that came from the team's server,

@@ -5,7 +5,7 @@ import type { ChunkMark, ChunkMessage } from '../../../shared/sync/protocol'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import type { ChangeOptions } from '../../../shared/authorship'
 import type { Person } from '../../../shared/people'
-import { teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../../shared/team/team-doc'
+import { mapIn, teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../../shared/team/team-doc'
 import type { SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import type { LocalSettings } from '../storage/workspace-files'
 import type { ChangeAttestations } from './attestations'
@@ -46,7 +46,7 @@ export interface Membership {
 export function teamPerson(membership: Membership | undefined, team: { documentId: string; doc(): TeamDoc }): Person | undefined {
   const person = membership?.person
   if (!person) return undefined
-  const member = team.documentId === membership.teamDocumentId ? team.doc().members[person.id] : undefined
+  const member = team.documentId === membership.teamDocumentId ? mapIn(team.doc().members)[person.id] : undefined
   return member ? { id: person.id, ...toPlain<{ name: string; role: Person['role'] }>(member) } : person
 }
 

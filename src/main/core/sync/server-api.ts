@@ -46,13 +46,20 @@ async function call<Answer extends z.ZodType>(
   request: { body?: unknown; credential?: string; path?: string },
 ): Promise<z.output<Answer>> {
   const { body, credential } = request
-  let response: Response
-  try {
-    response = await fetch(`${server}${request.path ?? endpoint.path}`, {
+  const send = () =>
+    fetch(`${server}${request.path ?? endpoint.path}`, {
       method: endpoint.method,
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(credential ? { Authorization: `Bearer ${credential}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
+    })
+  let response: Response
+  try {
+    response = await send().catch((error: unknown) => {
+      // A connection kept from before the server restarted is found closed only when used: the
+      // request never reached the server, so it is sent once more, on a new connection.
+      if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return send()
+      throw error
     })
   } catch {
     throw new ServerRefusedError(`The sync server at ${server} cannot be reached. Check the address and the network.`)

@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge'
 import { describe, expect, it } from 'vitest'
-import { changesInChunk } from './chunk-changes'
+import { changesInChunk, isWholeChunk } from '../../src/node/chunk-changes'
+import { compress } from '../support/raw-sync'
 
 function twoLaptops() {
   const base = Automerge.from<Record<string, unknown>>({ notes: 'first' })
@@ -62,5 +63,26 @@ describe('changesInChunk', () => {
     expect(changesInChunk(damaged)).toEqual([first])
     expect(changesInChunk(incremental.subarray(0, incremental.length - 1))).toHaveLength(2)
     expect(changesInChunk(Automerge.save(doc).subarray(0, 60))).toEqual([])
+  })
+
+  it('names a compressed change by the hash Automerge gives it, as an uncompressed one', () => {
+    const { doc, before } = twoLaptops()
+    const [change] = Automerge.getChangesSince(doc, before)
+    const compressed = compress(change!)
+    // Automerge reads it as the same change.
+    const loaded = Automerge.loadIncremental(Automerge.clone(Automerge.view(doc, before)), compressed)
+    expect(Automerge.getHeads(loaded)).toContain(Automerge.decodeChange(change!).hash)
+    expect(changesInChunk(compressed)).toEqual([{ hash: Automerge.decodeChange(change!).hash, andBefore: false }])
+  })
+
+  it('tells whole chunks from bytes with anything after them, or cut short', () => {
+    const { doc, before } = twoLaptops()
+    const incremental = Automerge.saveSince(doc, before)
+    expect(isWholeChunk(incremental)).toBe(true)
+    expect(isWholeChunk(Automerge.save(doc))).toBe(true)
+    expect(isWholeChunk(compress(Automerge.getChangesSince(doc, before)[0]!))).toBe(true)
+    expect(isWholeChunk(Buffer.concat([incremental, Buffer.from('hidden bytes')]))).toBe(false)
+    expect(isWholeChunk(incremental.subarray(0, incremental.length - 1))).toBe(false)
+    expect(isWholeChunk(new Uint8Array())).toBe(false)
   })
 })
