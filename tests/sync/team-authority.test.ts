@@ -60,6 +60,9 @@ describe('the server decides which documents are the team’s, who is in it and 
       await caseworker.sync.syncOnce()
       return JSON.stringify(holdings(caseworker)) === JSON.stringify(expected)
     }, 10_000, 'the caseworker’s laptop back to the server’s view')
+    // Its own copy of the scan is still there: unlisting it on this laptop deleted nothing.
+    const scan = expected.listedScans[0]!
+    await expect(caseworker.workspace.attachments.read(caseworker.workspace.teamDoc().attachments[scan]!.caseId.val, scan)).resolves.toBeDefined()
     expect(caseworker.sync.status().notice).toMatch(/^The server put back part of a change from this laptop: it took 3 documents out of the team, which only a manager can do\.$/)
     await manager.sync.syncOnce()
     expect(holdings(manager)).toEqual(expected)

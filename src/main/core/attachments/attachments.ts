@@ -1,5 +1,6 @@
 import type { AttachmentDoc, EvidenceFor } from '../../../shared/case/attachments'
-import { authoredBy } from '../../../shared/authorship'
+import * as Automerge from '@automerge/automerge'
+import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import * as change from '../../../shared/case/changes'
 import { fromBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
@@ -20,6 +21,8 @@ export class Attachments {
   readonly #store: AttachmentStore
   /** The team's scanned documents as last seen, to notice one removed on another laptop. */
   #known: Set<string>
+  /** The team document's heads when `#known` was taken. */
+  #heads: Automerge.Heads
 
   constructor(
     private readonly core: WorkspaceCore,
@@ -31,6 +34,7 @@ export class Attachments {
       },
     })
     this.#known = new Set(Object.keys(mapIn(core.teamDoc().doc().attachments)))
+    this.#heads = Automerge.getHeads(core.teamDoc().doc())
   }
 
   /**
@@ -91,11 +95,34 @@ export class Attachments {
     if (this.core.settings.get(SETTING_MEMBERSHIP) === undefined) await this.#deleteFile(id)
   }
 
-  /** The team document changed: a scanned document another laptop removed is removed from this one too. */
+  /**
+   * The team document changed: a scanned document taken out of the team is deleted from this laptop
+   * too. On a team's laptop only the server takes one out (a manager's call); a change from anywhere
+   * else that unlists one is put back by the server, and its file must still be here then.
+   */
   teamChanged(): void {
-    const now = new Set(Object.keys(mapIn(this.core.teamDoc().doc().attachments)))
-    for (const id of this.#known) if (!now.has(id)) void this.#store.delete(id, () => undefined)
+    const doc = this.core.teamDoc().doc()
+    const now = new Set(Object.keys(mapIn(doc.attachments)))
+    const gone = [...this.#known].filter((id) => !now.has(id))
+    const inTeam = this.core.settings.get(SETTING_MEMBERSHIP) !== undefined
+    if (gone.length > 0 && (!inTeam || this.#serverChangedSince(doc))) for (const id of gone) void this.#store.delete(id, () => undefined)
     this.#known = now
+    this.#heads = Automerge.getHeads(doc)
+  }
+
+  /**
+   * Whether a change the server made arrived since the team document was last looked at: signed as
+   * the server's and sent by it, as the server attests (a laptop can sign a change as anyone).
+   */
+  #serverChangedSince(doc: Automerge.Doc<unknown>): boolean {
+    try {
+      const changes = Automerge.getChangesMetaSince(doc, this.#heads)
+      const attested = this.core.attestations.of(this.core.teamDoc().documentId, changes)
+      return changes.some((change) => authorOf(change.message)?.id === SERVER_AUTHOR.id && attested.get(change.hash)?.personId === SERVER_AUTHOR.id)
+    } catch {
+      // Heads of another document (the laptop's own, before it took up the team's): keep the files.
+      return false
+    }
   }
 
   #deleteFile(id: string): Promise<void> {
