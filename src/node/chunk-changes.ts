@@ -1,4 +1,3 @@
-import { inflateRawSync } from 'node:zlib'
 import { sha256Hex } from './crypto'
 
 /** A change a chunk holds, by its hash. */
@@ -16,24 +15,25 @@ const HEAD_BYTES = 32
  * decoded and no document loaded, because every chunk a laptop receives passes through here.
  *
  * A chunk is one or more Automerge chunks, one after another, each: the magic bytes 85 6f 4a 83,
- * a 4-byte checksum (the first 4 bytes of the SHA-256 of what follows it, uncompressed), a type
- * byte (0 a whole document, 1 a change, 2 a compressed change), the body's length (uLEB128), the
- * body.
- * - A change's hash is the SHA-256 of its type (1), length and body, uncompressed: computed here,
- *   not decoded. A compressed change is inflated first (deflate, raw), so it is named as any other.
+ * a 4-byte checksum (the first 4 bytes of the SHA-256 of what follows it), a type byte (0 a whole
+ * document, 1 a change, 2 a compressed change), the body's length (uLEB128), the body.
+ * - A change's hash is the SHA-256 of its type, length and body: computed here, not decoded.
  * - A document's body starts with its actors (a count, then each a length and bytes) and then its
  *   heads (a count, then 32 bytes each). A document holds its heads and every change before them.
- * Anything after bytes that do not read as a chunk is passed over: its changes are left
- * unattested, never attested wrongly. Nothing here throws.
+ * Automerge never saves a change compressed, and the server keeps no upload holding one (see
+ * `isWholeChunk`), so reading stops there, as at anything that does not read as a chunk: what
+ * follows is left unattested, never attested wrongly. Nothing here throws.
  */
 export function changesInChunk(data: Uint8Array): ChunkChange[] {
   return scan(data).changes
 }
 
 /**
- * Whether bytes are Automerge chunks and nothing else, every one whole and with its checksum right.
- * The server keeps only such uploads: Automerge itself passes over bytes after a good chunk, and
- * those would reach every laptop unread.
+ * Whether bytes are Automerge chunks as Automerge saves them and nothing else: every one whole,
+ * its checksum right, none compressed. The server keeps only such uploads: Automerge itself passes
+ * over bytes after a good chunk (they would reach every laptop unread), and a compressed change is
+ * never what a laptop saves (inflating one to check it would let a small upload cost the server
+ * minutes).
  */
 export function isWholeChunk(data: Uint8Array): boolean {
   return data.length > 0 && scan(data).complete
@@ -46,37 +46,15 @@ function scan(data: Uint8Array): { changes: ChunkChange[]; complete: boolean } {
     if (!MAGIC.every((byte, i) => data[at + i] === byte)) break
     const type = data[at + 8]
     const length = uleb(data, at + 9)
-    if (type === undefined || type > 2 || !length || length.next + length.value > data.length) break
+    if ((type !== 0 && type !== 1) || !length || length.next + length.value > data.length) break
     const end = length.next + length.value
-    const body = type === 2 ? inflated(data.subarray(length.next, end)) : data.subarray(length.next, end)
-    if (!body) break
-    const hash = type === 2 ? sha256Hex(Buffer.concat([Buffer.from([1]), ulebBytes(body.length), body])) : sha256Hex(data.subarray(at + 8, end))
+    const hash = sha256Hex(data.subarray(at + 8, end))
     if (hash.slice(0, 8) !== hex(data.subarray(at + 4, at + 8))) break
-    if (type === 0) found.push(...headsOf(body, 0, body.length).map((head) => ({ hash: head, andBefore: true })))
-    else found.push({ hash, andBefore: false })
+    if (type === 1) found.push({ hash, andBefore: false })
+    else found.push(...headsOf(data, length.next, end).map((head) => ({ hash: head, andBefore: true })))
     at = end
   }
   return { changes: found, complete: at === data.length }
-}
-
-/** A compressed change's body, inflated; undefined if it does not inflate (or would be huge). */
-function inflated(body: Uint8Array): Buffer | undefined {
-  try {
-    return inflateRawSync(body, { maxOutputLength: 64 * 1024 * 1024 })
-  } catch {
-    return undefined
-  }
-}
-
-function ulebBytes(value: number): Buffer {
-  const bytes: number[] = []
-  do {
-    let byte = value % 128
-    value = Math.floor(value / 128)
-    if (value > 0) byte |= 0x80
-    bytes.push(byte)
-  } while (value > 0)
-  return Buffer.from(bytes)
 }
 
 /** A document's heads, from its body (`start` to `end`). */

@@ -406,9 +406,17 @@ function personOf(row: PersonRow): Person {
 
 /** Names compared as people type them: "amina  okafor" is Amina Okafor. */
 export function sameName(a: string, b: string): boolean {
-  // Compatibility forms folded, and invisible characters (zero-width spaces, joiners) dropped: a
-  // name that looks the same is the same.
-  const plain = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
+  // Compatibility forms folded, and invisible characters (zero-width spaces, joiners, variation
+  // selectors) dropped: a name that looks the same is the same.
+  // Blank-looking characters (the braille blank, Hangul fillers) count as spaces.
+  const plain = (name: string) =>
+    name
+      .normalize('NFKC')
+      .replace(/[\u2800\u3164\uFFA0\u115F\u1160]/g, ' ')
+      .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .toLocaleLowerCase('en-GB')
   return plain(a) === plain(b)
 }
 

@@ -297,12 +297,13 @@ function teamAuthority(store: ServerStore, now: () => Date): TeamAuthority | und
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
- * A name that mixes alphabets inside a word ("Dеrek", with a Cyrillic е) reads as someone else's
- * in every list: refused, in words. Names wholly in one alphabet, any alphabet, are welcome.
+ * A name that mixes the Latin alphabet with Cyrillic or Greek letters ("Dеrek", with a Cyrillic е,
+ * or "Derek Наӏӏ") reads as someone else's in every list: refused, in words. Names wholly in one
+ * alphabet, any alphabet, are welcome.
  */
 function mixedScripts(name: string): string | undefined {
-  const mixed = name.split(/\s+/).some((word) => /\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word))
-  return mixed ? 'That name mixes letters of different alphabets in one word. Type it again in one alphabet.' : undefined
+  const mixed = /\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name)
+  return mixed ? 'That name mixes letters of different alphabets. Type it again in one alphabet.' : undefined
 }
 
 /** A join refused after its code was found: rolls back the code's use. */

@@ -165,9 +165,17 @@ function arrived(doc: unknown): boolean {
   return (doc as TeamShape).kind !== undefined
 }
 
-/** A map in the document (not a list, a string, a number or a register). */
+/** A map in the document: not a list, a string, a number, a date, a counter, bytes or a register. */
 function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Automerge.ImmutableString)
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Automerge.ImmutableString) &&
+    !(value instanceof Automerge.Counter) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  )
 }
 
 function listsOf(doc: Automerge.Doc<unknown>): Lists {

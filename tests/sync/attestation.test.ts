@@ -81,26 +81,20 @@ describe('each change is attested by the person whose laptop sent it, as the ser
     }
   })
 
-  it('shows a forged change for what it is when it comes compressed, and the manager’s laptop saving it again does not make it the manager’s', async () => {
+  it('refuses a change sent compressed, as no laptop saves one: a forgery cannot slip by unattested that way', async () => {
     const { team, manager, caseworker, caseId } = await caseworkerAddsANote()
     const forged = Automerge.change(Automerge.clone(caseDoc(caseworker, caseId)), authoredBy(ref(DEREK)), (doc) =>
       change.updateSection(doc, 'referral', { referrerName: 'Written as Derek, compressed' }, { author: ref(DEREK), role: 'manager', now: new Date(), today: '2026-11-29' }),
     )
-    const hash = Automerge.getHeads(forged)[0]!
     const client = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
     expect(await client.opened).toBe(true)
     client.hello()
-    expect((await client.upload(caseId, compress(Automerge.getLastLocalChange(forged)!))).seq).toBeDefined()
+    const ack = await client.upload(caseId, compress(Automerge.getLastLocalChange(forged)!))
+    expect(ack).toMatchObject({ refused: 'not an Automerge document' })
+    expect(ack.seq).toBeUndefined()
     client.ws.close()
-
     await manager.sync.syncOnce()
-    await manager.workspace.flush()
-    await manager.sync.syncOnce()
-    const onManager = (await manager.workspace.cases.changes(caseId)).changes.find((entry) => entry.hash === hash)
-    expect(onManager).toMatchObject({ declaredAuthor: ref(DEREK), attestedBy: ref(AMINA), mismatch: true })
-    const fresh = await team.join(JO)
-    await fresh.sync.syncOnce()
-    expect((await fresh.workspace.cases.changes(caseId)).changes.find((entry) => entry.hash === hash)).toMatchObject({ attestedBy: ref(AMINA), mismatch: true })
+    expect((await manager.workspace.cases.read(caseId)).referral.referrerName).not.toBe('Written as Derek, compressed')
   })
 
   it('attests the server’s own changes to the team document as the server’s', async () => {

@@ -62,7 +62,7 @@ describe('the server decides which documents are the team’s, who is in it and 
     }, 10_000, 'the caseworker’s laptop back to the server’s view')
     // Its own copy of the scan is still there: unlisting it on this laptop deleted nothing.
     const scan = expected.listedScans[0]!
-    await expect(caseworker.workspace.attachments.read(caseworker.workspace.teamDoc().attachments[scan]!.caseId.val, scan)).resolves.toBeDefined()
+    await expect(caseworker.workspace.attachments.read(caseworker.workspace.teamDoc().attachments[scan]!.caseId.val, scan)).resolves.toMatchObject({ fileName: 'id.png' })
     expect(caseworker.sync.status().notice).toMatch(/^The server put back part of a change from this laptop: it took 3 documents out of the team, which only a manager can do\.$/)
     await manager.sync.syncOnce()
     expect(holdings(manager)).toEqual(expected)
@@ -194,21 +194,26 @@ describe('the server decides which documents are the team’s, who is in it and 
     const client = rawClient(team.server.url, caseworker.workspace.membership.get()!.credential)
     expect(await client.opened).toBe(true)
     client.hello()
-    let held = Automerge.clone(caseworker.workspace.teamDoc() as Automerge.Doc<TeamDoc>)
-    // Each made on top of the last, as one laptop would, without taking in the server's corrections.
+    // Each made on top of the team document as the caseworker's laptop holds it, with the server's corrections so far.
+    const tamper = async (edit: (doc: Record<string, unknown>) => void) => {
+      await caseworker.sync.syncOnce()
+      const held = Automerge.change(Automerge.clone(caseworker.workspace.teamDoc() as Automerge.Doc<TeamDoc>), (doc) => edit(doc as unknown as Record<string, unknown>))
+      return client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(held)!)
+    }
     for (const edit of [
-      (doc: TeamDoc) => void ((doc as unknown as Record<string, unknown>).cases = 5),
-      (doc: TeamDoc) => void ((doc as unknown as Record<string, unknown>).attachments = []),
-      (doc: TeamDoc) => void delete (doc as unknown as Record<string, unknown>).members,
+      (doc: Record<string, unknown>) => void (doc.cases = 5),
+      (doc: Record<string, unknown>) => void (doc.cases = new Date(0)),
+      (doc: Record<string, unknown>) => void (doc.attachments = []),
+      (doc: Record<string, unknown>) => void (doc.attachments = new Uint8Array(2)),
+      (doc: Record<string, unknown>) => void delete doc.members,
+      (doc: Record<string, unknown>) => void (doc.members = 7),
+      (doc: Record<string, unknown>) => void (doc.members = new Automerge.Counter(1)),
+      (doc: Record<string, unknown>) => void (doc.members = new Date(0)),
     ]) {
-      held = Automerge.change(held, edit)
-      const ack = await client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(held)!)
+      const ack = await tamper(edit)
       expect(ack.undone).toMatch(/^The server put back part of a change from this laptop/)
       expect(ack.refused).toBeUndefined()
     }
-    // Members as a number, over the server's own members map: whichever wins the merge, the team's people stand.
-    held = Automerge.change(held, (doc) => void ((doc as unknown as Record<string, unknown>).members = 7))
-    expect((await client.upload(caseworker.workspace.teamDocumentId, Automerge.getLastLocalChange(held)!)).refused).toBeUndefined()
     client.ws.close()
 
     // Every laptop, and one joining now, holds the team as it was, and the team document still syncs.
@@ -240,7 +245,17 @@ describe('the server decides which documents are the team’s, who is in it and 
     const code = await team.joinCode()
     const proto = await join(code, { id: '__proto__', name: 'Proto Person' })
     expect(proto.status).toBe(400)
-    for (const lookAlike of ['Derek Hall\u200b', 'D\u0435rek Hall', 'Ｄｅｒｅｋ Ｈａｌｌ']) {
+    for (const lookAlike of [
+      'Derek Hall\u200b',
+      'D\u0435rek Hall',
+      'Ｄｅｒｅｋ Ｈａｌｌ',
+      'Der\u034Fek Hall',
+      'Derek\uFE0F Hall',
+      'Derek\u3164Hall',
+      'Derek Hall\u2800',
+      'Derek Ha\u180Bll',
+      'Derek \u041D\u0430\u04CF\u04CF',
+    ]) {
       const answer = await join(code, { id: 'someone-else', name: lookAlike })
       expect(answer.status).toBe(409)
     }

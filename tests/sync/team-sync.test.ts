@@ -122,11 +122,20 @@ describe('a team syncing through its server', () => {
     await expect(serverApi.removeDocument(team.server.url, managerCredential, scan)).resolves.toEqual({ removed: scan })
     expect(chunksOf(scan)).toBe(0)
     expect(chunksOf(caseId)).toBeGreaterThan(0)
-    await expect(caseworker.workspace.attachments.read(caseId, scan)).resolves.toBeDefined()
     await caseworker.sync.syncOnce()
     expect(caseworker.workspace.teamDoc().attachments[scan]).toBeUndefined()
-    // The server's change took it out of the team: the caseworker's laptop deletes its copy.
-    await eventually(() => caseworker.workspace.attachments.read(caseId, scan).then(() => false, () => true), 5_000, 'the scan deleted on the caseworker’s laptop')
+    // The server's change took it out of the team: the caseworker's laptop deletes its copy (its stored chunks).
+    const storedOnLaptop = (laptop: { dataDir: string }, documentId: string) => {
+      const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true })
+      try {
+        return db.prepare('SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?').pluck().get(`["${documentId}",%`) as number
+      } finally {
+        db.close()
+      }
+    }
+    await team.closeLaptop(caseworker)
+    expect(storedOnLaptop(caseworker, scan)).toBe(0)
+    expect(storedOnLaptop(caseworker, caseId)).toBeGreaterThan(0)
     const fresh = await team.join(JO)
     await fresh.sync.syncOnce()
     expect(Object.keys((await fresh.workspace.cases.read(caseId)).attachments)).toEqual([])

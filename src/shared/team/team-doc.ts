@@ -1,3 +1,4 @@
+import { Counter, ImmutableString } from '@automerge/automerge/slim'
 import { z } from 'zod'
 import type { Person, PersonRef, Role } from '../people'
 import { PHASES, type Phase } from '../case/phases'
@@ -83,7 +84,15 @@ export function addMember(doc: TeamDoc, person: Person): void {
  * there: the server puts the map back, and until its change arrives nothing here fails on it.
  */
 export function mapIn<T>(value: Record<string, T> | undefined): Record<string, T> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}
+  const isMap =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !((value as unknown) instanceof ImmutableString) &&
+    !((value as unknown) instanceof Counter) &&
+    !((value as unknown) instanceof Date) &&
+    !((value as unknown) instanceof Uint8Array)
+  return isMap ? value : {}
 }
 
 export function teamMembers(doc: TeamDoc): Person[] {

@@ -17,7 +17,7 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails,
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
-import { addCaseToTeam, addLearningPoint, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
+import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
 import type { PersonRef } from '../../../shared/people'
 import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
@@ -168,7 +168,7 @@ export class Cases {
   async changes(id: string): Promise<CaseChanges> {
     const metas = Automerge.getChangesMetaSince((await this.open(id)).doc(), [])
     const attested = this.core.attestations.of(id, metas)
-    const members = toPlain<TeamRecord['members']>(this.core.teamDoc().doc().members)
+    const members = toPlain<TeamRecord['members']>(mapIn(this.core.teamDoc().doc().members))
     // Names as the team knows its people now; otherwise as the change itself names them.
     const named = (personId: string, declared: PersonRef | undefined): PersonRef => {
       if (personId === SERVER_AUTHOR.id) return SERVER_AUTHOR

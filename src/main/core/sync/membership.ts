@@ -175,7 +175,7 @@ export class TeamMembership {
     const team = this.teamRef.handle.doc()
     // Joining, this laptop's own team document is not sent: what it lists is added to the team's.
     const own = membership.teamDocumentId === this.teamRef.handle.documentId ? [this.teamRef.handle.documentId] : []
-    const ids = [...own, ...teamCaseIds(team), ...Object.keys(team.attachments), ...Object.keys(team.meetings)]
+    const ids = [...own, ...teamCaseIds(team), ...Object.keys(mapIn(team.attachments)), ...Object.keys(mapIn(team.meetings))]
     for (const id of ids) {
       const chunks = (await this.storage.loadRange([id])).filter((chunk) => chunk.data && (chunk.key[1] === 'incremental' || chunk.key[1] === 'snapshot'))
       const outgoing = chunks.map((chunk) => ({ documentId: id, data: chunk.data! }))
