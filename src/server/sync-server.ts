@@ -226,10 +226,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 
   /**
-   * Whose laptop joins with a code: the person it was issued for; or, for a code issued for a name,
-   * the person of that name (made now if new); or, for a code for anyone, a new person named as
-   * the laptop's user says. Never someone else already in the team, by a name typed on the laptop:
-   * the manager issues a code for them by name. A refusal in words.
+   * Whose laptop joins with a code: the person it was issued for (someone already in the team when
+   * it was made); or, for a code issued for a new name, a new person of that name; or, for a code
+   * for anyone, a new person named as the laptop's user says. Never someone already in the team
+   * by a name: the manager issues a code for them. A refusal in words.
    */
   function personJoining(issued: JoinCodeFor, you: { id: string; name: string } | undefined): Person | string {
     if (issued.personId) return store.person(issued.personId) ?? 'The person this join code was for is no longer in the team.'
