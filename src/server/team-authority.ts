@@ -2,6 +2,7 @@ import * as Automerge from '@automerge/automerge'
 import { authoredBy, SERVER_AUTHOR } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
+import { isMap } from '../shared/team/team-doc'
 import type { ServerStore } from './store'
 
 /** The lists in the team document that say which documents are the team's. */
@@ -82,7 +83,7 @@ export class TeamAuthority {
         this.#setMembers(team)
       })
     }
-    this.#lists = listsOf(this.#doc)
+    this.#lists = correction ? listsOf(this.#doc) : now
     return { listed: this.store.setListed(this.#listedIds(), seq), correction, undone }
   }
 
@@ -163,19 +164,6 @@ interface TeamShape {
 /** Whether the team document has arrived (its first chunk, made on the manager's laptop, names its kind). */
 function arrived(doc: unknown): boolean {
   return (doc as TeamShape).kind !== undefined
-}
-
-/** A map in the document: not a list, a string, a number, a date, a counter, bytes or a register. */
-function isMap(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Automerge.ImmutableString) &&
-    !(value instanceof Automerge.Counter) &&
-    !(value instanceof Date) &&
-    !(value instanceof Uint8Array)
-  )
 }
 
 function listsOf(doc: Automerge.Doc<unknown>): Lists {

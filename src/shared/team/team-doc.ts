@@ -79,20 +79,25 @@ export function addMember(doc: TeamDoc, person: Person): void {
   doc.members[person.id] = toStored({ name: person.name, role: person.role })
 }
 
+/** A map in a document: not a list, a string, a number, a date, a counter, bytes or a register. */
+export function isMap(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof ImmutableString) &&
+    !(value instanceof Counter) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  )
+}
+
 /**
  * One of the team document's maps, or an empty one if a laptop's bad write left something else
  * there: the server puts the map back, and until its change arrives nothing here fails on it.
  */
 export function mapIn<T>(value: Record<string, T> | undefined): Record<string, T> {
-  const isMap =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !((value as unknown) instanceof ImmutableString) &&
-    !((value as unknown) instanceof Counter) &&
-    !((value as unknown) instanceof Date) &&
-    !((value as unknown) instanceof Uint8Array)
-  return isMap ? value : {}
+  return isMap(value) ? (value as Record<string, T>) : {}
 }
 
 export function teamMembers(doc: TeamDoc): Person[] {
