@@ -55,6 +55,7 @@ export class Workspace {
   readonly #events = new EventEmitter<{ 'team-changed': [] }>()
   /** The cases the team document listed when last looked at. */
   #listedCases: Set<string>
+  #followingListing = false
   #closed = false
   readonly team: Team
   readonly cases: Cases
@@ -191,13 +192,27 @@ export class Workspace {
 
   readonly #teamChanged = (): void => {
     this.attachments.teamChanged()
-    // A case a manager took out of the team leaves this laptop's lists too (its bytes stay on disk);
-    // one the server put back (a laptop's change had unlisted it) comes back to them.
-    const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
-    void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
-    void this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
-    this.#listedCases = listed
+    this.#followListingSoon()
     this.#events.emit('team-changed')
+  }
+
+  /**
+   * A case a manager took out of the team leaves this laptop's lists too (its bytes stay on disk);
+   * one the server put back (a laptop's change had unlisted it) comes back to them. Once per turn
+   * of the event loop: a laptop catching up takes in the team document's chunks by the thousand,
+   * each a change, and comparing every case's id on each would grow with the square of them.
+   */
+  #followListingSoon(): void {
+    if (this.#followingListing) return
+    this.#followingListing = true
+    setImmediate(() => {
+      this.#followingListing = false
+      if (this.#closed) return
+      const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
+      void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
+      void this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
+      this.#listedCases = listed
+    })
   }
 
   /** The team document in use. */
