@@ -20,7 +20,7 @@ import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
-import { SETTING_MEMBERSHIP, SETTING_TEAM_DOC, TeamMembership, teamPerson, type Membership, type TeamRef } from './sync/membership'
+import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
@@ -289,7 +289,7 @@ function workspaceCore(parts: {
    * the session's user, else the person set up on this laptop, else the fallback.
    */
   const context = (): ChangeContext => {
-    const person = teamPerson(settings.get<Membership>(SETTING_MEMBERSHIP), teamRef.handle) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
+    const person = teamPerson(savedMembership(settings), teamRef.handle) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
     if (!person) throw new NoProfileError()
     const at = now()
     return { author: { id: person.id, name: person.name }, role: person.role, now: at, today: isoDateOf(at) }

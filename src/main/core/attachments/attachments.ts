@@ -6,7 +6,7 @@ import { fromBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError } from '../errors'
 import type { WorkspaceCore } from '../workspace-core'
-import { SETTING_MEMBERSHIP } from '../sync/membership'
+import { savedMembership } from '../sync/membership'
 import { mapIn } from '../../../shared/team/team-doc'
 import { AttachmentStore } from './attachment-store'
 
@@ -86,13 +86,13 @@ export class Attachments {
   /**
    * Takes a document off a case. Alone on a laptop, its file is deleted too. On a team's laptop
    * the file stays the team's (nothing is lost by a slip) until a manager takes it out of the team
-   * on the server, which deletes it everywhere (`Workspace.removeFromTeam`).
+   * on the server (`homeward team remove-document`), which deletes it everywhere.
    */
   async remove(caseId: string, id: string): Promise<void> {
     const record = await this.cases.read(caseId)
     if (!record.attachments[id]) throw new AttachmentNotFoundError(id)
     await this.cases.change(caseId, (doc, ctx) => change.removeAttachment(doc, id, ctx))
-    if (this.core.settings.get(SETTING_MEMBERSHIP) === undefined) await this.#deleteFile(id)
+    if (savedMembership(this.core.settings) === undefined) await this.#deleteFile(id)
   }
 
   /**
@@ -104,7 +104,7 @@ export class Attachments {
     const doc = this.core.teamDoc().doc()
     const now = new Set(Object.keys(mapIn(doc.attachments)))
     const gone = [...this.#known].filter((id) => !now.has(id))
-    const inTeam = this.core.settings.get(SETTING_MEMBERSHIP) !== undefined
+    const inTeam = savedMembership(this.core.settings) !== undefined
     if (gone.length > 0 && (!inTeam || this.#serverChangedSince(doc))) for (const id of gone) void this.#store.delete(id, () => undefined)
     this.#known = now
     this.#heads = Automerge.getHeads(doc)

@@ -38,6 +38,11 @@ export interface Membership {
   lastSyncedAt?: string
 }
 
+/** This laptop's place in a team, as its local settings keep it; undefined alone on a laptop. */
+export function savedMembership(settings: LocalSettings): Membership | undefined {
+  return settings.get<Membership>(SETTING_MEMBERSHIP)
+}
+
 /**
  * The person a team's laptop is, with the name and role the team's document (kept by the server)
  * gives them. Until the team's document has arrived, the laptop's own one names its person as it
@@ -60,7 +65,7 @@ export interface TeamRef {
   handle: DocHandle<TeamDoc>
 }
 
-export const SETTING_MEMBERSHIP = 'team-membership'
+const SETTING_MEMBERSHIP = 'team-membership'
 export const SETTING_TEAM_DOC = 'team-document'
 
 /**
@@ -81,7 +86,7 @@ export class TeamMembership {
   }
 
   get(): Membership | undefined {
-    return this.settings.get<Membership>(SETTING_MEMBERSHIP)
+    return savedMembership(this.settings)
   }
 
   /** Starts sharing: everything on this laptop goes to the server, and from now on every change. */

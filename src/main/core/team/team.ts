@@ -30,7 +30,7 @@ import { FileRefusedError } from '../errors'
 import type { SampleSettings } from '../seed/sample-settings'
 import type { LocalSettings } from '../storage/workspace-files'
 import type { WorkspaceCore } from '../workspace-core'
-import { SETTING_MEMBERSHIP, teamPerson, type Membership } from '../sync/membership'
+import { savedMembership, teamPerson } from '../sync/membership'
 
 const SETTING_PROFILE = 'profile'
 
@@ -41,7 +41,7 @@ const SETTING_PROFILE = 'profile'
 export function savedProfile(settings: LocalSettings): Person | null {
   const person = settings.get<Person>(SETTING_PROFILE)
   if (!person) return null
-  return settings.get(SETTING_MEMBERSHIP) === undefined ? { ...person, role: 'manager' } : person
+  return savedMembership(settings) === undefined ? { ...person, role: 'manager' } : person
 }
 
 /**
@@ -58,12 +58,12 @@ export class Team {
    * question is answered.
    */
   get profile(): Person | null {
-    return teamPerson(this.core.settings.get<Membership>(SETTING_MEMBERSHIP), this.core.teamDoc()) ?? savedProfile(this.core.settings)
+    return teamPerson(savedMembership(this.core.settings), this.core.teamDoc()) ?? savedProfile(this.core.settings)
   }
 
   /** Whether this laptop is in a team (its person's name and role are then the team's to say). */
   get inTeam(): boolean {
-    return this.core.settings.get<Membership>(SETTING_MEMBERSHIP) !== undefined
+    return savedMembership(this.core.settings) !== undefined
   }
 
   /**
