@@ -174,12 +174,6 @@ export class ServerStore {
     return this.#db.prepare<[], PersonRow>('SELECT id, name, role FROM people ORDER BY name').all().map(personOf)
   }
 
-  /** The person a device belongs to: for a device from before people were the server's, none. */
-  personOfDevice(deviceId: string): Person | undefined {
-    const id = this.#db.prepare<[string], string | null>('SELECT person_id FROM devices WHERE id = ?').pluck().get(deviceId)
-    return id ? this.person(id) : undefined
-  }
-
   // Documents a manager has taken out of the team.
 
   markRemoved(documentId: string, by: string, now: Date): void {
@@ -405,7 +399,7 @@ function personOf(row: PersonRow): Person {
 }
 
 /** Names compared as people type them: "amina  okafor" is Amina Okafor. */
-export function sameName(a: string, b: string): boolean {
+function sameName(a: string, b: string): boolean {
   // Compatibility forms folded, and invisible characters (zero-width spaces, joiners, variation
   // selectors) dropped: a name that looks the same is the same.
   // Blank-looking characters (the braille blank, Hangul fillers) count as spaces.
