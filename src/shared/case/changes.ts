@@ -96,6 +96,19 @@ export function updateSection(doc: CaseDoc, section: CaseSection, changes: Recor
   applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
 }
 
+/**
+ * Settles a field two people saved at once (see `fieldConflict`): the chosen value replaces every
+ * value the field holds, so the conflict ends on every laptop, and the change (signed, like every
+ * change) shows in the field's history as a choice.
+ */
+export function chooseValue(doc: CaseDoc, section: CaseSection, field: string, value: unknown, context: ChangeContext): void {
+  beginChange(doc, context)
+  const target = doc[section] as unknown as Record<string, unknown>
+  // Deleted first, so the choice is written even when it is the value already shown.
+  delete target[field]
+  applyChanges(target, CASE_SECTIONS[section], { [field]: value }, context.today)
+}
+
 /** Adds an item to one of the case's lists, under a new id made by the caller. */
 export function addItem(
   doc: CaseDoc,

@@ -1,0 +1,69 @@
+import * as Automerge from '@automerge/automerge/slim'
+import { describe, expect, it } from 'vitest'
+import { authoredBy } from '../authorship'
+import * as change from '../case/changes'
+import type { CaseDoc } from '../case/record'
+import { caseIn, CASEWORKER, MANAGER } from '../../../tests/support/cases'
+import { fieldConflict, fieldHistory } from './field-history'
+
+const at = (iso: string) => ({ now: new Date(iso), today: iso.slice(0, 10) })
+const by = (context: change.ChangeContext, doc: Automerge.Doc<CaseDoc>, fn: (d: CaseDoc) => void) =>
+  Automerge.change(doc, authoredBy(context.author, context.now), fn)
+
+/** Two laptops set the referral's CHAIN number before either saw the other's change. */
+function concurrentChainNumbers() {
+  const amina = { ...CASEWORKER, ...at('2026-11-20T10:00:00Z') }
+  const derek = { ...MANAGER, ...at('2026-11-20T10:01:00Z') }
+  const base = caseIn('engage')
+  const one = by(amina, Automerge.clone(base), (d) => change.updateSection(d, 'referral', { chainNumber: '1111111' }, amina))
+  const two = by(derek, Automerge.clone(base), (d) => change.updateSection(d, 'referral', { chainNumber: '2222222' }, derek))
+  return Automerge.merge(Automerge.clone(one), two)
+}
+
+describe('a field two people saved at once', () => {
+  it('is a conflict with both values, who wrote each and when', () => {
+    const conflict = fieldConflict(concurrentChainNumbers(), ['referral'], 'chainNumber')
+    expect(conflict).toHaveLength(2)
+    expect(conflict).toEqual(
+      expect.arrayContaining([
+        { value: '1111111', author: CASEWORKER.author, at: '2026-11-20T10:00:00.000Z', chosenFrom: 0 },
+        { value: '2222222', author: MANAGER.author, at: '2026-11-20T10:01:00.000Z', chosenFrom: 0 },
+      ]),
+    )
+  })
+
+  it('lists the value shown first', () => {
+    const doc = concurrentChainNumbers()
+    expect(fieldConflict(doc, ['referral'], 'chainNumber')?.[0]?.value).toBe(doc.referral.chainNumber?.val)
+  })
+
+  it('ends when someone picks one, the shown one or not, and the history keeps every value and the choice', () => {
+    for (const picked of ['1111111', '2222222']) {
+      const chooser = { ...CASEWORKER, ...at('2026-11-21T09:00:00Z') }
+      const doc = by(chooser, concurrentChainNumbers(), (d) => change.chooseValue(d, 'referral', 'chainNumber', picked, chooser))
+      expect(fieldConflict(doc, ['referral'], 'chainNumber')).toBeUndefined()
+      expect(doc.referral.chainNumber?.val).toBe(picked)
+      const history = fieldHistory(doc, ['referral'], 'chainNumber')
+      // The number the case was opened with, the two saved at once, and the choice.
+      expect(history.map((entry) => entry.value).slice(1, 3).sort()).toEqual(['1111111', '2222222'])
+      expect(history).toHaveLength(4)
+      expect(history.at(-1)).toEqual({ value: picked, author: CASEWORKER.author, at: '2026-11-21T09:00:00.000Z', chosenFrom: 2 })
+    }
+  })
+
+  it('is no conflict when one person changes it after the other', () => {
+    const base = caseIn('engage')
+    const once = by(CASEWORKER, base, (d) => change.updateSection(d, 'referral', { chainNumber: '1111111' }, CASEWORKER))
+    const twice = by(MANAGER, once, (d) => change.updateSection(d, 'referral', { chainNumber: '2222222' }, MANAGER))
+    expect(fieldConflict(twice, ['referral'], 'chainNumber')).toBeUndefined()
+    expect(fieldHistory(twice, ['referral'], 'chainNumber').map((entry) => [entry.value, entry.author?.name])).toEqual([
+      ['123456', undefined],
+      ['1111111', 'Amina Okafor'],
+      ['2222222', 'Derek Hall'],
+    ])
+  })
+
+  it('is refused when the value picked does not fit the field', () => {
+    expect(() => by(CASEWORKER, concurrentChainNumbers(), (d) => change.chooseValue(d, 'referral', 'chainNumber', 'not digits', CASEWORKER))).toThrow()
+  })
+})

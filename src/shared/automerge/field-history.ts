@@ -1,0 +1,95 @@
+import * as Automerge from '@automerge/automerge/slim'
+import { ImmutableString } from '@automerge/automerge/slim'
+import { authorOf } from '../authorship'
+import type { PersonRef } from '../people'
+
+/**
+ * A field's values as Automerge recorded them. Two laptops (or two windows) that set one field
+ * before either saw the other's change both keep their value: Automerge shows one and holds the
+ * other as a conflict. Nothing typed may vanish unseen, so the window reads both, with who wrote
+ * each and when, until someone picks one; and every value a field ever had stays listed.
+ */
+export interface FieldValue {
+  /** The stored value; undefined where a change cleared the field. */
+  value: unknown
+  /** Who the change says made it (undefined for a change made outside Homeward). */
+  author: PersonRef | undefined
+  /** When, as an ISO instant (undefined if the change carries no time). */
+  at: string | undefined
+  /** Chosen from this many values that were saved at once (0 if it resolved no conflict). */
+  chosenFrom: number
+}
+
+/**
+ * The values of `field` of the map at `path` while it is in conflict (two or more, the one shown
+ * first), or undefined when it has one value. Cheap: the changes are decoded only for a conflict.
+ */
+export function fieldConflict(doc: Automerge.Doc<unknown>, path: readonly string[], field: string): FieldValue[] | undefined {
+  const target = mapAt(doc, path)
+  if (!target) return undefined
+  const conflicts = Automerge.getConflicts(target, field)
+  if (!conflicts || Object.keys(conflicts).length < 2) return undefined
+  const shown = plain((target as Record<string, unknown>)[field])
+  const ops = opsOf(doc, Automerge.getObjectId(target)!, field)
+  const values = Object.entries(conflicts).map(([opId, value]) => {
+    const op = ops.find((candidate) => candidate.opId === opId)
+    return { value: plain(value), author: op?.author, at: op?.at, chosenFrom: 0 }
+  })
+  return values.sort((a, b) => Number(b.value === shown) - Number(a.value === shown))
+}
+
+/** Every value `field` of the map at `path` has had, oldest first: each change that set or cleared it. */
+export function fieldHistory(doc: Automerge.Doc<unknown>, path: readonly string[], field: string): FieldValue[] {
+  const target = mapAt(doc, path)
+  if (!target) return []
+  const byChange = new Map<string, FieldValue>()
+  for (const op of opsOf(doc, Automerge.getObjectId(target)!, field)) {
+    const entry = byChange.get(op.change) ?? { value: undefined, author: op.author, at: op.at, chosenFrom: 0 }
+    if (op.action === 'set') entry.value = op.value
+    // A change that replaces two or more values at once is someone choosing between them.
+    entry.chosenFrom = Math.max(entry.chosenFrom, op.pred > 1 ? op.pred : 0)
+    byChange.set(op.change, entry)
+  }
+  return [...byChange.values()]
+}
+
+interface FieldOp {
+  change: string
+  opId: string
+  action: string
+  value: unknown
+  pred: number
+  author: PersonRef | undefined
+  at: string | undefined
+}
+
+/** The operations on one key of one map, in the document's order of changes. */
+function opsOf(doc: Automerge.Doc<unknown>, objectId: string, key: string): FieldOp[] {
+  const found: FieldOp[] = []
+  for (const bytes of Automerge.getAllChanges(doc)) {
+    const change = Automerge.decodeChange(bytes)
+    change.ops.forEach((op, index) => {
+      if (op.obj !== objectId || op.key !== key) return
+      found.push({
+        change: change.hash,
+        opId: `${change.startOp + index}@${change.actor}`,
+        action: op.action,
+        value: 'value' in op ? plain(op.value) : undefined,
+        pred: op.pred?.length ?? 0,
+        author: authorOf(change.message),
+        at: change.time ? new Date(change.time * 1000).toISOString() : undefined,
+      })
+    })
+  }
+  return found
+}
+
+function mapAt(doc: Automerge.Doc<unknown>, path: readonly string[]): object | undefined {
+  let here: unknown = doc
+  for (const key of path) here = typeof here === 'object' && here !== null ? (here as Record<string, unknown>)[key] : undefined
+  return typeof here === 'object' && here !== null && !(here instanceof ImmutableString) ? here : undefined
+}
+
+function plain(value: unknown): unknown {
+  return value instanceof ImmutableString ? value.val : value
+}
