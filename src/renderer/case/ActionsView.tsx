@@ -72,7 +72,7 @@ function ActionForm(props: { actionId?: string; action?: CaseAction; team: Perso
   const { id } = useOpenCase()
   const changeCase = useCaseChange()
   const stored = (props.action ?? {}) as Record<string, unknown>
-  const [draft, setDraft, clearDraft] = useFormDraft(`${id}:action:${props.actionId ?? 'new'}`)
+  const [draft, setDraft, clearDraft] = useFormDraft(`${id}:action:${props.actionId ?? 'new'}`, props.action ? 'Change the action' : 'Add an action')
   const current = draft ?? { values: { ...formValues(ACTION_FIELDS, stored), owner: props.action?.owner.id ?? '' }, base: stored }
   const [ownerError, setOwnerError] = useState<string | undefined>()
   return (

@@ -11,12 +11,15 @@ import { useApi } from '../app/contexts'
 import { ErrorSummary, Form, Problem, RadioGroup, SelectField, SubmitButton, TextArea } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
+import { useDraftsUnder } from '../forms/drafts'
 import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 
 export function CaseHeader() {
-  const { record, saved } = useOpenCase()
+  const { id, record, saved } = useOpenCase()
+  // A form with something typed and not saved is not "Saved", whatever the document says.
+  const drafts = [...new Set(useDraftsUnder(`${id}:`).map((draft) => draft.label))]
   const day = today()
   const flags = caseFlags(record, day)
   return (
@@ -42,8 +45,8 @@ export function CaseHeader() {
       </div>
       <div className="case-header__side">
         {record.status === 'closed' ? <span className="phase-tag phase-tag--closed">Closed</span> : <PhaseTag phase={record.phase} />}
-        <span className={`save-state${saved ? '' : ' save-state--saving'}`} role="status">
-          {saved ? 'Saved' : 'Saving…'}
+        <span className={`save-state${saved && drafts.length === 0 ? '' : ' save-state--saving'}`} role="status">
+          {drafts.length > 0 ? `Not saved yet: ${drafts.join(', ')}` : saved ? 'Saved' : 'Saving…'}
         </span>
       </div>
       <NextStep />

@@ -30,7 +30,7 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
   const { id, saved } = useOpenCase()
   const changeCase = useCaseChange()
   const initial = useMemo(() => ({ date: formatUkDate(today()), type: 'face-to-face', text: '' }), [])
-  const [values, setValues, clearDraft] = useDraft(`note:${id}`, initial)
+  const [values, setValues, clearDraft] = useDraft(`${id}:note`, 'Contact log', initial)
   const { issues, run, refuse } = useSubmit()
   const [added, setAdded] = useState(false)
   const errors = byField(issues)

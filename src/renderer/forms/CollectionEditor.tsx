@@ -33,7 +33,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   intro?: ReactNode
 }) {
   const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
-  const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`)
+  const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`, props.title)
   const [editingId, setEditingId] = useState<string | undefined>()
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
   const [removeError, setRemoveError] = useState<string | undefined>()
@@ -47,7 +47,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
       actions={
         !adding &&
         !props.readOnly && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} })}>
+          <button type="button" className="button button--secondary button--small" onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} }, false)}>
             Add {props.itemName}
           </button>
         )
@@ -100,6 +100,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         <ItemEditor
           key={editingId}
           draftKey={`${props.draftKey}:${editingId}`}
+          label={props.title}
           groups={groups}
           item={props.items[editingId]}
           itemName={props.itemName}
@@ -129,6 +130,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
 
 function ItemEditor(props: {
   draftKey: string
+  label: string
   groups: FieldGroup[]
   item: Record<string, unknown>
   itemName: string
@@ -136,7 +138,7 @@ function ItemEditor(props: {
   onDone: () => void
 }) {
   const fields = props.groups.flatMap((group) => [...group.fields])
-  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey)
+  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.label)
   const current = draft ?? { values: formValues(fields, props.item), base: props.item }
   return (
     <div className="subform">

@@ -3,6 +3,7 @@ import { changedValues, displayValue, formValues, type FieldGroup } from '../../
 import { Panel } from '../components/Panel'
 import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
+import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 
 /**
  * One part of a case as a summary, with "Change" to edit it. Saving writes only the fields this
@@ -17,8 +18,10 @@ export function SectionForm(props: {
   intro?: ReactNode
   /** Who may only look (a caseworker at the team's settings). */
   readOnly?: boolean
+  /** A case's fields: each shows its values saved at once, to keep one, and its history. */
+  record?: FieldRecordSource
 }) {
-  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey)
+  const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.title)
   const fields = props.groups.flatMap((group) => [...group.fields])
   const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
 
@@ -33,7 +36,7 @@ export function SectionForm(props: {
             type="button"
             className="button button--secondary button--small"
             aria-label={`Change ${props.title.toLowerCase()}`}
-            onClick={() => setDraft({ values: formValues(fields, props.stored), base: props.stored })}
+            onClick={() => setDraft({ values: formValues(fields, props.stored), base: props.stored }, false)}
           >
             Change
           </button>
@@ -63,10 +66,17 @@ export function SectionForm(props: {
             <dl className="facts">
               {group.fields.map((field) => {
                 const shown = displayValue(field, props.stored[field.name])
+                const conflict = props.record?.conflict(field.name)
                 return (
                   <div className="facts__row" key={field.name}>
                     <dt>{field.label}</dt>
-                    <dd className={shown ? 'facts__value' : 'muted'}>{shown || 'Not recorded'}</dd>
+                    <dd>
+                      <span className={shown ? 'facts__value' : 'muted'}>{shown || 'Not recorded'}</span>
+                      {conflict && !props.readOnly && (
+                        <FieldConflict field={field} values={conflict} onChoose={(value) => props.record!.choose(field.name, value)} />
+                      )}
+                      {props.record && (shown || conflict) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />}
+                    </dd>
                   </div>
                 )
               })}

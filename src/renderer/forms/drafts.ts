@@ -1,49 +1,127 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
 import type { FormValues } from '../../shared/forms/fields'
+import { useProfile } from '../app/contexts'
+
+/*
+ * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
+ * one new referral (each has a key of its own), and to the person who typed it. It is only ever
+ * read back into the form it came from, and it is shown openly: the case header names a case's
+ * drafts, the new referral page offers each unsaved referral to continue or discard.
+ *
+ * Drafts are kept in this laptop's local storage, not the window's session storage: a crash, a
+ * closed window or a restart would lose a session's drafts, and with them what was typed. Local
+ * storage stays in the app's own profile on this laptop (like the workspace, never synced), and a
+ * draft is removed the moment it is saved or discarded.
+ */
 
 /**
  * An unsaved form: what was typed, and the stored values it started from (so a save writes only
- * what this person changed, never over a colleague's edit to another field). Kept in this window's
- * session storage until saved or cancelled, so a reload or a wander elsewhere loses nothing.
+ * what this person changed, never over a colleague's edit to another field).
  */
 export interface FormDraft {
   values: FormValues
   base: Record<string, unknown>
 }
 
-export function useFormDraft(key: string): [FormDraft | undefined, (draft: FormDraft) => void, () => void] {
-  return useStored<FormDraft | undefined>(key, (saved) => (saved as FormDraft | null) ?? undefined, undefined)
+/** A draft as listed: its form's key, the words naming the form, and what was typed. */
+export interface StoredDraft {
+  key: string
+  label: string
+  value: unknown
 }
 
 /**
- * The values of a form of text fields (a note, a new referral), kept in the same way until
- * `clear` when the form is saved.
+ * The draft of a form of fields. `set(draft, false)` opens the form without keeping anything yet:
+ * a draft is kept from the first thing typed.
  */
-export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (values: T) => void, () => void] {
-  return useStored<T>(key, (saved) => (saved ? { ...initial, ...(saved as Partial<T>) } : initial), initial)
+export function useFormDraft(key: string, label: string): [FormDraft | undefined, (draft: FormDraft, typed?: boolean) => void, () => void] {
+  return useStored<FormDraft | undefined>(key, label, (saved) => (saved as FormDraft | null) ?? undefined, undefined)
+}
+
+/** The values of a form of text fields (a note, a new referral): kept while any field has something typed. */
+export function useDraft<T extends Record<string, string>>(key: string, label: string, initial: T): [T, (values: T) => void, () => void] {
+  const [values, set, clear] = useStored<T>(key, label, (saved) => (saved ? { ...initial, ...(saved as Partial<T>) } : initial), initial)
+  const save = useCallback((next: T) => (Object.keys(initial).some((name) => next[name] !== initial[name]) ? set(next) : clear()), [set, clear, initial])
+  return [values, save, clear]
+}
+
+/** This person's drafts whose keys start with `scope` (a case's id and a colon, or "new-referral:"), kept up to date. */
+export function useDraftsUnder(scope: string): StoredDraft[] {
+  const prefix = `${PREFIX}${useProfile().id}:`
+  const snapshot = useSyncExternalStore(subscribe, () => JSON.stringify(listDrafts(prefix, scope)))
+  return useMemo(() => JSON.parse(snapshot) as StoredDraft[], [snapshot])
+}
+
+/** Throws away one of this person's drafts, by its form's key. */
+export function useDiscardDraft(): (key: string) => void {
+  const person = useProfile().id
+  return useCallback((key: string) => remove(`${PREFIX}${person}:${key}`), [person])
 }
 
 const PREFIX = 'homeward-draft:'
 
-/** A draft in this window's session storage: read once (a form for another draft is a new component, with its own key). */
-function useStored<T>(key: string, restore: (saved: unknown) => T, empty: T): [T, (next: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => {
-    try {
-      return restore(JSON.parse(sessionStorage.getItem(PREFIX + key) ?? 'null'))
-    } catch {
-      return empty
-    }
-  })
+interface Envelope {
+  label: string
+  value: unknown
+}
+
+function useStored<T>(key: string, label: string, restore: (saved: unknown) => T, empty: T): [T, (next: T, typed?: boolean) => void, () => void] {
+  const storageKey = `${PREFIX}${useProfile().id}:${key}`
+  // Read once: a form for another draft is a new component, with its own key.
+  const [value, setValue] = useState<T>(() => restore(read(storageKey)?.value ?? null))
   const save = useCallback(
-    (next: T) => {
+    (next: T, typed = true) => {
       setValue(next)
-      sessionStorage.setItem(PREFIX + key, JSON.stringify(next))
+      if (!typed) return
+      localStorage.setItem(storageKey, JSON.stringify({ label, value: next } satisfies Envelope))
+      notify()
     },
-    [key],
+    [storageKey, label],
   )
   const clear = useCallback(() => {
     setValue(empty)
-    sessionStorage.removeItem(PREFIX + key)
-  }, [key, empty])
+    remove(storageKey)
+  }, [storageKey, empty])
   return [value, save, clear]
+}
+
+function read(storageKey: string): Envelope | undefined {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null')
+    return typeof parsed === 'object' && parsed !== null && 'label' in parsed && 'value' in parsed ? (parsed as Envelope) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function remove(storageKey: string): void {
+  localStorage.removeItem(storageKey)
+  notify()
+}
+
+function listDrafts(prefix: string, scope: string): StoredDraft[] {
+  const drafts: StoredDraft[] = []
+  for (let i = 0; i < localStorage.length; i++) {
+    const storageKey = localStorage.key(i)
+    if (!storageKey?.startsWith(prefix + scope)) continue
+    const envelope = read(storageKey)
+    if (envelope) drafts.push({ key: storageKey.slice(prefix.length), label: envelope.label, value: envelope.value })
+  }
+  return drafts.sort((a, b) => a.key.localeCompare(b.key))
+}
+
+const listeners = new Set<() => void>()
+
+function notify(): void {
+  for (const listener of listeners) listener()
+}
+
+/** Drafts change in this window (notify) and in the laptop's other windows (the storage event). */
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  window.addEventListener('storage', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('storage', listener)
+  }
 }

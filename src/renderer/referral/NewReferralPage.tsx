@@ -7,19 +7,64 @@ import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, Form, FormActions, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
-import { useDraft } from '../forms/drafts'
+import { useDiscardDraft, useDraft, useDraftsUnder } from '../forms/drafts'
 import { useSubmit } from '../forms/useSubmit'
 
 const EMPTY = { clientName: '', dateOfBirth: '', chainNumber: '', referrerName: '', outreachTeam: '' }
 
-/** Tool 3's first details: enough to open a case; the rest of the referral is filled in on the case. */
+/**
+ * Tool 3's first details: enough to open a case; the rest of the referral is filled in on the case.
+ * Each referral typed is a draft of its own: the page starts empty, and offers any unsaved referral
+ * by name to continue or discard, so one person's details never end up in another's referral.
+ */
 export function NewReferralPage() {
+  const [draftId, setDraftId] = useState(() => crypto.randomUUID())
+  const others = useDraftsUnder(DRAFTS).filter((draft) => draft.key !== DRAFTS + draftId)
+  const discard = useDiscardDraft()
+  return (
+    <div className="narrow">
+      <PageHeading title="Add a referral" />
+      <p className="lead">Start a case for someone referred by an outreach team. Everything else is added on the case.</p>
+      {others.map((draft) => {
+        const name = (draft.value as Partial<typeof EMPTY>).clientName?.trim() || 'someone not yet named'
+        return (
+          <section key={draft.key} className="panel banner banner--warning referral-draft" aria-label={`Unsaved referral for ${name}`}>
+            <p>You have an unsaved referral for {name} — continue it or discard it.</p>
+            <div className="actions">
+              <button type="button" className="button button--secondary" onClick={() => {
+                  setDraftId(draft.key.slice(DRAFTS.length))
+                  focusClientName()
+                }}>
+                Continue the referral for {name}
+              </button>
+              <button type="button" className="button button--warning" onClick={() => {
+                  discard(draft.key)
+                  focusClientName()
+                }}>
+                Discard the referral for {name}
+              </button>
+            </div>
+          </section>
+        )
+      })}
+      {/* Keyed by the draft: continuing another referral starts its form afresh from that draft alone. */}
+      <ReferralForm key={draftId} draftId={draftId} />
+    </div>
+  )
+}
+
+const DRAFTS = 'new-referral:'
+
+/** After continuing or discarding a referral its buttons are gone: the form's first field is where to carry on. */
+function focusClientName() {
+  requestAnimationFrame(() => document.getElementById('field-clientName')?.focus())
+}
+
+function ReferralForm({ draftId }: { draftId: string }) {
   const api = useApi()
   const navigate = useNavigate()
-  const [values, setValues, clearDraft] = useDraft('new-referral', EMPTY)
+  const [values, setValues, clearDraft] = useDraft(DRAFTS + draftId, 'New referral', EMPTY)
   const { busy, issues, run, refuse } = useSubmit()
-  // One key per referral typed: saving again after a lost connection cannot open it twice.
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID())
   const errors = byField(issues)
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [field]: value })
 
@@ -34,18 +79,16 @@ export function NewReferralPage() {
         const matches = await api.call('checkDuplicates', checked.value)
         if (matches.length > 0) return setDuplicates(matches)
       }
-      const { id } = await api.call('createCase', { ...checked.value, requestId, allowDuplicate })
+      // The draft's id is the request's: saving again after a lost connection cannot open it twice.
+      const { id } = await api.call('createCase', { ...checked.value, requestId: draftId, allowDuplicate })
       setDuplicates([])
       clearDraft()
-      setRequestId(crypto.randomUUID())
       navigate(`/cases/${id}`)
     })
   }
 
   return (
-    <div className="narrow">
-      <PageHeading title="Add a referral" />
-      <p className="lead">Start a case for someone referred by an outreach team. Everything else is added on the case.</p>
+    <>
       <ErrorSummary issues={issues} />
       {duplicates.length > 0 && (
         <section className="panel duplicates" role="alert" aria-labelledby="duplicates-heading">
@@ -98,6 +141,6 @@ export function NewReferralPage() {
         </fieldset>
         <FormActions label="Save referral" busy={busy} busyLabel="Saving…" />
       </Form>
-    </div>
+    </>
   )
 }

@@ -14,10 +14,10 @@ import { useCaseChange, useOpenCase } from '../CaseContext'
 export function WellbeingPanel({ when }: { when: 'start' | 'closure' }) {
   const { id, record } = useOpenCase()
   const changeCase = useCaseChange()
-  const [draft, setDraft, clearDraft] = useFormDraft(`${id}:wellbeing-${when}`)
   const score = record.wellbeing[when]
   const difference = wellbeingChange(record.wellbeing.start, record.wellbeing.closure)
   const title = when === 'start' ? 'Wellbeing at the start of support' : 'Wellbeing at closure'
+  const [draft, setDraft, clearDraft] = useFormDraft(`${id}:wellbeing-${when}`, title)
   const stored = score ? { on: score.on, ...Object.fromEntries(score.items.map((item, i) => [`item${i + 1}`, item])) } : {}
   return (
     <Panel
@@ -25,7 +25,7 @@ export function WellbeingPanel({ when }: { when: 'start' | 'closure' }) {
       title={title}
       actions={
         !draft && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setDraft({ values: formValues(WELLBEING_FIELDS, stored), base: stored })}>
+          <button type="button" className="button button--secondary button--small" onClick={() => setDraft({ values: formValues(WELLBEING_FIELDS, stored), base: stored }, false)}>
             {score ? 'Change' : 'Record'}
           </button>
         )
