@@ -7,6 +7,8 @@ import { useProfile } from '../app/contexts'
 export interface OpenCase {
   id: string
   record: CaseRecord
+  /** The Automerge document the record is read from: a field's conflicting values and history are there. */
+  doc: CaseDoc
   /** Whether the core holds every change made in this window. */
   saved: boolean
   change: (edit: (doc: CaseDoc) => void) => void

@@ -1,3 +1,4 @@
+import { fieldConflict, fieldHistory } from '../../shared/automerge/field-history'
 import * as change from '../../shared/case/changes'
 import type { CaseSection } from '../../shared/case/changes'
 import type { FieldGroup } from '../../shared/forms/fields'
@@ -12,10 +13,15 @@ import { useCaseChange, useOpenCase } from './CaseContext'
 
 /** A form section of the case, saved through the domain's updateSection. */
 export function Section(props: { section: CaseSection; title: string; groups: readonly FieldGroup[] }) {
-  const { id, record } = useOpenCase()
+  const { id, record, doc } = useOpenCase()
   const changeCase = useCaseChange()
   return (
     <SectionForm
+      record={{
+        conflict: (field) => fieldConflict(doc, [props.section], field),
+        history: (field) => fieldHistory(doc, [props.section], field),
+        choose: (field, value) => changeCase((draft, context) => change.chooseValue(draft, props.section, field, value, context)),
+      }}
       draftKey={`${id}:${props.section}`}
       title={props.title}
       groups={props.groups}

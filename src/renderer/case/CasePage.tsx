@@ -33,7 +33,7 @@ export function CasePage() {
     ['history', 'History'],
   ]
   return (
-    <OpenCaseContext.Provider value={{ id, record, saved: state.saved, change: state.change }}>
+    <OpenCaseContext.Provider value={{ id, record, doc: state.doc, saved: state.saved, change: state.change }}>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>

@@ -6,7 +6,7 @@ export type CaseState =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'unreadable'; message: string }
-  | { status: 'ready'; record: CaseRecord; change: (edit: (doc: CaseDoc) => void) => void; saved: boolean }
+  | { status: 'ready'; record: CaseRecord; doc: CaseDoc; change: (edit: (doc: CaseDoc) => void) => void; saved: boolean }
 
 const anyDocument = () => true
 
@@ -20,5 +20,5 @@ export function useCase(id: string): CaseState {
   const saved = useIsSaved(id)
   if (live.status !== 'ready') return live
   if (live.value instanceof Error) return { status: 'unreadable', message: live.value.message }
-  return { status: 'ready', record: live.value, change: live.change, saved }
+  return { status: 'ready', record: live.value, doc: live.doc, change: live.change, saved }
 }

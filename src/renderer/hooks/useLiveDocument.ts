@@ -8,7 +8,7 @@ import { trackUntilSaved } from '../platform/unsaved'
 export type LiveDocument<D, R> =
   | { status: 'loading' }
   | { status: 'missing' }
-  | { status: 'ready'; value: R | Error; change: (edit: (doc: D) => void) => void }
+  | { status: 'ready'; value: R | Error; doc: D; change: (edit: (doc: D) => void) => void }
 
 /**
  * A shared document, live (a case, a meeting): the window holds its own copy and edits it directly
@@ -20,11 +20,14 @@ export function useLiveDocument<D, R>(id: string, accepts: (doc: D) => boolean, 
   const profile = useProfile()
   const [handle, setHandle] = useState<DocHandle<D> | null | undefined>(undefined)
   const [value, setValue] = useState<R | Error | undefined>(undefined)
+  // The document itself too: what Automerge holds beyond the plain record (a field's conflicts and history).
+  const [doc, setDoc] = useState<D | undefined>(undefined)
 
   useEffect(() => {
     let cancelled = false
     setHandle(undefined)
     setValue(undefined)
+    setDoc(undefined)
     if (!isValidDocumentId(id)) {
       setHandle(null)
       return
@@ -43,6 +46,7 @@ export function useLiveDocument<D, R>(id: string, accepts: (doc: D) => boolean, 
   useEffect(() => {
     if (!handle) return
     const update = () => {
+      setDoc(handle.doc())
       try {
         setValue(read(handle.doc()))
       } catch (error) {
@@ -65,6 +69,6 @@ export function useLiveDocument<D, R>(id: string, accepts: (doc: D) => boolean, 
   )
 
   if (handle === null) return { status: 'missing' }
-  if (handle === undefined || value === undefined) return { status: 'loading' }
-  return { status: 'ready', value, change }
+  if (handle === undefined || value === undefined || doc === undefined) return { status: 'loading' }
+  return { status: 'ready', value, doc, change }
 }

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import type { FieldValue } from '../../shared/automerge/field-history'
+import { formatUkDateTime } from '../../shared/dates'
+import { displayValue, type Field } from '../../shared/forms/fields'
+
+/** What Automerge holds about each field of a form beyond its one value: read on demand. */
+export interface FieldRecordSource {
+  /** The values saved at once, when there are two or more. */
+  conflict: (field: string) => FieldValue[] | undefined
+  history: (field: string) => FieldValue[]
+  choose: (field: string, value: unknown) => void
+}
+
+const shown = (field: Field, value: unknown) => displayValue(field, value) || 'Not recorded'
+const who = (entry: FieldValue) => `${entry.author?.name ?? 'Someone outside Homeward'}, ${entry.at ? formatUkDateTime(entry.at) : 'no time recorded'}`
+
+/**
+ * Two values of one field saved at the same time (two laptops, or two windows, before either saw
+ * the other's): both are shown, with who saved each and when, until someone keeps one.
+ */
+export function FieldConflict(props: { field: Field; values: FieldValue[]; onChoose: (value: unknown) => void }) {
+  const [error, setError] = useState<string | undefined>()
+  return (
+    <div className="field-conflict" role="group" aria-label={`${props.field.label}: ${props.values.length} values saved at the same time`}>
+      <p className="field-conflict__title">
+        {props.values.length} values were saved at the same time. Check with the team, then keep the right one.
+      </p>
+      <ul className="field-conflict__values">
+        {props.values.map((entry, index) => (
+          <li key={index}>
+            <span className="facts__value">“{shown(props.field, entry.value)}”</span> <span className="muted">saved by {who(entry)}</span>{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                try {
+                  props.onChoose(entry.value)
+                } catch (caught) {
+                  setError(caught instanceof Error ? caught.message : String(caught))
+                }
+              }}
+            >
+              Keep this one<span className="visually-hidden">: “{shown(props.field, entry.value)}”</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <p className="field__error">{error}</p>}
+    </div>
+  )
+}
+
+/** Every value a field has had, who saved it and when: read only when opened (it walks the case's changes). */
+export function FieldHistory(props: { field: Field; read: () => FieldValue[] }) {
+  const [open, setOpen] = useState(false)
+  const entries = open ? props.read() : []
+  return (
+    <details className="field-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        History<span className="visually-hidden"> of {props.field.label}</span>
+      </summary>
+      {open && (
+        <ol className="field-history__list" aria-label={`Every value of ${props.field.label}, oldest first`}>
+          {entries.length === 0 && <li className="muted">Never changed.</li>}
+          {entries.map((entry, index) => (
+            <li key={index}>
+              {entry.value === undefined ? 'Cleared' : `“${shown(props.field, entry.value)}”`}
+              <span className="muted">
+                {' '}
+                {entry.chosenFrom > 0 ? `kept from ${entry.chosenFrom} values saved at once, by` : 'by'} {who(entry)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  )
+}
