@@ -18,7 +18,7 @@ const EMPTY = { clientName: '', dateOfBirth: '', chainNumber: '', referrerName: 
  * by name to continue or discard, so one person's details never end up in another's referral.
  */
 export function NewReferralPage() {
-  const [draftId, setDraftId] = useState(() => crypto.randomUUID())
+  const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID())
   const others = useDraftsUnder(DRAFTS).filter((draft) => draft.key !== DRAFTS + draftId)
   const discard = useDiscardDraft()
   return (
