@@ -166,7 +166,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
 
   // What will go in the pack, then the pack itself, previewed in the app.
   const pack = page.getByRole('region', { name: 'Presentation pack' })
-  await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, Bradford Council (jo.smith@bradford.example.org)')
+  await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, City of Bradford Metropolitan District Council (jo.smith@bradford.example.org)')
   await expect(pack).toContainText('with health and support needs: the client agreed')
   await expect(pack).toContainText('Enclosures: 2 documents, 3 pages')
   await pack.getByRole('button', { name: 'Make the presentation pack' }).click()

@@ -104,7 +104,7 @@ describe('the presentation pack', () => {
       'landscape',
       'portrait',
     ])
-    for (const words of ['Bradford Council', 'Part VII', 'Housing Act 1996', 'Jo Smith', 'Britannia House', 'Yours sincerely', 'Amina Okafor', 'Index of enclosures', 'Client summary']) {
+    for (const words of ['City of Bradford Metropolitan District Council', 'Part VII', 'Housing Act 1996', 'Jo Smith', 'Britannia House', 'Yours sincerely', 'Amina Okafor', 'Index of enclosures', 'Client summary']) {
       expect(text).toContain(words)
     }
     for (const title of ['Birth certificate or ID: Full birth certificate', 'Proof of benefits: Universal Credit statements', 'Proof of address history: Tenancy agreement, 2019 to 2025', 'Medical information: GP letter, photographed', 'Proof of address history: Council tax bill', 'Proof of benefits: DWP award letter']) {
@@ -128,7 +128,7 @@ describe('the presentation pack', () => {
     expect(pdfInfo(path)).toMatchObject({
       Title: `Presentation pack: ${NAMES[0]}`,
       Author: 'Amina Okafor, Homeward Trust',
-      Subject: 'Homelessness application under Part VII of the Housing Act 1996 to Bradford Council',
+      Subject: 'Homelessness application under Part VII of the Housing Act 1996 to City of Bradford Metropolitan District Council',
     })
     expect(progress.at(-1)).toBe(1)
     expect(progress).toEqual([...progress].sort((a, b) => a - b))

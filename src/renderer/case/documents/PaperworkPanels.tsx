@@ -4,7 +4,7 @@ import { planClosureLetter } from '../../../shared/case/closure-letter'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import type { PaperworkSettings } from '../../../shared/team/settings'
 import { formatUkDateTime } from '../../../shared/dates'
-import { localAuthorityName } from '../../../shared/places/local-authority'
+import { councilName, localAuthorityName } from '../../../shared/places/local-authority'
 import { useApi } from '../../app/contexts'
 import { DataTable } from '../../components/DataTable'
 import { Panel } from '../../components/Panel'
@@ -104,7 +104,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
                   {' '}
                   to {[plan.recipient.contactName, plan.recipient.teamName, plan.recipient.address[0]].filter(Boolean).join(', ')}
                   {plan.recipient.email ? ` (${plan.recipient.email})` : ''}, stating the Part VII application to{' '}
-                  {localAuthorityName(plan.recipient.localAuthority)}
+                  {councilName(plan.recipient.localAuthority)}
                 </span>
               )}
             </li>
