@@ -56,8 +56,10 @@ export class Paperwork {
    * Makes a presentation pack from a case: checks it can be made (PaperworkNotReadyError saying what
    * is missing), reads and checks every enclosure (a bad one stops it with FileRefusedError naming
    * the file, and writes nothing), saves the PDF in the workspace and records it on the case.
+   * Answers with the plan's warnings (evidence not in it, a letter saying "enclosed" with nothing
+   * enclosed): the window shows them before making it; the command line prints them.
    */
-  async presentationPack(caseId: string, options: PackOptions = {}): Promise<GeneratedFile> {
+  async presentationPack(caseId: string, options: PackOptions = {}): Promise<GeneratedFile & { warnings: string[] }> {
     const record = await this.cases.read(caseId)
     const settings = this.team.settings()
     const unknown = (options.without ?? []).filter((id) => !record.attachments[id])
@@ -86,7 +88,7 @@ export class Paperwork {
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
-    return this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)
+    return { ...(await this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)), warnings: plan.warnings }
   }
 
   /** Makes the closure letter (Tool 4, Step 7), saves it and records it on the case. */
