@@ -105,6 +105,21 @@ describe('paperwork on the command line', () => {
     expect(existsSync(join(dir.path, 'never.pdf'))).toBe(false)
   })
 
+  it('prints what to check in the pack (evidence not in it), and makes it anyway', () => {
+    const out = join(dir.path, 'pack-to-check.pdf')
+    const made = homeward('pack', caseId, '--out', out, '--without', 'birth certificate.pdf', '--data', data)
+    expect(made.code).toBe(0)
+    expect(made.err.split('\n').filter((line) => line.startsWith('Check: '))).toEqual([
+      'Check: ID or birth certificate is not in the pack',
+      'Check: Proof of address history is not in the pack',
+      'Check: Evidence of priority need is not in the pack',
+    ])
+    expect(qpdfCheck(out)).toBe('')
+    const json = homeward('pack', caseId, '--out', out, '--data', data, '--json')
+    expect(json.err).toBe('')
+    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toEqual(['Proof of address history is not in the pack', 'Evidence of priority need is not in the pack'])
+  })
+
   it('writes the closure letter once the case is at closure, and says why not before', async () => {
     const out = join(dir.path, 'closure.pdf')
     const early = homeward('letter', 'closure', caseId, '--out', out, '--data', data)

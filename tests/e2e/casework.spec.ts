@@ -78,12 +78,14 @@ test('one person from referral to a planned closure, along the toolkit’s steps
 
   // Phase 5: the day itself.
   await steps.change('Reconnection day')
+  await page.getByLabel('Client told what to expect on the day, and what will be expected of them, on').fill(daysAgo(121))
   await page.getByLabel('Date of reconnection').fill(daysAgo(120))
   await steps.answer('Travel booked', 'Yes')
   await page.getByLabel('Who accompanies the client').fill('Amina Okafor')
   await page.getByLabel('Arrival confirmed on').fill(daysAgo(120))
   await page.getByRole('group', { name: "The client's confidence in the reconnection" }).getByLabel('4 Good').check()
   await steps.save('Reconnection day')
+  await expect(page.getByRole('listitem').filter({ hasText: 'Client told what to expect on the day' })).toContainText(/done/i)
   await screenshot(page, testInfo, 'phase-5-reconnection')
   await steps.moveOn('Phase 6 – Intensive support')
 

@@ -166,10 +166,21 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
 
   // What will go in the pack, then the pack itself, previewed in the app.
   const pack = page.getByRole('region', { name: 'Presentation pack' })
-  await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, Bradford Council (jo.smith@bradford.example.org)')
+  await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, City of Bradford Metropolitan District Council (jo.smith@bradford.example.org)')
   await expect(pack).toContainText('with health and support needs: the client agreed')
   await expect(pack).toContainText('Enclosures: 2 documents, 3 pages')
+  // Evidence the toolkit lists for the pack is missing: the caseworker is told before it is made.
   await pack.getByRole('button', { name: 'Make the presentation pack' }).click()
+  const check = pack.getByRole('group', { name: 'Before you make the pack, check:' })
+  await expect(check.getByRole('heading', { name: 'Before you make the pack, check:' })).toBeFocused()
+  await expect(check.getByRole('listitem')).toHaveText(['ID or birth certificate is not in the pack', 'Proof of benefits entitlement is not in the pack', 'Evidence of priority need is not in the pack'])
+  await screenshot(page, testInfo, 'pack-check')
+  await expectAccessible(page, 'the check before making the pack')
+  await check.getByRole('button', { name: 'Go back' }).click()
+  await expect(check).toBeHidden()
+  await expect(pack.getByRole('button', { name: 'Make the presentation pack' })).toBeFocused()
+  await pack.getByRole('button', { name: 'Make the presentation pack' }).click()
+  await check.getByRole('button', { name: 'Make it anyway' }).click()
   const preview = page.getByRole('dialog', { name: 'Presentation pack' })
   await expect(preview).toBeVisible()
   await expect(preview.getByText(/^\d+ pages$/)).toBeVisible()
@@ -195,6 +206,22 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await expect(made).toContainText('Presentation pack')
   await expect(made).toContainText('by Derek Hall')
   await expect(made).toContainText('gp-letter.jpg, tenancy.pdf')
+
+  // Phase 5: the pack emailed the day before, and handed over on the day, each with its date.
+  const delivery = pack.getByRole('region', { name: 'Emailed and handed over' })
+  const now = new Date()
+  const day = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset).toLocaleDateString('en-GB')
+  await delivery.getByLabel('Presentation pack emailed to Housing Options on').fill(day(-1))
+  await delivery.getByRole('button', { name: 'Mark as emailed' }).click()
+  await expect(delivery).toContainText(`Emailed to Housing Options on ${day(-1)}.`)
+  await delivery.getByLabel('Presentation pack handed over in hard copy on').fill(day(1))
+  await delivery.getByRole('button', { name: 'Mark as handed over' }).click()
+  await expect(delivery.getByText(/future/)).toBeVisible()
+  await delivery.getByLabel('Presentation pack handed over in hard copy on').fill(day(0))
+  await delivery.getByRole('button', { name: 'Mark as handed over' }).click()
+  await expect(delivery).toContainText(`Handed over in hard copy on ${day(0)}.`)
+  await screenshot(page, testInfo, 'pack-emailed-and-handed-over')
+  await expectAccessible(page, 'the pack emailed and handed over')
 
   // Removing a document removes the pack made here that holds a copy of it, too.
   await documents.getByRole('button', { name: 'Remove gp-letter.jpg' }).click()

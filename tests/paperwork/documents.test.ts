@@ -13,7 +13,7 @@ import { localConnectionSentence, testLocalConnection } from '../../src/shared/c
 import { corruptPdf, encryptedPdf, hostilePdf, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, textPdf } from '../support/fixtures'
 import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { corners, pdfContents, pdfFonts, pdfPages, pdfText, pngOfPage, qdfText, qpdfCheck, renderPage } from '../support/pdf-tools'
-import { AMINA, DEREK } from '../support/people'
+import { AMINA, DEREK, JO } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
@@ -104,7 +104,7 @@ describe('the presentation pack', () => {
       'landscape',
       'portrait',
     ])
-    for (const words of ['Bradford Council', 'Part VII', 'Housing Act 1996', 'Jo Smith', 'Britannia House', 'Yours sincerely', 'Amina Okafor', 'Index of enclosures', 'Client summary']) {
+    for (const words of ['City of Bradford Metropolitan District Council', 'Part VII', 'Housing Act 1996', 'Jo Smith', 'Britannia House', 'Yours sincerely', 'Amina Okafor', 'Index of enclosures', 'Client summary']) {
       expect(text).toContain(words)
     }
     for (const title of ['Birth certificate or ID: Full birth certificate', 'Proof of benefits: Universal Credit statements', 'Proof of address history: Tenancy agreement, 2019 to 2025', 'Medical information: GP letter, photographed', 'Proof of address history: Council tax bill', 'Proof of benefits: DWP award letter']) {
@@ -128,7 +128,7 @@ describe('the presentation pack', () => {
     expect(pdfInfo(path)).toMatchObject({
       Title: `Presentation pack: ${NAMES[0]}`,
       Author: 'Amina Okafor, Homeward Trust',
-      Subject: 'Homelessness application under Part VII of the Housing Act 1996 to Bradford Council',
+      Subject: 'Homelessness application under Part VII of the Housing Act 1996 to City of Bradford Metropolitan District Council',
     })
     expect(progress.at(-1)).toBe(1)
     expect(progress).toEqual([...progress].sort((a, b) => a - b))
@@ -155,6 +155,28 @@ describe('the presentation pack', () => {
       expect(text).toContain(name)
       expect(text).toContain('Sentence 120 about the arrangements')
       if (name === NAMES[4]) pngOfPage(path, 1, join(LOOK_DIR, 'presentation-pack-cyrillic.png'))
+    }
+  })
+
+  it('is signed by the case’s lead caseworker, whoever makes it, with the closing on one page however long the letter', async () => {
+    // Long arrangements for the day push the closing down the letter's pages: at some length it
+    // would have split from its signature.
+    for (const sentences of [30, 34, 38, 42]) {
+      const caseId = await caseReadyForPack(ws, 'Gwenllian Jones', {
+        plan: { presentationArrangements: Array.from({ length: sentences }, (_, i) => `Arrangement ${i + 1}: we meet at the station at ten.`).join(' ') },
+      })
+      await ws.cases.change(caseId, (doc, context) => change.allocate(doc, { id: JO.id, name: JO.name }, TODAY, context))
+      const { path, document } = await ws.paperwork.presentationPack(caseId)
+      expect(document.by.id).toBe(AMINA.id)
+      expect(qpdfCheck(path)).toBe('')
+      const pages = pdfPages(path).map((_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), path, '-'], { encoding: 'utf8' }))
+      expect(pages[0]).toContain('City of Bradford Metropolitan District Council')
+      const closing = pages.find((text) => text.includes('Yours sincerely'))!
+      const signedBy = closing.slice(closing.indexOf('Yours sincerely'))
+      expect(signedBy, `with ${sentences} sentences`).toContain('Jo Price')
+      expect(signedBy).toContain('Caseworker, Safe Connections')
+      expect(signedBy).not.toContain('Amina Okafor')
+      expect(pdfInfo(path).Author).toBe('Jo Price, Homeward Trust')
     }
   })
 

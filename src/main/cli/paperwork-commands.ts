@@ -79,8 +79,12 @@ export function packCommand(): Command {
         },
       })
     })
-    if (!options.json) process.stderr.write('\n')
-    await writeOut(made, options)
+    if (!options.json) {
+      process.stderr.write('\n')
+      // Made anyway, as the window's "Make it anyway": whoever runs the command has chosen to.
+      for (const warning of made.warnings) process.stderr.write(`Check: ${warning}\n`)
+    }
+    await writeOut(made, options, { warnings: made.warnings })
   })
 }
 
@@ -112,10 +116,10 @@ async function attachmentIds(workspace: Workspace, caseId: string, names: string
 }
 
 /** Copies the made PDF (kept in the workspace too) to where it was asked for, whole or not at all. */
-async function writeOut(made: GeneratedFile, options: CommonOptions & { out: string }): Promise<void> {
+async function writeOut(made: GeneratedFile, options: CommonOptions & { out: string }, extra: { warnings?: string[] } = {}): Promise<void> {
   const out = resolve(options.out)
   await copyFile(made.path, `${out}.partial`)
   await rename(`${out}.partial`, out)
-  if (options.json) printJson({ id: made.id, file: out, pages: made.document.pages, enclosures: made.document.enclosures })
+  if (options.json) printJson({ id: made.id, file: out, pages: made.document.pages, enclosures: made.document.enclosures, ...extra })
   else process.stdout.write(`${out} (${made.document.pages} pages)\n`)
 }

@@ -101,6 +101,13 @@ export class Composer {
     this.#y += points
   }
 
+  /** The height `text` would take with this style, to keep a block of lines together (see signOff). */
+  textHeight(text: string, style: TextStyle = {}): number {
+    const size = style.size ?? 10.5
+    const lines = wrap(style.bold ? this.faces.bold : this.faces.regular, text, size, this.width - (style.indent ?? 0)).length
+    return lines * size * LINE + (style.after ?? size * 0.6)
+  }
+
   text(text: string, style: TextStyle = {}): void {
     const size = style.size ?? 10.5
     const face = style.bold ? this.faces.bold : this.faces.regular
@@ -222,6 +229,11 @@ export class Composer {
   }
 
   /** A picture no larger than the box given, at the left margin (or right-aligned). */
+  /** The height a picture takes in a box, with the space after it. */
+  imageHeight(picture: Picture, box: { width: number; height: number }): number {
+    return picture.height * Math.min(box.width / picture.width, box.height / picture.height, 1) + 6
+  }
+
   image(picture: Picture, box: { width: number; height: number; align?: 'left' | 'right' }): void {
     const scale = Math.min(box.width / picture.width, box.height / picture.height, 1)
     const w = picture.width * scale

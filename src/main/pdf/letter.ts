@@ -2,7 +2,7 @@ import type { PDFDocument, RGB } from '@cantoo/pdf-lib'
 import { ROLE_LABELS, type Role } from '../../shared/people'
 import type { Letterhead, TeamImage } from '../../shared/team/settings'
 import { drawPicture, embedPicture, type Picture } from './images'
-import { BRAND, SOFT, type Composer } from './layout'
+import { BRAND, SOFT, type Composer, type TextStyle } from './layout'
 
 /** Who signs a letter: the person making it, with their role and, if they gave one, their signature. */
 export interface Signer {
@@ -71,13 +71,25 @@ export function addressAndDate(c: Composer, recipient: string[], date: string): 
   c.space(16)
 }
 
-/** The closing, the signature image if any, and the signer's typed name and role. */
+/**
+ * The closing, the signature image if any, and the signer's typed name and role: one block, measured
+ * first and moved whole to the next page when it does not fit, so "Yours sincerely" is never left at
+ * the foot of a page with its signature over the page.
+ */
 export function signOff(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>): void {
-  c.ensure(110)
-  c.text(closing, { after: 4 })
-  if (signature) c.image(signature, { width: 160, height: 48 })
-  else c.space(30)
-  c.text(signer.name, { bold: true, after: 1 })
-  c.text([ROLE_LABELS[signer.role], letterhead.teamName].filter(Boolean).join(', '), { after: 1 })
-  if (letterhead.organisation) c.text(letterhead.organisation)
+  const box = { width: 160, height: 48 }
+  const lines: [string, TextStyle][] = [
+    [signer.name, { bold: true, after: 1 }],
+    [[ROLE_LABELS[signer.role], letterhead.teamName].filter(Boolean).join(', '), { after: 1 }],
+    ...(letterhead.organisation ? [[letterhead.organisation, {}] as [string, TextStyle]] : []),
+  ]
+  const closingStyle: TextStyle = { after: 4 }
+  const signatureSpace = 30
+  c.ensure(
+    c.textHeight(closing, closingStyle) + (signature ? c.imageHeight(signature, box) : signatureSpace) + lines.reduce((sum, [text, style]) => sum + c.textHeight(text, style), 0),
+  )
+  c.text(closing, closingStyle)
+  if (signature) c.image(signature, box)
+  else c.space(signatureSpace)
+  for (const [text, style] of lines) c.text(text, style)
 }

@@ -212,3 +212,21 @@ describe('the presentation pack documents on the planning checklist', () => {
     expect(gathered(doc)).toBe(true)
   })
 })
+
+describe('the presentation pack and the day on the reconnection checklist (Phase 5)', () => {
+  const steps = ['Presentation pack emailed to Housing Options a day before', 'Client told what to expect on the day', 'Presentation pack handed over on the day']
+  const done = (doc: ReturnType<typeof newCase>) =>
+    phaseChecklist('reconnection', read(doc), context)
+      .filter((item) => steps.includes(item.label))
+      .map((item) => [item.label, item.done])
+
+  it('has a place for each step, done when its date is recorded, and refuses a date still to come', () => {
+    const doc = newCase()
+    expect(done(doc)).toEqual(steps.map((step) => [step, false]))
+    const recorded = edit(doc, (d) =>
+      change.updateSection(d, 'reconnectionDay', { packEmailedOn: '2026-11-22', clientToldAboutDayOn: '2026-11-22', packHandedOverOn: TODAY }, CASEWORKER),
+    )
+    expect(done(recorded)).toEqual(steps.map((step) => [step, true]))
+    expect(() => edit(newCase(), (d) => change.updateSection(d, 'reconnectionDay', { packHandedOverOn: '2026-11-24' }, CASEWORKER))).toThrow(ValidationError)
+  })
+})

@@ -94,8 +94,11 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
       return [
         item('Risk assessment before the move', record.risk.assessedOn),
         item('Safety checks passed', facts.gate.passes),
+        item('Presentation pack emailed to Housing Options a day before', record.reconnectionDay.packEmailedOn),
+        item('Client told what to expect on the day', record.reconnectionDay.clientToldAboutDayOn),
         item('Travel booked', record.reconnectionDay.travelBooked === 'yes'),
         item('Receiving authority told the client is en route', record.reconnectionDay.enRouteToldOn),
+        item('Presentation pack handed over on the day', record.reconnectionDay.packHandedOverOn),
         item('Arrival confirmed', record.reconnectionDay.arrivedOn),
         item("Client's confidence assessed", record.reconnectionDay.confidence),
       ]

@@ -1,5 +1,6 @@
 import { councilName } from '../places/local-authority'
 import { letterheadProblems, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
+import { packWarnings } from './pack-warnings'
 import { ATTACHMENT_TYPES, attachmentsInOrder, type AttachmentRecord } from './attachments'
 import type { CaseRecord } from './record'
 
@@ -31,6 +32,8 @@ export interface PackEnclosure {
 export interface PackPlan {
   /** What must be recorded before the pack can be made; empty when it can. */
   problems: string[]
+  /** What a person should know before making it, and may make it anyway (packWarnings). */
+  warnings: string[]
   recipient?: PackRecipient
   /** Health and support needs are described only with the client's agreement. */
   includesHealth: boolean
@@ -70,12 +73,12 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
       enclosures.push({ id: attachment.id, title: enclosureTitle(attachment), fileName: attachment.fileName, date: attachment.date, pages: attachment.pages })
     }
   }
+  const plan = { includesHealth, enclosures, leftOut }
   return {
     problems,
+    warnings: packWarnings(record, plan),
     ...(destination ? { recipient: packRecipient(record, destination, settings) } : {}),
-    includesHealth,
-    enclosures,
-    leftOut,
+    ...plan,
   }
 }
 

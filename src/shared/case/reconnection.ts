@@ -17,7 +17,7 @@ export const PACK_DOCUMENTS = [
 ] as const satisfies readonly Field[]
 
 /** Which scanned document type stands for each of the pack's documents. */
-const PACK_DOCUMENT_TYPES: Record<(typeof PACK_DOCUMENTS)[number]['name'], AttachmentType> = {
+export const PACK_DOCUMENT_TYPES: Record<(typeof PACK_DOCUMENTS)[number]['name'], AttachmentType> = {
   docIdentity: 'identity',
   docBenefits: 'benefits',
   docMedical: 'medical',
@@ -152,8 +152,42 @@ export const PRESENTATION_OUTCOMES = [
   { value: 'other', label: 'Other' },
 ] as const
 
+/**
+ * Phase 5's steps with the presentation pack and the client, in the toolkit's words: the pack "sent
+ * to the Housing Options Officer or Manager by email a day in advance of the presentation and handed
+ * over in hard copy on the day"; the client given "detailed information about what a client should
+ * expect on the day of reconnection and the plans for the day, including what will be expected of
+ * the client". Marked from the paperwork panel too (the pack's emailed and handed-over dates).
+ */
+export const PACK_DELIVERY_FIELDS = [
+  {
+    name: 'packEmailedOn',
+    label: 'Presentation pack emailed to Housing Options on',
+    kind: 'date',
+    notFuture: true,
+    hint: 'A day before the presentation. DD/MM/YYYY',
+    messages: { future: 'The date the pack was emailed cannot be in the future' },
+  },
+  {
+    name: 'clientToldAboutDayOn',
+    label: 'Client told what to expect on the day, and what will be expected of them, on',
+    kind: 'date',
+    notFuture: true,
+    messages: { future: 'The date the client was told cannot be in the future' },
+  },
+  {
+    name: 'packHandedOverOn',
+    label: 'Presentation pack handed over in hard copy on',
+    kind: 'date',
+    notFuture: true,
+    hint: 'On the day. DD/MM/YYYY',
+    messages: { future: 'The date the pack was handed over cannot be in the future' },
+  },
+] as const satisfies readonly Field[]
+
 /** Phase 5: the day of the move (Getting Connected 4.7: travel, en route, arrival). */
 export const RECONNECTION_DAY_GROUPS = [
+  { title: 'The presentation pack and the day', fields: PACK_DELIVERY_FIELDS },
   {
     title: 'Travel',
     fields: [

@@ -1,4 +1,5 @@
 import { foldForSearch } from '../search/fold'
+import { councilOf } from './council-names'
 import { LOCAL_AUTHORITIES } from './local-authorities-data'
 
 export type Nation = 'England' | 'Wales' | 'Scotland' | 'Northern Ireland'
@@ -25,9 +26,10 @@ export function localAuthorityName(code: string): string {
   return BY_CODE.get(code)?.name ?? code
 }
 
-/** How a letter names the council of an area: "Bradford Council". */
+/** How a letter names the council of an area, by its proper name: "Sheffield City Council" (see council-names.ts). */
 export function councilName(code: string): string {
-  return `${localAuthorityName(code)} Council`
+  const authority = BY_CODE.get(code)
+  return authority ? councilOf(authority) : `${code} Council`
 }
 
 /** Local authorities whose name contains every word typed, best (prefix) matches first. */

@@ -10,6 +10,7 @@ import type { CaseRecord } from '../../../shared/case/record'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
 import { checkFile } from '../../pdf/file-check'
+import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import { safeFileName } from '../attachments/attachment-store'
@@ -55,8 +56,10 @@ export class Paperwork {
    * Makes a presentation pack from a case: checks it can be made (PaperworkNotReadyError saying what
    * is missing), reads and checks every enclosure (a bad one stops it with FileRefusedError naming
    * the file, and writes nothing), saves the PDF in the workspace and records it on the case.
+   * Answers with the plan's warnings (evidence not in it, a letter saying "enclosed" with nothing
+   * enclosed): the window shows them before making it; the command line prints them.
    */
-  async presentationPack(caseId: string, options: PackOptions = {}): Promise<GeneratedFile> {
+  async presentationPack(caseId: string, options: PackOptions = {}): Promise<GeneratedFile & { warnings: string[] }> {
     const record = await this.cases.read(caseId)
     const settings = this.team.settings()
     const unknown = (options.without ?? []).filter((id) => !record.attachments[id])
@@ -69,7 +72,7 @@ export class Paperwork {
       record,
       plan: { ...plan, recipient: plan.recipient },
       settings,
-      signer: this.#signer(),
+      signer: this.#signer(record),
       today: context.today,
       now: context.now,
       readEnclosure: async (id) => {
@@ -85,7 +88,7 @@ export class Paperwork {
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
-    return this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)
+    return { ...(await this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)), warnings: plan.warnings }
   }
 
   /** Makes the closure letter (Tool 4, Step 7), saves it and records it on the case. */
@@ -96,7 +99,7 @@ export class Paperwork {
     if (plan.problems.length > 0 || !plan.area) throw new PaperworkNotReadyError(plan.problems)
     const context = this.core.context()
     const { makeClosureLetter } = await import('../../pdf/closure-letter')
-    const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: this.#signer(), today: context.today, now: context.now })
+    const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: this.#signer(record), today: context.today, now: context.now })
     return this.#save(caseId, record, 'closure-letter', made, [])
   }
 
@@ -173,10 +176,17 @@ export class Paperwork {
     return eml
   }
 
-  #signer() {
+  /**
+   * Who signs a letter: the case's lead caseworker (the toolkit's "covering letter signed by the
+   * caseworker"), whoever makes it; the person making it when no one is allocated yet. The lead's
+   * role is the team's word for them, and their signature the one they gave the team, if any.
+   */
+  #signer(record: CaseRecord): Signer {
     const { author, role } = this.core.context()
-    const signature = this.team.settings().signatures[author.id]
-    return { name: author.name, role, ...(signature ? { signature } : {}) }
+    const lead = record.allocation.leadCaseworker
+    const person = lead ? { name: lead.name, role: this.team.members().find((member) => member.id === lead.id)?.role ?? 'caseworker' } : { name: author.name, role }
+    const signature = this.team.settings().signatures[lead?.id ?? author.id]
+    return { ...person, ...(signature ? { signature } : {}) }
   }
 
   /**

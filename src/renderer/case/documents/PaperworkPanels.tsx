@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
+import * as change from '../../../shared/case/changes'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
+import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
+import type { Field } from '../../../shared/forms/fields'
 import type { PaperworkSettings } from '../../../shared/team/settings'
-import { formatUkDateTime } from '../../../shared/dates'
-import { localAuthorityName } from '../../../shared/places/local-authority'
+import { formatUkDate, formatUkDateTime, parseUkDate } from '../../../shared/dates'
+import { councilName, localAuthorityName } from '../../../shared/places/local-authority'
 import { useApi } from '../../app/contexts'
 import { DataTable } from '../../components/DataTable'
+import { TextField } from '../../components/form'
 import { Panel } from '../../components/Panel'
-import { useOpenCase } from '../CaseContext'
+import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { issuesOf } from '../../forms/issues'
 
 /** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
@@ -86,6 +90,24 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
   )
   const notAgreed = plan ? plan.leftOut.filter((out) => out.why !== LEFT_OUT_THIS_TIME) : []
   const pages = plan ? plan.enclosures.reduce((sum, enclosure) => sum + enclosure.pages, 0) : 0
+  // Asked once the caseworker chooses to make a pack with warnings; gone when nothing is left to warn of.
+  const [checking, setChecking] = useState(false)
+  const warnings = checking && plan ? plan.warnings : []
+  const makeButton = useRef<HTMLButtonElement>(null)
+  const checkHeading = useRef<HTMLHeadingElement>(null)
+  const askingToCheck = warnings.length > 0
+  useEffect(() => {
+    if (askingToCheck) checkHeading.current?.focus()
+  }, [askingToCheck])
+  const make = () => {
+    setChecking(false)
+    generate('presentation-pack', without.filter((id) => candidates.some((attachment) => attachment.id === id)))
+  }
+  const goBack = () => {
+    setChecking(false)
+    // The button is drawn again once the check is gone.
+    requestAnimationFrame(() => makeButton.current?.focus())
+  }
 
   return (
     <Panel id="pack-heading" title="Presentation pack">
@@ -104,7 +126,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
                   {' '}
                   to {[plan.recipient.contactName, plan.recipient.teamName, plan.recipient.address[0]].filter(Boolean).join(', ')}
                   {plan.recipient.email ? ` (${plan.recipient.email})` : ''}, stating the Part VII application to{' '}
-                  {localAuthorityName(plan.recipient.localAuthority)}
+                  {councilName(plan.recipient.localAuthority)}
                 </span>
               )}
             </li>
@@ -162,21 +184,99 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
           )}
           {progress ? (
             <Progress label="Making the presentation pack…" progress={progress} />
+          ) : askingToCheck ? (
+            <div className="banner banner--warning" role="group" aria-labelledby="pack-check-heading">
+              <h4 id="pack-check-heading" tabIndex={-1} ref={checkHeading}>
+                Before you make the pack, check:
+              </h4>
+              <ul>
+                {warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+              <p>You can make it now and send Housing Options what is missing later.</p>
+              <div className="actions">
+                <button type="button" className="button" onClick={make}>
+                  Make it anyway
+                </button>
+                <button type="button" className="button button--secondary" onClick={goBack}>
+                  Go back
+                </button>
+              </div>
+            </div>
           ) : (
             <div className="actions">
               <button
                 type="button"
                 className="button"
+                ref={makeButton}
                 disabled={plan.problems.length > 0}
-                onClick={() => generate('presentation-pack', without.filter((id) => candidates.some((attachment) => attachment.id === id)))}
+                onClick={() => (plan.warnings.length > 0 ? setChecking(true) : make())}
               >
                 Make the presentation pack
               </button>
             </div>
           )}
+          <PackDelivery />
         </>
       )}
     </Panel>
+  )
+}
+
+const DELIVERY_STEPS = [
+  { field: 'packEmailedOn', button: 'Mark as emailed', done: 'Emailed to Housing Options on' },
+  { field: 'packHandedOverOn', button: 'Mark as handed over', done: 'Handed over in hard copy on' },
+] as const satisfies readonly { field: (typeof PACK_DELIVERY_FIELDS)[number]['name']; button: string; done: string }[]
+
+/**
+ * Phase 5's two steps with a made pack: emailed the day before the presentation, handed over on
+ * the day. Each is recorded on the case (Reconnection day), with the date it happened.
+ */
+function PackDelivery() {
+  const { record } = useOpenCase()
+  if (!Object.values(record.generatedDocuments).some((document) => document.kind === 'presentation-pack')) return null
+  return (
+    <section aria-labelledby="pack-delivery-heading">
+      <h4 id="pack-delivery-heading">Emailed and handed over</h4>
+      {DELIVERY_STEPS.map((step) => (
+        <DeliveryStep key={step.field} {...step} />
+      ))}
+    </section>
+  )
+}
+
+function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
+  const { record } = useOpenCase()
+  const changeCase = useCaseChange()
+  const field: Field = PACK_DELIVERY_FIELDS.find((candidate) => candidate.name === props.field)!
+  const [typed, setTyped] = useState(formatUkDate(today()))
+  const [error, setError] = useState<string | undefined>()
+  const recorded = record.reconnectionDay[props.field]
+  if (recorded) {
+    return (
+      <p>
+        {props.done} {formatUkDate(recorded)}.
+      </p>
+    )
+  }
+  const mark = () => {
+    const on = parseUkDate(typed)
+    if (!on) return setError(`${typed.trim() || 'That'} is not a date: enter it like 25/11/2026`)
+    try {
+      changeCase((doc, context) => change.updateSection(doc, 'reconnectionDay', { [props.field]: on }, context))
+      setError(undefined)
+    } catch (refused) {
+      setError(issuesOf(refused)[0]?.message)
+    }
+  }
+  return (
+    <div className="date-step">
+      <TextField name={props.field} label={field.label} {...(field.hint ? { hint: field.hint } : {})} value={typed} onChange={setTyped} width="short" inputMode="numeric" {...(error ? { error } : {})} />
+      <button type="button" className="button button--secondary" onClick={mark}>
+        {props.button}
+      </button>
+    </div>
   )
 }
 
