@@ -68,7 +68,7 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   if (plan.decisionPending && council) {
     c.heading('Your homelessness application', 2)
     c.text(
-      `${council} has not yet decided your homelessness application. They will write to you with their decision: open any letter from them straight away and keep it safe.` +
+      `${council} has not yet made a decision on your homelessness application. They will write to you with their decision: open any letter from them straight away and keep it safe.` +
         (housingPhone ? ` If you have a question about your application, call their ${housingTeam} team on ${housingPhone}.` : ''),
       body,
     )
