@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CASEWORKER, caseIn, edit, read } from '../../../tests/support/cases'
+import type { GeneratedDocument } from './attachments'
 import * as change from './changes'
 import { closureSteps, type ClosureChecklist } from './closure'
 
@@ -83,7 +84,7 @@ describe('what each step of Tool 4 was answered', () => {
 })
 
 describe('making the closure letter is Step 7', () => {
-  const letter = { kind: 'closure-letter', fileName: 'Closure letter.pdf', pages: 1, at: CASEWORKER.now.toISOString(), by: CASEWORKER.author, enclosures: [] } as const
+  const letter: GeneratedDocument = { kind: 'closure-letter', fileName: 'Closure letter.pdf', pages: 1, at: CASEWORKER.now.toISOString(), by: CASEWORKER.author, enclosures: [] }
 
   it('records the step as done on the day the first letter is made', () => {
     const doc = edit(caseIn('closure-and-review'), (d) => change.recordGeneratedDocument(d, 'letter-1', letter, CASEWORKER))
