@@ -345,5 +345,6 @@ describe('the closure letter', () => {
     expect(text).toContain('Framework floating support: Jo, 0114 201 9999')
     expect(text).toMatch(/contact the Housing Options team at .*Sheffield.* on 0114 273 4567 straight away/)
     expect(text).not.toContain('Other services')
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-no-directory.png'))
   })
 })
