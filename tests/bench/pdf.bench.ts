@@ -91,7 +91,7 @@ try {
   const settings = ws.team.settings()
   const plan = planClosureLetter(record, settings)
   const signer = { name: AMINA.name, role: AMINA.role, ...(settings.signatures[AMINA.id] ? { signature: settings.signatures[AMINA.id]! } : {}) }
-  const letterInput = { record, plan: { ...plan, area: plan.area! }, settings, signer, today: '2026-11-23', now: new Date() }
+  const letterInput = { record, plan, settings, signer, today: '2026-11-23', now: new Date() }
   const html = closureLetterHtml(letterInput)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -140,7 +140,7 @@ function closureLetterHtml(input: Parameters<typeof makeClosureLetter>[0]): stri
   const { record, settings, signer, plan } = input
   const name = record.referral.clientName
   const first = name.split(' ')[0]
-  const area = localAuthorityName(plan.area)
+  const area = localAuthorityName(plan.area ?? '')
   const h = settings.letterhead
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>

@@ -131,7 +131,10 @@ describe('paperwork on the command line', () => {
     await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-20', id: 'closed' }, context))
     await ws.close()
     const made = homeward('letter', 'closure', caseId, '--out', out, '--data', data)
-    expect(made.err).toBe('')
+    // Made all the same, with what to do before posting it: the case records no address for the client.
+    expect(made.err).toBe(
+      "homeward: note: No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.\n",
+    )
     expect(made.out).toMatch(/closure\.pdf \(\d pages?\)/)
     expect(qpdfCheck(out)).toBe('')
     expect(pdfText(out)).toContain('Dear Ólafur,')

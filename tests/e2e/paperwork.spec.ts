@@ -4,10 +4,12 @@ import type { Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { sampleSettings } from '../../src/main/core/seed/sample-settings'
 import { encryptedPdf, heicHeader, markedJpeg, textPdf } from '../support/fixtures'
-import { caseReadyForPack } from '../support/paperwork'
+import * as change from '../../src/shared/case/changes'
+import { walkTo } from '../support/cases'
+import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, test } from './app'
-import { casework } from './casework'
+import { casework, daysAgo } from './casework'
 
 const OPENER = resolve(import.meta.dirname, '../support/record-open.mjs')
 
@@ -231,4 +233,62 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await expect(documents.getByRole('row')).toHaveCount(2)
   expect(existsSync(opened[0]!)).toBe(false)
   files.remove()
+})
+
+test('Tool 4 shows the answers given; Step 7 leads to the closure letter, and making it records the step', async ({ app }, testInfo) => {
+  test.setTimeout(120_000)
+  // A case at Phase 8, its support handed over at step down, the client's new address known.
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Derek Hall' })
+  await setUpTeamSettings(ws)
+  const caseId = await caseReadyForPack(ws, 'Gwenllian Parry')
+  await ws.cases.change(caseId, (doc, context) => {
+    walkTo(doc, 'closure-and-review')
+    change.updateSection(doc, 'reconnectionDay', { newAddress: 'Flat 2, 18 Thornton Road\nBradford BD1 2JB' }, context)
+    change.updateSection(doc, 'stepDown', { handoverAgencies: 'Bradford Recovery Service: Sam Khan is your key worker' }, context)
+  })
+  await ws.close()
+
+  const page = await app.open()
+  const steps = casework(page)
+  await page.getByRole('link', { name: 'Gwenllian Parry' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: /^Phase 8/ })).toBeVisible()
+  const tool4 = page.getByRole('region', { name: 'Tool 4: case closure and review' })
+  await expect(tool4).toBeVisible()
+  await steps.change('Closure checklist')
+  await steps.answer('Has sufficient support from local agencies?', 'Yes')
+  await steps.answer(/risk of return to rough sleeping/, 'Yes')
+  await steps.answer('Is the client in temporary accommodation (local authority)?', 'No')
+  await steps.save('Closure checklist')
+
+  // Each step done says what was answered, not just "Done".
+  const step = (number: number) => tool4.getByRole('listitem').filter({ hasText: `Step ${number}:` })
+  await expect(step(2)).toContainText('Sufficient support: Yes. Low risk of return: Yes')
+  await expect(step(3)).toContainText('Done')
+  await expect(step(3).locator('.step__answer')).toHaveText('No')
+  await expect(step(4)).toContainText('Not needed')
+  await expect(step(7)).toContainText('Now')
+
+  // Step 7 leads to making the letter, with focus where it is made.
+  await step(7).getByRole('link', { name: 'Make the closure letter' }).click()
+  const letter = page.getByRole('region', { name: 'Closure letter' })
+  await expect(letter.getByText(/^Tool 4, Step 7/)).toBeFocused()
+  await expect(letter).toContainText('It goes to Flat 2, 18 Thornton Road, Bradford BD1 2JB.')
+  await expect(letter).toContainText("It names 1 service arranged at step down, then 3 services in Bradford from the team's directory.")
+  await screenshot(page, testInfo, 'closure-letter-panel')
+  await expectAccessible(page, 'the closure letter panel')
+  await letter.getByRole('button', { name: 'Make the closure letter' }).click()
+  const preview = page.getByRole('dialog', { name: 'Closure letter' })
+  await expect(preview).toBeVisible()
+  await preview.getByRole('button', { name: 'Close' }).click()
+
+  // Back at Tool 4, Step 7 is done: when the letter was sent, and who made it.
+  await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/closure-and-review`))
+  await expect(step(7)).toContainText('Done')
+  await expect(step(7).locator('.step__answer')).toHaveText(`Closure letter sent on ${daysAgo(0)}`)
+  await expect(step(7)).toContainText(/Closure letter made on \d\d\/\d\d\/\d{4} at \d\d:\d\d by Derek Hall/)
+  await expect(step(7).getByRole('link', { name: 'Make the closure letter again' })).toBeVisible()
+  await expect(step(8)).toContainText('Now')
+  await screenshot(page, testInfo, 'tool4-answers')
+  await expectAccessible(page, 'Tool 4 with its answers')
 })

@@ -312,4 +312,61 @@ describe('the closure letter', () => {
     expect(pdfInfo(path).Title).toBe('Closure letter: Дмитрий Иванов')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter.png'))
   })
+
+  it('goes to the new address, names the support arranged at step down before the directory’s, and says what happens with the decision pending', async () => {
+    const caseId = await caseReadyForPack(ws, 'Gwenllian Parry')
+    await ws.cases.change(caseId, (doc, context) => {
+      change.updateSection(doc, 'referral', { postalAddress: 'c/o The Whitechapel Centre\nLondon E1 7SA' }, context)
+      change.updateSection(doc, 'reconnectionDay', { presentationOutcome: 'pending', newAddress: 'Flat 2, 18 Thornton Road\nBradford BD1 2JB' }, context)
+      change.updateSection(doc, 'stepDown', { handoverAgencies: 'Bradford Recovery Service: Sam Khan is your key worker\nHorton Housing tenancy support, every Tuesday' }, context)
+      change.updateSection(doc, 'closure', { inTemporaryAccommodation: 'yes', positiveDecision: 'no' }, context)
+      change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
+    })
+
+    const { path, notes } = await ws.paperwork.closureLetter(caseId)
+    expect(notes).toEqual([])
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('Gwenllian Parry Flat 2 18 Thornton Road Bradford BD1 2JB')
+    expect(text).not.toContain('Whitechapel')
+    expect(text).toContain('Your support from the Safe Connections team is ending')
+    const order = [
+      'We have arranged for these services to support you:',
+      'Bradford Recovery Service: Sam Khan is your key worker',
+      'Horton Housing tenancy support, every Tuesday',
+      'Other services in Bradford that can help:',
+      'Bradford Floating Support',
+    ].map((words) => text.indexOf(words))
+    expect(order.every((at) => at >= 0)).toBe(true)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(text).toMatch(/Your homelessness application .* has not yet made a decision on your homelessness application\. They will write to you with their decision/)
+    expect(text).toContain('call their Housing Options Service team on 01632 960555')
+    expect(text).toContain('You must ask within 21 days of getting their letter. The services above can help you do this.')
+    // Making the letter is Tool 4, Step 7: the case records it.
+    expect((await ws.cases.read(caseId)).closure.closureLetterOn).toBe(TODAY)
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-arranged.png'))
+    pngOfPage(path, 2, join(LOOK_DIR, 'closure-letter-arranged-2.png'))
+  })
+
+  it('is made from what the case records when the team directory has nothing for the area, with a note for the manager', async () => {
+    const sheffield = 'E08000019'
+    const caseId = await caseReadyForPack(ws, 'Ólafur Jóhannsson', { plan: { destination: sheffield, housingOptionsPhone: '0114 273 4567' } })
+    await ws.cases.change(caseId, (doc, context) => {
+      change.updateSection(doc, 'stepDown', { handoverAgencies: 'Framework floating support: Jo, 0114 201 9999' }, context)
+      change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
+    })
+
+    const { path, notes } = await ws.paperwork.closureLetter(caseId)
+    expect(notes).toEqual([
+      'The team directory has no services for Sheffield: a manager can add them in Team settings. This letter names the support recorded on the case.',
+      "No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.",
+    ])
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('Who can help you in Sheffield')
+    expect(text).toContain('Framework floating support: Jo, 0114 201 9999')
+    expect(text).toMatch(/contact the Housing Options team at .*Sheffield.* on 0114 273 4567 straight away/)
+    expect(text).not.toContain('Other services')
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-no-directory.png'))
+  })
 })

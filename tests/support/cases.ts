@@ -47,11 +47,16 @@ const GROUNDWORK: Record<Phase, (d: CaseDoc) => void> = {
 /** A case walked forward to `phase` through the real domain changes. */
 export function caseIn(phase: Phase, start = newCase()): Automerge.Doc<CaseDoc> {
   let doc = start
-  for (const current of PHASES.slice(0, PHASES.indexOf(phase))) {
-    doc = edit(doc, (d) => {
-      GROUNDWORK[current](d)
-      change.advancePhase(d, nextId(), CASEWORKER)
-    })
-  }
+  for (const current of PHASES.slice(0, PHASES.indexOf(phase))) doc = edit(doc, (d) => walkOn(d, current))
   return doc
+}
+
+/** Inside one change (a workspace's, say): a new case walked forward to `phase`, as `caseIn` does. */
+export function walkTo(d: CaseDoc, phase: Phase): void {
+  for (const current of PHASES.slice(0, PHASES.indexOf(phase))) walkOn(d, current)
+}
+
+function walkOn(d: CaseDoc, current: Phase): void {
+  GROUNDWORK[current](d)
+  change.advancePhase(d, nextId(), CASEWORKER)
 }

@@ -100,6 +100,7 @@ export function letterCommand(): Command {
   ).action(async (caseId: string, options: CommonOptions & { out: string }) => {
     const made = await withWorkspace(options, (workspace) => workspace.paperwork.closureLetter(caseId))
     await writeOut(made, options)
+    for (const note of made.notes) process.stderr.write(`homeward: note: ${note}\n`)
   })
   return letter
 }

@@ -3,7 +3,7 @@ import type { ClosureLetterPlan } from '../../shared/case/closure-letter'
 import type { CaseRecord } from '../../shared/case/record'
 import { formatLongDate, type IsoDate } from '../../shared/dates'
 import { councilName, localAuthorityName } from '../../shared/places/local-authority'
-import type { Agency, TeamSettings } from '../../shared/team/settings'
+import type { Agency, Letterhead, TeamSettings } from '../../shared/team/settings'
 import { embedFaces } from './fonts'
 import { Composer, stampFooters } from './layout'
 import { addressAndDate, drawLetterhead, embedTeamImage, setProperties, signOff, type Signer } from './letter'
@@ -11,7 +11,7 @@ import type { MadeDocument } from './pack'
 
 export interface ClosureLetterInput {
   record: CaseRecord
-  plan: ClosureLetterPlan & { area: string }
+  plan: ClosureLetterPlan
   settings: TeamSettings
   signer: Signer
   today: IsoDate
@@ -37,31 +37,57 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   const c = new Composer(doc, faces)
   const name = record.referral.clientName
   const firstName = name.split(/\s+/)[0] ?? name
-  const area = localAuthorityName(plan.area)
+  const area = plan.area ? localAuthorityName(plan.area) : undefined
+  const council = plan.area ? councilName(plan.area) : undefined
   const body = { size: 11, after: 8 }
-  const team = settings.letterhead.teamName ?? settings.letterhead.organisation ?? 'our team'
 
   drawLetterhead(c, settings.letterhead, await embedTeamImage(doc, settings.logo))
-  addressAndDate(c, [name, ...currentAddress(record)], formatLongDate(today))
+  addressAndDate(c, [name, ...plan.address], formatLongDate(today))
   c.text(`Dear ${firstName},`, body)
-  c.text(`Your support from ${team} is ending`, { bold: true, size: 12.5, after: 8 })
+  c.text(`Your support from ${teamPhrase(settings.letterhead)} is ending`, { bold: true, size: 12.5, after: 8 })
   c.text(`I am writing to let you know that we are closing your case. ${whyClosing(record, area)}`, body)
   c.text('This letter tells you who can help you now, what to do if you have a problem or a crisis, and how to get back in touch with us.', body)
 
-  c.heading(`Who can help you in ${area}`, 2)
-  for (const agency of plan.agencies) agencyEntry(c, agency)
+  c.heading(area ? `Who can help you in ${area}` : 'Who can help you now', 2)
+  if (plan.arranged.length > 0) {
+    c.text('We have arranged for these services to support you:', body)
+    for (const support of plan.arranged) {
+      if (support.agency) agencyEntry(c, support.agency, support.text)
+      else c.text(support.text, { bold: true, size: 11, after: 10 })
+    }
+  }
+  if (plan.agencies.length > 0) {
+    if (plan.arranged.length > 0) c.text(`Other services${area ? ` in ${area}` : ''} that can help:`, body)
+    for (const agency of plan.agencies) agencyEntry(c, agency)
+  }
+
+  const helpers = [...plan.arranged.map((support) => support.agency ?? support.text), ...plan.agencies]
+  // The directory's Housing Options contact, else the one the case's plan recorded.
+  const housingPhone = plan.housingOptions?.phone ?? record.plan.housingOptionsPhone
+  const housingTeam = plan.housingOptions?.teamName ?? 'Housing Options'
+  if (plan.decisionPending && council) {
+    c.heading('Your homelessness application', 2)
+    c.text(
+      `${council} has not yet made a decision on your homelessness application. They will write to you with their decision: open any letter from them straight away and keep it safe.` +
+        (housingPhone ? ` If you have a question about your application, call their ${housingTeam} team on ${housingPhone}.` : ''),
+      body,
+    )
+    c.text(
+      `If the council decides it does not have to help you with housing, you can ask it to look at the decision again (a review). You must ask within 21 days of getting their letter.${helpers.length > 0 ? ' The services above can help you do this.' : ''}`,
+      body,
+    )
+  }
 
   c.heading('If you have a problem', 2)
-  c.text(`Get in touch with the services above as soon as you can: it is easier to sort a problem out early.`, body)
-  if (plan.housingOptions) {
-    const phone = plan.housingOptions.phone ? ` on ${plan.housingOptions.phone}` : ''
-    c.text(`If you might lose your home, contact ${councilName(plan.area)}'s ${plan.housingOptions.teamName ?? 'Housing Options'} team${phone} straight away.`, body)
+  if (helpers.length > 0) c.text(`Get in touch with the services above as soon as you can: it is easier to sort a problem out early.`, body)
+  if (council) {
+    c.text(`If you might lose your home, contact the ${housingTeam} team at ${council}${housingPhone ? ` on ${housingPhone}` : ''} straight away.`, body)
   }
 
   c.heading('In a crisis', 2)
   const outOfHours = [
-    ...(plan.housingOptions?.outOfHours ? [`If you have nowhere to stay tonight: ${councilName(plan.area)}, out of hours, ${plan.housingOptions.outOfHours}.`] : []),
-    ...plan.agencies.flatMap((agency) => [
+    ...(plan.housingOptions?.outOfHours && council ? [`If you have nowhere to stay tonight: ${council}, out of hours, ${plan.housingOptions.outOfHours}.`] : []),
+    ...helpers.filter((helper): helper is Agency => typeof helper !== 'string').flatMap((agency) => [
       ...(agency.outOfHours ? [`${agency.name}, out of hours: ${agency.outOfHours}.`] : []),
       ...(agency.crisis ? [`${agency.name}, crisis line: ${agency.crisis}.`] : []),
     ]),
@@ -71,9 +97,11 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   c.heading('Getting back in touch', 2)
   const contact = [settings.letterhead.phone, settings.letterhead.email].filter(Boolean).join(' or ')
   c.text(
-    `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again, or contact us yourself on ${contact}. We will be glad to hear from you.`,
+    `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
     body,
   )
+  // The thanks goes over the page with the sign-off (which keeps itself whole), never left behind alone.
+  c.ensure(150)
   c.text(`Thank you for working with us, ${firstName}. We wish you all the best.`, { ...body, after: 14 })
   signOff(c, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
 
@@ -83,26 +111,27 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
     {
       title: `Closure letter: ${name}`,
       author: [signer.name, settings.letterhead.organisation].filter(Boolean).join(', '),
-      subject: `The closing of ${name}'s case, and the support available in ${area}`,
+      subject: `The closing of ${name}'s case, and the support available${area ? ` in ${area}` : ''}`,
     },
     input.now,
   )
   return { bytes: await doc.save(), pages: doc.getPageCount(), enclosurePages: {} }
 }
 
-/** The address the client lives at now: their latest stay with no end date. */
-function currentAddress(record: CaseRecord): string[] {
-  const current = Object.values(record.addresses)
-    .filter((address) => !address.to && address.kind !== 'rough-sleeping')
-    .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0]
-  return current ? [...current.address.split(/,\s*|\n/), current.postcode ?? ''].filter(Boolean) : []
+/**
+ * The team by name, as a sentence needs it: "the Safe Connections team" (a team name is a common
+ * noun and takes "the"), an organisation's own name as it is, or "our team".
+ */
+function teamPhrase(letterhead: Partial<Letterhead>): string {
+  if (letterhead.teamName) return /^the\s/i.test(letterhead.teamName) ? letterhead.teamName : `the ${letterhead.teamName}`
+  return letterhead.organisation ?? 'our team'
 }
 
 /** The reason, in plain words, from how the case closed (or, before it is closed, the closure review). */
-function whyClosing(record: CaseRecord, area: string): string {
+function whyClosing(record: CaseRecord, area: string | undefined): string {
   switch (record.outcome?.type ?? 'planned') {
     case 'planned':
-      return `This is because you are settled in ${area} and getting support from services there.`
+      return `This is because you are settled${area ? ` in ${area}` : ''} and getting support from services there.`
     case 'no-progress':
       return 'This is because we have not been able to make progress together for some time.'
     case 'inappropriate':
@@ -116,9 +145,10 @@ function whyClosing(record: CaseRecord, area: string): string {
   }
 }
 
-function agencyEntry(c: Composer, agency: Agency): void {
+/** An agency from the directory: its name (or the caseworker's words for the support it gives), then how to reach it. */
+function agencyEntry(c: Composer, agency: Agency, arranged?: string): void {
   c.ensure(60)
-  c.text([agency.name, agency.service].filter(Boolean).join(': '), { bold: true, size: 11, after: 2 })
+  c.text(arranged ?? [agency.name, agency.service].filter(Boolean).join(': '), { bold: true, size: 11, after: 2 })
   const details = [
     agency.address ? agency.address.replace(/\n+/g, ', ') : '',
     agency.phone ? `Phone: ${agency.phone}` : '',

@@ -57,7 +57,10 @@ function skipToMain(event: React.MouseEvent) {
   document.getElementById('main')?.focus()
 }
 
-/** After moving to another page (not on first load), focus its heading, or the page itself. */
+/**
+ * After moving to another page (not on first load), focus its heading, or the page itself; or the
+ * part a link led to, which marks itself `data-arrival-focus` (Tool 4's Step 7 leads to the letter).
+ */
 function useFocusOnNewPage() {
   const location = useLocation()
   const first = useRef(true)
@@ -67,7 +70,7 @@ function useFocusOnNewPage() {
       return
     }
     const frame = requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main')
+      const target = document.querySelector<HTMLElement>('#main [data-arrival-focus]') ?? document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main')
       target?.focus()
     })
     return () => cancelAnimationFrame(frame)

@@ -386,6 +386,9 @@ export function removeAttachment(doc: CaseDoc, id: string, context: ChangeContex
 export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: GeneratedDocument, context: ChangeContext): void {
   beginChange(doc, context)
   doc.generatedDocuments[id] = toStored(generated)
+  // Writing the closure letter is Tool 4, Step 7: the first letter made records the step as done;
+  // a date the caseworker already gave (sent earlier, by hand) stands.
+  if (generated.kind === 'closure-letter' && !doc.closure.closureLetterOn) doc.closure.closureLetterOn = toStored(context.today)
 }
 
 /** The lists of a case whose items, keyed by id, a merge brings across. */

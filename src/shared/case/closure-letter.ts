@@ -2,33 +2,114 @@ import { localAuthorityName } from '../places/local-authority'
 import { letterheadProblems, type Agency, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import type { CaseRecord } from './record'
 
+/** One agency taking over the client's support, as the case records it at step down (Phase 7). */
+export interface ArrangedSupport {
+  /** The caseworker's words for it, one line of "Local agencies taking over support". */
+  text: string
+  /** The team directory's entry for the same agency, when there is one: its address, phone and hours. */
+  agency?: Agency
+}
+
 /**
- * What the closure letter (Tool 4, Step 7) says and to whom: the client's new area and its local
- * services, from the team's directory, written at Phase 8 or once the case is closed.
+ * What the closure letter (Tool 4, Step 7) says and to whom: where it goes, the support arranged
+ * for the client at step down, then the local services the team's directory holds for their area,
+ * and what happens with a homelessness decision still to come. Written at Phase 8 or once closed.
  */
 export interface ClosureLetterPlan {
   problems: string[]
+  /**
+   * What the letter is made without, for the caseworker and the manager to see (a gap in the team's
+   * directory): these never stop a caseworker making it from what the case records.
+   */
+  notes: string[]
   /** The area the client now lives in, whose services the letter lists. */
   area?: string
+  /** The client's postal address, one line each: empty when the case records none. */
+  address: string[]
+  /** The support arranged at step down, named first (the toolkit: "who their support will be"). */
+  arranged: ArrangedSupport[]
+  /** The directory's other services in the area, after the arranged support. */
   agencies: Agency[]
   housingOptions?: HousingOptionsContact
+  /** The council has not yet decided the client's homelessness application: the letter says what happens next. */
+  decisionPending: boolean
 }
 
 /** The closure letter goes to a client whose case was taken on, at Phase 8 or once closed. */
 export function planClosureLetter(record: CaseRecord, settings: PaperworkSettings): ClosureLetterPlan {
   const problems: string[] = []
+  const notes: string[] = []
   if (record.referral.status === 'rejected') problems.push('This referral was not taken on: there is no case to close by letter')
   else if (record.outcome?.unplannedReason === 'died') problems.push('No closure letter is sent: the client has died')
   else if (record.status === 'open' && record.phase !== 'closure-and-review') {
     problems.push('The closure letter is written in Phase 8, Case closure and review')
   }
   const area = record.plan.destination
-  if (!area) problems.push('Choose the destination local authority (Phase 4, Reconnection planning): the letter lists its services')
-  const agencies = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
-  if (area && agencies.length === 0) {
-    problems.push(`Add the local support services in ${localAuthorityName(area)} to the team's directory of agencies (Team settings)`)
+  const inArea = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
+  const arranged = arrangedSupport(record.stepDown.handoverAgencies, inArea)
+  const agencies = inArea.filter((agency) => !arranged.some((support) => support.agency === agency)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+  if (arranged.length === 0 && agencies.length === 0) {
+    problems.push('Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be')
+  }
+  if (area && inArea.length === 0) {
+    notes.push(`The team directory has no services for ${localAuthorityName(area)}: a manager can add them in Team settings. This letter names the support recorded on the case.`)
+  }
+  const address = postalAddress(record)
+  if (address.length === 0) {
+    notes.push("No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.")
   }
   problems.push(...letterheadProblems(settings.letterhead))
   const housingOptions = area ? Object.values(settings.housingOptions).find((entry) => entry.localAuthority === area) : undefined
-  return { problems, ...(area ? { area } : {}), agencies: agencies.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), ...(housingOptions ? { housingOptions } : {}) }
+  return {
+    problems,
+    notes,
+    ...(area ? { area } : {}),
+    address,
+    arranged,
+    agencies,
+    ...(housingOptions ? { housingOptions } : {}),
+    decisionPending: area !== undefined && decisionPending(record),
+  }
+}
+
+/**
+ * Each line the caseworker wrote at step down, with the directory's entry for the agency it names
+ * (the longest name that fits, so "Bradford Recovery Service" wins over a "Bradford Recovery").
+ */
+function arrangedSupport(handover: string | undefined, directory: Agency[]): ArrangedSupport[] {
+  const byLength = [...directory].sort((a, b) => b.name.length - a.name.length)
+  return (handover ?? '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
+    .filter(Boolean)
+    .map((text) => {
+      const agency = byLength.find((entry) => text.toLocaleLowerCase('en-GB').includes(entry.name.toLocaleLowerCase('en-GB')))
+      return agency ? { text, agency } : { text }
+    })
+}
+
+/**
+ * Where letters reach the client: the new address in the destination area once known, else the
+ * postal address given at referral, else the latest address in their history with no end date.
+ */
+function postalAddress(record: CaseRecord): string[] {
+  const lines = (text: string) => text.split(/,\s*|\n/).map((line) => line.trim()).filter(Boolean)
+  const given = record.reconnectionDay.newAddress ?? record.referral.postalAddress
+  if (given) return lines(given)
+  const current = Object.values(record.addresses)
+    .filter((address) => !address.to && address.kind !== 'rough-sleeping')
+    .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0]
+  return current ? [...lines(current.address), ...(current.postcode ? [current.postcode] : [])] : []
+}
+
+/**
+ * The homelessness application waits for the council's decision: Tool 4 says no positive decision
+ * yet (Step 4), or, before it is answered, the presentation left the application open.
+ */
+function decisionPending(record: CaseRecord): boolean {
+  const { positiveDecision, inTemporaryAccommodation } = record.closure
+  if (positiveDecision === 'yes') return false
+  if (positiveDecision === 'no' && inTemporaryAccommodation !== 'no') return true
+  const outcome = record.reconnectionDay.presentationOutcome
+  return inTemporaryAccommodation === 'yes' || outcome === 'pending' || outcome === 'accepted-temporary'
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { CASEWORKER, caseIn, edit, read } from '../../../tests/support/cases'
+import type { GeneratedDocument } from './attachments'
+import * as change from './changes'
 import { closureSteps, type ClosureChecklist } from './closure'
 
 const states = (checklist: ClosureChecklist, reconnectedOn = '2026-08-01', today = '2026-11-23') =>
@@ -49,5 +52,50 @@ describe("Tool 4's steps and branches", () => {
       learningPointsLoggedOn: '2026-11-20',
     }
     expect(states(done).every((state) => state.endsWith('done') || state.endsWith('not-needed'))).toBe(true)
+  })
+})
+
+describe('what each step of Tool 4 was answered', () => {
+  it('shows the answer given, yes or no, and the date a step was done, not just that it is done', () => {
+    const steps = closureSteps(
+      { sufficientSupport: 'yes', lowRiskOfReturn: 'no', inTemporaryAccommodation: 'no', informedOfClosure: 'no', closureLetterOn: '2026-11-18', agenciesToldOn: '2026-11-19' },
+      '2026-08-01',
+      '2026-11-23',
+    )
+    expect(steps.map((step) => [step.number, step.answer])).toEqual([
+      [1, 'Yes: 3 months on 01/11/2026'],
+      [2, 'Sufficient support: Yes. Low risk of return: No'],
+      [3, 'No'],
+      [4, undefined],
+      [5, undefined],
+      [6, undefined],
+      [7, 'No. Closure letter sent on 18/11/2026'],
+      [8, 'Told on 19/11/2026'],
+      [9, undefined],
+      [10, undefined],
+      [11, undefined],
+    ])
+  })
+
+  it('says the answer of a step not needed on this branch is not asked', () => {
+    const steps = closureSteps({ inTemporaryAccommodation: 'no', positiveDecision: 'yes' }, '2026-08-01', '2026-11-23')
+    expect(steps[3]).toEqual({ number: 4, title: expect.any(String) as string, state: 'not-needed' })
+  })
+})
+
+describe('making the closure letter is Step 7', () => {
+  const letter: GeneratedDocument = { kind: 'closure-letter', fileName: 'Closure letter.pdf', pages: 1, at: CASEWORKER.now.toISOString(), by: CASEWORKER.author, enclosures: [] }
+
+  it('records the step as done on the day the first letter is made', () => {
+    const doc = edit(caseIn('closure-and-review'), (d) => change.recordGeneratedDocument(d, 'letter-1', letter, CASEWORKER))
+    expect(read(doc).closure.closureLetterOn).toBe(CASEWORKER.today)
+  })
+
+  it('keeps the date the caseworker gave, and a pack records nothing for Step 7', () => {
+    let doc = edit(caseIn('closure-and-review'), (d) => change.recordGeneratedDocument(d, 'pack', { ...letter, kind: 'presentation-pack' }, CASEWORKER))
+    expect(read(doc).closure.closureLetterOn).toBeUndefined()
+    doc = edit(doc, (d) => change.updateSection(d, 'closure', { closureLetterOn: '2026-11-02' }, CASEWORKER))
+    doc = edit(doc, (d) => change.recordGeneratedDocument(d, 'letter-2', letter, CASEWORKER))
+    expect(read(doc).closure.closureLetterOn).toBe('2026-11-02')
   })
 })

@@ -1,6 +1,6 @@
 import { addMonths, parseISO } from 'date-fns'
 import { formatUkDate, isoDateOf, type IsoDate } from '../dates'
-import type { Field, FieldValues } from '../forms/fields'
+import { ANSWER_LABELS, type Field, type FieldValues } from '../forms/fields'
 import type { PersonRef } from '../people'
 
 /** The answers and dates of Tool 4, the case closure and review checklist. */
@@ -55,9 +55,20 @@ export interface ClosureStep {
   number: number
   title: string
   state: StepState
+  /** The answer recorded for the step, in words ("Yes", "No", "Told on 19/11/2026"): what "Done" stands for. */
+  answer?: string
   /** For the current step: what the toolkit says to do now. */
   guidance?: string
 }
+
+
+/** The recorded answers of a step, joined: none is left out, and an unanswered one says nothing. */
+function answered(...parts: (string | false | undefined)[]): string | undefined {
+  const given = parts.filter((part): part is string => Boolean(part))
+  return given.length > 0 ? given.join('. ') : undefined
+}
+
+const on = (what: string, date: IsoDate | undefined) => date && `${what} on ${formatUkDate(date)}`
 
 /** How long after reconnection a case comes up for closure (Tool 4, Step 1). */
 export const CLOSURE_POINT_MONTHS = 3
@@ -74,12 +85,13 @@ export function closurePoint(reconnectedOn: IsoDate | undefined): IsoDate | unde
 export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate | undefined, today: IsoDate): ClosureStep[] {
   const steps: ClosureStep[] = []
   let blocked = false
-  const step = (number: number, title: string, done: boolean | 'not-needed', guidance: string) => {
+  const step = (number: number, title: string, done: boolean | 'not-needed', guidance: string, answer?: string) => {
+    const recorded = answer && done !== 'not-needed' ? { answer } : {}
     if (done === 'not-needed') steps.push({ number, title, state: 'not-needed' })
-    else if (blocked) steps.push({ number, title, state: 'to-do' })
-    else if (done) steps.push({ number, title, state: 'done' })
+    else if (blocked) steps.push({ number, title, state: 'to-do', ...recorded })
+    else if (done) steps.push({ number, title, state: 'done', ...recorded })
     else {
-      steps.push({ number, title, state: 'current', guidance })
+      steps.push({ number, title, state: 'current', guidance, ...recorded })
       blocked = true
     }
   }
@@ -91,6 +103,7 @@ export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate
     point === undefined
       ? 'No reconnection date is recorded yet.'
       : `Client is not yet 3 months post reconnection (that is ${formatUkDate(point)}). Continue support, ensuring local agencies are taking over; restart at Step 1 then.`,
+    point === undefined ? undefined : `${point <= today ? 'Yes' : 'No'}: 3 months on ${formatUkDate(point)}`,
   )
   step(
     2,
@@ -99,21 +112,27 @@ export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate
     checklist.sufficientSupport === 'no' || checklist.lowRiskOfReturn === 'no'
       ? 'Continue referrals to support agencies and clear obstacles to gaining local support; restart at Step 1 when done.'
       : 'Answer both questions: sufficient support from local agencies, and a low risk of return.',
+    answered(
+      checklist.sufficientSupport && `Sufficient support: ${ANSWER_LABELS[checklist.sufficientSupport]}`,
+      checklist.lowRiskOfReturn && `Low risk of return: ${ANSWER_LABELS[checklist.lowRiskOfReturn]}`,
+    ),
   )
   const inTemporary = checklist.inTemporaryAccommodation
-  step(3, 'Is the client in temporary accommodation (local authority)?', inTemporary === 'yes' || inTemporary === 'no', 'Answer yes or no.')
+  step(3, 'Is the client in temporary accommodation (local authority)?', inTemporary === 'yes' || inTemporary === 'no', 'Answer yes or no.', inTemporary && ANSWER_LABELS[inTemporary])
   const positive = checklist.positiveDecision
   step(
     4,
     'Has the client received a positive decision on their homelessness application?',
     inTemporary === 'no' ? 'not-needed' : positive === 'yes' || positive === 'no',
     'Answer yes or no.',
+    positive && ANSWER_LABELS[positive],
   )
   step(
     5,
     'Discuss with the team and hand over support for a possible negative decision to local agencies',
     inTemporary === 'no' || positive === 'yes' ? 'not-needed' : Boolean(checklist.negativeDecisionHandoverOn),
     'Discuss with the team and hand over support (floating support, local outreach); then record the date.',
+    on('Handed over', checklist.negativeDecisionHandoverOn),
   )
   step(6, 'Case ready for closure, review and learning', true, '')
   step(
@@ -121,25 +140,29 @@ export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate
     'Has the client been informed of the closure of the case?',
     checklist.informedOfClosure === 'yes' || Boolean(checklist.closureLetterOn),
     'Contact the client and write a letter confirming who their support will be locally and what to do in the event of problems or a crisis.',
+    answered(checklist.informedOfClosure && ANSWER_LABELS[checklist.informedOfClosure], on('Closure letter sent', checklist.closureLetterOn)),
   )
   step(
     8,
     'Contact all agencies, including the originating outreach referrers, to advise of the closure',
     Boolean(checklist.agenciesToldOn),
     'Tell every agency involved, including the outreach team that referred the client; then record the date.',
+    on('Told', checklist.agenciesToldOn),
   )
   step(
     9,
     'Close the case in all database systems',
     Boolean(checklist.closedInSystemsOn),
     'CHAIN (TLE, Encounters, Case work, Caseload closed); move shared folders to the Closed Clients area.',
+    on('Closed', checklist.closedInSystemsOn),
   )
-  step(10, 'Team review of the full case: highs, lows and learning points', Boolean(checklist.teamReviewOn), 'Review the case as a team.')
+  step(10, 'Team review of the full case: highs, lows and learning points', Boolean(checklist.teamReviewOn), 'Review the case as a team.', on('Reviewed', checklist.teamReviewOn))
   step(
     11,
     "Enter learning points into the team's learning log",
     Boolean(checklist.learningPointsLoggedOn),
     'Add at least one learning point, ready for review at the next team meeting.',
+    on('Logged', checklist.learningPointsLoggedOn),
   )
   return steps
 }

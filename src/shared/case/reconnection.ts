@@ -206,6 +206,12 @@ export const RECONNECTION_DAY_GROUPS = [
       { name: 'presentationNotes', label: 'Notes on the presentation', kind: 'paragraph' },
       { name: 'arrivedOn', label: 'Arrival confirmed on', kind: 'date', notFuture: true },
       {
+        name: 'newAddress',
+        label: "The client's new address",
+        hint: 'Where they live in the destination area, with the postcode, once known: the closure letter is sent there',
+        kind: 'paragraph',
+      },
+      {
         name: 'confidence',
         label: "The client's confidence in the reconnection",
         kind: 'number',

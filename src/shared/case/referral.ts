@@ -97,6 +97,17 @@ export const REFERRAL_DETAIL_GROUPS = [
     ],
   },
   {
+    title: 'Contact',
+    fields: [
+      {
+        name: 'postalAddress',
+        label: 'Current postal address',
+        hint: 'Where letters reach them now, with the postcode: their own address, or a day centre or hostel that takes post for them',
+        kind: 'paragraph',
+      },
+    ],
+  },
+  {
     title: 'Identity',
     fields: [
       { name: 'ukNational', label: 'Are they a UK national?', kind: 'answer' },

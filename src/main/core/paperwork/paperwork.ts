@@ -91,16 +91,19 @@ export class Paperwork {
     return { ...(await this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)), warnings: plan.warnings }
   }
 
-  /** Makes the closure letter (Tool 4, Step 7), saves it and records it on the case. */
-  async closureLetter(caseId: string): Promise<GeneratedFile> {
+  /**
+   * Makes the closure letter (Tool 4, Step 7), saves it and records it on the case (and the step as
+   * done). What the letter was made without (a gap in the team's directory) comes back as `notes`.
+   */
+  async closureLetter(caseId: string): Promise<GeneratedFile & { notes: string[] }> {
     const record = await this.cases.read(caseId)
     const settings = this.team.settings()
     const plan = planClosureLetter(record, settings)
-    if (plan.problems.length > 0 || !plan.area) throw new PaperworkNotReadyError(plan.problems)
+    if (plan.problems.length > 0) throw new PaperworkNotReadyError(plan.problems)
     const context = this.core.context()
     const { makeClosureLetter } = await import('../../pdf/closure-letter')
-    const made = await makeClosureLetter({ record, plan: { ...plan, area: plan.area }, settings, signer: this.#signer(record), today: context.today, now: context.now })
-    return this.#save(caseId, record, 'closure-letter', made, [])
+    const made = await makeClosureLetter({ record, plan, settings, signer: this.#signer(record), today: context.today, now: context.now })
+    return { ...(await this.#save(caseId, record, 'closure-letter', made, [])), notes: plan.notes }
   }
 
   /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import * as change from '../../../shared/case/changes'
@@ -280,22 +281,49 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
   )
 }
 
+/** Link target for "Make the closure letter" from Tool 4, Step 7: the documents tab, at this panel. */
+export const MAKE_CLOSURE_LETTER = 'make=closure-letter'
+
+const services = (count: number) => `${count} ${count === 1 ? 'service' : 'services'}`
+
 /** The closure letter (Tool 4, Step 7), made at case closure. */
 export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefined; onMade: (documentId: string) => void }) {
   const { record } = useOpenCase()
   const { generate, progress, problem } = useGenerate(props.onMade)
   const plan = props.settings ? planClosureLetter(record, props.settings) : undefined
+  // Arriving from Step 7's link, focus starts here, where the letter is made (the page's focus on arrival).
+  const [params] = useSearchParams()
+  const arrived = params.toString() === MAKE_CLOSURE_LETTER
+  const area = plan?.area ? ` in ${localAuthorityName(plan.area)}` : ''
   return (
     <Panel id="closure-letter-heading" title="Closure letter">
-      <p className="field__hint">
-        Tells the client their case is closing and why, who supports them locally, what to do in a problem or a crisis, and how to get back in touch.
+      <p className="field__hint" tabIndex={-1} {...(arrived ? { 'data-arrival-focus': true } : {})}>
+        Tool 4, Step 7: tells the client their case is closing and why, who supports them locally, what to do in a problem or a crisis, and how to get back in
+        touch. Making it records Step 7 as done.
       </p>
       {plan && <Problems title="Before the letter can be made:" problems={plan.problems} />}
       {plan && plan.problems.length === 0 && (
         <p className="muted">
-          It lists {plan.agencies.length} local {plan.agencies.length === 1 ? 'service' : 'services'} in {localAuthorityName(plan.area ?? '')} from the team's
-          directory.
+          {plan.address.length > 0 ? `It goes to ${plan.address.join(', ')}. ` : ''}
+          It names{' '}
+          {[
+            plan.arranged.length > 0 && `${services(plan.arranged.length)} arranged at step down`,
+            plan.agencies.length > 0 && `${services(plan.agencies.length)}${area} from the team's directory`,
+          ]
+            .filter(Boolean)
+            .join(', then ')}
+          .
         </p>
+      )}
+      {plan && plan.notes.length > 0 && (
+        <div className="notice">
+          <strong>Good to know:</strong>
+          <ul>
+            {plan.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {problem && (
         <div className="banner banner--warning" role="alert">

@@ -1,12 +1,14 @@
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../../shared/case/closure'
 import { caseFacts } from '../../../shared/case/lifecycle'
-import { formatUkDate } from '../../../shared/dates'
+import { formatUkDate, formatUkDateTime } from '../../../shared/dates'
 import { useApi } from '../../app/contexts'
 import { ErrorSummary, Form, FormActions, TextArea } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
 import { today, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
+import { MAKE_CLOSURE_LETTER } from '../documents/PaperworkPanels'
 import { WellbeingPanel } from './WellbeingPanel'
 
 const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed' }
@@ -28,7 +30,9 @@ export function ClosurePanel() {
               <span className="step__title">
                 Step {step.number}: {step.title}
               </span>
+              {step.answer && <p className="step__answer">{step.answer}</p>}
               {step.guidance && <p className="step__guidance">{step.guidance}</p>}
+              {step.number === 7 && <ClosureLetterStep />}
             </li>
           ))}
         </ol>
@@ -37,6 +41,20 @@ export function ClosurePanel() {
       <LearningPoint />
       <WellbeingPanel when="closure" />
     </>
+  )
+}
+
+/** Step 7's letter: the last one made (when, by whom), and the way to make it. */
+function ClosureLetterStep() {
+  const { id, record } = useOpenCase()
+  const made = Object.values(record.generatedDocuments)
+    .filter((document) => document.kind === 'closure-letter')
+    .sort((a, b) => b.at.localeCompare(a.at))[0]
+  return (
+    <p className="step__guidance">
+      {made && `Closure letter made on ${formatUkDateTime(made.at)} by ${made.by.name}. `}
+      <Link to={`/cases/${id}/documents?${MAKE_CLOSURE_LETTER}`}>{made ? 'Make the closure letter again' : 'Make the closure letter'}</Link>
+    </p>
   )
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { BRADFORD, CASEWORKER, caseIn, edit, read } from '../../../tests/support/cases'
+import type { Agency, PaperworkSettings } from '../team/settings'
+import * as change from './changes'
+import { planClosureLetter } from './closure-letter'
+
+const letterhead = { organisation: 'Riverside Outreach', teamName: 'Safe Connections team', address: '1 High St', phone: '020 7946 0321', email: 'sc@example.org' }
+const FLOATING: Agency = { name: 'Bradford Floating Support', localAuthority: BRADFORD, service: 'Floating support', phone: '01632 960100' }
+const RECOVERY: Agency = { name: 'Bradford Recovery Service', localAuthority: BRADFORD, service: 'Drug and alcohol service' }
+const FOOD: Agency = { name: 'Bradford Food Bank', localAuthority: BRADFORD }
+const withDirectory = (agencies: Agency[]): PaperworkSettings => ({
+  letterhead,
+  housingOptions: {},
+  agencies: Object.fromEntries(agencies.map((agency, i) => [`a${i}`, agency])),
+})
+
+/** A case at Phase 8, with what the caseworker recorded along the way. */
+function atClosure(sections: { stepDown?: Record<string, unknown>; reconnectionDay?: Record<string, unknown>; closure?: Record<string, unknown>; referral?: Record<string, unknown> } = {}) {
+  return read(
+    edit(caseIn('closure-and-review'), (d) => {
+      for (const [section, values] of Object.entries(sections)) change.updateSection(d, section as 'stepDown', values, CASEWORKER)
+    }),
+  )
+}
+
+describe('what the closure letter says', () => {
+  it('names the support arranged at step down first, with the directory’s details for it, then the other services', () => {
+    const plan = planClosureLetter(
+      atClosure({ stepDown: { handoverAgencies: 'Bradford Recovery Service: Sam Khan, key worker\n- St Anne’s day centre, Tuesdays' } }),
+      withDirectory([FOOD, FLOATING, RECOVERY]),
+    )
+    expect(plan.problems).toEqual([])
+    expect(plan.arranged).toEqual([{ text: 'Bradford Recovery Service: Sam Khan, key worker', agency: RECOVERY }, { text: 'St Anne’s day centre, Tuesdays' }])
+    expect(plan.agencies.map((agency) => agency.name)).toEqual(['Bradford Floating Support', 'Bradford Food Bank'])
+  })
+
+  it('is made from what the case records when the directory has nothing for the area, with a note for the manager', () => {
+    const plan = planClosureLetter(atClosure({ stepDown: { handoverAgencies: 'Horton Housing floating support' } }), withDirectory([]))
+    expect(plan.problems).toEqual([])
+    expect(plan.notes).toContain(
+      'The team directory has no services for Bradford: a manager can add them in Team settings. This letter names the support recorded on the case.',
+    )
+    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support' }])
+  })
+
+  it('is not made with nobody named to support the client', () => {
+    expect(planClosureLetter(atClosure(), withDirectory([])).problems).toEqual([
+      'Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be',
+    ])
+  })
+
+  it('goes to the new address once known, else the postal address the client gave, else their latest address', () => {
+    const settings = withDirectory([FLOATING])
+    // The case's address history ends every stay, so without an address given there is none.
+    expect(planClosureLetter(atClosure(), settings).address).toEqual([])
+    expect(planClosureLetter(atClosure(), settings).notes).toContain(
+      "No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.",
+    )
+    const given = { referral: { postalAddress: 'c/o St Anne’s Day Centre\nLeeds Road\nBradford BD1 5LJ' } }
+    expect(planClosureLetter(atClosure(given), settings).address).toEqual(['c/o St Anne’s Day Centre', 'Leeds Road', 'Bradford BD1 5LJ'])
+    const moved = { ...given, reconnectionDay: { newAddress: 'Flat 2, 18 Thornton Road, Bradford BD1 2JB' } }
+    expect(planClosureLetter(atClosure(moved), settings).address).toEqual(['Flat 2', '18 Thornton Road', 'Bradford BD1 2JB'])
+  })
+
+  it.each([
+    ['no positive decision yet in temporary accommodation (Tool 4, Step 4)', { closure: { inTemporaryAccommodation: 'yes', positiveDecision: 'no' } }, true],
+    ['in temporary accommodation, Step 4 not answered', { closure: { inTemporaryAccommodation: 'yes' } }, true],
+    ['the presentation left the decision pending', { reconnectionDay: { presentationOutcome: 'pending' } }, true],
+    ['a positive decision', { reconnectionDay: { presentationOutcome: 'pending' }, closure: { inTemporaryAccommodation: 'yes', positiveDecision: 'yes' } }, false],
+    ['not in temporary accommodation, nothing pending', { closure: { inTemporaryAccommodation: 'no' } }, false],
+  ])('a homelessness decision still to come: %s', (_, sections, pending) => {
+    expect(planClosureLetter(atClosure({ stepDown: { handoverAgencies: 'Horton Housing' }, ...sections }), withDirectory([])).decisionPending).toBe(pending)
+  })
+})
