@@ -16,7 +16,27 @@ import type { Agency, HousingOptionsContact, Letterhead } from './team/settings'
 export const WINDOW_PEER_PREFIX = 'window-'
 
 /** Where a search term was found in a case. */
-export type MatchedIn = 'name' | 'identifiers' | 'notes'
+export type MatchedIn = 'name' | 'identifiers' | 'addresses' | 'referral' | 'notes'
+
+/** The case list's filters (each left out matches every case) and which page of it, from 1. */
+export const caseListQuery = z.object({
+  status: z.enum(['open', 'closed']).optional(),
+  /** Cases whose lead caseworker is the person using the laptop. */
+  mine: z.boolean().optional(),
+  phase: z.enum(PHASES).optional(),
+  /** A lead caseworker's member id. */
+  caseworkerId: z.string().max(100).optional(),
+  page: z.number().int().min(1).max(1_000_000).optional(),
+})
+export type CaseListQuery = z.infer<typeof caseListQuery>
+
+/** A page of the case list, most recently changed first: `total` cases match the filters; the page starts after `offset` of them. */
+export interface CasePage {
+  cases: ListedCase[]
+  total: number
+  offset: number
+  pageSize: number
+}
 
 export interface SearchHit extends CaseSummary {
   matchedIn: MatchedIn
@@ -147,7 +167,7 @@ export const API = {
   /** Tool 4, Step 11: the text is checked by the team's learning log, which words its problems. */
   addLearningPoint: method<{ id: string }>()(z.object({ caseId: id, text: z.unknown() })),
   reRefer: method<{ id: string }>()(z.object({ caseId: id })),
-  listCases: method<ListedCase[]>()(none),
+  listCases: method<CasePage>()(caseListQuery),
   /** Cases left out of the lists because they could not be read (damaged on this laptop, or newer). */
   unreadableCases: method<UnreadableCase[]>()(none),
   searchCases: method<SearchHit[]>()(z.object({ text: z.string().max(MAX_SEARCH_LENGTH) })),

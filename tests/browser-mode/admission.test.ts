@@ -121,7 +121,7 @@ describe('the browser mode admits only its own page', () => {
     socket.on('message', (data) => messages.push(JSON.parse(String(data))))
     socket.send(JSON.stringify({ id: 1, method: 'listCases', params: {} }))
     await expect.poll(() => messages.length).toBe(1)
-    expect(messages[0]).toMatchObject({ id: 1, ok: true, result: [{ clientName: 'Łukasz Wiśniewski' }] })
+    expect(messages[0]).toMatchObject({ id: 1, ok: true, result: { cases: [{ clientName: 'Łukasz Wiśniewski' }], total: 1 } })
 
     socket.send('not json')
     socket.send(JSON.stringify({ id: 2, method: 'dropTables', params: {} }))

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
+import { CaseRuleError } from '../../shared/case/changes'
 import { ValidationError } from '../../shared/validation'
 import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
@@ -57,6 +58,25 @@ export function caseCommands(): Command {
       }
     },
   )
+
+  withCommonOptions(
+    cases
+      .command('reopen')
+      .description('open a closed case again, in the phase it was closed in; the reason is kept in its history')
+      .argument('<id>', 'the case id')
+      .requiredOption('--reason <text>', 'why the case is being reopened'),
+  ).action(async (id: string, options: CommonOptions & { reason: string }) => {
+    await withWorkspace(options, async (workspace) => {
+      try {
+        await workspace.cases.reopen(id, options.reason)
+      } catch (error) {
+        if (error instanceof ValidationError || error instanceof CaseRuleError) throw new CliError(`the case was not reopened: ${error.message}`)
+        throw error
+      }
+    })
+    if (options.json) printJson({ id, status: 'open' })
+    else process.stdout.write(`Case ${id} reopened\n`)
+  })
 
   return cases
 }

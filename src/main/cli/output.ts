@@ -4,6 +4,7 @@ import { formatUkDate, formatUkDayOf } from '../../shared/dates'
 import type { SearchHit } from '../../shared/api'
 import type { CaseRecord } from '../../shared/case/record'
 import { phaseLabel } from '../../shared/case/phases'
+import { closedAs, closedLabel } from '../../shared/case/closed-label'
 import { caseFlags } from '../../shared/case/flags'
 import { nextStep } from '../../shared/case/lifecycle'
 import { NOTE_TYPE_LABELS } from '../../shared/case/notes'
@@ -24,7 +25,7 @@ export function printCases(cases: (CaseSummary | SearchHit)[], empty: string): v
     row.clientName,
     formatUkDate(row.dateOfBirth),
     row.chainNumber ?? '',
-    PHASE_NAMES[row.phase],
+    row.closedAs ? closedLabel(row.closedAs) : PHASE_NAMES[row.phase],
     formatUkDayOf(row.updatedAt),
     ...('matchedIn' in row ? [row.matchedIn] : []),
   ])
@@ -47,7 +48,7 @@ export function printCase(id: string, record: CaseRecord): void {
   const today = isoDateOf(new Date())
   const lines = [
     `${record.referral.clientName} (born ${formatUkDate(record.referral.dateOfBirth)}${record.referral.chainNumber ? `, CHAIN ${record.referral.chainNumber}` : ''})`,
-    `Case ${id}: ${record.status === 'closed' ? 'closed' : 'open'}, ${phaseLabel(record.phase)}`,
+    `Case ${id}: ${caseStatusLine(record)}`,
     `Lead caseworker: ${record.allocation.leadCaseworker?.name ?? 'not allocated'}`,
     `Next: ${nextStep(record, { today })}`,
     ...caseFlags(record, today).map((flag) => `Flag: ${flag.message}`),
@@ -59,4 +60,12 @@ export function printCase(id: string, record: CaseRecord): void {
     '(all of it: --json)',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/** Open and in which phase, or closed: how, when, and in which phase it was closed. */
+function caseStatusLine(record: CaseRecord): string {
+  const how = closedAs(record)
+  if (!how) return `open, ${phaseLabel(record.phase)}`
+  const when = record.outcome ? ` on ${formatUkDate(record.outcome.closedOn)}` : ''
+  return `${closedLabel(how)}${when} (in ${phaseLabel(record.phase)}); reopen it to change it`
 }

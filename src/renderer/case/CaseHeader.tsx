@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import * as change from '../../shared/case/changes'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS } from '../../shared/case/closure'
+import { closedAs } from '../../shared/case/closed-label'
 import { caseFlags } from '../../shared/case/flags'
 import { advanceProblems, caseFacts, nextPhase, nextStep, plannedClosureProblems, previousPhase } from '../../shared/case/lifecycle'
 import { phaseLabel } from '../../shared/case/phases'
@@ -44,7 +45,7 @@ export function CaseHeader() {
         )}
       </div>
       <div className="case-header__side">
-        {record.status === 'closed' ? <span className="phase-tag phase-tag--closed">Closed</span> : <PhaseTag phase={record.phase} />}
+        <PhaseTag phase={record.phase} closedAs={closedAs(record)} />
         <span className={`save-state${saved && drafts.length === 0 ? '' : ' save-state--saving'}`} role="status">
           {drafts.length > 0 ? `Not saved yet: ${drafts.join(', ')}` : saved ? 'Saved' : 'Saving…'}
         </span>
@@ -64,7 +65,7 @@ function NextStep() {
   const problems = record.phase === 'identify' && record.referral.status === 'received' ? [] : advanceProblems(record, context, facts)
   return (
     <section className="next-step" aria-labelledby="next-step-heading">
-      <h2 id="next-step-heading" className="next-step__title">
+      <h2 id="next-step-heading" className="next-step__title" tabIndex={-1}>
         Next step
       </h2>
       <p className="next-step__text">{nextStep(record, context, facts)}</p>

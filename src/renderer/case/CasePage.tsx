@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useParams } from 'react-router'
+import { Link, NavLink, Outlet, useMatch, useParams } from 'react-router'
 import { PHASES, PHASE_NAMES } from '../../shared/case/phases'
 import { useCase } from '../hooks/useCase'
 import { PageHeading } from '../components/PageHeading'
@@ -6,11 +6,14 @@ import { CaseHeader } from './CaseHeader'
 import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
+import { ClosedCaseBanner } from './ClosedCaseBanner'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
 export function CasePage() {
   const { id = '' } = useParams()
   const state = useCase(id)
+  // The documents made stay openable once closed: reading them changes nothing.
+  const onDocuments = useMatch('/cases/:id/documents') !== null
   if (state.status === 'loading') return <p className="muted">Opening the case…</p>
   if (state.status === 'missing')
     return (
@@ -45,6 +48,7 @@ export function CasePage() {
       <CaseHeader />
       <DuplicateBanner />
       <UnreadableEntries />
+      <ClosedCaseBanner />
       <div className="case-layout">
         <nav className="phase-nav" aria-label="Phases of the case">
           <ol>
@@ -76,8 +80,11 @@ export function CasePage() {
           </ul>
         </nav>
         <div className="case-main">
-          {/* Keyed by case, so moving between cases starts each one's forms afresh. */}
-          <Outlet key={id} />
+          {/* A closed case is read-only until reopened: its forms cannot be changed (the change
+              functions refuse too). Keyed by case, so moving between cases starts each one's forms afresh. */}
+          <fieldset className="read-only-case" disabled={record.status === 'closed' && !onDocuments}>
+            <Outlet key={id} />
+          </fieldset>
         </div>
       </div>
     </OpenCaseContext.Provider>

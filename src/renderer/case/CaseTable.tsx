@@ -28,7 +28,7 @@ export function CaseTable<T extends ListedCase>({
     },
     { heading: 'Date of birth', cell: (row) => formatUkDate(row.dateOfBirth) },
     { heading: 'CHAIN number', cell: (row) => row.chainNumber ?? <span className="muted">None</span> },
-    { heading: 'Phase', cell: (row) => <PhaseTag phase={row.phase} /> },
+    { heading: 'Phase', cell: (row) => <PhaseTag phase={row.phase} closedAs={row.closedAs} /> },
     { heading: 'Lead caseworker', cell: (row) => row.leadCaseworker ?? <span className="muted">Not allocated</span> },
     { heading: 'Last changed', cell: (row) => formatUkDayOf(row.updatedAt) },
   ]

@@ -1,12 +1,20 @@
 import type { CaseChange } from '../../shared/api'
 import { SERVER_AUTHOR } from '../../shared/authorship'
+import { closedLabel } from '../../shared/case/closed-label'
 import { phaseLabel } from '../../shared/case/phases'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
 import { DataTable } from '../components/DataTable'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
 
-const KINDS = { opened: 'Opened in', forward: 'Moved on to', back: 'Moved back to', closed: 'Closed in', merged: 'Duplicate merged in, in' } as const
+const KINDS = {
+  opened: 'Opened in',
+  forward: 'Moved on to',
+  back: 'Moved back to',
+  closed: 'Closed in',
+  merged: 'Duplicate merged in, in',
+  reopened: 'Reopened in',
+} as const
 
 /** Every phase change, with who made it, when, and why; then every change, with whose laptop sent it. */
 export function HistoryView() {
@@ -25,6 +33,11 @@ export function HistoryView() {
             </strong>{' '}
             · {entry.by.name} · {formatUkDateTime(entry.at)}
             {entry.reason && <p className="history__reason">“{entry.reason}”</p>}
+            {entry.undid && (
+              <p className="history__reason">
+                It had been {closedLabel(entry.undid.type).toLowerCase()} on {formatUkDate(entry.undid.closedOn)} by {entry.undid.closedBy.name}.
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -4,7 +4,7 @@ import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { CaseTable } from './CaseTable'
 
-const FOUND_IN: Record<MatchedIn, string> = { name: 'Name', identifiers: 'CHAIN number', notes: 'Case notes' }
+const FOUND_IN: Record<MatchedIn, string> = { name: 'Name', identifiers: 'CHAIN number', addresses: 'Addresses', referral: 'Referral', notes: 'Case notes' }
 
 export function SearchPage() {
   const [params] = useSearchParams()
@@ -14,13 +14,13 @@ export function SearchPage() {
     <>
       <PageHeading title="Search results" />
       <p className="lead">
-        For <strong>“{text}”</strong>. Accents and capital letters do not matter.
+        For <strong>“{text}”</strong>. Accents, capital letters and a slip of spelling in a longer word do not matter.
       </p>
       {hits.status === 'loading' && <p className="muted">Searching…</p>}
       {hits.status === 'failed' && <p className="banner banner--warning">The search could not be run: {hits.message}</p>}
       {hits.status === 'ready' &&
         (hits.data.length === 0 ? (
-          <p>No cases match. Try part of a name, a CHAIN number or a word from a note.</p>
+          <p>No cases match. Try part of a name, a CHAIN number, a place, or a word from the referral or a note.</p>
         ) : (
           <CaseTable
             cases={hits.data}

@@ -97,7 +97,7 @@ function SearchBox() {
         id="search-cases"
         type="search"
         className="search-box__input"
-        placeholder="Name, CHAIN number or note"
+        placeholder="Name, CHAIN number, place or note"
         value={text}
         onChange={(event) => setText(event.target.value)}
         autoComplete="off"

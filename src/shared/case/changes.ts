@@ -90,9 +90,20 @@ function applyChanges(target: Record<string, unknown>, fields: readonly Field[],
   }
 }
 
+/**
+ * A closed case is read-only until it is reopened with a reason (reopenCase). What stays possible
+ * once closed is what follows the closure or records rather than edits: the contact log (a team
+ * meeting's discussion, Tool 4's review), Step 11's learning points, the closure letter made,
+ * the link to a re-referral, and a scan taken off the case when the team removes it.
+ */
+function requireOpen(doc: CaseDoc): void {
+  if (String(doc.status) === 'closed') throw new CaseRuleError(['The case is closed: reopen it to change it'])
+}
+
 /** Saves what changed in one of the case's forms. */
 export function updateSection(doc: CaseDoc, section: CaseSection, changes: Record<string, unknown>, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
 }
 
@@ -118,6 +129,7 @@ export function addItem(
   context: ChangeContext,
 ): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
   ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
@@ -126,6 +138,7 @@ export function addItem(
 /** Adds an action with its owner. */
 export function addAction(doc: CaseDoc, id: string, values: Record<string, unknown>, owner: PersonRef, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const checked = checkNewItem(ACTION_FIELDS, values, context.today) as ActionValues
   doc.actions[id] = toStored({ ...checked, owner, createdAt: context.now.toISOString(), createdBy: context.author })
 }
@@ -140,6 +153,7 @@ export function updateItem(
   owner?: PersonRef,
 ): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)
@@ -149,6 +163,7 @@ export function updateItem(
 /** Removes an item added by mistake. (Notes are never removed: see corrections.) */
 export function removeItem(doc: CaseDoc, collection: CaseCollection, id: string, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   delete (doc[collection] as unknown as Record<string, unknown>)[id]
 }
 
@@ -220,6 +235,7 @@ export function addNote(
 export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
   requireDate(on)
   beginChange(doc, context)
+  requireOpen(doc)
   doc.allocation.leadCaseworker = toStored(lead)
   doc.allocation.allocatedOn = toStored(on)
 }
@@ -254,6 +270,7 @@ export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: 
     throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
   }
   beginChange(doc, context)
+  requireOpen(doc)
   doc.wellbeing[when] = toStored(score)
 }
 
@@ -313,6 +330,27 @@ function close(
   recordPhaseChange(doc, { id: closure.id, kind: 'closed', from: record.phase, to: record.phase, ...(closure.details ? { reason: closure.details } : {}) }, context)
 }
 
+/**
+ * Opens a closed case again, with the reason, in the phase it was closed in. The closure it undoes
+ * moves into the history entry (who closed it, when, how): the case is no longer closed, so the
+ * monitoring report counts it as open, and counts its closure when it next closes. A referral that
+ * was not taken on is back to be decided. A duplicate merged into another case is not reopened:
+ * its notes and history are in that case now.
+ */
+export function reopenCase(doc: CaseDoc, reopening: { reason: string; id: string }, context: ChangeContext): void {
+  beginChange(doc, context)
+  const record = readRules(doc)
+  if (record.status !== 'closed') throw new CaseRuleError(['The case is not closed'])
+  if (record.mergedInto) throw new CaseRuleError([`This case was merged into case ${record.mergedInto}: work on that case instead`])
+  if (record.reReferredAs) throw new CaseRuleError([`This client was referred again as case ${record.reReferredAs}: work on that case instead`])
+  const reason = reopening.reason.trim()
+  if (!reason) throw new ValidationError([{ field: 'reason', message: 'Say why the case is being reopened' }])
+  doc.status = toStored('open')
+  delete doc.outcome
+  if (record.outcome?.type === 'rejected') doc.referral.status = toStored('received')
+  recordPhaseChange(doc, { id: reopening.id, kind: 'reopened', to: record.phase, reason, ...(record.outcome ? { undid: record.outcome } : {}) }, context)
+}
+
 /** Links a closed case to the new case opened when the person was referred again. */
 export function markReReferred(doc: CaseDoc, newCaseId: string, context: ChangeContext): void {
   beginChange(doc, context)
@@ -330,6 +368,7 @@ export function checkAttachmentDetails(details: Record<string, unknown>, today: 
 /** Lists a scanned document on the case, last in the pack's order. */
 export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, details: Record<string, unknown>, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const checked = checkNewItem(ATTACHMENT_FIELDS, details, context.today)
   const positions = Object.values(doc.attachments).map((attachment) => Number(attachment.position))
   doc.attachments[id] = toStored({
@@ -344,6 +383,7 @@ export function addAttachment(doc: CaseDoc, id: string, file: StoredFile, detail
 /** Edits what a document is said to be (its type, date, note, and the client's consent). */
 export function updateAttachment(doc: CaseDoc, id: string, changes: Record<string, unknown>, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const attachment = doc.attachments[id]
   if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
   applyChanges(attachment as unknown as Record<string, unknown>, ATTACHMENT_FIELDS, changes, context.today)
@@ -352,6 +392,7 @@ export function updateAttachment(doc: CaseDoc, id: string, changes: Record<strin
 /** Marks a document as the evidence for an entry of the local connection lists, or unlinks it. */
 export function linkEvidence(doc: CaseDoc, id: string, evidenceFor: EvidenceFor | null, context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const attachment = doc.attachments[id]
   if (!attachment) throw new CaseRuleError(['That document is no longer on this case'])
   if (evidenceFor === null) {
@@ -365,6 +406,7 @@ export function linkEvidence(doc: CaseDoc, id: string, evidenceFor: EvidenceFor 
 /** Moves a document one place earlier or later in the pack. */
 export function moveAttachment(doc: CaseDoc, id: string, direction: 'earlier' | 'later', context: ChangeContext): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const order = attachmentsInOrder(Object.fromEntries(Object.entries(doc.attachments).map(([key, a]) => [key, { position: Number(a.position), addedAt: a.addedAt.val }])))
   const index = order.findIndex((attachment) => attachment.id === id)
   if (index < 0) throw new CaseRuleError(['That document is no longer on this case'])
@@ -401,6 +443,7 @@ const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'famil
  */
 export function mergeDuplicateInto(doc: CaseDoc, duplicate: CaseRecord, duplicateId: string, context: ChangeContext & { id: string }): void {
   beginChange(doc, context)
+  requireOpen(doc)
   const target = readCase(doc)
   const noteIds = new Set(target.notes.map((note) => note.id))
   for (const note of duplicate.notes) if (!noteIds.has(note.id)) doc.notes.push(toStored(note))

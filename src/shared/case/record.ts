@@ -59,11 +59,14 @@ export interface PhaseChange {
   id: string
   at: string
   by: PersonRef
-  /** `merged`: a duplicate of this case was merged into it, in this phase. */
-  kind: 'opened' | 'forward' | 'back' | 'closed' | 'merged'
+  /** `merged`: a duplicate of this case was merged into it, in this phase. `reopened`: a closed
+   * case opened again, in the phase it was closed in. */
+  kind: 'opened' | 'forward' | 'back' | 'closed' | 'merged' | 'reopened'
   from?: Phase
   to: Phase
   reason?: string
+  /** For `reopened`: the closure it undid, kept here once the case is no longer closed. */
+  undid?: CaseOutcome
 }
 
 /**
@@ -211,6 +214,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const map = <T extends z.ZodType>(item: T) => z.record(z.string(), item)
 const wellbeingScore = z.object({ on: isoDate, items: z.array(z.number().int().min(1).max(5)).length(7) })
 
+const caseOutcomeSchema = z.object({
+  type: z.enum(['rejected', ...CLOSURE_TYPES.map((t) => t.value)]),
+  unplannedReason: z.enum(UNPLANNED_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
+  inappropriateReason: z.enum(INAPPROPRIATE_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
+  details: z.string().optional(),
+  closedOn: isoDate,
+  closedBy: personRef,
+})
+
 /** Checks a whole case in its plain shape: a document being read, or a `case show --json` file. */
 export const caseRecordSchema = z.object({
   kind: z.literal(CASE_KIND),
@@ -220,25 +232,17 @@ export const caseRecordSchema = z.object({
   updatedAt: z.string(),
   phase: z.enum(PHASES),
   status: z.enum(['open', 'closed']),
-  outcome: z
-    .object({
-      type: z.enum(['rejected', ...CLOSURE_TYPES.map((t) => t.value)]),
-      unplannedReason: z.enum(UNPLANNED_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
-      inappropriateReason: z.enum(INAPPROPRIATE_REASONS.map((r) => r.value) as [string, ...string[]]).optional(),
-      details: z.string().optional(),
-      closedOn: isoDate,
-      closedBy: personRef,
-    })
-    .optional(),
+  outcome: caseOutcomeSchema.optional(),
   phaseHistory: z.array(
     z.object({
       id: z.string(),
       at: z.string(),
       by: personRef,
-      kind: z.enum(['opened', 'forward', 'back', 'closed', 'merged']),
+      kind: z.enum(['opened', 'forward', 'back', 'closed', 'merged', 'reopened']),
       from: z.enum(PHASES).optional(),
       to: z.enum(PHASES),
       reason: z.string().optional(),
+      undid: caseOutcomeSchema.optional(),
     }),
   ),
   referral: storedSchema(REFERRAL_IDENTITY_FIELDS).and(storedSchema(REFERRAL_DETAIL_FIELDS)).and(

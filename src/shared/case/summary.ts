@@ -1,6 +1,8 @@
 import type { CaseRecord } from './record'
 import type { Phase } from './phases'
 import { nameKey } from './duplicates'
+import { closedAs, type ClosedAs } from './closed-label'
+import { REFERRAL_DETAIL_FIELDS } from './referral'
 
 /** One row of the case list: what the index holds for each case. */
 export interface CaseSummary {
@@ -10,7 +12,11 @@ export interface CaseSummary {
   chainNumber: string | null
   phase: Phase
   status: 'open' | 'closed'
+  /** How a closed case ended (lists show "Closed — not appropriate", never its last phase); null while open. */
+  closedAs: ClosedAs | null
   leadCaseworker: string | null
+  /** The lead caseworker's member id, for "mine" and the caseworker filter (names can repeat). */
+  leadCaseworkerId: string | null
   createdAt: string
   updatedAt: string
 }
@@ -28,9 +34,16 @@ export interface ListedCase extends CaseSummary {
 export interface CaseSearchText {
   names: string
   identifiers: string
+  /** What the referral says in words (why referred, where seen, support needs...), and who referred. */
+  referral: string
+  /** Every address the client has lived at, with its postcode. */
+  addresses: string
   notes: string
   nameKey: string
 }
+
+/** The referral's fields a caseworker writes words in: the ones worth searching. */
+const REFERRAL_TEXT_FIELDS = REFERRAL_DETAIL_FIELDS.filter((field) => field.kind === 'text' || field.kind === 'paragraph').map((field) => field.name)
 
 export function summariseCase(id: string, record: CaseRecord): CaseSummary {
   return {
@@ -40,7 +53,9 @@ export function summariseCase(id: string, record: CaseRecord): CaseSummary {
     chainNumber: record.referral.chainNumber ?? null,
     phase: record.phase,
     status: record.status,
+    closedAs: closedAs(record),
     leadCaseworker: record.allocation.leadCaseworker?.name ?? null,
+    leadCaseworkerId: record.allocation.leadCaseworker?.id ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   }
@@ -50,6 +65,12 @@ export function caseSearchText(record: CaseRecord): CaseSearchText {
   return {
     names: record.referral.clientName,
     identifiers: record.referral.chainNumber ?? '',
+    referral: [record.referral.referrerName, record.referral.outreachTeam, ...REFERRAL_TEXT_FIELDS.map((name) => record.referral[name])]
+      .filter((text): text is string => typeof text === 'string')
+      .join('\n'),
+    addresses: Object.values(record.addresses)
+      .map((period) => [period.address, period.postcode].filter(Boolean).join(' '))
+      .join('\n'),
     notes: record.notes.map((note) => note.text).join('\n'),
     nameKey: nameKey(record.referral.clientName),
   }

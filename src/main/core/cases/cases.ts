@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, isValidDocumentId, parseAutomergeUrl, type DocHandle } from '@automerge/automerge-repo'
 import { z } from 'zod'
-import type { CaseChange, CaseChanges, SearchHit, UnreadableCase } from '../../../shared/api'
+import type { CaseChange, CaseChanges, CaseListQuery, CasePage, SearchHit, UnreadableCase } from '../../../shared/api'
 import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
@@ -149,6 +149,17 @@ export class Cases {
     return this.core.index.list().map((summary) => (duplicates.has(summary.id) ? { ...summary, possibleDuplicate: true } : summary))
   }
 
+  /**
+   * A page of the case list with its filters, done in the index so that thousands of cases stay
+   * fast. "Mine" is the lead caseworker being the person using the laptop.
+   */
+  listPage(query: CaseListQuery): CasePage {
+    const lead = query.mine ? this.core.context().author.id : (query.caseworkerId ?? null)
+    const page = this.core.index.listPage(query, lead)
+    const duplicates = this.core.index.openDuplicates()
+    return { ...page, cases: page.cases.map((summary) => (duplicates.has(summary.id) ? { ...summary, possibleDuplicate: true } : summary)) }
+  }
+
   search(text: string): SearchHit[] {
     return this.core.index.search(text)
   }
@@ -264,6 +275,11 @@ export class Cases {
     await this.core.indexer.indexPending()
   }
 
+  /** Opens a closed case again, with the reason (the command line; the window changes its own copy). */
+  async reopen(caseId: string, reason: string): Promise<void> {
+    await this.change(caseId, (doc, context) => change.reopenCase(doc, { reason, id: randomUUID() }, context))
+  }
+
   /** Adds a note from the command line or a test; the window adds notes in its own document copy. */
   async addNote(caseId: string, input: unknown): Promise<string> {
     const checked = validate(noteInputSchema(this.core.context().today), input)
@@ -326,7 +342,7 @@ export class Cases {
       checkDuplicates: (identity) => this.possibleDuplicates(identity),
       addLearningPoint: async ({ caseId, text }) => ({ id: await this.addLearningPoint(caseId, text) }),
       reRefer: async ({ caseId }) => ({ id: await this.reRefer(caseId) }),
-      listCases: () => this.list(),
+      listCases: (query) => this.listPage(query),
       unreadableCases: () => this.unreadable(),
       searchCases: ({ text }) => this.search(text),
       duplicatesOf: ({ caseId }) => this.duplicatesOf(caseId),

@@ -1,17 +1,21 @@
 import { rmSync } from 'node:fs'
-import type { MatchedIn, SearchHit, UnreadableCase } from '../../../shared/api'
+import type { CaseListQuery, CasePage, MatchedIn, SearchHit, UnreadableCase } from '../../../shared/api'
+import type { ClosedAs } from '../../../shared/case/closed-label'
 import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
 import type { BoardFacts } from '../../../shared/board/board'
 import { foldForSearch, searchTerms } from '../../../shared/search/fold'
+import { closeWords } from '../../../shared/search/close-words'
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
 /**
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 4
+const INDEX_VERSION = 5
 const SEARCH_LIMIT = 50
+/** Rows on a page of the case list. */
+export const CASE_PAGE_SIZE = 50
 
 /** What the index holds for one case. */
 export interface IndexEntry {
@@ -28,7 +32,9 @@ interface CaseRow {
   chain_number: string | null
   phase: string
   status: string
+  closed_as: string | null
   lead_caseworker: string | null
+  lead_caseworker_id: string | null
   created_at: string
   updated_at: string
 }
@@ -50,12 +56,13 @@ export class CaseIndex {
     this.needsRebuild = needsRebuild
     this.#statements = {
       upsertCase: db.prepare<[CaseSummary & { heads: string; nameKey: string; board: string }], { rowid: number }>(`
-        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at, name_key, heads, board)
-        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @leadCaseworker, @createdAt, @updatedAt, @nameKey, @heads, @board)
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at, name_key, heads, board)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @closedAs, @leadCaseworker, @leadCaseworkerId, @createdAt, @updatedAt, @nameKey, @heads, @board)
         ON CONFLICT (id) DO UPDATE SET
           client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
           chain_number = excluded.chain_number, phase = excluded.phase, status = excluded.status,
-          lead_caseworker = excluded.lead_caseworker, created_at = excluded.created_at,
+          closed_as = excluded.closed_as, lead_caseworker = excluded.lead_caseworker,
+          lead_caseworker_id = excluded.lead_caseworker_id, created_at = excluded.created_at,
           updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads,
           board = excluded.board
         RETURNING rowid`),
@@ -66,8 +73,8 @@ export class CaseIndex {
            OR (name_key = ? AND date_of_birth = ?)
         ORDER BY updated_at DESC`),
       deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
-      insertText: db.prepare<[number, string, string, string]>(
-        'INSERT INTO case_text (rowid, names, identifiers, notes) VALUES (?, ?, ?, ?)',
+      insertText: db.prepare<[number, string, string, string, string, string]>(
+        'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, notes) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM cases WHERE id = ?').pluck(),
@@ -79,6 +86,13 @@ export class CaseIndex {
       clearUnreadable: db.prepare<[string]>('DELETE FROM unreadable WHERE id = ?'),
       unreadable: db.prepare<[], UnreadableCase>('SELECT id, reason FROM unreadable ORDER BY id'),
       list: db.prepare<[], CaseRow>(`SELECT ${COLUMNS} FROM cases ORDER BY updated_at DESC, rowid DESC`),
+      // One statement for every combination of filters: a filter left null matches every case.
+      listPage: db.prepare<[ListFilter & { limit: number; offset: number }], CaseRow>(`
+        SELECT ${COLUMNS} FROM cases WHERE ${LIST_FILTER}
+        ORDER BY updated_at DESC, rowid DESC LIMIT @limit OFFSET @offset`),
+      countPage: db.prepare<[ListFilter], number>(`SELECT count(*) FROM cases WHERE ${LIST_FILTER}`).pluck(),
+      // The index's words that begin with a letter: where a misspelt word's near neighbours are looked for.
+      wordsFrom: db.prepare<[string, string], string>('SELECT term FROM case_words WHERE term >= ? AND term < ?').pluck(),
       // Two joins rather than one with OR, so that each uses its index.
       openDuplicates: db.prepare<[], string>(`
         SELECT a.id FROM cases a JOIN cases b ON b.chain_number = a.chain_number AND b.id != a.id AND b.status = 'open'
@@ -86,12 +100,13 @@ export class CaseIndex {
         UNION
         SELECT a.id FROM cases a JOIN cases b ON b.name_key = a.name_key AND b.date_of_birth = a.date_of_birth AND b.id != a.id AND b.status = 'open'
         WHERE a.status = 'open'`).pluck(),
-      search: db.prepare<[string, number], CaseRow & { names: string; identifiers: string }>(`
+      search: db.prepare<[string, number], CaseRow & SearchColumns>(`
         SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
-               case_text.names AS names, case_text.identifiers AS identifiers
+               case_text.names AS names, case_text.identifiers AS identifiers,
+               case_text.referral AS referral, case_text.addresses AS addresses
         FROM case_text JOIN cases ON cases.rowid = case_text.rowid
         WHERE case_text MATCH ?
-        ORDER BY bm25(case_text, 10.0, 5.0, 1.0), cases.updated_at DESC
+        ORDER BY bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.0), cases.updated_at DESC
         LIMIT ?`),
     }
     this.#putInTransaction = db.transaction(({ summary, text, board, heads }: IndexEntry) => {
@@ -103,6 +118,8 @@ export class CaseIndex {
         row.rowid,
         foldForSearch(text.names),
         foldForSearch(text.identifiers),
+        foldForSearch(text.referral),
+        foldForSearch(text.addresses),
         foldForSearch(text.notes),
       )
     })
@@ -137,7 +154,9 @@ export class CaseIndex {
           chain_number TEXT,
           phase TEXT NOT NULL,
           status TEXT NOT NULL,
+          closed_as TEXT,
           lead_caseworker TEXT,
+          lead_caseworker_id TEXT,
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL,
           name_key TEXT NOT NULL,
@@ -147,11 +166,14 @@ export class CaseIndex {
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
         CREATE INDEX cases_by_chain ON cases (chain_number);
         CREATE INDEX cases_by_name ON cases (name_key, date_of_birth);
+        CREATE INDEX cases_by_status ON cases (status, updated_at DESC);
+        CREATE INDEX cases_by_lead ON cases (lead_caseworker_id, updated_at DESC);
         CREATE TABLE unreadable (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
         CREATE VIRTUAL TABLE case_text USING fts5 (
-          names, identifiers, notes,
+          names, identifiers, referral, addresses, notes,
           tokenize = 'unicode61 remove_diacritics 2'
         );
+        CREATE VIRTUAL TABLE case_words USING fts5vocab (case_text, 'row');
       `)
     }
     return new CaseIndex(db, version !== INDEX_VERSION)
@@ -221,20 +243,51 @@ export class CaseIndex {
     return this.#statements.list.all().map(toSummary)
   }
 
+  /** A page of the case list, most recently changed first, with how many cases the filters match. */
+  listPage(query: CaseListQuery, leadCaseworkerId: string | null): Omit<CasePage, 'cases'> & { cases: CaseSummary[] } {
+    const filter: ListFilter = { status: query.status ?? null, phase: query.phase ?? null, lead: leadCaseworkerId }
+    const total = this.#statements.countPage.get(filter) ?? 0
+    // A page past the end (the list shrank since it was asked for) shows the last page.
+    const lastPage = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE))
+    const offset = (Math.min(query.page ?? 1, lastPage) - 1) * CASE_PAGE_SIZE
+    const cases = this.#statements.listPage.all({ ...filter, limit: CASE_PAGE_SIZE, offset }).map(toSummary)
+    return { cases, total, offset, pageSize: CASE_PAGE_SIZE }
+  }
+
   /** Open cases with another open case of the same person (the same CHAIN number, or name and date of birth). */
   openDuplicates(): Set<string> {
     return new Set(this.#statements.openDuplicates.all())
   }
 
-  /** Cases whose name, CHAIN number or notes contain every word of `text` (as word prefixes). */
+  /**
+   * Cases whose name, CHAIN number, referral, addresses or notes contain every word of `text` (as
+   * word prefixes); then, if there is room, cases where a word is spelt a letter or two
+   * differently ("gwenlian" finds Gwenllian): each word of four letters or more also matches the
+   * index's words within a small edit distance, among those with the same first letter.
+   */
   search(text: string): SearchHit[] {
     const terms = searchTerms(text)
     if (terms.length === 0) return []
-    const query = terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ')
-    return this.#statements.search.all(query, SEARCH_LIMIT).map((row) => ({
-      ...toSummary(row),
-      matchedIn: matchedIn(terms, row.names, row.identifiers),
-    }))
+    const quote = (word: string) => `"${word.replaceAll('"', '""')}"`
+    const exact = this.#find(terms.map((term) => `${quote(term)}*`).join(' '), terms.map((term) => [term]))
+    if (exact.length >= SEARCH_LIMIT) return exact
+    const spellings = terms.map((term) => [term, ...this.#closeWords(term)])
+    if (spellings.every((words) => words.length === 1)) return exact
+    const found = new Set(exact.map((hit) => hit.id))
+    const fuzzy = this.#find(spellings.map(([term, ...near]) => `(${[`${quote(term!)}*`, ...near.map(quote)].join(' OR ')})`).join(' AND '), spellings)
+    return [...exact, ...fuzzy.filter((hit) => !found.has(hit.id))].slice(0, SEARCH_LIMIT)
+  }
+
+  #find(query: string, spellings: string[][]): SearchHit[] {
+    return this.#statements.search.all(query, SEARCH_LIMIT).map((row) => ({ ...toSummary(row), matchedIn: matchedIn(spellings, row) }))
+  }
+
+  /** The index's words a word may be a misspelling of. */
+  #closeWords(term: string): string[] {
+    if ([...term].length < 4) return []
+    const first = String.fromCodePoint(term.codePointAt(0)!)
+    const after = String.fromCodePoint(first.codePointAt(0)! + 1)
+    return closeWords(term, this.#statements.wordsFrom.all(first, after))
   }
 
   /** Cases that may be the same person: same CHAIN number, or same name key and date of birth. */
@@ -247,7 +300,21 @@ export class CaseIndex {
   }
 }
 
-const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, status, lead_caseworker, created_at, updated_at'
+const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at'
+
+interface ListFilter {
+  status: 'open' | 'closed' | null
+  phase: string | null
+  lead: string | null
+}
+const LIST_FILTER = '(@status IS NULL OR status = @status) AND (@phase IS NULL OR phase = @phase) AND (@lead IS NULL OR lead_caseworker_id = @lead)'
+
+interface SearchColumns {
+  names: string
+  identifiers: string
+  referral: string
+  addresses: string
+}
 
 function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -257,19 +324,28 @@ function toSummary(row: CaseRow): CaseSummary {
     chainNumber: row.chain_number,
     phase: row.phase as Phase,
     status: row.status as CaseSummary['status'],
+    closedAs: row.closed_as as ClosedAs | null,
     leadCaseworker: row.lead_caseworker,
+    leadCaseworkerId: row.lead_caseworker_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
 }
 
-/** Says where a hit came from; the first place that holds every term wins, notes otherwise. */
-function matchedIn(terms: string[], foldedNames: string, foldedIdentifiers: string): MatchedIn {
+/**
+ * Says where a hit came from: the first place that holds every term (as a prefix, or in one of its
+ * close spellings) wins, notes otherwise.
+ */
+function matchedIn(spellings: string[][], row: SearchColumns): MatchedIn {
   const hasAll = (text: string) => {
     const words = searchTerms(text)
-    return terms.every((term) => words.some((word) => word.startsWith(term)))
+    return spellings.every(([term, ...near]) => words.some((word) => word.startsWith(term!) || near.includes(word)))
   }
-  if (hasAll(foldedNames)) return 'name'
-  if (hasAll(foldedIdentifiers)) return 'identifiers'
-  return 'notes'
+  const places: [MatchedIn, string][] = [
+    ['name', row.names],
+    ['identifiers', row.identifiers],
+    ['addresses', row.addresses],
+    ['referral', row.referral],
+  ]
+  return places.find(([, text]) => hasAll(text))?.[0] ?? 'notes'
 }
