@@ -9,6 +9,8 @@ async function throughEngagement(steps: ReturnType<typeof casework>, lead: strin
   await page.getByRole('group', { name: /^2\. A history of rough sleeping/ }).getByLabel(/^a\. Living on the street/).check()
   await steps.answer('3. Multiple needs', 'Yes')
   await page.getByLabel('Why have you referred your client to the service?').fill('Long-term rough sleeper; family in the home area.')
+  // Dated on the paper form months ago, so that the backdated reconnection below comes after it.
+  await page.getByLabel('Date of referral').fill(daysAgo(160))
   await steps.save('Referral form')
   await expect(page.getByText('The referral meets all three criteria.')).toBeVisible()
   await page.getByRole('button', { name: 'Accept the referral' }).click()
