@@ -162,7 +162,7 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
   // An address cannot end before it starts: said on the field, and nothing is added.
   await page.getByLabel('Until').fill('01/02/2019')
   await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
-  await expect(page.getByText('Until (01/02/2019) cannot be before the start (01/03/2019)')).toBeVisible()
+  await expect(page.locator('#field-to-error')).toHaveText('Error: Until (01/02/2019) cannot be before the start (01/03/2019)')
   await screenshot(page, testInfo, 'address-ends-before-it-starts')
   await page.getByLabel('Until').fill(daysAgo(90))
   await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
