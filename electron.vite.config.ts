@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { contentSecurityPolicy } from './src/shared/content-security-policy'
+import { englandAndWalesHolidaysOnly } from './scripts/england-and-wales-holidays'
 
 /** The built page carries its CSP itself (the dev server's injected styles would break it). */
 const contentSecurityPolicyTag: Plugin = {
@@ -51,7 +52,7 @@ export default defineConfig({
     root: 'src/renderer',
     // Relative asset paths work from app:// in the desktop app and from the browser mode's server alike.
     base: './',
-    plugins: [react(), contentSecurityPolicyTag],
+    plugins: [react(), contentSecurityPolicyTag, englandAndWalesHolidaysOnly()],
     build: {
       outDir: 'out/renderer',
       minify: true,

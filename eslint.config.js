@@ -27,7 +27,7 @@ const layers = {
   /** The pure domain: no Node, no Electron, no other layer; Automerge only through its `/slim` entries. */
   'src/shared': {
     folders: ['src/shared'],
-    packages: ['zod', 'date-fns', '@automerge/automerge/slim', '@automerge/automerge-repo/slim'],
+    packages: ['zod', 'date-fns', 'date-holidays', '@automerge/automerge/slim', '@automerge/automerge-repo/slim'],
   },
   /** What the laptop's core and the sync server share: SQLite, the sync codec, hashing. */
   'src/node': { folders: ['src/shared', 'src/node'], node: true, packages: ['better-sqlite3', 'cbor-x', 'zod'] },

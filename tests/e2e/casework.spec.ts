@@ -9,6 +9,8 @@ async function throughEngagement(steps: ReturnType<typeof casework>, lead: strin
   await page.getByRole('group', { name: /^2\. A history of rough sleeping/ }).getByLabel(/^a\. Living on the street/).check()
   await steps.answer('3. Multiple needs', 'Yes')
   await page.getByLabel('Why have you referred your client to the service?').fill('Long-term rough sleeper; family in the home area.')
+  // Dated on the paper form months ago, so that the backdated reconnection below comes after it.
+  await page.getByLabel('Date of referral').fill(daysAgo(160))
   await steps.save('Referral form')
   await expect(page.getByText('The referral meets all three criteria.')).toBeVisible()
   await page.getByRole('button', { name: 'Accept the referral' }).click()
@@ -159,8 +161,25 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
   await steps.chooseLocalAuthority('Local authority', 'leeds', 'Leeds')
   await page.getByLabel('Type of stay').selectOption({ label: 'Own tenancy or home' })
   await page.getByLabel('Lived there from').fill('01/03/2019')
+  // An address cannot end before it starts: said on the field, and nothing is added.
+  await page.getByLabel('Until').fill('01/02/2019')
+  await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
+  await expect(page.locator('#field-to-error')).toHaveText('Error: Until (01/02/2019) cannot be before the start (01/03/2019)')
+  await screenshot(page, testInfo, 'address-ends-before-it-starts')
   await page.getByLabel('Until').fill(daysAgo(90))
   await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
+  await expect(page.getByRole('table', { name: 'Address history' })).toContainText('3 Harehills Lane')
+  // Two places at once is rare but possible: warned, and added.
+  await page.getByRole('button', { name: 'Add an address' }).click()
+  await page.getByLabel('Address', { exact: true }).fill("St Anne's night shelter")
+  await steps.chooseLocalAuthority('Local authority', 'leeds', 'Leeds')
+  await page.getByLabel('Type of stay').selectOption({ label: 'Hostel or supported housing' })
+  await page.getByLabel('Lived there from').fill(daysAgo(120))
+  await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
+  await expect(page.getByRole('note', { name: 'Address dates to check' })).toContainText(
+    `3 Harehills Lane (from 01/03/2019 until ${daysAgo(90)}) and St Anne's night shelter (from ${daysAgo(120)}) overlap`,
+  )
+  await screenshot(page, testInfo, 'overlapping-addresses')
   await steps.change('Reconnection plan')
   await steps.chooseLocalAuthority('Destination local authority', 'Leeds', 'Leeds')
   await steps.save('Reconnection plan')

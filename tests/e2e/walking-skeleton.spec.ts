@@ -114,7 +114,7 @@ test('bad input is refused next to the field and nothing is saved half-way', asy
   // A date that does not exist.
   await page.getByLabel('Date of birth').fill('31/02/1990')
   await page.getByRole('button', { name: 'Save referral' }).click()
-  await expect(page.locator('#field-dateOfBirth-error')).toHaveText('Error: Enter a real date of birth, for example 27/03/1985')
+  await expect(page.locator('#field-dateOfBirth-error')).toHaveText('Error: 31/02/1990 is not a real date')
 
   // What was typed is kept when the person wanders off and comes back; nothing was saved.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()

@@ -15,7 +15,8 @@ let counter = 0
 export const nextId = () => `id-${++counter}`
 
 export function newCase(overrides: Record<string, unknown> = {}): Automerge.Doc<CaseDoc> {
-  return Automerge.from(newCaseDoc(referral(overrides) as never, { id: nextId(), author: CASEWORKER.author, now: NOW, today: '2026-11-02' }))
+  // Received in July, so that the reconnection in August (below) comes after the referral.
+  return Automerge.from(newCaseDoc(referral(overrides) as never, { id: nextId(), author: CASEWORKER.author, now: NOW, today: '2026-07-01' }))
 }
 
 export function edit(doc: Automerge.Doc<CaseDoc>, fn: (d: CaseDoc) => void): Automerge.Doc<CaseDoc> {

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { CaseRuleError } from '../../shared/case/changes'
+import { caseDateProblems } from '../../shared/case/dates/case-dates'
+import { isoDateOf } from '../../shared/dates'
 import { ValidationError } from '../../shared/validation'
 import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
@@ -21,12 +23,15 @@ export function caseCommands(): Command {
   ).action(async (options: CommonOptions & { jsonFile: string; allowDuplicate?: boolean }) => {
     const input = await readJsonFile(options.jsonFile)
     const wholeCase = typeof input === 'object' && input !== null && 'kind' in input
-    const id = await withWorkspace(options, async (workspace) => {
+    const [id, warnings] = await withWorkspace(options, async (workspace) => {
       try {
-        return wholeCase ? await workspace.cases.importCase(input) : await workspace.cases.create(input, { allowDuplicate: options.allowDuplicate ?? false })
+        if (!wholeCase) return [await workspace.cases.create(input, { allowDuplicate: options.allowDuplicate ?? false }), []] as const
+        const imported = await workspace.cases.importCase(input)
+        return [imported, caseDateProblems(await workspace.cases.read(imported), isoDateOf(workspace.now())).warnings] as const
       } catch (error) {
         if (error instanceof ValidationError) {
-          throw new CliError(`the case was not added: ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
+          // One line per problem, so that each can be found and fixed in the file.
+          throw new CliError(error.issues.map((i) => `the case was not added: ${i.field}: ${i.message}`).join('\n'))
         }
         if (error instanceof DuplicateCaseError) {
           throw new CliError(`the case was not added: ${error.message}; add --allow-duplicate to add it anyway`)
@@ -34,6 +39,8 @@ export function caseCommands(): Command {
         throw error
       }
     })
+    // Added, but worth a look: on stderr, so that stdout stays the id.
+    for (const warning of warnings) process.stderr.write(`homeward: warning: ${warning}\n`)
     if (options.json) printJson({ id })
     else process.stdout.write(`${id}\n`)
   })

@@ -52,7 +52,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
     if (error instanceof CliError || isUserFacing(error)) {
-      process.stderr.write(`homeward: ${error.message}\n`)
+      // Each line its own message (a file refused for several reasons says each).
+      process.stderr.write(error.message.split('\n').map((line) => `homeward: ${line}\n`).join(''))
       return 1
     }
     process.stderr.write(`homeward: unexpected failure (${error instanceof Error ? error.name : 'unknown'})\n`)

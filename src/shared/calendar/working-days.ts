@@ -1,18 +1,8 @@
 import { dateOfDayNumber, dayNumber, type IsoDate } from '../dates'
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from './bank-holidays'
+import { bankHolidayDayNumbers } from './bank-holidays'
 
 // Counted in day numbers: the board counts working days for every unallocated referral each time
 // it opens, so a day costs a few integer operations, not a date parsed and formatted.
-const HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map(dayNumber))
-const FIRST_DAY = dayNumber(`${FIRST_YEAR}-01-01`)
-const LAST_DAY = dayNumber(`${LAST_YEAR}-12-31`)
-
-export class OutsideCalendarError extends Error {
-  constructor(date: IsoDate) {
-    super(`No bank holiday data for ${date.slice(0, 4)}: Homeward knows ${FIRST_YEAR} to ${LAST_YEAR}`)
-    this.name = 'OutsideCalendarError'
-  }
-}
 
 /** Monday to Friday and not a bank holiday in England and Wales. */
 export function isWorkingDay(date: IsoDate): boolean {
@@ -20,10 +10,11 @@ export function isWorkingDay(date: IsoDate): boolean {
 }
 
 function isWorkingDayNumber(day: number): boolean {
-  if (day < FIRST_DAY || day > LAST_DAY) throw new OutsideCalendarError(dateOfDayNumber(day))
   // Day 0, 1 January 1970, was a Thursday: (day + 4) % 7 counts from Sunday.
   const weekday = (day + 4) % 7
-  return weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(day)
+  if (weekday === 0 || weekday === 6) return false
+  // A day number counts milliseconds in whole days from 1970, as Date does.
+  return !bankHolidayDayNumbers(new Date(day * 86_400_000).getUTCFullYear()).has(day)
 }
 
 /**

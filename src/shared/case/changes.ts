@@ -1,11 +1,14 @@
 import type { z } from 'zod'
-import { toStored } from '../automerge/registers'
+import { toPlain, toStored } from '../automerge/registers'
 import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { beginChange, readCase, readRules } from './case-doc'
+import { endsBeforeItStarts } from './dates/ends-after-it-starts'
+import { afterToday } from './dates/happened-by-today'
+import { reconnectionBeforeReferral } from './dates/reconnection-after-referral'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
@@ -105,6 +108,17 @@ export function updateSection(doc: CaseDoc, section: CaseSection, changes: Recor
   beginChange(doc, context)
   requireOpen(doc)
   applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
+  if (section === 'referral' || section === 'reconnectionDay') {
+    const early = reconnectionBeforeReferral(toPlain(doc.referral), toPlain(doc.reconnectionDay))
+    if (early) throw new ValidationError([{ field: section === 'referral' ? 'referralDate' : early.field, message: early.message }])
+  }
+}
+
+/** The dates an item's own values must keep in order (an address or a job ends after it starts). */
+function checkItemDates(collection: CaseCollection, period: { from?: unknown; to?: unknown }): void {
+  if (collection !== 'addresses' && collection !== 'employment') return
+  const issue = endsBeforeItStarts({ from: period.from?.toString(), to: period.to?.toString() })
+  if (issue) throw new ValidationError([issue])
 }
 
 /**
@@ -131,6 +145,7 @@ export function addItem(
   beginChange(doc, context)
   requireOpen(doc)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
+  checkItemDates(collection, checked)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
   ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
 }
@@ -157,6 +172,7 @@ export function updateItem(
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)
+  checkItemDates(collection, item)
   if (owner && collection === 'actions') item.owner = toStored(owner)
 }
 
@@ -171,13 +187,16 @@ function recordPhaseChange(doc: CaseDoc, change: Omit<PhaseChange, 'at' | 'by'>,
   doc.phaseHistory.push(toStored({ ...change, at: context.now.toISOString(), by: context.author }))
 }
 
-function requireDate(on: string, field = 'on'): void {
+/** A date a person gives for something done: real, and not after today. */
+function requireDate(on: string, today: IsoDate, label: string, field = 'on'): void {
   if (!isIsoDate(on)) throw new ValidationError([{ field, message: 'Enter a real date' }])
+  const future = afterToday(field, label, on, today)
+  if (future) throw new ValidationError([future])
 }
 
 /** The referral meets the three criteria and is taken on. */
 export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  requireDate(on)
+  requireDate(on, context.today, 'Date of decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
@@ -194,7 +213,7 @@ export function rejectReferral(
   decision: { on: IsoDate; reason: RejectionReason; signposting?: string; id: string },
   context: ChangeContext,
 ): void {
-  requireDate(decision.on)
+  requireDate(decision.on, context.today, 'Date of decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
@@ -233,7 +252,7 @@ export function addNote(
 
 /** Names the lead caseworker (a team member). */
 export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
-  requireDate(on)
+  requireDate(on, context.today, 'Allocated on')
   beginChange(doc, context)
   requireOpen(doc)
   doc.allocation.leadCaseworker = toStored(lead)
@@ -265,7 +284,7 @@ export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context:
 
 /** The short Warwick-Edinburgh scale, at the start of support or at closure. */
 export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: WellbeingScore, context: ChangeContext): void {
-  requireDate(score.on)
+  requireDate(score.on, context.today, 'Wellbeing scored on')
   if (score.items.length !== 7 || !score.items.every((item) => Number.isInteger(item) && item >= 1 && item <= 5)) {
     throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
   }
@@ -276,6 +295,7 @@ export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: 
 
 /** Step 11 done: learning points from this case are in the team's log. */
 export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
+  requireDate(on, context.today, 'Learning points logged on')
   beginChange(doc, context)
   doc.closure.learningPointsLoggedOn = toStored(on)
 }
@@ -295,7 +315,7 @@ export interface Closure {
  * any phase, with its reason.
  */
 export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
-  requireDate(closure.on)
+  requireDate(closure.on, context.today, 'Case closed on')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])

@@ -17,6 +17,9 @@ describe('case flags', () => {
     expect(caseFlags(received('2026-12-24'), '2027-01-04')).toEqual([
       { kind: 'unallocated-referral', message: 'Referral unallocated for 4 working days' }, // New Year's Day is off
     ])
+    // Any year: Thursday 10/4/2031, with Good Friday 11/4 and Easter Monday 14/4 off.
+    expect(kinds(caseFlags(received('2031-04-10'), '2031-04-17'))).toEqual([])
+    expect(kinds(caseFlags(received('2031-04-10'), '2031-04-18'))).toEqual(['unallocated-referral'])
     const allocated = { ...received('2026-12-24'), allocation: { leadCaseworker: CASEWORKER.author } }
     expect(caseFlags(allocated, '2027-01-04')).toEqual([])
   })

@@ -32,7 +32,7 @@ describe('the referral schema', () => {
     [{ dateOfBirth: '2026-11-24' }, 'dateOfBirth', 'Date of birth must be today or in the past'],
     [{ dateOfBirth: '1906-11-22' }, 'dateOfBirth', 'Date of birth must be within the last 120 years'],
     [{ dateOfBirth: '1985-02-30' }, 'dateOfBirth', 'Enter a real date of birth, for example 27/03/1985'],
-    [{ dateOfBirth: '03/27/1985' }, 'dateOfBirth', 'Enter a real date of birth, for example 27/03/1985'],
+    [{ dateOfBirth: '03/27/1985' }, 'dateOfBirth', '03/27/1985 is not a real date'],
     [{ chainNumber: '12-34' }, 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
     [{ chainNumber: 123456 }, 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
     [{ referrerName: undefined }, 'referrerName', "Enter the referrer's name"],

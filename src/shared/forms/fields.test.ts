@@ -54,16 +54,18 @@ describe('a form made from the field catalogue', () => {
   })
 
   it.each([
-    ['when', '31/02/2026', 'Date of contact must be a real date, for example 27/03/2026'],
+    ['when', '31/02/2026', '31/02/2026 is not a real date'],
+    ['when', '29.2.2027', '29.2.2027 is not a real date'],
+    ['when', 'last Tuesday', 'Date of contact must be a date, for example 27/03/2026'],
     ['when', '24/11/2026', 'Date of contact cannot be in the future'],
     ['where', 'Bradford', 'Choose destination local authority from the list'],
     ['postcode', 'BD1', 'Enter a real postcode, like LS1 4AP'],
-    ['cost', '12.345', 'Amount must be an amount in pounds, like 12.50'],
-    ['cost', '-5', 'Amount must be an amount in pounds, like 12.50'],
+    ['cost', '12.345', 'Enter the amount in pounds, like 12.50'],
+    ['cost', '-5', 'Enter the amount in pounds, like 12.50'],
     ['confidence', '6', 'Confidence must be a whole number from 1 to 5'],
     ['how', 'telepathy', 'Choose how consent was given'],
     ['email', 'not-an-address', 'Enter email address like name@example.org.uk'],
-    ['phone', 'ring me', 'Phone number must be a phone number, like 0113 222 4444'],
+    ['phone', 'ring me', 'Phone number must be a phone number, like 0113 222 4444 or 111'],
   ])('refuses %s = %s', (field, typed, message) => {
     expect(validate(schema, { who: 'Sam', [field]: typed })).toEqual({ ok: false, issues: [{ field, message }] })
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
+import { isPhoneNumber } from './phone-number'
 import { validate, type Validated } from '../validation'
 
 /**
@@ -144,7 +145,9 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
     case 'date':
       return check((text, ctx) => {
         const date = typedUkDate(text)
-        if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a real date, for example 27/03/2026`)
+        // A day and month typed that the calendar does not have (31/02/2026) is said plainly.
+        if (!isIsoDate(date) && UK_DATE_SHAPE.test(text)) return fail(ctx, `${text} is not a real date`)
+        if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
         if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? `${field.label} cannot be in the future`)
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
           return fail(ctx, `${field.label} must be within the last ${field.withinYears} years`)
@@ -163,7 +166,7 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
       return check((text, ctx) => normalisePostcode(text) ?? fail(ctx, `Enter a real postcode, like LS1 4AP`))
     case 'phone':
       return check((text, ctx) =>
-        /^\+?[0-9 ()-]{6,20}$/.test(text) ? text : fail(ctx, `${field.label} must be a phone number, like 0113 222 4444`),
+        isPhoneNumber(text) ? text : fail(ctx, `${field.label} must be a phone number, like 0113 222 4444 or 111`),
       )
     case 'email':
       return check((text, ctx) =>
@@ -172,7 +175,7 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
     case 'money':
       return check((text, ctx) => {
         const match = /^£?\s*(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ''))
-        if (!match) return fail(ctx, `${field.label} must be an amount in pounds, like 12.50`)
+        if (!match) return fail(ctx, 'Enter the amount in pounds, like 12.50')
         return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
       })
     case 'number':
@@ -184,6 +187,9 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
       })
   }
 }
+
+/** Day, month and year as typed in Britain (27/03/2026, 27.3.2026, 27-03-2026): a date meant. */
+const UK_DATE_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/
 
 function yearsBefore(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`

@@ -1,5 +1,4 @@
 import { addMonths, addYears, eachMonthOfInterval, format, parseISO } from 'date-fns'
-import { FIRST_YEAR, LAST_YEAR } from '../calendar/bank-holidays'
 import { workingDaysBetween } from '../calendar/working-days'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type ClosureType } from '../case/closure'
 import type { CaseRecord } from '../case/record'
@@ -84,18 +83,12 @@ export interface MonitoringReport {
   rows: ReportRow[]
 }
 
-/** Checks a range typed by a person: real dates, in order, within the bank-holiday calendar. */
+/** Checks a range typed by a person: real dates, in order. */
 export function checkRange(range: DateRange): DateRange {
   const issues = []
   if (!isIsoDate(range.from)) issues.push({ field: 'from', message: 'Enter the first day as a date, for example 01/04/2026' })
   if (!isIsoDate(range.to)) issues.push({ field: 'to', message: 'Enter the last day as a date, for example 31/03/2027' })
   if (issues.length === 0 && range.from > range.to) issues.push({ field: 'to', message: 'The last day must be on or after the first day' })
-  for (const field of ['from', 'to'] as const) {
-    const year = Number(range[field].slice(0, 4))
-    if (isIsoDate(range[field]) && (year < FIRST_YEAR || year > LAST_YEAR)) {
-      issues.push({ field, message: `Homeward counts working days from ${FIRST_YEAR} to ${LAST_YEAR}` })
-    }
-  }
   if (issues.length > 0) throw new ValidationError(issues)
   return range
 }

@@ -7,6 +7,7 @@ import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
+import { caseDateProblems } from '../../../shared/case/dates/case-dates'
 import { upgradeRecord } from '../../../shared/case/migrations'
 import * as change from '../../../shared/case/changes'
 import type { ChangeContext } from '../../../shared/case/changes'
@@ -84,6 +85,8 @@ export class Cases {
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'case', message: issue.message })))
     }
+    const dates = caseDateProblems(parsed.data as CaseRecord, this.core.context().today)
+    if (dates.errors.length > 0) throw new ValidationError(dates.errors)
     const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
     return this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
   }

@@ -8,6 +8,7 @@ import {
   SPECIAL_CIRCUMSTANCE_FIELDS,
 } from '../../../shared/case/local-connection'
 import type { EvidenceCollection } from '../../../shared/case/attachments'
+import { overlappingAddresses } from '../../../shared/case/dates/overlapping-addresses'
 import { caseFacts } from '../../../shared/case/lifecycle'
 import { formatUkDate } from '../../../shared/dates'
 import { localAuthorityName } from '../../../shared/places/local-authority'
@@ -36,6 +37,8 @@ export function LocalConnectionPanel() {
   const { areas } = caseFacts(record, { today: day })
   const destination = record.plan.destination
   const shownArea = areas.find((area) => area.localAuthority === destination) ?? areas.find((area) => area.connected)
+  // Said, not refused: two places at once is rare but possible (a tenancy kept while in hospital).
+  const overlaps = overlappingAddresses(record.addresses, day)
   return (
     <>
       <section className="panel" aria-labelledby="connection-heading">
@@ -78,6 +81,13 @@ export function LocalConnectionPanel() {
           </>
         )}
       </section>
+      {overlaps.length > 0 && (
+        <div className="banner banner--warning" role="note" aria-label="Address dates to check">
+          {overlaps.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+        </div>
+      )}
       <Collection
         id="addresses"
         title="Address history"

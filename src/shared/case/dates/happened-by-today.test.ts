@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { caseIn, CASEWORKER, edit, MANAGER, newCase, nextId, TODAY } from '../../../../tests/support/cases'
+import * as change from '../changes'
+import { afterToday } from './happened-by-today'
+
+describe('what has happened happened by today', () => {
+  it('refuses a date after today, naming it', () => {
+    expect(afterToday('on', 'Date of decision', '2026-11-24', TODAY)).toEqual({ field: 'on', message: 'Date of decision (24/11/2026) cannot be in the future' })
+    expect(afterToday('on', 'Date of decision', TODAY, TODAY)).toBeUndefined()
+  })
+
+  it('is kept by the decision, the allocation and the closure, which take their date as given', () => {
+    const tomorrow = '2026-11-24'
+    const referred = edit(newCase(), (d) =>
+      change.updateSection(d, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'living-on-street', criterionMultipleNeeds: 'yes' }, CASEWORKER),
+    )
+    expect(() => edit(referred, (d) => change.acceptReferral(d, tomorrow, CASEWORKER))).toThrow('on: Date of decision (24/11/2026) cannot be in the future')
+    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, tomorrow, MANAGER))).toThrow('Allocated on (24/11/2026)')
+    expect(() =>
+      edit(caseIn('engage'), (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: tomorrow, id: nextId() }, CASEWORKER)),
+    ).toThrow('Case closed on (24/11/2026) cannot be in the future')
+  })
+})

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtEntry, ROOT } from '../support/built'
+import { referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const BIN = join(ROOT, 'bin/homeward.mjs')
+const LEEDS = 'E08000035'
+
+function homeward(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+/** `case add --json-file` holds a file to the date rules the forms keep, one line per problem. */
+describe('dates in a case added from a file', () => {
+  const dir = tempDir('cli-dates')
+  const file = (name: string, content: unknown) => {
+    const path = join(dir.path, name)
+    writeFileSync(path, JSON.stringify(content))
+    return path
+  }
+  let shown: Record<string, unknown>
+
+  beforeAll(() => {
+    builtEntry('cli')
+    const source = join(dir.path, 'source')
+    const id = homeward('case', 'add', '--json-file', file('referral.json', referral()), '--data', source).out.trim()
+    shown = JSON.parse(homeward('case', 'show', id, '--data', source, '--json').out) as Record<string, unknown>
+  })
+  afterAll(() => dir.remove())
+
+  it('refuses a referral dated after today, or with a date that does not exist', () => {
+    const future = homeward('case', 'add', '--json-file', file('future.json', referral({ referralDate: '2999-01-01' })), '--data', join(dir.path, 'a'))
+    expect(future.code).toBe(1)
+    expect(future.err).toBe('homeward: the case was not added: referralDate: Date of referral cannot be in the future\n')
+    const unreal = homeward('case', 'add', '--json-file', file('unreal.json', referral({ referralDate: '31/02/2026' })), '--data', join(dir.path, 'b'))
+    expect(unreal.err).toBe('homeward: the case was not added: referralDate: 31/02/2026 is not a real date\n')
+  })
+
+  it('refuses a whole case whose dates cannot be true, saying each problem on its own line, and adds nothing', () => {
+    const referred = (shown.referral as { receivedOn: string }).receivedOn
+    const impossible = {
+      ...shown,
+      addresses: { a: { address: '12 High Street', localAuthority: LEEDS, kind: 'own-tenancy', from: '2021-05-01', to: '2021-04-01' } },
+      reconnectionDay: { date: '2001-01-01' },
+      outcome: { type: 'planned', closedOn: '2999-01-01', closedBy: { id: 'p', name: 'P' } },
+      status: 'closed',
+    }
+    const empty = join(dir.path, 'refused')
+    const result = homeward('case', 'add', '--json-file', file('impossible.json', impossible), '--data', empty)
+    expect(result.code).toBe(1)
+    expect(result.out).toBe('')
+    expect(result.err.trimEnd().split('\n')).toEqual([
+      'homeward: the case was not added: outcome.closedOn: Case closed on (01/01/2999) cannot be in the future',
+      'homeward: the case was not added: addresses.a.to: Until (01/04/2021) cannot be before the start (01/05/2021)',
+      `homeward: the case was not added: reconnectionDay.date: Date of reconnection (01/01/2001) cannot be before the referral (${referred.split('-').reverse().join('/')})`,
+    ])
+    expect(JSON.parse(homeward('case', 'list', '--data', empty, '--json').out)).toEqual([])
+  })
+
+  it('adds a case whose addresses overlap, with a warning on stderr', () => {
+    const overlapping = {
+      ...shown,
+      addresses: {
+        a: { address: '12 High Street', localAuthority: LEEDS, kind: 'own-tenancy', from: '2020-01-01', to: '2021-06-01' },
+        b: { address: '3 Mill Lane', localAuthority: LEEDS, kind: 'own-tenancy', from: '2021-01-01', to: '2022-01-01' },
+      },
+    }
+    const target = join(dir.path, 'warned')
+    const result = homeward('case', 'add', '--json-file', file('overlapping.json', overlapping), '--data', target)
+    expect(result.code).toBe(0)
+    expect(result.err).toBe(
+      'homeward: warning: 12 High Street (from 01/01/2020 until 01/06/2021) and 3 Mill Lane (from 01/01/2021 until 01/01/2022) overlap: check the dates (two places at once is rare)\n',
+    )
+    expect(JSON.parse(homeward('case', 'list', '--data', target, '--json').out)).toHaveLength(1)
+  })
+})
