@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Person } from '../../../shared/people'
+import { samePersonName } from '../../../shared/team/same-person-name'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Workspace } from '../workspace'
 import { generateCase, type SeedTeam } from './generate-case'
@@ -48,7 +49,10 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
 }
 
 function sampleTeam(profile: Person | null): SeedTeam {
-  const caseworkers = TEAM_NAMES.map((name, i) => ({ id: `sample-member-${i + 1}`, name, role: 'caseworker' as const }))
+  // One person, one member: someone set up on the laptop under a sample name is not added again.
+  const caseworkers = TEAM_NAMES.map((name, i) => ({ id: `sample-member-${i + 1}`, name, role: 'caseworker' as const })).filter(
+    (sample) => !profile || !samePersonName(sample.name, profile.name),
+  )
   const manager: Person = profile?.role === 'manager' ? profile : { id: 'sample-manager', name: 'Derek Hall', role: 'manager' }
   return { manager, caseworkers: profile?.role === 'caseworker' ? [profile, ...caseworkers] : caseworkers }
 }
