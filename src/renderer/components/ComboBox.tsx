@@ -13,7 +13,8 @@ export interface ComboOption {
  * combobox pattern, with focus kept in the text box and the option in view named by
  * aria-activedescendant. Nothing else on the page is hidden while the list is open (a modal-style
  * combobox marks the rest of the page aria-hidden, though it can still be tabbed to), so the page
- * stays whole for a screen reader. `addNew`, if given, offers what was typed as a new entry.
+ * stays whole for a screen reader. `addNew`, if given, offers what was typed as a new entry, and
+ * takes what was typed when the box is left.
  */
 export function ComboBox(props: {
   name: string
@@ -51,6 +52,15 @@ export function ComboBox(props: {
     if (option) props.onChange(option.value)
     else if (offerNew && typed) props.addNew!.onAdd(typed.trim())
     close()
+  }
+  // With `addNew`, what was typed and left counts: the option it names, or a new entry.
+  const commitTyped = () => {
+    if (props.addNew && typed?.trim()) {
+      const named = matches.findIndex((option) => foldForSearch(option.label) === words)
+      choose(named >= 0 ? named : matches.length)
+    } else {
+      close()
+    }
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -111,7 +121,7 @@ export function ComboBox(props: {
             setActive(0)
           }}
           onKeyDown={onKeyDown}
-          onBlur={close}
+          onBlur={commitTyped}
         />
         <button
           type="button"

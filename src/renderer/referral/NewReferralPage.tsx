@@ -6,7 +6,9 @@ import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, Form, FormActions, TextField } from '../components/form'
+import { ComboBox } from '../components/ComboBox'
 import { PageHeading } from '../components/PageHeading'
+import { useApiQuery } from '../hooks/useApiQuery'
 import { useDraft } from '../forms/drafts'
 import { useSubmit } from '../forms/useSubmit'
 
@@ -24,6 +26,8 @@ export function NewReferralPage() {
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [field]: value })
 
   const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
+  // The team's list, so one organisation is one entry however it is typed (saving adds a new one to it).
+  const outreachTeams = useApiQuery('listOutreachTeams', {}, 'team-changed')
 
   const save = (allowDuplicate = false) => {
     const input = { ...values, dateOfBirth: typedUkDate(values.dateOfBirth) }
@@ -94,7 +98,19 @@ export function NewReferralPage() {
         <fieldset className="group">
           <legend className="group__legend">Who referred them</legend>
           <TextField name="referrerName" label="Referrer's name" value={values.referrerName} onChange={set('referrerName')} error={errors.referrerName} />
-          <TextField name="outreachTeam" label="Outreach team" value={values.outreachTeam} onChange={set('outreachTeam')} error={errors.outreachTeam} />
+          <ComboBox
+            name="outreachTeam"
+            label="Outreach team"
+            hint="Choose from the team's list, or type a new one to add it."
+            value={values.outreachTeam}
+            options={[...new Set([...(outreachTeams.status === 'ready' ? outreachTeams.data : []), ...(values.outreachTeam ? [values.outreachTeam] : [])])].map((name) => ({
+              value: name,
+              label: name,
+            }))}
+            onChange={set('outreachTeam')}
+            addNew={{ label: (typed) => `Add “${typed}” as a new outreach team`, onAdd: set('outreachTeam') }}
+            error={errors.outreachTeam}
+          />
         </fieldset>
         <FormActions label="Save referral" busy={busy} busyLabel="Saving…" />
       </Form>

@@ -5,6 +5,7 @@ import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Workspace } from '../workspace'
 import { generateCase, type SeedTeam } from './generate-case'
 import { Random } from './random'
+import { REFERRING_TEAMS } from './sample-data'
 import { sampleSettings } from './sample-settings'
 
 const BATCH = 250
@@ -45,6 +46,8 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   const members = [team.manager, ...team.caseworkers]
   workspace.team.addMembers(members, learningPoints)
   workspace.team.addSampleSettings(sampleSettings(), members)
+  // The sample cases' referring teams are the team's list, as if their referrals had been typed.
+  for (const name of REFERRING_TEAMS) workspace.team.knowOutreachTeam(name)
   return { cases: done, members: members.length }
 }
 
