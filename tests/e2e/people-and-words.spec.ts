@@ -64,3 +64,46 @@ test('the local authority picker keeps the page whole, buttons say what they cha
 
   expect(csp, 'Content Security Policy errors in the console').toEqual([])
 })
+
+test('a referral’s outreach team is chosen from the team’s list, with “add new”, so one organisation is one entry', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Amina Okafor')
+  const referral = async (client: string, born: string, chooseTeam: () => Promise<void>) => {
+    await page.getByRole('link', { name: /Add (the first|a) referral/ }).first().click()
+    await page.getByLabel('Client name').fill(client)
+    await page.getByLabel('Date of birth').fill(born)
+    await page.getByLabel("Referrer's name").fill('Sam Reed')
+    await chooseTeam()
+    await page.getByRole('button', { name: 'Save referral' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: client })).toBeVisible()
+  }
+  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+
+  // The list is empty: the first is added from the form.
+  await referral('Łukasz Wiśniewski', '17/05/1984', async () => {
+    await outreach.pressSequentially('Tower Hamlets Outreach')
+    const addNew = page.getByRole('option', { name: 'Add “Tower Hamlets Outreach” as a new outreach team' })
+    await expect(addNew).toBeVisible()
+    await screenshot(page, testInfo, '03-outreach-add-new')
+    await expectAccessible(page, 'the referral form with the outreach team list open')
+    await addNew.click()
+    await expect(outreach).toHaveValue('Tower Hamlets Outreach')
+  })
+
+  // The next referral chooses it from the list, typed another way.
+  await referral('Aoife Byrne', '03/02/1990', async () => {
+    await outreach.pressSequentially('tower ham')
+    await page.getByRole('option', { name: 'Tower Hamlets Outreach', exact: true }).click()
+    await expect(outreach).toHaveValue('Tower Hamlets Outreach')
+  })
+
+  // Typed and left without choosing, in other capitals: still the list's one entry.
+  await referral('Dylan Price', '04/03/1991', async () => {
+    await outreach.fill('TOWER HAMLETS OUTREACH')
+  })
+  await page.getByRole('link', { name: 'Add a referral' }).first().click()
+  await outreach.click()
+  await outreach.press('ArrowDown')
+  await expect(page.getByRole('option')).toHaveText(['Tower Hamlets Outreach'])
+  await screenshot(page, testInfo, '04-outreach-list')
+})
