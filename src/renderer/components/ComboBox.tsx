@@ -126,9 +126,10 @@ export function ComboBox(props: {
         <button
           type="button"
           className="combobox__button"
-          // The text box is the one stop for the keyboard (its arrow keys open the list): this button is for the mouse.
+          // The text box is the one stop for the keyboard (its arrow keys open the list): this button is for
+          // the mouse. Neither it nor the list repeats the field's label, which names the text box alone.
           tabIndex={-1}
-          aria-label={`Show the list: ${props.label}`}
+          aria-label="Show the choices"
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => {
             input.current?.focus()
@@ -138,7 +139,7 @@ export function ComboBox(props: {
           ▾
         </button>
       </div>
-      <ul role="listbox" id={listId} aria-label={props.label} className="combobox__popover combobox__list" hidden={!open}>
+      <ul role="listbox" id={listId} aria-label="Choices" className="combobox__popover combobox__list" hidden={!open}>
         {open &&
           matches.map((option, index) => (
             <li
