@@ -5,6 +5,7 @@ import { sameSecret, sha256Hex } from '../node/crypto'
 import { openSqlite, type SqliteDatabase } from '../node/sqlite'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import type { Person, Role } from '../shared/people'
+import { samePersonName } from '../shared/team/same-person-name'
 import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/team-api'
 
@@ -165,9 +166,9 @@ export class ServerStore {
     return row && personOf(row)
   }
 
-  /** The person of that name (as people type names: case and spacing aside), if there is one. */
+  /** The person of that name (as people type names: case, spacing and accents aside), if there is one. */
   personNamed(name: string): Person | undefined {
-    return this.people().find((person) => sameName(person.name, name))
+    return this.people().find((person) => samePersonName(person.name, name))
   }
 
   people(): Person[] {
@@ -396,22 +397,6 @@ function asRole(role: string): Role {
 
 function personOf(row: PersonRow): Person {
   return { id: row.id, name: row.name, role: asRole(row.role) }
-}
-
-/** Names compared as people type them: "amina  okafor" is Amina Okafor. */
-function sameName(a: string, b: string): boolean {
-  // Compatibility forms folded, and invisible characters (zero-width spaces, joiners, variation
-  // selectors) dropped: a name that looks the same is the same.
-  // Blank-looking characters (the braille blank, Hangul fillers) count as spaces.
-  const plain = (name: string) =>
-    name
-      .normalize('NFKC')
-      .replace(/[\u2800\u3164\uFFA0\u115F\u1160]/g, ' ')
-      .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-      .trim()
-      .replace(/\s+/g, ' ')
-      .toLocaleLowerCase('en-GB')
-  return plain(a) === plain(b)
 }
 
 interface ChunkRow {

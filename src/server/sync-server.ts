@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { z } from 'zod'
 import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
 import type { Person } from '../shared/people'
+import { samePersonName } from '../shared/team/same-person-name'
 import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { isWholeChunk } from '../node/chunk-changes'
@@ -177,6 +178,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (!body) return reply(response, 400, { error: 'Malformed request' })
     if (store.team()) return reply(response, 409, { error: 'This server already has a team. Join it with its join code.' })
     if (!store.checkCode('setup', body.setupCode)) return reply(response, 403, { error: 'That setup code is not right. It is printed when the server starts.' })
+    // One person, one member: the same name twice (however it is typed) is refused, never made two people.
+    const named = [body.you, ...body.people.filter((person) => person.id !== body.you.id)]
+    const twice = named.find((person, i) => named.findIndex((other) => samePersonName(other.name, person.name)) !== i)
+    if (twice) return reply(response, 409, { error: `${twice.name} is named twice among the team's people. Each person can be in the team only once.` })
     store.createTeam({ id: randomUUID(), name: body.name, teamDocumentId: body.teamDocumentId, createdAt: now().toISOString() })
     store.useUpCode('setup')
     // The people the manager's workspace already names become the team's; whoever creates the team is its manager.
@@ -238,8 +243,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     // A code for someone new, by name: if a person of that name joined since it was issued (with a
     // code for anyone, naming themselves so), this is not handed their place.
     const existing = store.personNamed(name)
-    if (existing && issued.name) return `There is already a ${existing.name} in the team, who joined after this code was made. Ask the team manager for a new one.`
-    if (existing) return `There is already a ${existing.name} in the team. Ask the team manager for a join code for you by name.`
+    if (existing && issued.name) return `${existing.name} joined the team after this code was made. Ask the team manager for a new one.`
+    if (existing) return `${existing.name} is already in the team. Ask the team manager for a join code for you by name.`
     const mixed = mixedScripts(name)
     if (mixed) return mixed
     // The laptop's own id for its user, unless taken: what it made before joining stays theirs.

@@ -10,7 +10,7 @@ import { ROLES, type Person, type PersonRef, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
-import type { Agency, HousingOptionsContact, Letterhead } from './team/settings'
+import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam } from './team/settings'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
 export const WINDOW_PEER_PREFIX = 'window-'
@@ -92,6 +92,7 @@ export interface TeamSettingsView {
   logo?: ImageView
   housingOptions: Record<string, HousingOptionsContact>
   agencies: Record<string, Agency>
+  outreachTeams: Record<string, OutreachTeam>
   /** The signature of each member who has given one, by member id. */
   signatures: Record<string, ImageView>
   /** Every phase's caseload weight: the team's own, or the default. */
@@ -196,6 +197,8 @@ export const API = {
   // The team's settings.
   setCaseloadWeights: method<Record<string, never>>()(z.object({ weights: z.record(z.enum(PHASES), z.number()) })),
   getTeamSettings: method<TeamSettingsView>()(none),
+  /** The outreach teams referrals come from, as the referral form offers them. */
+  listOutreachTeams: method<string[]>()(none),
   updateLetterhead: method<Record<string, never>>()(z.object({ values })),
   saveDirectoryEntry: method<{ id: string }>()(
     z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id: id.optional(), values }),

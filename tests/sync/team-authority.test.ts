@@ -154,7 +154,7 @@ describe('the server decides which documents are the team’s, who is in it and 
     const forAnyone = await team.joinCode()
     const impostor = await team.open({ id: 'someone', name: 'derek  HALL', role: 'manager' })
     await expect(joinTeam(impostor.workspace, { server: team.server.url, code: forAnyone })).rejects.toThrow(
-      'There is already a Derek Hall in the team. Ask the team manager for a join code for you by name.',
+      'Derek Hall is already in the team. Ask the team manager for a join code for you by name.',
     )
     const jo = await team.open(JO)
     await joinTeam(jo.workspace, { server: team.server.url, code: forAnyone })
@@ -267,7 +267,7 @@ describe('the server decides which documents are the team’s, who is in it and 
     expect((await join(await team.joinCode(), { id: 'impostor', name: 'priya shah' })).status).toBe(200)
     const taken = await join(forPriya, { id: 'member-priya', name: 'Priya Shah' })
     expect(taken.status).toBe(409)
-    expect(((await taken.json()) as { error: string }).error).toBe('There is already a priya shah in the team, who joined after this code was made. Ask the team manager for a new one.')
+    expect(((await taken.json()) as { error: string }).error).toBe('priya shah joined the team after this code was made. Ask the team manager for a new one.')
     await manager.sync.syncOnce()
     expect(manager.workspace.team.members().map((person) => `${person.name}: ${person.role}`)).toEqual(['Derek Hall: manager', 'Jo Price: caseworker', 'priya shah: caseworker'])
   })

@@ -7,6 +7,7 @@ import type { GeneratedFile } from '../core/paperwork/paperwork'
 import type { Workspace } from '../core/workspace'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
+import { progressLine } from './progress'
 
 function isoDate(text: string): string {
   if (!isIsoDate(text)) throw new InvalidArgumentError('must be a date as YYYY-MM-DD')
@@ -70,20 +71,18 @@ export function packCommand(): Command {
       .requiredOption('--out <file.pdf>', 'where to write the PDF')
       .option('--without <attachment...>', 'leave these documents out (by id or file name)'),
   ).action(async (caseId: string, options: CommonOptions & { out: string; without?: string[] }) => {
+    const progress = progressLine()
     const made = await withWorkspace(options, async (workspace) => {
       const without = await attachmentIds(workspace, caseId, options.without ?? [])
       return workspace.paperwork.presentationPack(caseId, {
         without,
         onProgress: (done, total) => {
-          if (!options.json) process.stderr.write(`\rMaking the pack: ${done} of ${total} parts`)
+          if (!options.json) progress.show(`Making the pack: ${done} of ${total} parts`)
         },
       })
-    })
-    if (!options.json) {
-      process.stderr.write('\n')
-      // Made anyway, as the window's "Make it anyway": whoever runs the command has chosen to.
-      for (const warning of made.warnings) process.stderr.write(`Check: ${warning}\n`)
-    }
+    }).finally(() => progress.end())
+    // Made anyway, as the window's "Make it anyway": whoever runs the command has chosen to.
+    if (!options.json) for (const warning of made.warnings) process.stderr.write(`Check: ${warning}\n`)
     await writeOut(made, options, { warnings: made.warnings })
   })
 }

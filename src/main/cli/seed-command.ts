@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
+import { progressLine } from './progress'
 
 const MAX_CASES = 100_000
 
@@ -21,17 +22,21 @@ export function seedCommand(): Command {
   ).action(async (options: CommonOptions & { cases: number; seed: number }) => {
     const { seedWorkspace } = await import('../core/seed/seed')
     const started = Date.now()
+    const progress = progressLine()
     const result = await withWorkspace(options, (workspace) =>
       seedWorkspace(workspace, {
         cases: options.cases,
         seed: options.seed,
         progress: (done, total) => {
-          if (!options.json) process.stderr.write(`\rSeeded ${done} of ${total} cases`)
+          if (!options.json) progress.show(`Seeded ${done} of ${total} cases`)
         },
       }),
-    )
+    ).catch((error: unknown) => {
+      progress.end()
+      throw error
+    })
     const seconds = (Date.now() - started) / 1000
     if (options.json) printJson({ ...result, seconds })
-    else process.stderr.write(`\rSeeded ${result.cases} cases and a team of ${result.members} in ${seconds.toFixed(1)} s\n`)
+    else progress.end(`Seeded ${result.cases} cases and a team of ${result.members} in ${seconds.toFixed(1)} s`)
   })
 }

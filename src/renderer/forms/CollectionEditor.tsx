@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
@@ -39,6 +39,15 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   const [removeError, setRemoveError] = useState<string | undefined>()
   const entries = Object.entries(props.items).sort(([, a], [, b]) => (props.order ? props.order(a, b) : 0))
   const headingId = `list-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
+  // "an agency" as a button's words: "Add an agency", but "Change this agency".
+  const thisItem = `this ${props.itemName.replace(/^(a|an)\s+/i, '')}`
+  // Where the keyboard goes back to when a form closes: the Change button that opened it, or the Add button.
+  const opener = useRef<HTMLElement | null>(null)
+  const returnFocus = () =>
+    requestAnimationFrame(() => {
+      const back = opener.current?.isConnected ? opener.current : document.getElementById(headingId)?.closest('section')?.querySelector<HTMLElement>('[data-add-button]')
+      back?.focus()
+    })
 
   return (
     <Panel
@@ -47,7 +56,15 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
       actions={
         !adding &&
         !props.readOnly && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setAdding({ values: formValues(props.fields, {}), base: {} }, false)}>
+          <button
+            type="button"
+            data-add-button
+            className="button button--secondary button--small"
+            onClick={(event) => {
+              opener.current = event.currentTarget
+              setAdding({ values: formValues(props.fields, {}), base: {} }, false)
+            }}
+          >
             Add {props.itemName}
           </button>
         )
@@ -67,8 +84,15 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                 heading: 'Changes',
                 cell: ([id]: [string, T]) => (
                   <>
-                    <button type="button" className="link-button" onClick={() => setEditingId(id)}>
-                      Change<span className="visually-hidden"> this {props.itemName}</span>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={(event) => {
+                        opener.current = event.currentTarget
+                        setEditingId(id)
+                      }}
+                    >
+                      Change<span className="visually-hidden"> {thisItem}</span>
                     </button>
                     {confirmRemove === id ? (
                       <button
@@ -87,7 +111,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                       </button>
                     ) : (
                       <button type="button" className="link-button" onClick={() => setConfirmRemove(id)}>
-                        Remove<span className="visually-hidden"> this {props.itemName}</span>
+                        Remove<span className="visually-hidden"> {thisItem}</span>
                       </button>
                     )}
                   </>
@@ -103,23 +127,31 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
           label={props.title}
           groups={groups}
           item={props.items[editingId]}
-          itemName={props.itemName}
+          heading={`Change ${thisItem}`}
+          focusHeading={opener.current !== null}
           onSave={(changes) => props.onUpdate(editingId, changes)}
-          onDone={() => setEditingId(undefined)}
+          onDone={() => {
+            setEditingId(undefined)
+            returnFocus()
+          }}
         />
       )}
       {adding && (
         <div className="subform">
-          <h4>Add {props.itemName}</h4>
+          <FormHeading focus={opener.current !== null}>Add {props.itemName}</FormHeading>
           <EditForm
             groups={groups}
             values={adding.values}
             onValues={(values) => setAdding({ ...adding, values })}
             submitLabel={`Add ${props.itemName}`}
-            onCancel={clearAdding}
+            onCancel={() => {
+              clearAdding()
+              returnFocus()
+            }}
             onSubmit={async (stored) => {
               await props.onAdd(Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined)))
               clearAdding()
+              returnFocus()
             }}
           />
         </div>
@@ -133,7 +165,8 @@ function ItemEditor(props: {
   label: string
   groups: FieldGroup[]
   item: Record<string, unknown>
-  itemName: string
+  heading: string
+  focusHeading: boolean
   onSave: (changes: Record<string, unknown>) => void | Promise<void>
   onDone: () => void
 }) {
@@ -142,7 +175,7 @@ function ItemEditor(props: {
   const current = draft ?? { values: formValues(fields, props.item), base: props.item }
   return (
     <div className="subform">
-      <h4>Change {props.itemName}</h4>
+      <FormHeading focus={props.focusHeading}>{props.heading}</FormHeading>
       <EditForm
         groups={props.groups}
         values={current.values}
@@ -162,5 +195,21 @@ function ItemEditor(props: {
         }}
       />
     </div>
+  )
+}
+
+/**
+ * A form's heading, which takes the keyboard's focus when the form opens after Add or Change (not
+ * when a draft reopens it as the page loads).
+ */
+function FormHeading({ focus, children }: { focus: boolean; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (focus) heading.current?.focus()
+  }, [focus])
+  return (
+    <h4 ref={heading} tabIndex={-1}>
+      {children}
+    </h4>
   )
 }

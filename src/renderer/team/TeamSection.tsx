@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { may } from '../../shared/team/permissions'
+import { samePersonName } from '../../shared/team/same-person-name'
 import { formatUkDateTime } from '../../shared/dates'
 import { ROLE_LABELS, ROLES, type Person, type Role } from '../../shared/people'
 import type { SyncStatus } from '../../shared/sync/status'
@@ -184,9 +185,6 @@ function InTeam({ status, firstJoinCode }: { status: SyncStatus; firstJoinCode: 
   )
 }
 
-/** A name as the server matches it: spaces and capitals aside. */
-const plainName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')
-
 /** The manager issues a join code for one laptop: someone in the team (in their role), or someone new. */
 function JoinCodeForm({ people, server, first }: { people: Person[]; server: string; first: JoinCode | undefined }) {
   const api = useApi()
@@ -196,7 +194,7 @@ function JoinCodeForm({ people, server, first }: { people: Person[]; server: str
   // The team's first code arrives once the team is made, which may be after this form appears.
   const code = issued ?? first
   const { busy, issues, run } = useSubmit()
-  const inTeam = (name: string) => (name.trim() ? people.find((person) => plainName(person.name) === plainName(name)) : undefined)
+  const inTeam = (name: string) => (name.trim() ? people.find((person) => samePersonName(person.name, name)) : undefined)
   const known = inTeam(whose)
   const changeWhose = (name: string) => {
     setWhose(name)

@@ -42,6 +42,13 @@ describe('the caseload board', () => {
     expect(loads[1]!.byPhase.engage).toBe(1)
   })
 
+  it('lists each person once: cases led under the id a laptop gave its person before joining the team count under that member', () => {
+    const mine = row(caseIn('engage'))
+    const beforeJoining = { ...row(caseIn('engage')), id: 'earlier', leadCaseworker: { id: 'laptop-own-id', name: CASEWORKER.author.name.toUpperCase() } }
+    const loads = caseloads([mine, beforeJoining], [{ id: CASEWORKER.author.id, name: CASEWORKER.author.name, role: 'caseworker' }], caseloadWeights({}))
+    expect(loads.map((load) => [load.caseworker.id, load.cases])).toEqual([[CASEWORKER.author.id, 2]])
+  })
+
   it('filters by caseworker (or unallocated), phase, flag and words; sorts with missing dates last', () => {
     const unallocated = row(newCase({ clientName: 'Zoë Ármstrong' }))
     const engaged = row(caseIn('engage', newCase({ clientName: 'Dylan Price', chainNumber: '987654' })))

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../case/record'
 import type { CaseSummary } from '../case/summary'
 import type { Person, PersonRef } from '../people'
 import { foldForSearch, searchTerms } from '../search/fold'
+import { personNameKey } from '../team/same-person-name'
 
 /** What the case index holds for the caseload board, beyond the case list's row. */
 export interface BoardFacts extends FlagFacts {
@@ -104,10 +105,14 @@ export function caseloads(rows: readonly BoardRow[], members: readonly Person[],
     weighted: 0,
   })
   for (const member of members) byId.set(member.id, empty({ id: member.id, name: member.name }))
+  // One person, one row: a lead named by an id the team no longer has (a laptop's own id for its
+  // person before it joined the team as them) counts under the member of that name.
+  const memberNamed = new Map(members.map((member) => [personNameKey(member.name), member.id]))
   for (const row of rows) {
     if (!row.leadCaseworker) continue
-    const load = byId.get(row.leadCaseworker.id) ?? empty(row.leadCaseworker)
-    byId.set(row.leadCaseworker.id, load)
+    const id = byId.has(row.leadCaseworker.id) ? row.leadCaseworker.id : (memberNamed.get(personNameKey(row.leadCaseworker.name)) ?? row.leadCaseworker.id)
+    const load = byId.get(id) ?? empty(row.leadCaseworker)
+    byId.set(id, load)
     load.byPhase[row.phase]++
     load.cases++
     load.weighted += weights[row.phase]

@@ -109,6 +109,14 @@ function figures(report: MonitoringReport, section: string): [string, number, st
 describe('the monitoring report', () => {
   const report = monitoringReport(CASES, RANGE, TODAY)
 
+  it('counts one referring organisation once, however it was typed, named as the team’s list spells it', () => {
+    const typedTwoWays = CASES.map((c) =>
+      c.record.referral.outreachTeam === 'Westminster Outreach' && c.id === 'B' ? { ...c, record: { ...c.record, referral: { ...c.record.referral, outreachTeam: ' westminster  OUTREACH' } } } : c,
+    )
+    const lines = figures(monitoringReport(typedTwoWays, RANGE, TODAY, ['Westminster Outreach']), 'referrals').filter(([label]) => /westminster/i.test(label))
+    expect(lines).toEqual([['  Westminster Outreach', 2, ['A', 'B']]])
+  })
+
   it('counts referrals received, decided, by organisation and reason, and re-referrals', () => {
     expect(figures(report, 'referrals')).toEqual([
       ['Referrals received', 7, ['A', 'B', 'C', 'E', 'F', 'G', 'L']],

@@ -8,6 +8,7 @@ import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
 import { localAuthorityName } from '../places/local-authority'
 import { ValidationError } from '../validation'
 import { completeness, type Completeness } from './completeness'
+import { groupByOrganisation } from '../team/outreach-teams'
 
 /** The KPI deadlines (Connection Support review): counted in working days. */
 export const ASSESSED_WITHIN_WORKING_DAYS = 3
@@ -103,7 +104,8 @@ const PLANNED: ClosureType = 'planned'
  * 4.13, the Kent policy 7.0, the Connection Support review's KPIs). `today` decides which
  * deadlines have passed for referrals still waiting.
  */
-export function monitoringReport(cases: readonly ReportCase[], range: DateRange, today: IsoDate): MonitoringReport {
+/** `outreachTeams`: the team's list of referring outreach teams, whose spelling names each in the report. */
+export function monitoringReport(cases: readonly ReportCase[], range: DateRange, today: IsoDate, outreachTeams: readonly string[] = []): MonitoringReport {
   checkRange(range)
   // A duplicate merged into another case is counted there.
   const all = cases.filter(({ record }) => !record.mergedInto)
@@ -115,8 +117,8 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     level,
     caseIds: list.map((c) => c.id),
   })
-  const breakdown = (list: readonly ReportCase[], key: (c: ReportCase) => string): Figure[] =>
-    [...groupBy(list, key)].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'en-GB')).map(([name, group]) => figure(name, group, 1))
+  const breakdown = (list: readonly ReportCase[], key: (c: ReportCase) => string, group = groupBy<ReportCase>): Figure[] =>
+    [...group(list, key)].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'en-GB')).map(([name, group]) => figure(name, group, 1))
 
   // Referrals received in the range, and what became of them.
   const received = all.filter(({ record }) => within(record.referral.receivedOn, range))
@@ -191,7 +193,8 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       basis: 'Referrals received in the period, and the decision on each.',
       figures: [
         figure('Referrals received', received),
-        ...breakdown(received, ({ record }) => record.referral.outreachTeam?.trim() || 'Not recorded'),
+        // One organisation typed two ways is one line (see outreach-teams.ts).
+        ...breakdown(received, ({ record }) => record.referral.outreachTeam?.trim() || 'Not recorded', (list, key) => groupByOrganisation(list, key, outreachTeams)),
         figure('Accepted', accepted),
         figure('Rejected', rejected),
         ...breakdown(rejected, ({ record }) => label(REJECTION_REASONS, record.referral.rejectionReason)),

@@ -37,6 +37,10 @@ export const AGENCY_FIELDS = [
 ] as const satisfies readonly Field[]
 export type Agency = FieldValues<typeof AGENCY_FIELDS>
 
+/** An outreach team (a referring organisation), as the referral form offers it (see outreach-teams.ts). */
+export const OUTREACH_TEAM_FIELDS = [{ name: 'name', label: 'Name', kind: 'text', required: true }] as const satisfies readonly Field[]
+export type OutreachTeam = FieldValues<typeof OUTREACH_TEAM_FIELDS>
+
 /** A logo or a signature: a small PNG or JPEG. */
 export interface TeamImage {
   mediaType: 'image/png' | 'image/jpeg'
@@ -56,6 +60,8 @@ export interface TeamSettings {
   logo?: TeamImage
   housingOptions: Record<string, HousingOptionsContact>
   agencies: Record<string, Agency>
+  /** The outreach teams referrals come from; absent from team documents made before the list was kept. */
+  outreachTeams?: Record<string, OutreachTeam>
   /** Each member's signature, by their id, for the letters they sign. */
   signatures: Record<string, TeamImage>
   /** The Standard Caseload Equivalent weight of each phase, where the team has set its own. */

@@ -7,7 +7,7 @@ import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import { ValidationError } from '../validation'
-import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, type TeamImage, type TeamSettings } from './settings'
+import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, OUTREACH_TEAM_FIELDS, type TeamImage, type TeamSettings } from './settings'
 
 export const TEAM_KIND = 'homeward/team'
 /** 1: members and cases. 2: adds the learning-points log. 3: adds the settings the paperwork
@@ -45,7 +45,7 @@ export interface TeamRecord {
 export type TeamDoc = Stored<TeamRecord>
 
 function emptySettings(): TeamSettings {
-  return { letterhead: {}, housingOptions: {}, agencies: {}, signatures: {} }
+  return { letterhead: {}, housingOptions: {}, agencies: {}, outreachTeams: {}, signatures: {} }
 }
 
 export function newTeamDoc(): TeamDoc {
@@ -131,7 +131,7 @@ export function addLearningPoint(doc: TeamDoc, id: string, point: LearningPoint)
 }
 
 /** The settings' directories, each a map of entries keyed by id. */
-export const DIRECTORIES = { housingOptions: HOUSING_OPTIONS_FIELDS, agencies: AGENCY_FIELDS } as const
+export const DIRECTORIES = { housingOptions: HOUSING_OPTIONS_FIELDS, agencies: AGENCY_FIELDS, outreachTeams: OUTREACH_TEAM_FIELDS } as const
 export type Directory = keyof typeof DIRECTORIES
 
 /** A whole form of the settings (the letterhead, or one directory entry), checked. */
@@ -158,6 +158,8 @@ export function setLetterhead(doc: TeamDoc, values: Record<string, unknown>, tod
 
 /** Adds an entry to a directory, or edits one. */
 export function putDirectoryEntry(doc: TeamDoc, directory: Directory, id: string, values: Record<string, unknown>, today: IsoDate): void {
+  // A team document from before the list of outreach teams has none until its first entry.
+  if (!isMap(doc.settings[directory])) doc.settings[directory] = {}
   const entries = doc.settings[directory] as Record<string, Record<string, unknown>>
   const checked = checkedForm(DIRECTORIES[directory], values, today)
   if (entries[id]) replaceFields(entries[id], checked)
@@ -165,7 +167,7 @@ export function putDirectoryEntry(doc: TeamDoc, directory: Directory, id: string
 }
 
 export function removeDirectoryEntry(doc: TeamDoc, directory: Directory, id: string): void {
-  delete (doc.settings[directory] as Record<string, unknown>)[id]
+  if (isMap(doc.settings[directory])) delete doc.settings[directory][id]
 }
 
 /** Sets or clears the logo, or a member's signature. The image has been checked by the caller. */

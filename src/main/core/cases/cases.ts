@@ -65,6 +65,8 @@ export class Cases {
     const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
     if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of the referral' })))
     const referral = checked.value as ReferralIdentity & ReferralDetails
+    // One organisation, one entry in the team's list (and one line of the monitoring report).
+    referral.outreachTeam = this.team.knowOutreachTeam(referral.outreachTeam)
     if (!options.allowDuplicate) {
       const matches = this.possibleDuplicates(referral)
       if (matches.length > 0) throw new DuplicateCaseError(matches)

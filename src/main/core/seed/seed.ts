@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Person } from '../../../shared/people'
+import { samePersonName } from '../../../shared/team/same-person-name'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Workspace } from '../workspace'
 import { generateCase, type SeedTeam } from './generate-case'
 import { Random } from './random'
+import { REFERRING_TEAMS } from './sample-data'
 import { sampleSettings } from './sample-settings'
 
 const BATCH = 250
@@ -44,11 +46,16 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   const members = [team.manager, ...team.caseworkers]
   workspace.team.addMembers(members, learningPoints)
   workspace.team.addSampleSettings(sampleSettings(), members)
+  // The sample cases' referring teams are the team's list, as if their referrals had been typed.
+  for (const name of REFERRING_TEAMS) workspace.team.knowOutreachTeam(name)
   return { cases: done, members: members.length }
 }
 
 function sampleTeam(profile: Person | null): SeedTeam {
-  const caseworkers = TEAM_NAMES.map((name, i) => ({ id: `sample-member-${i + 1}`, name, role: 'caseworker' as const }))
+  // One person, one member: someone set up on the laptop under a sample name is not added again.
+  const caseworkers = TEAM_NAMES.map((name, i) => ({ id: `sample-member-${i + 1}`, name, role: 'caseworker' as const })).filter(
+    (sample) => !profile || !samePersonName(sample.name, profile.name),
+  )
   const manager: Person = profile?.role === 'manager' ? profile : { id: 'sample-manager', name: 'Derek Hall', role: 'manager' }
   return { manager, caseworkers: profile?.role === 'caseworker' ? [profile, ...caseworkers] : caseworkers }
 }

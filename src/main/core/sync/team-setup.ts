@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import type { ChangeContext } from '../../../shared/case/changes'
 import type { Person } from '../../../shared/people'
 import type { JoinCode } from '../../../shared/sync/team-api'
+import { oncePerPerson } from '../../../shared/team/same-person-name'
 import { requirePermission } from '../../../shared/team/permissions'
 import type { ApiHandlers } from '../api/handlers'
 import { ServerRefusedError } from '../errors'
@@ -48,7 +49,9 @@ export async function createTeam(
     deviceName,
     teamDocumentId: workspace.teamDocumentId,
     you: context.author,
-    people: workspace.team.members().filter((person) => person.id !== you.id),
+    // One person, one member: someone this laptop names twice (a sample team's Amina Okafor, and
+    // Amina set up on it) goes to the team once, as whoever creates it.
+    people: oncePerPerson([you, ...workspace.team.members()]).filter((person) => person.id !== you.id),
   })
   const membership: Membership = {
     server,

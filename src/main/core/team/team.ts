@@ -3,10 +3,12 @@ import { toPlain } from '../../../shared/automerge/registers'
 import { caseloadWeights } from '../../../shared/board/board'
 import type { Phase } from '../../../shared/case/phases'
 import { profileInputSchema, type Person } from '../../../shared/people'
-import { imageSizeRefusal, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
+import { imageSizeRefusal, type OutreachTeam, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
+import { listedOrganisation } from '../../../shared/team/outreach-teams'
 import {
   addLearningPoint,
   addMember,
+  mapIn,
   markLearningPointsReviewed,
   putDirectoryEntry,
   removeDirectoryEntry,
@@ -92,6 +94,26 @@ export class Team {
     })
   }
 
+  /** The team's list of outreach teams (referring organisations), by name. */
+  outreachTeams(): string[] {
+    const entries = mapIn(this.core.teamDoc().doc().settings.outreachTeams)
+    return Object.values(toPlain<Record<string, OutreachTeam>>(entries))
+      .map((entry) => entry.name)
+      .sort((a, b) => a.localeCompare(b, 'en-GB'))
+  }
+
+  /**
+   * The list's spelling of a referral's outreach team; one not on the list yet joins it. Anyone
+   * may add one, as they type a referral: one organisation is then one entry, however it is typed.
+   */
+  knowOutreachTeam(name: string): string {
+    const listed = listedOrganisation(this.outreachTeams(), name)
+    if (listed) return listed
+    const context = this.core.context()
+    this.core.changeTeam((team) => putDirectoryEntry(team, 'outreachTeams', randomUUID(), { name: name.trim() }, context.today), context)
+    return name.trim()
+  }
+
   settings(): TeamSettings {
     return teamSettings(this.core.teamDoc().doc())
   }
@@ -109,7 +131,7 @@ export class Team {
   /** Adds an entry to a directory (no id) or edits one; returns its id. */
   saveDirectoryEntry(directory: Directory, id: string | undefined, values: Record<string, unknown>): string {
     const entryId = id ?? randomUUID()
-    if (id !== undefined && !(id in this.core.teamDoc().doc().settings[directory])) {
+    if (id !== undefined && !(id in mapIn<unknown>(this.core.teamDoc().doc().settings[directory]))) {
       throw new ValidationError([{ field: 'id', message: 'That entry is no longer in the directory' }])
     }
     this.#changeSettings((team, today) => putDirectoryEntry(team, directory, entryId, values, today))
@@ -181,6 +203,7 @@ export class Team {
       getSession: () => ({ profile: this.profile, inTeam: this.inTeam }),
       setProfile: (params) => this.setProfile(params),
       listMembers: () => this.members(),
+      listOutreachTeams: () => this.outreachTeams(),
       getTeamSettings: () => settingsView(this.settings()),
       updateLetterhead: ({ values }) => {
         this.updateLetterhead(values)
@@ -213,6 +236,7 @@ function settingsView(settings: TeamSettings): TeamSettingsView {
     ...(settings.logo ? { logo: imageView(settings.logo) } : {}),
     housingOptions: settings.housingOptions,
     agencies: settings.agencies,
+    outreachTeams: settings.outreachTeams ?? {},
     signatures: Object.fromEntries(Object.entries(settings.signatures).map(([member, image]) => [member, imageView(image)])),
     caseloadWeights: caseloadWeights(settings.caseloadWeights),
   }

@@ -57,7 +57,7 @@ export function AllocationPanel() {
           </div>
         </Form>
       </section>
-      <Section section="allocation" title="Telling others" groups={[{ title: 'Telling others', fields: change.CASE_SECTIONS.allocation }]} />
+      <Section section="allocation" title="Outreach team update" groups={[{ title: 'Outreach team update', fields: change.CASE_SECTIONS.allocation }]} />
     </>
   )
 }

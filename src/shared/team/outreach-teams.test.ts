@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { groupByOrganisation, listedOrganisation, organisationKey } from './outreach-teams'
+
+describe('one organisation, one entry', () => {
+  it('takes an organisation typed with other capitals, accents, spacing or punctuation as the same one', () => {
+    expect(organisationKey('  St Mungo’s  Outreach ')).toBe(organisationKey("st mungo's outreach"))
+    expect(organisationKey('Tîm Allgymorth Caerdydd')).toBe(organisationKey('Tim Allgymorth Caerdydd'))
+    expect(organisationKey('Thames Reach & Partners')).toBe(organisationKey('Thames Reach and Partners'))
+    expect(organisationKey('Tower Hamlets Outreach')).not.toBe(organisationKey('Tower Hamlets Outreach Team'))
+  })
+
+  it('finds the list’s spelling of a name typed another way', () => {
+    const list = ['Tower Hamlets Outreach', 'Westminster Outreach']
+    expect(listedOrganisation(list, 'tower hamlets  OUTREACH')).toBe('Tower Hamlets Outreach')
+    expect(listedOrganisation(list, 'Camden Outreach')).toBeUndefined()
+    expect(listedOrganisation(list, '  ')).toBeUndefined()
+  })
+
+  it('groups referrals by organisation, named as the list spells it, or as most of them did', () => {
+    const referrals = ['tower hamlets outreach', 'Tower Hamlets Outreach', 'camden outreach', 'Camden Outreach', 'Camden Outreach']
+    const grouped = groupByOrganisation(referrals, (name) => name, ['Tower Hamlets Outreach'])
+    expect([...grouped].map(([name, group]) => [name, group.length])).toEqual([
+      ['Tower Hamlets Outreach', 2],
+      ['Camden Outreach', 3],
+    ])
+  })
+})

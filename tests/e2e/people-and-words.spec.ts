@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test'
+import { expect, expectAccessible, screenshot, test } from './app'
+
+/** Every console message that mentions the Content Security Policy, from the page's first load on. */
+function cspMessages(page: Page): string[] {
+  const messages: string[] = []
+  page.on('console', (message) => {
+    if (/content[- ]security[- ]policy/i.test(message.text())) messages.push(message.text())
+  })
+  return messages
+}
+
+async function firstRun(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
+}
+
+test('the local authority picker keeps the page whole, buttons say what they change, and focus follows Add, Change and Cancel', async ({ app }, testInfo) => {
+  const page = await app.open()
+  const csp = cspMessages(page)
+  await page.reload()
+  await firstRun(page, 'Derek Hall')
+  await page.getByRole('link', { name: 'Team settings' }).first().click()
+  const contacts = page.getByRole('region', { name: 'Housing Options contacts' })
+
+  // Add: the form's heading takes the focus.
+  await contacts.getByRole('button', { name: 'Add a Housing Options contact' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a Housing Options contact' })).toBeFocused()
+
+  // The picker open: nothing on the page is hidden from a screen reader yet focusable (axe's aria-hidden-focus).
+  const picker = page.getByRole('combobox', { name: 'Local authority' })
+  await picker.click()
+  await picker.pressSequentially('sheff')
+  await expect(page.getByRole('option', { name: 'Sheffield', exact: true })).toBeVisible()
+  await expect(picker).toHaveAttribute('aria-expanded', 'true')
+  await screenshot(page, testInfo, '01-picker-open')
+  await expectAccessible(page, 'team settings with the local authority picker open')
+  await picker.press('ArrowDown')
+  await picker.press('Enter')
+  await expect(picker).toHaveValue('Sheffield')
+  await contacts.getByLabel('Address', { exact: true }).fill('Howden House\n1 Union Street\nSheffield S1 2SH')
+
+  // Cancel: back to the Add button.
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(contacts.getByRole('button', { name: 'Add a Housing Options contact' })).toBeFocused()
+
+  // Added, then Change: "Change this Housing Options contact", never "this a …".
+  await contacts.getByRole('button', { name: 'Add a Housing Options contact' }).click()
+  await page.getByRole('combobox', { name: 'Local authority' }).pressSequentially('Sheffield')
+  await page.getByRole('option', { name: 'Sheffield', exact: true }).click()
+  await contacts.getByLabel('Address', { exact: true }).fill('Howden House\n1 Union Street\nSheffield S1 2SH')
+  await page.getByRole('button', { name: 'Add a Housing Options contact' }).last().click()
+  await expect(contacts.getByRole('cell', { name: 'Sheffield' })).toBeVisible()
+  await expect(contacts.getByRole('button', { name: 'Add a Housing Options contact' })).toBeFocused()
+  const change = contacts.getByRole('button', { name: 'Change this Housing Options contact' })
+  await expect(change).toBeVisible()
+  await expect(page.getByRole('button', { name: /this an? / })).toHaveCount(0)
+  await change.click()
+  await expect(page.getByRole('heading', { name: 'Change this Housing Options contact' })).toBeFocused()
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(change).toBeFocused()
+  await screenshot(page, testInfo, '02-contact-added')
+
+  expect(csp, 'Content Security Policy errors in the console').toEqual([])
+})
+
+test('a referral’s outreach team is chosen from the team’s list, with “add new”, so one organisation is one entry', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Amina Okafor')
+  const referral = async (client: string, born: string, chooseTeam: () => Promise<void>) => {
+    await page.getByRole('link', { name: /Add (the first|a) referral/ }).first().click()
+    await page.getByLabel('Client name').fill(client)
+    await page.getByLabel('Date of birth').fill(born)
+    await page.getByLabel("Referrer's name").fill('Sam Reed')
+    await chooseTeam()
+    await page.getByRole('button', { name: 'Save referral' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: client })).toBeVisible()
+  }
+  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+
+  // The list is empty: the first is added from the form.
+  await referral('Łukasz Wiśniewski', '17/05/1984', async () => {
+    await outreach.pressSequentially('Tower Hamlets Outreach')
+    const addNew = page.getByRole('option', { name: 'Add “Tower Hamlets Outreach” as a new outreach team' })
+    await expect(addNew).toBeVisible()
+    await screenshot(page, testInfo, '03-outreach-add-new')
+    await expectAccessible(page, 'the referral form with the outreach team list open')
+    await addNew.click()
+    await expect(outreach).toHaveValue('Tower Hamlets Outreach')
+  })
+
+  // The next referral chooses it from the list, typed another way.
+  await referral('Aoife Byrne', '03/02/1990', async () => {
+    await outreach.pressSequentially('tower ham')
+    await page.getByRole('option', { name: 'Tower Hamlets Outreach', exact: true }).click()
+    await expect(outreach).toHaveValue('Tower Hamlets Outreach')
+  })
+
+  // Typed and left without choosing, in other capitals: still the list's one entry.
+  await referral('Dylan Price', '04/03/1991', async () => {
+    await outreach.fill('TOWER HAMLETS OUTREACH')
+  })
+  await page.getByRole('link', { name: 'Add a referral' }).first().click()
+  await outreach.click()
+  await outreach.press('ArrowDown')
+  await expect(page.getByRole('option')).toHaveText(['Tower Hamlets Outreach'])
+  await screenshot(page, testInfo, '04-outreach-list')
+})
