@@ -44,7 +44,6 @@ const layers = {
       'react',
       'react-dom/client',
       'react-router',
-      'react-aria-components',
       'pdfjs-dist',
       '@automerge/automerge/slim',
       '@automerge/automerge/automerge.wasm',

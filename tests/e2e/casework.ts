@@ -32,7 +32,7 @@ export function casework(page: Page) {
     async answer(question: string | RegExp, answer: 'Yes' | 'No' | 'Not known') {
       await page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check()
     },
-    /** Types part of a council's name and picks it (React Aria's combobox ignores Playwright's fill). */
+    /** Types part of a council's name as a person would, key by key, and picks it from the list. */
     async chooseLocalAuthority(label: string, typed: string, name: string) {
       const box = page.getByRole('combobox', { name: label })
       await box.click()

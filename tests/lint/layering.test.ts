@@ -159,7 +159,6 @@ describe('each layer imports only what is on its list', () => {
         "import { useState } from 'react'",
         "import { createRoot } from 'react-dom/client'",
         "import { Link } from 'react-router'",
-        "import { Button } from 'react-aria-components'",
         "import * as pdfjs from 'pdfjs-dist'",
         "import * as A from '@automerge/automerge/slim'",
         "import { Repo } from '@automerge/automerge-repo/slim'",
