@@ -29,7 +29,7 @@ export async function setUpTeamSettings(manager: Workspace): Promise<void> {
  */
 export async function caseReadyForPack(ws: Workspace, clientName: string, overrides: { plan?: Record<string, unknown> } = {}): Promise<string> {
   const id = await ws.cases.create(
-    referral({ clientName, chainNumber: '', referralDate: '2026-11-02', supportNeeds: 'Alcohol dependency; depression. Registered with a GP in Bradford until 2024.', criterionRoughSleeping: 'living-on-street', ukNational: 'yes', hasId: 'yes', idDetails: 'Passport', publicFunds: 'yes', publicFundsBasis: 'british-or-irish' }),
+    referral({ clientName, chainNumber: '', referralDate: '2026-06-01', supportNeeds: 'Alcohol dependency; depression. Registered with a GP in Bradford until 2024.', criterionRoughSleeping: 'living-on-street', ukNational: 'yes', hasId: 'yes', idDetails: 'Passport', publicFunds: 'yes', publicFundsBasis: 'british-or-irish' }),
     { allowDuplicate: true },
   )
   await ws.cases.change(id, (doc, context) => {

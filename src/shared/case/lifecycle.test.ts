@@ -47,10 +47,10 @@ describe('moving through the eight phases', () => {
     expect(problemsOf(() => edit(doc, (d) => change.advancePhase(d, nextId(), CASEWORKER)))).toContain(problem)
   })
 
-  it('will not accept a referral that misses one of the three criteria', () => {
+  it('will not accept a referral that misses one of the three criteria, and tells not met from not recorded yet', () => {
     const doc = edit(newCase(), (d) => change.updateSection(d, 'referral', { criterionLocalConnection: 'yes', criterionMultipleNeeds: 'no' }, CASEWORKER))
     expect(problemsOf(() => edit(doc, (d) => change.acceptReferral(d, TODAY, CASEWORKER)))).toEqual([
-      'Criterion 2 not met: a history of rough sleeping (a, b or c)',
+      'Criterion 2 not recorded yet: a history of rough sleeping (a, b or c)',
       'Criterion 3 not met: multiple needs',
     ])
   })

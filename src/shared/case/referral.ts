@@ -179,13 +179,17 @@ export interface Referral extends ReferralIdentity, ReferralDetails {
   signposting?: string
 }
 
-/** The three criteria of Tool 3, each with what is missing in words. */
+/**
+ * The three criteria of Tool 3, each with what is missing in words. A criterion nobody has answered
+ * yet is "not recorded yet", not "not met": a new referral is unfinished, not failed.
+ */
 export function referralCriteriaProblems(referral: Referral): string[] {
   const problems: string[] = []
-  if (referral.criterionLocalConnection !== 'yes') problems.push('Criterion 1 not met: a local connection outside the referring area, within the UK')
-  if (!referral.criterionRoughSleeping || referral.criterionRoughSleeping === 'none') {
-    problems.push('Criterion 2 not met: a history of rough sleeping (a, b or c)')
+  const say = (criterion: string, answer: string | undefined, met: boolean, what: string) => {
+    if (!met) problems.push(`${criterion} ${answer === undefined ? 'not recorded yet' : 'not met'}: ${what}`)
   }
-  if (referral.criterionMultipleNeeds !== 'yes') problems.push('Criterion 3 not met: multiple needs')
+  say('Criterion 1', referral.criterionLocalConnection, referral.criterionLocalConnection === 'yes', 'a local connection outside the referring area, within the UK')
+  say('Criterion 2', referral.criterionRoughSleeping, !!referral.criterionRoughSleeping && referral.criterionRoughSleeping !== 'none', 'a history of rough sleeping (a, b or c)')
+  say('Criterion 3', referral.criterionMultipleNeeds, referral.criterionMultipleNeeds === 'yes', 'multiple needs')
   return problems
 }

@@ -56,6 +56,7 @@ describe('a form made from the field catalogue', () => {
   it.each([
     ['when', '31/02/2026', '31/02/2026 is not a real date'],
     ['when', '29.2.2027', '29.2.2027 is not a real date'],
+    ['when', '2026-02-31', '2026-02-31 is not a real date'],
     ['when', 'last Tuesday', 'Date of contact must be a date, for example 27/03/2026'],
     ['when', '24/11/2026', 'Date of contact cannot be in the future'],
     ['where', 'Bradford', 'Choose destination local authority from the list'],

@@ -145,8 +145,9 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
     case 'date':
       return check((text, ctx) => {
         const date = typedUkDate(text)
-        // A day and month typed that the calendar does not have (31/02/2026) is said plainly.
-        if (!isIsoDate(date) && UK_DATE_SHAPE.test(text)) return fail(ctx, `${text} is not a real date`)
+        // A day and month typed that the calendar does not have (31/02/2026, or 2026-02-31 in a
+        // file) is said plainly.
+        if (!isIsoDate(date) && (UK_DATE_SHAPE.test(text) || ISO_DATE_SHAPE.test(text))) return fail(ctx, `${text} is not a real date`)
         if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
         if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? `${field.label} cannot be in the future`)
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
@@ -190,6 +191,7 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
 
 /** Day, month and year as typed in Britain (27/03/2026, 27.3.2026, 27-03-2026): a date meant. */
 const UK_DATE_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/
 
 function yearsBefore(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`
