@@ -1,6 +1,9 @@
 import { openWorkspace } from '../../src/main/core/workspace'
 import { seedWorkspace } from '../../src/main/core/seed/seed'
 import * as change from '../../src/shared/case/changes'
+import { walkTo } from '../support/cases'
+import { textPdf } from '../support/fixtures'
+import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { referral } from '../support/people'
 import { expect, expectAccessible, screenshot, test } from './app'
 import { casework } from './casework'
@@ -41,8 +44,13 @@ test('a closed case looks closed and is read-only until reopened; the case list 
 
   const header = page.locator('.case-header')
   await expect(header.getByText('Closed — not appropriate', { exact: true })).toBeVisible()
-  const banner = page.getByRole('region', { name: /This case was closed on \d\d\/\d\d\/\d{4} \(not appropriate\)\./ })
-  await expect(banner).toContainText('Reopen it to change it.')
+  // One box says so, where the next step was: how, why, when and by whom, and the way to reopen it.
+  const banner = page.getByRole('region', { name: 'This case is closed' })
+  await expect(banner).toContainText('Reconnection not appropriate: The client refused reconnection')
+  await expect(banner).toContainText(/Closed on \d\d\/\d\d\/\d{4} by Amina Okafor\. Wants to stay near his daughter in London/)
+  await expect(banner).toContainText('Its forms are read-only: reopen it to change them.')
+  await expect(page.locator('.banner').filter({ hasText: /closed/i })).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Read only: the case is closed' })).toBeVisible()
   // Read-only: the forms' buttons and boxes cannot be used.
   const main = page.locator('.case-main')
   await expect(main.getByRole('button').first()).toBeDisabled()
@@ -95,4 +103,75 @@ test('a closed case looks closed and is read-only until reopened; the case list 
   await expect(reopened).toContainText('It had been closed — not appropriate on')
   await screenshot(page, testInfo, 'reopened-case-history')
   await expectAccessible(page, 'a reopened case, its history')
+})
+
+test("Tool 4's Step 7 in the next step leads to the letter; a closed case says so in one place, keeps its scans as they are, still makes its closure letter, and shows closed on the meeting's agenda", async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  // A case at Step 7 of Tool 4, with a scan, already on a meeting's agenda.
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Derek Hall' })
+  await setUpTeamSettings(ws)
+  const caseId = await caseReadyForPack(ws, 'Gwenllian Parry')
+  await ws.cases.change(caseId, (doc, context) => {
+    // Referred before the reconnection day the walk records (12/08/2026), as the date rules require.
+    change.updateSection(doc, 'referral', { referralDate: '2026-05-01' }, context)
+    walkTo(doc, 'closure-and-review')
+    change.updateSection(doc, 'reconnectionDay', { newAddress: 'Flat 2, 18 Thornton Road\nBradford BD1 2JB' }, context)
+    change.updateSection(doc, 'stepDown', { handoverAgencies: 'Bradford Recovery Service: Sam Khan is your key worker' }, context)
+    change.updateSection(doc, 'closure', { sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no' }, context)
+  })
+  await ws.attachments.add(caseId, { fileName: 'passport.pdf', bytes: await textPdf('Passport', 1), details: { type: 'identity', date: '2026-11-01', shareInPack: 'yes' } })
+  // At the 3-month closure point, the case is on the agenda the meeting starts with.
+  const meetingId = await ws.meetings.start()
+  await ws.close()
+
+  const page = await app.open()
+  const work = casework(page)
+  await page.getByRole('link', { name: 'Gwenllian Parry' }).click()
+
+  // The next step at Step 7 is the letter, and its link goes where the letter is made.
+  await expect(work.nextStep).toContainText('Step 7:')
+  await work.nextStep.getByRole('link', { name: 'Make the closure letter' }).click()
+  await expect(page.getByRole('region', { name: 'Closure letter' }).getByText(/^Tool 4, Step 7/)).toBeFocused()
+
+  // Closed (unplanned) here: one box says so, with how, when and by whom, and focus is on it.
+  await work.open('Close the case')
+  await work.nextStep.getByLabel('Unplanned').check()
+  await work.nextStep.getByLabel('Reason', { exact: true }).selectOption({ index: 1 })
+  await work.nextStep.getByRole('button', { name: 'Close the case' }).click()
+  const closed = page.getByRole('region', { name: 'This case is closed' })
+  await expect(closed.getByRole('heading', { name: 'This case is closed' })).toBeFocused()
+  await expect(closed).toContainText(/Closed on \d\d\/\d\d\/\d{4} by Derek Hall\./)
+  await expect(closed).toContainText('Its forms are read-only: reopen it to change them.')
+  await expect(page.locator('.banner').filter({ hasText: /closed/i })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Next step' })).toHaveCount(0)
+
+  // Documents: the scan is listed and can be viewed, not changed, added or removed; no pack is offered.
+  const documents = page.locator('.case-main')
+  await expect(documents.getByText('The case is closed: scans cannot be added, changed or removed until it is reopened.')).toBeVisible()
+  await expect(documents.getByRole('button', { name: 'View passport.pdf' })).toBeEnabled()
+  await expect(documents.getByRole('button', { name: /^(Change|Remove|Move up|Move down) / })).toHaveCount(0)
+  await expect(documents.getByText('Choose files')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Presentation pack' })).toHaveCount(0)
+  // The closure letter is still made once the case is closed.
+  const letter = page.getByRole('region', { name: 'Closure letter' })
+  await letter.getByRole('button', { name: 'Make the closure letter' }).click()
+  const preview = page.getByRole('dialog', { name: 'Closure letter' })
+  await expect(preview).toBeVisible()
+  await preview.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByRole('region', { name: 'Made from this case' }).getByRole('row', { name: /Closure letter/ })).toBeVisible()
+  await screenshot(page, testInfo, 'closed-case-documents')
+  await expectAccessible(page, "a closed case's documents")
+
+  // The meeting's agenda, made while the case was open, names it as closed, and takes no actions for it.
+  await page.goto(page.url().replace(/#.*$/, `#/meetings/${meetingId}`))
+  const agenda = page.getByRole('navigation', { name: 'Agenda' })
+  await expect(agenda.getByRole('listitem').filter({ hasText: 'Gwenllian Parry' })).toContainText('Closed — unplanned')
+  await agenda.getByRole('button', { name: 'Gwenllian Parry', exact: true }).click()
+  const item = page.getByRole('region', { name: 'Gwenllian Parry' })
+  await expect(item.getByText('Closed — unplanned', { exact: true })).toBeVisible()
+  await expect(item.getByText('The case is closed: reopen it to add actions to it.')).toBeVisible()
+  await expect(item.getByLabel('New action')).toHaveCount(0)
+  await screenshot(page, testInfo, 'meeting-closed-case')
+  await expectAccessible(page, 'a meeting with a closed case on its agenda')
 })

@@ -1,14 +1,12 @@
-import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useEffect, useRef, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import * as change from '../../shared/case/changes'
-import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS } from '../../shared/case/closure'
+import { CLOSURE_TYPES, closureSteps, INAPPROPRIATE_REASONS, UNPLANNED_REASONS } from '../../shared/case/closure'
 import { closedAs } from '../../shared/case/closed-label'
 import { caseFlags } from '../../shared/case/flags'
 import { advanceProblems, caseFacts, nextPhase, nextStep, plannedClosureProblems, previousPhase } from '../../shared/case/lifecycle'
 import { phaseLabel } from '../../shared/case/phases'
-import { REJECTION_REASONS } from '../../shared/case/referral'
 import { ageOn, formatUkDate } from '../../shared/dates'
-import { useApi } from '../app/contexts'
 import { ErrorSummary, Form, Problem, RadioGroup, SelectField, SubmitButton, TextArea } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
@@ -16,6 +14,8 @@ import { useDraftsUnder } from '../forms/drafts'
 import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
+import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
+import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
 
 export function CaseHeader() {
   const { id, record, saved } = useOpenCase()
@@ -57,10 +57,20 @@ export function CaseHeader() {
 
 /** The one thing to do next, and the ways the case moves: on, back, or closed. */
 function NextStep() {
-  const { record } = useOpenCase()
+  const { id, record } = useOpenCase()
   const context = { today: today() }
   const facts = caseFacts(record, context)
-  if (record.status === 'closed') return <ClosedSummary />
+  // Closing or reopening here replaces this box with the other: focus follows to its heading, so it
+  // is not lost with the form that went. A change from another laptop leaves focus where it is.
+  const movedHere = useRef(false)
+  useEffect(() => {
+    if (!movedHere.current) return
+    movedHere.current = false
+    document.getElementById(record.status === 'closed' ? CLOSED_HEADING_ID : 'next-step-heading')?.focus()
+  }, [record.status])
+  if (record.status === 'closed') return <ClosedCase onReopened={() => (movedHere.current = true)} />
+  // Tool 4, Step 7 is done by the letter: the way to make it is offered with the step.
+  const closureStep = record.phase === 'closure-and-review' ? closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current') : undefined
   const next = nextPhase(record.phase)
   const problems = record.phase === 'identify' && record.referral.status === 'received' ? [] : advanceProblems(record, context, facts)
   return (
@@ -69,6 +79,11 @@ function NextStep() {
         Next step
       </h2>
       <p className="next-step__text">{nextStep(record, context, facts)}</p>
+      {closureStep?.number === 7 && (
+        <p>
+          <Link to={`/cases/${id}/documents?${MAKE_CLOSURE_LETTER}`}>Make the closure letter</Link>
+        </p>
+      )}
       {next && record.referral.status === 'accepted' && problems.length > 1 && (
         <ul className="next-step__problems">
           {problems.slice(1).map((problem) => (
@@ -79,7 +94,7 @@ function NextStep() {
       <div className="next-step__actions">
         {next && record.referral.status === 'accepted' && <AdvanceButton disabled={problems.length > 0} />}
         {previousPhase(record.phase) && <MoveBack />}
-        <CloseCase plannedProblems={plannedClosureProblems(record, context, facts)} />
+        <CloseCase plannedProblems={plannedClosureProblems(record, context, facts)} onClosed={() => (movedHere.current = true)} />
       </div>
     </section>
   )
@@ -141,7 +156,7 @@ function MoveBack() {
   )
 }
 
-function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
+function CloseCase({ plannedProblems, onClosed }: { plannedProblems: string[]; onClosed: () => void }) {
   const changeCase = useCaseChange()
   const [type, setType] = useState('')
   const [reason, setReason] = useState('')
@@ -155,7 +170,7 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
       <Form
         onSubmit={() => {
           if (!type) return refuse([{ field: 'closure-type', message: 'Choose the type of closure' }])
-          void run(() =>
+          void run(() => {
             changeCase((doc, context) =>
               change.closeCase(
                 doc,
@@ -169,8 +184,9 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
                 },
                 context,
               ),
-            ),
-          )
+            )
+            onClosed()
+          })
         }}
       >
         <ErrorSummary issues={issues} />
@@ -200,51 +216,5 @@ function CloseCase({ plannedProblems }: { plannedProblems: string[] }) {
         <SubmitButton label="Close the case" className="button button--warning" />
       </Form>
     </details>
-  )
-}
-
-function ClosedSummary() {
-  const { id, record } = useOpenCase()
-  const api = useApi()
-  const navigate = useNavigate()
-  const [error, setError] = useState<string | undefined>()
-  const outcome = record.outcome
-  const type =
-    outcome?.type === 'rejected'
-      ? `Referral rejected: ${REJECTION_REASONS.find((r) => r.value === record.referral.rejectionReason)?.label ?? ''}`
-      : CLOSURE_TYPES.find((t) => t.value === outcome?.type)?.label
-  const reason =
-    UNPLANNED_REASONS.find((r) => r.value === outcome?.unplannedReason)?.label ??
-    INAPPROPRIATE_REASONS.find((r) => r.value === outcome?.inappropriateReason)?.label
-  return (
-    <section className="next-step next-step--closed" aria-labelledby="closed-heading">
-      <h2 id="closed-heading" className="next-step__title">
-        Case closed
-      </h2>
-      <p className="next-step__text">
-        {type}
-        {reason ? ` (${reason})` : ''}, {outcome ? `${formatUkDate(outcome.closedOn)} by ${outcome.closedBy.name}` : ''}.
-        {outcome?.details ? ` ${outcome.details}` : ''}
-      </p>
-      {record.reReferredAs ? (
-        <p>
-          <a href={`#/cases/${record.reReferredAs}`}>Referred again: open the new case</a>
-        </p>
-      ) : (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            api.call('reRefer', { caseId: id }).then(
-              ({ id: newId }) => navigate(`/cases/${newId}`),
-              (caught: Error) => setError(caught.message),
-            )
-          }
-        >
-          Refer again
-        </button>
-      )}
-      {error && <p className="field__error">{error}</p>}
-    </section>
   )
 }

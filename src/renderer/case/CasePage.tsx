@@ -6,7 +6,6 @@ import { CaseHeader } from './CaseHeader'
 import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
-import { ClosedCaseBanner } from './ClosedCaseBanner'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
 export function CasePage() {
@@ -27,6 +26,7 @@ export function CasePage() {
     )
   if (state.status === 'unreadable') return <p className="banner banner--warning">{state.message}</p>
   const { record } = state
+  const readOnly = record.status === 'closed' && !onDocuments
   // The case's logs, beside its phases.
   const tabs = [
     ['notes', `Contact log (${record.notes.length})`],
@@ -48,7 +48,6 @@ export function CasePage() {
       <CaseHeader />
       <DuplicateBanner />
       <UnreadableEntries />
-      <ClosedCaseBanner />
       <div className="case-layout">
         <nav className="phase-nav" aria-label="Phases of the case">
           <ol>
@@ -81,8 +80,10 @@ export function CasePage() {
         </nav>
         <div className="case-main">
           {/* A closed case is read-only until reopened: its forms cannot be changed (the change
-              functions refuse too). Keyed by case, so moving between cases starts each one's forms afresh. */}
-          <fieldset className="read-only-case" disabled={record.status === 'closed' && !onDocuments}>
+              functions refuse too). The header's closed box, before this in reading order, says so; the
+              group's name says it again where a screen reader meets the disabled controls. Keyed by
+              case, so moving between cases starts each one's forms afresh. */}
+          <fieldset className="read-only-case" disabled={readOnly} {...(readOnly ? { 'aria-label': 'Read only: the case is closed' } : {})}>
             <Outlet key={id} />
           </fieldset>
         </div>

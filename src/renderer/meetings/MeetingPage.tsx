@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
+import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
+import type { Phase } from '../../shared/case/phases'
 import { formatLongDate, formatUkDate, typedUkDate } from '../../shared/dates'
 import {
   addAgendaItem,
@@ -26,6 +28,8 @@ import { saveToDownloads } from '../platform/files'
 import { useMeeting } from './useMeeting'
 
 type Item = AgendaItem & { id: string }
+/** A case on the agenda that has closed: the phase it was in, and how it ended. */
+type Closed = { phase: Phase; how: ClosedAs }
 
 /** A meeting in progress, on a shared screen or followed from a laptop. */
 export function MeetingPage() {
@@ -100,6 +104,7 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
                 </button>
                 <span className="agenda-item__reason">
                   {AGENDA_REASONS[item.reason]}
+                  {item.caseId && board.status === 'ready' && !rows.has(item.caseId) && <ClosedSinceAgenda caseId={item.caseId} />}
                   {item.discussed ? ' · discussed' : ''}
                 </span>
                 {!meeting.finishedAt && (
@@ -124,7 +129,9 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
           {!meeting.finishedAt && <AddToAgenda rows={board.status === 'ready' ? board.data.rows : []} change={change} />}
         </nav>
         <div className="meeting__item">
-          {current ? (
+          {current?.caseId && board.status === 'ready' && !rows.has(current.caseId) ? (
+            <ItemOffTheBoard key={current.id} caseId={current.caseId} meetingId={id} item={current} finished={Boolean(meeting.finishedAt)} change={change} />
+          ) : current ? (
             <ItemView key={current.id} meetingId={id} item={current} row={current.caseId ? rows.get(current.caseId) : undefined} finished={Boolean(meeting.finishedAt)} change={change} />
           ) : (
             <p className="muted">The agenda is empty: add a case or an item.</p>
@@ -146,8 +153,36 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
   )
 }
 
+/**
+ * The board lists open cases only, so a case on the agenda that is not on it was closed after the
+ * agenda was made (or has not reached this laptop): read from its document, it is named as closed,
+ * never by the phase it was closed in.
+ */
+function useClosed(caseId: string): Closed | null {
+  const state = useCase(caseId)
+  const how = state.status === 'ready' ? closedAs(state.record) : null
+  return state.status === 'ready' && how ? { phase: state.record.phase, how } : null
+}
+
+/** " · Closed — not appropriate" beside an agenda item whose case closed since the agenda was made. */
+function ClosedSinceAgenda({ caseId }: { caseId: string }) {
+  const closed = useClosed(caseId)
+  return closed ? ` · ${closedLabel(closed.how)}` : null
+}
+
+function ItemOffTheBoard(props: { caseId: string; meetingId: string; item: Item; finished: boolean; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  return <ItemView {...props} row={undefined} closed={useClosed(props.caseId)} />
+}
+
 /** One agenda item: the case at a glance (large, for a shared screen), the discussion, decisions and actions. */
-function ItemView(props: { meetingId: string; item: Item; row: BoardRow | undefined; finished: boolean; change: (edit: (doc: MeetingDoc) => void) => void }) {
+function ItemView(props: {
+  meetingId: string
+  item: Item
+  row: BoardRow | undefined
+  closed?: Closed | null
+  finished: boolean
+  change: (edit: (doc: MeetingDoc) => void) => void
+}) {
   const { item, row, finished, change } = props
   return (
     <section aria-labelledby="item-heading" className="meeting-item">
@@ -159,6 +194,16 @@ function ItemView(props: { meetingId: string; item: Item; row: BoardRow | undefi
         {item.detail ? `: ${item.detail}` : ''}
       </p>
       {row && <CaseAtAGlance row={row} />}
+      {props.closed && item.caseId && (
+        <dl className="glance">
+          <div>
+            <dt>Case</dt>
+            <dd>
+              <PhaseTag phase={props.closed.phase} closedAs={props.closed.how} /> <Link to={`/cases/${item.caseId}`}>Open the case</Link>
+            </dd>
+          </div>
+        </dl>
+      )}
       {item.caseId && <RestrictedDetails caseId={item.caseId} />}
       <TextArea
         name={`discussion-${item.id}`}
@@ -186,7 +231,7 @@ function ItemView(props: { meetingId: string; item: Item; row: BoardRow | undefi
           ))}
         </ul>
       )}
-      {item.caseId && !finished && <ActionForm meetingId={props.meetingId} itemId={item.id} />}
+      {item.caseId && !finished && (props.closed ? <p className="muted">The case is closed: reopen it to add actions to it.</p> : <ActionForm meetingId={props.meetingId} itemId={item.id} />)}
       {!finished && (
         <div className="checkbox">
           <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />

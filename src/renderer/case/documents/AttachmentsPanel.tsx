@@ -33,6 +33,9 @@ export function AttachmentsPanel(props: {
   const [problem, setProblem] = useState<string | undefined>()
   const [removed, setRemoved] = useState<string | undefined>()
   const attachments = attachmentsInOrder(record.attachments)
+  // A closed case's scans are shown and opened, never changed, until it is reopened (the change
+  // functions refuse too, but only after a file was chosen).
+  const closed = record.status === 'closed'
 
   return (
     <Panel id="attachments-heading" title="Scanned documents">
@@ -70,52 +73,56 @@ export function AttachmentsPanel(props: {
               <button type="button" className="link-button" onClick={() => props.onView({ id: attachment.id, title: enclosureTitle(attachment), mediaType: attachment.mediaType })}>
                 View<span className="visually-hidden"> {attachment.fileName}</span>
               </button>
-              <button type="button" className="link-button" onClick={() => setEditing(attachment.id)}>
-                Change<span className="visually-hidden"> the details of {attachment.fileName}</span>
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                disabled={index === 0}
-                onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'earlier', context))}
-              >
-                Move up<span className="visually-hidden"> {attachment.fileName}</span>
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                disabled={index === attachments.length - 1}
-                onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'later', context))}
-              >
-                Move down<span className="visually-hidden"> {attachment.fileName}</span>
-              </button>
-              {confirmRemove === attachment.id ? (
-                <Confirm
-                  question={inTeam ? `Take ${attachment.fileName} off this case?` : `Remove ${attachment.fileName}?`}
-                  explanation={inTeam ? 'Its file stays with the team until a manager removes it from the team.' : 'Its file is deleted from this laptop.'}
-                  yes={inTeam ? `Yes, take ${attachment.fileName} off the case` : `Yes, remove ${attachment.fileName}`}
-                  onYes={() => {
-                    setProblem(undefined)
-                    api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
-                      ({ packsDeleted }) => {
-                        setConfirmRemove(undefined)
-                        const packs = packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''
-                        setRemoved(
-                          inTeam
-                            ? `${attachment.fileName} was taken off the case${packs}. The file stays with the team until a manager removes it from the team.`
-                            : `${attachment.fileName} was removed and its file deleted from this laptop${packs}.`,
+              {!closed && (
+                <>
+                  <button type="button" className="link-button" onClick={() => setEditing(attachment.id)}>
+                    Change<span className="visually-hidden"> the details of {attachment.fileName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={index === 0}
+                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'earlier', context))}
+                  >
+                    Move up<span className="visually-hidden"> {attachment.fileName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={index === attachments.length - 1}
+                    onClick={() => changeCase((doc, context) => change.moveAttachment(doc, attachment.id, 'later', context))}
+                  >
+                    Move down<span className="visually-hidden"> {attachment.fileName}</span>
+                  </button>
+                  {confirmRemove === attachment.id ? (
+                    <Confirm
+                      question={inTeam ? `Take ${attachment.fileName} off this case?` : `Remove ${attachment.fileName}?`}
+                      explanation={inTeam ? 'Its file stays with the team until a manager removes it from the team.' : 'Its file is deleted from this laptop.'}
+                      yes={inTeam ? `Yes, take ${attachment.fileName} off the case` : `Yes, remove ${attachment.fileName}`}
+                      onYes={() => {
+                        setProblem(undefined)
+                        api.call('removeAttachment', { caseId, attachmentId: attachment.id }).then(
+                          ({ packsDeleted }) => {
+                            setConfirmRemove(undefined)
+                            const packs = packsDeleted > 0 ? `, with the ${packsDeleted === 1 ? 'pack' : `${packsDeleted} packs`} made here that enclosed it` : ''
+                            setRemoved(
+                              inTeam
+                                ? `${attachment.fileName} was taken off the case${packs}. The file stays with the team until a manager removes it from the team.`
+                                : `${attachment.fileName} was removed and its file deleted from this laptop${packs}.`,
+                            )
+                          },
+                          (error: unknown) => setProblem(issuesOf(error)[0]?.message),
                         )
-                      },
-                      (error: unknown) => setProblem(issuesOf(error)[0]?.message),
-                    )
-                  }}
-                  no="No, keep it"
-                  onNo={() => setConfirmRemove(undefined)}
-                />
-              ) : (
-                <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
-                  Remove<span className="visually-hidden"> {attachment.fileName}</span>
-                </button>
+                      }}
+                      no="No, keep it"
+                      onNo={() => setConfirmRemove(undefined)}
+                    />
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setConfirmRemove(attachment.id)}>
+                      Remove<span className="visually-hidden"> {attachment.fileName}</span>
+                    </button>
+                  )}
+                </>
               )}
             </>
           ),
@@ -127,18 +134,21 @@ export function AttachmentsPanel(props: {
           {removed}
         </p>
       )}
-      {editing && record.attachments[editing] && (
+      {closed && <p className="notice">The case is closed: scans cannot be added, changed or removed until it is reopened.</p>}
+      {!closed && editing && record.attachments[editing] && (
         <AttachmentEditor key={editing} id={editing} attachment={record.attachments[editing]} onDone={() => setEditing(undefined)} />
       )}
-      {props.evidenceFor && evidenceLabel(record, parseEvidenceValue(props.evidenceFor) ?? undefined) && (
+      {!closed && props.evidenceFor && evidenceLabel(record, parseEvidenceValue(props.evidenceFor) ?? undefined) && (
         <p className="notice">Documents you add now are evidence for {evidenceLabel(record, parseEvidenceValue(props.evidenceFor) ?? undefined)}.</p>
       )}
-      <AttachmentUpload
-        key={props.evidenceFor ?? ''}
-        {...(props.evidenceFor
-          ? { preset: { evidenceFor: props.evidenceFor, type: props.evidenceFor.startsWith('addresses:') ? 'address-history' : 'local-connection' } }
-          : {})}
-      />
+      {!closed && (
+        <AttachmentUpload
+          key={props.evidenceFor ?? ''}
+          {...(props.evidenceFor
+            ? { preset: { evidenceFor: props.evidenceFor, type: props.evidenceFor.startsWith('addresses:') ? 'address-history' : 'local-connection' } }
+            : {})}
+        />
+      )}
     </Panel>
   )
 }

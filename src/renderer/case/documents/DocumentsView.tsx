@@ -66,7 +66,8 @@ export function DocumentsView() {
         onView={(attachment) => setShowing({ kind: 'attachment', ...attachment })}
         {...(evidenceFor ? { evidenceFor } : {})}
       />
-      <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />
+      {/* A pack is for the day of reconnection: a closed case needs none (those made are listed below). */}
+      {record.status !== 'closed' && <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
       {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
       <GeneratedList onPreview={(id) => void preview(id)} onOpen={(id, as) => void open(id, as)} />
       {showing?.kind === 'generated' && (
