@@ -206,6 +206,8 @@ export const API = {
   removeDirectoryEntry: method<Record<string, never>>()(
     z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id }),
   ),
+  /** Two outreach teams on the list that are one organisation: the merged one's names kept as the other's aliases. */
+  mergeOutreachTeams: method<Record<string, never>>()(z.object({ mergedId: id, keepId: id })),
   /** A logo (the manager's) or your own signature; null removes it. */
   setTeamImage: method<Record<string, never>>()(z.object({ which: z.enum(['logo', 'signature']), file: fileTransfer.nullable() })),
 
