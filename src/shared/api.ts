@@ -199,6 +199,8 @@ export const API = {
   getTeamSettings: method<TeamSettingsView>()(none),
   /** The outreach teams referrals come from, as the referral form offers them. */
   listOutreachTeams: method<string[]>()(none),
+  /** Adds an outreach team to the list (anyone may, as they type a referral); answers the list's spelling of it. */
+  knowOutreachTeam: method<{ name: string }>()(z.object({ name: text })),
   updateLetterhead: method<Record<string, never>>()(z.object({ values })),
   saveDirectoryEntry: method<{ id: string }>()(
     z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id: id.optional(), values }),

@@ -214,6 +214,7 @@ export class Team {
       setProfile: (params) => this.setProfile(params),
       listMembers: () => this.members(),
       listOutreachTeams: () => this.outreachTeams(),
+      knowOutreachTeam: ({ name }) => ({ name: this.knowOutreachTeam(name) }),
       getTeamSettings: () => settingsView(this.settings()),
       updateLetterhead: ({ values }) => {
         this.updateLetterhead(values)
