@@ -199,6 +199,8 @@ export const API = {
   getTeamSettings: method<TeamSettingsView>()(none),
   /** The outreach teams referrals come from, as the referral form offers them. */
   listOutreachTeams: method<string[]>()(none),
+  /** Adds an outreach team to the list (anyone may, as they type a referral); answers the list's spelling of it. */
+  knowOutreachTeam: method<{ name: string }>()(z.object({ name: text })),
   updateLetterhead: method<Record<string, never>>()(z.object({ values })),
   saveDirectoryEntry: method<{ id: string }>()(
     z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id: id.optional(), values }),
@@ -206,6 +208,8 @@ export const API = {
   removeDirectoryEntry: method<Record<string, never>>()(
     z.object({ directory: z.enum(Object.keys(DIRECTORIES) as [Directory, ...Directory[]]), id }),
   ),
+  /** Two outreach teams on the list that are one organisation: the merged one's names kept as the other's aliases. */
+  mergeOutreachTeams: method<Record<string, never>>()(z.object({ mergedId: id, keepId: id })),
   /** A logo (the manager's) or your own signature; null removes it. */
   setTeamImage: method<Record<string, never>>()(z.object({ which: z.enum(['logo', 'signature']), file: fileTransfer.nullable() })),
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, screenshot, test } from './app'
+import { casework } from './casework'
 
 /** Every console message that mentions the Content Security Policy, from the page's first load on. */
 function cspMessages(page: Page): string[] {
@@ -106,4 +107,60 @@ test('a referral’s outreach team is chosen from the team’s list, with “add
   await outreach.press('ArrowDown')
   await expect(page.getByRole('option')).toHaveText(['Tower Hamlets Outreach'])
   await screenshot(page, testInfo, '04-outreach-list')
+})
+
+test('a case’s referral form chooses its outreach team from the team’s list, and a manager corrects, merges and removes entries in Team settings', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Derek Hall')
+  const steps = casework(page)
+  await steps.addReferral({ name: 'Aoife Byrne', born: '03/02/1990', referrer: 'Sam Reed', team: 'Tower Hamlet Outreach' })
+  await steps.addReferral({ name: 'Dylan Price', born: '04/03/1991', referrer: 'Sam Reed', team: 'THOT' })
+
+  // The case's own referral form offers the same list, with "add new".
+  await steps.change('Referral form')
+  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  await expect(outreach).toHaveValue('THOT')
+  await outreach.focus()
+  await outreach.press('ArrowDown')
+  await expect(page.getByRole('listbox', { name: 'Choices' }).getByRole('option')).toHaveText(['THOT', 'Tower Hamlet Outreach'])
+  await outreach.fill('Camden Outreach')
+  const addNew = page.getByRole('option', { name: 'Add “Camden Outreach” as a new outreach team' })
+  await expect(addNew).toBeVisible()
+  await screenshot(page, testInfo, '05-case-referral-outreach-add-new')
+  await expectAccessible(page, 'a case’s referral form with the outreach team list open')
+  await addNew.click()
+  await expect(outreach).toHaveValue('Camden Outreach')
+  await steps.save('Referral form')
+  await expect(page.getByText('Camden Outreach')).toBeVisible()
+
+  // Team settings: the list, a spelling corrected (the old one kept as another name), two merged, one removed.
+  await page.getByRole('link', { name: 'Team settings' }).first().click()
+  const list = page.getByRole('region', { name: 'Outreach teams' })
+  const names = () => list.locator('tbody tr td:first-child')
+  await expect(names()).toHaveText(['Camden Outreach', 'THOT', 'Tower Hamlet Outreach'])
+  await list.getByRole('row', { name: /^Tower Hamlet Outreach/ }).getByRole('button', { name: 'Change this outreach team' }).click()
+  await expect(page.getByRole('heading', { name: 'Change this outreach team' })).toBeFocused()
+  await list.getByLabel('Name').fill('Tower Hamlets Outreach')
+  await list.getByRole('button', { name: 'Save changes' }).click()
+  await expect(list.getByRole('row', { name: /^Tower Hamlets Outreach/ })).toContainText('Tower Hamlet Outreach')
+
+  const merge = page.getByRole('region', { name: 'Merge two outreach teams' })
+  await merge.getByLabel('Merge').selectOption({ label: 'THOT' })
+  await merge.getByLabel('Into').selectOption({ label: 'Tower Hamlets Outreach' })
+  await merge.getByRole('button', { name: 'Merge' }).click()
+  await expect(merge.getByRole('status')).toHaveText('THOT is now part of Tower Hamlets Outreach.')
+  await expect(names()).toHaveText(['Camden Outreach', 'Tower Hamlets Outreach'])
+  await expect(list.getByRole('row', { name: /^Tower Hamlets Outreach/ })).toContainText('Tower Hamlet Outreach, THOT')
+
+  await list.getByRole('row', { name: /^Camden Outreach/ }).getByRole('button', { name: 'Remove this outreach team' }).click()
+  await list.getByRole('button', { name: 'Yes, remove it' }).click()
+  await expect(names()).toHaveText(['Tower Hamlets Outreach'])
+  await screenshot(page, testInfo, '06-settings-outreach-teams')
+  await expectAccessible(page, 'team settings with the list of outreach teams')
+
+  // A case naming an old name counts under the kept entry.
+  await page.getByRole('link', { name: 'Reports' }).first().click()
+  await page.getByRole('button', { name: 'Show the report' }).click()
+  await expect(page.getByText('Tower Hamlets Outreach').first()).toBeVisible()
+  await expect(page.getByText('THOT')).toHaveCount(0)
 })

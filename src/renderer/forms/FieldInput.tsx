@@ -1,6 +1,7 @@
 import { ANSWERS, ANSWER_LABELS, type Field } from '../../shared/forms/fields'
 import { RadioGroup, SelectField, TextArea, TextField } from '../components/form'
 import { LocalAuthorityPicker } from './LocalAuthorityPicker'
+import { OutreachTeamPicker } from '../referral/OutreachTeamPicker'
 
 /** Radio buttons read well up to this many choices; beyond it, a drop-down list. */
 const MAX_RADIOS = 6
@@ -57,6 +58,8 @@ export function FieldInput({ field, value, onChange, error }: { field: Field; va
       )
     case 'local-authority':
       return <LocalAuthorityPicker {...common} />
+    case 'outreach-team':
+      return <OutreachTeamPicker {...common} />
     case 'money':
       return <TextField {...common} hint={field.hint ?? 'In pounds, for example 42.50'} width="short" inputMode="text" />
     case 'postcode':

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { may } from '../../shared/team/permissions'
 import type { ImageView } from '../../shared/api'
 import { localAuthorityName } from '../../shared/places/local-authority'
-import { imageSizeRefusal, LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact } from '../../shared/team/settings'
+import { imageSizeRefusal, LETTERHEAD_FIELDS, type Agency, type HousingOptionsContact, type OutreachTeam } from '../../shared/team/settings'
 import { DIRECTORIES, type Directory } from '../../shared/team/team-doc'
 import { useApi, useProfile } from '../app/contexts'
 import { Problem } from '../components/form'
@@ -15,10 +15,12 @@ import { useApiQuery } from '../hooks/useApiQuery'
 import { readForTransfer } from '../platform/files'
 import { TeamSection } from './TeamSection'
 import { CaseloadWeightsForm } from '../board/CaseloadWeightsForm'
+import { MergeOutreachTeams } from './MergeOutreachTeams'
 
 /**
  * The team's settings the paperwork draws on: the letterhead and logo, the Housing Options
- * contacts packs are addressed to, and the local services closure letters list. The manager keeps
+ * contacts packs are addressed to, and the local services closure letters list; and the list of
+ * outreach teams referrals come from. The manager keeps
  * them; they sync to every laptop. Everyone adds their own signature.
  */
 export function SettingsPage() {
@@ -98,6 +100,20 @@ export function SettingsPage() {
             ]}
             emptyText="None yet. A closure letter lists the services in the client's new area."
           />
+          <DirectoryEditor<OutreachTeam>
+            directory="outreachTeams"
+            title="Outreach teams"
+            itemName="an outreach team"
+            entries={settings.data.outreachTeams}
+            canChange={manager}
+            order={(a, b) => a.name.localeCompare(b.name, 'en-GB')}
+            columns={[
+              { label: 'Name', value: (item) => item.name },
+              { label: 'Also known as', value: (item) => (item.aliases ?? []).join(', ') },
+            ]}
+            emptyText="None yet. A referral's outreach team is chosen from this list, and one typed new joins it."
+          />
+          {manager && Object.keys(settings.data.outreachTeams).length > 1 && <MergeOutreachTeams entries={settings.data.outreachTeams} />}
           <h2 className="subheading">Caseloads</h2>
           <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
         </>
@@ -133,7 +149,11 @@ function DirectoryEditor<T extends Record<string, unknown>>(props: {
       columns={props.columns}
       emptyText={props.emptyText}
       onAdd={(values) => save(undefined, values)}
-      onUpdate={(id, changes) => save(id, { ...props.entries[id], ...changes })}
+      // Only the form's fields: what else an entry keeps (an outreach team's old names) is the core's to keep.
+      onUpdate={(id, changes) => {
+        const values: Record<string, unknown> = { ...props.entries[id], ...changes }
+        return save(id, Object.fromEntries(DIRECTORIES[directory].map((field) => [field.name, values[field.name]]).filter(([, value]) => value !== undefined)))
+      }}
       onRemove={(id) => api.call('removeDirectoryEntry', { directory, id }).then(() => undefined)}
     />
   )

@@ -114,3 +114,14 @@ describe('a form made from the field catalogue', () => {
     expect(changedValues({ a: '1' }, { a: undefined })).toEqual({ a: undefined })
   })
 })
+
+describe('an outreach team field', () => {
+  const field = { name: 'outreachTeam', label: 'Outreach team', kind: 'outreach-team', required: true } as const satisfies Field
+
+  it('takes a name as typed (trimmed), whether or not the list has it yet, and refuses what no name is', () => {
+    expect(checkStoredValues([field], { outreachTeam: 'Tower Hamlets Outreach' }, '2026-11-23')).toEqual({ ok: true, value: { outreachTeam: 'Tower Hamlets Outreach' } })
+    expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: '  Camden Outreach ' })).toEqual({ ok: true, value: { outreachTeam: 'Camden Outreach' } })
+    expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: 'Camden\u0007Outreach' })).toMatchObject({ ok: false, issues: [{ message: 'Outreach team must not contain control characters' }] })
+    expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: 'x'.repeat(201) })).toMatchObject({ ok: false, issues: [{ message: 'Outreach team must be 200 characters or fewer' }] })
+  })
+})

@@ -44,6 +44,8 @@ export type Field<N extends string = string> =
   | (Common<N> & { kind: 'choice'; options: readonly { value: string; label: string }[] })
   /** Yes, no or not known. */
   | (Common<N> & { kind: 'answer' })
+  /** An outreach team (a referring organisation), by name: chosen from the team's list, or a new one added to it. */
+  | (Common<N> & { kind: 'outreach-team' })
   /** A UK local authority, by ONS code. */
   | (Common<N> & { kind: 'local-authority' })
   | (Common<N> & { kind: 'postcode' })
@@ -142,6 +144,13 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
         return text
       })
     }
+    case 'outreach-team':
+      // A name, as a line of text is: the list it is chosen from is the team's, not the form's to check.
+      return check((text, ctx) => {
+        if ([...text].length > DEFAULT_MAX.text) return fail(ctx, `${field.label} must be ${DEFAULT_MAX.text} characters or fewer`)
+        if (/\p{Cc}/u.test(text)) return fail(ctx, `${field.label} must not contain control characters`)
+        return text
+      })
     case 'date':
       return check((text, ctx) => {
         const date = typedUkDate(text)

@@ -113,7 +113,7 @@ describe('the monitoring report', () => {
     const typedTwoWays = CASES.map((c) =>
       c.record.referral.outreachTeam === 'Westminster Outreach' && c.id === 'B' ? { ...c, record: { ...c.record, referral: { ...c.record.referral, outreachTeam: ' westminster  OUTREACH' } } } : c,
     )
-    const lines = figures(monitoringReport(typedTwoWays, RANGE, TODAY, ['Westminster Outreach']), 'referrals').filter(([label]) => /westminster/i.test(label))
+    const lines = figures(monitoringReport(typedTwoWays, RANGE, TODAY, [{ name: 'Westminster Outreach' }]), 'referrals').filter(([label]) => /westminster/i.test(label))
     expect(lines).toEqual([['  Westminster Outreach', 2, ['A', 'B']]])
   })
 

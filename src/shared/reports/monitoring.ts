@@ -8,7 +8,7 @@ import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
 import { localAuthorityName } from '../places/local-authority'
 import { ValidationError } from '../validation'
 import { completeness, type Completeness } from './completeness'
-import { groupByOrganisation } from '../team/outreach-teams'
+import { groupByOrganisation, type ListedOrganisation } from '../team/outreach-teams'
 
 /** The KPI deadlines (Connection Support review): counted in working days. */
 export const ASSESSED_WITHIN_WORKING_DAYS = 3
@@ -104,8 +104,8 @@ const PLANNED: ClosureType = 'planned'
  * 4.13, the Kent policy 7.0, the Connection Support review's KPIs). `today` decides which
  * deadlines have passed for referrals still waiting.
  */
-/** `outreachTeams`: the team's list of referring outreach teams, whose spelling names each in the report. */
-export function monitoringReport(cases: readonly ReportCase[], range: DateRange, today: IsoDate, outreachTeams: readonly string[] = []): MonitoringReport {
+/** `outreachTeams`: the team's list of referring outreach teams, whose spelling names each in the report (their old names counted under them). */
+export function monitoringReport(cases: readonly ReportCase[], range: DateRange, today: IsoDate, outreachTeams: readonly ListedOrganisation[] = []): MonitoringReport {
   checkRange(range)
   // A duplicate merged into another case is counted there.
   const all = cases.filter(({ record }) => !record.mergedInto)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupByOrganisation, listedOrganisation, organisationKey } from './outreach-teams'
+import { groupByOrganisation, listedOrganisation, organisationKey, withAliases } from './outreach-teams'
 
 describe('one organisation, one entry', () => {
   it('takes an organisation typed with other capitals, accents, spacing or punctuation as the same one', () => {
@@ -10,18 +10,35 @@ describe('one organisation, one entry', () => {
   })
 
   it('finds the list’s spelling of a name typed another way', () => {
-    const list = ['Tower Hamlets Outreach', 'Westminster Outreach']
+    const list = [{ name: 'Tower Hamlets Outreach' }, { name: 'Westminster Outreach', aliases: ['Westminster Street Outreach'] }]
     expect(listedOrganisation(list, 'tower hamlets  OUTREACH')).toBe('Tower Hamlets Outreach')
     expect(listedOrganisation(list, 'Camden Outreach')).toBeUndefined()
     expect(listedOrganisation(list, '  ')).toBeUndefined()
+    expect(listedOrganisation(list, 'westminster street outreach')).toBe('Westminster Outreach')
   })
 
   it('groups referrals by organisation, named as the list spells it, or as most of them did', () => {
     const referrals = ['tower hamlets outreach', 'Tower Hamlets Outreach', 'camden outreach', 'Camden Outreach', 'Camden Outreach']
-    const grouped = groupByOrganisation(referrals, (name) => name, ['Tower Hamlets Outreach'])
+    const grouped = groupByOrganisation(referrals, (name) => name, [{ name: 'Tower Hamlets Outreach' }])
     expect([...grouped].map(([name, group]) => [name, group.length])).toEqual([
       ['Tower Hamlets Outreach', 2],
       ['Camden Outreach', 3],
+    ])
+  })
+
+  it('counts cases naming an old name (a rename, or an entry merged in) under the entry that kept it', () => {
+    const referrals = ['Tower Hamlet Outreach', 'THOT', 'Tower Hamlets Outreach', 'Camden Outreach']
+    const grouped = groupByOrganisation(referrals, (name) => name, [{ name: 'Tower Hamlets Outreach', aliases: ['Tower Hamlet Outreach', 'thot'] }])
+    expect([...grouped].map(([name, group]) => [name, group.length])).toEqual([
+      ['Tower Hamlets Outreach', 3],
+      ['Camden Outreach', 1],
+    ])
+  })
+
+  it('keeps each old name once, and never the entry’s own name, as an alias', () => {
+    expect(withAliases({ name: 'Tower Hamlets Outreach', aliases: ['THOT'] }, ['thot', 'tower hamlets outreach', 'Tower Hamlet Outreach'])).toEqual([
+      'THOT',
+      'Tower Hamlet Outreach',
     ])
   })
 })

@@ -14,21 +14,43 @@ export function organisationKey(name: string): string {
     .trim()
 }
 
-/** The list's spelling of this organisation, if the list has it. */
-export function listedOrganisation(list: readonly string[], name: string): string | undefined {
+/**
+ * An entry of the list: its spelling, and the other names it has had. A rename or a merge keeps
+ * the old name as an alias rather than rewriting the cases that name it: what a caseworker typed
+ * on a case stays as typed, and the report still counts it under the entry.
+ */
+export interface ListedOrganisation {
+  name: string
+  aliases?: readonly string[]
+}
+
+/** The list's spelling of this organisation (by its name or one of its aliases), if the list has it. */
+export function listedOrganisation(list: readonly ListedOrganisation[], name: string): string | undefined {
   const key = organisationKey(name)
-  return key ? list.find((listed) => organisationKey(listed) === key) : undefined
+  return key ? list.find((listed) => [listed.name, ...(listed.aliases ?? [])].some((known) => organisationKey(known) === key))?.name : undefined
+}
+
+/** The aliases an entry has after it takes in these other names: each kept once, never its own name. */
+export function withAliases(entry: ListedOrganisation, names: readonly string[]): string[] {
+  const own = organisationKey(entry.name)
+  const kept = new Map<string, string>()
+  for (const name of [...(entry.aliases ?? []), ...names]) {
+    const key = organisationKey(name)
+    if (key && key !== own && !kept.has(key)) kept.set(key, name.trim())
+  }
+  return [...kept.values()]
 }
 
 /**
  * Names grouped as one organisation each: the list's spelling where the list has it, else the
  * spelling most of the group used (the first of equals).
  */
-export function groupByOrganisation<T>(items: readonly T[], nameOf: (item: T) => string, list: readonly string[] = []): Map<string, T[]> {
+export function groupByOrganisation<T>(items: readonly T[], nameOf: (item: T) => string, list: readonly ListedOrganisation[] = []): Map<string, T[]> {
   const byKey = new Map<string, { items: T[]; spellings: Map<string, number> }>()
   for (const item of items) {
     const name = nameOf(item).trim()
-    const key = organisationKey(name)
+    // A name the list knows (an alias too) is grouped under the list's entry.
+    const key = organisationKey(listedOrganisation(list, name) ?? name)
     const group = byKey.get(key) ?? { items: [] as T[], spellings: new Map<string, number>() }
     group.items.push(item)
     group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1)

@@ -39,7 +39,10 @@ export type Agency = FieldValues<typeof AGENCY_FIELDS>
 
 /** An outreach team (a referring organisation), as the referral form offers it (see outreach-teams.ts). */
 export const OUTREACH_TEAM_FIELDS = [{ name: 'name', label: 'Name', kind: 'text', required: true }] as const satisfies readonly Field[]
-export type OutreachTeam = FieldValues<typeof OUTREACH_TEAM_FIELDS>
+export type OutreachTeam = FieldValues<typeof OUTREACH_TEAM_FIELDS> & {
+  /** Names it had before a rename, or of entries merged into it: cases naming them count under it. */
+  aliases?: string[]
+}
 
 /** A logo or a signature: a small PNG or JPEG. */
 export interface TeamImage {

@@ -1,4 +1,4 @@
-import { Counter, ImmutableString } from '@automerge/automerge/slim'
+import { Counter, getConflicts, ImmutableString } from '@automerge/automerge/slim'
 import { z } from 'zod'
 import type { Person, PersonRef, Role } from '../people'
 import { PHASES, type Phase } from '../case/phases'
@@ -7,7 +7,8 @@ import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import { ValidationError } from '../validation'
-import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, OUTREACH_TEAM_FIELDS, type TeamImage, type TeamSettings } from './settings'
+import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, OUTREACH_TEAM_FIELDS, type OutreachTeam, type TeamImage, type TeamSettings } from './settings'
+import { listedOrganisation, organisationKey, withAliases } from './outreach-teams'
 
 export const TEAM_KIND = 'homeward/team'
 /** 1: members and cases. 2: adds the learning-points log. 3: adds the settings the paperwork
@@ -72,7 +73,11 @@ export function upgradeTeamDoc(doc: TeamDoc): void {
 }
 
 export function teamSettings(doc: TeamDoc): TeamSettings {
-  return toPlain<TeamSettings>(doc.settings)
+  const settings = toPlain<TeamSettings>(doc.settings)
+  for (const directory of Object.keys(DIRECTORIES) as Directory[]) {
+    ;(settings as unknown as Record<Directory, unknown>)[directory] = directoryEntries(doc, directory)
+  }
+  return settings
 }
 
 export function addMember(doc: TeamDoc, person: Person): void {
@@ -147,8 +152,8 @@ function checkedForm(fields: readonly Field[], values: Record<string, unknown>, 
  * Sets a form's fields in place, one by one, and removes those emptied: an edit on another laptop
  * to a different field of the same form survives the merge.
  */
-function replaceFields(target: Record<string, unknown>, values: Record<string, unknown>): void {
-  for (const name of Object.keys(target)) if (!(name in values)) delete target[name]
+function replaceFields(target: Record<string, unknown>, values: Record<string, unknown>, keep: readonly string[] = []): void {
+  for (const name of Object.keys(target)) if (!(name in values) && !keep.includes(name)) delete target[name]
   for (const [name, value] of Object.entries(values)) target[name] = toStored(value)
 }
 
@@ -156,18 +161,84 @@ export function setLetterhead(doc: TeamDoc, values: Record<string, unknown>, tod
   replaceFields(doc.settings.letterhead as Record<string, unknown>, checkedForm(LETTERHEAD_FIELDS, values, today))
 }
 
+/**
+ * Every map a directory has. A team document from before the list of outreach teams has no map for
+ * it until its first entry, and two laptops adding their first entry while apart each make one:
+ * Automerge keeps both, shows one, and holds the other as a conflict. Nothing is lost if every
+ * reader takes the entries of all of them, and every writer writes an entry where it already is
+ * (a new one in the map shown), and removes it from each. This is chosen over the server making
+ * the map (a laptop alone or offline still adds entries) and over copying the hidden map's entries
+ * into the shown one (a later edit on another laptop to the hidden copy would then be shadowed by
+ * the stale one). The other settings maps (the letterhead, Housing Options, agencies,
+ * signatures) are made with the settings themselves, by `newTeamDoc` or `upgradeTeamDoc` before the
+ * document is shared, and the caseload weights are written whole: they cannot meet this race.
+ */
+function directoryMaps(settings: TeamDoc['settings'], directory: Directory): Record<string, Stored<Record<string, unknown>>>[] {
+  const shown = settings[directory]
+  const all = Object.values(getConflicts(settings, directory) ?? {})
+  return [shown, ...all.filter((value) => value !== shown)].filter(isMap) as Record<string, Stored<Record<string, unknown>>>[]
+}
+
+/** A directory's entries, by id, from all its maps (see `directoryMaps`). */
+export function directoryEntries<T = Record<string, unknown>>(doc: TeamDoc, directory: Directory): Record<string, T> {
+  const entries: Record<string, T> = {}
+  for (const map of directoryMaps(doc.settings, directory)) {
+    for (const [id, entry] of Object.entries(map)) if (!(id in entries) && isMap(entry)) entries[id] = toPlain<T>(entry as Stored<T>)
+  }
+  return entries
+}
+
+/** The map holding this entry, if a directory has it. */
+function mapHolding(doc: TeamDoc, directory: Directory, id: string): Record<string, Stored<Record<string, unknown>>> | undefined {
+  return directoryMaps(doc.settings, directory).find((map) => isMap(map[id]))
+}
+
 /** Adds an entry to a directory, or edits one. */
 export function putDirectoryEntry(doc: TeamDoc, directory: Directory, id: string, values: Record<string, unknown>, today: IsoDate): void {
-  // A team document from before the list of outreach teams has none until its first entry.
-  if (!isMap(doc.settings[directory])) doc.settings[directory] = {}
-  const entries = doc.settings[directory] as Record<string, Record<string, unknown>>
   const checked = checkedForm(DIRECTORIES[directory], values, today)
-  if (entries[id]) replaceFields(entries[id], checked)
-  else entries[id] = toStored(checked)
+  const holding = mapHolding(doc, directory, id)
+  if (directory === 'outreachTeams') checkNewName(doc, id, checked.name as string)
+  if (holding) {
+    const entry = holding[id] as Record<string, unknown>
+    // A rename keeps the old name: cases that name it still count under the entry.
+    const before = toPlain<OutreachTeam>(entry as Stored<OutreachTeam>)
+    if (directory === 'outreachTeams' && organisationKey(before.name) !== organisationKey(checked.name as string)) {
+      entry.aliases = toStored(withAliases({ name: checked.name as string, aliases: before.aliases ?? [] }, [before.name]))
+    }
+    replaceFields(entry, checked, ['aliases'])
+  } else {
+    // A team document from before the list of outreach teams has none until its first entry.
+    if (!isMap(doc.settings[directory])) doc.settings[directory] = {}
+    ;(doc.settings[directory] as Record<string, unknown>)[id] = toStored(checked)
+  }
+}
+
+/** One organisation, one entry: a name (or an old name) another entry has is refused. */
+function checkNewName(doc: TeamDoc, id: string, name: string): void {
+  const others = Object.entries(directoryEntries<OutreachTeam>(doc, 'outreachTeams')).filter(([other]) => other !== id)
+  const listed = listedOrganisation(others.map(([, entry]) => entry), name)
+  if (listed) throw new ValidationError([{ field: 'name', message: `${listed} is already on the list: merge the two instead` }])
 }
 
 export function removeDirectoryEntry(doc: TeamDoc, directory: Directory, id: string): void {
-  if (isMap(doc.settings[directory])) delete doc.settings[directory][id]
+  for (const map of directoryMaps(doc.settings, directory)) delete map[id]
+}
+
+/**
+ * Two entries of the list of outreach teams that are one organisation become one: `keepId` stays,
+ * taking the other's name and aliases as its aliases, and the other goes. The cases are not
+ * rewritten: what each says stays as typed, and counts under the kept entry.
+ */
+export function mergeOutreachTeams(doc: TeamDoc, mergedId: string, keepId: string): void {
+  const entries = directoryEntries<OutreachTeam>(doc, 'outreachTeams')
+  const merged = entries[mergedId]
+  const kept = mapHolding(doc, 'outreachTeams', keepId)
+  if (!merged || !kept || mergedId === keepId) {
+    throw new ValidationError([{ field: 'id', message: 'Choose two different outreach teams on the list' }])
+  }
+  const keep = kept[keepId] as Record<string, unknown>
+  keep.aliases = toStored(withAliases(entries[keepId]!, [merged.name, ...(merged.aliases ?? [])]))
+  removeDirectoryEntry(doc, 'outreachTeams', mergedId)
 }
 
 /** Sets or clears the logo, or a member's signature. The image has been checked by the caller. */

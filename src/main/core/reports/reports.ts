@@ -18,7 +18,7 @@ export class Reports {
 
   /** The monitoring report for a range. */
   async monitoring(range: DateRange): Promise<MonitoringReport> {
-    return monitoringReport(await this.cases.readAll(), range, isoDateOf(this.core.now()), this.team.outreachTeams())
+    return monitoringReport(await this.cases.readAll(), range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
   }
 
   /** The report as a file: the PDF for commissioners, or the figures or case-level rows as CSV. */

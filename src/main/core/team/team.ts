@@ -8,8 +8,9 @@ import { listedOrganisation } from '../../../shared/team/outreach-teams'
 import {
   addLearningPoint,
   addMember,
-  mapIn,
+  directoryEntries,
   markLearningPointsReviewed,
+  mergeOutreachTeams,
   putDirectoryEntry,
   removeDirectoryEntry,
   setCaseloadWeights,
@@ -96,10 +97,14 @@ export class Team {
 
   /** The team's list of outreach teams (referring organisations), by name. */
   outreachTeams(): string[] {
-    const entries = mapIn(this.core.teamDoc().doc().settings.outreachTeams)
-    return Object.values(toPlain<Record<string, OutreachTeam>>(entries))
+    return this.outreachTeamEntries()
       .map((entry) => entry.name)
       .sort((a, b) => a.localeCompare(b, 'en-GB'))
+  }
+
+  /** The list's entries, with the other names each has had (for the monitoring report). */
+  outreachTeamEntries(): OutreachTeam[] {
+    return Object.values(directoryEntries<OutreachTeam>(this.core.teamDoc().doc(), 'outreachTeams'))
   }
 
   /**
@@ -107,7 +112,7 @@ export class Team {
    * may add one, as they type a referral: one organisation is then one entry, however it is typed.
    */
   knowOutreachTeam(name: string): string {
-    const listed = listedOrganisation(this.outreachTeams(), name)
+    const listed = listedOrganisation(this.outreachTeamEntries(), name)
     if (listed) return listed
     const context = this.core.context()
     this.core.changeTeam((team) => putDirectoryEntry(team, 'outreachTeams', randomUUID(), { name: name.trim() }, context.today), context)
@@ -131,7 +136,7 @@ export class Team {
   /** Adds an entry to a directory (no id) or edits one; returns its id. */
   saveDirectoryEntry(directory: Directory, id: string | undefined, values: Record<string, unknown>): string {
     const entryId = id ?? randomUUID()
-    if (id !== undefined && !(id in mapIn<unknown>(this.core.teamDoc().doc().settings[directory]))) {
+    if (id !== undefined && !(id in directoryEntries(this.core.teamDoc().doc(), directory))) {
       throw new ValidationError([{ field: 'id', message: 'That entry is no longer in the directory' }])
     }
     this.#changeSettings((team, today) => putDirectoryEntry(team, directory, entryId, values, today))
@@ -140,6 +145,11 @@ export class Team {
 
   removeDirectoryEntry(directory: Directory, id: string): void {
     this.#changeSettings((team) => removeDirectoryEntry(team, directory, id))
+  }
+
+  /** Two outreach teams on the list that are one organisation: `mergedId` goes, its names kept by `keepId`. */
+  mergeOutreachTeams(mergedId: string, keepId: string): void {
+    this.#changeSettings((team) => mergeOutreachTeams(team, mergedId, keepId))
   }
 
   setCaseloadWeights(weights: Record<Phase, number>): void {
@@ -204,6 +214,7 @@ export class Team {
       setProfile: (params) => this.setProfile(params),
       listMembers: () => this.members(),
       listOutreachTeams: () => this.outreachTeams(),
+      knowOutreachTeam: ({ name }) => ({ name: this.knowOutreachTeam(name) }),
       getTeamSettings: () => settingsView(this.settings()),
       updateLetterhead: ({ values }) => {
         this.updateLetterhead(values)
@@ -212,6 +223,10 @@ export class Team {
       saveDirectoryEntry: ({ directory, id, values }) => ({ id: this.saveDirectoryEntry(directory, id, values) }),
       removeDirectoryEntry: ({ directory, id }) => {
         this.removeDirectoryEntry(directory, id)
+        return {}
+      },
+      mergeOutreachTeams: ({ mergedId, keepId }) => {
+        this.mergeOutreachTeams(mergedId, keepId)
         return {}
       },
       setCaseloadWeights: ({ weights }) => {
