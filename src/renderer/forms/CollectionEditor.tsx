@@ -238,7 +238,11 @@ function itemConflicts(fields: readonly Field[], record: FieldRecordSource): Rea
     return values ? [{ field, values }] : []
   })
   if (conflicts.length === 0) return null
+  // Named, since the box sits under the row rather than under its field.
   return conflicts.map(({ field, values }) => (
-    <FieldConflict key={field.name} field={field} values={values} onChoose={(value) => record.choose(field.name, value)} />
+    <div key={field.name}>
+      <p className="item-conflict__field">{field.label}</p>
+      <FieldConflict field={field} values={values} onChoose={(value) => record.choose(field.name, value)} />
+    </div>
   ))
 }

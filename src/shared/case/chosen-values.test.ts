@@ -36,7 +36,7 @@ describe('what a choice between values saved at once is called in the case’s h
       (d) => change.updateItem(d, 'addresses', 'address-1', { kind: 'supported' }, MANAGER),
     )
     const chosen = by(MANAGER, both, (d) => change.chooseItemValue(d, 'addresses', 'address-1', 'kind', 'supported', MANAGER))
-    expect(choicesMade(chosen).get(lastChange(chosen))).toEqual(['Kept “Hostel or supported housing” for Type of stay of an address (from 2 values saved at once)'])
+    expect(choicesMade(chosen).get(lastChange(chosen))).toEqual(['Kept “Hostel or supported housing” for Type of stay, in an address (from 2 values saved at once)'])
   })
 
   it('says nothing of ordinary changes', () => {

@@ -4,7 +4,7 @@ import { displayValue, type Field } from '../forms/fields'
 import { CASE_COLLECTIONS, CASE_SECTIONS, type CaseCollection } from './changes'
 import type { CaseDoc } from './record'
 
-/** An item of each list as the history names it: "Postcode of an address". */
+/** An item of each list as the history names it: "Postcode, in an address". */
 const ITEM_NAMES: Record<CaseCollection, string> = {
   sharingConsents: 'an agency',
   addresses: 'an address',
@@ -46,7 +46,7 @@ function fieldPlaces(doc: Automerge.Doc<CaseDoc>): Map<string, { fields: readonl
   }
   for (const [section, fields] of Object.entries(CASE_SECTIONS)) add(doc[section as keyof typeof CASE_SECTIONS], fields, '')
   for (const [collection, fields] of Object.entries(CASE_COLLECTIONS) as [CaseCollection, readonly Field[]][]) {
-    for (const item of Object.values(doc[collection] ?? {})) add(item, fields, ` of ${ITEM_NAMES[collection]}`)
+    for (const item of Object.values(doc[collection] ?? {})) add(item, fields, `, in ${ITEM_NAMES[collection]}`)
   }
   return places
 }
