@@ -65,6 +65,8 @@ export interface CaseChange {
   mismatch: boolean
   /** 'none': from before the server recorded who sent what, or from a laptop of before people. */
   attestation: 'server' | 'this laptop' | 'none'
+  /** What the change kept where two values were saved at once, in words (see choicesMade); mostly none. */
+  choices: string[]
 }
 
 /** A case's latest changes, newest first, and how many older ones are not listed. */

@@ -45,11 +45,30 @@ describe('a case’s changes, through the API', () => {
       attestedBy: null,
       mismatch: false,
       attestation: 'none',
+      choices: [],
     })
     const times = changes.map((entry) => entry.at!)
     expect(times).toEqual([...times].sort().reverse())
 
     const refused = await createApiHandler(ws)({ id: 2, method: 'caseChanges', params: { caseId: 'not a case' } })
     expect(refused.ok).toBe(false)
+  })
+
+  it('says what a change kept where two values were saved at once', async () => {
+    const dir = tempDir('case-changes-choice')
+    const ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    cleanups.push(dir.remove, () => ws.close())
+    const author = { id: AMINA.id, name: AMINA.name }
+    const context = { author, role: 'caseworker' as const, now: START, today: '2026-11-02' }
+    const base = Automerge.from(newCaseDoc(referral() as never, { id: randomUUID(), author, now: START, today: '2026-11-02' })) as Automerge.Doc<CaseDoc>
+    const [one, two] = ['1111111', '2222222'].map((chainNumber) =>
+      Automerge.change(Automerge.clone(base), authoredBy(author, START), (d) => change.updateSection(d, 'referral', { chainNumber }, context)),
+    )
+    const chosen = Automerge.change(Automerge.merge(one!, two!), authoredBy(author, START), (d) => change.chooseValue(d, 'referral', 'chainNumber', '1111111', context))
+    const [caseId] = await ws.cases.addMany([chosen])
+    const answer = await createApiHandler(ws)({ id: 1, method: 'caseChanges', params: { caseId } })
+    const { changes } = (answer as { result: CaseChanges }).result
+    expect(changes.find((entry) => entry.hash === Automerge.getHeads(chosen)[0])?.choices).toEqual(['Kept “1111111” for CHAIN number (from 2 values saved at once)'])
+    expect(changes.filter((entry) => entry.choices.length > 0)).toHaveLength(1)
   })
 })

@@ -1,8 +1,42 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, screenshot, test } from './app'
-import { casework } from './casework'
+import { casework, daysAgo } from './casework'
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
+
+/**
+ * A second window on the same case, whose sync connection can be held: while held, neither window
+ * sees the other's change, as with two laptops saving before they sync. (The hold is in the page:
+ * the browser mode admits only its own page's sockets, so a proxy cannot stand between.)
+ */
+async function heldWindow(first: Page): Promise<Page> {
+  const second = await first.context().newPage()
+  await second.addInitScript(() => {
+    const queue: (() => void)[] = []
+    const state = { held: false }
+    Object.assign(window, {
+      holdSync: () => (state.held = true),
+      releaseSync: () => {
+        state.held = false
+        for (const run of queue.splice(0)) run()
+      },
+    })
+    const later = (socket: WebSocket, run: () => void) => (socket.url.includes('/sync') && state.held ? queue.push(run) : run())
+    const send = WebSocket.prototype.send
+    WebSocket.prototype.send = function (this: WebSocket, data) {
+      later(this, () => send.call(this, data))
+    }
+    const listen = WebSocket.prototype.addEventListener
+    WebSocket.prototype.addEventListener = function (this: WebSocket, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options)
+      return listen.call(this, type, (event) => later(this, () => listener.call(this, event)), options)
+    } as typeof WebSocket.prototype.addEventListener
+  })
+  return second
+}
+
+const holdSync = (page: Page) => page.evaluate(() => (window as unknown as { holdSync: () => void }).holdSync())
+const releaseSync = (page: Page) => page.evaluate(() => (window as unknown as { releaseSync: () => void }).releaseSync())
 
 test('a half-typed referral is offered by name, never poured into the next person’s referral', async ({ app }, testInfo) => {
   const page = await app.open()
@@ -74,34 +108,10 @@ test('a field two windows saved at once shows both values, and one can be kept',
   await steps.firstRun('Amina Okafor')
   await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', chain: '1111111', referrer: 'Sam Reed', team: 'Camden Outreach' })
 
-  // A second window on the same case, whose sync connection can be held: while held, neither
-  // window sees the other's change, as with two laptops saving before they sync. (The hold is in
-  // the page: the browser mode admits only its own page's sockets, so a proxy cannot stand between.)
-  const second = await first.context().newPage()
-  await second.addInitScript(() => {
-    const queue: (() => void)[] = []
-    const state = { held: false }
-    Object.assign(window, {
-      holdSync: () => (state.held = true),
-      releaseSync: () => {
-        state.held = false
-        for (const run of queue.splice(0)) run()
-      },
-    })
-    const later = (socket: WebSocket, run: () => void) => (socket.url.includes('/sync') && state.held ? queue.push(run) : run())
-    const send = WebSocket.prototype.send
-    WebSocket.prototype.send = function (this: WebSocket, data) {
-      later(this, () => send.call(this, data))
-    }
-    const listen = WebSocket.prototype.addEventListener
-    WebSocket.prototype.addEventListener = function (this: WebSocket, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
-      if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options)
-      return listen.call(this, type, (event) => later(this, () => listener.call(this, event)), options)
-    } as typeof WebSocket.prototype.addEventListener
-  })
+  const second = await heldWindow(first)
   await second.goto(first.url())
   await expect(second.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
-  await second.evaluate(() => (window as unknown as { holdSync: () => void }).holdSync())
+  await holdSync(second)
 
   for (const [page, chain] of [
     [first, '2222222'],
@@ -112,7 +122,7 @@ test('a field two windows saved at once shows both values, and one can be kept',
     await page.getByLabel('CHAIN number').fill(chain)
     await form.save('Referral form')
   }
-  await second.evaluate(() => (window as unknown as { releaseSync: () => void }).releaseSync())
+  await releaseSync(second)
 
   for (const page of [first, second]) {
     const conflict = page.getByRole('group', { name: 'CHAIN number: 2 values saved at the same time' })
@@ -134,4 +144,74 @@ test('a field two windows saved at once shows both values, and one can be kept',
   await expect(history.getByRole('listitem').last()).toContainText('“3333333” kept from 2 values saved at once, by Amina Okafor')
   await screenshot(second, testInfo, 'field-history')
   await expectAccessible(second, 'a field’s history')
+
+  await second.getByRole('link', { name: 'History' }).click()
+  await expect(second.getByRole('table', { name: 'Every change to this case, newest first' })).toContainText(
+    'Kept “3333333” for CHAIN number (from 2 values saved at once)',
+  )
+})
+
+test('a field of a list’s item two windows saved at once shows both values, and one can be kept', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const first = await app.open()
+  const steps = casework(first)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  await first.getByRole('link', { name: 'Expenses' }).click()
+  await first.getByRole('button', { name: 'Add an expense' }).click()
+  await first.getByLabel('Date', { exact: true }).fill(daysAgo(1))
+  await first.getByRole('group', { name: 'Category' }).getByLabel('Travel').check()
+  await first.getByLabel('What it was for').fill('Train to Leeds')
+  await first.getByLabel('Amount').fill('42.50')
+  await first.getByRole('button', { name: 'Add an expense', exact: true }).last().click()
+  const spending = (page: Page) => page.getByRole('table', { name: 'Spending' })
+  await expect(spending(first)).toContainText('Train to Leeds')
+
+  const second = await heldWindow(first)
+  await second.goto(first.url())
+  await expect(spending(second)).toContainText('Train to Leeds')
+  await holdSync(second)
+  for (const [page, description] of [
+    [first, 'Train to Bradford'],
+    [second, 'Coach to Bradford'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Change this expense' }).click()
+    await page.getByLabel('What it was for').fill(description)
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await expect(spending(page)).toContainText(description)
+  }
+  await releaseSync(second)
+
+  for (const page of [first, second]) {
+    const conflict = spending(page).getByRole('group', { name: 'What it was for: 2 values saved at the same time' })
+    await expect(conflict).toBeVisible()
+    await expect(conflict).toContainText('“Train to Bradford” saved by Amina Okafor')
+    await expect(conflict).toContainText('“Coach to Bradford” saved by Amina Okafor')
+  }
+  await screenshot(first, testInfo, 'item-conflict-shown')
+  await expectAccessible(first, 'a list with an item’s field saved twice at once')
+
+  await first.getByRole('button', { name: /^Keep this one.*Coach to Bradford/ }).click()
+  for (const page of [first, second]) {
+    await expect(page.getByRole('group', { name: /values saved at the same time/ })).toHaveCount(0)
+    await expect(spending(page)).toContainText('Coach to Bradford')
+    await expect(spending(page)).not.toContainText('Train to Bradford')
+  }
+
+  // Each field's history is in the item's Change form, one click from the field.
+  await second.getByRole('button', { name: 'Change this expense' }).click()
+  await second.getByText('History of What it was for').click()
+  const history = second.getByRole('list', { name: 'Every value of What it was for, oldest first' })
+  await expect(history.getByRole('listitem')).toHaveCount(4)
+  await expect(history.getByRole('listitem').first()).toContainText('“Train to Leeds” by Amina Okafor')
+  await expect(history.getByRole('listitem').last()).toContainText('“Coach to Bradford” kept from 2 values saved at once, by Amina Okafor')
+  await screenshot(second, testInfo, 'item-field-history')
+  await expectAccessible(second, 'an item’s field history')
+  await second.getByRole('button', { name: 'Cancel' }).click()
+
+  await second.getByRole('link', { name: 'History' }).click()
+  await expect(second.getByRole('table', { name: 'Every change to this case, newest first' })).toContainText(
+    'Kept “Coach to Bradford” for What it was for, in an expense (from 2 values saved at once)',
+  )
+  await screenshot(second, testInfo, 'history-tab-choice')
 })

@@ -31,7 +31,7 @@ export function Section(props: { section: CaseSection; title: string; groups: re
   )
 }
 
-/** A list on the case, saved through the domain's addItem, updateItem and removeItem. */
+/** A list on the case, saved through the domain's addItem, updateItem, removeItem and chooseItemValue. */
 export function Collection(props: {
   id: Exclude<change.CaseCollection, 'actions'>
   title: string
@@ -41,10 +41,15 @@ export function Collection(props: {
   emptyText: string
   order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
 }) {
-  const { id, record } = useOpenCase()
+  const { id, record, doc } = useOpenCase()
   const changeCase = useCaseChange()
   return (
     <CollectionEditor
+      record={(itemId) => ({
+        conflict: (field) => fieldConflict(doc, [props.id, itemId], field),
+        history: (field) => fieldHistory(doc, [props.id, itemId], field),
+        choose: (field, value) => changeCase((draft, context) => change.chooseItemValue(draft, props.id, itemId, field, value, context)),
+      })}
       draftKey={`${id}:${props.id}`}
       title={props.title}
       itemName={props.itemName}

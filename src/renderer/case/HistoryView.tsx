@@ -49,7 +49,8 @@ export function HistoryView() {
 /**
  * Every change to the case, newest first: who it says made it, and whose laptop sent it as the
  * team's server recorded it. A change sent from someone else's laptop than its author's is listed
- * with a line saying so; nothing is left out for it.
+ * with a line saying so; nothing is left out for it. A change that settled two values saved at
+ * once says which it kept, so the one dropped can be traced.
  */
 function EveryChange() {
   const { id } = useOpenCase()
@@ -73,10 +74,19 @@ function EveryChange() {
             rowKey={(change) => change.hash}
             rowClassName={(change) => (change.mismatch ? 'row--mismatch' : undefined)}
             rowDetail={(change) =>
-              change.mismatch && (
-                <p className="history__mismatch">
-                  Declared as {change.declaredAuthor!.name}, sent from {change.attestedBy!.name}’s laptop.
-                </p>
+              (change.mismatch || change.choices.length > 0) && (
+                <>
+                  {change.choices.map((choice) => (
+                    <p key={choice} className="history__reason">
+                      {choice}
+                    </p>
+                  ))}
+                  {change.mismatch && (
+                    <p className="history__mismatch">
+                      Declared as {change.declaredAuthor!.name}, sent from {change.attestedBy!.name}’s laptop.
+                    </p>
+                  )}
+                </>
               )
             }
             columns={[

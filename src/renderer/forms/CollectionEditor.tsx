@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
+import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
 import { EditForm } from './EditForm'
+import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { issuesOf } from './issues'
 import { useFormDraft } from './drafts'
 
@@ -31,6 +32,8 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   /** Who may only look (a caseworker at the team's directories). */
   readOnly?: boolean
   intro?: ReactNode
+  /** A case's items: each field shows its values saved at once, to keep one, and its history. */
+  record?: (id: string) => FieldRecordSource
 }) {
   const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
   const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`, props.title)
@@ -77,6 +80,9 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         rowKey={([id]) => id}
         empty={props.emptyText}
         columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}
+        {...(props.record && !props.readOnly
+          ? { rowDetail: ([id]: [string, T]) => itemConflicts(props.fields, props.record!(id)) }
+          : {})}
         {...(props.readOnly
           ? {}
           : {
@@ -127,6 +133,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
           label={props.title}
           groups={groups}
           item={props.items[editingId]}
+          {...(props.record ? { record: props.record(editingId) } : {})}
           heading={`Change ${thisItem}`}
           focusHeading={opener.current !== null}
           onSave={(changes) => props.onUpdate(editingId, changes)}
@@ -169,6 +176,7 @@ function ItemEditor(props: {
   focusHeading: boolean
   onSave: (changes: Record<string, unknown>) => void | Promise<void>
   onDone: () => void
+  record?: FieldRecordSource
 }) {
   const fields = props.groups.flatMap((group) => [...group.fields])
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.label)
@@ -181,6 +189,12 @@ function ItemEditor(props: {
         values={current.values}
         onValues={(values) => setDraft({ ...current, values })}
         submitLabel="Save changes"
+        {...(props.record
+          ? {
+              afterField: (field: Field) =>
+                displayValue(field, props.item[field.name]) !== '' && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
+            }
+          : {})}
         onCancel={() => {
           clearDraft()
           props.onDone()
@@ -212,4 +226,23 @@ function FormHeading({ focus, children }: { focus: boolean; children: ReactNode 
       {children}
     </h4>
   )
+}
+
+/**
+ * An item's fields saved with two values at once, for a row under its own: each with both values,
+ * who saved them and when, to keep one. Null when there is none (no row; and nothing decoded).
+ */
+function itemConflicts(fields: readonly Field[], record: FieldRecordSource): ReactNode {
+  const conflicts = fields.flatMap((field) => {
+    const values = record.conflict(field.name)
+    return values ? [{ field, values }] : []
+  })
+  if (conflicts.length === 0) return null
+  // Named, since the box sits under the row rather than under its field.
+  return conflicts.map(({ field, values }) => (
+    <div key={field.name}>
+      <p className="item-conflict__field">{field.label}</p>
+      <FieldConflict field={field} values={values} onChoose={(value) => record.choose(field.name, value)} />
+    </div>
+  ))
 }

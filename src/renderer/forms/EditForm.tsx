@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { formSchema, type Field, type FieldGroup, type FormValues } from '../../shared/forms/fields'
 import { isoDateOf } from '../../shared/dates'
 import { validate } from '../../shared/validation'
@@ -19,6 +19,8 @@ export function EditForm(props: {
   onCancel?: () => void
   submitLabel: string
   children?: ReactNode
+  /** Shown under a field's input: a list item's stored values and their history. */
+  afterField?: (field: Field) => ReactNode
 }) {
   const { busy, issues, run, refuse } = useSubmit()
   const errors = byField(issues)
@@ -38,13 +40,15 @@ export function EditForm(props: {
           {props.groups.length > 1 && <legend className="group__legend">{group.title}</legend>}
           {group.hint && <p className="field__hint">{group.hint}</p>}
           {group.fields.map((field) => (
-            <FieldInput
-              key={field.name}
-              field={field}
-              value={props.values[field.name] ?? ''}
-              onChange={(value) => props.onValues({ ...props.values, [field.name]: value })}
-              {...(errors[field.name] ? { error: errors[field.name] } : {})}
-            />
+            <Fragment key={field.name}>
+              <FieldInput
+                field={field}
+                value={props.values[field.name] ?? ''}
+                onChange={(value) => props.onValues({ ...props.values, [field.name]: value })}
+                {...(errors[field.name] ? { error: errors[field.name] } : {})}
+              />
+              {props.afterField?.(field)}
+            </Fragment>
           ))}
         </fieldset>
       ))}

@@ -66,8 +66,7 @@ interface FieldOp {
 /** The operations on one key of one map, in the document's order of changes. */
 function opsOf(doc: Automerge.Doc<unknown>, objectId: string, key: string): FieldOp[] {
   const found: FieldOp[] = []
-  for (const bytes of Automerge.getAllChanges(doc)) {
-    const change = Automerge.decodeChange(bytes)
+  for (const change of decodedChanges(doc)) {
     change.ops.forEach((op, index) => {
       if (op.obj !== objectId || op.key !== key) return
       found.push({
@@ -82,6 +81,46 @@ function opsOf(doc: Automerge.Doc<unknown>, objectId: string, key: string): Fiel
     })
   }
   return found
+}
+
+/** A change that settled a conflict: the value it kept for one key of one map, from how many. */
+export interface Choice {
+  change: string
+  objectId: string
+  key: string
+  value: unknown
+  chosenFrom: number
+}
+
+/** Every choice made between values saved at once, in the document's order of changes. */
+export function choicesIn(doc: Automerge.Doc<unknown>): Choice[] {
+  const found: Choice[] = []
+  for (const change of decodedChanges(doc)) {
+    for (const op of change.ops) {
+      // A change that replaces two or more values of one key at once is someone choosing between them.
+      if ((op.pred?.length ?? 0) < 2 || typeof op.key !== 'string') continue
+      const kept = change.ops.findLast((other) => other.obj === op.obj && other.key === op.key && other.action === 'set')
+      found.push({
+        change: change.hash,
+        objectId: op.obj,
+        key: op.key,
+        value: kept && 'value' in kept ? plain(kept.value) : undefined,
+        chosenFrom: op.pred!.length,
+      })
+    }
+  }
+  return found
+}
+
+/**
+ * The document's changes, decoded. Decoding walks every change (a case three years on has
+ * hundreds), so the last document's are kept, by its heads, for the next field that asks.
+ */
+let decoded: { heads: string; changes: ReturnType<typeof Automerge.decodeChange>[] } | undefined
+function decodedChanges(doc: Automerge.Doc<unknown>): ReturnType<typeof Automerge.decodeChange>[] {
+  const heads = Automerge.getHeads(doc).join(',')
+  if (decoded?.heads !== heads) decoded = { heads, changes: Automerge.getAllChanges(doc).map((bytes) => Automerge.decodeChange(bytes)) }
+  return decoded.changes
 }
 
 function mapAt(doc: Automerge.Doc<unknown>, path: readonly string[]): object | undefined {

@@ -8,6 +8,7 @@ import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
 import { caseDateProblems } from '../../../shared/case/dates/case-dates'
+import { choicesMade } from '../../../shared/case/chosen-values'
 import { upgradeRecord } from '../../../shared/case/migrations'
 import * as change from '../../../shared/case/changes'
 import type { ChangeContext } from '../../../shared/case/changes'
@@ -179,10 +180,13 @@ export class Cases {
 
   /**
    * A case's changes, newest first (the latest CHANGES_LISTED): who each says made it, and whose
-   * laptop sent it (see ChangeAttestations). Read from the changes' metadata: no ops are decoded.
+   * laptop sent it (see ChangeAttestations), and what a change kept where two values were saved at
+   * once (choicesMade decodes the changes for that: a few milliseconds, when the History tab opens).
    */
   async changes(id: string): Promise<CaseChanges> {
-    const metas = Automerge.getChangesMetaSince((await this.open(id)).doc(), [])
+    const doc = (await this.open(id)).doc()
+    const metas = Automerge.getChangesMetaSince(doc, [])
+    const chosen = choicesMade(doc)
     const attested = this.core.attestations.of(id, metas)
     const members = toPlain<TeamRecord['members']>(mapIn(this.core.teamDoc().doc().members))
     // Names as the team knows its people now; otherwise as the change itself names them.
@@ -204,6 +208,7 @@ export class Cases {
         attestedBy,
         mismatch: declaredAuthor !== null && attestedBy !== null && declaredAuthor.id !== attestedBy.id,
         attestation: !attestation ? 'none' : attestation.source === 'local' ? 'this laptop' : 'server',
+        choices: chosen.get(meta.hash) ?? [],
       }
     })
     return { changes, more: Math.max(0, metas.length - CHANGES_LISTED) }
