@@ -215,3 +215,37 @@ test('a field of a list’s item two windows saved at once shows both values, an
   )
   await screenshot(second, testInfo, 'history-tab-choice')
 })
+
+test('a form left open does not save over a value a colleague saved meanwhile without saying so', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const first = await app.open()
+  const steps = casework(first)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const second = await first.context().newPage()
+  await second.goto(first.url())
+  await expect(second.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
+
+  // The first window opens the form and types; the second saves the same field, both online.
+  await steps.change('Referral form')
+  await first.getByLabel("Referrer's name").fill('Sam Reed (first window)')
+  const other = casework(second)
+  await other.change('Referral form')
+  await second.getByLabel("Referrer's name").fill('Priya Shah')
+  await other.save('Referral form')
+  // Said on the open form as soon as the colleague's save arrives.
+  await expect(first.getByText('Saved by someone else since you opened this form: now “Priya Shah”.')).toBeVisible()
+
+  // Saving the open form stops once and shows what the colleague saved, on the field.
+  await first.getByRole('button', { name: 'Save referral form' }).click()
+  await expect(first.getByText('Someone else saved Referrer’s name as “Priya Shah” since you started').first()).toBeVisible()
+  await expect(first.getByLabel("Referrer's name")).toHaveValue('Sam Reed (first window)')
+  await screenshot(first, testInfo, 'overtaken-field')
+  await expectAccessible(first, 'a form whose field a colleague saved meanwhile')
+
+  // Saving again, knowingly, replaces it; the colleague's value stays in the field's history.
+  await steps.save('Referral form')
+  for (const page of [first, second]) await expect(page.getByText('Sam Reed (first window)')).toBeVisible()
+  await first.getByText("History of Referrer's name").click()
+  await expect(first.getByRole('list', { name: "Every value of Referrer's name, oldest first" })).toContainText('Priya Shah')
+})

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
+import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
+import { ValidationError } from '../../shared/validation'
 import { EditForm } from './EditForm'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { issuesOf } from './issues'
@@ -203,6 +205,11 @@ function ItemEditor(props: {
           const base = Object.fromEntries(fields.map((field) => [field.name, current.base[field.name]]))
           const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
           const changes = changedValues(base, after)
+          const overtaken = overtakenFields(fields, base, props.item, changes)
+          if (overtaken.length > 0) {
+            setDraft({ ...current, base: seenOvertaken(current.base, props.item, overtaken) })
+            throw new ValidationError(overtaken)
+          }
           if (Object.keys(changes).length > 0) await props.onSave(changes)
           clearDraft()
           props.onDone()

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
-import { changedValues, displayValue, formValues, type FieldGroup } from '../../shared/forms/fields'
+import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { Panel } from '../components/Panel'
+import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
+import { ValidationError } from '../../shared/validation'
 import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
@@ -50,11 +52,17 @@ export function SectionForm(props: {
           values={draft.values}
           onValues={(values) => setDraft({ ...draft, values })}
           submitLabel={`Save ${props.title.toLowerCase()}`}
+          afterField={(field) => <ChangedMeanwhile field={field} before={draft.base[field.name]} now={props.stored[field.name]} />}
           onCancel={clearDraft}
           onSubmit={async (stored) => {
             const base = Object.fromEntries(fields.map((field) => [field.name, draft.base[field.name]]))
             const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
             const changes = changedValues(base, after)
+            const overtaken = overtakenFields(fields, base, props.stored, changes)
+            if (overtaken.length > 0) {
+              setDraft({ ...draft, base: seenOvertaken(draft.base, props.stored, overtaken) })
+              throw new ValidationError(overtaken)
+            }
             if (Object.keys(changes).length > 0) await props.onSave(changes)
             clearDraft()
           }}
@@ -85,5 +93,16 @@ export function SectionForm(props: {
         ))
       )}
     </Panel>
+  )
+}
+
+/** Said on a field while its form is open, as soon as someone else's save of it arrives. */
+function ChangedMeanwhile(props: { field: Field; before: unknown; now: unknown }) {
+  if (props.now === props.before) return null
+  const shown = displayValue(props.field, props.now)
+  return (
+    <p className="field__changed" role="status">
+      {shown ? `Saved by someone else since you opened this form: now “${shown}”.` : 'Cleared by someone else since you opened this form.'}
+    </p>
   )
 }
