@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { ROOT } from '../support/built'
 import { expect, expectAccessible, screenshot, test } from './app'
 import { casework } from './casework'
 
@@ -12,7 +15,7 @@ function cspMessages(page: Page): string[] {
 }
 
 async function firstRun(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Your name', { exact: true }).fill(name)
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
 }
@@ -163,4 +166,27 @@ test('a case’s referral form chooses its outreach team from the team’s list,
   await page.getByRole('button', { name: 'Show the report' }).click()
   await expect(page.getByText('Tower Hamlets Outreach').first()).toBeVisible()
   await expect(page.getByText('THOT')).toHaveCount(0)
+})
+
+test('the first run on a laptop with a team offers its people, so choosing yourself never makes a second member', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  // As a new user would: `homeward seed` makes a sample team with Amina Okafor, then the app's first run.
+  const seeded = spawnSync(process.execPath, [join(ROOT, 'bin/homeward.mjs'), 'seed', '--cases', '20', '--seed', '1', '--data', app.dataDir], { encoding: 'utf8' })
+  expect(seeded.status, seeded.stderr).toBe(0)
+  const page = await app.open()
+  const iAm = page.getByRole('group', { name: 'I am' })
+  await expect(iAm.getByRole('radio', { name: /^Amina Okafor/ })).toBeVisible()
+  await expect(iAm.getByRole('radio', { name: 'Someone else: type your name' })).toBeChecked()
+  await screenshot(page, testInfo, '03-first-run-offers-the-team')
+  await expectAccessible(page, 'the first run with the team’s people to choose from')
+  await iAm.getByRole('radio', { name: /^Amina Okafor/ }).check()
+  await expect(page.getByLabel('Your name', { exact: true })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Continue' }).click()
+
+  // Amina is one person everywhere: the case list's and the board's filters, and the caseload table.
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click()
+  await expect(page.getByLabel('Lead caseworker').getByRole('option', { name: 'Amina Okafor' })).toHaveCount(1)
+  await page.getByRole('link', { name: 'Caseload board' }).first().click()
+  await expect(page.getByLabel('Caseworker', { exact: true }).getByRole('option', { name: 'Amina Okafor' })).toHaveCount(1)
+  await expect(page.getByRole('rowheader', { name: /Amina Okafor/i })).toHaveCount(1)
 })

@@ -21,23 +21,28 @@ export function withCommonOptions(command: Command): Command {
 }
 
 /**
- * Opens the workspace for one command and closes it after. Changes are signed by the person set up
- * on this laptop, or else by the operating-system user, marked as made at the command line.
+ * Opens the workspace for one command and closes it after. Changes are signed by the laptop's
+ * person (its team's person, or the one set up at the first run), as the window's are. With nobody
+ * set up, they are signed by the operating-system user, marked as made at the command line (an IT
+ * volunteer creating the team or a sample workspace), unless the command makes something a person
+ * is answerable for (`fallback: 'nobody'`): then it is refused before anything is made.
  */
 export async function withWorkspace<T>(
   options: CommonOptions,
   work: (workspace: Workspace) => Promise<T>,
   /** Creating the team is the manager's: whoever holds the server's setup code acts as one. */
-  fallback: { role: Role } = { role: 'caseworker' },
+  fallback: { role: Role } | 'nobody' = { role: 'caseworker' },
 ): Promise<T> {
   const user = safeUserName()
   // Loaded on demand: --help and usage errors need none of it.
   const { openWorkspace } = await import('../core/workspace')
   const workspace = await openWorkspace({
     dataDir: resolve(options.data),
-    fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: fallback.role },
+    ...(fallback === 'nobody' ? {} : { fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: fallback.role } }),
   })
   try {
+    // Nobody set up: the core's NoProfileError, one line, before any file is written.
+    if (fallback === 'nobody') workspace.currentContext()
     return await work(workspace)
   } finally {
     await workspace.close()

@@ -55,6 +55,7 @@ export function attachCommand(): Command {
           },
           ...(options.evidenceFor ? { evidenceFor: options.evidenceFor } : {}),
         }),
+        'nobody',
       )
       if (options.json) printJson({ id })
       else process.stdout.write(`${id}\n`)
@@ -80,7 +81,7 @@ export function packCommand(): Command {
           if (!options.json) progress.show(`Making the pack: ${done} of ${total} parts`)
         },
       })
-    }).finally(() => progress.end())
+    }, 'nobody').finally(() => progress.end())
     // Made anyway, as the window's "Make it anyway": whoever runs the command has chosen to.
     if (!options.json) for (const warning of made.warnings) process.stderr.write(`Check: ${warning}\n`)
     await writeOut(made, options, { warnings: made.warnings })
@@ -97,7 +98,7 @@ export function letterCommand(): Command {
       .argument('<case>', 'the case id')
       .requiredOption('--out <file.pdf>', 'where to write the PDF'),
   ).action(async (caseId: string, options: CommonOptions & { out: string }) => {
-    const made = await withWorkspace(options, (workspace) => workspace.paperwork.closureLetter(caseId))
+    const made = await withWorkspace(options, (workspace) => workspace.paperwork.closureLetter(caseId), 'nobody')
     await writeOut(made, options)
     for (const note of made.notes) process.stderr.write(`homeward: note: ${note}\n`)
   })

@@ -1,23 +1,36 @@
 import { useState } from 'react'
-import { profileInputSchema } from '../../shared/people'
+import { profileInputSchema, ROLE_LABELS } from '../../shared/people'
+import { oncePerPerson } from '../../shared/team/same-person-name'
 import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
-import { byField, ErrorSummary, Form, SubmitButton, TextField } from '../components/form'
+import { byField, ErrorSummary, Form, RadioGroup, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { useSubmit } from '../forms/useSubmit'
+import { useApiQuery } from '../hooks/useApiQuery'
+
+/** The "I am …" choice for a person the team does not have yet. */
+const SOMEONE_ELSE = 'someone-else'
 
 /**
  * The first run asks who is using this laptop: every change they make is signed with it. Their role
- * is not asked: alone on a laptop they do everything; in a team, the team says it.
+ * is not asked: alone on a laptop they do everything; in a team, the team says it. When the
+ * workspace already has people (a sample team, or a copied workspace), they are offered to choose
+ * from, so that one person is never typed in as a second member.
  */
 export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
   const api = useApi()
+  const members = useApiQuery('listMembers', {})
+  const people = members.status === 'ready' ? oncePerPerson(members.data) : []
+  const [chosen, setChosen] = useState(SOMEONE_ELSE)
   const [name, setName] = useState('')
   const { busy, issues, run, refuse } = useSubmit()
   const errors = byField(issues)
+  const typing = people.length === 0 || chosen === SOMEONE_ELSE
 
   const save = () => {
-    const checked = validate(profileInputSchema, { name })
+    // The core takes a chosen (or typed) name the team has as that member.
+    const member = people.find((person) => person.id === chosen)
+    const checked = validate(profileInputSchema, { name: typing ? name : member?.name })
     if (!checked.ok) return refuse(checked.issues)
     void run(async () => {
       await api.call('setProfile', checked.value)
@@ -37,7 +50,22 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
         </p>
         <ErrorSummary issues={issues} />
         <Form onSubmit={save}>
-          <TextField name="name" label="Your name" hint="As your colleagues know you." value={name} onChange={setName} error={errors.name} autoComplete="name" />
+          {people.length > 0 && (
+            <RadioGroup
+              name="person"
+              legend="I am"
+              hint="Choose yourself if you are already in this team."
+              value={chosen}
+              onChange={setChosen}
+              options={[
+                ...people.map((person) => ({ value: person.id, label: person.name, hint: ROLE_LABELS[person.role] })),
+                { value: SOMEONE_ELSE, label: 'Someone else: type your name' },
+              ]}
+            />
+          )}
+          {typing && (
+            <TextField name="name" label="Your name" hint="As your colleagues know you." value={name} onChange={setName} error={errors.name} autoComplete="name" />
+          )}
           <SubmitButton label="Continue" busy={busy} />
         </Form>
       </div>

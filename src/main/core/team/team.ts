@@ -5,6 +5,7 @@ import type { Phase } from '../../../shared/case/phases'
 import { profileInputSchema, type Person } from '../../../shared/people'
 import { imageSizeRefusal, type OutreachTeam, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
 import { listedOrganisation } from '../../../shared/team/outreach-teams'
+import { oncePerPerson, samePersonName } from '../../../shared/team/same-person-name'
 import {
   addLearningPoint,
   addMember,
@@ -71,12 +72,19 @@ export class Team {
 
   /**
    * Answers the first run's question on a laptop with no team: who is using it. Alone on a laptop,
-   * they are its manager. Also names them in the workspace's team document.
+   * they are its manager. A name the team already has (however it is typed: one person, one
+   * member) is that member, who keeps their id, spelling and role in the team document; anyone
+   * else joins it.
    */
   setProfile(input: unknown): Person {
     if (this.inTeam) throw new ValidationError([{ field: 'name', message: 'On a team’s laptop, your name and role come from the team: ask a team manager to change them' }])
     const checked = validate(profileInputSchema, input)
     if (!checked.ok) throw new ValidationError(checked.issues)
+    const existing = oncePerPerson(this.members()).find((member) => samePersonName(member.name, checked.value.name))
+    if (existing) {
+      this.core.settings.set(SETTING_PROFILE, existing)
+      return savedProfile(this.core.settings)!
+    }
     const person: Person = { id: savedProfile(this.core.settings)?.id ?? randomUUID(), name: checked.value.name, role: 'manager' }
     this.core.settings.set(SETTING_PROFILE, person)
     this.core.changeTeam((team) => addMember(team, person), { author: person, now: this.core.now() })
