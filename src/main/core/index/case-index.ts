@@ -167,11 +167,8 @@ export class CaseIndex {
         CREATE TABLE unreadable (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
         CREATE VIRTUAL TABLE case_text USING fts5 (
           names, identifiers, referral, addresses, notes,
-          tokenize = 'unicode61 remove_diacritics 2',
-          prefix = '1 2'
+          tokenize = 'unicode61 remove_diacritics 2'
         );
-        -- prefix: the first letter or two a person types match thousands of words; FTS5 keeps those
-        -- prefixes' matches ready rather than merging every word's matches at each keystroke.
         -- search_words: the words a slip may have been meant as (mayBeMeant), read by first letter
         -- in microseconds; fts5vocab counts every word's matches to list them (5 ms a letter at
         -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing.
