@@ -99,13 +99,20 @@ describe('the case list: closed cases, filters and pages', () => {
     expect(ws.cases.search('gwn')).toEqual([])
   })
 
+  it('finds a CHAIN number as typed, never another person’s one digit off', async () => {
+    const ws = await workspace()
+    const id = await ws.cases.create(referral({ clientName: 'Gwenllian Pryce', chainNumber: '1111111' }))
+    expect(ws.cases.search('1111111').map((hit) => hit.id)).toEqual([id])
+    expect(ws.cases.search('1111112')).toEqual([])
+  })
+
   it('starts an index of the last version afresh, so closed cases and the new search columns are filled', () => {
     const dir = tempDir('old-index')
     cleanups.push(dir.remove)
     const file = join(dir.path, 'index.sqlite')
     const old = openSqlite(file)
     old.exec('CREATE TABLE cases (id TEXT)')
-    old.pragma('user_version = 4')
+    old.pragma('user_version = 5')
     old.close()
     const reopened = CaseIndex.open(file)
     cleanups.push(() => reopened.close())

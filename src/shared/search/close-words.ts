@@ -2,10 +2,21 @@
  * Typo tolerance for search: the words a misspelt word may have been meant as. A word of 4 to 7
  * letters may be one slip away (a letter missed, added, changed, or two swapped: "gwenlian" for
  * "gwenllian"), a longer word two; shorter words must be spelt right, or "ann" would find "jan".
+ * A word with a digit in it (a CHAIN number, a postcode, a house number) is never guessed at: one
+ * digit off is another person's number, not a slip.
  */
 export function allowedSlips(word: string): number {
+  if (/\p{N}/u.test(word)) return 0
   const length = [...word].length
   return length < 4 ? 0 : length < 8 ? 1 : 2
+}
+
+/**
+ * Whether an indexed word could be what a misspelt word was meant as: only these are kept in the
+ * index's list of words to look through, so numbers (thousands of CHAIN numbers) never are.
+ */
+export function mayBeMeant(word: string): boolean {
+  return !/\p{N}/u.test(word) && [...word].length >= 3
 }
 
 /** The words among `vocabulary` within `allowedSlips(word)` of `word`, other than the word itself. */

@@ -5,14 +5,14 @@ import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
 import type { BoardFacts } from '../../../shared/board/board'
 import { foldForSearch, searchTerms } from '../../../shared/search/fold'
-import { closeWords } from '../../../shared/search/close-words'
+import { closeWords, mayBeMeant } from '../../../shared/search/close-words'
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
 /**
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 5
+const INDEX_VERSION = 6
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
@@ -92,7 +92,8 @@ export class CaseIndex {
         ORDER BY updated_at DESC, rowid DESC LIMIT @limit OFFSET @offset`),
       countPage: db.prepare<[ListFilter], number>(`SELECT count(*) FROM cases WHERE ${LIST_FILTER}`).pluck(),
       // The index's words that begin with a letter: where a misspelt word's near neighbours are looked for.
-      wordsFrom: db.prepare<[string, string], string>('SELECT term FROM case_words WHERE term >= ? AND term < ?').pluck(),
+      wordsFrom: db.prepare<[string, string], string>('SELECT word FROM search_words WHERE word >= ? AND word < ?').pluck(),
+      addWord: db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'),
       // Two joins rather than one with OR, so that each uses its index.
       openDuplicates: db.prepare<[], string>(`
         SELECT a.id FROM cases a JOIN cases b ON b.chain_number = a.chain_number AND b.id != a.id AND b.status = 'open'
@@ -114,14 +115,9 @@ export class CaseIndex {
       const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads), board: JSON.stringify(board) })
       if (!row) throw new Error('The case index did not return a row')
       this.#statements.deleteText.run(row.rowid)
-      this.#statements.insertText.run(
-        row.rowid,
-        foldForSearch(text.names),
-        foldForSearch(text.identifiers),
-        foldForSearch(text.referral),
-        foldForSearch(text.addresses),
-        foldForSearch(text.notes),
-      )
+      const columns = [text.names, text.identifiers, text.referral, text.addresses, text.notes].map(foldForSearch) as [string, string, string, string, string]
+      this.#statements.insertText.run(row.rowid, ...columns)
+      for (const word of new Set(columns.flatMap(searchTerms))) if (mayBeMeant(word)) this.#statements.addWord.run(word)
     })
   }
 
@@ -173,7 +169,10 @@ export class CaseIndex {
           names, identifiers, referral, addresses, notes,
           tokenize = 'unicode61 remove_diacritics 2'
         );
-        CREATE VIRTUAL TABLE case_words USING fts5vocab (case_text, 'row');
+        -- search_words: the words a slip may have been meant as (mayBeMeant), read by first letter
+        -- in microseconds; fts5vocab counts every word's matches to list them (5 ms a letter at
+        -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing.
+        CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
       `)
     }
     return new CaseIndex(db, version !== INDEX_VERSION)
@@ -221,7 +220,7 @@ export class CaseIndex {
   /** Replaces the whole index in one transaction and marks it complete. */
   replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
     this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM cases; DELETE FROM case_text; DELETE FROM unreadable;')
+      this.#db.exec('DELETE FROM cases; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words;')
       for (const entry of entries) this.#putInTransaction(entry)
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
