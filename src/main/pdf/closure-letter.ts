@@ -100,10 +100,8 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
     `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
     body,
   )
-  // The thanks goes over the page with the sign-off (which keeps itself whole), never left behind alone.
-  c.ensure(150)
-  c.text(`Thank you for working with us, ${firstName}. We wish you all the best.`, { ...body, after: 14 })
-  signOff(c, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
+  const thanks = { text: `Thank you for working with us, ${firstName}. We wish you all the best.`, style: { ...body, after: 14 } }
+  signOff(c, thanks, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
 
   stampFooters(doc, faces, { subject: name, notice: 'Private and confidential: for the person it is addressed to.' })
   setProperties(

@@ -120,6 +120,25 @@ export class Composer {
     this.#y += style.after ?? size * 0.6
   }
 
+  /**
+   * A paragraph whose end stays with the `following` points drawn after it (a letter's last paragraph
+   * with its sign-off): when both do not fit, at least its last two lines go over the page with what
+   * follows, so the next page never starts with the following block alone (widow control). A page
+   * keeps no single first line of it either: then the whole paragraph goes over.
+   */
+  textKeepingEndWith(text: string, style: TextStyle, following: number): void {
+    const size = style.size ?? 10.5
+    const lineHeight = size * LINE
+    const lines = wrap(style.bold ? this.faces.bold : this.faces.regular, text, size, this.width - (style.indent ?? 0))
+    const room = A4.height - this.margin.bottom - this.#y
+    if (this.textHeight(text, style) + following <= room) return this.text(text, style)
+    let here = Math.min(Math.floor(room / lineHeight), lines.length - 2)
+    if (here < 2) here = 0
+    if (here > 0) this.text(lines.slice(0, here).join('\n'), { ...style, after: 0 })
+    this.newPage()
+    this.text(lines.slice(here).join('\n'), style)
+  }
+
   heading(text: string, level: 1 | 2 | 3 = 2): void {
     const size = level === 1 ? 17 : level === 2 ? 13 : 11.5
     // Keep a heading with at least two lines of what follows.
