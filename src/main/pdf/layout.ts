@@ -22,14 +22,26 @@ export interface TextStyle {
 const LINE = 1.38
 
 /**
- * Breaks text into lines no wider than `width`: at spaces where it can, inside a word only when
- * the word alone is too long (a URL, a long reference). Newlines start new lines.
+ * A UK phone number written in groups ("01632 960124", "+44 20 7946 0321", "0800 123 4567") or a
+ * service number ("116 123"): a reader dialling it needs it on one line.
+ */
+const PHONE_NUMBER = /(?:\+44 ?|(?<![\d.,])0)\d{2,5}(?: \d{3,6}){1,2}(?![\d.,]\d)|(?<![\d.,])1\d{2} \d{3}(?![\d.,]\d)/g
+/** Stands for a space inside a phone number while lines are broken at the other spaces. */
+const KEEP = '\u0001'
+
+/**
+ * Breaks text into lines no wider than `width`: at spaces where it can (never inside a phone number),
+ * inside a word only when the word alone is too long (a URL, a long reference). Newlines start new lines.
  */
 export function wrap(face: Face, text: string, size: number, width: number): string[] {
   const lines: string[] = []
   for (const paragraph of face.drawable(text).split('\n')) {
     let line = ''
-    for (const word of paragraph.split(/ +/)) {
+    const words = paragraph
+      .replace(PHONE_NUMBER, (number) => number.replaceAll(' ', KEEP))
+      .split(/ +/)
+      .map((word) => word.replaceAll(KEEP, ' '))
+    for (const word of words) {
       const candidate = line ? `${line} ${word}` : word
       if (face.widthOf(candidate, size) <= width) {
         line = candidate
