@@ -50,7 +50,7 @@ export function wrap(face: Face, text: string, size: number, width: number): str
       if (line) lines.push(line)
       // By code point, so that a character outside the basic plane is never cut in two.
       let rest = Array.from(word)
-      while (face.widthOf(rest.join(''), size) > width) {
+      while (rest.length > 1 && face.widthOf(rest.join(''), size) > width) {
         let cut = rest.length - 1
         while (cut > 1 && face.widthOf(rest.slice(0, cut).join(''), size) > width) cut--
         lines.push(rest.slice(0, cut).join(''))
