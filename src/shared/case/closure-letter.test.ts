@@ -41,13 +41,14 @@ describe('what the closure letter says', () => {
     const turningPoint: Agency = { name: 'Turning Point Scotland', localAuthority: BRADFORD, phone: '01632 960200' }
     const cafe: Agency = { name: 'Café Nova', localAuthority: BRADFORD }
     const plan = planClosureLetter(
-      atClosure({ stepDown: { handoverAgencies: 'Floating support and Turning Point in Bradford\nCAFE NOVA on Fridays\nBradford Recovery: Sam' } }),
+      atClosure({ stepDown: { handoverAgencies: 'Floating support and Turning Point in Bradford\nCAFE NOVA on Fridays\nBradford Recovery: Sam\nTurning Point on Mondays' } }),
       withDirectory([FOOD, FLOATING, RECOVERY, turningPoint, cafe]),
     )
     expect(plan.arranged.map((support) => support.agencies.map((agency) => agency.name))).toEqual([
       ['Bradford Floating Support', 'Turning Point Scotland'],
       ['Café Nova'],
       ['Bradford Recovery Service'],
+      [], // given already, under the first line
     ])
     expect(plan.agencies).toEqual([FOOD])
   })

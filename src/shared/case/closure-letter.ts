@@ -90,6 +90,8 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
   const names = all
     .filter(({ agency, name }) => !all.some((other) => other.agency !== agency && other.name.join(' ') === name.join(' ')))
     .sort((a, b) => b.name.join(' ').length - a.name.join(' ').length)
+  // An agency's details are given once, under the first line that names it.
+  const named = new Set<Agency>()
   return (handover ?? '')
     .split('\n')
     .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
@@ -99,7 +101,8 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
       const found: { agency: Agency; at: number }[] = []
       for (const { agency, name } of names) {
         const at = rest.indexOf(` ${name.join(' ')} `)
-        if (at < 0 || found.some((entry) => entry.agency === agency)) continue
+        if (at < 0 || named.has(agency)) continue
+        named.add(agency)
         found.push({ agency, at })
         // The words are used: blank them, keeping the places of the words after.
         rest = rest.slice(0, at + 1) + name.map((word) => '#'.repeat(word.length)).join(' ') + rest.slice(at + 1 + name.join(' ').length)

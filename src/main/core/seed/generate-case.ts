@@ -357,7 +357,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     // Phase 7: step down.
     later(rng.int(1, 5))
     act(lead, (d, c) => {
-      change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `${place} Floating Support: weekly visits to settle in\n${rng.pick(AGENCIES)}`, writtenAgreementOn: day }, c)
+      change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `${place} Floating Support: weekly visits to settle in\n${rng.pick(AGENCIES.filter((agency) => agency !== 'floating support'))}`, writtenAgreementOn: day }, c)
     })
     if (stopHere('step-down')) return { doc }
     act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))
