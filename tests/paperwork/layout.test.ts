@@ -35,6 +35,19 @@ describe('line breaking', () => {
     expect(wrap(regular, 'one\ntwo', 10, 500)).toEqual(['one', 'two'])
   })
 
+  it('never breaks a phone number across lines, at any width', async () => {
+    const doc = await PDFDocument.create()
+    const { regular } = await embedFaces(doc)
+    const numbers = ['01632 960124', '116 123', '+44 20 7946 0321', '0800 123 4567']
+    const text = `Call Bradford Floating Support on ${numbers[0]}, Samaritans on ${numbers[1]}, the office on ${numbers[2]} or the helpline on ${numbers[3]}. We saw 120 people in 2025.`
+    for (let width = 100; width <= 400; width += 3) {
+      const lines = wrap(regular, text, 10, width).join('\n')
+      for (const number of numbers) expect(lines, `at ${width} points wide`).toContain(number)
+    }
+    // Other numbers break as words do.
+    expect(wrap(regular, 'We saw 120 people in 2025 and 2026.', 10, 40)).toContain('2026.')
+  })
+
   it('measures text as pdf-lib draws it', async () => {
     const doc = await PDFDocument.create()
     const { regular, bold } = await embedFaces(doc)

@@ -2,7 +2,8 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import type { ClosureLetterPlan } from '../../shared/case/closure-letter'
 import type { CaseRecord } from '../../shared/case/record'
 import { formatLongDate, type IsoDate } from '../../shared/dates'
-import { councilName, localAuthorityName } from '../../shared/places/local-authority'
+import { councilName } from '../../shared/places/local-authority'
+import { placeName } from '../../shared/places/place-name'
 import type { Agency, Letterhead, TeamSettings } from '../../shared/team/settings'
 import { embedFaces } from './fonts'
 import { Composer, stampFooters } from './layout'
@@ -37,7 +38,8 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   const c = new Composer(doc, faces)
   const name = record.referral.clientName
   const firstName = name.split(/\s+/)[0] ?? name
-  const area = plan.area ? localAuthorityName(plan.area) : undefined
+  // The place in running text ("settled in Edinburgh"); the council by its proper name where it is meant.
+  const area = plan.area ? placeName(plan.area) : undefined
   const council = plan.area ? councilName(plan.area) : undefined
   const body = { size: 11, after: 8 }
 
@@ -52,8 +54,16 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   if (plan.arranged.length > 0) {
     c.text('We have arranged for these services to support you:', body)
     for (const support of plan.arranged) {
-      if (support.agency) agencyEntry(c, support.agency, support.text)
-      else c.text(support.text, { bold: true, size: 11, after: 10 })
+      // The caseworker's words head the entry; the directory gives each agency's contact details
+      // (under its own name when the line names more than one).
+      const [only, ...more] = support.agencies
+      if (only && more.length === 0) {
+        agencyEntry(c, only, support.text)
+        continue
+      }
+      c.ensure(60)
+      c.text(support.text, { bold: true, size: 11, after: support.agencies.length > 0 ? 4 : 10 })
+      for (const agency of support.agencies) agencyEntry(c, agency, undefined, 12)
     }
   }
   if (plan.agencies.length > 0) {
@@ -61,7 +71,7 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
     for (const agency of plan.agencies) agencyEntry(c, agency)
   }
 
-  const helpers = [...plan.arranged.map((support) => support.agency ?? support.text), ...plan.agencies]
+  const helpers: (Agency | string)[] = [...plan.arranged.flatMap((support): (Agency | string)[] => (support.agencies.length > 0 ? support.agencies : [support.text])), ...plan.agencies]
   // The directory's Housing Options contact, else the one the case's plan recorded.
   const housingPhone = plan.housingOptions?.phone ?? record.plan.housingOptionsPhone
   const housingTeam = plan.housingOptions?.teamName ?? 'Housing Options'
@@ -100,10 +110,8 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
     `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
     body,
   )
-  // The thanks goes over the page with the sign-off (which keeps itself whole), never left behind alone.
-  c.ensure(150)
-  c.text(`Thank you for working with us, ${firstName}. We wish you all the best.`, { ...body, after: 14 })
-  signOff(c, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
+  const thanks = { text: `Thank you for working with us, ${firstName}. We wish you all the best.`, style: { ...body, after: 14 } }
+  signOff(c, thanks, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
 
   stampFooters(doc, faces, { subject: name, notice: 'Private and confidential: for the person it is addressed to.' })
   setProperties(
@@ -145,15 +153,18 @@ function whyClosing(record: CaseRecord, area: string | undefined): string {
   }
 }
 
-/** An agency from the directory: its name (or the caseworker's words for the support it gives), then how to reach it. */
-function agencyEntry(c: Composer, agency: Agency, arranged?: string): void {
+/**
+ * An agency from the directory: its name (or the caseworker's words for the support it gives), then
+ * how to reach it, indented by `indent` when it sits under the caseworker's words for several agencies.
+ */
+function agencyEntry(c: Composer, agency: Agency, arranged?: string, indent = 0): void {
   c.ensure(60)
-  c.text(arranged ?? [agency.name, agency.service].filter(Boolean).join(': '), { bold: true, size: 11, after: 2 })
+  c.text(arranged ?? [agency.name, agency.service].filter(Boolean).join(': '), { bold: true, size: indent ? 10.5 : 11, indent, after: 2 })
   const details = [
     agency.address ? agency.address.replace(/\n+/g, ', ') : '',
     agency.phone ? `Phone: ${agency.phone}` : '',
     agency.openingTimes ? `Open: ${agency.openingTimes}` : '',
   ].filter(Boolean)
-  for (const line of details) c.text(line, { size: 10.5, indent: 12, after: 1 })
+  for (const line of details) c.text(line, { size: 10.5, indent: indent + 12, after: 1 })
   c.space(8)
 }

@@ -22,14 +22,26 @@ export interface TextStyle {
 const LINE = 1.38
 
 /**
- * Breaks text into lines no wider than `width`: at spaces where it can, inside a word only when
- * the word alone is too long (a URL, a long reference). Newlines start new lines.
+ * A UK phone number written in groups ("01632 960124", "+44 20 7946 0321", "0800 123 4567") or a
+ * service number ("116 123"): a reader dialling it needs it on one line.
+ */
+const PHONE_NUMBER = /(?:\+44 ?|(?<![\d.,])0)\d{2,5}(?: \d{3,6}){1,2}(?![\d.,]\d)|(?<![\d.,])1\d{2} \d{3}(?![\d.,]\d)/g
+/** Stands for a space inside a phone number while lines are broken at the other spaces. */
+const KEEP = '\u0001'
+
+/**
+ * Breaks text into lines no wider than `width`: at spaces where it can (never inside a phone number),
+ * inside a word only when the word alone is too long (a URL, a long reference). Newlines start new lines.
  */
 export function wrap(face: Face, text: string, size: number, width: number): string[] {
   const lines: string[] = []
   for (const paragraph of face.drawable(text).split('\n')) {
     let line = ''
-    for (const word of paragraph.split(/ +/)) {
+    const words = paragraph
+      .replace(PHONE_NUMBER, (number) => number.replaceAll(' ', KEEP))
+      .split(/ +/)
+      .map((word) => word.replaceAll(KEEP, ' '))
+    for (const word of words) {
       const candidate = line ? `${line} ${word}` : word
       if (face.widthOf(candidate, size) <= width) {
         line = candidate
@@ -38,7 +50,7 @@ export function wrap(face: Face, text: string, size: number, width: number): str
       if (line) lines.push(line)
       // By code point, so that a character outside the basic plane is never cut in two.
       let rest = Array.from(word)
-      while (face.widthOf(rest.join(''), size) > width) {
+      while (rest.length > 1 && face.widthOf(rest.join(''), size) > width) {
         let cut = rest.length - 1
         while (cut > 1 && face.widthOf(rest.slice(0, cut).join(''), size) > width) cut--
         lines.push(rest.slice(0, cut).join(''))
@@ -118,6 +130,25 @@ export class Composer {
       this.#y += size * LINE
     }
     this.#y += style.after ?? size * 0.6
+  }
+
+  /**
+   * A paragraph whose end stays with the `following` points drawn after it (a letter's last paragraph
+   * with its sign-off): when both do not fit, at least its last two lines go over the page with what
+   * follows, so the next page never starts with the following block alone (widow control). A page
+   * keeps no single first line of it either: then the whole paragraph goes over.
+   */
+  textKeepingEndWith(text: string, style: TextStyle, following: number): void {
+    const size = style.size ?? 10.5
+    const lineHeight = size * LINE
+    const lines = wrap(style.bold ? this.faces.bold : this.faces.regular, text, size, this.width - (style.indent ?? 0))
+    const room = A4.height - this.margin.bottom - this.#y
+    if (this.textHeight(text, style) + following <= room) return this.text(text, style)
+    let here = Math.min(Math.floor(room / lineHeight), lines.length - 2)
+    if (here < 2) here = 0
+    if (here > 0) this.text(lines.slice(0, here).join('\n'), { ...style, after: 0 })
+    this.newPage()
+    this.text(lines.slice(here).join('\n'), style)
   }
 
   heading(text: string, level: 1 | 2 | 3 = 2): void {

@@ -72,11 +72,19 @@ export function addressAndDate(c: Composer, recipient: string[], date: string): 
 }
 
 /**
- * The closing, the signature image if any, and the signer's typed name and role: one block, measured
- * first and moved whole to the next page when it does not fit, so "Yours sincerely" is never left at
- * the foot of a page with its signature over the page.
+ * The letter's last paragraph, then the closing, the signature image if any, and the signer's typed
+ * name and role. The closing block is measured and never split; when it does not fit, it goes over
+ * the page with the last paragraph (or at least its last two lines), so "Yours sincerely" never
+ * starts a page alone nor is left at the foot of one with its signature over the page.
  */
-export function signOff(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>): void {
+export function signOff(
+  c: Composer,
+  lastParagraph: { text: string; style: TextStyle },
+  closing: string,
+  signer: Signer,
+  signature: Picture | undefined,
+  letterhead: Partial<Letterhead>,
+): void {
   const box = { width: 160, height: 48 }
   const lines: [string, TextStyle][] = [
     [signer.name, { bold: true, after: 1 }],
@@ -85,9 +93,9 @@ export function signOff(c: Composer, closing: string, signer: Signer, signature:
   ]
   const closingStyle: TextStyle = { after: 4 }
   const signatureSpace = 30
-  c.ensure(
-    c.textHeight(closing, closingStyle) + (signature ? c.imageHeight(signature, box) : signatureSpace) + lines.reduce((sum, [text, style]) => sum + c.textHeight(text, style), 0),
-  )
+  const block =
+    c.textHeight(closing, closingStyle) + (signature ? c.imageHeight(signature, box) : signatureSpace) + lines.reduce((sum, [text, style]) => sum + c.textHeight(text, style), 0)
+  c.textKeepingEndWith(lastParagraph.text, lastParagraph.style, block)
   c.text(closing, closingStyle)
   if (signature) c.image(signature, box)
   else c.space(signatureSpace)

@@ -143,11 +143,11 @@ async function coveringLetter(c: Composer, doc: PDFDocument, input: PackInput): 
     { after: 6 },
   )
   if (record.plan.presentationArrangements) c.text(record.plan.presentationArrangements, { after: 6 })
-  c.text(
-    `With this letter are a summary of ${firstName}'s circumstances and ${plan.enclosures.length === 0 ? 'no other documents' : `copies of ${plan.enclosures.length} document${plan.enclosures.length === 1 ? '' : 's'}, listed in the index`}. Please contact me on ${settings.letterhead.phone ?? ''} or at ${settings.letterhead.email ?? ''} if you need anything before then.`,
-    { after: 14 },
-  )
-  signOff(c, 'Yours sincerely,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
+  const last = {
+    text: `With this letter are a summary of ${firstName}'s circumstances and ${plan.enclosures.length === 0 ? 'no other documents' : `copies of ${plan.enclosures.length} document${plan.enclosures.length === 1 ? '' : 's'}, listed in the index`}. Please contact me on ${settings.letterhead.phone ?? ''} or at ${settings.letterhead.email ?? ''} if you need anything before then.`,
+    style: { after: 14 },
+  }
+  signOff(c, last, 'Yours sincerely,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
 }
 
 /** The local connection test for the destination, as at today. */

@@ -30,8 +30,38 @@ describe('what the closure letter says', () => {
       withDirectory([FOOD, FLOATING, RECOVERY]),
     )
     expect(plan.problems).toEqual([])
-    expect(plan.arranged).toEqual([{ text: 'Bradford Recovery Service: Sam Khan, key worker', agency: RECOVERY }, { text: 'St Anne’s day centre, Tuesdays' }])
+    expect(plan.arranged).toEqual([
+      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY] },
+      { text: 'St Anne’s day centre, Tuesdays', agencies: [] },
+    ])
     expect(plan.agencies.map((agency) => agency.name)).toEqual(['Bradford Floating Support', 'Bradford Food Bank'])
+  })
+
+  it('finds the directory’s entries for agencies a line names in everyday words: folded, without the place, or by the start of the name', () => {
+    const turningPoint: Agency = { name: 'Turning Point Scotland', localAuthority: BRADFORD, phone: '01632 960200' }
+    const cafe: Agency = { name: 'Café Nova', localAuthority: BRADFORD }
+    const plan = planClosureLetter(
+      atClosure({ stepDown: { handoverAgencies: 'Floating support and Turning Point in Bradford\nCAFE NOVA on Fridays\nBradford Recovery: Sam\nTurning Point on Mondays' } }),
+      withDirectory([FOOD, FLOATING, RECOVERY, turningPoint, cafe]),
+    )
+    expect(plan.arranged.map((support) => support.agencies.map((agency) => agency.name))).toEqual([
+      ['Bradford Floating Support', 'Turning Point Scotland'],
+      ['Café Nova'],
+      ['Bradford Recovery Service'],
+      [], // given already, under the first line
+    ])
+    expect(plan.agencies).toEqual([FOOD])
+  })
+
+  it('takes a short name two agencies share as naming neither', () => {
+    const plan = planClosureLetter(
+      atClosure({ stepDown: { handoverAgencies: 'Turning Point' } }),
+      withDirectory([
+        { name: 'Turning Point Scotland', localAuthority: BRADFORD },
+        { name: 'Turning Point Housing', localAuthority: BRADFORD },
+      ]),
+    )
+    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [] }])
   })
 
   it('is made from what the case records when the directory has nothing for the area, with a note for the manager', () => {
@@ -40,7 +70,7 @@ describe('what the closure letter says', () => {
     expect(plan.notes).toContain(
       'The team directory has no services for Bradford: a manager can add them in Team settings. This letter names the support recorded on the case.',
     )
-    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support' }])
+    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [] }])
   })
 
   it('is not made with nobody named to support the client', () => {

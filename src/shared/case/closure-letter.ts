@@ -1,4 +1,6 @@
 import { localAuthorityName } from '../places/local-authority'
+import { placeName } from '../places/place-name'
+import { foldForSearch } from '../search/fold'
 import { letterheadProblems, type Agency, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import type { CaseRecord } from './record'
 
@@ -6,8 +8,8 @@ import type { CaseRecord } from './record'
 export interface ArrangedSupport {
   /** The caseworker's words for it, one line of "Local agencies taking over support". */
   text: string
-  /** The team directory's entry for the same agency, when there is one: its address, phone and hours. */
-  agency?: Agency
+  /** The team directory's entries for the agencies the line names, in its order: their address, phone and hours. */
+  agencies: Agency[]
 }
 
 /**
@@ -46,8 +48,8 @@ export function planClosureLetter(record: CaseRecord, settings: PaperworkSetting
   }
   const area = record.plan.destination
   const inArea = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
-  const arranged = arrangedSupport(record.stepDown.handoverAgencies, inArea)
-  const agencies = inArea.filter((agency) => !arranged.some((support) => support.agency === agency)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+  const arranged = arrangedSupport(record.stepDown.handoverAgencies, inArea, area)
+  const agencies = inArea.filter((agency) => !arranged.some((support) => support.agencies.includes(agency))).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
   if (arranged.length === 0 && agencies.length === 0) {
     problems.push('Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be')
   }
@@ -73,19 +75,48 @@ export function planClosureLetter(record: CaseRecord, settings: PaperworkSetting
 }
 
 /**
- * Each line the caseworker wrote at step down, with the directory's entry for the agency it names
- * (the longest name that fits, so "Bradford Recovery Service" wins over a "Bradford Recovery").
+ * Each line the caseworker wrote at step down, with the directory's entries for the agencies it names:
+ * "Floating support and Turning Point in Edinburgh" names "Edinburgh Floating Support" and "Turning
+ * Point Scotland". Names are compared folded (case, accents) and as whole words; an agency is named by
+ * its full name, by its name without the place ("Floating support"), or without its last word
+ * ("Turning Point", "Bradford Recovery"), two words at least. The longest name is tried first, so
+ * "Bradford Recovery Service" is not also read as a "Bradford Recovery", and each word names one agency.
+ * A short name two agencies share names neither.
  */
-function arrangedSupport(handover: string | undefined, directory: Agency[]): ArrangedSupport[] {
-  const byLength = [...directory].sort((a, b) => b.name.length - a.name.length)
+function arrangedSupport(handover: string | undefined, directory: Agency[], area: string | undefined): ArrangedSupport[] {
+  const words = (text: string) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const place = area ? words(placeName(area)) : []
+  const all = directory.flatMap((agency) => namesOf(words(agency.name), place).map((name) => ({ agency, name })))
+  const names = all
+    .filter(({ agency, name }) => !all.some((other) => other.agency !== agency && other.name.join(' ') === name.join(' ')))
+    .sort((a, b) => b.name.join(' ').length - a.name.join(' ').length)
+  // An agency's details are given once, under the first line that names it.
+  const named = new Set<Agency>()
   return (handover ?? '')
     .split('\n')
     .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
     .filter(Boolean)
     .map((text) => {
-      const agency = byLength.find((entry) => text.toLocaleLowerCase('en-GB').includes(entry.name.toLocaleLowerCase('en-GB')))
-      return agency ? { text, agency } : { text }
+      let rest = ` ${words(text).join(' ')} `
+      const found: { agency: Agency; at: number }[] = []
+      for (const { agency, name } of names) {
+        const at = rest.indexOf(` ${name.join(' ')} `)
+        if (at < 0 || named.has(agency)) continue
+        named.add(agency)
+        found.push({ agency, at })
+        // The words are used: blank them, keeping the places of the words after.
+        rest = rest.slice(0, at + 1) + name.map((word) => '#'.repeat(word.length)).join(' ') + rest.slice(at + 1 + name.join(' ').length)
+      }
+      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency) }
     })
+}
+
+/** The ways a caseworker names an agency (see arrangedSupport), each as folded words. */
+function namesOf(name: string[], place: string[]): string[][] {
+  const samePlace = (from: number) => place.length > 0 && place.every((word, i) => name[from + i] === word)
+  const withoutPlace = samePlace(0) ? name.slice(place.length) : samePlace(name.length - place.length) ? name.slice(0, -place.length) : name
+  const shorter = [withoutPlace, name.slice(0, -1), withoutPlace.slice(0, -1)].filter((words) => words.length >= 2)
+  return [name, ...shorter].filter((words, i, all) => all.findIndex((other) => other.join(' ') === words.join(' ')) === i)
 }
 
 /**

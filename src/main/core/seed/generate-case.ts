@@ -28,7 +28,7 @@ import {
   SITES,
   SUPPORT_NEEDS,
 } from './sample-data'
-import { localAuthorityName } from '../../../shared/places/local-authority'
+import { placeName } from '../../../shared/places/place-name'
 
 export interface SeedTeam {
   manager: Person
@@ -72,7 +72,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
   const names = rng.pick(NAMES)
   const clientName = `${rng.pick(names.first)} ${rng.pick(names.last)}`
   const destination = rng.pick(DESTINATIONS)
-  const place = localAuthorityName(destination.code)
+  const place = placeName(destination.code)
   const relative = rng.pick(RELATIVES)
   const lead = rng.pick(team.caseworkers)
   const ending = rng.weighted<Ending>([
@@ -155,6 +155,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
           criterionMultipleNeeds: 'yes',
           whyReferred: `Long-term rough sleeper with no connection to the area; wants to go back to ${place}.`,
           ssoCurrent: `Reconnection to ${place}`,
+          // Where letters reach them while rough sleeping: a day centre that takes post.
+          postalAddress: 'c/o The Connection at St Martin’s\n12 Adelaide Street\nLondon WC2N 4HW',
           ssoOnChain: 'yes',
           ssoEngaging: rng.pick(['yes', 'no'] as const),
           siteUsuallySeen: rng.pick(SITES),
@@ -315,6 +317,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
           bookingReference: `NX${rng.int(100000, 999999)}`,
           accompaniedBy: lead.name,
           enRouteToldOn: day,
+          newAddress: `Flat ${rng.int(1, 12)}, ${rng.int(2, 90)} ${rng.pick(destination.streets)}\n${place} ${destination.postcode}${rng.int(1, 9)} ${rng.int(1, 9)}${rng.pick(['AB', 'DE', 'HJ', 'LN', 'PQ', 'RT'])}`,
           presentationOutcome: rng.pick(['accepted-temporary', 'pending', 'placed-supported'] as const),
           arrivedOn: day,
           confidence: rng.int(2, 5),
@@ -354,7 +357,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     // Phase 7: step down.
     later(rng.int(1, 5))
     act(lead, (d, c) => {
-      change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `Floating support and ${rng.pick(AGENCIES)} in ${place}`, writtenAgreementOn: day }, c)
+      change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `${place} Floating Support: weekly visits to settle in\n${rng.pick(AGENCIES.filter((agency) => agency !== 'floating support'))}`, writtenAgreementOn: day }, c)
     })
     if (stopHere('step-down')) return { doc }
     act(lead, (d, c) => change.advancePhase(d, randomUUID(), c))
@@ -363,7 +366,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     later(rng.int(10, 30))
     note(lead, 'phone')
     act(lead, (d, c) =>
-      change.updateSection(d, 'closure', { sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no', informedOfClosure: 'yes', closureLetterOn: day }, c),
+      change.updateSection(d, 'closure', { sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no', informedOfClosure: 'yes' }, c),
     )
     if (ending !== 'planned') return { doc }
     // Tool 4, Step 1: not before three months after the move.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { localAuthorityName } from '../../../shared/places/local-authority'
+import { placeName } from '../../../shared/places/place-name'
 import type { Agency, HousingOptionsContact, Letterhead, TeamImage } from '../../../shared/team/settings'
 import { resourcesDir } from '../../pdf/resources'
 import { DESTINATIONS } from './sample-data'
@@ -35,7 +35,7 @@ export function sampleSettings(): SampleSettings {
     logo: image('logo.png'),
     signature: image('signature.png'),
     housingOptions: DESTINATIONS.map((place) => {
-      const town = localAuthorityName(place.code)
+      const town = placeName(place.code)
       return {
         localAuthority: place.code,
         contactName: 'Housing Options Manager',
@@ -47,7 +47,7 @@ export function sampleSettings(): SampleSettings {
       }
     }),
     agencies: DESTINATIONS.flatMap((place) => {
-      const town = localAuthorityName(place.code)
+      const town = placeName(place.code)
       const street = place.streets[1] ?? place.streets[0]
       return [
         {
