@@ -89,6 +89,8 @@ test('the case header says a form is not saved yet, instead of “Saved”', asy
   await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
   await expect(page.locator('.save-state')).toHaveText('Saved')
   await steps.change('Referral form')
+  // Focus goes to the form's first field, not the page's body.
+  await expect(page.locator('.edit-form').locator('input, select, textarea').first()).toBeFocused()
   await expect(page.locator('.save-state')).toHaveText('Saved')
   await page.getByLabel('CHAIN number').fill('4444444')
   await expect(page.locator('.save-state')).toHaveText('Not saved yet: Referral form')
@@ -98,6 +100,10 @@ test('the case header says a form is not saved yet, instead of “Saved”', asy
   await expect(page.getByLabel('CHAIN number')).toHaveValue('4444444')
   await steps.save('Referral form')
   await expect(page.locator('.save-state')).toHaveText('Saved')
+  await expect(page.getByRole('button', { name: 'Change referral form' })).toBeFocused()
+  await steps.change('Referral form')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('button', { name: 'Change referral form' })).toBeFocused()
 })
 
 test('a field two windows saved at once shows both values, and one can be kept', async ({ app }, testInfo) => {

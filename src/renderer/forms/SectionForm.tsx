@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { Panel } from '../components/Panel'
 import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
@@ -26,6 +26,17 @@ export function SectionForm(props: {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.title)
   const fields = props.groups.flatMap((group) => [...group.fields])
   const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
+  // Focus stays where the person is: on the form's first field after Change, and back on Change
+  // after saving or cancelling (never dropped to the page's body).
+  const focusNext = useRef<'form' | 'change' | undefined>(undefined)
+  const changeButton = useRef<HTMLButtonElement>(null)
+  const formArea = useRef<HTMLDivElement>(null)
+  const open = draft !== undefined
+  useEffect(() => {
+    if (focusNext.current === 'form' && open) formArea.current?.querySelector<HTMLElement>('input, select, textarea')?.focus()
+    if (focusNext.current === 'change' && !open) changeButton.current?.focus()
+    focusNext.current = undefined
+  }, [open])
 
   return (
     <Panel
@@ -35,10 +46,14 @@ export function SectionForm(props: {
         !draft &&
         !props.readOnly && (
           <button
+            ref={changeButton}
             type="button"
             className="button button--secondary button--small"
             aria-label={`Change ${props.title.toLowerCase()}`}
-            onClick={() => setDraft({ values: formValues(fields, props.stored), base: props.stored }, false)}
+            onClick={() => {
+              focusNext.current = 'form'
+              setDraft({ values: formValues(fields, props.stored), base: props.stored }, false)
+            }}
           >
             Change
           </button>
@@ -47,13 +62,17 @@ export function SectionForm(props: {
     >
       {props.intro}
       {draft ? (
+        <div ref={formArea}>
         <EditForm
           groups={props.groups}
           values={draft.values}
           onValues={(values) => setDraft({ ...draft, values })}
           submitLabel={`Save ${props.title.toLowerCase()}`}
           afterField={(field) => <ChangedMeanwhile field={field} before={draft.base[field.name]} now={props.stored[field.name]} />}
-          onCancel={clearDraft}
+          onCancel={() => {
+            focusNext.current = 'change'
+            clearDraft()
+          }}
           onSubmit={async (stored) => {
             const base = Object.fromEntries(fields.map((field) => [field.name, draft.base[field.name]]))
             const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
@@ -64,9 +83,11 @@ export function SectionForm(props: {
               throw new ValidationError(overtaken)
             }
             if (Object.keys(changes).length > 0) await props.onSave(changes)
+            focusNext.current = 'change'
             clearDraft()
           }}
         />
+        </div>
       ) : (
         props.groups.map((group) => (
           <div key={group.title} className="summary-group">
