@@ -141,7 +141,7 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   await steps.open('Close the case')
   await steps.nextStep.getByLabel('Planned: the reconnection is sustained').check()
   await steps.nextStep.getByRole('button', { name: 'Close the case' }).click()
-  await expect(page.getByRole('region', { name: 'Case closed' })).toContainText('Planned: the reconnection is sustained')
+  await expect(page.getByRole('region', { name: 'This case is closed' })).toContainText('Planned: the reconnection is sustained')
   await screenshot(page, testInfo, 'closed')
 
   await page.getByRole('link', { name: 'History' }).click()
@@ -206,7 +206,7 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
   await steps.nextStep.getByLabel('Why reconnection is not appropriate').selectOption('risk-of-harm')
   await steps.nextStep.getByLabel('Details').fill('Risk of harm from a former partner in Leeds; support offered in Hackney instead.')
   await steps.nextStep.getByRole('button', { name: 'Close the case' }).click()
-  await expect(page.getByRole('region', { name: 'Case closed' })).toContainText('Reconnection not appropriate')
+  await expect(page.getByRole('region', { name: 'This case is closed' })).toContainText('Reconnection not appropriate')
   await screenshot(page, testInfo, 'closed-as-not-appropriate')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
   await expect(page.getByRole('row', { name: /Ștefan Popescu/ })).toContainText('Reconnection planning')
