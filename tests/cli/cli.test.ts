@@ -68,7 +68,7 @@ describe('the homeward command line', () => {
   it.each([
     ['an empty name', { clientName: '' }, "clientName: Enter the client's name"],
     ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'dateOfBirth: Date of birth must be today or in the past'],
-    ['a date of birth that does not exist', { dateOfBirth: '1984-02-30' }, 'dateOfBirth: Enter a real date of birth'],
+    ['a date of birth that does not exist', { dateOfBirth: '1984-02-30' }, 'dateOfBirth: 1984-02-30 is not a real date'],
     ['a CHAIN number given as a number', { chainNumber: 123456 }, 'chainNumber: CHAIN number must be digits only'],
     ['a CHAIN number with letters', { chainNumber: 'AB123' }, 'chainNumber: CHAIN number must be digits only'],
   ])('refuses %s in one line and saves nothing', (_label, change, reason) => {

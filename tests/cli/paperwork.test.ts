@@ -67,7 +67,7 @@ describe('paperwork on the command line', () => {
 
     const shown = JSON.parse(homeward('case', 'show', caseId, '--data', data, '--json').out) as { attachments: Record<string, { fileName: string }> }
     expect(Object.values(shown.attachments).map((a) => a.fileName).sort()).toEqual(['award.png', 'birth certificate.pdf', 'diary.png', 'gp.jpg'])
-  })
+  }, 120_000) // a dozen runs of the command, each opening the workspace: about 20 s alone, more beside the other test files
 
   it('prints none of pdf-lib’s warnings: a file it grumbles about goes in quietly, and a refusal is one line', async () => {
     const quiet = homeward('attach', caseId, file('tenancy.pdf', await noisyPdf('Tenancy', 1)), '--type', 'other', '--not-for-pack', '--data', data)

@@ -187,7 +187,7 @@ describe('a workspace', () => {
     const attempts = [
       [referral({ clientName: '   ' }), 'clientName', "Enter the client's name"],
       [referral({ dateOfBirth: '2027-01-01' }), 'dateOfBirth', 'Date of birth must be today or in the past'],
-      [referral({ dateOfBirth: '1990-02-30' }), 'dateOfBirth', 'Enter a real date of birth, for example 27/03/1985'],
+      [referral({ dateOfBirth: '1990-02-30' }), 'dateOfBirth', '1990-02-30 is not a real date'],
       [referral({ chainNumber: '12AB34' }), 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
       [{}, 'clientName', "Enter the client's name"],
     ] as const
