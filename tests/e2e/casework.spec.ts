@@ -209,5 +209,5 @@ test('a reconnection blocked by the safety gate, closed as not appropriate', asy
   await expect(page.getByRole('region', { name: 'This case is closed' })).toContainText('Reconnection not appropriate')
   await screenshot(page, testInfo, 'closed-as-not-appropriate')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
-  await expect(page.getByRole('row', { name: /Ștefan Popescu/ })).toContainText('Reconnection planning')
+  await expect(page.getByRole('row', { name: /Ștefan Popescu/ })).toContainText('Closed — not appropriate')
 })
