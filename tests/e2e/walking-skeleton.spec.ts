@@ -116,10 +116,13 @@ test('bad input is refused next to the field and nothing is saved half-way', asy
   await page.getByRole('button', { name: 'Save referral' }).click()
   await expect(page.locator('#field-dateOfBirth-error')).toHaveText('Error: 31/02/1990 is not a real date')
 
-  // What was typed is kept when the person wanders off and comes back; nothing was saved.
+  // What was typed is kept when the person wanders off and comes back, and offered by name, never
+  // poured into the form unasked; nothing was saved.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
   await page.getByRole('link', { name: 'Add the first referral' }).click()
+  await expect(page.getByLabel('Client name')).toHaveValue('')
+  await page.getByRole('button', { name: 'Continue the referral for Ștefan Popescu' }).click()
   await expect(page.getByLabel('Client name')).toHaveValue('Ștefan Popescu')
   await expect(page.getByLabel('CHAIN number (if they have one)')).toHaveValue('12AB34')
 })
