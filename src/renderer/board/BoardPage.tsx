@@ -1,3 +1,4 @@
+import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { BOARD_SORTS, filterBoard, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort } from '../../shared/board/board'
@@ -65,7 +66,7 @@ function BoardView({ board }: { board: Board }) {
         {board.rows.length} open {board.rows.length === 1 ? 'case' : 'cases'}, {flagged} flagged. Today is {formatUkDate(board.today)}.
       </p>
       <form className="board-filters" role="search" aria-label="Filter the board" onSubmit={(event) => event.preventDefault()}>
-        <Filter label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
+        <FilterSelect idPrefix="board" label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
           <option value="">Everyone</option>
           <option value="unallocated">Not allocated</option>
           {board.caseloads.map((load) => (
@@ -73,23 +74,23 @@ function BoardView({ board }: { board: Board }) {
               {load.caseworker.name}
             </option>
           ))}
-        </Filter>
-        <Filter label="Phase" name="phase" value={filter.phase ?? ''} onChange={(v) => set('phase', v)}>
+        </FilterSelect>
+        <FilterSelect idPrefix="board" label="Phase" name="phase" value={filter.phase ?? ''} onChange={(v) => set('phase', v)}>
           <option value="">Every phase</option>
           {PHASES.map((phase) => (
             <option key={phase} value={phase}>
               {PHASE_NAMES[phase]}
             </option>
           ))}
-        </Filter>
-        <Filter label="Flag" name="flag" value={filter.flag ?? ''} onChange={(v) => set('flag', v)}>
+        </FilterSelect>
+        <FilterSelect idPrefix="board" label="Flag" name="flag" value={filter.flag ?? ''} onChange={(v) => set('flag', v)}>
           <option value="">Any or none</option>
           {FLAG_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {FLAG_LABELS[kind]}
             </option>
           ))}
-        </Filter>
+        </FilterSelect>
         <div className="board-filters__field">
           <label htmlFor="board-text">Client or CHAIN number</label>
           <input id="board-text" className="input input--medium" type="search" value={filter.text ?? ''} onChange={(event) => set('q', event.target.value)} />
@@ -183,14 +184,3 @@ function readFilter(params: URLSearchParams): BoardFilter {
   }
 }
 
-function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
-  const id = `board-${props.name}`
-  return (
-    <div className="board-filters__field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} className="select" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
-        {props.children}
-      </select>
-    </div>
-  )
-}

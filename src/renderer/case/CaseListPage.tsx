@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { FilterSelect } from '../components/FilterSelect'
 import { Link, useSearchParams } from 'react-router'
 import type { CaseListQuery, CasePage } from '../../shared/api'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
@@ -84,20 +84,20 @@ function Filters({ query, set }: { query: CaseListQuery; set: (changes: Record<s
   const members = useApiQuery('listMembers', {})
   return (
     <form className="board-filters" role="search" aria-label="Filter the case list" onSubmit={(event) => event.preventDefault()}>
-      <Filter label="Show" name="status" value={query.status ?? ''} onChange={(value) => set({ status: value })}>
+      <FilterSelect idPrefix="cases" label="Show" name="status" value={query.status ?? ''} onChange={(value) => set({ status: value })}>
         <option value="">Open and closed cases</option>
         <option value="open">Open cases</option>
         <option value="closed">Closed cases</option>
-      </Filter>
-      <Filter label="Phase" name="phase" value={query.phase ?? ''} onChange={(value) => set({ phase: value })}>
+      </FilterSelect>
+      <FilterSelect idPrefix="cases" label="Phase" name="phase" value={query.phase ?? ''} onChange={(value) => set({ phase: value })}>
         <option value="">Every phase</option>
         {PHASES.map((phase) => (
           <option key={phase} value={phase}>
             {PHASE_NAMES[phase]}
           </option>
         ))}
-      </Filter>
-      <Filter label="Lead caseworker" name="caseworker" value={query.mine ? 'mine' : (query.caseworkerId ?? '')} onChange={(value) => set(value === 'mine' ? { mine: '1', caseworker: undefined } : { mine: undefined, caseworker: value })}>
+      </FilterSelect>
+      <FilterSelect idPrefix="cases" label="Lead caseworker" name="caseworker" value={query.mine ? 'mine' : (query.caseworkerId ?? '')} onChange={(value) => set(value === 'mine' ? { mine: '1', caseworker: undefined } : { mine: undefined, caseworker: value })}>
         <option value="">Everyone</option>
         <option value="mine">Me (my cases)</option>
         {members.status === 'ready' &&
@@ -106,22 +106,11 @@ function Filters({ query, set }: { query: CaseListQuery; set: (changes: Record<s
               {member.name}
             </option>
           ))}
-      </Filter>
+      </FilterSelect>
     </form>
   )
 }
 
-function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const id = `cases-${props.name}`
-  return (
-    <div className="board-filters__field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} className="select" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
-        {props.children}
-      </select>
-    </div>
-  )
-}
 
 /** "Showing 51–100 of 212", with the way to the pages before and after. */
 function Pages({ page, onPage }: { page: CasePage; onPage: (page: number) => void }) {
