@@ -48,11 +48,15 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   const thisItem = `this ${props.itemName.replace(/^(a|an)\s+/i, '')}`
   // Where the keyboard goes back to when a form closes: the Change button that opened it, or the Add button.
   const opener = useRef<HTMLElement | null>(null)
-  const returnFocus = () =>
-    requestAnimationFrame(() => {
-      const back = opener.current?.isConnected ? opener.current : document.getElementById(headingId)?.closest('section')?.querySelector<HTMLElement>('[data-add-button]')
-      back?.focus()
-    })
+  // Focus moves once the form is gone and the Add button is back: in an effect after that render
+  // commits, since a frame's callback can run before React has drawn it (it did on a busy machine).
+  const [focusBack, setFocusBack] = useState(0)
+  useEffect(() => {
+    if (focusBack === 0) return
+    const back = opener.current?.isConnected ? opener.current : document.getElementById(headingId)?.closest('section')?.querySelector<HTMLElement>('[data-add-button]')
+    back?.focus()
+  }, [focusBack, headingId])
+  const returnFocus = () => setFocusBack((count) => count + 1)
 
   return (
     <Panel
