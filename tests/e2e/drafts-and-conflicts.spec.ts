@@ -312,3 +312,28 @@ test('an action’s field two windows saved at once shows both values on the Act
   await screenshot(second, testInfo, 'action-field-history')
   await expectAccessible(second, 'an action’s field history')
 })
+
+test('the footer says a form is not saved yet, names it and leads to it, instead of “All changes saved”', async ({ app }, testInfo) => {
+  const page = await app.open()
+  const steps = casework(page)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const footer = page.getByRole('contentinfo').getByRole('status')
+  await expect(footer).toContainText('All changes saved on this laptop')
+  await steps.change('Referral form')
+  await page.getByLabel('CHAIN number').fill('4444444')
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await expect(footer).not.toContainText('All changes saved')
+
+  // Said on every page, through a reload, with the way back to the form.
+  await mainNav(page).getByRole('link', { name: 'Cases', exact: true }).click()
+  await page.reload()
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await screenshot(page, testInfo, 'footer-unsaved')
+  await expectAccessible(page, 'the case list with a form not saved yet')
+  await footer.getByRole('link', { name: 'Referral form' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
+  await expect(page.getByLabel('CHAIN number')).toHaveValue('4444444')
+  await steps.save('Referral form')
+  await expect(footer).toContainText('All changes saved on this laptop')
+})
