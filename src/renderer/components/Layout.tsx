@@ -143,8 +143,7 @@ function ConnectionBanner() {
 function UnsavedFormLinks({ forms }: { forms: UnsavedForm[] }) {
   return (
     <>
-      {' '}
-      (
+      {' ('}
       {forms.map((form, index) => (
         <Fragment key={form.key}>
           {index > 0 && ', '}
@@ -180,8 +179,11 @@ function SyncStatus() {
     <div className="sync-status" role="status" aria-live="polite">
       <p>
         <span className={`sync-status__dot sync-status__dot--${dot}`} aria-hidden="true" />
-        {text}
-        {state === 'connected' && !saving && forms.length > 0 && <UnsavedFormLinks forms={forms} />}
+        {/* One span: the line is a flex row, which would space out each bracket and comma. */}
+        <span>
+          {text}
+          {state === 'connected' && !saving && forms.length > 0 && <UnsavedFormLinks forms={forms} />}
+        </span>
       </p>
       {teamWords && (
         <p className={`sync-status__team sync-status__team--${teamWords.tone}`}>
