@@ -79,9 +79,11 @@ export function ComboBox(props: {
       event.preventDefault()
       if (count > 0) choose(Math.min(active, count - 1))
     } else if (event.key === 'Escape' && open) {
-      // Escape closes the list and keeps what was typed: a word typed is never wiped by a key.
+      // With `addNew`, what was typed counts, so Escape closes the list and keeps it (a word typed is
+      // never wiped by a key); without, only an option can be chosen, and Escape goes back to it.
       event.preventDefault()
-      setOpen(false)
+      if (props.addNew) setOpen(false)
+      else close()
     }
   }
   const optionId = (index: number) => `${listId}-${index}`
