@@ -255,3 +255,85 @@ test('a form left open does not save over a value a colleague saved meanwhile wi
   await first.getByText("History of Referrer's name").click()
   await expect(first.getByRole('list', { name: "Every value of Referrer's name, oldest first" })).toContainText('Priya Shah')
 })
+
+test('an action’s field two windows saved at once shows both values on the Actions tab, and one can be kept', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const first = await app.open()
+  const steps = casework(first)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  await first.getByRole('link', { name: /^Actions/ }).click()
+  await first.getByRole('textbox', { name: 'Action', exact: true }).fill('Ring the council')
+  await first.getByLabel('Due by').fill(daysAgo(-7))
+  await first.getByLabel('Who will do it').selectOption({ label: 'Amina Okafor' })
+  await first.getByRole('button', { name: 'Add the action' }).click()
+  const actions = (page: Page) => page.getByRole('table', { name: 'Actions on this case, open ones first' })
+  const changeAction = (page: Page, description: string) =>
+    actions(page).getByRole('row', { name: new RegExp(description) }).getByRole('button', { name: /^Change/ }).click()
+  await expect(actions(first)).toContainText('Ring the council')
+
+  const second = await heldWindow(first)
+  await second.goto(first.url())
+  await expect(actions(second)).toContainText('Ring the council')
+  await holdSync(second)
+  for (const [page, description] of [
+    [first, 'Ring Leeds City Council'],
+    [second, 'Email Leeds City Council'],
+  ] as const) {
+    await changeAction(page, 'Ring the council')
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill(description)
+    await page.getByRole('button', { name: 'Save the action' }).click()
+    await expect(actions(page)).toContainText(description)
+  }
+  await releaseSync(second)
+
+  for (const page of [first, second]) {
+    const conflict = actions(page).getByRole('group', { name: 'Action: 2 values saved at the same time' })
+    await expect(conflict).toBeVisible()
+    await expect(conflict).toContainText('“Ring Leeds City Council” saved by Amina Okafor')
+    await expect(conflict).toContainText('“Email Leeds City Council” saved by Amina Okafor')
+  }
+  await screenshot(first, testInfo, 'action-conflict-shown')
+  await expectAccessible(first, 'the Actions tab with an action’s field saved twice at once')
+
+  await first.getByRole('button', { name: /^Keep this one.*Email Leeds City Council/ }).click()
+  for (const page of [first, second]) {
+    await expect(page.getByRole('group', { name: /values saved at the same time/ })).toHaveCount(0)
+    await expect(actions(page)).toContainText('Email Leeds City Council')
+    await expect(actions(page)).not.toContainText('Ring Leeds City Council')
+  }
+
+  // Each field's history is in the action's Change form, one click from the field.
+  await changeAction(second, 'Email Leeds City Council')
+  await second.getByText('History of Action').click()
+  const history = second.getByRole('list', { name: 'Every value of Action, oldest first' })
+  await expect(history.getByRole('listitem').first()).toContainText('“Ring the council” by Amina Okafor')
+  await expect(history.getByRole('listitem').last()).toContainText('“Email Leeds City Council” kept from 2 values saved at once, by Amina Okafor')
+  await screenshot(second, testInfo, 'action-field-history')
+  await expectAccessible(second, 'an action’s field history')
+})
+
+test('the footer says a form is not saved yet, names it and leads to it, instead of “All changes saved”', async ({ app }, testInfo) => {
+  const page = await app.open()
+  const steps = casework(page)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const footer = page.getByRole('contentinfo').getByRole('status')
+  await expect(footer).toContainText('All changes saved on this laptop')
+  await steps.change('Referral form')
+  await page.getByLabel('CHAIN number').fill('4444444')
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await expect(footer).not.toContainText('All changes saved')
+
+  // Said on every page, through a reload, with the way back to the form.
+  await mainNav(page).getByRole('link', { name: 'Cases', exact: true }).click()
+  await page.reload()
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await screenshot(page, testInfo, 'footer-unsaved')
+  await expectAccessible(page, 'the case list with a form not saved yet')
+  await footer.getByRole('link', { name: 'Referral form' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
+  await expect(page.getByLabel('CHAIN number')).toHaveValue('4444444')
+  await steps.save('Referral form')
+  await expect(footer).toContainText('All changes saved on this laptop')
+})

@@ -190,3 +190,33 @@ test('the first run on a laptop with a team offers its people, so choosing yours
   await expect(page.getByLabel('Caseworker', { exact: true }).getByRole('option', { name: 'Amina Okafor' })).toHaveCount(1)
   await expect(page.getByRole('rowheader', { name: /Amina Okafor/i })).toHaveCount(1)
 })
+
+test('the new referral page’s outreach team box keeps what was typed on Escape, and offers a listed team however it is spaced', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Amina Okafor')
+  await casework(page).addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Cardiff Outreach' })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a referral' }).click()
+  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+
+  // A listed team typed with other capitals and spacing is the listed one, not a new entry.
+  await outreach.pressSequentially('cardiff  outreach')
+  await expect(page.getByRole('option', { name: 'Cardiff Outreach', exact: true })).toBeVisible()
+  await expect(page.getByRole('option', { name: /as a new outreach team/ })).toHaveCount(0)
+  await screenshot(page, testInfo, '06-outreach-folded-spelling')
+
+  // Escape closes the list and keeps the words; leaving the box takes the listed spelling.
+  await outreach.press('Escape')
+  await expect(page.getByRole('listbox', { name: 'Choices' })).toBeHidden()
+  await expect(outreach).toHaveValue('cardiff  outreach')
+  await outreach.press('Tab')
+  await expect(outreach).toHaveValue('Cardiff Outreach')
+
+  // A new team's name typed is kept on Escape too.
+  await outreach.fill('')
+  await outreach.pressSequentially('Swansea Outreach')
+  await expect(page.getByRole('option', { name: 'Add “Swansea Outreach” as a new outreach team' })).toBeVisible()
+  await outreach.press('Escape')
+  await expect(outreach).toHaveValue('Swansea Outreach')
+  await screenshot(page, testInfo, '07-outreach-escape-keeps-text')
+  await expectAccessible(page, 'the new referral page after Escape in the outreach team box')
+})

@@ -1,20 +1,32 @@
 import { useState } from 'react'
+import { fieldConflict, fieldHistory } from '../../shared/automerge/field-history'
 import * as change from '../../shared/case/changes'
 import { ACTION_FIELDS, isOverdue, type CaseAction } from '../../shared/case/support'
 import { formatUkDate } from '../../shared/dates'
-import { formValues, changedValues } from '../../shared/forms/fields'
+import { displayValue, formValues, changedValues, type Field } from '../../shared/forms/fields'
 import type { Person } from '../../shared/people'
 import { DataTable } from '../components/DataTable'
 import { SelectField } from '../components/form'
+import { itemConflicts } from '../forms/CollectionEditor'
 import { EditForm } from '../forms/EditForm'
+import { FieldHistory, type FieldRecordSource } from '../forms/FieldRecord'
 import { useFormDraft } from '../forms/drafts'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 
-/** The case's actions: what, who, by when; overdue ones flag the case. */
+/**
+ * The case's actions: what, who, by when; overdue ones flag the case. An action's field saved with
+ * two values at once shows both under its row, to keep one, and each field's history is in its
+ * Change form, as on the case's other lists.
+ */
 export function ActionsView() {
-  const { record } = useOpenCase()
+  const { record, doc } = useOpenCase()
   const changeCase = useCaseChange()
+  const recordOf = (actionId: string): FieldRecordSource => ({
+    conflict: (field) => fieldConflict(doc, ['actions', actionId], field),
+    history: (field) => fieldHistory(doc, ['actions', actionId], field),
+    choose: (field, value) => changeCase((draft, context) => change.chooseItemValue(draft, 'actions', actionId, field, value, context)),
+  })
   const members = useApiQuery('listMembers', {})
   const team = members.status === 'ready' ? members.data : []
   const [editing, setEditing] = useState<string | undefined>()
@@ -29,6 +41,7 @@ export function ActionsView() {
         rowKey={([id]) => id}
         rowClassName={([, action]) => (isOverdue(action, day) ? 'row--overdue' : undefined)}
         empty="No actions yet."
+        rowDetail={([id]) => itemConflicts(ACTION_FIELDS, recordOf(id))}
         columns={[
           { heading: 'Action', cell: ([, action]) => action.description },
           { heading: 'Who', cell: ([, action]) => action.owner.name },
@@ -60,7 +73,14 @@ export function ActionsView() {
         }}
       />
       {editing && record.actions[editing] ? (
-        <ActionForm key={editing} actionId={editing} action={record.actions[editing]} team={team} onDone={() => setEditing(undefined)} />
+        <ActionForm
+          key={editing}
+          actionId={editing}
+          action={record.actions[editing]}
+          record={recordOf(editing)}
+          team={team}
+          onDone={() => setEditing(undefined)}
+        />
       ) : (
         <ActionForm key="new" team={team} onDone={() => undefined} />
       )}
@@ -68,7 +88,7 @@ export function ActionsView() {
   )
 }
 
-function ActionForm(props: { actionId?: string; action?: CaseAction; team: Person[]; onDone: () => void }) {
+function ActionForm(props: { actionId?: string; action?: CaseAction; record?: FieldRecordSource; team: Person[]; onDone: () => void }) {
   const { id } = useOpenCase()
   const changeCase = useCaseChange()
   const stored = (props.action ?? {}) as Record<string, unknown>
@@ -83,6 +103,12 @@ function ActionForm(props: { actionId?: string; action?: CaseAction; team: Perso
         values={current.values}
         onValues={(values) => setDraft({ ...current, values })}
         submitLabel={props.action ? 'Save the action' : 'Add the action'}
+        {...(props.record
+          ? {
+              afterField: (field: Field) =>
+                displayValue(field, stored[field.name]) !== '' && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
+            }
+          : {})}
         {...(props.action ? { onCancel: () => (clearDraft(), props.onDone()) } : {})}
         onSubmit={(values) => {
           const owner = props.team.find((person) => person.id === current.values.owner)

@@ -26,7 +26,10 @@ export function ComboBox(props: {
   error?: string
   placeholder?: string
   addNew?: { label: (typed: string) => string; onAdd: (typed: string) => void }
+  /** How typed text and the options are compared: folded for search (accents and case aside) unless given. */
+  fold?: (text: string) => string
 }) {
+  const fold = props.fold ?? foldForSearch
   const id = `field-${props.name}`
   const listId = `${useId()}-options`
   const selected = props.options.find((option) => option.value === props.value)
@@ -35,9 +38,9 @@ export function ComboBox(props: {
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const text = typed ?? selected?.label ?? ''
-  const words = typed === undefined ? '' : foldForSearch(typed.trim())
-  const matches = words ? props.options.filter((option) => foldForSearch(option.label).includes(words)) : props.options
-  const offerNew = props.addNew && typed?.trim() && !props.options.some((option) => foldForSearch(option.label) === words)
+  const words = typed === undefined ? '' : fold(typed.trim())
+  const matches = words ? props.options.filter((option) => fold(option.label).includes(words)) : props.options
+  const offerNew = props.addNew && typed?.trim() && !props.options.some((option) => fold(option.label) === words)
   const count = matches.length + (offerNew ? 1 : 0)
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -56,7 +59,7 @@ export function ComboBox(props: {
   // With `addNew`, what was typed and left counts: the option it names, or a new entry.
   const commitTyped = () => {
     if (props.addNew && typed?.trim()) {
-      const named = matches.findIndex((option) => foldForSearch(option.label) === words)
+      const named = matches.findIndex((option) => fold(option.label) === words)
       choose(named >= 0 ? named : matches.length)
     } else {
       close()
@@ -76,8 +79,11 @@ export function ComboBox(props: {
       event.preventDefault()
       if (count > 0) choose(Math.min(active, count - 1))
     } else if (event.key === 'Escape' && open) {
+      // With `addNew`, what was typed counts, so Escape closes the list and keeps it (a word typed is
+      // never wiped by a key); without, only an option can be chosen, and Escape goes back to it.
       event.preventDefault()
-      close()
+      if (props.addNew) setOpen(false)
+      else close()
     }
   }
   const optionId = (index: number) => `${listId}-${index}`

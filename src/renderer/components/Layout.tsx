@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { ROLE_LABELS } from '../../shared/people'
 import { useApi, useProfile } from '../app/contexts'
+import { useUnsavedForms, type UnsavedForm } from '../forms/drafts'
 import type { ConnectionState } from '../platform/api-client'
 import { useUnsavedCount } from '../platform/unsaved'
 import { useSyncStatus } from '../hooks/useSyncStatus'
@@ -138,18 +139,38 @@ function ConnectionBanner() {
   )
 }
 
+/** Each unsaved form, named, with a link to the page it is on (the case's header names it there too). */
+function UnsavedFormLinks({ forms }: { forms: UnsavedForm[] }) {
+  return (
+    <>
+      {' ('}
+      {forms.map((form, index) => (
+        <Fragment key={form.key}>
+          {index > 0 && ', '}
+          <Link to={form.path}>{form.label}</Link>
+        </Fragment>
+      ))}
+      )
+    </>
+  )
+}
+
 /** Where the work is: saved on this laptop (or still in this window), and how it stands with the team. */
 function SyncStatus() {
   const state = useConnection()
   const unsaved = useUnsavedCount()
   const team = useSyncStatus()
+  // A form with something typed and not saved (a draft) is not saved, whatever the documents say.
+  const forms = useUnsavedForms()
   const saving = unsaved > 0
-  const dot = state === 'connected' ? (saving ? 'saving' : 'saved') : 'lost'
+  const dot = state === 'connected' ? (saving ? 'saving' : forms.length > 0 ? 'unsaved' : 'saved') : 'lost'
   const text =
     state === 'connected'
       ? saving
         ? 'Saving…'
-        : 'All changes saved on this laptop'
+        : forms.length > 0
+          ? `Not saved yet: ${forms.length} ${forms.length === 1 ? 'form' : 'forms'}`
+          : 'All changes saved on this laptop'
       : saving
         ? 'Not saved yet: waiting for Homeward'
         : 'Not connected to Homeward'
@@ -158,7 +179,11 @@ function SyncStatus() {
     <div className="sync-status" role="status" aria-live="polite">
       <p>
         <span className={`sync-status__dot sync-status__dot--${dot}`} aria-hidden="true" />
-        {text}
+        {/* One span: the line is a flex row, which would space out each bracket and comma. */}
+        <span>
+          {text}
+          {state === 'connected' && !saving && forms.length > 0 && <UnsavedFormLinks forms={forms} />}
+        </span>
       </p>
       {teamWords && (
         <p className={`sync-status__team sync-status__team--${teamWords.tone}`}>

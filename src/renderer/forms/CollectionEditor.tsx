@@ -242,8 +242,9 @@ function FormHeading({ focus, children }: { focus: boolean; children: ReactNode 
 /**
  * An item's fields saved with two values at once, for a row under its own: each with both values,
  * who saved them and when, to keep one. Null when there is none (no row; and nothing decoded).
+ * Also the Actions tab's, whose table is its own.
  */
-function itemConflicts(fields: readonly Field[], record: FieldRecordSource): ReactNode {
+export function itemConflicts(fields: readonly Field[], record: FieldRecordSource): ReactNode {
   const conflicts = fields.flatMap((field) => {
     const values = record.conflict(field.name)
     return values ? [{ field, values }] : []

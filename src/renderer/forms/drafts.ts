@@ -52,6 +52,44 @@ export function useDraftsUnder(scope: string): StoredDraft[] {
   return useMemo(() => JSON.parse(snapshot) as StoredDraft[], [snapshot])
 }
 
+/** An unsaved form as the footer names it: its words, and the page it is on. */
+export interface UnsavedForm {
+  key: string
+  label: string
+  /** The page the form is on: the case's, the new referral page, or Team settings. */
+  path: string
+}
+
+/**
+ * Every one of this person's unsaved forms, wherever they are. Local storage is read once each time
+ * a draft changes (not on each render: the footer is on every page), and what is typed does not
+ * change the answer, so a form being typed in does not re-render whoever asks.
+ */
+export function useUnsavedForms(): UnsavedForm[] {
+  const prefix = `${PREFIX}${useProfile().id}:`
+  const snapshot = useSyncExternalStore(subscribe, () => unsavedFormsSnapshot(prefix))
+  return useMemo(() => JSON.parse(snapshot) as UnsavedForm[], [snapshot])
+}
+
+/** Where a draft's form is, from its key: "new-referral:…", "settings:…", or a case's id and the form. */
+export function draftPath(key: string): string {
+  const [scope] = key.split(':')
+  if (scope === 'new-referral') return '/referrals/new'
+  if (scope === 'settings') return '/settings'
+  return `/cases/${scope}`
+}
+
+let version = 0
+let cached: { prefix: string; version: number; snapshot: string } | undefined
+
+function unsavedFormsSnapshot(prefix: string): string {
+  if (cached?.prefix !== prefix || cached.version !== version) {
+    const forms = listDrafts(prefix, '').map(({ key, label }): UnsavedForm => ({ key, label, path: draftPath(key) }))
+    cached = { prefix, version, snapshot: JSON.stringify(forms) }
+  }
+  return cached.snapshot
+}
+
 /** Throws away one of this person's drafts, by its form's key. */
 export function useDiscardDraft(): (key: string) => void {
   const person = useProfile().id
@@ -113,15 +151,20 @@ function listDrafts(prefix: string, scope: string): StoredDraft[] {
 const listeners = new Set<() => void>()
 
 function notify(): void {
+  version++
   for (const listener of listeners) listener()
 }
 
 /** Drafts change in this window (notify) and in the laptop's other windows (the storage event). */
 function subscribe(listener: () => void): () => void {
+  const elsewhere = () => {
+    version++
+    listener()
+  }
   listeners.add(listener)
-  window.addEventListener('storage', listener)
+  window.addEventListener('storage', elsewhere)
   return () => {
     listeners.delete(listener)
-    window.removeEventListener('storage', listener)
+    window.removeEventListener('storage', elsewhere)
   }
 }

@@ -6,11 +6,10 @@ import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { validate } from '../../shared/validation'
 import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, Form, FormActions, TextField } from '../components/form'
-import { ComboBox } from '../components/ComboBox'
 import { PageHeading } from '../components/PageHeading'
 import { useDiscardDraft, useDraft, useDraftsUnder } from '../forms/drafts'
-import { useApiQuery } from '../hooks/useApiQuery'
 import { useSubmit } from '../forms/useSubmit'
+import { OutreachTeamPicker } from './OutreachTeamPicker'
 
 const EMPTY = { clientName: '', dateOfBirth: '', chainNumber: '', referrerName: '', outreachTeam: '' }
 
@@ -71,8 +70,6 @@ function ReferralForm({ draftId }: { draftId: string }) {
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [field]: value })
 
   const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
-  // The team's list, so one organisation is one entry however it is typed (saving adds a new one to it).
-  const outreachTeams = useApiQuery('listOutreachTeams', {}, 'team-changed')
 
   const save = (allowDuplicate = false) => {
     const input = { ...values, dateOfBirth: typedUkDate(values.dateOfBirth) }
@@ -141,18 +138,13 @@ function ReferralForm({ draftId }: { draftId: string }) {
         <fieldset className="group">
           <legend className="group__legend">Who referred them</legend>
           <TextField name="referrerName" label="Referrer's name" value={values.referrerName} onChange={set('referrerName')} error={errors.referrerName} />
-          <ComboBox
+          {/* The case's referral form's picker: one organisation is one entry however it is typed. */}
+          <OutreachTeamPicker
             name="outreachTeam"
             label="Outreach team"
-            hint="Choose from the team's list, or type a new one to add it."
             value={values.outreachTeam}
-            options={[...new Set([...(outreachTeams.status === 'ready' ? outreachTeams.data : []), ...(values.outreachTeam ? [values.outreachTeam] : [])])].map((name) => ({
-              value: name,
-              label: name,
-            }))}
             onChange={set('outreachTeam')}
-            addNew={{ label: (typed) => `Add “${typed}” as a new outreach team`, onAdd: set('outreachTeam') }}
-            error={errors.outreachTeam}
+            {...(errors.outreachTeam ? { error: errors.outreachTeam } : {})}
           />
         </fieldset>
         <FormActions label="Save referral" busy={busy} busyLabel="Saving…" />

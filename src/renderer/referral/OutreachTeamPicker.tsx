@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { organisationKey } from '../../shared/team/outreach-teams'
 import { useApi } from '../app/contexts'
 import { ComboBox } from '../components/ComboBox'
 import { issuesOf } from '../forms/issues'
@@ -13,6 +14,18 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
   const api = useApi()
   const list = useApiQuery('listOutreachTeams', {}, 'team-changed')
   const [problem, setProblem] = useState<string | undefined>()
+  // The list's answer comes after the form may have moved on: it goes to the form as it is by then
+  // (not the values it had when the team was typed), and nowhere once the form is saved and gone
+  // (a saved form's draft must not come back).
+  const latestOnChange = useRef(props.onChange)
+  latestOnChange.current = props.onChange
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
   // What the case says stays offered, though the list may spell it otherwise or no longer have it.
   const names = [...new Set([...(list.status === 'ready' ? list.data : []), ...(props.value ? [props.value] : [])])]
   const add = (typed: string) => {
@@ -22,10 +35,13 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
     api
       .call('knowOutreachTeam', { name: typed })
       .then(({ name }) => {
+        if (!mounted.current) return
         setProblem(undefined)
-        if (name !== typed) props.onChange(name)
+        if (name !== typed) latestOnChange.current(name)
       })
-      .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
+      .catch((error: unknown) => {
+        if (mounted.current) setProblem(issuesOf(error)[0]?.message)
+      })
   }
   const error = problem ?? props.error
   return (
@@ -40,6 +56,8 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
         props.onChange(value)
       }}
       addNew={{ label: (typed) => `Add “${typed}” as a new outreach team`, onAdd: add }}
+      // The list's own comparison: "cardiff  outreach" is "Cardiff Outreach", not a new entry.
+      fold={organisationKey}
       {...(error ? { error } : {})}
     />
   )
