@@ -264,7 +264,8 @@ export class Workspace {
 
   /** When the team's server took this laptop off the team, if it did (then everything else is gone). */
   takenOffTeamAt(): string | undefined {
-    return this.#closed ? undefined : takenOffTeamAt(this.core.settings)
+    // Asked while closing too (the sync's last status): the settings are there until the store closes.
+    return this.store.open ? takenOffTeamAt(this.core.settings) : undefined
   }
 
   async close(): Promise<void> {
