@@ -222,6 +222,18 @@ export class ServerStore {
     return this.device(id)
   }
 
+  /**
+   * A genuine credential of a revoked device: its id, when it was revoked, and the hash of its
+   * secret (the key of the proof the laptop is told it is revoked with). Undefined for anything else.
+   */
+  revokedCredential(credential: string): { deviceId: string; revokedAt: string; secretHash: string } | undefined {
+    const [id, secret] = credential.split('.')
+    if (!id || !secret) return undefined
+    const row = this.#db.prepare<[string], { secret_hash: string; revoked_at: string | null }>('SELECT secret_hash, revoked_at FROM devices WHERE id = ?').get(id)
+    if (!row?.revoked_at || !sameSecret(row.secret_hash, sha256Hex(secret))) return undefined
+    return { deviceId: id, revokedAt: row.revoked_at, secretHash: row.secret_hash }
+  }
+
   seen(id: string, now: Date): void {
     this.#db.prepare('UPDATE devices SET last_seen = ? WHERE id = ?').run(now.toISOString(), id)
   }

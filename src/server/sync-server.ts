@@ -8,9 +8,10 @@ import type { z } from 'zod'
 import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
 import type { Person } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
-import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
+import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { isWholeChunk } from '../node/chunk-changes'
+import { NONCE_PATTERN, revocationProof } from '../node/revocation-proof'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
@@ -130,7 +131,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (route === routeOf(TEAM_API.createTeam)) return createTeam(request, response)
     if (route === routeOf(TEAM_API.join)) return join(request, response)
     const device = authenticated(request)
-    if (!device) return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
+    if (!device) {
+      for (const [name, value] of Object.entries(revokedHeaders(request))) response.setHeader(name, value)
+      return reply(response, 401, { error: 'This laptop is not (or no longer) a device of the team.' })
+    }
     store.seen(device.id, now())
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
     if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
@@ -253,9 +257,23 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 
   function authenticated(request: IncomingMessage): Device | undefined {
-    const header = request.headers.authorization ?? ''
-    const credential = /^Bearer (\S+)$/.exec(header)?.[1]
+    const credential = bearer(request)
     return credential ? store.authenticate(credential) : undefined
+  }
+
+  /**
+   * For a revoked device's genuine credential with a nonce: when it was revoked, and the proof
+   * that this server issued the credential, so the laptop can trust it and delete the team's data.
+   */
+  function revokedHeaders(request: IncomingMessage): Record<string, string> {
+    const credential = bearer(request)
+    const nonce = request.headers[REVOCATION_HEADERS.nonce]
+    const revoked = credential && typeof nonce === 'string' && NONCE_PATTERN.test(nonce) ? store.revokedCredential(credential) : undefined
+    if (!revoked) return {}
+    return {
+      [REVOCATION_HEADERS.revokedAt]: revoked.revokedAt,
+      [REVOCATION_HEADERS.proof]: revocationProof(revoked.secretHash, revoked.deviceId, nonce as string, revoked.revokedAt),
+    }
   }
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -264,7 +282,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const team = store.team()
     if (!device || !team || !authority) {
       const reason = path !== SYNC_PATH ? 'Not found' : !team ? 'This server has no team yet.' : 'This laptop is not (or no longer) a device of the team.'
-      socket.end(`HTTP/1.1 ${path === SYNC_PATH ? '401 Unauthorized' : '404 Not Found'}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${reason}`)
+      const revoked = path === SYNC_PATH && team ? revokedHeaders(request) : {}
+      const headers = Object.entries(revoked).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+      socket.end(`HTTP/1.1 ${path === SYNC_PATH ? '401 Unauthorized' : '404 Not Found'}\r\nContent-Type: text/plain; charset=utf-8\r\n${headers}Connection: close\r\n\r\n${reason}`)
       return
     }
     store.seen(device.id, now())
@@ -637,6 +657,11 @@ function routeOf(endpoint: { method: string; path: string }): string {
 /** A successful answer, typed by the contract the laptops check it against. */
 function answer<Answer extends z.ZodType>(response: ServerResponse, _endpoint: { answer: Answer }, body: z.input<Answer>): void {
   reply(response, 200, body)
+}
+
+/** The credential a request carries (`Authorization: Bearer …`), if any. */
+function bearer(request: IncomingMessage): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {

@@ -152,7 +152,8 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     await expect(devices.getByRole('row', { name: /Spare laptop/ })).toContainText('Revoked')
     const refused = homeward('sync', '--once', '--data', laptop)
     expect(refused.code).toBe(1)
-    expect(refused.err).toMatch(/not \(or no longer\) a device of the team/)
+    // Told so with the server's proof, the revoked laptop deletes the team's data and says so.
+    expect(refused.err).toMatch(/taken off the team on .* The team's data on it was deleted/)
 
     // The server goes away: work goes on, counted as not yet sent, and goes once it is back.
     const port = Number(new URL(server.url).port)

@@ -140,8 +140,10 @@ describe('the server decides which documents are the team’s, who is in it and 
     }
     const afterRevocation = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '777000', dateOfBirth: '1991-04-04' }))
     await manager.sync.syncOnce()
-    await expect(first.sync.syncOnce()).rejects.toThrow()
-    expect(first.workspace.cases.list().map((entry) => entry.id)).not.toContain(afterRevocation)
+    // The revoked laptop is told so, with the server's proof, and deletes the team's data (tests/sync/lost-laptop.test.ts).
+    await expect(first.sync.syncOnce()).rejects.toThrow('This laptop was taken off the team on 06/12/2026')
+    expect(first.sync.status().takenOffTeam).toBe(clock.toISOString())
+    expect(returning.workspace.cases.list().map((entry) => entry.id)).not.toContain(afterRevocation)
     expect(returning.workspace.cases.list()).toEqual([])
   })
 

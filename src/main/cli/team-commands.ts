@@ -3,6 +3,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../shared/people'
 import { requirePermission, type Action } from '../../shared/team/permissions'
 import { formatUkDateTime } from '../../shared/dates'
 import type { TeamDevice } from '../../shared/sync/team-api'
+import { takenOffTeamNotice } from '../../shared/sync/taken-off-team'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
 
@@ -124,14 +125,19 @@ export function teamCommands(): Command[] {
         return
       }
       client.onStatus((status) => {
-        if (!options.json) process.stdout.write(`${status.state}${status.reason ? `: ${status.reason}` : ''} (${status.pending} to send)\n`)
+        if (!options.json && !status.takenOffTeam) process.stdout.write(`${status.state}${status.reason ? `: ${status.reason}` : ''} (${status.pending} to send)\n`)
       })
       client.start()
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve)
         process.once('SIGTERM', resolve)
+        // Taken off the team (a revoked laptop, proven): its data is deleted, and there is nothing more to sync.
+        client.onStatus((status) => status.takenOffTeam && resolve())
+        if (client.status().takenOffTeam) resolve()
       })
       await client.stop()
+      const takenOff = client.status().takenOffTeam
+      if (takenOff) throw new CliError(takenOffTeamNotice(takenOff))
     })
   })
 

@@ -22,6 +22,7 @@ import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
+import { takenOffTeamAt, wipeTeamData } from './sync/wipe-team-data'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
 import type { WorkspaceCore } from './workspace-core'
@@ -239,6 +240,32 @@ export class Workspace {
   /** Builds the index again from the documents. */
   rebuildIndex(): Promise<number> {
     return this.indexer.rebuild()
+  }
+
+  /**
+   * The team's server proved this laptop was taken off the team (a lost laptop, revoked): the sync
+   * stops, the repo is shut down and the index closed, the team's data is deleted
+   * (wipe-team-data.ts), and the workspace is closed. Opened again, it is a fresh, empty workspace
+   * that says when this happened.
+   */
+  async takeOffTeam(at: string): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    await this.sync.stop()
+    await shutdownRepo(this.repo)
+    await this.indexer.stop()
+    this.index.close()
+    try {
+      wipeTeamData(this.store, this.dataDir, at)
+    } finally {
+      this.store.close()
+    }
+  }
+
+  /** When the team's server took this laptop off the team, if it did (then everything else is gone). */
+  takenOffTeamAt(): string | undefined {
+    // Asked while closing too (the sync's last status): the settings are there until the store closes.
+    return this.store.open ? takenOffTeamAt(this.core.settings) : undefined
   }
 
   async close(): Promise<void> {

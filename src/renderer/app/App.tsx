@@ -21,6 +21,7 @@ import { NewReferralPage } from '../referral/NewReferralPage'
 import { SearchPage } from '../case/SearchPage'
 import { SettingsPage } from '../team/SettingsPage'
 import { DocumentsView } from '../case/documents/DocumentsView'
+import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
 
 // Hash routes work the same from app://homeward in the desktop app and from the browser mode.
 const router = createHashRouter([
@@ -88,6 +89,9 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
     [session, refresh],
   )
 
+  // A revoked laptop, proven, has deleted the team's data: nothing else is shown (nor can be).
+  const takenOffTeam = useTakenOffTeam(api)
+  if (takenOffTeam) return <TakenOffTeamPage at={takenOffTeam} />
   if (failure) return <p className="banner banner--warning">Homeward could not start: {failure}</p>
   if (session === undefined) return <p className="muted splash">Opening Homeward…</p>
   return (

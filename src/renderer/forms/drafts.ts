@@ -132,6 +132,16 @@ function read(storageKey: string): Envelope | undefined {
   }
 }
 
+/**
+ * Deletes every draft on this laptop, whoever typed it: the team's server took the laptop off the
+ * team, and what was typed into its cases is the team's data like the rest.
+ */
+export function removeAllDrafts(): void {
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX))
+  for (const key of keys) if (key) localStorage.removeItem(key)
+  notify()
+}
+
 function remove(storageKey: string): void {
   localStorage.removeItem(storageKey)
   notify()

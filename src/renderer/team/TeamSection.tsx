@@ -344,8 +344,8 @@ function Devices() {
         />
       )}
       <p className="field__hint">
-        Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new. Revoking also cancels every join code not
-        yet used.
+        Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new. The next time it reaches the server, it
+        deletes the team's data. Revoking also cancels every join code not yet used.
       </p>
     </>
   )

@@ -106,3 +106,15 @@ export const CLOSE_CODES = {
   /** Connected but said no hello in time: the server does not keep sockets that do nothing. */
   timeout: 4408,
 } as const
+
+/**
+ * How a revoked laptop learns it is revoked, provably (see src/node/revocation-proof.ts): it sends
+ * a fresh nonce with each connection and each call; a revoked credential is refused (401) with
+ * when it was revoked and the server's proof over that nonce. Headers, so the WebSocket upgrade
+ * and the HTTP calls answer alike, and a laptop that does not know them reads a plain refusal.
+ */
+export const REVOCATION_HEADERS = {
+  nonce: 'x-homeward-nonce',
+  revokedAt: 'x-homeward-revoked-at',
+  proof: 'x-homeward-revoked-proof',
+} as const

@@ -14,6 +14,11 @@ export interface SyncStatus {
   lastSyncedAt?: string
   /** Changes made on this laptop the server does not have yet. */
   pending: number
+  /**
+   * When the team's server proved this laptop was taken off the team (revoked), and the team's data
+   * on it was deleted: the window shows takenOffTeamNotice instead of anything else.
+   */
+  takenOffTeam?: string
   /** While catching up: how many of the documents to receive have arrived. */
   catchUp?: { received: number; total: number }
 }

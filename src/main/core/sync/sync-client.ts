@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events'
 import WebSocket from 'ws'
-import { CLOSE_CODES, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../../shared/sync/protocol'
+import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../../shared/sync/protocol'
 import type { SyncStatus } from '../../../shared/sync/status'
+import { takenOffTeamNotice, UNPROVEN_REVOCATION } from '../../../shared/sync/taken-off-team'
+import { isRevocationProven, revocationNonce } from '../../../node/revocation-proof'
 import { ServerRefusedError } from '../errors'
 import { decodeServerMessage, encodeMessage } from '../../../node/sync-codec'
 import type { TeamDoc } from '../../../shared/team/team-doc'
@@ -16,6 +18,10 @@ export interface SyncedWorkspace {
   adoptTeamDocument(): Promise<boolean>
   /** Writes every change made so far to disk (so it is in the outbox). */
   flush(): Promise<void>
+  /** The server proved this laptop was taken off the team at `at`: delete the team's data (see wipe-team-data.ts). */
+  takeOffTeam(at: string): Promise<void>
+  /** When the team's server took this laptop off the team, if it did. */
+  takenOffTeamAt(): string | undefined
 }
 
 export interface SyncClientOptions {
@@ -64,6 +70,8 @@ export class SyncClient {
   #queue: Promise<void> = Promise.resolve()
   /** What the server last said it put back of this laptop's changes, shown until the app closes. */
   #notice: string | undefined
+  /** When the server proved this laptop was taken off the team: nothing more is synced. */
+  #takenOff: string | undefined
   /** Counts for syncOnce. */
   #sent = 0
   #received = 0
@@ -77,6 +85,9 @@ export class SyncClient {
   }
 
   status(): SyncStatus {
+    // Read before the membership: the workspace's files are being (or have been) emptied.
+    const takenOff = this.#takenOff ?? this.workspace.takenOffTeamAt()
+    if (takenOff) return { state: 'not-in-team', pending: 0, takenOffTeam: takenOff, reason: takenOffTeamNotice(takenOff) }
     const membership = this.workspace.membership.get()
     if (!membership) return { state: 'not-in-team', pending: 0 }
     return {
@@ -130,6 +141,8 @@ export class SyncClient {
    * cannot be reached.
    */
   async syncOnce(): Promise<{ sent: number; received: number }> {
+    const takenOff = this.workspace.takenOffTeamAt()
+    if (takenOff) throw new ServerRefusedError(takenOffTeamNotice(takenOff))
     if (!this.workspace.membership.get()) throw new ServerRefusedError('This laptop is not in a team: join one first (homeward join).')
     await this.workspace.flush()
     this.#sent = 0
@@ -181,20 +194,31 @@ export class SyncClient {
     this.#inFlight.clear()
     this.#lastSent = 0
     this.#deferred.clear()
+    // A fresh nonce each time: a revoked laptop is told so with a proof over it (revocation-proof.ts).
+    const nonce = revocationNonce()
     const socket = new WebSocket(`${membership.server.replace(/^http/, 'ws')}${SYNC_PATH}`, {
-      headers: { Authorization: `Bearer ${membership.credential}` },
+      headers: { Authorization: `Bearer ${membership.credential}`, [REVOCATION_HEADERS.nonce]: nonce },
       maxPayload: 64 * 1024 * 1024,
       handshakeTimeout: 15_000,
     })
     this.#socket = socket
     let refusal: string | undefined
     let failure: string | undefined
+    /** When the server proved this laptop was taken off the team. */
+    let revokedAt: string | undefined
     socket.on('unexpected-response', (_request, response) => {
+      const said = { at: response.headers[REVOCATION_HEADERS.revokedAt], proof: response.headers[REVOCATION_HEADERS.proof] }
+      if (response.statusCode === 401 && (said.at !== undefined || said.proof !== undefined)) {
+        const proven = typeof said.at === 'string' && typeof said.proof === 'string' && isRevocationProven(membership.credential, nonce, said.at, said.proof)
+        // A wrong or missing proof (a fake server, or someone in the middle) is a refusal only: nothing is deleted.
+        if (proven && !Number.isNaN(Date.parse(said.at as string))) revokedAt = new Date(said.at as string).toISOString()
+        else refusal = UNPROVEN_REVOCATION
+      }
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (part: string) => (body = (body + part).slice(0, 500)))
       response.on('end', () => {
-        if (response.statusCode === 401 || response.statusCode === 403) refusal = body.trim() || 'The server refused this laptop.'
+        if (refusal === undefined && revokedAt === undefined && (response.statusCode === 401 || response.statusCode === 403)) refusal = body.trim() || 'The server refused this laptop.'
         else failure = `The sync server at ${membership.server} answered ${response.statusCode}: is that the team's Homeward server?`
         socket.terminate()
       })
@@ -224,6 +248,16 @@ export class SyncClient {
       this.#socket = undefined
       clearTimeout(this.#silenceTimer)
       const reason = reasonBytes.toString('utf8')
+      if (revokedAt !== undefined) return void this.#takeOffTeam(revokedAt)
+      if (code === CLOSE_CODES.revoked && this.#running) {
+        // Revoked while connected: the close carries no proof, so the laptop asks again, and the
+        // server's answer to a revoked credential proves it (or, from a fake server, does not).
+        this.#reason = reason
+        this.#setState('refused')
+        this.#retryTimer = setTimeout(() => this.#connect(), this.#retryMs)
+        this.#retryMs = Math.min(this.#retryMs * 2, this.#options.maxRetryMs)
+        return
+      }
       if (refusal !== undefined || code === CLOSE_CODES.revoked || code === CLOSE_CODES.version) {
         this.#reason = refusal ?? reason
         this.#setState('refused')
@@ -238,6 +272,25 @@ export class SyncClient {
         this.#retryMs = Math.min(this.#retryMs * 2, this.#options.maxRetryMs)
       }
     })
+  }
+
+  /**
+   * The server proved this laptop was taken off the team: syncing stops for good, the workspace
+   * deletes the team's data, and whoever waits on the sync (the window, the command line) is told.
+   */
+  async #takeOffTeam(at: string): Promise<void> {
+    this.#running = false
+    this.#takenOff = at
+    clearTimeout(this.#retryTimer)
+    this.#stopOutbox?.()
+    this.#stopOutbox = undefined
+    try {
+      await this.workspace.takeOffTeam(at)
+    } finally {
+      this.#state = 'not-in-team'
+      this.#emitStatus()
+      this.#events.emit('closed', takenOffTeamNotice(at))
+    }
   }
 
   async #handle(message: ServerMessage): Promise<void> {
