@@ -4,6 +4,7 @@ import { AUDIT_BATCH, type AuditAction, type AuditRow } from '../../../shared/au
 import { dateOfDayNumber, dayNumber, isIsoDate } from '../../../shared/dates'
 import { mapIn } from '../../../shared/team/team-doc'
 import { requirePermission } from '../../../shared/team/permissions'
+import { samePersonName } from '../../../shared/team/same-person-name'
 import { ValidationError } from '../../../shared/validation'
 import type { ApiHandlers } from '../api/handlers'
 import { NoProfileError, ServerRefusedError } from '../errors'
@@ -107,6 +108,12 @@ export class Audit {
       const viewed = this.log.ofPerson(person.id, from, to).filter((row) => row.action === 'viewed')
       return { person, viewed, outsideCaseload: viewed.filter((row) => lead.get(row.caseId) !== person.id) }
     })
+  }
+
+  /** One of the team's people, or anyone with entries, by name as people type it. */
+  personNamed(name: string): { id: string; name: string } | undefined {
+    const members = Object.entries(mapIn(this.core.teamDoc().doc().members)).map(([id, member]) => ({ id, name: String(member.name) }))
+    return [...members, ...this.log.people()].find((person) => samePersonName(person.name, name))
   }
 
   /** Every entry of a person in a period, newest first (`homeward audit --person`). The manager's. */
