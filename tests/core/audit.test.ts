@@ -11,7 +11,10 @@ import { authoredBy } from '../../src/shared/authorship'
 import { addNote, type ChangeContext } from '../../src/shared/case/changes'
 import type { CaseDoc } from '../../src/shared/case/case-doc'
 import { NotPermittedError } from '../../src/shared/team/permissions'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
+import type { ApiResponse } from '../../src/shared/api'
 import { likeMessagePortMain } from '../support/message-port-main'
+import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { AMINA, DEREK, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 
@@ -111,6 +114,34 @@ describe('the audit of views and changes, in a real workspace', () => {
       expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(1)
     } finally {
       db.close()
+    }
+  })
+})
+
+describe('the audit of paperwork, through the typed API', () => {
+  it('records a pack made as exported, opened to print as printed, and emailed as exported, each time, with no case data', async () => {
+    const dir = tempDir('audit-paperwork')
+    const ws = await openWorkspace({ dataDir: dir.path, user: DEREK })
+    try {
+      await setUpTeamSettings(ws)
+      const caseId = await caseReadyForPack(ws, 'Zoë O’Brien-Ní Bhriain')
+      const handle = createApiHandler(ws, { openPath: async () => true })
+      const made = (await handle({ id: 1, method: 'generateDocument', params: { caseId, kind: 'presentation-pack' } })) as ApiResponse & { result: { id: string } }
+      expect(made.ok).toBe(true)
+      for (const [id, as] of [[2, 'pdf'], [3, 'pdf'], [4, 'email']] as const) {
+        expect((await handle({ id, method: 'openGeneratedDocument', params: { caseId, documentId: made.result.id, as } })).ok).toBe(true)
+      }
+      const paperwork = ws.audit.ofCase(caseId).filter((entry) => entry.action === 'exported' || entry.action === 'printed')
+      expect(paperwork.map((entry) => `${entry.action}: ${entry.detail}`).sort()).toEqual([
+        'exported: presentation pack emailed',
+        'exported: presentation pack made',
+        'printed: presentation pack opened to print',
+        'printed: presentation pack opened to print',
+      ])
+      expect(JSON.stringify(paperwork)).not.toMatch(/Zoë|Bhriain/)
+    } finally {
+      await ws.close()
+      dir.remove()
     }
   })
 })
