@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../src/shared/audit/audit-entry'
 import { NotPermittedError } from '../../src/shared/team/permissions'
 import { AMINA, DEREK, referral } from '../support/people'
-import { TestTeam } from '../support/sync-team'
+import { SERVER_FILE, TestTeam } from '../support/sync-team'
 
 describe('the audit travels to the manager through the server, attested by the sending device', () => {
   let team: TestTeam | undefined
@@ -71,5 +73,14 @@ describe('the audit travels to the manager through the server, attested by the s
     const shown = manager.workspace.audit.ofCase(caseId).find((entry) => entry.id === forged.id)
     expect(shown).toMatchObject({ who: DEREK.name, forged: true, device: caseworker.workspace.membership.get()!.deviceName })
     expect(manager.workspace.audit.ofCase(caseId).filter((entry) => entry.forged)).toHaveLength(1)
+
+    // On the server's disk too, the table refuses to change or lose an entry.
+    const db = new Database(join(team!.serverDir, SERVER_FILE))
+    try {
+      expect(() => db.prepare("UPDATE audit_entries SET person_id = 'someone'").run()).toThrow(/append-only/)
+      expect(() => db.prepare('DELETE FROM audit_entries').run()).toThrow(/append-only/)
+    } finally {
+      db.close()
+    }
   })
 })
