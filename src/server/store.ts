@@ -8,6 +8,7 @@ import type { Person, Role } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
 import type { ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/team-api'
+import { ServerAuditLog } from './audit-log'
 
 /** A stored piece of a document: a whole saved document or some of its changes, as a laptop sent it. */
 export interface StoredChunk {
@@ -38,9 +39,12 @@ export interface Team {
  */
 export class ServerStore {
   readonly #db: SqliteDatabase
+  /** Who viewed and changed which case, as the laptops sent it (append-only). */
+  readonly audit: ServerAuditLog
 
   private constructor(db: SqliteDatabase) {
     this.#db = db
+    this.audit = new ServerAuditLog(db)
   }
 
   static open(dataDir: string, now: Date = new Date()): ServerStore {

@@ -6,6 +6,7 @@ import * as Automerge from '@automerge/automerge'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { z } from 'zod'
 import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
+import { AUDIT_BATCH } from '../shared/audit/audit-entry'
 import type { Person } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
 import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
@@ -138,11 +139,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     store.seen(device.id, now())
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
     if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
+    if (route === routeOf(TEAM_API.sendAudit)) return sendAudit(request, device, response)
     const revoke = REVOKE_ROUTE.exec(route)
     const remove = REMOVE_ROUTE.exec(route)
-    if (!revoke && !remove && route !== routeOf(TEAM_API.newJoinCode)) return reply(response, 404, { error: 'Not found' })
+    const managerRoutes = [routeOf(TEAM_API.newJoinCode), routeOf(TEAM_API.readAudit)]
+    if (!revoke && !remove && !managerRoutes.includes(route)) return reply(response, 404, { error: 'Not found' })
     // What follows is a manager's, decided by the role the server holds for the device's person.
     if (!device.manager) return reply(response, 403, { error: 'Only a team manager can do that.' })
+    if (route === routeOf(TEAM_API.readAudit)) {
+      const after = Number(url.searchParams.get('after') ?? 0)
+      if (!Number.isSafeInteger(after) || after < 0) return reply(response, 400, { error: 'after is not an entry number' })
+      return answer(response, TEAM_API.readAudit, { entries: store.audit.after(after, AUDIT_BATCH) })
+    }
     if (route === routeOf(TEAM_API.newJoinCode)) return newJoinCode(request, response)
     if (remove) return removeDocument(remove[1]!, device, response)
     const revoked = revoke![1]!
@@ -152,6 +160,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     store.voidJoinCodes(now())
     for (const connection of connections) if (connection.device.id === revoked) connection.close(CLOSE_CODES.revoked, 'This laptop was removed from the team.')
     return answer(response, TEAM_API.revoke, { revoked })
+  }
+
+  /** A laptop's audit entries, kept with the device that sent them (see ServerAuditLog). */
+  async function sendAudit(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
+    const body = await jsonBody(request, TEAM_API.sendAudit.body)
+    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const kept = store.audit.add(body.entries, device, now())
+    if ('refused' in kept) return reply(response, 409, { error: kept.refused })
+    return answer(response, TEAM_API.sendAudit, kept)
   }
 
   async function newJoinCode(request: IncomingMessage, response: ServerResponse): Promise<void> {

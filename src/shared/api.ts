@@ -10,6 +10,7 @@ import { ROLES, type Person, type PersonRef, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
+import type { AuditRow } from './audit/audit-entry'
 import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam } from './team/settings'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
@@ -256,6 +257,20 @@ export const API = {
   revokeDevice: method<Record<string, never>>()(z.object({ deviceId: id })),
   /** A manager's join code for one laptop: for a person by name (theirs if in the team, else a new person's), in a role. */
   newJoinCode: method<JoinCode>()(z.object({ for: text.optional(), role: z.enum(ROLES).optional() })),
+
+  // The audit (the manager's).
+  /** Who has seen, changed, exported or printed a case, newest first. */
+  caseAudit: method<AuditRow[]>()(z.object({ caseId: id })),
+  /** What each person (or one) viewed in a period (ISO dates), with the views of cases outside their caseload. */
+  personAudit: method<PersonAudit[]>()(range.extend({ personId: id.optional() })),
+}
+
+/** A person's views in a period, as the manager's Audit page shows them. */
+export interface PersonAudit {
+  person: PersonRef
+  viewed: AuditRow[]
+  /** Views of cases whose lead caseworker is someone else, or nobody (Mainstay's rule). */
+  outsideCaseload: AuditRow[]
 }
 
 export type ApiMethod = keyof typeof API

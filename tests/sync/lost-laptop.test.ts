@@ -49,6 +49,8 @@ describe('a lost laptop, revoked, deletes the team’s data when it next reaches
     // Paperwork made on the laptop (documents/CASE/ID.pdf), as the paperwork module keeps it.
     mkdirSync(join(caseworker.dataDir, 'documents', caseId), { recursive: true })
     writeFileSync(join(caseworker.dataDir, 'documents', caseId, 'pack.pdf'), `%PDF-1.7 pack for ${CLIENT}`)
+    // What she looked at is in the audit, whose table refuses DELETE: the wipe takes it too.
+    caseworker.workspace.audit.record(caseId, 'viewed', 'shown at the command line')
     await caseworker.workspace.flush()
     return { manager, caseworker, caseId }
   }
@@ -63,6 +65,7 @@ describe('a lost laptop, revoked, deletes the team’s data when it next reaches
     expect(rowsOf(laptop.dataDir, 'automerge_chunks')).toBe(0)
     expect(rowsOf(laptop.dataDir, 'sync_outbox')).toBe(0)
     expect(rowsOf(laptop.dataDir, 'change_attestations')).toBe(0)
+    expect(rowsOf(laptop.dataDir, 'audit_log')).toBe(0)
     expect(existsSync(join(laptop.dataDir, 'index.sqlite'))).toBe(false)
     expect(existsSync(join(laptop.dataDir, 'documents'))).toBe(false)
     expect(rawBytes(laptop.dataDir)).not.toContain(CLIENT)

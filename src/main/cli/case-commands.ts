@@ -47,7 +47,12 @@ export function caseCommands(): Command {
 
   withCommonOptions(cases.command('show').description('print one case, whole').argument('<id>', 'the case id')).action(
     async (id: string, options: CommonOptions) => {
-      const record = await withWorkspace(options, async (workspace) => workspace.cases.read(id))
+      const record = await withWorkspace(options, async (workspace) => {
+        const read = await workspace.cases.read(id)
+        // Printing a case whole is looking at it: recorded as any view is.
+        workspace.audit.record(id, 'viewed', 'shown at the command line')
+        return read
+      })
       if (options.json) printJson(record)
       else printCase(id, record)
     },

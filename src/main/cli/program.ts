@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { isUserFacing } from '../core/errors'
+import { auditCommand } from './audit-command'
 import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
 import { CliError } from './context'
@@ -20,6 +21,7 @@ export function program(): Command {
     .addCommand(packCommand())
     .addCommand(letterCommand())
     .addCommand(seedCommand())
+    .addCommand(auditCommand())
     .addCommand(serveCommand())
   for (const command of teamCommands()) root.addCommand(command)
   return root

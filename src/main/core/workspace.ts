@@ -8,6 +8,7 @@ import { isoDateOf } from '../../shared/dates'
 import type { Person, PersonRef } from '../../shared/people'
 import { mapIn, newTeamDoc, teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../shared/team/team-doc'
 import type { ApiHandlers } from './api/handlers'
+import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
 import { NoProfileError } from './errors'
@@ -64,6 +65,8 @@ export class Workspace {
   readonly meetings: Meetings
   readonly paperwork: Paperwork
   readonly reports: Reports
+  /** Who viewed, changed, exported or printed which case. */
+  readonly audit: Audit
   /** This laptop's place in a team, and the sync's view of the workspace. */
   readonly membership: TeamMembership
   /** The team sync: the app starts it; the command line syncs once. */
@@ -80,19 +83,30 @@ export class Workspace {
     storage: SqliteStorageAdapter,
     outbox: SyncOutbox,
     attestations: ChangeAttestations,
+    audit: Audit,
     options: OpenWorkspaceOptions,
   ) {
+    this.audit = audit
     this.team = new Team(core)
     this.cases = new Cases(core, this.team)
     this.attachments = new Attachments(core, this.cases)
     this.meetings = new Meetings(core, this.cases, this.team)
-    this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team)
-    this.reports = new Reports(core, this.cases, this.team)
+    this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
+    this.reports = new Reports(core, this.cases, this.team, audit)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     this.#listedCases = new Set(teamCaseIds(teamRef.handle.doc()))
     this.#watchTeam(teamRef.handle)
+    // The audit goes to the server each time the laptop has caught up with it, and every few minutes online.
+    this.sync.onStatus((status) => {
+      if (status.state === 'connected') void this.audit.exchange()
+    })
+    this.#auditTimer = setInterval(() => {
+      if (this.sync.status().state === 'connected') void this.audit.exchange()
+    }, AUDIT_EXCHANGE_MS).unref()
   }
+
+  readonly #auditTimer: NodeJS.Timeout
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
     const sqlite = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
@@ -106,9 +120,15 @@ export class Workspace {
       const saved = new EventEmitter<{ saved: [] }>()
       const outbox = new SyncOutbox(store)
       // Changes made here are the person's working here, as the core (made below) says.
-      const made: { core?: WorkspaceCore } = {}
+      const made: { core?: WorkspaceCore; audit?: Audit } = {}
       const attestations = new ChangeAttestations(store, () => personHere(made.core))
-      const storage = new SqliteStorageAdapter(store, { journal, outbox, attestations, afterSave: () => saved.emit('saved') })
+      const storage = new SqliteStorageAdapter(store, {
+        journal,
+        outbox,
+        attestations,
+        afterSave: () => saved.emit('saved'),
+        savedHere: (documentId) => made.audit?.savedHere(documentId),
+      })
       repo = new Repo({
         storage,
         network: [],
@@ -116,7 +136,14 @@ export class Workspace {
         // A window onto this core asks for the documents it shows: the core never pushes the
         // caseload at it. Other cores and the team server share with this one both ways (a repo
         // only asks peers it would announce to, so announcing is also what lets it fetch).
-        shareConfig: { announce: async (peerId) => !isWindowPeer(peerId), access: async () => true },
+        shareConfig: {
+          announce: async (peerId) => !isWindowPeer(peerId),
+          // A window asking for a case is someone looking at it: the audit records the view.
+          access: async (peerId, documentId) => {
+            if (isWindowPeer(peerId)) made.audit?.windowAsked(documentId)
+            return true
+          },
+        },
       })
       const teamRef: TeamRef = { handle: await openTeamDocument(repo, settings) }
       index = CaseIndex.open(workspaceFiles(options.dataDir).index, sqlite)
@@ -131,7 +158,8 @@ export class Workspace {
       saved.on('saved', () => indexer.schedule())
       const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, options })
       made.core = core
-      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, storage, outbox, attestations, options)
+      made.audit = new Audit(store, core, () => savedMembership(settings))
+      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, storage, outbox, attestations, made.audit, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.attachments.finishInterrupted()
@@ -154,6 +182,7 @@ export class Workspace {
       ...this.paperwork.handlers(),
       ...this.reports.handlers(),
       ...teamSyncHandlers(this),
+      ...this.audit.handlers(),
     }
   }
 
@@ -271,7 +300,9 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    clearInterval(this.#auditTimer)
     await this.sync.stop()
+    await this.audit.settled()
     await shutdownRepo(this.repo)
     await this.indexer.indexPending()
     await this.indexer.stop()
@@ -291,6 +322,9 @@ export class Workspace {
 }
 
 export const openWorkspace = (options: OpenWorkspaceOptions) => Workspace.open(options)
+
+/** How often a laptop online sends its audit entries (and a manager's fetches the team's). */
+const AUDIT_EXCHANGE_MS = 5 * 60 * 1000
 
 /** A window onto a core (the app's renderer), by its peer id. */
 export function isWindowPeer(peerId: string): boolean {

@@ -8,6 +8,7 @@ import { Layout } from '../components/Layout'
 import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
 import { ReportPage } from '../reports/ReportPage'
+import { AuditPage } from '../audit/AuditPage'
 import { MeetingPage } from '../meetings/MeetingPage'
 import { MeetingsPage } from '../meetings/MeetingsPage'
 import { ActionsView } from '../case/ActionsView'
@@ -50,6 +51,7 @@ const router = createHashRouter([
       { path: '/search', element: <SearchPage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportPage /> },
+      { path: '/reports/audit', element: <AuditPage /> },
       { path: '/meetings', element: <MeetingsPage /> },
       { path: '/meetings/:id', element: <MeetingPage /> },
       { path: '/settings', element: <SettingsPage /> },

@@ -3,6 +3,7 @@ import { SERVER_AUTHOR } from '../../shared/authorship'
 import { closedLabel } from '../../shared/case/closed-label'
 import { phaseLabel } from '../../shared/case/phases'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
+import { CaseAudit } from '../audit/CaseAudit'
 import { DataTable } from '../components/DataTable'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
@@ -18,7 +19,7 @@ const KINDS = {
 
 /** Every phase change, with who made it, when, and why; then every change, with whose laptop sent it. */
 export function HistoryView() {
-  const { record } = useOpenCase()
+  const { id, record } = useOpenCase()
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -42,6 +43,7 @@ export function HistoryView() {
         ))}
       </ol>
       <EveryChange />
+      <CaseAudit caseId={id} />
     </section>
   )
 }

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
-import { useApi } from '../app/contexts'
+import { may } from '../../shared/team/permissions'
+import { useApi, useProfile } from '../app/contexts'
 import { DataTable } from '../components/DataTable'
 import { ErrorSummary, Form, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
@@ -25,6 +26,7 @@ function financialYearStart(today: Date): string {
  */
 export function ReportPage() {
   const api = useApi()
+  const profile = useProfile()
   const [from, setFrom] = useState(() => financialYearStart(new Date()))
   const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
   const [report, setReport] = useState<MonitoringReport | undefined>()
@@ -38,6 +40,11 @@ export function ReportPage() {
     <>
       <PageHeading title="Monitoring report" />
       <p className="lead">Referrals, speed, outcomes, costs and data completeness for any period, counted from the case records.</p>
+      {may(profile.role, 'read-audit') && (
+        <p>
+          <Link to="/reports/audit">Audit: who has seen which case</Link>
+        </p>
+      )}
       <ErrorSummary issues={issues} />
       <Form className="report-range" onSubmit={() => void show()}>
         <TextField name="from" label="From" hint="DD/MM/YYYY" width="short" value={from} onChange={setFrom} error={issues.find((i) => i.field === 'from')?.message} />

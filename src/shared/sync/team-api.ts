@@ -1,6 +1,7 @@
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { z } from 'zod'
 import { ROLES } from '../people'
+import { AUDIT_BATCH, attestedAuditEntrySchema, auditEntrySchema } from '../audit/audit-entry'
 
 /**
  * The sync server's HTTP side, as one contract: creating and joining the team, and the manager's
@@ -91,6 +92,14 @@ export const TEAM_API = {
    * server deletes it and the team document stops listing it. No laptop can do this by editing.
    */
   removeDocument: { method: 'POST', path: '/api/documents/:id/remove', body: z.undefined(), answer: z.object({ removed: documentId }) },
+  /**
+   * A laptop's new audit entries: the server keeps each with the device that sent it and that
+   * device's person (an entry naming someone else is kept marked forged). There is no route to
+   * change or remove one.
+   */
+  sendAudit: { method: 'POST', path: '/api/audit', body: z.object({ entries: z.array(auditEntrySchema).min(1).max(AUDIT_BATCH) }), answer: z.object({ stored: z.number().int() }) },
+  /** The manager's: the team's audit entries numbered after `?after=N`, oldest first. */
+  readAudit: { method: 'GET', path: '/api/audit', body: z.undefined(), answer: z.object({ entries: z.array(attestedAuditEntrySchema).max(AUDIT_BATCH) }) },
 } as const
 
 export const JOIN_CODE_DAYS = 7

@@ -15,6 +15,7 @@ import type { MadeDocument } from '../../pdf/pack'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import { safeFileName } from '../attachments/attachment-store'
 import type { Attachments } from '../attachments/attachments'
+import type { Audit } from '../audit/audit'
 import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } from '../errors'
 import type { Team } from '../team/team'
@@ -50,6 +51,7 @@ export class Paperwork {
     private readonly cases: Cases,
     private readonly attachments: Attachments,
     private readonly team: Team,
+    private readonly audit: Audit,
   ) {}
 
   /**
@@ -88,7 +90,9 @@ export class Paperwork {
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
-    return { ...(await this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)), warnings: plan.warnings }
+    const saved = await this.#save(caseId, record, 'presentation-pack', made, plan.enclosures)
+    this.audit.record(caseId, 'exported', 'presentation pack made')
+    return { ...saved, warnings: plan.warnings }
   }
 
   /**
@@ -103,7 +107,9 @@ export class Paperwork {
     const context = this.core.context()
     const { makeClosureLetter } = await import('../../pdf/closure-letter')
     const made = await makeClosureLetter({ record, plan, settings, signer: this.#signer(record), today: context.today, now: context.now })
-    return { ...(await this.#save(caseId, record, 'closure-letter', made, [])), notes: plan.notes }
+    const saved = await this.#save(caseId, record, 'closure-letter', made, [])
+    this.audit.record(caseId, 'exported', 'closure letter made')
+    return { ...saved, notes: plan.notes }
   }
 
   /**
@@ -239,11 +245,15 @@ export class Paperwork {
       },
       readGeneratedDocument: async ({ caseId, documentId }) => {
         const made = await this.file(caseId, documentId)
+        this.audit.record(caseId, 'exported', `${GENERATED_KINDS[made.document.kind].toLowerCase()} saved`)
         return { fileName: outgoingName(made.document), base64: toBase64(await readFile(made.path)) }
       },
       openGeneratedDocument: async ({ caseId, documentId, as }, caller) => {
         const made = await this.file(caseId, documentId)
         const path = as === 'email' ? await this.prepareEmail(caseId, documentId) : made.path
+        const kind = GENERATED_KINDS[made.document.kind].toLowerCase()
+        if (as === 'email') this.audit.record(caseId, 'exported', `${kind} emailed`)
+        else this.audit.record(caseId, 'printed', `${kind} opened to print`)
         if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
         return { opened: false as const, fileName, base64: toBase64(await readFile(path)) }

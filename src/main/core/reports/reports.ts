@@ -2,6 +2,7 @@ import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
 import { toBase64, type ApiHandlers } from '../api/handlers'
+import type { Audit } from '../audit/audit'
 import type { Cases } from '../cases/cases'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -14,6 +15,7 @@ export class Reports {
     private readonly core: WorkspaceCore,
     private readonly cases: Cases,
     private readonly team: Team,
+    private readonly audit: Audit,
   ) {}
 
   /** The monitoring report for a range. */
@@ -36,6 +38,8 @@ export class Reports {
       case 'figures-csv':
         return { fileName: `Monitoring figures ${period}.csv`, bytes: figuresCsv(report) }
       case 'cases-csv':
+        // Each case's row names the client: each case's data has left Homeward.
+        this.audit.recordEach(report.rows.map((row) => row.id), 'exported', 'monitoring report case rows')
         return { fileName: `Monitoring cases ${period}.csv`, bytes: casesCsv(report) }
     }
   }

@@ -23,6 +23,8 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       attestations?: ChangeAttestations
       /** Called once a chunk is committed to disk. */
       afterSave?: (key: StorageKey) => void
+      /** Told, in the chunk's transaction, of a document this laptop saved new work on (the audit's changes). */
+      savedHere?: (documentId: string) => void
     } = {},
   ) {
     db.exec(`
@@ -54,6 +56,8 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
         this.options.attestations?.madeHere(key[0]!, outgoing)
       }
       if (!local && isContent(key)) this.options.attestations?.fromServer(key[0]!, data, by)
+      // In a team, new work is what goes to the server; alone, every save of content is this laptop's.
+      if (local && isContent(key) && (outgoing || !this.options.outbox?.enabled)) this.options.savedHere?.(key[0]!)
     })
   }
 

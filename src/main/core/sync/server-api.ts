@@ -13,6 +13,8 @@ export const serverApi = {
   team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
   removeDocument: (server: string, credential: string, documentId: string) =>
     call(server, TEAM_API.removeDocument, { credential, path: TEAM_API.removeDocument.path.replace(':id', encodeURIComponent(documentId)) }),
+  sendAudit: (server: string, credential: string, body: z.input<typeof TEAM_API.sendAudit.body>) => call(server, TEAM_API.sendAudit, { credential, body }),
+  readAudit: (server: string, credential: string, after: number) => call(server, TEAM_API.readAudit, { credential, path: `${TEAM_API.readAudit.path}?after=${after}` }),
 }
 
 /**

@@ -20,7 +20,10 @@ export const SETTING_TAKEN_OFF_TEAM = 'taken-off-team'
  */
 export function wipeTeamData(store: SqliteDatabase, dataDir: string, at: string): void {
   const tables = store.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  // The audit's tables refuse DELETE by trigger; the triggers are made again when the store opens.
+  const triggers = store.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]
   store.transaction(() => {
+    for (const trigger of triggers) store.exec(`DROP TRIGGER "${trigger.replaceAll('"', '""')}"`)
     for (const table of tables) store.exec(`DELETE FROM "${table.replaceAll('"', '""')}"`)
     store.prepare('INSERT INTO local_settings (name, value) VALUES (?, ?)').run(SETTING_TAKEN_OFF_TEAM, JSON.stringify(at))
     // AUTOINCREMENT's memory of the last number (the outbox's) says nothing of a case, but goes too.

@@ -1,0 +1,51 @@
+import { Command } from 'commander'
+import type { AuditRow } from '../../shared/audit/audit-entry'
+import { formatUkDateTime, parseUkDate } from '../../shared/dates'
+import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
+import { printJson, printTable } from './output'
+
+interface AuditOptions extends CommonOptions {
+  case?: string
+  person?: string
+  from?: string
+  to?: string
+}
+
+/**
+ * `homeward audit`: who viewed, changed, exported or printed a case, or what one person did in a
+ * period; the manager's. In a team, the newest entries are fetched from the server first.
+ */
+export function auditCommand(): Command {
+  return withCommonOptions(
+    new Command('audit')
+      .description("who has seen a case (--case ID), or what a person has seen (--person NAME --from --to); the manager's")
+      .option('--case <id>', 'the case id')
+      .option('--person <name>', "one of the team's people, by name")
+      .option('--from <date>', 'with --person: the first day, DD/MM/YYYY')
+      .option('--to <date>', 'with --person: the last day, DD/MM/YYYY'),
+  ).action(async (options: AuditOptions) => {
+    if ((options.case === undefined) === (options.person === undefined)) throw new CliError('say either --case ID or --person NAME (with --from and --to)')
+    const range = options.person === undefined ? undefined : { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
+    const rows = await withWorkspace(options, async (workspace) => {
+      await workspace.audit.exchange()
+      if (options.case !== undefined) return workspace.audit.ofCase(options.case)
+      const person = workspace.audit.personNamed(options.person!)
+      if (!person) throw new CliError(`nobody called "${options.person!.slice(0, 100)}" is in the team or the audit`)
+      return workspace.audit.entriesOf(person.id, range!)
+    })
+    if (options.json) return printJson(rows.map(({ who, when, action, caseId, detail, device, forged }) => ({ who, when, action, caseId, detail, device, forged })))
+    if (rows.length === 0) return void process.stdout.write('Nothing recorded.\n')
+    printTable(['When', 'Who', 'Action', 'Case', 'Laptop', ''], rows.map(textRow))
+  })
+}
+
+function textRow(row: AuditRow): string[] {
+  return [formatUkDateTime(row.when), row.who, [row.action, row.detail].filter(Boolean).join(': '), row.caseId, row.device ?? 'not in a team', row.forged ? 'sent from another person’s laptop' : '']
+}
+
+function ukDate(text: string | undefined, option: string): string {
+  if (text === undefined) throw new CliError(`--person needs ${option} DD/MM/YYYY`)
+  const date = parseUkDate(text)
+  if (!date) throw new CliError(`${option} must be a date written DD/MM/YYYY, for example 01/04/2026 (got "${text.slice(0, 20)}")`)
+  return date
+}

@@ -1,0 +1,92 @@
+import { sha256Hex } from '../node/crypto'
+import type { SqliteDatabase } from '../node/sqlite'
+import type { AttestedAuditEntry, AuditEntry } from '../shared/audit/audit-entry'
+import type { Device } from './store'
+
+/**
+ * The team's audit entries on the server: each numbered in arrival order, with the device that
+ * sent it and the person the server holds for that device. Append-only: there is no code path
+ * that changes or removes an entry, and triggers refuse an UPDATE or DELETE on the table.
+ */
+export class ServerAuditLog {
+  readonly #db: SqliteDatabase
+  readonly #insert
+  readonly #existing
+  readonly #after
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS audit_entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+        case_id TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL, person_id TEXT NOT NULL, person_name TEXT NOT NULL,
+        at TEXT NOT NULL, device_id TEXT NOT NULL, device_name TEXT NOT NULL, sent_by TEXT, received_at TEXT NOT NULL
+      );
+      CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `)
+    this.#insert = db.prepare(
+      `INSERT INTO audit_entries (id, content_hash, case_id, action, detail, person_id, person_name, at, device_id, device_name, sent_by, received_at)
+       VALUES (@id, @contentHash, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @sentBy, @receivedAt)`,
+    )
+    this.#existing = db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM audit_entries WHERE id = ?')
+    this.#after = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?')
+  }
+
+  /**
+   * Keeps a device's entries, all or none. One sent again as it was is already kept (a laptop that
+   * lost the answer sends it again); a different entry under an id already used is refused: the
+   * answer names it, and nothing of the batch is kept.
+   */
+  add(entries: AuditEntry[], device: Device, now: Date): { stored: number } | { refused: string } {
+    return this.#db.transaction(() => {
+      let stored = 0
+      for (const entry of entries) {
+        const contentHash = sha256Hex(JSON.stringify([entry.id, entry.caseId, entry.action, entry.detail, entry.personId, entry.personName, entry.at]))
+        const existing = this.#existing.get(entry.id)
+        if (existing) {
+          if (existing.content_hash !== contentHash) return { refused: `Audit entry ${entry.id} is already kept, with other content: an entry cannot be changed.` }
+          continue
+        }
+        this.#insert.run({ ...entry, contentHash, deviceId: device.id, deviceName: device.name, sentBy: device.person?.id ?? null, receivedAt: now.toISOString() })
+        stored += 1
+      }
+      return { stored }
+    })()
+  }
+
+  /** Entries numbered after `seq`, oldest first. */
+  after(seq: number, limit: number): AttestedAuditEntry[] {
+    return this.#after.all(seq, limit).map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      caseId: row.case_id,
+      action: row.action as AttestedAuditEntry['action'],
+      detail: row.detail,
+      personId: row.person_id,
+      personName: row.person_name,
+      at: row.at,
+      deviceId: row.device_id,
+      deviceName: row.device_name,
+      sentBy: row.sent_by,
+      // A device from before people has no person: what its entries claim cannot be checked.
+      forged: row.sent_by !== row.person_id,
+    }))
+  }
+}
+
+interface AuditRow {
+  seq: number
+  id: string
+  case_id: string
+  action: string
+  detail: string
+  person_id: string
+  person_name: string
+  at: string
+  device_id: string
+  device_name: string
+  sent_by: string | null
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AuditEntry } from '../../src/shared/audit/audit-entry'
+import { NotPermittedError } from '../../src/shared/team/permissions'
+import { AMINA, DEREK, referral } from '../support/people'
+import { SERVER_FILE, TestTeam } from '../support/sync-team'
+
+describe('the audit travels to the manager through the server, attested by the sending device', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  async function caseworkerViewsACase() {
+    team = await TestTeam.start()
+    const manager = await team.create(DEREK)
+    const caseId = await manager.workspace.cases.create(referral())
+    await manager.sync.syncOnce()
+    const caseworker = await team.join(AMINA)
+    await caseworker.sync.syncOnce()
+    // The caseworker's window opens the case (what the core's repo is asked for by a window).
+    caseworker.workspace.audit.windowAsked(caseId)
+    // Each time a laptop has caught up with the server, it sends its new entries.
+    await caseworker.sync.syncOnce()
+    await caseworker.workspace.audit.settled()
+    return { team, manager, caseworker, caseId }
+  }
+
+  /** A raw HTTP client with a laptop's credential, as anything on the network could be. */
+  function raw(credential: string) {
+    const headers = { Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json' }
+    return {
+      send: (entries: AuditEntry[]) => fetch(`${team!.server.url}/api/audit`, { method: 'POST', headers, body: JSON.stringify({ entries }) }),
+      read: () => fetch(`${team!.server.url}/api/audit?after=0`, { headers }),
+    }
+  }
+
+  it("lists on the manager's laptop the view made on the caseworker's laptop, with that laptop's name", async () => {
+    const { manager, caseworker, caseId } = await caseworkerViewsACase()
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    const views = manager.workspace.audit.ofCase(caseId).filter((entry) => entry.action === 'viewed')
+    expect(views).toEqual([
+      expect.objectContaining({ who: AMINA.name, personId: AMINA.id, caseId, device: caseworker.workspace.membership.get()!.deviceName, forged: false }),
+    ])
+    // Taking in the team's changes is not changing the case: her laptop recorded only her look.
+    expect(manager.workspace.audit.ofCase(caseId).filter((entry) => entry.personId === AMINA.id).map((entry) => entry.action)).toEqual(['viewed'])
+    const [amina] = manager.workspace.audit.byPerson({ from: '2020-01-01', to: '2099-12-31' }, AMINA.id)
+    // She is not the case's lead caseworker: a view outside her caseload.
+    expect(amina!.outsideCaseload.map((entry) => entry.caseId)).toEqual([caseId])
+    // The caseworker's own laptop does not show the audit.
+    expect(() => caseworker.workspace.audit.ofCase(caseId)).toThrow(NotPermittedError)
+  })
+
+  it('keeps an entry a raw client sends as someone else marked forged, refuses a changed entry under a used id, and lets no caseworker read the audit', async () => {
+    const { manager, caseworker, caseId } = await caseworkerViewsACase()
+    const client = raw(caseworker.workspace.membership.get()!.credential)
+    const forged: AuditEntry = { id: randomUUID(), caseId, action: 'viewed', detail: '', personId: DEREK.id, personName: DEREK.name, at: new Date().toISOString() }
+    expect((await client.send([forged])).status).toBe(200)
+    // Sent again as it was: already kept. Changed under the same id: refused, with a reason.
+    expect(await (await client.send([forged])).json()).toEqual({ stored: 0 })
+    const rewritten = await client.send([{ ...forged, caseId: 'another-case' }])
+    expect(rewritten.status).toBe(409)
+    expect(((await rewritten.json()) as { error: string }).error).toMatch(/cannot be changed/)
+    // A caseworker's credential cannot read the team's audit.
+    expect((await client.read()).status).toBe(403)
+
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    const shown = manager.workspace.audit.ofCase(caseId).find((entry) => entry.id === forged.id)
+    expect(shown).toMatchObject({ who: DEREK.name, forged: true, device: caseworker.workspace.membership.get()!.deviceName })
+    expect(manager.workspace.audit.ofCase(caseId).filter((entry) => entry.forged)).toHaveLength(1)
+
+    // On the server's disk too, the table refuses to change or lose an entry.
+    const db = new Database(join(team!.serverDir, SERVER_FILE))
+    try {
+      expect(() => db.prepare("UPDATE audit_entries SET person_id = 'someone'").run()).toThrow(/append-only/)
+      expect(() => db.prepare('DELETE FROM audit_entries').run()).toThrow(/append-only/)
+    } finally {
+      db.close()
+    }
+  })
+})
