@@ -91,6 +91,17 @@ export const TEAM_API = {
    * server deletes it and the team document stops listing it. No laptop can do this by editing.
    */
   removeDocument: { method: 'POST', path: '/api/documents/:id/remove', body: z.undefined(), answer: z.object({ removed: documentId }) },
+  /**
+   * The case's lead caseworker or a manager restricts a case to named people (the one restricting
+   * is always among them), or clears its restriction (`to` null): the server then sends the case
+   * and its scanned documents only to those people's laptops (src/shared/team/restrictions.ts).
+   */
+  restrict: {
+    method: 'POST',
+    path: '/api/restrict',
+    body: z.object({ caseId: documentId, to: z.array(personId).min(1).max(500).nullable() }),
+    answer: z.object({ caseId: documentId, to: z.array(personId).max(501).nullable() }),
+  },
 } as const
 
 export const JOIN_CODE_DAYS = 7
