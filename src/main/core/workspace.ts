@@ -161,6 +161,7 @@ export class Workspace {
       ...this.meetings.handlers(),
       ...this.paperwork.handlers(),
       ...this.reports.handlers(),
+      ...this.restrictedCases.handlers(),
       ...teamSyncHandlers(this),
     }
   }

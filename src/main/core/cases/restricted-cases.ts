@@ -1,8 +1,15 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isValidDocumentId, type DocumentId } from '@automerge/automerge-repo'
-import { heldCaseIds, withheldScanIds } from '../../../shared/team/restrictions'
-import { teamCaseIds } from '../../../shared/team/team-doc'
+import type { CaseRestriction } from '../../../shared/api'
+import type { PersonRef } from '../../../shared/people'
+import { heldCaseIds, restrictions, withheldScanIds } from '../../../shared/team/restrictions'
+import { samePersonName } from '../../../shared/team/same-person-name'
+import { teamCaseIds, teamMembers } from '../../../shared/team/team-doc'
+import type { ApiHandlers } from '../api/handlers'
+import { ServerRefusedError } from '../errors'
+import { savedMembership } from '../sync/membership'
+import { serverApi } from '../sync/server-api'
 import type { WorkspaceCore } from '../workspace-core'
 
 /**
@@ -26,6 +33,65 @@ export class RestrictedCases {
   /** The team's cases this laptop may hold (lists, search, the board and new agendas show only these). */
   heldCaseIds(): string[] {
     return heldCaseIds(this.core.teamDoc().doc(), this.personId())
+  }
+
+  /**
+   * Restricts a case to people of the team (by id), or clears its restriction (null), through the
+   * team's server: it alone records restrictions, and checks that this laptop's person is the
+   * case's lead caseworker or a manager. Its change reaches this laptop with the next sync.
+   */
+  async restrict(caseId: string, to: readonly string[] | null, { waitMs = 0 } = {}): Promise<{ to: string[] | null }> {
+    const membership = savedMembership(this.core.settings)
+    if (!membership) throw new ServerRefusedError('Only a team’s laptop can restrict a case: the team’s server keeps restrictions, and this laptop is not in a team.')
+    const answer = await serverApi.restrict(membership.server, membership.credential, { caseId, to: to === null ? null : [...to] })
+    await this.#arrival(caseId, answer.to, waitMs)
+    return { to: answer.to }
+  }
+
+  /** Waits (up to `ms`) for the server's change to reach this laptop by the running sync, so the window shows it at once. */
+  #arrival(caseId: string, to: string[] | null, ms: number): Promise<void> {
+    const handle = this.core.teamDoc()
+    const arrived = () => JSON.stringify(restrictions(handle.doc())[caseId]?.to ?? null) === JSON.stringify(to)
+    if (ms <= 0 || arrived()) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = () => {
+        handle.off('change', check)
+        clearTimeout(timer)
+        resolve()
+      }
+      const check = () => void (arrived() && done())
+      const timer = setTimeout(done, ms)
+      handle.on('change', check)
+    })
+  }
+
+  /** The team's people with these names (as people type them); a name not in the team is refused in words. */
+  peopleNamed(names: readonly string[]): string[] {
+    const members = teamMembers(this.core.teamDoc().doc())
+    return names.map((name) => {
+      const person = members.find((member) => samePersonName(member.name, name))
+      if (!person) throw new ServerRefusedError(`${name} is not one of the team’s people.`)
+      return person.id
+    })
+  }
+
+  /** Whom a case is restricted to, by name (an id the team no longer names is shown as it is); null if it is not. */
+  restrictionOf(caseId: string): CaseRestriction | null {
+    const restriction = restrictions(this.core.teamDoc().doc())[caseId]
+    if (!restriction) return null
+    const members = new Map(teamMembers(this.core.teamDoc().doc()).map((member) => [member.id, member.name]))
+    const ref = (id: string): PersonRef => ({ id, name: members.get(id) ?? id })
+    return { to: restriction.to.map(ref).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), by: ref(restriction.by), at: restriction.at }
+  }
+
+  handlers() {
+    return {
+      restrictCase: async ({ caseId, to }) => {
+        await this.restrict(caseId, to, { waitMs: 5000 })
+        return { restriction: this.restrictionOf(caseId) }
+      },
+      caseRestriction: ({ caseId }) => ({ restriction: this.restrictionOf(caseId) }),
+    } satisfies Partial<ApiHandlers>
   }
 
   /**
