@@ -25,7 +25,7 @@ function homeward(...args: string[]) {
   return result.stdout
 }
 
-test('the manager restricts a case to a colleague from its header, sees whom it is restricted to, and clears it', async ({ app, colleague }, testInfo) => {
+test('the manager restricts a case to a colleague from its header, sees whom it is restricted to, narrows it (the colleague’s open window lets it go), and clears it', async ({ app, colleague }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')
   test.setTimeout(180_000)
   const dirs = tempDir('restrict-e2e')
@@ -56,6 +56,19 @@ test('the manager restricts a case to a colleague from its header, sees whom it 
     await expect(mark).toHaveText(/^Restricted to: Amina Okafor, .+ \(command line\)$/, { timeout: 15_000 })
     await expectAccessible(page, 'a restricted case’s header and its restriction panel')
     await screenshot(page, testInfo, 'restricted-case')
+
+    // Amina has the case open in her window; the manager then keeps it to themselves alone.
+    homeward('sync', '--once', '--data', colleague.dataDir)
+    const hers = await colleague.open()
+    await hers.goto(`${hers.url().split('#')[0]}#/cases/${caseId}`)
+    await expect(hers.locator('.restriction__mark')).toHaveText(/^Restricted to: Amina Okafor, /, { timeout: 15_000 })
+    await page.getByLabel('Amina Okafor').uncheck()
+    await page.getByRole('button', { name: 'Restrict to these people' }).click()
+    await page.getByRole('button', { name: 'Restrict', exact: true }).click()
+    await expect(mark).toHaveText(/^Restricted to: .+ \(command line\)$/, { timeout: 15_000 })
+    await expect(hers.getByRole('heading', { level: 1, name: 'Restricted case' })).toBeVisible({ timeout: 15_000 })
+    await expect(hers.getByText('This case is restricted to other people in the team, so it has been deleted from this laptop.')).toBeVisible()
+    await screenshot(hers, testInfo, 'restricted-away')
 
     await page.getByRole('button', { name: 'Clear the restriction' }).click()
     await page.getByRole('button', { name: 'Clear the restriction' }).click()

@@ -30,6 +30,14 @@ export function RestrictCase() {
   )
 }
 
+/** Whether a case is restricted to people other than this laptop's person. */
+export function useRestrictedAway(caseId: string): boolean {
+  const { profile } = useSession()
+  const restriction = useApiQuery('caseRestriction', { caseId }, 'team-changed')
+  const current = restriction.status === 'ready' ? restriction.data.restriction : null
+  return current !== null && !current.to.some((person) => person.id === profile.id)
+}
+
 function RestrictForm({ caseId, restricted, selfId }: { caseId: string; restricted: string[] | null; selfId: string }) {
   const api = useApi()
   const members = useApiQuery('listMembers', {}, 'team-changed')

@@ -99,7 +99,7 @@ export const TEAM_API = {
   restrict: {
     method: 'POST',
     path: '/api/restrict',
-    body: z.object({ caseId: documentId, to: z.array(personId).min(1).max(500).nullable() }),
+    body: z.object({ caseId: documentId, to: z.array(personId).max(500).nullable() }),
     answer: z.object({ caseId: documentId, to: z.array(personId).max(501).nullable() }),
   },
 } as const
