@@ -355,6 +355,17 @@ export class ServerStore {
     })()
   }
 
+  /**
+   * Lists documents again as of `seq` (a restricted case widened): a laptop that caught up to before
+   * it is sent all their chunks, as for documents newly the team's.
+   */
+  relist(documentIds: string[], seq: number): void {
+    const relist = this.#db.prepare('UPDATE listed SET listed_seq = ? WHERE document_id = ?')
+    this.#db.transaction(() => {
+      for (const id of documentIds) relist.run(seq, id)
+    })()
+  }
+
   /** Sets which documents are the team's; returns those newly listed. */
   setListed(documentIds: Set<string>, seq: number): string[] {
     const known = this.listedDocuments()

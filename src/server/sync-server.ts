@@ -16,6 +16,7 @@ import { NONCE_PATTERN, revocationProof } from '../node/revocation-proof'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
+import { mayReceive, restrictCase } from './restricted-documents'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -140,6 +141,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
     if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
     if (route === routeOf(TEAM_API.sendAudit)) return sendAudit(request, device, response)
+    if (route === routeOf(TEAM_API.restrict)) {
+      const body = await jsonBody(request, TEAM_API.restrict.body)
+      if (!body) return reply(response, 400, { error: 'Malformed request' })
+      const outcome = restrictCase(store, authority!, device.person, body.caseId, body.to, now())
+      publish(outcome.publish)
+      return reply(response, outcome.status, outcome.body)
+    }
     const revoke = REVOKE_ROUTE.exec(route)
     const remove = REMOVE_ROUTE.exec(route)
     const managerRoutes = [routeOf(TEAM_API.newJoinCode), routeOf(TEAM_API.readAudit)]
@@ -476,7 +484,8 @@ class Connection {
       if (batch.length === 0) await this.#room()
       if (!this.#open()) return
       const chunk = this.store.chunkAt(item.seq)
-      if (chunk) {
+      // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
+      if (chunk && mayReceive(this.authority, chunk.documentId, this.device.person)) {
         batch.push(chunk)
         bytes += chunk.data.length
       }

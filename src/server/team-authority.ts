@@ -3,6 +3,8 @@ import { authoredBy, SERVER_AUTHOR } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
+import { restrictions, type Restriction } from '../shared/team/restrictions'
+import { sameRestrictions, setRestrictions } from './restricted-documents'
 import type { ServerStore } from './store'
 
 /** The lists in the team document that say which documents are the team's. */
@@ -36,6 +38,8 @@ export class TeamAuthority {
   #doc: Automerge.Doc<unknown>
   /** The lists as last held: what is put back if a laptop's change removes entries. */
   #lists: Lists
+  /** The restricted cases as the server last made them: what is put back if a laptop's change alters them. */
+  #restricted: Record<string, Restriction>
 
   constructor(
     private readonly store: ServerStore,
@@ -46,6 +50,7 @@ export class TeamAuthority {
     for (const chunk of store.chunksOf(teamDocumentId)) doc = loadSafely(doc, chunk.data)
     this.#doc = doc
     this.#lists = listsOf(doc)
+    this.#restricted = restrictions(doc as never)
     // A server from before people were its own takes the team document's members as its people, once.
     if (store.people().length === 0) for (const person of membersOf(doc) ?? []) store.addPerson(person, now())
     store.setListed(this.#listedIds(), store.lastSeq())
@@ -71,6 +76,7 @@ export class TeamAuthority {
     const undone: string[] = []
     if (unlisted.length > 0) undone.push(`it took ${countOf(unlisted.length, 'document')} out of the team, which only a manager can do`)
     if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
+    if (!sameRestrictions(restrictions(this.#doc as never), this.#restricted)) undone.push('it changed which cases are restricted, which only the server records')
     let correction: Uint8Array | undefined
     if (undone.length > 0 || relisted.length > 0) {
       correction = this.#change((team) => {
@@ -81,6 +87,7 @@ export class TeamAuthority {
           team[list][id] = toStored(before[list][id])
         }
         this.#setMembers(team)
+        setRestrictions(team, this.#restricted)
       })
     }
     this.#lists = correction ? listsOf(this.#doc) : now
@@ -102,6 +109,31 @@ export class TeamAuthority {
     this.#lists = listsOf(this.#doc)
     this.store.setListed(this.#listedIds(), this.store.lastSeq())
     return change
+  }
+
+  /** A case restricted (to these people), or its restriction cleared (undefined): the server's change saying so. */
+  restrict(caseId: string, restriction: Restriction | undefined): Uint8Array | undefined {
+    const next = { ...this.#restricted }
+    if (restriction) next[caseId] = restriction
+    else delete next[caseId]
+    this.#restricted = next
+    return this.#change((team) => setRestrictions(team, next))
+  }
+
+  /** The restriction a document is under: a restricted case's, or its case's for a scanned document. */
+  restrictionOf(documentId: string): Restriction | undefined {
+    const scan = this.#lists.attachments[documentId] as { caseId?: unknown } | undefined
+    return this.#restricted[typeof scan?.caseId === 'string' ? scan.caseId : documentId]
+  }
+
+  /** Whether the team lists this case. */
+  listsCase(caseId: string): boolean {
+    return caseId in this.#lists.cases
+  }
+
+  /** A case's scanned documents, as the team document lists them. */
+  scansOf(caseId: string): string[] {
+    return Object.entries(this.#lists.attachments).filter(([, entry]) => (entry as { caseId?: unknown } | undefined)?.caseId === caseId).map(([id]) => id)
   }
 
   /** Whether the team document's members differ from the server's people (never before the team document has arrived). */
@@ -153,12 +185,13 @@ export class TeamAuthority {
   }
 }
 
-interface TeamShape {
+export interface TeamShape {
   kind?: unknown
   members?: Record<string, unknown>
   cases?: Record<string, unknown>
   attachments?: Record<string, unknown>
   meetings?: Record<string, unknown>
+  restricted?: unknown
 }
 
 /** Whether the team document has arrived (its first chunk, made on the manager's laptop, names its kind). */

@@ -83,6 +83,13 @@ export interface Session {
   inTeam: boolean
 }
 
+/** A restricted case: the people whose laptops hold it, by name, and who restricted it. */
+export interface CaseRestriction {
+  to: PersonRef[]
+  by: PersonRef
+  at: string
+}
+
 /** A small image (a logo, a signature) as the window receives it. */
 export interface ImageView {
   mediaType: 'image/png' | 'image/jpeg'
@@ -179,6 +186,13 @@ export const API = {
   /** Every change to a case, newest first (the latest few hundred): declared author and sender. */
   caseChanges: method<CaseChanges>()(z.object({ caseId: id })),
   mergeCases: method<Record<string, never>>()(z.object({ keepId: id, duplicateId: id })),
+  /**
+   * Restricts a case to people of the team (by id; whoever restricts it is always among them), or
+   * clears its restriction (`to` null): the case's lead caseworker's or a manager's, through the server.
+   */
+  restrictCase: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id, to: z.array(id).max(500).nullable() })),
+  /** Whom a case is restricted to, by name; null when it is not restricted. */
+  caseRestriction: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id })),
   getBoard: method<Board>()(none),
 
   // Case review meetings.

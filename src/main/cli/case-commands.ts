@@ -7,6 +7,7 @@ import { ValidationError } from '../../shared/validation'
 import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printCase, printCases, printJson } from './output'
+import { restrictCommand } from './restrict-command'
 
 export function caseCommands(): Command {
   const cases = new Command('case').description('add and list cases')
@@ -89,6 +90,8 @@ export function caseCommands(): Command {
     if (options.json) printJson({ id, status: 'open' })
     else process.stdout.write(`Case ${id} reopened\n`)
   })
+
+  cases.addCommand(restrictCommand())
 
   return cases
 }

@@ -6,11 +6,13 @@ import { authoredBy } from '../../shared/authorship'
 import type { ChangeContext } from '../../shared/case/changes'
 import { isoDateOf } from '../../shared/dates'
 import type { Person, PersonRef } from '../../shared/people'
-import { mapIn, newTeamDoc, teamCaseIds, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../shared/team/team-doc'
+import { heldCaseIds } from '../../shared/team/restrictions'
+import { mapIn, newTeamDoc, upgradeTeamDoc, TEAM_SCHEMA_VERSION, type TeamDoc } from '../../shared/team/team-doc'
 import type { ApiHandlers } from './api/handlers'
 import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
+import { RestrictedCases } from './cases/restricted-cases'
 import { NoProfileError } from './errors'
 import { CaseIndex } from './index/case-index'
 import { CaseIndexer } from './index/indexer'
@@ -58,6 +60,8 @@ export class Workspace {
   /** The cases the team document listed when last looked at. */
   #listedCases: Set<string>
   #followingListing = false
+  /** Deleting cases restricted to others, under way: closing waits for it. */
+  #deleting: Promise<void> = Promise.resolve()
   #closed = false
   readonly team: Team
   readonly cases: Cases
@@ -67,6 +71,8 @@ export class Workspace {
   readonly reports: Reports
   /** Who viewed, changed, exported or printed which case. */
   readonly audit: Audit
+  /** Cases restricted to others: never listed here, and deleted from this laptop. */
+  readonly restrictedCases: RestrictedCases
   /** This laptop's place in a team, and the sync's view of the workspace. */
   readonly membership: TeamMembership
   /** The team sync: the app starts it; the command line syncs once. */
@@ -93,9 +99,10 @@ export class Workspace {
     this.meetings = new Meetings(core, this.cases, this.team)
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
+    this.restrictedCases = new RestrictedCases(core, () => laptopPersonId(core.settings, teamRef))
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
-    this.#listedCases = new Set(teamCaseIds(teamRef.handle.doc()))
+    this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
     this.#watchTeam(teamRef.handle)
     // The audit goes to the server each time the laptop has caught up with it, and every few minutes online.
     this.sync.onStatus((status) => {
@@ -152,7 +159,7 @@ export class Workspace {
         storage,
         journal,
         index,
-        () => teamCaseIds(teamRef.handle.doc()),
+        () => heldCaseIds(teamRef.handle.doc(), laptopPersonId(settings, teamRef)),
         (id) => id in mapIn(teamRef.handle.doc().attachments),
       )
       saved.on('saved', () => indexer.schedule())
@@ -163,6 +170,8 @@ export class Workspace {
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.attachments.finishInterrupted()
+      // A restriction that arrived just before the app stopped: its deletion is finished now.
+      if (await workspace.restrictedCases.deleteWithheld()) await indexer.rebuild()
       return workspace
     } catch (error) {
       if (repo) await shutdownRepo(repo)
@@ -181,6 +190,7 @@ export class Workspace {
       ...this.meetings.handlers(),
       ...this.paperwork.handlers(),
       ...this.reports.handlers(),
+      ...this.restrictedCases.handlers(),
       ...teamSyncHandlers(this),
       ...this.audit.handlers(),
     }
@@ -238,10 +248,14 @@ export class Workspace {
     setImmediate(() => {
       this.#followingListing = false
       if (this.#closed) return
-      const listed = new Set(teamCaseIds(this.teamRef.handle.doc()))
+      const listed = new Set(this.restrictedCases.heldCaseIds())
       void this.indexer.forget([...this.#listedCases].filter((id) => !listed.has(id)))
       void this.indexer.relist([...listed].filter((id) => !this.#listedCases.has(id)))
       this.#listedCases = listed
+      // A case restricted to others leaves this laptop altogether; the index is rebuilt without its words.
+      this.#deleting = this.#deleting.then(async () => {
+        if (!this.#closed && (await this.restrictedCases.deleteWithheld())) await this.indexer.rebuild()
+      })
     })
   }
 
@@ -281,6 +295,7 @@ export class Workspace {
     if (this.#closed) return
     this.#closed = true
     await this.sync.stop()
+    await this.#deleting
     await shutdownRepo(this.repo)
     await this.indexer.stop()
     this.index.close()
@@ -371,6 +386,11 @@ function workspaceCore(parts: {
       teamRef.handle.change(edit, authoredBy(author, at))
     },
   }
+}
+
+/** The team's person whose laptop this is (the server sends it only the cases they may hold). */
+function laptopPersonId(settings: LocalSettings, teamRef: TeamRef): string | undefined {
+  return teamPerson(savedMembership(settings), teamRef.handle)?.id
 }
 
 /** The id of the person working on this laptop, if one is set up: whose the changes made here are. */

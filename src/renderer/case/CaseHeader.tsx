@@ -16,6 +16,7 @@ import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
 import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
+import { RestrictCase } from './RestrictCase'
 
 export function CaseHeader() {
   const { id, record, saved } = useOpenCase()
@@ -34,6 +35,7 @@ export function CaseHeader() {
           <span>{record.referral.chainNumber ? `CHAIN ${record.referral.chainNumber}` : 'No CHAIN number'}</span>
           <span>Lead caseworker: {record.allocation.leadCaseworker?.name ?? 'not allocated'}</span>
         </p>
+        <RestrictCase />
         {flags.length > 0 && (
           <ul className="flags" aria-label="Needs attention">
             {flags.map((flag) => (

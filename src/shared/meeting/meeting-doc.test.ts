@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
-import { addAgendaItem, newMeetingDoc, readMeeting, recordDiscussion, type MeetingDoc } from './meeting-doc'
+import type { Board, BoardRow } from '../board/board'
+import { addAgendaItem, newMeetingDoc, readMeeting, recordDiscussion, suggestedAgenda, type MeetingDoc } from './meeting-doc'
 
 const DEREK = { id: 'derek', name: 'Derek Hall' }
 
@@ -42,5 +43,22 @@ describe('the discussion and decisions in a meeting', () => {
     expect(readMeeting(doc).agenda.item!.decisions).toBe('Allocate to Amina this week.')
     doc = Automerge.change(doc, (d) => recordDiscussion(d, 'item', 'decisions', 'Allocate to Amina this week!'))
     expect(readMeeting(doc).agenda.item!.decisions).toBe('Allocate to Amina this week!')
+  })
+})
+
+describe('the agenda the board suggests', () => {
+  it('never puts a restricted case on it, nor a learning point about one: a meeting is shared with the whole team', () => {
+    const row = (id: string, clientName: string): BoardRow => ({
+      id, clientName, chainNumber: null, phase: 'identify', leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn: '2026-11-19', closurePoint: null,
+    })
+    const board = { today: '2026-11-23', rows: [row('open', 'Dylan Price'), row('restricted', 'Zofia Wiśniewska')], caseloads: [], weights: {} } as unknown as Board
+    const learningLog = {
+      a: { caseId: 'open', text: 'Ring the council early.', by: DEREK, at: '2026-11-20T10:00:00Z' },
+      b: { caseId: 'restricted', text: 'Her address was shared.', by: DEREK, at: '2026-11-21T10:00:00Z' },
+    }
+    const names = new Map([['open', 'Dylan Price'], ['restricted', 'Zofia Wiśniewska']])
+    expect(suggestedAgenda(board, learningLog, names).map((item) => item.caseId)).toEqual(['open', 'restricted', 'open', 'restricted'])
+    const agenda = suggestedAgenda(board, learningLog, names, new Set(['restricted']))
+    expect(agenda.map((item) => item.title)).toEqual(['Dylan Price', 'Learning point: Dylan Price'])
   })
 })

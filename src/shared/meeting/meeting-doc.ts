@@ -94,14 +94,21 @@ export function agendaInOrder(meeting: Pick<MeetingRecord, 'agenda'>): (AgendaIt
  * The agenda the board suggests (Toolkit: "discuss cases and have a good overview of the whole
  * caseload"; Tool 4, Step 11: learning points reviewed at the next team meeting): new referrals
  * to allocate, then cases at the closure point, then other flagged cases, then learning points
- * not yet reviewed. Each case appears once, under its first reason.
+ * not yet reviewed. Each case appears once, under its first reason. A restricted case (and a
+ * learning point about one) is never put on it: a meeting is shared with the whole team, so
+ * restricted cases are reviewed outside team meetings.
  */
-export function suggestedAgenda(board: Board, learningLog: Record<string, LearningPoint>, clientNames: Map<string, string>): Omit<AgendaItem, 'position' | 'actions'>[] {
+export function suggestedAgenda(
+  board: Board,
+  learningLog: Record<string, LearningPoint>,
+  clientNames: Map<string, string>,
+  restricted: ReadonlySet<string> = new Set(),
+): Omit<AgendaItem, 'position' | 'actions'>[] {
   const items: Omit<AgendaItem, 'position' | 'actions'>[] = []
   const seen = new Set<string>()
   const add = (reason: AgendaReason, rows: Board['rows']) => {
     for (const row of rows) {
-      if (seen.has(row.id)) continue
+      if (seen.has(row.id) || restricted.has(row.id)) continue
       seen.add(row.id)
       const detail = row.flags.map((flag) => flag.message).join('; ')
       items.push({ reason, title: row.clientName, caseId: row.id, ...(detail ? { detail } : {}) })
@@ -112,7 +119,7 @@ export function suggestedAgenda(board: Board, learningLog: Record<string, Learni
   add('closure-point', byName(board.rows.filter((row) => row.flags.some((flag) => flag.kind === 'closure-point'))))
   add('flagged', byName(board.rows.filter((row) => row.flags.length > 0)))
   for (const [id, point] of Object.entries(learningLog).sort((a, b) => a[1].at.localeCompare(b[1].at))) {
-    if (point.reviewedAt) continue
+    if (point.reviewedAt || restricted.has(point.caseId)) continue
     items.push({ reason: 'learning-point', title: `Learning point: ${clientNames.get(point.caseId) ?? 'a closed case'}`, detail: point.text, caseId: point.caseId, learningPointId: id })
   }
   return items

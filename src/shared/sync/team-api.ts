@@ -100,6 +100,17 @@ export const TEAM_API = {
   sendAudit: { method: 'POST', path: '/api/audit', body: z.object({ entries: z.array(auditEntrySchema).min(1).max(AUDIT_BATCH) }), answer: z.object({ stored: z.number().int() }) },
   /** The manager's: the team's audit entries numbered after `?after=N`, oldest first. */
   readAudit: { method: 'GET', path: '/api/audit', body: z.undefined(), answer: z.object({ entries: z.array(attestedAuditEntrySchema).max(AUDIT_BATCH) }) },
+  /**
+   * The case's lead caseworker or a manager restricts a case to named people (the one restricting
+   * is always among them), or clears its restriction (`to` null): the server then sends the case
+   * and its scanned documents only to those people's laptops (src/shared/team/restrictions.ts).
+   */
+  restrict: {
+    method: 'POST',
+    path: '/api/restrict',
+    body: z.object({ caseId: documentId, to: z.array(personId).max(500).nullable() }),
+    answer: z.object({ caseId: documentId, to: z.array(personId).max(501).nullable() }),
+  },
 } as const
 
 export const JOIN_CODE_DAYS = 7

@@ -15,6 +15,7 @@ import {
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
 import { requirePermission } from '../../../shared/team/permissions'
+import { restrictions } from '../../../shared/team/restrictions'
 import { addMeetingToTeam, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
 import { toBase64, type ApiHandlers } from '../api/handlers'
@@ -64,7 +65,7 @@ export class Meetings {
     const context = this.core.context()
     requirePermission(context.role, 'start-meeting')
     const names = new Map(this.cases.list().map((summary) => [summary.id, summary.clientName]))
-    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names).map((item) => [randomUUID(), item]))
+    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, new Set(Object.keys(restrictions(this.core.teamDoc().doc())))).map((item) => [randomUUID(), item]))
     const attendees = this.team.members().map((member) => ({ id: member.id, name: member.name }))
     const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
     const handle = this.core.repo.create<MeetingDoc>()

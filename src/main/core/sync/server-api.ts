@@ -11,6 +11,7 @@ export const serverApi = {
     call(server, TEAM_API.revoke, { credential, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
   newJoinCode: (server: string, credential: string, body: z.input<typeof TEAM_API.newJoinCode.body>) => call(server, TEAM_API.newJoinCode, { credential, body }),
   team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
+  restrict: (server: string, credential: string, body: z.input<typeof TEAM_API.restrict.body>) => call(server, TEAM_API.restrict, { credential, body }),
   removeDocument: (server: string, credential: string, documentId: string) =>
     call(server, TEAM_API.removeDocument, { credential, path: TEAM_API.removeDocument.path.replace(':id', encodeURIComponent(documentId)) }),
   sendAudit: (server: string, credential: string, body: z.input<typeof TEAM_API.sendAudit.body>) => call(server, TEAM_API.sendAudit, { credential, body }),

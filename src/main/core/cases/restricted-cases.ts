@@ -1,0 +1,125 @@
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { isValidDocumentId, type DocumentId } from '@automerge/automerge-repo'
+import type { CaseRestriction } from '../../../shared/api'
+import type { PersonRef } from '../../../shared/people'
+import { heldCaseIds, restrictions, withheldScanIds } from '../../../shared/team/restrictions'
+import { samePersonName } from '../../../shared/team/same-person-name'
+import { teamCaseIds, teamMembers } from '../../../shared/team/team-doc'
+import type { ApiHandlers } from '../api/handlers'
+import { ServerRefusedError } from '../errors'
+import { savedMembership } from '../sync/membership'
+import { serverApi } from '../sync/server-api'
+import type { WorkspaceCore } from '../workspace-core'
+
+/**
+ * A laptop whose person a case is not restricted to deletes its copy: the case document's chunks
+ * and its scanned documents' from homeward.sqlite (secure delete is on, and the log is written
+ * back so nothing is left in it), the paperwork made here (documents/CASE), and, through a rebuild,
+ * every word of it from the index. Its open copy in this core is let go. Changes made here and not
+ * yet sent stay in the outbox and still go to the server (nothing typed is lost; the server keeps
+ * them for the people allowed).
+ */
+export class RestrictedCases {
+  /** Documents already deleted this session: each team change need not look again. */
+  readonly #deleted = new Set<string>()
+
+  constructor(
+    private readonly core: WorkspaceCore,
+    /** The person whose laptop this is (the team's person, as the server holds them). */
+    private readonly personId: () => string | undefined,
+  ) {}
+
+  /** The team's cases this laptop may hold (lists, search, the board and new agendas show only these). */
+  heldCaseIds(): string[] {
+    return heldCaseIds(this.core.teamDoc().doc(), this.personId())
+  }
+
+  /**
+   * Restricts a case to people of the team (by id), or clears its restriction (null), through the
+   * team's server: it alone records restrictions, and checks that this laptop's person is the
+   * case's lead caseworker or a manager. Its change reaches this laptop with the next sync.
+   */
+  async restrict(caseId: string, to: readonly string[] | null, { waitMs = 0 } = {}): Promise<{ to: string[] | null }> {
+    const membership = savedMembership(this.core.settings)
+    if (!membership) throw new ServerRefusedError('Only a team’s laptop can restrict a case: the team’s server keeps restrictions, and this laptop is not in a team.')
+    const answer = await serverApi.restrict(membership.server, membership.credential, { caseId, to: to === null ? null : [...to] })
+    await this.#arrival(caseId, answer.to, waitMs)
+    return { to: answer.to }
+  }
+
+  /** Waits (up to `ms`) for the server's change to reach this laptop by the running sync, so the window shows it at once. */
+  #arrival(caseId: string, to: string[] | null, ms: number): Promise<void> {
+    const handle = this.core.teamDoc()
+    const arrived = () => JSON.stringify(restrictions(handle.doc())[caseId]?.to ?? null) === JSON.stringify(to)
+    if (ms <= 0 || arrived()) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = () => {
+        handle.off('change', check)
+        clearTimeout(timer)
+        resolve()
+      }
+      const check = () => void (arrived() && done())
+      const timer = setTimeout(done, ms)
+      handle.on('change', check)
+    })
+  }
+
+  /** The team's people with these names (as people type them); a name not in the team is refused in words. */
+  peopleNamed(names: readonly string[]): string[] {
+    const members = teamMembers(this.core.teamDoc().doc())
+    return names.map((name) => {
+      const person = members.find((member) => samePersonName(member.name, name))
+      if (!person) throw new ServerRefusedError(`${name} is not one of the team’s people.`)
+      return person.id
+    })
+  }
+
+  /** Whom a case is restricted to, by name (an id the team no longer names is shown as it is); null if it is not. */
+  restrictionOf(caseId: string): CaseRestriction | null {
+    const restriction = restrictions(this.core.teamDoc().doc())[caseId]
+    if (!restriction) return null
+    const members = new Map(teamMembers(this.core.teamDoc().doc()).map((member) => [member.id, member.name]))
+    const ref = (id: string): PersonRef => ({ id, name: members.get(id) ?? id })
+    return { to: restriction.to.map(ref).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), by: ref(restriction.by), at: restriction.at }
+  }
+
+  handlers() {
+    return {
+      restrictCase: async ({ caseId, to }) => {
+        await this.restrict(caseId, to, { waitMs: 5000 })
+        return { restriction: this.restrictionOf(caseId) }
+      },
+      caseRestriction: ({ caseId }) => ({ restriction: this.restrictionOf(caseId) }),
+    } satisfies Partial<ApiHandlers>
+  }
+
+  /**
+   * Deletes the cases (and scans) restricted to others that are still on this laptop; returns
+   * whether any were. One restricted to this laptop's person again (cleared or widened) arrives
+   * again from the server, and is kept.
+   */
+  async deleteWithheld(): Promise<boolean> {
+    const team = this.core.teamDoc().doc()
+    const held = new Set(this.heldCaseIds())
+    const cases = teamCaseIds(team).filter((id) => !held.has(id) && isValidDocumentId(id))
+    const withheld = new Set([...cases, ...withheldScanIds(team, this.personId()).filter((id) => isValidDocumentId(id))])
+    for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
+    const documents = [...withheld].filter((id) => !this.#deleted.has(id))
+    let removed = false
+    for (const id of documents) {
+      // Let go of the open copy first, so nothing saves it again.
+      if (this.core.repo.handles[id as DocumentId]) this.core.repo.delete(id as DocumentId)
+      // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
+      if ((await this.core.storage.loadRange([id])).length > 0) {
+        await this.core.storage.removeRange([id])
+        removed = true
+      }
+      this.#deleted.add(id)
+    }
+    if (removed) this.core.storage.clearFreedPages()
+    // Only document ids (checked above) name a folder here: never a path from elsewhere.
+    for (const id of cases.filter((id) => documents.includes(id))) await rm(join(this.core.dataDir, 'documents', id), { recursive: true, force: true })
+    return removed
+  }
+}

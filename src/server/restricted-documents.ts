@@ -1,0 +1,89 @@
+import * as Automerge from '@automerge/automerge'
+import { toPlain, toStored } from '../shared/automerge/registers'
+import type { Person } from '../shared/people'
+import { isMap } from '../shared/team/team-doc'
+import { mayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
+import { SERVER_DEVICE, type ServerStore } from './store'
+import type { TeamAuthority, TeamShape } from './team-authority'
+
+/**
+ * Restricted cases on the server. A restricted case, and its scanned documents, are sent only to
+ * the devices of the people it is restricted to: catching up and live alike, whoever uploaded the
+ * chunk (a laptop that edited the case before the restriction reached it has its changes stored,
+ * so nothing typed is lost, but never sent out again to a laptop not allowed).
+ */
+
+/** Whether a device's person may be sent a document (a device from before people were the server's is sent no restricted case). */
+export function mayReceive(authority: TeamAuthority, documentId: string, person: Person | null): boolean {
+  return mayHold(authority.restrictionOf(documentId), person?.id)
+}
+
+/** What restricting (or clearing) a case did: the answer, and the chunks to send out (by number). */
+export interface RestrictOutcome {
+  status: number
+  body: unknown
+  publish: number[]
+}
+
+/**
+ * Restricts a case to the people named (and the one restricting), or clears its restriction
+ * (`to` null). Only the case's lead caseworker or a manager may: the role is the server's, and the
+ * lead caseworker is read from the case's own chunks here, never taken from the laptop's word.
+ * People newly allowed need the whole case: its documents are listed again at the server's change,
+ * so a laptop catching up from before it is sent every chunk of them once (as for a new case:
+ * linear in the case's size, per widening), and the laptops connected now are sent them live.
+ */
+export function restrictCase(store: ServerStore, authority: TeamAuthority, by: Person | null, caseId: string, to: readonly string[] | null, now: Date): RestrictOutcome {
+  const refuse = (status: number, error: string): RestrictOutcome => ({ status, body: { error }, publish: [] })
+  if (!authority.listsCase(caseId)) return refuse(404, `The team has no case ${caseId}`)
+  if (!by || !mayRestrict(by, leadCaseworkerOf(store, caseId))) return refuse(403, RESTRICT_REFUSAL)
+  const unknown = (to ?? []).filter((id) => !store.person(id))
+  if (unknown.length > 0) return refuse(400, `Not one of the team’s people: ${unknown.join(', ')}`)
+  const before = authority.restrictionOf(caseId)
+  const restriction: Restriction | undefined = to === null ? undefined : { to: restrictedTo(to, by.id), by: by.id, at: now.toISOString() }
+  const change = authority.restrict(caseId, restriction)
+  const seq = change && store.addChunk(authority.teamDocumentId, change, { deviceId: SERVER_DEVICE, at: now })
+  const widened = before !== undefined && (restriction === undefined || restriction.to.some((id) => !before.to.includes(id)))
+  const documents = [caseId, ...authority.scansOf(caseId)]
+  if (widened && seq !== undefined) store.relist(documents, seq)
+  const resend = widened ? documents.flatMap((id) => store.seqsOf(id)) : []
+  return { status: 200, body: { caseId, to: restriction?.to ?? null }, publish: seq === undefined ? resend : [seq, ...resend] }
+}
+
+/** The lead caseworker a case document names (by id), read from its stored chunks. */
+function leadCaseworkerOf(store: ServerStore, caseId: string): string | undefined {
+  let doc = Automerge.init<unknown>()
+  try {
+    for (const chunk of store.chunksOf(caseId)) doc = Automerge.loadIncremental(doc, chunk.data)
+    const lead = (doc as { allocation?: { leadCaseworker?: unknown } }).allocation?.leadCaseworker
+    const plain = lead === undefined ? undefined : toPlain<{ id?: unknown }>(lead as never)
+    return typeof plain?.id === 'string' ? plain.id : undefined
+  } catch {
+    return undefined
+  } finally {
+    // Automerge's memory is WebAssembly's, not the garbage collector's to watch.
+    Automerge.free(doc)
+  }
+}
+
+/** Whether two sets of restrictions say the same. */
+export function sameRestrictions(a: Record<string, Restriction>, b: Record<string, Restriction>): boolean {
+  const key = (all: Record<string, Restriction>) => JSON.stringify(Object.keys(all).sort().map((id) => [id, [...all[id]!.to].sort(), all[id]!.by, all[id]!.at]))
+  return key(a) === key(b)
+}
+
+/** Writes the restrictions into the team document, entry by entry, as the server holds them. */
+export function setRestrictions(team: TeamShape, held: Record<string, Restriction>): void {
+  if (!isMap(team.restricted)) {
+    // No map yet and nothing restricted: nothing to write. Anything else a laptop put there is made a map again.
+    if (Object.keys(held).length === 0 && team.restricted === undefined) return
+    team.restricted = {}
+  }
+  const map = team.restricted as Record<string, unknown>
+  for (const id of Object.keys(map)) if (!(id in held)) delete map[id]
+  for (const [id, restriction] of Object.entries(held)) {
+    const stored = isMap(map[id]) ? toPlain<Partial<Restriction>>(map[id] as never) : undefined
+    const same = Array.isArray(stored?.to) && sameRestrictions({ [id]: stored as Restriction }, { [id]: restriction })
+    if (!same) map[id] = toStored(restriction)
+  }
+}
