@@ -271,6 +271,8 @@ export const API = {
   revokeDevice: method<Record<string, never>>()(z.object({ deviceId: id })),
   /** A manager's join code for one laptop: for a person by name (theirs if in the team, else a new person's), in a role. */
   newJoinCode: method<JoinCode>()(z.object({ for: text.optional(), role: z.enum(ROLES).optional() })),
+  /** "Start again" on a laptop taken off the team: the notice goes, and the window opens as a first run. */
+  dismissTakenOffTeam: method<Record<string, never>>()(none),
 
   // The audit (the manager's).
   /** Who has seen, changed, exported or printed a case, newest first. */

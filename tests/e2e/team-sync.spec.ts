@@ -1,38 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
+import { join } from 'node:path'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { markedJpeg } from '../support/fixtures'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, test } from './app'
 import { casework, daysAgo } from './casework'
+import { homeward, serve, stop } from './team-server'
 
 const OFFLINE_NOTE = 'Phoned his sister in Bradford while the server was down.'
-const ROOT = resolve(import.meta.dirname, '../..')
-const BIN = join(ROOT, 'bin/homeward.mjs')
-
-/** `homeward serve` on a given port (0: any); resolves with its address and setup code. */
-async function serve(dataDir: string, port = 0): Promise<{ process: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`the sync server exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', done)
-  })
-  return { process: child, ...(JSON.parse(line) as { url: string; setupCode: string | null }) }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise((done) => child.once('exit', done))
-  child.kill('SIGTERM')
-  await exited
-}
-
-function homeward(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
-  return { code: result.status, out: result.stdout, err: result.stderr }
-}
 
 test('a manager creates the team and gives a colleague a join code for her laptop; a case arrives, a lost laptop is revoked, and work done offline is sent later', async ({ app, colleague }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')

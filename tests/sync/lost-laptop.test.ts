@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { sha256Hex } from '../../src/node/crypto'
 import { revocationProof } from '../../src/node/revocation-proof'
 import { REVOCATION_HEADERS } from '../../src/shared/sync/protocol'
@@ -96,15 +97,29 @@ describe('a lost laptop, revoked, deletes the team’s data when it next reaches
     await expect(reopened.sync.syncOnce()).rejects.toThrow(takenOffTeamNotice(status.takenOffTeam!))
     // The manager's laptop, not revoked, keeps everything.
     expect(manager.workspace.cases.list()).toHaveLength(1)
+
+    // "Start again" (the window's API): the notice goes, for good, and the laptop is a first run.
+    const answer = await createApiHandler(reopened.workspace)({ id: 1, method: 'dismissTakenOffTeam', params: {} })
+    expect(answer).toEqual({ id: 1, ok: true, result: {} })
+    expect(reopened.sync.status()).toEqual({ state: 'not-in-team', pending: 0 })
+    await team!.closeLaptop(reopened)
+    const afresh = await team!.open(undefined, caseworker.dataDir)
+    expect(afresh.sync.status().takenOffTeam).toBeUndefined()
+    expect(afresh.workspace.team.profile).toBeNull()
+    expect(afresh.workspace.cases.list()).toEqual([])
   })
 
   it('revoked while connected, it asks again, is given the proof, and deletes the team’s data', async () => {
     const { manager, caseworker } = await twoLaptops()
+    // The app opens the folder again when told the team's data is deleted (browser-mode/main.ts).
+    let told = 0
+    caseworker.workspace.onTakenOffTeam(() => (told += 1))
     caseworker.sync.start()
     await eventually(() => caseworker.sync.status().state === 'connected')
     await revoke(manager, caseworker)
     await eventually(() => caseworker.sync.status().takenOffTeam !== undefined, 10_000, 'the laptop to be taken off the team')
     expectWiped(caseworker)
+    expect(told).toBe(1)
   })
 
   it('keeps everything when a server that is not the team’s says “revoked” without the proof, and says the answer could not be trusted', async () => {

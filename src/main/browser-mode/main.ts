@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { defaultDataDir } from '../core/data-dir'
-import { openWorkspace } from '../core/workspace'
+import { openWorkspace, type Workspace } from '../core/workspace'
 import { startBrowserMode } from './server'
 import { openWithSystem } from './system-open'
 
@@ -26,7 +26,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
-let workspace
+let workspace: Workspace
 try {
   workspace = await openWorkspace({ dataDir })
 } catch (error) {
@@ -39,8 +39,29 @@ const server = await startBrowserMode({
   port,
   openPath: openWithSystem,
 })
-// Syncs with the team's server while the app runs, if this laptop is in a team.
-workspace.sync.start()
+run(workspace)
+
+/**
+ * Syncs with the team's server while the app runs, if this laptop is in a team. Taken off the team
+ * (its data deleted, the workspace closed), the folder is opened again as the fresh workspace it
+ * now is, so that the window, reloaded, finds a working app saying what happened.
+ */
+function run(opened: Workspace) {
+  workspace = opened
+  opened.onTakenOffTeam(() => {
+    openWorkspace({ dataDir }).then(
+      (fresh) => {
+        server.setWorkspace(fresh)
+        run(fresh)
+      },
+      (error: unknown) => {
+        console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
+        process.exit(1)
+      },
+    )
+  })
+  opened.sync.start()
+}
 console.log(`Homeward is running in your browser, using the workspace in ${dataDir}`)
 console.log(`Open: ${server.url}`)
 console.log('Press Ctrl+C to stop.')

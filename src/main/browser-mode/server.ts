@@ -24,6 +24,11 @@ export interface BrowserModeServer {
   /** The URL to open, carrying this run's secret. */
   url: string
   origin: string
+  /**
+   * Serves another workspace from now on: the same folder opened again once this laptop was taken
+   * off the team (the one served is closed for good). Open pages are answered by the new one.
+   */
+  setWorkspace(workspace: Workspace): void
   close(): Promise<void>
 }
 
@@ -37,7 +42,6 @@ const MAX_SYNC_MESSAGE = 64 * 1024 * 1024
  * the page, is served before the browser is admitted.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
-  const { workspace } = options
   const server = createServer()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -46,20 +50,19 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const admission = new Admission((server.address() as AddressInfo).port)
   const rendererDir = options.rendererDir.replace(/[\\/]+$/, '')
 
-  const syncSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE })
-  const syncAdapter = new WindowSyncAdapter(syncSockets)
-  workspace.repo.networkSubsystem.addNetworkAdapter(syncAdapter)
-
+  const host = options.openPath ? { openPath: options.openPath } : {}
+  let served = serve(options.workspace, host)
+  /** The open pages' API connections, each told when the workspace served changes. */
+  const apiConnections = new Set<(served: Served) => void>()
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE })
-  const handle = createApiHandler(workspace, options.openPath ? { openPath: options.openPath } : {})
-  apiSockets.on('connection', (socket: WebSocket) => serveApi(socket, handle, workspace))
+  apiSockets.on('connection', (socket: WebSocket) => serveApi(socket, () => served, apiConnections))
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void serveHttp(request, response, admission, rendererDir)
   })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', admission.origin).pathname
-    const target = path === '/sync' ? syncSockets : path === '/api' ? apiSockets : undefined
+    const target = path === '/sync' ? served.syncSockets : path === '/api' ? apiSockets : undefined
     if (!target || !admission.admitsWebSocket(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
@@ -70,10 +73,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   return {
     url: admission.entryUrl,
     origin: admission.origin,
+    setWorkspace: (workspace) => {
+      served.stop()
+      served = serve(workspace, host)
+      for (const rewire of apiConnections) rewire(served)
+    },
     close: async () => {
-      for (const client of [...syncSockets.clients, ...apiSockets.clients]) client.terminate()
-      workspace.repo.networkSubsystem.removeNetworkAdapter(syncAdapter)
-      syncSockets.close()
+      served.stop()
+      for (const client of apiSockets.clients) client.terminate()
       apiSockets.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -116,16 +123,51 @@ function securityHeaders(admission: Admission): Record<string, string> {
   }
 }
 
-function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>, workspace: Workspace) {
+/** One workspace as served: its API and the windows' repo connections to it. */
+interface Served {
+  workspace: Workspace
+  handle: ReturnType<typeof createApiHandler>
+  syncSockets: WebSocketServer
+  stop(): void
+}
+
+function serve(workspace: Workspace, host: ApiHost): Served {
+  // A server of the windows' repo connections per workspace: automerge's adapter listens to its
+  // server for good, so a new workspace's adapter needs a server of its own.
+  const syncSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE })
+  const syncAdapter = new WindowSyncAdapter(syncSockets)
+  workspace.repo.networkSubsystem.addNetworkAdapter(syncAdapter)
+  return {
+    workspace,
+    handle: createApiHandler(workspace, host),
+    syncSockets,
+    stop: () => {
+      for (const client of syncSockets.clients) client.terminate()
+      workspace.repo.networkSubsystem.removeNetworkAdapter(syncAdapter)
+      syncSockets.close()
+    },
+  }
+}
+
+function serveApi(socket: WebSocket, current: () => Served, connections: Set<(served: Served) => void>) {
   const send = (message: unknown) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
-  const unsubscribe = [
+  const listen = ({ workspace }: Served) => [
     workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
     workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
     workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
   ]
-  socket.on('close', () => unsubscribe.forEach((stop) => stop()))
+  let unsubscribe = listen(current())
+  const rewire = (served: Served) => {
+    unsubscribe.forEach((stop) => stop())
+    unsubscribe = listen(served)
+  }
+  connections.add(rewire)
+  socket.on('close', () => {
+    connections.delete(rewire)
+    unsubscribe.forEach((stop) => stop())
+  })
   // A frame over the size limit or a broken connection closes this socket (ws does so by itself
   // after one); unheard, it would end the process.
   socket.on('error', () => undefined)
@@ -138,6 +180,6 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
     } catch {
       request = undefined
     }
-    void handle(request, send).then(send)
+    void current().handle(request, send).then(send)
   })
 }

@@ -25,7 +25,7 @@ import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
-import { takenOffTeamAt, wipeTeamData } from './sync/wipe-team-data'
+import { dismissTakenOffTeam, takenOffTeamAt, wipeTeamData } from './sync/wipe-team-data'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
 import type { WorkspaceCore } from './workspace-core'
@@ -56,7 +56,7 @@ export interface OpenWorkspaceOptions {
  * the team sync (`membership`, `sync`).
  */
 export class Workspace {
-  readonly #events = new EventEmitter<{ 'team-changed': [] }>()
+  readonly #events = new EventEmitter<{ 'team-changed': []; 'taken-off-team': [] }>()
   /** The cases the team document listed when last looked at. */
   #listedCases: Set<string>
   #followingListing = false
@@ -209,6 +209,15 @@ export class Workspace {
   }
 
   /**
+   * Told once the team's data is deleted (takeOffTeam): this workspace is closed for good, and the
+   * app opens the folder again as the fresh workspace it now is.
+   */
+  onTakenOffTeam(listener: () => void): () => void {
+    this.#events.on('taken-off-team', listener)
+    return () => void this.#events.off('taken-off-team', listener)
+  }
+
+  /**
    * Takes up the team's document once it has arrived from the server (joining a team): what this
    * laptop had becomes the team's. Resolves true when it is done (or nothing was waiting).
    */
@@ -304,12 +313,18 @@ export class Workspace {
     } finally {
       this.store.close()
     }
+    this.#events.emit('taken-off-team')
   }
 
   /** When the team's server took this laptop off the team, if it did (then everything else is gone). */
   takenOffTeamAt(): string | undefined {
     // Asked while closing too (the sync's last status): the settings are there until the store closes.
     return this.store.open ? takenOffTeamAt(this.core.settings) : undefined
+  }
+
+  /** "Start again": the notice that this laptop was taken off the team goes (see dismissTakenOffTeam). */
+  dismissTakenOffTeam(): void {
+    dismissTakenOffTeam(this.core.settings)
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,11 @@ async function start() {
   }
   window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), options)
   wireWindowToCore(window, workspace, options.devServerOrigin)
+  // Taken off the team, the workspace is closed for good: the app starts again on the fresh one.
+  workspace.onTakenOffTeam(() => {
+    app.relaunch()
+    app.exit(0)
+  })
   workspace.sync.start()
 }
 

@@ -93,7 +93,7 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
 
   // A revoked laptop, proven, has deleted the team's data: nothing else is shown (nor can be).
   const takenOffTeam = useTakenOffTeam(api)
-  if (takenOffTeam) return <TakenOffTeamPage at={takenOffTeam} />
+  if (takenOffTeam) return <TakenOffTeamPage at={takenOffTeam} api={api} />
   if (failure) return <p className="banner banner--warning">Homeward could not start: {failure}</p>
   if (session === undefined) return <p className="muted splash">Opening Homeward…</p>
   return (

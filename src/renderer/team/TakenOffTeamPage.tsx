@@ -33,13 +33,21 @@ export function useTakenOffTeam(api: ApiClient): string | undefined {
 }
 
 /** The whole window, once the laptop is taken off the team: what happened, and one way on. */
-export function TakenOffTeamPage({ at }: { at: string }) {
+export function TakenOffTeamPage({ at, api }: { at: string; api: ApiClient }) {
+  const [problem, setProblem] = useState<string | undefined>()
+  // The notice goes for good, and the window opens again as a first run.
+  const startAgain = () =>
+    api.call('dismissTakenOffTeam', {}).then(
+      () => window.location.reload(),
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    )
   return (
     <main className="taken-off-team" aria-labelledby="taken-off-team-title">
       <h1 id="taken-off-team-title">This laptop is no longer in the team</h1>
       <p>{takenOffTeamNotice(at)}</p>
       <p>If you think this is a mistake, speak to your team manager.</p>
-      <button type="button" className="button" autoFocus onClick={() => window.location.reload()}>
+      {problem && <p role="alert">{problem}</p>}
+      <button type="button" className="button" autoFocus onClick={() => void startAgain()}>
         Start again
       </button>
     </main>

@@ -106,7 +106,7 @@ function refuseIfInTeam(workspace: TeamWorkspace): void {
 }
 
 /** The window's part in the team sync: its state, creating or joining the team, and the manager's devices. */
-export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: SyncClient }) {
+export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: SyncClient; dismissTakenOffTeam(): void }) {
   return {
     getSyncStatus: () => workspace.sync.status(),
     createTeam: async (input) => {
@@ -133,6 +133,10 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
       requirePermission(workspace.currentContext().role, 'revoke-devices')
       const membership = requireMembership(workspace)
       await serverApi.revoke(membership.server, membership.credential, deviceId)
+      return {}
+    },
+    dismissTakenOffTeam: () => {
+      workspace.dismissTakenOffTeam()
       return {}
     },
     newJoinCode: (forWhom) => {

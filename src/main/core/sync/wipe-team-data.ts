@@ -40,3 +40,11 @@ export function wipeTeamData(store: SqliteDatabase, dataDir: string, at: string)
 export function takenOffTeamAt(settings: { get<T>(name: string): T | undefined }): string | undefined {
   return settings.get<string>(SETTING_TAKEN_OFF_TEAM)
 }
+
+/**
+ * The person has read that the laptop was taken off the team and chose to start again: the notice
+ * goes, and the empty workspace is a first run (set up afresh, or join a team with a new code).
+ */
+export function dismissTakenOffTeam(settings: { delete(name: string): void }): void {
+  settings.delete(SETTING_TAKEN_OFF_TEAM)
+}
