@@ -124,6 +124,7 @@ function serveApi(socket: WebSocket, handle: ReturnType<typeof createApiHandler>
     workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
     workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
     workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
+    workspace.onSessionChanged(() => send({ type: 'session-changed' } satisfies ApiEvent)),
   ]
   socket.on('close', () => unsubscribe.forEach((stop) => stop()))
   // A frame over the size limit or a broken connection closes this socket (ws does so by itself
