@@ -118,7 +118,7 @@ export function SettingsPage() {
           <h2 className="subheading">Caseloads</h2>
           <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
           <h2 className="subheading">Signing in</h2>
-          <LockAfterForm key={settings.data.lockAfterMinutes} minutes={settings.data.lockAfterMinutes} canChange={manager} />
+          <LockAfterForm minutes={settings.data.lockAfterMinutes} canChange={manager} />
         </>
       )}
     </>
