@@ -12,6 +12,7 @@ import type { ApiHandler, ApiHandlers } from '../api/handlers'
 import { PinRefusedError, SignInFirstError } from '../errors'
 import type { LocalSettings } from '../storage/workspace-files'
 import { savedMembership } from '../sync/membership'
+import { savedProfile } from '../team/team'
 import { addLaptopPerson, laptopPeople } from './laptop-people'
 import { hashPin, pinMatches, type PinHash } from './pin-hash'
 
@@ -75,7 +76,25 @@ export class Session {
   person(): Person | undefined {
     const signedIn = this.#signedIn
     if (signedIn?.kind !== 'laptop') return undefined
-    return this.people().find((person) => person.id === signedIn.id)
+    return this.#resolve(signedIn.id)
+  }
+
+  /**
+   * One of the laptop's people by id. Joining a team makes the laptop's person the team's (a new
+   * id, where the team did not have them): the one set up at the first run is still them.
+   */
+  #resolve(personId: string): Person | undefined {
+    const people = this.people()
+    const found = people.find((person) => person.id === personId)
+    if (found) return found
+    return personId === savedProfile(this.parts.settings)?.id ? people[0] : undefined
+  }
+
+  /** A person's PIN hash; the laptop's own person keeps the PIN chosen before joining the team. */
+  #pinOf(personId: string): PinHash | undefined {
+    const pins = this.#pins()
+    const firstRun = savedProfile(this.parts.settings)?.id
+    return pins[personId] ?? (firstRun !== undefined && this.people()[0]?.id === personId ? pins[firstRun] : undefined)
   }
 
   /** Whether someone is signed in: a laptop's person still on it, or a named core. */
@@ -99,7 +118,7 @@ export class Session {
   }
 
   hasPin(personId: string): boolean {
-    return personId in this.#pins()
+    return this.#pinOf(personId) !== undefined
   }
 
   async signIn(personId: string, pin: string): Promise<void> {
@@ -109,7 +128,7 @@ export class Session {
       const left = waitLeft(wrong, now)
       if (left > 0) throw new PinRefusedError(`Too many wrong PINs. Try again in ${waitInWords(left)}.`)
       const person = this.#laptopPerson(personId)
-      const stored = this.#pins()[person.id]
+      const stored = this.#pinOf(person.id)
       if (!stored) throw new PinRefusedError(`${person.name} has not chosen a PIN yet`)
       if (!(await pinMatches(pin, stored))) {
         const next = afterWrongPin(wrong, now)
@@ -242,7 +261,7 @@ export class Session {
   }
 
   #laptopPerson(personId: string): Person {
-    const person = this.people().find((candidate) => candidate.id === personId)
+    const person = this.#resolve(personId)
     if (!person) throw new PinRefusedError('That person does not use this laptop')
     return person
   }
