@@ -8,6 +8,7 @@ import type { CaseSummary, ListedCase } from './case/summary'
 import type { ReferralDetails, ReferralInput } from './case/referral'
 import { ROLES, type Person, type PersonRef, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
+import { MAX_PIN_LENGTH } from './session/pin-rule'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { AuditRow } from './audit/audit-entry'
@@ -81,6 +82,17 @@ export interface Session {
   profile: Person | null
   /** Whether this laptop is in a team: then its person's name and role are the team's to say, not the laptop's. */
   inTeam: boolean
+  /** The people of this laptop, who may sign in on it (none before the first run). */
+  people: LaptopPerson[]
+  /** Who was signed in when the app locked (offered first on the sign-in page); null after "Switch user". */
+  lockedFor: string | null
+  /** The team's "Lock after N minutes idle". */
+  lockAfterMinutes: number
+}
+
+/** One of the people who may sign in on this laptop, and whether they have chosen a PIN yet. */
+export interface LaptopPerson extends PersonRef {
+  hasPin: boolean
 }
 
 /** A restricted case: the people whose laptops hold it, by name, and who restricted it. */
@@ -107,6 +119,8 @@ export interface TeamSettingsView {
   signatures: Record<string, ImageView>
   /** Every phase's caseload weight: the team's own, or the default. */
   caseloadWeights: Record<Phase, number>
+  /** Lock after this many minutes idle (the team's, or the default). */
+  lockAfterMinutes: number
 }
 
 /** The longest search text the core takes. */
@@ -122,6 +136,8 @@ const id = z.string().min(1).max(100)
 /** A short typed value: a server address, a code, a name. */
 const text = z.string().max(200)
 const none = z.object({})
+/** A PIN or passphrase: its rule (`session/pin-rule.ts`) says what is wrong in words. */
+const pin = z.string().max(MAX_PIN_LENGTH)
 const values = z.record(z.string(), z.unknown())
 const fileTransfer = z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(MAX_FILE_BASE64) })
 /** A file the window sends, or receives to save when the system cannot open it. */
@@ -160,6 +176,19 @@ export const API = {
   getSession: method<Session>()(none),
   setProfile: method<Person>()(form<ProfileInput>()),
   listMembers: method<Person[]>()(none),
+
+  // Signing in and locking (see src/main/core/session/).
+  signIn: method<Record<string, never>>()(z.object({ personId: id, pin })),
+  /** The first PIN of one of the laptop's people who has none yet; signs them in. */
+  setFirstPin: method<Record<string, never>>()(z.object({ personId: id, pin })),
+  /** Locks the app: the same person signs in again to carry on where they were. */
+  lock: method<Record<string, never>>()(none),
+  /** "Switch user": locks, and the sign-in page offers nobody first. */
+  signOut: method<Record<string, never>>()(none),
+  /** The window was used (a key, a click): the core's idle timer starts again. */
+  sessionActivity: method<Record<string, never>>()(none),
+  /** The manager's: "Lock after N minutes idle". */
+  setLockAfterMinutes: method<Record<string, never>>()(z.object({ minutes: z.number() })),
 
   // Cases.
   /**
@@ -324,3 +353,5 @@ export type ApiEvent =
   | { type: 'progress'; taskId: string; done: number; total: number }
   /** The team sync's state changed (connected, offline, changes sent, cases arriving). */
   | { type: 'sync-status'; status: SyncStatus }
+  /** Someone signed in, or the app locked: the window asks for the session again. */
+  | { type: 'session-changed' }

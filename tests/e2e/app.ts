@@ -149,3 +149,25 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
 }
 
 export { expect }
+
+/** The PIN every test's person chooses. */
+export const TEST_PIN = '246810'
+
+/** Fills "Choose a PIN" and its confirmation (the first run's, or a first sign-in's). */
+export async function choosePin(page: Page): Promise<void> {
+  await page.getByLabel('Choose a PIN').fill(TEST_PIN)
+  await page.getByLabel('Type it again').fill(TEST_PIN)
+}
+
+/**
+ * Signs in on the sign-in page as `name` (where several share the laptop): with the test PIN, or,
+ * on a workspace set up before the window ran (in the test, or by `homeward seed`), by choosing it.
+ */
+export async function signIn(page: Page, name?: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: /^(Sign in|Choose a PIN to protect this laptop)$/ })).toBeVisible()
+  if (name) await page.getByRole('radio', { name }).check()
+  if (await page.getByLabel('Choose a PIN').isVisible()) await choosePin(page)
+  else await page.getByLabel('PIN or passphrase').fill(TEST_PIN)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible()
+}

@@ -12,7 +12,7 @@ import { AMINA, DEREK, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
 import { joinCodeFrom } from '../support/sync-team'
 import { tempDir } from '../support/temp-dir'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 const ref = (person: { id: string; name: string }) => ({ id: person.id, name: person.name })
 
@@ -50,6 +50,7 @@ test('a case’s history lists every change with whose laptop sent it, and says 
     await manager.close()
 
     const page = await app.open()
+    await signIn(page)
     await page.goto(`${page.url().split('#')[0]}#/cases/${caseId}/history`)
     const changes = page.getByRole('table', { name: 'Every change to this case, newest first' })
     await expect(changes).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect } from './app'
+import { choosePin, expect } from './app'
 
 /** Steps a caseworker takes in the window, written once for the casework journeys. */
 export function casework(page: Page) {
@@ -8,6 +8,7 @@ export function casework(page: Page) {
     /** Alone on a laptop, its person is its manager. */
     async firstRun(name: string) {
       await page.getByLabel('Your name').fill(name)
+      await choosePin(page)
       await page.getByRole('button', { name: 'Continue' }).click()
     },
     async addReferral(referral: { name: string; born: string; chain?: string; referrer: string; team: string }) {

@@ -5,7 +5,7 @@ import { walkTo } from '../support/cases'
 import { textPdf } from '../support/fixtures'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { referral } from '../support/people'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 import { casework } from './casework'
 
 test('a closed case looks closed and is read-only until reopened; the case list filters and pages; search forgives a slip', async ({ app }, testInfo) => {
@@ -21,6 +21,7 @@ test('a closed case looks closed and is read-only until reopened; the case list 
   await ws.close()
 
   const page = await app.open()
+  await signIn(page)
   const work = casework(page)
 
   // Search: a slip of spelling in the name, and a town from an address.
@@ -126,6 +127,7 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await ws.close()
 
   const page = await app.open()
+  await signIn(page)
   const work = casework(page)
   await page.getByRole('link', { name: 'Gwenllian Parry' }).click()
 

@@ -4,7 +4,7 @@ import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 import { damageDocument } from '../support/damage'
 import { referral } from '../support/people'
 import { toStored } from '../../src/shared/automerge/registers'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 test('a case damaged on disk is named on the case list, and the rest of the caseload works', async ({ app }, testInfo) => {
   const ws = await openWorkspace({ dataDir: app.dataDir })
@@ -24,6 +24,7 @@ test('a case damaged on disk is named on the case list, and the rest of the case
   rmSync(workspaceFiles(app.dataDir).index)
 
   const page = await app.open()
+  await signIn(page)
   const notice = page.getByRole('status').filter({ hasText: 'could not be read' })
   await expect(notice).toContainText('1 case could not be read on this laptop and is left out of the lists. Nothing has been deleted.')
   await expect(notice).toContainText(`Case ${damaged}: its stored data on this laptop is damaged`)

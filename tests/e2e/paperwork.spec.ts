@@ -8,7 +8,7 @@ import * as change from '../../src/shared/case/changes'
 import { walkTo } from '../support/cases'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { tempDir } from '../support/temp-dir'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 import { casework, daysAgo } from './casework'
 
 const OPENER = resolve(import.meta.dirname, '../support/record-open.mjs')
@@ -37,6 +37,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await ws.close()
 
   const page = await app.open()
+  await signIn(page)
   const steps = casework(page)
   await page.getByRole('link', { name: 'Łukasz Wiśniewski' }).click()
   await page.getByRole('link', { name: /^Documents/ }).click()
@@ -250,6 +251,7 @@ test('Tool 4 shows the answers given; Step 7 leads to the closure letter, and ma
   await ws.close()
 
   const page = await app.open()
+  await signIn(page)
   const steps = casework(page)
   await page.getByRole('link', { name: 'Gwenllian Parry' }).click()
   await expect(page.getByRole('heading', { level: 2, name: /^Phase 8/ })).toBeVisible()

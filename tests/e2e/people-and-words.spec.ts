@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { ROOT } from '../support/built'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { choosePin, expect, expectAccessible, screenshot, test } from './app'
 import { casework } from './casework'
 
 /** Every console message that mentions the Content Security Policy, from the page's first load on. */
@@ -16,6 +16,7 @@ function cspMessages(page: Page): string[] {
 
 async function firstRun(page: Page, name: string): Promise<void> {
   await page.getByLabel('Your name', { exact: true }).fill(name)
+  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
 }
@@ -181,6 +182,7 @@ test('the first run on a laptop with a team offers its people, so choosing yours
   await expectAccessible(page, 'the first run with the team’s people to choose from')
   await iAm.getByRole('radio', { name: /^Amina Okafor/ }).check()
   await expect(page.getByLabel('Your name', { exact: true })).toHaveCount(0)
+  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
 
   // Amina is one person everywhere: the case list's and the board's filters, and the caseload table.

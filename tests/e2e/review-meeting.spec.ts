@@ -1,7 +1,7 @@
 import { openWorkspace } from '../../src/main/core/workspace'
 import { seedWorkspace } from '../../src/main/core/seed/seed'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 test('a manager looks over the board and the monitoring report, then runs a case review meeting from agenda to minutes', async ({ app }, testInfo) => {
   test.setTimeout(180_000)
@@ -12,6 +12,7 @@ test('a manager looks over the board and the monitoring report, then runs a case
   await ws.close()
 
   const page = await app.open()
+  await signIn(page)
   const main = page.getByRole('navigation', { name: 'Main' })
 
   // The caseload board.

@@ -1,9 +1,10 @@
-import { expect, screenshot, test } from './app'
+import { choosePin, expect, screenshot, test } from './app'
 
 test('the window says when work is saved, and when a restarted server means it can no longer save', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'the desktop app has no separate server to restart')
   const page = await app.open()
   await page.getByLabel('Your name').fill('Amina Okafor')
+  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByRole('link', { name: 'Add the first referral' }).click()
   await page.getByLabel('Client name').fill('Ana Pereira')

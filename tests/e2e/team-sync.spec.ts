@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { markedJpeg } from '../support/fixtures'
 import { tempDir } from '../support/temp-dir'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { choosePin, expect, expectAccessible, screenshot, signIn, test } from './app'
 import { casework, daysAgo } from './casework'
 import { homeward, serve, stop } from './team-server'
 
@@ -20,6 +20,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     await ws.close()
 
     const page = await app.open()
+    await signIn(page)
     const footer = page.locator('.footer')
     await expect(footer).toContainText('Not in a team: cases stay on this laptop')
     await page.getByRole('link', { name: 'Team settings' }).first().click()
@@ -61,6 +62,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     // On her laptop Amina gave only her first name: joining makes it Amina Okafor's, a caseworker's.
     const hers = await colleague.open()
     await hers.getByLabel('Your name').fill('Amina')
+    await choosePin(hers)
     await hers.getByRole('button', { name: 'Continue' }).click()
     await hers.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team settings' }).click()
     const joinForm = hers.getByRole('form', { name: 'Join your team' })
@@ -68,7 +70,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     await joinForm.getByLabel('Join code').fill(aminasCode)
     await joinForm.getByLabel('This laptop’s name (optional)').fill('Amina’s laptop')
     await joinForm.getByRole('button', { name: 'Join the team' }).click()
-    await expect(hers.locator('.masthead__person')).toHaveText('Amina OkaforCaseworker')
+    await expect(hers.locator('.masthead__person')).toContainText('Signed in as Amina OkaforCaseworker')
     await expect(hers.locator('.footer')).toContainText('Synced with the team')
     const people = hers.getByRole('table', { name: 'The team’s people' })
     await expect(people.getByRole('row', { name: /Amina Okafor \(you\)/ })).toContainText('Caseworker')

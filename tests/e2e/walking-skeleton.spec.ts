@@ -1,4 +1,4 @@
-import { expect, expectAccessible, screenshot, test } from './app'
+import { choosePin, expect, expectAccessible, screenshot, signIn, test } from './app'
 
 const LUKASZ = 'Łukasz Wiśniewski'
 const ZOE = "Zoë O'Brien-Ní Bhriain"
@@ -12,6 +12,7 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
   await screenshot(page, testInfo, '01-first-run')
   await expectAccessible(page, 'the first-run page')
   await page.getByLabel('Your name').fill('Amina Okafor')
+  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
 
   // An empty case list with a clear hint.
@@ -77,6 +78,7 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
   // Quit and reopen: everything is still there.
   await app.quit()
   page = await app.open()
+  await signIn(page)
   await expect(page.getByRole('link', { name: LUKASZ, exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: ZOE, exact: true })).toBeVisible()
   await page.getByRole('link', { name: LUKASZ, exact: true }).click()
@@ -88,6 +90,7 @@ test('a caseworker opens a case, adds a note, finds it, and it is all there afte
 test('bad input is refused next to the field and nothing is saved half-way', async ({ app }, testInfo) => {
   const page = await app.open()
   await page.getByLabel('Your name').fill('Derek Hall')
+  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByRole('link', { name: 'Add the first referral' }).click()
 

@@ -157,6 +157,7 @@ function serveApi(socket: WebSocket, current: () => Served, connections: Set<(se
     workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
     workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
     workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
+    workspace.onSessionChanged(() => send({ type: 'session-changed' } satisfies ApiEvent)),
   ]
   let unsubscribe = listen(current())
   const rewire = (served: Served) => {

@@ -13,6 +13,14 @@ export interface CommonOptions {
   json?: boolean
 }
 
+/** The global --as NAME: which of the laptop's people the command acts as, where several share it. */
+let actingAs: string | undefined
+
+/** Set from the command line's global --as, before the command runs. */
+export function actAs(name: string | undefined): void {
+  actingAs = name
+}
+
 /** Every command takes --data and --json. */
 export function withCommonOptions(command: Command): Command {
   return command
@@ -22,7 +30,9 @@ export function withCommonOptions(command: Command): Command {
 
 /**
  * Opens the workspace for one command and closes it after. Changes are signed by the laptop's
- * person (its team's person, or the one set up at the first run), as the window's are. With nobody
+ * person (its team's person, or the one set up at the first run; with several, the one --as names),
+ * as the window's are. No PIN is asked: until the workspace is encrypted at rest, the command
+ * line's access is the operating-system account's. With nobody
  * set up, they are signed by the operating-system user, marked as made at the command line (an IT
  * volunteer creating the team or a sample workspace), unless the command makes something a person
  * is answerable for (`fallback: 'nobody'`): then it is refused before anything is made.
@@ -41,6 +51,8 @@ export async function withWorkspace<T>(
     ...(fallback === 'nobody' ? {} : { fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: fallback.role } }),
   })
   try {
+    // The laptop's person; where several share the laptop, --as says which (refused without it).
+    workspace.session.actAs(actingAs)
     // Nobody set up: the core's NoProfileError, one line, before any file is written.
     if (fallback === 'nobody') workspace.currentContext()
     return await work(workspace)

@@ -3,7 +3,8 @@ import { isUserFacing } from '../core/errors'
 import { auditCommand } from './audit-command'
 import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
-import { CliError } from './context'
+import { actAs, CliError } from './context'
+import { pinCommand } from './session-commands'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
 import { reportCommand } from './report-command'
 import { searchCommand } from './search-command'
@@ -23,6 +24,9 @@ export function program(): Command {
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(serveCommand())
+    .addCommand(pinCommand())
+    .option('--as <name>', "which of this laptop's people to act as, where several share it")
+    .hook('preAction', (command) => actAs(command.opts<{ as?: string }>().as))
   for (const command of teamCommands()) root.addCommand(command)
   return root
 }

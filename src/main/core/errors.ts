@@ -36,6 +36,22 @@ export class WorkspaceLockedError extends Error {
   }
 }
 
+/** The window asked for something while nobody is signed in (the app is locked). */
+export class SignInFirstError extends Error {
+  constructor() {
+    super('Sign in first')
+    this.name = 'SignInFirstError'
+  }
+}
+
+/** A PIN refused: wrong, or tried while the laptop waits after too many wrong ones; the message says how long. */
+export class PinRefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PinRefusedError'
+  }
+}
+
 /** A referral that looks like a client who already has a case; `matches` are the cases. */
 export class DuplicateCaseError extends Error {
   constructor(readonly matches: { id: string; clientName: string; dateOfBirth: string; chainNumber: string | null }[]) {
@@ -115,5 +131,7 @@ export function isUserFacing(error: unknown): error is Error {
     NotPermittedError,
     DamagedDocumentError,
     ServerRefusedError,
+    SignInFirstError,
+    PinRefusedError,
   ].some((kind) => error instanceof kind)
 }

@@ -28,6 +28,7 @@ import { SyncClient, type SyncClientOptions } from './sync/sync-client'
 import { dismissTakenOffTeam, takenOffTeamAt, wipeTeamData } from './sync/wipe-team-data'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
+import { guardHandlers, Session } from './session/session'
 import type { WorkspaceCore } from './workspace-core'
 import type { SqliteDatabase } from '../../node/sqlite'
 
@@ -86,6 +87,8 @@ export class Workspace {
     private readonly indexer: CaseIndexer,
     private readonly teamRef: TeamRef,
     private readonly core: WorkspaceCore,
+    /** Who is signed in; the window's API and its documents wait for someone to. */
+    readonly session: Session,
     storage: SqliteStorageAdapter,
     outbox: SyncOutbox,
     attestations: ChangeAttestations,
@@ -127,7 +130,7 @@ export class Workspace {
       const saved = new EventEmitter<{ saved: [] }>()
       const outbox = new SyncOutbox(store)
       // Changes made here are the person's working here, as the core (made below) says.
-      const made: { core?: WorkspaceCore; audit?: Audit } = {}
+      const made: { core?: WorkspaceCore; audit?: Audit; session?: Session } = {}
       const attestations = new ChangeAttestations(store, () => personHere(made.core))
       const storage = new SqliteStorageAdapter(store, {
         journal,
@@ -145,9 +148,12 @@ export class Workspace {
         // only asks peers it would announce to, so announcing is also what lets it fetch).
         shareConfig: {
           announce: async (peerId) => !isWindowPeer(peerId),
-          // A window asking for a case is someone looking at it: the audit records the view.
+          // While the app is locked, a window is handed no document at all (the session's rule).
+          // A window handed a case is someone looking at it: the audit records the view.
           access: async (peerId, documentId) => {
-            if (isWindowPeer(peerId)) made.audit?.windowAsked(documentId)
+            if (!isWindowPeer(peerId)) return true
+            if (made.session?.isOpen() !== true) return false
+            made.audit?.windowAsked(documentId)
             return true
           },
         },
@@ -163,10 +169,17 @@ export class Workspace {
         (id) => id in mapIn(teamRef.handle.doc().attachments),
       )
       saved.on('saved', () => indexer.schedule())
-      const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, options })
+      const session = new Session(
+        { settings, team: () => teamRef.handle, now: () => options.now?.() ?? new Date(), working: () => personWorking(made.core) },
+        options.user,
+      )
+      made.session = session
+      // Locked or signed in: the windows' access to documents is looked at again.
+      session.onChanged(() => repo!.shareConfigChanged())
+      const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, session, options })
       made.core = core
       made.audit = new Audit(store, core, () => savedMembership(settings))
-      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, storage, outbox, attestations, made.audit, options)
+      const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, session, storage, outbox, attestations, made.audit, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.attachments.finishInterrupted()
@@ -181,9 +194,14 @@ export class Workspace {
     }
   }
 
-  /** Every method of the window's API, as the domain modules register them. */
+  /** Every method of the window's API, as the domain modules register them, refused until someone signs in. */
   apiHandlers(): ApiHandlers {
+    return guardHandlers(this.#allHandlers(), this.session)
+  }
+
+  #allHandlers(): ApiHandlers {
     return {
+      ...this.session.handlers(),
       ...this.team.handlers(),
       ...this.cases.handlers(),
       ...this.attachments.handlers(),
@@ -200,6 +218,11 @@ export class Workspace {
 
   onIndexChanged(listener: () => void): () => void {
     return this.indexer.onChanged(listener)
+  }
+
+  /** Told when someone signs in, or the app locks. */
+  onSessionChanged(listener: () => void): () => void {
+    return this.session.onChanged(listener)
   }
 
   /** Told when the team document changes: members, settings, the learning log. */
@@ -303,6 +326,7 @@ export class Workspace {
   async takeOffTeam(at: string): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    this.session.stop()
     await this.sync.stop()
     await this.#deleting
     await shutdownRepo(this.repo)
@@ -371,16 +395,19 @@ function workspaceCore(parts: {
   index: CaseIndex
   indexer: CaseIndexer
   teamRef: TeamRef
+  session: Session
   options: OpenWorkspaceOptions
 }): WorkspaceCore {
-  const { teamRef, options, settings } = parts
+  const { teamRef, options, settings, session } = parts
   const now = () => options.now?.() ?? new Date()
   /**
-   * Who is changing things: on a team's laptop, its person as the team says (name and role); else
+   * Who is changing things: the person signed in (by PIN, or the command line's --as), with their
+   * name and role as the team says; else on a team's laptop, its person as the team says; else
    * the session's user, else the person set up on this laptop, else the fallback.
    */
   const context = (): ChangeContext => {
-    const person = teamPerson(savedMembership(settings), teamRef.handle) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
+    const person =
+      session.person() ?? teamPerson(savedMembership(settings), teamRef.handle) ?? options.user ?? savedProfile(settings) ?? options.fallbackUser
     if (!person) throw new NoProfileError()
     const at = now()
     return { author: { id: person.id, name: person.name }, role: person.role, now: at, today: isoDateOf(at) }
@@ -410,9 +437,15 @@ function laptopPersonId(settings: LocalSettings, teamRef: TeamRef): string | und
 
 /** The id of the person working on this laptop, if one is set up: whose the changes made here are. */
 function personHere(core: WorkspaceCore | undefined): string | undefined {
+  return personWorking(core)?.id
+}
+
+/** The person working on this laptop (the change context's), if one is set up. */
+function personWorking(core: WorkspaceCore | undefined): Person | undefined {
   if (!core) return undefined
   try {
-    return core.context().author.id
+    const { author, role } = core.context()
+    return { ...author, role }
   } catch (error) {
     if (error instanceof NoProfileError) return undefined
     throw error

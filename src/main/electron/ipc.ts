@@ -25,6 +25,7 @@ export function wireWindowToCore(window: BrowserWindow, workspace: Workspace, de
     workspace.onIndexChanged(() => send({ type: 'index-changed' })),
     workspace.onTeamChanged(() => send({ type: 'team-changed' })),
     workspace.sync.onStatus((status) => send({ type: 'sync-status', status })),
+    workspace.onSessionChanged(() => send({ type: 'session-changed' })),
   ]
   window.on('closed', () => unsubscribe.forEach((stop) => stop()))
 

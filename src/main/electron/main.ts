@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
 import { wireWindowToCore } from './ipc'
@@ -52,6 +52,10 @@ async function start() {
     app.relaunch()
     app.exit(0)
   })
+  // The computer locking its screen or going to sleep locks Homeward too.
+  const lock = () => workspace?.session.lock()
+  powerMonitor.on('lock-screen', lock)
+  powerMonitor.on('suspend', lock)
   workspace.sync.start()
 }
 

@@ -18,6 +18,8 @@ import { ExpensesView } from '../case/ExpensesView'
 import { HistoryView } from '../case/HistoryView'
 import { PhaseView } from '../case/phases/PhaseView'
 import { FirstRunPage } from '../team/FirstRunPage'
+import { SignInPage } from '../session/SignInPage'
+import { useIdleLock } from '../session/useIdleLock'
 import { NewReferralPage } from '../referral/NewReferralPage'
 import { SearchPage } from '../case/SearchPage'
 import { SettingsPage } from '../team/SettingsPage'
@@ -77,8 +79,9 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
     refresh().catch((error: Error) => setFailure(error.message))
     // A role the team changes, or this laptop's person arriving with the team document, come as team changes.
     // A failed refresh is left: the connection banner says when the core is not answering.
+    // Signing in and locking (here, by the idle timer, or the computer's own lock) come as session changes.
     return api.onEvent((event) => {
-      if (event.type === 'team-changed') refresh().catch(() => undefined)
+      if (event.type === 'team-changed' || event.type === 'session-changed') refresh().catch(() => undefined)
     })
   }, [api, refresh])
 
@@ -87,7 +90,7 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
   }, [])
 
   const value = useMemo<SessionValue | null>(
-    () => (session?.profile ? { profile: session.profile, inTeam: session.inTeam, refresh } : null),
+    () => (session?.profile ? { profile: session.profile, inTeam: session.inTeam, sharedLaptop: session.people.length > 1, refresh } : null),
     [session, refresh],
   )
 
@@ -99,16 +102,26 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
   return (
     <ApiContext.Provider value={api}>
       <RepoContext.Provider value={repo}>
-        {value === null ? (
+        {session.people.length === 0 ? (
           <FirstRunPage onDone={refresh} />
+        ) : value === null ? (
+          // The app (and every form in it) is gone while locked; the address stays, so signing in
+          // again returns to the same page, whose form reads back its draft.
+          <SignInPage session={session} onDone={refresh} />
         ) : (
           <SessionContext.Provider value={value}>
-            <RouterProvider router={router} />
+            <SignedIn minutes={session.lockAfterMinutes} />
           </SessionContext.Provider>
         )}
       </RepoContext.Provider>
     </ApiContext.Provider>
   )
+}
+
+/** The app, while someone is signed in: it locks after the team's idle period. */
+function SignedIn({ minutes }: { minutes: number }) {
+  useIdleLock(minutes)
+  return <RouterProvider router={router} />
 }
 
 function NotFound() {

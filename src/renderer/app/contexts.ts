@@ -6,10 +6,13 @@ import type { ApiClient } from '../platform/api-client'
 export const ApiContext = createContext<ApiClient | null>(null)
 export const RepoContext = createContext<Repo | null>(null)
 
-/** Who is using this laptop, and whether the team says so (then their name and role are the team's). */
+/** Who is signed in on this laptop, and whether the team says so (then their name and role are the team's). */
 export interface SessionValue {
+  /** Who is signed in. */
   profile: Person
   inTeam: boolean
+  /** Whether several people sign in on this laptop (then "Switch user" is offered). */
+  sharedLaptop: boolean
   /** Asks the core again: joining or leaving a team changes whose laptop it is. */
   refresh: () => Promise<void>
 }

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { ROLE_LABELS } from '../../shared/people'
-import { useApi, useProfile } from '../app/contexts'
+import { useApi, useSession } from '../app/contexts'
 import { useUnsavedForms, type UnsavedForm } from '../forms/drafts'
 import type { ConnectionState } from '../platform/api-client'
 import { useUnsavedCount } from '../platform/unsaved'
@@ -9,7 +9,6 @@ import { useSyncStatus } from '../hooks/useSyncStatus'
 import { describeSync } from './sync-words'
 
 export function Layout({ children }: { children: ReactNode }) {
-  const profile = useProfile()
   useFocusOnNewPage()
   return (
     <div className="app">
@@ -32,10 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/settings">Team settings</NavLink>
           </nav>
           <SearchBox />
-          <div className="masthead__person">
-            <span className="masthead__name">{profile.name}</span>
-            <span className="masthead__role">{ROLE_LABELS[profile.role]}</span>
-          </div>
+          <SignedInAs />
         </div>
       </header>
       <ConnectionBanner />
@@ -48,6 +44,28 @@ export function Layout({ children }: { children: ReactNode }) {
           <p>Homeward holds special category data about the people you support. Lock this laptop when you step away.</p>
         </div>
       </footer>
+    </div>
+  )
+}
+
+/** Who is signed in, and the way to lock the app (or let someone else sign in) when stepping away. */
+function SignedInAs() {
+  const api = useApi()
+  const { profile, sharedLaptop } = useSession()
+  return (
+    <div className="masthead__person">
+      <span className="masthead__name">Signed in as {profile.name}</span>
+      <span className="masthead__role">{ROLE_LABELS[profile.role]}</span>
+      <span className="masthead__session">
+        <button type="button" className="button button--secondary button--small" onClick={() => void api.call('lock', {}).catch(() => undefined)}>
+          Lock
+        </button>
+        {sharedLaptop && (
+          <button type="button" className="button button--secondary button--small" onClick={() => void api.call('signOut', {}).catch(() => undefined)}>
+            Switch user
+          </button>
+        )}
+      </span>
     </div>
   )
 }

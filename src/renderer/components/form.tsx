@@ -50,10 +50,12 @@ interface InputProps {
   width?: 'short' | 'medium' | 'full'
   inputMode?: 'text' | 'numeric'
   autoComplete?: string
+  /** 'password' hides what is typed (a PIN). */
+  type?: 'text' | 'password'
 }
 
 /** A text box; `suggestions` are offered as it is typed in, and anything else may still be typed. */
-export function TextField({ width = 'full', inputMode, autoComplete = 'off', suggestions, ...props }: InputProps & { suggestions?: readonly string[] }) {
+export function TextField({ width = 'full', inputMode, autoComplete = 'off', type = 'text', suggestions, ...props }: InputProps & { suggestions?: readonly string[] }) {
   return (
     <Field {...props}>
       {({ id, describedBy, invalid }) => (
@@ -61,6 +63,7 @@ export function TextField({ width = 'full', inputMode, autoComplete = 'off', sug
           <input
             id={id}
             name={props.name}
+            type={type}
             className={`input input--${width}`}
             value={props.value}
             onChange={(event) => props.onChange(event.target.value)}

@@ -6,13 +6,15 @@ import { useApi } from '../app/contexts'
 import { byField, ErrorSummary, Form, RadioGroup, SubmitButton, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { useSubmit } from '../forms/useSubmit'
+import { ChoosePin, chosenPinIssues, NO_PIN } from '../session/ChoosePin'
 import { useApiQuery } from '../hooks/useApiQuery'
 
 /** The "I am …" choice for a person the team does not have yet. */
 const SOMEONE_ELSE = 'someone-else'
 
 /**
- * The first run asks who is using this laptop: every change they make is signed with it. Their role
+ * The first run asks who is using this laptop: every change they make is signed with it; and the
+ * PIN they will sign in with. Their role
  * is not asked: alone on a laptop they do everything; in a team, the team says it. When the
  * workspace already has people (a sample team, or a copied workspace), they are offered to choose
  * from, so that one person is never typed in as a second member.
@@ -23,6 +25,7 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
   const people = members.status === 'ready' ? oncePerPerson(members.data) : []
   const [chosen, setChosen] = useState(SOMEONE_ELSE)
   const [name, setName] = useState('')
+  const [pin, setPin] = useState(NO_PIN)
   const { busy, issues, run, refuse } = useSubmit()
   const errors = byField(issues)
   const typing = people.length === 0 || chosen === SOMEONE_ELSE
@@ -31,9 +34,12 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
     // The core takes a chosen (or typed) name the team has as that member.
     const member = people.find((person) => person.id === chosen)
     const checked = validate(profileInputSchema, { name: typing ? name : member?.name })
-    if (!checked.ok) return refuse(checked.issues)
+    const problems = [...(checked.ok ? [] : checked.issues), ...chosenPinIssues(pin)]
+    if (!checked.ok || problems.length > 0) return refuse(problems)
     void run(async () => {
-      await api.call('setProfile', checked.value)
+      const person = await api.call('setProfile', checked.value)
+      // Choosing the PIN signs them in.
+      await api.call('setFirstPin', { personId: person.id, pin: pin.pin })
       await onDone()
     })
   }
@@ -66,6 +72,7 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
           {typing && (
             <TextField name="name" label="Your name" hint="As your colleagues know you." value={name} onChange={setName} error={errors.name} autoComplete="name" />
           )}
+          <ChoosePin value={pin} onChange={setPin} errors={errors} />
           <SubmitButton label="Continue" busy={busy} />
         </Form>
       </div>

@@ -16,6 +16,7 @@ import { readForTransfer } from '../platform/files'
 import { TeamSection } from './TeamSection'
 import { CaseloadWeightsForm } from '../board/CaseloadWeightsForm'
 import { MergeOutreachTeams } from './MergeOutreachTeams'
+import { LockAfterForm } from '../session/LockAfterForm'
 
 /**
  * The team's settings the paperwork draws on: the letterhead and logo, the Housing Options
@@ -116,6 +117,8 @@ export function SettingsPage() {
           {manager && Object.keys(settings.data.outreachTeams).length > 1 && <MergeOutreachTeams entries={settings.data.outreachTeams} />}
           <h2 className="subheading">Caseloads</h2>
           <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
+          <h2 className="subheading">Signing in</h2>
+          <LockAfterForm minutes={settings.data.lockAfterMinutes} canChange={manager} />
         </>
       )}
     </>

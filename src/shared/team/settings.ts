@@ -69,6 +69,8 @@ export interface TeamSettings {
   signatures: Record<string, TeamImage>
   /** The Standard Caseload Equivalent weight of each phase, where the team has set its own. */
   caseloadWeights?: Partial<Record<Phase, number>>
+  /** Lock after this many minutes idle, where the team has chosen (see `session/idle-lock.ts`). */
+  lockAfterMinutes?: number
 }
 
 /** The parts of the team's settings the paperwork's contents depend on (not its images). */

@@ -7,6 +7,7 @@ import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import { ValidationError } from '../validation'
+import { lockAfterProblem } from '../session/idle-lock'
 import { AGENCY_FIELDS, HOUSING_OPTIONS_FIELDS, LETTERHEAD_FIELDS, OUTREACH_TEAM_FIELDS, type OutreachTeam, type TeamImage, type TeamSettings } from './settings'
 import { listedOrganisation, organisationKey, withAliases } from './outreach-teams'
 
@@ -264,6 +265,13 @@ export function setCaseloadWeights(doc: TeamDoc, weights: Record<Phase, number>)
     throw new ValidationError(checked.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'weights'), message: issue.message })))
   }
   doc.settings.caseloadWeights = toStored(checked.data)
+}
+
+/** The team's "Lock after N minutes idle" (the manager's; 1 to 60). */
+export function setLockAfterMinutes(doc: TeamDoc, minutes: number): void {
+  const problem = lockAfterProblem(minutes)
+  if (problem) throw new ValidationError([{ field: 'lockAfterMinutes', message: problem }])
+  doc.settings.lockAfterMinutes = minutes
 }
 
 const weight = z

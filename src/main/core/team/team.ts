@@ -4,6 +4,7 @@ import { caseloadWeights } from '../../../shared/board/board'
 import type { Phase } from '../../../shared/case/phases'
 import { profileInputSchema, type Person } from '../../../shared/people'
 import { imageSizeRefusal, type OutreachTeam, type TeamImage, type TeamSettings } from '../../../shared/team/settings'
+import { lockAfterMinutes } from '../../../shared/session/idle-lock'
 import { listedOrganisation } from '../../../shared/team/outreach-teams'
 import { oncePerPerson, samePersonName } from '../../../shared/team/same-person-name'
 import {
@@ -16,6 +17,7 @@ import {
   removeDirectoryEntry,
   setCaseloadWeights,
   setLetterhead,
+  setLockAfterMinutes,
   setTeamImage,
   teamMembers,
   teamSettings,
@@ -164,6 +166,11 @@ export class Team {
     this.#changeSettings((team) => setCaseloadWeights(team, weights))
   }
 
+  /** The team's "Lock after N minutes idle" (the manager's). */
+  setLockAfterMinutes(minutes: number): void {
+    this.#changeSettings((team) => setLockAfterMinutes(team, minutes))
+  }
+
   /** Sets (or with null, clears) the team's logo, which is the manager's, or your own signature. */
   async setImage(which: 'logo' | 'signature', file: { fileName: string; bytes: Uint8Array } | null): Promise<void> {
     const context = this.core.context()
@@ -218,7 +225,6 @@ export class Team {
 
   handlers() {
     return {
-      getSession: () => ({ profile: this.profile, inTeam: this.inTeam }),
       setProfile: (params) => this.setProfile(params),
       listMembers: () => this.members(),
       listOutreachTeams: () => this.outreachTeams(),
@@ -239,6 +245,10 @@ export class Team {
       },
       setCaseloadWeights: ({ weights }) => {
         this.setCaseloadWeights(weights)
+        return {}
+      },
+      setLockAfterMinutes: ({ minutes }) => {
+        this.setLockAfterMinutes(minutes)
         return {}
       },
       setTeamImage: async ({ which, file }) => {
@@ -262,5 +272,6 @@ function settingsView(settings: TeamSettings): TeamSettingsView {
     outreachTeams: settings.outreachTeams ?? {},
     signatures: Object.fromEntries(Object.entries(settings.signatures).map(([member, image]) => [member, imageView(image)])),
     caseloadWeights: caseloadWeights(settings.caseloadWeights),
+    lockAfterMinutes: lockAfterMinutes(settings.lockAfterMinutes),
   }
 }

@@ -1,0 +1,35 @@
+import { Command } from 'commander'
+import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
+
+/**
+ * `homeward pin set`: sets (or replaces) the PIN the laptop's person (or the one --as names) signs
+ * in to the app with, for a workspace made at the command line or a forgotten PIN. Read from the
+ * HOMEWARD_PIN environment variable or standard input, never from an argument (which the computer's
+ * process list would show).
+ */
+export function pinCommand(): Command {
+  const pin = new Command('pin').description("the PIN each of this laptop's people signs in to the app with")
+  withCommonOptions(
+    pin.command('set').description("set the PIN of this laptop's person (--as NAME where several share it), read from HOMEWARD_PIN or standard input"),
+  ).action(async (options: CommonOptions) => {
+    const typed = (process.env.HOMEWARD_PIN ?? (await readStandardInput())).replace(/\r?\n$/, '')
+    const name = await withWorkspace(
+      options,
+      async (workspace) => {
+        const person = workspace.session.person()
+        if (!person) throw new CliError('Nobody is set up on this laptop yet: open Homeward once and say who is using it')
+        await workspace.session.setPin(person.id, typed)
+        return person.name
+      },
+      'nobody',
+    )
+    process.stdout.write(`PIN set for ${name}.\n`)
+  })
+  return pin
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
