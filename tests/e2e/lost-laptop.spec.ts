@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { tempDir } from '../support/temp-dir'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 import { casework } from './casework'
 import { homeward, serve, stop } from './team-server'
 
@@ -39,6 +39,7 @@ test('a laptop revoked while its window is open deletes the team’s data, says 
     expect(joined.err).toBe('')
     const { deviceId } = JSON.parse(joined.out) as { deviceId: string }
     const page = await app.open()
+    await signIn(page)
     const mainNav = page.getByRole('navigation', { name: 'Main' })
     await expect(page.locator('.footer')).toContainText('Synced with the team', { timeout: 20_000 })
     await mainNav.getByRole('link', { name: 'Cases', exact: true }).click()

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
-import { expect, expectAccessible, screenshot, test } from './app'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'bin/homeward.mjs')
@@ -42,6 +42,7 @@ test('the manager restricts a case to a colleague from its header, sees whom it 
     homeward('sync', '--once', '--data', app.dataDir)
 
     const page = await app.open()
+    await signIn(page)
     await page.goto(`${page.url().split('#')[0]}#/cases/${caseId}`)
     await expect(page.getByRole('heading', { level: 1, name: 'Łukasz Wiśniewski' })).toBeVisible()
     const summary = page.locator('summary', { hasText: 'Restrict this case' })
@@ -60,6 +61,7 @@ test('the manager restricts a case to a colleague from its header, sees whom it 
     // Amina has the case open in her window; the manager then keeps it to themselves alone.
     homeward('sync', '--once', '--data', colleague.dataDir)
     const hers = await colleague.open()
+    await signIn(hers)
     await hers.goto(`${hers.url().split('#')[0]}#/cases/${caseId}`)
     await expect(hers.locator('.restriction__mark')).toHaveText(/^Restricted to: Amina Okafor, /, { timeout: 15_000 })
     await page.getByLabel('Amina Okafor').uncheck()

@@ -1,3 +1,4 @@
+import { takenOffTeamAt } from '../sync/wipe-team-data'
 import { EventEmitter } from 'node:events'
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { ApiMethod, Session as SessionView } from '../../../shared/api'
@@ -28,6 +29,11 @@ const IDLE_CHECK_MS = 15_000
 const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getSession', 'signIn', 'setFirstPin'])
 /** And the first run's, only until the laptop has a person. */
 const FIRST_RUN: ReadonlySet<ApiMethod> = new Set(['setProfile', 'listMembers'])
+/**
+ * And, on a laptop taken off its team (its people deleted with the team's data), the notice's: the
+ * sync status that says so, and "Start again".
+ */
+const TAKEN_OFF_TEAM: ReadonlySet<ApiMethod> = new Set(['getSyncStatus', 'dismissTakenOffTeam'])
 
 export interface SessionParts {
   settings: LocalSettings
@@ -104,7 +110,9 @@ export class Session {
 
   /** Whether the window may call `method` now. */
   allows(method: ApiMethod): boolean {
-    return this.isOpen() || OPEN_WHILE_LOCKED.has(method) || (FIRST_RUN.has(method) && this.people().length === 0)
+    if (this.isOpen() || OPEN_WHILE_LOCKED.has(method)) return true
+    if (this.people().length > 0) return false
+    return FIRST_RUN.has(method) || (TAKEN_OFF_TEAM.has(method) && takenOffTeamAt(this.parts.settings) !== undefined)
   }
 
   onChanged(listener: () => void): () => void {
