@@ -4,6 +4,8 @@ import { Random } from '../../src/main/core/seed/random'
 import { readCase } from '../../src/shared/case/case-doc'
 import { PHASES } from '../../src/shared/case/phases'
 import { caseFlags } from '../../src/shared/case/flags'
+import { isPhoneNumber } from '../../src/shared/forms/phone-number'
+import { sampleSettings } from '../../src/main/core/seed/sample-settings'
 
 const TEAM = {
   manager: { id: 'm', name: 'Derek Hall', role: 'manager' as const },
@@ -26,6 +28,20 @@ describe('sample cases', () => {
     expect([...endings].sort()).toEqual(['inappropriate', 'no-progress', 'planned', 'rejected', 'unplanned'])
     expect(records.some((r) => caseFlags(r, '2026-11-23').length > 0)).toBe(true)
     expect(new Set(records.map((r) => r.referral.clientName)).size).toBeGreaterThan(150)
+  })
+
+  it('give only phone numbers the phone rule takes', { timeout: 60_000 }, () => {
+    const rng = new Random(3)
+    const cases = Array.from({ length: 60 }, () => readCase(generateCase(rng, TEAM, '2026-11-23').doc).plan.housingOptionsPhone)
+    const settings = sampleSettings()
+    const numbers = [
+      ...cases.filter((phone) => phone !== undefined),
+      settings.letterhead.phone,
+      ...settings.housingOptions.flatMap((entry) => [entry.phone, entry.outOfHours]),
+      ...settings.agencies.flatMap((agency) => [agency.phone, agency.outOfHours, agency.crisis]),
+    ].filter((phone): phone is string => phone !== undefined)
+    expect(cases.filter(Boolean).length).toBeGreaterThan(10)
+    expect(numbers.filter((phone) => !isPhoneNumber(phone))).toEqual([])
   })
 
   it('are the same for the same seed', () => {

@@ -116,6 +116,8 @@ describe('the presentation pack', () => {
       TODAY,
     ).find((a) => a.localAuthority === BRADFORD)!
     expect(text.replace(/\s+/g, ' ')).toContain(localConnectionSentence(NAMES[0]!, area, TODAY))
+    // After the colon, a clause with its subject: not "…Housing Act 1996: has lived there".
+    expect(text.replace(/\s+/g, ' ')).toMatch(/under section 199 of the Housing Act 1996: they have lived there of their own choice for/)
     expect(text).not.toContain('Not for the council')
     expect(text).not.toContain('Kept private')
     // The index gives each enclosure's pages in the pack: the 5-page statements follow the 1-page certificate.
@@ -346,6 +348,24 @@ describe('the closure letter', () => {
     expect((await ws.cases.read(caseId)).closure.closureLetterOn).toBe(TODAY)
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-arranged.png'))
     pngOfPage(path, 2, join(LOOK_DIR, 'closure-letter-arranged-2.png'))
+  })
+
+  it('lists support the directory has no details for as plain items, and gives a named directory agency its heading and details', async () => {
+    const caseId = await caseReadyForPack(ws, 'Emma Brown')
+    await ws.cases.change(caseId, (doc, context) => {
+      change.updateSection(doc, 'stepDown', { handoverAgencies: 'the GP practice\nCitizens Advice\nbradford  recovery SERVICE' }, context)
+      change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
+    })
+
+    const { path } = await ws.paperwork.closureLetter(caseId)
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    // The caseworker's words are list items, as typed, not headings of their own.
+    expect(text).toContain('We have arranged for these services to support you: • the GP practice • Citizens Advice')
+    // Named in other capitals and spacing, the directory's agency is given by its own name, with its details.
+    expect(text).toMatch(/Bradford Recovery Service: Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
+    expect(text).not.toContain('bradford recovery SERVICE')
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-plain-support.png'))
   })
 
   it('is made from what the case records when the team directory has nothing for the area, with a note for the manager', async () => {

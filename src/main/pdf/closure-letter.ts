@@ -53,18 +53,31 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   c.heading(area ? `Who can help you in ${area}` : 'Who can help you now', 2)
   if (plan.arranged.length > 0) {
     c.text('We have arranged for these services to support you:', body)
+    // The caseworker's own words, with no directory details to give, are a plain list in their order;
+    // an agency with details has its name as a heading over them.
+    let plain: string[] = []
+    const listPlain = () => {
+      if (plain.length > 0) c.bullets(plain, { size: 11, after: 8 })
+      plain = []
+    }
     for (const support of plan.arranged) {
-      // The caseworker's words head the entry; the directory gives each agency's contact details
-      // (under its own name when the line names more than one).
-      const [only, ...more] = support.agencies
-      if (only && more.length === 0) {
-        agencyEntry(c, only, support.text)
+      const detailed = support.agencies.filter(hasDetails)
+      if (detailed.length === 0) {
+        plain.push(support.text)
         continue
       }
+      listPlain()
+      const [only, ...more] = detailed
+      if (only && more.length === 0 && support.agencies.length === 1) {
+        agencyEntry(c, only, support.namesOnly ? undefined : support.text)
+        continue
+      }
+      // One line naming several agencies: the line as written, then each one's details under it.
       c.ensure(60)
-      c.text(support.text, { bold: true, size: 11, after: support.agencies.length > 0 ? 4 : 10 })
-      for (const agency of support.agencies) agencyEntry(c, agency, undefined, 12)
+      c.text(support.text, { size: 11, after: 4 })
+      for (const agency of detailed) agencyEntry(c, agency, undefined, 12)
     }
+    listPlain()
   }
   if (plan.agencies.length > 0) {
     if (plan.arranged.length > 0) c.text(`Other services${area ? ` in ${area}` : ''} that can help:`, body)
@@ -153,18 +166,26 @@ function whyClosing(record: CaseRecord, area: string | undefined): string {
   }
 }
 
+/** A directory entry worth a heading: it says where the agency is, how to call it or when it is open. */
+function hasDetails(agency: Agency): boolean {
+  return Boolean(agency.address || agency.phone || agency.openingTimes)
+}
+
 /**
- * An agency from the directory: its name (or the caseworker's words for the support it gives), then
- * how to reach it, indented by `indent` when it sits under the caseworker's words for several agencies.
+ * An agency from the directory: its name as a heading (with its service, unless the caseworker's
+ * words for the support arranged follow it), then how to reach it, indented by `indent` when it sits
+ * under the caseworker's words for several agencies. An entry with nothing to reach it by is a plain line.
  */
 function agencyEntry(c: Composer, agency: Agency, arranged?: string, indent = 0): void {
-  c.ensure(60)
-  c.text(arranged ?? [agency.name, agency.service].filter(Boolean).join(': '), { bold: true, size: indent ? 10.5 : 11, indent, after: 2 })
   const details = [
     agency.address ? agency.address.replace(/\n+/g, ', ') : '',
     agency.phone ? `Phone: ${agency.phone}` : '',
     agency.openingTimes ? `Open: ${agency.openingTimes}` : '',
   ].filter(Boolean)
+  const title = arranged ? agency.name : [agency.name, agency.service].filter(Boolean).join(': ')
+  c.ensure(60)
+  c.text(title, { bold: details.length > 0, size: indent ? 10.5 : 11, indent, after: 2 })
+  if (arranged) c.text(arranged, { size: 10.5, indent: indent + 12, after: 1 })
   for (const line of details) c.text(line, { size: 10.5, indent: indent + 12, after: 1 })
   c.space(8)
 }

@@ -31,8 +31,8 @@ describe('what the closure letter says', () => {
     )
     expect(plan.problems).toEqual([])
     expect(plan.arranged).toEqual([
-      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY] },
-      { text: 'St Anne’s day centre, Tuesdays', agencies: [] },
+      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY], namesOnly: false },
+      { text: 'St Anne’s day centre, Tuesdays', agencies: [], namesOnly: false },
     ])
     expect(plan.agencies.map((agency) => agency.name)).toEqual(['Bradford Floating Support', 'Bradford Food Bank'])
   })
@@ -53,6 +53,20 @@ describe('what the closure letter says', () => {
     expect(plan.agencies).toEqual([FOOD])
   })
 
+  it('tells a line that only names a directory agency (whatever its capitals and spacing) from one that says more', () => {
+    const advice: Agency = { name: 'Citizens Advice Bradford', localAuthority: BRADFORD, phone: '01632 960300' }
+    const plan = planClosureLetter(
+      atClosure({ stepDown: { handoverAgencies: 'the GP practice\ncitizens  ADVICE\nBradford Floating Support and the Bradford Food Bank\nBradford Recovery: Sam' } }),
+      withDirectory([FOOD, FLOATING, RECOVERY, advice]),
+    )
+    expect(plan.arranged).toEqual([
+      { text: 'the GP practice', agencies: [], namesOnly: false },
+      { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true },
+      { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true },
+      { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false },
+    ])
+  })
+
   it('takes a short name two agencies share as naming neither', () => {
     const plan = planClosureLetter(
       atClosure({ stepDown: { handoverAgencies: 'Turning Point' } }),
@@ -61,7 +75,7 @@ describe('what the closure letter says', () => {
         { name: 'Turning Point Housing', localAuthority: BRADFORD },
       ]),
     )
-    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [] }])
+    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [], namesOnly: false }])
   })
 
   it('is made from what the case records when the directory has nothing for the area, with a note for the manager', () => {
@@ -70,7 +84,7 @@ describe('what the closure letter says', () => {
     expect(plan.notes).toContain(
       'The team directory has no services for Bradford: a manager can add them in Team settings. This letter names the support recorded on the case.',
     )
-    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [] }])
+    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [], namesOnly: false }])
   })
 
   it('is not made with nobody named to support the client', () => {

@@ -10,6 +10,11 @@ export interface ArrangedSupport {
   text: string
   /** The team directory's entries for the agencies the line names, in its order: their address, phone and hours. */
   agencies: Agency[]
+  /**
+   * The line is only the names of its agencies ("citizens advice"), so the directory's own name can
+   * stand for it; otherwise the caseworker's words say more ("…: Sam is your key worker") and are kept.
+   */
+  namesOnly: boolean
 }
 
 /**
@@ -107,9 +112,14 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
         // The words are used: blank them, keeping the places of the words after.
         rest = rest.slice(0, at + 1) + name.map((word) => '#'.repeat(word.length)).join(' ') + rest.slice(at + 1 + name.join(' ').length)
       }
-      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency) }
+      // What is left once the names are blanked, apart from the words joining them ("and", "the").
+      const more = rest.split(' ').filter((word) => word && !/^#+$/.test(word) && !JOINING_WORDS.has(word))
+      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency), namesOnly: found.length > 0 && more.length === 0 }
     })
 }
+
+/** Words that join or introduce agencies' names in a line without saying anything of their own. */
+const JOINING_WORDS = new Set(['and', 'the', 'with', 'at'])
 
 /** The ways a caseworker names an agency (see arrangedSupport), each as folded words. */
 function namesOf(name: string[], place: string[]): string[][] {

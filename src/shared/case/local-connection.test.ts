@@ -111,7 +111,20 @@ describe('the sentence for the covering letter', () => {
       '2026-11-23',
     )
     expect(localConnectionSentence('Łukasz Wiśniewski', area(result, BRADFORD), '2026-11-23')).toBe(
-      'Łukasz Wiśniewski has a local connection with Bradford under section 199 of the Housing Act 1996: has lived there of their own choice for 10 months of the last 12 months; and their sister, Marta, has lived there for 12 years.',
+      'Łukasz Wiśniewski has a local connection with Bradford under section 199 of the Housing Act 1996: they have lived there of their own choice for 10 months of the last 12 months; and their sister, Marta, has lived there for 12 years.',
+    )
+  })
+
+  it('gives each reason its own subject, so the words after the colon read as a sentence', () => {
+    const result = testLocalConnection(
+      evidence({
+        addresses: [stay(BRADFORD, '2021-06-01')],
+        employment: [{ employer: 'Bradford Royal Infirmary', localAuthority: BRADFORD, from: '2025-03-01' }],
+      }),
+      '2026-11-23',
+    )
+    expect(localConnectionSentence('Emma Brown', area(result, BRADFORD), '2026-11-23')).toBe(
+      'Emma Brown has a local connection with Bradford under section 199 of the Housing Act 1996: they have lived there of their own choice for 11 months of the last 12 months; and they work there, for Bradford Royal Infirmary, since 01/03/2025.',
     )
   })
 

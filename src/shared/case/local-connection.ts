@@ -179,7 +179,8 @@ const RELATIONSHIP_WORDS: Record<string, string> = {
 
 /**
  * One sentence for the covering letter: the basis of the client's local connection with an area,
- * in the terms of section 199.
+ * in the terms of section 199. Each reason after the colon is a clause with its own subject
+ * ("they have lived there…"), so the sentence reads whole; "they", since the case records no pronouns.
  */
 export function localConnectionSentence(clientName: string, area: AreaConnection, asAt: IsoDate): string {
   const place = localAuthorityName(area.localAuthority)
@@ -188,12 +189,12 @@ export function localConnectionSentence(clientName: string, area: AreaConnection
   }
   const reasons: string[] = []
   if (area.residence.holds === '6 of 12 months') {
-    reasons.push(`has lived there of their own choice for ${monthsAndDays(area.residence.daysInLastYear)} of the last 12 months`)
+    reasons.push(`they have lived there of their own choice for ${monthsAndDays(area.residence.daysInLastYear)} of the last 12 months`)
   } else if (area.residence.holds === '3 of 5 years') {
-    reasons.push(`has lived there of their own choice for ${yearsAndMonths(area.residence.daysInLastFiveYears)} of the last 5 years`)
+    reasons.push(`they have lived there of their own choice for ${yearsAndMonths(area.residence.daysInLastFiveYears)} of the last 5 years`)
   }
   for (const job of area.employment) {
-    reasons.push(`works there, for ${job.employer}, since ${formatUkDate(job.from!)}`)
+    reasons.push(`they work there, for ${job.employer}, since ${formatUkDate(job.from!)}`)
   }
   for (const relative of area.family) {
     const who = relative.name ? `their ${RELATIONSHIP_WORDS[relative.relationship!]}, ${relative.name},` : `their ${RELATIONSHIP_WORDS[relative.relationship!]}`

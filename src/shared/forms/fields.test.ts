@@ -67,6 +67,8 @@ describe('a form made from the field catalogue', () => {
     ['how', 'telepathy', 'Choose how consent was given'],
     ['email', 'not-an-address', 'Enter email address like name@example.org.uk'],
     ['phone', 'ring me', 'Phone number must be a phone number, like 0113 222 4444 or 111'],
+    ['phone', '01107 406 8918', 'Phone number cannot start with 0110: no UK number does'],
+    ['phone', '07700 900 1234', 'Phone number has 12 digits: a UK number starting 07 has 11'],
   ])('refuses %s = %s', (field, typed, message) => {
     expect(validate(schema, { who: 'Sam', [field]: typed })).toEqual({ ok: false, issues: [{ field, message }] })
   })

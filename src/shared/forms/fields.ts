@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
-import { isPhoneNumber } from './phone-number'
+import { phoneNumberProblem } from './phone-number'
 import { validate, type Validated } from '../validation'
 
 /**
@@ -175,9 +175,10 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
     case 'postcode':
       return check((text, ctx) => normalisePostcode(text) ?? fail(ctx, `Enter a real postcode, like LS1 4AP`))
     case 'phone':
-      return check((text, ctx) =>
-        isPhoneNumber(text) ? text : fail(ctx, `${field.label} must be a phone number, like 0113 222 4444 or 111`),
-      )
+      return check((text, ctx) => {
+        const problem = phoneNumberProblem(text)
+        return problem ? fail(ctx, `${field.label} ${problem}`) : text
+      })
     case 'email':
       return check((text, ctx) =>
         /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 200 ? text : fail(ctx, `Enter ${lower(field.label)} like name@example.org.uk`),
