@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
+import { seedWorkspace } from '../../src/main/core/seed/seed'
 import { openWorkspace } from '../../src/main/core/workspace'
 import type { CaseChanges } from '../../src/shared/api'
 import { authoredBy } from '../../src/shared/authorship'
@@ -52,6 +53,33 @@ describe('a case’s changes, through the API', () => {
 
     const refused = await createApiHandler(ws)({ id: 2, method: 'caseChanges', params: { caseId: 'not a case' } })
     expect(refused.ok).toBe(false)
+  })
+
+  it('names the author of a case’s first change, whether typed as a referral or made as a sample, and lists no empty change', async () => {
+    const dir = tempDir('case-changes-first')
+    const ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    cleanups.push(dir.remove, () => ws.close())
+    const typed = await ws.cases.create(referral())
+    const typedChanges = (await ws.cases.changes(typed)).changes
+    expect(typedChanges.length).toBeGreaterThan(0)
+    expect(typedChanges.every((entry) => entry.declaredAuthor?.id === AMINA.id)).toBe(true)
+
+    await seedWorkspace(ws, { cases: 3, seed: 5, today: '2026-11-23' })
+    const sampleIds = ws.cases.list().map((row) => row.id).filter((id) => id !== typed)
+    expect(sampleIds).toHaveLength(3)
+    for (const id of sampleIds) expect((await ws.cases.changes(id)).changes.filter((entry) => entry.declaredAuthor === null)).toEqual([])
+
+    // A case made before its first change named its author began with automerge-repo's empty
+    // change: it holds nothing typed, so it is not listed as a change with no author.
+    const author = { id: AMINA.id, name: AMINA.name }
+    const empty = Automerge.emptyChange(Automerge.init<CaseDoc>())
+    const older = Automerge.change(empty, authoredBy(author, START), (d) =>
+      Object.assign(d, newCaseDoc(referral({ clientName: 'Gwenllian Jones' }) as never, { id: randomUUID(), author, now: START, today: '2026-11-02' })),
+    )
+    const [olderId] = await ws.cases.addMany([older])
+    const { changes, more } = await ws.cases.changes(olderId!)
+    expect(changes.map((entry) => entry.declaredAuthor)).toEqual([author])
+    expect(more).toBe(0)
   })
 
   it('says what a change kept where two values were saved at once', async () => {

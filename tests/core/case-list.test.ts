@@ -99,6 +99,15 @@ describe('the case list: closed cases, filters and pages', () => {
     expect(ws.cases.search('gwn')).toEqual([])
   })
 
+  it('finds every address of a case: the reconnection day’s new address and the postal address too', async () => {
+    const ws = await workspace()
+    const id = await ws.cases.create(referral({ clientName: 'Gwenllian Pryce', chainNumber: '', postalAddress: 'c/o St Mungo’s, 3 Harehills Lane, Leeds' }))
+    await ws.cases.change(id, (doc, context) => change.updateSection(doc, 'reconnectionDay', { newAddress: 'Flat 1, 59 Gloucester Road, Bristol BS7 8AD' }, context))
+    expect(ws.cases.search('Gloucester Road').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'addresses']])
+    expect(ws.cases.search('BS7').map((hit) => hit.id)).toEqual([id])
+    expect(ws.cases.search('Harehills').map((hit) => [hit.id, hit.matchedIn])).toEqual([[id, 'addresses']])
+  })
+
   it('finds a CHAIN number as typed, never another person’s one digit off', async () => {
     const ws = await workspace()
     const id = await ws.cases.create(referral({ clientName: 'Gwenllian Pryce', chainNumber: '1111111' }))

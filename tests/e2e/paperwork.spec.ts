@@ -236,7 +236,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   files.remove()
 })
 
-test('Tool 4 shows the answers given; Step 7 leads to the closure letter, and making it records the step', async ({ app }, testInfo) => {
+test('Tool 4 shows the answers given; Step 7 leads to the closure letter, making it records the day, and the step is done once the client is informed', async ({ app }, testInfo) => {
   test.setTimeout(120_000)
   // A case at Phase 8, its support handed over at step down, the client's new address known.
   const ws = await openWorkspace({ dataDir: app.dataDir })
@@ -284,12 +284,24 @@ test('Tool 4 shows the answers given; Step 7 leads to the closure letter, and ma
   await expect(preview).toBeVisible()
   await preview.getByRole('button', { name: 'Close' }).click()
 
-  // Back at Tool 4, Step 7 is done: when the letter was sent, and who made it.
+  // Back at Tool 4, the letter is made (when, and by whom), but the step asks whether the client was informed.
   await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/closure-and-review`))
-  await expect(step(7)).toContainText('Done')
-  await expect(step(7).locator('.step__answer')).toHaveText(`Closure letter sent on ${daysAgo(0)}`)
+  await expect(step(7)).toContainText('Now')
+  await expect(step(7).locator('.step__answer')).toHaveText(`Closure letter made on ${daysAgo(0)}`)
+  await expect(step(7).locator('.step__guidance').first()).toHaveText('Contact the client and give or send them the closure letter; once they have been informed, answer Yes.')
   await expect(step(7)).toContainText(/Closure letter made on \d\d\/\d\d\/\d{4} at \d\d:\d\d by Derek Hall/)
   await expect(step(7).getByRole('link', { name: 'Make the closure letter again' })).toBeVisible()
+  // Answered No, the step says what is left; answered Yes, it is done.
+  await steps.change('Closure checklist')
+  await steps.answer('Has the client been informed of the closure of the case?', 'No')
+  await steps.save('Closure checklist')
+  await expect(step(7).locator('.step__answer')).toHaveText(`Closure letter made on ${daysAgo(0)}; client not yet informed`)
+  await expect(step(7)).toContainText('Now')
+  await steps.change('Closure checklist')
+  await steps.answer('Has the client been informed of the closure of the case?', 'Yes')
+  await steps.save('Closure checklist')
+  await expect(step(7)).toContainText('Done')
+  await expect(step(7).locator('.step__answer')).toHaveText(`Yes. Closure letter made on ${daysAgo(0)}`)
   await expect(step(8)).toContainText('Now')
   await screenshot(page, testInfo, 'tool4-answers')
   await expectAccessible(page, 'Tool 4 with its answers')

@@ -344,7 +344,7 @@ describe('the closure letter', () => {
     expect(text).toMatch(/Your homelessness application .* has not yet made a decision on your homelessness application\. They will write to you with their decision/)
     expect(text).toContain('call their Housing Options Service team on 01632 960555')
     expect(text).toContain('You must ask within 21 days of getting their letter. The services above can help you do this.')
-    // Making the letter is Tool 4, Step 7: the case records it.
+    // Making the letter is recorded at Tool 4, Step 7: the day it was made.
     expect((await ws.cases.read(caseId)).closure.closureLetterOn).toBe(TODAY)
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-arranged.png'))
     pngOfPage(path, 2, join(LOOK_DIR, 'closure-letter-arranged-2.png'))

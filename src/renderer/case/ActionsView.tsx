@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { fieldConflict, fieldHistory } from '../../shared/automerge/field-history'
+import { fieldConflict, fieldHistory, hasFieldHistory } from '../../shared/automerge/field-history'
 import * as change from '../../shared/case/changes'
 import { ACTION_FIELDS, isOverdue, type CaseAction } from '../../shared/case/support'
 import { formatUkDate } from '../../shared/dates'
-import { displayValue, formValues, changedValues, type Field } from '../../shared/forms/fields'
+import { formValues, changedValues, type Field } from '../../shared/forms/fields'
 import type { Person } from '../../shared/people'
 import { DataTable } from '../components/DataTable'
 import { SelectField } from '../components/form'
@@ -25,6 +25,7 @@ export function ActionsView() {
   const recordOf = (actionId: string): FieldRecordSource => ({
     conflict: (field) => fieldConflict(doc, ['actions', actionId], field),
     history: (field) => fieldHistory(doc, ['actions', actionId], field),
+    hasHistory: (field) => hasFieldHistory(doc, ['actions', actionId], field),
     choose: (field, value) => changeCase((draft, context) => change.chooseItemValue(draft, 'actions', actionId, field, value, context)),
   })
   const members = useApiQuery('listMembers', {})
@@ -106,7 +107,7 @@ function ActionForm(props: { actionId?: string; action?: CaseAction; record?: Fi
         {...(props.record
           ? {
               afterField: (field: Field) =>
-                displayValue(field, stored[field.name]) !== '' && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
+                props.record!.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
             }
           : {})}
         {...(props.action ? { onCancel: () => (clearDraft(), props.onDone()) } : {})}

@@ -1,4 +1,4 @@
-import { fieldConflict, fieldHistory } from '../../shared/automerge/field-history'
+import { fieldConflict, fieldHistory, hasFieldHistory } from '../../shared/automerge/field-history'
 import * as change from '../../shared/case/changes'
 import type { CaseSection } from '../../shared/case/changes'
 import type { FieldGroup } from '../../shared/forms/fields'
@@ -20,6 +20,7 @@ export function Section(props: { section: CaseSection; title: string; groups: re
       record={{
         conflict: (field) => fieldConflict(doc, [props.section], field),
         history: (field) => fieldHistory(doc, [props.section], field),
+        hasHistory: (field) => hasFieldHistory(doc, [props.section], field),
         choose: (field, value) => changeCase((draft, context) => change.chooseValue(draft, props.section, field, value, context)),
       }}
       draftKey={`${id}:${props.section}`}
@@ -48,6 +49,7 @@ export function Collection(props: {
       record={(itemId) => ({
         conflict: (field) => fieldConflict(doc, [props.id, itemId], field),
         history: (field) => fieldHistory(doc, [props.id, itemId], field),
+        hasHistory: (field) => hasFieldHistory(doc, [props.id, itemId], field),
         choose: (field, value) => changeCase((draft, context) => change.chooseItemValue(draft, props.id, itemId, field, value, context)),
       })}
       draftKey={`${id}:${props.id}`}

@@ -71,7 +71,7 @@ function NextStep() {
     document.getElementById(record.status === 'closed' ? CLOSED_HEADING_ID : 'next-step-heading')?.focus()
   }, [record.status])
   if (record.status === 'closed') return <ClosedCase onReopened={() => (movedHere.current = true)} />
-  // Tool 4, Step 7 is done by the letter: the way to make it is offered with the step.
+  // Tool 4, Step 7 informs the client with the letter: the way to make it is offered with the step.
   const closureStep = record.phase === 'closure-and-review' ? closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current') : undefined
   const next = nextPhase(record.phase)
   const problems = record.phase === 'identify' && record.referral.status === 'received' ? [] : advanceProblems(record, context, facts)

@@ -5,6 +5,7 @@ import { phaseLabel } from '../../shared/case/phases'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
 import { CaseAudit } from '../audit/CaseAudit'
 import { DataTable } from '../components/DataTable'
+import { useSession } from '../app/contexts'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useOpenCase } from './CaseContext'
 
@@ -56,15 +57,18 @@ export function HistoryView() {
  */
 function EveryChange() {
   const { id } = useOpenCase()
+  const { inTeam } = useSession()
   const changes = useApiQuery('caseChanges', { caseId: id })
   return (
     <>
       <h3 id="changes-heading" className="subheading">
         Every change
       </h3>
+      {/* Only a team's server attests which laptop sent a change: outside a team, nothing has yet. */}
       <p className="field__hint">
-        Who each change says made it, and whose laptop sent it, as the team’s server recorded when it arrived. “Not attested”: there is no record of which laptop sent
-        it (a change from before the server kept one).
+        {inTeam
+          ? 'Who each change says made it, and whose laptop sent it, as the team’s server recorded when it arrived. “Not attested”: there is no record of which laptop sent it (a change from before the server kept one).'
+          : 'Who each change says made it. This laptop is not in a team, so no team server has recorded which laptop sent each change: “Not attested” means made on this laptop (or brought in from a file), not yet through a team server.'}
       </p>
       {changes.status === 'loading' && <p className="muted">Reading the changes…</p>}
       {changes.status === 'failed' && <p role="alert">The changes could not be listed: {changes.message}</p>}

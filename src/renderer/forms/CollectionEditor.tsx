@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
+import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
 import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
@@ -198,7 +198,7 @@ function ItemEditor(props: {
         {...(props.record
           ? {
               afterField: (field: Field) =>
-                displayValue(field, props.item[field.name]) !== '' && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
+                props.record!.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
             }
           : {})}
         onCancel={() => {

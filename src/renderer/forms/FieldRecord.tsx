@@ -8,6 +8,8 @@ export interface FieldRecordSource {
   /** The values saved at once, when there are two or more. */
   conflict: (field: string) => FieldValue[] | undefined
   history: (field: string) => FieldValue[]
+  /** Whether the field was ever set or cleared: its History stays one click away once emptied. */
+  hasHistory: (field: string) => boolean
   choose: (field: string, value: unknown) => void
 }
 

@@ -104,7 +104,7 @@ export function SectionForm(props: {
                       {conflict && !props.readOnly && (
                         <FieldConflict field={field} values={conflict} onChoose={(value) => props.record!.choose(field.name, value)} />
                       )}
-                      {props.record && (shown || conflict) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />}
+                      {props.record?.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />}
                     </dd>
                   </div>
                 )

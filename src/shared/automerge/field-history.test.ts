@@ -4,7 +4,7 @@ import { authoredBy } from '../authorship'
 import * as change from '../case/changes'
 import type { CaseDoc } from '../case/record'
 import { BRADFORD, caseIn, CASEWORKER, MANAGER } from '../../../tests/support/cases'
-import { fieldConflict, fieldHistory } from './field-history'
+import { fieldConflict, fieldHistory, hasFieldHistory } from './field-history'
 
 // Counted, to show a form's fields share one decoding of the case's changes.
 vi.mock('@automerge/automerge/slim', async (importOriginal) => {
@@ -133,5 +133,19 @@ describe('reading a form’s fields', () => {
       fieldHistory(doc, ['addresses', 'address-1'], 'address')
     }
     expect(Automerge.decodeChange).toHaveBeenCalledTimes(Automerge.getAllChanges(doc).length)
+  })
+
+  it('knows a field emptied since has a history, and one never set has none, decoding each change once', () => {
+    const amina = { ...CASEWORKER, ...at('2026-11-20T10:00:00Z') }
+    const set = by(amina, caseIn('engage'), (d) => change.updateSection(d, 'referral', { chainNumber: '1111111' }, amina))
+    const cleared = by(amina, set, (d) => change.updateSection(d, 'referral', { chainNumber: undefined }, amina))
+    expect(cleared.referral.chainNumber ?? '').toBe('')
+    vi.mocked(Automerge.decodeChange).mockClear()
+    for (let round = 0; round < 20; round++) {
+      expect(hasFieldHistory(cleared, ['referral'], 'chainNumber')).toBe(true)
+      expect(hasFieldHistory(cleared, ['referral'], 'gender')).toBe(false)
+    }
+    expect(Automerge.decodeChange).toHaveBeenCalledTimes(Automerge.getAllChanges(cleared).length)
+    expect(fieldHistory(cleared, ['referral'], 'chainNumber').at(-1)?.value).toBeUndefined()
   })
 })

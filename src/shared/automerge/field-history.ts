@@ -53,6 +53,26 @@ export function fieldHistory(doc: Automerge.Doc<unknown>, path: readonly string[
   return [...byChange.values()]
 }
 
+/**
+ * Whether `field` of the map at `path` has ever been set or cleared: so a field emptied since
+ * still offers its history. Cheap for every field of a form: one pass over the decoded changes
+ * (kept by heads) finds each map's keys that any change touched.
+ */
+export function hasFieldHistory(doc: Automerge.Doc<unknown>, path: readonly string[], field: string): boolean {
+  const target = mapAt(doc, path)
+  if (!target) return false
+  const heads = Automerge.getHeads(doc).join(',')
+  if (touched?.heads !== heads) {
+    const keys = new Map<string, Set<string>>()
+    for (const change of decodedChanges(doc)) {
+      for (const op of change.ops) if (typeof op.key === 'string') keys.set(op.obj, (keys.get(op.obj) ?? new Set()).add(op.key))
+    }
+    touched = { heads, keys }
+  }
+  return touched.keys.get(Automerge.getObjectId(target)!)?.has(field) ?? false
+}
+let touched: { heads: string; keys: Map<string, Set<string>> } | undefined
+
 interface FieldOp {
   change: string
   opId: string

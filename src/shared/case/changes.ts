@@ -458,8 +458,9 @@ export function removeAttachment(doc: CaseDoc, id: string, context: ChangeContex
 export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: GeneratedDocument, context: ChangeContext): void {
   beginChange(doc, context)
   doc.generatedDocuments[id] = toStored(generated)
-  // Writing the closure letter is Tool 4, Step 7: the first letter made records the step as done;
-  // a date the caseworker already gave (sent earlier, by hand) stands.
+  // The closure letter is how Tool 4, Step 7 informs the client: the first letter made records the
+  // day it was made (the step waits for the answer that the client was informed); a date the
+  // caseworker already gave (a letter written earlier, by hand) stands.
   if (generated.kind === 'closure-letter' && !doc.closure.closureLetterOn) doc.closure.closureLetterOn = toStored(context.today)
 }
 

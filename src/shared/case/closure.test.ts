@@ -3,6 +3,7 @@ import { CASEWORKER, caseIn, edit, read } from '../../../tests/support/cases'
 import type { GeneratedDocument } from './attachments'
 import * as change from './changes'
 import { closureSteps, type ClosureChecklist } from './closure'
+import { formatUkDate } from '../dates'
 
 const states = (checklist: ClosureChecklist, reconnectedOn = '2026-08-01', today = '2026-11-23') =>
   closureSteps(checklist, reconnectedOn, today).map((step) => `${step.number}:${step.state}`)
@@ -40,11 +41,12 @@ describe("Tool 4's steps and branches", () => {
     expect(states({ ...base, negativeDecisionHandoverOn: '2026-11-10' }).slice(3, 7)).toEqual(['4:done', '5:done', '6:done', '7:current'])
   })
 
-  it('counts the client as informed by a closure letter, and finishes with the learning log', () => {
+  it('moves on from Step 7 once the client is informed, not when a letter is made, and finishes with the learning log', () => {
     const done: ClosureChecklist = {
       sufficientSupport: 'yes',
       lowRiskOfReturn: 'yes',
       inTemporaryAccommodation: 'no',
+      informedOfClosure: 'yes',
       closureLetterOn: '2026-11-18',
       agenciesToldOn: '2026-11-19',
       closedInSystemsOn: '2026-11-19',
@@ -52,6 +54,9 @@ describe("Tool 4's steps and branches", () => {
       learningPointsLoggedOn: '2026-11-20',
     }
     expect(states(done).every((state) => state.endsWith('done') || state.endsWith('not-needed'))).toBe(true)
+    for (const informedOfClosure of [undefined, 'no'] as const) {
+      expect(states({ ...done, informedOfClosure }).slice(6, 8)).toEqual(['7:current', '8:to-do'])
+    }
   })
 })
 
@@ -69,12 +74,23 @@ describe('what each step of Tool 4 was answered', () => {
       [4, undefined],
       [5, undefined],
       [6, undefined],
-      [7, 'No. Closure letter sent on 18/11/2026'],
+      [7, 'Closure letter made on 18/11/2026; client not yet informed'],
       [8, 'Told on 19/11/2026'],
       [9, undefined],
       [10, undefined],
       [11, undefined],
     ])
+  })
+
+  it('says at Step 7 what is left: the letter made, the client not yet informed', () => {
+    const step7 = (checklist: ClosureChecklist) => closureSteps({ sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no', ...checklist }, '2026-08-01', '2026-11-23')[6]
+    expect(step7({ informedOfClosure: 'no' })).toMatchObject({ state: 'current', answer: 'No: client not yet informed', guidance: expect.stringMatching(/^Contact the client and write a letter/) as string })
+    expect(step7({ closureLetterOn: '2026-11-18' })).toMatchObject({
+      state: 'current',
+      answer: 'Closure letter made on 18/11/2026',
+      guidance: 'Contact the client and give or send them the closure letter; once they have been informed, answer Yes.',
+    })
+    expect(step7({ informedOfClosure: 'yes', closureLetterOn: '2026-11-18' })).toMatchObject({ state: 'done', answer: 'Yes. Closure letter made on 18/11/2026' })
   })
 
   it('says the answer of a step not needed on this branch is not asked', () => {
@@ -83,12 +99,13 @@ describe('what each step of Tool 4 was answered', () => {
   })
 })
 
-describe('making the closure letter is Step 7', () => {
+describe('making the closure letter is recorded at Step 7', () => {
   const letter: GeneratedDocument = { kind: 'closure-letter', fileName: 'Closure letter.pdf', pages: 1, at: CASEWORKER.now.toISOString(), by: CASEWORKER.author, enclosures: [] }
 
-  it('records the step as done on the day the first letter is made', () => {
+  it('records the day the first letter is made, and leaves the step for the answer whether the client was informed', () => {
     const doc = edit(caseIn('closure-and-review'), (d) => change.recordGeneratedDocument(d, 'letter-1', letter, CASEWORKER))
     expect(read(doc).closure.closureLetterOn).toBe(CASEWORKER.today)
+    expect(closureSteps({ sufficientSupport: 'yes', lowRiskOfReturn: 'yes', inTemporaryAccommodation: 'no', ...read(doc).closure }, '2026-08-01', CASEWORKER.today)[6]).toMatchObject({ state: 'current', answer: `Closure letter made on ${formatUkDate(CASEWORKER.today)}` })
   })
 
   it('keeps the date the caseworker gave, and a pack records nothing for Step 7', () => {

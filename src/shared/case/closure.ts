@@ -23,8 +23,8 @@ export const CLOSURE_FIELDS = [
   { name: 'informedOfClosure', label: 'Has the client been informed of the closure of the case?', kind: 'answer' },
   {
     name: 'closureLetterOn',
-    label: 'Closure letter sent on',
-    hint: 'Confirming who their support will be locally and what to do if there are problems or a crisis',
+    label: 'Closure letter made on',
+    hint: 'Confirming who their support will be locally and what to do if there are problems or a crisis. Making the letter here fills this in',
     kind: 'date',
     notFuture: true,
   },
@@ -135,12 +135,21 @@ export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate
     on('Handed over', checklist.negativeDecisionHandoverOn),
   )
   step(6, 'Case ready for closure, review and learning', true, '')
+  // The toolkit's question is whether the client has been told: a letter made is not a letter
+  // received, so only a Yes moves on (the letter is how a No is put right).
+  const letterMade = on('Closure letter made', checklist.closureLetterOn)
   step(
     7,
     'Has the client been informed of the closure of the case?',
-    checklist.informedOfClosure === 'yes' || Boolean(checklist.closureLetterOn),
-    'Contact the client and write a letter confirming who their support will be locally and what to do in the event of problems or a crisis.',
-    answered(checklist.informedOfClosure && ANSWER_LABELS[checklist.informedOfClosure], on('Closure letter sent', checklist.closureLetterOn)),
+    checklist.informedOfClosure === 'yes',
+    letterMade
+      ? 'Contact the client and give or send them the closure letter; once they have been informed, answer Yes.'
+      : 'Contact the client and write a letter confirming who their support will be locally and what to do in the event of problems or a crisis; once they have been informed, answer Yes.',
+    checklist.informedOfClosure === 'no'
+      ? letterMade
+        ? `${letterMade}; client not yet informed`
+        : 'No: client not yet informed'
+      : answered(checklist.informedOfClosure && ANSWER_LABELS[checklist.informedOfClosure], letterMade),
   )
   step(
     8,

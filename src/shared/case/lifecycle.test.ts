@@ -4,6 +4,7 @@ import { CaseRuleError } from './changes'
 import { advanceProblems, nextStep, phaseChecklist } from './lifecycle'
 import { BRADFORD, CASEWORKER, caseIn, edit, MANAGER, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
 import { ValidationError } from '../validation'
+import { formatUkDate } from '../dates'
 import { NotPermittedError } from '../team/permissions'
 import { overrideSafetyGate, withdrawSafetyOverride } from './safety-gate'
 
@@ -182,6 +183,15 @@ describe('ending a case', () => {
     doc = edit(doc, (d) => change.markLearningPointsLogged(d, TODAY, CASEWORKER))
     const closed = edit(doc, (d) => change.closeCase(d, { type: 'planned', on: TODAY, id: nextId() }, CASEWORKER))
     expect(read(closed).outcome).toMatchObject({ type: 'planned', closedBy: CASEWORKER.author })
+    expect(nextStep(read(doc), context)).toBe('The closure checklist is complete: close the case.')
+
+    // Reopened, the checklist's answers are from before: the next step says to check them again.
+    const reopened = edit(closed, (d) => change.reopenCase(d, { reason: 'Back sleeping rough in Bradford', id: nextId() }, CASEWORKER))
+    expect(nextStep(read(reopened), context)).toBe(
+      `Reopened on ${formatUkDate(CASEWORKER.now.toISOString().slice(0, 10))}: check each answer of the closure checklist again (they are from before the case was closed), or move the case back to the phase its work is in.`,
+    )
+    const movedBack = edit(reopened, (d) => change.movePhaseBack(d, nextId(), 'More support needed', CASEWORKER))
+    expect(nextStep(read(movedBack), context)).toBe('Ready to move to Phase 8 – Case closure and review.')
   })
 })
 

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../dates'
+import { daysBetween, formatUkDate, type IsoDate } from '../dates'
 import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
 import { testLocalConnection, type AreaConnection } from './local-connection'
@@ -183,6 +183,12 @@ export function nextStep(record: CaseRecord, context: CaseContext, facts = caseF
   if (record.status === 'closed') return 'The case is closed.'
   if (record.phase === 'identify' && record.referral.status === 'received') return 'Check the referral, then accept or reject it.'
   if (record.phase === 'closure-and-review') {
+    // Reopened since its last move: the checklist's answers were given for the closure undone, so
+    // they say nothing of what to do now.
+    const latest = record.phaseHistory.at(-1)
+    if (latest?.kind === 'reopened') {
+      return `Reopened on ${formatUkDate(latest.at.slice(0, 10))}: check each answer of the closure checklist again (they are from before the case was closed), or move the case back to the phase its work is in.`
+    }
     const problems = plannedClosureProblems(record, context, facts)
     return problems[0] ?? 'The closure checklist is complete: close the case.'
   }

@@ -1,3 +1,4 @@
+import { CASE_SECTIONS, type CaseSection } from './changes'
 import type { CaseRecord } from './record'
 import type { Phase } from './phases'
 import { nameKey } from './duplicates'
@@ -36,14 +37,25 @@ export interface CaseSearchText {
   identifiers: string
   /** What the referral says in words (why referred, where seen, support needs...), and who referred. */
   referral: string
-  /** Every address the client has lived at, with its postcode. */
+  /** Every address the client has lived at, with its postcode, and the case's other addresses (postal, new). */
   addresses: string
   notes: string
   nameKey: string
 }
 
-/** The referral's fields a caseworker writes words in: the ones worth searching. */
-const REFERRAL_TEXT_FIELDS = REFERRAL_DETAIL_FIELDS.filter((field) => field.kind === 'text' || field.kind === 'paragraph').map((field) => field.name)
+/**
+ * Every address a case's forms hold outside its list of addresses (the referral's postal address,
+ * the reconnection day's new address, any added later): found by name in the catalogues, so a new
+ * address field is searchable without anyone remembering to list it here.
+ */
+const ADDRESS_FIELDS_OF_SECTIONS = (Object.entries(CASE_SECTIONS) as [CaseSection, readonly { name: string; kind: string }[]][]).flatMap(([section, fields]) =>
+  fields.filter((field) => /address$/i.test(field.name) && (field.kind === 'text' || field.kind === 'paragraph')).map((field) => ({ section, name: field.name })),
+)
+
+/** The referral's fields a caseworker writes words in: the ones worth searching (its addresses go with the others). */
+const REFERRAL_TEXT_FIELDS = REFERRAL_DETAIL_FIELDS.filter(
+  (field) => (field.kind === 'text' || field.kind === 'paragraph') && !ADDRESS_FIELDS_OF_SECTIONS.some((address) => address.section === 'referral' && address.name === field.name),
+).map((field) => field.name)
 
 export function summariseCase(id: string, record: CaseRecord): CaseSummary {
   return {
@@ -68,8 +80,11 @@ export function caseSearchText(record: CaseRecord): CaseSearchText {
     referral: [record.referral.referrerName, record.referral.outreachTeam, ...REFERRAL_TEXT_FIELDS.map((name) => record.referral[name])]
       .filter((text): text is string => typeof text === 'string')
       .join('\n'),
-    addresses: Object.values(record.addresses)
-      .map((period) => [period.address, period.postcode].filter(Boolean).join(' '))
+    addresses: [
+      ...Object.values(record.addresses).map((period) => [period.address, period.postcode].filter(Boolean).join(' ')),
+      ...ADDRESS_FIELDS_OF_SECTIONS.map(({ section, name }) => (record[section] as Record<string, unknown>)[name]),
+    ]
+      .filter((text): text is string => typeof text === 'string' && text !== '')
       .join('\n'),
     notes: record.notes.map((note) => note.text).join('\n'),
     nameKey: nameKey(record.referral.clientName),

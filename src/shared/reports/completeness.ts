@@ -31,7 +31,7 @@ export const ESSENTIAL_FIELDS: readonly EssentialField[] = [
   { label: 'Arrival confirmed', from: 'intensive-support', when: accepted, filled: (r) => has(r.reconnectionDay.arrivedOn) },
   { label: 'Wellbeing at the start of support', from: 'intensive-support', when: accepted, filled: (r) => has(r.wellbeing.start) },
   { label: 'Support plan goal', from: 'intensive-support', when: accepted, filled: (r) => Object.keys(r.goals).length > 0 },
-  { label: 'Closure letter sent', from: 'closure-and-review', when: (r) => r.outcome?.type === 'planned', filled: (r) => has(r.closure.closureLetterOn) },
+  { label: 'Closure letter made', from: 'closure-and-review', when: (r) => r.outcome?.type === 'planned', filled: (r) => has(r.closure.closureLetterOn) },
   { label: 'Team review of the case', from: 'closure-and-review', when: (r) => r.outcome?.type === 'planned', filled: (r) => has(r.closure.teamReviewOn) },
   { label: 'Wellbeing at closure', from: 'closure-and-review', when: (r) => r.outcome?.type === 'planned', filled: (r) => has(r.wellbeing.closure) },
 ]

@@ -185,7 +185,10 @@ export class Cases {
    */
   async changes(id: string): Promise<CaseChanges> {
     const doc = (await this.open(id)).doc()
-    const metas = Automerge.getChangesMetaSince(doc, [])
+    // A change with no operations and no message holds nothing anyone typed: the empty first change
+    // automerge-repo gave cases made before their first change named its author. Not listed, so it
+    // is not shown as a change with no author.
+    const metas = Automerge.getChangesMetaSince(doc, []).filter((meta) => meta.maxOp >= meta.startOp || meta.message !== null)
     const chosen = choicesMade(doc)
     const attested = this.core.attestations.of(id, metas)
     const members = toPlain<TeamRecord['members']>(mapIn(this.core.teamDoc().doc().members))
@@ -330,7 +333,10 @@ export class Cases {
   async #createDocument(content: CaseDoc): Promise<string> {
     const context = this.core.context()
     const handle = this.core.repo.create<CaseDoc>()
-    handle.change((doc) => Object.assign(doc, content), authoredBy(context.author, context.now))
+    // repo.create starts the document with an empty change that cannot name its author. It is
+    // replaced, before anything saves or sends it (both wait for a timer), by a history whose first
+    // change is the case itself, by the person who made it.
+    handle.update(() => Automerge.change(Automerge.init<CaseDoc>(), authoredBy(context.author, context.now), (doc) => Object.assign(doc, content)))
     this.core.changeTeam((team) => addCaseToTeam(team, handle.documentId, context.now), context)
     await this.core.repo.flush([handle.documentId, this.core.teamDoc().documentId])
     await this.core.indexer.indexPending()

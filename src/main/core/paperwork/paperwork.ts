@@ -96,8 +96,8 @@ export class Paperwork {
   }
 
   /**
-   * Makes the closure letter (Tool 4, Step 7), saves it and records it on the case (and the step as
-   * done). What the letter was made without (a gap in the team's directory) comes back as `notes`.
+   * Makes the closure letter (Tool 4, Step 7), saves it and records it on the case (and on the step,
+   * the day it was made). What the letter was made without (a gap in the team's directory) comes back as `notes`.
    */
   async closureLetter(caseId: string): Promise<GeneratedFile & { notes: string[] }> {
     const record = await this.cases.read(caseId)

@@ -111,18 +111,18 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       .replaceAll('{centre}', rng.pick(DAY_CENTRES))
 
   const author = context(lead)
-  let doc = Automerge.from(
-    newCaseDoc(
-      {
-        clientName,
-        dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
-        ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
-        referrerName: rng.pick(REFERRERS),
-        outreachTeam: rng.pick(REFERRING_TEAMS),
-      },
-      { id: randomUUID(), author: author.author, now: author.now, today: start },
-    ),
+  // Its first change names the lead caseworker who took the referral (Automerge.from names nobody).
+  const first = newCaseDoc(
+    {
+      clientName,
+      dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
+      ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
+      referrerName: rng.pick(REFERRERS),
+      outreachTeam: rng.pick(REFERRING_TEAMS),
+    },
+    { id: randomUUID(), author: author.author, now: author.now, today: start },
   )
+  let doc = Automerge.change(Automerge.init<CaseDoc>(), authoredBy(author.author, author.now), (d) => Object.assign(d, first))
   const act = (who: Person, edit: (d: CaseDoc, c: ChangeContext) => void) => {
     const c = context(who)
     doc = Automerge.change(doc, authoredBy(c.author, c.now), (d) => edit(d, c))

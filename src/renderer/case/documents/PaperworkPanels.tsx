@@ -299,7 +299,7 @@ export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefi
     <Panel id="closure-letter-heading" title="Closure letter">
       <p className="field__hint" tabIndex={-1} {...(arrived ? { 'data-arrival-focus': true } : {})}>
         Tool 4, Step 7: tells the client their case is closing and why, who supports them locally, what to do in a problem or a crisis, and how to get back in
-        touch. Making it records Step 7 as done.
+        touch. Making it records on Step 7 the day the letter was made; the step is done once the client has been informed.
       </p>
       {plan && <Problems title="Before the letter can be made:" problems={plan.problems} />}
       {plan && plan.problems.length === 0 && (
