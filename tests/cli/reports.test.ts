@@ -73,6 +73,22 @@ describe('the caseload board and the monitoring report on the command line', () 
     expect(cases.length - 1).toBeGreaterThanOrEqual(received)
   })
 
+  it('prints the figures as JSON with --json alone, counts only, and asks for --format and --out to write a file', () => {
+    const printed = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--json')
+    expect(printed.err).toBe('')
+    expect(printed.code).toBe(0)
+    const report = JSON.parse(printed.out) as { range: unknown; sections: { id: string; figures: { label: string; value: number }[] }[] }
+    expect(report.range).toEqual({ from: '2025-01-01', to: '2026-12-31' })
+    const received = report.sections.find((section) => section.id === 'referrals')!.figures.find((figure) => figure.label === 'Referrals received')!
+    expect(received.value).toBeGreaterThan(0)
+    // The cases behind the figures stay in Homeward: no ids or names on the terminal.
+    expect(printed.out).not.toMatch(/caseIds|clientName|"rows"/)
+
+    const neither = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026')
+    expect(neither.code).toBe(1)
+    expect(neither.err).toBe('homeward: give --format and --out to write the report to a file, or --json alone to print its figures\n')
+  })
+
   it('refuses dates it cannot read, or a range backwards, with the reason', () => {
     const bad = homeward('report', '--data', data, '--from', '2026-01-01', '--to', '31/12/2026', '--format', 'pdf', '--out', join(dir.path, 'x.pdf'))
     expect(bad.code).toBe(1)

@@ -140,6 +140,8 @@ test('a field two windows saved at once shows both values, and one can be kept',
   await expectAccessible(first, 'a case with a field saved twice at once')
 
   await first.getByRole('button', { name: /^Keep this one.*3333333/ }).click()
+  // Focus goes to the value kept, not the page's body with the button that is gone.
+  await expect(first.locator('.facts__row', { hasText: 'CHAIN number' }).locator('.facts__value')).toBeFocused()
   for (const page of [first, second]) {
     await expect(page.getByRole('group', { name: /values saved at the same time/ })).toHaveCount(0)
     await expect(page.getByText('CHAIN 3333333')).toBeVisible()
@@ -322,16 +324,16 @@ test('the footer says a form is not saved yet, names it and leads to it, instead
   await expect(footer).toContainText('All changes saved on this laptop')
   await steps.change('Referral form')
   await page.getByLabel('CHAIN number').fill('4444444')
-  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form for Ana Pereira)')
   await expect(footer).not.toContainText('All changes saved')
 
   // Said on every page, through a reload, with the way back to the form.
   await mainNav(page).getByRole('link', { name: 'Cases', exact: true }).click()
   await page.reload()
-  await expect(footer).toContainText('Not saved yet: 1 form (Referral form)')
+  await expect(footer).toContainText('Not saved yet: 1 form (Referral form for Ana Pereira)')
   await screenshot(page, testInfo, 'footer-unsaved')
   await expectAccessible(page, 'the case list with a form not saved yet')
-  await footer.getByRole('link', { name: 'Referral form' }).click()
+  await footer.getByRole('link', { name: 'Referral form for Ana Pereira' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
   await expect(page.getByLabel('CHAIN number')).toHaveValue('4444444')
   await steps.save('Referral form')

@@ -70,6 +70,9 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   writeFileSync(signature, sample.signature.bytes)
   await page.locator('#image-signature').setInputFiles(signature)
   await expect(page.getByRole('img', { name: 'Your signature' })).toBeVisible()
+  // Two Remove buttons on one page, each named for what it removes.
+  await expect(page.getByRole('button', { name: 'Remove the logo' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Remove your signature' })).toBeVisible()
   await page.getByRole('button', { name: 'Add a Housing Options contact' }).click()
   await steps.chooseLocalAuthority('Local authority', 'Brad', 'Bradford')
   await page.getByLabel('Contact name').fill('Jo Smith')
@@ -204,6 +207,8 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   expect(readFileSync(opened[1]!, 'utf8')).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
   await preview.getByRole('button', { name: 'Close' }).click()
   await expect(preview).toBeHidden()
+  // Focus goes back to the button that made the pack (drawn again after its progress), not the page's body.
+  await expect(pack.getByRole('button', { name: 'Make the presentation pack' })).toBeFocused()
 
   const made = page.getByRole('table', { name: 'Documents made from this case' })
   await expect(made).toContainText('Presentation pack')
@@ -283,6 +288,7 @@ test('Tool 4 shows the answers given; Step 7 leads to the closure letter, making
   const preview = page.getByRole('dialog', { name: 'Closure letter' })
   await expect(preview).toBeVisible()
   await preview.getByRole('button', { name: 'Close' }).click()
+  await expect(letter.getByRole('button', { name: 'Make the closure letter' })).toBeFocused()
 
   // Back at Tool 4, the letter is made (when, and by whom), but the step asks whether the client was informed.
   await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/closure-and-review`))

@@ -4,24 +4,48 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
-import { startBrowserMode } from './server'
+import { rememberedPort, rememberPort } from './remembered-port'
+import { startBrowserMode, type BrowserModeServer } from './server'
 import { openWithSystem } from './system-open'
 
 /**
  * `npm start` where Electron cannot run: the same app, served to the local browser from the
  * headless core. Prints the address to open (and opens it, unless told not to).
  */
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string' },
-    port: { type: 'string', default: '0' },
-    'no-open': { type: 'boolean', default: false },
-  },
-})
+const USAGE = `Usage: npm start -- [options]   (or, once built: node out/main/browser-mode.js [options])
+
+Serves Homeward to this computer's browser, for where the desktop app cannot run.
+
+Options:
+  --data <folder>  the workspace folder (default: this user's Homeward folder)
+  --port <number>  the port to serve at (default: the one used last time for this workspace)
+  --no-open        print the address without opening the browser
+  -h, --help       show this help
+`
+
+let values
+try {
+  values = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values
+} catch (error) {
+  // parseArgs's own message names the option; its stack is no help to someone who mistyped one.
+  console.error(`homeward: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (see --help)`)
+  process.exit(2)
+}
+if (values.help) {
+  process.stdout.write(USAGE)
+  process.exit(0)
+}
 
 const dataDir = resolve(values.data ?? defaultDataDir())
-const port = Number(values.port)
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
+const port = values.port === undefined ? undefined : Number(values.port)
+if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   console.error(`homeward: --port must be a port number, not ${values.port}`)
   process.exit(2)
 }
@@ -33,12 +57,19 @@ try {
   console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }
-const server = await startBrowserMode({
-  workspace,
-  rendererDir: resolve(import.meta.dirname, '../renderer'),
-  port,
-  openPath: openWithSystem,
-})
+const serve = (at: number) =>
+  startBrowserMode({ workspace, rendererDir: resolve(import.meta.dirname, '../renderer'), port: at, openPath: openWithSystem })
+const lastPort = port === undefined ? rememberedPort(dataDir) : undefined
+let server: BrowserModeServer
+try {
+  server = await serve(port ?? lastPort ?? 0)
+} catch (error) {
+  if (lastPort === undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+  server = await serve(0)
+  console.log(`Port ${lastPort}, used last time, is taken, so Homeward has a new address: forms not saved at the old address cannot be offered here.`)
+}
+// The same address next time keeps the browser's unsaved drafts for this workspace within reach.
+rememberPort(dataDir, Number(new URL(server.origin).port))
 run(workspace)
 
 /**

@@ -2,19 +2,21 @@ import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import { parseUkDate } from '../../shared/dates'
+import type { MonitoringReport } from '../../shared/reports/monitoring'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
 
 interface ReportOptions extends CommonOptions {
   from: string
   to: string
-  format: 'pdf' | 'csv'
-  out: string
+  format?: 'pdf' | 'csv'
+  out?: string
 }
 
 /**
  * `homeward report`: the monitoring report for a period, as a PDF for commissioners, or as CSV
- * (the figures in the file named, the case-level rows beside it, "-cases" added to its name).
+ * (the figures in the file named, the case-level rows beside it, "-cases" added to its name);
+ * or, with --json alone, its figures printed as JSON, for a script to read.
  */
 export function reportCommand(): Command {
   return withCommonOptions(
@@ -22,13 +24,19 @@ export function reportCommand(): Command {
       .description('the monitoring report for a period: referrals, speed, outcomes, costs and data completeness')
       .requiredOption('--from <date>', 'the first day, DD/MM/YYYY')
       .requiredOption('--to <date>', 'the last day, DD/MM/YYYY')
-      .addOption(new Option('--format <format>', 'a PDF for commissioners, or CSV for a spreadsheet').choices(['pdf', 'csv']).makeOptionMandatory())
-      .requiredOption('--out <file>', 'where to write it'),
+      .addOption(new Option('--format <format>', 'a PDF for commissioners, or CSV for a spreadsheet (with --out)').choices(['pdf', 'csv']))
+      .option('--out <file>', 'where to write it (with --format)'),
   ).action(async (options: ReportOptions) => {
     const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
+    const { format } = options
+    if (!format && !options.out && options.json) {
+      printJson(figuresOf(await withWorkspace(options, (workspace) => workspace.reports.monitoring(range))))
+      return
+    }
+    if (!format || !options.out) throw new CliError('give --format and --out to write the report to a file, or --json alone to print its figures')
     const out = resolve(options.out)
     const written = await withWorkspace(options, async (workspace) => {
-      if (options.format === 'pdf') {
+      if (format === 'pdf') {
         await writeFile(out, (await workspace.reports.export(range, 'pdf')).bytes)
         return [out]
       }
@@ -40,6 +48,25 @@ export function reportCommand(): Command {
     if (options.json) printJson({ files: written })
     else for (const file of written) process.stdout.write(`Wrote ${file}\n`)
   })
+}
+
+/**
+ * The report's figures, as the PDF and the figures CSV give them: counts, never the cases behind
+ * them (no client names or case ids on a terminal or in a script's log).
+ */
+function figuresOf(report: MonitoringReport) {
+  return {
+    range: report.range,
+    sections: report.sections.map(({ id, title, basis, figures }) => ({
+      id,
+      title,
+      basis,
+      figures: figures.map(({ label, value, unit, level }) => ({ label, value, unit, level })),
+    })),
+    referralsPerMonth: report.referralsPerMonth.map(({ month, label, caseIds }) => ({ month, label, referrals: caseIds.length })),
+    outcomes: report.outcomes.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
+    completeness: report.completeness.perCaseworker,
+  }
 }
 
 function ukDate(text: string, option: string): string {

@@ -23,7 +23,7 @@ export function figuresCsv(report: MonitoringReport): Uint8Array {
   }
   for (const month of report.referralsPerMonth) rows.push(['Referrals per month', month.label, '', month.caseIds.length, 'cases'])
   for (const entry of report.completeness.perCaseworker) {
-    rows.push(['Data completeness', entry.caseworker, `${entry.filled} of ${entry.expected} essential fields, ${entry.cases} cases`, entry.percent, '%'])
+    rows.push(['Data completeness', entry.caseworker, `${entry.filled} of ${entry.expected} essential fields, ${entry.cases} ${entry.cases === 1 ? 'case' : 'cases'}`, entry.percent, '%'])
   }
   return csvFile(rows)
 }

@@ -65,13 +65,18 @@ export function ComboBox(props: {
       close()
     }
   }
+  // Opens on the chosen option, if there is one, so the list shows where the value stands.
+  const openList = () => {
+    setOpen(true)
+    setActive(Math.max(0, selected ? matches.indexOf(selected) : 0))
+  }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // ArrowDown (Alt+ArrowDown too, which the pattern names for opening without moving) opens the list.
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       if (!open) {
-        setOpen(true)
-        setActive(Math.max(0, selected ? matches.indexOf(selected) : 0))
-      } else if (count > 0) {
+        openList()
+      } else if (count > 0 && !event.altKey) {
         setActive((active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count)
       }
     } else if (event.key === 'Enter' && open) {
@@ -127,6 +132,8 @@ export function ComboBox(props: {
             setActive(0)
           }}
           onKeyDown={onKeyDown}
+          // A click in the box shows the choices, as a select would: the list is not only for those who type.
+          onClick={() => open || openList()}
           onBlur={commitTyped}
         />
         <button

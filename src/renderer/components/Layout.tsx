@@ -165,7 +165,8 @@ function UnsavedFormLinks({ forms }: { forms: UnsavedForm[] }) {
       {forms.map((form, index) => (
         <Fragment key={form.key}>
           {index > 0 && ', '}
-          <Link to={form.path}>{form.label}</Link>
+          {/* Whose it is, so two new referrals, or two cases' forms, are told apart. */}
+          <Link to={form.path}>{form.whose ? `${form.label} for ${form.whose}` : form.label}</Link>
         </Fragment>
       ))}
       )

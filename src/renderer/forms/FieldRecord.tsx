@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { FieldValue } from '../../shared/automerge/field-history'
 import { formatUkDateTime } from '../../shared/dates'
 import { displayValue, type Field } from '../../shared/forms/fields'
@@ -18,10 +18,22 @@ const who = (entry: FieldValue) => `${entry.author?.name ?? 'Someone outside Hom
 
 /**
  * Two values of one field saved at the same time (two laptops, or two windows, before either saw
- * the other's): both are shown, with who saved each and when, until someone keeps one.
+ * the other's): both are shown, with who saved each and when, until someone keeps one. Keeping one
+ * takes this box away with the button pressed, so focus goes to `returnFocus` (the field's value).
  */
-export function FieldConflict(props: { field: Field; values: FieldValue[]; onChoose: (value: unknown) => void }) {
+export function FieldConflict(props: { field: Field; values: FieldValue[]; onChoose: (value: unknown) => void; returnFocus?: RefObject<HTMLElement | null> }) {
   const [error, setError] = useState<string | undefined>()
+  const kept = useRef(false)
+  const { returnFocus } = props
+  useEffect(
+    () => () => {
+      // This box is gone once the kept value is drawn (an effect's cleanup runs after that commit):
+      // without this, focus would fall to the page's body with the button that was pressed.
+      const lost = !document.activeElement || document.activeElement === document.body
+      if (kept.current && lost) returnFocus?.current?.focus()
+    },
+    [returnFocus],
+  )
   return (
     <div className="field-conflict" role="group" aria-label={`${props.field.label}: ${props.values.length} values saved at the same time`}>
       <p className="field-conflict__title">
@@ -36,8 +48,10 @@ export function FieldConflict(props: { field: Field; values: FieldValue[]; onCho
               className="button button--secondary button--small"
               onClick={() => {
                 try {
+                  kept.current = true
                   props.onChoose(entry.value)
                 } catch (caught) {
+                  kept.current = false
                   setError(caught instanceof Error ? caught.message : String(caught))
                 }
               }}

@@ -93,27 +93,35 @@ export function SectionForm(props: {
           <div key={group.title} className="summary-group">
             {props.groups.length > 1 && <h4 className="summary-group__title">{group.title}</h4>}
             <dl className="facts">
-              {group.fields.map((field) => {
-                const shown = displayValue(field, props.stored[field.name])
-                const conflict = props.record?.conflict(field.name)
-                return (
-                  <div className="facts__row" key={field.name}>
-                    <dt>{field.label}</dt>
-                    <dd>
-                      <span className={shown ? 'facts__value' : 'muted'}>{shown || 'Not recorded'}</span>
-                      {conflict && !props.readOnly && (
-                        <FieldConflict field={field} values={conflict} onChoose={(value) => props.record!.choose(field.name, value)} />
-                      )}
-                      {props.record?.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />}
-                    </dd>
-                  </div>
-                )
-              })}
+              {group.fields.map((field) => (
+                <FactRow key={field.name} field={field} value={props.stored[field.name]} record={props.record} readOnly={props.readOnly} />
+              ))}
             </dl>
           </div>
         ))
       )}
     </Panel>
+  )
+}
+
+/** A field's row in the section's summary: its value, a conflict to settle, and its history. */
+function FactRow(props: { field: Field; value: unknown; record: FieldRecordSource | undefined; readOnly: boolean | undefined }) {
+  const { field, record } = props
+  // Where focus goes once a conflicting value is kept: the value now shown.
+  const value = useRef<HTMLSpanElement>(null)
+  const shown = displayValue(field, props.value)
+  const conflict = record?.conflict(field.name)
+  return (
+    <div className="facts__row">
+      <dt>{field.label}</dt>
+      <dd>
+        <span ref={value} tabIndex={-1} className={shown ? 'facts__value' : 'muted'}>
+          {shown || 'Not recorded'}
+        </span>
+        {conflict && !props.readOnly && <FieldConflict field={field} values={conflict} onChoose={(chosen) => record!.choose(field.name, chosen)} returnFocus={value} />}
+        {record?.hasHistory(field.name) && <FieldHistory field={field} read={() => record.history(field.name)} />}
+      </dd>
+    </div>
   )
 }
 

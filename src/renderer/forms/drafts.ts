@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useMemo, useState, useSyncExternalStore } from 'react'
 import type { FormValues } from '../../shared/forms/fields'
 import { useProfile } from '../app/contexts'
+import { OpenCaseContext } from '../case/CaseContext'
 
 /*
  * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
@@ -28,6 +29,7 @@ export interface StoredDraft {
   key: string
   label: string
   value: unknown
+  whose?: string
 }
 
 /**
@@ -58,6 +60,8 @@ export interface UnsavedForm {
   label: string
   /** The page the form is on: the case's, the new referral page, or Team settings. */
   path: string
+  /** Whose it is: the case's client, or the name typed in a new referral (none typed yet, none here). */
+  whose?: string
 }
 
 /**
@@ -84,7 +88,10 @@ let cached: { prefix: string; version: number; snapshot: string } | undefined
 
 function unsavedFormsSnapshot(prefix: string): string {
   if (cached?.prefix !== prefix || cached.version !== version) {
-    const forms = listDrafts(prefix, '').map(({ key, label }): UnsavedForm => ({ key, label, path: draftPath(key) }))
+    const forms = listDrafts(prefix, '').map(({ key, label, value, whose }): UnsavedForm => {
+      const named = whose ?? (key.startsWith('new-referral:') ? typedClientName(value) : undefined)
+      return { key, label, path: draftPath(key), ...(named ? { whose: named } : {}) }
+    })
     cached = { prefix, version, snapshot: JSON.stringify(forms) }
   }
   return cached.snapshot
@@ -96,25 +103,34 @@ export function useDiscardDraft(): (key: string) => void {
   return useCallback((key: string) => remove(`${PREFIX}${person}:${key}`), [person])
 }
 
+/** The client's name typed in a new referral's draft, if any. */
+function typedClientName(value: unknown): string | undefined {
+  const typed = typeof value === 'object' && value !== null && 'clientName' in value ? value.clientName : undefined
+  return typeof typed === 'string' && typed.trim() ? typed.trim() : undefined
+}
+
 const PREFIX = 'homeward-draft:'
 
 interface Envelope {
   label: string
   value: unknown
+  /** The case's client, kept with a case's draft so the footer can say whose it is without opening the case. */
+  whose?: string
 }
 
 function useStored<T>(key: string, label: string, restore: (saved: unknown) => T, empty: T): [T, (next: T, typed?: boolean) => void, () => void] {
   const storageKey = `${PREFIX}${useProfile().id}:${key}`
+  const whose = useContext(OpenCaseContext)?.record.referral.clientName || undefined
   // Read once: a form for another draft is a new component, with its own key.
   const [value, setValue] = useState<T>(() => restore(read(storageKey)?.value ?? null))
   const save = useCallback(
     (next: T, typed = true) => {
       setValue(next)
       if (!typed) return
-      localStorage.setItem(storageKey, JSON.stringify({ label, value: next } satisfies Envelope))
+      localStorage.setItem(storageKey, JSON.stringify({ label, value: next, ...(whose ? { whose } : {}) } satisfies Envelope))
       notify()
     },
-    [storageKey, label],
+    [storageKey, label, whose],
   )
   const clear = useCallback(() => {
     setValue(empty)
@@ -153,7 +169,7 @@ function listDrafts(prefix: string, scope: string): StoredDraft[] {
     const storageKey = localStorage.key(i)
     if (!storageKey?.startsWith(prefix + scope)) continue
     const envelope = read(storageKey)
-    if (envelope) drafts.push({ key: storageKey.slice(prefix.length), label: envelope.label, value: envelope.value })
+    if (envelope) drafts.push({ key: storageKey.slice(prefix.length), label: envelope.label, value: envelope.value, ...(envelope.whose ? { whose: envelope.whose } : {}) })
   }
   return drafts.sort((a, b) => a.key.localeCompare(b.key))
 }

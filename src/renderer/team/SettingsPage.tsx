@@ -60,6 +60,7 @@ export function SettingsPage() {
             hint="At the top right of every letter. A PNG or JPEG, up to 1 MB."
             image={settings.data.logo}
             which="logo"
+            removes="the logo"
             canChange={manager}
           />
           <ImageSetting
@@ -68,6 +69,7 @@ export function SettingsPage() {
             hint="Above your name on the letters you make. Sign on white paper, photograph or scan it, and crop it close. A PNG or JPEG, up to 1 MB."
             image={settings.data.signatures[profile.id]}
             which="signature"
+            removes="your signature"
             canChange
           />
           <h2 className="subheading">Directories</h2>
@@ -162,7 +164,7 @@ function DirectoryEditor<T extends Record<string, unknown>>(props: {
   )
 }
 
-function ImageSetting(props: { title: string; alt: string; hint: string; image: ImageView | undefined; which: 'logo' | 'signature'; canChange: boolean }) {
+function ImageSetting(props: { title: string; alt: string; hint: string; image: ImageView | undefined; which: 'logo' | 'signature'; removes: string; canChange: boolean }) {
   const api = useApi()
   const [problem, setProblem] = useState<string | undefined>()
   const inputId = `image-${props.which}`
@@ -202,7 +204,8 @@ function ImageSetting(props: { title: string; alt: string; hint: string; image: 
           </label>
           {props.image && (
             <button type="button" className="button button--secondary" onClick={() => set(null)}>
-              Remove
+              {/* Two images on one page: each button names its own, for a screen reader's list of buttons. */}
+              Remove<span className="visually-hidden"> {props.removes}</span>
             </button>
           )}
         </div>

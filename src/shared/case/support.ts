@@ -31,7 +31,7 @@ export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number]['value']
 /** Money spent from the reconnection budget (Toolkit, Phase 5 and 6). */
 export const EXPENSE_FIELDS = [
   { name: 'date', label: 'Date', kind: 'date', notFuture: true, required: true },
-  { name: 'category', label: 'Category', kind: 'choice', options: EXPENSE_CATEGORIES, required: true },
+  { name: 'category', label: 'Category', kind: 'choice', options: EXPENSE_CATEGORIES, required: true, messages: { required: 'Choose a category' } },
   { name: 'description', label: 'What it was for', kind: 'text' },
   { name: 'amount', label: 'Amount', hint: 'In pounds, for example 42.50', kind: 'money', required: true },
 ] as const satisfies readonly Field[]

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useApi } from '../../app/contexts'
 import { useOpenCase } from '../CaseContext'
@@ -8,11 +8,11 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import { useAttachmentFile } from './useAttachmentFile'
 import { fromBase64, saveToDownloads } from '../../platform/files'
 import { AttachmentsPanel } from './AttachmentsPanel'
-import { ClosureLetterPanel, GeneratedList, PackPanel } from './PaperworkPanels'
+import { ClosureLetterPanel, GeneratedList, MAKE_CLOSURE_LETTER_BUTTON, MAKE_PACK_BUTTON, PackPanel } from './PaperworkPanels'
 
 type Showing =
   | { kind: 'attachment'; id: string; title: string; mediaType: string }
-  | { kind: 'generated'; id: string; title: string; bytes: Uint8Array }
+  | { kind: 'generated'; id: string; title: string; bytes: Uint8Array; returnTo?: string }
 
 /** The case's documents: scanned evidence, the presentation pack, the closure letter, and what was made. */
 export function DocumentsView() {
@@ -21,15 +21,24 @@ export function DocumentsView() {
   const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
   const [showing, setShowing] = useState<Showing | undefined>()
   const [notice, setNotice] = useState<{ text: string; warning?: boolean } | undefined>()
+  // A document made is shown as soon as it is ready, while the button that made it was away (its
+  // progress bar drawn in its place): the dialog cannot give focus back to it, so this does, by id,
+  // once the dialog is gone from the page.
+  const [focusAfterClose, setFocusAfterClose] = useState<string | undefined>()
+  useEffect(() => {
+    if (!focusAfterClose) return
+    document.getElementById(focusAfterClose)?.focus()
+    setFocusAfterClose(undefined)
+  }, [focusAfterClose])
   // Arriving from "Attach evidence" on an address or connection: the upload is for that entry.
   const [params] = useSearchParams()
   const evidenceFor = params.get('evidence') ?? undefined
 
-  const preview = async (documentId: string) => {
+  const preview = async (documentId: string, returnTo?: string) => {
     setNotice(undefined)
     try {
       const file = await api.call('readGeneratedDocument', { caseId, documentId })
-      setShowing({ kind: 'generated', id: documentId, title: file.fileName.replace(/\.pdf$/, ''), bytes: fromBase64(file.base64) })
+      setShowing({ kind: 'generated', id: documentId, title: file.fileName.replace(/\.pdf$/, ''), bytes: fromBase64(file.base64), ...(returnTo ? { returnTo } : {}) })
     } catch (error) {
       setNotice({ text: issuesOf(error)[0]?.message ?? 'It could not be opened.', warning: true })
     }
@@ -67,13 +76,16 @@ export function DocumentsView() {
         {...(evidenceFor ? { evidenceFor } : {})}
       />
       {/* A pack is for the day of reconnection: a closed case needs none (those made are listed below). */}
-      {record.status !== 'closed' && <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
-      {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id)} />}
+      {record.status !== 'closed' && <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id, MAKE_PACK_BUTTON)} />}
+      {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id, MAKE_CLOSURE_LETTER_BUTTON)} />}
       <GeneratedList onPreview={(id) => void preview(id)} onOpen={(id, as) => void open(id, as)} />
       {showing?.kind === 'generated' && (
         <PreviewDialog
           title={showing.title}
-          onClose={() => setShowing(undefined)}
+          onClose={() => {
+            setShowing(undefined)
+            setFocusAfterClose(showing.returnTo)
+          }}
           status={notice && <span className={notice.warning ? 'preview__status--warning' : undefined}>{notice.text}</span>}
           actions={
             <>

@@ -16,6 +16,10 @@ import { Panel } from '../../components/Panel'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { issuesOf } from '../../forms/issues'
 
+/** The buttons that make the pack and the letter, by id: focus goes back to them when the new document's preview closes. */
+export const MAKE_PACK_BUTTON = 'make-presentation-pack'
+export const MAKE_CLOSURE_LETTER_BUTTON = 'make-closure-letter'
+
 /** Makes a document in the core, with the progress it reports; then hands over the new document's id. */
 function useGenerate(onMade: (documentId: string) => void) {
   const { id: caseId } = useOpenCase()
@@ -104,10 +108,16 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
     setChecking(false)
     generate('presentation-pack', without.filter((id) => candidates.some((attachment) => attachment.id === id)))
   }
+  // The button is drawn again once the check is gone: focus goes to it after that render.
+  const [wentBack, setWentBack] = useState(false)
+  useEffect(() => {
+    if (!wentBack) return
+    makeButton.current?.focus()
+    setWentBack(false)
+  }, [wentBack])
   const goBack = () => {
     setChecking(false)
-    // The button is drawn again once the check is gone.
-    requestAnimationFrame(() => makeButton.current?.focus())
+    setWentBack(true)
   }
 
   return (
@@ -210,6 +220,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
               <button
                 type="button"
                 className="button"
+                id={MAKE_PACK_BUTTON}
                 ref={makeButton}
                 disabled={plan.problems.length > 0}
                 onClick={() => (plan.warnings.length > 0 ? setChecking(true) : make())}
@@ -334,7 +345,13 @@ export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefi
         <Progress label="Making the closure letter…" progress={progress} />
       ) : (
         <div className="actions">
-          <button type="button" className="button" disabled={!plan || plan.problems.length > 0} onClick={() => generate('closure-letter')}>
+          <button
+            type="button"
+            className="button"
+            id={MAKE_CLOSURE_LETTER_BUTTON}
+            disabled={!plan || plan.problems.length > 0}
+            onClick={() => generate('closure-letter')}
+          >
             Make the closure letter
           </button>
         </div>

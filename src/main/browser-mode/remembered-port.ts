@@ -1,0 +1,25 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/**
+ * The browser keeps unsaved drafts per origin (host and port), so the browser mode serves a
+ * workspace at the same port each time it starts: a new port would hide every draft typed before.
+ * The port is kept in a small file in the workspace folder, beside the workspace it belongs to.
+ */
+const FILE = 'browser-mode-port'
+
+/** The port this workspace was served at last time, if there was one. */
+export function rememberedPort(dataDir: string): number | undefined {
+  let text: string
+  try {
+    text = readFileSync(join(dataDir, FILE), 'utf8').trim()
+  } catch {
+    return undefined // never started in the browser mode: any free port will do
+  }
+  const port = Number(text)
+  return Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined
+}
+
+export function rememberPort(dataDir: string, port: number): void {
+  writeFileSync(join(dataDir, FILE), `${port}\n`)
+}
