@@ -61,6 +61,28 @@ describe('dates in a case added from a file', () => {
     expect(JSON.parse(homeward('case', 'list', '--data', empty, '--json').out)).toEqual([])
   })
 
+  it("refuses events before the client's birth, out of order with the reconnection, or a history after today", () => {
+    const client = shown.referral as { clientName: string; dateOfBirth: string; receivedOn: string }
+    const born = `${client.clientName.split(' ')[0]}'s date of birth (${client.dateOfBirth.split('-').reverse().join('/')})`
+    const referred = client.receivedOn.split('-').reverse().join('/')
+    const impossible = {
+      ...shown,
+      addresses: { a: { address: '12 High Street', localAuthority: LEEDS, kind: 'own-tenancy', from: '1960-01-01', to: '2021-04-01' } },
+      reconnectionDay: { date: '2999-01-02', arrivedOn: '2026-01-01', packEmailedOn: '2001-01-01' },
+      stepDown: { startedOn: '2001-02-01' },
+      phaseHistory: [...(shown.phaseHistory as object[]), { id: 'late', at: '2999-01-01T10:00:00.000Z', by: { id: 'p', name: 'P' }, kind: 'forward', to: 'allocate' }],
+    }
+    const result = homeward('case', 'add', '--json-file', file('out-of-order.json', impossible), '--data', join(dir.path, 'order'))
+    expect(result.code).toBe(1)
+    expect(result.err.trimEnd().split('\n').map((line) => line.replace('homeward: the case was not added: ', ''))).toEqual([
+      `phaseHistory.${(shown.phaseHistory as object[]).length}.at: "Recorded in the phase history on" (01/01/2999) cannot be in the future`,
+      `addresses.a.from: "Lived there from" (01/01/1960) cannot be before ${born}`,
+      'reconnectionDay.arrivedOn: Arrival confirmed on (01/01/2026) cannot be before the date of reconnection (02/01/2999)',
+      `reconnectionDay.packEmailedOn: The pack cannot have been emailed (01/01/2001) before the referral (${referred})`,
+      `stepDown.startedOn: Support started scaling back on (01/02/2001) cannot be before the referral (${referred})`,
+    ])
+  })
+
   it('adds a case whose addresses overlap, with a warning on stderr', () => {
     const overlapping = {
       ...shown,
