@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { toStored } from '../automerge/registers'
+import { toPlain, toStored } from '../automerge/registers'
 import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
@@ -114,7 +114,19 @@ export function updateSection(doc: CaseDoc, section: CaseSection, changes: Recor
 /** Runs a save of the form at `path`, refusing a date it makes impossible (the rules in ./dates). */
 function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, changed: string[], save: () => void): void {
   const catalogues = { sections: CASE_SECTIONS, collections: CASE_COLLECTIONS }
-  refuseNewDateProblems(() => readCase(doc), context.today, catalogues, { path, changed }, save)
+  // Read twice a save, so only what the save can put out of order, as it is: the form saved and
+  // the forms whose dates are ordered against each other; everything, when the date of birth
+  // changes. The rest is read as empty (its problems, if any, are not this save's).
+  const all = ['referral', 'allocation', 'outcome', 'wellbeing', 'closure', ...Object.keys(catalogues.sections), ...Object.keys(catalogues.collections)]
+  const parts = path === 'referral' && changed.includes('dateOfBirth') ? all : ['referral', 'reconnectionDay', 'stepDown', path.split('.')[0]!]
+  const read = () =>
+    ({
+      ...Object.fromEntries(all.map((part) => [part, {}])),
+      notes: [],
+      phaseHistory: [],
+      ...Object.fromEntries(parts.map((part) => [part, toPlain(doc[part as keyof CaseDoc] as never) ?? {}])),
+    }) as unknown as CaseRecord
+  refuseNewDateProblems(read, context.today, catalogues, { path, changed }, save)
 }
 
 /**

@@ -17,7 +17,7 @@ export interface Client {
  */
 export function beforeDateOfBirth(field: string, label: string, on: IsoDate | undefined, client: Client): FieldIssue | undefined {
   if (on === undefined || on >= client.dateOfBirth) return undefined
-  const firstName = client.clientName.trim().split(/\s+/)[0] || 'the client'
+  const firstName = String(client.clientName).trim().split(/\s+/)[0] || 'the client'
   return {
     field,
     message: `${quotedLabel(label)} (${formatUkDate(on)}) cannot be before ${firstName}'s date of birth (${formatUkDate(client.dateOfBirth)})`,
