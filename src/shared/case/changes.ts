@@ -6,9 +6,8 @@ import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { beginChange, readCase, readRules } from './case-doc'
-import { endsBeforeItStarts } from './dates/ends-after-it-starts'
 import { afterToday } from './dates/happened-by-today'
-import { reconnectionBeforeReferral } from './dates/reconnection-after-referral'
+import { refuseNewDateProblems } from './dates/no-new-date-problems'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
@@ -107,18 +106,27 @@ function requireOpen(doc: CaseDoc): void {
 export function updateSection(doc: CaseDoc, section: CaseSection, changes: Record<string, unknown>, context: ChangeContext): void {
   beginChange(doc, context)
   requireOpen(doc)
-  applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today)
-  if (section === 'referral' || section === 'reconnectionDay') {
-    const early = reconnectionBeforeReferral(toPlain(doc.referral), toPlain(doc.reconnectionDay))
-    if (early) throw new ValidationError([{ field: section === 'referral' ? 'referralDate' : early.field, message: early.message }])
-  }
+  keepingDatesTrue(doc, context, section, Object.keys(changes), () =>
+    applyChanges(doc[section] as unknown as Record<string, unknown>, CASE_SECTIONS[section], changes, context.today),
+  )
 }
 
-/** The dates an item's own values must keep in order (an address or a job ends after it starts). */
-function checkItemDates(collection: CaseCollection, period: { from?: unknown; to?: unknown }): void {
-  if (collection !== 'addresses' && collection !== 'employment') return
-  const issue = endsBeforeItStarts({ from: period.from?.toString(), to: period.to?.toString() })
-  if (issue) throw new ValidationError([issue])
+/** Runs a save of the form at `path`, refusing a date it makes impossible (the rules in ./dates). */
+function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, changed: string[], save: () => void): void {
+  const catalogues = { sections: CASE_SECTIONS, collections: CASE_COLLECTIONS }
+  // Read twice a save, so only what the save can put out of order, as it is: the form saved and
+  // the forms whose dates are ordered against each other; everything, when the date of birth
+  // changes. The rest is read as empty (its problems, if any, are not this save's).
+  const all = ['referral', 'allocation', 'outcome', 'wellbeing', 'closure', ...Object.keys(catalogues.sections), ...Object.keys(catalogues.collections)]
+  const parts = path === 'referral' && changed.includes('dateOfBirth') ? all : ['referral', 'reconnectionDay', 'stepDown', path.split('.')[0]!]
+  const read = () =>
+    ({
+      ...Object.fromEntries(all.map((part) => [part, {}])),
+      notes: [],
+      phaseHistory: [],
+      ...Object.fromEntries(parts.map((part) => [part, toPlain(doc[part as keyof CaseDoc] as never) ?? {}])),
+    }) as unknown as CaseRecord
+  refuseNewDateProblems(read, context.today, catalogues, { path, changed }, save)
 }
 
 /**
@@ -131,7 +139,7 @@ export function chooseValue(doc: CaseDoc, section: CaseSection, field: string, v
   const target = doc[section] as unknown as Record<string, unknown>
   // Deleted first, so the choice is written even when it is the value already shown.
   delete target[field]
-  applyChanges(target, CASE_SECTIONS[section], { [field]: value }, context.today)
+  keepingDatesTrue(doc, context, section, [field], () => applyChanges(target, CASE_SECTIONS[section], { [field]: value }, context.today))
 }
 
 /** Settles a field of a list's item two people saved at once, as chooseValue does for a form's field. */
@@ -140,8 +148,7 @@ export function chooseItemValue(doc: CaseDoc, collection: CaseCollection, id: st
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   delete item[field]
-  applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today)
-  checkItemDates(collection, item)
+  keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today))
 }
 
 /** Adds an item to one of the case's lists, under a new id made by the caller. */
@@ -155,9 +162,10 @@ export function addItem(
   beginChange(doc, context)
   requireOpen(doc)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
-  checkItemDates(collection, checked)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
-  ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
+  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
+    ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
+  })
 }
 
 /** Adds an action with its owner. */
@@ -181,8 +189,7 @@ export function updateItem(
   requireOpen(doc)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
-  applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)
-  checkItemDates(collection, item)
+  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today))
   if (owner && collection === 'actions') item.owner = toStored(owner)
 }
 

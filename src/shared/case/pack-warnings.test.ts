@@ -50,4 +50,13 @@ describe('warnings before making a presentation pack', () => {
     const id = Object.keys(withOne.attachments)[0]!
     expect(planPack(withOne, SETTINGS, new Set([id])).warnings).toContain('The letter\'s "Priority need" says "attached", but nothing is enclosed')
   })
+
+  it('warns of a pack made for a day already past, naming the client and the day', () => {
+    const record = caseWith({}, ['identity', 'benefits', 'medical', 'address-history', 'priority-need'])
+    record.referral.clientName = 'Emma Ward'
+    record.reconnectionDay.date = '2026-05-28'
+    expect(planPack(record, SETTINGS, new Set(), '2026-05-29').warnings).toEqual(['The day Emma presents, 28 May 2026, has passed: check the date before sending'])
+    expect(planPack(record, SETTINGS, new Set(), '2026-05-28').warnings).toEqual([])
+    expect(planPack(record, SETTINGS, new Set(), '2026-05-27').warnings).toEqual([])
+  })
 })

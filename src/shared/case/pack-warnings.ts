@@ -1,3 +1,4 @@
+import { formatLongDate, type IsoDate } from '../dates'
 import { PACK_DOCUMENT_TYPES, PACK_DOCUMENTS, PLAN_FIELDS } from './reconnection'
 import type { PackPlan } from './presentation-pack'
 import type { CaseRecord } from './record'
@@ -11,10 +12,16 @@ const POINTS_TO_A_DOCUMENT = /\b(enclos\w*|attached)\b/i
  * toolkit lists for the pack (Phase 5: ID, benefits, medical information, address history,
  * priority need) that is not in it, and writing in the covering letter that says a document is
  * "enclosed" when nothing is. The pack may still be made ("Make it anyway"): a council can be
- * sent what is missing later, but should not be told a document is there when it is not.
+ * sent what is missing later, but should not be told a document is there when it is not. A pack
+ * for a day already past (`today` given) is said too: its letter speaks of the presentation to come.
  */
-export function packWarnings(record: CaseRecord, plan: Pick<PackPlan, 'includesHealth' | 'enclosures'>): string[] {
+export function packWarnings(record: CaseRecord, plan: Pick<PackPlan, 'includesHealth' | 'enclosures'>, today?: IsoDate): string[] {
   const warnings: string[] = []
+  const day = record.reconnectionDay.date
+  if (today && day && day < today) {
+    const firstName = record.referral.clientName.trim().split(/\s+/)[0] || 'the client'
+    warnings.push(`The day ${firstName} presents, ${formatLongDate(day)}, has passed: check the date before sending`)
+  }
   const enclosedTypes = new Set(plan.enclosures.map((enclosure) => record.attachments[enclosure.id]?.type))
   for (const document of PACK_DOCUMENTS) {
     const status = record.plan[document.name]

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../dates'
 import { councilName } from '../places/local-authority'
 import { letterheadProblems, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import { packWarnings } from './pack-warnings'
@@ -50,7 +51,8 @@ export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note
   return attachment.note ? `${type}: ${attachment.note}` : type
 }
 
-export function planPack(record: CaseRecord, settings: PaperworkSettings, without: ReadonlySet<string> = new Set()): PackPlan {
+/** `today`, where given, lets the plan warn of a pack made for a day already past. */
+export function planPack(record: CaseRecord, settings: PaperworkSettings, without: ReadonlySet<string> = new Set(), today?: IsoDate): PackPlan {
   const problems: string[] = []
   const destination = record.plan.destination
   if (!destination) problems.push('Choose the destination local authority (Phase 4, Reconnection planning)')
@@ -76,7 +78,7 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
   const plan = { includesHealth, enclosures, leftOut }
   return {
     problems,
-    warnings: packWarnings(record, plan),
+    warnings: packWarnings(record, plan, today),
     ...(destination ? { recipient: packRecipient(record, destination, settings) } : {}),
     ...plan,
   }

@@ -158,7 +158,8 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
         // file) is said plainly.
         if (!isIsoDate(date) && (UK_DATE_SHAPE.test(text) || ISO_DATE_SHAPE.test(text))) return fail(ctx, `${text} is not a real date`)
         if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
-        if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? `${field.label} cannot be in the future`)
+        // Said beside the field, under its label: a long label pasted into a sentence does not read.
+        if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? 'This date cannot be in the future')
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
           return fail(ctx, `${field.label} must be within the last ${field.withinYears} years`)
         }

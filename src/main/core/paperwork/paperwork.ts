@@ -66,9 +66,9 @@ export class Paperwork {
     const settings = this.team.settings()
     const unknown = (options.without ?? []).filter((id) => !record.attachments[id])
     if (unknown.length > 0) throw new AttachmentNotFoundError(unknown[0]!)
-    const plan = planPack(record, settings, new Set(options.without))
-    if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
     const context = this.core.context()
+    const plan = planPack(record, settings, new Set(options.without), context.today)
+    if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
     const { makePresentationPack } = await import('../../pdf/pack')
     const made = await makePresentationPack({
       record,

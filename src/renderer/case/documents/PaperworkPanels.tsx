@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router'
 import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import * as change from '../../../shared/case/changes'
+import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-before-the-day'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
 import type { Field } from '../../../shared/forms/fields'
@@ -88,7 +89,7 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
   const { record } = useOpenCase()
   const [without, setWithout] = useState<string[]>([])
   const { generate, progress, problem } = useGenerate(props.onMade)
-  const plan = props.settings ? planPack(record, props.settings, new Set(without)) : undefined
+  const plan = props.settings ? planPack(record, props.settings, new Set(without), today()) : undefined
   // The documents that can go in (the client agreed): the caseworker may leave some out this time.
   const candidates = attachmentsInOrder(record.attachments).filter(
     (attachment) => plan && !plan.leftOut.some((out) => out.id === attachment.id && out.why !== LEFT_OUT_THIS_TIME),
@@ -282,13 +283,22 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
       setError(issuesOf(refused)[0]?.message)
     }
   }
+  // Today is offered: once the day has passed, that is after the day the pack was meant to go.
+  const late = props.field === 'packEmailedOn' ? packEmailedAfterTheDay(record.reconnectionDay, parseUkDate(typed)) : undefined
   return (
-    <div className="date-step">
-      <TextField name={props.field} label={field.label} {...(field.hint ? { hint: field.hint } : {})} value={typed} onChange={setTyped} width="short" inputMode="numeric" {...(error ? { error } : {})} />
-      <button type="button" className="button button--secondary" onClick={mark}>
-        {props.button}
-      </button>
-    </div>
+    <>
+      <div className="date-step">
+        <TextField name={props.field} label={field.label} {...(field.hint ? { hint: field.hint } : {})} value={typed} onChange={setTyped} width="short" inputMode="numeric" {...(error ? { error } : {})} />
+        <button type="button" className="button button--secondary" onClick={mark}>
+          {props.button}
+        </button>
+      </div>
+      {late && (
+        <p className="notice" role="status">
+          {late}
+        </p>
+      )}
+    </>
   )
 }
 

@@ -31,4 +31,13 @@ describe("a whole case's dates", () => {
       ['addresses.x.to', 'engagement.serviceExplainedOn', 'expenses.e.date', 'outcome.closedOn', 'referral.receivedOn'].sort(),
     )
   })
+
+  it('refuses a phase history recorded after today, and warns of a pack emailed after the day', () => {
+    const record = JSON.parse(JSON.stringify(read(caseIn('engage')))) as CaseRecord
+    record.phaseHistory[1]!.at = '2026-11-24T09:00:00.000Z'
+    record.reconnectionDay = { date: '2026-11-10', packEmailedOn: '2026-11-12' }
+    const { errors, warnings } = caseDateProblems(record, TODAY)
+    expect(errors).toEqual([{ field: 'phaseHistory.1.at', message: '"Recorded in the phase history on" (24/11/2026) cannot be in the future' }])
+    expect(warnings).toEqual(['The pack is meant to be emailed the day before the presentation (10 November 2026): check this date'])
+  })
 })

@@ -5,8 +5,16 @@ import { afterToday } from './happened-by-today'
 
 describe('what has happened happened by today', () => {
   it('refuses a date after today, naming it', () => {
-    expect(afterToday('on', 'Date of decision', '2026-11-24', TODAY)).toEqual({ field: 'on', message: 'Date of decision (24/11/2026) cannot be in the future' })
+    expect(afterToday('on', 'Date of decision', '2026-11-24', TODAY)).toEqual({ field: 'on', message: '"Date of decision" (24/11/2026) cannot be in the future' })
     expect(afterToday('on', 'Date of decision', TODAY, TODAY)).toBeUndefined()
+  })
+
+  it('reads as a sentence whatever the label: quoted in a list of problems, and not repeated beside its field', () => {
+    const label = 'All agencies, including the originating outreach referrers, told of the closure on'
+    expect(afterToday('closure.agenciesToldOn', label, '2026-11-24', TODAY)?.message).toBe(`"${label}" (24/11/2026) cannot be in the future`)
+    expect(() => edit(caseIn('engage'), (d) => change.updateSection(d, 'closure', { agenciesToldOn: '2026-11-24' }, CASEWORKER))).toThrow(
+      'agenciesToldOn: This date cannot be in the future',
+    )
   })
 
   it('is kept by the decision, the allocation and the closure, which take their date as given', () => {
@@ -14,10 +22,10 @@ describe('what has happened happened by today', () => {
     const referred = edit(newCase(), (d) =>
       change.updateSection(d, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'living-on-street', criterionMultipleNeeds: 'yes' }, CASEWORKER),
     )
-    expect(() => edit(referred, (d) => change.acceptReferral(d, tomorrow, CASEWORKER))).toThrow('on: Date of decision (24/11/2026) cannot be in the future')
-    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, tomorrow, MANAGER))).toThrow('Allocated on (24/11/2026)')
+    expect(() => edit(referred, (d) => change.acceptReferral(d, tomorrow, CASEWORKER))).toThrow('on: "Date of decision" (24/11/2026) cannot be in the future')
+    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, tomorrow, MANAGER))).toThrow('"Allocated on" (24/11/2026)')
     expect(() =>
       edit(caseIn('engage'), (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: tomorrow, id: nextId() }, CASEWORKER)),
-    ).toThrow('Case closed on (24/11/2026) cannot be in the future')
+    ).toThrow('"Case closed on" (24/11/2026) cannot be in the future')
   })
 })

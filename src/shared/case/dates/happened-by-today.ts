@@ -1,5 +1,6 @@
 import { formatUkDate, type IsoDate } from '../../dates'
 import type { FieldIssue } from '../../validation'
+import { quotedLabel } from './date-label'
 
 /**
  * A date that records something that has happened (a referral received, a decision, a contact, a
@@ -8,5 +9,5 @@ import type { FieldIssue } from '../../validation'
  */
 export function afterToday(field: string, label: string, on: IsoDate | undefined, today: IsoDate): FieldIssue | undefined {
   if (on === undefined || on <= today) return undefined
-  return { field, message: `${label} (${formatUkDate(on)}) cannot be in the future` }
+  return { field, message: `${quotedLabel(label)} (${formatUkDate(on)}) cannot be in the future` }
 }

@@ -1,0 +1,13 @@
+import { formatLongDate, type IsoDate } from '../../dates'
+
+/**
+ * The toolkit (Phase 5) has the pack "sent to the Housing Options Officer or Manager by email a
+ * day in advance of the presentation and handed over in hard copy on the day". Emailed after the
+ * day is possible (sent on afterwards) but usually a wrong date: a warning, not a refusal.
+ * `emailedOn` is the date recorded, or the one about to be ("Mark as emailed" offers today).
+ */
+export function packEmailedAfterTheDay(reconnectionDay: { date?: IsoDate }, emailedOn: IsoDate | undefined): string | undefined {
+  const day = reconnectionDay.date
+  if (!day || !emailedOn || emailedOn <= day) return undefined
+  return `The pack is meant to be emailed the day before the presentation (${formatLongDate(day)}): check this date`
+}
