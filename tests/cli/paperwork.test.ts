@@ -109,7 +109,9 @@ describe('paperwork on the command line', () => {
     const out = join(dir.path, 'pack-to-check.pdf')
     const made = homeward('pack', caseId, '--out', out, '--without', 'birth certificate.pdf', '--data', data)
     expect(made.code).toBe(0)
+    // The sample day (26 November 2026) is behind any day this runs: the pack says so first.
     expect(made.err.split('\n').filter((line) => line.startsWith('Check: '))).toEqual([
+      'Check: The day Ólafur presents, 26 November 2026, has passed: check the date before sending',
       'Check: ID or birth certificate is not in the pack',
       'Check: Proof of address history is not in the pack',
       'Check: Evidence of priority need is not in the pack',
@@ -117,7 +119,11 @@ describe('paperwork on the command line', () => {
     expect(qpdfCheck(out)).toBe('')
     const json = homeward('pack', caseId, '--out', out, '--data', data, '--json')
     expect(json.err).toBe('')
-    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toEqual(['Proof of address history is not in the pack', 'Evidence of priority need is not in the pack'])
+    expect((JSON.parse(json.out) as { warnings: string[] }).warnings).toEqual([
+      'The day Ólafur presents, 26 November 2026, has passed: check the date before sending',
+      'Proof of address history is not in the pack',
+      'Evidence of priority need is not in the pack',
+    ])
   })
 
   it('writes the closure letter once the case is at closure, and says why not before', async () => {

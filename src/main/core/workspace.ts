@@ -356,6 +356,8 @@ export class Workspace {
     this.#closed = true
     clearInterval(this.#auditTimer)
     await this.sync.stop()
+    // A restricted case being deleted finishes (and its index rebuild) before the store closes.
+    await this.#deleting
     await this.audit.settled()
     await shutdownRepo(this.repo)
     await this.indexer.indexPending()
