@@ -8,9 +8,10 @@ import type { TeamAuthority, TeamShape } from './team-authority'
 
 /**
  * Restricted cases on the server. A restricted case, and its scanned documents, are sent only to
- * the devices of the people it is restricted to: catching up and live alike, whoever uploaded the
- * chunk (a laptop that edited the case before the restriction reached it has its changes stored,
- * so nothing typed is lost, but never sent out again to a laptop not allowed).
+ * the devices of the people it is restricted to: catching up and live alike. A change sent to it
+ * from a laptop not allowed (made before the restriction reached it, or by a hostile laptop) is
+ * kept, so nothing typed is lost, but held back from everyone until the restriction is cleared or
+ * widened to its sender (ServerStore.addChunk).
  */
 
 /** Whether a device's person may be sent a document (a device from before people were the server's is sent no restricted case). */
@@ -45,16 +46,18 @@ export function restrictCase(store: ServerStore, authority: TeamAuthority, by: P
   const seq = change && store.addChunk(authority.teamDocumentId, change, { deviceId: SERVER_DEVICE, at: now })
   const widened = before !== undefined && (restriction === undefined || restriction.to.some((id) => !before.to.includes(id)))
   const documents = [caseId, ...authority.scansOf(caseId)]
+  // What the people now allowed had typed while it was restricted away from them goes out with the rest.
+  if (widened) store.release(documents, restriction === undefined ? 'everyone' : restriction.to)
   if (widened && seq !== undefined) store.relist(documents, seq)
   const resend = widened ? documents.flatMap((id) => store.seqsOf(id)) : []
   return { status: 200, body: { caseId, to: restriction?.to ?? null }, publish: seq === undefined ? resend : [seq, ...resend] }
 }
 
-/** The lead caseworker a case document names (by id), read from its stored chunks. */
+/** The lead caseworker a case document names (by id), read from its stored chunks (never from those held back). */
 function leadCaseworkerOf(store: ServerStore, caseId: string): string | undefined {
   let doc = Automerge.init<unknown>()
   try {
-    for (const chunk of store.chunksOf(caseId)) doc = Automerge.loadIncremental(doc, chunk.data)
+    for (const chunk of store.chunksOf(caseId)) if (!chunk.heldBack) doc = Automerge.loadIncremental(doc, chunk.data)
     const lead = (doc as { allocation?: { leadCaseworker?: unknown } }).allocation?.leadCaseworker
     const plain = lead === undefined ? undefined : toPlain<{ id?: unknown }>(lead as never)
     return typeof plain?.id === 'string' ? plain.id : undefined

@@ -17,6 +17,8 @@ export interface StoredChunk {
   data: Uint8Array
   /** The person whose device sent it (SERVER_AUTHOR's id for the server's own); none for devices from before people. */
   by?: string
+  /** Sent to a restricted case by a laptop it is not restricted to: kept, but sent to nobody and not read (see ServerStore.addChunk). */
+  heldBack?: true
 }
 
 /** What the chunks the server itself makes (its changes to the team document) are stored as sent by. */
@@ -84,6 +86,7 @@ export class ServerStore {
     const columns = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('chunks') as string[])
     if (!columns.has('device_id')) db.exec('ALTER TABLE chunks ADD COLUMN device_id TEXT')
     if (!columns.has('received_at')) db.exec('ALTER TABLE chunks ADD COLUMN received_at TEXT')
+    if (!columns.has('held_back')) db.exec('ALTER TABLE chunks ADD COLUMN held_back INTEGER NOT NULL DEFAULT 0')
     db.exec('CREATE INDEX IF NOT EXISTS chunks_by_device ON chunks (device_id)')
     db.prepare('UPDATE chunks SET received_at = ? WHERE received_at IS NULL').run(now.toISOString())
     return new ServerStore(db)
@@ -248,13 +251,34 @@ export class ServerStore {
 
   // Chunks.
 
-  /** Keeps a chunk (once: the same bytes again are ignored); returns its number, or undefined if known. */
-  addChunk(documentId: string, data: Uint8Array, from: { deviceId: string; at: Date }): number | undefined {
+  /**
+   * Keeps a chunk (once: the same bytes again are ignored); returns its number, or undefined if
+   * known. A chunk `heldBack` (a change to a restricted case from a laptop it is not restricted to)
+   * is kept, so nothing typed is thrown away, but sent to no laptop and not read for who the lead
+   * caseworker is, until the restriction is cleared or widened to its sender (`release`): otherwise
+   * a laptop could write itself in as lead caseworker, then clear the restriction.
+   */
+  addChunk(documentId: string, data: Uint8Array, from: { deviceId: string; at: Date; heldBack?: boolean }): number | undefined {
     const result = this.#db
-      .prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data, device_id, received_at) VALUES (?, ?, ?, ?, ?)')
-      .run(documentId, sha256Hex(data), data, from.deviceId, from.at.toISOString())
+      .prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data, device_id, received_at, held_back) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(documentId, sha256Hex(data), data, from.deviceId, from.at.toISOString(), from.heldBack ? 1 : 0)
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
   }
+
+  /** Lets go of the chunks held back from these documents: all of them, or those sent by these people's devices. */
+  release(documentIds: string[], byPeople: readonly string[] | 'everyone'): void {
+    const everyone = this.#db.prepare<[string]>('UPDATE chunks SET held_back = 0 WHERE document_id = ? AND held_back = 1')
+    const byThem = this.#db.prepare<[string, string]>(
+      'UPDATE chunks SET held_back = 0 WHERE document_id = ? AND held_back = 1 AND device_id IN (SELECT id FROM devices WHERE person_id IN (SELECT value FROM json_each(?)))',
+    )
+    this.#db.transaction(() => {
+      for (const id of documentIds) {
+        if (byPeople === 'everyone') everyone.run(id)
+        else byThem.run(id, JSON.stringify(byPeople))
+      }
+    })()
+  }
+
 
   /** The mark of the chunk numbered `seq` (the hash of its bytes), if there is one: see ChunkMark. */
   markAt(seq: number): ChunkMark | undefined {
@@ -386,7 +410,7 @@ export class ServerStore {
 }
 
 /** A chunk with the person whose device sent it (the first parameter: the server's own id). */
-const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE d.person_id END AS by
+const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, c.held_back, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE d.person_id END AS by
   FROM chunks c LEFT JOIN devices d ON d.id = c.device_id`
 
 /** A device with its person: the person's role decides whether it is a manager's. */
@@ -430,6 +454,7 @@ interface ChunkRow {
   seq: number
   document_id: string
   data: Buffer
+  held_back: number
   by: string | null
 }
 
@@ -448,7 +473,13 @@ function deviceOf(row: DeviceRow): Device {
 
 function chunkOf(row: ChunkRow): StoredChunk {
   const data = new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)
-  return row.by === null ? { seq: row.seq, documentId: row.document_id, data } : { seq: row.seq, documentId: row.document_id, data, by: row.by }
+  return {
+    seq: row.seq,
+    documentId: row.document_id,
+    data,
+    ...(row.by === null ? {} : { by: row.by }),
+    ...(row.held_back ? { heldBack: true as const } : {}),
+  }
 }
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed. */

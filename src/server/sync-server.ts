@@ -485,7 +485,7 @@ class Connection {
       if (!this.#open()) return
       const chunk = this.store.chunkAt(item.seq)
       // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
-      if (chunk && mayReceive(this.authority, chunk.documentId, this.device.person)) {
+      if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, this.device.person)) {
         batch.push(chunk)
         bytes += chunk.data.length
       }
@@ -582,7 +582,9 @@ class Connection {
         return
       }
     }
-    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now() })
+    // A change to a restricted case from a laptop it is not restricted to is kept, not passed on (ServerStore.addChunk).
+    const heldBack = !mayReceive(this.authority, documentId, this.device.person)
+    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now(), heldBack })
     const update = seq !== undefined && documentId === this.authority.teamDocumentId ? this.authority.update(data, seq) : undefined
     const undone = update?.undone.length ? { undone: `The server put back part of a change from this laptop: ${update.undone.join('; ')}.` } : {}
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }), ...undone })
@@ -590,7 +592,7 @@ class Connection {
     const outgoing: number[] = []
     // Documents the team document now lists go to every laptop, all their chunks so far.
     for (const listed of update?.listed ?? []) outgoing.push(...this.store.seqsOf(listed))
-    if (this.authority.serves(documentId)) outgoing.push(seq)
+    if (this.authority.serves(documentId) && !heldBack) outgoing.push(seq)
     // The server's correction goes in the same delivery, so no laptop shows the change without
     // it, and to the sender too: it comes back to the server's view.
     const corrected = update?.correction ? this.store.addChunk(documentId, update.correction, { deviceId: SERVER_DEVICE, at: this.policy.now() }) : undefined

@@ -73,14 +73,28 @@ export class TeamAuthority {
     )
     // A document a manager took out of the team stays out, even if a laptop that had not heard yet edits its entry.
     const relisted = LISTS.flatMap((list) => Object.keys(now[list]).filter((id) => this.store.isRemoved(id)).map((id) => ({ list, id })))
+    // A scanned document belongs to the case it was listed under, for good: which case a scan is
+    // of decides who may be sent it (a restricted case's scans go only where the case goes), so a
+    // laptop that moved a scan under another case would be sent a restricted one, or make the
+    // others delete one they may hold.
+    const moved = Object.keys(before.attachments).filter((id) => id in now.attachments && caseOf(now.attachments[id]) !== caseOf(before.attachments[id]))
+    // A document is one kind of thing: an id listed under a second list (a restricted case listed as a scan, say) is taken off it.
+    const doubled = LISTS.flatMap((list) =>
+      Object.keys(now[list])
+        .filter((id) => !(id in before[list]) && LISTS.some((other) => other !== list && (id in before[other] || id in now[other])))
+        .map((id) => ({ list, id })),
+    )
     const undone: string[] = []
     if (unlisted.length > 0) undone.push(`it took ${countOf(unlisted.length, 'document')} out of the team, which only a manager can do`)
+    if (moved.length > 0) undone.push(`it moved ${countOf(moved.length, 'scanned document')} to another case, which cannot be done`)
+    if (doubled.length > 0) undone.push(`it listed ${countOf(doubled.length, 'document')} as a second kind of thing, which cannot be done`)
     if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
     if (!sameRestrictions(restrictions(this.#doc as never), this.#restricted)) undone.push('it changed which cases are restricted, which only the server records')
     let correction: Uint8Array | undefined
     if (undone.length > 0 || relisted.length > 0) {
       correction = this.#change((team) => {
-        for (const { list, id } of relisted) if (isMap(team[list])) delete team[list][id]
+        for (const { list, id } of [...relisted, ...doubled]) if (isMap(team[list])) delete team[list][id]
+        if (isMap(team.attachments)) for (const id of moved) team.attachments[id] = toStored(before.attachments[id])
         for (const { list, id } of unlisted) {
           // A list a laptop replaced with something that is not a map (a number, say) is made again.
           if (!isMap(team[list])) team[list] = {}
@@ -120,10 +134,10 @@ export class TeamAuthority {
     return this.#change((team) => setRestrictions(team, next))
   }
 
-  /** The restriction a document is under: a restricted case's, or its case's for a scanned document. */
+  /** The restriction a document is under: a restricted case's own, or its case's for a scanned document. */
   restrictionOf(documentId: string): Restriction | undefined {
-    const scan = this.#lists.attachments[documentId] as { caseId?: unknown } | undefined
-    return this.#restricted[typeof scan?.caseId === 'string' ? scan.caseId : documentId]
+    const scanOf = caseOf(this.#lists.attachments[documentId])
+    return this.#restricted[documentId] ?? (scanOf === undefined ? undefined : this.#restricted[scanOf])
   }
 
   /** Whether the team lists this case. */
@@ -133,7 +147,7 @@ export class TeamAuthority {
 
   /** A case's scanned documents, as the team document lists them. */
   scansOf(caseId: string): string[] {
-    return Object.entries(this.#lists.attachments).filter(([, entry]) => (entry as { caseId?: unknown } | undefined)?.caseId === caseId).map(([id]) => id)
+    return Object.entries(this.#lists.attachments).filter(([, entry]) => caseOf(entry) === caseId).map(([id]) => id)
   }
 
   /** Whether the team document's members differ from the server's people (never before the team document has arrived). */
@@ -218,6 +232,12 @@ function membersOf(doc: Automerge.Doc<unknown>): Person[] | undefined {
     name: typeof member?.name === 'string' ? member.name : '',
     role: member?.role === 'manager' ? 'manager' : 'caseworker',
   }))
+}
+
+/** The case a scanned document's entry names, if it names one. */
+function caseOf(entry: unknown): string | undefined {
+  const caseId = (entry as { caseId?: unknown } | undefined)?.caseId
+  return typeof caseId === 'string' ? caseId : undefined
 }
 
 function countOf(n: number, noun: string): string {

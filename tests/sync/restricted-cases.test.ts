@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
+import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import { allocate } from '../../src/shared/case/changes'
-import { toStored } from '../../src/shared/automerge/registers'
+import { toPlain, toStored } from '../../src/shared/automerge/registers'
 import { restrictions } from '../../src/shared/team/restrictions'
 import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { markedPng } from '../support/fixtures'
@@ -150,5 +151,85 @@ describe('a restricted case reaches only the laptops of the people it is restric
     expect(b.workspace.cases.list().map((entry) => entry.id)).not.toContain(caseId)
     await team.closeLaptop(b)
     expect(chunksOnDisk(b, caseId)).toBe(0)
+  })
+
+  /** A raw client with this laptop's credential, caught up from nothing: what the server would send it. */
+  async function caughtUpRaw(laptop: Laptop) {
+    const { server, credential } = credentialOf(laptop)
+    const raw = rawClient(server, credential)
+    await raw.opened
+    raw.hello()
+    await eventually(() => raw.messages.some((message) => message.type === 'caught-up'), 10_000, 'the raw client caught up')
+    return raw
+  }
+
+  /** B's laptop edits the team document's list of scanned documents, as only a hostile laptop would. */
+  function editScans(b: Laptop, edit: (attachments: Record<string, unknown>) => void): void {
+    b.workspace.repo.handles[b.workspace.teamDocumentId as DocumentId]!.change((doc) => edit((doc as TeamDoc & { attachments: Record<string, unknown> }).attachments))
+  }
+
+  it('B, not allowed, lists the restricted case and its scan as scans of another case: the server puts both back and sends B neither', async () => {
+    const { manager, a, b, caseId, scan, other } = await threeLaptops()
+    await serverApi.restrict(credentialOf(a).server, credentialOf(a).credential, { caseId, to: [AMINA.id] })
+    await syncAll(b, a, manager)
+    await eventually(() => !b.workspace.cases.list().some((entry) => entry.id === caseId), 10_000, 'B without the case')
+    editScans(b, (attachments) => {
+      attachments[caseId] = toStored({ caseId: other })
+      attachments[scan] = toStored({ caseId: other })
+    })
+    await syncAll(b, b, manager)
+    const raw = await caughtUpRaw(b)
+    expect(raw.documents().has(caseId)).toBe(false)
+    expect(raw.documents().has(scan)).toBe(false)
+    raw.ws.close()
+    // Every laptop comes back to the server's view: the scan is the restricted case's, the case no scan.
+    await eventually(async () => {
+      await manager.sync.syncOnce()
+      const attachments = toPlain<Record<string, { caseId?: string }>>(manager.workspace.teamDoc().attachments as never)
+      return attachments[scan]?.caseId === caseId && !(caseId in attachments)
+    }, 10_000, 'the scan’s entry put back on the manager’s laptop')
+  })
+
+  it('B lists an unrestricted case as a scan of the restricted one: no laptop deletes it', async () => {
+    const { manager, a, b, caseId, other } = await threeLaptops()
+    await serverApi.restrict(credentialOf(a).server, credentialOf(a).credential, { caseId, to: [AMINA.id] })
+    await syncAll(b, a, manager)
+    editScans(b, (attachments) => {
+      attachments[other] = toStored({ caseId })
+    })
+    await syncAll(b, manager, a, manager, a)
+    for (const laptop of [manager, a]) {
+      expect(laptop.workspace.cases.list().map((entry) => entry.id)).toContain(other)
+      expect((await laptop.workspace.cases.read(other)).referral.clientName).toBe('Aoife Byrne')
+    }
+    expect(Object.keys(manager.workspace.teamDoc().attachments)).not.toContain(other)
+  })
+
+  it('B, not allowed, uploads a change making itself lead caseworker: kept on the server but sent to nobody, so B cannot clear the restriction; cleared by the manager, it goes out', async () => {
+    const { manager, a, b, caseId } = await threeLaptops()
+    const kept = Automerge.clone((await b.workspace.repo.find<unknown>(caseId as DocumentId)).doc() as Automerge.Doc<unknown>)
+    await serverApi.restrict(credentialOf(a).server, credentialOf(a).credential, { caseId, to: [AMINA.id] })
+    await syncAll(b, a, manager)
+    const heads = Automerge.getHeads(kept)
+    const lead = Automerge.change(kept, (doc) => {
+      ;(doc as { allocation: { leadCaseworker: unknown } }).allocation.leadCaseworker = toStored({ id: JO.id, name: JO.name })
+    })
+    const raw = await caughtUpRaw(b)
+    const ack = await raw.upload(caseId, Automerge.saveSince(lead, heads))
+    expect(ack.refused).toBeUndefined()
+    raw.ws.close()
+    await expect(serverApi.restrict(credentialOf(b).server, credentialOf(b).credential, { caseId, to: null })).rejects.toMatchObject({ status: 403 })
+    const again = await caughtUpRaw(b)
+    expect(again.documents().has(caseId)).toBe(false)
+    again.ws.close()
+    await syncAll(a)
+    expect((await a.workspace.cases.read(caseId)).allocation.leadCaseworker?.id).toBe(AMINA.id)
+
+    // Cleared by a manager, what B sent is no longer held back: nothing typed is thrown away.
+    await serverApi.restrict(credentialOf(manager).server, credentialOf(manager).credential, { caseId, to: null })
+    await eventually(async () => {
+      await a.sync.syncOnce()
+      return (await a.workspace.cases.read(caseId)).allocation.leadCaseworker?.id === JO.id
+    }, 15_000, 'B’s change on A’s laptop once the restriction is cleared')
   })
 })

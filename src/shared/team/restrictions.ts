@@ -61,10 +61,16 @@ export function heldCaseIds(doc: TeamDoc, personId: string | undefined): string[
   return teamCaseIds(doc).filter((id) => mayHold(restricted[id], personId))
 }
 
-/** The scanned documents of cases this person's laptop may not hold. */
+/**
+ * The scanned documents of cases this person's laptop may not hold. Never a case or a meeting,
+ * whatever an entry says: a laptop that listed one as a scan of a restricted case must not make
+ * the others delete it (the server puts such an entry back as well).
+ */
 export function withheldScanIds(doc: TeamDoc, personId: string | undefined): string[] {
   const restricted = restrictions(doc)
+  const otherKinds = new Set([...teamCaseIds(doc), ...Object.keys(mapIn(doc.meetings))])
   return Object.entries(mapIn(doc.attachments))
+    .filter(([id]) => !otherKinds.has(id))
     .filter(([, entry]) => {
       const caseId = isMap(entry) ? toPlain<{ caseId?: unknown }>(entry as never).caseId : undefined
       return typeof caseId === 'string' && !mayHold(restricted[caseId], personId)

@@ -7,7 +7,7 @@ import type { Cases } from '../cases/cases'
 import { AttachmentNotFoundError } from '../errors'
 import type { WorkspaceCore } from '../workspace-core'
 import { savedMembership } from '../sync/membership'
-import { mapIn } from '../../../shared/team/team-doc'
+import { mapIn, teamCaseIds } from '../../../shared/team/team-doc'
 import { AttachmentStore } from './attachment-store'
 
 const SETTING_ATTACHMENT_IN_PROGRESS = 'attachment-in-progress'
@@ -103,7 +103,10 @@ export class Attachments {
   teamChanged(): void {
     const doc = this.core.teamDoc().doc()
     const now = new Set(Object.keys(mapIn(doc.attachments)))
-    const gone = [...this.#known].filter((id) => !now.has(id))
+    // A case or meeting a laptop listed as a scan too, that the server took off the list again, is
+    // not a scan removed: its document stays.
+    const otherKinds = new Set([...teamCaseIds(doc), ...Object.keys(mapIn(doc.meetings))])
+    const gone = [...this.#known].filter((id) => !now.has(id) && !otherKinds.has(id))
     const inTeam = savedMembership(this.core.settings) !== undefined
     if (gone.length > 0 && (!inTeam || this.#serverChangedSince(doc))) for (const id of gone) void this.#store.delete(id, () => undefined)
     this.#known = now
