@@ -13,9 +13,14 @@ import type { TeamAuthority, TeamShape } from './team-authority'
  * so nothing typed is lost, but never sent out again to a laptop not allowed).
  */
 
-/** Whether a device's person may be sent a document (a device from before people were the server's is sent no restricted case). */
-export function mayReceive(authority: TeamAuthority, documentId: string, person: Person | null): boolean {
-  return mayHold(authority.restrictionOf(documentId), person?.id)
+/**
+ * Whether a device may be sent a document: if any of its people may hold it (a laptop shared by
+ * several holds a case one of them is allowed; the laptop shows it only to them). A device from
+ * before people were the server's is sent no restricted case.
+ */
+export function mayReceive(authority: TeamAuthority, documentId: string, people: readonly Person[]): boolean {
+  const restriction = authority.restrictionOf(documentId)
+  return restriction === undefined || people.some((person) => mayHold(restriction, person.id))
 }
 
 /** What restricting (or clearing) a case did: the answer, and the chunks to send out (by number). */

@@ -128,9 +128,9 @@ export class Workspace {
       const journal = new ChangeJournal(store)
       // Indexing follows the storage write itself, not the repo's events (which come before it).
       const saved = new EventEmitter<{ saved: [] }>()
-      const outbox = new SyncOutbox(store)
       // Changes made here are the person's working here, as the core (made below) says.
       const made: { core?: WorkspaceCore; audit?: Audit; session?: Session } = {}
+      const outbox = new SyncOutbox(store, () => personHere(made.core))
       const attestations = new ChangeAttestations(store, () => personHere(made.core))
       const storage = new SqliteStorageAdapter(store, {
         journal,
