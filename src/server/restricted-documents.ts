@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
-import { mayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
+import { laptopMayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
 import { SERVER_DEVICE, type ServerStore } from './store'
 import type { TeamAuthority, TeamShape } from './team-authority'
 
@@ -14,13 +14,12 @@ import type { TeamAuthority, TeamShape } from './team-authority'
  */
 
 /**
- * Whether a device may be sent a document: if any of its people may hold it (a laptop shared by
- * several holds a case one of them is allowed; the laptop shows it only to them). A device from
+ * Whether a device may be sent a document: a restricted case only if every one of its people may
+ * hold it (`laptopMayHold`: whoever signs in at a shared laptop sees what it holds). A device from
  * before people were the server's is sent no restricted case.
  */
 export function mayReceive(authority: TeamAuthority, documentId: string, people: readonly Person[]): boolean {
-  const restriction = authority.restrictionOf(documentId)
-  return restriction === undefined || people.some((person) => mayHold(restriction, person.id))
+  return laptopMayHold(authority.restrictionOf(documentId), people.map((person) => person.id))
 }
 
 /** What restricting (or clearing) a case did: the answer, and the chunks to send out (by number). */

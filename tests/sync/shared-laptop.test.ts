@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addLaptopPerson } from '../../src/main/core/sync/team-setup'
@@ -11,6 +13,33 @@ import type { CaseDoc } from '../../src/shared/case/record'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
 import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+
+/** The chunks a laptop's homeward.sqlite holds for a document: on disk, not only hidden. */
+function chunksOnDisk(laptop: Laptop, documentId: string): number {
+  const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
+  try {
+    return db.prepare('SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?').pluck().get(`["${documentId}"%`) as number
+  } finally {
+    db.close()
+  }
+}
+
+async function syncAll(...laptops: Laptop[]): Promise<void> {
+  for (const laptop of laptops) await laptop.sync.syncOnce()
+}
+
+/** Laptops' credentials, kept to connect as them after they are closed. */
+const credentials = new WeakMap<Laptop, string>()
+
+/** The documents a raw client with a laptop's credential is sent catching up from the start. */
+async function catchUp(team: TestTeam, laptop: Laptop): Promise<Set<string>> {
+  const client = rawClient(team.server.url, credentials.get(laptop) ?? laptop.workspace.membership.get()!.credential)
+  await client.opened
+  client.hello()
+  await eventually(() => client.messages.some((message) => message.type === 'caught-up'), 10_000, 'catching up')
+  client.ws.close()
+  return client.documents()
+}
 
 const ref = (person: { id: string; name: string }) => ({ id: person.id, name: person.name })
 
@@ -115,24 +144,39 @@ describe('several people share one laptop, each attested as themselves by the se
     expect(changes.find((entry) => entry.hash === Automerge.getHeads(asJo)[0])).toMatchObject({ declaredAuthor: ref(jo), attestedBy: ref(jo), mismatch: false, attestation: 'server' })
   })
 
-  it('sends a case restricted to Jo to the laptop Jo shares, and not to a laptop none of whose people may hold it', async () => {
-    const { team, manager, shared, caseId, jo } = await aminaAndJoShareALaptop()
+  it('holds a restricted case on a shared laptop only if every one of its people may: a case restricted to Amina leaves her laptop when Jo is added to it, and never reaches it while Jo shares it', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create(DEREK)
+    const caseId = await manager.workspace.cases.create(referral({ clientName: 'Zofia Wiśniewska', chainNumber: '918273' }))
+    await manager.sync.syncOnce()
+    const shared = await team.join(AMINA)
     const other = await team.join({ id: 'member-sam', name: 'Sam Reed', role: 'caseworker' })
-    await other.sync.syncOnce()
+    await syncAll(shared, other)
     const { server, credential } = credentialOf(manager)
+    const { deviceId } = credentialOf(shared)
+    credentials.set(shared, credentialOf(shared).credential)
+    await serverApi.restrict(server, credential, { caseId, to: [AMINA.id] })
+    await syncAll(shared, other)
+    await eventually(() => other.workspace.cases.list().length === 0, 10_000, 'Sam’s laptop to let the case go')
+    // Amina alone on her laptop holds it.
+    expect(shared.workspace.cases.list().map((entry) => entry.id)).toEqual([caseId])
+    // Jo is added: whoever signs in there would see it, so the laptop deletes its copy.
+    const jo = await addLaptopPerson(shared.workspace, { code: await team.joinCode({ for: JO.name, role: JO.role }) })
+    await eventually(() => shared.workspace.cases.list().length === 0, 10_000, 'the shared laptop’s list without the case')
+    expect(shared.workspace.cases.search('Wiśniewska')).toEqual([])
+    // On disk too, not only hidden (read once the laptop has closed its store).
+    await team.closeLaptop(shared)
+    expect(chunksOnDisk(shared, caseId)).toBe(0)
+    // And the server does not send it there (a laptop catching up from the start is not sent it).
+    expect(await catchUp(team, shared)).not.toContain(caseId)
+    // Restricted to both Amina and Jo: the shared laptop may hold it; Sam's still may not.
+    await serverApi.restrict(server, credential, { caseId, to: [AMINA.id, jo.id] })
+    expect(await catchUp(team, shared)).toContain(caseId)
+    expect(await catchUp(team, other)).not.toContain(caseId)
+    // Restricted to Jo alone, and Jo taken off the laptop by the manager: Amina's laptop is not sent it.
     await serverApi.restrict(server, credential, { caseId, to: [jo.id] })
-    const catchUp = async (laptop: Laptop) => {
-      const client = rawClient(team.server.url, credentialOf(laptop).credential)
-      await client.opened
-      client.hello()
-      await eventually(() => client.messages.some((message) => message.type === 'caught-up'), 10_000, 'catching up')
-      client.ws.close()
-      return client.documents()
-    }
-    expect(await catchUp(shared)).toContain(caseId)
-    expect(await catchUp(other)).not.toContain(caseId)
-    // Jo taken off the laptop: it is sent the case no more.
-    await serverApi.removeDevicePerson(server, credential, credentialOf(shared).deviceId, jo.id)
-    expect(await catchUp(shared)).not.toContain(caseId)
+    expect(await catchUp(team, shared)).not.toContain(caseId)
+    await serverApi.removeDevicePerson(server, credential, deviceId, jo.id)
+    expect(await catchUp(team, shared)).not.toContain(caseId)
   })
 })

@@ -55,19 +55,28 @@ export function mayHold(restriction: Restriction | undefined, personId: string |
   return restriction === undefined || (personId !== undefined && restriction.to.includes(personId))
 }
 
-/** The team's cases this person's laptop may hold: every listed case but those restricted to others. */
-export function heldCaseIds(doc: TeamDoc, personId: string | undefined): string[] {
-  const restricted = restrictions(doc)
-  return teamCaseIds(doc).filter((id) => mayHold(restricted[id], personId))
+/**
+ * Whether a laptop may hold a case, given its people: a restricted case only if every one of them
+ * may, since whoever signs in at a shared laptop sees what it holds (a case restricted to one of
+ * them goes to that person's own laptop, not to one they share). A laptop with no person holds none.
+ */
+export function laptopMayHold(restriction: Restriction | undefined, personIds: readonly string[]): boolean {
+  return restriction === undefined || (personIds.length > 0 && personIds.every((id) => mayHold(restriction, id)))
 }
 
-/** The scanned documents of cases this person's laptop may not hold. */
-export function withheldScanIds(doc: TeamDoc, personId: string | undefined): string[] {
+/** The team's cases a laptop of these people may hold: every listed case but those restricted to others. */
+export function heldCaseIds(doc: TeamDoc, personIds: readonly string[]): string[] {
+  const restricted = restrictions(doc)
+  return teamCaseIds(doc).filter((id) => laptopMayHold(restricted[id], personIds))
+}
+
+/** The scanned documents of cases a laptop of these people may not hold. */
+export function withheldScanIds(doc: TeamDoc, personIds: readonly string[]): string[] {
   const restricted = restrictions(doc)
   return Object.entries(mapIn(doc.attachments))
     .filter(([, entry]) => {
       const caseId = isMap(entry) ? toPlain<{ caseId?: unknown }>(entry as never).caseId : undefined
-      return typeof caseId === 'string' && !mayHold(restricted[caseId], personId)
+      return typeof caseId === 'string' && !laptopMayHold(restricted[caseId], personIds)
     })
     .map(([id]) => id)
 }

@@ -124,6 +124,8 @@ export class Session {
   /** Someone else who shares this laptop: they choose their PIN at their first sign-in. */
   addPerson(person: Person): void {
     addLaptopPerson(this.parts.settings, person)
+    // The laptop's people changed: what it may hold is looked at again.
+    this.#events.emit('changed')
   }
 
   hasPin(personId: string): boolean {
