@@ -1,11 +1,13 @@
 import { sha256Hex } from '../node/crypto'
 import type { SqliteDatabase } from '../node/sqlite'
 import type { AttestedAuditEntry, AuditEntry } from '../shared/audit/audit-entry'
+import { devicePerson } from './device-people'
 import type { Device } from './store'
 
 /**
  * The team's audit entries on the server: each numbered in arrival order, with the device that
- * sent it and the person the server holds for that device. Append-only: there is no code path
+ * sent it and the person the server holds for that device (the entry's own person where the
+ * device is shared by them). Append-only: there is no code path
  * that changes or removes an entry, and triggers refuse an UPDATE or DELETE on the table.
  */
 export class ServerAuditLog {
@@ -50,7 +52,10 @@ export class ServerAuditLog {
           if (existing.content_hash !== contentHash) return { refused: `Audit entry ${entry.id} is already kept, with other content: an entry cannot be changed.` }
           continue
         }
-        this.#insert.run({ ...entry, contentHash, deviceId: device.id, deviceName: device.name, sentBy: device.person?.id ?? null, receivedAt: now.toISOString() })
+        // A shared laptop sends its people's entries: one naming any of them is theirs; one naming
+        // anyone else is kept as sent by the device's own person, so shown forged.
+        const sentBy = devicePerson(device, entry.personId)?.id ?? device.person?.id ?? null
+        this.#insert.run({ ...entry, contentHash, deviceId: device.id, deviceName: device.name, sentBy, receivedAt: now.toISOString() })
         stored += 1
       }
       return { stored }

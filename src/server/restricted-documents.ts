@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
-import { mayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
+import { laptopMayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
 import { SERVER_DEVICE, type ServerStore } from './store'
 import type { TeamAuthority, TeamShape } from './team-authority'
 
@@ -14,9 +14,13 @@ import type { TeamAuthority, TeamShape } from './team-authority'
  * widened to its sender (ServerStore.addChunk).
  */
 
-/** Whether a device's person may be sent a document (a device from before people were the server's is sent no restricted case). */
-export function mayReceive(authority: TeamAuthority, documentId: string, person: Person | null): boolean {
-  return mayHold(authority.restrictionOf(documentId), person?.id)
+/**
+ * Whether a device may be sent a document: a restricted case only if every one of its people may
+ * hold it (`laptopMayHold`: whoever signs in at a shared laptop sees what it holds). A device from
+ * before people were the server's is sent no restricted case.
+ */
+export function mayReceive(authority: TeamAuthority, documentId: string, people: readonly Person[]): boolean {
+  return laptopMayHold(authority.restrictionOf(documentId), people.map((person) => person.id))
 }
 
 /** What restricting (or clearing) a case did: the answer, and the chunks to send out (by number). */

@@ -73,6 +73,10 @@ export class ServerStore {
         created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT, voided_at TEXT
       );
       CREATE TABLE IF NOT EXISTS removed (document_id TEXT PRIMARY KEY, removed_at TEXT NOT NULL, removed_by TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS device_people (
+        device_id TEXT NOT NULL, person_id TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT,
+        PRIMARY KEY (device_id, person_id)
+      );
     `)
     // A join code from before codes were single-use could be used again and again: void it.
     db.exec("DELETE FROM codes WHERE kind = 'join'")
@@ -87,6 +91,9 @@ export class ServerStore {
     if (!columns.has('device_id')) db.exec('ALTER TABLE chunks ADD COLUMN device_id TEXT')
     if (!columns.has('received_at')) db.exec('ALTER TABLE chunks ADD COLUMN received_at TEXT')
     if (!columns.has('held_back')) db.exec('ALTER TABLE chunks ADD COLUMN held_back INTEGER NOT NULL DEFAULT 0')
+    // The person of a shared laptop who made the chunk, where the server attested them (one of the
+    // device's people); otherwise the device's own person stands for it.
+    if (!columns.has('person_id')) db.exec('ALTER TABLE chunks ADD COLUMN person_id TEXT')
     db.exec('CREATE INDEX IF NOT EXISTS chunks_by_device ON chunks (device_id)')
     db.prepare('UPDATE chunks SET received_at = ? WHERE received_at IS NULL').run(now.toISOString())
     return new ServerStore(db)
@@ -210,14 +217,36 @@ export class ServerStore {
     const row = this.#db
       .prepare<[string], DeviceRow>(`${DEVICE_SELECT} WHERE d.id = ?`)
       .get(id)
-    return row && deviceOf(row)
+    return row && deviceOf(row, this.#addedPeople(row.id))
   }
 
   devices(): Device[] {
     return this.#db
       .prepare<[], DeviceRow>(`${DEVICE_SELECT} ORDER BY d.created_at`)
       .all()
-      .map(deviceOf)
+      .map((row) => deviceOf(row, this.#addedPeople(row.id)))
+  }
+
+  /** Records someone else who shares a device (again, if a manager had taken them off it). */
+  addDevicePerson(deviceId: string, personId: string, now: Date): void {
+    this.#db
+      .prepare('INSERT INTO device_people (device_id, person_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET added_at = excluded.added_at, removed_at = NULL')
+      .run(deviceId, personId, now.toISOString())
+  }
+
+  /** A manager takes a person off a device; false if they were not on it. */
+  removeDevicePerson(deviceId: string, personId: string, now: Date): boolean {
+    return this.#db.prepare('UPDATE device_people SET removed_at = ? WHERE device_id = ? AND person_id = ? AND removed_at IS NULL').run(now.toISOString(), deviceId, personId).changes > 0
+  }
+
+  /** The people added to a device after its own, in the order they were added. */
+  #addedPeople(deviceId: string): Person[] {
+    return this.#db
+      .prepare<[string], PersonRow>(
+        'SELECT p.id, p.name, p.role FROM device_people dp JOIN people p ON p.id = dp.person_id WHERE dp.device_id = ? AND dp.removed_at IS NULL ORDER BY dp.added_at',
+      )
+      .all(deviceId)
+      .map(personOf)
   }
 
   /** The device a credential belongs to, if it is genuine and not revoked. */
@@ -258,10 +287,10 @@ export class ServerStore {
    * caseworker is, until the restriction is cleared or widened to its sender (`release`): otherwise
    * a laptop could write itself in as lead caseworker, then clear the restriction.
    */
-  addChunk(documentId: string, data: Uint8Array, from: { deviceId: string; at: Date; heldBack?: boolean }): number | undefined {
+  addChunk(documentId: string, data: Uint8Array, from: { deviceId: string; at: Date; personId?: string; heldBack?: boolean }): number | undefined {
     const result = this.#db
-      .prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data, device_id, received_at, held_back) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(documentId, sha256Hex(data), data, from.deviceId, from.at.toISOString(), from.heldBack ? 1 : 0)
+      .prepare('INSERT OR IGNORE INTO chunks (document_id, hash, data, device_id, received_at, person_id, held_back) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(documentId, sha256Hex(data), data, from.deviceId, from.at.toISOString(), from.personId ?? null, from.heldBack ? 1 : 0)
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined
   }
 
@@ -269,7 +298,8 @@ export class ServerStore {
   release(documentIds: string[], byPeople: readonly string[] | 'everyone'): void {
     const everyone = this.#db.prepare<[string]>('UPDATE chunks SET held_back = 0 WHERE document_id = ? AND held_back = 1')
     const byThem = this.#db.prepare<[string, string]>(
-      'UPDATE chunks SET held_back = 0 WHERE document_id = ? AND held_back = 1 AND device_id IN (SELECT id FROM devices WHERE person_id IN (SELECT value FROM json_each(?)))',
+      `UPDATE chunks SET held_back = 0 WHERE document_id = ? AND held_back = 1
+       AND COALESCE(person_id, (SELECT person_id FROM devices WHERE devices.id = chunks.device_id)) IN (SELECT value FROM json_each(?))`,
     )
     this.#db.transaction(() => {
       for (const id of documentIds) {
@@ -409,8 +439,11 @@ export class ServerStore {
   }
 }
 
-/** A chunk with the person whose device sent it (the first parameter: the server's own id). */
-const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, c.held_back, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE d.person_id END AS by
+/**
+ * A chunk with the person who sent it: the person of a shared laptop the server attested, or the
+ * device's own person (the first parameter: the server's own id).
+ */
+const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, c.held_back, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE COALESCE(c.person_id, d.person_id) END AS by
   FROM chunks c LEFT JOIN devices d ON d.id = c.device_id`
 
 /** A device with its person: the person's role decides whether it is a manager's. */
@@ -458,7 +491,7 @@ interface ChunkRow {
   by: string | null
 }
 
-function deviceOf(row: DeviceRow): Device {
+function deviceOf(row: DeviceRow, added: Person[]): Device {
   const person = row.person_id && row.person_name ? { id: row.person_id, name: row.person_name, role: asRole(row.person_role ?? '') } : null
   return {
     id: row.id,
@@ -468,6 +501,7 @@ function deviceOf(row: DeviceRow): Device {
     revoked: row.revoked_at !== null,
     manager: person ? person.role === 'manager' : row.manager === 1,
     person,
+    people: added.filter((other) => other.id !== person?.id),
   }
 }
 

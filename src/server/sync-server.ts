@@ -13,6 +13,7 @@ import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ChunkMe
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { isWholeChunk } from '../node/chunk-changes'
 import { NONCE_PATTERN, revocationProof } from '../node/revocation-proof'
+import { devicePeople, devicePerson } from './device-people'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
@@ -141,6 +142,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (route === routeOf(TEAM_API.devices)) return answer(response, TEAM_API.devices, store.devices())
     if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
     if (route === routeOf(TEAM_API.sendAudit)) return sendAudit(request, device, response)
+    if (route === routeOf(TEAM_API.addDevicePerson)) return addDevicePerson(request, device, response)
     if (route === routeOf(TEAM_API.restrict)) {
       const body = await jsonBody(request, TEAM_API.restrict.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
@@ -150,8 +152,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     const revoke = REVOKE_ROUTE.exec(route)
     const remove = REMOVE_ROUTE.exec(route)
+    const takeOff = REMOVE_PERSON_ROUTE.exec(route)
     const managerRoutes = [routeOf(TEAM_API.newJoinCode), routeOf(TEAM_API.readAudit)]
-    if (!revoke && !remove && !managerRoutes.includes(route)) return reply(response, 404, { error: 'Not found' })
+    if (!revoke && !remove && !takeOff && !managerRoutes.includes(route)) return reply(response, 404, { error: 'Not found' })
     // What follows is a manager's, decided by the role the server holds for the device's person.
     if (!device.manager) return reply(response, 403, { error: 'Only a team manager can do that.' })
     if (route === routeOf(TEAM_API.readAudit)) {
@@ -161,6 +164,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     if (route === routeOf(TEAM_API.newJoinCode)) return newJoinCode(request, response)
     if (remove) return removeDocument(remove[1]!, device, response)
+    if (takeOff) {
+      const [, deviceId, personId] = takeOff as unknown as [string, string, string]
+      if (!store.removeDevicePerson(deviceId, decodeURIComponent(personId), now())) return reply(response, 404, { error: 'That person is not on that laptop (its own person is taken off by revoking it).' })
+      return answer(response, TEAM_API.removeDevicePerson, { removed: decodeURIComponent(personId) })
+    }
     const revoked = revoke![1]!
     if (!store.device(revoked)) return reply(response, 404, { error: `No device ${revoked}` })
     store.revoke(revoked, now())
@@ -177,6 +185,36 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const kept = store.audit.add(body.entries, device, now())
     if ('refused' in kept) return reply(response, 409, { error: kept.refused })
     return answer(response, TEAM_API.sendAudit, kept)
+  }
+
+  /**
+   * Someone else who uses a team's laptop: a join code made for them (or for anyone, naming them
+   * as `you`) is used up as for joining, and they become one of the device's people.
+   */
+  async function addDevicePerson(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
+    const body = await jsonBody(request, TEAM_API.addDevicePerson.body)
+    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    let refusal: string | undefined
+    let added: { deviceId: string; person: Person } | undefined
+    try {
+      added = store.useJoinCode(body.joinCode, now(), (issued) => {
+        const person = personJoining(issued, body.you)
+        const already = typeof person === 'string' ? undefined : devicePerson(device, person.id)
+        if (typeof person === 'string' || already) {
+          refusal = typeof person === 'string' ? person : `${already!.name} already uses this laptop.`
+          throw new JoinRefused()
+        }
+        if (!store.person(person.id)) store.addPerson(person, now())
+        store.addDevicePerson(device.id, person.id, now())
+        return { deviceId: device.id, person }
+      })
+    } catch (error) {
+      if (!(error instanceof JoinRefused)) throw error
+    }
+    if (refusal) return reply(response, 409, { error: refusal })
+    if (!added) return reply(response, 403, { error: 'That join code is not right, has been used, or has expired. Ask the team manager for a new one.' })
+    publishServerChange(authority?.reconcileMembers())
+    return answer(response, TEAM_API.addDevicePerson, added.person)
   }
 
   async function newJoinCode(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -480,12 +518,14 @@ class Connection {
       bytes = 0
       upTo = undefined
     }
+    // Read afresh for each delivery: a person added to the laptop (or taken off it) counts from now.
+    const people = devicePeople(this.store.device(this.device.id) ?? this.device)
     for (const item of queued) {
       if (batch.length === 0) await this.#room()
       if (!this.#open()) return
       const chunk = this.store.chunkAt(item.seq)
       // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
-      if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, this.device.person)) {
+      if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, people)) {
         batch.push(chunk)
         bytes += chunk.data.length
       }
@@ -582,9 +622,13 @@ class Connection {
         return
       }
     }
+    // The person of a shared laptop who made it, if they are one of the device's people (read afresh:
+    // one added since this laptop connected counts); anyone else named is not attested.
+    const current = this.store.device(this.device.id) ?? this.device
+    const personId = devicePerson(current, message.by)?.id
     // A change to a restricted case from a laptop it is not restricted to is kept, not passed on (ServerStore.addChunk).
-    const heldBack = !mayReceive(this.authority, documentId, this.device.person)
-    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now(), heldBack })
+    const heldBack = !mayReceive(this.authority, documentId, devicePeople(current))
+    const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now(), ...(personId ? { personId } : {}), heldBack })
     const update = seq !== undefined && documentId === this.authority.teamDocumentId ? this.authority.update(data, seq) : undefined
     const undone = update?.undone.length ? { undone: `The server put back part of a change from this laptop: ${update.undone.join('; ')}.` } : {}
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }), ...undone })
@@ -675,6 +719,8 @@ async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Prom
 /** The revoke route, its `:id` a device id (letters, digits, - and _, as the store makes them). */
 const REVOKE_ROUTE = new RegExp(`^${routeOf(TEAM_API.revoke).replace(':id', '([\\w-]+)')}$`)
 /** The route taking a document out of the team, its `:id` a document id (base58). */
+/** The route taking a person off a device: a device id, then a person id (URI-encoded). */
+const REMOVE_PERSON_ROUTE = new RegExp(`^${routeOf(TEAM_API.removeDevicePerson).replace(':id', '([\\w-]+)').replace(':person', '([^/]{1,300})')}$`)
 const REMOVE_ROUTE = new RegExp(`^${routeOf(TEAM_API.removeDocument).replace(':id', '([1-9A-HJ-NP-Za-km-z]{1,100})')}$`)
 
 /** An endpoint's route, as `handleHttp` matches it. */

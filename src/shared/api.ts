@@ -185,6 +185,11 @@ export const API = {
   lock: method<Record<string, never>>()(none),
   /** "Switch user": locks, and the sign-in page offers nobody first. */
   signOut: method<Record<string, never>>()(none),
+  /**
+   * "Someone else uses this laptop": a team's laptop redeems a join code made for the new person
+   * (`name` for a code made for anyone); they become one of its people and choose their PIN next.
+   */
+  addLaptopPerson: method<{ id: string; name: string }>()(z.object({ code: text, name: text.optional() })),
   /** The window was used (a key, a click): the core's idle timer starts again. */
   sessionActivity: method<Record<string, never>>()(none),
   /** The manager's: "Lock after N minutes idle". */
@@ -298,6 +303,8 @@ export const API = {
   leaveTeam: method<Record<string, never>>()(none),
   listDevices: method<TeamDevice[]>()(none),
   revokeDevice: method<Record<string, never>>()(z.object({ deviceId: id })),
+  /** A manager takes someone else who shares a laptop off it (its own person: revoke it instead). */
+  removeDevicePerson: method<Record<string, never>>()(z.object({ deviceId: id, personId: id })),
   /** A manager's join code for one laptop: for a person by name (theirs if in the team, else a new person's), in a role. */
   newJoinCode: method<JoinCode>()(z.object({ for: text.optional(), role: z.enum(ROLES).optional() })),
   /** "Start again" on a laptop taken off the team: the notice goes, and the window opens as a first run. */

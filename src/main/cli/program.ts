@@ -4,7 +4,7 @@ import { auditCommand } from './audit-command'
 import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
 import { actAs, CliError } from './context'
-import { pinCommand } from './session-commands'
+import { personCommand, pinCommand } from './session-commands'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
 import { reportCommand } from './report-command'
 import { searchCommand } from './search-command'
@@ -25,6 +25,7 @@ export function program(): Command {
     .addCommand(auditCommand())
     .addCommand(serveCommand())
     .addCommand(pinCommand())
+    .addCommand(personCommand())
     .option('--as <name>', "which of this laptop's people to act as, where several share it")
     .hook('preAction', (command) => actAs(command.opts<{ as?: string }>().as))
   for (const command of teamCommands()) root.addCommand(command)

@@ -1,4 +1,6 @@
 import { Command } from 'commander'
+import { addLaptopPerson } from '../core/sync/team-setup'
+import { pinProblem } from '../../shared/session/pin-rule'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 
 /**
@@ -26,6 +28,33 @@ export function pinCommand(): Command {
     process.stdout.write(`PIN set for ${name}.\n`)
   })
   return pin
+}
+
+/**
+ * `homeward person add --code CODE`: someone else who uses this team's laptop, with the join code
+ * the manager made for them (`--name` for a code made for anyone), and their PIN from HOMEWARD_PIN
+ * or standard input. The PIN is checked before the code is used up.
+ */
+export function personCommand(): Command {
+  const person = new Command('person').description('the people who share this laptop, each signed in as themselves')
+  withCommonOptions(
+    person
+      .command('add')
+      .description("add someone else who uses this laptop, with a join code the manager made for them; their PIN from HOMEWARD_PIN or standard input")
+      .requiredOption('--code <code>', 'the join code made for them')
+      .option('--name <name>', 'their name, for a join code made for anyone'),
+  ).action(async (options: CommonOptions & { code: string; name?: string }) => {
+    const typed = (process.env.HOMEWARD_PIN ?? (await readStandardInput())).replace(/\r?\n$/, '')
+    const problem = pinProblem(typed)
+    if (problem) throw new CliError(`pin: ${problem}`)
+    const name = await withWorkspace(options, async (workspace) => {
+      const added = await addLaptopPerson(workspace, { code: options.code, ...(options.name ? { name: options.name } : {}) })
+      await workspace.session.setPin(added.id, typed)
+      return added.name
+    })
+    process.stdout.write(`${name} can now sign in on this laptop.\n`)
+  })
+  return person
 }
 
 async function readStandardInput(): Promise<string> {

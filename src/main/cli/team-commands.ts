@@ -164,6 +164,7 @@ function printDevices(devices: TeamDevice[]): void {
   for (const device of devices) {
     const state = device.revoked ? 'revoked' : device.lastSeen ? `last seen ${formatUkDateTime(device.lastSeen)}` : 'never seen'
     const whose = device.person ? `${device.person.name}, ${ROLE_LABELS[device.person.role].toLowerCase()}` : device.manager ? 'manager' : ''
-    process.stdout.write(`${device.id}  ${device.name}${whose ? ` (${whose})` : ''}  ${state}\n`)
+    const also = device.people.length > 0 ? `  also used by ${device.people.map((person) => person.name).join(', ')}` : ''
+    process.stdout.write(`${device.id}  ${device.name}${whose ? ` (${whose})` : ''}  ${state}${also}\n`)
   }
 }

@@ -29,6 +29,7 @@ import { dismissTakenOffTeam, takenOffTeamAt, wipeTeamData } from './sync/wipe-t
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
 import { guardHandlers, Session } from './session/session'
+import { laptopPeople } from './session/laptop-people'
 import type { WorkspaceCore } from './workspace-core'
 import type { SqliteDatabase } from '../../node/sqlite'
 
@@ -102,11 +103,13 @@ export class Workspace {
     this.meetings = new Meetings(core, this.cases, this.team)
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
-    this.restrictedCases = new RestrictedCases(core, () => laptopPersonId(core.settings, teamRef))
+    this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef))
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
     this.#watchTeam(teamRef.handle)
+    // Someone added to this laptop: what it holds is looked at again (a case restricted to others goes).
+    session.onChanged(() => this.#followListingSoon())
     // The audit goes to the server each time the laptop has caught up with it, and every few minutes online.
     this.sync.onStatus((status) => {
       if (status.state === 'connected') void this.audit.exchange()
@@ -128,9 +131,9 @@ export class Workspace {
       const journal = new ChangeJournal(store)
       // Indexing follows the storage write itself, not the repo's events (which come before it).
       const saved = new EventEmitter<{ saved: [] }>()
-      const outbox = new SyncOutbox(store)
       // Changes made here are the person's working here, as the core (made below) says.
       const made: { core?: WorkspaceCore; audit?: Audit; session?: Session } = {}
+      const outbox = new SyncOutbox(store, () => personHere(made.core))
       const attestations = new ChangeAttestations(store, () => personHere(made.core))
       const storage = new SqliteStorageAdapter(store, {
         journal,
@@ -165,7 +168,7 @@ export class Workspace {
         storage,
         journal,
         index,
-        () => heldCaseIds(teamRef.handle.doc(), laptopPersonId(settings, teamRef)),
+        () => heldCaseIds(teamRef.handle.doc(), laptopPersonIds(settings, teamRef)),
         (id) => id in mapIn(teamRef.handle.doc().attachments),
       )
       saved.on('saved', () => indexer.schedule())
@@ -432,9 +435,14 @@ function workspaceCore(parts: {
   }
 }
 
-/** The team's person whose laptop this is (the server sends it only the cases they may hold). */
-function laptopPersonId(settings: LocalSettings, teamRef: TeamRef): string | undefined {
-  return teamPerson(savedMembership(settings), teamRef.handle)?.id
+/**
+ * The people of a team's laptop: the team's person it joined as, then anyone added to it (the
+ * server sends it, and it holds, only the cases all of them may hold). None alone, or on a laptop
+ * from before people were the server's.
+ */
+function laptopPersonIds(settings: LocalSettings, teamRef: TeamRef): string[] {
+  if (!teamPerson(savedMembership(settings), teamRef.handle)) return []
+  return laptopPeople(settings, teamRef.handle).map((person) => person.id)
 }
 
 /** The id of the person working on this laptop, if one is set up: whose the changes made here are. */

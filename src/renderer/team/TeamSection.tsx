@@ -314,6 +314,8 @@ function Devices() {
                   ? `${device.person.name}${device.person.id === profile.id ? ' (you)' : ''}, ${ROLE_LABELS[device.person.role]}`
                   : 'Not recorded',
             },
+            // Someone else who shares the laptop, added with a code of their own.
+            { heading: 'Also used by', cell: (device) => device.people.map((person) => person.name).join(', ') || 'Nobody else' },
             { heading: 'Last seen', cell: (device) => (device.lastSeen ? formatUkDateTime(device.lastSeen) : 'Never') },
             { heading: 'State', cell: (device) => (device.revoked ? 'Revoked' : 'Can sync') },
           ]}

@@ -52,8 +52,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     seen: seq.optional(),
     seenMark: chunkMark.optional(),
   }),
-  /** Changes made on this laptop (Automerge changes, or a whole saved document). */
-  z.object({ type: z.literal('upload'), ref: seq, documentId, data: bytes }),
+  /**
+   * Changes made on this laptop (Automerge changes, or a whole saved document). `by`: the person
+   * signed in who made them, on a laptop several people share; the server attests them only if
+   * they are one of the device's people, and otherwise the device's own person.
+   */
+  z.object({ type: z.literal('upload'), ref: seq, documentId, data: bytes, by: z.string().max(100).optional() }),
 ])
 export type ClientMessage = z.infer<typeof clientMessageSchema>
 

@@ -36,6 +36,8 @@ const teamDevice = z.object({
   revoked: z.boolean(),
   manager: z.boolean(),
   person: person.nullable(),
+  /** Everyone else who shares the laptop, added with a code of their own (see `addDevicePerson`). */
+  people: z.array(person).max(100),
 })
 export type TeamDevice = z.infer<typeof teamDevice>
 
@@ -86,6 +88,19 @@ export const TEAM_API = {
     body: z.object({ for: personName.optional(), role: role.optional() }),
     answer: joinCode,
   },
+  /**
+   * Someone else who uses this laptop: the laptop redeems a join code made for them, and the server
+   * records them among the device's people (it attests their uploads, and sends them their
+   * restricted cases). The code is used up as for joining; the answer is the person it was for.
+   */
+  addDevicePerson: {
+    method: 'POST',
+    path: '/api/device-people',
+    body: z.object({ joinCode: z.string().max(50), you: z.object({ id: personId, name: personName }).optional() }),
+    answer: person,
+  },
+  /** A manager takes a person off a device (not its own person: revoke the device for that). */
+  removeDevicePerson: { method: 'POST', path: '/api/devices/:id/people/:person/remove', body: z.undefined(), answer: z.object({ removed: personId }) },
   revoke: { method: 'POST', path: '/api/devices/:id/revoke', body: z.undefined(), answer: z.object({ revoked: z.string().max(100) }) },
   /**
    * A manager takes a document (a case, a scanned document, a meeting) out of the team: the

@@ -1,7 +1,7 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toStored } from '../automerge/registers'
-import { heldCaseIds, mayHold, mayRestrict, restrictedTo, restrictions, withheldScanIds } from './restrictions'
+import { heldCaseIds, laptopMayHold, mayHold, mayRestrict, restrictedTo, restrictions, withheldScanIds } from './restrictions'
 import { newTeamDoc, type TeamDoc } from './team-doc'
 
 /** A team document with two cases, a scan of each, and the first case restricted to Amina and Derek. */
@@ -18,13 +18,22 @@ function team(restricted: unknown = { 'case-1': toStored({ to: ['amina', 'derek'
 describe('restricted cases', () => {
   it('are held only by the people named: others hold every other case, and none of its scans', () => {
     const doc = team()
-    expect(heldCaseIds(doc, 'amina').sort()).toEqual(['case-1', 'case-2'])
-    expect(heldCaseIds(doc, 'jo')).toEqual(['case-2'])
-    expect(withheldScanIds(doc, 'jo')).toEqual(['scan-1'])
-    expect(withheldScanIds(doc, 'derek')).toEqual([])
+    expect(heldCaseIds(doc, ['amina']).sort()).toEqual(['case-1', 'case-2'])
+    expect(heldCaseIds(doc, ['jo'])).toEqual(['case-2'])
+    expect(withheldScanIds(doc, ['jo'])).toEqual(['scan-1'])
+    expect(withheldScanIds(doc, ['derek'])).toEqual([])
     // A laptop whose person is not known (from before people were the server's) holds none.
-    expect(heldCaseIds(doc, undefined)).toEqual(['case-2'])
+    expect(heldCaseIds(doc, [])).toEqual(['case-2'])
     expect(mayHold(undefined, undefined)).toBe(true)
+  })
+
+  it('are held on a laptop several people share only if every one of them may hold it: whoever signs in there sees what it holds', () => {
+    const doc = team()
+    expect(heldCaseIds(doc, ['amina', 'derek']).sort()).toEqual(['case-1', 'case-2'])
+    expect(heldCaseIds(doc, ['amina', 'jo'])).toEqual(['case-2'])
+    expect(withheldScanIds(doc, ['amina', 'jo'])).toEqual(['scan-1'])
+    expect(laptopMayHold(undefined, ['amina', 'jo'])).toBe(true)
+    expect(laptopMayHold({ to: ['jo'], by: 'jo', at: '2026-11-23T10:00:00.000Z' }, ['amina', 'jo'])).toBe(false)
   })
 
   it('always include the one restricting, once', () => {

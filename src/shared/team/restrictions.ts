@@ -55,25 +55,34 @@ export function mayHold(restriction: Restriction | undefined, personId: string |
   return restriction === undefined || (personId !== undefined && restriction.to.includes(personId))
 }
 
-/** The team's cases this person's laptop may hold: every listed case but those restricted to others. */
-export function heldCaseIds(doc: TeamDoc, personId: string | undefined): string[] {
+/**
+ * Whether a laptop may hold a case, given its people: a restricted case only if every one of them
+ * may, since whoever signs in at a shared laptop sees what it holds (a case restricted to one of
+ * them goes to that person's own laptop, not to one they share). A laptop with no person holds none.
+ */
+export function laptopMayHold(restriction: Restriction | undefined, personIds: readonly string[]): boolean {
+  return restriction === undefined || (personIds.length > 0 && personIds.every((id) => mayHold(restriction, id)))
+}
+
+/** The team's cases a laptop of these people may hold: every listed case but those restricted to others. */
+export function heldCaseIds(doc: TeamDoc, personIds: readonly string[]): string[] {
   const restricted = restrictions(doc)
-  return teamCaseIds(doc).filter((id) => mayHold(restricted[id], personId))
+  return teamCaseIds(doc).filter((id) => laptopMayHold(restricted[id], personIds))
 }
 
 /**
- * The scanned documents of cases this person's laptop may not hold. Never a case or a meeting,
+ * The scanned documents of cases a laptop of these people may not hold. Never a case or a meeting,
  * whatever an entry says: a laptop that listed one as a scan of a restricted case must not make
  * the others delete it (the server puts such an entry back as well).
  */
-export function withheldScanIds(doc: TeamDoc, personId: string | undefined): string[] {
+export function withheldScanIds(doc: TeamDoc, personIds: readonly string[]): string[] {
   const restricted = restrictions(doc)
   const otherKinds = new Set([...teamCaseIds(doc), ...Object.keys(mapIn(doc.meetings))])
   return Object.entries(mapIn(doc.attachments))
     .filter(([id]) => !otherKinds.has(id))
     .filter(([, entry]) => {
       const caseId = isMap(entry) ? toPlain<{ caseId?: unknown }>(entry as never).caseId : undefined
-      return typeof caseId === 'string' && !mayHold(restricted[caseId], personId)
+      return typeof caseId === 'string' && !laptopMayHold(restricted[caseId], personIds)
     })
     .map(([id]) => id)
 }

@@ -26,13 +26,13 @@ export class RestrictedCases {
 
   constructor(
     private readonly core: WorkspaceCore,
-    /** The person whose laptop this is (the team's person, as the server holds them). */
-    private readonly personId: () => string | undefined,
+    /** The people of this laptop (the team's person it joined as, and anyone added to it). */
+    private readonly personIds: () => string[],
   ) {}
 
   /** The team's cases this laptop may hold (lists, search, the board and new agendas show only these). */
   heldCaseIds(): string[] {
-    return heldCaseIds(this.core.teamDoc().doc(), this.personId())
+    return heldCaseIds(this.core.teamDoc().doc(), this.personIds())
   }
 
   /**
@@ -103,7 +103,7 @@ export class RestrictedCases {
     const team = this.core.teamDoc().doc()
     const held = new Set(this.heldCaseIds())
     const cases = teamCaseIds(team).filter((id) => !held.has(id) && isValidDocumentId(id))
-    const withheld = new Set([...cases, ...withheldScanIds(team, this.personId()).filter((id) => isValidDocumentId(id))])
+    const withheld = new Set([...cases, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
     for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))
     let removed = false

@@ -26,7 +26,8 @@ const SETTING_WRONG_PINS = 'session-wrong-pins'
 const IDLE_CHECK_MS = 15_000
 
 /** What the window may ask while nobody is signed in: the sign-in page's needs. */
-const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getSession', 'signIn', 'setFirstPin'])
+/** "Someone else uses this laptop" too: it needs the manager's join code for them, so opens nothing by itself. */
+const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getSession', 'signIn', 'setFirstPin', 'addLaptopPerson'])
 /** And the first run's, only until the laptop has a person. */
 const FIRST_RUN: ReadonlySet<ApiMethod> = new Set(['setProfile', 'listMembers'])
 /**
@@ -123,6 +124,8 @@ export class Session {
   /** Someone else who shares this laptop: they choose their PIN at their first sign-in. */
   addPerson(person: Person): void {
     addLaptopPerson(this.parts.settings, person)
+    // The laptop's people changed: what it may hold is looked at again.
+    this.#events.emit('changed')
   }
 
   hasPin(personId: string): boolean {

@@ -6,6 +6,8 @@ export interface OutgoingChunk {
   id: number
   documentId: string
   data: Uint8Array
+  /** The person working here who made it (on a laptop several share, the server attests them by it). */
+  by?: string
 }
 
 /**
@@ -24,13 +26,20 @@ export class SyncOutbox {
   #enabled = false
   readonly #listeners = new Set<() => void>()
 
-  constructor(db: SqliteDatabase) {
+  constructor(
+    db: SqliteDatabase,
+    /** Who is working here now: a chunk is theirs (recorded with it, as it is made). */
+    private readonly madeBy: () => string | undefined = () => undefined,
+  ) {
     this.#db = db
     db.exec('CREATE TABLE IF NOT EXISTS sync_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL, data BLOB NOT NULL)')
-    this.#add = db.prepare<[string, Uint8Array]>('INSERT INTO sync_outbox (document_id, data) VALUES (?, ?)')
+    // Who made each chunk: a laptop shared by several people says whose each upload is.
+    const columns = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('sync_outbox') as string[])
+    if (!columns.has('person_id')) db.exec('ALTER TABLE sync_outbox ADD COLUMN person_id TEXT')
+    this.#add = db.prepare<[string, Uint8Array, string | null]>('INSERT INTO sync_outbox (document_id, data, person_id) VALUES (?, ?, ?)')
     this.#count = db.prepare('SELECT COUNT(*) FROM sync_outbox').pluck()
-    this.#after = db.prepare<[number, number], { id: number; document_id: string; data: Buffer }>(
-      'SELECT id, document_id, data FROM sync_outbox WHERE id > ? ORDER BY id LIMIT ?',
+    this.#after = db.prepare<[number, number], { id: number; document_id: string; data: Buffer; person_id: string | null }>(
+      'SELECT id, document_id, data, person_id FROM sync_outbox WHERE id > ? ORDER BY id LIMIT ?',
     )
     this.#remove = db.prepare<[number]>('DELETE FROM sync_outbox WHERE id = ?')
   }
@@ -46,14 +55,15 @@ export class SyncOutbox {
 
   /** Called inside the chunk's own transaction; tells listeners once the caller has committed. */
   record(documentId: string, data: Uint8Array): void {
-    if (this.#enabled) this.#add.run(documentId, data)
+    if (this.#enabled) this.#add.run(documentId, data, this.madeBy() ?? null)
   }
 
   /** Many chunks at once, in one transaction. */
   recordAll(chunks: { documentId: string; data: Uint8Array }[]): void {
     if (!this.#enabled) return
     this.#db.transaction(() => {
-      for (const chunk of chunks) this.#add.run(chunk.documentId, chunk.data)
+      const by = this.madeBy() ?? null
+      for (const chunk of chunks) this.#add.run(chunk.documentId, chunk.data, by)
     })()
   }
 
@@ -73,7 +83,12 @@ export class SyncOutbox {
 
   /** The next chunks to send after `id`, oldest first. */
   after(id: number, limit: number): OutgoingChunk[] {
-    return this.#after.all(id, limit).map((row) => ({ id: row.id, documentId: row.document_id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }))
+    return this.#after.all(id, limit).map((row) => ({
+      id: row.id,
+      documentId: row.document_id,
+      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+      ...(row.person_id === null ? {} : { by: row.person_id }),
+    }))
   }
 
   /** The server has it. */

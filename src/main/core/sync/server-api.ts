@@ -10,6 +10,12 @@ export const serverApi = {
   revoke: (server: string, credential: string, deviceId: string) =>
     call(server, TEAM_API.revoke, { credential, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
   newJoinCode: (server: string, credential: string, body: z.input<typeof TEAM_API.newJoinCode.body>) => call(server, TEAM_API.newJoinCode, { credential, body }),
+  addDevicePerson: (server: string, credential: string, body: z.input<typeof TEAM_API.addDevicePerson.body>) => call(server, TEAM_API.addDevicePerson, { credential, body }),
+  removeDevicePerson: (server: string, credential: string, deviceId: string, personId: string) =>
+    call(server, TEAM_API.removeDevicePerson, {
+      credential,
+      path: TEAM_API.removeDevicePerson.path.replace(':id', encodeURIComponent(deviceId)).replace(':person', encodeURIComponent(personId)),
+    }),
   team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
   restrict: (server: string, credential: string, body: z.input<typeof TEAM_API.restrict.body>) => call(server, TEAM_API.restrict, { credential, body }),
   removeDocument: (server: string, credential: string, documentId: string) =>

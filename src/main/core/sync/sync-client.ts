@@ -368,7 +368,7 @@ export class SyncClient {
       this.#lastSent = next.id
       this.#inFlight.set(next.id, next.data.length)
       bytes += next.data.length
-      this.#send({ type: 'upload', ref: next.id, documentId: next.documentId, data: next.data })
+      this.#send({ type: 'upload', ref: next.id, documentId: next.documentId, data: next.data, ...(next.by === undefined ? {} : { by: next.by }) })
     }
   }
 

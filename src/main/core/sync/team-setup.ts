@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { ChangeContext } from '../../../shared/case/changes'
 import type { Person } from '../../../shared/people'
@@ -93,6 +94,23 @@ export async function joinTeam(workspace: TeamWorkspace, input: { server: string
   return membership
 }
 
+/**
+ * Someone else who uses this team's laptop: the laptop redeems the join code the manager made for
+ * them (a code made for anyone names them by `name`), and the server records them among the
+ * device's people. They are added to the laptop's people, to choose their PIN. Returns who they are.
+ */
+export async function addLaptopPerson(
+  workspace: { membership: TeamMembership; session: { addPerson(person: Person): void } },
+  input: { code: string; name?: string },
+): Promise<Person> {
+  const membership = requireMembership(workspace)
+  const name = input.name?.trim()
+  const you = name ? { you: { id: randomUUID(), name } } : {}
+  const person = await serverApi.addDevicePerson(membership.server, membership.credential, { joinCode: input.code.trim(), ...you })
+  workspace.session.addPerson(person)
+  return person
+}
+
 /** The membership, or a clear error for commands that need one. */
 export function requireMembership(workspace: { membership: TeamMembership }): Membership {
   const membership = workspace.membership.get()
@@ -106,7 +124,9 @@ function refuseIfInTeam(workspace: TeamWorkspace): void {
 }
 
 /** The window's part in the team sync: its state, creating or joining the team, and the manager's devices. */
-export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: SyncClient; dismissTakenOffTeam(): void }) {
+export function teamSyncHandlers(
+  workspace: TeamWorkspace & { readonly sync: SyncClient; readonly session: { addPerson(person: Person): void }; dismissTakenOffTeam(): void },
+) {
   return {
     getSyncStatus: () => workspace.sync.status(),
     createTeam: async (input) => {
@@ -133,6 +153,16 @@ export function teamSyncHandlers(workspace: TeamWorkspace & { readonly sync: Syn
       requirePermission(workspace.currentContext().role, 'revoke-devices')
       const membership = requireMembership(workspace)
       await serverApi.revoke(membership.server, membership.credential, deviceId)
+      return {}
+    },
+    addLaptopPerson: async (input) => {
+      const person = await addLaptopPerson(workspace, input)
+      return { id: person.id, name: person.name }
+    },
+    removeDevicePerson: async ({ deviceId, personId }) => {
+      requirePermission(workspace.currentContext().role, 'revoke-devices')
+      const membership = requireMembership(workspace)
+      await serverApi.removeDevicePerson(membership.server, membership.credential, deviceId, personId)
       return {}
     },
     dismissTakenOffTeam: () => {
