@@ -11,3 +11,11 @@ export function mayMakeSubjectAccessCopy(person: Pick<Person, 'id' | 'role'>, le
 
 /** The refusal, in words, for anyone else. */
 export const SUBJECT_ACCESS_REFUSAL = 'Only the case’s lead caseworker or a manager can make a subject access copy of it.'
+
+/** Someone else asked for a subject access copy: refused, with who can make one. */
+export class SubjectAccessRefusedError extends Error {
+  constructor() {
+    super(SUBJECT_ACCESS_REFUSAL)
+    this.name = 'SubjectAccessRefusedError'
+  }
+}

@@ -8,7 +8,7 @@ const note = (id: string, text: string): CaseNote => ({ id, date: '2026-10-01', 
 function record(notes: CaseNote[], family: string[]): Pick<CaseRecord, 'notes' | 'family' | 'referral'> {
   return {
     notes,
-    family: Object.fromEntries(family.map((name, i) => [`f${i}`, { relationship: 'sibling', name, localAuthority: 'E08000032', years: 4 }])) as CaseRecord['family'],
+    family: Object.fromEntries(family.map((name, i) => [`f${i}`, { relationship: 'sister' as const, name, localAuthority: 'E08000032', years: 4 }])) as CaseRecord['family'],
     referral: { clientName: 'Marek Nowak' } as CaseRecord['referral'],
   }
 }

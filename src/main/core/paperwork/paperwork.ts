@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
@@ -7,8 +7,11 @@ import * as change from '../../../shared/case/changes'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import { planPack } from '../../../shared/case/presentation-pack'
 import type { CaseRecord } from '../../../shared/case/record'
+import { mayMakeSubjectAccessCopy, SubjectAccessRefusedError } from '../../../shared/case/subject-access'
+import { notesForReview } from '../../../shared/case/third-party-notes'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
+import { attachmentsInOrder } from '../../../shared/case/attachments'
 import { checkFile } from '../../pdf/file-check'
 import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
@@ -33,6 +36,9 @@ export interface PackOptions {
   without?: readonly string[]
   onProgress?(done: number, total: number): void
 }
+
+/** Where a subject access copy puts the scanned documents, beside its PDF. */
+const SCANS_FOLDER = 'Scanned documents'
 
 /** Generated documents are named by the ids Homeward makes for them (a UUID each). */
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -110,6 +116,50 @@ export class Paperwork {
     const saved = await this.#save(caseId, record, 'closure-letter', made, [])
     this.audit.record(caseId, 'exported', 'closure letter made')
     return { ...saved, notes: plan.notes }
+  }
+
+  /**
+   * A subject access copy (UK GDPR Article 15) written into `outDir`, a new or empty folder: the
+   * readable PDF of everything held about the person, their scanned documents byte for byte (each
+   * numbered, so two of one name stay two), and record.json, the record as the core reads it.
+   * Only a manager or the case's lead caseworker may make one; it is recorded in the audit.
+   * Written whole before anything is said to be done: each file written, then renamed into place.
+   */
+  async subjectAccessCopy(caseId: string, outDir: string): Promise<{ folder: string; files: string[]; pages: number; heldForReview: number; missingScans: string[] }> {
+    const record = await this.cases.read(caseId)
+    const context = this.core.context()
+    if (!mayMakeSubjectAccessCopy({ id: context.author.id, role: context.role }, record.allocation.leadCaseworker?.id)) throw new SubjectAccessRefusedError()
+    const already = await readdir(outDir).catch(() => [])
+    if (already.length > 0) throw new PaperworkNotReadyError([`${outDir} is not empty: choose a new or empty folder for the copy`])
+    const scanFiles: Record<string, string> = {}
+    const files: { name: string; bytes: Uint8Array }[] = []
+    const missingScans: string[] = []
+    for (const [i, scan] of attachmentsInOrder(record.attachments).entries()) {
+      const file = await this.attachments.read(caseId, scan.id).catch((error: unknown) => {
+        if (error instanceof AttachmentNotFoundError) return undefined
+        throw error
+      })
+      if (!file) {
+        missingScans.push(scan.fileName)
+        continue
+      }
+      const name = join(SCANS_FOLDER, `${String(i + 1).padStart(2, '0')} ${safeFileName(scan.fileName).replace(/[\\/:*?"<>|]/g, '')}`)
+      scanFiles[scan.id] = name
+      files.push({ name, bytes: file.bytes })
+    }
+    const forReview = notesForReview(record)
+    const { makeSubjectAccessCopy } = await import('../../pdf/subject-access')
+    const made = await makeSubjectAccessCopy({ record, forReview, scanFiles, madeBy: context.author, today: context.today, now: context.now })
+    const pdfName = safeFileName(`Subject access copy - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}.pdf`.replace(/[\\/:*?"<>|]/g, ''))
+    files.unshift({ name: pdfName, bytes: made.bytes }, { name: 'record.json', bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`) })
+    for (const file of files) {
+      const path = join(outDir, file.name)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(`${path}.partial`, file.bytes, { mode: 0o600 })
+      await rename(`${path}.partial`, path)
+    }
+    this.audit.record(caseId, 'exported', 'subject access copy made')
+    return { folder: outDir, files: files.map((file) => file.name), pages: made.pages, heldForReview: forReview.length, missingScans }
   }
 
   /**
