@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as change from '../../src/shared/case/changes'
@@ -109,6 +109,10 @@ describe('homeward export subject-access', () => {
     const again = homeward('export', 'subject-access', caseId, '--out', join(dir.path, 'manager'), '--data', folders.manager!)
     expect(again.code).toBe(1)
     expect(again.err).toMatch(/^homeward: .*manager is not empty: choose a new or empty folder for the copy\n$/)
+
+    writeFileSync(join(dir.path, 'a file'), 'not a folder')
+    const notAFolder = homeward('export', 'subject-access', caseId, '--out', join(dir.path, 'a file'), '--data', folders.manager!)
+    expect(notAFolder.err).toMatch(/^homeward: .*a file is not a folder that can be written to: choose a new or empty folder for the copy\n$/)
 
     const unknown = homeward('export', 'subject-access', 'no-such-case', '--out', join(dir.path, 'x'), '--data', folders.manager!)
     expect(unknown.code).toBe(1)

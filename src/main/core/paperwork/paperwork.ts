@@ -138,7 +138,10 @@ export class Paperwork {
    * renamed into place, readable by its owner only.
    */
   async subjectAccessCopy(caseId: string, outDir: string): Promise<SubjectAccessSummary & { folder: string; files: string[] }> {
-    const already = await readdir(outDir).catch(() => [])
+    const already = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return []
+      throw new PaperworkNotReadyError([`${outDir} is not a folder that can be written to: choose a new or empty folder for the copy`])
+    })
     if (already.length > 0) throw new PaperworkNotReadyError([`${outDir} is not empty: choose a new or empty folder for the copy`])
     const { files, ...summary } = await this.#subjectAccessFiles(caseId)
     for (const file of files) {
