@@ -294,6 +294,11 @@ export const API = {
   openGeneratedDocument: method<{ opened: true } | ({ opened: false } & FileTransfer)>()(
     z.object({ caseId: id, documentId: id, as: z.enum(['pdf', 'email']) }),
   ),
+  /**
+   * A subject access copy of a case (a manager or its lead caseworker): one ZIP of its PDF, scans and
+   * record.json, with how many notes are on the pages for the reviewer and which scans are not here yet.
+   */
+  makeSubjectAccessCopy: method<FileTransfer & { heldForReview: number; missingScans: string[] }>()(z.object({ caseId: id })),
 
   // The team sync.
   getSyncStatus: method<SyncStatus>()(none),

@@ -3,6 +3,7 @@ import { isUserFacing } from '../core/errors'
 import { auditCommand } from './audit-command'
 import { boardCommand } from './board-command'
 import { caseCommands } from './case-commands'
+import { exportCommand } from './export-command'
 import { actAs, CliError } from './context'
 import { personCommand, pinCommand } from './session-commands'
 import { attachCommand, letterCommand, packCommand } from './paperwork-commands'
@@ -21,6 +22,7 @@ export function program(): Command {
     .addCommand(attachCommand())
     .addCommand(packCommand())
     .addCommand(letterCommand())
+    .addCommand(exportCommand())
     .addCommand(seedCommand())
     .addCommand(auditCommand())
     .addCommand(serveCommand())

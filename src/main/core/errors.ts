@@ -1,6 +1,7 @@
 import { UnreadableCaseError } from '../../shared/case/migrations'
 import { CaseRuleError } from '../../shared/case/changes'
 import { NotPermittedError } from '../../shared/team/permissions'
+import { SubjectAccessRefusedError } from '../../shared/case/subject-access'
 import { ValidationError } from '../../shared/validation'
 
 /**
@@ -133,5 +134,6 @@ export function isUserFacing(error: unknown): error is Error {
     ServerRefusedError,
     SignInFirstError,
     PinRefusedError,
+    SubjectAccessRefusedError,
   ].some((kind) => error instanceof kind)
 }

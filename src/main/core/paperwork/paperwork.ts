@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
@@ -7,8 +7,11 @@ import * as change from '../../../shared/case/changes'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import { planPack } from '../../../shared/case/presentation-pack'
 import type { CaseRecord } from '../../../shared/case/record'
+import { mayMakeSubjectAccessCopy, SubjectAccessRefusedError } from '../../../shared/case/subject-access'
+import { notesForReview } from '../../../shared/case/third-party-notes'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
+import { attachmentsInOrder } from '../../../shared/case/attachments'
 import { checkFile } from '../../pdf/file-check'
 import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
@@ -33,6 +36,23 @@ export interface PackOptions {
   without?: readonly string[]
   onProgress?(done: number, total: number): void
 }
+
+/** What a subject access copy holds back or lacks, for whoever made it. */
+export interface SubjectAccessSummary {
+  pages: number
+  /** Notes naming another person, on the PDF's pages for the reviewer. */
+  heldForReview: number
+  /** Scanned documents whose files have not reached this laptop yet. */
+  missingScans: string[]
+}
+
+/** A file name without the characters a folder refuses on some computer (Windows' \ / : * ? " < > |). */
+function withoutUnsafeCharacters(name: string): string {
+  return safeFileName(name.replace(/[\\/:*?"<>|]/g, ''))
+}
+
+/** Where a subject access copy puts the scanned documents, beside its PDF. */
+const SCANS_FOLDER = 'Scanned documents'
 
 /** Generated documents are named by the ids Homeward makes for them (a UUID each). */
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -110,6 +130,62 @@ export class Paperwork {
     const saved = await this.#save(caseId, record, 'closure-letter', made, [])
     this.audit.record(caseId, 'exported', 'closure letter made')
     return { ...saved, notes: plan.notes }
+  }
+
+  /**
+   * A subject access copy (UK GDPR Article 15) written into `outDir`, a new or empty folder (see
+   * #subjectAccessFiles). Written whole before anything is said to be done: each file written, then
+   * renamed into place, readable by its owner only.
+   */
+  async subjectAccessCopy(caseId: string, outDir: string): Promise<SubjectAccessSummary & { folder: string; files: string[] }> {
+    const already = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return []
+      throw new PaperworkNotReadyError([`${outDir} is not a folder that can be written to: choose a new or empty folder for the copy`])
+    })
+    if (already.length > 0) throw new PaperworkNotReadyError([`${outDir} is not empty: choose a new or empty folder for the copy`])
+    const { files, ...summary } = await this.#subjectAccessFiles(caseId)
+    for (const file of files) {
+      const path = join(outDir, file.name)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(`${path}.partial`, file.bytes, { mode: 0o600 })
+      await rename(`${path}.partial`, path)
+    }
+    return { ...summary, folder: outDir, files: files.map((file) => file.name) }
+  }
+
+  /**
+   * A subject access copy's files: the readable PDF of everything held about the person, their
+   * scanned documents byte for byte (numbered, so two of one name stay two) and record.json, the
+   * record as the core reads it. Only a manager or the case's lead caseworker may make one (a
+   * restricted case is on the laptops of those it is restricted to only); it is recorded in the audit.
+   */
+  async #subjectAccessFiles(caseId: string): Promise<SubjectAccessSummary & { fileName: string; files: { name: string; bytes: Uint8Array }[] }> {
+    const record = await this.cases.read(caseId)
+    const context = this.core.context()
+    if (!mayMakeSubjectAccessCopy({ id: context.author.id, role: context.role }, record.allocation.leadCaseworker?.id)) throw new SubjectAccessRefusedError()
+    const scanFiles: Record<string, string> = {}
+    const files: { name: string; bytes: Uint8Array }[] = []
+    const missingScans: string[] = []
+    for (const [i, scan] of attachmentsInOrder(record.attachments).entries()) {
+      const file = await this.attachments.read(caseId, scan.id).catch((error: unknown) => {
+        if (error instanceof AttachmentNotFoundError) return undefined
+        throw error
+      })
+      if (!file) {
+        missingScans.push(scan.fileName)
+        continue
+      }
+      const name = `${SCANS_FOLDER}/${String(i + 1).padStart(2, '0')} ${withoutUnsafeCharacters(scan.fileName)}`
+      scanFiles[scan.id] = name
+      files.push({ name, bytes: file.bytes })
+    }
+    const forReview = notesForReview(record)
+    const { makeSubjectAccessCopy } = await import('../../pdf/subject-access')
+    const made = await makeSubjectAccessCopy({ record, forReview, scanFiles, madeBy: context.author, today: context.today, now: context.now })
+    const fileName = withoutUnsafeCharacters(`Subject access copy - ${record.referral.clientName} - ${formatUkDate(context.today).replaceAll('/', '-')}`)
+    files.unshift({ name: `${fileName}.pdf`, bytes: made.bytes }, { name: 'record.json', bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`) })
+    this.audit.record(caseId, 'exported', 'subject access copy made')
+    return { fileName, files, pages: made.pages, heldForReview: forReview.length, missingScans }
   }
 
   /**
@@ -257,6 +333,12 @@ export class Paperwork {
         if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
         return { opened: false as const, fileName, base64: toBase64(await readFile(path)) }
+      },
+      // One ZIP of the copy's folder: the window saves a file, where a browser cannot write a folder.
+      makeSubjectAccessCopy: async ({ caseId }) => {
+        const made = await this.#subjectAccessFiles(caseId)
+        const { storedZip } = await import('./zip')
+        return { fileName: `${made.fileName}.zip`, base64: toBase64(storedZip(made.files)), heldForReview: made.heldForReview, missingScans: made.missingScans }
       },
       // Here, not with the scanned documents: removing one also deletes the packs that enclose it.
       removeAttachment: async ({ caseId, attachmentId }) => ({ packsDeleted: await this.removeAttachmentAndCopies(caseId, attachmentId) }),

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import { useAttachmentFile } from './useAttachmentFile'
 import { fromBase64, saveToDownloads } from '../../platform/files'
 import { AttachmentsPanel } from './AttachmentsPanel'
+import { SubjectAccessPanel } from './SubjectAccessPanel'
 import { ClosureLetterPanel, GeneratedList, MAKE_CLOSURE_LETTER_BUTTON, MAKE_PACK_BUTTON, PackPanel } from './PaperworkPanels'
 
 type Showing =
@@ -79,6 +80,7 @@ export function DocumentsView() {
       {record.status !== 'closed' && <PackPanel settings={paperworkSettings} onMade={(id) => void preview(id, MAKE_PACK_BUTTON)} />}
       {(record.phase === 'closure-and-review' || record.status === 'closed') && <ClosureLetterPanel settings={paperworkSettings} onMade={(id) => void preview(id, MAKE_CLOSURE_LETTER_BUTTON)} />}
       <GeneratedList onPreview={(id) => void preview(id)} onOpen={(id, as) => void open(id, as)} />
+      <SubjectAccessPanel />
       {showing?.kind === 'generated' && (
         <PreviewDialog
           title={showing.title}
