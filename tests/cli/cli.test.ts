@@ -95,6 +95,18 @@ describe('the homeward command line', () => {
     expect(result.err).toContain(reason)
   })
 
+  it('names the person of a laptop in no team without a role: they manage no one', async () => {
+    // The window's first run, as Priya Shah does it on her own laptop.
+    const alone = join(dir.path, 'alone')
+    const workspace = await openWorkspace({ dataDir: alone })
+    workspace.team.setProfile({ name: 'Priya Shah' })
+    await workspace.close()
+    const shown = homeward('team', 'show', '--data', alone)
+    expect(shown.err).toBe('')
+    expect(shown.out).toContain("This laptop is not in a team. It is Priya Shah's.")
+    expect(shown.out).not.toMatch(/manager/i)
+  })
+
   it('refuses, in one line, a workspace the app has open', async () => {
     const busy = join(dir.path, 'busy')
     const workspace = await openWorkspace({ dataDir: busy })

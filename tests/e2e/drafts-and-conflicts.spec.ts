@@ -200,6 +200,8 @@ test('a field of a list’s item two windows saved at once shows both values, an
   await expectAccessible(first, 'a list with an item’s field saved twice at once')
 
   await first.getByRole('button', { name: /^Keep this one.*Coach to Bradford/ }).click()
+  // Focus lands on the item kept, not on the page's body with the box that went.
+  await expect(spending(first).getByRole('row', { name: /Coach to Bradford/ })).toBeFocused()
   for (const page of [first, second]) {
     await expect(page.getByRole('group', { name: /values saved at the same time/ })).toHaveCount(0)
     await expect(spending(page)).toContainText('Coach to Bradford')
@@ -299,6 +301,8 @@ test('an action’s field two windows saved at once shows both values on the Act
   await expectAccessible(first, 'the Actions tab with an action’s field saved twice at once')
 
   await first.getByRole('button', { name: /^Keep this one.*Email Leeds City Council/ }).click()
+  await expect(actions(first).getByRole('row', { name: /Email Leeds City Council/ })).toBeFocused()
+  await screenshot(first, testInfo, 'action-kept-focused')
   for (const page of [first, second]) {
     await expect(page.getByRole('group', { name: /values saved at the same time/ })).toHaveCount(0)
     await expect(actions(page)).toContainText('Email Leeds City Council')

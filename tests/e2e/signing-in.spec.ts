@@ -24,6 +24,10 @@ test('the app locks when left idle, nothing typed is lost, and the same person s
   await page.getByLabel('Lock after this many minutes idle').fill('1')
   await page.getByRole('region', { name: 'Locking' }).getByRole('button', { name: 'Save' }).click()
   await expect(page.getByRole('region', { name: 'Locking' }).getByRole('status')).toHaveText('Saved')
+  // "Saved" speaks of what was saved: typing again takes it away.
+  await page.getByLabel('Lock after this many minutes idle').fill('2')
+  await expect(page.getByRole('region', { name: 'Locking' }).getByRole('status')).toHaveCount(0)
+  await page.getByLabel('Lock after this many minutes idle').fill('1')
 
   // The page's clock is the test's from here.
   await page.clock.install()

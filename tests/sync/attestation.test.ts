@@ -6,9 +6,10 @@ import { authoredBy, authorOf, SERVER_AUTHOR } from '../../src/shared/authorship
 import * as change from '../../src/shared/case/changes'
 import type { CaseDoc } from '../../src/shared/case/record'
 import type { TeamDoc } from '../../src/shared/team/team-doc'
-import { AMINA, DEREK, JO, referral } from '../support/people'
+import { AMINA, DEREK, JO } from '../support/people'
 import { compress, rawClient } from '../support/raw-sync'
 import { TestTeam, type Laptop } from '../support/sync-team'
+import { teamWithACase } from '../support/team-with-a-case'
 
 const ref = (person: { id: string; name: string }) => ({ id: person.id, name: person.name })
 
@@ -24,12 +25,9 @@ describe('each change is attested by the person whose laptop sent it, as the ser
   })
 
   async function caseworkerAddsANote() {
-    team = await TestTeam.start()
-    const manager = await team.create(DEREK)
-    const caseId = await manager.workspace.cases.create(referral())
-    await manager.sync.syncOnce()
-    const caseworker = await team.join(AMINA)
-    await caseworker.sync.syncOnce()
+    const started = await teamWithACase()
+    team = started.team
+    const { manager, caseworker, caseId } = started
     await caseworker.workspace.cases.change(caseId, (doc, context) =>
       change.addNote(doc, { date: '2026-11-20', type: 'face-to-face', text: 'Met at the day centre.' }, { ...context, id: randomUUID() }),
     )

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../src/shared/audit/audit-entry'
 import { NotPermittedError } from '../../src/shared/team/permissions'
-import { AMINA, DEREK, referral } from '../support/people'
-import { SERVER_FILE, TestTeam } from '../support/sync-team'
+import { AMINA, DEREK } from '../support/people'
+import { SERVER_FILE, type TestTeam } from '../support/sync-team'
+import { teamWithACase } from '../support/team-with-a-case'
 
 describe('the audit travels to the manager through the server, attested by the sending device', () => {
   let team: TestTeam | undefined
@@ -15,12 +16,9 @@ describe('the audit travels to the manager through the server, attested by the s
   })
 
   async function caseworkerViewsACase() {
-    team = await TestTeam.start()
-    const manager = await team.create(DEREK)
-    const caseId = await manager.workspace.cases.create(referral())
-    await manager.sync.syncOnce()
-    const caseworker = await team.join(AMINA)
-    await caseworker.sync.syncOnce()
+    const started = await teamWithACase()
+    team = started.team
+    const { manager, caseworker, caseId } = started
     // The caseworker's window opens the case (what the core's repo is asked for by a window).
     caseworker.workspace.audit.windowAsked(caseId)
     // Each time a laptop has caught up with the server, it sends its new entries.

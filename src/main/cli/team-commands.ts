@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander'
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/people'
+import { roleShown } from '../../shared/team/role-shown'
 import { requirePermission, type Action } from '../../shared/team/permissions'
 import { formatUkDateTime } from '../../shared/dates'
 import type { TeamDevice } from '../../shared/sync/team-api'
@@ -45,10 +46,11 @@ export function teamCommands(): Command[] {
       }
     })
     if (options.json) return printJson(shown)
-    const you = shown.person ? `${shown.person.name} (${ROLE_LABELS[shown.person.role].toLowerCase()})` : 'nobody yet'
+    const role = shown.person && roleShown(shown.person.role, Boolean(shown.team))
+    const you = shown.person ? (role ? `${shown.person.name} (${role.toLowerCase()})` : shown.person.name) : 'nobody yet'
     if (!shown.team) process.stdout.write(`This laptop is not in a team. It is ${you}'s.\n`)
     else process.stdout.write(`Team "${shown.team}" on ${shown.server}; this laptop is "${shown.deviceName}" (${shown.deviceId}), ${you}'s; last synced ${shown.lastSyncedAt ?? 'never'}.\n`)
-    for (const member of shown.people) process.stdout.write(`  ${member.name}  ${ROLE_LABELS[member.role]}\n`)
+    for (const member of shown.people) process.stdout.write(`  ${[member.name, roleShown(member.role, Boolean(shown.team))].filter(Boolean).join('  ')}\n`)
   })
 
   withCommonOptions(

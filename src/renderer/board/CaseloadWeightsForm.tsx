@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { DEFAULT_CASELOAD_WEIGHTS } from '../../shared/board/board'
 import { PHASES, phaseLabel, type Phase } from '../../shared/case/phases'
 import { useApi } from '../app/contexts'
-import { Form, FormActions } from '../components/form'
-import { Panel } from '../components/Panel'
+import { TeamSettingForm } from '../components/TeamSettingForm'
 import { issuesOf } from '../forms/issues'
 
 /**
@@ -14,10 +13,8 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
   const api = useApi()
   const [typed, setTyped] = useState<Record<Phase, string>>(() => toText(weights))
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
-  const [saved, setSaved] = useState(false)
 
   const save = async (values: Record<Phase, string>) => {
-    setSaved(false)
     const problems: Record<string, string> = {}
     const numbers = Object.fromEntries(
       PHASES.map((phase) => {
@@ -27,12 +24,13 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
       }),
     ) as Record<Phase, number>
     setErrors(problems)
-    if (Object.keys(problems).length > 0) return
+    if (Object.keys(problems).length > 0) return false
     try {
       await api.call('setCaseloadWeights', { weights: numbers })
-      setSaved(true)
+      return true
     } catch (error) {
       setErrors(Object.fromEntries(issuesOf(error).map((issue) => [issue.field, issue.message])))
+      return false
     }
   }
 
@@ -42,11 +40,13 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
       of a case weighted 1.
     </p>
   )
-  // Only a manager sets them: anyone else sees the figures, not boxes that look as if they could be typed in.
-  if (!canChange) {
-    return (
-      <Panel id="weights-heading" title="Caseload weights">
-        {explanation}
+  return (
+    <TeamSettingForm
+      id="weights-heading"
+      title="Caseload weights"
+      intro={explanation}
+      canChange={canChange}
+      shown={
         <dl className="facts">
           {PHASES.map((phase) => (
             <div className="facts__row" key={phase}>
@@ -55,67 +55,54 @@ export function CaseloadWeightsForm({ weights, canChange }: { weights: Record<Ph
             </div>
           ))}
         </dl>
-      </Panel>
-    )
-  }
-
-  return (
-    <Panel id="weights-heading" title="Caseload weights">
-      {explanation}
-      <Form onSubmit={() => void save(typed)}>
-        <div className="weights">
-          {PHASES.map((phase) => (
-            <div key={phase} className={`field${errors[phase] ? ' field--error' : ''}`}>
-              <label className="field__label" htmlFor={`weight-${phase}`}>
-                {phaseLabel(phase)}
-              </label>
-              {errors[phase] && (
-                <p className="field__error" id={`weight-${phase}-error`}>
-                  <span className="visually-hidden">Error: </span>
-                  {errors[phase]}
-                </p>
-              )}
-              <input
-                id={`weight-${phase}`}
-                className="input input--short"
-                inputMode="decimal"
-                value={typed[phase]}
-                aria-invalid={errors[phase] ? true : undefined}
-                aria-describedby={errors[phase] ? `weight-${phase}-error` : undefined}
-                onChange={(event) => {
-                  setSaved(false)
-                  setTyped({ ...typed, [phase]: event.target.value })
-                }}
-              />
-            </div>
-          ))}
-        </div>
-        {Object.entries(errors)
-          .filter(([field]) => !(PHASES as readonly string[]).includes(field))
-          .map(([field, message]) => (
-            <p key={field} className="field__error" role="alert">
-              {message}
-            </p>
-          ))}
-        <FormActions label="Save weights">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setTyped(toText(DEFAULT_CASELOAD_WEIGHTS))
-              void save(toText(DEFAULT_CASELOAD_WEIGHTS))
-            }}
-          >
-            Use the defaults
-          </button>
-          {saved && (
-            <p className="save-confirmation" role="status">
-              Saved
-            </p>
-          )}
-        </FormActions>
-      </Form>
-    </Panel>
+      }
+      saveLabel="Save weights"
+      onSave={() => save(typed)}
+      actions={(saveWith) => (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setTyped(toText(DEFAULT_CASELOAD_WEIGHTS))
+            saveWith(() => save(toText(DEFAULT_CASELOAD_WEIGHTS)))
+          }}
+        >
+          Use the defaults
+        </button>
+      )}
+    >
+      <div className="weights">
+        {PHASES.map((phase) => (
+          <div key={phase} className={`field${errors[phase] ? ' field--error' : ''}`}>
+            <label className="field__label" htmlFor={`weight-${phase}`}>
+              {phaseLabel(phase)}
+            </label>
+            {errors[phase] && (
+              <p className="field__error" id={`weight-${phase}-error`}>
+                <span className="visually-hidden">Error: </span>
+                {errors[phase]}
+              </p>
+            )}
+            <input
+              id={`weight-${phase}`}
+              className="input input--short"
+              inputMode="decimal"
+              value={typed[phase]}
+              aria-invalid={errors[phase] ? true : undefined}
+              aria-describedby={errors[phase] ? `weight-${phase}-error` : undefined}
+              onChange={(event) => setTyped({ ...typed, [phase]: event.target.value })}
+            />
+          </div>
+        ))}
+      </div>
+      {Object.entries(errors)
+        .filter(([field]) => !(PHASES as readonly string[]).includes(field))
+        .map(([field, message]) => (
+          <p key={field} className="field__error" role="alert">
+            {message}
+          </p>
+        ))}
+    </TeamSettingForm>
   )
 }
 

@@ -42,7 +42,7 @@ export function ActionsView() {
         rowKey={([id]) => id}
         rowClassName={([, action]) => (isOverdue(action, day) ? 'row--overdue' : undefined)}
         empty="No actions yet."
-        rowDetail={([id]) => itemConflicts(ACTION_FIELDS, recordOf(id))}
+        rowDetail={([id], _index, actionRow) => itemConflicts(ACTION_FIELDS, recordOf(id), actionRow)}
         columns={[
           { heading: 'Action', cell: ([, action]) => action.description },
           { heading: 'Who', cell: ([, action]) => action.owner.name },

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react'
+import { useRef, type ReactNode, type RefObject } from 'react'
 
 /** One column of a DataTable. */
 export interface Column<T> {
@@ -31,8 +31,11 @@ export function DataTable<T>(props: {
   rowKey: (row: T, index: number) => string
   rowClassName?: (row: T) => string | undefined
   rowActions?: { heading: string; cell: (row: T, index: number) => ReactNode }
-  /** A row of its own under a record, across the table, when there is more to show for it. */
-  rowDetail?: (row: T, index: number) => ReactNode
+  /**
+   * A row of its own under a record, across the table, when there is more to show for it. Given
+   * the record's row, for focus to land on once the detail is done with (a conflict settled).
+   */
+  rowDetail?: (row: T, index: number, recordRow: RefObject<HTMLTableRowElement | null>) => ReactNode
   /** Shown instead of a table with no rows, where given. */
   empty?: string
   /** Classes beside `table`, such as `board`; tables are compact unless `roomy` (the case list). */
@@ -61,33 +64,48 @@ export function DataTable<T>(props: {
         </tr>
       </thead>
       <tbody>
-        {props.rows.map((row, index) => {
-          const detail = props.rowDetail?.(row, index)
-          return (
-            <Fragment key={props.rowKey(row, index)}>
-              <tr className={props.rowClassName?.(row)}>
-                {columns.map((column) => {
-                  const Cell = column.rowHeader ? 'th' : 'td'
-                  return (
-                    <Cell key={keyOf(column)} scope={column.rowHeader ? 'row' : undefined} className={classes(column.numeric && 'number', column.className)}>
-                      {column.cell(row, index)}
-                    </Cell>
-                  )
-                })}
-                {rowActions && <td className="table__actions">{rowActions.cell(row, index)}</td>}
-              </tr>
-              {detail && (
-                <tr>
-                  <td colSpan={columns.length + (rowActions ? 1 : 0)}>{detail}</td>
-                </tr>
-              )}
-            </Fragment>
-          )
-        })}
+        {props.rows.map((row, index) => (
+          <Row key={props.rowKey(row, index)} row={row} index={index} columns={columns} rowActions={rowActions} rowClassName={props.rowClassName} rowDetail={props.rowDetail} />
+        ))}
       </tbody>
     </table>
   )
   return props.scroll ? <div className="table-scroll">{table}</div> : table
+}
+
+/** A record's row and its detail row: a component, so that each row has its own ref. */
+function Row<T>(props: {
+  row: T
+  index: number
+  columns: readonly Column<T>[]
+  rowActions: { heading: string; cell: (row: T, index: number) => ReactNode } | undefined
+  rowClassName: ((row: T) => string | undefined) | undefined
+  rowDetail: ((row: T, index: number, recordRow: RefObject<HTMLTableRowElement | null>) => ReactNode) | undefined
+}) {
+  const { row, index, columns, rowActions } = props
+  const recordRow = useRef<HTMLTableRowElement>(null)
+  const detail = props.rowDetail?.(row, index, recordRow)
+  return (
+    <>
+      {/* Focusable from code only (tabIndex -1), where a detail may hand focus back to it. */}
+      <tr ref={recordRow} className={props.rowClassName?.(row)} tabIndex={props.rowDetail ? -1 : undefined}>
+        {columns.map((column) => {
+          const Cell = column.rowHeader ? 'th' : 'td'
+          return (
+            <Cell key={keyOf(column)} scope={column.rowHeader ? 'row' : undefined} className={classes(column.numeric && 'number', column.className)}>
+              {column.cell(row, index)}
+            </Cell>
+          )
+        })}
+        {rowActions && <td className="table__actions">{rowActions.cell(row, index)}</td>}
+      </tr>
+      {detail && (
+        <tr>
+          <td colSpan={columns.length + (rowActions ? 1 : 0)}>{detail}</td>
+        </tr>
+      )}
+    </>
+  )
 }
 
 function keyOf(column: Column<never>): string {

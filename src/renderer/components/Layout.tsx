@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router'
-import { ROLE_LABELS } from '../../shared/people'
+import { roleShown } from '../../shared/team/role-shown'
 import { useApi, useSession } from '../app/contexts'
 import { useUnsavedForms, type UnsavedForm } from '../forms/drafts'
 import type { ConnectionState } from '../platform/api-client'
@@ -51,11 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
 /** Who is signed in, and the way to lock the app (or let someone else sign in) when stepping away. */
 function SignedInAs() {
   const api = useApi()
-  const { profile, sharedLaptop } = useSession()
+  const { profile, inTeam, sharedLaptop } = useSession()
   return (
     <div className="masthead__person">
       <span className="masthead__name">Signed in as {profile.name}</span>
-      <span className="masthead__role">{ROLE_LABELS[profile.role]}</span>
+      <span className="masthead__role">{roleShown(profile.role, inTeam) ?? 'Working on your own'}</span>
       <span className="masthead__session">
         <button type="button" className="button button--secondary button--small" onClick={() => void api.call('lock', {}).catch(() => undefined)}>
           Lock

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
@@ -87,7 +87,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         empty={props.emptyText}
         columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}
         {...(props.record && !props.readOnly
-          ? { rowDetail: ([id]: [string, T]) => itemConflicts(props.fields, props.record!(id)) }
+          ? { rowDetail: ([id]: [string, T], _index: number, recordRow: RefObject<HTMLTableRowElement | null>) => itemConflicts(props.fields, props.record!(id), recordRow) }
           : {})}
         {...(props.readOnly
           ? {}
@@ -242,9 +242,10 @@ function FormHeading({ focus, children }: { focus: boolean; children: ReactNode 
 /**
  * An item's fields saved with two values at once, for a row under its own: each with both values,
  * who saved them and when, to keep one. Null when there is none (no row; and nothing decoded).
- * Also the Actions tab's, whose table is its own.
+ * Also the Actions tab's, whose table is its own. Once one is kept, focus goes to the item's row,
+ * which shows the value kept.
  */
-export function itemConflicts(fields: readonly Field[], record: FieldRecordSource): ReactNode {
+export function itemConflicts(fields: readonly Field[], record: FieldRecordSource, itemRow: RefObject<HTMLElement | null>): ReactNode {
   const conflicts = fields.flatMap((field) => {
     const values = record.conflict(field.name)
     return values ? [{ field, values }] : []
@@ -254,7 +255,7 @@ export function itemConflicts(fields: readonly Field[], record: FieldRecordSourc
   return conflicts.map(({ field, values }) => (
     <div key={field.name}>
       <p className="item-conflict__field">{field.label}</p>
-      <FieldConflict field={field} values={values} onChoose={(value) => record.choose(field.name, value)} />
+      <FieldConflict field={field} values={values} onChoose={(value) => record.choose(field.name, value)} returnFocus={itemRow} />
     </div>
   ))
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import * as change from '../../../shared/case/changes'
 import { formatUkDate, typedUkDate } from '../../../shared/dates'
-import { ROLE_LABELS } from '../../../shared/people'
+import { roleShown } from '../../../shared/team/role-shown'
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
+import { useSession } from '../../app/contexts'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
@@ -12,6 +13,7 @@ import { Section } from '../CaseForms'
 export function AllocationPanel() {
   const { record } = useOpenCase()
   const changeCase = useCaseChange()
+  const { inTeam } = useSession()
   const members = useApiQuery('listMembers', {})
   const [lead, setLead] = useState(record.allocation.leadCaseworker?.id ?? '')
   const [on, setOn] = useState(formatUkDate(record.allocation.allocatedOn ?? today()))
@@ -44,7 +46,10 @@ export function AllocationPanel() {
               label="Lead caseworker"
               value={lead}
               onChange={(value) => (setLead(value), setDone(false))}
-              options={[{ value: '', label: 'Choose…' }, ...team.map((person) => ({ value: person.id, label: `${person.name} (${ROLE_LABELS[person.role]})` }))]}
+              options={[{ value: '', label: 'Choose…' }, ...team.map((person) => {
+                  const role = roleShown(person.role, inTeam)
+                  return { value: person.id, label: role ? `${person.name} (${role})` : person.name }
+                })]}
               error={issues.find((i) => i.field === 'lead')?.message}
             />
             <TextField name="allocatedOn" label="Allocated on" hint="DD/MM/YYYY" width="short" inputMode="numeric" value={on} onChange={setOn} error={issues.find((i) => i.field === 'on')?.message} />
