@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 
 export type SqliteDatabase = Database.Database
 
 export interface SqliteOptions {
   /**
-   * Path to a better-sqlite3 binary built for another runtime: Electron's Node ABI differs from
+   * Path to a better-sqlite3-multiple-ciphers binary built for another runtime: Electron's Node ABI differs from
    * the system Node's, so the desktop app points at its own build and tests keep the default.
    */
   nativeBinding?: string

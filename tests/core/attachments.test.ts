@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FileRefusedError } from '../../src/main/core/errors'
 import { NotPermittedError } from '../../src/shared/team/permissions'

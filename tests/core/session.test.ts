@@ -5,7 +5,7 @@ import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-
 import { describe, expect, it } from 'vitest'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { windowPortAdapter } from '../../src/main/core/network/window-port'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import type { ApiResponse, Session } from '../../src/shared/api'
 import { likeMessagePortMain } from '../support/message-port-main'

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../src/shared/audit/audit-entry'
 import { NotPermittedError } from '../../src/shared/team/permissions'

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { sha256Hex } from '../../src/node/crypto'

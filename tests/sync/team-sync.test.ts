@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { markedPng } from '../support/fixtures'
 import { serverApi } from '../../src/main/core/sync/server-api'

@@ -39,7 +39,7 @@ export interface OpenWorkspaceOptions {
   user?: Person
   /** Who to name when nobody is set up on this laptop (the command line run by an IT volunteer). */
   fallbackUser?: Person
-  /** A better-sqlite3 binary for another runtime (the Electron build). */
+  /** A better-sqlite3-multiple-ciphers binary for another runtime (the Electron build). */
   nativeBinding?: string
   /** The clock, for tests that need a fixed "today". */
   now?: () => Date

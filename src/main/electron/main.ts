@@ -70,7 +70,7 @@ app.on('will-quit', (event) => {
   void workspace.close().finally(() => app.quit())
 })
 
-/** better-sqlite3 built for Electron's ABI by `npm run electron:native`, if present. */
+/** better-sqlite3-multiple-ciphers built for Electron's ABI by `npm run electron:native`, if present. */
 function electronNativeBinding(): string | undefined {
   const built = resolve(import.meta.dirname, '../../.electron-native/better_sqlite3.node')
   return existsSync(built) ? built : undefined
