@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3-multiple-ciphers'
+import { openEncrypted } from '../support/passphrase'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import { allocate } from '../../src/shared/case/changes'
 import { toStored } from '../../src/shared/automerge/registers'
@@ -18,7 +18,7 @@ const DEREK_ID = DEREK.id
 
 /** The chunks a laptop's homeward.sqlite holds for a document: on disk, not only hidden. */
 function chunksOnDisk(laptop: Laptop, documentId: string): number {
-  const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
+  const db = openEncrypted(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
   try {
     return (db.prepare("SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?").pluck().get(`["${documentId}"%`) as number)
   } finally {

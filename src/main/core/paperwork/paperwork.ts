@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
@@ -9,6 +10,7 @@ import { planPack } from '../../../shared/case/presentation-pack'
 import type { CaseRecord } from '../../../shared/case/record'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
+import { isSealed, readSealedFile, writeSealedFile } from '../../../node/sealed-file'
 import { checkFile } from '../../pdf/file-check'
 import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
@@ -21,7 +23,7 @@ import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } fro
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
 
-/** A generated document as the case records it, and where its file is on this laptop. */
+/** A generated document as the case records it, and where its file is on this laptop (sealed: `read` gives its bytes). */
 export interface GeneratedFile {
   id: string
   path: string
@@ -178,11 +180,45 @@ export class Paperwork {
       text: [...lines, ...signature].join('\n'),
       // Outlook opens a message marked unsent as a draft, ready to send.
       headers: { 'X-Unsent': '1' },
-      attachments: [{ filename: outgoingName(document), content: await readFile(path), contentType: 'application/pdf' }],
+      attachments: [{ filename: outgoingName(document), content: await this.#read(path), contentType: 'application/pdf' }],
     })
     const eml = this.#path(caseId, id, 'eml')
-    await writeFile(eml, await message.compile().build())
+    await writeSealedFile(eml, await message.compile().build(), this.core.key)
     return eml
+  }
+
+  /**
+   * Seals the paperwork a workspace made before encryption (plain PDFs and emails under
+   * documents/), in place, on the first open with its key.
+   */
+  async sealOlderFiles(): Promise<void> {
+    const folder = join(this.core.dataDir, 'documents')
+    const files = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])
+    for (const file of files.filter((entry) => entry.isFile() && /\.(pdf|eml)$/.test(entry.name))) {
+      const path = join(file.parentPath, file.name)
+      const bytes = await readFile(path)
+      if (!isSealed(bytes)) await writeSealedFile(path, bytes, this.core.key)
+    }
+  }
+
+  /** A made document's bytes, or its email's (their files are sealed with the workspace key). */
+  read(made: Pick<GeneratedFile, 'path'>): Promise<Buffer> {
+    return this.#read(made.path)
+  }
+
+  #read(path: string): Promise<Buffer> {
+    return readSealedFile(path, this.core.key)
+  }
+
+  /**
+   * A plain copy for the computer's PDF viewer or mail client, which cannot read a sealed file: in a
+   * folder of its own under the system's temporary folder, readable by this user only.
+   */
+  async #viewerCopy(path: string, fileName: string): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), 'homeward-open-'))
+    const copy = join(folder, basename(fileName))
+    await writeFile(copy, await this.#read(path), { mode: 0o600 })
+    return copy
   }
 
   /**
@@ -214,9 +250,8 @@ export class Paperwork {
       enclosures: enclosures.map((enclosure) => ({ attachmentId: enclosure.id, fileName: enclosure.fileName, pages: made.enclosurePages[enclosure.id] ?? 0 })),
     }
     const path = this.#path(caseId, id, 'pdf')
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(`${path}.partial`, made.bytes)
-    await rename(`${path}.partial`, path)
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+    await writeSealedFile(path, made.bytes, this.core.key)
     await this.cases.change(caseId, (doc, ctx) => change.recordGeneratedDocument(doc, id, document, ctx))
     return { id, path, document }
   }
@@ -246,7 +281,7 @@ export class Paperwork {
       readGeneratedDocument: async ({ caseId, documentId }) => {
         const made = await this.file(caseId, documentId)
         this.audit.record(caseId, 'exported', `${GENERATED_KINDS[made.document.kind].toLowerCase()} saved`)
-        return { fileName: outgoingName(made.document), base64: toBase64(await readFile(made.path)) }
+        return { fileName: outgoingName(made.document), base64: toBase64(await this.#read(made.path)) }
       },
       openGeneratedDocument: async ({ caseId, documentId, as }, caller) => {
         const made = await this.file(caseId, documentId)
@@ -254,9 +289,9 @@ export class Paperwork {
         const kind = GENERATED_KINDS[made.document.kind].toLowerCase()
         if (as === 'email') this.audit.record(caseId, 'exported', `${kind} emailed`)
         else this.audit.record(caseId, 'printed', `${kind} opened to print`)
-        if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
-        return { opened: false as const, fileName, base64: toBase64(await readFile(path)) }
+        if (caller.host.openPath && (await caller.host.openPath(await this.#viewerCopy(path, fileName)))) return { opened: true as const }
+        return { opened: false as const, fileName, base64: toBase64(await this.#read(path)) }
       },
       // Here, not with the scanned documents: removing one also deletes the packs that enclose it.
       removeAttachment: async ({ caseId, attachmentId }) => ({ packsDeleted: await this.removeAttachmentAndCopies(caseId, attachmentId) }),
