@@ -1,6 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, dirname } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiEvent, ApiResponse } from '../../src/shared/api'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
@@ -37,8 +36,6 @@ describe('the paperwork through the typed API', () => {
   })
   afterAll(async () => {
     await ws.close()
-    // The viewer's plain copies, in the system's temporary folder.
-    for (const path of opened) rmSync(dirname(path), { recursive: true, force: true })
     dir.remove()
   })
 
@@ -108,8 +105,8 @@ describe('the paperwork through the typed API', () => {
         expect(answer.ok, `${method} ${documentId}`).toBe(false)
       }
     }
-    // Only what it made was opened: plain copies for the viewer, each in a private folder of its own.
-    expect(opened.every((path) => dirname(dirname(path)) === tmpdir() && basename(dirname(path)).startsWith('homeward-open-'))).toBe(true)
+    // Only what it made was opened: plain copies for the viewer, in the workspace's documents folder.
+    expect(opened.every((path) => path.startsWith(join(dir.path, 'documents')))).toBe(true)
   })
 
   it('removes a document with the packs made here that hold a copy of it', async () => {

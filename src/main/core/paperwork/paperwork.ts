@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
@@ -35,6 +34,9 @@ export interface PackOptions {
   without?: readonly string[]
   onProgress?(done: number, total: number): void
 }
+
+/** Where the plain copies handed to the PDF viewer or mail client are, in a case's documents folder. */
+const VIEWER_FOLDER = 'opened'
 
 /** Generated documents are named by the ids Homeward makes for them (a UUID each). */
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -142,6 +144,7 @@ export class Paperwork {
     await this.attachments.remove(caseId, attachmentId)
     for (const [id] of made) {
       for (const extension of ['pdf', 'eml'] as const) await rm(this.#path(caseId, id, extension), { force: true })
+      await rm(this.#viewerFolder(caseId, id), { recursive: true, force: true })
     }
     return made.length
   }
@@ -189,12 +192,16 @@ export class Paperwork {
 
   /**
    * Seals the paperwork a workspace made before encryption (plain PDFs and emails under
-   * documents/), in place, on the first open with its key.
+   * documents/), in place, on the first open with its key; deletes the plain copies made for a viewer.
    */
   async sealOlderFiles(): Promise<void> {
     const folder = join(this.core.dataDir, 'documents')
     const files = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])
-    for (const file of files.filter((entry) => entry.isFile() && /\.(pdf|eml)$/.test(entry.name))) {
+    // The viewer's plain copies from the last run have been read by now.
+    for (const entry of files.filter((entry) => entry.isDirectory() && entry.name === VIEWER_FOLDER)) {
+      await rm(join(entry.parentPath, entry.name), { recursive: true, force: true })
+    }
+    for (const file of files.filter((entry) => entry.isFile() && /\.(pdf|eml)$/.test(entry.name) && !relative(folder, entry.parentPath).split(sep).includes(VIEWER_FOLDER))) {
       const path = join(file.parentPath, file.name)
       const bytes = await readFile(path)
       if (!isSealed(bytes)) await writeSealedFile(path, bytes, this.core.key)
@@ -211,14 +218,20 @@ export class Paperwork {
   }
 
   /**
-   * A plain copy for the computer's PDF viewer or mail client, which cannot read a sealed file: in a
-   * folder of its own under the system's temporary folder, readable by this user only.
+   * A plain copy for the computer's PDF viewer or mail client, which cannot read a sealed file: in
+   * the case's documents folder (so removing the document, restricting the case or wiping the
+   * laptop removes it too), owner-only, and deleted when the workspace next opens.
    */
-  async #viewerCopy(path: string, fileName: string): Promise<string> {
-    const folder = await mkdtemp(join(tmpdir(), 'homeward-open-'))
+  async #viewerCopy(caseId: string, id: string, path: string, fileName: string): Promise<string> {
+    const folder = this.#viewerFolder(caseId, id)
+    await mkdir(folder, { recursive: true, mode: 0o700 })
     const copy = join(folder, basename(fileName))
     await writeFile(copy, await this.#read(path), { mode: 0o600 })
     return copy
+  }
+
+  #viewerFolder(caseId: string, id: string): string {
+    return join(dirname(this.#path(caseId, id, 'pdf')), VIEWER_FOLDER, id)
   }
 
   /**
@@ -290,7 +303,7 @@ export class Paperwork {
         if (as === 'email') this.audit.record(caseId, 'exported', `${kind} emailed`)
         else this.audit.record(caseId, 'printed', `${kind} opened to print`)
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
-        if (caller.host.openPath && (await caller.host.openPath(await this.#viewerCopy(path, fileName)))) return { opened: true as const }
+        if (caller.host.openPath && (await caller.host.openPath(await this.#viewerCopy(caseId, documentId, path, fileName)))) return { opened: true as const }
         return { opened: false as const, fileName, base64: toBase64(await this.#read(path)) }
       },
       // Here, not with the scanned documents: removing one also deletes the packs that enclose it.
