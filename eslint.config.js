@@ -30,7 +30,7 @@ const layers = {
     packages: ['zod', 'date-fns', 'date-holidays', '@automerge/automerge/slim', '@automerge/automerge-repo/slim'],
   },
   /** What the laptop's core and the sync server share: SQLite, the sync codec, hashing. */
-  'src/node': { folders: ['src/shared', 'src/node'], node: true, packages: ['better-sqlite3', 'cbor-x', 'zod'] },
+  'src/node': { folders: ['src/shared', 'src/node'], node: true, packages: ['better-sqlite3-multiple-ciphers', 'cbor-x', 'zod'] },
   'src/main': main,
   'src/main/cli': { ...main, packages: [...main.packages, 'commander'] },
   'src/main/pdf': { ...main, packages: [...main.packages, '@cantoo/pdf-lib', '@cantoo/fontkit'] },

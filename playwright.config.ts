@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { useTestPassphrase } from './tests/support/passphrase'
+
+// The browser modes and command lines the tests start open their workspaces with the test passphrase.
+useTestPassphrase()
 
 /**
  * End-to-end tests drive the built app: in Debian's Chromium against the browser mode, and in the

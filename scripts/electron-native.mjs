@@ -1,4 +1,4 @@
-// Builds better-sqlite3 for Electron's Node ABI into .electron-native/, leaving node_modules' build
+// Builds better-sqlite3-multiple-ciphers (SQLite with SQLCipher) for Electron's Node ABI into .electron-native/, leaving node_modules' build
 // (used by Node: tests, the command line, the sync server) untouched. Needs Electron's headers,
 // which node-gyp downloads: run it once on a machine that is online and has the Electron binary.
 import { execFileSync } from 'node:child_process'
@@ -15,7 +15,7 @@ if (!electronBinary()) {
   process.exit(0)
 }
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
-const source = dirname(require.resolve('better-sqlite3/package.json'))
+const source = dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'))
 const work = join(root, '.electron-native', 'build-better-sqlite3')
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
@@ -30,4 +30,4 @@ execFileSync(
   { cwd: work, stdio: 'inherit', env },
 )
 copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), join(root, '.electron-native', 'better_sqlite3.node'))
-console.log(`electron:native: built better-sqlite3 for Electron ${electronVersion}.`)
+console.log(`electron:native: built better-sqlite3-multiple-ciphers for Electron ${electronVersion}.`)

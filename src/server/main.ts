@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { readServerKey } from './key-file'
 import { startSyncServer } from './sync-server'
 
 /**
@@ -12,17 +13,19 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3030' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: './server-data' },
+    'key-file': { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
 
 if (values.help) {
-  console.log(`Usage: homeward serve [--port 3030] [--host 127.0.0.1] [--data ./server-data] [--json]
+  console.log(`Usage: homeward serve --key-file FILE [--port 3030] [--host 127.0.0.1] [--data ./server-data] [--json]
 
 Runs the team's sync server. It listens on 127.0.0.1 unless --host says otherwise: put it behind a
 reverse proxy that adds TLS (see the README). On its first start it prints a setup code, for the
-team manager's laptop to create the team with.`)
+team manager's laptop to create the team with. Its store is encrypted with the key in FILE (64 hex
+digits, readable by its owner only, outside the data folder): openssl rand -hex 32 > FILE`)
   process.exit(0)
 }
 const port = Number(values.port)
@@ -31,9 +34,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
+if (!values['key-file']) {
+  console.error('homeward: the server needs --key-file FILE, the key its store is encrypted with (openssl rand -hex 32 > FILE)')
+  process.exit(2)
+}
+let key
+try {
+  key = readServerKey(values['key-file'], values.data!)
+} catch (error) {
+  console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(2)
+}
+
 let server
 try {
-  server = await startSyncServer({ dataDir: resolve(values.data!), port, host: values.host! })
+  server = await startSyncServer({ dataDir: resolve(values.data!), port, host: values.host!, key })
 } catch (error) {
   console.error(`homeward: the server could not start (${error instanceof Error ? error.message : String(error)})`)
   process.exit(1)

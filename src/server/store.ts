@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { sameSecret, sha256Hex } from '../node/crypto'
-import { openSqlite, type SqliteDatabase } from '../node/sqlite'
+import { openSqlite, SqliteKeyRefusedError, type SqliteDatabase } from '../node/sqlite'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import type { Person, Role } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
@@ -49,9 +49,15 @@ export class ServerStore {
     this.audit = new ServerAuditLog(db)
   }
 
-  static open(dataDir: string, now: Date = new Date()): ServerStore {
-    mkdirSync(dataDir, { recursive: true })
-    const db = openSqlite(join(dataDir, 'homeward-server.sqlite'))
+  static open(dataDir: string, now: Date = new Date(), key?: Uint8Array): ServerStore {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    let db: SqliteDatabase
+    try {
+      db = openSqlite(join(dataDir, 'homeward-server.sqlite'), key ? { key } : {})
+    } catch (error) {
+      if (error instanceof SqliteKeyRefusedError) throw new Error('that key does not open this server\'s store', { cause: error })
+      throw error
+    }
     db.exec(`
       CREATE TABLE IF NOT EXISTS team (id TEXT PRIMARY KEY, name TEXT NOT NULL, team_document_id TEXT NOT NULL, created_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS codes (kind TEXT PRIMARY KEY, code_hash TEXT NOT NULL, created_at TEXT NOT NULL);

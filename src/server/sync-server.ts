@@ -25,6 +25,8 @@ export interface SyncServerOptions {
   /** Where to listen: 127.0.0.1 unless told otherwise (behind a reverse proxy, that is right). */
   host?: string
   now?: () => Date
+  /** The 32-byte key the store is encrypted with (`homeward serve` always gives one, from --key-file). */
+  key?: Uint8Array
   /** An authenticated WebSocket that says no hello within this is closed (ms; 10 s). */
   helloTimeoutMs?: number
   /**
@@ -82,7 +84,7 @@ const UNLISTED_KEPT_MS = 24 * 60 * 60 * 1000
  */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const now = options.now ?? (() => new Date())
-  const store = ServerStore.open(options.dataDir, now())
+  const store = ServerStore.open(options.dataDir, now(), options.key)
   const setupCode = store.team() ? undefined : store.newCode('setup', now())
   let authority = teamAuthority(store, now)
   const connections = new Set<Connection>()

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtEntry, ROOT } from '../support/built'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
+import { serverKeyArgs } from '../support/passphrase'
 
 const BIN = join(ROOT, 'bin/homeward.mjs')
 
@@ -16,7 +17,7 @@ function homeward(...args: string[]) {
 
 /** `homeward serve` as the IT volunteer starts it; resolves once it says where it listens. */
 function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode?: string; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT })
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, ...serverKeyArgs()], { cwd: ROOT })
   let output = ''
   return new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (part: string) => {

@@ -1,5 +1,5 @@
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FileRefusedError } from '../../src/main/core/errors'
 import { NotPermittedError } from '../../src/shared/team/permissions'
@@ -17,7 +17,7 @@ const NOW = new Date('2026-11-23T10:00:00Z')
 const BRADFORD = 'E08000032'
 /** The documents a workspace holds on disk, read from its SQLite file (after it is closed). */
 function storedDocumentIds(dataDir: string): string[] {
-  const db = new Database(workspaceFiles(dataDir).store, { readonly: true })
+  const db = openEncrypted(workspaceFiles(dataDir).store, { readonly: true })
   try {
     const keys = db.prepare('SELECT key FROM automerge_chunks').pluck().all() as string[]
     return [...new Set(keys.map((key) => JSON.parse(key) as string[]).filter((key) => key.length > 1).map((key) => key[0]!))]
@@ -104,14 +104,14 @@ describe('scanned documents on a case', () => {
     await ws.close()
     // As a process killed mid-add leaves it: the note of the add, and the file's document on disk.
     const orphan = '4NMNnkhXn3ue6fACcYVvUBpa2y8k'
-    const db = new Database(workspaceFiles(dataDir).store)
+    const db = openEncrypted(workspaceFiles(dataDir).store)
     db.prepare('INSERT INTO local_settings (name, value) VALUES (?, ?)').run('attachment-in-progress', JSON.stringify({ id: orphan, caseId }))
     db.prepare('INSERT INTO automerge_chunks (key, data) VALUES (?, ?)').run(JSON.stringify([orphan, 'incremental', 'x']), Buffer.from([1, 2, 3]))
     db.close()
     ws = await open(dataDir)
     await ws.close()
     expect(storedDocumentIds(dataDir)).not.toContain(orphan)
-    const check = new Database(workspaceFiles(dataDir).store, { readonly: true })
+    const check = openEncrypted(workspaceFiles(dataDir).store, { readonly: true })
     expect(check.prepare("SELECT count(*) FROM local_settings WHERE name = 'attachment-in-progress'").pluck().get()).toBe(0)
     check.close()
   })

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads'
 import { randomUUID } from 'node:crypto'
 import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo'
 import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { afterEach, describe, expect, it } from 'vitest'
 import { windowPortAdapter } from '../../src/main/core/network/window-port'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
@@ -107,7 +107,7 @@ describe('the audit of views and changes, in a real workspace', () => {
     // Opening the case and the note: one sitting, one entry.
     expect(ws.audit.ofCase(caseId)).toHaveLength(1)
     await ws.close()
-    const db = new Database(workspaceFiles(dir.path).store)
+    const db = openEncrypted(workspaceFiles(dir.path).store)
     try {
       expect(() => db.prepare("UPDATE audit_log SET person_name = 'Someone else'").run()).toThrow(/append-only/)
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)

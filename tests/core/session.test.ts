@@ -5,7 +5,7 @@ import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-
 import { describe, expect, it } from 'vitest'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { windowPortAdapter } from '../../src/main/core/network/window-port'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import type { ApiResponse, Session } from '../../src/shared/api'
 import { likeMessagePortMain } from '../support/message-port-main'
@@ -77,7 +77,7 @@ describe('signing in on a laptop', () => {
       // The first PIN cannot be chosen again by whoever is at the laptop.
       expect(await call('setFirstPin', { personId: profile.result.id, pin: '135791' })).toMatchObject({ ok: false, error: { message: 'Amina Okafor already has a PIN: sign in with it' } })
       await workspace.close()
-      const file = new Database(join(dir.path, 'homeward.sqlite'), { readonly: true })
+      const file = openEncrypted(join(dir.path, 'homeward.sqlite'), { readonly: true })
       const stored = file.prepare<[], { value: string }>("SELECT value FROM local_settings WHERE name = 'session-pins'").get()!.value
       file.close()
       expect(stored).not.toContain('246810')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -138,7 +138,7 @@ describe('a workspace', () => {
     expect(first.cases.list().map((row) => row.clientName)).toEqual(['Only In A'])
     expect(second.cases.list().map((row) => row.clientName)).toEqual(['Only In B'])
     expect(first.cases.search('only')).toHaveLength(1)
-    expect(Object.keys(fingerprint(b)).sort()).toEqual(['homeward.sqlite', 'homeward.sqlite-wal', 'index.sqlite', 'index.sqlite-shm', 'index.sqlite-wal'].filter((name) => existsSync(join(b, name))))
+    expect(Object.keys(fingerprint(b)).sort()).toEqual(['homeward-key.json', 'homeward.sqlite', 'homeward.sqlite-wal', 'index.sqlite', 'index.sqlite-shm', 'index.sqlite-wal'].filter((name) => existsSync(join(b, name))))
   })
 
   it('rebuilds an index that a crash left half built', async () => {
@@ -149,7 +149,7 @@ describe('a workspace', () => {
     }
     await first.close()
     // What a process killed during a rebuild leaves: the tables, part of the rows, no version.
-    const index = new Database(workspaceFiles(dataDir).index)
+    const index = openEncrypted(workspaceFiles(dataDir).index)
     index.exec("DELETE FROM cases WHERE client_name != 'Ana Pereira'")
     index.pragma('user_version = 0')
     index.close()

@@ -5,13 +5,14 @@ import { createInterface } from 'node:readline'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
+import { serverKeyArgs } from '../support/passphrase'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'bin/homeward.mjs')
 
 /** `homeward serve`; resolves with its address and setup code. */
 async function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, '--json', ...serverKeyArgs()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((done, fail) => {
     child.once('exit', (code) => fail(new Error(`the sync server exited with ${code}`)))
     createInterface({ input: child.stdout! }).once('line', done)

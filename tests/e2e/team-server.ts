@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
+import { serverKeyArgs } from '../support/passphrase'
 
 /** The team's sync server and the command line, for the e2e tests that need a team. */
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -8,7 +9,7 @@ const BIN = join(ROOT, 'bin/homeward.mjs')
 
 /** `homeward serve` on a given port (0: any); resolves with its address and setup code. */
 export async function serve(dataDir: string, port = 0): Promise<{ process: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data', dataDir, '--json', ...serverKeyArgs()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((done, fail) => {
     child.once('exit', (code) => fail(new Error(`the sync server exited with ${code}`)))
     createInterface({ input: child.stdout! }).once('line', done)

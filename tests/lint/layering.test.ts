@@ -96,7 +96,7 @@ describe('the layering rule sees every way of naming a module', () => {
     const renderer = 'src/renderer/platform/example.ts'
     expect(await layeringErrors(renderer, "import worker from 'pdfjs-dist/build/pdf.worker.min.mjs?url'\nworker")).toEqual([])
     expect(await layeringErrors(renderer, "import wasm from '@automerge/automerge/automerge.wasm?url'\nwasm")).toEqual([])
-    expect(await layeringErrors(renderer, "import sqlite from 'better-sqlite3?url'\nsqlite")).toHaveLength(1)
+    expect(await layeringErrors(renderer, "import sqlite from 'better-sqlite3-multiple-ciphers?url'\nsqlite")).toHaveLength(1)
     expect(await layeringErrors(renderer, "import main from '../../main/core/workspace?raw'\nmain")).toHaveLength(1)
   })
 
@@ -125,7 +125,7 @@ describe('each layer imports only what is on its list', () => {
         // Each of these passed the deny-list this rule replaced.
         "import { useState } from 'react'",
         "import { WebSocket } from 'ws'",
-        "import Database from 'better-sqlite3'",
+        "import Database from 'better-sqlite3-multiple-ciphers'",
         "import { PDFDocument } from '@cantoo/pdf-lib'",
         "import { describe } from 'vitest'",
         "export const load = () => import('node:fs')",
@@ -148,7 +148,7 @@ describe('each layer imports only what is on its list', () => {
     expect(
       await refusedOf(file, ["import { describe } from 'vitest'", "import { CASEWORKER } from '../../../tests/support/cases'", "import { z } from 'zod'"]),
     ).toEqual([])
-    expect(await allowedOf(file, ["import { readFileSync } from 'node:fs'", "import Database from 'better-sqlite3'", "import '../../main/core/workspace'"])).toEqual([])
+    expect(await allowedOf(file, ["import { readFileSync } from 'node:fs'", "import Database from 'better-sqlite3-multiple-ciphers'", "import '../../main/core/workspace'"])).toEqual([])
     expect(await layeringErrors(file, "import 'node:fs'")).toEqual([expect.stringMatching(/^src\/shared \(a test\) may not import 'node:fs'/)])
   })
 
@@ -171,7 +171,7 @@ describe('each layer imports only what is on its list', () => {
     expect(
       await allowedOf(file, [
         // Each of these passed the deny-list this rule replaced.
-        "import Database from 'better-sqlite3'",
+        "import Database from 'better-sqlite3-multiple-ciphers'",
         "import { PDFDocument } from '@cantoo/pdf-lib'",
         "import { WebSocketServer } from 'ws'",
         "import { z } from 'zod'",
@@ -211,7 +211,7 @@ describe('each layer imports only what is on its list', () => {
         "import type { Workspace } from '../main/core/workspace'",
         "export const load = () => import('../main/core/workspace')",
         "import { app } from 'electron'",
-        "import Database from 'better-sqlite3'",
+        "import Database from 'better-sqlite3-multiple-ciphers'",
         "import { Command } from 'commander'",
         "import '../renderer/main.tsx'",
       ]),
@@ -222,7 +222,7 @@ describe('each layer imports only what is on its list', () => {
     const file = 'src/node/example.ts'
     expect(
       await refusedOf(file, [
-        "import Database from 'better-sqlite3'",
+        "import Database from 'better-sqlite3-multiple-ciphers'",
         "import { Encoder } from 'cbor-x'",
         "import { z } from 'zod'",
         "import { createHash } from 'node:crypto'",
@@ -306,7 +306,7 @@ describe('each layer imports only what is on its list', () => {
   })
 
   it('leaves tests/ and scripts unlayered', async () => {
-    const code = "import Database from 'better-sqlite3'\nimport { openWorkspace } from '../src/main/core/workspace'\nimport { app } from 'electron'\nDatabase; openWorkspace; app"
+    const code = "import Database from 'better-sqlite3-multiple-ciphers'\nimport { openWorkspace } from '../src/main/core/workspace'\nimport { app } from 'electron'\nDatabase; openWorkspace; app"
     expect(await layeringErrors('tests/example.test.ts', code)).toEqual([])
     expect(await layeringErrors('scripts/example.ts', code)).toEqual([])
     expect(await layeringErrors('src/shared/example.ts', code)).toHaveLength(3)

@@ -64,7 +64,7 @@ describe('the installer', () => {
   })
 
   it('unpacks the SQLite module from the asar, since a native module cannot load from inside it', () => {
-    expect(installer.parse(config).asarUnpack).toContain('node_modules/better-sqlite3/**')
+    expect(installer.parse(config).asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**')
   })
 
   it('is built by `npm run dist` with this configuration', () => {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FileRefusedError, PaperworkNotReadyError } from '../../src/main/core/errors'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
+import type { GeneratedFile } from '../../src/main/core/paperwork/paperwork'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { toStored } from '../../src/shared/automerge/registers'
 import * as change from '../../src/shared/case/changes'
@@ -23,7 +24,16 @@ const NAMES = ['Łukasz Wiśniewski', 'Ștefan Popescu', "Zoë O'Brien-Ní Bhria
 const LOOK_DIR = resolve(import.meta.dirname, '../../test-results/paperwork')
 
 const dir = tempDir('documents')
+/** Plain copies of the made documents (kept sealed in the workspace), for qpdf, pdftotext and pdftoppm. */
+const plainDir = tempDir('documents-plain')
 let ws: Workspace
+
+async function plain<T extends GeneratedFile>(making: Promise<T>): Promise<T> {
+  const made = await making
+  const copy = join(plainDir.path, `${made.id}.pdf`)
+  writeFileSync(copy, await ws.paperwork.read(made))
+  return { ...made, path: copy }
+}
 
 beforeAll(async () => {
   mkdirSync(LOOK_DIR, { recursive: true })
@@ -37,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ws.close()
   dir.remove()
+  plainDir.remove()
 })
 
 const attach = (caseId: string, fileName: string, bytes: Uint8Array, details: Record<string, unknown>) =>
@@ -79,7 +90,7 @@ describe('the presentation pack', () => {
     await attach(caseId, 'private.pdf', await textPdf('Not for the council', 1), { type: 'other', note: 'Kept private', shareInPack: 'no' })
 
     const progress: number[] = []
-    const { path, document, id } = await ws.paperwork.presentationPack(caseId, { onProgress: (done, total) => progress.push(done / total) })
+    const { path, document, id } = await plain(ws.paperwork.presentationPack(caseId, { onProgress: (done, total) => progress.push(done / total) }))
     expectSoundPdf(path)
     const text = pdfText(path)
     const pages = pdfPages(path)
@@ -138,7 +149,7 @@ describe('the presentation pack', () => {
     for (let page = 1; page <= front + 2; page++) pngOfPage(path, page, join(LOOK_DIR, `presentation-pack-page-${page}.png`))
 
     // The ready-to-send email: to the contact, the pack attached whole.
-    const eml = readFileSync(await ws.paperwork.prepareEmail(caseId, id), 'latin1')
+    const eml = (await ws.paperwork.read({ path: await ws.paperwork.prepareEmail(caseId, id) })).toString('latin1')
     expect(eml).toMatch(/^To: jo\.smith@bradford\.example\.org$/m)
     expect(eml).toMatch(/^X-Unsent: 1$/m)
     expect(eml).toMatch(/^Subject: /m)
@@ -151,7 +162,7 @@ describe('the presentation pack', () => {
       const caseId = await caseReadyForPack(ws, name, {
         plan: { presentationArrangements: Array.from({ length: 120 }, (_, i) => `Sentence ${i + 1} about the arrangements, with a long address at 221B Baker Street, Marylebone, London NW1 6XE.`).join(' ') },
       })
-      const { path } = await ws.paperwork.presentationPack(caseId)
+      const { path } = await plain(ws.paperwork.presentationPack(caseId))
       expectSoundPdf(path)
       const text = pdfText(path)
       expect(text).toContain(name)
@@ -168,7 +179,7 @@ describe('the presentation pack', () => {
         plan: { presentationArrangements: Array.from({ length: sentences }, (_, i) => `Arrangement ${i + 1}: we meet at the station at ten.`).join(' ') },
       })
       await ws.cases.change(caseId, (doc, context) => change.allocate(doc, { id: JO.id, name: JO.name }, TODAY, context))
-      const { path, document } = await ws.paperwork.presentationPack(caseId)
+      const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
       expect(document.by.id).toBe(AMINA.id)
       expect(qpdfCheck(path)).toBe('')
       const pages = pdfPages(path).map((_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), path, '-'], { encoding: 'utf8' }))
@@ -186,7 +197,7 @@ describe('the presentation pack', () => {
     const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
     await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter about her health', 1), { type: 'medical', note: 'GP letter' })
     const benefits = await attach(caseId, 'award.pdf', await textPdf('Award letter', 1), { type: 'benefits' })
-    const { path, document } = await ws.paperwork.presentationPack(caseId)
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
     const text = pdfText(path)
     expect(text).not.toContain('Alcohol dependency')
     expect(text).not.toContain('Script to transfer')
@@ -231,7 +242,7 @@ describe('the presentation pack', () => {
       expect(generatedCount(caseId)).toBe(documentsBefore)
       without.push(id)
     }
-    const { path, document } = await ws.paperwork.presentationPack(caseId, { without })
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId, { without }))
     expectSoundPdf(path)
     expect(document.enclosures.map((e) => e.attachmentId)).toEqual([good])
   })
@@ -240,7 +251,7 @@ describe('the presentation pack', () => {
     const caseId = await caseReadyForPack(ws, 'Jonas Petrauskas')
     await attach(caseId, 'tenancy.pdf', await hostilePdf('Tenancy agreement for Jonas'), { type: 'address-history' })
     await attach(caseId, 'IMG_2041.jpg', phonePhoto(6), { type: 'identity' })
-    const { path } = await ws.paperwork.presentationPack(caseId)
+    const { path } = await plain(ws.paperwork.presentationPack(caseId))
     pngOfPage(path, pdfPages(path).length - 1, join(LOOK_DIR, 'pack-cleaned-enclosure.png'))
     pngOfPage(path, pdfPages(path).length, join(LOOK_DIR, 'pack-photo.png'))
     expectSoundPdf(path)
@@ -273,7 +284,7 @@ describe('the presentation pack', () => {
   }
 
   function damageAttachment(id: string, caseId: string, bytes: Uint8Array): void {
-    const db = new Database(workspaceFiles(dir.path).store)
+    const db = openEncrypted(workspaceFiles(dir.path).store)
     const doc = Automerge.from(toStored({ kind: 'homeward/attachment', caseId, fileName: 'x', mediaType: 'application/pdf', sha256: '', bytes }) as never)
     db.prepare('DELETE FROM automerge_chunks WHERE key LIKE ?').run(`["${id}",%`)
     db.prepare('INSERT INTO automerge_chunks (key, data) VALUES (?, ?)').run(JSON.stringify([id, 'incremental', 'damaged']), Automerge.save(doc))
@@ -288,7 +299,7 @@ describe('the closure letter', () => {
     expect((early as PaperworkNotReadyError).problems).toEqual(['The closure letter is written in Phase 8, Case closure and review'])
     await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context))
 
-    const { path, document } = await ws.paperwork.closureLetter(caseId)
+    const { path, document } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const words of [
@@ -325,7 +336,7 @@ describe('the closure letter', () => {
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })
 
-    const { path, notes } = await ws.paperwork.closureLetter(caseId)
+    const { path, notes } = await plain(ws.paperwork.closureLetter(caseId))
     expect(notes).toEqual([])
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
@@ -357,7 +368,7 @@ describe('the closure letter', () => {
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })
 
-    const { path } = await ws.paperwork.closureLetter(caseId)
+    const { path } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     // The caseworker's words are list items, as typed, not headings of their own.
@@ -376,7 +387,7 @@ describe('the closure letter', () => {
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })
 
-    const { path, notes } = await ws.paperwork.closureLetter(caseId)
+    const { path, notes } = await plain(ws.paperwork.closureLetter(caseId))
     expect(notes).toEqual([
       'The team directory has no services for Sheffield: a manager can add them in Team settings. This letter names the support recorded on the case.',
       "No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.",

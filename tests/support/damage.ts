@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { openEncrypted } from './passphrase'
 import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
 
 /**
@@ -6,7 +6,7 @@ import { workspaceFiles } from '../../src/main/core/storage/workspace-files'
  * Returns how many chunks it damaged.
  */
 export function damageDocument(dataDir: string, documentId: string): number {
-  const db = new Database(workspaceFiles(dataDir).store)
+  const db = openEncrypted(workspaceFiles(dataDir).store)
   try {
     const rows = db.prepare('SELECT rowid, data FROM automerge_chunks WHERE key LIKE ?').all(`["${documentId}",%`) as { rowid: number; data: Buffer }[]
     for (const row of rows) {

@@ -6,6 +6,7 @@ import type { SyncClient } from '../../src/main/core/sync/sync-client'
 import { createTeam, joinTeam } from '../../src/main/core/sync/team-setup'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import type { Person } from '../../src/shared/people'
+import { openEncrypted, TEST_SERVER_KEY } from './passphrase'
 import { DEREK } from './people'
 import { tempDir } from './temp-dir'
 
@@ -36,7 +37,7 @@ export class TestTeam {
 
   static async start(options: Partial<SyncServerOptions> = {}): Promise<TestTeam> {
     const dir = tempDir('server')
-    const team = new TestTeam(await startSyncServer({ dataDir: dir.path, port: 0, ...options }), dir.path)
+    const team = new TestTeam(await startSyncServer({ dataDir: dir.path, port: 0, key: TEST_SERVER_KEY, ...options }), dir.path)
     team.#dirs.push(dir.remove)
     return team
   }
@@ -84,7 +85,7 @@ export class TestTeam {
   async restartServer(): Promise<void> {
     const port = Number(new URL(this.server.url).port)
     await this.server.close()
-    this.server = await startSyncServer({ dataDir: this.serverDir, port })
+    this.server = await startSyncServer({ dataDir: this.serverDir, port, key: TEST_SERVER_KEY })
   }
 
   /** The nightly backup, taken with the server stopped; the server then starts again. Returns the copy. */
@@ -123,5 +124,15 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/** The chunks a laptop's homeward.sqlite holds for a document: on disk, not only hidden. */
+export function chunksOnDisk(laptop: Laptop, documentId: string): number {
+  const db = openEncrypted(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
+  try {
+    return db.prepare('SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?').pluck().get(`["${documentId}"%`) as number
+  } finally {
+    db.close()
   }
 }

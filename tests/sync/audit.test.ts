@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../src/shared/audit/audit-entry'
 import { NotPermittedError } from '../../src/shared/team/permissions'
@@ -73,7 +73,7 @@ describe('the audit travels to the manager through the server, attested by the s
     expect(manager.workspace.audit.ofCase(caseId).filter((entry) => entry.forged)).toHaveLength(1)
 
     // On the server's disk too, the table refuses to change or lose an entry.
-    const db = new Database(join(team!.serverDir, SERVER_FILE))
+    const db = openEncrypted(join(team!.serverDir, SERVER_FILE))
     try {
       expect(() => db.prepare("UPDATE audit_entries SET person_id = 'someone'").run()).toThrow(/append-only/)
       expect(() => db.prepare('DELETE FROM audit_entries').run()).toThrow(/append-only/)

@@ -10,13 +10,14 @@ import { markedPng, textPdf } from '../support/fixtures'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { eventually, joinCodeFrom } from '../support/sync-team'
 import { tempDir } from '../support/temp-dir'
+import { serverKeyArgs } from '../support/passphrase'
 
 
 const FAST = { firstRetryMs: 50, maxRetryMs: 300 }
 
 /** The built sync server in its own process, so it can be killed outright. */
 async function serverProcess(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [builtEntry('server'), '--port', String(port), '--data', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [builtEntry('server'), '--port', String(port), '--data', dataDir, '--json', ...serverKeyArgs()], { stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)))
     createInterface({ input: child.stdout! }).once('line', resolve)

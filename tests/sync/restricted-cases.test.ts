@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import { allocate } from '../../src/shared/case/changes'
 import { toPlain, toStored } from '../../src/shared/automerge/registers'
@@ -12,20 +11,11 @@ import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { markedPng } from '../support/fixtures'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
-import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { chunksOnDisk, eventually, TestTeam, type Laptop } from '../support/sync-team'
 
 const CLIENT = 'Zofia Wiśniewska'
 const DEREK_ID = DEREK.id
 
-/** The chunks a laptop's homeward.sqlite holds for a document: on disk, not only hidden. */
-function chunksOnDisk(laptop: Laptop, documentId: string): number {
-  const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
-  try {
-    return (db.prepare("SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?").pluck().get(`["${documentId}"%`) as number)
-  } finally {
-    db.close()
-  }
-}
 
 /** Whether the client's name is anywhere in the laptop's files' raw bytes (the database and its log). */
 function nameInFiles(laptop: Laptop, name: string): boolean {

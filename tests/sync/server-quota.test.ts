@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../../src/server/sync-server'
 import { createTeamWithCode, joinOver, newDocumentId, rawClient } from '../support/raw-sync'

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addLaptopPerson } from '../../src/main/core/sync/team-setup'
@@ -12,17 +10,8 @@ import * as change from '../../src/shared/case/changes'
 import type { CaseDoc } from '../../src/shared/case/record'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
-import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { chunksOnDisk, eventually, TestTeam, type Laptop } from '../support/sync-team'
 
-/** The chunks a laptop's homeward.sqlite holds for a document: on disk, not only hidden. */
-function chunksOnDisk(laptop: Laptop, documentId: string): number {
-  const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true, timeout: 5000 })
-  try {
-    return db.prepare('SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?').pluck().get(`["${documentId}"%`) as number
-  } finally {
-    db.close()
-  }
-}
 
 async function syncAll(...laptops: Laptop[]): Promise<void> {
   for (const laptop of laptops) await laptop.sync.syncOnce()

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3'
+import { openEncrypted } from '../support/passphrase'
 import { afterEach, describe, expect, it } from 'vitest'
 import { markedPng } from '../support/fixtures'
 import { serverApi } from '../../src/main/core/sync/server-api'
@@ -97,7 +97,7 @@ describe('a team syncing through its server', () => {
     const scan = await manager.workspace.attachments.add(caseId, { fileName: 'wrong-person.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'no' } })
     await manager.sync.syncOnce()
     const chunksOf = (documentId: string) => {
-      const db = new Database(join(team!.serverDir, SERVER_FILE), { readonly: true })
+      const db = openEncrypted(join(team!.serverDir, SERVER_FILE), { readonly: true })
       try {
         return db.prepare('SELECT COUNT(*) FROM chunks WHERE document_id = ?').pluck().get(documentId) as number
       } finally {
@@ -126,7 +126,7 @@ describe('a team syncing through its server', () => {
     expect(caseworker.workspace.teamDoc().attachments[scan]).toBeUndefined()
     // The server's change took it out of the team: the caseworker's laptop deletes its copy (its stored chunks).
     const storedOnLaptop = (laptop: { dataDir: string }, documentId: string) => {
-      const db = new Database(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true })
+      const db = openEncrypted(join(laptop.dataDir, 'homeward.sqlite'), { readonly: true })
       try {
         return db.prepare('SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE ?').pluck().get(`["${documentId}",%`) as number
       } finally {

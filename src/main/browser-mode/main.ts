@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
+import { cliPassphrase } from '../cli/passphrase'
 import { rememberedPort, rememberPort } from './remembered-port'
 import { startBrowserMode, type BrowserModeServer } from './server'
 import { openWithSystem } from './system-open'
@@ -51,8 +52,12 @@ if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
 }
 
 let workspace: Workspace
+/** Held in this process's memory only, to open the folder again after being taken off the team. */
+let passphrase: string
 try {
-  workspace = await openWorkspace({ dataDir })
+  // Until the page asks for it, the terminal `npm start` runs in does (or HOMEWARD_PASSPHRASE).
+  passphrase = await cliPassphrase(dataDir)
+  workspace = await openWorkspace({ dataDir, passphrase })
 } catch (error) {
   console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
@@ -80,7 +85,7 @@ run(workspace)
 function run(opened: Workspace) {
   workspace = opened
   opened.onTakenOffTeam(() => {
-    openWorkspace({ dataDir }).then(
+    openWorkspace({ dataDir, passphrase }).then(
       (fresh) => {
         server.setWorkspace(fresh)
         run(fresh)

@@ -21,5 +21,5 @@ export function rememberedPort(dataDir: string): number | undefined {
 }
 
 export function rememberPort(dataDir: string, port: number): void {
-  writeFileSync(join(dataDir, FILE), `${port}\n`)
+  writeFileSync(join(dataDir, FILE), `${port}\n`, { mode: 0o600 })
 }

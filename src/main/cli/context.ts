@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { defaultDataDir } from '../core/data-dir'
+import { cliPassphrase } from './passphrase'
 import type { Workspace } from '../core/workspace'
 import type { Role } from '../../shared/people'
 
@@ -31,8 +32,8 @@ export function withCommonOptions(command: Command): Command {
 /**
  * Opens the workspace for one command and closes it after. Changes are signed by the laptop's
  * person (its team's person, or the one set up at the first run; with several, the one --as names),
- * as the window's are. No PIN is asked: until the workspace is encrypted at rest, the command
- * line's access is the operating-system account's. With nobody
+ * as the window's are. No PIN is asked: the command line's access is the workspace passphrase's
+ * (HOMEWARD_PASSPHRASE, or asked on the terminal). With nobody
  * set up, they are signed by the operating-system user, marked as made at the command line (an IT
  * volunteer creating the team or a sample workspace), unless the command makes something a person
  * is answerable for (`fallback: 'nobody'`): then it is refused before anything is made.
@@ -46,8 +47,10 @@ export async function withWorkspace<T>(
   const user = safeUserName()
   // Loaded on demand: --help and usage errors need none of it.
   const { openWorkspace } = await import('../core/workspace')
+  const dataDir = resolve(options.data)
   const workspace = await openWorkspace({
-    dataDir: resolve(options.data),
+    dataDir,
+    passphrase: await cliPassphrase(dataDir),
     ...(fallback === 'nobody' ? {} : { fallbackUser: { id: `command-line:${user}`, name: `${user} (command line)`, role: fallback.role } }),
   })
   try {

@@ -1,4 +1,4 @@
-import { copyFile, readFile, rename } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ATTACHMENT_TYPES, EVIDENCE_COLLECTIONS, type EvidenceFor } from '../../shared/case/attachments'
@@ -75,12 +75,13 @@ export function packCommand(): Command {
     const progress = progressLine()
     const made = await withWorkspace(options, async (workspace) => {
       const without = await attachmentIds(workspace, caseId, options.without ?? [])
-      return workspace.paperwork.presentationPack(caseId, {
+      const pack = await workspace.paperwork.presentationPack(caseId, {
         without,
         onProgress: (done, total) => {
           if (!options.json) progress.show(`Making the pack: ${done} of ${total} parts`)
         },
       })
+      return { ...pack, bytes: await workspace.paperwork.read(pack) }
     }, 'nobody').finally(() => progress.end())
     // Made anyway, as the window's "Make it anyway": whoever runs the command has chosen to.
     if (!options.json) for (const warning of made.warnings) process.stderr.write(`Check: ${warning}\n`)
@@ -98,7 +99,14 @@ export function letterCommand(): Command {
       .argument('<case>', 'the case id')
       .requiredOption('--out <file.pdf>', 'where to write the PDF'),
   ).action(async (caseId: string, options: CommonOptions & { out: string }) => {
-    const made = await withWorkspace(options, (workspace) => workspace.paperwork.closureLetter(caseId), 'nobody')
+    const made = await withWorkspace(
+      options,
+      async (workspace) => {
+        const letter = await workspace.paperwork.closureLetter(caseId)
+        return { ...letter, bytes: await workspace.paperwork.read(letter) }
+      },
+      'nobody',
+    )
     await writeOut(made, options)
     for (const note of made.notes) process.stderr.write(`homeward: note: ${note}\n`)
   })
@@ -116,10 +124,10 @@ async function attachmentIds(workspace: Workspace, caseId: string, names: string
   })
 }
 
-/** Copies the made PDF (kept in the workspace too) to where it was asked for, whole or not at all. */
-async function writeOut(made: GeneratedFile, options: CommonOptions & { out: string }, extra: { warnings?: string[] } = {}): Promise<void> {
+/** Writes the made PDF (kept in the workspace too, sealed) where it was asked for, whole or not at all. */
+async function writeOut(made: GeneratedFile & { bytes: Uint8Array }, options: CommonOptions & { out: string }, extra: { warnings?: string[] } = {}): Promise<void> {
   const out = resolve(options.out)
-  await copyFile(made.path, `${out}.partial`)
+  await writeFile(`${out}.partial`, made.bytes)
   await rename(`${out}.partial`, out)
   if (options.json) printJson({ id: made.id, file: out, pages: made.document.pages, enclosures: made.document.enclosures, ...extra })
   else process.stdout.write(`${out} (${made.document.pages} pages)\n`)

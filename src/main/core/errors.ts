@@ -135,5 +135,30 @@ export function isUserFacing(error: unknown): error is Error {
     SignInFirstError,
     PinRefusedError,
     SubjectAccessRefusedError,
+    WrongPassphraseError,
+    PassphraseNeededError,
+    PassphraseNotChosenError,
   ].some((kind) => error instanceof kind)
+}
+
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('That passphrase does not open this workspace')
+    this.name = 'WrongPassphraseError'
+  }
+}
+
+export class PassphraseNeededError extends Error {
+  constructor() {
+    super('This workspace is encrypted: give its passphrase (set HOMEWARD_PASSPHRASE, or run the command in a terminal to be asked)')
+    this.name = 'PassphraseNeededError'
+  }
+}
+
+/** Choosing a new workspace's passphrase went wrong (too short, the two typings differ, stopped). */
+export class PassphraseNotChosenError extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'PassphraseNotChosenError'
+  }
 }

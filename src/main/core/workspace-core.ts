@@ -16,6 +16,8 @@ export interface WorkspaceCore {
   readonly repo: Repo
   /** The workspace folder. */
   readonly dataDir: string
+  /** The workspace key: its databases are opened with it, and its other files sealed with it (`src/node/sealed-file.ts`). */
+  readonly key: Uint8Array
   readonly storage: SqliteStorageAdapter
   /** This laptop's own settings (never synced). */
   readonly settings: LocalSettings

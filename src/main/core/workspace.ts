@@ -13,7 +13,7 @@ import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
 import { RestrictedCases } from './cases/restricted-cases'
-import { NoProfileError } from './errors'
+import { NoProfileError, PassphraseNeededError } from './errors'
 import { CaseIndex } from './index/case-index'
 import { CaseIndexer } from './index/indexer'
 import { Meetings } from './meetings/meetings'
@@ -21,6 +21,7 @@ import { Paperwork } from './paperwork/paperwork'
 import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
+import { unlockWorkspaceKey } from './storage/workspace-key'
 import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
@@ -40,8 +41,15 @@ export interface OpenWorkspaceOptions {
   user?: Person
   /** Who to name when nobody is set up on this laptop (the command line run by an IT volunteer). */
   fallbackUser?: Person
-  /** A better-sqlite3 binary for another runtime (the Electron build). */
+  /** A better-sqlite3-multiple-ciphers binary for another runtime (the Electron build). */
   nativeBinding?: string
+  /**
+   * The workspace passphrase, which every database of the folder is encrypted under (defaults to
+   * HOMEWARD_PASSPHRASE). The first open sets it; a wrong one is refused before anything is touched.
+   */
+  passphrase?: string
+  /** The workspace key itself, for the desktop app, which keeps a random one in the OS keychain. */
+  key?: Uint8Array
   /** The clock, for tests that need a fixed "today". */
   now?: () => Date
   /** How the team sync waits before reconnecting (tests make it quick). */
@@ -122,7 +130,7 @@ export class Workspace {
   readonly #auditTimer: NodeJS.Timeout
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
-    const sqlite = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+    const sqlite = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), key: workspaceKey(options) }
     const store = openWorkspaceStore(options.dataDir, sqlite)
     let repo: Repo | undefined
     let index: CaseIndex | undefined
@@ -179,13 +187,14 @@ export class Workspace {
       made.session = session
       // Locked or signed in: the windows' access to documents is looked at again.
       session.onChanged(() => repo!.shareConfigChanged())
-      const core = workspaceCore({ repo, dataDir: options.dataDir, storage, settings, attestations, index, indexer, teamRef, session, options })
+      const core = workspaceCore({ repo, dataDir: options.dataDir, key: sqlite.key, storage, settings, attestations, index, indexer, teamRef, session, options })
       made.core = core
       made.audit = new Audit(store, core, () => savedMembership(settings))
       const workspace = new Workspace(repo, options.dataDir, store, index, indexer, teamRef, core, session, storage, outbox, attestations, made.audit, options)
       if (index.needsRebuild) await indexer.rebuild()
       else await indexer.indexPending()
       await workspace.attachments.finishInterrupted()
+      await workspace.paperwork.sealOlderFiles()
       // A restriction that arrived just before the app stopped: its deletion is finished now.
       if (await workspace.restrictedCases.deleteWithheld()) await indexer.rebuild()
       return workspace
@@ -394,6 +403,7 @@ export function isWindowPeer(peerId: string): boolean {
 function workspaceCore(parts: {
   repo: Repo
   dataDir: string
+  key: Uint8Array
   storage: SqliteStorageAdapter
   settings: LocalSettings
   attestations: ChangeAttestations
@@ -420,6 +430,7 @@ function workspaceCore(parts: {
   return {
     repo: parts.repo,
     dataDir: parts.dataDir,
+    key: parts.key,
     storage: parts.storage,
     settings,
     attestations: parts.attestations,
@@ -485,4 +496,12 @@ async function openTeamDocument(repo: Repo, settings: LocalSettings): Promise<Do
   await repo.flush([handle.documentId])
   settings.set(SETTING_TEAM_DOC, handle.documentId)
   return handle
+}
+
+/** The key the workspace's files are encrypted with: given, or derived from its passphrase. */
+function workspaceKey(options: OpenWorkspaceOptions): Uint8Array {
+  if (options.key) return options.key
+  const passphrase = options.passphrase ?? process.env.HOMEWARD_PASSPHRASE
+  if (!passphrase) throw new PassphraseNeededError()
+  return unlockWorkspaceKey(options.dataDir, passphrase)
 }

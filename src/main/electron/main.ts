@@ -4,6 +4,7 @@ import { app, dialog, powerMonitor, type BrowserWindow } from 'electron'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
 import { wireWindowToCore } from './ipc'
+import { desktopWorkspaceKey } from './workspace-key'
 import { hardenSessions, registerAppScheme, serveRenderer } from './security'
 import { shellOptions } from './shell-options'
 import { createMainWindow } from './window'
@@ -39,7 +40,7 @@ async function start() {
   hardenSessions(options)
   serveRenderer(resolve(import.meta.dirname, '../renderer'))
   try {
-    workspace = await openWorkspace({ dataDir: defaultDataDir(), nativeBinding: electronNativeBinding() })
+    workspace = await openWorkspace({ dataDir: defaultDataDir(), nativeBinding: electronNativeBinding(), key: desktopWorkspaceKey(defaultDataDir()) })
   } catch (error) {
     dialog.showErrorBox('Homeward cannot open its workspace', error instanceof Error ? error.message : String(error))
     app.quit()
@@ -70,7 +71,7 @@ app.on('will-quit', (event) => {
   void workspace.close().finally(() => app.quit())
 })
 
-/** better-sqlite3 built for Electron's ABI by `npm run electron:native`, if present. */
+/** better-sqlite3-multiple-ciphers built for Electron's ABI by `npm run electron:native`, if present. */
 function electronNativeBinding(): string | undefined {
   const built = resolve(import.meta.dirname, '../../.electron-native/better_sqlite3.node')
   return existsSync(built) ? built : undefined

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
@@ -12,6 +12,7 @@ import { notesForReview } from '../../../shared/case/third-party-notes'
 import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
 import { attachmentsInOrder } from '../../../shared/case/attachments'
+import { isSealed, readSealedFile, writeSealedFile } from '../../../node/sealed-file'
 import { checkFile } from '../../pdf/file-check'
 import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
@@ -24,7 +25,7 @@ import { AttachmentNotFoundError, FileRefusedError, PaperworkNotReadyError } fro
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
 
-/** A generated document as the case records it, and where its file is on this laptop. */
+/** A generated document as the case records it, and where its file is on this laptop (sealed: `read` gives its bytes). */
 export interface GeneratedFile {
   id: string
   path: string
@@ -53,6 +54,8 @@ function withoutUnsafeCharacters(name: string): string {
 
 /** Where a subject access copy puts the scanned documents, beside its PDF. */
 const SCANS_FOLDER = 'Scanned documents'
+/** Where the plain copies handed to the PDF viewer or mail client are, in a case's documents folder. */
+const VIEWER_FOLDER = 'opened'
 
 /** Generated documents are named by the ids Homeward makes for them (a UUID each). */
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -216,6 +219,7 @@ export class Paperwork {
     await this.attachments.remove(caseId, attachmentId)
     for (const [id] of made) {
       for (const extension of ['pdf', 'eml'] as const) await rm(this.#path(caseId, id, extension), { force: true })
+      await rm(this.#viewerFolder(caseId, id), { recursive: true, force: true })
     }
     return made.length
   }
@@ -254,11 +258,55 @@ export class Paperwork {
       text: [...lines, ...signature].join('\n'),
       // Outlook opens a message marked unsent as a draft, ready to send.
       headers: { 'X-Unsent': '1' },
-      attachments: [{ filename: outgoingName(document), content: await readFile(path), contentType: 'application/pdf' }],
+      attachments: [{ filename: outgoingName(document), content: await this.#read(path), contentType: 'application/pdf' }],
     })
     const eml = this.#path(caseId, id, 'eml')
-    await writeFile(eml, await message.compile().build())
+    await writeSealedFile(eml, await message.compile().build(), this.core.key)
     return eml
+  }
+
+  /**
+   * Seals the paperwork a workspace made before encryption (plain PDFs and emails under
+   * documents/), in place, on the first open with its key; deletes the plain copies made for a viewer.
+   */
+  async sealOlderFiles(): Promise<void> {
+    const folder = join(this.core.dataDir, 'documents')
+    const files = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])
+    // The viewer's plain copies from the last run have been read by now.
+    for (const entry of files.filter((entry) => entry.isDirectory() && entry.name === VIEWER_FOLDER)) {
+      await rm(join(entry.parentPath, entry.name), { recursive: true, force: true })
+    }
+    for (const file of files.filter((entry) => entry.isFile() && /\.(pdf|eml)$/.test(entry.name) && !relative(folder, entry.parentPath).split(sep).includes(VIEWER_FOLDER))) {
+      const path = join(file.parentPath, file.name)
+      const bytes = await readFile(path)
+      if (!isSealed(bytes)) await writeSealedFile(path, bytes, this.core.key)
+    }
+  }
+
+  /** A made document's bytes, or its email's (their files are sealed with the workspace key). */
+  read(made: Pick<GeneratedFile, 'path'>): Promise<Buffer> {
+    return this.#read(made.path)
+  }
+
+  #read(path: string): Promise<Buffer> {
+    return readSealedFile(path, this.core.key)
+  }
+
+  /**
+   * A plain copy for the computer's PDF viewer or mail client, which cannot read a sealed file: in
+   * the case's documents folder (so removing the document, restricting the case or wiping the
+   * laptop removes it too), owner-only, and deleted when the workspace next opens.
+   */
+  async #viewerCopy(caseId: string, id: string, path: string, fileName: string): Promise<string> {
+    const folder = this.#viewerFolder(caseId, id)
+    await mkdir(folder, { recursive: true, mode: 0o700 })
+    const copy = join(folder, basename(fileName))
+    await writeFile(copy, await this.#read(path), { mode: 0o600 })
+    return copy
+  }
+
+  #viewerFolder(caseId: string, id: string): string {
+    return join(dirname(this.#path(caseId, id, 'pdf')), VIEWER_FOLDER, id)
   }
 
   /**
@@ -290,9 +338,8 @@ export class Paperwork {
       enclosures: enclosures.map((enclosure) => ({ attachmentId: enclosure.id, fileName: enclosure.fileName, pages: made.enclosurePages[enclosure.id] ?? 0 })),
     }
     const path = this.#path(caseId, id, 'pdf')
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(`${path}.partial`, made.bytes)
-    await rename(`${path}.partial`, path)
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+    await writeSealedFile(path, made.bytes, this.core.key)
     await this.cases.change(caseId, (doc, ctx) => change.recordGeneratedDocument(doc, id, document, ctx))
     return { id, path, document }
   }
@@ -322,7 +369,7 @@ export class Paperwork {
       readGeneratedDocument: async ({ caseId, documentId }) => {
         const made = await this.file(caseId, documentId)
         this.audit.record(caseId, 'exported', `${GENERATED_KINDS[made.document.kind].toLowerCase()} saved`)
-        return { fileName: outgoingName(made.document), base64: toBase64(await readFile(made.path)) }
+        return { fileName: outgoingName(made.document), base64: toBase64(await this.#read(made.path)) }
       },
       openGeneratedDocument: async ({ caseId, documentId, as }, caller) => {
         const made = await this.file(caseId, documentId)
@@ -330,9 +377,9 @@ export class Paperwork {
         const kind = GENERATED_KINDS[made.document.kind].toLowerCase()
         if (as === 'email') this.audit.record(caseId, 'exported', `${kind} emailed`)
         else this.audit.record(caseId, 'printed', `${kind} opened to print`)
-        if (caller.host.openPath && (await caller.host.openPath(path))) return { opened: true as const }
         const fileName = outgoingName(made.document, as === 'email' ? 'eml' : 'pdf')
-        return { opened: false as const, fileName, base64: toBase64(await readFile(path)) }
+        if (caller.host.openPath && (await caller.host.openPath(await this.#viewerCopy(caseId, documentId, path, fileName)))) return { opened: true as const }
+        return { opened: false as const, fileName, base64: toBase64(await this.#read(path)) }
       },
       // One ZIP of the copy's folder: the window saves a file, where a browser cannot write a folder.
       makeSubjectAccessCopy: async ({ caseId }) => {

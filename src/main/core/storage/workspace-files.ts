@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { WorkspaceLockedError } from '../errors'
-import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
+import { WorkspaceLockedError, WrongPassphraseError } from '../errors'
+import { openSqlite, SqliteKeyRefusedError, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
 /** The files of a workspace folder. Each workspace has its own; nothing is shared between them. */
 export function workspaceFiles(dataDir: string) {
@@ -19,7 +19,9 @@ export function workspaceFiles(dataDir: string) {
  * dies, so a crash never leaves a workspace locked.
  */
 export function openWorkspaceStore(dataDir: string, options: SqliteOptions = {}): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  // A folder made by an older version: its listing (file names) is the owner's alone too.
+  chmodSync(dataDir, 0o700)
   let db: SqliteDatabase | undefined
   try {
     db = openSqlite(workspaceFiles(dataDir).store, { ...options, timeout: options.timeout ?? 250 })
@@ -33,6 +35,7 @@ export function openWorkspaceStore(dataDir: string, options: SqliteOptions = {})
   } catch (error) {
     db?.close()
     if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new WorkspaceLockedError(dataDir)
+    if (error instanceof SqliteKeyRefusedError) throw new WrongPassphraseError()
     throw error
   }
 }

@@ -1,0 +1,79 @@
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { WrongPassphraseError } from '../errors'
+
+/**
+ * The workspace key: 32 bytes derived from the workspace passphrase with scrypt, which every
+ * database and file of the workspace is encrypted with. The salt and a check value live in a small
+ * plain file beside them (neither is secret): the check refuses a wrong passphrase before any
+ * database is touched, so a mistyped passphrase changes nothing in the folder.
+ */
+export const WORKSPACE_KEY_FILE = 'homeward-key.json'
+
+const KeyFile = z.object({
+  version: z.literal(1),
+  kdf: z.literal('scrypt'),
+  /** scrypt's cost: the work of each guess at the passphrase. */
+  N: z.number().int().min(1024),
+  r: z.number().int().min(1),
+  p: z.number().int().min(1),
+  salt: z.string().min(16),
+  check: z.string().min(16),
+})
+type KeyFile = z.infer<typeof KeyFile>
+
+/** 2^15 × 8 × 128 bytes = 32 MB a guess. Tests lower it (HOMEWARD_KDF_COST) only for their own throwaway workspaces. */
+const DEFAULT_COST = 2 ** 15
+
+/** Derived once per process and workspace: scrypt is slow on purpose, and a workspace opens many databases. */
+const derived = new Map<string, Buffer>()
+
+export function workspaceKeyExists(dataDir: string): boolean {
+  return existsSync(join(dataDir, WORKSPACE_KEY_FILE))
+}
+
+/**
+ * The workspace's key from its passphrase: the key file's salt, or, for a workspace without one (new,
+ * or from before encryption), a new salt, whose file is written now. A wrong passphrase is refused.
+ */
+export function unlockWorkspaceKey(dataDir: string, passphrase: string): Buffer {
+  const file = join(dataDir, WORKSPACE_KEY_FILE)
+  if (!existsSync(file)) return createKeyFile(dataDir, passphrase)
+  const saved = KeyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
+  const key = derive(passphrase, saved)
+  if (!timingSafeEqual(checkOf(key), Buffer.from(saved.check, 'base64'))) throw new WrongPassphraseError()
+  return key
+}
+
+function createKeyFile(dataDir: string, passphrase: string): Buffer {
+  const cost = Number(process.env.HOMEWARD_KDF_COST) || DEFAULT_COST
+  const params = { version: 1 as const, kdf: 'scrypt' as const, N: cost, r: 8, p: 1, salt: randomBytes(16).toString('base64') }
+  const key = derive(passphrase, params)
+  const saved: KeyFile = { ...params, check: checkOf(key).toString('base64') }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const file = join(dataDir, WORKSPACE_KEY_FILE)
+  writeFileSync(`${file}.partial`, `${JSON.stringify(saved)}\n`, { mode: 0o600 })
+  renameSync(`${file}.partial`, file)
+  return key
+}
+
+function derive(passphrase: string, params: Omit<KeyFile, 'check'>): Buffer {
+  const id = `${params.salt}\0${params.N}\0${passphrase}`
+  const known = derived.get(id)
+  if (known) return known
+  const key = scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r,
+  })
+  derived.set(id, key)
+  return key
+}
+
+/** Proves a key right without revealing it: an HMAC of a fixed label under the key. */
+function checkOf(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('homeward workspace key check').digest()
+}
