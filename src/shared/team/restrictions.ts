@@ -1,5 +1,6 @@
 import { toPlain } from '../automerge/registers'
 import type { Person } from '../people'
+import { erasures } from './erasures'
 import { isMap, mapIn, teamCaseIds, type TeamDoc } from './team-doc'
 
 /**
@@ -55,10 +56,11 @@ export function mayHold(restriction: Restriction | undefined, personId: string |
   return restriction === undefined || (personId !== undefined && restriction.to.includes(personId))
 }
 
-/** The team's cases this person's laptop may hold: every listed case but those restricted to others. */
+/** The team's cases this person's laptop may hold: every listed case but those restricted to others, and never an erased one. */
 export function heldCaseIds(doc: TeamDoc, personId: string | undefined): string[] {
   const restricted = restrictions(doc)
-  return teamCaseIds(doc).filter((id) => mayHold(restricted[id], personId))
+  const erased = erasures(doc)
+  return teamCaseIds(doc).filter((id) => mayHold(restricted[id], personId) && !(id in erased))
 }
 
 /** The scanned documents of cases this person's laptop may not hold. */
