@@ -1,0 +1,75 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtEntry, ROOT } from '../support/built'
+import { referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const BIN = join(ROOT, 'bin/homeward.mjs')
+
+function homeward(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
+  return { code: result.status, out: result.stdout, err: result.stderr }
+}
+
+/** `homeward serve`; resolves once it says where it listens. */
+function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode?: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (part: string) => {
+      output += part
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1]
+      if (url && /Ctrl\+C/.test(output)) resolve({ process: child, url, setupCode: /setup code: (\S+)/.exec(output)?.[1] })
+    })
+    child.once('exit', (code) => reject(new Error(`the server exited (${code})`)))
+  })
+}
+
+const listed = (data: string) => (JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string }[]).map((entry) => entry.id)
+
+describe('homeward erase', () => {
+  const dir = tempDir('cli-erase')
+  const manager = join(dir.path, 'manager')
+  const jo = join(dir.path, 'jo')
+  let server: Awaited<ReturnType<typeof serve>>
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    server = await serve(join(dir.path, 'server-data'))
+  })
+  afterAll(() => {
+    server.process.kill('SIGKILL')
+    dir.remove()
+  })
+
+  // About a dozen runs of the command, each a few seconds on a busy machine.
+  it('a manager erases a case from every laptop of the team; a caseworker is refused in one line; retention --due lists nothing due', () => {
+    homeward('team', 'create', '--server', server.url, '--setup-code', server.setupCode!, '--name', 'Safe Connections North', '--data', manager)
+    const file = join(dir.path, 'referral.json')
+    writeFileSync(file, JSON.stringify(referral()))
+    const caseId = homeward('case', 'add', '--json-file', file, '--data', manager).out.trim()
+    homeward('sync', '--once', '--data', manager)
+    const code = (JSON.parse(homeward('team', 'join-code', '--for', 'Jo Price', '--role', 'caseworker', '--data', manager, '--json').out) as { joinCode: string }).joinCode
+    expect(homeward('join', '--server', server.url, '--code', code, '--data', jo).code).toBe(0)
+    homeward('sync', '--once', '--data', jo)
+    expect(listed(jo)).toEqual([caseId])
+
+    const refused = homeward('erase', caseId, '--reason', 'Asked to be forgotten', '--data', jo)
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe('homeward: Only a team manager can erase a case\n')
+    expect(homeward('erase', caseId, '--data', manager).err).toMatch(/^homeward: .*--reason.*\n$/)
+
+    const erased = homeward('erase', caseId, '--reason', 'Asked to be forgotten', '--data', manager)
+    expect(erased.err).toBe('')
+    expect(erased.out).toContain(`Case ${caseId} is erased`)
+    expect(listed(manager)).toEqual([])
+    homeward('sync', '--once', '--data', jo)
+    expect(listed(jo)).toEqual([])
+
+    const due = JSON.parse(homeward('retention', '--due', '--json', '--data', manager).out) as unknown
+    expect(due).toEqual({ retention: { action: 'erase', years: 6 }, due: [] })
+    expect(homeward('retention', '--data', manager).err).toBe('homeward: give either --due or --apply\n')
+  }, 240_000)
+})
