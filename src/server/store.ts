@@ -416,6 +416,14 @@ export class ServerStore {
   }
 
   /**
+   * Writes deletions through to the file at once (an erased case): secure delete has zeroed the
+   * rows' pages, and the log, which still holds copies of them, is written back and emptied.
+   */
+  writeDeletionsThrough(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
+  /**
    * Lists documents again as of `seq` (a restricted case widened): a laptop that caught up to before
    * it is sent all their chunks, as for documents newly the team's.
    */

@@ -18,6 +18,7 @@ import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './sto
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
 import { mayReceive, restrictCase } from './restricted-documents'
+import { eraseCase } from './erased-cases'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -149,6 +150,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const body = await jsonBody(request, TEAM_API.restrict.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
       const outcome = restrictCase(store, authority!, device.person, body.caseId, body.to, now())
+      publish(outcome.publish)
+      return reply(response, outcome.status, outcome.body)
+    }
+    if (route === routeOf(TEAM_API.erase)) {
+      const body = await jsonBody(request, TEAM_API.erase.body)
+      if (!body) return reply(response, 400, { error: 'Malformed request' })
+      const outcome = eraseCase(store, authority!, device, body.caseId, body.reason, body.kind ?? 'erased', now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }
@@ -614,7 +622,7 @@ class Connection {
     }
     const { documentId, data } = message
     if (this.store.isRemoved(documentId)) {
-      this.#send({ type: 'ack', ref: message.ref, refused: 'a manager took this document out of the team' })
+      this.#send({ type: 'ack', ref: message.ref, refused: 'a manager took this document out of the team, or erased it' })
       return
     }
     if (!this.authority.serves(documentId) && !this.store.everListed(documentId)) {

@@ -4,7 +4,9 @@ import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
 import { restrictions, type Restriction } from '../shared/team/restrictions'
+import { erasures, type Erasure } from '../shared/team/erasures'
 import { sameRestrictions, setRestrictions } from './restricted-documents'
+import { sameErasures, setErasures } from './erased-cases'
 import type { ServerStore } from './store'
 
 /** The lists in the team document that say which documents are the team's. */
@@ -40,6 +42,8 @@ export class TeamAuthority {
   #lists: Lists
   /** The restricted cases as the server last made them: what is put back if a laptop's change alters them. */
   #restricted: Record<string, Restriction>
+  /** The erased cases as the server last recorded them: what is put back if a laptop's change alters them. */
+  #erased: Record<string, Erasure>
 
   constructor(
     private readonly store: ServerStore,
@@ -51,6 +55,7 @@ export class TeamAuthority {
     this.#doc = doc
     this.#lists = listsOf(doc)
     this.#restricted = restrictions(doc as never)
+    this.#erased = erasures(doc as never)
     // A server from before people were its own takes the team document's members as its people, once.
     if (store.people().length === 0) for (const person of membersOf(doc) ?? []) store.addPerson(person, now())
     store.setListed(this.#listedIds(), store.lastSeq())
@@ -90,6 +95,7 @@ export class TeamAuthority {
     if (doubled.length > 0) undone.push(`it listed ${countOf(doubled.length, 'document')} as a second kind of thing, which cannot be done`)
     if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
     if (!sameRestrictions(restrictions(this.#doc as never), this.#restricted)) undone.push('it changed which cases are restricted, which only the server records')
+    if (!sameErasures(erasures(this.#doc as never), this.#erased)) undone.push('it changed which cases are erased, which only the server records')
     let correction: Uint8Array | undefined
     if (undone.length > 0 || relisted.length > 0) {
       correction = this.#change((team) => {
@@ -102,6 +108,7 @@ export class TeamAuthority {
         }
         this.#setMembers(team)
         setRestrictions(team, this.#restricted)
+        setErasures(team, this.#erased)
       })
     }
     this.#lists = correction ? listsOf(this.#doc) : now
@@ -132,6 +139,28 @@ export class TeamAuthority {
     else delete next[caseId]
     this.#restricted = next
     return this.#change((team) => setRestrictions(team, next))
+  }
+
+  /**
+   * A case erased: the server's change that takes it and its scanned documents out of the team's
+   * lists (and its restriction, if any) and records the erasure with its anonymised record.
+   */
+  erase(caseId: string, erasure: Erasure): Uint8Array | undefined {
+    this.#erased = { ...this.#erased, [caseId]: erasure }
+    const restricted = { ...this.#restricted }
+    delete restricted[caseId]
+    this.#restricted = restricted
+    const change = this.#change((team) => {
+      for (const id of erasure.documents) {
+        if (isMap(team.cases)) delete team.cases[id]
+        if (isMap(team.attachments)) delete team.attachments[id]
+      }
+      setRestrictions(team, restricted)
+      setErasures(team, this.#erased)
+    })
+    this.#lists = listsOf(this.#doc)
+    this.store.setListed(this.#listedIds(), this.store.lastSeq())
+    return change
   }
 
   /** The restriction a document is under: a restricted case's own, or its case's for a scanned document. */
@@ -206,6 +235,7 @@ export interface TeamShape {
   attachments?: Record<string, unknown>
   meetings?: Record<string, unknown>
   restricted?: unknown
+  erased?: unknown
 }
 
 /** Whether the team document has arrived (its first chunk, made on the manager's laptop, names its kind). */

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { ERASE_REASON_MAX, type Erasure } from './team/erasures'
+import { retentionSchema, type Retention, type RetentionDue } from './team/retention'
+import type { AnonymisedCase } from './reports/anonymised-case'
 import type { SyncStatus } from './sync/status'
 import type { JoinCode, TeamDevice } from './sync/team-api'
 import type { Board } from './board/board'
@@ -100,6 +103,17 @@ export interface CaseRestriction {
   to: PersonRef[]
   by: PersonRef
   at: string
+}
+
+/** An erased (or anonymised) case as the manager sees it listed: no name, only what the team keeps. */
+export interface ErasedCase {
+  id: string
+  at: string
+  /** Who erased it, by name. */
+  by: string
+  reason: string
+  kind: Erasure['kind']
+  record: AnonymisedCase
 }
 
 /** A small image (a logo, a signature) as the window receives it. */
@@ -227,6 +241,14 @@ export const API = {
   restrictCase: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id, to: z.array(id).max(500).nullable() })),
   /** Whom a case is restricted to, by name; null when it is not restricted. */
   caseRestriction: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id })),
+  /** A manager erases a case, for a reason: gone from every laptop and the server, its figures kept anonymised (erasures.ts). */
+  eraseCase: method<Record<string, never>>()(z.object({ caseId: id, reason: z.string().trim().min(1, 'Give the reason for erasing the case').max(ERASE_REASON_MAX) })),
+  erasedCases: method<ErasedCase[]>()(none),
+  /** The team's retention of closed cases (retention.ts), and the cases due on this laptop. */
+  retention: method<{ retention: Retention; due: RetentionDue[] }>()(none),
+  setRetention: method<Record<string, never>>()(z.object({ retention: retentionSchema })),
+  /** The manager applies the retention: each case due erased or anonymised. */
+  applyRetention: method<{ applied: string[] }>()(none),
   getBoard: method<Board>()(none),
 
   // Case review meetings.

@@ -1,34 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtEntry, ROOT } from '../support/built'
+import { builtEntry } from '../support/built'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
-import { serverKeyArgs } from '../support/passphrase'
-
-const BIN = join(ROOT, 'bin/homeward.mjs')
-
-function homeward(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
-  return { code: result.status, out: result.stdout, err: result.stderr }
-}
-
-/** `homeward serve`; resolves once it says where it listens. */
-function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode?: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, ...serverKeyArgs()], { cwd: ROOT })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (part: string) => {
-      output += part
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1]
-      if (url && /Ctrl\+C/.test(output)) resolve({ process: child, url, setupCode: /setup code: (\S+)/.exec(output)?.[1] })
-    })
-    child.once('exit', (code) => reject(new Error(`the server exited (${code})`)))
-  })
-}
-
-const listed = (data: string) => (JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string }[]).map((entry) => entry.id)
+import { homeward, listed, serve } from '../support/cli-server'
 
 describe('homeward case restrict', () => {
   const dir = tempDir('cli-restrict')

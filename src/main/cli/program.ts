@@ -11,6 +11,7 @@ import { reportCommand } from './report-command'
 import { searchCommand } from './search-command'
 import { seedCommand } from './seed-command'
 import { teamCommands } from './team-commands'
+import { eraseCommands } from './erase-commands'
 
 export function program(): Command {
   const root = new Command('homeward')
@@ -31,6 +32,7 @@ export function program(): Command {
     .option('--as <name>', "which of this laptop's people to act as, where several share it")
     .hook('preAction', (command) => actAs(command.opts<{ as?: string }>().as))
   for (const command of teamCommands()) root.addCommand(command)
+  for (const command of eraseCommands()) root.addCommand(command)
   return root
 }
 

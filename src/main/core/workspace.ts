@@ -12,6 +12,7 @@ import type { ApiHandlers } from './api/handlers'
 import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
+import { ErasedCases } from './cases/erased-cases'
 import { RestrictedCases } from './cases/restricted-cases'
 import { NoProfileError, PassphraseNeededError } from './errors'
 import { CaseIndex } from './index/case-index'
@@ -83,6 +84,8 @@ export class Workspace {
   readonly audit: Audit
   /** Cases restricted to others: never listed here, and deleted from this laptop. */
   readonly restrictedCases: RestrictedCases
+  /** Erasing cases, and the team's retention of closed ones. */
+  readonly erasedCases: ErasedCases
   /** This laptop's place in a team, and the sync's view of the workspace. */
   readonly membership: TeamMembership
   /** The team sync: the app starts it; the command line syncs once. */
@@ -111,7 +114,8 @@ export class Workspace {
     this.meetings = new Meetings(core, this.cases, this.team)
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
-    this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef))
+    this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef), (ids) => outbox.forget(ids))
+    this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, audit)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
@@ -221,6 +225,7 @@ export class Workspace {
       ...this.paperwork.handlers(),
       ...this.reports.handlers(),
       ...this.restrictedCases.handlers(),
+      ...this.erasedCases.handlers(),
       ...teamSyncHandlers(this),
       ...this.audit.handlers(),
     }

@@ -28,7 +28,7 @@ function CaseAuditTable({ caseId }: { caseId: string }) {
   )
 }
 
-const ACTIONS: Record<AuditRow['action'], string> = { viewed: 'Viewed', changed: 'Changed', exported: 'Exported', printed: 'Printed' }
+const ACTIONS: Record<AuditRow['action'], string> = { viewed: 'Viewed', changed: 'Changed', exported: 'Exported', printed: 'Printed', erased: 'Erased' }
 
 /** Audit entries as a table: when, who, what, on which laptop; one sent from another person’s laptop says so. */
 export function AuditTable({ caption, rows, empty, showCase }: { caption: string; rows: AuditRow[]; empty: string; showCase?: (caseId: string) => React.ReactNode }) {

@@ -17,6 +17,7 @@ import { today, useCaseChange, useOpenCase } from './CaseContext'
 import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
 import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
 import { RestrictCase } from './RestrictCase'
+import { EraseCase } from './EraseCase'
 
 export function CaseHeader() {
   const { id, record, saved } = useOpenCase()
@@ -36,6 +37,7 @@ export function CaseHeader() {
           <span>Lead caseworker: {record.allocation.leadCaseworker?.name ?? 'not allocated'}</span>
         </p>
         <RestrictCase />
+        <EraseCase />
         {flags.length > 0 && (
           <ul className="flags" aria-label="Needs attention">
             {flags.map((flag) => (

@@ -158,6 +158,13 @@ export function removeAllDrafts(): void {
   notify()
 }
 
+/** Deletes every draft typed into a case on this laptop, whoever typed it: the case was erased. */
+export function removeDraftsOfCase(caseId: string): void {
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX) && key.slice(PREFIX.length).split(':').slice(1).join(':').startsWith(caseId))
+  for (const key of keys) if (key) localStorage.removeItem(key)
+  notify()
+}
+
 function remove(storageKey: string): void {
   localStorage.removeItem(storageKey)
   notify()

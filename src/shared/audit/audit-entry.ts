@@ -8,7 +8,7 @@ import { z } from 'zod'
  * An entry carries no case data: the case's id, what was done, and a short detail in the app's own
  * words ("presentation pack"), never a client's name or notes.
  */
-export const AUDIT_ACTIONS = ['viewed', 'changed', 'exported', 'printed'] as const
+export const AUDIT_ACTIONS = ['viewed', 'changed', 'exported', 'printed', 'erased'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What the laptop records and sends: who (the signed-in person), when, what, which case. */

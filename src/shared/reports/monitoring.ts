@@ -24,6 +24,8 @@ export interface DateRange {
 export interface ReportCase {
   id: string
   record: CaseRecord
+  /** An erased case's anonymised record (anonymised-case.ts): counted, but with nothing left to complete. */
+  anonymised?: boolean
 }
 
 /**
@@ -259,7 +261,7 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
 
   const months = eachMonthOfInterval({ start: parseISO(range.from), end: parseISO(range.to) }).map((month) => format(month, 'yyyy-MM'))
   const quality = completeness(
-    all.filter(({ record }) => record.referral.receivedOn <= range.to && (record.status === 'open' || (record.outcome?.closedOn ?? '') >= range.from)),
+    all.filter(({ record, anonymised }) => !anonymised && record.referral.receivedOn <= range.to && (record.status === 'open' || (record.outcome?.closedOn ?? '') >= range.from)),
   )
   const inReport = new Set([...sections.flatMap((section) => section.figures.flatMap((f) => f.caseIds)), ...quality.cases])
   return {

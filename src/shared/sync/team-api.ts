@@ -1,4 +1,5 @@
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
+import { ERASE_REASON_MAX } from '../team/erasures'
 import { z } from 'zod'
 import { ROLES } from '../people'
 import { AUDIT_BATCH, attestedAuditEntrySchema, auditEntrySchema } from '../audit/audit-entry'
@@ -125,6 +126,17 @@ export const TEAM_API = {
     path: '/api/restrict',
     body: z.object({ caseId: documentId, to: z.array(personId).max(500).nullable() }),
     answer: z.object({ caseId: documentId, to: z.array(personId).max(501).nullable() }),
+  },
+  /**
+   * A manager erases a case (src/shared/team/erasures.ts): the server deletes every chunk of it and
+   * its scanned documents, refuses their ids for ever, and records the erasure, with the case's
+   * anonymised record, in the team document, so every laptop deletes its copy.
+   */
+  erase: {
+    method: 'POST',
+    path: '/api/erase',
+    body: z.object({ caseId: documentId, reason: z.string().trim().min(1).max(ERASE_REASON_MAX), kind: z.enum(['erased', 'anonymised']).optional() }),
+    answer: z.object({ caseId: documentId, documents: z.array(documentId).max(10_000) }),
   },
 } as const
 

@@ -1,5 +1,6 @@
 import { toPlain } from '../automerge/registers'
 import type { Person } from '../people'
+import { erasures } from './erasures'
 import { isMap, mapIn, teamCaseIds, type TeamDoc } from './team-doc'
 
 /**
@@ -64,10 +65,11 @@ export function laptopMayHold(restriction: Restriction | undefined, personIds: r
   return restriction === undefined || (personIds.length > 0 && personIds.every((id) => mayHold(restriction, id)))
 }
 
-/** The team's cases a laptop of these people may hold: every listed case but those restricted to others. */
+/** The team's cases a laptop of these people may hold: every listed case but those restricted to others, and never an erased one. */
 export function heldCaseIds(doc: TeamDoc, personIds: readonly string[]): string[] {
   const restricted = restrictions(doc)
-  return teamCaseIds(doc).filter((id) => laptopMayHold(restricted[id], personIds))
+  const erased = erasures(doc)
+  return teamCaseIds(doc).filter((id) => laptopMayHold(restricted[id], personIds) && !(id in erased))
 }
 
 /**

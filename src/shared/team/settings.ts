@@ -71,6 +71,8 @@ export interface TeamSettings {
   caseloadWeights?: Partial<Record<Phase, number>>
   /** Lock after this many minutes idle, where the team has chosen (see `session/idle-lock.ts`). */
   lockAfterMinutes?: number
+  /** How long closed cases are kept, and what then (see `retention.ts`); the default where not set. */
+  retention?: { action: string; years: number }
 }
 
 /** The parts of the team's settings the paperwork's contents depend on (not its images). */

@@ -4,6 +4,7 @@ import { isValidDocumentId, type DocumentId } from '@automerge/automerge-repo'
 import type { CaseRestriction } from '../../../shared/api'
 import type { PersonRef } from '../../../shared/people'
 import { heldCaseIds, restrictions, withheldScanIds } from '../../../shared/team/restrictions'
+import { erasedDocumentIds, erasures } from '../../../shared/team/erasures'
 import { samePersonName } from '../../../shared/team/same-person-name'
 import { teamCaseIds, teamMembers } from '../../../shared/team/team-doc'
 import type { ApiHandlers } from '../api/handlers'
@@ -28,6 +29,8 @@ export class RestrictedCases {
     private readonly core: WorkspaceCore,
     /** The people of this laptop (the team's person it joined as, and anyone added to it). */
     private readonly personIds: () => string[],
+    /** Drops what waits to be sent of erased documents (the outbox's). */
+    private readonly dropUnsent: (documentIds: readonly string[]) => void = () => {},
   ) {}
 
   /** The team's cases this laptop may hold (lists, search, the board and new agendas show only these). */
@@ -95,23 +98,28 @@ export class RestrictedCases {
   }
 
   /**
-   * Deletes the cases (and scans) restricted to others that are still on this laptop; returns
-   * whether any were. One restricted to this laptop's person again (cleared or widened) arrives
-   * again from the server, and is kept.
+   * Deletes the cases (and scans) restricted to others, or erased, that are still on this laptop;
+   * returns whether any were. One restricted to this laptop's person again (cleared or widened)
+   * arrives again from the server, and is kept. An erased case is allowed to nobody, for ever: what
+   * of it waits to be sent goes too (the server would refuse it).
    */
   async deleteWithheld(): Promise<boolean> {
     const team = this.core.teamDoc().doc()
     const held = new Set(this.heldCaseIds())
-    const cases = teamCaseIds(team).filter((id) => !held.has(id) && isValidDocumentId(id))
-    const withheld = new Set([...cases, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
+    const erased = erasedDocumentIds(team).filter((id) => isValidDocumentId(id))
+    if (erased.length > 0) this.dropUnsent(erased)
+    const cases = [...teamCaseIds(team).filter((id) => !held.has(id)), ...Object.keys(erasures(team))].filter((id) => isValidDocumentId(id))
+    const withheld = new Set<string>([...cases, ...erased, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
     for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))
     let removed = false
     for (const id of documents) {
+      // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
+      // Looked for before letting go of an open copy, whose deletion from disk may come first.
+      const onDisk = (await this.core.storage.loadRange([id])).length > 0
       // Let go of the open copy first, so nothing saves it again.
       if (this.core.repo.handles[id as DocumentId]) this.core.repo.delete(id as DocumentId)
-      // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
-      if ((await this.core.storage.loadRange([id])).length > 0) {
+      if (onDisk) {
         await this.core.storage.removeRange([id])
         removed = true
       }

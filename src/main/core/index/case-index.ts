@@ -217,7 +217,12 @@ export class CaseIndex {
     return this.#statements.unreadable.all()
   }
 
-  /** Replaces the whole index in one transaction and marks it complete. */
+  /**
+   * Replaces the whole index in one transaction and marks it complete. A rebuild follows a case
+   * leaving this laptop (restricted to others, or erased): FTS5 keeps a deleted row's words in its
+   * older segments until they are merged, so they are merged at once, and the log written back,
+   * leaving no word of it in the file.
+   */
   replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
     this.#db.transaction(() => {
       this.#db.exec('DELETE FROM cases; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words;')
@@ -225,6 +230,8 @@ export class CaseIndex {
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
     })()
+    this.#db.exec("INSERT INTO case_text (case_text) VALUES ('optimize')")
+    this.#db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   /** The document heads the index last saw for a case, to skip work that is already done. */

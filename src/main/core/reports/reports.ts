@@ -1,5 +1,7 @@
 import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
+import { reportRecordOf } from '../../../shared/reports/anonymised-case'
+import { erasures } from '../../../shared/team/erasures'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Audit } from '../audit/audit'
@@ -18,9 +20,14 @@ export class Reports {
     private readonly audit: Audit,
   ) {}
 
-  /** The monitoring report for a range. */
+  /** The monitoring report for a range: the cases held here, and the erased cases' anonymised records, so erasing a case changes no figure. */
   async monitoring(range: DateRange): Promise<MonitoringReport> {
-    return monitoringReport(await this.cases.readAll(), range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
+    const held = await this.cases.readAll()
+    const heldIds = new Set(held.map((c) => c.id))
+    const erased = Object.entries(erasures(this.core.teamDoc().doc()))
+      .filter(([id]) => !heldIds.has(id))
+      .map(([id, erasure]) => ({ id, record: reportRecordOf(erasure.record), anonymised: true }))
+    return monitoringReport([...held, ...erased], range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
   }
 
   /** The report as a file: the PDF for commissioners, or the figures or case-level rows as CSV. */

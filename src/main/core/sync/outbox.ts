@@ -44,6 +44,14 @@ export class SyncOutbox {
     this.#remove = db.prepare<[number]>('DELETE FROM sync_outbox WHERE id = ?')
   }
 
+  /** Drops what is waiting to be sent of these documents (an erased case's: the server refuses it, and nothing of it may stay here). */
+  forget(documentIds: readonly string[]): void {
+    const forget = this.#db.prepare<[string]>('DELETE FROM sync_outbox WHERE document_id = ?')
+    this.#db.transaction(() => {
+      for (const id of documentIds) forget.run(id)
+    })()
+  }
+
   /** Recording starts when the laptop joins or creates a team, and stops when it leaves. */
   set enabled(enabled: boolean) {
     this.#enabled = enabled

@@ -1,0 +1,133 @@
+import type { ErasedCase } from '../../../shared/api'
+import { toStored } from '../../../shared/automerge/registers'
+import { requirePermission } from '../../../shared/team/permissions'
+import { anonymisedCase } from '../../../shared/reports/anonymised-case'
+import { erasures, type Erasure } from '../../../shared/team/erasures'
+import { dueForRetention, retentionOf, setRetention, type Retention, type RetentionDue } from '../../../shared/team/retention'
+import { isMap, mapIn, teamMembers } from '../../../shared/team/team-doc'
+import type { ApiHandlers } from '../api/handlers'
+import type { Audit } from '../audit/audit'
+import { ServerRefusedError } from '../errors'
+import { savedMembership } from '../sync/membership'
+import { serverApi } from '../sync/server-api'
+import type { WorkspaceCore } from '../workspace-core'
+import type { Cases } from './cases'
+import type { RestrictedCases } from './restricted-cases'
+
+/**
+ * Erasing a case (UK GDPR Article 17), a manager's, and the team's retention of closed cases. In a
+ * team the server erases it (it alone writes the team document's `erased` map, and refuses the
+ * case's id from then on); a laptop on its own writes the erasure itself. Either way the erasure
+ * reaches this laptop in the team document and `RestrictedCases.deleteWithheld` deletes the case,
+ * its history and scans, its paperwork and what waits to be sent; the index is rebuilt without it.
+ */
+export class ErasedCases {
+  constructor(
+    private readonly core: WorkspaceCore,
+    private readonly cases: Cases,
+    private readonly restricted: RestrictedCases,
+    private readonly audit: Audit,
+  ) {}
+
+  /**
+   * Erases a case, for a reason (no personal data: the reason is kept in the team's record). Waits
+   * (up to `waitMs`) for the erasure to reach this laptop, then deletes its copy here.
+   */
+  async erase(caseId: string, reason: string, { kind = 'erased' as Erasure['kind'], waitMs = 0 } = {}): Promise<void> {
+    const context = this.core.context()
+    requirePermission(context.role, 'erase-cases')
+    const membership = savedMembership(this.core.settings)
+    if (membership) {
+      await serverApi.erase(membership.server, membership.credential, { caseId, reason, kind })
+      await this.#arrival(caseId, waitMs)
+    } else {
+      const record = anonymisedCase(await this.cases.read(caseId))
+      this.core.changeTeam((team) => {
+        const scans = Object.entries(mapIn(team.attachments)).filter(([, entry]) => isMap(entry) && String(entry.caseId) === caseId).map(([id]) => id)
+        const erasure: Erasure = { by: context.author.id, at: context.now.toISOString(), reason, kind, documents: [caseId, ...scans], record }
+        const stored = team as unknown as { erased?: Record<string, unknown> }
+        if (!isMap(stored.erased)) stored.erased = {}
+        stored.erased[caseId] = toStored(erasure)
+        for (const id of erasure.documents) {
+          delete team.cases[id]
+          delete team.attachments[id]
+        }
+      })
+    }
+    this.audit.record(caseId, 'erased', kind === 'anonymised' ? 'anonymised by retention' : 'erased')
+    if (await this.restricted.deleteWithheld()) await this.core.indexer.rebuild()
+  }
+
+  /** Waits (up to `ms`) for the server's change recording the erasure to reach this laptop by the running sync. */
+  #arrival(caseId: string, ms: number): Promise<void> {
+    const handle = this.core.teamDoc()
+    const arrived = () => caseId in erasures(handle.doc())
+    if (ms <= 0 || arrived()) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = () => {
+        handle.off('change', check)
+        clearTimeout(timer)
+        resolve()
+      }
+      const check = () => void (arrived() && done())
+      const timer = setTimeout(done, ms)
+      handle.on('change', check)
+    })
+  }
+
+  /** The team's erased and anonymised cases, newest first: no name, only what the team keeps of them. */
+  erased(): ErasedCase[] {
+    const team = this.core.teamDoc().doc()
+    const names = new Map(teamMembers(team).map((member) => [member.id, member.name]))
+    return Object.entries(erasures(team))
+      .map(([id, erasure]) => ({ id, at: erasure.at, by: names.get(erasure.by) ?? erasure.by, reason: erasure.reason, kind: erasure.kind, record: erasure.record }))
+      .sort((a, b) => b.at.localeCompare(a.at))
+  }
+
+  retention(): Retention {
+    return retentionOf(this.core.teamDoc().doc())
+  }
+
+  setRetention(value: unknown): void {
+    requirePermission(this.core.context().role, 'change-team-settings')
+    this.core.changeTeam((team) => setRetention(team, value))
+  }
+
+  /** The closed cases on this laptop past the team's retention period, with the day each closed and became due. */
+  async due(): Promise<RetentionDue[]> {
+    const cases = (await this.cases.readAll()).map(({ id, record }) => ({ id, clientName: record.referral.clientName, status: record.status, closedOn: record.outcome?.closedOn }))
+    return dueForRetention(cases, this.retention(), this.core.context().today)
+  }
+
+  /** Applies the retention: each case due is erased or anonymised, as the team's setting says. Returns their ids. */
+  async applyRetention({ waitMs = 0 } = {}): Promise<string[]> {
+    requirePermission(this.core.context().role, 'erase-cases')
+    const due = await this.due()
+    for (const c of due) {
+      const kind = c.action === 'anonymise' ? 'anonymised' : 'erased'
+      await this.erase(c.id, `Retention: closed on ${c.closedOn}, kept ${this.retention().years} years`, { kind, waitMs })
+    }
+    return due.map((c) => c.id)
+  }
+
+  handlers() {
+    return {
+      eraseCase: async ({ caseId, reason }) => {
+        try {
+          await this.erase(caseId, reason, { waitMs: 5000 })
+        } catch (error) {
+          if (error instanceof ServerRefusedError) throw new ServerRefusedError(`The case was not erased: ${error.message}`)
+          throw error
+        }
+        return {}
+      },
+      erasedCases: () => this.erased(),
+      retention: async () => ({ retention: this.retention(), due: await this.due() }),
+      setRetention: ({ retention }) => {
+        this.setRetention(retention)
+        return {}
+      },
+      applyRetention: async () => ({ applied: await this.applyRetention({ waitMs: 5000 }) }),
+    } satisfies Partial<ApiHandlers>
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { CaseRecord } from '../case/record'
+import { BRADFORD, CASEWORKER, newCase, read } from '../../../tests/support/cases'
+import { anonymisedCase, anonymisedCaseSchema, ERASED_CASE_NAME, reportRecordOf } from './anonymised-case'
+import { monitoringReport, type ReportCase } from './monitoring'
+
+const by = CASEWORKER.author
+const RANGE = { from: '2026-04-01', to: '2026-06-30' }
+const TODAY = '2026-06-30'
+
+/** A case made by hand, with everything that names the person filled in. */
+function make(id: string, shape: (r: CaseRecord) => void): ReportCase {
+  const record = JSON.parse(JSON.stringify(read(newCase({ clientName: 'Zofia Wiśniewska-Trent', chainNumber: '771234' })))) as CaseRecord
+  record.notes.push({ id: `${id}-n`, date: '2026-04-03', type: 'face-to-face', writtenAt: '2026-04-03T10:00:00Z', author: by, text: 'Zofia said her brother in Leeds would help.' } as CaseRecord['notes'][number])
+  record.addresses[`${id}-a`] = { line1: '14 Quayside Mews', town: 'Bradford', from: '2020-01-01' } as unknown as CaseRecord['addresses'][string]
+  shape(record)
+  return { id, record }
+}
+
+const CASES: ReportCase[] = [
+  make('A', (r) => {
+    r.referral = { ...r.referral, receivedOn: '2026-04-02', status: 'accepted', decidedOn: '2026-04-08', outreachTeam: 'Westminster Outreach' }
+    r.engagement.referralConfirmedOn = '2026-04-24'
+    r.plan.destination = BRADFORD
+    r.reconnectionDay.arrivedOn = '2026-05-20'
+    r.status = 'closed'
+    r.phase = 'closure-and-review'
+    r.outcome = { type: 'planned', closedOn: '2026-06-10', closedBy: by, details: 'Settled with her brother.' }
+    r.expenses.e1 = { date: '2026-05-19', category: 'travel', amount: 4250, description: 'Train to Bradford', recordedBy: by }
+  }),
+  make('B', (r) => {
+    r.referral = { ...r.referral, receivedOn: '2026-05-22', status: 'rejected', decidedOn: '2026-05-29', rejectionReason: 'declined' }
+    r.status = 'closed'
+    r.outcome = { type: 'rejected', closedOn: '2026-05-29', closedBy: by }
+  }),
+  make('C', (r) => {
+    r.referral = { ...r.referral, receivedOn: '2026-03-30', status: 'accepted', decidedOn: '2026-03-31' }
+    r.previousCaseId = 'A'
+    r.status = 'closed'
+    r.outcome = { type: 'unplanned', unplannedReason: 'disengaged', closedOn: '2026-06-01', closedBy: by }
+  }),
+  make('D', (r) => {
+    r.referral = { ...r.referral, receivedOn: '2026-06-10' }
+  }),
+]
+
+describe('an erased case’s anonymised record', () => {
+  it('holds nothing that names the person: no name, date of birth, CHAIN number, notes, addresses, free text or caseworker', () => {
+    for (const { record } of CASES) {
+      const kept = JSON.stringify(anonymisedCase(record))
+      for (const identifying of ['Zofia', 'Wiśniewska', '771234', record.referral.dateOfBirth, 'brother', 'Quayside', 'Train to', 'Settled', by.name, by.id]) {
+        expect(kept).not.toContain(identifying)
+      }
+      expect(anonymisedCaseSchema.safeParse(JSON.parse(kept)).success).toBe(true)
+    }
+  })
+
+  it('gives the monitoring report the same figures as the case it replaces', () => {
+    const before = monitoringReport(CASES, RANGE, TODAY)
+    const after = monitoringReport(
+      CASES.map(({ id, record }) => ({ id, record: reportRecordOf(anonymisedCase(record)), anonymised: true })),
+      RANGE,
+      TODAY,
+    )
+    expect(after.sections).toEqual(before.sections)
+    expect(after.referralsPerMonth).toEqual(before.referralsPerMonth)
+    expect(after.outcomes).toEqual(before.outcomes)
+    expect(after.rows.map((row) => ({ ...row, clientName: '', chainNumber: '', leadCaseworker: '' }))).toEqual(before.rows.map((row) => ({ ...row, clientName: '', chainNumber: '', leadCaseworker: '' })))
+    expect(after.rows.every((row) => row.clientName === ERASED_CASE_NAME && row.chainNumber === '')).toBe(true)
+  })
+
+  it('leaves nothing to complete: the data completeness check does not count an erased case', () => {
+    const after = monitoringReport(CASES.map(({ id, record }) => ({ id, record: reportRecordOf(anonymisedCase(record)), anonymised: true })), RANGE, TODAY)
+    expect(after.completeness.cases).toEqual([])
+  })
+})

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import type { CaseOutcome } from '../case/closure'
+import { PHASES } from '../case/phases'
+import { newCaseRecord, type CaseRecord } from '../case/record'
+import type { Referral, ReferralDetails, ReferralIdentity } from '../case/referral'
+import type { Expense } from '../case/support'
+import type { IsoDate } from '../dates'
+
+/**
+ * What the monitoring report needs of a case, and nothing that identifies the person: dates, the
+ * phase reached, how the referral was decided and the case closed, the destination area, and the
+ * costs (amount, category, date). No name, date of birth, CHAIN number, notes, addresses, free text
+ * or caseworkers. An erased case is kept as this (in the team document), so a period's figures do
+ * not change when a case is erased.
+ */
+export const anonymisedCaseSchema = z.object({
+  phase: z.enum(PHASES),
+  status: z.enum(['open', 'closed']),
+  receivedOn: z.string(),
+  referralStatus: z.string(),
+  decidedOn: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  /** The referring organisation (an outreach team, never a person). */
+  outreachTeam: z.string().optional(),
+  referralConfirmedOn: z.string().optional(),
+  /** The destination local authority's code: an area, not an address. */
+  destination: z.string().optional(),
+  arrivedOn: z.string().optional(),
+  outcome: z.object({ type: z.string(), closedOn: z.string(), unplannedReason: z.string().optional(), inappropriateReason: z.string().optional() }).optional(),
+  expenses: z.array(z.object({ date: z.string(), category: z.string(), amount: z.number() })),
+  /** Case ids only (a re-referral, a merged duplicate): an id names no one. */
+  previousCaseId: z.string().optional(),
+  mergedInto: z.string().optional(),
+})
+export type AnonymisedCase = z.infer<typeof anonymisedCaseSchema>
+
+/** A case's anonymised record: only what the report counts (see the schema above). */
+export function anonymisedCase(record: CaseRecord): AnonymisedCase {
+  const { referral, outcome } = record
+  return dropUndefined({
+    phase: record.phase,
+    status: record.status,
+    receivedOn: referral.receivedOn,
+    referralStatus: referral.status,
+    decidedOn: referral.decidedOn,
+    rejectionReason: referral.rejectionReason,
+    outreachTeam: referral.outreachTeam,
+    referralConfirmedOn: record.engagement.referralConfirmedOn,
+    destination: record.plan.destination,
+    arrivedOn: record.reconnectionDay.arrivedOn,
+    outcome: outcome && dropUndefined({ type: outcome.type, closedOn: outcome.closedOn, unplannedReason: outcome.unplannedReason, inappropriateReason: outcome.inappropriateReason }),
+    expenses: Object.values(record.expenses).map((expense) => ({ date: expense.date, category: expense.category, amount: expense.amount })),
+    previousCaseId: record.previousCaseId,
+    mergedInto: record.mergedInto,
+  })
+}
+
+/** What an anonymised case is called where a name would be: in the report's rows. */
+export const ERASED_CASE_NAME = 'Erased case'
+
+/**
+ * An anonymised case as the report reads a case: a record holding only the anonymised values, its
+ * name "Erased case". The report counts it like any other (its data completeness excepted: there is
+ * nothing left to complete).
+ */
+export function reportRecordOf(anonymised: AnonymisedCase): CaseRecord {
+  const nobody = { id: '', name: '' }
+  const referralValues = { clientName: ERASED_CASE_NAME } as ReferralIdentity & ReferralDetails
+  const record = newCaseRecord(referralValues, { id: '', author: nobody, now: new Date(0), today: anonymised.receivedOn as IsoDate })
+  const referral: Referral = dropUndefined({
+    ...record.referral,
+    status: anonymised.referralStatus as Referral['status'],
+    decidedOn: anonymised.decidedOn as IsoDate | undefined,
+    rejectionReason: anonymised.rejectionReason as Referral['rejectionReason'],
+    outreachTeam: anonymised.outreachTeam,
+  } as Referral)
+  const expenses: Record<string, Expense> = Object.fromEntries(
+    anonymised.expenses.map((expense, i) => [String(i), { date: expense.date, category: expense.category, amount: expense.amount, recordedBy: nobody } as Expense]),
+  )
+  return dropUndefined({
+    ...record,
+    phase: anonymised.phase as CaseRecord['phase'],
+    status: anonymised.status,
+    referral,
+    engagement: dropUndefined({ referralConfirmedOn: anonymised.referralConfirmedOn as IsoDate | undefined }),
+    plan: dropUndefined({ destination: anonymised.destination }),
+    reconnectionDay: dropUndefined({ arrivedOn: anonymised.arrivedOn as IsoDate | undefined }),
+    outcome: anonymised.outcome && ({ ...anonymised.outcome, closedBy: nobody } as CaseOutcome),
+    expenses,
+    previousCaseId: anonymised.previousCaseId,
+    mergedInto: anonymised.mergedInto,
+  }) as CaseRecord
+}
+
+/** Without keys whose value is undefined (Automerge refuses undefined; the record stays exact). */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
