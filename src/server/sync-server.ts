@@ -639,7 +639,7 @@ class Connection {
     // A change to a restricted case from a laptop it is not restricted to is kept, not passed on (ServerStore.addChunk).
     const heldBack = !mayReceive(this.authority, documentId, devicePeople(current))
     const seq = this.store.addChunk(documentId, data, { deviceId: this.device.id, at: this.policy.now(), ...(personId ? { personId } : {}), heldBack })
-    const update = seq !== undefined && documentId === this.authority.teamDocumentId ? this.authority.update(data, seq) : undefined
+    const update = seq !== undefined && documentId === this.authority.teamDocumentId ? this.authority.update(data, seq, devicePeople(current).map((person) => person.id)) : undefined
     const undone = update?.undone.length ? { undone: `The server put back part of a change from this laptop: ${update.undone.join('; ')}.` } : {}
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }), ...undone })
     if (seq === undefined) return

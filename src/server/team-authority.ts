@@ -3,7 +3,7 @@ import { authoredBy, SERVER_AUTHOR } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
-import { restrictions, type Restriction } from '../shared/team/restrictions'
+import { laptopMayHold, restrictions, type Restriction } from '../shared/team/restrictions'
 import { erasures, type Erasure } from '../shared/team/erasures'
 import { sameRestrictions, setRestrictions } from './restricted-documents'
 import { sameErasures, setErasures } from './erased-cases'
@@ -66,8 +66,11 @@ export class TeamAuthority {
     return documentId === this.teamDocumentId || this.store.isListed(documentId)
   }
 
-  /** Takes in a new chunk of the team document (stored as `seq`), holding it to the team's authority. */
-  update(data: Uint8Array, seq: number): TeamUpdate {
+  /**
+   * Takes in a new chunk of the team document (stored as `seq`) from a laptop of these people (by
+   * id), holding it to the team's authority.
+   */
+  update(data: Uint8Array, seq: number, senderIds: readonly string[]): TeamUpdate {
     const before = this.#lists
     this.#doc = loadSafely(this.#doc, data)
     const now = listsOf(this.#doc)
@@ -78,11 +81,16 @@ export class TeamAuthority {
     )
     // A document a manager took out of the team stays out, even if a laptop that had not heard yet edits its entry.
     const relisted = LISTS.flatMap((list) => Object.keys(now[list]).filter((id) => this.store.isRemoved(id)).map((id) => ({ list, id })))
-    // A scanned document belongs to the case it was listed under, for good: which case a scan is
-    // of decides who may be sent it (a restricted case's scans go only where the case goes), so a
-    // laptop that moved a scan under another case would be sent a restricted one, or make the
-    // others delete one they may hold.
-    const moved = Object.keys(before.attachments).filter((id) => id in now.attachments && caseOf(now.attachments[id]) !== caseOf(before.attachments[id]))
+    // Which case a scan is of decides who may be sent it (a restricted case's scans go only where
+    // the case goes). A scan moves to another case only from a laptop that may hold both (merging
+    // a duplicate moves its scans): a laptop outside a restriction that moved a scan would be sent
+    // a restricted one, or make the others delete one they may hold.
+    const mayHoldCase = (caseId: string | undefined) => caseId !== undefined && laptopMayHold(this.#restricted[caseId], senderIds)
+    const moved = Object.keys(before.attachments).filter((id) => {
+      const from = caseOf(before.attachments[id])
+      const to = caseOf(now.attachments[id])
+      return id in now.attachments && to !== from && !(mayHoldCase(from) && mayHoldCase(to))
+    })
     // A document is one kind of thing: an id listed under a second list (a restricted case listed as a scan, say) is taken off it.
     const doubled = LISTS.flatMap((list) =>
       Object.keys(now[list])
@@ -91,7 +99,7 @@ export class TeamAuthority {
     )
     const undone: string[] = []
     if (unlisted.length > 0) undone.push(`it took ${countOf(unlisted.length, 'document')} out of the team, which only a manager can do`)
-    if (moved.length > 0) undone.push(`it moved ${countOf(moved.length, 'scanned document')} to another case, which cannot be done`)
+    if (moved.length > 0) undone.push(`it moved ${countOf(moved.length, 'scanned document')} to or from a case restricted to others`)
     if (doubled.length > 0) undone.push(`it listed ${countOf(doubled.length, 'document')} as a second kind of thing, which cannot be done`)
     if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
     if (!sameRestrictions(restrictions(this.#doc as never), this.#restricted)) undone.push('it changed which cases are restricted, which only the server records')

@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import { decodeServerMessage, encodeMessage } from '../../src/node/sync-codec'
 import { SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../src/shared/sync/protocol'
 import { TEAM_API } from '../../src/shared/sync/team-api'
+import { serverKeyArgs } from './passphrase'
 import { builtEntry } from './built'
 import { eventually } from './sync-team'
 
@@ -18,7 +19,7 @@ export function newDocumentId(): string {
 
 /** The built sync server in its own process: its memory is its own to measure. */
 export async function serverProcess(dataDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [builtEntry('server'), '--port', '0', '--data', dataDir, '--json', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [builtEntry('server'), '--port', '0', '--data', dataDir, '--json', ...serverKeyArgs(), ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)))
     createInterface({ input: child.stdout! }).once('line', resolve)

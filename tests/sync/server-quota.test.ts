@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
-import Database from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../../src/server/sync-server'
 import { createTeamWithCode, joinOver, newDocumentId, rawClient } from '../support/raw-sync'
 import { eventually, SERVER_FILE, TestTeam } from '../support/sync-team'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
+import { openEncrypted, TEST_SERVER_KEY } from '../support/passphrase'
 
 const KB = 1024
 const QUOTA = 300 * KB
@@ -31,7 +31,7 @@ describe('uploads under documents the team does not list', () => {
   const storedChunks = (documentId: string) => storedChunksIn(dir.path, documentId)
   /** How many chunks of a document the server's file holds. */
   const storedChunksIn = (serverDir: string, documentId: string) => {
-    const db = new Database(join(serverDir, SERVER_FILE), { readonly: true })
+    const db = openEncrypted(join(serverDir, SERVER_FILE), { readonly: true })
     try {
       return db.prepare('SELECT COUNT(*) FROM chunks WHERE document_id = ?').pluck().get(documentId) as number
     } finally {
@@ -41,7 +41,7 @@ describe('uploads under documents the team does not list', () => {
 
   it('are kept up to an allowance per device, refused beyond it with the reason, and dropped a day on if still unlisted', async () => {
     let clock = new Date('2026-11-30T09:00:00Z')
-    const options = { dataDir: dir.path, port: 0, now: () => clock, unlistedQuotaBytes: QUOTA, sweepIntervalMs: 50 }
+    const options = { dataDir: dir.path, port: 0, now: () => clock, unlistedQuotaBytes: QUOTA, sweepIntervalMs: 50, key: TEST_SERVER_KEY }
     server = await startSyncServer(options)
     const teamDocumentId = newDocumentId()
     const { credential, joinCode } = await createTeamWithCode(server.url, server.setupCode!, teamDocumentId)
