@@ -13,6 +13,7 @@ import { serverApi } from '../sync/server-api'
 import type { WorkspaceCore } from '../workspace-core'
 import type { Cases } from './cases'
 import type { RestrictedCases } from './restricted-cases'
+import { teamDocArrival } from '../team/team-doc-arrival'
 
 /**
  * Erasing a case (UK GDPR Article 17), a manager's, and the team's retention of closed cases. In a
@@ -39,7 +40,7 @@ export class ErasedCases {
     const membership = savedMembership(this.core.settings)
     if (membership) {
       await serverApi.erase(membership.server, membership.credential, { caseId, reason, kind })
-      await this.#arrival(caseId, waitMs)
+      await teamDocArrival(this.core, (team) => caseId in erasures(team), waitMs)
     } else {
       const record = anonymisedCase(await this.cases.read(caseId))
       this.core.changeTeam((team) => {
@@ -58,22 +59,6 @@ export class ErasedCases {
     if (await this.restricted.deleteWithheld()) await this.core.indexer.rebuild()
   }
 
-  /** Waits (up to `ms`) for the server's change recording the erasure to reach this laptop by the running sync. */
-  #arrival(caseId: string, ms: number): Promise<void> {
-    const handle = this.core.teamDoc()
-    const arrived = () => caseId in erasures(handle.doc())
-    if (ms <= 0 || arrived()) return Promise.resolve()
-    return new Promise((resolve) => {
-      const done = () => {
-        handle.off('change', check)
-        clearTimeout(timer)
-        resolve()
-      }
-      const check = () => void (arrived() && done())
-      const timer = setTimeout(done, ms)
-      handle.on('change', check)
-    })
-  }
 
   /** The team's erased and anonymised cases, newest first: no name, only what the team keeps of them. */
   erased(): ErasedCase[] {

@@ -12,6 +12,7 @@ import { ServerRefusedError } from '../errors'
 import { savedMembership } from '../sync/membership'
 import { serverApi } from '../sync/server-api'
 import type { WorkspaceCore } from '../workspace-core'
+import { teamDocArrival } from '../team/team-doc-arrival'
 
 /**
  * A laptop whose person a case is not restricted to deletes its copy: the case document's chunks
@@ -47,25 +48,8 @@ export class RestrictedCases {
     const membership = savedMembership(this.core.settings)
     if (!membership) throw new ServerRefusedError('Only a team’s laptop can restrict a case: the team’s server keeps restrictions, and this laptop is not in a team.')
     const answer = await serverApi.restrict(membership.server, membership.credential, { caseId, to: to === null ? null : [...to] })
-    await this.#arrival(caseId, answer.to, waitMs)
+    await teamDocArrival(this.core, (team) => JSON.stringify(restrictions(team)[caseId]?.to ?? null) === JSON.stringify(answer.to), waitMs)
     return { to: answer.to }
-  }
-
-  /** Waits (up to `ms`) for the server's change to reach this laptop by the running sync, so the window shows it at once. */
-  #arrival(caseId: string, to: string[] | null, ms: number): Promise<void> {
-    const handle = this.core.teamDoc()
-    const arrived = () => JSON.stringify(restrictions(handle.doc())[caseId]?.to ?? null) === JSON.stringify(to)
-    if (ms <= 0 || arrived()) return Promise.resolve()
-    return new Promise((resolve) => {
-      const done = () => {
-        handle.off('change', check)
-        clearTimeout(timer)
-        resolve()
-      }
-      const check = () => void (arrived() && done())
-      const timer = setTimeout(done, ms)
-      handle.on('change', check)
-    })
   }
 
   /** The team's people with these names (as people type them); a name not in the team is refused in words. */
