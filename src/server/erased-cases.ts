@@ -76,7 +76,7 @@ export function setErasures(team: TeamShape, held: Record<string, Erasure>): voi
 }
 
 /** JSON with every object's keys sorted: the same values read from the document compare equal. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   )

@@ -1,8 +1,12 @@
 import * as Automerge from '@automerge/automerge'
 import { toPlain, toStored } from '../shared/automerge/registers'
+import { readCase } from '../shared/case/case-doc'
+import type { CaseDoc } from '../shared/case/record'
+import { anonymisedCase, type AnonymisedCase } from '../shared/reports/anonymised-case'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
 import { laptopMayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
+import { canonical } from './erased-cases'
 import { SERVER_DEVICE, type ServerStore } from './store'
 import type { TeamAuthority, TeamShape } from './team-authority'
 
@@ -45,7 +49,8 @@ export function restrictCase(store: ServerStore, authority: TeamAuthority, by: P
   const unknown = (to ?? []).filter((id) => !store.person(id))
   if (unknown.length > 0) return refuse(400, `Not one of the team’s people: ${unknown.join(', ')}`)
   const before = authority.restrictionOf(caseId)
-  const restriction: Restriction | undefined = to === null ? undefined : { to: restrictedTo(to, by.id), by: by.id, at: now.toISOString() }
+  const record = to === null ? undefined : restrictedRecordOf(store, caseId)
+  const restriction: Restriction | undefined = to === null ? undefined : { to: restrictedTo(to, by.id), by: by.id, at: now.toISOString(), ...(record ? { record } : {}) }
   const change = authority.restrict(caseId, restriction)
   const seq = change && store.addChunk(authority.teamDocumentId, change, { deviceId: SERVER_DEVICE, at: now })
   const widened = before !== undefined && (restriction === undefined || restriction.to.some((id) => !before.to.includes(id)))
@@ -57,14 +62,38 @@ export function restrictCase(store: ServerStore, authority: TeamAuthority, by: P
   return { status: 200, body: { caseId, to: restriction?.to ?? null }, publish: seq === undefined ? resend : [seq, ...resend] }
 }
 
+/**
+ * A restricted case's anonymised record brought up to date with its chunks (after a laptop allowed
+ * it sent a change): the server's change to the team document, if the record's figures changed.
+ */
+export function refreshRestrictedRecord(store: ServerStore, authority: TeamAuthority, caseId: string): Uint8Array | undefined {
+  const restriction = authority.restrictionOf(caseId)
+  if (!restriction || !authority.listsCase(caseId)) return undefined
+  const record = restrictedRecordOf(store, caseId)
+  if (!record || sameRestrictions({ [caseId]: restriction }, { [caseId]: { ...restriction, record } })) return undefined
+  return authority.restrict(caseId, { ...restriction, record })
+}
+
 /** The lead caseworker a case document names (by id), read from its stored chunks (never from those held back). */
 function leadCaseworkerOf(store: ServerStore, caseId: string): string | undefined {
-  let doc = Automerge.init<unknown>()
-  try {
-    for (const chunk of store.chunksOf(caseId)) if (!chunk.heldBack) doc = Automerge.loadIncremental(doc, chunk.data)
+  return readStoredCase(store, caseId, (doc) => {
     const lead = (doc as { allocation?: { leadCaseworker?: unknown } }).allocation?.leadCaseworker
     const plain = lead === undefined ? undefined : toPlain<{ id?: unknown }>(lead as never)
     return typeof plain?.id === 'string' ? plain.id : undefined
+  })
+}
+
+/** A case's anonymised record, read from its stored chunks as the laptops allowed it hold them (never those held back). */
+function restrictedRecordOf(store: ServerStore, caseId: string): AnonymisedCase | undefined {
+  return readStoredCase(store, caseId, (doc) => anonymisedCase(readCase(doc as CaseDoc)))
+}
+
+/** Reads a case from its stored chunks but those held back (undefined if they cannot be read). */
+function readStoredCase<T>(store: ServerStore, caseId: string, read: (doc: Automerge.Doc<unknown>) => T): T | undefined {
+  let doc = Automerge.init<unknown>()
+  try {
+    for (const chunk of store.chunksOf(caseId)) if (!chunk.heldBack) doc = Automerge.loadIncremental(doc, chunk.data)
+    return read(doc)
   } catch {
     return undefined
   } finally {
@@ -73,9 +102,10 @@ function leadCaseworkerOf(store: ServerStore, caseId: string): string | undefine
   }
 }
 
-/** Whether two sets of restrictions say the same. */
+/** Whether two sets of restrictions say the same (their anonymised records too). */
 export function sameRestrictions(a: Record<string, Restriction>, b: Record<string, Restriction>): boolean {
-  const key = (all: Record<string, Restriction>) => JSON.stringify(Object.keys(all).sort().map((id) => [id, [...all[id]!.to].sort(), all[id]!.by, all[id]!.at]))
+  const key = (all: Record<string, Restriction>) =>
+    JSON.stringify(Object.keys(all).sort().map((id) => [id, [...all[id]!.to].sort(), all[id]!.by, all[id]!.at, canonical(all[id]!.record)]))
   return key(a) === key(b)
 }
 

@@ -17,7 +17,7 @@ import { devicePeople, devicePerson } from './device-people'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
-import { mayReceive, restrictCase } from './restricted-documents'
+import { mayReceive, refreshRestrictedRecord, restrictCase } from './restricted-documents'
 import { eraseCase } from './erased-cases'
 
 export interface SyncServerOptions {
@@ -650,8 +650,13 @@ class Connection {
     // The server's correction goes in the same delivery, so no laptop shows the change without
     // it, and to the sender too: it comes back to the server's view.
     const corrected = update?.correction ? this.store.addChunk(documentId, update.correction, { deviceId: SERVER_DEVICE, at: this.policy.now() }) : undefined
+    // A restricted case's figures, as every laptop's report counts them, follow its changes.
+    const refreshed = heldBack ? undefined : refreshRestrictedRecord(this.store, this.authority, documentId)
+    const figures = refreshed && this.store.addChunk(this.authority.teamDocumentId, refreshed, { deviceId: SERVER_DEVICE, at: this.policy.now() })
+    if (figures !== undefined) outgoing.push(figures)
     this.publish(corrected === undefined ? outgoing : [...outgoing, corrected], this)
     if (corrected !== undefined) this.push([corrected], corrected)
+    if (figures !== undefined) this.push([figures], figures)
   }
 
   #send(message: ServerMessage): void {

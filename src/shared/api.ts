@@ -247,8 +247,8 @@ export const API = {
   /** The team's retention of closed cases (retention.ts), and the cases due on this laptop. */
   retention: method<{ retention: Retention; due: RetentionDue[] }>()(none),
   setRetention: method<Record<string, never>>()(z.object({ retention: retentionSchema })),
-  /** The manager applies the retention: each case due erased or anonymised. */
-  applyRetention: method<{ applied: string[] }>()(none),
+  /** The manager applies the retention: each case due erased or anonymised (of `caseIds`, those the manager confirmed, if given). */
+  applyRetention: method<{ applied: string[] }>()(z.object({ caseIds: z.array(z.string()).optional() })),
   getBoard: method<Board>()(none),
 
   // Case review meetings.

@@ -23,7 +23,7 @@ describe('retention on a laptop on its own', () => {
     await ws.cases.change(recent, (doc, context) => rejectReferral(doc, { on: '2026-11-02', reason: 'withdrawn', id: randomUUID() }, context))
 
     expect(ws.erasedCases.retention()).toEqual({ action: 'erase', years: 6 })
-    expect(await ws.erasedCases.due()).toEqual([{ id: old, clientName: 'Zofia Wiśniewska', closedOn: '2019-03-01', dueOn: '2025-03-01', action: 'erase' }])
+    expect(await ws.erasedCases.due()).toEqual([{ id: old, clientName: 'Zofia Wiśniewska', closedOn: '2019-03-01', dueOn: '2025-03-01', closedAs: 'rejected', action: 'erase' }])
 
     expect(await ws.erasedCases.applyRetention()).toEqual([old])
     expect(ws.cases.list().map((c) => c.id)).toEqual([recent])
@@ -42,5 +42,13 @@ describe('retention on a laptop on its own', () => {
     await ws.cases.change(id, (doc, context) => rejectReferral(doc, { on: '2025-10-01', reason: 'withdrawn', id: randomUUID() }, context))
     expect(await ws.erasedCases.applyRetention()).toEqual([id])
     expect(ws.erasedCases.erased()).toMatchObject([{ id, kind: 'anonymised' }])
+  })
+
+  it('applies it only to the cases the manager confirmed: one that became due since waits for the next time', async () => {
+    ws = await openWorkspace({ dataDir: dir.path, user: DEREK, now: () => new Date('2026-11-02T09:00:00Z') })
+    const [shown, since] = [await ws.cases.create(referral({ clientName: 'Zofia Wiśniewska' })), await ws.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))]
+    for (const id of [shown, since]) await ws.cases.change(id, (doc, context) => rejectReferral(doc, { on: '2019-03-01', reason: 'withdrawn', id: randomUUID() }, context))
+    expect(await ws.erasedCases.applyRetention({ only: [shown] })).toEqual([shown])
+    expect((await ws.erasedCases.due()).map((c) => c.id)).toEqual([since])
   })
 })

@@ -23,6 +23,7 @@ import { useIdleLock } from '../session/useIdleLock'
 import { NewReferralPage } from '../referral/NewReferralPage'
 import { SearchPage } from '../case/SearchPage'
 import { SettingsPage } from '../team/SettingsPage'
+import { RetentionPage } from '../team/RetentionPage'
 import { DocumentsView } from '../case/documents/DocumentsView'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
 
@@ -57,6 +58,7 @@ const router = createHashRouter([
       { path: '/meetings', element: <MeetingsPage /> },
       { path: '/meetings/:id', element: <MeetingPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/retention', element: <RetentionPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -10,6 +10,7 @@ import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { CaseloadTable } from './CaseloadTable'
+import { RetentionNotice } from '../team/RetentionPage'
 
 /** Rows drawn at first: enough for a few screens, few enough to appear at once (each costs about
  * half a millisecond to draw: npm run bench -- board). */
@@ -30,6 +31,7 @@ export function BoardPage() {
   return (
     <>
       <PageHeading title="Caseload board" />
+      <RetentionNotice />
       {board.status === 'loading' && <p className="muted">Loading the board…</p>}
       {board.status === 'failed' && <p className="banner banner--warning">The board could not be loaded: {board.message}</p>}
       {board.status === 'ready' && <BoardView board={board.data} />}

@@ -17,6 +17,7 @@ import { TeamSection } from './TeamSection'
 import { CaseloadWeightsForm } from '../board/CaseloadWeightsForm'
 import { MergeOutreachTeams } from './MergeOutreachTeams'
 import { LockAfterForm } from '../session/LockAfterForm'
+import { RetentionForm } from './RetentionForm'
 
 /**
  * The team's settings the paperwork draws on: the letterhead and logo, the Housing Options
@@ -28,6 +29,7 @@ export function SettingsPage() {
   const api = useApi()
   const profile = useProfile()
   const settings = useApiQuery('getTeamSettings', {}, 'team-changed')
+  const retention = useApiQuery('retention', {}, 'team-changed')
   const manager = may(profile.role, 'change-team-settings')
 
   return (
@@ -121,6 +123,12 @@ export function SettingsPage() {
           <CaseloadWeightsForm key={JSON.stringify(settings.data.caseloadWeights)} weights={settings.data.caseloadWeights} canChange={manager} />
           <h2 className="subheading">Signing in</h2>
           <LockAfterForm minutes={settings.data.lockAfterMinutes} canChange={manager} />
+          {retention.status === 'ready' && (
+            <>
+              <h2 className="subheading">Keeping data</h2>
+              <RetentionForm key={JSON.stringify(retention.data.retention)} retention={retention.data.retention} canChange={manager} />
+            </>
+          )}
         </>
       )}
     </>

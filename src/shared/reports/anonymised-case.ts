@@ -58,14 +58,17 @@ export function anonymisedCase(record: CaseRecord): AnonymisedCase {
 /** What an anonymised case is called where a name would be: in the report's rows. */
 export const ERASED_CASE_NAME = 'Erased case'
 
+/** What a restricted case this laptop may not hold is called there (it is counted from its anonymised record). */
+export const RESTRICTED_CASE_NAME = 'Restricted case'
+
 /**
  * An anonymised case as the report reads a case: a record holding only the anonymised values, its
- * name "Erased case". The report counts it like any other (its data completeness excepted: there is
+ * name "Erased case" (or "Restricted case"). The report counts it like any other (its data completeness excepted: there is
  * nothing left to complete).
  */
-export function reportRecordOf(anonymised: AnonymisedCase): CaseRecord {
+export function reportRecordOf(anonymised: AnonymisedCase, name: string = ERASED_CASE_NAME): CaseRecord {
   const nobody = { id: '', name: '' }
-  const referralValues = { clientName: ERASED_CASE_NAME } as ReferralIdentity & ReferralDetails
+  const referralValues = { clientName: name } as ReferralIdentity & ReferralDetails
   const record = newCaseRecord(referralValues, { id: '', author: nobody, now: new Date(0), today: anonymised.receivedOn as IsoDate })
   const referral: Referral = dropUndefined({
     ...record.referral,

@@ -1,5 +1,6 @@
 import { toPlain } from '../automerge/registers'
 import type { Person } from '../people'
+import { anonymisedCaseSchema, type AnonymisedCase } from '../reports/anonymised-case'
 import { erasures } from './erasures'
 import { isMap, mapIn, teamCaseIds, type TeamDoc } from './team-doc'
 
@@ -15,6 +16,12 @@ export interface Restriction {
   /** Who restricted it (a person's id). */
   by: string
   at: string
+  /**
+   * The case's anonymised record (the same shape erasure keeps), written by the server from the
+   * case's chunks and refreshed as the case changes, so the monitoring report of a laptop not
+   * allowed the case counts it without identifying it.
+   */
+  record?: AnonymisedCase
 }
 
 /**
@@ -46,7 +53,13 @@ export function restrictions(doc: TeamDoc): Record<string, Restriction> {
     if (!isMap(stored)) continue
     const entry = toPlain<Partial<Restriction>>(stored as never)
     if (!Array.isArray(entry.to) || typeof entry.by !== 'string') continue
-    result[caseId] = { to: entry.to.filter((id): id is string => typeof id === 'string'), by: entry.by, at: typeof entry.at === 'string' ? entry.at : '' }
+    const record = anonymisedCaseSchema.safeParse(entry.record)
+    result[caseId] = {
+      to: entry.to.filter((id): id is string => typeof id === 'string'),
+      by: entry.by,
+      at: typeof entry.at === 'string' ? entry.at : '',
+      ...(record.success ? { record: record.data } : {}),
+    }
   }
   return result
 }

@@ -1,6 +1,7 @@
 import { addYears, parseISO } from 'date-fns'
 import { z } from 'zod'
 import { toPlain, toStored } from '../automerge/registers'
+import type { ClosedAs } from '../case/closed-label'
 import { isoDateOf, type IsoDate } from '../dates'
 import { ValidationError } from '../validation'
 import { isMap, type TeamDoc } from './team-doc'
@@ -48,6 +49,8 @@ export interface RetentionDue {
   clientName: string
   closedOn: IsoDate
   dueOn: IsoDate
+  /** How it closed (the manager reviews the list before applying it). */
+  closedAs?: ClosedAs
   action: RetentionAction
 }
 
@@ -55,12 +58,17 @@ export interface RetentionDue {
  * The closed cases due for retention on `today`: closed `years` or more ago (the day it closed plus
  * the years, on or before today), oldest first. An open case, or a reopened one, is never due.
  */
-export function dueForRetention(cases: readonly { id: string; clientName: string; status: string; closedOn?: IsoDate | undefined }[], retention: Retention, today: IsoDate): RetentionDue[] {
+export function dueForRetention(
+  cases: readonly { id: string; clientName: string; status: string; closedOn?: IsoDate | undefined; closedAs?: ClosedAs | null }[],
+  retention: Retention,
+  today: IsoDate,
+): RetentionDue[] {
   return cases
     .flatMap((c) => {
       if (c.status !== 'closed' || !c.closedOn) return []
       const dueOn = isoDateOf(addYears(parseISO(c.closedOn), retention.years))
-      return dueOn <= today ? [{ id: c.id, clientName: c.clientName, closedOn: c.closedOn, dueOn, action: retention.action }] : []
+      if (dueOn > today) return []
+      return [{ id: c.id, clientName: c.clientName, closedOn: c.closedOn, dueOn, ...(c.closedAs ? { closedAs: c.closedAs } : {}), action: retention.action }]
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id))
 }

@@ -1,5 +1,6 @@
 import type { ErasedCase } from '../../../shared/api'
 import { toStored } from '../../../shared/automerge/registers'
+import { closedAs } from '../../../shared/case/closed-label'
 import { requirePermission } from '../../../shared/team/permissions'
 import { anonymisedCase } from '../../../shared/reports/anonymised-case'
 import { erasures, type Erasure } from '../../../shared/team/erasures'
@@ -80,14 +81,18 @@ export class ErasedCases {
 
   /** The closed cases on this laptop past the team's retention period, with the day each closed and became due. */
   async due(): Promise<RetentionDue[]> {
-    const cases = (await this.cases.readAll()).map(({ id, record }) => ({ id, clientName: record.referral.clientName, status: record.status, closedOn: record.outcome?.closedOn }))
+    const cases = (await this.cases.readAll()).map(({ id, record }) => ({ id, clientName: record.referral.clientName, status: record.status, closedOn: record.outcome?.closedOn, closedAs: closedAs(record) }))
     return dueForRetention(cases, this.retention(), this.core.context().today)
   }
 
-  /** Applies the retention: each case due is erased or anonymised, as the team's setting says. Returns their ids. */
-  async applyRetention({ waitMs = 0 } = {}): Promise<string[]> {
+  /**
+   * Applies the retention: each case due is erased or anonymised, as the team's setting says. Returns
+   * their ids. Given `only` (the cases the manager was shown and confirmed), a case that became due
+   * since is left for the next time: nothing is erased that the manager did not see.
+   */
+  async applyRetention({ waitMs = 0, only }: { waitMs?: number; only?: readonly string[] } = {}): Promise<string[]> {
     requirePermission(this.core.context().role, 'erase-cases')
-    const due = await this.due()
+    const due = (await this.due()).filter((c) => !only || only.includes(c.id))
     for (const c of due) {
       const kind = c.action === 'anonymise' ? 'anonymised' : 'erased'
       await this.erase(c.id, `Retention: closed on ${c.closedOn}, kept ${this.retention().years} years`, { kind, waitMs })
@@ -112,7 +117,7 @@ export class ErasedCases {
         this.setRetention(retention)
         return {}
       },
-      applyRetention: async () => ({ applied: await this.applyRetention({ waitMs: 5000 }) }),
+      applyRetention: async ({ caseIds }) => ({ applied: await this.applyRetention({ waitMs: 5000, only: caseIds }) }),
     } satisfies Partial<ApiHandlers>
   }
 }

@@ -1,7 +1,8 @@
 import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
-import { reportRecordOf } from '../../../shared/reports/anonymised-case'
+import { reportRecordOf, RESTRICTED_CASE_NAME } from '../../../shared/reports/anonymised-case'
 import { erasures } from '../../../shared/team/erasures'
+import { restrictions } from '../../../shared/team/restrictions'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Audit } from '../audit/audit'
@@ -20,14 +21,22 @@ export class Reports {
     private readonly audit: Audit,
   ) {}
 
-  /** The monitoring report for a range: the cases held here, and the erased cases' anonymised records, so erasing a case changes no figure. */
+  /**
+   * The monitoring report for a range: the cases held here, the erased cases' anonymised records (so
+   * erasing a case changes no figure), and those of the restricted cases this laptop may not hold
+   * (the server's, in the team document), so every laptop's figures are the team's.
+   */
   async monitoring(range: DateRange): Promise<MonitoringReport> {
     const held = await this.cases.readAll()
     const heldIds = new Set(held.map((c) => c.id))
-    const erased = Object.entries(erasures(this.core.teamDoc().doc()))
+    const team = this.core.teamDoc().doc()
+    const erased = Object.entries(erasures(team))
       .filter(([id]) => !heldIds.has(id))
       .map(([id, erasure]) => ({ id, record: reportRecordOf(erasure.record), anonymised: true }))
-    return monitoringReport([...held, ...erased], range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
+    const restricted = Object.entries(restrictions(team)).flatMap(([id, restriction]) =>
+      heldIds.has(id) || !restriction.record ? [] : [{ id, record: reportRecordOf(restriction.record, RESTRICTED_CASE_NAME), anonymised: true }],
+    )
+    return monitoringReport([...held, ...erased, ...restricted], range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
   }
 
   /** The report as a file: the PDF for commissioners, or the figures or case-level rows as CSV. */

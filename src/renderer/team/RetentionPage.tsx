@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { closedLabel } from '../../shared/case/closed-label'
+import { formatUkDate } from '../../shared/dates'
+import { may } from '../../shared/team/permissions'
+import type { Retention, RetentionDue } from '../../shared/team/retention'
+import { useApi, useProfile } from '../app/contexts'
+import { Confirm } from '../components/Confirm'
+import { DataTable } from '../components/DataTable'
+import { Problem } from '../components/form'
+import { PageHeading } from '../components/PageHeading'
+import { issuesOf } from '../forms/issues'
+import { useApiQuery } from '../hooks/useApiQuery'
+
+/** "3 closed cases", "1 closed case". */
+function closedCases(count: number): string {
+  return `${count} closed ${count === 1 ? 'case' : 'cases'}`
+}
+
+/** What the team's retention does to a case, as a past participle: "erased", "anonymised". */
+function done(retention: Retention): string {
+  return retention.action === 'erase' ? 'erased' : 'anonymised'
+}
+
+/**
+ * The board's word to a manager when closed cases are past the team's retention period, linking to
+ * the list of them. Anyone else sees nothing: applying the retention is the manager's.
+ */
+export function RetentionNotice() {
+  const profile = useProfile()
+  if (!may(profile.role, 'erase-cases')) return null
+  return <DueNotice />
+}
+
+function DueNotice() {
+  const state = useApiQuery('retention', {})
+  if (state.status !== 'ready' || state.data.due.length === 0) return null
+  const { retention, due } = state.data
+  return (
+    <div className="banner banner--warning" role="status">
+      <p>
+        {closedCases(due.length)} {due.length === 1 ? 'is' : 'are'} due for {retention.action === 'erase' ? 'erasure' : 'anonymising'} under the team’s retention:{' '}
+        <Link to="/retention">review them</Link>.
+      </p>
+    </div>
+  )
+}
+
+/**
+ * The closed cases past the team's retention period, and the manager's "Apply retention", with a
+ * confirmation that says how many cases go and that it cannot be undone. Only the cases listed here
+ * are applied: one that became due while the page was open waits for the next time.
+ */
+export function RetentionPage() {
+  const profile = useProfile()
+  const manager = may(profile.role, 'erase-cases')
+  return (
+    <>
+      <PageHeading title="Closed cases due under the team’s retention" />
+      {manager ? <DueCases /> : <p className="lead">Only a team manager can apply the team’s retention.</p>}
+    </>
+  )
+}
+
+function DueCases() {
+  const api = useApi()
+  const state = useApiQuery('retention', {})
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | undefined>()
+  const [applied, setApplied] = useState<string | undefined>()
+  if (state.status === 'loading') return <p className="muted">Loading…</p>
+  if (state.status === 'failed') return <p className="banner banner--warning">{state.message}</p>
+  const { retention, due } = state.data
+  const apply = () => {
+    setAsking(false)
+    setBusy(true)
+    setProblem(undefined)
+    api
+      .call('applyRetention', { caseIds: due.map((c) => c.id) })
+      .then(({ applied: ids }) => setApplied(`${closedCases(ids.length)} ${done(retention)}.`))
+      .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
+      .finally(() => setBusy(false))
+  }
+  return (
+    <>
+      <p className="lead">
+        The team keeps closed cases {retention.years} {retention.years === 1 ? 'year' : 'years'} after closure, then {retention.action === 'erase' ? 'erases' : 'anonymises'}{' '}
+        them (the period is in <Link to="/settings">Team settings</Link>). Erased or anonymised, a case is deleted from every laptop and
+        the team’s server; the monitoring report keeps its figures without a name.
+      </p>
+      {applied && (
+        <p className="save-confirmation" role="status">
+          {applied}
+        </p>
+      )}
+      <DataTable<RetentionDue>
+        caption="Closed cases past the retention period, longest due first"
+        rows={due}
+        rowKey={(c) => c.id}
+        empty="No closed case is due."
+        columns={[
+          { heading: 'Case', rowHeader: true, cell: (c) => <Link to={`/cases/${c.id}`}>{c.clientName}</Link> },
+          { heading: 'Closed on', cell: (c) => formatUkDate(c.closedOn) },
+          { heading: 'Due on', cell: (c) => formatUkDate(c.dueOn) },
+          { heading: 'How it closed', cell: (c) => (c.closedAs ? closedLabel(c.closedAs) : <span className="muted">Not recorded</span>) },
+        ]}
+      />
+      <Problem text={problem} />
+      {due.length > 0 && (
+        <div className="actions">
+          {asking ? (
+            <Confirm
+              question={`${retention.action === 'erase' ? 'Erase' : 'Anonymise'} ${closedCases(due.length)}?`}
+              explanation={`${closedCases(due.length)} will be ${done(retention)}: deleted from every laptop and the team’s server. This cannot be undone.`}
+              yes={`${retention.action === 'erase' ? 'Erase' : 'Anonymise'} ${closedCases(due.length)}`}
+              onYes={apply}
+              no="Cancel"
+              onNo={() => setAsking(false)}
+              yesClassName="button button--warning"
+              noClassName="button button--secondary"
+            />
+          ) : (
+            <button type="button" className="button button--warning" aria-disabled={busy} onClick={() => !busy && setAsking(true)}>
+              {busy ? 'Applying…' : 'Apply retention'}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  )
+}

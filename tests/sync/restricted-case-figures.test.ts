@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { serverApi } from '../../src/main/core/sync/server-api'
+import { allocate, rejectReferral } from '../../src/shared/case/changes'
+import { isoDateOf } from '../../src/shared/dates'
+import type { MonitoringReport } from '../../src/shared/reports/monitoring'
+import { restrictions } from '../../src/shared/team/restrictions'
+import { AMINA, referral } from '../support/people'
+import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+
+const CLIENT = 'Zofia Wiśniewska'
+
+/** A report's figures and outcomes, each with its cases in one order. */
+function figures(report: MonitoringReport) {
+  return [...report.sections.flatMap((section) => section.figures), ...report.outcomes].map((figure) => ({ ...figure, caseIds: [...figure.caseIds].sort() }))
+}
+
+describe('a restricted case in the monitoring report of a laptop not allowed it', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  const syncAll = async (...laptops: Laptop[]) => {
+    for (const laptop of laptops) await laptop.sync.syncOnce()
+  }
+
+  it('is counted from the anonymised record the server keeps and refreshes as the case changes: the manager gets the same figures as the allowed laptop', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const caseId = await manager.workspace.cases.create(referral({ clientName: CLIENT, chainNumber: '918273' }))
+    await manager.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await syncAll(manager, a, manager, a)
+    await eventually(() => a.workspace.cases.list().length === 2, 10_000, 'both cases on A’s laptop')
+
+    // A, the lead caseworker, restricts the case to A alone: the manager's laptop deletes its copy.
+    const member = a.workspace.membership.get()!
+    await serverApi.restrict(member.server, member.credential, { caseId, to: [AMINA.id] })
+    await eventually(async () => {
+      await syncAll(manager)
+      return manager.workspace.cases.list().length === 1
+    }, 10_000, 'the case gone from the manager’s laptop')
+
+    const today = isoDateOf(new Date())
+    const range = { from: `${today.slice(0, 4)}-01-01`, to: today }
+    const same = async () => JSON.stringify(figures(await manager.workspace.reports.monitoring(range))) === JSON.stringify(figures(await a.workspace.reports.monitoring(range)))
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return same()
+    }, 10_000, 'the same figures on both laptops once restricted')
+    expect(figures(await manager.workspace.reports.monitoring(range)).find((figure) => figure.label === 'Referrals received')).toMatchObject({ value: 2 })
+
+    // A changes the case (the referral not accepted): the server refreshes its record, and the manager's figures follow.
+    await a.workspace.cases.change(caseId, (doc, context) => rejectReferral(doc, { on: today, reason: 'withdrawn', id: randomUUID() }, context))
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return restrictions(manager.workspace.teamDoc())[caseId]?.record?.referralStatus === 'rejected' && (await same())
+    }, 10_000, 'the manager’s figures following the case')
+
+    // It is counted without identifying it: its row is "Restricted case", and the team document never names the client.
+    const report = await manager.workspace.reports.monitoring(range)
+    expect(report.rows.find((row) => row.id === caseId)).toMatchObject({ clientName: 'Restricted case' })
+    expect(JSON.stringify(manager.workspace.teamDoc())).not.toContain('Wiśniewska')
+    expect(JSON.stringify(manager.workspace.teamDoc())).not.toContain('918273')
+  })
+})
