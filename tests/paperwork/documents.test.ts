@@ -215,6 +215,19 @@ describe('the presentation pack', () => {
     ])
   })
 
+  it('refuses to email a pack made before the client withdrew consent to share with the council', async () => {
+    const caseId = await caseReadyForPack(ws, 'Olwen Pryce')
+    const { id } = await ws.paperwork.presentationPack(caseId)
+    await ws.cases.change(caseId, (doc, context) =>
+      change.addItem(doc, 'sharingConsents', 'bradford', { agency: 'Bradford Council', givenOn: '2026-10-01', how: 'written', withdrawnOn: '2026-11-20' }, context),
+    )
+    const error = await ws.paperwork.prepareEmail(caseId, id).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(PaperworkNotReadyError)
+    expect((error as Error).message).toBe('Olwen withdrew consent to share with Bradford Council on 20/11/2026')
+    const again = await ws.paperwork.presentationPack(caseId).catch((e: unknown) => e)
+    expect((again as PaperworkNotReadyError).problems).toEqual(['Olwen withdrew consent to share with Bradford Council on 20/11/2026'])
+  })
+
   it('stops at a bad enclosure, naming the file and why, writing nothing; and goes without it', async () => {
     const caseId = await caseReadyForPack(ws, 'Kai Morgan')
     const good = await attach(caseId, 'passport.pdf', await textPdf('Passport', 1), { type: 'identity' })

@@ -5,12 +5,16 @@ const HOW_GIVEN = [
   { value: 'written', label: 'In writing' },
 ] as const
 
+/** The review date's default is consent-reviews.ts's (CONSENT_REVIEW_YEARS). */
+const REVIEW_HINT = 'Left empty, a year after consent was given'
+
 /** Phase 3, Engage: consent, the service explained, the referral confirmed with the client. */
 export const ENGAGEMENT_FIELDS = [
   { name: 'consentToRecord', label: 'Consent to record information', kind: 'answer' },
   { name: 'consentToRecordOn', label: 'Consent to record given on', kind: 'date', notFuture: true },
   { name: 'consentToRecordHow', label: 'How consent to record was given', kind: 'choice', options: HOW_GIVEN },
   { name: 'consentToRecordWithdrawnOn', label: 'Consent to record withdrawn on', kind: 'date', notFuture: true },
+  { name: 'consentToRecordReviewOn', label: 'Review consent to record on', hint: REVIEW_HINT, kind: 'date' },
   {
     name: 'serviceExplainedOn',
     label: 'Service and reconnection process explained on',
@@ -33,6 +37,7 @@ export const SHARING_CONSENT_FIELDS = [
   { name: 'givenOn', label: 'Consent given on', kind: 'date', notFuture: true, required: true },
   { name: 'how', label: 'How consent was given', kind: 'choice', options: HOW_GIVEN, required: true },
   { name: 'withdrawnOn', label: 'Withdrawn on', kind: 'date', notFuture: true },
+  { name: 'reviewOn', label: 'Review on', hint: REVIEW_HINT, kind: 'date' },
 ] as const satisfies readonly Field[]
 export type SharingConsent = FieldValues<typeof SHARING_CONSENT_FIELDS>
 

@@ -5,11 +5,12 @@ import type { Phase } from './phases'
 import type { CaseRecord } from './record'
 import type { Referral } from './referral'
 import { isOverdue } from './support'
+import { consentReviews, consentReviewsDue, type ConsentReview } from './consent-reviews'
 
 /** An unallocated referral is flagged after this many working days. */
 export const ALLOCATION_WORKING_DAYS = 3
 
-export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral'] as const
+export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral', 'consent-withdrawn', 'consent-review'] as const
 export type FlagKind = (typeof FLAG_KINDS)[number]
 
 export interface CaseFlag {
@@ -22,6 +23,8 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   'no-recent-contact': 'No recent contact',
   'closure-point': 'At closure point',
   'unallocated-referral': 'Unallocated referral',
+  'consent-withdrawn': 'Consent to record withdrawn',
+  'consent-review': 'Consent review due',
 }
 
 /**
@@ -38,6 +41,8 @@ export interface FlagFacts {
   allocated: boolean
   referralStatus: Referral['status']
   receivedOn: IsoDate
+  consentToRecordWithdrawnOn: IsoDate | null
+  consentReviews: ConsentReview[]
 }
 
 export function flagFacts(record: CaseRecord): FlagFacts {
@@ -53,6 +58,8 @@ export function flagFacts(record: CaseRecord): FlagFacts {
     allocated: Boolean(record.allocation.leadCaseworker),
     referralStatus: record.referral.status,
     receivedOn: record.referral.receivedOn,
+    consentToRecordWithdrawnOn: record.engagement.consentToRecordWithdrawnOn ?? null,
+    consentReviews: consentReviews(record),
   }
 }
 
@@ -87,6 +94,12 @@ export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
     if (waited > ALLOCATION_WORKING_DAYS) {
       flags.push({ kind: 'unallocated-referral', message: `Referral unallocated for ${waited} working days` })
     }
+  }
+  if (facts.consentToRecordWithdrawnOn) {
+    flags.push({ kind: 'consent-withdrawn', message: 'Consent to record withdrawn: close the case and ask a manager to erase it' })
+  } else {
+    const review = consentReviewsDue(facts.consentReviews, today)
+    if (review) flags.push({ kind: 'consent-review', message: review })
   }
   return flags
 }

@@ -1,6 +1,7 @@
 import { daysBetween, formatUkDate, type IsoDate } from '../dates'
 import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
+import { consentWithdrawnStep } from './consent-to-record-withdrawn'
 import { testLocalConnection, type AreaConnection } from './local-connection'
 import { PHASES, phaseLabel, type Phase } from './phases'
 import type { CaseRecord, CaseRules } from './record'
@@ -181,6 +182,8 @@ export function plannedClosureProblems(record: CaseRules, context: CaseContext, 
 /** The one thing to do next on a case, for its heading. */
 export function nextStep(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string {
   if (record.status === 'closed') return 'The case is closed.'
+  const withdrawn = consentWithdrawnStep(record.engagement, record.referral.clientName)
+  if (withdrawn) return withdrawn
   if (record.phase === 'identify' && record.referral.status === 'received') return 'Check the referral, then accept or reject it.'
   if (record.phase === 'closure-and-review') {
     // Reopened since its last move: the checklist's answers were given for the closure undone, so

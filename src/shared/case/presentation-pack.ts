@@ -2,6 +2,7 @@ import type { IsoDate } from '../dates'
 import { councilName } from '../places/local-authority'
 import { letterheadProblems, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import { packWarnings } from './pack-warnings'
+import { NO_PACK_CONSENT, sharingRefusal } from './consent-to-share'
 import { ATTACHMENT_TYPES, attachmentsInOrder, type AttachmentRecord } from './attachments'
 import type { CaseRecord } from './record'
 
@@ -56,9 +57,8 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
   const problems: string[] = []
   const destination = record.plan.destination
   if (!destination) problems.push('Choose the destination local authority (Phase 4, Reconnection planning)')
-  if (record.plan.packConsent !== 'yes') {
-    problems.push('Record that the client agrees the pack is shared with the destination Housing Options team (Phase 4, Presentation pack)')
-  }
+  const refused = destination ? sharingRefusal(record, { destination }) : record.plan.packConsent === 'yes' ? undefined : NO_PACK_CONSENT
+  if (refused) problems.push(refused)
   problems.push(...letterheadProblems(settings.letterhead))
   const enclosures: PackEnclosure[] = []
   const leftOut: PackPlan['leftOut'] = []

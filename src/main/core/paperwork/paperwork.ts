@@ -6,6 +6,7 @@ import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../
 import * as change from '../../../shared/case/changes'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import { planPack } from '../../../shared/case/presentation-pack'
+import { sharingRefusal } from '../../../shared/case/consent-to-share'
 import type { CaseRecord } from '../../../shared/case/record'
 import { mayMakeSubjectAccessCopy, SubjectAccessRefusedError } from '../../../shared/case/subject-access'
 import { notesForReview } from '../../../shared/case/third-party-notes'
@@ -235,6 +236,9 @@ export class Paperwork {
     const { author } = this.core.context()
     const name = record.referral.clientName
     const pack = document.kind === 'presentation-pack'
+    // A pack made before the client withdrew consent to share with the council must not be sent now.
+    const refused = pack && record.plan.destination ? sharingRefusal(record, { destination: record.plan.destination }) : undefined
+    if (refused) throw new PaperworkNotReadyError([refused])
     const recipient = pack ? planPack(record, settings).recipient : undefined
     const council = recipient ? councilName(recipient.localAuthority) : ''
     const day = record.reconnectionDay.date

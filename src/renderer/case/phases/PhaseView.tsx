@@ -1,5 +1,6 @@
 import { useParams } from 'react-router'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../../shared/case/engagement'
+import { consentReviewDay } from '../../../shared/case/consent-reviews'
 import { phaseChecklist } from '../../../shared/case/lifecycle'
 import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../../shared/case/phases'
 import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../../shared/case/reconnection'
@@ -72,6 +73,13 @@ function PhaseSections({ phase }: { phase: Phase }) {
               { label: 'Agency', value: (item) => String(item.agency ?? '') },
               { label: 'Given on', value: (item) => formatUkDate(String(item.givenOn ?? '')) },
               { label: 'Withdrawn', value: (item) => (item.withdrawnOn ? formatUkDate(String(item.withdrawnOn)) : 'No') },
+              {
+                label: 'Review on',
+                value: (item) => {
+                  const day = item.withdrawnOn ? undefined : consentReviewDay(item.givenOn as string | undefined, item.reviewOn as string | undefined)
+                  return day ? formatUkDate(day) : ''
+                },
+              },
             ]}
           />
         </>
