@@ -150,6 +150,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const body = await jsonBody(request, TEAM_API.restrict.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
       const outcome = restrictCase(store, authority!, device.person, body.caseId, body.to, now())
+      // Restricting hides a case from the team, so the audit must say who did it (a caseworker
+      // could make themselves its lead and restrict it to themselves): the server records it.
+      if (outcome.audit) store.audit.recordByServer(outcome.audit, device, now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }
@@ -192,7 +195,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   async function sendAudit(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
     const body = await jsonBody(request, TEAM_API.sendAudit.body)
     if (!body) return reply(response, 400, { error: 'Malformed request' })
-    const kept = store.audit.add(body.entries, device, now())
+    const kept = store.audit.add(body.entries, device, now(), (id) => store.person(id))
     if ('refused' in kept) return reply(response, 409, { error: kept.refused })
     return answer(response, TEAM_API.sendAudit, kept)
   }
