@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { sha256Hex } from '../node/crypto'
 import type { SqliteDatabase } from '../node/sqlite'
 import type { AttestedAuditEntry, AuditEntry } from '../shared/audit/audit-entry'
+import type { Person } from '../shared/people'
 import { devicePerson } from './device-people'
 import type { Device } from './store'
 
@@ -29,9 +31,13 @@ export class ServerAuditLog {
       CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `)
+    // A store from before the server named the person itself: the column is added (an entry kept
+    // then has none, and shows the laptop's word for the name).
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_entries)').all()
+    if (!columns.some((column) => column.name === 'attested_name')) db.exec('ALTER TABLE audit_entries ADD COLUMN attested_name TEXT')
     this.#insert = db.prepare(
-      `INSERT INTO audit_entries (id, content_hash, case_id, action, detail, person_id, person_name, at, device_id, device_name, sent_by, received_at)
-       VALUES (@id, @contentHash, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @sentBy, @receivedAt)`,
+      `INSERT INTO audit_entries (id, content_hash, case_id, action, detail, person_id, person_name, at, device_id, device_name, sent_by, received_at, attested_name)
+       VALUES (@id, @contentHash, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @sentBy, @receivedAt, @attestedName)`,
     )
     this.#existing = db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM audit_entries WHERE id = ?')
     this.#after = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?')
@@ -42,7 +48,7 @@ export class ServerAuditLog {
    * lost the answer sends it again); a different entry under an id already used is refused: the
    * answer names it, and nothing of the batch is kept.
    */
-  add(entries: AuditEntry[], device: Device, now: Date): { stored: number } | { refused: string } {
+  add(entries: AuditEntry[], device: Device, now: Date, personOf: (id: string) => Person | undefined): { stored: number } | { refused: string } {
     return this.#db.transaction(() => {
       let stored = 0
       for (const entry of entries) {
@@ -55,11 +61,22 @@ export class ServerAuditLog {
         // A shared laptop sends its people's entries: one naming any of them is theirs; one naming
         // anyone else is kept as sent by the device's own person, so shown forged.
         const sentBy = devicePerson(device, entry.personId)?.id ?? device.person?.id ?? null
-        this.#insert.run({ ...entry, contentHash, deviceId: device.id, deviceName: device.name, sentBy, receivedAt: now.toISOString() })
+        const attestedName = personOf(entry.personId)?.name ?? null
+        this.#insert.run({ ...entry, contentHash, deviceId: device.id, deviceName: device.name, sentBy, receivedAt: now.toISOString(), attestedName })
         stored += 1
       }
       return { stored }
     })()
+  }
+
+  /**
+   * An entry the server makes itself, of what it did at a device's request (restricting a case):
+   * attested as the person it acted for, whatever that laptop records or fails to.
+   */
+  recordByServer(entry: Omit<AuditEntry, 'id' | 'at'>, device: Device, now: Date): void {
+    const full: AuditEntry = { ...entry, id: randomUUID(), at: now.toISOString() }
+    const contentHash = sha256Hex(JSON.stringify([full.id, full.caseId, full.action, full.detail, full.personId, full.personName, full.at]))
+    this.#insert.run({ ...full, contentHash, deviceId: device.id, deviceName: device.name, sentBy: full.personId, receivedAt: full.at, attestedName: full.personName })
   }
 
   /** Entries numbered after `seq`, oldest first. */
@@ -78,6 +95,8 @@ export class ServerAuditLog {
       sentBy: row.sent_by,
       // A device from before people has no person: what its entries claim cannot be checked.
       forged: row.sent_by !== row.person_id,
+      attestedName: row.attested_name,
+      receivedAt: row.received_at,
     }))
   }
 }
@@ -94,4 +113,6 @@ interface AuditRow {
   device_id: string
   device_name: string
   sent_by: string | null
+  received_at: string
+  attested_name: string | null
 }

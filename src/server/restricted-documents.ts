@@ -1,5 +1,6 @@
 import * as Automerge from '@automerge/automerge'
 import { toPlain, toStored } from '../shared/automerge/registers'
+import type { AuditEntry } from '../shared/audit/audit-entry'
 import { readCase } from '../shared/case/case-doc'
 import type { CaseDoc } from '../shared/case/record'
 import { anonymisedCase, type AnonymisedCase } from '../shared/reports/anonymised-case'
@@ -32,6 +33,8 @@ export interface RestrictOutcome {
   status: number
   body: unknown
   publish: number[]
+  /** Done: the audit entry the server records of it. */
+  audit?: Omit<AuditEntry, 'id' | 'at'>
 }
 
 /**
@@ -59,7 +62,18 @@ export function restrictCase(store: ServerStore, authority: TeamAuthority, by: P
   if (widened) store.release(documents, restriction === undefined ? 'everyone' : restriction.to)
   if (widened && seq !== undefined) store.relist(documents, seq)
   const resend = widened ? documents.flatMap((id) => store.seqsOf(id)) : []
-  return { status: 200, body: { caseId, to: restriction?.to ?? null }, publish: seq === undefined ? resend : [seq, ...resend] }
+  const audit = restrictionEntry(store, by, caseId, restriction?.to ?? null)
+  return { status: 200, body: { caseId, to: restriction?.to ?? null }, publish: seq === undefined ? resend : [seq, ...resend], audit }
+}
+
+/**
+ * The audit entry of a restriction made or cleared, as the server records it: who, and whom the
+ * case is now restricted to (the team's people's names, never the client's).
+ */
+function restrictionEntry(store: ServerStore, by: Person, caseId: string, to: readonly string[] | null): Omit<AuditEntry, 'id' | 'at'> {
+  const names = (to ?? []).map((id) => store.person(id)?.name ?? id).join(', ')
+  const detail = to === null ? 'restriction cleared' : `restricted to ${names}`
+  return { caseId, action: 'restricted', detail: detail.length > 100 ? `${detail.slice(0, 99)}…` : detail, personId: by.id, personName: by.name }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream'
 import * as Automerge from '@automerge/automerge'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { z } from 'zod'
-import { JOIN_CODE_DAYS, TEAM_API } from '../shared/sync/team-api'
+import { JOIN_CODE_DAYS, PERSON_HEADER, TEAM_API } from '../shared/sync/team-api'
 import { AUDIT_BATCH } from '../shared/audit/audit-entry'
 import type { Person } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
@@ -146,17 +146,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (route === routeOf(TEAM_API.team)) return answer(response, TEAM_API.team, { team: store.team()?.name ?? '', people: store.people(), you: device.person })
     if (route === routeOf(TEAM_API.sendAudit)) return sendAudit(request, device, response)
     if (route === routeOf(TEAM_API.addDevicePerson)) return addDevicePerson(request, device, response)
+    // The calls a person's role decides are made as the person signed in on the laptop (attested:
+    // one of the device's people), not always as the device's own person.
+    const acting = actingFor(request, device)
+    if (!acting) return reply(response, 403, { error: 'That person does not use this laptop.' })
     if (route === routeOf(TEAM_API.restrict)) {
       const body = await jsonBody(request, TEAM_API.restrict.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
-      const outcome = restrictCase(store, authority!, device.person, body.caseId, body.to, now())
+      const outcome = restrictCase(store, authority!, acting.person, body.caseId, body.to, now())
+      // Restricting hides a case from the team, so the audit must say who did it (a caseworker
+      // could make themselves its lead and restrict it to themselves): the server records it.
+      if (outcome.audit) store.audit.recordByServer(outcome.audit, acting, now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }
     if (route === routeOf(TEAM_API.erase)) {
       const body = await jsonBody(request, TEAM_API.erase.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
-      const outcome = eraseCase(store, authority!, device, body.caseId, body.reason, body.kind ?? 'erased', now())
+      const outcome = eraseCase(store, authority!, acting, body.caseId, body.reason, body.kind ?? 'erased', now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }
@@ -166,7 +173,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const managerRoutes = [routeOf(TEAM_API.newJoinCode), routeOf(TEAM_API.readAudit)]
     if (!revoke && !remove && !takeOff && !managerRoutes.includes(route)) return reply(response, 404, { error: 'Not found' })
     // What follows is a manager's, decided by the role the server holds for the device's person.
-    if (!device.manager) return reply(response, 403, { error: 'Only a team manager can do that.' })
+    if (!acting.manager) return reply(response, 403, { error: 'Only a team manager can do that.' })
     if (route === routeOf(TEAM_API.readAudit)) {
       const after = Number(url.searchParams.get('after') ?? 0)
       if (!Number.isSafeInteger(after) || after < 0) return reply(response, 400, { error: 'after is not an entry number' })
@@ -192,7 +199,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   async function sendAudit(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
     const body = await jsonBody(request, TEAM_API.sendAudit.body)
     if (!body) return reply(response, 400, { error: 'Malformed request' })
-    const kept = store.audit.add(body.entries, device, now())
+    const kept = store.audit.add(body.entries, device, now(), (id) => store.person(id))
     if ('refused' in kept) return reply(response, 409, { error: kept.refused })
     return answer(response, TEAM_API.sendAudit, kept)
   }
@@ -327,6 +334,19 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     // The laptop's own id for its user, unless taken: what it made before joining stays theirs.
     const id = you && !store.person(you.id) && you.id !== SERVER_AUTHOR.id ? you.id : randomUUID()
     return { id, name, role: issued.role }
+  }
+
+  /**
+   * The device as the person a request names (`PERSON_HEADER`: a shared laptop's person signed in),
+   * with their role; the device as it is when none is named; undefined when the person named is not
+   * one of its people (never the device's own person instead: they may be a manager).
+   */
+  function actingFor(request: IncomingMessage, device: Device): Device | undefined {
+    const named = request.headers[PERSON_HEADER]
+    // A device from before people were the server's has none to name.
+    if (typeof named !== 'string' || named === device.person?.id || devicePeople(device).length === 0) return device
+    const person = devicePerson(device, named)
+    return person && { ...device, person, manager: person.role === 'manager' }
   }
 
   function authenticated(request: IncomingMessage): Device | undefined {

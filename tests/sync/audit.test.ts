@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { openEncrypted } from '../support/passphrase'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../src/shared/audit/audit-entry'
+import { serverApi } from '../../src/main/core/sync/server-api'
+import { allocate } from '../../src/shared/case/changes'
 import { NotPermittedError } from '../../src/shared/team/permissions'
 import { AMINA, DEREK } from '../support/people'
 import { SERVER_FILE, type TestTeam } from '../support/sync-team'
@@ -80,5 +82,45 @@ describe('the audit travels to the manager through the server, attested by the s
     } finally {
       db.close()
     }
+  })
+
+  it("shows an entry under the server's name for its sender, whatever name the laptop wrote, with the server's own time beside the laptop's", async () => {
+    const { manager, caseworker, caseId } = await caseworkerViewsACase()
+    const client = raw(caseworker.workspace.membership.get()!.credential)
+    // Amina's own id, but Derek's name, and a time a year out: only the id is hers to claim.
+    const posed: AuditEntry = { id: randomUUID(), caseId, action: 'viewed', detail: '', personId: AMINA.id, personName: DEREK.name, at: '2020-01-01T09:00:00.000Z' }
+    const sentAt = Date.now()
+    expect((await client.send([posed])).status).toBe(200)
+
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    const shown = manager.workspace.audit.ofCase(caseId).find((entry) => entry.id === posed.id)
+    expect(shown).toMatchObject({ who: AMINA.name, personId: AMINA.id, forged: false, when: posed.at })
+    expect(Date.parse(shown!.received!)).toBeGreaterThanOrEqual(sentAt - 1000)
+    const [derek] = manager.workspace.audit.byPerson({ from: '2019-01-01', to: '2099-12-31' }, DEREK.id)
+    expect(derek!.viewed.map((entry) => entry.id)).not.toContain(posed.id)
+  })
+
+  it('records restricting a case and clearing it, by the server, as the person who did it', async () => {
+    const started = await teamWithACase()
+    team = started.team
+    const { manager, caseworker, caseId } = started
+    // A caseworker makes herself the case's lead caseworker, then restricts it to herself alone.
+    await caseworker.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    await caseworker.sync.syncOnce()
+    const aminas = caseworker.workspace.membership.get()!
+    await serverApi.restrict(aminas.server, aminas.credential, { caseId, to: [] })
+    // Her laptop records nothing of it (a raw client need not): the server does.
+    const managers = manager.workspace.membership.get()!
+    await serverApi.restrict(managers.server, managers.credential, { caseId, to: null })
+
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    const restricted = manager.workspace.audit.ofCase(caseId).filter((entry) => entry.action === 'restricted')
+    expect(restricted.map(({ who, detail, forged }) => ({ who, detail, forged })).reverse()).toEqual([
+      { who: AMINA.name, detail: `restricted to ${AMINA.name}`, forged: false },
+      { who: DEREK.name, detail: 'restriction cleared', forged: false },
+    ])
+    expect(restricted[0]!.device).toBe(managers.deviceName)
   })
 })

@@ -77,6 +77,28 @@ describe('several people share one laptop, each attested as themselves by the se
     expect(team.laptops).toHaveLength(2)
   })
 
+  it('makes a manager’s and a lead caseworker’s server calls as the person signed in on a shared laptop, if one of its people', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create(DEREK)
+    const caseId = await manager.workspace.cases.create(referral())
+    await manager.sync.syncOnce()
+    const shared = await team.join(AMINA)
+    await shared.sync.syncOnce()
+    // A second manager shares Amina's laptop.
+    const priya = await addLaptopPerson(shared.workspace, { code: await team.joinCode({ for: 'Priya Shah', role: 'manager' }) })
+    const { server, credential } = credentialOf(shared)
+    await expect(serverApi.newJoinCode(server, credential, {}, AMINA.id)).rejects.toThrow(/Only a team manager/)
+    await expect(serverApi.newJoinCode(server, credential, {}, priya.id)).resolves.toMatchObject({ role: 'caseworker' })
+    // Naming a manager who does not use the laptop is refused, not taken as the laptop's own person.
+    await expect(serverApi.newJoinCode(server, credential, {}, DEREK.id)).rejects.toThrow(/does not use this laptop/)
+    // Signed in as Priya, the laptop restricts as her: the server checked her role, and its audit names her.
+    shared.workspace.session.actAs('Priya Shah')
+    await expect(shared.workspace.restrictedCases.restrict(caseId, [])).resolves.toEqual({ to: [priya.id] })
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    expect(manager.workspace.audit.ofCase(caseId).filter((entry) => entry.action === 'restricted').map((entry) => entry.who)).toEqual(['Priya Shah'])
+  })
+
   it('attests Jo’s change and Jo’s view as Jo’s on the manager’s laptop, not as the laptop’s first person’s', async () => {
     const { manager, shared, caseId } = await aminaAndJoShareALaptop()
     shared.workspace.session.actAs(JO.name)

@@ -33,7 +33,7 @@ export function auditCommand(): Command {
       if (!person) throw new CliError(`nobody called "${options.person!.slice(0, 100)}" is in the team or the audit`)
       return workspace.audit.entriesOf(person.id, range!)
     })
-    if (options.json) return printJson(rows.map(({ who, when, action, caseId, detail, device, forged }) => ({ who, when, action, caseId, detail, device, forged })))
+    if (options.json) return printJson(rows.map(({ who, when, action, caseId, detail, device, forged, received }) => ({ who, when, action, caseId, detail, device, forged, received })))
     if (rows.length === 0) return void process.stdout.write('Nothing recorded.\n')
     printTable(['When', 'Who', 'Action', 'Case', 'Laptop', ''], rows.map(textRow))
   })

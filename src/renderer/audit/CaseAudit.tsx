@@ -28,7 +28,7 @@ function CaseAuditTable({ caseId }: { caseId: string }) {
   )
 }
 
-const ACTIONS: Record<AuditRow['action'], string> = { viewed: 'Viewed', changed: 'Changed', exported: 'Exported', printed: 'Printed', erased: 'Erased' }
+const ACTIONS: Record<AuditRow['action'], string> = { viewed: 'Viewed', changed: 'Changed', exported: 'Exported', printed: 'Printed', erased: 'Erased', restricted: 'Restricted' }
 
 /** Audit entries as a table: when, who, what, on which laptop; one sent from another person’s laptop says so. */
 export function AuditTable({ caption, rows, empty, showCase }: { caption: string; rows: AuditRow[]; empty: string; showCase?: (caseId: string) => React.ReactNode }) {
@@ -41,6 +41,8 @@ export function AuditTable({ caption, rows, empty, showCase }: { caption: string
       rowDetail={(row) => row.forged && <p className="history__mismatch">Recorded as {row.who}, but sent from another person’s laptop.</p>}
       columns={[
         { heading: 'When', rowHeader: true, cell: (row) => formatUkDateTime(row.when) },
+        // The laptop's clock can be wrong (or set back): the server's own time is shown beside it.
+        { heading: 'Reached the server', cell: (row) => (row.received ? formatUkDateTime(row.received) : '—') },
         { heading: 'Who', cell: (row) => row.who },
         { heading: 'What', cell: (row) => [ACTIONS[row.action], row.detail].filter(Boolean).join(': ') },
         ...(showCase ? [{ heading: 'Case', cell: (row: AuditRow) => showCase(row.caseId) }] : []),

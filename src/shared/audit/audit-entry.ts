@@ -8,7 +8,8 @@ import { z } from 'zod'
  * An entry carries no case data: the case's id, what was done, and a short detail in the app's own
  * words ("presentation pack"), never a client's name or notes.
  */
-export const AUDIT_ACTIONS = ['viewed', 'changed', 'exported', 'printed', 'erased'] as const
+/** `restricted`: restricting a case or clearing its restriction, recorded by the server itself. */
+export const AUDIT_ACTIONS = ['viewed', 'changed', 'exported', 'printed', 'erased', 'restricted'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What the laptop records and sends: who (the signed-in person), when, what, which case. */
@@ -36,6 +37,13 @@ export const attestedAuditEntrySchema = auditEntrySchema.extend({
   deviceName: z.string().max(100),
   sentBy: z.string().max(100).nullable(),
   forged: z.boolean(),
+  /**
+   * The server's name for `personId` (null where it knows no such person): what is shown, since
+   * `personName` is only the laptop's word, and a raw client can put anyone's name there.
+   */
+  attestedName: z.string().max(100).nullable(),
+  /** When the server received it (ISO), on the server's clock: `at` is only the laptop's clock. */
+  receivedAt: z.string().max(40),
 })
 export type AttestedAuditEntry = z.infer<typeof attestedAuditEntrySchema>
 
@@ -58,4 +66,6 @@ export interface AuditRow {
   /** The laptop's name; null for a laptop not in a team. */
   device: string | null
   forged: boolean
+  /** When the team's server received it, on its own clock; null for an entry made on this laptop. */
+  received: string | null
 }

@@ -28,6 +28,13 @@ const role = z.enum(ROLES)
 /** One of the team's people, as the server holds them: their role is the server's to say. */
 const person = z.object({ id: personId, name: personName, role })
 
+/**
+ * The header a shared laptop's request names the person signed in by (their id). The server acts
+ * as them only if they are one of the device's people, and refuses a request naming anyone else;
+ * without it, it acts as the device's own person.
+ */
+export const PERSON_HEADER = 'x-homeward-person'
+
 /** A device of the team, as the manager sees it, with the person it belongs to (none for a device from before people were the server's). */
 const teamDevice = z.object({
   id: z.string().max(100),

@@ -39,9 +39,12 @@ export class LocalAuditLog {
       CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `)
+    // A workspace from before the server's received time was kept: the column is added.
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_log)').all()
+    if (!columns.some((column) => column.name === 'received_at')) db.exec('ALTER TABLE audit_log ADD COLUMN received_at TEXT')
     this.#insert = db.prepare(
-      `INSERT OR IGNORE INTO audit_log (id, case_id, action, detail, person_id, person_name, at, device_id, device_name, forged, from_server)
-       VALUES (@id, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @forged, @fromServer)`,
+      `INSERT OR IGNORE INTO audit_log (id, case_id, action, detail, person_id, person_name, at, device_id, device_name, forged, from_server, received_at)
+       VALUES (@id, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @forged, @fromServer, @receivedAt)`,
     )
     this.#recent = db.prepare<[string, string, string, string], { at: string }>(
       'SELECT at FROM audit_log WHERE case_id = ? AND person_id = ? AND action = ? AND at > ? AND from_server = 0 LIMIT 1',
@@ -52,14 +55,16 @@ export class LocalAuditLog {
     this.#people = db.prepare<[], { id: string; name: string }>('SELECT person_id AS id, MAX(person_name) AS name FROM audit_log GROUP BY person_id')
     this.#takeIn = db.transaction((entries: AttestedAuditEntry[]) => {
       for (const entry of entries) {
-        this.#insert.run({ ...entry, deviceId: entry.deviceId, deviceName: entry.deviceName, forged: entry.forged ? 1 : 0, fromServer: 1 })
+        // The name is the server's for the person, not the sending laptop's word for it.
+        const personName = entry.attestedName ?? entry.personName
+        this.#insert.run({ ...entry, personName, forged: entry.forged ? 1 : 0, fromServer: 1, receivedAt: entry.receivedAt })
       }
     })
   }
 
   /** An entry made on this laptop. */
   add(entry: AuditEntry, device: AuditDevice | undefined): void {
-    this.#insert.run({ ...entry, deviceId: device?.id ?? null, deviceName: device?.name ?? null, forged: 0, fromServer: 0 })
+    this.#insert.run({ ...entry, deviceId: device?.id ?? null, deviceName: device?.name ?? null, forged: 0, fromServer: 0, receivedAt: null })
   }
 
   /** Many entries in one transaction: one write to disk, not one each. */
@@ -109,6 +114,7 @@ interface Row {
   device_id: string | null
   device_name: string | null
   forged: number
+  received_at: string | null
 }
 
 function entryOf(row: Row): AuditEntry {
@@ -126,5 +132,6 @@ function rowOf(row: Row): AuditRow {
     detail: row.detail,
     device: row.device_name,
     forged: row.forged === 1,
+    received: row.received_at,
   }
 }

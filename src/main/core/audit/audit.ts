@@ -150,9 +150,10 @@ export class Audit {
       await serverApi.sendAudit(membership.server, membership.credential, { entries: batch.map((item) => item.entry) })
       settings.set(SETTING_SENT, batch.at(-1)!.seq)
     }
-    if (this.core.context().role !== 'manager') return
+    const context = this.core.context()
+    if (context.role !== 'manager') return
     for (;;) {
-      const { entries } = await serverApi.readAudit(membership.server, membership.credential, settings.get<number>(SETTING_FETCHED) ?? 0)
+      const { entries } = await serverApi.readAudit(membership.server, membership.credential, settings.get<number>(SETTING_FETCHED) ?? 0, context.author.id)
       if (entries.length === 0) break
       this.log.takeIn(entries)
       settings.set(SETTING_FETCHED, entries.at(-1)!.seq)

@@ -40,7 +40,7 @@ export class ErasedCases {
     requirePermission(context.role, 'erase-cases')
     const membership = savedMembership(this.core.settings)
     if (membership) {
-      await serverApi.erase(membership.server, membership.credential, { caseId, reason, kind })
+      await serverApi.erase(membership.server, membership.credential, { caseId, reason, kind }, context.author.id)
       await teamDocArrival(this.core, (team) => caseId in erasures(team), waitMs)
     } else {
       const record = anonymisedCase(await this.cases.read(caseId))

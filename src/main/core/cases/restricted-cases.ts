@@ -47,7 +47,8 @@ export class RestrictedCases {
   async restrict(caseId: string, to: readonly string[] | null, { waitMs = 0 } = {}): Promise<{ to: string[] | null }> {
     const membership = savedMembership(this.core.settings)
     if (!membership) throw new ServerRefusedError('Only a team’s laptop can restrict a case: the team’s server keeps restrictions, and this laptop is not in a team.')
-    const answer = await serverApi.restrict(membership.server, membership.credential, { caseId, to: to === null ? null : [...to] })
+    const as = this.core.context().author.id
+    const answer = await serverApi.restrict(membership.server, membership.credential, { caseId, to: to === null ? null : [...to] }, as)
     await teamDocArrival(this.core, (team) => JSON.stringify(restrictions(team)[caseId]?.to ?? null) === JSON.stringify(answer.to), waitMs)
     return { to: answer.to }
   }

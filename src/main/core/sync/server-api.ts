@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { refusalSchema, TEAM_API } from '../../../shared/sync/team-api'
+import { PERSON_HEADER, refusalSchema, TEAM_API } from '../../../shared/sync/team-api'
 import { ServerRefusedError } from '../errors'
 
 /** The sync server's HTTP side: creating and joining the team, and the manager's device list. */
@@ -7,22 +7,25 @@ export const serverApi = {
   createTeam: (server: string, body: z.input<typeof TEAM_API.createTeam.body>) => call(server, TEAM_API.createTeam, { body }),
   join: (server: string, body: z.input<typeof TEAM_API.join.body>) => call(server, TEAM_API.join, { body }),
   devices: (server: string, credential: string) => call(server, TEAM_API.devices, { credential }),
-  revoke: (server: string, credential: string, deviceId: string) =>
-    call(server, TEAM_API.revoke, { credential, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
-  newJoinCode: (server: string, credential: string, body: z.input<typeof TEAM_API.newJoinCode.body>) => call(server, TEAM_API.newJoinCode, { credential, body }),
+  revoke: (server: string, credential: string, deviceId: string, as?: string) =>
+    call(server, TEAM_API.revoke, { credential, as, path: TEAM_API.revoke.path.replace(':id', encodeURIComponent(deviceId)) }),
+  newJoinCode: (server: string, credential: string, body: z.input<typeof TEAM_API.newJoinCode.body>, as?: string) =>
+    call(server, TEAM_API.newJoinCode, { credential, body, as }),
   addDevicePerson: (server: string, credential: string, body: z.input<typeof TEAM_API.addDevicePerson.body>) => call(server, TEAM_API.addDevicePerson, { credential, body }),
-  removeDevicePerson: (server: string, credential: string, deviceId: string, personId: string) =>
+  removeDevicePerson: (server: string, credential: string, deviceId: string, personId: string, as?: string) =>
     call(server, TEAM_API.removeDevicePerson, {
       credential,
+      as,
       path: TEAM_API.removeDevicePerson.path.replace(':id', encodeURIComponent(deviceId)).replace(':person', encodeURIComponent(personId)),
     }),
   team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
-  restrict: (server: string, credential: string, body: z.input<typeof TEAM_API.restrict.body>) => call(server, TEAM_API.restrict, { credential, body }),
-  erase: (server: string, credential: string, body: z.input<typeof TEAM_API.erase.body>) => call(server, TEAM_API.erase, { credential, body }),
+  restrict: (server: string, credential: string, body: z.input<typeof TEAM_API.restrict.body>, as?: string) => call(server, TEAM_API.restrict, { credential, body, as }),
+  erase: (server: string, credential: string, body: z.input<typeof TEAM_API.erase.body>, as?: string) => call(server, TEAM_API.erase, { credential, body, as }),
   removeDocument: (server: string, credential: string, documentId: string) =>
     call(server, TEAM_API.removeDocument, { credential, path: TEAM_API.removeDocument.path.replace(':id', encodeURIComponent(documentId)) }),
   sendAudit: (server: string, credential: string, body: z.input<typeof TEAM_API.sendAudit.body>) => call(server, TEAM_API.sendAudit, { credential, body }),
-  readAudit: (server: string, credential: string, after: number) => call(server, TEAM_API.readAudit, { credential, path: `${TEAM_API.readAudit.path}?after=${after}` }),
+  readAudit: (server: string, credential: string, after: number, as?: string) =>
+    call(server, TEAM_API.readAudit, { credential, as, path: `${TEAM_API.readAudit.path}?after=${after}` }),
 }
 
 /**
@@ -53,13 +56,16 @@ export function normaliseServerAddress(address: string): string {
 async function call<Answer extends z.ZodType>(
   server: string,
   endpoint: { method: string; path: string; answer: Answer },
-  request: { body?: unknown; credential?: string; path?: string },
+  /** `as`: the person signed in on this laptop, by id, for the calls the server checks their role for (a shared laptop's). */
+  request: { body?: unknown; credential?: string; path?: string; as?: string | undefined },
 ): Promise<z.output<Answer>> {
-  const { body, credential } = request
+  const { body, credential, as } = request
   const send = () =>
     fetch(`${server}${request.path ?? endpoint.path}`, {
       method: endpoint.method,
-      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(credential ? { Authorization: `Bearer ${credential}` } : {}) },
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(credential ? { Authorization: `Bearer ${credential}` } : {}),
+        ...(as ? { [PERSON_HEADER]: as } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     })

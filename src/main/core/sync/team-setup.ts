@@ -150,9 +150,10 @@ export function teamSyncHandlers(
       return serverApi.devices(membership.server, membership.credential)
     },
     revokeDevice: async ({ deviceId }) => {
-      requirePermission(workspace.currentContext().role, 'revoke-devices')
+      const { role, author } = workspace.currentContext()
+      requirePermission(role, 'revoke-devices')
       const membership = requireMembership(workspace)
-      await serverApi.revoke(membership.server, membership.credential, deviceId)
+      await serverApi.revoke(membership.server, membership.credential, deviceId, author.id)
       return {}
     },
     addLaptopPerson: async (input) => {
@@ -160,9 +161,10 @@ export function teamSyncHandlers(
       return { id: person.id, name: person.name }
     },
     removeDevicePerson: async ({ deviceId, personId }) => {
-      requirePermission(workspace.currentContext().role, 'revoke-devices')
+      const { role, author } = workspace.currentContext()
+      requirePermission(role, 'revoke-devices')
       const membership = requireMembership(workspace)
-      await serverApi.removeDevicePerson(membership.server, membership.credential, deviceId, personId)
+      await serverApi.removeDevicePerson(membership.server, membership.credential, deviceId, personId, author.id)
       return {}
     },
     dismissTakenOffTeam: () => {
@@ -170,9 +172,10 @@ export function teamSyncHandlers(
       return {}
     },
     newJoinCode: (forWhom) => {
-      requirePermission(workspace.currentContext().role, 'issue-join-codes')
+      const { role, author } = workspace.currentContext()
+      requirePermission(role, 'issue-join-codes')
       const membership = requireMembership(workspace)
-      return serverApi.newJoinCode(membership.server, membership.credential, forWhom)
+      return serverApi.newJoinCode(membership.server, membership.credential, forWhom, author.id)
     },
   } satisfies Partial<ApiHandlers>
 }
