@@ -1,3 +1,5 @@
+import type { FieldIssue } from '../validation'
+
 /**
  * The workspace passphrase, which the workspace's key is derived from (not a person's PIN: one for
  * the whole folder). Long, because anyone who copies the folder can guess at it offline, where no
@@ -17,11 +19,11 @@ export interface WorkspaceLock {
   state: WorkspaceLockState
 }
 
-/** Why a newly chosen passphrase cannot be used, in words; undefined when it can. */
-export function chosenPassphraseProblem(chosen: string, again: string): string | undefined {
+/** What is wrong with a newly chosen passphrase and its second typing, by field; undefined when it can be used. */
+export function chosenPassphraseIssue(chosen: string, again: string): FieldIssue | undefined {
   const length = [...chosen].length
-  if (length < MIN_WORKSPACE_PASSPHRASE_LENGTH) return `A workspace passphrase needs at least ${MIN_WORKSPACE_PASSPHRASE_LENGTH} characters`
-  if (length > MAX_WORKSPACE_PASSPHRASE_LENGTH) return `A workspace passphrase can be at most ${MAX_WORKSPACE_PASSPHRASE_LENGTH} characters`
-  if (again !== chosen) return 'The two passphrases are not the same: type it again'
+  if (length < MIN_WORKSPACE_PASSPHRASE_LENGTH) return { field: 'passphrase', message: `A workspace passphrase needs at least ${MIN_WORKSPACE_PASSPHRASE_LENGTH} characters` }
+  if (length > MAX_WORKSPACE_PASSPHRASE_LENGTH) return { field: 'passphrase', message: `A workspace passphrase can be at most ${MAX_WORKSPACE_PASSPHRASE_LENGTH} characters` }
+  if (again !== chosen) return { field: 'again', message: 'The two passphrases are not the same: type it again' }
   return undefined
 }

@@ -1,5 +1,5 @@
 import { API, type ApiMethod } from '../../../shared/api'
-import { chosenPassphraseProblem, type WorkspaceLock } from '../../../shared/session/workspace-passphrase'
+import { chosenPassphraseIssue, type WorkspaceLock } from '../../../shared/session/workspace-passphrase'
 import { afterWrongPin, NO_WRONG_PINS, waitInWords, waitLeft, type WrongPins } from '../../../shared/session/wrong-pin-wait'
 import type { ApiHandler, ApiHandlers } from '../api/handlers'
 import { EnterPassphraseFirstError, PassphraseNotChosenError, WrongPassphraseError } from '../errors'
@@ -41,8 +41,8 @@ export function workspaceGate(options: WorkspaceGateOptions): { apiHandlers(): A
     if (left > 0) throw new WrongPassphraseError(`Too many wrong passphrases. Try again in ${waitInWords(left)}.`)
     if (lock().state === 'choose') {
       // The page checks the two typings; the length is checked here too, as the page cannot be trusted.
-      const problem = chosenPassphraseProblem(passphrase, passphrase)
-      if (problem) throw new PassphraseNotChosenError(problem)
+      const problem = chosenPassphraseIssue(passphrase, passphrase)
+      if (problem) throw new PassphraseNotChosenError(problem.message)
     }
     try {
       await options.open(passphrase)
