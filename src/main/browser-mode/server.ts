@@ -5,19 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { ApiEvent } from '../../shared/api'
 import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { createApiHandler, type ApiHost } from '../core/api/api-handler'
-import type { ApiHandlers } from '../core/api/handlers'
+import type { LockedWorkspace } from '../core/storage/workspace-gate'
 import type { Workspace } from '../core/workspace'
 import { Admission } from './admission'
 import { readRendererFile } from '../core/renderer-files'
 import { WindowSyncAdapter } from './window-sync-adapter'
 
-/** The passphrase page's API while the workspace is not open yet (`workspaceGate`). */
-export interface LockedWorkspace {
-  apiHandlers(): ApiHandlers
-}
-
 export interface BrowserModeOptions {
-  /** The workspace, or its gate until the page gives its passphrase (then `setWorkspace`). */
+  /** The workspace, or its gate (`workspaceGate`) until the page gives its passphrase (then `setWorkspace`). */
   workspace: Workspace | LockedWorkspace
   /** Opens a file in the computer's own program for it (a PDF viewer, the mail client). */
   openPath?: ApiHost['openPath']

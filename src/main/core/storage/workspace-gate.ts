@@ -8,6 +8,11 @@ import { workspaceKeyExists } from './workspace-key'
 /** The only calls a window may make before the workspace is open: the passphrase page's. */
 const OPEN_BEFORE_UNLOCK: ReadonlySet<ApiMethod> = new Set(['getWorkspaceLock', 'unlockWorkspace'])
 
+/** What a window is served before the workspace opens: the passphrase page's API only. */
+export interface LockedWorkspace {
+  apiHandlers(): ApiHandlers
+}
+
 export interface WorkspaceGateOptions {
   dataDir: string
   /**
@@ -26,7 +31,7 @@ export interface WorkspaceGateOptions {
  * cannot be read yet, and a plain count on disk would stop no one: whoever has the folder can guess
  * at its key file offline, which scrypt's cost, not this wait, slows.
  */
-export function workspaceGate(options: WorkspaceGateOptions): { apiHandlers(): ApiHandlers } {
+export function workspaceGate(options: WorkspaceGateOptions): LockedWorkspace {
   const now = options.now ?? (() => new Date())
   let wrong: WrongPins = NO_WRONG_PINS
   let opened = false
