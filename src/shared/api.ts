@@ -12,6 +12,7 @@ import type { ReferralDetails, ReferralInput } from './case/referral'
 import { ROLES, type Person, type PersonRef, type ProfileInput } from './people'
 import type { FieldIssue } from './validation'
 import { MAX_PIN_LENGTH } from './session/pin-rule'
+import { MAX_WORKSPACE_PASSPHRASE_LENGTH, type WorkspaceLock } from './session/workspace-passphrase'
 import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type GeneratedKind } from './case/attachments'
 import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { AuditRow } from './audit/audit-entry'
@@ -186,6 +187,11 @@ const method =
  * Each method's handler lives in its domain module in the core (see docs/ARCHITECTURE.md).
  */
 export const API = {
+  // The workspace passphrase page, before the workspace is open (src/main/core/storage/workspace-gate.ts).
+  getWorkspaceLock: method<WorkspaceLock>()(none),
+  /** Opens the workspace with its passphrase; at the first run, the one just chosen sets it. */
+  unlockWorkspace: method<Record<string, never>>()(z.object({ passphrase: z.string().min(1).max(MAX_WORKSPACE_PASSPHRASE_LENGTH) })),
+
   // The person using this laptop, and the team's people.
   getSession: method<Session>()(none),
   setProfile: method<Person>()(form<ProfileInput>()),

@@ -37,9 +37,9 @@ export interface HomewardApp {
 }
 
 /** The app on a workspace folder of its own, for the length of a test. */
-async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo): Promise<void> {
+async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo, pagePassphrase = false): Promise<void> {
   const folder = tempDir('homeward-e2e')
-  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo)
+  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo, pagePassphrase)
   await use(app)
   await app.dispose()
   folder.remove()
@@ -48,15 +48,20 @@ async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestIn
 // Playwright needs a destructured first argument; these fixtures use none of the built-in ones
 // (the built-in browser would try to launch a Chromium download that does not exist here).
 /* eslint-disable no-empty-pattern */
-export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp }>({
-  app: async ({}, use, testInfo) => laptop(use, testInfo),
+export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp; pagePassphrase: boolean }>({
+  /**
+   * The browser mode started without HOMEWARD_PASSPHRASE, as a person runs `npm start`: the page
+   * asks for the workspace passphrase (`test.use({ pagePassphrase: true })`).
+   */
+  pagePassphrase: [false, { option: true }],
+  app: async ({ pagePassphrase }, use, testInfo) => laptop(use, testInfo, pagePassphrase),
   /** A second laptop, a colleague's, for the journeys two people share. */
   colleague: async ({}, use, testInfo) => laptop(use, testInfo),
 })
 /* eslint-enable no-empty-pattern */
 
 /** The browser mode, started by its built entry, in a new Chromium page. */
-async function browserModeApp(dataDir: string, testInfo: TestInfo): Promise<HomewardApp> {
+async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphrase: boolean): Promise<HomewardApp> {
   const { chromium } = await import('@playwright/test')
   const launchOptions = (testInfo.project.use as { launchOptions?: object }).launchOptions ?? {}
   const browser = await chromium.launch(launchOptions)
@@ -75,10 +80,12 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo): Promise<Home
   /** Starts the built browser mode; on `port` if given (a restart on the same address). */
   const startServer = async (port = 0): Promise<string> => {
     await stopServer()
+    const env = { ...process.env }
+    if (pagePassphrase) delete env.HOMEWARD_PASSPHRASE
     const started = spawn(
       process.execPath,
       [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open', '--port', String(port)],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
     )
     server = started
     const url = await new Promise<string>((done, fail) => {

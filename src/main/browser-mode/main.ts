@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
-import { cliPassphrase } from '../cli/passphrase'
+import { workspaceGate } from '../core/storage/workspace-gate'
 import { rememberedPort, rememberPort } from './remembered-port'
 import { startBrowserMode, type BrowserModeServer } from './server'
 import { openWithSystem } from './system-open'
@@ -51,19 +51,31 @@ if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
   process.exit(2)
 }
 
-let workspace: Workspace
+/** Undefined until the page gives the passphrase (unless HOMEWARD_PASSPHRASE did). */
+let workspace: Workspace | undefined
 /** Held in this process's memory only, to open the folder again after being taken off the team. */
-let passphrase: string
-try {
-  // Until the page asks for it, the terminal `npm start` runs in does (or HOMEWARD_PASSPHRASE).
-  passphrase = await cliPassphrase(dataDir)
-  workspace = await openWorkspace({ dataDir, passphrase })
-} catch (error) {
-  console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
-  process.exit(1)
+let passphrase = process.env.HOMEWARD_PASSPHRASE || undefined
+if (passphrase) {
+  try {
+    workspace = await openWorkspace({ dataDir, passphrase })
+  } catch (error) {
+    console.error(`homeward: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
 }
+// Without HOMEWARD_PASSPHRASE the page asks for it, never the terminal: the person who ran
+// `npm start` is looking at the browser, and a terminal may not even be there.
+const gate = workspaceGate({
+  dataDir,
+  open: async (given) => {
+    const opened = await openWorkspace({ dataDir, passphrase: given })
+    passphrase = given
+    server.setWorkspace(opened)
+    run(opened)
+  },
+})
 const serve = (at: number) =>
-  startBrowserMode({ workspace, rendererDir: resolve(import.meta.dirname, '../renderer'), port: at, openPath: openWithSystem })
+  startBrowserMode({ workspace: workspace ?? gate, rendererDir: resolve(import.meta.dirname, '../renderer'), port: at, openPath: openWithSystem })
 const lastPort = port === undefined ? rememberedPort(dataDir) : undefined
 let server: BrowserModeServer
 try {
@@ -75,7 +87,7 @@ try {
 }
 // The same address next time keeps the browser's unsaved drafts for this workspace within reach.
 rememberPort(dataDir, Number(new URL(server.origin).port))
-run(workspace)
+if (workspace) run(workspace)
 
 /**
  * Syncs with the team's server while the app runs, if this laptop is in a team. Taken off the team
@@ -85,7 +97,7 @@ run(workspace)
 function run(opened: Workspace) {
   workspace = opened
   opened.onTakenOffTeam(() => {
-    openWorkspace({ dataDir, passphrase }).then(
+    openWorkspace({ dataDir, ...(passphrase ? { passphrase } : {}) }).then(
       (fresh) => {
         server.setWorkspace(fresh)
         run(fresh)
@@ -100,6 +112,7 @@ function run(opened: Workspace) {
 }
 console.log(`Homeward is running in your browser, using the workspace in ${dataDir}`)
 console.log(`Open: ${server.url}`)
+if (!workspace) console.log('The page asks for the workspace passphrase.')
 console.log('Press Ctrl+C to stop.')
 if (!values['no-open'] && !process.env.CI) openInBrowser(server.url)
 
@@ -108,7 +121,7 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   await server.close()
-  await workspace.close()
+  await workspace?.close()
   process.exit(0)
 }
 process.on('SIGINT', () => void stop())

@@ -5,13 +5,15 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { ApiEvent } from '../../shared/api'
 import { contentSecurityPolicy } from '../../shared/content-security-policy'
 import { createApiHandler, type ApiHost } from '../core/api/api-handler'
+import type { LockedWorkspace } from '../core/storage/workspace-gate'
 import type { Workspace } from '../core/workspace'
 import { Admission } from './admission'
 import { readRendererFile } from '../core/renderer-files'
 import { WindowSyncAdapter } from './window-sync-adapter'
 
 export interface BrowserModeOptions {
-  workspace: Workspace
+  /** The workspace, or its gate (`workspaceGate`) until the page gives its passphrase (then `setWorkspace`). */
+  workspace: Workspace | LockedWorkspace
   /** Opens a file in the computer's own program for it (a PDF viewer, the mail client). */
   openPath?: ApiHost['openPath']
   /** The built renderer (out/renderer). */
@@ -25,8 +27,9 @@ export interface BrowserModeServer {
   url: string
   origin: string
   /**
-   * Serves another workspace from now on: the same folder opened again once this laptop was taken
-   * off the team (the one served is closed for good). Open pages are answered by the new one.
+   * Serves another workspace from now on: the one the passphrase page unlocked, or the same folder
+   * opened again once this laptop was taken off the team (the one served is closed for good). Open
+   * pages are answered by the new one.
    */
   setWorkspace(workspace: Workspace): void
   close(): Promise<void>
@@ -62,6 +65,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', admission.origin).pathname
+    // No repo connection before the workspace is open: the passphrase page has none.
     const target = path === '/sync' ? served.syncSockets : path === '/api' ? apiSockets : undefined
     if (!target || !admission.admitsWebSocket(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
@@ -123,15 +127,16 @@ function securityHeaders(admission: Admission): Record<string, string> {
   }
 }
 
-/** One workspace as served: its API and the windows' repo connections to it. */
+/** One workspace as served: its API and the windows' repo connections to it (none while locked). */
 interface Served {
-  workspace: Workspace
+  workspace?: Workspace
   handle: ReturnType<typeof createApiHandler>
-  syncSockets: WebSocketServer
+  syncSockets?: WebSocketServer
   stop(): void
 }
 
-function serve(workspace: Workspace, host: ApiHost): Served {
+function serve(workspace: Workspace | LockedWorkspace, host: ApiHost): Served {
+  if (!('repo' in workspace)) return { handle: createApiHandler(workspace, host), stop: () => undefined }
   // A server of the windows' repo connections per workspace: automerge's adapter listens to its
   // server for good, so a new workspace's adapter needs a server of its own.
   const syncSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE })
@@ -153,12 +158,15 @@ function serveApi(socket: WebSocket, current: () => Served, connections: Set<(se
   const send = (message: unknown) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
-  const listen = ({ workspace }: Served) => [
-    workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
-    workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
-    workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
-    workspace.onSessionChanged(() => send({ type: 'session-changed' } satisfies ApiEvent)),
-  ]
+  const listen = ({ workspace }: Served) => {
+    if (!workspace) return []
+    return [
+      workspace.onIndexChanged(() => send({ type: 'index-changed' } satisfies ApiEvent)),
+      workspace.onTeamChanged(() => send({ type: 'team-changed' } satisfies ApiEvent)),
+      workspace.sync.onStatus((status) => send({ type: 'sync-status', status } satisfies ApiEvent)),
+      workspace.onSessionChanged(() => send({ type: 'session-changed' } satisfies ApiEvent)),
+    ]
+  }
   let unsubscribe = listen(current())
   const rewire = (served: Served) => {
     unsubscribe.forEach((stop) => stop())

@@ -1,8 +1,6 @@
 import { workspaceKeyExists } from '../core/storage/workspace-key'
 import { PassphraseNeededError, PassphraseNotChosenError } from '../core/errors'
-
-/** The toolkit asks for care with special category data: a passphrase long enough to resist guessing. */
-export const MIN_PASSPHRASE_LENGTH = 10
+import { MIN_WORKSPACE_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH } from '../../shared/session/workspace-passphrase'
 
 /**
  * The workspace passphrase for one command: HOMEWARD_PASSPHRASE, or asked on the terminal without

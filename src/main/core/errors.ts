@@ -138,12 +138,14 @@ export function isUserFacing(error: unknown): error is Error {
     WrongPassphraseError,
     PassphraseNeededError,
     PassphraseNotChosenError,
+    EnterPassphraseFirstError,
   ].some((kind) => error instanceof kind)
 }
 
 export class WrongPassphraseError extends Error {
-  constructor() {
-    super('That passphrase does not open this workspace')
+  /** Another message only to add the wait after repeated wrong tries. */
+  constructor(message = 'That passphrase does not open this workspace') {
+    super(message)
     this.name = 'WrongPassphraseError'
   }
 }
@@ -160,5 +162,13 @@ export class PassphraseNotChosenError extends Error {
   constructor(reason: string) {
     super(reason)
     this.name = 'PassphraseNotChosenError'
+  }
+}
+
+/** The window asked for something before the workspace was unlocked with its passphrase. */
+export class EnterPassphraseFirstError extends Error {
+  constructor() {
+    super('Enter the workspace passphrase first')
+    this.name = 'EnterPassphraseFirstError'
   }
 }

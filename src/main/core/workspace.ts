@@ -23,6 +23,7 @@ import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
 import { unlockWorkspaceKey } from './storage/workspace-key'
+import { openWorkspaceGateHandlers } from './storage/workspace-gate'
 import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
@@ -228,6 +229,7 @@ export class Workspace {
       ...this.erasedCases.handlers(),
       ...teamSyncHandlers(this),
       ...this.audit.handlers(),
+      ...openWorkspaceGateHandlers,
     }
   }
 

@@ -4,7 +4,9 @@ import { app, dialog, powerMonitor, type BrowserWindow } from 'electron'
 import { defaultDataDir } from '../core/data-dir'
 import { openWorkspace, type Workspace } from '../core/workspace'
 import { wireWindowToCore } from './ipc'
-import { desktopWorkspaceKey } from './workspace-key'
+import { unlockWorkspaceKey } from '../core/storage/workspace-key'
+import { workspaceGate } from '../core/storage/workspace-gate'
+import { keepWorkspaceKey, keptWorkspaceKey } from './workspace-key'
 import { hardenSessions, registerAppScheme, serveRenderer } from './security'
 import { shellOptions } from './shell-options'
 import { createMainWindow } from './window'
@@ -39,15 +41,36 @@ if (!app.requestSingleInstanceLock()) {
 async function start() {
   hardenSessions(options)
   serveRenderer(resolve(import.meta.dirname, '../renderer'))
+  const dataDir = defaultDataDir()
+  const open = (key: Uint8Array) => openWorkspace({ dataDir, nativeBinding: electronNativeBinding(), key })
+  // The key kept on this laptop opens the workspace at once; without one (the first run, another
+  // computer's folder, a new passphrase) the window asks for the passphrase, as the browser mode does.
+  const kept = keptWorkspaceKey(dataDir)
   try {
-    workspace = await openWorkspace({ dataDir: defaultDataDir(), nativeBinding: electronNativeBinding(), key: desktopWorkspaceKey(defaultDataDir()) })
+    if (kept) workspace = await open(kept)
   } catch (error) {
     dialog.showErrorBox('Homeward cannot open its workspace', error instanceof Error ? error.message : String(error))
     app.quit()
     return
   }
   window = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'), options)
-  wireWindowToCore(window, workspace, options.devServerOrigin)
+  const gate = workspaceGate({
+    dataDir,
+    open: async (passphrase) => {
+      const key = unlockWorkspaceKey(dataDir, passphrase)
+      const opened = await open(key)
+      keepWorkspaceKey(dataDir, key)
+      wired.setWorkspace(opened)
+      run(opened)
+    },
+  })
+  const wired = wireWindowToCore(window, workspace ?? gate, options.devServerOrigin)
+  if (workspace) run(workspace)
+}
+
+/** The open workspace's life in the app: syncing, and locking with the computer. */
+function run(opened: Workspace) {
+  workspace = opened
   // Taken off the team, the workspace is closed for good: the app starts again on the fresh one.
   workspace.onTakenOffTeam(() => {
     app.relaunch()

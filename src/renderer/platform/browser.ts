@@ -9,15 +9,20 @@ const CALL_TIMEOUT_MS = 20_000
 
 /**
  * The browser mode: the page talks to the core over two WebSockets on its own origin, /api for the
- * typed API and /sync for the window's repo. The server admitted this page by its cookie.
+ * typed API and /sync for the window's repo. The server admitted this page by its cookie. The API
+ * comes first, alone: before the workspace is unlocked there is no repo to connect to.
  */
-export function browserPlatform(): { repo: Repo; transport: ApiTransport } {
-  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
-  const repo = new Repo({
-    network: [new WebSocketClientAdapter(`${base}/sync`, RECONNECT_AFTER_MS)],
+const base = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+
+export function browserApiTransport(): ApiTransport {
+  return new WebSocketApiTransport(`${base()}/api`)
+}
+
+export function browserRepo(): Repo {
+  return new Repo({
+    network: [new WebSocketClientAdapter(`${base()}/sync`, RECONNECT_AFTER_MS)],
     peerId: `${WINDOW_PEER_PREFIX}${crypto.randomUUID()}` as PeerId,
   })
-  return { repo, transport: new WebSocketApiTransport(`${base}/api`) }
 }
 
 class WebSocketApiTransport implements ApiTransport {

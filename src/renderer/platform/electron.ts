@@ -6,9 +6,20 @@ import type { ApiTransport } from './api-client'
 
 /**
  * The desktop app: the typed API goes over Electron IPC through the preload's bridge, and the
- * window's repo over a MessagePort the core hands over on request.
+ * window's repo over a MessagePort the core hands over on request (once the workspace is open).
  */
-export async function electronPlatform(bridge: HomewardBridge): Promise<{ repo: Repo; transport: ApiTransport }> {
+export function electronApiTransport(bridge: HomewardBridge): ApiTransport {
+  return {
+    send: (request) => bridge.invoke(request),
+    onEvent: (listener) => bridge.onEvent(listener),
+    onConnection: (listener) => {
+      listener('connected') // The core lives in this app's own main process.
+      return () => undefined
+    },
+  }
+}
+
+export async function electronRepo(bridge: HomewardBridge): Promise<Repo> {
   const port = await new Promise<MessagePort>((resolve) => {
     const receive = (event: MessageEvent) => {
       const port = event.ports[0]
@@ -20,19 +31,10 @@ export async function electronPlatform(bridge: HomewardBridge): Promise<{ repo: 
     window.addEventListener('message', receive)
     bridge.connectRepo()
   })
-  const repo = new Repo({
+  return new Repo({
     network: [new MessageChannelNetworkAdapter(port)],
     peerId: `${WINDOW_PEER_PREFIX}${crypto.randomUUID()}` as PeerId,
   })
-  const transport: ApiTransport = {
-    send: (request) => bridge.invoke(request),
-    onEvent: (listener) => bridge.onEvent(listener),
-    onConnection: (listener) => {
-      listener('connected') // The core lives in this app's own main process.
-      return () => undefined
-    },
-  }
-  return { repo, transport }
 }
 
 export function desktopBridge(): HomewardBridge | undefined {

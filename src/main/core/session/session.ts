@@ -27,7 +27,7 @@ const IDLE_CHECK_MS = 15_000
 
 /** What the window may ask while nobody is signed in: the sign-in page's needs. */
 /** "Someone else uses this laptop" too: it needs the manager's join code for them, so opens nothing by itself. */
-const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getSession', 'signIn', 'setFirstPin', 'addLaptopPerson'])
+const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getWorkspaceLock', 'unlockWorkspace', 'getSession', 'signIn', 'setFirstPin', 'addLaptopPerson'])
 /** And the first run's, only until the laptop has a person. */
 const FIRST_RUN: ReadonlySet<ApiMethod> = new Set(['setProfile', 'listMembers'])
 /**

@@ -47,6 +47,18 @@ export function unlockWorkspaceKey(dataDir: string, passphrase: string): Buffer 
   return key
 }
 
+/**
+ * Whether a key kept elsewhere (the desktop app's, sealed by the keychain) is still this
+ * workspace's: false once the folder has another key file (a new passphrase, a folder restored
+ * from elsewhere), or none.
+ */
+export function keyOpensWorkspace(dataDir: string, key: Uint8Array): boolean {
+  const file = join(dataDir, WORKSPACE_KEY_FILE)
+  if (!existsSync(file)) return false
+  const saved = KeyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
+  return key.length === 32 && timingSafeEqual(checkOf(key), Buffer.from(saved.check, 'base64'))
+}
+
 function createKeyFile(dataDir: string, passphrase: string): Buffer {
   const cost = Number(process.env.HOMEWARD_KDF_COST) || DEFAULT_COST
   const params = { version: 1 as const, kdf: 'scrypt' as const, N: cost, r: 8, p: 1, salt: randomBytes(16).toString('base64') }
@@ -74,6 +86,6 @@ function derive(passphrase: string, params: Omit<KeyFile, 'check'>): Buffer {
 }
 
 /** Proves a key right without revealing it: an HMAC of a fixed label under the key. */
-function checkOf(key: Buffer): Buffer {
+function checkOf(key: Uint8Array): Buffer {
   return createHmac('sha256', key).update('homeward workspace key check').digest()
 }
