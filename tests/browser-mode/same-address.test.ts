@@ -1,13 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { builtEntry, ROOT } from '../support/built'
 import { tempDir } from '../support/temp-dir'
 
 /** Starts the built browser mode on a workspace; resolves with what it printed once it is serving, then stops it. */
-function startAndStop(dataDir: string): Promise<{ origin: string; out: string }> {
+function startAndStop(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<{ origin: string; out: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [builtEntry('browser-mode'), '--data', dataDir, '--no-open'], { cwd: ROOT, env: { ...process.env, HOMEWARD_DATA: '' } })
+    const child = spawn(process.execPath, [builtEntry('browser-mode'), '--data', dataDir, '--no-open'], { cwd: ROOT, env: { ...env, HOMEWARD_DATA: '' } })
     let out = ''
     let serving = false
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
@@ -46,6 +48,15 @@ describe('the browser mode keeps its address for a workspace, so drafts kept by 
     } finally {
       squatter.close()
     }
+  })
+
+  it('starts on a new laptop: a workspace folder not made yet, and no passphrase given, so the page will ask for one', async () => {
+    const { HOMEWARD_PASSPHRASE: _given, ...env } = process.env
+    const fresh = join(dir.path, 'new-laptop', 'workspace')
+    const { out } = await startAndStop(fresh, env)
+    expect(out).toContain('The page asks for the workspace passphrase.')
+    expect(statSync(fresh).mode & 0o777).toBe(0o700)
+    expect(existsSync(join(fresh, 'browser-mode-port'))).toBe(true)
   })
 
   it('prints its usage for --help, and one line for an option it does not know', () => {

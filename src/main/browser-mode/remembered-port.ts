@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -20,6 +20,8 @@ export function rememberedPort(dataDir: string): number | undefined {
   return Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined
 }
 
+/** Keeps the port, in a workspace folder made now if it is new (on a new laptop the page has yet to ask for its passphrase). */
 export function rememberPort(dataDir: string, port: number): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   writeFileSync(join(dataDir, FILE), `${port}\n`, { mode: 0o600 })
 }
