@@ -22,6 +22,9 @@ import { teamDocArrival } from '../team/team-doc-arrival'
  * yet sent stay in the outbox and still go to the server (nothing typed is lost; the server keeps
  * them for the people allowed).
  */
+/** Longer than the repo's wait between saves of a document (automerge-repo's saveDebounceRate, 100 ms). */
+const PENDING_SAVE_MS = 250
+
 export class RestrictedCases {
   /** Documents already deleted this session: each team change need not look again. */
   readonly #deleted = new Set<string>()
@@ -99,11 +102,15 @@ export class RestrictedCases {
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))
     let removed = false
     for (const id of documents) {
+      const open = this.core.repo.handles[id as DocumentId] !== undefined
+      // An open copy changed a moment ago has a save pending on the repo's timer, which letting go
+      // of the copy does not cancel: it would write the case back after its deletion (or into a
+      // closed store). So that save lands first, then the copy is let go and the disk emptied.
+      if (open) await new Promise((resolve) => setTimeout(resolve, PENDING_SAVE_MS))
       // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
       // Looked for before letting go of an open copy, whose deletion from disk may come first.
       const onDisk = (await this.core.storage.loadRange([id])).length > 0
-      // Let go of the open copy first, so nothing saves it again.
-      if (this.core.repo.handles[id as DocumentId]) this.core.repo.delete(id as DocumentId)
+      if (open) this.core.repo.delete(id as DocumentId)
       if (onDisk) {
         await this.core.storage.removeRange([id])
         removed = true
