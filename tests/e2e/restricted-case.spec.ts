@@ -1,30 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
+import { join } from 'node:path'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
-import { serverKeyArgs } from '../support/passphrase'
-
-const ROOT = resolve(import.meta.dirname, '../..')
-const BIN = join(ROOT, 'bin/homeward.mjs')
-
-/** `homeward serve`; resolves with its address and setup code. */
-async function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode: string | null }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, '--json', ...serverKeyArgs()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`the sync server exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', done)
-  })
-  return { process: child, ...(JSON.parse(line) as { url: string; setupCode: string | null }) }
-}
-
-function homeward(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
-  if (result.status !== 0) throw new Error(`homeward ${args[0]} failed: ${result.stderr}`)
-  return result.stdout
-}
+import { run, serve } from './team-server'
 
 test('the manager restricts a case to a colleague from its header, sees whom it is restricted to, narrows it (the colleague’s open window lets it go), and clears it', async ({ app, colleague }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')
@@ -33,14 +12,14 @@ test('the manager restricts a case to a colleague from its header, sees whom it 
   const server = await serve(join(dirs.path, 'server-data'))
   try {
     // The team as the command line makes it: the manager's laptop (this app's workspace) with a case, and Amina's laptop joined.
-    homeward('team', 'create', '--server', server.url, '--setup-code', server.setupCode!, '--name', 'Safe Connections North', '--data', app.dataDir)
+    run('team', 'create', '--server', server.url, '--setup-code', server.setupCode!, '--name', 'Safe Connections North', '--data', app.dataDir)
     const file = join(dirs.path, 'referral.json')
     writeFileSync(file, JSON.stringify(referral()))
-    const caseId = homeward('case', 'add', '--json-file', file, '--data', app.dataDir).trim()
-    homeward('sync', '--once', '--data', app.dataDir)
-    const code = (JSON.parse(homeward('team', 'join-code', '--for', 'Amina Okafor', '--role', 'caseworker', '--data', app.dataDir, '--json')) as { joinCode: string }).joinCode
-    homeward('join', '--server', server.url, '--code', code, '--data', colleague.dataDir)
-    homeward('sync', '--once', '--data', app.dataDir)
+    const caseId = run('case', 'add', '--json-file', file, '--data', app.dataDir).trim()
+    run('sync', '--once', '--data', app.dataDir)
+    const code = (JSON.parse(run('team', 'join-code', '--for', 'Amina Okafor', '--role', 'caseworker', '--data', app.dataDir, '--json')) as { joinCode: string }).joinCode
+    run('join', '--server', server.url, '--code', code, '--data', colleague.dataDir)
+    run('sync', '--once', '--data', app.dataDir)
 
     const page = await app.open()
     await signIn(page)
@@ -60,7 +39,7 @@ test('the manager restricts a case to a colleague from its header, sees whom it 
     await screenshot(page, testInfo, 'restricted-case')
 
     // Amina has the case open in her window; the manager then keeps it to themselves alone.
-    homeward('sync', '--once', '--data', colleague.dataDir)
+    run('sync', '--once', '--data', colleague.dataDir)
     const hers = await colleague.open()
     await signIn(hers)
     await hers.goto(`${hers.url().split('#')[0]}#/cases/${caseId}`)

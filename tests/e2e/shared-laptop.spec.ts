@@ -3,14 +3,7 @@ import { join } from 'node:path'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
-import { homeward, serve, stop } from './team-server'
-
-/** The command line, which must succeed: its output. */
-function run(...args: string[]): string {
-  const result = homeward(...args)
-  if (result.code !== 0) throw new Error(`homeward ${args[0]} failed: ${result.err}`)
-  return result.out
-}
+import { run, serve, stop } from './team-server'
 
 test('someone else who uses a laptop joins it with their join code, chooses a PIN, and their change is theirs after "Switch user"', async ({ app, colleague }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The team server is the same for both; this runs once, in the browser mode.')

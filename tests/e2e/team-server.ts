@@ -30,3 +30,10 @@ export function homeward(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMEWARD_DATA: '' } })
   return { code: result.status, out: result.stdout, err: result.stderr }
 }
+
+/** The command line, which must succeed: its output. */
+export function run(...args: string[]): string {
+  const result = homeward(...args)
+  if (result.code !== 0) throw new Error(`homeward ${args[0]} failed: ${result.err}`)
+  return result.out
+}
