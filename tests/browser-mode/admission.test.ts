@@ -1,40 +1,11 @@
-import { request } from 'node:http'
 import { resolve } from 'node:path'
-import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeServer } from '../../src/main/browser-mode/server'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { AMINA, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 import { builtEntry, ROOT } from '../support/built'
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const call = request(url, { headers }, (response) => {
-      let body = ''
-      response.on('data', (chunk) => (body += chunk))
-      response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body }))
-    })
-    call.on('error', fail)
-    call.end()
-  })
-}
-
-/** Opens a WebSocket; resolves with the socket once open, or the HTTP status it was refused with. */
-function connect(url: string, headers: Record<string, string>): Promise<WebSocket | number> {
-  return new Promise((done, fail) => {
-    const socket = new WebSocket(url, { headers })
-    socket.once('open', () => done(socket))
-    socket.once('unexpected-response', (_request, response) => done(response.statusCode ?? 0))
-    socket.once('error', fail)
-  })
-}
+import { admit, connect, get } from '../support/http-client'
 
 describe('the browser mode admits only its own page', () => {
   const dir = tempDir('browser-mode')
@@ -51,8 +22,7 @@ describe('the browser mode admits only its own page', () => {
     server = await startBrowserMode({ workspace, rendererDir: resolve(ROOT, 'out/renderer') })
     origin = server.origin
     secret = new URL(server.url).searchParams.get('key')!
-    const entry = await get(server.url)
-    cookie = String(entry.headers['set-cookie']).split(';')[0]!
+    cookie = await admit(server.url)
   })
   afterAll(async () => {
     await server.close()

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { request } from 'node:http'
 import { encode } from 'cbor-x'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtEntry } from '../support/built'
+import { admit, get } from '../support/http-client'
 import { tempDir } from '../support/temp-dir'
 
 /**
@@ -12,17 +12,6 @@ import { tempDir } from '../support/temp-dir'
  * a tampered page). Tried here against the real process: each bad frame closes that socket only,
  * and the process goes on serving its page, its API and its repo connection.
  */
-
-function get(url: string, cookie: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const call = request(url, { headers: { Cookie: cookie } }, (response) => {
-      response.resume()
-      response.on('end', () => done(response.statusCode ?? 0))
-    })
-    call.on('error', fail)
-    call.end()
-  })
-}
 
 describe('the browser mode, sent malformed and oversized frames by an admitted page', () => {
   const dir = tempDir('browser-mode-frames')
@@ -80,15 +69,7 @@ describe('the browser mode, sent malformed and oversized frames by an admitted p
       child.once('exit', () => reject(new Error(`the browser mode stopped: ${output}`)))
     })
     origin = new URL(url).origin
-    const entry = await new Promise<string>((resolve, reject) => {
-      request(url, (response) => {
-        response.resume()
-        resolve(String(response.headers['set-cookie']).split(';')[0]!)
-      })
-        .on('error', reject)
-        .end()
-    })
-    cookie = entry
+    cookie = await admit(url)
   })
 
   afterAll(async () => {
@@ -141,7 +122,7 @@ describe('the browser mode, sent malformed and oversized frames by an admitted p
   })
 
   it('goes on serving its page, its API and its repo connection', async () => {
-    expect(await get(`${origin}/`, cookie)).toBe(200)
+    expect((await get(`${origin}/`, { Cookie: cookie })).status).toBe(200)
     expect(await call('getSession', {})).toMatchObject({ id: 7, ok: true, result: { profile: null } })
     const socket = await open('/sync')
     const peer = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve((data as Buffer).length)))

@@ -1,4 +1,3 @@
-import { request } from 'node:http'
 import { resolve } from 'node:path'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,28 +6,7 @@ import { workspaceGate } from '../../src/main/core/storage/workspace-gate'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { tempDir } from '../support/temp-dir'
 import { builtEntry, ROOT } from '../support/built'
-
-/** The cookie the entry address trades its secret for. */
-function admit(url: string): Promise<string> {
-  return new Promise((done, fail) => {
-    request(url, (response) => {
-      response.resume()
-      done(String(response.headers['set-cookie']).split(';')[0]!)
-    })
-      .on('error', fail)
-      .end()
-  })
-}
-
-/** Opens a WebSocket; resolves with the socket once open, or the HTTP status it was refused with. */
-function connect(url: string, headers: Record<string, string>): Promise<WebSocket | number> {
-  return new Promise((done, fail) => {
-    const socket = new WebSocket(url, { headers })
-    socket.once('open', () => done(socket))
-    socket.once('unexpected-response', (_request, response) => done(response.statusCode ?? 0))
-    socket.once('error', fail)
-  })
-}
+import { admit, connect } from '../support/http-client'
 
 describe('the browser mode before the workspace passphrase is given', () => {
   const dir = tempDir('browser-mode-locked')
@@ -65,7 +43,8 @@ describe('the browser mode before the workspace passphrase is given', () => {
     const call = async (method: string, params: object = {}) => {
       const asked = ++id
       api.send(JSON.stringify({ id: asked, method, params }))
-      await expect.poll(() => replies.find((reply) => (reply as { id: number }).id === asked)).toBeTruthy()
+      // Opening the workspace derives its key (scrypt): slow on a busy machine.
+      await expect.poll(() => replies.find((reply) => (reply as { id: number }).id === asked), { timeout: 15_000 }).toBeTruthy()
       return replies.find((reply) => (reply as { id: number }).id === asked)
     }
 
