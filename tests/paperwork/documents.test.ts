@@ -12,6 +12,7 @@ import { toStored } from '../../src/shared/automerge/registers'
 import * as change from '../../src/shared/case/changes'
 import { localConnectionSentence, testLocalConnection } from '../../src/shared/case/local-connection'
 import { corruptPdf, encryptedPdf, hostilePdf, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, textPdf } from '../support/fixtures'
+import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { corners, pdfContents, pdfFonts, pdfPages, pdfText, pngOfPage, qdfText, qpdfCheck, renderPage } from '../support/pdf-tools'
 import { AMINA, DEREK, JO } from '../support/people'
@@ -41,8 +42,7 @@ beforeAll(async () => {
   await setUpTeamSettings(manager)
   await manager.close()
   ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
-  const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
-  await ws.team.setImage('signature', { fileName: 'my-signature.png', bytes: sample.signature.bytes })
+  await ws.team.setImage('signature', { fileName: 'my-signature.png', bytes: sampleSignature(AMINA.name).bytes })
 })
 afterAll(async () => {
   await ws.close()

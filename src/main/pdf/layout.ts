@@ -159,6 +159,11 @@ export class Composer {
     this.text(text, { size, bold: true, color: level === 3 ? INK : BRAND, after: level === 1 ? 10 : 5 })
   }
 
+  /** A short line to write on (a signature by hand), `length` points long from the left margin. */
+  line(length: number): void {
+    this.#page.drawLine({ start: { x: this.margin.left, y: A4.height - this.#y }, end: { x: this.margin.left + length, y: A4.height - this.#y }, thickness: 0.75, color: INK })
+  }
+
   /** The height of the page's writing area. */
   get contentHeight(): number {
     return A4.height - this.margin.top - this.margin.bottom
