@@ -358,7 +358,8 @@ describe('the closure letter', () => {
     expect(text).toContain('Your support from the Safe Connections team is ending')
     const order = [
       'We have arranged for these services to support you:',
-      'Bradford Recovery Service: Sam Khan is your key worker',
+      // The agency's name once, over what was arranged with it.
+      'Bradford Recovery Service Sam Khan is your key worker',
       'Horton Housing tenancy support, every Tuesday',
       'Other services in Bradford that can help:',
       'Bradford Floating Support',
@@ -374,7 +375,7 @@ describe('the closure letter', () => {
     pngOfPage(path, 2, join(LOOK_DIR, 'closure-letter-arranged-2.png'))
   })
 
-  it('lists support the directory has no details for as plain items, and gives a named directory agency its heading and details', async () => {
+  it('lists support the directory has no details for as items of the list, and gives a named directory agency its name and details', async () => {
     const caseId = await caseReadyForPack(ws, 'Emma Brown')
     await ws.cases.change(caseId, (doc, context) => {
       change.updateSection(doc, 'stepDown', { handoverAgencies: 'the GP practice\nCitizens Advice\nbradford  recovery SERVICE' }, context)
@@ -384,10 +385,10 @@ describe('the closure letter', () => {
     const { path } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
-    // The caseworker's words are list items, as typed, not headings of their own.
-    expect(text).toContain('We have arranged for these services to support you: • the GP practice • Citizens Advice')
+    // The caseworker's words are items of the list, as typed.
+    expect(text).toContain('We have arranged for these services to support you: the GP practice Citizens Advice Bradford Recovery Service')
     // Named in other capitals and spacing, the directory's agency is given by its own name, with its details.
-    expect(text).toMatch(/Bradford Recovery Service: Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
+    expect(text).toMatch(/Bradford Recovery Service Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
     expect(text).not.toContain('bradford recovery SERVICE')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-plain-support.png'))
   })
@@ -408,7 +409,7 @@ describe('the closure letter', () => {
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('Who can help you in Sheffield')
-    expect(text).toContain('Framework floating support: Jo, 0114 201 9999')
+    expect(text).toContain('Framework floating support Jo, 0114 201 9999')
     expect(text).toMatch(/contact the Housing Options team at .*Sheffield.* on 0114 273 4567 straight away/)
     expect(text).not.toContain('Other services')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-no-directory.png'))

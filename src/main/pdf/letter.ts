@@ -102,6 +102,11 @@ function closingBlock(c: Composer, closing: string, signer: Signer, signature: P
   }
 }
 
+/** The height of a letter's sign-off (see signOff), to keep the text before it on its page. */
+export function signOffHeight(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>): number {
+  return closingBlock(c, closing, signer, signature, letterhead).height
+}
+
 /**
  * The letter's last paragraph, then the closing, the signer's signature (see closingBlock), and
  * their typed name and role. The closing block is measured and never split; when it does not fit,
