@@ -193,6 +193,22 @@ describe('the presentation pack', () => {
     }
   })
 
+  // A new user's try found the letter saying "…and no other documents", then a whole page saying "There are no enclosures."
+  it('with nothing enclosed, says so once, in the letter, and has no index of enclosures', async () => {
+    const caseId = await caseReadyForPack(ws, 'Siân Evans', { plan: { priorityNeed: 'Vulnerable because of long-term alcohol dependency and depression.' } })
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain("With this letter is a summary of Siân's circumstances. No other documents are enclosed. Please contact me")
+    expect(text.match(/enclos/gi)).toHaveLength(1)
+    expect(text).not.toContain('Index of enclosures')
+    expect(document).toMatchObject({ enclosures: [], pages: pdfPages(path).length })
+    const lastPage = execFileSync('pdftotext', ['-f', String(document.pages), '-l', String(document.pages), path, '-'], { encoding: 'utf8' })
+    expect(lastPage).toContain('Risks relevant to the receiving authority')
+    pngOfPage(path, 1, join(LOOK_DIR, 'presentation-pack-nothing-enclosed.png'))
+    pngOfPage(path, document.pages, join(LOOK_DIR, 'presentation-pack-nothing-enclosed-last.png'))
+  })
+
   it('describes health and support needs, and encloses medical information, only with the client’s agreement', async () => {
     const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
     await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter about her health', 1), { type: 'medical', note: 'GP letter' })
