@@ -64,8 +64,8 @@ try {
   await setUpTeamSettings(manager)
   await manager.close()
   let ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
-  const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
-  await ws.team.setImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
+  const { sampleSignature } = await import('../../src/main/core/seed/sample-signature')
+  await ws.team.setImage('signature', { fileName: 'signature.png', bytes: sampleSignature(AMINA.name).bytes })
   const caseId = await caseReadyForPack(ws, 'Łukasz Wiśniewski')
   const enclosures: [string, Uint8Array, string][] = [
     ['bank-statements.pdf', await scannedPdf(5, 1), 'benefits'],

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { sampleSettings } from '../../src/main/core/seed/sample-settings'
+import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import { encryptedPdf, heicHeader, markedJpeg, textPdf } from '../support/fixtures'
 import * as change from '../../src/shared/case/changes'
 import { walkTo } from '../support/cases'
@@ -67,7 +68,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await page.locator('#image-logo').setInputFiles(logo)
   await expect(page.getByRole('img', { name: "The team's logo" })).toBeVisible()
   const signature = join(files.path, 'signature.png')
-  writeFileSync(signature, sample.signature.bytes)
+  writeFileSync(signature, sampleSignature('Amina Okafor').bytes)
   await page.locator('#image-signature').setInputFiles(signature)
   await expect(page.getByRole('img', { name: 'Your signature' })).toBeVisible()
   // Two Remove buttons on one page, each named for what it removes.

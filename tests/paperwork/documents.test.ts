@@ -12,6 +12,7 @@ import { toStored } from '../../src/shared/automerge/registers'
 import * as change from '../../src/shared/case/changes'
 import { localConnectionSentence, testLocalConnection } from '../../src/shared/case/local-connection'
 import { corruptPdf, encryptedPdf, hostilePdf, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, textPdf } from '../support/fixtures'
+import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { corners, pdfContents, pdfFonts, pdfPages, pdfText, pngOfPage, qdfText, qpdfCheck, renderPage } from '../support/pdf-tools'
 import { AMINA, DEREK, JO } from '../support/people'
@@ -41,8 +42,7 @@ beforeAll(async () => {
   await setUpTeamSettings(manager)
   await manager.close()
   ws = await openWorkspace({ dataDir: dir.path, user: AMINA, now: () => NOW })
-  const sample = (await import('../../src/main/core/seed/sample-settings')).sampleSettings()
-  await ws.team.setImage('signature', { fileName: 'my-signature.png', bytes: sample.signature.bytes })
+  await ws.team.setImage('signature', { fileName: 'my-signature.png', bytes: sampleSignature(AMINA.name).bytes })
 })
 afterAll(async () => {
   await ws.close()
@@ -191,6 +191,22 @@ describe('the presentation pack', () => {
       expect(signedBy).not.toContain('Amina Okafor')
       expect(pdfInfo(path).Author).toBe('Jo Price, Homeward Trust')
     }
+  })
+
+  // A new user's try found the letter saying "…and no other documents", then a whole page saying "There are no enclosures."
+  it('with nothing enclosed, says so once, in the letter, and has no index of enclosures', async () => {
+    const caseId = await caseReadyForPack(ws, 'Siân Evans', { plan: { priorityNeed: 'Vulnerable because of long-term alcohol dependency and depression.' } })
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain("With this letter is a summary of Siân's circumstances. No other documents are enclosed. Please contact me")
+    expect(text.match(/enclos/gi)).toHaveLength(1)
+    expect(text).not.toContain('Index of enclosures')
+    expect(document).toMatchObject({ enclosures: [], pages: pdfPages(path).length })
+    const lastPage = execFileSync('pdftotext', ['-f', String(document.pages), '-l', String(document.pages), path, '-'], { encoding: 'utf8' })
+    expect(lastPage).toContain('Risks relevant to the receiving authority')
+    pngOfPage(path, 1, join(LOOK_DIR, 'presentation-pack-nothing-enclosed.png'))
+    pngOfPage(path, document.pages, join(LOOK_DIR, 'presentation-pack-nothing-enclosed-last.png'))
   })
 
   it('describes health and support needs, and encloses medical information, only with the client’s agreement', async () => {
@@ -358,7 +374,8 @@ describe('the closure letter', () => {
     expect(text).toContain('Your support from the Safe Connections team is ending')
     const order = [
       'We have arranged for these services to support you:',
-      'Bradford Recovery Service: Sam Khan is your key worker',
+      // The agency's name once, over what was arranged with it.
+      'Bradford Recovery Service Sam Khan is your key worker',
       'Horton Housing tenancy support, every Tuesday',
       'Other services in Bradford that can help:',
       'Bradford Floating Support',
@@ -374,7 +391,7 @@ describe('the closure letter', () => {
     pngOfPage(path, 2, join(LOOK_DIR, 'closure-letter-arranged-2.png'))
   })
 
-  it('lists support the directory has no details for as plain items, and gives a named directory agency its heading and details', async () => {
+  it('lists support the directory has no details for as items of the list, and gives a named directory agency its name and details', async () => {
     const caseId = await caseReadyForPack(ws, 'Emma Brown')
     await ws.cases.change(caseId, (doc, context) => {
       change.updateSection(doc, 'stepDown', { handoverAgencies: 'the GP practice\nCitizens Advice\nbradford  recovery SERVICE' }, context)
@@ -384,10 +401,10 @@ describe('the closure letter', () => {
     const { path } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
-    // The caseworker's words are list items, as typed, not headings of their own.
-    expect(text).toContain('We have arranged for these services to support you: • the GP practice • Citizens Advice')
+    // The caseworker's words are items of the list, as typed.
+    expect(text).toContain('We have arranged for these services to support you: the GP practice Citizens Advice Bradford Recovery Service')
     // Named in other capitals and spacing, the directory's agency is given by its own name, with its details.
-    expect(text).toMatch(/Bradford Recovery Service: Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
+    expect(text).toMatch(/Bradford Recovery Service Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
     expect(text).not.toContain('bradford recovery SERVICE')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-plain-support.png'))
   })
@@ -408,7 +425,7 @@ describe('the closure letter', () => {
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('Who can help you in Sheffield')
-    expect(text).toContain('Framework floating support: Jo, 0114 201 9999')
+    expect(text).toContain('Framework floating support Jo, 0114 201 9999')
     expect(text).toMatch(/contact the Housing Options team at .*Sheffield.* on 0114 273 4567 straight away/)
     expect(text).not.toContain('Other services')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-no-directory.png'))

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PDFDocument } from '@cantoo/pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { sampleSettings } from '../../src/main/core/seed/sample-settings'
+import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import { embedFaces } from '../../src/main/pdf/fonts'
 import { Composer } from '../../src/main/pdf/layout'
 import { embedTeamImage, signOff } from '../../src/main/pdf/letter'
@@ -24,7 +25,8 @@ describe('the closing of a letter', () => {
   // However much room a long letter leaves at the foot of its last page, "Yours sincerely", the
   // signature, the name and the role are on one page, with the end of the letter's last paragraph.
   it.each([true, false])('keeps "Yours sincerely" with its signature, name and role (signature image: %s)', async (withSignature) => {
-    const { letterhead, signature } = sampleSettings()
+    const { letterhead } = sampleSettings()
+    const signature = sampleSignature('Amina Okafor')
     // Every few points across the height of the block, where it starts to fit and where it did not.
     for (const room of [60, 100, 108, 112, 116, 120, 124, 128, 136, 150, 170, 200, 230, 260]) {
       const doc = await PDFDocument.create()

@@ -1,4 +1,5 @@
 import { sampleSettings } from '../../src/main/core/seed/sample-settings'
+import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import type { Workspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
 import { referral } from './people'
@@ -20,7 +21,7 @@ export async function setUpTeamSettings(manager: Workspace): Promise<void> {
   })
   for (const agency of sample.agencies.filter((entry) => entry.localAuthority === BRADFORD)) manager.team.saveDirectoryEntry('agencies', undefined, agency)
   await manager.team.setImage('logo', { fileName: 'logo.png', bytes: sample.logo.bytes })
-  await manager.team.setImage('signature', { fileName: 'signature.png', bytes: sample.signature.bytes })
+  await manager.team.setImage('signature', { fileName: 'signature.png', bytes: sampleSignature('Derek Hall').bytes })
 }
 
 /**

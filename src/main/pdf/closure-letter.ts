@@ -7,7 +7,7 @@ import { placeName } from '../../shared/places/place-name'
 import type { Agency, Letterhead, TeamSettings } from '../../shared/team/settings'
 import { embedFaces } from './fonts'
 import { Composer, stampFooters } from './layout'
-import { addressAndDate, drawLetterhead, embedTeamImage, setProperties, signOff, type Signer } from './letter'
+import { addressAndDate, drawLetterhead, embedTeamImage, setProperties, signOff, signOffHeight, type Signer } from './letter'
 import type { MadeDocument } from './pack'
 
 export interface ClosureLetterInput {
@@ -53,35 +53,23 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   c.heading(area ? `Who can help you in ${area}` : 'Who can help you now', 2)
   if (plan.arranged.length > 0) {
     c.text('We have arranged for these services to support you:', body)
-    // The caseworker's own words, with no directory details to give, are a plain list in their order;
-    // an agency with details has its name as a heading over them.
-    let plain: string[] = []
-    const listPlain = () => {
-      if (plain.length > 0) c.bullets(plain, { size: 11, after: 8 })
-      plain = []
-    }
+    // Every line is an item of this one list, in the caseworker's order: a service with no directory
+    // entry is an item like the others (its name, then what was arranged), not a lone line below them.
     for (const support of plan.arranged) {
-      const detailed = support.agencies.filter(hasDetails)
-      if (detailed.length === 0) {
-        plain.push(support.text)
+      const [only, ...more] = support.agencies
+      if (only && more.length > 0) {
+        // One line naming several agencies: the line as written, then each one's entry under it.
+        c.ensure(60)
+        c.text(support.text, { bold: true, size: 11, after: 4 })
+        for (const agency of support.agencies) serviceEntry(c, agency.name, agency.service, agency, 12)
         continue
       }
-      listPlain()
-      const [only, ...more] = detailed
-      if (only && more.length === 0 && support.agencies.length === 1) {
-        agencyEntry(c, only, support.namesOnly ? undefined : support.text)
-        continue
-      }
-      // One line naming several agencies: the line as written, then each one's details under it.
-      c.ensure(60)
-      c.text(support.text, { size: 11, after: 4 })
-      for (const agency of detailed) agencyEntry(c, agency, undefined, 12)
+      serviceEntry(c, support.name, support.arranged ?? only?.service, only)
     }
-    listPlain()
   }
   if (plan.agencies.length > 0) {
     if (plan.arranged.length > 0) c.text(`Other services${area ? ` in ${area}` : ''} that can help:`, body)
-    for (const agency of plan.agencies) agencyEntry(c, agency)
+    for (const agency of plan.agencies) serviceEntry(c, agency.name, agency.service, agency)
   }
 
   const helpers: (Agency | string)[] = [...plan.arranged.flatMap((support): (Agency | string)[] => (support.agencies.length > 0 ? support.agencies : [support.text])), ...plan.agencies]
@@ -117,14 +105,25 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   ]
   c.bullets([...NATIONAL_HELP, ...outOfHours], { size: 11 })
 
-  c.heading('Getting back in touch', 2)
   const contact = [settings.letterhead.phone, settings.letterhead.email].filter(Boolean).join(' or ')
-  c.text(
-    `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
-    body,
-  )
+  const backInTouch = {
+    text: `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
+    style: body,
+  }
   const thanks = { text: `Thank you for working with us, ${firstName}. We wish you all the best.`, style: { ...body, after: 14 } }
-  signOff(c, thanks, 'Best wishes,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
+  const closing = 'Best wishes,'
+  const signature = await embedTeamImage(doc, signer.signature)
+  // The thanks is one short line: kept with the sign-off alone, the last page would hold nothing but
+  // the sign-off. The whole last section goes over the page with it instead.
+  c.ensure(
+    c.headingHeight('Getting back in touch', 2) +
+      c.textHeight(backInTouch.text, backInTouch.style) +
+      c.textHeight(thanks.text, thanks.style) +
+      signOffHeight(c, closing, signer, signature, settings.letterhead),
+  )
+  c.heading('Getting back in touch', 2)
+  c.text(backInTouch.text, backInTouch.style)
+  signOff(c, thanks, closing, signer, signature, settings.letterhead)
 
   stampFooters(doc, faces, { subject: name, notice: 'Private and confidential: for the person it is addressed to.' })
   setProperties(
@@ -166,26 +165,21 @@ function whyClosing(record: CaseRecord, area: string | undefined): string {
   }
 }
 
-/** A directory entry worth a heading: it says where the agency is, how to call it or when it is open. */
-function hasDetails(agency: Agency): boolean {
-  return Boolean(agency.address || agency.phone || agency.openingTimes)
-}
-
 /**
- * An agency from the directory: its name as a heading (with its service, unless the caseworker's
- * words for the support arranged follow it), then how to reach it, indented by `indent` when it sits
- * under the caseworker's words for several agencies. An entry with nothing to reach it by is a plain line.
+ * A service in one of the letter's lists: its name in bold, then under it what it does for the
+ * client (what was arranged, or the directory's description) and how to reach it, indented by
+ * `indent` when it sits under the caseworker's line naming several agencies. Kept on one page.
  */
-function agencyEntry(c: Composer, agency: Agency, arranged?: string, indent = 0): void {
-  const details = [
-    agency.address ? agency.address.replace(/\n+/g, ', ') : '',
-    agency.phone ? `Phone: ${agency.phone}` : '',
-    agency.openingTimes ? `Open: ${agency.openingTimes}` : '',
+function serviceEntry(c: Composer, name: string, about: string | undefined, agency: Agency | undefined, indent = 0): void {
+  const lines = [
+    about ?? '',
+    agency?.address ? agency.address.replace(/\n+/g, ', ') : '',
+    agency?.phone ? `Phone: ${agency.phone}` : '',
+    agency?.openingTimes ? `Open: ${agency.openingTimes}` : '',
   ].filter(Boolean)
-  const title = arranged ? agency.name : [agency.name, agency.service].filter(Boolean).join(': ')
-  c.ensure(60)
-  c.text(title, { bold: details.length > 0, size: indent ? 10.5 : 11, indent, after: 2 })
-  if (arranged) c.text(arranged, { size: 10.5, indent: indent + 12, after: 1 })
-  for (const line of details) c.text(line, { size: 10.5, indent: indent + 12, after: 1 })
+  const size = indent ? 10.5 : 11
+  c.ensure(c.textHeight(name, { bold: true, size, indent, after: 2 }) + lines.reduce((sum, line) => sum + c.textHeight(line, { size: 10.5, indent: indent + 12, after: 1 }), 0))
+  c.text(name, { bold: true, size, indent, after: 2 })
+  for (const line of lines) c.text(line, { size: 10.5, indent: indent + 12, after: 1 })
   c.space(8)
 }

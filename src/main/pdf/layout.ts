@@ -152,11 +152,21 @@ export class Composer {
   }
 
   heading(text: string, level: 1 | 2 | 3 = 2): void {
-    const size = level === 1 ? 17 : level === 2 ? 13 : 11.5
+    const style = headingStyle(level)
     // Keep a heading with at least two lines of what follows.
-    this.ensure(size * LINE + 3 * 10.5 * LINE)
+    this.ensure(style.size * LINE + 3 * 10.5 * LINE)
     this.space(level === 1 ? 0 : 6)
-    this.text(text, { size, bold: true, color: level === 3 ? INK : BRAND, after: level === 1 ? 10 : 5 })
+    this.text(text, { ...style, color: level === 3 ? INK : BRAND })
+  }
+
+  /** The height `heading` takes, to keep a heading and its section together (a letter's last). */
+  headingHeight(text: string, level: 1 | 2 | 3 = 2): number {
+    return (level === 1 ? 0 : 6) + this.textHeight(text, headingStyle(level))
+  }
+
+  /** A short line to write on (a signature by hand), `length` points long from the left margin. */
+  line(length: number): void {
+    this.#page.drawLine({ start: { x: this.margin.left, y: A4.height - this.#y }, end: { x: this.margin.left + length, y: A4.height - this.#y }, thickness: 0.75, color: INK })
   }
 
   /** The height of the page's writing area. */
@@ -312,6 +322,10 @@ export class Composer {
   #drawAt(line: string, face: Face, size: number, color: RGB, x: number, top: number) {
     if (line) this.#page.drawText(line, { x, y: A4.height - top - size * 0.93, size, font: face.pdfFont, color })
   }
+}
+
+function headingStyle(level: 1 | 2 | 3): TextStyle & { size: number } {
+  return { size: level === 1 ? 17 : level === 2 ? 13 : 11.5, bold: true, after: level === 1 ? 10 : 5 }
 }
 
 export interface Footer {

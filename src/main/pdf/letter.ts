@@ -4,7 +4,7 @@ import type { Letterhead, TeamImage } from '../../shared/team/settings'
 import { drawPicture, embedPicture, type Picture } from './images'
 import { BRAND, SOFT, type Composer, type TextStyle } from './layout'
 
-/** Who signs a letter: the person making it, with their role and, if they gave one, their signature. */
+/** Who signs a letter, with their role and their own signature if they gave the team one (else a line to sign by hand). */
 export interface Signer {
   name: string
   role: Role
@@ -71,11 +71,47 @@ export function addressAndDate(c: Composer, recipient: string[], date: string): 
   c.space(16)
 }
 
+/** Room left for a signature written by hand when the signer has given the team none, and the line to sign on. */
+const HAND_SIGNED = { space: 34, line: 160 }
+
 /**
- * The letter's last paragraph, then the closing, the signature image if any, and the signer's typed
- * name and role. The closing block is measured and never split; when it does not fit, it goes over
- * the page with the last paragraph (or at least its last two lines), so "Yours sincerely" never
- * starts a page alone nor is left at the foot of one with its signature over the page.
+ * The closing, the signer's own signature image or a line to sign on by hand, and their typed name
+ * and role: its height (never split over pages) and how to draw it.
+ */
+function closingBlock(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>) {
+  const box = { width: 160, height: 48 }
+  const lines: [string, TextStyle][] = [
+    [signer.name, { bold: true, after: 1 }],
+    [[ROLE_LABELS[signer.role], letterhead.teamName].filter(Boolean).join(', '), { after: 1 }],
+    ...(letterhead.organisation ? [[letterhead.organisation, {}] as [string, TextStyle]] : []),
+  ]
+  const closingStyle: TextStyle = { after: 4 }
+  return {
+    height:
+      c.textHeight(closing, closingStyle) + (signature ? c.imageHeight(signature, box) : HAND_SIGNED.space) + lines.reduce((sum, [text, style]) => sum + c.textHeight(text, style), 0),
+    draw() {
+      c.text(closing, closingStyle)
+      if (signature) c.image(signature, box)
+      else {
+        c.space(HAND_SIGNED.space - 6)
+        c.line(HAND_SIGNED.line)
+        c.space(6)
+      }
+      for (const [text, style] of lines) c.text(text, style)
+    },
+  }
+}
+
+/** The height of a letter's sign-off (see signOff), to keep the text before it on its page. */
+export function signOffHeight(c: Composer, closing: string, signer: Signer, signature: Picture | undefined, letterhead: Partial<Letterhead>): number {
+  return closingBlock(c, closing, signer, signature, letterhead).height
+}
+
+/**
+ * The letter's last paragraph, then the closing, the signer's signature (see closingBlock), and
+ * their typed name and role. The closing block is measured and never split; when it does not fit,
+ * it goes over the page with the last paragraph (or at least its last two lines), so "Yours
+ * sincerely" never starts a page alone nor is left at the foot of one with its signature over the page.
  */
 export function signOff(
   c: Composer,
@@ -85,19 +121,7 @@ export function signOff(
   signature: Picture | undefined,
   letterhead: Partial<Letterhead>,
 ): void {
-  const box = { width: 160, height: 48 }
-  const lines: [string, TextStyle][] = [
-    [signer.name, { bold: true, after: 1 }],
-    [[ROLE_LABELS[signer.role], letterhead.teamName].filter(Boolean).join(', '), { after: 1 }],
-    ...(letterhead.organisation ? [[letterhead.organisation, {}] as [string, TextStyle]] : []),
-  ]
-  const closingStyle: TextStyle = { after: 4 }
-  const signatureSpace = 30
-  const block =
-    c.textHeight(closing, closingStyle) + (signature ? c.imageHeight(signature, box) : signatureSpace) + lines.reduce((sum, [text, style]) => sum + c.textHeight(text, style), 0)
-  c.textKeepingEndWith(lastParagraph.text, lastParagraph.style, block)
-  c.text(closing, closingStyle)
-  if (signature) c.image(signature, box)
-  else c.space(signatureSpace)
-  for (const [text, style] of lines) c.text(text, style)
+  const block = closingBlock(c, closing, signer, signature, letterhead)
+  c.textKeepingEndWith(lastParagraph.text, lastParagraph.style, block.height)
+  block.draw()
 }

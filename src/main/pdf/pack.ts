@@ -38,7 +38,8 @@ export const CONFIDENTIAL = 'CONFIDENTIAL. Personal information shared with the 
 
 /**
  * The presentation pack (Toolkit, Phase 5): a covering letter on the team's letterhead, a one-page
- * summary of the client, an index of enclosures with their page numbers, then the enclosures.
+ * summary of the client, an index of enclosures with their page numbers, then the enclosures (no
+ * index when nothing is enclosed).
  * The front pages are laid out twice: once to count them, so the index can give page numbers.
  */
 export async function makePresentationPack(input: PackInput): Promise<MadeDocument> {
@@ -91,8 +92,11 @@ async function writeFrontPages(doc: PDFDocument, input: PackInput, frontPageCoun
   await coveringLetter(c, doc, input)
   c.newPage()
   clientSummary(c, input)
-  c.newPage()
-  enclosureIndex(c, input, frontPageCount)
+  // With nothing enclosed the letter says so, and there is no index to say it again.
+  if (input.plan.enclosures.length > 0) {
+    c.newPage()
+    enclosureIndex(c, input, frontPageCount)
+  }
   return { count: doc.getPageCount(), faces }
 }
 
@@ -144,7 +148,11 @@ async function coveringLetter(c: Composer, doc: PDFDocument, input: PackInput): 
   )
   if (record.plan.presentationArrangements) c.text(record.plan.presentationArrangements, { after: 6 })
   const last = {
-    text: `With this letter are a summary of ${firstName}'s circumstances and ${plan.enclosures.length === 0 ? 'no other documents' : `copies of ${plan.enclosures.length} document${plan.enclosures.length === 1 ? '' : 's'}, listed in the index`}. Please contact me on ${settings.letterhead.phone ?? ''} or at ${settings.letterhead.email ?? ''} if you need anything before then.`,
+    text: `${
+      plan.enclosures.length === 0
+        ? `With this letter is a summary of ${firstName}'s circumstances. No other documents are enclosed.`
+        : `With this letter are a summary of ${firstName}'s circumstances and copies of ${plan.enclosures.length} document${plan.enclosures.length === 1 ? '' : 's'}, listed in the index.`
+    } Please contact me on ${settings.letterhead.phone ?? ''} or at ${settings.letterhead.email ?? ''} if you need anything before then.`,
     style: { after: 14 },
   }
   signOff(c, last, 'Yours sincerely,', signer, await embedTeamImage(doc, signer.signature), settings.letterhead)
@@ -260,10 +268,6 @@ function clientSummary(c: Composer, input: PackInput): void {
 function enclosureIndex(c: Composer, input: PackInput, frontPageCount: number | undefined): void {
   const { enclosures } = input.plan
   c.heading('Index of enclosures', 1)
-  if (enclosures.length === 0) {
-    c.text('There are no enclosures.')
-    return
-  }
   let next = (frontPageCount ?? 0) + 1
   c.table(
     [

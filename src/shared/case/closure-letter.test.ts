@@ -31,8 +31,8 @@ describe('what the closure letter says', () => {
     )
     expect(plan.problems).toEqual([])
     expect(plan.arranged).toEqual([
-      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY], namesOnly: false },
-      { text: 'St Anne’s day centre, Tuesdays', agencies: [], namesOnly: false },
+      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam Khan, key worker' },
+      { text: 'St Anne’s day centre, Tuesdays', agencies: [], namesOnly: false, name: 'St Anne’s day centre, Tuesdays' },
     ])
     expect(plan.agencies.map((agency) => agency.name)).toEqual(['Bradford Floating Support', 'Bradford Food Bank'])
   })
@@ -60,10 +60,33 @@ describe('what the closure letter says', () => {
       withDirectory([FOOD, FLOATING, RECOVERY, advice]),
     )
     expect(plan.arranged).toEqual([
-      { text: 'the GP practice', agencies: [], namesOnly: false },
-      { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true },
-      { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true },
-      { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false },
+      { text: 'the GP practice', agencies: [], namesOnly: false, name: 'the GP practice' },
+      { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true, name: 'Citizens Advice Bradford' },
+      { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true, name: 'Bradford Floating Support and the Bradford Food Bank' },
+      { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam' },
+    ])
+  })
+
+  // A new user's try found "Shelter" over "Shelter: Sam is your adviser", and the support with no
+  // directory entry a lone line apart from the list.
+  it('makes each line a list item: its name once, then what was arranged, in the caseworker’s words', () => {
+    const shelter: Agency = { name: 'Shelter', localAuthority: BRADFORD, phone: '0808 800 4444' }
+    const plan = planClosureLetter(
+      atClosure({
+        stepDown: {
+          handoverAgencies:
+            'Shelter: Sam is your adviser, Mondays\nbradford recovery - Sam Khan\nHorton Housing: tenancy support, every Tuesday\nSt Anne’s day centre — lunch on Fridays\nA key worker at Bradford Floating Support',
+        },
+      }),
+      withDirectory([shelter, RECOVERY, FLOATING]),
+    )
+    expect(plan.arranged.map(({ name, arranged }) => [name, arranged])).toEqual([
+      ['Shelter', 'Sam is your adviser, Mondays'],
+      ['Bradford Recovery Service', 'Sam Khan'],
+      ['Horton Housing', 'Tenancy support, every Tuesday'],
+      ['St Anne’s day centre', 'Lunch on Fridays'],
+      // Named within the caseworker's sentence, the sentence is kept whole.
+      ['Bradford Floating Support', 'A key worker at Bradford Floating Support'],
     ])
   })
 
@@ -75,7 +98,7 @@ describe('what the closure letter says', () => {
         { name: 'Turning Point Housing', localAuthority: BRADFORD },
       ]),
     )
-    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [], namesOnly: false }])
+    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [], namesOnly: false, name: 'Turning Point' }])
   })
 
   it('is made from what the case records when the directory has nothing for the area, with a note for the manager', () => {
@@ -84,7 +107,7 @@ describe('what the closure letter says', () => {
     expect(plan.notes).toContain(
       'The team directory has no services for Bradford: a manager can add them in Team settings. This letter names the support recorded on the case.',
     )
-    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [], namesOnly: false }])
+    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [], namesOnly: false, name: 'Horton Housing floating support' }])
   })
 
   it('is not made with nobody named to support the client', () => {

@@ -15,6 +15,13 @@ export interface ArrangedSupport {
    * stand for it; otherwise the caseworker's words say more ("…: Sam is your key worker") and are kept.
    */
   namesOnly: boolean
+  /**
+   * The line as an item of the letter's list: the directory's name for the one agency it names, else
+   * the caseworker's name for the service (their words before a colon or a dash), else the whole line.
+   */
+  name: string
+  /** What was arranged, in the caseworker's words after that name (the name never again), when they say more than it. */
+  arranged?: string
 }
 
 /**
@@ -103,20 +110,47 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
     .filter(Boolean)
     .map((text) => {
       let rest = ` ${words(text).join(' ')} `
-      const found: { agency: Agency; at: number }[] = []
+      const found: { agency: Agency; at: number; words: number }[] = []
       for (const { agency, name } of names) {
         const at = rest.indexOf(` ${name.join(' ')} `)
         if (at < 0 || named.has(agency)) continue
         named.add(agency)
-        found.push({ agency, at })
+        found.push({ agency, at, words: name.length })
         // The words are used: blank them, keeping the places of the words after.
         rest = rest.slice(0, at + 1) + name.map((word) => '#'.repeat(word.length)).join(' ') + rest.slice(at + 1 + name.join(' ').length)
       }
       // What is left once the names are blanked, apart from the words joining them ("and", "the").
       const more = rest.split(' ').filter((word) => word && !/^#+$/.test(word) && !JOINING_WORDS.has(word))
-      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency), namesOnly: found.length > 0 && more.length === 0 }
+      const namesOnly = found.length > 0 && more.length === 0
+      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency), namesOnly, ...listItem(text, found, namesOnly) }
     })
 }
+
+/**
+ * A line of step down's support as the letter's list item (see ArrangedSupport.name): "Shelter: Sam
+ * is your adviser" is Shelter, and "Sam is your adviser" under it, never "Shelter: Sam…" under Shelter.
+ */
+function listItem(text: string, found: { agency: Agency; at: number; words: number }[], namesOnly: boolean): Pick<ArrangedSupport, 'name' | 'arranged'> {
+  const [only, ...more] = found
+  if (more.length > 0) return { name: text }
+  if (!only) {
+    const end = NAME_ENDS.exec(text)
+    return end && end.index > 0 ? { name: text.slice(0, end.index), arranged: sentence(text.slice(end.index + end[0].length)) } : { name: text }
+  }
+  if (namesOnly) return { name: only.agency.name }
+  // Named first, the name's words are taken off the front of the line as it was typed.
+  const last = only.at === 0 ? [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)][only.words - 1] : undefined
+  const after = last ? text.slice(last.index + last[0].length).replace(/^[\s:;,.\-–—]+/, '') : ''
+  return { name: only.agency.name, arranged: sentence(after || text) }
+}
+
+/** The caseworker's words on a line of their own under a name, so starting with a capital. */
+function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** Where a caseworker's name for a service ends and what was arranged begins: a colon, or a dash between spaces. */
+const NAME_ENDS = /\s*:\s+|\s+[-–—]\s+/
 
 /** Words that join or introduce agencies' names in a line without saying anything of their own. */
 const JOINING_WORDS = new Set(['and', 'the', 'with', 'at'])

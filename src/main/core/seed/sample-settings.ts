@@ -14,7 +14,6 @@ import { DESTINATIONS } from './sample-data'
 export interface SampleSettings {
   letterhead: Letterhead
   logo: TeamImage
-  signature: TeamImage
   housingOptions: HousingOptionsContact[]
   agencies: Agency[]
 }
@@ -33,7 +32,6 @@ export function sampleSettings(): SampleSettings {
       charityNumber: '1100123',
     },
     logo: image('logo.png'),
-    signature: image('signature.png'),
     housingOptions: DESTINATIONS.map((place) => {
       const town = placeName(place.code)
       return {

@@ -7,6 +7,7 @@ import { generateCase, type SeedTeam } from './generate-case'
 import { Random } from './random'
 import { REFERRING_TEAMS } from './sample-data'
 import { sampleSettings } from './sample-settings'
+import { sampleSignature } from './sample-signature'
 
 const BATCH = 250
 
@@ -45,7 +46,9 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   }
   const members = [team.manager, ...team.caseworkers]
   workspace.team.addMembers(members, learningPoints)
-  workspace.team.addSampleSettings(sampleSettings(), members)
+  // Each sample person signs with their own hand; the person using the laptop gives their own in Team settings.
+  const signers = members.filter((member) => member.id !== workspace.team.profile?.id)
+  workspace.team.addSampleSettings(sampleSettings(), Object.fromEntries(signers.map((member) => [member.id, sampleSignature(member.name)])))
   // The sample cases' referring teams are the team's list, as if their referrals had been typed.
   for (const name of REFERRING_TEAMS) workspace.team.knowOutreachTeam(name)
   return { cases: done, members: members.length }

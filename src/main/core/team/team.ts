@@ -188,10 +188,10 @@ export class Team {
   }
 
   /**
-   * Sets a sample team's letterhead, directories, logo and everyone's signature at once (sample
-   * workspaces, made by whoever runs `homeward seed`).
+   * Sets a sample team's letterhead, directories, logo and its people's signatures (by member id) at
+   * once (sample workspaces, made by whoever runs `homeward seed`).
    */
-  addSampleSettings(settings: SampleSettings, signers: Person[]): void {
+  addSampleSettings(settings: SampleSettings, signatures: Record<string, TeamImage>): void {
     const context = this.core.context()
     const { today } = context
     this.core.changeTeam((team) => {
@@ -199,7 +199,7 @@ export class Team {
       for (const entry of settings.housingOptions) putDirectoryEntry(team, 'housingOptions', randomUUID(), entry, today)
       for (const agency of settings.agencies) putDirectoryEntry(team, 'agencies', randomUUID(), agency, today)
       setTeamImage(team, { logo: true }, settings.logo)
-      for (const person of signers) setTeamImage(team, { signatureOf: person.id }, settings.signature)
+      for (const [id, signature] of Object.entries(signatures)) setTeamImage(team, { signatureOf: id }, signature)
     }, context)
   }
 

@@ -148,10 +148,17 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
                 {plan.includesHealth ? '(with health and support needs: the client agreed)' : '(without health and support needs: the client has not agreed)'}
               </span>
             </li>
-            <li>Index of enclosures</li>
-            <li>
-              Enclosures: {plan.enclosures.length} {plan.enclosures.length === 1 ? 'document' : 'documents'}, {pages} {pages === 1 ? 'page' : 'pages'}
-            </li>
+            {/* With nothing enclosed the letter says so and the pack has no index (src/main/pdf/pack.ts). */}
+            {plan.enclosures.length > 0 ? (
+              <>
+                <li>Index of enclosures</li>
+                <li>
+                  Enclosures: {plan.enclosures.length} {plan.enclosures.length === 1 ? 'document' : 'documents'}, {pages} {pages === 1 ? 'page' : 'pages'}
+                </li>
+              </>
+            ) : (
+              <li>No other documents enclosed</li>
+            )}
           </ol>
           {candidates.length > 0 && (
             <fieldset className="group">
