@@ -35,6 +35,13 @@ test('the outreach team box shows its list on a click, and on ArrowDown or Alt+A
   const box = page.getByRole('combobox', { name: 'Outreach team' })
   const list = page.getByRole('listbox', { name: 'Choices' })
 
+  // As wide as the other lines of text on the form (the referrer's name above it), with its button inside that width.
+  const referrer = (await page.getByLabel("Referrer's name").boundingBox())!
+  const team = (await box.boundingBox())!
+  expect(team.x).toBe(referrer.x)
+  expect(team.width).toBeGreaterThan(referrer.width - 60)
+  await screenshot(page, testInfo, 'outreach-team-full-width')
+
   await box.click()
   await expect(box).toHaveAttribute('aria-expanded', 'true')
   await expect(list.getByRole('option', { name: 'Camden Outreach' })).toBeVisible()
