@@ -175,6 +175,13 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await letter.getByRole('button', { name: 'Make the closure letter' }).click()
   const preview = page.getByRole('dialog', { name: 'Closure letter' })
   await expect(preview).toBeVisible()
+  // In a narrow window, the preview's buttons stay on one line: "Close" beside the others, not under them.
+  const wide = page.viewportSize()!
+  await page.setViewportSize({ width: 640, height: wide.height })
+  const top = async (name: string) => (await preview.getByRole('button', { name, exact: true }).boundingBox())!.y
+  expect(await top('Close')).toBe(await top('Open to print'))
+  await page.screenshot({ path: testInfo.outputPath('closure-letter-preview-narrow.png') })
+  await page.setViewportSize(wide)
   await preview.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('region', { name: 'Made from this case' }).getByRole('row', { name: /Closure letter/ })).toBeVisible()
   await screenshot(page, testInfo, 'closed-case-documents')
