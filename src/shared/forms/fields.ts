@@ -3,6 +3,7 @@ import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
 import { phoneNumberProblem } from './phone-number'
+import { typedDateProblem } from './typed-date'
 import { validate, type Validated } from '../validation'
 
 /**
@@ -153,11 +154,9 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
       })
     case 'date':
       return check((text, ctx) => {
+        const problem = typedDateProblem(text, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
+        if (problem) return fail(ctx, problem)
         const date = typedUkDate(text)
-        // A day and month typed that the calendar does not have (31/02/2026, or 2026-02-31 in a
-        // file) is said plainly.
-        if (!isIsoDate(date) && (UK_DATE_SHAPE.test(text) || ISO_DATE_SHAPE.test(text))) return fail(ctx, `${text} is not a real date`)
-        if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
         // Said beside the field, under its label: a long label pasted into a sentence does not read.
         if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? 'This date cannot be in the future')
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
@@ -199,10 +198,6 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
       })
   }
 }
-
-/** Day, month and year as typed in Britain (27/03/2026, 27.3.2026, 27-03-2026): a date meant. */
-const UK_DATE_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/
 
 function yearsBefore(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`
