@@ -203,21 +203,27 @@ function yearsBefore(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`
 }
 
-/** The stored value's own check, for documents and imported files. */
+/**
+ * The stored value's own check, for documents and imported files, each problem naming the field
+ * ("the local authority is missing"), not as the schema's type error.
+ */
 function storedField(field: Field): z.ZodType {
+  const named = lower(field.label)
+  const wrong = `the ${named} is not a value this form can hold`
+  const error = (issue: { input?: unknown }) => (issue.input === undefined ? `the ${named} is missing` : wrong)
   switch (field.kind) {
     case 'date':
-      return z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD')
+      return z.string({ error }).refine(isIsoDate, `the ${named} must be a date as YYYY-MM-DD`)
     case 'choice':
-      return z.enum(field.options.map((option) => option.value) as [string, ...string[]])
+      return z.enum(field.options.map((option) => option.value) as [string, ...string[]], { error })
     case 'answer':
-      return z.enum(ANSWERS)
+      return z.enum(ANSWERS, { error })
     case 'money':
-      return z.number().int().min(0)
+      return z.number({ error }).int({ error: wrong }).min(0, { error: wrong })
     case 'number':
-      return z.number().int().min(field.min).max(field.max)
+      return z.number({ error }).int({ error: wrong }).min(field.min, { error: wrong }).max(field.max, { error: wrong })
     default:
-      return z.string()
+      return z.string({ error })
   }
 }
 
