@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, dateOfDayNumber, dayNumber, daysBetween, formatUkDate, isIsoDate, parseUkDate, typedUkDate } from './dates'
+import { ageOn, dateOfDayNumber, dayNumber, daysBetween, formatDayAndDate, formatUkDate, isIsoDate, parseUkDate, typedUkDate } from './dates'
 
 describe('en-GB dates', () => {
   it('reads dates typed the British way', () => {
@@ -20,6 +20,11 @@ describe('en-GB dates', () => {
     expect(isIsoDate('2023-02-29')).toBe(false)
     expect(isIsoDate('2023-2-28')).toBe(false)
     expect(formatUkDate('1985-03-27')).toBe('27/03/1985')
+  })
+
+  it('names the weekday of a day to act on', () => {
+    expect(formatDayAndDate('2026-11-27')).toBe('Friday 27 November 2026')
+    expect(formatDayAndDate('2027-01-04')).toBe('Monday 4 January 2027')
   })
 
   it('counts age in whole years', () => {

@@ -47,6 +47,11 @@ export function formatLongDate(value: IsoDate): string {
   return isIsoDate(value) ? format(parseISO(value), 'd MMMM yyyy') : value
 }
 
+/** Friday 27 November 2026: a day someone must act by or on, its weekday named so it cannot be misread. */
+export function formatDayAndDate(value: IsoDate): string {
+  return isIsoDate(value) ? format(parseISO(value), 'EEEE d MMMM yyyy') : value
+}
+
 /** The day, where the user is, of a moment (ISO instant): 27/03/2026. */
 export function formatUkDayOf(instant: string): string {
   const date = parseISO(instant)

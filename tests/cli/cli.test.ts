@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
@@ -149,6 +149,17 @@ describe('casework from the command line', () => {
     const copy = JSON.parse(added.out).id as string
     expect(copy).not.toBe(id)
     expect(JSON.parse(homeward('case', 'show', copy, '--data', other, '--json').out)).toEqual(record)
+  })
+
+  it('refuses, in one line naming the item and the field, a whole case whose address has no local authority', () => {
+    const record = JSON.parse(readFileSync(join(ROOT, 'resources/examples/case.json'), 'utf8'))
+    const [, second] = Object.values(record.addresses) as Record<string, unknown>[]
+    delete second!.localAuthority
+    const file = join(dir.path, 'no-local-authority.json')
+    writeFileSync(file, JSON.stringify(record))
+    const refused = homeward('case', 'add', '--json-file', file, '--data', join(dir.path, 'refused'))
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe('homeward: the case was not added: Address 2: the local authority is missing\n')
   })
 
   it('refuses a duplicate client in one line, naming the case and how to add it anyway', () => {

@@ -59,6 +59,20 @@ test('a closed case looks closed and is read-only until reopened; the case list 
   await expect(main.getByRole('textbox').first()).toBeDisabled()
   await screenshot(page, testInfo, 'closed-case-read-only')
   await expectAccessible(page, 'a closed case')
+  // Phase 4: the lists' buttons look as unusable as they are, and the safety checks, not passed
+  // when it closed, are not the red alarm of a case still to be moved (nothing is blocked now).
+  await page.getByRole('link', { name: /^Phase 4: / }).click()
+  const add = main.getByRole('button', { name: 'Add an address' })
+  await expect(add).toBeDisabled()
+  await expect(add).toHaveCSS('cursor', 'not-allowed')
+  await expect(add).toHaveCSS('background-color', 'rgb(232, 235, 238)')
+  await expect(main.getByRole('button', { name: /^Change / }).first()).toHaveCSS('cursor', 'not-allowed')
+  await expect(main.getByRole('button', { name: /^Remove / }).first()).toHaveCSS('cursor', 'not-allowed')
+  await expect(page.getByRole('region', { name: 'The safety checks did not pass' })).toBeVisible()
+  await expect(page.getByText('Reconnection is blocked')).toHaveCount(0)
+  await expect(page.locator('.gate--blocked')).toHaveCount(0)
+  await screenshot(page, testInfo, 'closed-case-phase-4')
+  await expectAccessible(page, "a closed case's Phase 4")
 
   // Listed as closed, not as the phase it was closed in.
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click()
@@ -161,6 +175,13 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await letter.getByRole('button', { name: 'Make the closure letter' }).click()
   const preview = page.getByRole('dialog', { name: 'Closure letter' })
   await expect(preview).toBeVisible()
+  // In a narrow window, the preview's buttons stay on one line: "Close" beside the others, not under them.
+  const wide = page.viewportSize()!
+  await page.setViewportSize({ width: 640, height: wide.height })
+  const top = async (name: string) => (await preview.getByRole('button', { name, exact: true }).boundingBox())!.y
+  expect(await top('Close')).toBe(await top('Open to print'))
+  await page.screenshot({ path: testInfo.outputPath('closure-letter-preview-narrow.png') })
+  await page.setViewportSize(wide)
   await preview.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('region', { name: 'Made from this case' }).getByRole('row', { name: /Closure letter/ })).toBeVisible()
   await screenshot(page, testInfo, 'closed-case-documents')

@@ -223,6 +223,10 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   const delivery = pack.getByRole('region', { name: 'Emailed and handed over' })
   const now = new Date()
   const day = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset).toLocaleDateString('en-GB')
+  // A day the calendar does not have is worded as every form words it.
+  await delivery.getByLabel('Presentation pack emailed to Housing Options on').fill('31/02/2026')
+  await delivery.getByRole('button', { name: 'Mark as emailed' }).click()
+  await expect(delivery.locator('.field__error')).toHaveText('Error: 31/02/2026 is not a real date')
   await delivery.getByLabel('Presentation pack emailed to Housing Options on').fill(day(-1))
   await delivery.getByRole('button', { name: 'Mark as emailed' }).click()
   await expect(delivery).toContainText(`Emailed to Housing Options on ${day(-1)}.`)

@@ -35,6 +35,13 @@ test('the outreach team box shows its list on a click, and on ArrowDown or Alt+A
   const box = page.getByRole('combobox', { name: 'Outreach team' })
   const list = page.getByRole('listbox', { name: 'Choices' })
 
+  // As wide as the other lines of text on the form (the referrer's name above it), with its button inside that width.
+  const referrer = (await page.getByLabel("Referrer's name").boundingBox())!
+  const team = (await box.boundingBox())!
+  expect(team.x).toBe(referrer.x)
+  expect(team.width).toBeGreaterThan(referrer.width - 60)
+  await screenshot(page, testInfo, 'outreach-team-full-width')
+
   await box.click()
   await expect(box).toHaveAttribute('aria-expanded', 'true')
   await expect(list.getByRole('option', { name: 'Camden Outreach' })).toBeVisible()
@@ -51,4 +58,25 @@ test('the outreach team box shows its list on a click, and on ArrowDown or Alt+A
 
   await box.press('Alt+ArrowDown')
   await expect(list.getByRole('option', { name: 'Camden Outreach' })).toBeVisible()
+})
+
+test('a heading the window moves focus to, for a screen reader, shows no focus ring; a control reached by keyboard shows one', async ({ app }, testInfo) => {
+  const page = await app.open()
+  const steps = casework(page)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  // From the keyboard, as the focus ring's own rule (:focus-visible) would show it on the heading.
+  const cases = mainNav(page).getByRole('link', { name: 'Cases', exact: true })
+  await cases.focus()
+  await cases.press('Enter')
+  const heading = page.getByRole('heading', { level: 1, name: 'Cases' })
+  await expect(heading).toBeFocused()
+  await expect(heading).toHaveCSS('outline-style', 'none')
+  await expect(heading).toHaveCSS('box-shadow', 'none')
+  await screenshot(page, testInfo, 'cases-heading-focused')
+  await page.keyboard.press('Tab')
+  const control = page.locator(':focus')
+  await expect(control).not.toHaveCSS('box-shadow', 'none')
+  await screenshot(page, testInfo, 'cases-first-control-focused')
+  await expectAccessible(page, 'the case list, a control focused from the keyboard')
 })

@@ -28,6 +28,8 @@ export function ComboBox(props: {
   addNew?: { label: (typed: string) => string; onAdd: (typed: string) => void }
   /** How typed text and the options are compared: folded for search (accents and case aside) unless given. */
   fold?: (text: string) => string
+  /** As wide as a council's name (the default), or the field's full width for names of any length, as a line of text is. */
+  width?: 'medium' | 'full'
 }) {
   const fold = props.fold ?? foldForSearch
   const id = `field-${props.name}`
@@ -109,12 +111,12 @@ export function ComboBox(props: {
           {props.error}
         </p>
       )}
-      <div className="combobox">
+      <div className={`combobox combobox--${props.width ?? 'medium'}`}>
         <input
           ref={input}
           id={id}
           name={props.name}
-          className="input input--medium combobox__input"
+          className={`input input--${props.width ?? 'medium'} combobox__input`}
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={open}

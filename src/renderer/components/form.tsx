@@ -250,7 +250,7 @@ interface SubmitProps {
 
 export function SubmitButton({ label, busy = false, busyLabel, className = 'button' }: SubmitProps) {
   return (
-    <button type="submit" className={className} disabled={busy}>
+    <button type="submit" className={className} disabled={busy} aria-busy={busy}>
       {busy && busyLabel ? busyLabel : label}
     </button>
   )

@@ -58,6 +58,8 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
       addNew={{ label: (typed) => `Add “${typed}” as a new outreach team`, onAdd: add }}
       // The list's own comparison: "cardiff  outreach" is "Cardiff Outreach", not a new entry.
       fold={organisationKey}
+      // An organisation's name is a line of text like the referrer's name above it: as wide.
+      width="full"
       {...(error ? { error } : {})}
     />
   )

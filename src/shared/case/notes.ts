@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from '../dates'
+import { typedDateProblem } from '../forms/typed-date'
 import type { PersonRef } from '../people'
 
 /** How the contact a note records took place (the contact log's types). */
@@ -35,7 +36,7 @@ export function noteInputSchema(today: IsoDate) {
   return z.object({
     date: z
       .string({ message: 'Enter the date of the contact' })
-      .refine(isIsoDate, 'Enter a real date, for example 27/03/2026')
+      .refine(isIsoDate, { error: (issue) => typedDateProblem(String(issue.input), 'Enter the date of the contact, for example 27/03/2026') })
       .refine((date) => date <= today, 'The date of the contact cannot be in the future'),
     type: z.enum(NOTE_TYPES, { message: 'Choose how the contact took place' }),
     text: z

@@ -3,6 +3,7 @@ import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
 import { phoneNumberProblem } from './phone-number'
+import { typedDateProblem } from './typed-date'
 import { validate, type Validated } from '../validation'
 
 /**
@@ -153,11 +154,9 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
       })
     case 'date':
       return check((text, ctx) => {
+        const problem = typedDateProblem(text, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
+        if (problem) return fail(ctx, problem)
         const date = typedUkDate(text)
-        // A day and month typed that the calendar does not have (31/02/2026, or 2026-02-31 in a
-        // file) is said plainly.
-        if (!isIsoDate(date) && (UK_DATE_SHAPE.test(text) || ISO_DATE_SHAPE.test(text))) return fail(ctx, `${text} is not a real date`)
-        if (!isIsoDate(date)) return fail(ctx, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
         // Said beside the field, under its label: a long label pasted into a sentence does not read.
         if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? 'This date cannot be in the future')
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
@@ -200,29 +199,31 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
   }
 }
 
-/** Day, month and year as typed in Britain (27/03/2026, 27.3.2026, 27-03-2026): a date meant. */
-const UK_DATE_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/
-
 function yearsBefore(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`
 }
 
-/** The stored value's own check, for documents and imported files. */
+/**
+ * The stored value's own check, for documents and imported files, each problem naming the field
+ * ("the local authority is missing"), not as the schema's type error.
+ */
 function storedField(field: Field): z.ZodType {
+  const named = lower(field.label)
+  const wrong = `the ${named} is not a value this form can hold`
+  const error = (issue: { input?: unknown }) => (issue.input === undefined ? `the ${named} is missing` : wrong)
   switch (field.kind) {
     case 'date':
-      return z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD')
+      return z.string({ error }).refine(isIsoDate, `the ${named} must be a date as YYYY-MM-DD`)
     case 'choice':
-      return z.enum(field.options.map((option) => option.value) as [string, ...string[]])
+      return z.enum(field.options.map((option) => option.value) as [string, ...string[]], { error })
     case 'answer':
-      return z.enum(ANSWERS)
+      return z.enum(ANSWERS, { error })
     case 'money':
-      return z.number().int().min(0)
+      return z.number({ error }).int({ error: wrong }).min(0, { error: wrong })
     case 'number':
-      return z.number().int().min(field.min).max(field.max)
+      return z.number({ error }).int({ error: wrong }).min(field.min, { error: wrong }).max(field.max, { error: wrong })
     default:
-      return z.string()
+      return z.string({ error })
   }
 }
 

@@ -13,12 +13,16 @@ describe('phone numbers', () => {
     '+353 1 234 5678', '+48 22 123 45 67', '00 33 1 23 45 67 89',
     // What the sample workspace and the tests use.
     '01632 960555', '01632 960556', '020 7946 0000', '0114 273 4567', '0114 201 9999',
+    // An office's number with an extension.
+    '01234 567890 ext 4', '0113 222 4444 ext. 215', '0113 222 4444, extension 12', '0113 222 4444 x4', '0113 222 4444 X 4', '+44 113 222 4444 ext 4',
   ])('accepts %s', (typed) => {
     expect(isPhoneNumber(typed)).toBe(true)
   })
 
   it.each([
-    'ring me', '12', '0113 222 4444 ext 5', '+44 7700 900123 1234567', '++44 113',
+    'ring me', '12', '+44 7700 900123 1234567', '++44 113',
+    // An extension needs a real number before it, and digits after it.
+    '0113 222 444 ext 5', 'ext 4', '0113 222 4444 ext', '0113 222 4444 ext 1234567', '0113 222 4444 ext 4 ext 5',
     // One digit too many or too few for the leading digits.
     '01107 406 8918', '0113 222 44444', '0113 222 444', '020 7946 032', '07700 900 1234', '0300 123 456', '0845 123 456',
     // No UK number starts so.

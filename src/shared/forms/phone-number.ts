@@ -11,8 +11,12 @@
  * - 02 (020 London, 029 Cardiff…), 03, 05, 07 and 09: 11.
  * - 08: 11, and freephone 0800 has 10 as well (0800 555 111), and Childline's 0800 1111.
  * - 00, 04, 06 and 010: no UK number starts so (00 is the way to dial abroad).
+ *
+ * An office's switchboard number may end in an extension ("01234 567890 ext 4", "x4"): the number
+ * before it is checked, the extension is kept as typed.
  */
-export function phoneNumberProblem(text: string): string | undefined {
+export function phoneNumberProblem(typed: string): string | undefined {
+  const text = typed.replace(EXTENSION, '')
   if (!/^\+?[0-9 ()-]+$/.test(text)) return 'must be a phone number, like 0113 222 4444 or 111'
   const digits = text.replace(/\D/g, '')
   const abroad = text.startsWith('+') ? digits : digits.startsWith('00') ? digits.slice(2) : undefined
@@ -23,6 +27,9 @@ export function phoneNumberProblem(text: string): string | undefined {
   if (abroad.length < 8 || abroad.length > 15) return `has ${abroad.length} digits: a number abroad has 8 to 15 after the +`
   return undefined
 }
+
+/** An extension after the number: "ext 4", "ext. 4", "extension 4", "x4", up to 6 digits. */
+const EXTENSION = /\s*(?:,\s*)?(?:ext\.?|extension|x)\s*\d{1,6}$/i
 
 export function isPhoneNumber(text: string): boolean {
   return phoneNumberProblem(text) === undefined

@@ -17,6 +17,7 @@ import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
+import { whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
@@ -84,9 +85,10 @@ export class Cases {
    * JSON, do not.
    */
   async importCase(input: unknown): Promise<string> {
-    const parsed = caseRecordSchema.safeParse(typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input)
+    const upgraded = typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input
+    const parsed = caseRecordSchema.safeParse(upgraded)
     if (!parsed.success) {
-      throw new ValidationError(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'case', message: issue.message })))
+      throw new ValidationError(parsed.error.issues.map((issue) => ({ field: whereInTheCase(issue.path, upgraded), message: issue.message })))
     }
     const dates = caseDateProblems(parsed.data as CaseRecord, this.core.context().today)
     if (dates.errors.length > 0) throw new ValidationError(dates.errors)

@@ -7,8 +7,9 @@ import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
 import type { Field } from '../../../shared/forms/fields'
+import { typedDateProblem } from '../../../shared/forms/typed-date'
 import type { PaperworkSettings } from '../../../shared/team/settings'
-import { formatUkDate, formatUkDateTime, parseUkDate } from '../../../shared/dates'
+import { formatUkDate, formatUkDateTime, parseUkDate, typedUkDate } from '../../../shared/dates'
 import { councilName, localAuthorityName } from '../../../shared/places/local-authority'
 import { useApi } from '../../app/contexts'
 import { DataTable } from '../../components/DataTable'
@@ -281,8 +282,10 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
     )
   }
   const mark = () => {
-    const on = parseUkDate(typed)
-    if (!on) return setError(`${typed.trim() || 'That'} is not a date: enter it like 25/11/2026`)
+    // Worded as the forms word a date: the same message for the same slip everywhere.
+    const problem = typedDateProblem(typed, `${field.label} must be a date, for example 27/03/2026`)
+    if (problem) return setError(problem)
+    const on = typedUkDate(typed)
     try {
       changeCase((doc, context) => change.updateSection(doc, 'reconnectionDay', { [props.field]: on }, context))
       setError(undefined)

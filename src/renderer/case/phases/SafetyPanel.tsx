@@ -19,11 +19,14 @@ export function SafetyPanel() {
   const { record } = useOpenCase()
   const { gate } = caseFacts(record, { today: today() })
   const failing = gate.problems.length > 0
+  // A closed case is not blocked from anything: what the checks said is kept, without the alarm.
+  const closed = record.status === 'closed'
+  const heading = !failing ? 'The safety checks pass' : gate.override ? 'Overridden by a manager' : closed ? 'The safety checks did not pass' : 'Reconnection is blocked'
   return (
     <>
       <Section section="safety" title="Safety checks" groups={[{ title: 'Safety checks', fields: SAFETY_FIELDS }]} />
-      <section className={`panel gate${failing && !gate.override ? ' gate--blocked' : ''}`} aria-labelledby="gate-heading">
-        <h3 id="gate-heading">{!failing ? 'The safety checks pass' : gate.override ? 'Overridden by a manager' : 'Reconnection is blocked'}</h3>
+      <section className={`panel gate${failing && !gate.override ? (closed ? ' gate--closed' : ' gate--blocked') : ''}`} aria-labelledby="gate-heading">
+        <h3 id="gate-heading">{heading}</h3>
         {failing && (
           <ul className="problems">
             {gate.problems.map((problem) => (
@@ -31,7 +34,7 @@ export function SafetyPanel() {
             ))}
           </ul>
         )}
-        {gate.inappropriate && !gate.override && (
+        {gate.inappropriate && !gate.override && !closed && (
           <p>If the risk cannot be managed, close the case as "Reconnection not appropriate" and offer support locally.</p>
         )}
         {gate.override && (
@@ -39,7 +42,7 @@ export function SafetyPanel() {
             {gate.override.by.name} overrode the checks on {formatUkDateTime(gate.override.at)}: “{gate.override.reason}”
           </p>
         )}
-        {failing && <Override />}
+        {failing && !closed && <Override />}
       </section>
     </>
   )
@@ -50,7 +53,7 @@ export function GateSummary() {
   const { id, record } = useOpenCase()
   const { gate } = caseFacts(record, { today: today() })
   return (
-    <p className={`panel gate${gate.passes ? '' : ' gate--blocked'}`}>
+    <p className={`panel gate${gate.passes ? '' : record.status === 'closed' ? ' gate--closed' : ' gate--blocked'}`}>
       {gate.passes
         ? gate.override
           ? `Safety checks overridden by ${gate.override.by.name}: “${gate.override.reason}”`

@@ -38,6 +38,6 @@ describe("a whole case's dates", () => {
     record.reconnectionDay = { date: '2026-11-10', packEmailedOn: '2026-11-12' }
     const { errors, warnings } = caseDateProblems(record, TODAY)
     expect(errors).toEqual([{ field: 'phaseHistory.1.at', message: '"Recorded in the phase history on" (24/11/2026) cannot be in the future' }])
-    expect(warnings).toEqual(['The pack is meant to be emailed the day before the presentation (10 November 2026): check this date'])
+    expect(warnings).toEqual(['The pack is meant to be emailed a day in advance of the presentation on Tuesday 10 November 2026: check this date'])
   })
 })

@@ -4,7 +4,7 @@ import { packEmailedAfterTheDay } from './pack-emailed-before-the-day'
 describe('the pack is emailed before the day the client presents', () => {
   it('warns, without refusing, of a pack emailed after the day', () => {
     expect(packEmailedAfterTheDay({ date: '2026-08-12' }, '2026-08-13')).toBe(
-      'The pack is meant to be emailed the day before the presentation (12 August 2026): check this date',
+      'The pack is meant to be emailed a day in advance of the presentation on Wednesday 12 August 2026: check this date',
     )
   })
 

@@ -1,4 +1,4 @@
-import { formatLongDate, type IsoDate } from '../../dates'
+import { formatDayAndDate, type IsoDate } from '../../dates'
 
 /**
  * The toolkit (Phase 5) has the pack "sent to the Housing Options Officer or Manager by email a
@@ -9,5 +9,6 @@ import { formatLongDate, type IsoDate } from '../../dates'
 export function packEmailedAfterTheDay(reconnectionDay: { date?: IsoDate }, emailedOn: IsoDate | undefined): string | undefined {
   const day = reconnectionDay.date
   if (!day || !emailedOn || emailedOn <= day) return undefined
-  return `The pack is meant to be emailed the day before the presentation (${formatLongDate(day)}): check this date`
+  // The presentation's day with its weekday, said to be the presentation's: a bare date in brackets read as the day to email by.
+  return `The pack is meant to be emailed a day in advance of the presentation on ${formatDayAndDate(day)}: check this date`
 }

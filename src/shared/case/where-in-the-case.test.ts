@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { caseRecordSchema } from './record'
+import { whereInTheCase } from './where-in-the-case'
+
+describe('where in a case file a problem is', () => {
+  const record = { addresses: { k3v9: { address: '1 Low Road' }, q7x2: { address: '12 High Street' } }, family: {} }
+
+  it('names an item of a list by its place in the file, not by its id', () => {
+    expect(whereInTheCase(['addresses', 'k3v9', 'localAuthority'], record)).toBe('Address 1')
+    expect(whereInTheCase(['addresses', 'q7x2', 'from'], record)).toBe('Address 2')
+  })
+
+  it('gives any other place as its path', () => {
+    expect(whereInTheCase(['referral', 'clientName'], record)).toBe('referral.clientName')
+    expect(whereInTheCase(['family', 'gone', 'name'], record)).toBe('family.gone.name')
+    expect(whereInTheCase([], record)).toBe('case')
+  })
+
+  it("with the stored schema's words, says in one line what is missing from an address", () => {
+    const address = { address: '12 High Street', kind: 'own-tenancy', from: '2020-01-01' }
+    const checked = caseRecordSchema.shape.addresses.safeParse({ a: address })
+    expect(checked.success).toBe(false)
+    const [issue] = checked.error!.issues
+    expect(`${whereInTheCase(['addresses', ...issue!.path], { addresses: { a: address } })}: ${issue!.message}`).toBe(
+      'Address 1: the local authority is missing',
+    )
+  })
+})
