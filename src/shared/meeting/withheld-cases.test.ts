@@ -72,7 +72,7 @@ describe('a withheld case in the team’s meetings and learning log', () => {
     const now = readMeeting(doc)
     expect(holdsErasedWords(now, erased)).toBe(false)
     expect(JSON.stringify(now)).not.toMatch(/Zofia|Wiśniewska|Leeds|sister|14 days/)
-    expect(now.agenda.one).toMatchObject({ title: 'Erased case', reason: 'flagged', caseId: 'case-1', actions: { 'act-1': { description: '', owner: AMINA } } })
+    expect(now.agenda.one).toMatchObject({ title: 'Erased case', reason: 'flagged', caseId: 'case-1', actions: { 'act-1': { description: 'Not shown', owner: AMINA } } })
     expect(now.agenda.point).toMatchObject({ title: 'Erased case', learningPointId: 'lp-1' })
     expect(now.agenda.two).toMatchObject({ title: 'Dylan Price', discussion: 'Allocate to Amina' })
   })

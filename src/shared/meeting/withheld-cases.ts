@@ -57,14 +57,15 @@ export function holdsErasedWords(meeting: Pick<MeetingRecord, 'agenda'>, erased:
         item.detail !== undefined ||
         item.discussion !== undefined ||
         item.decisions !== undefined ||
-        Object.values(item.actions).some((action) => action.description !== '')),
+        Object.values(item.actions).some((action) => action.description !== WITHHELD_ACTION)),
   )
 }
 
 /**
  * Takes an erased case's words out of a meeting: each of its items becomes "Erased case", without
- * the flags or learning point, discussion, decisions or actions' descriptions, so the minutes still
- * read. The text is deleted, not emptied, so that what someone was typing into it at that moment on
+ * the flags or learning point, discussion or decisions, its actions "Not shown" (their owners and
+ * dates kept), so the minutes still read, as they are shown before the erasure reaches a laptop.
+ * The text is deleted, not emptied, so that what someone was typing into it at that moment on
  * another laptop goes with it. (Earlier values stay in the document's history.)
  */
 export function forgetErasedItems(doc: MeetingDoc, erased: ReadonlySet<string>): void {
@@ -75,7 +76,7 @@ export function forgetErasedItems(doc: MeetingDoc, erased: ReadonlySet<string>):
     if (item.detail !== undefined) delete stored.detail
     if (item.discussion !== undefined) delete stored.discussion
     if (item.decisions !== undefined) delete stored.decisions
-    for (const [actionId, action] of Object.entries(item.actions)) if (action.description !== '') stored.actions[actionId]!.description = toStored('')
+    for (const [actionId, action] of Object.entries(item.actions)) if (action.description !== WITHHELD_ACTION) stored.actions[actionId]!.description = toStored(WITHHELD_ACTION)
   }
 }
 
