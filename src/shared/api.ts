@@ -17,6 +17,7 @@ import { EVIDENCE_COLLECTIONS, GENERATED_KINDS, MAX_ATTACHMENT_BYTES, type Gener
 import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { AuditRow } from './audit/audit-entry'
 import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam } from './team/settings'
+import type { Withheld } from './meeting/withheld-cases'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
 export const WINDOW_PEER_PREFIX = 'window-'
@@ -267,6 +268,8 @@ export const API = {
   ),
   finishMeeting: method<Record<string, never>>()(z.object({ meetingId: id })),
   meetingMinutes: method<FileTransfer>()(z.object({ meetingId: id })),
+  /** The meeting's cases this laptop shows only as "Erased case" or "Restricted case", by case id. */
+  meetingWithheldCases: method<Record<string, Withheld>>()(z.object({ meetingId: id })),
 
   // The monitoring report.
   /** Counted from every case document: a second or two for thousands of cases. */

@@ -112,11 +112,11 @@ export class Workspace {
     this.team = new Team(core)
     this.cases = new Cases(core, this.team)
     this.attachments = new Attachments(core, this.cases)
-    this.meetings = new Meetings(core, this.cases, this.team)
+    this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef), (ids) => outbox.forget(ids))
+    this.meetings = new Meetings(core, this.cases, this.team, this.restrictedCases)
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
-    this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef), (ids) => outbox.forget(ids))
-    this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, audit)
+    this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, this.meetings, audit)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
@@ -306,6 +306,8 @@ export class Workspace {
       // A case restricted to others leaves this laptop altogether; the index is rebuilt without its words.
       this.#deleting = this.#deleting.then(async () => {
         if (!this.#closed && (await this.restrictedCases.deleteWithheld())) await this.indexer.rebuild()
+        // A learning point about an erased case (written here while offline, say) goes as the erasure arrives.
+        if (!this.#closed) this.meetings.forgetErasedLearningPoints()
       })
     })
   }

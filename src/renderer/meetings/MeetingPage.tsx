@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
@@ -16,6 +16,7 @@ import {
   type MeetingDoc,
   type MeetingRecord,
 } from '../../shared/meeting/meeting-doc'
+import { meetingAsShown, type Withheld } from '../../shared/meeting/withheld-cases'
 import { useApi } from '../app/contexts'
 import { ErrorSummary, Form, Problem, SelectField, SubmitButton, TextArea, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
@@ -27,7 +28,7 @@ import { useCase } from '../hooks/useCase'
 import { saveToDownloads } from '../platform/files'
 import { useMeeting } from './useMeeting'
 
-type Item = AgendaItem & { id: string }
+type Item = AgendaItem & { id: string; withheld?: Withheld }
 /** A case on the agenda that has closed: the phase it was in, and how it ended. */
 type Closed = { phase: Phase; how: ClosedAs }
 
@@ -37,15 +38,57 @@ export function MeetingPage() {
   const state = useMeeting(id)
   if (state.status === 'loading') return <p className="muted">Opening the meeting…</p>
   if (state.status === 'missing') return <p className="banner banner--warning">This meeting is not on this laptop (yet). It arrives when the team syncs.</p>
-  return <Meeting id={id} meeting={state.meeting} change={state.change} />
+  return <WithheldShown id={id} meeting={state.meeting} change={state.change} />
 }
 
-function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; change: (edit: (doc: MeetingDoc) => void) => void }) {
+/**
+ * The meeting as this laptop may show it: an item about a case erased, or restricted to others,
+ * only as "Erased case" or "Restricted case" (withheld-cases.ts). A case that came onto the agenda
+ * since the core was last asked is shown as restricted until it answers.
+ */
+function WithheldShown({ id, meeting, change }: { id: string; meeting: MeetingRecord; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const caseIds = [...new Set(Object.values(meeting.agenda).flatMap((item) => (item.caseId ? [item.caseId] : [])))].sort()
+  const answer = useWithheldCases(id, caseIds)
+  if (answer.status === 'failed') return <p className="banner banner--warning">{answer.message}</p>
+  if (answer.status === 'loading') return <p className="muted">Opening the meeting…</p>
+  const withheld: Record<string, Withheld> = Object.fromEntries(caseIds.filter((caseId) => !answer.asked.includes(caseId)).map((caseId) => [caseId, 'restricted']))
+  Object.assign(withheld, answer.withheld)
+  return <Meeting id={id} meeting={meetingAsShown(meeting, withheld)} withheld={withheld} change={change} />
+}
+
+type WithheldAnswer = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; asked: string[]; withheld: Record<string, Withheld> }
+
+/** Asked again when the team document changes (a restriction, an erasure) and when the agenda's cases do. */
+function useWithheldCases(meetingId: string, caseIds: string[]): WithheldAnswer {
+  const api = useApi()
+  const key = caseIds.join(',')
+  const [answer, setAnswer] = useState<WithheldAnswer>({ status: 'loading' })
+  useEffect(() => {
+    let current = true
+    const asked = key === '' ? [] : key.split(',')
+    const load = () =>
+      api.call('meetingWithheldCases', { meetingId }).then(
+        (withheld) => current && setAnswer({ status: 'ready', asked, withheld }),
+        (error: Error) => current && setAnswer({ status: 'failed', message: error.message }),
+      )
+    void load()
+    const off = api.onEvent((event) => {
+      if (event.type === 'team-changed') void load()
+    })
+    return () => {
+      current = false
+      off()
+    }
+  }, [api, meetingId, key])
+  return answer
+}
+
+function Meeting({ id, meeting, withheld, change }: { id: string; meeting: MeetingRecord; withheld: Record<string, Withheld>; change: (edit: (doc: MeetingDoc) => void) => void }) {
   const api = useApi()
   const board = useApiQuery('getBoard', {})
   const members = useApiQuery('listMembers', {}, 'team-changed')
   const [params, setParams] = useSearchParams()
-  const agenda = agendaInOrder(meeting)
+  const agenda: Item[] = agendaInOrder(meeting).map((item) => (item.caseId && withheld[item.caseId] ? { ...item, withheld: withheld[item.caseId] } : item))
   const current = agenda.find((item) => item.id === params.get('item')) ?? agenda[0]
   const [problem, setProblem] = useState<string | undefined>()
   const rows = board.status === 'ready' ? new Map(board.data.rows.map((row) => [row.id, row])) : new Map<string, BoardRow>()
@@ -104,7 +147,7 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
                 </button>
                 <span className="agenda-item__reason">
                   {AGENDA_REASONS[item.reason]}
-                  {item.caseId && board.status === 'ready' && !rows.has(item.caseId) && <ClosedSinceAgenda caseId={item.caseId} />}
+                  {item.caseId && !item.withheld && board.status === 'ready' && !rows.has(item.caseId) && <ClosedSinceAgenda caseId={item.caseId} />}
                   {item.discussed ? ' · discussed' : ''}
                 </span>
                 {!meeting.finishedAt && (
@@ -129,7 +172,9 @@ function Meeting({ id, meeting, change }: { id: string; meeting: MeetingRecord; 
           {!meeting.finishedAt && <AddToAgenda rows={board.status === 'ready' ? board.data.rows : []} change={change} />}
         </nav>
         <div className="meeting__item">
-          {current?.caseId && board.status === 'ready' && !rows.has(current.caseId) ? (
+          {current?.withheld ? (
+            <WithheldItemView key={current.id} item={current} withheld={current.withheld} finished={Boolean(meeting.finishedAt)} change={change} />
+          ) : current?.caseId && board.status === 'ready' && !rows.has(current.caseId) ? (
             <ItemOffTheBoard key={current.id} caseId={current.caseId} meetingId={id} item={current} finished={Boolean(meeting.finishedAt)} change={change} />
           ) : current ? (
             <ItemView key={current.id} meetingId={id} item={current} row={current.caseId ? rows.get(current.caseId) : undefined} finished={Boolean(meeting.finishedAt)} change={change} />
@@ -232,6 +277,33 @@ function ItemView(props: {
         </ul>
       )}
       {item.caseId && !finished && (props.closed ? <p className="muted">The case is closed: reopen it to add actions to it.</p> : <ActionForm meetingId={props.meetingId} itemId={item.id} />)}
+      {!finished && (
+        <div className="checkbox">
+          <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />
+          <label htmlFor={`discussed-${item.id}`}>Discussed</label>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/**
+ * An item about a case this laptop may not show: its place and reason, and whether it was
+ * discussed. Nothing can be typed into it here: what others wrote is not on this screen to add to.
+ */
+function WithheldItemView(props: { item: Item; withheld: Withheld; finished: boolean; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const { item, finished, change } = props
+  return (
+    <section aria-labelledby="item-heading" className="meeting-item">
+      <h2 id="item-heading" className="meeting-item__title">
+        {item.title}
+      </h2>
+      <p className="meeting-item__reason">{AGENDA_REASONS[item.reason]}</p>
+      <p className="muted">
+        {props.withheld === 'erased'
+          ? 'This case has been erased: what the meeting said about it is no longer kept.'
+          : 'This case is restricted to named people: its name and what the meeting said about it are not shown on this laptop.'}
+      </p>
       {!finished && (
         <div className="checkbox">
           <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />

@@ -12,6 +12,7 @@ import { ServerRefusedError } from '../errors'
 import { savedMembership } from '../sync/membership'
 import { serverApi } from '../sync/server-api'
 import type { WorkspaceCore } from '../workspace-core'
+import type { Meetings } from '../meetings/meetings'
 import type { Cases } from './cases'
 import type { RestrictedCases } from './restricted-cases'
 import { teamDocArrival } from '../team/team-doc-arrival'
@@ -22,12 +23,14 @@ import { teamDocArrival } from '../team/team-doc-arrival'
  * case's id from then on); a laptop on its own writes the erasure itself. Either way the erasure
  * reaches this laptop in the team document and `RestrictedCases.deleteWithheld` deletes the case,
  * its history and scans, its paperwork and what waits to be sent; the index is rebuilt without it.
+ * Its words in the team's meetings and learning log are taken out by `Meetings.forgetErased`.
  */
 export class ErasedCases {
   constructor(
     private readonly core: WorkspaceCore,
     private readonly cases: Cases,
     private readonly restricted: RestrictedCases,
+    private readonly meetings: Meetings,
     private readonly audit: Audit,
   ) {}
 
@@ -57,6 +60,9 @@ export class ErasedCases {
       })
     }
     this.audit.record(caseId, 'erased', kind === 'anonymised' ? 'anonymised by retention' : 'erased')
+    // The meetings and learning points that name it are shared documents of their own: their
+    // words about it go now (even if the server's erasure has not arrived here yet).
+    await this.meetings.forgetErased([caseId])
     if (await this.restricted.deleteWithheld()) await this.core.indexer.rebuild()
   }
 

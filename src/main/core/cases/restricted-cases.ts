@@ -32,7 +32,7 @@ export class RestrictedCases {
   constructor(
     private readonly core: WorkspaceCore,
     /** The people of this laptop (the team's person it joined as, and anyone added to it). */
-    private readonly personIds: () => string[],
+    readonly personIds: () => string[],
     /** Drops what waits to be sent of erased documents (the outbox's). */
     private readonly dropUnsent: (documentIds: readonly string[]) => void = () => {},
   ) {}

@@ -14,12 +14,15 @@ import {
   suggestedAgenda,
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
+import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
+import { erasures } from '../../../shared/team/erasures'
 import { requirePermission } from '../../../shared/team/permissions'
 import { restrictions } from '../../../shared/team/restrictions'
-import { addMeetingToTeam, type TeamRecord } from '../../../shared/team/team-doc'
+import { addMeetingToTeam, mapIn, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
+import type { RestrictedCases } from '../cases/restricted-cases'
 import { MeetingNotFoundError } from '../errors'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -27,13 +30,15 @@ import type { WorkspaceCore } from '../workspace-core'
 /**
  * Team case review meetings: each its own document, listed in the team's. The agenda comes from
  * the caseload board and the learning log; actions agreed go straight into the cases; finishing
- * writes the discussion into each case discussed.
+ * writes the discussion into each case discussed. What a meeting says about an erased case is taken
+ * out of it, and a case this laptop may not hold is shown without a word of it (withheld-cases.ts).
  */
 export class Meetings {
   constructor(
     private readonly core: WorkspaceCore,
     private readonly cases: Cases,
     private readonly team: Team,
+    private readonly restricted: RestrictedCases,
   ) {}
 
   /** The team's meetings, latest first. */
@@ -43,11 +48,53 @@ export class Meetings {
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
   }
 
+  /**
+   * A meeting, with any words about an erased case taken out first: the laptop that erased it may
+   * not have held this meeting then (or was offline), so whichever laptop opens it next does it.
+   */
   async open(id: string): Promise<DocHandle<MeetingDoc>> {
     if (!isValidDocumentId(id) || !(id in (this.core.teamDoc().doc().meetings ?? {}))) throw new MeetingNotFoundError()
     const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
+    await this.#forgetErasedIn(handle, new Set(Object.keys(erasures(this.core.teamDoc().doc()))))
     return handle
+  }
+
+  async #forgetErasedIn(handle: DocHandle<MeetingDoc>, erased: ReadonlySet<string>): Promise<void> {
+    if (!holdsErasedWords(readMeeting(handle.doc()), erased)) return
+    const context = this.core.context()
+    handle.change((doc) => forgetErasedItems(doc, erased), authoredBy(context.author, context.now))
+    await this.core.repo.flush([handle.documentId])
+  }
+
+  /**
+   * Takes the erased cases' words (these, and every erasure the team document holds) out of the
+   * team's learning log and every meeting on this laptop: the erasing laptop's part, at once.
+   */
+  async forgetErased(caseIds: readonly string[] = []): Promise<void> {
+    const team = this.core.teamDoc()
+    const erased = new Set([...Object.keys(erasures(team.doc())), ...caseIds])
+    this.forgetErasedLearningPoints(erased)
+    for (const id of Object.keys(mapIn(team.doc().meetings))) {
+      if (!isValidDocumentId(id)) continue
+      const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+      if (handle.isReady() && isMeetingDoc(handle.doc())) await this.#forgetErasedIn(handle, erased)
+    }
+  }
+
+  /**
+   * Deletes the learning points about erased cases, if the team's log holds any: on the erasing
+   * laptop, and on any other as the erasure reaches it (one written there while offline, say).
+   */
+  forgetErasedLearningPoints(erased: ReadonlySet<string> = new Set(Object.keys(erasures(this.core.teamDoc().doc())))): void {
+    if (erasedLearningPoints(this.core.teamDoc().doc(), erased).length === 0) return
+    this.core.changeTeam((team) => forgetErasedLearningPoints(team, erased))
+  }
+
+  /** How each case on the meeting's agenda is withheld from this laptop, if it is (erased, or restricted to others). */
+  async withheld(id: string): Promise<Record<string, Withheld>> {
+    const meeting = readMeeting((await this.open(id)).doc())
+    return withheldCases(meeting, this.core.teamDoc().doc(), this.restricted.personIds())
   }
 
   async change(id: string, edit: (doc: MeetingDoc) => void): Promise<void> {
@@ -65,7 +112,9 @@ export class Meetings {
     const context = this.core.context()
     requirePermission(context.role, 'start-meeting')
     const names = new Map(this.cases.list().map((summary) => [summary.id, summary.clientName]))
-    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, new Set(Object.keys(restrictions(this.core.teamDoc().doc())))).map((item) => [randomUUID(), item]))
+    const team = this.core.teamDoc().doc()
+    const withheld = new Set([...Object.keys(restrictions(team)), ...Object.keys(erasures(team))])
+    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, withheld).map((item) => [randomUUID(), item]))
     const attendees = this.team.members().map((member) => ({ id: member.id, name: member.name }))
     const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
     const handle = this.core.repo.create<MeetingDoc>()
@@ -122,9 +171,13 @@ export class Meetings {
     })
   }
 
-  /** The minutes of a meeting as a PDF: attendees, the cases discussed, decisions, actions and owners. */
+  /**
+   * The minutes of a meeting as a PDF: attendees, the cases discussed, decisions, actions and owners;
+   * a case this laptop may not hold, only as "Restricted case" (or "Erased case").
+   */
   async minutes(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
-    const meeting = readMeeting((await this.open(id)).doc())
+    const stored = readMeeting((await this.open(id)).doc())
+    const meeting = meetingAsShown(stored, withheldCases(stored, this.core.teamDoc().doc(), this.restricted.personIds()))
     const { makeMinutes } = await import('../../pdf/minutes')
     const bytes = await makeMinutes({ meeting, settings: this.team.settings(), now: this.core.now() })
     return { fileName: `Case review minutes ${meeting.meetingOn}.pdf`, bytes }
@@ -139,6 +192,7 @@ export class Meetings {
         await this.finish(meetingId)
         return {}
       },
+      meetingWithheldCases: ({ meetingId }) => this.withheld(meetingId),
       meetingMinutes: async ({ meetingId }) => {
         const made = await this.minutes(meetingId)
         return { fileName: made.fileName, base64: toBase64(made.bytes) }

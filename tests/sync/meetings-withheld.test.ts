@@ -1,0 +1,164 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DocumentId } from '@automerge/automerge-repo'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Workspace } from '../../src/main/core/workspace'
+import { serverApi } from '../../src/main/core/sync/server-api'
+import { allocate } from '../../src/shared/case/changes'
+import { addAgendaItem, agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '../../src/shared/meeting/meeting-doc'
+import { pdfText, qpdfCheck } from '../support/pdf-tools'
+import { AMINA, DEREK, JO, referral } from '../support/people'
+import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { tempDir } from '../support/temp-dir'
+
+const CLIENT = 'Zofia Wiśniewska'
+/** What was said about her in the meeting and the learning log: none of it may outlive the erasure. */
+const SAID = ['Zofia', 'Wiśniewska', 'sister in Leeds', 'Ring her sister', 'Leeds coach']
+
+async function syncAll(...laptops: Laptop[]): Promise<void> {
+  for (const laptop of laptops) await laptop.sync.syncOnce()
+}
+
+/** The meeting as this laptop's copy holds it now, read without opening it through the core (which would tidy it). */
+async function heldMeeting(workspace: Workspace, meetingId: string) {
+  return readMeeting((await workspace.repo.find<MeetingDoc>(meetingId as DocumentId)).doc())
+}
+
+/** The learning points in a laptop's team log about a case. */
+function learningPointsAbout(workspace: Workspace, caseId: string): string[] {
+  return Object.values(workspace.team.learningLog())
+    .filter((point) => point.caseId === caseId)
+    .map((point) => point.text)
+}
+
+describe('a case erased or restricted in the team’s meetings and learning log', () => {
+  let team: TestTeam | undefined
+  const dir = tempDir('meetings-withheld')
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  /** The minutes' text, after qpdf's check. */
+  async function minutesText(workspace: Workspace, meetingId: string, name: string): Promise<string> {
+    const minutes = await workspace.meetings.minutes(meetingId)
+    const file = join(dir.path, `${name}.pdf`)
+    writeFileSync(file, minutes.bytes)
+    expect(qpdfCheck(file)).toBe('')
+    return pdfText(file).replace(/\s+/g, ' ')
+  }
+
+  /**
+   * The manager's meeting with her case on its agenda twice (a new referral, and a learning point
+   * about her), its discussion, decisions and an action naming her, and another case's item.
+   */
+  async function meetingAbout(manager: Laptop) {
+    const caseId = await manager.workspace.cases.create(referral({ clientName: CLIENT, chainNumber: '918273' }))
+    const other = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await manager.workspace.cases.addLearningPoint(caseId, 'Her sister in Leeds was the key to it.')
+    const meetingId = await manager.workspace.meetings.start()
+    const agenda = agendaInOrder(readMeeting((await manager.workspace.meetings.open(meetingId)).doc()))
+    const item = agenda.find((entry) => entry.caseId === caseId && entry.reason === 'new-referral')!
+    const otherItem = agenda.find((entry) => entry.caseId === other)!
+    expect(agenda.filter((entry) => entry.caseId === caseId).map((entry) => entry.title)).toEqual([CLIENT, `Learning point: ${CLIENT}`])
+    await manager.workspace.meetings.change(meetingId, (doc) => {
+      recordDiscussion(doc, item.id, 'discussion', 'Zofia has a sister in Leeds.')
+      recordDiscussion(doc, item.id, 'decisions', 'Ring her sister this week.')
+      recordDiscussion(doc, otherItem.id, 'discussion', 'Aoife is settled at the hostel.')
+    })
+    await manager.workspace.meetings.addAction({ meetingId, itemId: item.id, description: 'Ring her sister about Zofia', ownerId: DEREK.id, due: '2026-12-04' })
+    return { caseId, meetingId }
+  }
+
+  it('erased: the erasing laptop takes her out of the meeting and the learning log, and a laptop that was offline does so for what it wrote then', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const b = await team.join(JO)
+    const { caseId, meetingId } = await meetingAbout(manager)
+    await syncAll(manager, a, b, manager, a, b)
+    await eventually(() => a.workspace.meetings.list().length === 1 && b.workspace.meetings.list().length === 1, 10_000, 'the meeting on both laptops')
+
+    // B, offline, adds her to the meeting's agenda again, and writes a learning point about her.
+    await b.workspace.meetings.change(meetingId, (doc) => addAgendaItem(doc, 'offline-item', { reason: 'added', title: CLIENT, caseId, detail: 'Leeds coach booked' }))
+    await b.workspace.cases.addLearningPoint(caseId, 'Zofia: book the Leeds coach earlier.')
+    const bDir = b.dataDir
+    await team.closeLaptop(b)
+
+    await manager.workspace.erasedCases.erase(caseId, 'The client asked to be forgotten', { waitMs: 5000 })
+
+    // The erasing laptop: the meeting's items about her say "Erased case", and nothing of what was said.
+    const erased = await heldMeeting(manager.workspace, meetingId)
+    const mentions = agendaInOrder(erased).filter((entry) => entry.caseId === caseId)
+    expect(mentions.map((entry) => [entry.reason, entry.title])).toEqual([
+      ['new-referral', 'Erased case'],
+      ['learning-point', 'Erased case'],
+    ])
+    for (const words of SAID) expect(JSON.stringify(erased)).not.toContain(words)
+    expect(JSON.stringify(erased)).toContain('Aoife is settled at the hostel.')
+    expect(learningPointsAbout(manager.workspace, caseId)).toEqual([])
+    const minutes = await minutesText(manager.workspace, meetingId, 'erased')
+    for (const words of [...SAID, '918273']) expect(minutes).not.toContain(words)
+    for (const words of ['Erased case', 'Not shown', 'Aoife Byrne', 'Aoife is settled at the hostel.', 'Derek Hall', '04/12/2026']) expect(minutes).toContain(words)
+
+    // A, online, receives the erasing laptop's changes as they are.
+    await eventually(async () => {
+      await syncAll(manager, a)
+      const held = await heldMeeting(a.workspace, meetingId)
+      return !SAID.some((words) => JSON.stringify(held).includes(words)) && learningPointsAbout(a.workspace, caseId).length === 0
+    }, 15_000, 'the erasure’s changes to the meeting and the log on A')
+
+    // B comes back: its learning point goes as the erasure reaches it; its agenda item goes when a laptop
+    // next opens the meeting (here A, for the minutes), and every laptop then has neither.
+    const back = await team.open(JO, bDir)
+    await eventually(async () => {
+      await back.sync.syncOnce()
+      return !back.workspace.cases.list().some((entry) => entry.id === caseId) && learningPointsAbout(back.workspace, caseId).length === 0
+    }, 15_000, 'the case and its learning point gone from B')
+    await syncAll(back, manager)
+    await eventually(async () => {
+      await a.sync.syncOnce()
+      return (await heldMeeting(a.workspace, meetingId)).agenda['offline-item'] !== undefined
+    }, 15_000, 'B’s agenda item on A')
+    const onA = await minutesText(a.workspace, meetingId, 'erased-on-a')
+    for (const words of SAID) expect(onA).not.toContain(words)
+    await syncAll(a)
+    for (const laptop of [manager, back]) {
+      await eventually(async () => {
+        await laptop.sync.syncOnce()
+        const held = await heldMeeting(laptop.workspace, meetingId)
+        return held.agenda['offline-item']?.title === 'Erased case' && !SAID.some((words) => JSON.stringify(held).includes(words)) && learningPointsAbout(laptop.workspace, caseId).length === 0
+      }, 15_000, 'nothing of her in the meeting or the log')
+    }
+  }, 90_000)
+
+  it('restricted: a laptop that may not hold her case shows her items as "Restricted case", in the minutes too; the laptops allowed show them as they are', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const b = await team.join(JO)
+    const { caseId, meetingId } = await meetingAbout(manager)
+    await manager.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    await syncAll(manager, a, b, manager, a, b)
+    await eventually(() => b.workspace.meetings.list().length === 1 && b.workspace.cases.list().length === 2, 10_000, 'the meeting and both cases on B')
+
+    const { server, credential } = a.workspace.membership.get()!
+    await serverApi.restrict(server, credential, { caseId, to: [DEREK.id] })
+    await eventually(async () => {
+      await syncAll(a, manager, b)
+      return !b.workspace.cases.list().some((entry) => entry.id === caseId)
+    }, 15_000, 'the case gone from B')
+
+    expect(await b.workspace.meetings.withheld(meetingId)).toEqual({ [caseId]: 'restricted' })
+    const onB = await minutesText(b.workspace, meetingId, 'restricted-on-b')
+    for (const words of [...SAID, 'Zofia']) expect(onB).not.toContain(words)
+    for (const words of ['Restricted case', 'Not shown', 'Aoife Byrne', 'Aoife is settled at the hostel.', 'Derek Hall', '04/12/2026']) expect(onB).toContain(words)
+
+    // The laptops allowed the case show it as it is.
+    for (const allowed of [a, manager]) {
+      expect(await allowed.workspace.meetings.withheld(meetingId)).toEqual({})
+      const text = await minutesText(allowed.workspace, meetingId, `restricted-${allowed === a ? 'a' : 'manager'}`)
+      for (const words of [CLIENT, 'Zofia has a sister in Leeds.', 'Ring her sister about Zofia']) expect(text).toContain(words)
+    }
+  }, 60_000)
+})
