@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { REVOCATION_HEADERS } from '../shared/sync/protocol'
 import { sha256Hex } from './crypto'
 
 /**
@@ -30,4 +31,23 @@ export function isRevocationProven(credential: string, nonce: string, revokedAt:
   if (!deviceId || !secret || !/^[0-9a-f]{64}$/.test(proof)) return false
   const expected = Buffer.from(revocationProof(sha256Hex(secret), deviceId, nonce, revokedAt), 'hex')
   return timingSafeEqual(expected, Buffer.from(proof, 'hex'))
+}
+
+/**
+ * What a server's refusal says of this laptop being taken off the team, read alike from the
+ * WebSocket upgrade and from every HTTP call: `revokedAt` when proven over the nonce this laptop
+ * sent; `unproven` when it claims so without a valid proof (a fake server, or someone in the
+ * middle: a refusal only, nothing is deleted); undefined when it says nothing of it.
+ */
+export function revocationIn(
+  credential: string,
+  nonce: string,
+  status: number,
+  header: (name: string) => string | string[] | null | undefined,
+): { revokedAt: string } | 'unproven' | undefined {
+  const at = header(REVOCATION_HEADERS.revokedAt) ?? undefined
+  const proof = header(REVOCATION_HEADERS.proof) ?? undefined
+  if (status !== 401 || (at === undefined && proof === undefined)) return undefined
+  if (typeof at !== 'string' || typeof proof !== 'string' || Number.isNaN(Date.parse(at)) || !isRevocationProven(credential, nonce, at, proof)) return 'unproven'
+  return { revokedAt: new Date(at).toISOString() }
 }

@@ -151,8 +151,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const acting = actingFor(request, device)
     if (!acting) return reply(response, 403, { error: 'That person does not use this laptop.' })
     if (route === routeOf(TEAM_API.restrict)) {
-      const body = await jsonBody(request, TEAM_API.restrict.body)
-      if (!body) return reply(response, 400, { error: 'Malformed request' })
+      const body = await jsonBody(request, response, TEAM_API.restrict.body)
+      if (!body) return
       const outcome = restrictCase(store, authority!, acting.person, body.caseId, body.to, now())
       // Restricting hides a case from the team, so the audit must say who did it (a caseworker
       // could make themselves its lead and restrict it to themselves): the server records it.
@@ -161,8 +161,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       return reply(response, outcome.status, outcome.body)
     }
     if (route === routeOf(TEAM_API.erase)) {
-      const body = await jsonBody(request, TEAM_API.erase.body)
-      if (!body) return reply(response, 400, { error: 'Malformed request' })
+      const body = await jsonBody(request, response, TEAM_API.erase.body)
+      if (!body) return
       const outcome = eraseCase(store, authority!, acting, body.caseId, body.reason, body.kind ?? 'erased', now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
@@ -197,8 +197,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   /** A laptop's audit entries, kept with the device that sent them (see ServerAuditLog). */
   async function sendAudit(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, TEAM_API.sendAudit.body)
-    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const body = await jsonBody(request, response, TEAM_API.sendAudit.body)
+    if (!body) return
     const kept = store.audit.add(body.entries, device, now(), (id) => store.person(id))
     if ('refused' in kept) return reply(response, 409, { error: kept.refused })
     return answer(response, TEAM_API.sendAudit, kept)
@@ -209,8 +209,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
    * as `you`) is used up as for joining, and they become one of the device's people.
    */
   async function addDevicePerson(request: IncomingMessage, device: Device, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, TEAM_API.addDevicePerson.body)
-    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const body = await jsonBody(request, response, TEAM_API.addDevicePerson.body)
+    if (!body) return
     let refusal: string | undefined
     let added: { deviceId: string; person: Person } | undefined
     try {
@@ -235,8 +235,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 
   async function newJoinCode(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, TEAM_API.newJoinCode.body)
-    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const body = await jsonBody(request, response, TEAM_API.newJoinCode.body)
+    if (!body) return
     const existing = body.for === undefined ? undefined : store.personNamed(body.for)
     if (existing && body.role && body.role !== existing.role) {
       return reply(response, 409, { error: `${existing.name} is already in the team as a ${existing.role}: a join code does not change a role.` })
@@ -258,8 +258,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 
   async function createTeam(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, TEAM_API.createTeam.body)
-    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const body = await jsonBody(request, response, TEAM_API.createTeam.body)
+    if (!body) return
     if (store.team()) return reply(response, 409, { error: 'This server already has a team. Join it with its join code.' })
     if (!store.checkCode('setup', body.setupCode)) return reply(response, 403, { error: 'That setup code is not right. It is printed when the server starts.' })
     // One person, one member: the same name twice (however it is typed) is refused, never made two people.
@@ -287,8 +287,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }
 
   async function join(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await jsonBody(request, TEAM_API.join.body)
-    if (!body) return reply(response, 400, { error: 'Malformed request' })
+    const body = await jsonBody(request, response, TEAM_API.join.body)
+    if (!body) return
     const team = store.team()
     if (!team) return reply(response, 409, { error: 'This server has no team yet: the manager creates it first.' })
     let refusal: string | undefined
@@ -735,20 +735,36 @@ function sizeInWords(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
-async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | undefined> {
+/**
+ * A request's JSON body, checked against its contract; or undefined once the caller has been
+ * answered with why not, in one line (a raw client learns what to fix, and nothing of it is used).
+ */
+async function jsonBody<T>(request: IncomingMessage, response: ServerResponse, schema: z.ZodType<T>): Promise<T | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_JSON_BODY) return undefined
-    chunks.push(chunk as Buffer)
+    // Read to the end, keeping none of it, so the client is sent the refusal rather than a reset
+    // connection; a client that sends for ever is cut off by the request timeout.
+    if (size <= MAX_JSON_BODY) chunks.push(chunk as Buffer)
   }
+  if (size > MAX_JSON_BODY) return refuse(response, 413, `Malformed request: the body is too large (over ${sizeInWords(MAX_JSON_BODY)}).`)
+  let json: unknown
   try {
-    const parsed = schema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-    return parsed.success ? parsed.data : undefined
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8'))
   } catch {
-    return undefined
+    return refuse(response, 400, 'Malformed request: the body is not JSON.')
   }
+  const parsed = schema.safeParse(json)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+  return refuse(response, 400, `Malformed request: ${where}${issue?.message ?? 'not what this call takes'}.`)
+}
+
+function refuse(response: ServerResponse, status: number, error: string): undefined {
+  reply(response, status, { error })
+  return undefined
 }
 
 /** The revoke route, its `:id` a device id (letters, digits, - and _, as the store makes them). */

@@ -1,5 +1,6 @@
 import { openWorkspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
+import { formatUkDate, isoDateOf } from '../../src/shared/dates'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
@@ -30,4 +31,29 @@ test('consent decides what leaves: a pack to a council the client withdrew conse
   await page.getByRole('link', { name: 'Rhys Evans' }).click()
   await expect(page.getByText('Rhys withdrew consent to record information on 10/11/2026: close the case, then ask a manager to erase it.')).toBeVisible()
   await screenshot(page, testInfo, 'consent-to-record-withdrawn-next-step')
+})
+
+test('a consent due its review is the case’s next step, and a consent form shows the review date a year after the day given', async ({ app }, testInfo) => {
+  test.setTimeout(120_000)
+  const yesterday = isoDateOf(new Date(Date.now() - 24 * 60 * 60 * 1000))
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Derek Hall' })
+  const ffion = await caseReadyForPack(ws, 'Ffion Hughes')
+  await ws.cases.change(ffion, (doc, context) => change.updateSection(doc, 'engagement', { consentToRecord: 'yes', consentToRecordOn: '2026-10-01', consentToRecordReviewOn: yesterday }, context))
+  await ws.close()
+
+  const page = await app.open()
+  await signIn(page)
+  await page.getByRole('link', { name: 'Ffion Hughes' }).click()
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText(`Review consent to record with the client (due ${formatUkDate(yesterday)}).`)
+  await screenshot(page, testInfo, 'consent-review-next-step')
+
+  await page.getByRole('navigation', { name: 'Phases of the case' }).getByRole('link', { name: /Engage/ }).click()
+  await page.getByRole('button', { name: 'Add an agency' }).click()
+  const review = page.getByLabel('Review on', { exact: true })
+  await expect(review).toHaveValue('')
+  await page.getByLabel('Consent given on', { exact: true }).fill('02/10/2026')
+  await expect(review).toHaveValue('02/10/2027')
+  await expectAccessible(page, 'a consent form with its review date filled in')
+  await screenshot(page, testInfo, 'consent-review-date-prefilled')
 })

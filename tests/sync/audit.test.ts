@@ -124,3 +124,76 @@ describe('the audit travels to the manager through the server, attested by the s
     expect(restricted[0]!.device).toBe(managers.deviceName)
   })
 })
+
+describe('the server refuses a bad audit upload in one line, keeps none of it, and goes on serving', () => {
+  let team: TestTeam | undefined
+  afterEach(async () => {
+    await team?.cleanup()
+    team = undefined
+  })
+
+  const entry = (caseId: string): AuditEntry => ({ id: randomUUID(), caseId, action: 'viewed', detail: '', personId: AMINA.id, personName: AMINA.name, at: new Date().toISOString() })
+
+  it('answers an oversized batch, a body that is not JSON, the wrong shape, too many entries and a huge string each with a 4xx and a reason', async () => {
+    const started = await teamWithACase()
+    team = started.team
+    const { manager, caseworker, caseId } = started
+    const post = (body: string) =>
+      fetch(`${team!.server.url}/api/audit`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${caseworker.workspace.membership.get()!.credential}`, 'Content-Type': 'application/json' },
+        body,
+      })
+    const storedOnServer = () => {
+      const db = openEncrypted(join(team!.serverDir, SERVER_FILE))
+      try {
+        return db.prepare('SELECT count(*) AS n FROM audit_entries').get()
+      } finally {
+        db.close()
+      }
+    }
+    const before = storedOnServer()
+    const huge = 'x'.repeat(200_000)
+    const bad: [string, string, number, RegExp][] = [
+      ['oversized', JSON.stringify({ entries: [{ ...entry(caseId), detail: 'y'.repeat(5 * 1024 * 1024) }] }), 413, /too large/],
+      ['not JSON', '{"entries": [', 400, /not JSON/],
+      ['wrong shape', JSON.stringify({ entry: entry(caseId) }), 400, /entries/],
+      ['too many entries', JSON.stringify({ entries: Array.from({ length: 101 }, () => entry(caseId)) }), 400, /entries.*100/],
+      ['a huge string', JSON.stringify({ entries: [{ ...entry(caseId), personName: huge }] }), 413, /too large/],
+      ['a long string', JSON.stringify({ entries: [entry(caseId), { ...entry(caseId), detail: 'z'.repeat(101) }] }), 400, /detail.*100/],
+    ]
+    for (const [what, body, status, reason] of bad) {
+      const answer = await post(body)
+      expect({ what, status: answer.status }).toEqual({ what, status })
+      const { error } = (await answer.json()) as { error: string }
+      expect(error, what).toMatch(reason)
+      expect(error, what).not.toContain('\n')
+      // The reason never echoes back what was sent.
+      expect(error.length, what).toBeLessThan(200)
+    }
+
+    // Nothing of any of them was kept: the manager's laptop reads only what laptops really sent.
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    expect(manager.workspace.audit.ofCase(caseId).filter((row) => row.personId === AMINA.id)).toEqual([])
+    expect(storedOnServer()).toEqual(before)
+
+    // The server goes on serving: the same laptop's good batch, and the manager's laptop.
+    const good = entry(caseId)
+    const kept = await post(JSON.stringify({ entries: [good] }))
+    expect(await kept.json()).toEqual({ stored: 1 })
+    expect(await serverApi.team(manager.workspace.membership.get()!.server, manager.workspace.membership.get()!.credential)).toMatchObject({ team: 'Safe Connections North' })
+    await manager.sync.syncOnce()
+    await manager.workspace.audit.settled()
+    expect(manager.workspace.audit.ofCase(caseId).map((row) => row.id)).toContain(good.id)
+  })
+
+  it('takes a full batch of the longest entries a laptop can make', async () => {
+    const started = await teamWithACase()
+    team = started.team
+    const { caseworker } = started
+    const longest = (): AuditEntry => ({ id: randomUUID(), caseId: 'c'.repeat(100), action: 'restricted', detail: 'd'.repeat(100), personId: AMINA.id, personName: 'ŵ'.repeat(100), at: new Date().toISOString() })
+    const { server, credential } = caseworker.workspace.membership.get()!
+    expect(await serverApi.sendAudit(server, credential, { entries: Array.from({ length: 100 }, longest) })).toEqual({ stored: 100 })
+  })
+})

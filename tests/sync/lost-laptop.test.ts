@@ -120,6 +120,28 @@ describe('a lost laptop, revoked, deletes the team’s data when it next reaches
     expect(told).toBe(1)
   })
 
+  // A laptop that never syncs still calls the server over HTTP: its audit going up in the
+  // background, or the window asking for the team's laptops.
+  const httpCalls: [string, (laptop: Laptop) => Promise<unknown>][] = [
+    ['sending its audit', (laptop) => laptop.workspace.audit.exchange()],
+    ["listing the team's laptops", (laptop) => createApiHandler(laptop.workspace)({ id: 1, method: 'listDevices', params: {} })],
+  ]
+
+  it.each(httpCalls)('revoked, and only %s over HTTP, it is given the proof and deletes the team’s data', async (_what, httpCall) => {
+    const { manager, caseworker, caseId } = await twoLaptops()
+    let told = 0
+    caseworker.workspace.onTakenOffTeam(() => (told += 1))
+    await revoke(manager, caseworker)
+    caseworker.workspace.audit.record(caseId, 'viewed', 'shown at the command line')
+    const answer = await httpCall(caseworker)
+    // The call is over once the data is deleted: a command line that exits then leaves nothing.
+    expect(told).toBe(1)
+    const status = caseworker.sync.status()
+    expect(status.takenOffTeam).toBeDefined()
+    if (answer) expect(answer).toEqual({ id: 1, ok: false, error: expect.objectContaining({ message: takenOffTeamNotice(status.takenOffTeam!) }) })
+    expectWiped(caseworker)
+  })
+
   it('keeps everything when a server that is not the team’s says “revoked” without the proof, and says the answer could not be trusted', async () => {
     const { caseworker, caseId } = await twoLaptops()
     const { credential, deviceId } = caseworker.workspace.membership.get()!
@@ -140,6 +162,14 @@ describe('a lost laptop, revoked, deletes the team’s data when it next reaches
       try {
         await expect(caseworker.sync.syncOnce()).rejects.toThrow(UNPROVEN_REVOCATION)
         expect(caseworker.sync.status()).toMatchObject({ state: 'refused', reason: UNPROVEN_REVOCATION })
+        // The same lies in answer to its HTTP calls: refused, nothing deleted.
+        caseworker.workspace.audit.record(caseId, 'viewed', 'shown at the command line')
+        await caseworker.workspace.audit.exchange()
+        expect(await createApiHandler(caseworker.workspace)({ id: 1, method: 'listDevices', params: {} })).toEqual({
+          id: 1,
+          ok: false,
+          error: expect.objectContaining({ message: UNPROVEN_REVOCATION }),
+        })
         expect(caseworker.sync.status().takenOffTeam).toBeUndefined()
       } finally {
         fake.closeAllConnections()

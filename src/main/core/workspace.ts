@@ -28,6 +28,7 @@ import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
 import { savedMembership, SETTING_TEAM_DOC, TeamMembership, teamPerson, type TeamRef } from './sync/membership'
 import { SyncClient, type SyncClientOptions } from './sync/sync-client'
+import { whenRevocationProven } from './sync/server-api'
 import { dismissTakenOffTeam, takenOffTeamAt, wipeTeamData } from './sync/wipe-team-data'
 import { teamSyncHandlers } from './sync/team-setup'
 import { savedProfile, Team } from './team/team'
@@ -119,6 +120,10 @@ export class Workspace {
     this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, this.meetings, audit)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
+    // Any HTTP call to the team's server may come back with its proof that this laptop was revoked.
+    this.#stopRevocationWatch = whenRevocationProven(async (credential, revokedAt) => {
+      if (!this.#closed && credential === this.membership.get()?.credential) await this.sync.takenOffTeamByServer(revokedAt)
+    })
     this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
     this.#watchTeam(teamRef.handle)
     // Someone added to this laptop: what it holds is looked at again (a case restricted to others goes).
@@ -133,6 +138,7 @@ export class Workspace {
   }
 
   readonly #auditTimer: NodeJS.Timeout
+  readonly #stopRevocationWatch: () => void
 
   static async open(options: OpenWorkspaceOptions): Promise<Workspace> {
     const sqlite = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), key: workspaceKey(options) }
@@ -347,6 +353,7 @@ export class Workspace {
   async takeOffTeam(at: string): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    this.#stopRevocationWatch()
     this.session.stop()
     await this.sync.stop()
     await this.#deleting
@@ -375,6 +382,7 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    this.#stopRevocationWatch()
     clearInterval(this.#auditTimer)
     await this.sync.stop()
     // A restricted case being deleted finishes (and its index rebuild) before the store closes.

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { formSchema, type Field, type FieldGroup, type FormValues } from '../../shared/forms/fields'
 import { isoDateOf } from '../../shared/dates'
+import { withReviewDatesShown } from '../../shared/case/consent-reviews'
 import { validate } from '../../shared/validation'
 import { byField, ErrorSummary, Form, FormActions } from '../components/form'
 import { FieldInput } from './FieldInput'
@@ -25,6 +26,8 @@ export function EditForm(props: {
   const { busy, issues, run, refuse } = useSubmit()
   const errors = byField(issues)
   const fields: Field[] = props.groups.flatMap((group) => [...group.fields])
+  // A consent's review date, left empty, shows the day it will be; what is saved stays as typed.
+  const shown = withReviewDatesShown(props.values)
 
   function submit() {
     const checked = validate(formSchema(fields, isoDateOf(new Date())), props.values)
@@ -43,7 +46,7 @@ export function EditForm(props: {
             <Fragment key={field.name}>
               <FieldInput
                 field={field}
-                value={props.values[field.name] ?? ''}
+                value={shown[field.name] ?? ''}
                 onChange={(value) => props.onValues({ ...props.values, [field.name]: value })}
                 {...(errors[field.name] ? { error: errors[field.name] } : {})}
               />

@@ -1,5 +1,6 @@
 import { addYears, parseISO } from 'date-fns'
-import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
+import { formatUkDate, isIsoDate, isoDateOf, typedUkDate, type IsoDate } from '../dates'
+import type { FormValues } from '../forms/fields'
 import { hasConsentToRecord } from './engagement'
 import type { CaseRecord } from './record'
 
@@ -42,4 +43,33 @@ export function consentReviewsDue(reviews: readonly ConsentReview[], today: IsoD
   const due = reviews.filter((review) => review.due <= today)
   if (due.length === 0) return undefined
   return due.length === 1 ? `Review ${due[0]!.consent} with the client` : `Review ${due.length} consents with the client`
+}
+
+/** The consent forms' review dates, each with the day its consent was given and withdrawn (engagement.ts). */
+const REVIEW_FIELDS = [
+  { review: 'consentToRecordReviewOn', given: 'consentToRecordOn', withdrawn: 'consentToRecordWithdrawnOn' },
+  { review: 'reviewOn', given: 'givenOn', withdrawn: 'withdrawnOn' },
+] as const
+
+/**
+ * A consent form's values as shown: a review date left empty is shown filled in with the day it
+ * will be (a year after the day given, as typed so far), so the caseworker sees it and can change
+ * it. Only shown: left as it is, it stays empty in the case and keeps following the day given.
+ * A withdrawn consent has nothing to review.
+ */
+export function withReviewDatesShown(values: FormValues): FormValues {
+  let shown = values
+  for (const { review, given, withdrawn } of REVIEW_FIELDS) {
+    if (!(review in values) || values[review]?.trim() || values[withdrawn]?.trim()) continue
+    const day = consentReviewDay(typedUkDate(values[given] ?? ''), undefined)
+    if (day) shown = { ...shown, [review]: formatUkDate(day) }
+  }
+  return shown
+}
+
+/** The case's next step when a review has come: "Review consent to record with the client (due 01/10/2026)." */
+export function consentReviewStep(reviews: readonly ConsentReview[], today: IsoDate): string | undefined {
+  const due = reviews.filter((review) => review.due <= today)
+  const said = consentReviewsDue(due, today)
+  return said && `${said} (due ${formatUkDate(due[0]!.due)}).`
 }

@@ -2,6 +2,7 @@ import { daysBetween, formatUkDate, type IsoDate } from '../dates'
 import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
 import { consentWithdrawnStep } from './consent-to-record-withdrawn'
+import { consentReviewStep, consentReviews } from './consent-reviews'
 import { testLocalConnection, type AreaConnection } from './local-connection'
 import { PHASES, phaseLabel, type Phase } from './phases'
 import type { CaseRecord, CaseRules } from './record'
@@ -184,6 +185,9 @@ export function nextStep(record: CaseRecord, context: CaseContext, facts = caseF
   if (record.status === 'closed') return 'The case is closed.'
   const withdrawn = consentWithdrawnStep(record.engagement, record.referral.clientName)
   if (withdrawn) return withdrawn
+  // A consent due its review comes before the phase's work: what is shared rests on it.
+  const review = consentReviewStep(consentReviews(record), context.today)
+  if (review) return review
   if (record.phase === 'identify' && record.referral.status === 'received') return 'Check the referral, then accept or reject it.'
   if (record.phase === 'closure-and-review') {
     // Reopened since its last move: the checklist's answers were given for the closure undone, so

@@ -1,5 +1,8 @@
 import type { z } from 'zod'
+import { revocationIn, revocationNonce } from '../../../node/revocation-proof'
+import { REVOCATION_HEADERS } from '../../../shared/sync/protocol'
 import { PERSON_HEADER, refusalSchema, TEAM_API } from '../../../shared/sync/team-api'
+import { takenOffTeamNotice, UNPROVEN_REVOCATION } from '../../../shared/sync/taken-off-team'
 import { ServerRefusedError } from '../errors'
 
 /** The sync server's HTTP side: creating and joining the team, and the manager's device list. */
@@ -49,6 +52,21 @@ export function normaliseServerAddress(address: string): string {
   return url.origin
 }
 
+/** Who deletes the team's data when the server proves, over an HTTP call, that a credential was revoked. */
+type RevocationHandler = (credential: string, revokedAt: string) => Promise<void>
+const revocationHandlers = new Set<RevocationHandler>()
+
+/**
+ * Told when one of the HTTP calls below made with a credential is answered with the server's proof
+ * that it was revoked (each open workspace listens for its own credential, and takes itself off the
+ * team as the sync's refused connection does). The call waits for it, then fails with the notice.
+ * Returns the way to stop listening.
+ */
+export function whenRevocationProven(handler: RevocationHandler): () => void {
+  revocationHandlers.add(handler)
+  return () => void revocationHandlers.delete(handler)
+}
+
 /**
  * Calls the server and checks its answer against the contract: an answer that is not what the
  * contract says (another program on that address, or a server that misbehaves) is refused in words.
@@ -60,10 +78,14 @@ async function call<Answer extends z.ZodType>(
   request: { body?: unknown; credential?: string; path?: string; as?: string | undefined },
 ): Promise<z.output<Answer>> {
   const { body, credential, as } = request
+  // A fresh nonce for every call with a credential: a revoked laptop is told so with a proof over it
+  // (revocation-proof.ts), so one that only makes HTTP calls learns it too.
+  const nonce = revocationNonce()
   const send = () =>
     fetch(`${server}${request.path ?? endpoint.path}`, {
       method: endpoint.method,
-      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(credential ? { Authorization: `Bearer ${credential}` } : {}),
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(credential ? { Authorization: `Bearer ${credential}`, [REVOCATION_HEADERS.nonce]: nonce } : {}),
         ...(as ? { [PERSON_HEADER]: as } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -79,6 +101,12 @@ async function call<Answer extends z.ZodType>(
     })
   } catch {
     throw new ServerRefusedError(`The sync server at ${server} cannot be reached. Check the address and the network.`)
+  }
+  const revoked = credential ? revocationIn(credential, nonce, response.status, (name) => response.headers.get(name)) : undefined
+  if (revoked === 'unproven') throw new ServerRefusedError(UNPROVEN_REVOCATION, response.status)
+  if (revoked) {
+    await Promise.all([...revocationHandlers].map((handler) => handler(credential!, revoked.revokedAt)))
+    throw new ServerRefusedError(takenOffTeamNotice(revoked.revokedAt), response.status)
   }
   const answer: unknown = await response.json().catch(() => undefined)
   const notHomeward = `The sync server at ${server} answered ${response.status}: is that the team's Homeward server?`

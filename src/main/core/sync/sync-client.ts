@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ClientMessage, type ServerMessage } from '../../../shared/sync/protocol'
 import type { SyncStatus } from '../../../shared/sync/status'
 import { takenOffTeamNotice, UNPROVEN_REVOCATION } from '../../../shared/sync/taken-off-team'
-import { isRevocationProven, revocationNonce } from '../../../node/revocation-proof'
+import { revocationIn, revocationNonce } from '../../../node/revocation-proof'
 import { ServerRefusedError } from '../errors'
 import { decodeServerMessage, encodeMessage } from '../../../node/sync-codec'
 import type { TeamDoc } from '../../../shared/team/team-doc'
@@ -207,13 +207,9 @@ export class SyncClient {
     /** When the server proved this laptop was taken off the team. */
     let revokedAt: string | undefined
     socket.on('unexpected-response', (_request, response) => {
-      const said = { at: response.headers[REVOCATION_HEADERS.revokedAt], proof: response.headers[REVOCATION_HEADERS.proof] }
-      if (response.statusCode === 401 && (said.at !== undefined || said.proof !== undefined)) {
-        const proven = typeof said.at === 'string' && typeof said.proof === 'string' && isRevocationProven(membership.credential, nonce, said.at, said.proof)
-        // A wrong or missing proof (a fake server, or someone in the middle) is a refusal only: nothing is deleted.
-        if (proven && !Number.isNaN(Date.parse(said.at as string))) revokedAt = new Date(said.at as string).toISOString()
-        else refusal = UNPROVEN_REVOCATION
-      }
+      const said = revocationIn(membership.credential, nonce, response.statusCode ?? 0, (name) => response.headers[name])
+      if (said === 'unproven') refusal = UNPROVEN_REVOCATION
+      else if (said) revokedAt = said.revokedAt
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (part: string) => (body = (body + part).slice(0, 500)))
@@ -279,6 +275,7 @@ export class SyncClient {
    * deletes the team's data, and whoever waits on the sync (the window, the command line) is told.
    */
   async #takeOffTeam(at: string): Promise<void> {
+    if (this.#takenOff) return
     this.#running = false
     this.#takenOff = at
     clearTimeout(this.#retryTimer)
@@ -291,6 +288,11 @@ export class SyncClient {
       this.#emitStatus()
       this.#events.emit('closed', takenOffTeamNotice(at))
     }
+  }
+
+  /** The server proved it over one of this laptop's HTTP calls (server-api.ts): as when the connection is refused with the proof. */
+  takenOffTeamByServer(at: string): Promise<void> {
+    return this.#takeOffTeam(at)
   }
 
   async #handle(message: ServerMessage): Promise<void> {
