@@ -188,7 +188,7 @@ export function removeDraftsOfCase(caseId: string): void {
  * others), whoever typed it, in any window; and keeps no more of them. Only the cases named: a draft
  * of a case not here yet (still arriving) is kept.
  */
-export function forgetDraftsOfGoneCases(caseIds: readonly string[]): void {
+function forgetDraftsOfGoneCases(caseIds: readonly string[]): void {
   goneCases = new Set(caseIds)
   removeDraftsOfCases(localStorage, PREFIX, goneCases)
   notify()
