@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ERASE_REASON_MAX, type Erasure } from './team/erasures'
 import { retentionSchema, type Retention, type RetentionDue } from './team/retention'
+import type { WithheldCases } from './team/withheld-cases'
 import type { AnonymisedCase } from './reports/anonymised-case'
 import type { SyncStatus } from './sync/status'
 import type { JoinCode, TeamDevice } from './sync/team-api'
@@ -248,6 +249,8 @@ export const API = {
   restrictCase: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id, to: z.array(id).max(500).nullable() })),
   /** Whom a case is restricted to, by name; null when it is not restricted. */
   caseRestriction: method<{ restriction: CaseRestriction | null }>()(z.object({ caseId: id })),
+  /** The cases this laptop may not hold (restricted to others, or erased), by id: the window lets them go and deletes the drafts typed into them. */
+  withheldCases: method<WithheldCases>()(none),
   /** A manager erases a case, for a reason: gone from every laptop and the server, its figures kept anonymised (erasures.ts). */
   eraseCase: method<Record<string, never>>()(z.object({ caseId: id, reason: z.string().trim().min(1, 'Give the reason for erasing the case').max(ERASE_REASON_MAX) })),
   erasedCases: method<ErasedCase[]>()(none),

@@ -63,6 +63,22 @@ describe('signing in on a laptop', () => {
     }
   })
 
+  it('tells a locked window which cases this laptop may not hold, by id alone, so it deletes their drafts before anyone signs in', async () => {
+    const dir = tempDir('session-withheld')
+    const workspace = await openWorkspace({ dataDir: dir.path })
+    try {
+      const call = windowApi(workspace)
+      await firstRun(workspace)
+      const { id } = ((await call('createCase', referral())) as { result: { id: string } }).result
+      expect(await call('eraseCase', { caseId: id, reason: 'The client asked to be forgotten' })).toMatchObject({ ok: true })
+      expect(await call('lock')).toMatchObject({ ok: true })
+      expect(await call('withheldCases')).toEqual({ id: expect.any(Number), ok: true, result: { restricted: [], erased: [id] } })
+    } finally {
+      await workspace.close()
+      dir.remove()
+    }
+  })
+
   it('keeps only a slow hash of the PIN, and refuses a short one', async () => {
     const dir = tempDir('session-pin-hash')
     const workspace = await openWorkspace({ dataDir: dir.path })

@@ -32,8 +32,8 @@ export interface HomewardApp {
   quit(): Promise<void>
   /** Quits, and closes the browser too: the end of the test. */
   dispose(): Promise<void>
-  /** Browser mode only: starts the server again (a new secret), leaving the page where it was. */
-  restartServerOnly?(): Promise<void>
+  /** Browser mode only: starts the server again on the same address (a new secret), leaving the page where it was; its new address. */
+  restartServerOnly?(): Promise<string>
 }
 
 /** The app on a workspace folder of its own, for the length of a test. */
@@ -107,7 +107,7 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
       return page
     },
     async restartServerOnly() {
-      await startServer(lastPort)
+      return startServer(lastPort)
     },
     quit: stopServer,
     async dispose() {

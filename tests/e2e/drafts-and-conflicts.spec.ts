@@ -106,6 +106,38 @@ test('the case header says a form is not saved yet, instead of “Saved”', asy
   await expect(page.getByRole('button', { name: 'Change referral form' })).toBeFocused()
 })
 
+test('two tabs typing into one form: a save in one never shows the other’s unsaved typing as “Saved”, nor loses it', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const first = await app.open()
+  const steps = casework(first)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const second = await first.context().newPage()
+  await second.goto(first.url())
+  await expect(second.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
+
+  await steps.change('Referral form')
+  await casework(second).change('Referral form')
+  await first.getByLabel('CHAIN number').fill('4444444')
+  await second.getByLabel("Referrer's name").fill('Priya Shah')
+  await steps.save('Referral form')
+  await expect(first.getByText('CHAIN 4444444')).toBeVisible()
+
+  // The second tab still holds its own typing, unsaved, and says so; through a reload too.
+  await expect(second.locator('.save-state')).toHaveText('Not saved yet: Referral form')
+  await expect(second.getByLabel("Referrer's name")).toHaveValue('Priya Shah')
+  await screenshot(second, testInfo, 'other-tab-still-unsaved')
+  await second.reload()
+  await expect(second.locator('.save-state')).toHaveText('Not saved yet: Referral form')
+  await expect(second.getByLabel("Referrer's name")).toHaveValue('Priya Shah')
+  await casework(second).save('Referral form')
+  for (const page of [first, second]) {
+    await expect(page.locator('.save-state')).toHaveText('Saved')
+    await expect(page.getByText('Priya Shah').first()).toBeVisible()
+  }
+  expect(await first.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('homeward-draft:')))).toEqual([])
+})
+
 test('a field two windows saved at once shows both values, and one can be kept', async ({ app }, testInfo) => {
   // Two windows on a machine the other engineers share: more than the usual time.
   test.setTimeout(180_000)

@@ -6,21 +6,25 @@ import { CaseHeader } from './CaseHeader'
 import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
-import { useRestrictedAway } from './RestrictCase'
+import { useWithheld } from './RestrictCase'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
 export function CasePage() {
   const { id = '' } = useParams()
   const state = useCase(id)
-  const withheld = useRestrictedAway(id)
+  const withheld = useWithheld(id)
   // The documents made stay openable once closed: reading them changes nothing.
   const onDocuments = useMatch('/cases/:id/documents') !== null
-  // A case restricted to others is deleted from this laptop: a window that had it open lets it go.
+  // A case restricted to others, or erased, is deleted from this laptop: a window that had it open lets it go.
   if (withheld)
     return (
       <>
-        <PageHeading title="Restricted case" />
-        <p>This case is restricted to other people in the team, so it has been deleted from this laptop.</p>
+        <PageHeading title={withheld === 'erased' ? 'Erased case' : 'Restricted case'} />
+        <p>
+          {withheld === 'erased'
+            ? 'This case has been erased, so it has been deleted from this laptop.'
+            : 'This case is restricted to other people in the team, so it has been deleted from this laptop.'}
+        </p>
         <p>
           <Link to="/">Back to the case list</Link>
         </p>

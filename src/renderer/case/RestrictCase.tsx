@@ -30,12 +30,15 @@ export function RestrictCase() {
   )
 }
 
-/** Whether a case is restricted to people other than this laptop's person. */
-export function useRestrictedAway(caseId: string): boolean {
-  const { profile } = useSession()
-  const restriction = useApiQuery('caseRestriction', { caseId }, 'team-changed')
-  const current = restriction.status === 'ready' ? restriction.data.restriction : null
-  return current !== null && !current.to.some((person) => person.id === profile.id)
+/**
+ * Whether this laptop may no longer hold a case, as its core says: restricted to others (on a shared
+ * laptop, to anyone but all its people) or erased. The core deletes it; the window lets it go.
+ */
+export function useWithheld(caseId: string): 'restricted' | 'erased' | undefined {
+  const withheld = useApiQuery('withheldCases', {}, 'team-changed')
+  if (withheld.status !== 'ready') return undefined
+  if (withheld.data.erased.includes(caseId)) return 'erased'
+  return withheld.data.restricted.includes(caseId) ? 'restricted' : undefined
 }
 
 function RestrictForm({ caseId, restricted, selfId }: { caseId: string; restricted: string[] | null; selfId: string }) {

@@ -1,7 +1,9 @@
-import { useCallback, useContext, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { FormValues } from '../../shared/forms/fields'
 import { useProfile } from '../app/contexts'
 import { OpenCaseContext } from '../case/CaseContext'
+import type { ApiClient } from '../platform/api-client'
+import { caseIdOfForm, listForms, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
 
 /*
  * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
@@ -12,7 +14,8 @@ import { OpenCaseContext } from '../case/CaseContext'
  * Drafts are kept in this laptop's local storage, not the window's session storage: a crash, a
  * closed window or a restart would lose a session's drafts, and with them what was typed. Local
  * storage stays in the app's own profile on this laptop (like the workspace, never synced), and a
- * draft is removed the moment it is saved or discarded.
+ * draft is removed the moment it is saved or discarded. Each window keeps its own entry of a form
+ * (`draft-entries.ts`), so a save in one tab never takes away another tab's unsaved typing.
  */
 
 /**
@@ -100,7 +103,13 @@ function unsavedFormsSnapshot(prefix: string): string {
 /** Throws away one of this person's drafts, by its form's key. */
 export function useDiscardDraft(): (key: string) => void {
   const person = useProfile().id
-  return useCallback((key: string) => remove(`${PREFIX}${person}:${key}`), [person])
+  return useCallback(
+    (key: string) => {
+      removeForm(localStorage, `${PREFIX}${person}:`, key)
+      notify()
+    },
+    [person],
+  )
 }
 
 /** The client's name typed in a new referral's draft, if any. */
@@ -111,41 +120,51 @@ function typedClientName(value: unknown): string | undefined {
 
 const PREFIX = 'homeward-draft:'
 
-interface Envelope {
-  label: string
-  value: unknown
-  /** The case's client, kept with a case's draft so the footer can say whose it is without opening the case. */
-  whose?: string
+/**
+ * This window's id, kept in its session storage: the same through a reload or signing in again
+ * (its forms read back its own entries), new in another tab or after a restart (whose forms
+ * continue the newest entry of any window).
+ */
+function windowId(): string {
+  let id = sessionStorage.getItem(WINDOW_ID)
+  if (!id) {
+    id = crypto.randomUUID()
+    sessionStorage.setItem(WINDOW_ID, id)
+  }
+  return id
 }
 
+const WINDOW_ID = 'homeward-window'
+
+/**
+ * The cases this laptop may no longer hold (erased, or restricted to others), as the core last said:
+ * a form of one still on the screen for a moment keeps nothing more of what is typed into it.
+ */
+let goneCases = new Set<string>()
+
 function useStored<T>(key: string, label: string, restore: (saved: unknown) => T, empty: T): [T, (next: T, typed?: boolean) => void, () => void] {
-  const storageKey = `${PREFIX}${useProfile().id}:${key}`
+  const prefix = `${PREFIX}${useProfile().id}:`
   const whose = useContext(OpenCaseContext)?.record.referral.clientName || undefined
   // Read once: a form for another draft is a new component, with its own key.
-  const [value, setValue] = useState<T>(() => restore(read(storageKey)?.value ?? null))
+  const [start] = useState(() => startingDraft(localStorage, prefix, key, windowId()))
+  const continues = useRef(start.continues)
+  const [value, setValue] = useState<T>(() => restore(start.envelope?.value ?? null))
   const save = useCallback(
     (next: T, typed = true) => {
       setValue(next)
-      if (!typed) return
-      localStorage.setItem(storageKey, JSON.stringify({ label, value: next, ...(whose ? { whose } : {}) } satisfies Envelope))
+      if (!typed || goneCases.has(caseIdOfForm(key))) return
+      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, ...(whose ? { whose } : {}) }, continues.current)
       notify()
     },
-    [storageKey, label, whose],
+    [prefix, key, label, whose],
   )
   const clear = useCallback(() => {
     setValue(empty)
-    remove(storageKey)
-  }, [storageKey, empty])
+    removeDraft(localStorage, prefix, key, windowId(), continues.current)
+    continues.current = {}
+    notify()
+  }, [prefix, key, empty])
   return [value, save, clear]
-}
-
-function read(storageKey: string): Envelope | undefined {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null')
-    return typeof parsed === 'object' && parsed !== null && 'label' in parsed && 'value' in parsed ? (parsed as Envelope) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /**
@@ -160,25 +179,48 @@ export function removeAllDrafts(): void {
 
 /** Deletes every draft typed into a case on this laptop, whoever typed it: the case was erased. */
 export function removeDraftsOfCase(caseId: string): void {
-  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX) && key.slice(PREFIX.length).split(':').slice(1).join(':').startsWith(caseId))
-  for (const key of keys) if (key) localStorage.removeItem(key)
+  removeDraftsOfCases(localStorage, PREFIX, [caseId])
   notify()
 }
 
-function remove(storageKey: string): void {
-  localStorage.removeItem(storageKey)
+/**
+ * Deletes every draft typed into the cases this laptop may no longer hold (erased, or restricted to
+ * others), whoever typed it, in any window; and keeps no more of them. Only the cases named: a draft
+ * of a case not here yet (still arriving) is kept.
+ */
+function forgetDraftsOfGoneCases(caseIds: readonly string[]): void {
+  goneCases = new Set(caseIds)
+  removeDraftsOfCases(localStorage, PREFIX, goneCases)
   notify()
+}
+
+/**
+ * Keeps this window's drafts to the cases this laptop may hold: asks the core which it may not (erased,
+ * or restricted to others) when the window starts, before anyone signs in (a draft left by a window
+ * closed meanwhile), and again whenever the team document or the laptop's people change (an open
+ * window, at once).
+ */
+export function useForgetDraftsOfWithheldCases(api: ApiClient): void {
+  useEffect(() => {
+    let asked = 0
+    const look = () => {
+      const call = ++asked
+      // Only the latest answer counts (an older one arriving late would bring back a case since let go of).
+      // A refusal (the core not answering, a laptop taken off its team) changes nothing: the next change asks again.
+      api.call('withheldCases', {}).then(
+        ({ restricted, erased }) => call === asked && forgetDraftsOfGoneCases([...restricted, ...erased]),
+        () => undefined,
+      )
+    }
+    look()
+    return api.onEvent((event) => {
+      if (event.type === 'team-changed' || event.type === 'session-changed') look()
+    })
+  }, [api])
 }
 
 function listDrafts(prefix: string, scope: string): StoredDraft[] {
-  const drafts: StoredDraft[] = []
-  for (let i = 0; i < localStorage.length; i++) {
-    const storageKey = localStorage.key(i)
-    if (!storageKey?.startsWith(prefix + scope)) continue
-    const envelope = read(storageKey)
-    if (envelope) drafts.push({ key: storageKey.slice(prefix.length), label: envelope.label, value: envelope.value, ...(envelope.whose ? { whose: envelope.whose } : {}) })
-  }
-  return drafts.sort((a, b) => a.key.localeCompare(b.key))
+  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({ key, label: envelope.label, value: envelope.value, ...(envelope.whose ? { whose: envelope.whose } : {}) }))
 }
 
 const listeners = new Set<() => void>()

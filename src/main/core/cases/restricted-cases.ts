@@ -4,9 +4,10 @@ import { isValidDocumentId, type DocumentId } from '@automerge/automerge-repo'
 import type { CaseRestriction } from '../../../shared/api'
 import type { PersonRef } from '../../../shared/people'
 import { heldCaseIds, restrictions, withheldScanIds } from '../../../shared/team/restrictions'
-import { erasedDocumentIds, erasures } from '../../../shared/team/erasures'
+import { withheldCases } from '../../../shared/team/withheld-cases'
+import { erasedDocumentIds } from '../../../shared/team/erasures'
 import { samePersonName } from '../../../shared/team/same-person-name'
-import { teamCaseIds, teamMembers } from '../../../shared/team/team-doc'
+import { teamMembers } from '../../../shared/team/team-doc'
 import type { ApiHandlers } from '../api/handlers'
 import { ServerRefusedError } from '../errors'
 import { savedMembership } from '../sync/membership'
@@ -82,6 +83,7 @@ export class RestrictedCases {
         return { restriction: this.restrictionOf(caseId) }
       },
       caseRestriction: ({ caseId }) => ({ restriction: this.restrictionOf(caseId) }),
+      withheldCases: () => withheldCases(this.core.teamDoc().doc(), this.personIds()),
     } satisfies Partial<ApiHandlers>
   }
 
@@ -93,10 +95,10 @@ export class RestrictedCases {
    */
   async deleteWithheld(): Promise<boolean> {
     const team = this.core.teamDoc().doc()
-    const held = new Set(this.heldCaseIds())
     const erased = erasedDocumentIds(team).filter((id) => isValidDocumentId(id))
     if (erased.length > 0) this.dropUnsent(erased)
-    const cases = [...teamCaseIds(team).filter((id) => !held.has(id)), ...Object.keys(erasures(team))].filter((id) => isValidDocumentId(id))
+    const { restricted, erased: erasedCases } = withheldCases(team, this.personIds())
+    const cases = [...restricted, ...erasedCases].filter((id) => isValidDocumentId(id))
     const withheld = new Set<string>([...cases, ...erased, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
     for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))

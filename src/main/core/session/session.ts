@@ -27,7 +27,8 @@ const IDLE_CHECK_MS = 15_000
 
 /** What the window may ask while nobody is signed in: the sign-in page's needs. */
 /** "Someone else uses this laptop" too: it needs the manager's join code for them, so opens nothing by itself. */
-const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getWorkspaceLock', 'unlockWorkspace', 'getSession', 'signIn', 'setFirstPin', 'addLaptopPerson'])
+/** And the ids of the cases withheld from this laptop (no name, no word of them), so a window deletes their drafts at once. */
+const OPEN_WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set(['getWorkspaceLock', 'unlockWorkspace', 'getSession', 'signIn', 'setFirstPin', 'addLaptopPerson', 'withheldCases'])
 /** And the first run's, only until the laptop has a person. */
 const FIRST_RUN: ReadonlySet<ApiMethod> = new Set(['setProfile', 'listMembers'])
 /**
