@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { UserFacingError } from './user-facing-error'
 
 /** A problem with one field of a form, worded for the person filling it in. */
 export interface FieldIssue {
@@ -24,9 +25,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
 }
 
 /** Thrown by the core when input is refused; carries the per-field messages to show. */
-export class ValidationError extends Error {
+export class ValidationError extends UserFacingError {
   constructor(readonly issues: FieldIssue[]) {
     super(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '))
-    this.name = 'ValidationError'
   }
 }

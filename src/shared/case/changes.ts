@@ -18,6 +18,7 @@ import type { CaseDoc, CaseRecord, CaseRules, PhaseChange } from './record'
 import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
+import { UserFacingError } from '../user-facing-error'
 
 /** Who makes a change, when, and in what role (some changes are a manager's to make). */
 export interface ChangeContext {
@@ -28,10 +29,9 @@ export interface ChangeContext {
 }
 
 /** A change the case's rules do not allow yet; `problems` say what is missing, in words. */
-export class CaseRuleError extends Error {
+export class CaseRuleError extends UserFacingError {
   constructor(readonly problems: string[]) {
     super(problems.join('; '))
-    this.name = 'CaseRuleError'
   }
 }
 

@@ -1,16 +1,16 @@
 import { toPlain, toStored } from '../automerge/registers'
 import type { PersonRef } from '../people'
 import { CASE_SCHEMA_VERSION, type CaseDoc } from './record'
+import { UserFacingError } from '../user-facing-error'
 
 /**
  * A case's schema version says how its document is shaped. Older cases are read through these
  * migrations, and a document is brought up to date inside the first change made to it.
  */
 
-export class UnreadableCaseError extends Error {
+export class UnreadableCaseError extends UserFacingError {
   constructor(reason: string) {
     super(`This case cannot be read by this version of Homeward (${reason}).`)
-    this.name = 'UnreadableCaseError'
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Person } from '../people'
+import { UserFacingError } from '../user-facing-error'
 
 /**
  * Who may make a subject access copy of a case (UK GDPR Article 15): a manager, or the case's lead
@@ -13,9 +14,8 @@ export function mayMakeSubjectAccessCopy(person: Pick<Person, 'id' | 'role'>, le
 export const SUBJECT_ACCESS_REFUSAL = 'Only the case’s lead caseworker or a manager can make a subject access copy of it.'
 
 /** Someone else asked for a subject access copy: refused, with who can make one. */
-export class SubjectAccessRefusedError extends Error {
+export class SubjectAccessRefusedError extends UserFacingError {
   constructor() {
     super(SUBJECT_ACCESS_REFUSAL)
-    this.name = 'SubjectAccessRefusedError'
   }
 }

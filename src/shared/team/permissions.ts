@@ -1,4 +1,5 @@
 import type { Role } from '../people'
+import { UserFacingError } from '../user-facing-error'
 
 /**
  * Who may do what, each with the words a refusal uses: the one place a role's permissions are
@@ -27,10 +28,9 @@ export function may(role: Role, action: Action): boolean {
 }
 
 /** Something this person's role does not allow; the message says who can. */
-export class NotPermittedError extends Error {
+export class NotPermittedError extends UserFacingError {
   constructor(readonly action: Action) {
     super(PERMISSIONS[action].refusal)
-    this.name = 'NotPermittedError'
   }
 }
 
