@@ -28,6 +28,20 @@ export function mayReceive(authority: TeamAuthority, documentId: string, people:
   return laptopMayHold(authority.restrictionOf(documentId), people.map((person) => person.id))
 }
 
+/**
+ * The documents a device may hold now that its people changed from `before` to `after` (someone not
+ * allowed a restricted case was taken off it), and could not before: it was never sent them, so it
+ * is owed each whole. A case it may no longer hold needs nothing here: every delivery asks
+ * `mayReceive` with the device's people as they are, and the laptop deletes its own copy.
+ */
+export function newlyHeld(authority: TeamAuthority, before: readonly Person[], after: readonly Person[]): string[] {
+  const ids = (people: readonly Person[]) => people.map((person) => person.id)
+  return authority.restrictedCaseIds().flatMap((caseId) => {
+    const restriction = authority.restrictionOf(caseId)
+    return !laptopMayHold(restriction, ids(before)) && laptopMayHold(restriction, ids(after)) ? [caseId, ...authority.scansOf(caseId)] : []
+  })
+}
+
 /** What restricting (or clearing) a case did: the answer, and the chunks to send out (by number). */
 export interface RestrictOutcome {
   status: number

@@ -83,6 +83,7 @@ export class ServerStore {
         device_id TEXT NOT NULL, person_id TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT,
         PRIMARY KEY (device_id, person_id)
       );
+      CREATE TABLE IF NOT EXISTS device_owed (device_id TEXT NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (device_id, document_id));
     `)
     // A join code from before codes were single-use could be used again and again: void it.
     db.exec("DELETE FROM codes WHERE kind = 'join'")
@@ -243,6 +244,29 @@ export class ServerStore {
   /** A manager takes a person off a device; false if they were not on it. */
   removeDevicePerson(deviceId: string, personId: string, now: Date): boolean {
     return this.#db.prepare('UPDATE device_people SET removed_at = ? WHERE device_id = ? AND person_id = ? AND removed_at IS NULL').run(now.toISOString(), deviceId, personId).changes > 0
+  }
+
+  /**
+   * Documents a device may newly hold (its people changed) and has none of: each is sent whole at
+   * its next catching up, however far it had got, then no longer owed.
+   */
+  owe(deviceId: string, documentIds: readonly string[]): void {
+    const owe = this.#db.prepare('INSERT OR IGNORE INTO device_owed (device_id, document_id) VALUES (?, ?)')
+    this.#db.transaction(() => {
+      for (const id of documentIds) owe.run(deviceId, id)
+    })()
+  }
+
+  owedTo(deviceId: string): string[] {
+    return this.#db.prepare<[string]>('SELECT document_id FROM device_owed WHERE device_id = ?').pluck().all(deviceId) as string[]
+  }
+
+  /** Sent whole: no longer owed. */
+  paid(deviceId: string, documentIds: readonly string[]): void {
+    const paid = this.#db.prepare('DELETE FROM device_owed WHERE device_id = ? AND document_id = ?')
+    this.#db.transaction(() => {
+      for (const id of documentIds) paid.run(deviceId, id)
+    })()
   }
 
   /** The people added to a device after its own, in the order they were added. */

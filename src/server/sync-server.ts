@@ -17,7 +17,7 @@ import { devicePeople, devicePerson } from './device-people'
 import { SERVER_DEVICE, ServerStore, type Device, type JoinCodeFor } from './store'
 import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
-import { mayReceive, refreshRestrictedRecord, restrictCase } from './restricted-documents'
+import { mayReceive, newlyHeld, refreshRestrictedRecord, restrictCase } from './restricted-documents'
 import { eraseCase } from './erased-cases'
 
 export interface SyncServerOptions {
@@ -183,7 +183,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (remove) return removeDocument(remove[1]!, device, response)
     if (takeOff) {
       const [, deviceId, personId] = takeOff as unknown as [string, string, string]
-      if (!store.removeDevicePerson(deviceId, decodeURIComponent(personId), now())) return reply(response, 404, { error: 'That person is not on that laptop (its own person is taken off by revoking it).' })
+      const before = store.device(deviceId)
+      if (!before || !store.removeDevicePerson(deviceId, decodeURIComponent(personId), now())) return reply(response, 404, { error: 'That person is not on that laptop (its own person is taken off by revoking it).' })
+      // The laptop may now hold a restricted case it was never sent (the person taken off was the one not allowed it).
+      const owed = newlyHeld(authority!, devicePeople(before), devicePeople(store.device(deviceId)!))
+      store.owe(deviceId, owed)
+      for (const connection of connections) if (connection.device.id === deviceId) connection.peopleChanged(owed)
       return answer(response, TEAM_API.removeDevicePerson, { removed: decodeURIComponent(personId) })
     }
     const revoked = revoke![1]!
@@ -231,6 +236,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (refusal) return reply(response, 409, { error: refusal })
     if (!added) return reply(response, 403, { error: 'That join code is not right, has been used, or has expired. Ask the team manager for a new one.' })
     publishServerChange(authority?.reconcileMembers())
+    for (const connection of connections) if (connection.device.id === device.id) connection.peopleChanged([])
     return answer(response, TEAM_API.addDevicePerson, added.person)
   }
 
@@ -506,15 +512,29 @@ class Connection {
    * Chunks that just arrived from another laptop, or newly the team's, by number: when they are
    * sent, the laptop has everything (of the team's) up to `upTo`. Only the numbers wait here.
    */
-  push(seqs: number[], upTo: number): void {
+  push(seqs: number[], upTo?: number): void {
     if (seqs.length === 0 || !this.#open()) return
     if (this.#live.length + seqs.length > MAX_QUEUED) {
       // So far behind that even the numbers would pile up: it catches up from the store when it reconnects.
       this.#live.length = 0
       return this.close(1013, 'This laptop fell too far behind; it catches up when it connects again.')
     }
-    seqs.forEach((seq, index) => this.#live.push(index === seqs.length - 1 ? { seq, upTo } : { seq }))
+    seqs.forEach((seq, index) => this.#live.push(index === seqs.length - 1 && upTo !== undefined ? { seq, upTo } : { seq }))
     void this.#pump()
+  }
+
+  /**
+   * The device's people changed: the laptop is told who they are now, then sent whole the
+   * documents it may newly hold (older chunks than it has: no `upTo`). Still owed until its next
+   * catching up, which sends them again if this connection drops first (a chunk twice is harmless).
+   */
+  peopleChanged(owed: readonly string[]): void {
+    this.#sendPeople()
+    this.push(owed.flatMap((documentId) => this.store.seqsOf(documentId)))
+  }
+
+  #sendPeople(): void {
+    this.#send({ type: 'people', people: devicePeople(this.store.device(this.device.id) ?? this.device) })
   }
 
   #open(): boolean {
@@ -610,10 +630,15 @@ class Connection {
       catchUp: this.store.countAfter(since, head, teamDocumentId),
       ...(restored ? { restored } : {}),
     })
+    // Who may sign in on the laptop, before anything it may hold because of them.
+    this.#sendPeople()
     // The team document first, so the laptop knows the rest for what they are as they arrive.
     const bySeq = (seqs: number[]) => seqs.map((seq) => ({ seq }))
     await this.#sendInBatches(bySeq(this.store.seqsOf(teamDocumentId).filter((seq) => seq > since && seq <= head)))
     for (const documentId of listedSince) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
+    // What it may newly hold since its people changed: the older chunks here, the newer in order below.
+    const owed = this.store.owedTo(this.device.id)
+    for (const documentId of owed) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
     let after = since
     for (;;) {
       if (!this.#open()) return
@@ -625,7 +650,8 @@ class Connection {
       // Let other laptops' messages through between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) })
+    // Owed no longer once written out after them (a connection lost before then is sent them again).
+    this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) }, () => this.store.paid(this.device.id, owed))
     this.#caughtUp = true
     // What arrived meanwhile (some may have just been sent: a chunk twice is harmless).
     void this.#pump()
@@ -679,13 +705,14 @@ class Connection {
     if (figures !== undefined) this.push([figures], figures)
   }
 
-  #send(message: ServerMessage): void {
+  #send(message: ServerMessage, written?: () => void): void {
     if (!this.#open()) return
     const bytes = encodeMessage(message)
     this.#inFlight += bytes.length
     // ws calls back once the bytes are written out to the network (or the socket is gone).
     this.socket.send(bytes, (error) => {
       if (!error) this.#answered = true
+      if (!error) written?.()
       this.#inFlight -= bytes.length
       this.#wake()
     })

@@ -177,6 +177,11 @@ export class TeamAuthority {
     return this.#restricted[documentId] ?? (scanOf === undefined ? undefined : this.#restricted[scanOf])
   }
 
+  /** The team's restricted cases, by id. */
+  restrictedCaseIds(): string[] {
+    return Object.keys(this.#restricted)
+  }
+
   /** Whether the team lists this case. */
   listsCase(caseId: string): boolean {
     return caseId in this.#lists.cases

@@ -1,7 +1,8 @@
 import { Command } from 'commander'
-import { addLaptopPerson } from '../core/sync/team-setup'
+import { addLaptopPerson, takePersonOffLaptop } from '../core/sync/team-setup'
 import { pinProblem } from '../../shared/session/pin-rule'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
+import { printJson } from './output'
 
 /**
  * `homeward pin set`: sets (or replaces) the PIN the laptop's person (or the one --as names) signs
@@ -33,7 +34,8 @@ export function pinCommand(): Command {
 /**
  * `homeward person add --code CODE`: someone else who uses this team's laptop, with the join code
  * the manager made for them (`--name` for a code made for anyone), and their PIN from HOMEWARD_PIN
- * or standard input. The PIN is checked before the code is used up.
+ * or standard input. The PIN is checked before the code is used up. `homeward person remove NAME
+ * --laptop LAPTOP`: a manager takes someone off a laptop.
  */
 export function personCommand(): Command {
   const person = new Command('person').description('the people who share this laptop, each signed in as themselves')
@@ -53,6 +55,17 @@ export function personCommand(): Command {
       return added.name
     })
     process.stdout.write(`${name} can now sign in on this laptop.\n`)
+  })
+  withCommonOptions(
+    person
+      .command('remove')
+      .description("a manager's: take someone off one of the team's laptops; they can no longer sign in there, and the laptop deletes their PIN when it next connects")
+      .argument('<name>', 'their name, as the team has it')
+      .requiredOption('--laptop <laptop>', 'the laptop, by its name or id (homeward devices list)'),
+  ).action(async (name: string, options: CommonOptions & { laptop: string }) => {
+    const { person: taken, laptop } = await withWorkspace(options, (workspace) => takePersonOffLaptop(workspace, { name, laptop: options.laptop }))
+    if (options.json) printJson({ removed: taken.id, name: taken.name, laptop: laptop.id })
+    else process.stdout.write(`${taken.name} is taken off ${laptop.name}: they can no longer sign in there.\n`)
   })
   return person
 }

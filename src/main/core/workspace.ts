@@ -374,6 +374,11 @@ export class Workspace {
     return this.store.open ? takenOffTeamAt(this.core.settings) : undefined
   }
 
+  /** The laptop's people as the team's server holds them: anyone taken off can no longer sign in here (Session.followServer). */
+  followLaptopPeople(people: readonly Person[]): void {
+    if (!this.#closed) this.session.followServer(people, this.membership.get()?.person?.id)
+  }
+
   /** "Start again": the notice that this laptop was taken off the team goes (see dismissTakenOffTeam). */
   dismissTakenOffTeam(): void {
     dismissTakenOffTeam(this.core.settings)

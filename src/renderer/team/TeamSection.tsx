@@ -278,6 +278,8 @@ function Devices() {
   const profile = useProfile()
   const [devices, setDevices] = useState<TeamDevice[] | undefined>()
   const [confirm, setConfirm] = useState<string | undefined>()
+  /** The person being taken off a laptop, asked to confirm: "deviceId/personId". */
+  const [takingOff, setTakingOff] = useState<string | undefined>()
   const [problem, setProblem] = useState<string | undefined>()
   const load = useCallback(
     () =>
@@ -314,8 +316,42 @@ function Devices() {
                   ? `${device.person.name}${device.person.id === profile.id ? ' (you)' : ''}, ${ROLE_LABELS[device.person.role]}`
                   : 'Not recorded',
             },
-            // Someone else who shares the laptop, added with a code of their own.
-            { heading: 'Also used by', cell: (device) => device.people.map((person) => person.name).join(', ') || 'Nobody else' },
+            // Someone else who shares the laptop, added with a code of their own; a manager can take them off it.
+            {
+              heading: 'Also used by',
+              cell: (device) =>
+                device.people.length === 0 ? (
+                  'Nobody else'
+                ) : (
+                  <ul className="laptop-people">
+                    {device.people.map((person) => (
+                      <li key={person.id}>
+                        {person.name}{' '}
+                        {!device.revoked &&
+                          (takingOff === `${device.id}/${person.id}` ? (
+                            <Confirm
+                              question={`Take ${person.name} off ${device.name}?`}
+                              explanation={`${person.name} will no longer be able to sign in on ${device.name}. Their PIN is deleted from it when it next connects; if they are signed in, it locks.`}
+                              yes={`Yes, take ${person.name} off ${device.name}`}
+                              onYes={() =>
+                                api.call('removeDevicePerson', { deviceId: device.id, personId: person.id }).then(() => {
+                                  setTakingOff(undefined)
+                                  return load()
+                                }, fail)
+                              }
+                              no="Cancel"
+                              onNo={() => setTakingOff(undefined)}
+                            />
+                          ) : (
+                            <button type="button" className="link-button" onClick={() => setTakingOff(`${device.id}/${person.id}`)}>
+                              Take off this laptop<span className="visually-hidden"> ({person.name}, {device.name})</span>
+                            </button>
+                          ))}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
             { heading: 'Last seen', cell: (device) => (device.lastSeen ? formatUkDateTime(device.lastSeen) : 'Never') },
             { heading: 'State', cell: (device) => (device.revoked ? 'Revoked' : 'Can sync') },
           ]}
@@ -347,7 +383,8 @@ function Devices() {
       )}
       <p className="field__hint">
         Revoke a lost or stolen laptop: the server refuses it from then on, and it receives nothing new. The next time it reaches the server, it
-        deletes the team's data. Revoking also cancels every join code not yet used.
+        deletes the team's data. Revoking also cancels every join code not yet used. Take someone who shares a laptop off it when they no
+        longer use it: they can no longer sign in there.
       </p>
     </>
   )

@@ -1,5 +1,6 @@
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { z } from 'zod'
+import { ROLES } from '../people'
 
 /**
  * How a laptop and the team's sync server talk, over one WebSocket per laptop (CBOR messages).
@@ -77,6 +78,15 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Chunks, in order; `upTo` is the number the laptop now has everything (of the team's) up to. */
   z.object({ type: z.literal('chunks'), chunks: z.array(chunkMessage), upTo: seq.optional(), mark: chunkMark.optional() }),
+  /**
+   * The people of this laptop as the server holds them (its own person and those added to it):
+   * sent after the welcome and again whenever a manager adds or takes one off. The laptop keeps
+   * only these (someone taken off can no longer sign in there, and their PIN hash is deleted).
+   */
+  z.object({
+    type: z.literal('people'),
+    people: z.array(z.object({ id: z.string().max(100), name: z.string().max(100), role: z.enum(ROLES) })).max(100),
+  }),
   /** Caught up to `seq`: everything after comes live. */
   z.object({ type: z.literal('caught-up'), seq, mark: chunkMark.optional() }),
   /**

@@ -9,6 +9,11 @@ describe('permissions', () => {
     }
   })
 
+  it('keep taking someone off a laptop to a manager, refused in words that say so (not as revoking the laptop)', () => {
+    expect(may('manager', 'take-people-off-laptops')).toBe(true)
+    expect(() => requirePermission('caseworker', 'take-people-off-laptops')).toThrow('Only a team manager can take someone off a laptop')
+  })
+
   it('refuse with words that say who can', () => {
     expect(() => requirePermission('caseworker', 'start-meeting')).toThrow(new NotPermittedError('start-meeting'))
     expect(() => requirePermission('caseworker', 'start-meeting')).toThrow('Only a team manager can start a case review meeting')

@@ -15,6 +15,7 @@ const PERMISSIONS = {
   // The server checks these against the role it holds too: a laptop cannot grant them itself.
   'issue-join-codes': { who: ['manager'], refusal: 'Only a team manager can make join codes' },
   'revoke-devices': { who: ['manager'], refusal: 'Only a team manager can revoke a laptop' },
+  'take-people-off-laptops': { who: ['manager'], refusal: 'Only a team manager can take someone off a laptop' },
   'remove-from-team': { who: ['manager'], refusal: 'Only a team manager can take a document out of the team' },
   'read-audit': { who: ['manager'], refusal: 'Only a team manager can see who has seen a case' },
   'erase-cases': { who: ['manager'], refusal: 'Only a team manager can erase a case' },

@@ -33,3 +33,15 @@ export function addLaptopPerson(settings: LocalSettings, person: Person): void {
   if (added.some((known) => known.id === person.id)) return
   settings.set(SETTING_LAPTOP_PEOPLE, [...added, person])
 }
+
+/**
+ * The people the team's server holds for this laptop besides its own person: the laptop's list
+ * becomes theirs. Says whether it changed, and who it had that is no longer on it (a manager took them off).
+ */
+export function followServerPeople(settings: LocalSettings, others: readonly Person[]): { changed: boolean; takenOff: Person[] } {
+  const added = settings.get<Person[]>(SETTING_LAPTOP_PEOPLE) ?? []
+  const takenOff = added.filter((person) => !others.some((other) => other.id === person.id))
+  const changed = takenOff.length > 0 || others.some((other) => !added.some((person) => person.id === other.id))
+  if (changed) settings.set(SETTING_LAPTOP_PEOPLE, [...others])
+  return { changed, takenOff }
+}

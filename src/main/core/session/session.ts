@@ -14,7 +14,7 @@ import { PinRefusedError, SignInFirstError } from '../errors'
 import type { LocalSettings } from '../storage/workspace-files'
 import { savedMembership } from '../sync/membership'
 import { savedProfile } from '../team/team'
-import { addLaptopPerson, laptopPeople } from './laptop-people'
+import { addLaptopPerson, followServerPeople, laptopPeople } from './laptop-people'
 import { hashPin, pinMatches, type PinHash } from './pin-hash'
 
 /** Each person's PIN hash, by person id (local settings, never synced). */
@@ -126,6 +126,29 @@ export class Session {
   addPerson(person: Person): void {
     addLaptopPerson(this.parts.settings, person)
     // The laptop's people changed: what it may hold is looked at again.
+    this.#events.emit('changed')
+  }
+
+  /**
+   * The laptop's people as the team's server holds them (`ownId`: the laptop's own person, kept
+   * whatever the list says). Anyone taken off has their PIN hash deleted and cannot sign in here;
+   * if they are signed in, the app locks as when idle (the window's drafts stay), offering nobody.
+   */
+  followServer(people: readonly Person[], ownId: string | undefined): void {
+    const { changed, takenOff } = followServerPeople(
+      this.parts.settings,
+      people.filter((person) => person.id !== ownId),
+    )
+    if (!changed) return
+    const gone = new Set(takenOff.map((person) => person.id))
+    const pins = this.#pins()
+    if (takenOff.some((person) => person.id in pins)) {
+      this.parts.settings.set(SETTING_PINS, Object.fromEntries(Object.entries(pins).filter(([id]) => !gone.has(id))))
+    }
+    if (this.#lockedFor !== null && gone.has(this.#lockedFor)) this.#lockedFor = null
+    const signedIn = this.#signedIn
+    if (signedIn?.kind === 'laptop' && gone.has(signedIn.id)) return this.signOut()
+    // Added or taken off: what the laptop may hold is looked at again (a restricted case may come, or go).
     this.#events.emit('changed')
   }
 

@@ -6,6 +6,7 @@ import { takenOffTeamNotice, UNPROVEN_REVOCATION } from '../../../shared/sync/ta
 import { revocationIn, revocationNonce } from '../../../node/revocation-proof'
 import { ServerRefusedError } from '../errors'
 import { decodeServerMessage, encodeMessage } from '../../../node/sync-codec'
+import type { Person } from '../../../shared/people'
 import type { TeamDoc } from '../../../shared/team/team-doc'
 import { isManager, type TeamMembership } from './membership'
 
@@ -22,6 +23,8 @@ export interface SyncedWorkspace {
   takeOffTeam(at: string): Promise<void>
   /** When the team's server took this laptop off the team, if it did. */
   takenOffTeamAt(): string | undefined
+  /** The laptop's people, as the server holds them (sent on connecting and whenever a manager changes them). */
+  followLaptopPeople(people: readonly Person[]): void
 }
 
 export interface SyncClientOptions {
@@ -317,6 +320,9 @@ export class SyncClient {
         this.#emitStatus()
         return
       }
+      case 'people':
+        this.workspace.followLaptopPeople(message.people)
+        return
       case 'caught-up':
         this.#caughtUp = true
         this.#catchUp = undefined

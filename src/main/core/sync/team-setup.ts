@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { ChangeContext } from '../../../shared/case/changes'
 import type { Person } from '../../../shared/people'
-import type { JoinCode } from '../../../shared/sync/team-api'
-import { oncePerPerson } from '../../../shared/team/same-person-name'
+import type { JoinCode, TeamDevice } from '../../../shared/sync/team-api'
+import { oncePerPerson, samePersonName } from '../../../shared/team/same-person-name'
 import { requirePermission } from '../../../shared/team/permissions'
 import type { ApiHandlers } from '../api/handlers'
 import { ServerRefusedError } from '../errors'
@@ -111,6 +111,38 @@ export async function addLaptopPerson(
   return person
 }
 
+/**
+ * A manager takes someone off one of the team's laptops (the command line's way to it, by names):
+ * the laptop by its name or id, the person by their name as the team has it. Not the laptop's own
+ * person (revoke the laptop for that). The server checks the role again, and the laptop lets them
+ * go when it next hears from it. Returns who was taken off which laptop.
+ */
+export async function takePersonOffLaptop(
+  workspace: { membership: TeamMembership; currentContext(): ChangeContext },
+  input: { name: string; laptop: string },
+): Promise<{ person: Person; laptop: TeamDevice }> {
+  const { role, author } = workspace.currentContext()
+  requirePermission(role, 'take-people-off-laptops')
+  const membership = requireMembership(workspace)
+  const devices = (await serverApi.devices(membership.server, membership.credential)).filter((device) => !device.revoked)
+  const wanted = input.laptop.trim()
+  const byId = devices.find((device) => device.id === wanted)
+  const byName = devices.filter((device) => device.name.trim().toLocaleLowerCase('en-GB') === wanted.toLocaleLowerCase('en-GB'))
+  if (!byId && byName.length > 1) throw new ServerRefusedError(`Several of the team's laptops are named ${wanted}: give its id (homeward devices list)`)
+  const laptop = byId ?? byName[0]
+  if (!laptop) throw new ServerRefusedError(`The team has no laptop named ${wanted} (homeward devices list shows them)`)
+  if (laptop.person && samePersonName(laptop.person.name, input.name)) {
+    throw new ServerRefusedError(`${laptop.person.name} is the person ${laptop.name} belongs to: revoke the laptop instead (homeward devices revoke ${laptop.id})`)
+  }
+  const person = laptop.people.find((candidate) => samePersonName(candidate.name, input.name))
+  if (!person) {
+    const others = laptop.people.map((candidate) => candidate.name).join(', ')
+    throw new ServerRefusedError(`${input.name.trim()} does not use ${laptop.name}${others ? ` (also used by ${others})` : ' (nobody else uses it)'}`)
+  }
+  await serverApi.removeDevicePerson(membership.server, membership.credential, laptop.id, person.id, author.id)
+  return { person, laptop }
+}
+
 /** The membership, or a clear error for commands that need one. */
 export function requireMembership(workspace: { membership: TeamMembership }): Membership {
   const membership = workspace.membership.get()
@@ -162,7 +194,7 @@ export function teamSyncHandlers(
     },
     removeDevicePerson: async ({ deviceId, personId }) => {
       const { role, author } = workspace.currentContext()
-      requirePermission(role, 'revoke-devices')
+      requirePermission(role, 'take-people-off-laptops')
       const membership = requireMembership(workspace)
       await serverApi.removeDevicePerson(membership.server, membership.credential, deviceId, personId, author.id)
       return {}
