@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
 import type { Workspace } from '../../src/main/core/workspace'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import { allocate } from '../../src/shared/case/changes'
+import { restrictions } from '../../src/shared/team/restrictions'
 import { addAgendaItem, agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '../../src/shared/meeting/meeting-doc'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
 import { AMINA, DEREK, JO, referral } from '../support/people'
@@ -160,6 +162,31 @@ describe('a case erased or restricted in the team’s meetings and learning log'
       const text = await minutesText(allowed.workspace, meetingId, `restricted-${allowed === a ? 'a' : 'manager'}`)
       for (const words of [CLIENT, 'Zofia has a sister in Leeds.', 'Ring her sister about Zofia']) expect(text).toContain(words)
     }
+  }, 60_000)
+
+  it('restricted: "Add to the agenda" never offers her case, not even on the laptops allowed it', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const caseId = await a.workspace.cases.create(referral({ clientName: CLIENT, chainNumber: '918273' }))
+    await a.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await a.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    const api = createApiHandler(a.workspace)
+    const offered = async () => ((await api({ id: 1, method: 'meetingAgendaCases', params: {} })) as { result: { clientName: string }[] }).result.map((row) => row.clientName)
+    expect(await offered()).toEqual(['Aoife Byrne', CLIENT])
+
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return manager.workspace.cases.list().length === 2
+    }, 15_000, 'both cases on the server')
+    const { server, credential } = a.workspace.membership.get()!
+    await serverApi.restrict(server, credential, { caseId, to: [DEREK.id] })
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return caseId in restrictions(a.workspace.teamDoc())
+    }, 15_000, 'the restriction on A')
+    expect(a.workspace.cases.list().some((entry) => entry.id === caseId)).toBe(true)
+    expect(await offered()).toEqual(['Aoife Byrne'])
   }, 60_000)
 
   it('restricted: a laptop not allowed her case finishes the meeting; her note waits for a laptop allowed it, which writes it once', async () => {

@@ -14,11 +14,11 @@ import {
   suggestedAgenda,
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
+import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
 import { erasures } from '../../../shared/team/erasures'
 import { requirePermission } from '../../../shared/team/permissions'
-import { restrictions } from '../../../shared/team/restrictions'
 import { addMeetingToTeam, mapIn, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
 import { toBase64, type ApiHandlers } from '../api/handlers'
@@ -143,9 +143,7 @@ export class Meetings {
     const context = this.core.context()
     requirePermission(context.role, 'start-meeting')
     const names = new Map(this.cases.list().map((summary) => [summary.id, summary.clientName]))
-    const team = this.core.teamDoc().doc()
-    const withheld = new Set([...Object.keys(restrictions(team)), ...Object.keys(erasures(team))])
-    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, withheld).map((item) => [randomUUID(), item]))
+    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, keptOffAgenda(this.core.teamDoc().doc())).map((item) => [randomUUID(), item]))
     const attendees = this.team.members().map((member) => ({ id: member.id, name: member.name }))
     const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
     const handle = this.core.repo.create<MeetingDoc>()
@@ -153,6 +151,13 @@ export class Meetings {
     this.core.changeTeam((team) => addMeetingToTeam(team, handle.documentId, context.now), context)
     await this.core.repo.flush([handle.documentId, this.core.teamDoc().documentId])
     return handle.documentId
+  }
+
+  /** The open cases that may be added to a meeting's agenda by hand, by name: never a restricted one (agenda-cases.ts). */
+  agendaCases(): { id: string; clientName: string }[] {
+    return casesForAgenda(this.cases.board().rows, this.core.teamDoc().doc())
+      .map((row) => ({ id: row.id, clientName: row.clientName }))
+      .sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB'))
   }
 
   /**
@@ -220,6 +225,7 @@ export class Meetings {
         return {}
       },
       meetingWithheldCases: ({ meetingId }) => this.withheld(meetingId),
+      meetingAgendaCases: () => this.agendaCases(),
       meetingMinutes: async ({ meetingId }) => {
         const made = await this.minutes(meetingId)
         return { fileName: made.fileName, base64: toBase64(made.bytes) }
