@@ -187,6 +187,13 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await screenshot(page, testInfo, 'closed-case-documents')
   await expectAccessible(page, "a closed case's documents")
 
+  // The address history still shows the addresses, but offers no "Attach evidence": adding a scan is refused.
+  await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/reconnection-planning`))
+  const addresses = page.getByRole('table', { name: 'Address history' })
+  await expect(addresses).toContainText('14 Manningham Lane, Bradford')
+  await expect(addresses.getByRole('link', { name: /^Attach evidence/ })).toHaveCount(0)
+  await screenshot(page, testInfo, 'closed-case-addresses')
+
   // The meeting's agenda, made while the case was open, names it as closed, and takes no actions for it.
   await page.goto(page.url().replace(/#.*$/, `#/meetings/${meetingId}`))
   const agenda = page.getByRole('navigation', { name: 'Agenda' })

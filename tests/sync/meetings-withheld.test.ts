@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
 import type { Workspace } from '../../src/main/core/workspace'
 import { serverApi } from '../../src/main/core/sync/server-api'
 import { allocate } from '../../src/shared/case/changes'
+import { restrictions } from '../../src/shared/team/restrictions'
 import { addAgendaItem, agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '../../src/shared/meeting/meeting-doc'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
 import { AMINA, DEREK, JO, referral } from '../support/people'
@@ -161,4 +163,80 @@ describe('a case erased or restricted in the team’s meetings and learning log'
       for (const words of [CLIENT, 'Zofia has a sister in Leeds.', 'Ring her sister about Zofia']) expect(text).toContain(words)
     }
   }, 60_000)
+
+  it('restricted: "Add to the agenda" never offers her case, not even on the laptops allowed it', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const caseId = await a.workspace.cases.create(referral({ clientName: CLIENT, chainNumber: '918273' }))
+    await a.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    await a.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    const api = createApiHandler(a.workspace)
+    const offered = async () => ((await api({ id: 1, method: 'meetingAgendaCases', params: {} })) as { result: { clientName: string }[] }).result.map((row) => row.clientName)
+    expect(await offered()).toEqual(['Aoife Byrne', CLIENT])
+
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return manager.workspace.cases.list().length === 2
+    }, 15_000, 'both cases on the server')
+    const { server, credential } = a.workspace.membership.get()!
+    await serverApi.restrict(server, credential, { caseId, to: [DEREK.id] })
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return caseId in restrictions(a.workspace.teamDoc())
+    }, 15_000, 'the restriction on A')
+    expect(a.workspace.cases.list().some((entry) => entry.id === caseId)).toBe(true)
+    expect(await offered()).toEqual(['Aoife Byrne'])
+  }, 60_000)
+
+  it('restricted: a laptop not allowed her case finishes the meeting; her note waits for a laptop allowed it, which writes it once', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const b = await team.join(JO)
+    const { caseId, meetingId } = await meetingAbout(manager)
+    await manager.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    await syncAll(manager, a, b, manager, a, b)
+    await eventually(() => b.workspace.meetings.list().length === 1 && b.workspace.cases.list().length === 2, 10_000, 'the meeting and both cases on B')
+    const { server, credential } = a.workspace.membership.get()!
+    await serverApi.restrict(server, credential, { caseId, to: [DEREK.id] })
+    await eventually(async () => {
+      await syncAll(a, manager, b)
+      return !b.workspace.cases.list().some((entry) => entry.id === caseId)
+    }, 15_000, 'the case gone from B')
+
+    // Jo's laptop, not allowed her case, finishes the meeting: Aoife's case gets its note there; Zofia's waits.
+    await b.workspace.meetings.finish(meetingId)
+    const other = b.workspace.cases.list().find((entry) => entry.clientName === 'Aoife Byrne')!.id
+    const notesOn = async (laptop: Laptop, id: string) => (await laptop.workspace.cases.read(id)).notes.filter((note) => note.text.startsWith('Team case review meeting.'))
+    expect((await notesOn(b, other)).map((note) => note.text)).toEqual(['Team case review meeting. Discussion: Aoife is settled at the hostel.'])
+    const finished = await heldMeeting(b.workspace, meetingId)
+    expect(finished.finishedAt).toBeDefined()
+    expect(agendaInOrder(finished).filter((item) => item.caseId === caseId && item.reason !== 'learning-point').map((item) => item.noteWritten)).toEqual([undefined])
+
+    // Amina's and the manager's laptops, both allowed it, open the finished meeting in turn: her case has the note once.
+    await eventually(async () => {
+      await syncAll(b, a)
+      return (await heldMeeting(a.workspace, meetingId)).finishedAt !== undefined
+    }, 15_000, 'the finished meeting on A')
+    await a.workspace.meetings.open(meetingId)
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return (await notesOn(manager, caseId)).length === 1 && (await heldMeeting(manager.workspace, meetingId)).finishedAt !== undefined
+    }, 15_000, 'her note on the manager’s laptop')
+    await manager.workspace.meetings.open(meetingId)
+    for (const laptop of [a, manager]) {
+      await syncAll(a, manager)
+      const notes = await notesOn(laptop, caseId)
+      expect(notes.map((note) => [note.text, note.date])).toEqual([['Team case review meeting. Discussion: Zofia has a sister in Leeds.\nDecisions: Ring her sister this week.', finished.meetingOn]])
+      expect(notes[0]!.author.name).toBe(AMINA.name)
+    }
+    // Nothing else was written twice, and B never held her case again.
+    expect(await notesOn(manager, other)).toHaveLength(1)
+    await eventually(async () => {
+      await b.sync.syncOnce()
+      return agendaInOrder(await heldMeeting(b.workspace, meetingId)).every((item) => item.reason === 'learning-point' || item.noteWritten)
+    }, 15_000, 'every note marked written on B')
+    expect(b.workspace.cases.list().some((entry) => entry.id === caseId)).toBe(false)
+  }, 90_000)
 })

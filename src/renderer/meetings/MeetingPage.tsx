@@ -169,7 +169,7 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
               </li>
             ))}
           </ol>
-          {!meeting.finishedAt && <AddToAgenda rows={board.status === 'ready' ? board.data.rows : []} change={change} />}
+          {!meeting.finishedAt && <AddToAgenda change={change} />}
         </nav>
         <div className="meeting__item">
           {current?.withheld ? (
@@ -422,7 +422,10 @@ function ActionForm({ meetingId, itemId }: { meetingId: string; itemId: string }
   )
 }
 
-function AddToAgenda({ rows, change }: { rows: BoardRow[]; change: (edit: (doc: MeetingDoc) => void) => void }) {
+/** Offers the open cases, never a restricted one (agenda-cases.ts); a new case or a restriction is a change to the team document. */
+function AddToAgenda({ change }: { change: (edit: (doc: MeetingDoc) => void) => void }) {
+  const cases = useApiQuery('meetingAgendaCases', {}, 'team-changed')
+  const rows = cases.status === 'ready' ? cases.data : []
   const [caseId, setCaseId] = useState('')
   const [title, setTitle] = useState('')
   const add = () => {
@@ -442,7 +445,7 @@ function AddToAgenda({ rows, change }: { rows: BoardRow[]; change: (edit: (doc: 
         label="A case"
         value={caseId}
         onChange={setCaseId}
-        options={[{ value: '', label: 'Choose…' }, ...[...rows].sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB')).map((r) => ({ value: r.id, label: r.clientName }))]}
+        options={[{ value: '', label: 'Choose…' }, ...rows.map((r) => ({ value: r.id, label: r.clientName }))]}
       />
       <TextField name="agenda-title" label="Or another item" value={title} onChange={setTitle} />
       <button type="button" className="button button--secondary" onClick={add}>

@@ -43,6 +43,8 @@ export interface AgendaItem {
   actions: Record<string, MeetingAction>
   /** Set when the meeting has been through the item. */
   discussed?: boolean
+  /** Set when the item's note is in its case (meeting-notes.ts): until then, a finished meeting still owes it. */
+  noteWritten?: boolean
 }
 
 /** A team case review meeting: its own document, so that every laptop in the meeting follows it live. */

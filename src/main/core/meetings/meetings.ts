@@ -14,16 +14,17 @@ import {
   suggestedAgenda,
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
+import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
+import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
 import { erasures } from '../../../shared/team/erasures'
 import { requirePermission } from '../../../shared/team/permissions'
-import { restrictions } from '../../../shared/team/restrictions'
 import { addMeetingToTeam, mapIn, type TeamRecord } from '../../../shared/team/team-doc'
 import { ValidationError } from '../../../shared/validation'
 import { toBase64, type ApiHandlers } from '../api/handlers'
 import type { Cases } from '../cases/cases'
 import type { RestrictedCases } from '../cases/restricted-cases'
-import { MeetingNotFoundError } from '../errors'
+import { CaseNotFoundError, MeetingNotFoundError } from '../errors'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
 
@@ -51,13 +52,43 @@ export class Meetings {
   /**
    * A meeting, with any words about an erased case taken out first: the laptop that erased it may
    * not have held this meeting then (or was offline), so whichever laptop opens it next does it.
+   * Likewise, a finished meeting's notes owed to cases this laptop holds are written now: finished
+   * on a laptop not allowed a restricted case, its note waited for one that is.
    */
   async open(id: string): Promise<DocHandle<MeetingDoc>> {
     if (!isValidDocumentId(id) || !(id in (this.core.teamDoc().doc().meetings ?? {}))) throw new MeetingNotFoundError()
     const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
     await this.#forgetErasedIn(handle, new Set(Object.keys(erasures(this.core.teamDoc().doc()))))
+    if (readMeeting(handle.doc()).finishedAt) await this.#writeNotes(handle)
     return handle
+  }
+
+  /** Writes into this laptop's cases the notes the meeting owes them; those of cases withheld from it wait. */
+  async #writeNotes(handle: DocHandle<MeetingDoc>): Promise<void> {
+    const meeting = readMeeting(handle.doc())
+    const { write } = notesToWrite(meeting, withheldCases(meeting, this.core.teamDoc().doc(), this.restricted.personIds()))
+    for (const note of write) await this.#writeNote(handle, meeting.meetingOn, note)
+  }
+
+  /**
+   * One note, once: its id in the case is the item's, so a laptop whose copy of the meeting does not
+   * yet say it was written still sees it in the case, and only marks it. A case that has not reached
+   * this laptop yet keeps its note owed, to be written when it has.
+   */
+  async #writeNote(handle: DocHandle<MeetingDoc>, on: string, note: MeetingNote): Promise<void> {
+    const opened = await this.cases.open(note.caseId).catch((error: unknown) => {
+      if (error instanceof CaseNotFoundError) return undefined
+      throw error
+    })
+    if (!opened) return
+    const held = readCase(opened.doc())
+    if (!held.notes.some((existing) => existing.id === note.itemId)) {
+      await this.cases.change(note.caseId, (doc, context) => change.addNote(doc, { date: on, type: 'other', text: note.text }, { ...context, id: note.itemId }))
+    }
+    const context = this.core.context()
+    handle.change((doc) => markNoteWritten(doc, note.itemId), authoredBy(context.author, context.now))
+    await this.core.repo.flush([handle.documentId])
   }
 
   async #forgetErasedIn(handle: DocHandle<MeetingDoc>, erased: ReadonlySet<string>): Promise<void> {
@@ -112,9 +143,7 @@ export class Meetings {
     const context = this.core.context()
     requirePermission(context.role, 'start-meeting')
     const names = new Map(this.cases.list().map((summary) => [summary.id, summary.clientName]))
-    const team = this.core.teamDoc().doc()
-    const withheld = new Set([...Object.keys(restrictions(team)), ...Object.keys(erasures(team))])
-    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, withheld).map((item) => [randomUUID(), item]))
+    const agenda = Object.fromEntries(suggestedAgenda(this.cases.board(), this.team.learningLog(), names, keptOffAgenda(this.core.teamDoc().doc())).map((item) => [randomUUID(), item]))
     const attendees = this.team.members().map((member) => ({ id: member.id, name: member.name }))
     const content = newMeetingDoc({ startedBy: context.author, now: context.now, today: context.today, attendees, agenda })
     const handle = this.core.repo.create<MeetingDoc>()
@@ -122,6 +151,13 @@ export class Meetings {
     this.core.changeTeam((team) => addMeetingToTeam(team, handle.documentId, context.now), context)
     await this.core.repo.flush([handle.documentId, this.core.teamDoc().documentId])
     return handle.documentId
+  }
+
+  /** The open cases that may be added to a meeting's agenda by hand, by name: never a restricted one (agenda-cases.ts). */
+  agendaCases(): { id: string; clientName: string }[] {
+    return casesForAgenda(this.cases.board().rows, this.core.teamDoc().doc())
+      .map((row) => ({ id: row.id, clientName: row.clientName }))
+      .sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB'))
   }
 
   /**
@@ -147,23 +183,19 @@ export class Meetings {
   }
 
   /**
-   * Ends the meeting: each case discussed gets a note of the discussion and decisions (the actions
-   * went in as they were agreed), and the learning points the meeting went through are marked as
-   * reviewed in the team's log. Finishing twice does nothing more.
+   * Ends the meeting: each case discussed that this laptop holds gets a note of the discussion and
+   * decisions (the actions went in as they were agreed); a case restricted to others keeps its note
+   * owed, for a laptop allowed it to write (see `open`). The learning points the meeting went through
+   * are marked as reviewed in the team's log. Finishing twice does nothing more.
    */
   async finish(id: string): Promise<void> {
-    const meeting = readMeeting((await this.open(id)).doc())
+    const handle = await this.open(id)
+    const meeting = readMeeting(handle.doc())
     if (meeting.finishedAt) return
-    const reviewed: string[] = []
-    for (const item of agendaInOrder(meeting)) {
-      const text = meetingNoteText(item)
-      if (item.caseId && text && item.reason !== 'learning-point') {
-        await this.cases.change(item.caseId, (doc, context) =>
-          change.addNote(doc, { date: meeting.meetingOn, type: 'other', text }, { ...context, id: randomUUID() }),
-        )
-      }
-      if (item.learningPointId && (item.discussed || text)) reviewed.push(item.learningPointId)
-    }
+    await this.#writeNotes(handle)
+    const reviewed = agendaInOrder(meeting)
+      .filter((item) => item.learningPointId && (item.discussed || meetingNoteText(item)))
+      .map((item) => item.learningPointId!)
     await this.team.markLearningPointsReviewed(reviewed)
     const now = this.core.now().toISOString()
     await this.change(id, (doc) => {
@@ -193,6 +225,7 @@ export class Meetings {
         return {}
       },
       meetingWithheldCases: ({ meetingId }) => this.withheld(meetingId),
+      meetingAgendaCases: () => this.agendaCases(),
       meetingMinutes: async ({ meetingId }) => {
         const made = await this.minutes(meetingId)
         return { fileName: made.fileName, base64: toBase64(made.bytes) }

@@ -5,7 +5,7 @@ import { useOpenCase } from '../CaseContext'
 
 /**
  * In the address history and the local connection lists: the scanned documents that are evidence
- * for an entry, and a link to attach one.
+ * for an entry, and a link to attach one, except on a closed case (its scans cannot be added to).
  */
 export function EvidenceCell({ collection, itemId, itemName }: { collection: EvidenceCollection; itemId: string; itemName: string }) {
   const { id: caseId, record } = useOpenCase()
@@ -19,9 +19,11 @@ export function EvidenceCell({ collection, itemId, itemName }: { collection: Evi
           <Link to={`/cases/${caseId}/documents`}>{enclosureTitle(attachment)}</Link>
         </div>
       ))}
-      <Link className="small" to={`/cases/${caseId}/documents?evidence=${collection}:${encodeURIComponent(itemId)}`}>
-        Attach evidence<span className="visually-hidden"> for {itemName}</span>
-      </Link>
+      {record.status !== 'closed' && (
+        <Link className="small" to={`/cases/${caseId}/documents?evidence=${collection}:${encodeURIComponent(itemId)}`}>
+          Attach evidence<span className="visually-hidden"> for {itemName}</span>
+        </Link>
+      )}
     </>
   )
 }
