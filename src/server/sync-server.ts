@@ -19,6 +19,7 @@ import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
 import { mayReceive, refreshRestrictedRecord, restrictCase } from './restricted-documents'
 import { eraseCase } from './erased-cases'
+import { correctCase } from './corrected-cases'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -164,6 +165,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const body = await jsonBody(request, TEAM_API.erase.body)
       if (!body) return reply(response, 400, { error: 'Malformed request' })
       const outcome = eraseCase(store, authority!, acting, body.caseId, body.reason, body.kind ?? 'erased', now())
+      publish(outcome.publish)
+      return reply(response, outcome.status, outcome.body)
+    }
+    if (route === routeOf(TEAM_API.correct)) {
+      const body = await jsonBody(request, TEAM_API.correct.body)
+      if (!body) return reply(response, 400, { error: 'Malformed request' })
+      const outcome = correctCase(store, authority!, acting, body.caseId, body.field, body.value, now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }

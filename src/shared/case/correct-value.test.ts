@@ -4,10 +4,14 @@ import { CASEWORKER, caseIn, edit, MANAGER, read } from '../../../tests/support/
 import * as change from './changes'
 import { leadCaseworkerOf, mayCorrect, parseFieldPath, rebuiltCase } from './correct-value'
 
-/** Every byte the document would be saved or sent as: its whole history. */
+/**
+ * The document's whole history as text: every change decoded (a change's bytes may be compressed),
+ * and the bytes it is saved and sent as.
+ */
 function historyText(doc: Automerge.Doc<unknown>): string {
-  const bytes = [Automerge.save(doc), ...Automerge.getAllChanges(doc)]
-  return bytes.map((b) => Array.from(b, (byte) => String.fromCharCode(byte)).join('')).join('\n')
+  const decoded = Automerge.getAllChanges(doc).map((change) => JSON.stringify(Automerge.decodeChange(change).ops))
+  const bytes = [Automerge.save(doc), ...Automerge.getAllChanges(doc)].map((b) => Array.from(b, (byte) => String.fromCharCode(byte)).join(''))
+  return [...decoded, ...bytes].join('\n')
 }
 
 describe('correcting a value so that the old one is gone from the history', () => {
@@ -18,6 +22,7 @@ describe('correcting a value so that the old one is gone from the history', () =
     expect(historyText(later)).toContain('9876543')
     const rebuilt = rebuiltCase(later, parseFieldPath('referral.chainNumber'), '1234567', MANAGER)
     expect(read(rebuilt).referral.chainNumber).toBe('1234567')
+    expect(historyText(rebuilt)).toContain('1234567')
     expect(historyText(rebuilt)).not.toContain('9876543')
     expect(historyText(rebuilt)).not.toContain('9876544')
     expect(Automerge.getAllChanges(rebuilt)).toHaveLength(1)

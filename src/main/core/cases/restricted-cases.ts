@@ -100,6 +100,15 @@ export class RestrictedCases {
     const withheld = new Set<string>([...cases, ...erased, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
     for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))
+    return this.deleteCopies(documents, cases)
+  }
+
+  /**
+   * Deletes these documents from this laptop (their open copies let go, their chunks gone from the
+   * store and its free pages), and the paperwork made here of those of them that are `cases`;
+   * returns whether any was on disk. Also the old document of a corrected case (`corrected-cases.ts`).
+   */
+  async deleteCopies(documents: readonly string[], cases: readonly string[]): Promise<boolean> {
     let removed = false
     for (const id of documents) {
       const open = this.core.repo.handles[id as DocumentId] !== undefined
@@ -110,8 +119,13 @@ export class RestrictedCases {
       // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
       // Looked for before letting go of an open copy, whose deletion from disk may come first.
       const onDisk = (await this.core.storage.loadRange([id])).length > 0
-      if (open) this.core.repo.delete(id as DocumentId)
-      if (onDisk) {
+      if (open) {
+        this.core.repo.delete(id as DocumentId)
+        // Letting go empties the copy, and the repo saves that empty document on its timer too: a
+        // row still naming the case, unless the disk is emptied after it.
+        await new Promise((resolve) => setTimeout(resolve, PENDING_SAVE_MS))
+      }
+      if (onDisk || open) {
         await this.core.storage.removeRange([id])
         removed = true
       }
