@@ -71,8 +71,13 @@ export class CorrectedCases {
       await this.core.repo.flush([newId as DocumentId, this.core.teamDoc().documentId])
     }
     this.audit.record(currentCaseId(this.core.teamDoc().doc(), caseId), 'changed', `corrected ${fieldPathText(target)}: the old value removed`)
-    if (await this.follow()) await this.core.indexer.rebuild()
+    await this.settle()
     return newId
+  }
+
+  /** Follows the corrections the team document records (below), and rebuilds the index without an old document's words. */
+  async settle(): Promise<void> {
+    if (await this.follow()) await this.core.indexer.rebuild()
   }
 
   /**
