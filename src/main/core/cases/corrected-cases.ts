@@ -2,12 +2,12 @@ import * as Automerge from '@automerge/automerge'
 import { isValidDocumentId, type DocumentId } from '@automerge/automerge-repo'
 import type { CaseCorrection } from '../../../shared/api'
 import { authoredBy } from '../../../shared/authorship'
-import { toStored } from '../../../shared/automerge/registers'
+import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { CORRECT_REFUSAL, fieldPathText, leadCaseworkerOf, mayCorrect, parseFieldPath, rebuiltCase } from '../../../shared/case/correct-value'
 import type { CaseDoc } from '../../../shared/case/record'
 import { replayAfterCorrection } from '../../../shared/case/replay-after-correction'
 import { correctionMaking, corrections, currentCaseId, type Correction } from '../../../shared/team/corrections'
-import { isMap } from '../../../shared/team/team-doc'
+import { isMap, mapIn } from '../../../shared/team/team-doc'
 import type { ApiHandlers } from '../api/handlers'
 import type { Audit } from '../audit/audit'
 import { ServerRefusedError } from '../errors'
@@ -61,9 +61,10 @@ export class CorrectedCases {
       newId = created.documentId
       const correction: Correction = { replacedBy: newId, heads: Automerge.getHeads(handle.doc()), by: context.author.id, at: context.now.toISOString(), field: fieldPathText(target) }
       this.core.changeTeam((team) => {
-        team.cases[newId] = team.cases[caseId] ?? toStored({ addedAt: context.now.toISOString() })
+        // A copy of the old entry: an Automerge object cannot be put in a second place.
+        team.cases[newId] = toStored(team.cases[caseId] ? toPlain(team.cases[caseId] as never) : { addedAt: context.now.toISOString() })
         delete team.cases[caseId]
-        for (const entry of Object.values(team.attachments)) if (isMap(entry) && String(entry.caseId) === caseId) (entry as Record<string, unknown>).caseId = toStored(newId)
+        for (const entry of Object.values(mapIn(team.attachments))) if (isMap(entry) && String(entry.caseId) === caseId) (entry as Record<string, unknown>).caseId = toStored(newId)
         const stored = team as unknown as { corrected?: Record<string, unknown> }
         if (!isMap(stored.corrected)) stored.corrected = {}
         stored.corrected[caseId] = toStored(correction)
