@@ -106,6 +106,9 @@ export class CorrectedCases {
       const open = this.core.repo.handles[oldId as DocumentId]
       const old = open?.isReady() ? (open.doc() as Automerge.Doc<unknown>) : await loadStoredDocument<unknown>(this.core.storage, oldId)
       if (old && !(await this.#replay(old, correction))) continue
+      // Its later changes are on the new document: from here no save of the old one reaches the
+      // disk or the outbox, however late the repo's timer fires.
+      this.core.storage.retire([oldId])
       this.dropUnsent([oldId])
       if (await this.restricted.deleteCopies([oldId], [oldId])) removed = true
       this.#followed.add(oldId)
