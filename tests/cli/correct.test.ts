@@ -36,7 +36,7 @@ describe('homeward case correct', () => {
     const refused = homeward('case', 'correct', caseId, '--field', 'referral.chainNumber', '--value', '918237', '--data', jo)
     expect(refused.code).toBe(1)
     expect(refused.err).toBe('homeward: nothing was corrected: Only the case’s lead caseworker or a manager can correct a value so that the old one is removed.\n')
-    expect(homeward('case', 'correct', caseId, '--field', 'referral.nothing', '--value', 'x', '--data', manager).err).toMatch(/^homeward: nothing was corrected: .*“referral.nothing” is not a field of a case.*\n$/)
+    expect(homeward('case', 'correct', caseId, '--field', 'referral.nothing', '--value', 'x', '--data', manager).err).toBe('homeward: nothing was corrected: “referral.nothing” is not a field of a case (a form’s field, as referral.clientName, or a list item’s, as addresses.ITEM.town)\n')
 
     const corrected = homeward('case', 'correct', caseId, '--field', 'referral.chainNumber', '--value', '918237', '--data', manager, '--json')
     expect(corrected.err).toBe('')

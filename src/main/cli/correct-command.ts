@@ -26,7 +26,9 @@ export function correctCommand(): Command {
         await workspace.correctedCases.settle()
         return replacedBy
       } catch (error) {
-        if (error instanceof ServerRefusedError || error instanceof ValidationError) throw new CliError(`nothing was corrected: ${error.message}`)
+        if (error instanceof ServerRefusedError) throw new CliError(`nothing was corrected: ${error.message}`)
+        // The problem's words alone: the field it names ("field") means nothing on the command line.
+        if (error instanceof ValidationError) throw new CliError(`nothing was corrected: ${error.issues.map((issue) => issue.message).join('; ')}`)
         throw error
       }
     })

@@ -36,7 +36,7 @@ export function parseFieldPath(text: string): FieldPath {
     const field = (CASE_COLLECTIONS[part as keyof typeof CASE_COLLECTIONS] as readonly Field[]).find((f) => f.name === rest[1])
     if (field) return { path: [part, rest[0]!], field }
   }
-  throw new ValidationError([{ field: 'field', message: `“${text}” is not a field of a case (a form's field, as referral.clientName, or a list item's, as addresses.ITEM.town)` }])
+  throw new ValidationError([{ field: 'field', message: `“${text}” is not a field of a case (a form’s field, as referral.clientName, or a list item’s, as addresses.ITEM.town)` }])
 }
 
 /** The words a field path is shown in (a correction's record names the field, never its values). */
