@@ -19,6 +19,7 @@ import { SERVER_AUTHOR } from '../shared/authorship'
 import { TeamAuthority } from './team-authority'
 import { mayReceive, newlyHeld, refreshRestrictedRecord, restrictCase } from './restricted-documents'
 import { eraseCase } from './erased-cases'
+import { correctCase } from './corrected-cases'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -164,6 +165,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const body = await jsonBody(request, response, TEAM_API.erase.body)
       if (!body) return
       const outcome = eraseCase(store, authority!, acting, body.caseId, body.reason, body.kind ?? 'erased', now())
+      publish(outcome.publish)
+      return reply(response, outcome.status, outcome.body)
+    }
+    if (route === routeOf(TEAM_API.correct)) {
+      const body = await jsonBody(request, response, TEAM_API.correct.body)
+      if (!body) return
+      const outcome = correctCase(store, authority!, acting, body.caseId, body.field, body.value, now())
       publish(outcome.publish)
       return reply(response, outcome.status, outcome.body)
     }
@@ -796,9 +804,9 @@ function refuse(response: ServerResponse, status: number, error: string): undefi
 
 /** The revoke route, its `:id` a device id (letters, digits, - and _, as the store makes them). */
 const REVOKE_ROUTE = new RegExp(`^${routeOf(TEAM_API.revoke).replace(':id', '([\\w-]+)')}$`)
-/** The route taking a document out of the team, its `:id` a document id (base58). */
 /** The route taking a person off a device: a device id, then a person id (URI-encoded). */
 const REMOVE_PERSON_ROUTE = new RegExp(`^${routeOf(TEAM_API.removeDevicePerson).replace(':id', '([\\w-]+)').replace(':person', '([^/]{1,300})')}$`)
+/** The route taking a document out of the team, its `:id` a document id (base58). */
 const REMOVE_ROUTE = new RegExp(`^${routeOf(TEAM_API.removeDocument).replace(':id', '([1-9A-HJ-NP-Za-km-z]{1,100})')}$`)
 
 /** An endpoint's route, as `handleHttp` matches it. */

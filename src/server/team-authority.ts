@@ -7,6 +7,8 @@ import { laptopMayHold, restrictions, type Restriction } from '../shared/team/re
 import { erasures, type Erasure } from '../shared/team/erasures'
 import { sameRestrictions, setRestrictions } from './restricted-documents'
 import { sameErasures, setErasures } from './erased-cases'
+import { corrections, type Correction } from '../shared/team/corrections'
+import { sameCorrections, setCorrections } from './corrected-cases'
 import type { ServerStore } from './store'
 
 /** The lists in the team document that say which documents are the team's. */
@@ -44,6 +46,8 @@ export class TeamAuthority {
   #restricted: Record<string, Restriction>
   /** The erased cases as the server last recorded them: what is put back if a laptop's change alters them. */
   #erased: Record<string, Erasure>
+  /** The corrected cases as the server last recorded them: what is put back if a laptop's change alters them. */
+  #corrected: Record<string, Correction>
 
   constructor(
     private readonly store: ServerStore,
@@ -56,6 +60,7 @@ export class TeamAuthority {
     this.#lists = listsOf(doc)
     this.#restricted = restrictions(doc as never)
     this.#erased = erasures(doc as never)
+    this.#corrected = corrections(doc as never)
     // A server from before people were its own takes the team document's members as its people, once.
     if (store.people().length === 0) for (const person of membersOf(doc) ?? []) store.addPerson(person, now())
     store.setListed(this.#listedIds(), store.lastSeq())
@@ -104,6 +109,7 @@ export class TeamAuthority {
     if (this.#membersWrong()) undone.push('it changed who is in the team or a role, which the server decides')
     if (!sameRestrictions(restrictions(this.#doc as never), this.#restricted)) undone.push('it changed which cases are restricted, which only the server records')
     if (!sameErasures(erasures(this.#doc as never), this.#erased)) undone.push('it changed which cases are erased, which only the server records')
+    if (!sameCorrections(corrections(this.#doc as never), this.#corrected)) undone.push('it changed which cases are corrected, which only the server records')
     let correction: Uint8Array | undefined
     if (undone.length > 0 || relisted.length > 0) {
       correction = this.#change((team) => {
@@ -117,6 +123,7 @@ export class TeamAuthority {
         this.#setMembers(team)
         setRestrictions(team, this.#restricted)
         setErasures(team, this.#erased)
+        setCorrections(team, this.#corrected)
       })
     }
     this.#lists = correction ? listsOf(this.#doc) : now
@@ -165,6 +172,34 @@ export class TeamAuthority {
       }
       setRestrictions(team, restricted)
       setErasures(team, this.#erased)
+    })
+    this.#lists = listsOf(this.#doc)
+    this.store.setListed(this.#listedIds(), this.store.lastSeq())
+    return change
+  }
+
+  /**
+   * A case corrected: the server's change that lists the new document in the old one's place (its
+   * scanned documents and its restriction, if any, move with it) and records the correction.
+   */
+  correct(caseId: string, correction: Correction): Uint8Array | undefined {
+    const newId = correction.replacedBy
+    this.#corrected = { ...this.#corrected, [caseId]: correction }
+    const restricted = { ...this.#restricted }
+    if (restricted[caseId]) restricted[newId] = restricted[caseId]
+    delete restricted[caseId]
+    this.#restricted = restricted
+    const scans = this.scansOf(caseId)
+    const entry = this.#lists.cases[caseId]
+    const change = this.#change((team) => {
+      if (!isMap(team.cases)) team.cases = {}
+      team.cases[newId] = toStored(entry ?? {})
+      delete team.cases[caseId]
+      if (isMap(team.attachments)) {
+        for (const id of scans) if (isMap(team.attachments[id])) (team.attachments[id] as Record<string, unknown>).caseId = toStored(newId)
+      }
+      setRestrictions(team, restricted)
+      setCorrections(team, this.#corrected)
     })
     this.#lists = listsOf(this.#doc)
     this.store.setListed(this.#listedIds(), this.store.lastSeq())
@@ -249,6 +284,7 @@ export interface TeamShape {
   meetings?: Record<string, unknown>
   restricted?: unknown
   erased?: unknown
+  corrected?: unknown
 }
 
 /** Whether the team document has arrived (its first chunk, made on the manager's laptop, names its kind). */

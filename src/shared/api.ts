@@ -108,6 +108,16 @@ export interface CaseRestriction {
   at: string
 }
 
+/**
+ * A case's correction, as its page needs it: when its record was rebuilt to remove a corrected
+ * value (and which field), and, for an old id, the case's id now (a page open on it follows).
+ */
+export interface CaseCorrection {
+  rebuiltAt?: string
+  field?: string
+  replacedBy?: string
+}
+
 /** An erased (or anonymised) case as the manager sees it listed: no name, only what the team keeps. */
 export interface ErasedCase {
   id: string
@@ -254,6 +264,12 @@ export const API = {
   /** A manager erases a case, for a reason: gone from every laptop and the server, its figures kept anonymised (erasures.ts). */
   eraseCase: method<Record<string, never>>()(z.object({ caseId: id, reason: z.string().trim().min(1, 'Give the reason for erasing the case').max(ERASE_REASON_MAX) })),
   erasedCases: method<ErasedCase[]>()(none),
+  /**
+   * The case's lead caseworker or a manager corrects a value so that the old one is removed from
+   * the case's history on every laptop (correct-value.ts): the case gets a new id, answered.
+   */
+  correctValue: method<{ id: string }>()(z.object({ caseId: id, field: z.string().min(1).max(200), value: z.string().max(20_000) })),
+  caseCorrection: method<CaseCorrection>()(z.object({ caseId: id })),
   /** The team's retention of closed cases (retention.ts), and the cases due on this laptop. */
   retention: method<{ retention: Retention; due: RetentionDue[] }>()(none),
   setRetention: method<Record<string, never>>()(z.object({ retention: retentionSchema })),

@@ -8,6 +8,7 @@ import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printCase, printCases, printJson } from './output'
 import { restrictCommand } from './restrict-command'
+import { correctCommand } from './correct-command'
 
 export function caseCommands(): Command {
   const cases = new Command('case').description('add and list cases')
@@ -92,6 +93,7 @@ export function caseCommands(): Command {
   })
 
   cases.addCommand(restrictCommand())
+  cases.addCommand(correctCommand())
 
   return cases
 }

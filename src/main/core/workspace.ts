@@ -12,6 +12,7 @@ import type { ApiHandlers } from './api/handlers'
 import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
+import { CorrectedCases } from './cases/corrected-cases'
 import { ErasedCases } from './cases/erased-cases'
 import { RestrictedCases } from './cases/restricted-cases'
 import { NoProfileError, PassphraseNeededError } from './errors'
@@ -88,6 +89,8 @@ export class Workspace {
   readonly restrictedCases: RestrictedCases
   /** Erasing cases, and the team's retention of closed ones. */
   readonly erasedCases: ErasedCases
+  /** Correcting a value so that the old one is gone from the case's history. */
+  readonly correctedCases: CorrectedCases
   /** This laptop's place in a team, and the sync's view of the workspace. */
   readonly membership: TeamMembership
   /** The team sync: the app starts it; the command line syncs once. */
@@ -118,6 +121,7 @@ export class Workspace {
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
     this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, this.meetings, audit)
+    this.correctedCases = new CorrectedCases(core, this.cases, this.restrictedCases, audit, (ids) => outbox.forget(ids))
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     // Any HTTP call to the team's server may come back with its proof that this laptop was revoked.
@@ -207,7 +211,8 @@ export class Workspace {
       await workspace.attachments.finishInterrupted()
       await workspace.paperwork.sealOlderFiles()
       // A restriction that arrived just before the app stopped: its deletion is finished now.
-      if (await workspace.restrictedCases.deleteWithheld()) await indexer.rebuild()
+      const corrected = await workspace.correctedCases.follow()
+      if ((await workspace.restrictedCases.deleteWithheld()) || corrected) await indexer.rebuild()
       return workspace
     } catch (error) {
       if (repo) await shutdownRepo(repo)
@@ -233,6 +238,7 @@ export class Workspace {
       ...this.reports.handlers(),
       ...this.restrictedCases.handlers(),
       ...this.erasedCases.handlers(),
+      ...this.correctedCases.handlers(),
       ...teamSyncHandlers(this),
       ...this.audit.handlers(),
       ...openWorkspaceGateHandlers,
@@ -311,7 +317,10 @@ export class Workspace {
       this.#listedCases = listed
       // A case restricted to others leaves this laptop altogether; the index is rebuilt without its words.
       this.#deleting = this.#deleting.then(async () => {
-        if (!this.#closed && (await this.restrictedCases.deleteWithheld())) await this.indexer.rebuild()
+        if (this.#closed) return
+        // A corrected case's old document goes once this laptop's later changes to it are on the new one.
+        const corrected = await this.correctedCases.follow()
+        if (!this.#closed && ((await this.restrictedCases.deleteWithheld()) || corrected)) await this.indexer.rebuild()
         // A learning point about an erased case (written here while offline, say) goes as the erasure arrives.
         if (!this.#closed) this.meetings.forgetErasedLearningPoints()
       })

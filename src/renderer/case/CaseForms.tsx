@@ -5,6 +5,7 @@ import type { FieldGroup } from '../../shared/forms/fields'
 import { CollectionEditor } from '../forms/CollectionEditor'
 import { SectionForm } from '../forms/SectionForm'
 import { useCaseChange, useOpenCase } from './CaseContext'
+import { useCorrectValue } from './CorrectedCase'
 
 /*
  * The open case's forms, wired to the domain's changes. They live apart from the phase view that
@@ -15,9 +16,11 @@ import { useCaseChange, useOpenCase } from './CaseContext'
 export function Section(props: { section: CaseSection; title: string; groups: readonly FieldGroup[] }) {
   const { id, record, doc } = useOpenCase()
   const changeCase = useCaseChange()
+  const correct = useCorrectValue()
   return (
     <SectionForm
       record={{
+        ...(correct ? { correct: (field: string, value: string) => correct(`${props.section}.${field}`, value) } : {}),
         conflict: (field) => fieldConflict(doc, [props.section], field),
         history: (field) => fieldHistory(doc, [props.section], field),
         hasHistory: (field) => hasFieldHistory(doc, [props.section], field),

@@ -18,6 +18,7 @@ import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
 import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
 import { RestrictCase } from './RestrictCase'
 import { EraseCase } from './EraseCase'
+import { RebuiltNotice } from './CorrectedCase'
 
 export function CaseHeader() {
   const { id, record, saved } = useOpenCase()
@@ -36,6 +37,7 @@ export function CaseHeader() {
           <span>{record.referral.chainNumber ? `CHAIN ${record.referral.chainNumber}` : 'No CHAIN number'}</span>
           <span>Lead caseworker: {record.allocation.leadCaseworker?.name ?? 'not allocated'}</span>
         </p>
+        <RebuiltNotice />
         <RestrictCase />
         <EraseCase />
         {flags.length > 0 && (

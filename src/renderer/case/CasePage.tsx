@@ -7,12 +7,14 @@ import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
 import { useWithheld } from './RestrictCase'
+import { useFollowCorrection } from './CorrectedCase'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
 export function CasePage() {
   const { id = '' } = useParams()
   const state = useCase(id)
   const withheld = useWithheld(id)
+  useFollowCorrection(id)
   // The documents made stay openable once closed: reading them changes nothing.
   const onDocuments = useMatch('/cases/:id/documents') !== null
   // A case restricted to others, or erased, is deleted from this laptop: a window that had it open lets it go.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { FieldValue } from '../../shared/automerge/field-history'
 import { formatUkDateTime } from '../../shared/dates'
 import { displayValue, type Field } from '../../shared/forms/fields'
+import { CorrectValueForm } from './CorrectValueForm'
 
 /** What Automerge holds about each field of a form beyond its one value: read on demand. */
 export interface FieldRecordSource {
@@ -11,6 +12,8 @@ export interface FieldRecordSource {
   /** Whether the field was ever set or cleared: its History stays one click away once emptied. */
   hasHistory: (field: string) => boolean
   choose: (field: string, value: unknown) => void
+  /** Corrects the field's value so that the old one is removed from the history (`correct-value.ts`); absent for whoever may not. */
+  correct?: (field: string, value: string) => Promise<void>
 }
 
 const shown = (field: Field, value: unknown) => displayValue(field, value) || 'Not recorded'
@@ -67,7 +70,7 @@ export function FieldConflict(props: { field: Field; values: FieldValue[]; onCho
 }
 
 /** Every value a field has had, who saved it and when: read only when opened (it walks the case's changes). */
-export function FieldHistory(props: { field: Field; read: () => FieldValue[] }) {
+export function FieldHistory(props: { field: Field; read: () => FieldValue[]; correct?: { current: string; onCorrect: (value: string) => Promise<void> } }) {
   const [open, setOpen] = useState(false)
   const entries = open ? props.read() : []
   return (
@@ -89,6 +92,7 @@ export function FieldHistory(props: { field: Field; read: () => FieldValue[] }) 
           ))}
         </ol>
       )}
+      {open && props.correct && <CorrectValueForm label={props.field.label} current={props.correct.current} onCorrect={props.correct.onCorrect} />}
     </details>
   )
 }

@@ -119,7 +119,13 @@ function FactRow(props: { field: Field; value: unknown; record: FieldRecordSourc
           {shown || 'Not recorded'}
         </span>
         {conflict && !props.readOnly && <FieldConflict field={field} values={conflict} onChoose={(chosen) => record!.choose(field.name, chosen)} returnFocus={value} />}
-        {record?.hasHistory(field.name) && <FieldHistory field={field} read={() => record.history(field.name)} />}
+        {record?.hasHistory(field.name) && (
+          <FieldHistory
+            field={field}
+            read={() => record.history(field.name)}
+            {...(record.correct ? { correct: { current: formValues([field], { [field.name]: props.value })[field.name] ?? '', onCorrect: (to: string) => record.correct!(field.name, to) } } : {})}
+          />
+        )}
       </dd>
     </div>
   )

@@ -194,6 +194,19 @@ function forgetDraftsOfGoneCases(caseIds: readonly string[]): void {
   notify()
 }
 
+/** Moves every draft typed into a case to the case's new id: its record was rebuilt by a correction, and nothing typed is lost. */
+export function moveDraftsOfCase(oldId: string, newId: string): void {
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX) && key.slice(PREFIX.length).split(':').slice(1).join(':').startsWith(oldId))
+  for (const key of keys) {
+    if (!key) continue
+    const [whose, ...rest] = key.slice(PREFIX.length).split(':')
+    const moved = `${PREFIX}${whose}:${newId}${rest.join(':').slice(oldId.length)}`
+    if (localStorage.getItem(moved) === null) localStorage.setItem(moved, localStorage.getItem(key) ?? '')
+    localStorage.removeItem(key)
+  }
+  notify()
+}
+
 /**
  * Keeps this window's drafts to the cases this laptop may hold: asks the core which it may not (erased,
  * or restricted to others) when the window starts, before anyone signs in (a draft left by a window

@@ -145,6 +145,17 @@ export const TEAM_API = {
     body: z.object({ caseId: documentId, reason: z.string().trim().min(1).max(ERASE_REASON_MAX), kind: z.enum(['erased', 'anonymised']).optional() }),
     answer: z.object({ caseId: documentId, documents: z.array(documentId).max(10_000) }),
   },
+  /**
+   * The case's lead caseworker or a manager corrects a value so that the old one is gone from the
+   * history (src/shared/case/correct-value.ts): the server rebuilds the case as a new document,
+   * retires the old id for ever and records the correction in the team document.
+   */
+  correct: {
+    method: 'POST',
+    path: '/api/correct',
+    body: z.object({ caseId: documentId, field: z.string().max(200), value: z.string().max(20_000) }),
+    answer: z.object({ caseId: documentId, replacedBy: documentId }),
+  },
 } as const
 
 export const JOIN_CODE_DAYS = 7

@@ -23,9 +23,6 @@ import { teamDocArrival } from '../team/team-doc-arrival'
  * yet sent stay in the outbox and still go to the server (nothing typed is lost; the server keeps
  * them for the people allowed).
  */
-/** Longer than the repo's wait between saves of a document (automerge-repo's saveDebounceRate, 100 ms). */
-const PENDING_SAVE_MS = 250
-
 export class RestrictedCases {
   /** Documents already deleted this session: each team change need not look again. */
   readonly #deleted = new Set<string>()
@@ -96,24 +93,39 @@ export class RestrictedCases {
   async deleteWithheld(): Promise<boolean> {
     const team = this.core.teamDoc().doc()
     const erased = erasedDocumentIds(team).filter((id) => isValidDocumentId(id))
+    // Before what waits to be sent is dropped: no save of them after this reaches the disk or the outbox.
+    this.core.storage.retire(erased)
     if (erased.length > 0) this.dropUnsent(erased)
     const { restricted, erased: erasedCases } = withheldCases(team, this.personIds())
     const cases = [...restricted, ...erasedCases].filter((id) => isValidDocumentId(id))
     const withheld = new Set<string>([...cases, ...erased, ...withheldScanIds(team, this.personIds()).filter((id) => isValidDocumentId(id))])
+    // What was typed here a moment ago in a case now restricted to others, still on the repo's
+    // timer, is saved first: it goes to the server, which keeps it for the people allowed. Then
+    // no save of a withheld document reaches the disk, until the team allows it here again.
+    const open = [...withheld].filter((id) => this.core.repo.handles[id as DocumentId]?.isReady())
+    if (open.length > 0) await this.core.repo.flush(open as DocumentId[])
+    this.core.storage.withhold(withheld)
     for (const id of this.#deleted) if (!withheld.has(id)) this.#deleted.delete(id)
     const documents = [...withheld].filter((id) => !this.#deleted.has(id))
+    return this.deleteCopies(documents, cases)
+  }
+
+  /**
+   * Deletes these documents from this laptop (their open copies let go, their chunks gone from the
+   * store and its free pages), and the paperwork made here of those of them that are `cases`;
+   * returns whether any was on disk. Also the old document of a corrected case (`corrected-cases.ts`).
+   * The storage must already refuse their saves (`retire`, `withhold`): letting go of an open copy
+   * leaves saves on the repo's timer that would otherwise write it back after its deletion.
+   */
+  async deleteCopies(documents: readonly string[], cases: readonly string[]): Promise<boolean> {
     let removed = false
     for (const id of documents) {
       const open = this.core.repo.handles[id as DocumentId] !== undefined
-      // An open copy changed a moment ago has a save pending on the repo's timer, which letting go
-      // of the copy does not cancel: it would write the case back after its deletion (or into a
-      // closed store). So that save lands first, then the copy is let go and the disk emptied.
-      if (open) await new Promise((resolve) => setTimeout(resolve, PENDING_SAVE_MS))
       // (Most were never here: the server does not send them. Only a copy on disk costs a rebuild.)
       // Looked for before letting go of an open copy, whose deletion from disk may come first.
       const onDisk = (await this.core.storage.loadRange([id])).length > 0
       if (open) this.core.repo.delete(id as DocumentId)
-      if (onDisk) {
+      if (onDisk || open) {
         await this.core.storage.removeRange([id])
         removed = true
       }

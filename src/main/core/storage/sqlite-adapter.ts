@@ -12,6 +12,10 @@ import type { SqliteDatabase } from '../../../node/sqlite'
  */
 export class SqliteStorageAdapter implements StorageAdapterInterface {
   readonly #statements
+  /** Documents never to be written here again: erased, or the old document of a corrected case. */
+  readonly #retired = new Set<string>()
+  /** Documents withheld from this laptop now (restricted to others), until the team allows them again. */
+  #withheld: ReadonlySet<string> = new Set()
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -76,8 +80,28 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
     return row ? toUint8Array(row.data) : undefined
   }
 
+  /**
+   * Refuses, for good, every later save of these documents (erased, or retired by a correction):
+   * letting go of an open copy does not cancel the repo's save on its timer, nor the empty copy it
+   * saves after, and either would otherwise write the document back after its deletion (and into
+   * the outbox, for the server to refuse). Their deletion need not wait for that timer.
+   */
+  retire(documentIds: Iterable<string>): void {
+    for (const id of documentIds) this.#retired.add(id)
+  }
+
+  /**
+   * The documents withheld from this laptop now, in place of the last list: the repo's saves of
+   * them are refused as a retired document's are, until one is allowed again (its restriction
+   * cleared or widened) and left off this list.
+   */
+  withhold(documentIds: Iterable<string>): void {
+    this.#withheld = new Set(documentIds)
+  }
+
   /** The repo's own saves: this laptop's work, so also on its way to the team's server. */
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
+    if (key[0] !== undefined && (this.#retired.has(key[0]) || this.#withheld.has(key[0]))) return
     // The repo saves what it knows of a peer on a timer, which can fire after the workspace has
     // closed; that is only a shortcut for the next sync, so it is let go. Content never is.
     if (!this.db.open && key[1] === 'sync-state') return
@@ -91,7 +115,10 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
    * server): one disk sync instead of one each. `local` is false for what came from the server,
    * each chunk with the person whose device sent it (`by`), if the server said.
    */
-  saveMany(chunks: { key: StorageKey; data: Uint8Array; by?: string }[], options: { local: boolean }): void {
+  saveMany(all: { key: StorageKey; data: Uint8Array; by?: string }[], options: { local: boolean }): void {
+    // Not the withheld: the server sends a case allowed again with the team's change that allows
+    // it, before this laptop has taken that change in and left the case off its list.
+    const chunks = all.filter((chunk) => chunk.key[0] === undefined || !this.#retired.has(chunk.key[0]))
     this.db.transaction(() => {
       for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local, chunk.by)
     })()

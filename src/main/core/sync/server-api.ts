@@ -24,6 +24,7 @@ export const serverApi = {
   team: (server: string, credential: string) => call(server, TEAM_API.team, { credential }),
   restrict: (server: string, credential: string, body: z.input<typeof TEAM_API.restrict.body>, as?: string) => call(server, TEAM_API.restrict, { credential, body, as }),
   erase: (server: string, credential: string, body: z.input<typeof TEAM_API.erase.body>, as?: string) => call(server, TEAM_API.erase, { credential, body, as }),
+  correct: (server: string, credential: string, body: z.input<typeof TEAM_API.correct.body>, as?: string) => call(server, TEAM_API.correct, { credential, body, as }),
   removeDocument: (server: string, credential: string, documentId: string) =>
     call(server, TEAM_API.removeDocument, { credential, path: TEAM_API.removeDocument.path.replace(':id', encodeURIComponent(documentId)) }),
   sendAudit: (server: string, credential: string, body: z.input<typeof TEAM_API.sendAudit.body>) => call(server, TEAM_API.sendAudit, { credential, body }),

@@ -1,0 +1,63 @@
+import { toPlain } from '../automerge/registers'
+import { isMap, type TeamDoc } from './team-doc'
+
+/**
+ * A corrected case (`src/shared/case/correct-value.ts`): its old document, whose history held the
+ * wrong value, was replaced by a new one without it, and the old id is retired for ever, as an
+ * erased case's is (the server refuses it; every laptop deletes its copy). The team document keeps
+ * this record, keyed by the old id: which document replaced it, the old document's heads it was
+ * rebuilt from (a laptop replays onto the new one its own changes made after them), who, when, and
+ * which field. Never a value.
+ */
+export interface Correction {
+  replacedBy: string
+  /** The old document's heads the new one holds the state of. */
+  heads: string[]
+  /** Who corrected it (a person's id). */
+  by: string
+  at: string
+  /** The field corrected, as `referral.clientName`. */
+  field: string
+}
+
+/** The team's corrections, by the old case id (an entry that is not one is skipped). */
+export function corrections(doc: TeamDoc): Record<string, Correction> {
+  const map = (doc as unknown as { corrected?: unknown }).corrected
+  if (!isMap(map)) return {}
+  const result: Record<string, Correction> = {}
+  for (const [oldId, stored] of Object.entries(map)) {
+    if (!isMap(stored)) continue
+    const entry = toPlain<Partial<Correction>>(stored as never)
+    if (typeof entry.replacedBy !== 'string' || !Array.isArray(entry.heads) || typeof entry.by !== 'string') continue
+    result[oldId] = {
+      replacedBy: entry.replacedBy,
+      heads: entry.heads.filter((head): head is string => typeof head === 'string'),
+      by: entry.by,
+      at: typeof entry.at === 'string' ? entry.at : '',
+      field: typeof entry.field === 'string' ? entry.field : '',
+    }
+  }
+  return result
+}
+
+/**
+ * The id a case has now: an id corrected (once or more) leads to the document that replaced it.
+ * Every reference to a case (a meeting's agenda, an audit entry, a draft, a page open in a window)
+ * follows it here. A loop (no Homeward server writes one) ends where it began.
+ */
+export function currentCaseId(doc: TeamDoc, caseId: string): string {
+  const all = corrections(doc)
+  const seen = new Set<string>()
+  let id = caseId
+  for (let next = all[id]; next && !seen.has(id); next = all[id]) {
+    seen.add(id)
+    id = next.replacedBy
+  }
+  return seen.has(id) ? caseId : id
+}
+
+/** The correction that made this document, if a correction made it: the case's header says so. */
+export function correctionMaking(doc: TeamDoc, caseId: string): (Correction & { oldId: string }) | undefined {
+  const found = Object.entries(corrections(doc)).find(([, correction]) => correction.replacedBy === caseId)
+  return found ? { ...found[1], oldId: found[0] } : undefined
+}
