@@ -99,7 +99,8 @@ function missing(field: Field): string {
   return `Enter ${lower(field.label)}`
 }
 
-function lower(label: string): string {
+/** A label, or a message starting with one, as it reads inside a sentence. */
+export function lower(label: string): string {
   // Keep acronyms and names as they are ("CHAIN number", "Part VII"): lower only a leading capital word.
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label
 }
