@@ -35,7 +35,7 @@ describe('dates in a case added from a file', () => {
   it('refuses a referral dated after today, or with a date that does not exist', () => {
     const future = homeward('case', 'add', '--json-file', file('future.json', referral({ referralDate: '2999-01-01' })), '--data', join(dir.path, 'a'))
     expect(future.code).toBe(1)
-    expect(future.err).toBe('homeward: the case was not added: referralDate: This date cannot be in the future\n')
+    expect(future.err).toBe('homeward: the case was not added: referralDate: "Date of referral" (01/01/2999) cannot be in the future\n')
     const unreal = homeward('case', 'add', '--json-file', file('unreal.json', referral({ referralDate: '31/02/2026' })), '--data', join(dir.path, 'b'))
     expect(unreal.err).toBe('homeward: the case was not added: referralDate: 31/02/2026 is not a real date\n')
   })
