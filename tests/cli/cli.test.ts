@@ -162,6 +162,17 @@ describe('casework from the command line', () => {
     expect(refused.err).toBe('homeward: the case was not added: Address 2: the local authority is missing\n')
   })
 
+  it('names the address, not its id, when its dates cannot be true', () => {
+    const record = JSON.parse(readFileSync(join(ROOT, 'resources/examples/case.json'), 'utf8'))
+    const [, second] = Object.values(record.addresses) as Record<string, unknown>[]
+    Object.assign(second!, { from: '2026-05-01', to: '2025-01-01' })
+    const file = join(dir.path, 'ends-before-it-starts.json')
+    writeFileSync(file, JSON.stringify(record))
+    const refused = homeward('case', 'add', '--json-file', file, '--data', join(dir.path, 'refused-dates'))
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe('homeward: the case was not added: Address 2: until (01/01/2025) cannot be before the start (01/05/2026)\n')
+  })
+
   it('refuses a duplicate client in one line, naming the case and how to add it anyway', () => {
     const file = join(dir.path, 'twice.json')
     writeFileSync(file, JSON.stringify(referral({ chainNumber: '7654321' })))

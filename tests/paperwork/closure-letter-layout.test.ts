@@ -79,6 +79,15 @@ describe('the closure letter’s layout', () => {
     pngOfPage(file, 1, join(LOOK_DIR, 'closure-letter-items.png'))
   })
 
+  // A new user's try found "the GP practice" in the list: bold, lower case, and no details.
+  it('heads the GP practice as the client’s own, with the details the case gives', async () => {
+    const { file, pages } = await letter('gp', 'the GP practice: Dr Okoro, Beeston Hill Surgery, 0113 496 0123', BRADFORD_SERVICES)
+    const text = pages.join('\n')
+    expect(text).toMatch(/We have arranged for these services to support you:\s+Your GP practice\nDr Okoro, Beeston Hill Surgery, 0113 496 0123\n/)
+    expect(text).not.toContain('the GP practice')
+    pngOfPage(file, 1, join(LOOK_DIR, 'closure-letter-gp.png'))
+  })
+
   // Each more service in the directory pushes the end of the letter down by one entry, so across
   // these the sign-off meets the foot of a page at every point: it never goes over the page on its own.
   it('keeps the sign-off with the paragraph before it, however long the letter', async () => {

@@ -4,6 +4,7 @@ import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
 import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
 import { ValidationError } from '../../shared/validation'
+import { useProfile } from '../app/contexts'
 import { EditForm } from './EditForm'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { issuesOf } from './issues'
@@ -186,6 +187,7 @@ function ItemEditor(props: {
 }) {
   const fields = props.groups.flatMap((group) => [...group.fields])
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.label)
+  const profile = useProfile()
   const current = draft ?? { values: formValues(fields, props.item), base: props.item }
   return (
     <div className="subform">
@@ -209,7 +211,7 @@ function ItemEditor(props: {
           const base = Object.fromEntries(fields.map((field) => [field.name, current.base[field.name]]))
           const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
           const changes = changedValues(base, after)
-          const overtaken = overtakenFields(fields, base, props.item, changes)
+          const overtaken = overtakenFields(fields, base, props.item, changes, (name) => props.record?.history(name).at(-1), profile)
           if (overtaken.length > 0) {
             setDraft({ ...current, base: seenOvertaken(current.base, props.item, overtaken) })
             throw new ValidationError(overtaken)

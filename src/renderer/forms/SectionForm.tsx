@@ -3,6 +3,7 @@ import { changedValues, displayValue, formValues, type Field, type FieldGroup } 
 import { Panel } from '../components/Panel'
 import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
 import { ValidationError } from '../../shared/validation'
+import { useProfile } from '../app/contexts'
 import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
@@ -24,6 +25,7 @@ export function SectionForm(props: {
   record?: FieldRecordSource
 }) {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.title)
+  const profile = useProfile()
   const fields = props.groups.flatMap((group) => [...group.fields])
   const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
   // Focus stays where the person is: on the form's first field after Change, and back on Change
@@ -77,7 +79,7 @@ export function SectionForm(props: {
             const base = Object.fromEntries(fields.map((field) => [field.name, draft.base[field.name]]))
             const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
             const changes = changedValues(base, after)
-            const overtaken = overtakenFields(fields, base, props.stored, changes)
+            const overtaken = overtakenFields(fields, base, props.stored, changes, (name) => props.record?.history(name).at(-1), profile)
             if (overtaken.length > 0) {
               setDraft({ ...draft, base: seenOvertaken(draft.base, props.stored, overtaken) })
               throw new ValidationError(overtaken)

@@ -60,10 +60,24 @@ describe('what the closure letter says', () => {
       withDirectory([FOOD, FLOATING, RECOVERY, advice]),
     )
     expect(plan.arranged).toEqual([
-      { text: 'the GP practice', agencies: [], namesOnly: false, name: 'the GP practice' },
+      { text: 'the GP practice', agencies: [], namesOnly: false, name: 'Your GP practice' },
       { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true, name: 'Citizens Advice Bradford' },
       { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true, name: 'Bradford Floating Support and the Bradford Food Bank' },
       { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam' },
+    ])
+  })
+
+  // A new user's try found "the GP practice" in bold, lower case and with no details, in the letter's list.
+  it('heads a service the caseworker named by its kind as the client’s own, with the details they gave', () => {
+    const plan = planClosureLetter(
+      atClosure({ stepDown: { handoverAgencies: 'the GP practice: Dr Okoro, Beeston Hill Surgery, 0113 496 0123\nthe community mental health team\nthe Salvation Army - lunch on Sundays\nfloating support' } }),
+      withDirectory([]),
+    )
+    expect(plan.arranged.map(({ name, arranged }) => ({ name, arranged }))).toEqual([
+      { name: 'Your GP practice', arranged: 'Dr Okoro, Beeston Hill Surgery, 0113 496 0123' },
+      { name: 'Your community mental health team', arranged: undefined },
+      { name: 'The Salvation Army', arranged: 'Lunch on Sundays' },
+      { name: 'Floating support', arranged: undefined },
     ])
   })
 

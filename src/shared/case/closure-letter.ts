@@ -132,10 +132,10 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
  */
 function listItem(text: string, found: { agency: Agency; at: number; words: number }[], namesOnly: boolean): Pick<ArrangedSupport, 'name' | 'arranged'> {
   const [only, ...more] = found
-  if (more.length > 0) return { name: text }
+  if (more.length > 0) return { name: sentence(text) }
   if (!only) {
     const end = NAME_ENDS.exec(text)
-    return end && end.index > 0 ? { name: text.slice(0, end.index), arranged: sentence(text.slice(end.index + end[0].length)) } : { name: text }
+    return end && end.index > 0 ? { name: heading(text.slice(0, end.index)), arranged: sentence(text.slice(end.index + end[0].length)) } : { name: heading(text) }
   }
   if (namesOnly) return { name: only.agency.name }
   // Named first, the name's words are taken off the front of the line as it was typed.
@@ -147,6 +147,16 @@ function listItem(text: string, found: { agency: Agency; at: number; words: numb
 /** The caseworker's words on a line of their own under a name, so starting with a capital. */
 function sentence(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/**
+ * The caseworker's own name for a service, as the heading of a list item in a letter to the client:
+ * a kind of service they wrote as "the GP practice" or "the community mental health team" is the
+ * client's own ("Your GP practice"); a name ("the Salvation Army") keeps its words, with a capital.
+ */
+function heading(name: string): string {
+  const kind = /^the\s+(.+)$/i.exec(name)?.[1]
+  return kind && !/\b\p{Lu}\p{Ll}/u.test(kind) ? `Your ${kind}` : sentence(name)
 }
 
 /** Where a caseworker's name for a service ends and what was arranged begins: a colon, or a dash between spaces. */

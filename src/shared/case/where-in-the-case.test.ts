@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caseRecordSchema } from './record'
-import { whereInTheCase } from './where-in-the-case'
+import { endsBeforeItStarts } from './dates/ends-after-it-starts'
+import { namedIssue, whereInTheCase } from './where-in-the-case'
 
 describe('where in a case file a problem is', () => {
   const record = { addresses: { k3v9: { address: '1 Low Road' }, q7x2: { address: '12 High Street' } }, family: {} }
@@ -24,5 +25,16 @@ describe('where in a case file a problem is', () => {
     expect(`${whereInTheCase(['addresses', ...issue!.path], { addresses: { a: address } })}: ${issue!.message}`).toBe(
       'Address 1: the local authority is missing',
     )
+  })
+
+  it("names the item a date rule's problem is in, the message reading on after its name", () => {
+    const addresses = { ...record.addresses, f963: { address: '3 Mill Lane', from: '2026-05-01', to: '2025-01-01' } }
+    const issue = endsBeforeItStarts(addresses.f963)!
+    expect(namedIssue({ field: `addresses.f963.${issue.field}`, message: issue.message }, { addresses })).toEqual({
+      field: 'Address 3',
+      message: 'until (01/01/2025) cannot be before the start (01/05/2026)',
+    })
+    const closed = { field: 'outcome.closedOn', message: '"Case closed on" (01/01/2999) cannot be in the future' }
+    expect(namedIssue(closed, record)).toEqual(closed)
   })
 })

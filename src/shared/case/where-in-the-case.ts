@@ -1,3 +1,5 @@
+import { lower } from '../forms/fields'
+import type { FieldIssue } from '../validation'
 import type { CaseCollection } from './changes'
 
 /** One item of each of a case's lists, as a person names it. */
@@ -22,6 +24,16 @@ export function whereInTheCase(path: readonly PropertyKey[], record: unknown): s
   const place = items && typeof id === 'string' ? Object.keys(items).indexOf(id) : -1
   if (place >= 0) return `${ITEM_NAMES[collection as CaseCollection]} ${place + 1}`
   return path.map(String).join('.') || 'case'
+}
+
+/**
+ * A problem found by a rule over a whole case (the date rules give paths, `addresses.k3v9.to`),
+ * its place named as above. After an item's name the message reads on as one sentence
+ * ("Address 2: until (01/01/2025) cannot be before the start (01/05/2026)").
+ */
+export function namedIssue(issue: FieldIssue, record: unknown): FieldIssue {
+  const field = whereInTheCase(issue.field.split('.'), record)
+  return { field, message: field === issue.field ? issue.message : lower(issue.message) }
 }
 
 function itemsOf(record: unknown, collection: string): object | undefined {

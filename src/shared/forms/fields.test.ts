@@ -58,7 +58,7 @@ describe('a form made from the field catalogue', () => {
     ['when', '29.2.2027', '29.2.2027 is not a real date'],
     ['when', '2026-02-31', '2026-02-31 is not a real date'],
     ['when', 'last Tuesday', 'Date of contact must be a date, for example 27/03/2026'],
-    ['when', '24/11/2026', 'This date cannot be in the future'],
+    ['when', '24/11/2026', '"Date of contact" (24/11/2026) cannot be in the future'],
     ['where', 'Bradford', 'Choose destination local authority from the list'],
     ['postcode', 'BD1', 'Enter a real postcode, like LS1 4AP'],
     ['cost', '12.345', 'Enter the amount in pounds, like 12.50'],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { afterToday } from '../case/dates/happened-by-today'
 import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
@@ -99,7 +100,8 @@ function missing(field: Field): string {
   return `Enter ${lower(field.label)}`
 }
 
-function lower(label: string): string {
+/** A label, or a message starting with one, as it reads inside a sentence. */
+export function lower(label: string): string {
   // Keep acronyms and names as they are ("CHAIN number", "Part VII"): lower only a leading capital word.
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label
 }
@@ -157,8 +159,10 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
         const problem = typedDateProblem(text, field.messages?.invalid ?? `${field.label} must be a date, for example 27/03/2026`)
         if (problem) return fail(ctx, problem)
         const date = typedUkDate(text)
-        // Said beside the field, under its label: a long label pasted into a sentence does not read.
-        if (field.notFuture && date > today) return fail(ctx, field.messages?.future ?? 'This date cannot be in the future')
+        // Worded as every other date after today (the whole-case rules, the CLI): it names the
+        // field, so it reads alone in the error summary and on the command line.
+        const future = field.notFuture ? afterToday(field.name, field.label, date, today) : undefined
+        if (future) return fail(ctx, field.messages?.future ?? future.message)
         if (field.withinYears !== undefined && date < yearsBefore(today, field.withinYears)) {
           return fail(ctx, `${field.label} must be within the last ${field.withinYears} years`)
         }

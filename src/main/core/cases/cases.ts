@@ -17,7 +17,7 @@ import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
-import { whereInTheCase } from '../../../shared/case/where-in-the-case'
+import { namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
@@ -91,7 +91,7 @@ export class Cases {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: whereInTheCase(issue.path, upgraded), message: issue.message })))
     }
     const dates = caseDateProblems(parsed.data as CaseRecord, this.core.context().today)
-    if (dates.errors.length > 0) throw new ValidationError(dates.errors)
+    if (dates.errors.length > 0) throw new ValidationError(dates.errors.map((issue) => namedIssue(issue, upgraded)))
     const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
     return this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
   }

@@ -9,11 +9,13 @@ describe('what has happened happened by today', () => {
     expect(afterToday('on', 'Date of decision', TODAY, TODAY)).toBeUndefined()
   })
 
-  it('reads as a sentence whatever the label: quoted in a list of problems, and not repeated beside its field', () => {
+  // The form's own check says the same (fields.ts): "This date cannot be in the future" did not say
+  // which date in the error summary, nor on the command line.
+  it('reads as a sentence whatever the label: quoted, in a list of problems and beside its field alike', () => {
     const label = 'All agencies, including the originating outreach referrers, told of the closure on'
     expect(afterToday('closure.agenciesToldOn', label, '2026-11-24', TODAY)?.message).toBe(`"${label}" (24/11/2026) cannot be in the future`)
     expect(() => edit(caseIn('engage'), (d) => change.updateSection(d, 'closure', { agenciesToldOn: '2026-11-24' }, CASEWORKER))).toThrow(
-      'agenciesToldOn: This date cannot be in the future',
+      `agenciesToldOn: "${label}" (24/11/2026) cannot be in the future`,
     )
   })
 
