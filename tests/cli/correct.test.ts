@@ -1,25 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtEntry } from '../support/built'
+import { describe, expect, it } from 'vitest'
 import { referral } from '../support/people'
-import { tempDir } from '../support/temp-dir'
-import { homeward, listed, serve } from '../support/cli-server'
+import { homeward, listed, serverForTests } from '../support/cli-server'
 
 describe('homeward case correct', () => {
-  const dir = tempDir('cli-correct')
+  const { dir, server } = serverForTests('cli-correct')
   const manager = join(dir.path, 'manager')
   const jo = join(dir.path, 'jo')
-  let server: Awaited<ReturnType<typeof serve>>
-
-  beforeAll(async () => {
-    builtEntry('cli')
-    server = await serve(join(dir.path, 'server-data'))
-  })
-  afterAll(() => {
-    server.process.kill('SIGKILL')
-    dir.remove()
-  })
 
   // A dozen runs of the command, each up to ten seconds or more on a busy machine.
   it('a manager corrects a value: the case has a new id on every laptop; a caseworker who is not the lead, and a field that is not one, are refused in one line', () => {

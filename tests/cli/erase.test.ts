@@ -1,25 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtEntry } from '../support/built'
+import { describe, expect, it } from 'vitest'
 import { referral } from '../support/people'
-import { tempDir } from '../support/temp-dir'
-import { homeward, listed, serve } from '../support/cli-server'
+import { homeward, listed, serverForTests } from '../support/cli-server'
 
 describe('homeward erase', () => {
-  const dir = tempDir('cli-erase')
+  const { dir, server } = serverForTests('cli-erase')
   const manager = join(dir.path, 'manager')
   const jo = join(dir.path, 'jo')
-  let server: Awaited<ReturnType<typeof serve>>
-
-  beforeAll(async () => {
-    builtEntry('cli')
-    server = await serve(join(dir.path, 'server-data'))
-  })
-  afterAll(() => {
-    server.process.kill('SIGKILL')
-    dir.remove()
-  })
 
   // About a dozen runs of the command, each a few seconds on a busy machine.
   it('a manager erases a case from every laptop of the team; a caseworker is refused in one line; retention --due lists nothing due', () => {

@@ -1,25 +1,13 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
 import type { TeamDevice } from '../../src/shared/sync/team-api'
-import { builtEntry } from '../support/built'
-import { tempDir } from '../support/temp-dir'
-import { homeward, serve } from '../support/cli-server'
+import { homeward, serverForTests } from '../support/cli-server'
 
 describe('homeward person remove: a manager takes someone off a laptop they share', () => {
-  const dir = tempDir('cli-person-remove')
+  const { dir, server } = serverForTests('cli-person-remove')
   const manager = join(dir.path, 'manager')
   const amina = join(dir.path, 'amina')
-  let server: Awaited<ReturnType<typeof serve>>
-
-  beforeAll(async () => {
-    builtEntry('cli')
-    server = await serve(join(dir.path, 'server-data'))
-  })
-  afterAll(() => {
-    server.process.kill('SIGKILL')
-    dir.remove()
-  })
 
   it('takes Jo off Amina’s laptop by their names; the laptop lets her go when it next syncs; a caseworker, an unknown laptop and the laptop’s own person are refused in one line', async () => {
     homeward('team', 'create', '--server', server.url, '--setup-code', server.setupCode!, '--name', 'Safe Connections North', '--data', manager)

@@ -1,26 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtEntry } from '../support/built'
+import { describe, expect, it } from 'vitest'
 import { referral } from '../support/people'
-import { tempDir } from '../support/temp-dir'
-import { homeward, listed, serve } from '../support/cli-server'
+import { homeward, listed, serverForTests } from '../support/cli-server'
 
 describe('homeward case restrict', () => {
-  const dir = tempDir('cli-restrict')
+  const { dir, server } = serverForTests('cli-restrict')
   const manager = join(dir.path, 'manager')
   const amina = join(dir.path, 'amina')
   const jo = join(dir.path, 'jo')
-  let server: Awaited<ReturnType<typeof serve>>
-
-  beforeAll(async () => {
-    builtEntry('cli')
-    server = await serve(join(dir.path, 'server-data'))
-  })
-  afterAll(() => {
-    server.process.kill('SIGKILL')
-    dir.remove()
-  })
 
   // About twenty runs of the command, each a few seconds on a busy machine.
   it('restricts a case to named people (a manager’s or the lead caseworker’s): other laptops lose it; clearing brings it back; anyone else is refused in one line', async () => {

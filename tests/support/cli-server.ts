@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { ROOT } from './built'
+import { afterAll, beforeAll } from 'vitest'
+import { builtEntry, ROOT } from './built'
 import { serverKeyArgs } from './passphrase'
+import { tempDir } from './temp-dir'
 
 const BIN = join(ROOT, 'bin/homeward.mjs')
 
@@ -12,7 +14,14 @@ export function homeward(...args: string[]): { code: number | null; out: string;
 }
 
 /** `homeward serve` as the IT volunteer starts it (with the test key file); resolves once it says where it listens. */
-export function serve(dataDir: string): Promise<{ process: ChildProcess; url: string; setupCode?: string; output: () => string }> {
+export interface Served {
+  process: ChildProcess
+  url: string
+  setupCode?: string
+  output: () => string
+}
+
+export function serve(dataDir: string): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir, ...serverKeyArgs()], { cwd: ROOT })
   let output = ''
   return new Promise((resolve, reject) => {
@@ -28,3 +37,37 @@ export function serve(dataDir: string): Promise<{ process: ChildProcess; url: st
 
 /** The ids of the cases a workspace lists. */
 export const listed = (data: string): string[] => (JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string }[]).map((entry) => entry.id)
+
+/**
+ * What every command-line test of a team sets up first: a throwaway folder (its laptops' workspaces
+ * go in it), and `homeward serve` in it, started before the block's tests and stopped after.
+ */
+export function serverForTests(label: string): { dir: { path: string }; server: Served } {
+  const dir = tempDir(label)
+  let served: Served | undefined
+  const running = (): Served => {
+    if (!served) throw new Error('the server is started before the tests')
+    return served
+  }
+  beforeAll(async () => {
+    builtEntry('cli')
+    served = await serve(join(dir.path, 'server-data'))
+  })
+  afterAll(() => {
+    served?.process.kill('SIGKILL')
+    dir.remove()
+  })
+  const server: Served = {
+    get process() {
+      return running().process
+    },
+    get url() {
+      return running().url
+    },
+    get setupCode() {
+      return running().setupCode
+    },
+    output: () => running().output(),
+  }
+  return { dir, server }
+}
