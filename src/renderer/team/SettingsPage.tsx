@@ -126,7 +126,8 @@ export function SettingsPage() {
           {retention.status === 'ready' && (
             <>
               <h2 className="subheading">Keeping data</h2>
-              <RetentionForm key={JSON.stringify(retention.data.retention)} retention={retention.data.retention} canChange={manager} />
+              {/* Not keyed by the setting: the save's own change would remount the form and lose its "Saved". */}
+              <RetentionForm retention={retention.data.retention} canChange={manager} />
             </>
           )}
         </>
