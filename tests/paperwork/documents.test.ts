@@ -402,7 +402,7 @@ describe('the closure letter', () => {
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     // The caseworker's words are items of the list, as typed.
-    expect(text).toContain('We have arranged for these services to support you: the GP practice Citizens Advice Bradford Recovery Service')
+    expect(text).toContain('We have arranged for these services to support you: Your GP practice Citizens Advice Bradford Recovery Service')
     // Named in other capitals and spacing, the directory's agency is given by its own name, with its details.
     expect(text).toMatch(/Bradford Recovery Service Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
     expect(text).not.toContain('bradford recovery SERVICE')
