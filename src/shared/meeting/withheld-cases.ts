@@ -1,7 +1,6 @@
 import { toStored } from '../automerge/registers'
 import { ERASED_CASE_NAME, RESTRICTED_CASE_NAME } from '../reports/anonymised-case'
-import { erasures } from '../team/erasures'
-import { laptopMayHold, restrictions } from '../team/restrictions'
+import { withheldCases as teamWithheldCases } from '../team/withheld-cases'
 import { isMap, mapIn, type TeamDoc } from '../team/team-doc'
 import { readMeeting, type MeetingDoc, type MeetingRecord } from './meeting-doc'
 
@@ -16,15 +15,14 @@ export type Withheld = 'erased' | 'restricted'
 export const WITHHELD_TITLE: Record<Withheld, string> = { erased: ERASED_CASE_NAME, restricted: RESTRICTED_CASE_NAME }
 export const WITHHELD_ACTION = 'Not shown'
 
-/** How each of the meeting's cases is withheld from a laptop of these people, if it is. */
+/** How each of the meeting's cases is withheld from a laptop of these people, if it is: the team's rule (`withheldCases`), for its agenda. */
 export function withheldCases(meeting: Pick<MeetingRecord, 'agenda'>, team: TeamDoc, personIds: readonly string[]): Record<string, Withheld> {
-  const erased = erasures(team)
-  const restricted = restrictions(team)
+  const { restricted, erased } = teamWithheldCases(team, personIds)
+  const how = new Map<string, Withheld>([...restricted.map((id) => [id, 'restricted'] as const), ...erased.map((id) => [id, 'erased'] as const)])
   const result: Record<string, Withheld> = {}
   for (const { caseId } of Object.values(meeting.agenda)) {
-    if (caseId === undefined) continue
-    if (caseId in erased) result[caseId] = 'erased'
-    else if (!laptopMayHold(restricted[caseId], personIds)) result[caseId] = 'restricted'
+    const withheld = caseId === undefined ? undefined : how.get(caseId)
+    if (withheld) result[caseId!] = withheld
   }
   return result
 }
