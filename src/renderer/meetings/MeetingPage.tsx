@@ -277,12 +277,7 @@ function ItemView(props: {
         </ul>
       )}
       {item.caseId && !finished && (props.closed ? <p className="muted">The case is closed: reopen it to add actions to it.</p> : <ActionForm meetingId={props.meetingId} itemId={item.id} />)}
-      {!finished && (
-        <div className="checkbox">
-          <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />
-          <label htmlFor={`discussed-${item.id}`}>Discussed</label>
-        </div>
-      )}
+      {!finished && <DiscussedBox item={item} change={change} />}
     </section>
   )
 }
@@ -304,13 +299,18 @@ function WithheldItemView(props: { item: Item; withheld: Withheld; finished: boo
           ? 'This case has been erased: what the meeting said about it is no longer kept.'
           : 'This case is restricted to named people: its name and what the meeting said about it are not shown on this laptop.'}
       </p>
-      {!finished && (
-        <div className="checkbox">
-          <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />
-          <label htmlFor={`discussed-${item.id}`}>Discussed</label>
-        </div>
-      )}
+      {!finished && <DiscussedBox item={item} change={change} />}
     </section>
+  )
+}
+
+/** The item's "Discussed" box, while the meeting is on. */
+function DiscussedBox({ item, change }: { item: Item; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  return (
+    <div className="checkbox">
+      <input type="checkbox" id={`discussed-${item.id}`} checked={Boolean(item.discussed)} onChange={(event) => change((doc) => markDiscussed(doc, item.id, event.target.checked))} />
+      <label htmlFor={`discussed-${item.id}`}>Discussed</label>
+    </div>
   )
 }
 
