@@ -149,7 +149,7 @@ describe('casework from the command line', () => {
     const copy = JSON.parse(added.out).id as string
     expect(copy).not.toBe(id)
     expect(JSON.parse(homeward('case', 'show', copy, '--data', other, '--json').out)).toEqual(record)
-  })
+  }, 120_000) // eight runs of the command, each opening a workspace: 20 s alone, over 30 s beside the other test files
 
   it('refuses, in one line naming the item and the field, a whole case whose address has no local authority', () => {
     const record = JSON.parse(readFileSync(join(ROOT, 'resources/examples/case.json'), 'utf8'))

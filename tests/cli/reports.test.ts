@@ -44,7 +44,7 @@ describe('the caseload board and the monitoring report on the command line', () 
     const text = homeward('board', '--data', data)
     expect(text.out).toContain('Caseloads (weighted by phase')
     expect(homeward('board', '--data', data, '--caseworker', 'Nobody Here').err).toMatch(/no caseworker called "Nobody Here"/)
-  })
+  }, 90_000) // six runs of the command, each opening the workspace: over 30 s on a busy machine
 
   it('writes the report as a PDF and as two CSV files that open cleanly in Excel', () => {
     const pdf = join(dir.path, 'report.pdf')
