@@ -138,7 +138,7 @@ describe('casework from the command line', () => {
     const shown = homeward('case', 'show', id, '--data', data, '--json')
     expect(shown.code).toBe(0)
     const record = JSON.parse(shown.out)
-    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 3 })
+    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4 })
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
 
     const file = join(dir.path, 'whole-case.json')

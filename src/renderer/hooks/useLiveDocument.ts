@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { DocHandle, DocumentId } from '@automerge/automerge-repo/slim'
+import type { Doc, DocHandle, DocumentId } from '@automerge/automerge-repo/slim'
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { authoredBy } from '../../shared/authorship'
 import { useProfile, useRepo } from '../app/contexts'
@@ -14,8 +14,15 @@ export type LiveDocument<D, R> =
  * A shared document, live (a case, a meeting): the window holds its own copy and edits it directly
  * (no round trip to the core), signing each change with the person using this laptop. `read` turns
  * the document into what the page shows, each time it changes; an error it throws is kept to show.
+ * `prepare`, if given, brings the document to what a change needs before each change (a case's
+ * newer parts, `withAddedParts`).
  */
-export function useLiveDocument<D, R>(id: string, accepts: (doc: D) => boolean, read: (doc: D) => R): LiveDocument<D, R> {
+export function useLiveDocument<D, R>(
+  id: string,
+  accepts: (doc: D) => boolean,
+  read: (doc: D) => R,
+  prepare?: { needed(doc: D): boolean; apply(doc: Doc<D>): Doc<D> },
+): LiveDocument<D, R> {
   const repo = useRepo()
   const profile = useProfile()
   const [handle, setHandle] = useState<DocHandle<D> | null | undefined>(undefined)
@@ -62,10 +69,11 @@ export function useLiveDocument<D, R>(id: string, accepts: (doc: D) => boolean, 
   const change = useCallback(
     (edit: (doc: D) => void) => {
       if (!handle) return
+      if (prepare?.needed(handle.doc())) handle.update(prepare.apply)
       handle.change(edit, authoredBy({ id: profile.id, name: profile.name }))
       trackUntilSaved(repo, handle)
     },
-    [repo, handle, profile],
+    [repo, handle, profile, prepare],
   )
 
   if (handle === null) return { status: 'missing' }

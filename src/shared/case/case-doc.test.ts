@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toStored } from '../automerge/registers'
+import { withAddedParts } from './added-parts'
 import { readCase, type CaseDoc } from './case-doc'
 import { UnreadableCaseError } from './migrations'
 import * as change from './changes'
@@ -42,7 +43,7 @@ describe('documents from the previous schema', () => {
   it('read as the current schema, keeping everything written', () => {
     const record = readCase(version1Case())
     expect(record).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       status: 'open',
       referral: { clientName: 'Ana Pereira', status: 'received' },
       allocation: { leadCaseworker: { id: 'member-derek', name: 'Derek Hall' } },
@@ -54,12 +55,13 @@ describe('documents from the previous schema', () => {
   })
 
   it('are upgraded in the document by their next change', () => {
-    const upgraded = Automerge.change(version1Case(), (d) =>
+    const upgraded = Automerge.change(withAddedParts(version1Case()), (d) =>
       change.addNote(d, { date: '2026-11-01', type: 'face-to-face', text: 'Second contact.' }, { ...CASEWORKER, id: nextId() }),
     )
-    expect(Number(upgraded.schemaVersion)).toBe(3)
+    expect(Number(upgraded.schemaVersion)).toBe(4)
     expect('leadCaseworker' in upgraded).toBe(false)
     expect(upgraded.attachments).toEqual({})
+    expect(upgraded.markers).toEqual({})
     expect(readCase(upgraded).notes.map((note) => note.text)).toEqual(['First call.', 'Second contact.'])
     expect(readCase(upgraded).allocation.leadCaseworker?.name).toBe('Derek Hall')
   })

@@ -1,4 +1,5 @@
 import { toPlain, toStored } from '../automerge/registers'
+import { hasPartsOf, PARTS_ADDED } from './added-parts'
 import type { PersonRef } from '../people'
 import { CASE_SCHEMA_VERSION, type CaseDoc } from './record'
 import { UserFacingError } from '../user-facing-error'
@@ -53,6 +54,18 @@ const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Recor
       if (!('attachments' in doc)) doc.attachments = {}
       if (!('generatedDocuments' in doc)) doc.generatedDocuments = {}
       doc.schemaVersion = 3
+    },
+  },
+  // Version 4 adds the casework record around the toolkit. Its parts are made by the one change all
+  // laptops share (`withAddedParts`, before the change that upgrades): made here, in this laptop's
+  // own change, they would hide another laptop's.
+  3: {
+    plain(record) {
+      return { ...Object.fromEntries(PARTS_ADDED[4]!.map((part) => [part, {}])), ...record, schemaVersion: 4 }
+    },
+    doc(doc) {
+      if (!hasPartsOf(doc, 4)) throw new Error('a case is upgraded to schema 4 only after withAddedParts')
+      doc.schemaVersion = 4
     },
   },
 }

@@ -51,8 +51,9 @@ import {
 
 export const CASE_KIND = 'homeward/case'
 /** 1: the first release (referral and notes). 2: the whole Safe Connections case. 3: adds scanned
- * documents and the record of generated paperwork. */
-export const CASE_SCHEMA_VERSION = 3
+ * documents and the record of generated paperwork. 4: adds the casework record around the toolkit
+ * (`PARTS_ADDED` in added-parts.ts). */
+export const CASE_SCHEMA_VERSION = 4
 
 /** A step in the case's life: opened, moved on or back a phase, closed. */
 export interface PhaseChange {
@@ -107,6 +108,15 @@ export interface CaseRecord {
   attachments: Record<string, AttachmentRecord>
   /** Every presentation pack and closure letter made from the case. */
   generatedDocuments: Record<string, GeneratedDocument>
+  // The parts schema 4 adds (added-parts.ts); each is filled in with its own fields as it is built.
+  contact: EmptyPart
+  needs: EmptyPart
+  markers: EmptyPart
+  equality: EmptyPart
+  onwardReferrals: EmptyPart
+  intensiveSupport: EmptyPart
+  followUps: EmptyPart
+  reviews: EmptyPart
   /** A re-referral links the new case and the closed one. */
   previousCaseId?: string
   reReferredAs?: string
@@ -118,6 +128,9 @@ export interface CaseRecord {
    */
   unreadableEntries?: UnreadableEntry[]
 }
+
+/** A part of schema 4 whose fields are not built yet: it holds nothing. */
+type EmptyPart = Record<string, never>
 
 /** An entry of one of a case's lists that could not be read: which list, and the entry's id. */
 export interface UnreadableEntry {
@@ -186,6 +199,14 @@ function emptyParts() {
     closure: {},
     attachments: {},
     generatedDocuments: {},
+    contact: {},
+    needs: {},
+    markers: {},
+    equality: {},
+    onwardReferrals: {},
+    intensiveSupport: {},
+    followUps: {},
+    reviews: {},
   } satisfies Partial<CaseRecord>
 }
 
@@ -212,6 +233,7 @@ export function newCaseDoc(referral: ReferralIdentity & ReferralDetails, context
 const personRef = z.object({ id: z.string(), name: z.string() })
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const map = <T extends z.ZodType>(item: T) => z.record(z.string(), item)
+const emptyPart = z.object({}).transform((): EmptyPart => ({}))
 const wellbeingScore = z.object({ on: isoDate, items: z.array(z.number().int().min(1).max(5)).length(7) })
 
 const caseOutcomeSchema = z.object({
@@ -310,6 +332,14 @@ export const caseRecordSchema = z.object({
       enclosures: z.array(z.object({ attachmentId: z.string(), fileName: z.string(), pages: z.number().int().positive() })),
     }),
   ),
+  contact: emptyPart,
+  needs: emptyPart,
+  markers: emptyPart,
+  equality: emptyPart,
+  onwardReferrals: emptyPart,
+  intensiveSupport: emptyPart,
+  followUps: emptyPart,
+  reviews: emptyPart,
   previousCaseId: z.string().optional(),
   reReferredAs: z.string().optional(),
   mergedInto: z.string().optional(),

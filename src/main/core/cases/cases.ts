@@ -6,6 +6,7 @@ import type { CaseChange, CaseChanges, CaseListQuery, CasePage, SearchHit, Unrea
 import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { boardRow, caseloads, type Board } from '../../../shared/board/board'
+import { needsAddedParts, withAddedParts } from '../../../shared/case/added-parts'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
 import { caseDateProblems } from '../../../shared/case/dates/case-dates'
 import { choicesMade } from '../../../shared/case/chosen-values'
@@ -142,6 +143,8 @@ export class Cases {
     }
     const context = this.core.context()
     const authored = authoredBy(context.author, context.now)
+    prepareForChange(keep)
+    prepareForChange(duplicate)
     keep.change((doc) => change.mergeDuplicateInto(doc, merged, duplicateId, { ...context, id: randomUUID() }), authored)
     // The duplicate's scanned documents are the kept case's now.
     this.core.changeTeam((team) => {
@@ -285,6 +288,7 @@ export class Cases {
   async change(id: string, edit: (doc: CaseDoc, context: ChangeContext) => void): Promise<void> {
     const handle = await this.open(id)
     const context = this.core.context()
+    prepareForChange(handle)
     handle.change((doc) => edit(doc, context), authoredBy(context.author, context.now))
     await this.core.repo.flush([handle.documentId])
     await this.core.indexer.indexPending()
@@ -372,4 +376,9 @@ export class Cases {
       getBoard: () => this.board(),
     } satisfies Partial<ApiHandlers>
   }
+}
+
+/** An older case gets the parts of the newer schemas, by the change every laptop shares (added-parts.ts), before it is changed. */
+function prepareForChange(handle: DocHandle<CaseDoc>): void {
+  if (needsAddedParts(handle.doc())) handle.update(withAddedParts)
 }
