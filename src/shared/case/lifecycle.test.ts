@@ -239,4 +239,11 @@ describe('the presentation pack and the day on the reconnection checklist (Phase
     expect(done(recorded)).toEqual(steps.map((step) => [step, true]))
     expect(() => edit(newCase(), (d) => change.updateSection(d, 'reconnectionDay', { packHandedOverOn: '2026-11-24' }, CASEWORKER))).toThrow(ValidationError)
   })
+
+  it('does not tick "handed over on the day" for a hard copy given on another day', () => {
+    const handedOver = (on: string) =>
+      edit(newCase(), (d) => change.updateSection(d, 'reconnectionDay', { date: TODAY, packHandedOverOn: on }, CASEWORKER))
+    expect(done(handedOver('2026-11-22'))).toContainEqual(['Presentation pack handed over on the day', false])
+    expect(done(handedOver(TODAY))).toContainEqual(['Presentation pack handed over on the day', true])
+  })
 })

@@ -10,6 +10,7 @@ import { missingPackDocuments } from './reconnection'
 import { evaluateSafetyGate, type SafetyGate } from './safety-gate'
 import { referralCriteriaProblems } from './referral'
 import { isOverdue } from './support'
+import { packHandedOverAnotherDay } from './dates/pack-handed-over-on-the-day'
 
 /** Contact is expected at least this often during intensive support. */
 export const CONTACT_EXPECTED_DAYS = 14
@@ -100,7 +101,7 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
         item('Client told what to expect on the day', record.reconnectionDay.clientToldAboutDayOn),
         item('Travel booked', record.reconnectionDay.travelBooked === 'yes'),
         item('Receiving authority told the client is en route', record.reconnectionDay.enRouteToldOn),
-        item('Presentation pack handed over on the day', record.reconnectionDay.packHandedOverOn),
+        item('Presentation pack handed over on the day', record.reconnectionDay.packHandedOverOn && !packHandedOverAnotherDay(record.reconnectionDay)),
         item('Arrival confirmed', record.reconnectionDay.arrivedOn),
         item("Client's confidence assessed", record.reconnectionDay.confidence),
       ]

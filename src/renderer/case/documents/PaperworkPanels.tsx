@@ -4,6 +4,7 @@ import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../.
 import { planClosureLetter } from '../../../shared/case/closure-letter'
 import * as change from '../../../shared/case/changes'
 import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-before-the-day'
+import { packHandedOverAnotherDay } from '../../../shared/case/dates/pack-handed-over-on-the-day'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
 import type { Field } from '../../../shared/forms/fields'
@@ -294,7 +295,11 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
     }
   }
   // Today is offered: once the day has passed, that is after the day the pack was meant to go.
-  const late = props.field === 'packEmailedOn' ? packEmailedAfterTheDay(record.reconnectionDay, parseUkDate(typed)) : undefined
+  const typedOn = parseUkDate(typed)
+  const late =
+    props.field === 'packEmailedOn'
+      ? packEmailedAfterTheDay(record.reconnectionDay, typedOn)
+      : packHandedOverAnotherDay({ ...record.reconnectionDay, packHandedOverOn: typedOn })
   return (
     <>
       <div className="date-step">

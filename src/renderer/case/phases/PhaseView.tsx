@@ -1,6 +1,7 @@
 import { useParams } from 'react-router'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../../shared/case/engagement'
 import { consentReviewDay } from '../../../shared/case/consent-reviews'
+import { dayWarnings } from '../../../shared/case/dates/case-dates'
 import { phaseChecklist } from '../../../shared/case/lifecycle'
 import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../../shared/case/phases'
 import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../../shared/case/reconnection'
@@ -53,6 +54,16 @@ export function PhaseView() {
   )
 }
 
+/** Phase 5's dates that are possible but usually a wrong date (the pack emailed after the day, handed over on another), said above its form. */
+function DayWarnings() {
+  const { record } = useOpenCase()
+  return dayWarnings(record.reconnectionDay).map((warning) => (
+    <p key={warning} className="notice" role="status">
+      {warning}
+    </p>
+  ))
+}
+
 function PhaseSections({ phase }: { phase: Phase }) {
   switch (phase) {
     case 'identify':
@@ -99,6 +110,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
       return (
         <>
           <GateSummary />
+          <DayWarnings />
           <Section section="reconnectionDay" title="Reconnection day" groups={RECONNECTION_DAY_GROUPS} />
         </>
       )

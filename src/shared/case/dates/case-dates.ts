@@ -5,6 +5,7 @@ import type { CaseRecord } from '../record'
 import { dateErrors } from './date-errors'
 import { overlappingAddresses } from './overlapping-addresses'
 import { packEmailedAfterTheDay } from './pack-emailed-before-the-day'
+import { packHandedOverAnotherDay } from './pack-handed-over-on-the-day'
 
 /**
  * Every date rule over a whole case, as the forms apply them one save at a time: for a case that
@@ -12,9 +13,14 @@ import { packEmailedAfterTheDay } from './pack-emailed-before-the-day'
  * warnings are said and it is added.
  */
 export function caseDateProblems(record: CaseRecord, today: IsoDate): { errors: FieldIssue[]; warnings: string[] } {
-  const late = packEmailedAfterTheDay(record.reconnectionDay, record.reconnectionDay.packEmailedOn)
   return {
     errors: dateErrors(record, today, { sections: CASE_SECTIONS, collections: CASE_COLLECTIONS }),
-    warnings: [...overlappingAddresses(record.addresses, today), ...(late ? [late] : [])],
+    warnings: [...overlappingAddresses(record.addresses, today), ...dayWarnings(record.reconnectionDay)],
   }
+}
+
+/** What Phase 5's dates say that is possible but usually a wrong date: the pack emailed after the day, handed over on another. */
+export function dayWarnings(reconnectionDay: CaseRecord['reconnectionDay']): string[] {
+  const warnings = [packEmailedAfterTheDay(reconnectionDay, reconnectionDay.packEmailedOn), packHandedOverAnotherDay(reconnectionDay)]
+  return warnings.filter((warning) => warning !== undefined)
 }

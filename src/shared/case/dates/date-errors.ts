@@ -9,6 +9,7 @@ import { afterToday } from './happened-by-today'
 import { packSentBeforeReferral } from './pack-sent-after-referral'
 import { reconnectionBeforeReferral } from './reconnection-after-referral'
 import { stepDownBeforeReconnection } from './step-down-after-reconnection'
+import { toldAfterTheDay } from './told-about-the-day-before-it'
 
 /** The case's forms and lists, each with its field catalogue (`CASE_SECTIONS`, `CASE_COLLECTIONS` in changes.ts). */
 export interface Catalogues {
@@ -37,6 +38,7 @@ export function dateErrors(record: CaseRecord, today: IsoDate, catalogues: Catal
   errors.push(
     ...inSection('reconnectionDay', reconnectionBeforeReferral(referral, reconnectionDay)),
     ...inSection('reconnectionDay', arrivalBeforeReconnection(reconnectionDay)),
+    ...inSection('reconnectionDay', toldAfterTheDay(reconnectionDay)),
     ...inSection('reconnectionDay', packSentBeforeReferral(referral, reconnectionDay)),
     ...inSection('stepDown', stepDownBeforeReconnection(referral, reconnectionDay, stepDown)),
   )
