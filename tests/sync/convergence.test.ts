@@ -59,7 +59,7 @@ describe('three laptops editing one case through the server', () => {
           await laptop.workspace.cases.addNote(caseId, { date: '2026-11-20', type: pick(['face-to-face', 'phone', 'with-agency', 'other']), text })
         } else if (roll < 0.5) {
           await laptop.workspace.cases.change(caseId, (doc, context) =>
-            change.addAction(doc, randomUUID(), { description: `Action ${i}`, due: '2026-12-01' }, context.author, context),
+            change.addAction(doc, randomUUID(), { description: `Action ${i}`, due: '2036-12-01' }, context.author, context),
           )
         } else if (roll < 0.65) {
           await laptop.workspace.cases.change(caseId, (doc, context) =>

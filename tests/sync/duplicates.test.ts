@@ -23,7 +23,7 @@ describe('the same person referred on two laptops while apart', () => {
     await office.workspace.cases.addNote(here, { date: '2026-11-20', type: 'face-to-face', text: 'Seen at the day centre (office).' })
     const there = await laptop.workspace.cases.create(referral({ clientName: 'Lukasz Wisniewski' }))
     await laptop.workspace.cases.addNote(there, { date: '2026-11-21', type: 'phone', text: 'Rang his sister in Bradford (laptop).' })
-    await laptop.workspace.cases.change(there, (doc, context) => change.addAction(doc, 'action-1', { description: 'Book the coach', due: '2026-12-01' }, context.author, context))
+    await laptop.workspace.cases.change(there, (doc, context) => change.addAction(doc, 'action-1', { description: 'Book the coach', due: '2036-12-01' }, context.author, context))
     const scan = await laptop.workspace.attachments.add(there, { fileName: 'passport.png', bytes: markedPng('plain'), details: { type: 'identity', date: '2026-11-01', shareInPack: 'yes' } })
     expect(await office.workspace.cases.duplicatesOf(here)).toEqual([])
 

@@ -52,9 +52,9 @@ describe('a team case review meeting', () => {
     )
     await office.workspace.meetings.change(meetingId, (doc) => markDiscussed(doc, agenda[1]!.id, true))
 
-    const actionId = await office.workspace.meetings.addAction({ meetingId, itemId: item.id, description: 'Call Leeds Housing Options', ownerId: AMINA.id, due: '2026-12-04' })
-    expect((await office.workspace.cases.read(waiting)).actions[actionId]).toMatchObject({ description: 'Call Leeds Housing Options', owner: { id: AMINA.id }, due: '2026-12-04' })
-    await expect(office.workspace.meetings.addAction({ meetingId, itemId: item.id, description: '', ownerId: AMINA.id, due: '2026-12-04' })).rejects.toThrow(/description/)
+    const actionId = await office.workspace.meetings.addAction({ meetingId, itemId: item.id, description: 'Call Leeds Housing Options', ownerId: AMINA.id, due: '2036-12-04' })
+    expect((await office.workspace.cases.read(waiting)).actions[actionId]).toMatchObject({ description: 'Call Leeds Housing Options', owner: { id: AMINA.id }, due: '2036-12-04' })
+    await expect(office.workspace.meetings.addAction({ meetingId, itemId: item.id, description: '', ownerId: AMINA.id, due: '2036-12-04' })).rejects.toThrow(/description/)
 
     await office.workspace.meetings.finish(meetingId)
     const notes = (await office.workspace.cases.read(waiting)).notes
@@ -66,7 +66,7 @@ describe('a team case review meeting', () => {
     writeFileSync(file, minutes.bytes)
     expect(qpdfCheck(file)).toBe('')
     const text = pdfText(file).replace(/\s+/g, ' ')
-    for (const words of ['Team case review meeting: minutes', 'Dylan Price', 'Allocate to Amina.', 'Call Leeds Housing Options', AMINA.name, '04/12/2026', 'Derek Hall']) {
+    for (const words of ['Team case review meeting: minutes', 'Dylan Price', 'Allocate to Amina.', 'Call Leeds Housing Options', AMINA.name, '04/12/2036', 'Derek Hall']) {
       expect(text).toContain(words)
     }
     // Both laptops end with the action in the case and the review in the log.

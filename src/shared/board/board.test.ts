@@ -15,7 +15,8 @@ describe('the caseload board', () => {
     doc = edit(doc, (d) => {
       change.addNote(d, { date: '2026-11-02', type: 'phone', text: 'Checked in.' }, { ...CASEWORKER, id: nextId() })
       change.addAction(d, 'a1', { description: 'Book GP registration', due: '2026-11-30' }, CASEWORKER.author, CASEWORKER)
-      change.addAction(d, 'a2', { description: 'Chase housing benefit', due: '2026-11-20' }, CASEWORKER.author, CASEWORKER)
+      // Agreed earlier in the month, and overdue by now.
+      change.addAction(d, 'a2', { description: 'Chase housing benefit', due: '2026-11-20' }, CASEWORKER.author, { ...CASEWORKER, today: '2026-11-10' })
       change.addAction(d, 'a3', { description: 'Old', due: '2026-10-01', doneOn: '2026-10-01' }, CASEWORKER.author, CASEWORKER)
     })
     const board = row(doc)

@@ -4,6 +4,7 @@ import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
 import { ValidationError } from '../validation'
+import { newActionDueBeforeToday } from './new-action-due'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { beginChange, readCase, readRules } from './case-doc'
 import { afterToday } from './dates/happened-by-today'
@@ -173,6 +174,8 @@ export function addAction(doc: CaseDoc, id: string, values: Record<string, unkno
   beginChange(doc, context)
   requireOpen(doc)
   const checked = checkNewItem(ACTION_FIELDS, values, context.today) as ActionValues
+  const dueBeforeToday = newActionDueBeforeToday(checked, context.today)
+  if (dueBeforeToday) throw new ValidationError([dueBeforeToday])
   doc.actions[id] = toStored({ ...checked, owner, createdAt: context.now.toISOString(), createdBy: context.author })
 }
 

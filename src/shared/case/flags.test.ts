@@ -27,7 +27,8 @@ describe('case flags', () => {
   it('flags overdue actions, but not ones done or due today', () => {
     let doc = caseIn('engage') // allocated, so only the actions can raise a flag
     doc = edit(doc, (d) => {
-      change.addAction(d, 'a1', { description: 'Call Bradford Housing Options', due: '2026-11-20' }, CASEWORKER.author, CASEWORKER)
+      // Agreed earlier in the month, and overdue by now.
+      change.addAction(d, 'a1', { description: 'Call Bradford Housing Options', due: '2026-11-20' }, CASEWORKER.author, { ...CASEWORKER, today: '2026-11-10' })
       change.addAction(d, 'a2', { description: 'Book the coach', due: '2026-11-23' }, CASEWORKER.author, CASEWORKER)
       change.addAction(d, 'a3', { description: 'Find birth certificate', due: '2026-11-01', doneOn: '2026-11-02' }, CASEWORKER.author, CASEWORKER)
     })
