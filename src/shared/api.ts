@@ -290,7 +290,7 @@ export const API = {
   /** The meeting's cases this laptop shows only as "Erased case" or "Restricted case", by case id. */
   meetingWithheldCases: method<Record<string, Withheld>>()(z.object({ meetingId: id })),
   /** The open cases "Add to the agenda" offers, by name: never a restricted case. */
-  meetingAgendaCases: method<{ id: string; clientName: string }[]>()(none),
+  meetingAgendaCases: method<{ id: string; title: string }[]>()(none),
 
   // The monitoring report.
   /** Counted from every case document: a second or two for thousands of cases. */

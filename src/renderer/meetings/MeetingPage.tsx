@@ -432,7 +432,7 @@ function AddToAgenda({ change }: { change: (edit: (doc: MeetingDoc) => void) => 
     const row = rows.find((r) => r.id === caseId)
     if (!row && !title.trim()) return
     change((doc) =>
-      addAgendaItem(doc, crypto.randomUUID(), row ? { reason: 'added', title: row.clientName, caseId: row.id } : { reason: 'added', title: title.trim() }),
+      addAgendaItem(doc, crypto.randomUUID(), row ? { reason: 'added', title: row.title, caseId: row.id } : { reason: 'added', title: title.trim() }),
     )
     setCaseId('')
     setTitle('')
@@ -445,7 +445,7 @@ function AddToAgenda({ change }: { change: (edit: (doc: MeetingDoc) => void) => 
         label="A case"
         value={caseId}
         onChange={setCaseId}
-        options={[{ value: '', label: 'Choose…' }, ...rows.map((r) => ({ value: r.id, label: r.clientName }))]}
+        options={[{ value: '', label: 'Choose…' }, ...rows.map((r) => ({ value: r.id, label: r.title }))]}
       />
       <TextField name="agenda-title" label="Or another item" value={title} onChange={setTitle} />
       <button type="button" className="button button--secondary" onClick={add}>

@@ -61,4 +61,17 @@ describe('the agenda the board suggests', () => {
     const agenda = suggestedAgenda(board, learningLog, names, new Set(['restricted']))
     expect(agenda.map((item) => item.title)).toEqual(['Dylan Price', 'Learning point: Dylan Price'])
   })
+
+  it('names two open cases of the same name apart, by when each was referred, and no personal detail', () => {
+    const row = (id: string, clientName: string, receivedOn: string): BoardRow => ({
+      id, clientName, chainNumber: '2823424', phase: 'identify', leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn, closurePoint: null,
+    })
+    const rows = [row('one', 'Дмитрий Иванов', '2026-10-12'), row('two', 'ДМИТРИЙ  Иванов', '2026-11-03'), row('three', 'Dylan Price', '2026-11-03')]
+    const board = { today: '2026-11-23', rows, caseloads: [], weights: {} } as unknown as Board
+    expect(suggestedAgenda(board, {}, new Map()).map((item) => item.title)).toEqual([
+      'Dylan Price',
+      'ДМИТРИЙ  Иванов (referred 03/11/2026)',
+      'Дмитрий Иванов (referred 12/10/2026)',
+    ])
+  })
 })

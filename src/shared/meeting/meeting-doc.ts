@@ -1,6 +1,7 @@
 import { updateText, type ImmutableString } from '@automerge/automerge/slim'
 import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { Board } from '../board/board'
+import { agendaTitle } from './agenda-title'
 import type { IsoDate } from '../dates'
 import type { PersonRef } from '../people'
 import type { LearningPoint } from '../team/team-doc'
@@ -113,7 +114,7 @@ export function suggestedAgenda(
       if (seen.has(row.id) || restricted.has(row.id)) continue
       seen.add(row.id)
       const detail = row.flags.map((flag) => flag.message).join('; ')
-      items.push({ reason, title: row.clientName, caseId: row.id, ...(detail ? { detail } : {}) })
+      items.push({ reason, title: agendaTitle(row, board.rows), caseId: row.id, ...(detail ? { detail } : {}) })
     }
   }
   const byName = (rows: Board['rows']) => [...rows].sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB'))

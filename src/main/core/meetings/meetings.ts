@@ -15,6 +15,7 @@ import {
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
 import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
+import { agendaTitle } from '../../../shared/meeting/agenda-title'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
 import { erasures } from '../../../shared/team/erasures'
@@ -153,11 +154,12 @@ export class Meetings {
     return handle.documentId
   }
 
-  /** The open cases that may be added to a meeting's agenda by hand, by name: never a restricted one (agenda-cases.ts). */
-  agendaCases(): { id: string; clientName: string }[] {
-    return casesForAgenda(this.cases.board().rows, this.core.teamDoc().doc())
-      .map((row) => ({ id: row.id, clientName: row.clientName }))
-      .sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB'))
+  /** The open cases that may be added to a meeting's agenda by hand, by their agenda titles: never a restricted one (agenda-cases.ts). */
+  agendaCases(): { id: string; title: string }[] {
+    const open = this.cases.board().rows
+    return casesForAgenda(open, this.core.teamDoc().doc())
+      .map((row) => ({ id: row.id, title: agendaTitle(row, open) }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'))
   }
 
   /**
