@@ -92,9 +92,9 @@ export class CorrectedCases {
    * replays onto the new document this laptop's changes to the old one that the new one lacks
    * (`replayFrom`: those after the heads it was rebuilt from, or, on a copy that never had them,
    * its own the server never stored; none that write the wrong value again), then deletes the old
-   * one and what of it waits to be sent. Returns whether any was deleted (the index is then rebuilt without its words). A new
-   * document not here yet is waited for, then left for the next team change: the old one is never
-   * deleted before its later changes have somewhere to go.
+   * one and what of it waits to be sent. Returns whether any was deleted (the index is then
+   * rebuilt without its words). A new document not here yet is waited for, then left for the next
+   * team change: the old one is never deleted before its later changes have somewhere to go.
    */
   follow(): Promise<boolean> {
     // One at a time: a second pass while the first is deleting would look at a copy half let go.
