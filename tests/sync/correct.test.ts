@@ -4,6 +4,7 @@ import * as Automerge from '@automerge/automerge'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serverApi } from '../../src/main/core/sync/server-api'
+import * as change from '../../src/shared/case/changes'
 import { isoDateOf } from '../../src/shared/dates'
 import { corrections } from '../../src/shared/team/corrections'
 import { AMINA, JO, referral } from '../support/people'
@@ -151,6 +152,68 @@ describe('correcting a value so that the old one is gone from the history', () =
     expect(documentsHolding(join(team.serverDir, SERVER_FILE), SERVER_DOCUMENTS, WRONG)).toEqual([])
     expect(tablesHolding(join(team.serverDir, SERVER_FILE), WRONG)).toEqual([])
     expect(count(join(team.serverDir, SERVER_FILE), 'SELECT COUNT(*) FROM chunks WHERE document_id = ?', caseId)).toBe(0)
+    await team.restartServer()
+  })
+
+  it('keeps the later edits of a laptop that was behind the correction, each once, and no trace of the old value', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const b = await team.join(AMINA)
+    const caseId = await manager.workspace.cases.create(referral({ clientName: 'Zofia Wiśniewska', chainNumber: WRONG }))
+    await syncAll(manager, b, manager, b)
+    await eventually(() => b.workspace.cases.list().length === 1, 10_000, 'the case on B’s laptop')
+    await team.closeLaptop(b)
+    const offline = await team.open(AMINA, b.dataDir)
+    const today = isoDateOf(new Date())
+
+    // While B is offline the manager adds a note, then corrects: the correction's heads hold a change B never had.
+    await manager.workspace.cases.addNote(caseId, { date: today, type: 'phone', text: 'Housing Options rang back' })
+    await syncAll(manager)
+    const newId = await manager.workspace.correctedCases.correct(caseId, 'referral.chainNumber', RIGHT)
+    await eventually(async () => {
+      await manager.sync.syncOnce()
+      return manager.workspace.cases.list().map((c) => c.id).join() === newId
+    }, 10_000, 'the new document listed in the old one’s place')
+
+    // B, still offline and behind, adds a note and fills in another field.
+    await offline.workspace.cases.addNote(caseId, { date: today, type: 'face-to-face', text: 'Rang her sister in Leeds' })
+    await offline.workspace.cases.change(caseId, (doc, context) => change.updateSection(doc, 'plan', { earlyContactOutcome: 'Train to Leeds on Monday' }, context))
+
+    // B comes back: its note and its field are on the new document, on both laptops and the server.
+    await eventually(async () => {
+      await offline.sync.syncOnce()
+      return offline.workspace.cases.list().map((c) => c.id).join() === newId
+    }, 15_000, 'B following the correction')
+    await eventually(async () => {
+      await syncAll(offline, manager)
+      return (await manager.workspace.cases.read(newId)).notes.some((note) => note.text === 'Rang her sister in Leeds')
+    }, 15_000, 'B’s note on the manager’s laptop')
+    for (const laptop of [manager, offline]) {
+      const record = await laptop.workspace.cases.read(newId)
+      expect(record.referral.chainNumber).toBe(RIGHT)
+      expect(record.plan.earlyContactOutcome).toBe('Train to Leeds on Monday')
+      // Each note once: B's replayed, the manager's not replayed a second time.
+      expect(record.notes.map((note) => note.text).sort()).toEqual(['Housing Options rang back', 'Rang her sister in Leeds'])
+    }
+
+    for (const laptop of [manager, offline]) await team.closeLaptop(laptop)
+    for (const laptop of [manager, offline]) {
+      expect(inAnyFile(laptop.dataDir, WRONG)).toEqual([])
+      const store = join(laptop.dataDir, 'homeward.sqlite')
+      expect(documentsHolding(store, LAPTOP_DOCUMENTS, 'Rang her sister in Leeds')).toEqual([newId])
+      expect(documentsHolding(store, LAPTOP_DOCUMENTS, 'Train to Leeds on Monday')).toEqual([newId])
+      expect(documentsHolding(store, LAPTOP_DOCUMENTS, WRONG)).toEqual([])
+      for (const file of ['homeward.sqlite', 'index.sqlite']) expect(tablesHolding(join(laptop.dataDir, file), WRONG)).toEqual([])
+      expect(count(store, 'SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE \'["\' || ? || \'"%\'', caseId)).toBe(0)
+      // Its own changes to the old document, kept while they were unstored, went with it.
+      expect(count(store, 'SELECT COUNT(*) FROM sync_outbox_changes WHERE document_id = ?', caseId)).toBe(0)
+    }
+    await team.server.close()
+    const server = join(team.serverDir, SERVER_FILE)
+    expect(inAnyFile(team.serverDir, WRONG)).toEqual([])
+    expect(documentsHolding(server, SERVER_DOCUMENTS, 'Rang her sister in Leeds')).toEqual([newId])
+    expect(documentsHolding(server, SERVER_DOCUMENTS, 'Train to Leeds on Monday')).toEqual([newId])
+    expect(documentsHolding(server, SERVER_DOCUMENTS, WRONG)).toEqual([])
     await team.restartServer()
   })
 

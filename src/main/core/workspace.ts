@@ -121,7 +121,7 @@ export class Workspace {
     this.paperwork = new Paperwork(core, this.cases, this.attachments, this.team, audit)
     this.reports = new Reports(core, this.cases, this.team, audit)
     this.erasedCases = new ErasedCases(core, this.cases, this.restrictedCases, this.meetings, audit)
-    this.correctedCases = new CorrectedCases(core, this.cases, this.restrictedCases, audit, (ids) => outbox.forget(ids))
+    this.correctedCases = new CorrectedCases(core, this.cases, this.restrictedCases, audit, outbox)
     this.membership = new TeamMembership(repo, storage, outbox, core.settings, teamRef, attestations)
     this.sync = new SyncClient(this, options.sync)
     // Any HTTP call to the team's server may come back with its proof that this laptop was revoked.

@@ -6,32 +6,30 @@ import type { FieldPath } from './correct-value'
 /**
  * A laptop that was offline when a case was corrected, and changed the case since, must not lose
  * what it typed: when it learns of the correction it replays onto the new document its changes
- * made after the heads the new document was rebuilt from (`Automerge.diff` between those heads and
- * its own, applied as value patches), then deletes the old document. A patch that writes the
- * corrected field's old value again is dropped: the correction stands.
+ * to the old one after `from` (which changes those are is `replayFrom`'s rule), as value patches
+ * (`Automerge.diff` between `from` and its own heads), then deletes the old document. A patch that
+ * writes the field's value at `from` again (the corrected old value, when the laptop had it) is
+ * dropped: the correction stands.
  *
- * Returns the new document with the changes replayed (itself if there were none), and whether the
- * old copy held the heads at all: one that did not (it had not caught up with the team before it
- * went offline) cannot tell its own later changes from the team's, and replays nothing.
+ * Returns the new document with the changes replayed (itself if there were none).
  */
 export function replayAfterCorrection<T>(
   old: Automerge.Doc<unknown>,
-  heads: readonly string[],
+  from: readonly string[],
   fresh: Automerge.Doc<T>,
   corrected: FieldPath,
   options: ChangeOptions,
-): { doc: Automerge.Doc<T>; replayed: number; heldHeads: boolean } {
-  if (!Automerge.hasHeads(old, [...heads])) return { doc: fresh, replayed: 0, heldHeads: false }
+): { doc: Automerge.Doc<T>; replayed: number } {
   const now = Automerge.getHeads(old)
   const fieldPath = [...corrected.path, corrected.field.name]
-  const wrong = valueAt(Automerge.view(old, [...heads]), fieldPath)
+  const wrong = valueAt(Automerge.view(old, [...from]), fieldPath)
   // The field as this laptop last left it: if that is the wrong value again, none of its writes
   // to the field are replayed (a diff may list a field's passing values as well as its last).
   const rewritesWrong = wrong !== undefined && valueAt(old, fieldPath) === wrong
-  const patches = Automerge.diff(old, [...heads], now).filter((patch) => !(rewritesWrong && samePath(patch.path, fieldPath)))
-  if (patches.length === 0) return { doc: fresh, replayed: 0, heldHeads: true }
+  const patches = Automerge.diff(old, [...from], now).filter((patch) => !(rewritesWrong && samePath(patch.path, fieldPath)))
+  if (patches.length === 0) return { doc: fresh, replayed: 0 }
   const doc = Automerge.change(fresh, options, (draft) => Automerge.applyPatches(draft, patches))
-  return { doc, replayed: patches.length, heldHeads: true }
+  return { doc, replayed: patches.length }
 }
 
 function samePath(a: readonly Automerge.Prop[], b: readonly string[]): boolean {

@@ -5,6 +5,7 @@ import { authoredBy } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { CORRECT_REFUSAL, fieldPathText, leadCaseworkerOf, mayCorrect, parseFieldPath, rebuiltCase } from '../../../shared/case/correct-value'
 import type { CaseDoc } from '../../../shared/case/record'
+import { replayFrom } from '../../../shared/case/changes-to-replay'
 import { replayAfterCorrection } from '../../../shared/case/replay-after-correction'
 import { correctionMaking, corrections, currentCaseId, type Correction } from '../../../shared/team/corrections'
 import { isMap, mapIn } from '../../../shared/team/team-doc'
@@ -13,6 +14,7 @@ import type { Audit } from '../audit/audit'
 import { ServerRefusedError } from '../errors'
 import { loadStoredDocument } from '../storage/stored-documents'
 import { savedMembership } from '../sync/membership'
+import type { SyncOutbox } from '../sync/outbox'
 import { serverApi } from '../sync/server-api'
 import { teamDocArrival } from '../team/team-doc-arrival'
 import type { WorkspaceCore } from '../workspace-core'
@@ -39,8 +41,12 @@ export class CorrectedCases {
     private readonly cases: Cases,
     private readonly restricted: RestrictedCases,
     private readonly audit: Audit,
-    /** Drops what waits to be sent of an old document (the server refuses it). */
-    private readonly dropUnsent: (documentIds: readonly string[]) => void,
+    /**
+     * Which of an old document's changes are this laptop's own and unstored by the server (what a
+     * laptop behind the correction replays), and dropping what waits to be sent of it (the server
+     * refuses it).
+     */
+    private readonly outbox: Pick<SyncOutbox, 'unstoredChanges' | 'forget'>,
   ) {}
 
   /** Corrects `field` (as `referral.clientName`) of a case to `value`; returns the id of the case's new document. */
@@ -83,11 +89,12 @@ export class CorrectedCases {
 
   /**
    * For each correction the team document records whose old document is still on this laptop:
-   * replays onto the new document this laptop's changes to the old one made after it was rebuilt
-   * (none that write the wrong value again), then deletes the old one and what of it waits to be
-   * sent. Returns whether any was deleted (the index is then rebuilt without its words). A new
-   * document not here yet is waited for, then left for the next team change: the old one is never
-   * deleted before its later changes have somewhere to go.
+   * replays onto the new document this laptop's changes to the old one that the new one lacks
+   * (`replayFrom`: those after the heads it was rebuilt from, or, on a copy that never had them,
+   * its own the server never stored; none that write the wrong value again), then deletes the old
+   * one and what of it waits to be sent. Returns whether any was deleted (the index is then
+   * rebuilt without its words). A new document not here yet is waited for, then left for the next
+   * team change: the old one is never deleted before its later changes have somewhere to go.
    */
   follow(): Promise<boolean> {
     // One at a time: a second pass while the first is deleting would look at a copy half let go.
@@ -104,12 +111,14 @@ export class CorrectedCases {
     let removed = false
     for (const [oldId, correction] of waiting) {
       const open = this.core.repo.handles[oldId as DocumentId]
+      // Saved first, so that the outbox knows every change made here to the old one as this laptop's own.
+      if (open?.isReady()) await this.core.repo.flush([open.documentId])
       const old = open?.isReady() ? (open.doc() as Automerge.Doc<unknown>) : await loadStoredDocument<unknown>(this.core.storage, oldId)
-      if (old && !(await this.#replay(old, correction))) continue
+      if (old && !(await this.#replay(oldId, old, correction))) continue
       // Its later changes are on the new document: from here no save of the old one reaches the
       // disk or the outbox, however late the repo's timer fires.
       this.core.storage.retire([oldId])
-      this.dropUnsent([oldId])
+      this.outbox.forget([oldId])
       if (await this.restricted.deleteCopies([oldId], [oldId])) removed = true
       this.#followed.add(oldId)
     }
@@ -117,15 +126,16 @@ export class CorrectedCases {
   }
 
   /** Replays the old copy's later changes onto the new document; false if that is not here yet. */
-  async #replay(old: Automerge.Doc<unknown>, correction: Correction): Promise<boolean> {
+  async #replay(oldId: string, old: Automerge.Doc<unknown>, correction: Correction): Promise<boolean> {
     const heads = Automerge.getHeads(old)
-    // Nothing after the heads it was rebuilt from (the usual case): nothing to replay.
-    if (heads.length === correction.heads.length && heads.every((head) => correction.heads.includes(head))) return true
+    const from = replayFrom(old, correction.heads, this.outbox.unstoredChanges(oldId))
+    // Nothing after the point it replays from (the usual case: the heads it was rebuilt from): nothing to replay.
+    if (heads.length === from.length && heads.every((head) => from.includes(head))) return true
     if (!isValidDocumentId(correction.replacedBy)) return true
     const handle = await this.core.repo.find<CaseDoc>(correction.replacedBy as DocumentId, { allowableStates: ['ready', 'unavailable'], signal: AbortSignal.timeout(NEW_DOCUMENT_WAIT_MS) }).catch(() => undefined)
     if (!handle?.isReady()) return false
     const context = this.core.context()
-    handle.update((fresh) => replayAfterCorrection(old, correction.heads, fresh, parseFieldPath(correction.field), authoredBy(context.author, context.now)).doc)
+    handle.update((fresh) => replayAfterCorrection(old, from, fresh, parseFieldPath(correction.field), authoredBy(context.author, context.now)).doc)
     await this.core.repo.flush([handle.documentId])
     return true
   }

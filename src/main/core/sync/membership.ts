@@ -184,7 +184,7 @@ export class TeamMembership {
     for (const id of ids) {
       const chunks = (await this.storage.loadRange([id])).filter((chunk) => chunk.data && (chunk.key[1] === 'incremental' || chunk.key[1] === 'snapshot'))
       const outgoing = chunks.map((chunk) => ({ documentId: id, data: chunk.data! }))
-      this.outbox.recordAll(outgoing)
+      this.outbox.recordAll(outgoing, { madeHere })
       if (madeHere) this.attestations.madeHereAll(outgoing)
     }
     this.outbox.notify()

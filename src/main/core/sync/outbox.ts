@@ -1,5 +1,7 @@
 import * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../../../node/sqlite'
+import { changesInChunk } from '../../../node/chunk-changes'
+import type { UnstoredChange } from '../../../shared/case/changes-to-replay'
 
 /** A chunk waiting to go to the team's server. */
 export interface OutgoingChunk {
@@ -16,6 +18,11 @@ export interface OutgoingChunk {
  * server: see `newToTheTeam`), recorded in the same transaction as the chunk itself, so nothing
  * done offline or before a crash is missed.
  * Kept only while the laptop is in a team.
+ *
+ * With each chunk of its own work it keeps the chunk's change hashes (`sync_outbox_changes`) until
+ * the server stores it, and keeps them when the server refuses it for a document a correction
+ * retired: a laptop that was behind the correction tells by them which of the old document's
+ * changes are its own and not in the new one (`replayFrom`), until it has followed the correction.
  */
 export class SyncOutbox {
   readonly #db: SqliteDatabase
@@ -23,6 +30,9 @@ export class SyncOutbox {
   readonly #count
   readonly #after
   readonly #remove
+  readonly #addChanges
+  readonly #stored
+  readonly #unstored
   #enabled = false
   readonly #listeners = new Set<() => void>()
 
@@ -42,13 +52,23 @@ export class SyncOutbox {
       'SELECT id, document_id, data, person_id FROM sync_outbox WHERE id > ? ORDER BY id LIMIT ?',
     )
     this.#remove = db.prepare<[number]>('DELETE FROM sync_outbox WHERE id = ?')
+    db.exec(`CREATE TABLE IF NOT EXISTS sync_outbox_changes (outbox_id INTEGER NOT NULL, document_id TEXT NOT NULL, hash TEXT NOT NULL, and_before INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS sync_outbox_changes_outbox ON sync_outbox_changes (outbox_id);
+      CREATE INDEX IF NOT EXISTS sync_outbox_changes_document ON sync_outbox_changes (document_id)`)
+    this.#addChanges = db.prepare<[number | bigint, string, string, number]>('INSERT INTO sync_outbox_changes (outbox_id, document_id, hash, and_before) VALUES (?, ?, ?, ?)')
+    this.#stored = db.prepare<[number]>('DELETE FROM sync_outbox_changes WHERE outbox_id = ?')
+    this.#unstored = db.prepare<[string], { hash: string; and_before: number }>('SELECT hash, and_before FROM sync_outbox_changes WHERE document_id = ?')
   }
 
   /** Drops what is waiting to be sent of these documents (an erased case's: the server refuses it, and nothing of it may stay here). */
   forget(documentIds: readonly string[]): void {
     const forget = this.#db.prepare<[string]>('DELETE FROM sync_outbox WHERE document_id = ?')
+    const forgetChanges = this.#db.prepare<[string]>('DELETE FROM sync_outbox_changes WHERE document_id = ?')
     this.#db.transaction(() => {
-      for (const id of documentIds) forget.run(id)
+      for (const id of documentIds) {
+        forget.run(id)
+        forgetChanges.run(id)
+      }
     })()
   }
 
@@ -63,16 +83,27 @@ export class SyncOutbox {
 
   /** Called inside the chunk's own transaction; tells listeners once the caller has committed. */
   record(documentId: string, data: Uint8Array): void {
-    if (this.#enabled) this.#add.run(documentId, data, this.madeBy() ?? null)
+    if (this.#enabled) this.#recordOwn(documentId, data, this.madeBy() ?? null)
   }
 
-  /** Many chunks at once, in one transaction. */
-  recordAll(chunks: { documentId: string; data: Uint8Array }[]): void {
+  /**
+   * Many chunks at once, in one transaction. `madeHere` false: what this laptop holds of others'
+   * work too (sent again to a server restored from a backup), so no hash of it is kept as its own.
+   */
+  recordAll(chunks: { documentId: string; data: Uint8Array }[], { madeHere }: { madeHere: boolean }): void {
     if (!this.#enabled) return
     this.#db.transaction(() => {
       const by = this.madeBy() ?? null
-      for (const chunk of chunks) this.#add.run(chunk.documentId, chunk.data, by)
+      for (const chunk of chunks) {
+        if (madeHere) this.#recordOwn(chunk.documentId, chunk.data, by)
+        else this.#add.run(chunk.documentId, chunk.data, by)
+      }
     })()
+  }
+
+  #recordOwn(documentId: string, data: Uint8Array, by: string | null): void {
+    const { lastInsertRowid } = this.#add.run(documentId, data, by)
+    for (const change of changesInChunk(data)) this.#addChanges.run(lastInsertRowid, documentId, change.hash, change.andBefore ? 1 : 0)
   }
 
   /** Tells whoever sends (after a commit) that there is more to send. */
@@ -99,14 +130,30 @@ export class SyncOutbox {
     }))
   }
 
-  /** The server has it. */
+  /** The server has it: its changes are the team's now. */
   remove(id: number): void {
+    this.#db.transaction(() => {
+      this.#remove.run(id)
+      this.#stored.run(id)
+    })()
+  }
+
+  /**
+   * The server refused it for good: it is not sent again, but its changes stay this laptop's own
+   * and unstored (a corrected case's old document: replayed when the correction is followed).
+   */
+  refused(id: number): void {
     this.#remove.run(id)
+  }
+
+  /** This laptop's own changes to a document that the server has not stored (see `replayFrom`). */
+  unstoredChanges(documentId: string): UnstoredChange[] {
+    return this.#unstored.all(documentId).map((row) => ({ hash: row.hash, andBefore: row.and_before === 1 }))
   }
 
   /** Leaving the team: nothing more to send. */
   clear(): void {
-    this.#db.exec('DELETE FROM sync_outbox')
+    this.#db.exec('DELETE FROM sync_outbox; DELETE FROM sync_outbox_changes')
   }
 }
 

@@ -345,8 +345,9 @@ export class SyncClient {
           this.#checkIdle()
           return
         }
-        // Stored, or refused for good (not an Automerge document): this laptop keeps its own copy either way.
-        membership.outbox.remove(message.ref)
+        // Stored, or refused for good (a document retired or erased): this laptop keeps its own copy either way.
+        if (message.refused === undefined) membership.outbox.remove(message.ref)
+        else membership.outbox.refused(message.ref)
         if (message.undone) this.#notice = message.undone
         this.#acceptedSinceDeferral = true
         if (message.seq !== undefined && message.seq > (membership.get()?.seenSeq ?? 0)) membership.update({ seenSeq: message.seq, seenMark: message.mark })
