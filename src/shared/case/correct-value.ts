@@ -6,6 +6,7 @@ import type { Person } from '../people'
 import { ValidationError } from '../validation'
 import { validate } from '../validation'
 import { CASE_COLLECTIONS, CASE_SECTIONS, type ChangeContext } from './changes'
+import { upgradeRecord } from './migrations'
 import type { CaseDoc } from './record'
 
 /**
@@ -67,7 +68,8 @@ export function leadCaseworkerOf(doc: Automerge.Doc<unknown>): string | undefine
 export function rebuiltCase(old: Automerge.Doc<unknown>, target: FieldPath, value: string, context: Pick<ChangeContext, 'author' | 'now' | 'today'>): Automerge.Doc<CaseDoc> {
   const checked = validate(formSchema([target.field], context.today), { [target.field.name]: value })
   if (!checked.ok) throw new ValidationError(checked.issues)
-  const content = toPlain<Record<string, unknown>>(old as never)
+  // At the current schema: made in the new document's first change, its parts are made once, on one machine.
+  const content = upgradeRecord(toPlain<Record<string, unknown>>(old as never))
   let map: Record<string, unknown> | undefined = content
   for (const key of target.path) map = map?.[key] as Record<string, unknown> | undefined
   if (!map || typeof map !== 'object') throw new ValidationError([{ field: 'field', message: 'That item is no longer on this case' }])

@@ -26,10 +26,28 @@ export function replayAfterCorrection<T>(
   // The field as this laptop last left it: if that is the wrong value again, none of its writes
   // to the field are replayed (a diff may list a field's passing values as well as its last).
   const rewritesWrong = wrong !== undefined && valueAt(old, fieldPath) === wrong
-  const patches = Automerge.diff(old, [...from], now).filter((patch) => !(rewritesWrong && samePath(patch.path, fieldPath)))
+  const patches = Automerge.diff(old, [...from], now).filter(
+    (patch) => !(rewritesWrong && samePath(patch.path, fieldPath)) && !remakesMap(patch, fresh),
+  )
   if (patches.length === 0) return { doc: fresh, replayed: 0 }
   const doc = Automerge.change(fresh, options, (draft) => Automerge.applyPatches(draft, patches))
   return { doc, replayed: patches.length }
+}
+
+/**
+ * An empty map made at the document's top where the new document already has one: a newer schema's part this laptop made
+ * (`withAddedParts`) and the new document was made with. Made again it would replace the new
+ * document's map, hiding what the team has written into it since.
+ */
+function remakesMap(patch: Automerge.Patch, fresh: Automerge.Doc<unknown>): boolean {
+  // Only the document's own keys: a deeper path is read against the document as the patches before
+  // it leave it, not as it is now.
+  if (patch.action !== 'put' || patch.path.length !== 1 || !isMap(patch.value) || Object.keys(patch.value).length > 0) return false
+  return isMap((fresh as Record<Automerge.Prop, unknown>)[patch.path[0]!])
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Automerge.ImmutableString) && !(value instanceof Date) && !(value instanceof Uint8Array)
 }
 
 function samePath(a: readonly Automerge.Prop[], b: readonly string[]): boolean {
