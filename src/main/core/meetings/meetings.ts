@@ -17,6 +17,7 @@ import {
 import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
+import { currentCaseId } from '../../../shared/team/corrections'
 import { erasures } from '../../../shared/team/erasures'
 import { requirePermission } from '../../../shared/team/permissions'
 import { addMeetingToTeam, mapIn, type TeamRecord } from '../../../shared/team/team-doc'
@@ -53,9 +54,11 @@ export class Meetings {
    * A meeting, with any words about an erased case taken out first: the laptop that erased it may
    * not have held this meeting then (or was offline), so whichever laptop opens it next does it.
    * Likewise, a finished meeting's notes owed to cases this laptop holds are written now: finished
-   * on a laptop not allowed a restricted case, its note waited for one that is.
+   * on a laptop not allowed a restricted case, its note waited for one that is. An old id of a
+   * meeting rebuilt when a case on its agenda was erased leads to the new document.
    */
-  async open(id: string): Promise<DocHandle<MeetingDoc>> {
+  async open(meetingId: string): Promise<DocHandle<MeetingDoc>> {
+    const id = currentCaseId(this.core.teamDoc().doc(), meetingId)
     if (!isValidDocumentId(id) || !(id in (this.core.teamDoc().doc().meetings ?? {}))) throw new MeetingNotFoundError()
     const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
