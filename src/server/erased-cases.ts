@@ -1,4 +1,6 @@
 import * as Automerge from '@automerge/automerge'
+import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo'
+import { authoredBy } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import { readCase } from '../shared/case/case-doc'
 import type { CaseDoc } from '../shared/case/record'
@@ -6,6 +8,8 @@ import { anonymisedCase } from '../shared/reports/anonymised-case'
 import { isMap } from '../shared/team/team-doc'
 import { may, NotPermittedError } from '../shared/team/permissions'
 import type { Erasure } from '../shared/team/erasures'
+import type { Correction } from '../shared/team/corrections'
+import { agendaNames, rebuiltMeeting } from '../shared/meeting/rebuilt-meeting'
 import { SERVER_DEVICE, type Device, type ServerStore } from './store'
 import type { TeamAuthority, TeamShape } from './team-authority'
 
@@ -23,6 +27,9 @@ export interface EraseOutcome {
  * deletes its copy), marks the case and its scans removed (an upload under their ids is refused
  * for ever, so a laptop offline during the erasure cannot bring them back, nor one joining later
  * receive them), then deletes every chunk of them and writes the deletion through to the file.
+ * Each team meeting whose agenda names the case is rebuilt without its words and with no history
+ * (`rebuiltMeeting`), listed in the old one's place and recorded as a correction (old id to new id),
+ * and the old meeting is retired with the case: its history held her name and what was said.
  */
 export function eraseCase(store: ServerStore, authority: TeamAuthority, device: Device, caseId: string, reason: string, kind: Erasure['kind'], now: Date): EraseOutcome {
   const refuse = (status: number, error: string): EraseOutcome => ({ status, body: { error }, publish: [] })
@@ -33,12 +40,45 @@ export function eraseCase(store: ServerStore, authority: TeamAuthority, device: 
   if (!record) return refuse(422, `Case ${caseId} could not be read on the server, so its figures could not be kept: it was not erased`)
   const documents = [caseId, ...authority.scansOf(caseId)]
   const erasure: Erasure = { by: by.id, at: now.toISOString(), reason, kind, documents, record }
-  for (const id of documents) store.markRemoved(id, device.id, now)
-  const change = authority.erase(caseId, erasure)
+  const meetings = rebuildMeetings(store, authority, caseId, by, now)
+  const retired = [...documents, ...Object.keys(meetings.rebuilt)]
+  for (const id of retired) store.markRemoved(id, device.id, now)
+  const change = authority.erase(caseId, erasure, meetings.rebuilt)
   const seq = change && store.addChunk(authority.teamDocumentId, change, { deviceId: SERVER_DEVICE, at: now })
-  store.forget(documents)
+  store.forget(retired)
   store.writeDeletionsThrough()
-  return { status: 200, body: { caseId, documents }, publish: seq === undefined ? [] : [seq] }
+  return { status: 200, body: { caseId, documents }, publish: [...meetings.seqs, ...(seq === undefined ? [] : [seq])] }
+}
+
+/**
+ * Rebuilds each of the team's meetings whose agenda names the erased case (with the team's earlier
+ * erasures, forgotten too) as a new document, stored; returns the corrections by old id and the new
+ * documents' chunks. A meeting that cannot be read is left as it is: the laptops still take the
+ * case's words out of its current state (`Meetings.open`).
+ */
+function rebuildMeetings(store: ServerStore, authority: TeamAuthority, caseId: string, by: NonNullable<Device['person']>, now: Date): { rebuilt: Record<string, Correction>; seqs: number[] } {
+  const erased = new Set([...authority.erasedCaseIds(), caseId])
+  const rebuilt: Record<string, Correction> = {}
+  const seqs: number[] = []
+  for (const oldId of authority.meetingIds()) {
+    let old = Automerge.init<unknown>()
+    try {
+      for (const chunk of store.chunksOf(oldId)) old = Automerge.loadIncremental(old, chunk.data)
+      if (!agendaNames(old, caseId)) continue
+      const fresh = rebuiltMeeting(old, erased, authoredBy({ id: by.id, name: by.name }, now))
+      const newId = parseAutomergeUrl(generateAutomergeUrl()).documentId
+      const seq = store.addChunk(newId, Automerge.save(fresh), { deviceId: SERVER_DEVICE, at: now, personId: by.id })
+      Automerge.free(fresh)
+      if (seq !== undefined) seqs.push(seq)
+      rebuilt[oldId] = { replacedBy: newId, heads: Automerge.getHeads(old), by: by.id, at: now.toISOString(), field: '', erasedCase: caseId }
+    } catch {
+      // Unreadable here: left for the laptops, as before meetings were rebuilt.
+    } finally {
+      // Automerge's memory is WebAssembly's, not the garbage collector's to watch.
+      Automerge.free(old)
+    }
+  }
+  return { rebuilt, seqs }
 }
 
 /** The case's anonymised record, read from its stored chunks (undefined if they cannot be read). */

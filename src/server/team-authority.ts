@@ -158,20 +158,30 @@ export class TeamAuthority {
 
   /**
    * A case erased: the server's change that takes it and its scanned documents out of the team's
-   * lists (and its restriction, if any) and records the erasure with its anonymised record.
+   * lists (and its restriction, if any) and records the erasure with its anonymised record. The
+   * meetings rebuilt without it (by old id) are listed in their old documents' places, and recorded
+   * as corrections, in the same change: no laptop sees the erasure without them.
    */
-  erase(caseId: string, erasure: Erasure): Uint8Array | undefined {
+  erase(caseId: string, erasure: Erasure, meetings: Record<string, Correction> = {}): Uint8Array | undefined {
     this.#erased = { ...this.#erased, [caseId]: erasure }
+    this.#corrected = { ...this.#corrected, ...meetings }
     const restricted = { ...this.#restricted }
     delete restricted[caseId]
     this.#restricted = restricted
+    const entries = this.#lists.meetings
     const change = this.#change((team) => {
       for (const id of erasure.documents) {
         if (isMap(team.cases)) delete team.cases[id]
         if (isMap(team.attachments)) delete team.attachments[id]
       }
+      if (Object.keys(meetings).length > 0 && !isMap(team.meetings)) team.meetings = {}
+      for (const [oldId, rebuilt] of Object.entries(meetings)) {
+        team.meetings![rebuilt.replacedBy] = toStored(entries[oldId] ?? {})
+        delete team.meetings![oldId]
+      }
       setRestrictions(team, restricted)
       setErasures(team, this.#erased)
+      setCorrections(team, this.#corrected)
     })
     this.#lists = listsOf(this.#doc)
     this.store.setListed(this.#listedIds(), this.store.lastSeq())
@@ -215,6 +225,16 @@ export class TeamAuthority {
   /** The team's restricted cases, by id. */
   restrictedCaseIds(): string[] {
     return Object.keys(this.#restricted)
+  }
+
+  /** The team's meetings, by id. */
+  meetingIds(): string[] {
+    return Object.keys(this.#lists.meetings)
+  }
+
+  /** The cases the team has erased. */
+  erasedCaseIds(): string[] {
+    return Object.keys(this.#erased)
   }
 
   /** Whether the team lists this case. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
 import type { Phase } from '../../shared/case/phases'
@@ -35,10 +35,25 @@ type Closed = { phase: Phase; how: ClosedAs }
 /** A meeting in progress, on a shared screen or followed from a laptop. */
 export function MeetingPage() {
   const { id = '' } = useParams()
+  useFollowRebuiltMeeting(id)
   const state = useMeeting(id)
   if (state.status === 'loading') return <p className="muted">Opening the meeting…</p>
   if (state.status === 'missing') return <p className="banner banner--warning">This meeting is not on this laptop (yet). It arrives when the team syncs.</p>
   return <WithheldShown id={id} meeting={state.meeting} change={state.change} />
+}
+
+/**
+ * A page open on a meeting the server rebuilt without an erased case's words (here or on another
+ * laptop's erasure) follows it to its new id: the old document is deleted from this laptop. Where
+ * an old id leads is the team's one record of it, a correction's (`caseCorrection`).
+ */
+function useFollowRebuiltMeeting(id: string): void {
+  const rebuilt = useApiQuery('caseCorrection', { caseId: id }, 'team-changed')
+  const navigate = useNavigate()
+  const replacedBy = rebuilt.status === 'ready' ? rebuilt.data.replacedBy : undefined
+  useEffect(() => {
+    if (replacedBy) void navigate(`/meetings/${replacedBy}`, { replace: true })
+  }, [replacedBy, navigate])
 }
 
 /**

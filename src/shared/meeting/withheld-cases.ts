@@ -64,7 +64,8 @@ export function holdsErasedWords(meeting: Pick<MeetingRecord, 'agenda'>, erased:
  * the flags or learning point, discussion or decisions, its actions "Not shown" (their owners and
  * dates kept), so the minutes still read, as they are shown before the erasure reaches a laptop.
  * The text is deleted, not emptied, so that what someone was typing into it at that moment on
- * another laptop goes with it. (Earlier values stay in the document's history.)
+ * another laptop goes with it. (Earlier values stay in the document's history: the server, erasing
+ * the case, rebuilds the meeting without them, `rebuilt-meeting.ts`.)
  */
 export function forgetErasedItems(doc: MeetingDoc, erased: ReadonlySet<string>): void {
   for (const [id, item] of Object.entries(readMeeting(doc).agenda)) {

@@ -7,7 +7,8 @@ import { isMap, type TeamDoc } from './team-doc'
  * erased case's is (the server refuses it; every laptop deletes its copy). The team document keeps
  * this record, keyed by the old id: which document replaced it, the old document's heads it was
  * rebuilt from (a laptop replays onto the new one its own changes made after them), who, when, and
- * which field. Never a value.
+ * which field. Never a value. A team meeting whose agenda named an erased case is rebuilt the same
+ * way (`erasedCase`), so this is the one record of where an old document id leads.
  */
 export interface Correction {
   replacedBy: string
@@ -16,8 +17,14 @@ export interface Correction {
   /** Who corrected it (a person's id). */
   by: string
   at: string
-  /** The field corrected, as `referral.clientName`. */
+  /** The field corrected, as `referral.clientName` (empty for a meeting rebuilt on an erasure). */
   field: string
+  /**
+   * Set for a team meeting rebuilt because this erased case was on its agenda
+   * (`src/shared/meeting/rebuilt-meeting.ts`): the old document is a meeting, not a case, and
+   * what a laptop replays onto the new one leaves the case's items out.
+   */
+  erasedCase?: string
 }
 
 /** The team's corrections, by the old case id (an entry that is not one is skipped). */
@@ -35,6 +42,7 @@ export function corrections(doc: TeamDoc): Record<string, Correction> {
       by: entry.by,
       at: typeof entry.at === 'string' ? entry.at : '',
       field: typeof entry.field === 'string' ? entry.field : '',
+      ...(typeof entry.erasedCase === 'string' ? { erasedCase: entry.erasedCase } : {}),
     }
   }
   return result
@@ -43,7 +51,7 @@ export function corrections(doc: TeamDoc): Record<string, Correction> {
 /**
  * The id a case has now: an id corrected (once or more) leads to the document that replaced it.
  * Every reference to a case (a meeting's agenda, an audit entry, a draft, a page open in a window)
- * follows it here. A loop (no Homeward server writes one) ends where it began.
+ * follows it here; so does a meeting's id, rebuilt when a case on its agenda was erased. A loop (no Homeward server writes one) ends where it began.
  */
 export function currentCaseId(doc: TeamDoc, caseId: string): string {
   const all = corrections(doc)

@@ -7,6 +7,9 @@ import { CORRECT_REFUSAL, fieldPathText, leadCaseworkerOf, mayCorrect, parseFiel
 import type { CaseDoc } from '../../../shared/case/record'
 import { replayFrom } from '../../../shared/case/changes-to-replay'
 import { replayAfterCorrection } from '../../../shared/case/replay-after-correction'
+import type { MeetingDoc } from '../../../shared/meeting/meeting-doc'
+import { replayOntoRebuiltMeeting } from '../../../shared/meeting/rebuilt-meeting'
+import { erasures } from '../../../shared/team/erasures'
 import { correctionMaking, corrections, currentCaseId, type Correction } from '../../../shared/team/corrections'
 import { isMap, mapIn } from '../../../shared/team/team-doc'
 import type { ApiHandlers } from '../api/handlers'
@@ -30,6 +33,8 @@ const NEW_DOCUMENT_WAIT_MS = 5000
  * retires the old id; a laptop on its own does both itself. Either way the correction reaches this
  * laptop in the team document and `follow` replays onto the new document what this laptop changed
  * in the old one since it was rebuilt, then deletes the old one (its history held the wrong value).
+ * A team meeting the server rebuilt when a case on its agenda was erased is followed the same way
+ * (`Correction.erasedCase`): the team's list of meetings already names the new one.
  */
 export class CorrectedCases {
   /** Old documents already let go this session. */
@@ -119,7 +124,9 @@ export class CorrectedCases {
       // disk or the outbox, however late the repo's timer fires.
       this.core.storage.retire([oldId])
       this.outbox.forget([oldId])
-      if (await this.restricted.deleteCopies([oldId], [oldId])) removed = true
+      const meeting = correction.erasedCase !== undefined
+      // (A meeting has no paperwork, nor words in the index.)
+      if ((await this.restricted.deleteCopies([oldId], meeting ? [] : [oldId])) && !meeting) removed = true
       this.#followed.add(oldId)
     }
     return removed
@@ -132,10 +139,14 @@ export class CorrectedCases {
     // Nothing after the point it replays from (the usual case: the heads it was rebuilt from): nothing to replay.
     if (heads.length === from.length && heads.every((head) => from.includes(head))) return true
     if (!isValidDocumentId(correction.replacedBy)) return true
-    const handle = await this.core.repo.find<CaseDoc>(correction.replacedBy as DocumentId, { allowableStates: ['ready', 'unavailable'], signal: AbortSignal.timeout(NEW_DOCUMENT_WAIT_MS) }).catch(() => undefined)
+    const handle = await this.core.repo.find<CaseDoc | MeetingDoc>(correction.replacedBy as DocumentId, { allowableStates: ['ready', 'unavailable'], signal: AbortSignal.timeout(NEW_DOCUMENT_WAIT_MS) }).catch(() => undefined)
     if (!handle?.isReady()) return false
     const context = this.core.context()
-    handle.update((fresh) => replayAfterCorrection(old, from, fresh, parseFieldPath(correction.field), authoredBy(context.author, context.now)).doc)
+    const by = authoredBy(context.author, context.now)
+    if (correction.erasedCase !== undefined) {
+      const erased = new Set([...Object.keys(erasures(this.core.teamDoc().doc())), correction.erasedCase])
+      handle.update((fresh) => replayOntoRebuiltMeeting(old, from, fresh as Automerge.Doc<MeetingDoc>, erased, by).doc)
+    } else handle.update((fresh) => replayAfterCorrection(old, from, fresh as Automerge.Doc<CaseDoc>, parseFieldPath(correction.field), by).doc)
     await this.core.repo.flush([handle.documentId])
     return true
   }

@@ -1,5 +1,5 @@
 import type { ErasedCase } from '../../../shared/api'
-import { toStored } from '../../../shared/automerge/registers'
+import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { closedAs } from '../../../shared/case/closed-label'
 import { requirePermission } from '../../../shared/team/permissions'
 import { anonymisedCase } from '../../../shared/reports/anonymised-case'
@@ -47,15 +47,23 @@ export class ErasedCases {
       await teamDocArrival(this.core, (team) => caseId in erasures(team), waitMs)
     } else {
       const record = anonymisedCase(await this.cases.read(caseId))
+      const meetings = await this.meetings.rebuildNaming(caseId)
       this.core.changeTeam((team) => {
         const scans = Object.entries(mapIn(team.attachments)).filter(([, entry]) => isMap(entry) && String(entry.caseId) === caseId).map(([id]) => id)
         const erasure: Erasure = { by: context.author.id, at: context.now.toISOString(), reason, kind, documents: [caseId, ...scans], record }
-        const stored = team as unknown as { erased?: Record<string, unknown> }
+        const stored = team as unknown as { erased?: Record<string, unknown>; corrected?: Record<string, unknown> }
         if (!isMap(stored.erased)) stored.erased = {}
         stored.erased[caseId] = toStored(erasure)
         for (const id of erasure.documents) {
           delete team.cases[id]
           delete team.attachments[id]
+        }
+        // Its meetings, rebuilt without it: the new ones listed in the old ones' places, as the server does.
+        if (Object.keys(meetings).length > 0 && !isMap(stored.corrected)) stored.corrected = {}
+        for (const [oldId, correction] of Object.entries(meetings)) {
+          team.meetings[correction.replacedBy] = toStored(toPlain(team.meetings[oldId] as never) ?? { startedAt: correction.at })
+          delete team.meetings[oldId]
+          stored.corrected![oldId] = toStored(correction)
         }
       })
     }

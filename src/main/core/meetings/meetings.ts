@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { isValidDocumentId, type DocHandle } from '@automerge/automerge-repo'
+import * as Automerge from '@automerge/automerge'
+import { isValidDocumentId, type DocHandle, type DocumentId } from '@automerge/automerge-repo'
 import { authoredBy } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import * as change from '../../../shared/case/changes'
@@ -18,6 +19,8 @@ import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-ca
 import { agendaTitle } from '../../../shared/meeting/agenda-title'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
+import { agendaNames, rebuiltMeeting } from '../../../shared/meeting/rebuilt-meeting'
+import { currentCaseId, type Correction } from '../../../shared/team/corrections'
 import { erasures } from '../../../shared/team/erasures'
 import { requirePermission } from '../../../shared/team/permissions'
 import { addMeetingToTeam, mapIn, type TeamRecord } from '../../../shared/team/team-doc'
@@ -54,9 +57,11 @@ export class Meetings {
    * A meeting, with any words about an erased case taken out first: the laptop that erased it may
    * not have held this meeting then (or was offline), so whichever laptop opens it next does it.
    * Likewise, a finished meeting's notes owed to cases this laptop holds are written now: finished
-   * on a laptop not allowed a restricted case, its note waited for one that is.
+   * on a laptop not allowed a restricted case, its note waited for one that is. An old id of a
+   * meeting rebuilt when a case on its agenda was erased leads to the new document.
    */
-  async open(id: string): Promise<DocHandle<MeetingDoc>> {
+  async open(meetingId: string): Promise<DocHandle<MeetingDoc>> {
+    const id = currentCaseId(this.core.teamDoc().doc(), meetingId)
     if (!isValidDocumentId(id) || !(id in (this.core.teamDoc().doc().meetings ?? {}))) throw new MeetingNotFoundError()
     const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
     if (!handle.isReady() || !isMeetingDoc(handle.doc())) throw new MeetingNotFoundError()
@@ -112,6 +117,30 @@ export class Meetings {
       const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
       if (handle.isReady() && isMeetingDoc(handle.doc())) await this.#forgetErasedIn(handle, erased)
     }
+  }
+
+  /**
+   * A laptop on its own erasing a case does what a team's server does (`src/server/erased-cases.ts`):
+   * each meeting whose agenda names the case is made again as a new document without its words and
+   * with no history (`rebuiltMeeting`). Returns the corrections to record, by old id: the erasure's
+   * change to the team document lists the new meetings in the old ones' places, and
+   * `CorrectedCases.follow` then deletes the old ones.
+   */
+  async rebuildNaming(caseId: string): Promise<Record<string, Correction>> {
+    const context = this.core.context()
+    const erased = new Set([...Object.keys(erasures(this.core.teamDoc().doc())), caseId])
+    const rebuilt: Record<string, Correction> = {}
+    for (const id of Object.keys(mapIn(this.core.teamDoc().doc().meetings))) {
+      if (!isValidDocumentId(id)) continue
+      const handle = await this.core.repo.find<MeetingDoc>(id, { allowableStates: ['ready', 'unavailable'] })
+      if (!handle.isReady() || !isMeetingDoc(handle.doc()) || !agendaNames(handle.doc(), caseId)) continue
+      const fresh = rebuiltMeeting(handle.doc(), erased, authoredBy(context.author, context.now))
+      const created = this.core.repo.create<MeetingDoc>()
+      created.update(() => fresh)
+      rebuilt[id] = { replacedBy: created.documentId, heads: Automerge.getHeads(handle.doc()), by: context.author.id, at: context.now.toISOString(), field: '', erasedCase: caseId }
+    }
+    await this.core.repo.flush(Object.values(rebuilt).map((correction) => correction.replacedBy as DocumentId))
+    return rebuilt
   }
 
   /**
