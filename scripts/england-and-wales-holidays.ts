@@ -9,8 +9,8 @@ import type { Plugin } from 'vite'
  * window never uses. As the library's README advises for bundles ("custom builds by only selecting
  * required countries"), the renderer build keeps only Great Britain's rules and London's time zone,
  * and leaves out the Earth's orbit that only equinox, solstice and Chinese calendar rules need
- * (none in Britain). The main build leaves its packages outside the bundle, and the tests run on
- * the whole library.
+ * (none in Britain). The main build does the same (the command line loads it at every start), and
+ * the tests run on the whole library.
  */
 
 /** date-holidays' data (data/holidays.json): the rules of every country, and the names they share. */

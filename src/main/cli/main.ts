@@ -1,4 +1,9 @@
-import { run } from './program'
+import { setFlagsFromString } from 'node:v8'
+
+// A command runs for a second or two: compiling Automerge's WebAssembly a second time, optimised,
+// while it runs costs more than the optimised code saves (about 0.8 s of a `case list`'s CPU;
+// tests/bench/cli-start.bench.ts). Set before Automerge is first imported, by the command below.
+setFlagsFromString('--liftoff-only')
 
 // Output piped into `head` and the like: the reader has what it wanted, so stop quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -6,4 +11,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
+const { run } = await import('./program')
 process.exitCode = await run(process.argv.slice(2))

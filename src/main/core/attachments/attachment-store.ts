@@ -6,7 +6,6 @@ import { ATTACHMENT_KIND, type AttachmentDoc } from '../../../shared/case/attach
 import type { StoredFile } from '../../../shared/case/changes'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import type { TeamDoc } from '../../../shared/team/team-doc'
-import { checkFile } from '../../pdf/file-check'
 import { AttachmentNotFoundError } from '../errors'
 import type { SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import type { TeamRef } from '../sync/membership'
@@ -58,6 +57,8 @@ export class AttachmentStore {
     commit: (change: (team: TeamDoc) => void) => void,
   ): Promise<StoredFile> {
     const name = safeFileName(fileName)
+    // pdf-lib loads with the first file checked, not with every workspace (the command line's start).
+    const { checkFile } = await import('../../pdf/file-check')
     const checked = await checkFile(name, bytes)
     const sha256 = sha256Hex(bytes)
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import MailComposer from 'nodemailer/lib/mail-composer'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
@@ -14,7 +13,6 @@ import { formatLongDate, formatUkDate } from '../../../shared/dates'
 import { councilName } from '../../../shared/places/local-authority'
 import { attachmentsInOrder } from '../../../shared/case/attachments'
 import { isSealed, readSealedFile, writeSealedFile } from '../../../node/sealed-file'
-import { checkFile } from '../../pdf/file-check'
 import type { Signer } from '../../pdf/letter'
 import type { MadeDocument } from '../../pdf/pack'
 import { toBase64, type ApiHandlers } from '../api/handlers'
@@ -93,7 +91,8 @@ export class Paperwork {
     const context = this.core.context()
     const plan = planPack(record, settings, new Set(options.without), context.today)
     if (plan.problems.length > 0 || !plan.recipient) throw new PaperworkNotReadyError(plan.problems)
-    const { makePresentationPack } = await import('../../pdf/pack')
+    // pdf-lib and the file checks load with the first paperwork, not with every workspace (the command line's start).
+    const [{ makePresentationPack }, { checkFile }] = await Promise.all([import('../../pdf/pack'), import('../../pdf/file-check')])
     const made = await makePresentationPack({
       record,
       plan: { ...plan, recipient: plan.recipient },
@@ -256,6 +255,7 @@ export class Paperwork {
     const signature = ['', 'Kind regards,', '', author.name, settings.letterhead.teamName, settings.letterhead.organisation, settings.letterhead.phone].filter(
       (line) => line !== undefined,
     )
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer')
     const message = new MailComposer({
       ...(recipient?.email ? { to: recipient.email } : {}),
       subject: pack ? `Presentation pack: ${name} (Part VII application to ${council})` : `Closure letter: ${name}`,

@@ -30,7 +30,6 @@ import { requirePermission } from '../../../shared/team/permissions'
 import type { IsoDate } from '../../../shared/dates'
 import type { ImageView, TeamSettingsView } from '../../../shared/api'
 import { validate, ValidationError } from '../../../shared/validation'
-import { checkFile } from '../../pdf/file-check'
 import { fromBase64, toBase64, type ApiHandlers } from '../api/handlers'
 import { FileRefusedError } from '../errors'
 import type { SampleSettings } from '../seed/sample-settings'
@@ -179,6 +178,8 @@ export class Team {
     if (file) {
       const tooBig = imageSizeRefusal(file.bytes.length)
       if (tooBig) throw new FileRefusedError(file.fileName, tooBig)
+      // pdf-lib loads with the first file checked, not with every workspace (the command line's start).
+      const { checkFile } = await import('../../pdf/file-check')
       const checked = await checkFile(file.fileName, file.bytes)
       if (checked.mediaType === 'application/pdf') throw new FileRefusedError(file.fileName, 'it is a PDF. Choose a PNG or JPEG image.')
       image = { mediaType: checked.mediaType, bytes: file.bytes }
