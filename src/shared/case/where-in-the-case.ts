@@ -36,6 +36,20 @@ export function namedIssue(issue: FieldIssue, record: unknown): FieldIssue {
   return { field, message: field === issue.field ? issue.message : lower(issue.message) }
 }
 
+/**
+ * A problem as one line a person reads: the item first for a problem in an item of a list
+ * ("Address 2: until …", named by `whereInTheCase`), else the message alone. It names its field by
+ * the label the form shows ("Date of referral"), so a key such as `referralDate` before it would
+ * only be a word the person does not know.
+ */
+export function issueInWords(issue: FieldIssue): string {
+  if (ITEM_PLACE.test(issue.field)) return `${issue.field}: ${issue.message}`
+  // A stored schema's message reads on after a place ("the local authority is missing").
+  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1)
+}
+
+const ITEM_PLACE = new RegExp(`^(${Object.values(ITEM_NAMES).join('|')}) \\d+$`)
+
 function itemsOf(record: unknown, collection: string): object | undefined {
   const items: unknown = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[collection] : undefined
   return typeof items === 'object' && items !== null ? items : undefined

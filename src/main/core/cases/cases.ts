@@ -65,7 +65,7 @@ export class Cases {
     const checked = validate(formSchema(REFERRAL_FIELDS, context.today), input)
     if (!checked.ok) throw new ValidationError(checked.issues)
     const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
-    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of the referral' })))
+    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: `"${field}" is not a field of the referral` })))
     const referral = checked.value as ReferralIdentity & ReferralDetails
     // One organisation, one entry in the team's list (and one line of the monitoring report).
     referral.outreachTeam = this.team.knowOutreachTeam(referral.outreachTeam)
