@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { lower } from '../forms/fields'
 import type { FieldIssue } from '../validation'
 import type { CaseCollection } from './changes'
@@ -49,6 +50,23 @@ export function issueInWords(issue: FieldIssue): string {
 }
 
 const ITEM_PLACE = new RegExp(`^(${Object.values(ITEM_NAMES).join('|')}) \\d+$`)
+
+/**
+ * How a whole case's parse words zod's own messages, which name no field ("Invalid input: expected
+ * string, received undefined"), unlike the schema's own ("the local authority is missing"): after
+ * the key path ("In allocation.leadCaseworker.name: …"; inside the item where `whereInTheCase`
+ * names one, "Address 1: in from: …"), so a file edited by hand says where.
+ */
+export function keyedZodMessages(record: unknown): z.core.$ZodErrorMap {
+  const english = z.locales.en().localeError
+  return (issue) => {
+    const path = issue.path ?? []
+    const said = english(issue)
+    const message = typeof said === 'string' ? said : (said?.message ?? 'not a value a case can hold')
+    const inside = whereInTheCase(path, record) === path.map(String).join('.') ? path : path.slice(2)
+    return inside.length > 0 ? `in ${inside.map(String).join('.')}: ${message}` : message
+  }
+}
 
 function itemsOf(record: unknown, collection: string): object | undefined {
   const items: unknown = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[collection] : undefined

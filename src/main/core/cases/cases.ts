@@ -17,7 +17,7 @@ import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
-import { namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
+import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
@@ -86,7 +86,7 @@ export class Cases {
    */
   async importCase(input: unknown): Promise<string> {
     const upgraded = typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input
-    const parsed = caseRecordSchema.safeParse(upgraded)
+    const parsed = caseRecordSchema.safeParse(upgraded, { error: keyedZodMessages(upgraded) })
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: whereInTheCase(issue.path, upgraded), message: issue.message })))
     }
