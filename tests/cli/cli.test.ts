@@ -66,11 +66,13 @@ describe('the homeward command line', () => {
   })
 
   it.each([
-    ['an empty name', { clientName: '' }, "clientName: Enter the client's name"],
-    ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'dateOfBirth: Date of birth must be today or in the past'],
-    ['a date of birth that does not exist', { dateOfBirth: '1984-02-30' }, 'dateOfBirth: 1984-02-30 is not a real date'],
-    ['a CHAIN number given as a number', { chainNumber: 123456 }, 'chainNumber: CHAIN number must be digits only'],
-    ['a CHAIN number with letters', { chainNumber: 'AB123' }, 'chainNumber: CHAIN number must be digits only'],
+    ['an empty name', { clientName: '' }, "Enter the client's name"],
+    // Said as the form says it, by its label: a person does not know the key `referralDate`.
+    ['a referral dated after today', { referralDate: '2999-05-01' }, '"Date of referral" (01/05/2999) cannot be in the future'],
+    ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'Date of birth must be today or in the past'],
+    ['a date of birth that does not exist', { dateOfBirth: '1984-02-30' }, '1984-02-30 is not a real date'],
+    ['a CHAIN number given as a number', { chainNumber: 123456 }, 'CHAIN number must be digits only'],
+    ['a CHAIN number with letters', { chainNumber: 'AB123' }, 'CHAIN number must be digits only'],
   ])('refuses %s in one line and saves nothing', (_label, change, reason) => {
     const empty = join(dir.path, `refused-${Math.random()}`)
     const result = homeward('case', 'add', '--json-file', file('bad.json', referral(change)), '--data', empty)

@@ -43,7 +43,7 @@ describe('casework in the core', () => {
     const id = await ws.cases.create(referral({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', referralDate: '2026-11-20' }))
     expect((await ws.cases.read(id)).referral).toMatchObject({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', status: 'received' })
     const error = await ws.cases.create(referral({ chainNumber: '999', dob: '1980-01-01' })).catch((caught: unknown) => caught)
-    expect((error as ValidationError).issues).toEqual([{ field: 'dob', message: 'Not a field of the referral' }])
+    expect((error as ValidationError).issues).toEqual([{ field: 'dob', message: '"dob" is not a field of the referral' }])
   })
 
   it('moves a whole case to another workspace under a new id, with its notes and history', async () => {

@@ -258,8 +258,8 @@ test('a field of a list’s item two windows saved at once shows both values, an
   await screenshot(second, testInfo, 'history-tab-choice')
 })
 
-test('a form left open does not save over a value a colleague saved meanwhile without saying so', async ({ app }, testInfo) => {
-  test.setTimeout(180_000)
+test('a form left open does not save over a value a colleague saved meanwhile: the field asks whose to keep', async ({ app }, testInfo) => {
+  test.setTimeout(240_000)
   const first = await app.open()
   const steps = casework(first)
   await steps.firstRun('Amina Okafor')
@@ -267,30 +267,62 @@ test('a form left open does not save over a value a colleague saved meanwhile wi
   const second = await first.context().newPage()
   await second.goto(first.url())
   await expect(second.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible()
-
-  // The first window opens the form and types; the second saves the same field, both online.
-  await steps.change('Referral form')
-  await first.getByLabel("Referrer's name").fill('Sam Reed (first window)')
   const other = casework(second)
-  await other.change('Referral form')
-  await second.getByLabel("Referrer's name").fill('Priya Shah')
-  await other.save('Referral form')
-  // Said on the open form as soon as the colleague's save arrives.
-  await expect(first.getByText('Saved by someone else since you opened this form: now “Priya Shah”.')).toBeVisible()
+  const referrer = (page: Page) => page.getByRole('textbox', { name: "Referrer's name", exact: true })
+  const choice = first.getByRole('region', { name: "Referrer's name was changed while you were typing" })
 
-  // Saving the open form stops once and shows what the colleague saved, on the field.
-  await first.getByRole('button', { name: 'Save referral form' }).click()
-  // Named by who saved it and when: the same person, so in another window.
-  await expect(first.getByText(/Amina Okafor saved Referrer's name as “Priya Shah” on \d\d\/\d\d\/\d{4} at \d\d:\d\d \(in another window\)/).first()).toBeVisible()
-  await expect(first.getByLabel("Referrer's name")).toHaveValue('Sam Reed (first window)')
+  // The first window opens the form and types in two fields; the second saves one of them, both online.
+  const overtake = async (mine: string, theirs: string, otherField: string, otherValue: string) => {
+    await steps.change('Referral form')
+    await referrer(first).fill(mine)
+    await first.getByLabel(otherField).fill(otherValue)
+    await other.change('Referral form')
+    await referrer(second).fill(theirs)
+    await other.save('Referral form')
+    // Said on the open form as soon as the colleague's save arrives.
+    await expect(first.getByText(`Saved by someone else since you opened this form: now “${theirs}”.`)).toBeVisible()
+    // Saving the open form saves nothing yet: the field shows both values, who saved theirs and when.
+    await first.getByRole('button', { name: 'Save referral form' }).click()
+    await expect(choice.getByRole('heading')).toBeFocused()
+    await expect(choice).toContainText(`Yours“${mine}”`)
+    // Named by who saved it and when: the same person, so in another window.
+    await expect(choice).toContainText(new RegExp(`Theirs“${theirs}” saved by Amina Okafor on \\d\\d/\\d\\d/\\d{4} at \\d\\d:\\d\\d \\(in another window\\)`))
+    // The summary only points to the choice, without an instruction of its own.
+    await expect(first.getByRole('alert').getByRole('link', { name: "Referrer's name was changed while you were typing: choose which to keep" })).toBeVisible()
+    await expect(referrer(first)).toHaveValue(mine)
+  }
+
+  // Keep mine: saved over theirs at once; the other field typed waits, kept, for the form's save.
+  await overtake('Sam Reed (first window)', 'Priya Shah', 'Street or area where they are usually seen', 'Euston Road')
   await screenshot(first, testInfo, 'overtaken-field')
   await expectAccessible(first, 'a form whose field a colleague saved meanwhile')
-
-  // Saving again, knowingly, replaces it; the colleague's value stays in the field's history.
+  await first.keyboard.press('Tab')
+  await expect(first.getByRole('button', { name: "Keep mine: “Sam Reed (first window)” for Referrer's name" })).toBeFocused()
+  await first.keyboard.press('Enter')
+  await expect(choice).toBeHidden()
+  await expect(referrer(first)).toBeFocused()
+  await expect(referrer(first)).toHaveValue('Sam Reed (first window)')
+  await expect(second.getByText('Sam Reed (first window)')).toBeVisible()
+  await expect(first.getByLabel('Street or area where they are usually seen')).toHaveValue('Euston Road')
   await steps.save('Referral form')
-  for (const page of [first, second]) await expect(page.getByText('Sam Reed (first window)')).toBeVisible()
+  for (const page of [first, second]) await expect(page.getByText('Euston Road')).toBeVisible()
+  // Theirs is not lost: it stays in the field's history.
   await first.getByText("History of Referrer's name").click()
   await expect(first.getByRole('list', { name: "Every value of Referrer's name, oldest first" })).toContainText('Priya Shah')
+  await first.getByText("History of Referrer's name").click()
+
+  // Keep theirs: put in the field; the other field typed stays, and saves.
+  await overtake('Sam Reed Three', 'Jo Bloggs', 'When they are usually seen', 'Mornings')
+  await first.getByRole('button', { name: "Keep theirs: “Jo Bloggs” for Referrer's name" }).click()
+  await expect(choice).toBeHidden()
+  await expect(referrer(first)).toHaveValue('Jo Bloggs')
+  await expect(first.getByLabel('When they are usually seen')).toHaveValue('Mornings')
+  await screenshot(first, testInfo, 'overtaken-field-kept-theirs')
+  await steps.save('Referral form')
+  for (const page of [first, second]) {
+    await expect(page.getByText('Jo Bloggs')).toBeVisible()
+    await expect(page.getByText('Mornings')).toBeVisible()
+  }
 })
 
 test('an action’s field two windows saved at once shows both values on the Actions tab, and one can be kept', async ({ app }, testInfo) => {

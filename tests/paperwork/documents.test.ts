@@ -209,6 +209,26 @@ describe('the presentation pack', () => {
     pngOfPage(path, document.pages, join(LOOK_DIR, 'presentation-pack-nothing-enclosed-last.png'))
   })
 
+  // A pack made anyway printed "GP letter enclosed." with nothing enclosed: the council would look for it.
+  it('prints a caseworker’s "enclosed" with a note when nothing is enclosed, and as written once something is', async () => {
+    const caseId = await caseReadyForPack(ws, 'Dafydd Jones', { plan: { presentationArrangements: 'His bus tickets are attached.' } })
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('depression: GP letter enclosed. (no document is enclosed with this pack)')
+    expect(text).toContain('His bus tickets are attached. (no document is enclosed with this pack)')
+    expect(text).not.toContain('Script to transfer to the Bradford recovery service on the day of travel. (no document')
+    expect(document.enclosures).toEqual([])
+    pngOfPage(path, 1, join(LOOK_DIR, 'presentation-pack-enclosed-with-nothing.png'))
+
+    await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter', 1), { type: 'medical', note: 'GP letter' })
+    const withLetter = await plain(ws.paperwork.presentationPack(caseId))
+    const written = pdfText(withLetter.path).replace(/\s+/g, ' ')
+    expect(written).toContain('depression: GP letter enclosed.')
+    expect(written).toContain('His bus tickets are attached.')
+    expect(written).not.toContain('no document is enclosed with this pack')
+  })
+
   it('describes health and support needs, and encloses medical information, only with the client’s agreement', async () => {
     const caseId = await caseReadyForPack(ws, 'Ana Pereira', { plan: { packHealthConsent: 'no' } })
     await attach(caseId, 'gp-letter.pdf', await textPdf('GP letter about her health', 1), { type: 'medical', note: 'GP letter' })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { CaseRuleError } from '../../shared/case/changes'
+import { issueInWords } from '../../shared/case/where-in-the-case'
 import { caseDateProblems } from '../../shared/case/dates/case-dates'
 import { isoDateOf } from '../../shared/dates'
 import { ValidationError } from '../../shared/validation'
@@ -33,7 +34,7 @@ export function caseCommands(): Command {
       } catch (error) {
         if (error instanceof ValidationError) {
           // One line per problem, so that each can be found and fixed in the file.
-          throw new CliError(error.issues.map((i) => `the case was not added: ${i.field}: ${i.message}`).join('\n'))
+          throw new CliError(error.issues.map((issue) => `the case was not added: ${issueInWords(issue)}`).join('\n'))
         }
         if (error instanceof DuplicateCaseError) {
           throw new CliError(`the case was not added: ${error.message}; add --allow-duplicate to add it anyway`)

@@ -2,6 +2,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import type { MediaType } from '../../shared/case/attachments'
 import { agenciesWithConsent } from '../../shared/case/engagement'
 import { ADDRESS_FIELDS, FAMILY_FIELDS, localConnectionSentence, testLocalConnection, type AreaConnection } from '../../shared/case/local-connection'
+import { NOTHING_ENCLOSED, saysEnclosedWithNothingEnclosed, type PackWriting } from '../../shared/case/pack-warnings'
 import type { PackPlan, PackRecipient } from '../../shared/case/presentation-pack'
 import type { CaseRecord } from '../../shared/case/record'
 import { RISK_FIELDS } from '../../shared/case/reconnection'
@@ -100,12 +101,23 @@ async function writeFrontPages(doc: PDFDocument, input: PackInput, frontPageCoun
   return { count: doc.getPageCount(), faces }
 }
 
+/**
+ * The caseworker's writing as the pack prints it: as written, but where it says a document is
+ * enclosed and nothing is (`saysEnclosedWithNothingEnclosed`, which warned of it), with a note
+ * after it, so the council does not look for what is not there.
+ */
+function asWritten(input: PackInput): (name: PackWriting, text: string) => string {
+  const unbacked = new Set(saysEnclosedWithNothingEnclosed(input.record, input.plan).map((writing) => writing.name))
+  return (name, text) => (unbacked.has(name) ? `${text} ${NOTHING_ENCLOSED}` : text)
+}
+
 async function coveringLetter(c: Composer, doc: PDFDocument, input: PackInput): Promise<void> {
   const { record, plan, settings, signer, today } = input
   const { recipient } = plan
   const name = record.referral.clientName
   const firstName = name.split(/\s+/)[0] ?? name
   const council = councilName(recipient.localAuthority)
+  const written = asWritten(input)
   drawLetterhead(c, settings.letterhead, await embedTeamImage(doc, settings.logo))
   addressAndDate(c, [recipient.contactName ?? '', recipient.teamName, ...recipient.address, recipient.email ? `By email: ${recipient.email}` : ''], formatLongDate(today))
   c.text(`Dear ${recipient.contactName ?? 'Housing Options Officer'},`, { after: 10 })
@@ -126,12 +138,12 @@ async function coveringLetter(c: Composer, doc: PDFDocument, input: PackInput): 
   c.text(localConnectionSentence(name, destinationArea(record, recipient.localAuthority, today), today), { after: 8 })
   if (record.plan.priorityNeed) {
     c.heading('Priority need', 3)
-    c.text(record.plan.priorityNeed, { after: 8 })
+    c.text(written('priorityNeed', record.plan.priorityNeed), { after: 8 })
   }
   c.heading('Support needs', 3)
   if (plan.includesHealth && (record.referral.supportNeeds || record.plan.healthArrangements)) {
-    if (record.referral.supportNeeds) c.text(record.referral.supportNeeds, { after: 6 })
-    if (record.plan.healthArrangements) c.text(record.plan.healthArrangements, { after: 8 })
+    if (record.referral.supportNeeds) c.text(written('supportNeeds', record.referral.supportNeeds), { after: 6 })
+    if (record.plan.healthArrangements) c.text(written('healthArrangements', record.plan.healthArrangements), { after: 8 })
   } else if (plan.includesHealth) {
     c.text('No support needs are recorded.', { after: 8 })
   } else {
@@ -146,7 +158,7 @@ async function coveringLetter(c: Composer, doc: PDFDocument, input: PackInput): 
       : `We will agree the day of the presentation with you. ${attending}, and can stay for the whole day.`,
     { after: 6 },
   )
-  if (record.plan.presentationArrangements) c.text(record.plan.presentationArrangements, { after: 6 })
+  if (record.plan.presentationArrangements) c.text(written('presentationArrangements', record.plan.presentationArrangements), { after: 6 })
   const last = {
     text: `${
       plan.enclosures.length === 0
@@ -191,6 +203,7 @@ function shown<F extends readonly Field[]>(fields: F, values: object, name: F[nu
 function clientSummary(c: Composer, input: PackInput): void {
   const { record, plan, today } = input
   const r = record.referral
+  const written = asWritten(input)
   c.heading('Client summary', 1)
   c.heading('Identity', 3)
   c.keyValues([
@@ -246,8 +259,8 @@ function clientSummary(c: Composer, input: PackInput): void {
   c.heading('Health and support needs', 3)
   if (plan.includesHealth) {
     c.keyValues([
-      ['Support needs', r.supportNeeds ?? ''],
-      ['Health and substance misuse arrangements', record.plan.healthArrangements ?? ''],
+      ['Support needs', r.supportNeeds ? written('supportNeeds', r.supportNeeds) : ''],
+      ['Health and substance misuse arrangements', record.plan.healthArrangements ? written('healthArrangements', record.plan.healthArrangements) : ''],
     ])
   } else {
     c.text('Not shared: the client has not agreed to share their health and support needs in this pack.', { size: 9.5 })

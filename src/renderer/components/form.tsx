@@ -183,12 +183,12 @@ export function RadioGroup(props: {
  * announces it, and each problem links to its field. Messages name their field ("Enter the
  * client's name"), so they are shown as they are.
  */
-export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
+export function ErrorSummary({ issues, takeFocus = true }: { issues: FieldIssue[]; takeFocus?: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
   const headingId = useId()
   useEffect(() => {
-    if (issues.length > 0) ref.current?.focus()
-  }, [issues])
+    if (takeFocus && issues.length > 0) ref.current?.focus()
+  }, [issues, takeFocus])
   if (issues.length === 0) return null
   return (
     <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1} ref={ref}>

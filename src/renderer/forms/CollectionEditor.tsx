@@ -2,13 +2,13 @@ import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'rea
 import { changedValues, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { DataTable } from '../components/DataTable'
 import { Panel } from '../components/Panel'
-import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
-import { ValidationError } from '../../shared/validation'
+import { overtakenFields } from '../../shared/forms/overtaken'
 import { useProfile } from '../app/contexts'
 import { EditForm } from './EditForm'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { issuesOf } from './issues'
 import { useFormDraft } from './drafts'
+import { OvertakenChoice, overtakenAt, useOvertakenChoices } from './OvertakenChoice'
 
 export interface ListColumn<T> {
   label: string
@@ -189,6 +189,7 @@ function ItemEditor(props: {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.label)
   const profile = useProfile()
   const current = draft ?? { values: formValues(fields, props.item), base: props.item }
+  const choices = useOvertakenChoices(props.record, props.onSave)
   return (
     <div className="subform">
       <FormHeading focus={props.focusHeading}>{props.heading}</FormHeading>
@@ -197,13 +198,23 @@ function ItemEditor(props: {
         values={current.values}
         onValues={(values) => setDraft({ ...current, values })}
         submitLabel="Save changes"
-        {...(props.record
-          ? {
-              afterField: (field: Field) =>
-                props.record!.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />,
-            }
-          : {})}
+        choices={choices.issues}
+        afterField={(field: Field) => {
+          const overtaken = overtakenAt(choices, field.name)
+          if (overtaken) {
+            return (
+              <OvertakenChoice
+                overtaken={overtaken}
+                asked={choices.asked}
+                takesFocus={overtaken === choices.overtaken[0]}
+                onKeep={async (value) => setDraft(await choices.keep(current, overtaken, value))}
+              />
+            )
+          }
+          return props.record?.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />
+        }}
         onCancel={() => {
+          choices.clear()
           clearDraft()
           props.onDone()
         }}
@@ -212,11 +223,10 @@ function ItemEditor(props: {
           const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
           const changes = changedValues(base, after)
           const overtaken = overtakenFields(fields, base, props.item, changes, (name) => props.record?.history(name).at(-1), profile)
-          if (overtaken.length > 0) {
-            setDraft({ ...current, base: seenOvertaken(current.base, props.item, overtaken) })
-            throw new ValidationError(overtaken)
-          }
+          // Nothing is saved until each field someone else saved meanwhile has a value kept.
+          if (overtaken.length > 0) return choices.ask(overtaken)
           if (Object.keys(changes).length > 0) await props.onSave(changes)
+          choices.clear()
           clearDraft()
           props.onDone()
         }}

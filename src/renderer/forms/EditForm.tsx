@@ -1,8 +1,8 @@
-import { Fragment, type ReactNode } from 'react'
+import { Fragment, useMemo, type ReactNode } from 'react'
 import { formSchema, type Field, type FieldGroup, type FormValues } from '../../shared/forms/fields'
 import { isoDateOf } from '../../shared/dates'
 import { withReviewDatesShown } from '../../shared/case/consent-reviews'
-import { validate } from '../../shared/validation'
+import { validate, type FieldIssue } from '../../shared/validation'
 import { byField, ErrorSummary, Form, FormActions } from '../components/form'
 import { FieldInput } from './FieldInput'
 import { useSubmit } from './useSubmit'
@@ -22,8 +22,15 @@ export function EditForm(props: {
   children?: ReactNode
   /** Shown under a field's input: a list item's stored values and their history. */
   afterField?: (field: Field) => ReactNode
+  /**
+   * Choices asked at fields (a save overtaken, `OvertakenChoice`): listed in the error summary,
+   * which leaves focus on the choice itself.
+   */
+  choices?: FieldIssue[]
 }) {
   const { busy, issues, run, refuse } = useSubmit()
+  const { choices } = props
+  const listed = useMemo(() => [...(choices ?? []), ...issues], [choices, issues])
   const errors = byField(issues)
   const fields: Field[] = props.groups.flatMap((group) => [...group.fields])
   // A consent's review date, left empty, shows the day it will be; what is saved stays as typed.
@@ -37,7 +44,7 @@ export function EditForm(props: {
 
   return (
     <Form onSubmit={submit} className="edit-form">
-      <ErrorSummary issues={issues} />
+      <ErrorSummary issues={listed} takeFocus={issues.length > 0} />
       {props.groups.map((group) => (
         <fieldset className="group" key={group.title}>
           {props.groups.length > 1 && <legend className="group__legend">{group.title}</legend>}

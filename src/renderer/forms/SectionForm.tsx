@@ -1,12 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { Panel } from '../components/Panel'
-import { overtakenFields, seenOvertaken } from '../../shared/forms/overtaken'
-import { ValidationError } from '../../shared/validation'
+import { overtakenFields } from '../../shared/forms/overtaken'
 import { useProfile } from '../app/contexts'
 import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
+import { OvertakenChoice, overtakenAt, useOvertakenChoices } from './OvertakenChoice'
 
 /**
  * One part of a case as a summary, with "Change" to edit it. Saving writes only the fields this
@@ -26,6 +26,7 @@ export function SectionForm(props: {
 }) {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.title)
   const profile = useProfile()
+  const choices = useOvertakenChoices(props.record, props.onSave)
   const fields = props.groups.flatMap((group) => [...group.fields])
   const headingId = `section-${props.draftKey.replace(/[^a-z0-9]+/gi, '-')}`
   // Focus stays where the person is: on the form's first field after Change, and back on Change
@@ -70,9 +71,23 @@ export function SectionForm(props: {
           values={draft.values}
           onValues={(values) => setDraft({ ...draft, values })}
           submitLabel={`Save ${props.title.toLowerCase()}`}
-          afterField={(field) => <ChangedMeanwhile field={field} before={draft.base[field.name]} now={props.stored[field.name]} />}
+          choices={choices.issues}
+          afterField={(field) => {
+            const overtaken = overtakenAt(choices, field.name)
+            return overtaken ? (
+              <OvertakenChoice
+                overtaken={overtaken}
+                asked={choices.asked}
+                takesFocus={overtaken === choices.overtaken[0]}
+                onKeep={async (value) => setDraft(await choices.keep(draft, overtaken, value))}
+              />
+            ) : (
+              <ChangedMeanwhile field={field} before={draft.base[field.name]} now={props.stored[field.name]} />
+            )
+          }}
           onCancel={() => {
             focusNext.current = 'change'
+            choices.clear()
             clearDraft()
           }}
           onSubmit={async (stored) => {
@@ -80,12 +95,11 @@ export function SectionForm(props: {
             const after = Object.fromEntries(fields.map((field) => [field.name, stored[field.name]]))
             const changes = changedValues(base, after)
             const overtaken = overtakenFields(fields, base, props.stored, changes, (name) => props.record?.history(name).at(-1), profile)
-            if (overtaken.length > 0) {
-              setDraft({ ...draft, base: seenOvertaken(draft.base, props.stored, overtaken) })
-              throw new ValidationError(overtaken)
-            }
+            // Nothing is saved until each field someone else saved meanwhile has a value kept.
+            if (overtaken.length > 0) return choices.ask(overtaken)
             if (Object.keys(changes).length > 0) await props.onSave(changes)
             focusNext.current = 'change'
+            choices.clear()
             clearDraft()
           }}
         />

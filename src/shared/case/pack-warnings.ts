@@ -34,24 +34,42 @@ export function packWarnings(record: CaseRecord, plan: Pick<PackPlan, 'includesH
         : `${document.label} is not in the pack`,
     )
   }
-  if (plan.enclosures.length === 0) {
-    const written = [
-      { label: label(PLAN_FIELDS, 'priorityNeed'), text: record.plan.priorityNeed },
-      { label: label(PLAN_FIELDS, 'presentationArrangements'), text: record.plan.presentationArrangements },
-      ...(plan.includesHealth
-        ? [
-            { label: label(REFERRAL_DETAIL_FIELDS, 'supportNeeds'), text: record.referral.supportNeeds },
-            { label: label(PLAN_FIELDS, 'healthArrangements'), text: record.plan.healthArrangements },
-          ]
-        : []),
-    ]
-    for (const { label, text } of written) {
-      const word = text && POINTS_TO_A_DOCUMENT.exec(text)?.[0]
-      if (word) warnings.push(`The letter's "${label}" says "${word.toLowerCase()}", but nothing is enclosed`)
-    }
-  }
+  for (const { label, word } of saysEnclosedWithNothingEnclosed(record, plan)) warnings.push(`The letter's "${label}" says "${word}", but nothing is enclosed`)
   return warnings
 }
+
+/** The caseworker's writing the pack prints, by field: what the letter and summary say of the client. */
+export type PackWriting = 'priorityNeed' | 'presentationArrangements' | 'supportNeeds' | 'healthArrangements'
+
+/**
+ * The caseworker's writing in the pack that points the council to a document ("enclosed",
+ * "attached") when nothing is enclosed: warned of before the pack is made, and, if it is made
+ * anyway, printed with `NOTHING_ENCLOSED` after it, so the council is not sent looking for a
+ * document that is not there.
+ */
+export function saysEnclosedWithNothingEnclosed(
+  record: CaseRecord,
+  plan: Pick<PackPlan, 'includesHealth' | 'enclosures'>,
+): { name: PackWriting; label: string; word: string }[] {
+  if (plan.enclosures.length > 0) return []
+  const written: { name: PackWriting; label: string; text: string | undefined }[] = [
+    { name: 'priorityNeed', label: label(PLAN_FIELDS, 'priorityNeed'), text: record.plan.priorityNeed },
+    { name: 'presentationArrangements', label: label(PLAN_FIELDS, 'presentationArrangements'), text: record.plan.presentationArrangements },
+    ...(plan.includesHealth
+      ? [
+          { name: 'supportNeeds' as const, label: label(REFERRAL_DETAIL_FIELDS, 'supportNeeds'), text: record.referral.supportNeeds },
+          { name: 'healthArrangements' as const, label: label(PLAN_FIELDS, 'healthArrangements'), text: record.plan.healthArrangements },
+        ]
+      : []),
+  ]
+  return written.flatMap(({ name, label, text }) => {
+    const word = text && POINTS_TO_A_DOCUMENT.exec(text)?.[0]
+    return word ? [{ name, label, word: word.toLowerCase() }] : []
+  })
+}
+
+/** Printed after such writing in the pack. */
+export const NOTHING_ENCLOSED = '(no document is enclosed with this pack)'
 
 function label(fields: readonly { name: string; label: string }[], name: string): string {
   return fields.find((field) => field.name === name)?.label ?? name

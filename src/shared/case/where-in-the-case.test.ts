@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caseRecordSchema } from './record'
 import { endsBeforeItStarts } from './dates/ends-after-it-starts'
-import { namedIssue, whereInTheCase } from './where-in-the-case'
+import { issueInWords, keyedZodMessages, namedIssue, whereInTheCase } from './where-in-the-case'
 
 describe('where in a case file a problem is', () => {
   const record = { addresses: { k3v9: { address: '1 Low Road' }, q7x2: { address: '12 High Street' } }, family: {} }
@@ -36,5 +36,23 @@ describe('where in a case file a problem is', () => {
     })
     const closed = { field: 'outcome.closedOn', message: '"Case closed on" (01/01/2999) cannot be in the future' }
     expect(namedIssue(closed, record)).toEqual(closed)
+  })
+
+  it('says a problem as the form does, by its label and never its key; an item of a list by its place first', () => {
+    const future = { field: 'referralDate', message: '"Date of referral" (01/05/2027) cannot be in the future' }
+    expect(issueInWords(future)).toBe('"Date of referral" (01/05/2027) cannot be in the future')
+    const nested = { field: 'outcome.closedOn', message: '"Case closed on" (01/01/2999) cannot be in the future' }
+    expect(issueInWords(nested)).toBe('"Case closed on" (01/01/2999) cannot be in the future')
+    expect(issueInWords({ field: 'Address 2', message: 'the local authority is missing' })).toBe('Address 2: the local authority is missing')
+    expect(issueInWords({ field: 'Consent to share 1', message: 'the agency is missing' })).toBe('Consent to share 1: the agency is missing')
+    // A stored schema's words, without an item to follow, start the line.
+    expect(issueInWords({ field: 'referral.clientName', message: "the client's name is missing" })).toBe("The client's name is missing")
+  })
+
+  it("puts the key path before zod's own words, which name no field, but not before the schema's", () => {
+    const record = { allocation: { leadCaseworker: { id: 'x' } }, addresses: { k3v9: { address: '1 Low Road', kind: 'own-tenancy', from: '2020-01-01' } } }
+    const checked = caseRecordSchema.pick({ allocation: true, addresses: true }).safeParse(record, { error: keyedZodMessages(record) })
+    const lines = checked.error!.issues.map((issue) => issueInWords({ field: whereInTheCase(issue.path, record), message: issue.message }))
+    expect(lines).toEqual(['In allocation.leadCaseworker.name: Invalid input: expected string, received undefined', 'Address 1: the local authority is missing'])
   })
 })

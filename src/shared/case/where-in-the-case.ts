@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { lower } from '../forms/fields'
 import type { FieldIssue } from '../validation'
 import type { CaseCollection } from './changes'
@@ -34,6 +35,37 @@ export function whereInTheCase(path: readonly PropertyKey[], record: unknown): s
 export function namedIssue(issue: FieldIssue, record: unknown): FieldIssue {
   const field = whereInTheCase(issue.field.split('.'), record)
   return { field, message: field === issue.field ? issue.message : lower(issue.message) }
+}
+
+/**
+ * A problem as one line a person reads: the item first for a problem in an item of a list
+ * ("Address 2: until …", named by `whereInTheCase`), else the message alone. It names its field by
+ * the label the form shows ("Date of referral"), so a key such as `referralDate` before it would
+ * only be a word the person does not know.
+ */
+export function issueInWords(issue: FieldIssue): string {
+  if (ITEM_PLACE.test(issue.field)) return `${issue.field}: ${issue.message}`
+  // A stored schema's message reads on after a place ("the local authority is missing").
+  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1)
+}
+
+const ITEM_PLACE = new RegExp(`^(${Object.values(ITEM_NAMES).join('|')}) \\d+$`)
+
+/**
+ * How a whole case's parse words zod's own messages, which name no field ("Invalid input: expected
+ * string, received undefined"), unlike the schema's own ("the local authority is missing"): after
+ * the key path ("In allocation.leadCaseworker.name: …"; inside the item where `whereInTheCase`
+ * names one, "Address 1: in from: …"), so a file edited by hand says where.
+ */
+export function keyedZodMessages(record: unknown): z.core.$ZodErrorMap {
+  const english = z.locales.en().localeError
+  return (issue) => {
+    const path = issue.path ?? []
+    const said = english(issue)
+    const message = typeof said === 'string' ? said : (said?.message ?? 'not a value a case can hold')
+    const inside = whereInTheCase(path, record) === path.map(String).join('.') ? path : path.slice(2)
+    return inside.length > 0 ? `in ${inside.map(String).join('.')}: ${message}` : message
+  }
 }
 
 function itemsOf(record: unknown, collection: string): object | undefined {

@@ -1,17 +1,18 @@
 import { formatUkDateTime } from '../dates'
 import type { PersonRef } from '../people'
 import type { FieldIssue } from '../validation'
-import { displayValue, type Field } from './fields'
+import type { Field } from './fields'
 
 /**
  * A form is open for minutes; a colleague may save the same field meanwhile. Saving over their
  * value without a word would lose it from sight (it stays only in the field's history), so a save
- * that would replace a value someone else saved since this form was opened stops once, shows their
- * value on the field, and goes through only when the person saves again.
+ * that would replace a value someone else saved since this form was opened stops, and the field
+ * shows both values, who saved theirs and when, for the person to keep one ("Keep mine", "Keep
+ * theirs"); their other edits on the form wait, kept, for the save.
  *
  * `base` is what the form started from, `stored` what the case holds now, `changes` what this
  * person changed; `savedBy` who saved each field last and when (its history), and `me` who this is.
- * Returns one issue per field overtaken (none when nothing was).
+ * Returns one per field overtaken (none when nothing was).
  */
 export function overtakenFields(
   fields: readonly Field[],
@@ -20,24 +21,32 @@ export function overtakenFields(
   changes: Record<string, unknown>,
   savedBy?: (field: string) => LastSave | undefined,
   me?: PersonRef,
-): FieldIssue[] {
+): OvertakenField[] {
   return fields
     .filter((field) => field.name in changes && stored[field.name] !== base[field.name] && stored[field.name] !== changes[field.name])
-    .map((field) => {
-      const theirs = displayValue(field, stored[field.name])
-      const who = whoSaved(savedBy?.(field.name), me)
-      return {
-        field: field.name,
-        message: theirs
-          ? `${who.name} saved ${field.label} as “${theirs}” ${who.when}. Save again to replace it with yours, or cancel to keep theirs`
-          : `${who.name} cleared ${field.label} ${who.when}. Save again to keep yours, or cancel to leave it empty`,
-      }
-    })
+    .map((field) => ({ field, mine: changes[field.name], theirs: stored[field.name], savedBy: whoSaved(savedBy?.(field.name), me) }))
 }
 
-/** The form's starting values once the person has seen what was saved over them: saving again goes through. */
-export function seenOvertaken(base: Record<string, unknown>, stored: Record<string, unknown>, issues: readonly FieldIssue[]): Record<string, unknown> {
-  return { ...base, ...Object.fromEntries(issues.map((issue) => [issue.field, stored[issue.field]])) }
+/** A field someone else saved while this person's form was open: both values, as stored. */
+export interface OvertakenField {
+  field: Field
+  mine: unknown
+  theirs: unknown
+  /** Who saved theirs, and when: "Amina Okafor on 30/11/2026 at 09:51 (in another window)". */
+  savedBy: string
+}
+
+/**
+ * The form's error summary line for a field overtaken: short, since the choice itself is made in
+ * the panel at the field, which the line links to (`overtakenPanelField`).
+ */
+export function overtakenIssue(overtaken: OvertakenField): FieldIssue {
+  return { field: overtakenPanelField(overtaken.field.name), message: `${overtaken.field.label} was changed while you were typing: choose which to keep` }
+}
+
+/** Where the summary's line leads: the panel at the field, not its input. */
+export function overtakenPanelField(name: string): string {
+  return `${name}-overtaken`
 }
 
 /** The field's last save, from its history. */
@@ -50,8 +59,8 @@ export interface LastSave {
  * Who saved over the form, and when: by name and time where the history knows them, "in another
  * window" where it was this same person (two windows on one case), else "someone else".
  */
-function whoSaved(save: LastSave | undefined, me: PersonRef | undefined): { name: string; when: string } {
-  if (!save?.author) return { name: 'Someone else', when: 'since you started' }
-  const at = save.at ? `on ${formatUkDateTime(save.at)}` : 'since you started'
-  return { name: save.author.name, when: save.author.id === me?.id ? `${at} (in another window)` : at }
+function whoSaved(save: LastSave | undefined, me: PersonRef | undefined): string {
+  if (!save?.author) return 'someone else, since you started'
+  const at = save.at ? ` on ${formatUkDateTime(save.at)}` : ''
+  return `${save.author.name}${at}${save.author.id === me?.id ? ' (in another window)' : ''}`
 }

@@ -18,7 +18,7 @@ import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
-import { namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
+import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
@@ -66,7 +66,7 @@ export class Cases {
     const checked = validate(formSchema(REFERRAL_FIELDS, context.today), input)
     if (!checked.ok) throw new ValidationError(checked.issues)
     const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
-    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: 'Not a field of the referral' })))
+    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: `"${field}" is not a field of the referral` })))
     const referral = checked.value as ReferralIdentity & ReferralDetails
     // One organisation, one entry in the team's list (and one line of the monitoring report).
     referral.outreachTeam = this.team.knowOutreachTeam(referral.outreachTeam)
@@ -87,7 +87,7 @@ export class Cases {
    */
   async importCase(input: unknown): Promise<string> {
     const upgraded = typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input
-    const parsed = caseRecordSchema.safeParse(upgraded)
+    const parsed = caseRecordSchema.safeParse(upgraded, { error: keyedZodMessages(upgraded) })
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: whereInTheCase(issue.path, upgraded), message: issue.message })))
     }
