@@ -1,6 +1,7 @@
 import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
 import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
+import { oneNotePerId } from './one-note-per-id'
 import { z } from 'zod'
 import {
   CASE_KIND,
@@ -47,13 +48,18 @@ function checkRecord(stored: Record<string, unknown>): CaseRecord {
   const plain = upgradeRecord(stored)
   // Read whole first: nearly every case does, and reading entry by entry parses each entry twice.
   const whole = caseRecordSchema.safeParse(plain)
-  if (whole.success) return whole.data as CaseRecord
+  if (whole.success) return withNotesOnce(whole.data as CaseRecord)
   const { plain: readable, unreadable } = readableEntries(plain, ENTRY_LISTS)
   const parsed = caseRecordSchema.safeParse(readable)
   if (!parsed.success) {
     throw new UnreadableCaseError(parsed.error.issues[0]?.path.join('.') ?? 'unknown field')
   }
-  return { ...(parsed.data as CaseRecord), ...(unreadable.length > 0 ? { unreadableEntries: unreadable } : {}) }
+  return { ...withNotesOnce(parsed.data as CaseRecord), ...(unreadable.length > 0 ? { unreadableEntries: unreadable } : {}) }
+}
+
+function withNotesOnce(record: CaseRecord): CaseRecord {
+  const notes = oneNotePerId(record.notes)
+  return notes.length === record.notes.length ? record : { ...record, notes }
 }
 
 /** The entry lists the phase rules read. */
