@@ -47,9 +47,11 @@ export function Collection(props: {
 }) {
   const { id, record, doc } = useOpenCase()
   const changeCase = useCaseChange()
+  const correct = useCorrectValue()
   return (
     <CollectionEditor
       record={(itemId) => ({
+        ...(correct ? { correct: (field: string, value: string) => correct(`${props.id}.${itemId}.${field}`, value) } : {}),
         conflict: (field) => fieldConflict(doc, [props.id, itemId], field),
         history: (field) => fieldHistory(doc, [props.id, itemId], field),
         hasHistory: (field) => hasFieldHistory(doc, [props.id, itemId], field),

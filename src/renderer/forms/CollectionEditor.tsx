@@ -211,7 +211,15 @@ function ItemEditor(props: {
               />
             )
           }
-          return props.record?.hasHistory(field.name) && <FieldHistory field={field} read={() => props.record!.history(field.name)} />
+          const record = props.record
+          if (!record?.hasHistory(field.name)) return undefined
+          return (
+            <FieldHistory
+              field={field}
+              read={() => record.history(field.name)}
+              {...(record.correct ? { correct: { current: formValues([field], { [field.name]: props.item[field.name] })[field.name] ?? '', onCorrect: (to: string) => record.correct!(field.name, to) } } : {})}
+            />
+          )
         }}
         onCancel={() => {
           choices.clear()
