@@ -136,9 +136,21 @@ describe('casework from the command line', () => {
     expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
     expect(rows.some((row) => row.status === 'closed')).toBe(true)
 
-    const id = rows[0]!.id
-    const shown = homeward('case', 'show', id, '--data', data, '--json')
+    // A closed case with its onward referrals, reviews and follow-up checks after closure, so the move carries those too.
+    const shownCase = (caseId: string) => homeward('case', 'show', caseId, '--data', data, '--json')
+    const filled = (out: string) => {
+      const parts = JSON.parse(out) as Record<string, object>
+      return ['onwardReferrals', 'reviews', 'followUps'].every((part) => Object.keys(parts[part]!).length > 0)
+    }
+    let shown = shownCase(rows[0]!.id)
+    let id = rows[0]!.id
+    for (const row of rows.filter((r) => r.status === 'closed')) {
+      if (filled(shown.out)) break
+      id = row.id
+      shown = shownCase(id)
+    }
     expect(shown.code).toBe(0)
+    expect(filled(shown.out)).toBe(true)
     const record = JSON.parse(shown.out)
     expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4 })
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)

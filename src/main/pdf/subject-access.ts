@@ -48,6 +48,9 @@ const COLLECTION_TITLES: Record<CaseCollection, [string, string]> = {
   actions: ['Actions', 'Action'],
   expenses: ['Expenses', 'Expense'],
   goals: ['Goals', 'Goal'],
+  onwardReferrals: ['Onward referrals to other agencies', 'Referral'],
+  reviews: ['Support plan reviews', 'Review'],
+  followUps: ['Follow-up checks after closure', 'Check'],
 }
 
 const HISTORY_KINDS: Record<CaseRecord['phaseHistory'][number]['kind'], string> = {

@@ -15,6 +15,7 @@ import { ActionsView } from '../case/ActionsView'
 import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
 import { ExpensesView } from '../case/ExpensesView'
+import { FollowUpsView } from '../case/FollowUpsView'
 import { HistoryView } from '../case/HistoryView'
 import { PhaseView } from '../case/phases/PhaseView'
 import { FirstRunPage } from '../team/FirstRunPage'
@@ -50,6 +51,7 @@ const router = createHashRouter([
           { path: 'expenses', element: <ExpensesView /> },
           { path: 'history', element: <HistoryView /> },
           { path: 'documents', element: <DocumentsView /> },
+          { path: 'follow-ups', element: <FollowUpsView /> },
         ],
       },
       { path: '/search', element: <SearchPage /> },

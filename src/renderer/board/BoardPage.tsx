@@ -142,7 +142,7 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
       ),
     }),
     { heading: 'Lead caseworker', cell: (row) => row.leadCaseworker?.name ?? <span className="muted">Not allocated</span> },
-    sortable('phase', { cell: (row) => <PhaseTag phase={row.phase} /> }),
+    sortable('phase', { cell: (row) => <PhaseTag phase={row.phase} closedAs={row.closedAs} /> }),
     sortable('days-in-phase', { className: 'number', cell: (row) => row.daysInPhase }),
     sortable('last-contact', { cell: (row) => (row.lastContact ? formatUkDate(row.lastContact) : <span className="muted">None</span>) }),
     sortable('flags', {

@@ -17,6 +17,8 @@ export function CasePage() {
   useFollowCorrection(id)
   // The documents made stay openable once closed: reading them changes nothing.
   const onDocuments = useMatch('/cases/:id/documents') !== null
+  // The follow-up checks are made after closure, on the closed case (changes.ts, requireOpenFor).
+  const onFollowUps = useMatch('/cases/:id/follow-ups') !== null
   // A case restricted to others, or erased, is deleted from this laptop: a window that had it open lets it go.
   if (withheld)
     return (
@@ -45,7 +47,7 @@ export function CasePage() {
     )
   if (state.status === 'unreadable') return <p className="banner banner--warning">{state.message}</p>
   const { record } = state
-  const readOnly = record.status === 'closed' && !onDocuments
+  const readOnly = record.status === 'closed' && !onDocuments && !onFollowUps
   // The case's logs, beside its phases.
   const tabs = [
     ['notes', `Contact log (${record.notes.length})`],
@@ -53,6 +55,7 @@ export function CasePage() {
     ['expenses', 'Expenses'],
     ['documents', `Documents (${Object.keys(record.attachments).length})`],
     ['history', 'History'],
+    ['follow-ups', `After closure (${Object.keys(record.followUps).length})`],
   ]
   return (
     <OpenCaseContext.Provider value={{ id, record, doc: state.doc, saved: state.saved, change: state.change }}>

@@ -3,11 +3,12 @@ import { Link, useNavigate } from 'react-router'
 import * as change from '../../shared/case/changes'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS } from '../../shared/case/closure'
 import { REJECTION_REASONS } from '../../shared/case/referral'
+import { followUpDue, followUpsOwed } from '../../shared/case/follow-ups-due'
 import { formatUkDate } from '../../shared/dates'
 import { useApi } from '../app/contexts'
 import { ErrorSummary, Form, Problem, SubmitButton, TextArea } from '../components/form'
 import { useSubmit } from '../forms/useSubmit'
-import { useCaseChange, useOpenCase } from './CaseContext'
+import { today, useCaseChange, useOpenCase } from './CaseContext'
 
 /** The id of the closed box's heading, for focus after the case is closed here. */
 export const CLOSED_HEADING_ID = 'closed-heading'
@@ -19,8 +20,9 @@ export const CLOSED_HEADING_ID = 'closed-heading'
  * worked on in the other case instead, so it is not reopened here.
  */
 export function ClosedCase({ onReopened }: { onReopened: () => void }) {
-  const { record } = useOpenCase()
+  const { id, record } = useOpenCase()
   const outcome = record.outcome
+  const followUp = followUpDue(followUpsOwed(record), today())
   const type =
     outcome?.type === 'rejected'
       ? `Referral rejected: ${REJECTION_REASONS.find((r) => r.value === record.referral.rejectionReason)?.label ?? ''}`
@@ -55,6 +57,12 @@ export function ClosedCase({ onReopened }: { onReopened: () => void }) {
         </p>
       ) : (
         <>
+          {/* The one thing still to do on a closed case, done without reopening it. */}
+          {followUp && (
+            <p>
+              <strong>{followUp}.</strong> <Link to={`/cases/${id}/follow-ups`}>Record the follow-up check</Link>
+            </p>
+          )}
           <p>Its forms are read-only: reopen it to change them.</p>
           <div className="next-step__actions">
             <Reopen onReopened={onReopened} />

@@ -14,6 +14,9 @@ const ENTRY_NAMES: Record<EntryList, [one: string, many: string]> = {
   goals: ['goal', 'goals'],
   attachments: ['scanned document', 'scanned documents'],
   generatedDocuments: ['record of a pack or letter', 'records of packs or letters'],
+  onwardReferrals: ['onward referral', 'onward referrals'],
+  followUps: ['follow-up check', 'follow-up checks'],
+  reviews: ['support plan review', 'support plan reviews'],
 }
 
 /**

@@ -30,12 +30,13 @@ export function boardFacts(record: CaseRecord): BoardFacts {
   }
 }
 
-/** One open case on the board. */
+/** One open case on the board (or a closed one owed a follow-up check: `closedAs` says how it closed). */
 export interface BoardRow {
   id: string
   clientName: string
   chainNumber: string | null
   phase: Phase
+  closedAs: CaseSummary['closedAs']
   leadCaseworker: PersonRef | null
   daysInPhase: number
   lastContact: IsoDate | null
@@ -51,6 +52,7 @@ export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate
     clientName: summary.clientName,
     chainNumber: summary.chainNumber,
     phase: summary.phase,
+    closedAs: summary.closedAs,
     leadCaseworker: facts.leadCaseworkerId && summary.leadCaseworker ? { id: facts.leadCaseworkerId, name: summary.leadCaseworker } : null,
     daysInPhase: Math.max(0, daysBetween(facts.phaseSince, today)),
     lastContact: facts.lastContact,
@@ -109,7 +111,8 @@ export function caseloads(rows: readonly BoardRow[], members: readonly Person[],
   // person before it joined the team as them) counts under the member of that name.
   const memberNamed = new Map(members.map((member) => [personNameKey(member.name), member.id]))
   for (const row of rows) {
-    if (!row.leadCaseworker) continue
+    // A closed case owed a follow-up check is on the board, but is no longer caseload.
+    if (!row.leadCaseworker || row.closedAs) continue
     const id = byId.has(row.leadCaseworker.id) ? row.leadCaseworker.id : (memberNamed.get(personNameKey(row.leadCaseworker.name)) ?? row.leadCaseworker.id)
     const load = byId.get(id) ?? empty(row.leadCaseworker)
     byId.set(id, load)

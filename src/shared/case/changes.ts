@@ -20,6 +20,9 @@ import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
 import { UserFacingError } from '../user-facing-error'
+import { FOLLOW_UP_FIELDS } from './follow-ups'
+import { ONWARD_REFERRAL_FIELDS } from './onward-referrals'
+import { REVIEW_FIELDS } from './reviews'
 
 /** Who makes a change, when, and in what role (some changes are a manager's to make). */
 export interface ChangeContext {
@@ -60,6 +63,9 @@ export const CASE_COLLECTIONS = {
   actions: ACTION_FIELDS,
   expenses: EXPENSE_FIELDS,
   goals: GOAL_FIELDS,
+  onwardReferrals: ONWARD_REFERRAL_FIELDS,
+  followUps: FOLLOW_UP_FIELDS,
+  reviews: REVIEW_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseCollection = keyof typeof CASE_COLLECTIONS
 
@@ -101,6 +107,15 @@ function applyChanges(target: Record<string, unknown>, fields: readonly Field[],
  */
 function requireOpen(doc: CaseDoc): void {
   if (String(doc.status) === 'closed') throw new CaseRuleError(['The case is closed: reopen it to change it'])
+}
+
+/**
+ * A list's items are read-only once the case is closed, but for the follow-up checks: they are
+ * made 3 and 6 months after closure by their nature (follow-ups-due.ts), and reopening a case to
+ * record one would count it as open again, and its closure twice, in the monitoring report.
+ */
+function requireOpenFor(doc: CaseDoc, collection: CaseCollection): void {
+  if (collection !== 'followUps') requireOpen(doc)
 }
 
 /** Saves what changed in one of the case's forms. */
@@ -161,7 +176,7 @@ export function addItem(
   context: ChangeContext,
 ): void {
   beginChange(doc, context)
-  requireOpen(doc)
+  requireOpenFor(doc, collection)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
   keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
@@ -189,7 +204,7 @@ export function updateItem(
   owner?: PersonRef,
 ): void {
   beginChange(doc, context)
-  requireOpen(doc)
+  requireOpenFor(doc, collection)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today))
@@ -199,7 +214,7 @@ export function updateItem(
 /** Removes an item added by mistake. (Notes are never removed: see corrections.) */
 export function removeItem(doc: CaseDoc, collection: CaseCollection, id: string, context: ChangeContext): void {
   beginChange(doc, context)
-  requireOpen(doc)
+  requireOpenFor(doc, collection)
   delete (doc[collection] as unknown as Record<string, unknown>)[id]
 }
 
@@ -475,7 +490,21 @@ export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: Gen
 }
 
 /** The lists of a case whose items, keyed by id, a merge brings across. */
-const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'family', 'special', 'actions', 'expenses', 'goals', 'attachments', 'generatedDocuments'] as const
+const MERGED_COLLECTIONS = [
+  'sharingConsents',
+  'addresses',
+  'employment',
+  'family',
+  'special',
+  'actions',
+  'expenses',
+  'goals',
+  'attachments',
+  'generatedDocuments',
+  'onwardReferrals',
+  'followUps',
+  'reviews',
+] as const
 
 /**
  * Brings a duplicate case into this one (the same person, referred on two laptops while they were

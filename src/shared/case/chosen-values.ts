@@ -14,6 +14,9 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   actions: 'an action',
   expenses: 'an expense',
   goals: 'a goal',
+  onwardReferrals: 'an onward referral',
+  followUps: 'a follow-up check',
+  reviews: 'a support plan review',
 }
 
 /**

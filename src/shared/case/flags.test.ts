@@ -51,10 +51,12 @@ describe('case flags', () => {
     expect(kinds(caseFlags(read(doc), '2026-11-12'))).toContain('closure-point')
   })
 
-  it('raises nothing on a closed case', () => {
-    const doc = edit(caseIn('intensive-support'), (d) =>
-      change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-23', id: nextId() }, CASEWORKER),
-    )
-    expect(caseFlags(read(doc), '2027-06-01')).toEqual([])
+  it('raises nothing on a closed case but a follow-up check due (follow-ups-due.test.ts)', () => {
+    const doc = edit(caseIn('intensive-support'), (d) => {
+      change.addAction(d, nextId(), { description: 'Call the council', due: '2026-11-20' }, CASEWORKER.author, CASEWORKER)
+      change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-23', id: nextId() }, CASEWORKER)
+    })
+    expect(caseFlags(read(doc), '2027-02-01')).toEqual([])
+    expect(kinds(caseFlags(read(doc), '2027-06-01'))).toEqual(['follow-up-due'])
   })
 })

@@ -6,11 +6,14 @@ import type { CaseRecord } from './record'
 import type { Referral } from './referral'
 import { isOverdue } from './support'
 import { consentReviews, consentReviewsDue, type ConsentReview } from './consent-reviews'
+import { followUpDue, followUpsOwed, type FollowUpDue } from './follow-ups-due'
+import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
+import { reviewDue, reviewDueOn } from './review-due'
 
 /** An unallocated referral is flagged after this many working days. */
 export const ALLOCATION_WORKING_DAYS = 3
 
-export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral', 'consent-withdrawn', 'consent-review'] as const
+export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral', 'consent-withdrawn', 'consent-review', 'missed-partner-action', 'review-due', 'follow-up-due'] as const
 export type FlagKind = (typeof FLAG_KINDS)[number]
 
 export interface CaseFlag {
@@ -25,6 +28,9 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   'unallocated-referral': 'Unallocated referral',
   'consent-withdrawn': 'Consent to record withdrawn',
   'consent-review': 'Consent review due',
+  'missed-partner-action': 'Partner action missed',
+  'review-due': 'Support plan review due',
+  'follow-up-due': 'Follow-up check due',
 }
 
 /**
@@ -43,6 +49,12 @@ export interface FlagFacts {
   receivedOn: IsoDate
   consentToRecordWithdrawnOn: IsoDate | null
   consentReviews: ConsentReview[]
+  /** The due dates of the actions agreed with partner agencies and not done (onward referrals). */
+  openPartnerActionsDue: IsoDate[]
+  /** When the support plan is next reviewed. */
+  reviewDue: IsoDate | null
+  /** A closed case's follow-up checks not recorded yet (none for an open case). */
+  followUpsOwed: FollowUpDue[]
 }
 
 export function flagFacts(record: CaseRecord): FlagFacts {
@@ -60,6 +72,9 @@ export function flagFacts(record: CaseRecord): FlagFacts {
     receivedOn: record.referral.receivedOn,
     consentToRecordWithdrawnOn: record.engagement.consentToRecordWithdrawnOn ?? null,
     consentReviews: consentReviews(record),
+    openPartnerActionsDue: openPartnerActionsDue(Object.values(record.onwardReferrals)),
+    reviewDue: reviewDueOn(record) ?? null,
+    followUpsOwed: followUpsOwed(record),
   }
 }
 
@@ -69,7 +84,11 @@ export function caseFlags(record: CaseRecord, today: IsoDate): CaseFlag[] {
 }
 
 export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
-  if (facts.status === 'closed') return []
+  if (facts.status === 'closed') {
+    // A closed case asks for nothing but its follow-up checks, which come after closure.
+    const followUp = followUpDue(facts.followUpsOwed, today)
+    return followUp ? [{ kind: 'follow-up-due', message: followUp }] : []
+  }
   const flags: CaseFlag[] = []
   const overdue = facts.openActionsDue.filter((due) => isOverdue({ due }, today)).length
   if (overdue > 0) flags.push({ kind: 'overdue-action', message: `${overdue} overdue action${overdue === 1 ? '' : 's'}` })
@@ -101,5 +120,9 @@ export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
     const review = consentReviewsDue(facts.consentReviews, today)
     if (review) flags.push({ kind: 'consent-review', message: review })
   }
+  const missed = missedPartnerActions(facts.openPartnerActionsDue, today)
+  if (missed) flags.push({ kind: 'missed-partner-action', message: missed })
+  const planReview = reviewDue(facts.reviewDue, today)
+  if (planReview) flags.push({ kind: 'review-due', message: planReview })
   return flags
 }

@@ -11,6 +11,9 @@ import { evaluateSafetyGate, type SafetyGate } from './safety-gate'
 import { referralCriteriaProblems } from './referral'
 import { isOverdue } from './support'
 import { packHandedOverAnotherDay } from './dates/pack-handed-over-on-the-day'
+import { followUpDue, followUpsOwed } from './follow-ups-due'
+import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
+import { reviewDue, reviewDueOn } from './review-due'
 
 /** Contact is expected at least this often during intensive support. */
 export const CONTACT_EXPECTED_DAYS = 14
@@ -183,12 +186,20 @@ export function plannedClosureProblems(record: CaseRules, context: CaseContext, 
 
 /** The one thing to do next on a case, for its heading. */
 export function nextStep(record: CaseRecord, context: CaseContext, facts = caseFacts(record, context)): string {
-  if (record.status === 'closed') return 'The case is closed.'
+  if (record.status === 'closed') {
+    const followUp = followUpDue(followUpsOwed(record), context.today)
+    return followUp ? `${followUp}: is the client still accommodated?` : 'The case is closed.'
+  }
   const withdrawn = consentWithdrawnStep(record.engagement, record.referral.clientName)
   if (withdrawn) return withdrawn
   // A consent due its review comes before the phase's work: what is shared rests on it.
   const review = consentReviewStep(consentReviews(record), context.today)
   if (review) return review
+  // A partner's missed action, then a plan due its review: each is work owed to the client now.
+  const missed = missedPartnerActions(openPartnerActionsDue(Object.values(record.onwardReferrals)), context.today)
+  if (missed) return `${missed}: chase it with the partner.`
+  const planReview = reviewDue(reviewDueOn(record), context.today)
+  if (planReview) return `${planReview}.`
   if (record.phase === 'identify' && record.referral.status === 'received') return 'Check the referral, then accept or reject it.'
   if (record.phase === 'closure-and-review') {
     // Reopened since its last move: the checklist's answers were given for the closure undone, so

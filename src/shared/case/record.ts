@@ -36,6 +36,9 @@ import {
   type SafetyCheck,
 } from './reconnection'
 import type { SafetyOverride } from './safety-gate'
+import { FOLLOW_UP_FIELDS, type FollowUp } from './follow-ups'
+import { ONWARD_REFERRAL_FIELDS, type OnwardReferral } from './onward-referrals'
+import { REVIEW_FIELDS, type SupportPlanReview } from './reviews'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, type Referral, type ReferralDetails, type ReferralIdentity } from './referral'
 import {
   ACTION_FIELDS,
@@ -113,10 +116,10 @@ export interface CaseRecord {
   needs: EmptyPart
   markers: EmptyPart
   equality: EmptyPart
-  onwardReferrals: EmptyPart
+  onwardReferrals: Record<string, OnwardReferral>
   intensiveSupport: EmptyPart
-  followUps: EmptyPart
-  reviews: EmptyPart
+  followUps: Record<string, FollowUp>
+  reviews: Record<string, SupportPlanReview>
   /** A re-referral links the new case and the closed one. */
   previousCaseId?: string
   reReferredAs?: string
@@ -152,6 +155,9 @@ export const ENTRY_LISTS = [
   'goals',
   'attachments',
   'generatedDocuments',
+  'onwardReferrals',
+  'followUps',
+  'reviews',
 ] as const
 export type EntryList = (typeof ENTRY_LISTS)[number]
 
@@ -336,10 +342,10 @@ export const caseRecordSchema = z.object({
   needs: emptyPart,
   markers: emptyPart,
   equality: emptyPart,
-  onwardReferrals: emptyPart,
+  onwardReferrals: map(storedSchema(ONWARD_REFERRAL_FIELDS)),
   intensiveSupport: emptyPart,
-  followUps: emptyPart,
-  reviews: emptyPart,
+  followUps: map(storedSchema(FOLLOW_UP_FIELDS)),
+  reviews: map(storedSchema(REVIEW_FIELDS)),
   previousCaseId: z.string().optional(),
   reReferredAs: z.string().optional(),
   mergedInto: z.string().optional(),

@@ -59,6 +59,8 @@ export const GOAL_FIELDS = [
   { name: 'actions', label: 'Actions towards the goal', kind: 'paragraph', max: 2000 },
   { name: 'celebrate', label: 'I will celebrate achieving my goal by', kind: 'paragraph', max: 2000 },
   { name: 'achievedOn', label: 'Achieved on', kind: 'date', notFuture: true },
+  // When the goal is next looked at with the client (a support-plan review, `review-due.ts`).
+  { name: 'reviewOn', label: 'Review by', kind: 'date' },
 ] as const satisfies readonly Field[]
 export type Goal = FieldValues<typeof GOAL_FIELDS>
 

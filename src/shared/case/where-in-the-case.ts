@@ -13,6 +13,9 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   actions: 'Action',
   expenses: 'Expense',
   goals: 'Goal',
+  onwardReferrals: 'Onward referral',
+  followUps: 'Follow-up check',
+  reviews: 'Support plan review',
 }
 
 /**

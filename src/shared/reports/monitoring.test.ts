@@ -149,6 +149,10 @@ describe('the monitoring report', () => {
       ['Reconnections completed (arrival confirmed)', 1, ['D']],
       ['  Bradford', 1, ['D']],
       ['Returns to rough sleeping after reconnection', 2, ['G', 'J']],
+      ['  Found at a follow-up check after closure', 0, []],
+      ['Returned to the area where they slept rough (follow-up checks)', 0, []],
+      ['Follow-up checks after closure made', 0, []],
+      ['  Still accommodated when checked', 0, []],
       ['Refusals to engage', 2, ['C', 'M']],
       ['Reconnection not appropriate', 1, ['K']],
       ['  At risk of harm in the area of connection', 1, ['K']],
@@ -203,6 +207,57 @@ describe('the monitoring report', () => {
     expect(figures(report, 'speed').slice(1, 3)).toEqual([
       ['  Assessed in time', 1, ['S']],
       ['  Late, or still waiting past the deadline', 1, ['T']],
+    ])
+  })
+})
+
+describe('returns counted from the follow-up checks after closure', () => {
+  // Four clients reconnected in January and closed in March; their checks in June and September.
+  const reconnectedAndClosed = (r: CaseRecord) => {
+    receive(r, '2025-12-01', 'accepted', '2025-12-02')
+    r.reconnectionDay = { arrivedOn: '2026-01-10' }
+    close(r, { type: 'planned', closedOn: '2026-03-20' })
+  }
+  const check = (r: CaseRecord, id: string, followUp: CaseRecord['followUps'][string]) => (r.followUps[id] = followUp)
+  const cases = [
+    // Back on the streets at 3 months, in the area he slept rough in: one return, counted once for two answers.
+    make('P', (r) => {
+      reconnectedAndClosed(r)
+      check(r, 'p3', { check: '3-months', doneOn: '2026-06-22', contactMethod: 'partner-agency', stillAccommodated: 'no', returnedToRoughSleeping: 'yes', returnedToArea: 'yes' })
+    }),
+    // Still in her flat at 3 months; at 6 months (after the range) gone back to the streets.
+    make('Q', (r) => {
+      reconnectedAndClosed(r)
+      check(r, 'q3', { check: '3-months', doneOn: '2026-06-20', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'no', returnedToArea: 'no' })
+      check(r, 'q6', { check: '6-months', doneOn: '2026-09-20', contactMethod: 'phone', stillAccommodated: 'no', returnedToRoughSleeping: 'yes' })
+    }),
+    // Back in the area he slept rough in, staying with a friend there: a return to the area, not to the streets.
+    make('R', (r) => {
+      reconnectedAndClosed(r)
+      check(r, 'r3', { check: '3-months', doneOn: '2026-06-25', contactMethod: 'in-person', stillAccommodated: 'no', returnedToRoughSleeping: 'no', returnedToArea: 'yes' })
+    }),
+    // Never reconnected (closed in Phase 4): an answer on such a case is no return after reconnection.
+    make('S', (r) => {
+      receive(r, '2025-12-01', 'accepted', '2025-12-02')
+      close(r, { type: 'inappropriate', inappropriateReason: 'client-refused', closedOn: '2026-03-20' })
+      check(r, 's3', { check: '3-months', doneOn: '2026-06-21', contactMethod: 'phone', returnedToRoughSleeping: 'yes' })
+    }),
+  ]
+
+  it('counts a return to rough sleeping or to the area found at a check in the range, each client once', () => {
+    const outcomes = figures(monitoringReport(cases, RANGE, TODAY), 'outcomes').slice(1, 6)
+    expect(outcomes).toEqual([
+      ['Returns to rough sleeping after reconnection', 1, ['P']],
+      ['  Found at a follow-up check after closure', 1, ['P']],
+      ['Returned to the area where they slept rough (follow-up checks)', 2, ['P', 'R']],
+      ['Follow-up checks after closure made', 3, ['P', 'Q', 'R']],
+      ['  Still accommodated when checked', 1, ['Q']],
+    ])
+    // The next quarter holds Q's 6-month check: her return is counted then.
+    const next = figures(monitoringReport(cases, { from: '2026-07-01', to: '2026-09-30' }, '2026-09-30'), 'outcomes').slice(1, 3)
+    expect(next).toEqual([
+      ['Returns to rough sleeping after reconnection', 1, ['Q']],
+      ['  Found at a follow-up check after closure', 1, ['Q']],
     ])
   })
 })

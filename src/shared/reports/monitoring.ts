@@ -3,6 +3,7 @@ import { workingDaysBetween } from '../calendar/working-days'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type ClosureType } from '../case/closure'
 import type { CaseRecord } from '../case/record'
 import { REJECTION_REASONS } from '../case/referral'
+import type { FollowUp } from '../case/follow-ups'
 import { EXPENSE_CATEGORIES, expenseTotals, type ExpenseCategory } from '../case/support'
 import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
 import { localAuthorityName } from '../places/local-authority'
@@ -154,10 +155,19 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   const closed = all.filter(({ record }) => record.outcome && record.outcome.type !== 'rejected' && within(record.outcome.closedOn, range))
   const reconnected = all.filter(({ record }) => within(record.reconnectionDay.arrivedOn, range))
   const wasReconnected = (record: CaseRecord | undefined) => Boolean(record?.reconnectionDay.arrivedOn)
+  // The follow-up checks after closure made in the range (Getting Connected 4.13, Kent 5.4): a
+  // return is counted from their answers too, not only when the client is referred again.
+  const checkedWith = (answer: (followUp: FollowUp) => boolean) => (c: ReportCase) =>
+    wasReconnected(c.record) && Object.values(c.record.followUps).some((followUp) => within(followUp.doneOn, range) && answer(followUp))
+  const followedUp = all.filter(checkedWith(() => true))
+  const stillAccommodated = all.filter(checkedWith((followUp) => followUp.stillAccommodated === 'yes'))
+  const returnedAtFollowUp = all.filter(checkedWith((followUp) => followUp.returnedToRoughSleeping === 'yes'))
+  const returnedToArea = all.filter(checkedWith((followUp) => followUp.returnedToArea === 'yes'))
   const returned = all.filter(
-    ({ record }) =>
-      (record.outcome?.unplannedReason === 'returned-to-rough-sleeping' && within(record.outcome.closedOn, range) && wasReconnected(record)) ||
-      (within(record.referral.receivedOn, range) && record.previousCaseId !== undefined && wasReconnected(byId.get(record.previousCaseId))),
+    (c) =>
+      (c.record.outcome?.unplannedReason === 'returned-to-rough-sleeping' && within(c.record.outcome.closedOn, range) && wasReconnected(c.record)) ||
+      (within(c.record.referral.receivedOn, range) && c.record.previousCaseId !== undefined && wasReconnected(byId.get(c.record.previousCaseId))) ||
+      returnedAtFollowUp.includes(c),
   )
   const refused = all.filter(
     ({ record }) =>
@@ -227,6 +237,10 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
         figure('Reconnections completed (arrival confirmed)', reconnected),
         ...breakdown(reconnected, ({ record }) => (record.plan.destination ? localAuthorityName(record.plan.destination) : 'Not recorded')),
         figure('Returns to rough sleeping after reconnection', returned),
+        figure('Found at a follow-up check after closure', returnedAtFollowUp, 1),
+        figure('Returned to the area where they slept rough (follow-up checks)', returnedToArea),
+        figure('Follow-up checks after closure made', followedUp),
+        figure('Still accommodated when checked', stillAccommodated, 1),
         figure('Refusals to engage', refused),
         figure('Reconnection not appropriate', inappropriate),
         ...breakdown(inappropriate, ({ record }) => label(INAPPROPRIATE_REASONS, record.outcome?.inappropriateReason)),

@@ -12,7 +12,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 8
+const INDEX_VERSION = 9
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
@@ -66,7 +66,10 @@ export class CaseIndex {
           updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads,
           board = excluded.board
         RETURNING rowid`),
-      board: db.prepare<[], CaseRow & { board: string }>(`SELECT ${COLUMNS}, board FROM cases WHERE status = 'open'`),
+      // A closed case is on the board only while a follow-up check after closure is owed.
+      board: db.prepare<[], CaseRow & { board: string }>(
+        `SELECT ${COLUMNS}, board FROM cases WHERE status = 'open' OR json_array_length(board, '$.followUpsOwed') > 0`,
+      ),
       duplicates: db.prepare<[string, string, string], CaseRow>(`
         SELECT ${COLUMNS} FROM cases
         WHERE (chain_number IS NOT NULL AND chain_number != '' AND chain_number = ?)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { addDays, parseISO, subYears } from 'date-fns'
+import { addDays, addMonths, parseISO, subYears } from 'date-fns'
 import * as Automerge from '@automerge/automerge'
 import { authoredBy } from '../../../shared/authorship'
 import { addWorkingDays } from '../../../shared/calendar/working-days'
@@ -142,6 +142,37 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
   const close = (who: Person, closure: Omit<change.Closure, 'on' | 'id'>) =>
     act(who, (d, c) => change.closeCase(d, { ...closure, on: day, id: randomUUID() }, c))
   let learningPoint: GeneratedCase['learningPoint']
+  // The onward referrals, reviews and follow-ups draw from their own numbers, so a seed still gives
+  // the rest of its sample workspace as before they were added.
+  const more = new Random([...`${clientName} ${start}`].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261))
+  const partnerReferral = randomUUID()
+  /** The follow-up checks 3 and 6 months after closing today, as far as today has come; now and then one not made yet, so the board shows it due. */
+  const followUps = (who: Person) => {
+    const closedOn = day
+    for (const months of [3, 6] as const) {
+      const on = addWorkingDays(isoDateOf(addMonths(parseISO(closedOn), months)), more.int(0, 6))
+      if (on > today || more.chance(0.15)) return
+      day = on
+      const returned = more.chance(0.15)
+      act(who, (d, c) =>
+        change.addItem(
+          d,
+          'followUps',
+          randomUUID(),
+          {
+            check: months === 3 ? '3-months' : '6-months',
+            doneOn: on,
+            contactMethod: more.pick(['phone', 'in-person', 'partner-agency', 'text-or-email'] as const),
+            stillAccommodated: returned ? 'no' : 'yes',
+            returnedToRoughSleeping: returned ? 'yes' : 'no',
+            returnedToArea: returned && more.chance(0.5) ? 'yes' : 'no',
+            note: returned ? `Seen sleeping out again by the outreach team; ${place} Housing Options told.` : `Still in the flat in ${place}; getting on with the neighbours.`,
+          },
+          c,
+        ),
+      )
+    }
+  }
 
   try {
     // Phase 1: the referral, checked and decided.
@@ -333,7 +364,34 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     later(rng.int(1, 3))
     act(lead, (d, c) => {
       change.recordWellbeing(d, 'start', { on: day, items: Array.from({ length: 7 }, () => rng.int(1, 3)) }, c)
-      change.addItem(d, 'goals', randomUUID(), { goal: 'Keep my flat and get to know people here', currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}` }, c)
+      change.addItem(
+        d,
+        'goals',
+        randomUUID(),
+        { goal: 'Keep my flat and get to know people here', currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
+        c,
+      )
+      // The linkage: floating support in the new area, with a first visit agreed with them.
+      change.addItem(
+        d,
+        'onwardReferrals',
+        partnerReferral,
+        {
+          agency: `${place} Floating Support`,
+          madeOn: day,
+          reason: 'Weekly visits to settle into the new flat: bills, benefits and the GP',
+          outcome: 'accepted',
+          outcomeOn: day,
+          partnerAction: 'First home visit',
+          partnerActionBy: `${place} Floating Support`,
+          partnerActionDue: addWorkingDays(day, 5),
+        },
+        c,
+      )
+      if (more.chance(0.5)) {
+        const drugsOrAlcohol = more.pick(['Change Grow Live', 'Turning Point'])
+        change.addItem(d, 'onwardReferrals', randomUUID(), { agency: drugsOrAlcohol, madeOn: day, reason: 'Drug and alcohol support, and a script in the new area', outcome: 'pending' }, c)
+      }
       change.addItem(d, 'expenses', randomUUID(), { date: day, category: 'move-in-kit', description: 'Bedding, pans and food', amount: rng.int(40, 150) * 100 }, c)
     })
     action(lead, 10, false)
@@ -342,8 +400,28 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       later(rng.int(3, 7))
       note(lead, rng.pick(['face-to-face', 'phone', 'with-agency'] as const))
       if (rng.chance(0.25)) action(lead, rng.int(2, 10), rng.chance(0.6))
+      // Now and then the partner's first visit is missed: SAFE's red flag on the board.
+      if (i === 1 && more.chance(0.8)) act(lead, (d, c) => change.updateItem(d, 'onwardReferrals', partnerReferral, { partnerActionDoneOn: day }, c))
+      if (i === 3) {
+        act(lead, (d, c) =>
+          change.addItem(
+            d,
+            'reviews',
+            randomUUID(),
+            {
+              reviewedOn: day,
+              goalsReviewed: `Keep my flat and get to know people here: settling in; has seen their ${relative} twice.`,
+              nextReviewOn: isoDateOf(addDays(parseISO(day), 28)),
+              ...Object.fromEntries(Array.from({ length: 7 }, (_, n) => [`item${n + 1}`, more.int(2, 4)])),
+            },
+            c,
+          ),
+        )
+      }
       if (ending === 'unplanned' && i === Math.floor(visits / 2)) {
-        close(lead, { type: 'unplanned', unplannedReason: rng.pick(['returned-to-rough-sleeping', 'disengaged', 'in-custody', 'died', 'other'] as UnplannedReason[]), details: 'See case notes.' })
+        const reason = rng.pick(['returned-to-rough-sleeping', 'disengaged', 'in-custody', 'died', 'other'] as UnplannedReason[])
+        close(lead, { type: 'unplanned', unplannedReason: reason, details: 'See case notes.' })
+        if (reason === 'disengaged' || reason === 'other') followUps(lead)
         return { doc }
       }
       if (ending === 'no-progress' && i === Math.floor(visits / 2)) {
@@ -379,6 +457,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     })
     learningPoint = { text: rng.pick(LEARNING_POINTS), by: lead, at: `${day}T16:00:00.000Z` }
     close(lead, { type: 'planned' })
+    followUps(lead)
   } catch (error) {
     if (!(error instanceof TodayReached)) throw error
   }

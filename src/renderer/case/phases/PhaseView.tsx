@@ -12,6 +12,8 @@ import { Collection, Section } from '../CaseForms'
 import { AllocationPanel } from './AllocationPanel'
 import { ClosurePanel } from './ClosurePanel'
 import { LocalConnectionPanel } from './LocalConnectionPanel'
+import { OnwardReferralsPanel } from './OnwardReferralsPanel'
+import { ReviewsPanel } from './ReviewsPanel'
 import { ReferralPanel } from './ReferralPanel'
 import { GateSummary, SafetyPanel } from './SafetyPanel'
 import { WellbeingPanel } from './WellbeingPanel'
@@ -104,6 +106,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
           <p className="field__hint">The case cannot move to Reconnection until the risk assessment is done and the safety checks pass.</p>
           <Section section="risk" title="Risk assessment before the move" groups={[{ title: 'Risk assessment', fields: RISK_FIELDS }]} />
           <SafetyPanel />
+          <OnwardReferralsPanel />
         </>
       )
     case 'reconnection':
@@ -127,9 +130,12 @@ function PhaseSections({ phase }: { phase: Phase }) {
               { label: 'Goal', value: (item) => String(item.goal ?? '') },
               { label: 'Celebrate by', value: (item) => String(item.celebrate ?? '') },
               { label: 'Achieved', value: (item) => (item.achievedOn ? formatUkDate(String(item.achievedOn)) : 'Not yet') },
+              { label: 'Review by', value: (item) => (item.reviewOn ? formatUkDate(String(item.reviewOn)) : '') },
             ]}
           />
           <WellbeingPanel when="start" />
+          <ReviewsPanel />
+          <OnwardReferralsPanel />
         </>
       )
     case 'step-down':

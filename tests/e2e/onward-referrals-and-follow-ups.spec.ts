@@ -1,0 +1,92 @@
+import { openWorkspace } from '../../src/main/core/workspace'
+import * as change from '../../src/shared/case/changes'
+import { walkTo } from '../support/cases'
+import { referral } from '../support/people'
+import { expect, expectAccessible, screenshot, signIn, test } from './app'
+import { daysAgo } from './casework'
+
+test('onward referrals with a partner’s missed action, a support plan review with wellbeing, and a follow-up check recorded on a closed case', async ({ app }, testInfo) => {
+  test.setTimeout(240_000)
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Amina Okafor' })
+  // Two clients reconnected to Bradford on 12/08/2026: one in intensive support, one whose case
+  // closed on 20/08/2026, so its 3-month follow-up check (20/11/2026) is due.
+  const dylan = await ws.cases.create(referral({ clientName: 'Dylan Price', dateOfBirth: '1984-02-11', chainNumber: '1111111' }))
+  // Referred before the reconnection day the walk records, as the date rules require.
+  const referredInMay = (doc: Parameters<typeof walkTo>[0], context: Parameters<typeof change.updateSection>[3]) =>
+    change.updateSection(doc, 'referral', { referralDate: '2026-05-01' }, context)
+  await ws.cases.change(dylan, (doc, context) => {
+    referredInMay(doc, context)
+    walkTo(doc, 'intensive-support')
+  })
+  const gwen = await ws.cases.create(referral({ clientName: 'Gwenllian Pryce', dateOfBirth: '1988-04-02', chainNumber: '2222222' }))
+  await ws.cases.change(gwen, (doc, context) => {
+    referredInMay(doc, context)
+    walkTo(doc, 'intensive-support')
+    change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-08-20', id: 'closed-1' }, context)
+  })
+  await ws.close()
+
+  const page = await app.open()
+  await signIn(page)
+
+  // The board shows the closed case only for its follow-up check, for the lead caseworker.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload board' }).click()
+  const gwenRow = page.getByRole('row', { name: /Gwenllian Pryce/ })
+  await expect(gwenRow).toContainText('Follow-up check 3 months after closure due (from 20/11/2026)')
+  await expect(gwenRow).toContainText('Closed')
+
+  // Onward referral in Phase 6, with an action agreed with the partner that is already past its date.
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click()
+  await page.getByRole('link', { name: 'Dylan Price' }).click()
+  const referrals = page.getByRole('region', { name: 'Onward referrals' })
+  await referrals.getByRole('button', { name: 'Add an onward referral' }).click()
+  await page.getByLabel('Referred to (agency)').fill('Bradford Floating Support')
+  await page.getByLabel('Referred on').fill(daysAgo(20))
+  await page.getByLabel('What for').fill('Weekly visits to settle into the flat')
+  await page.getByRole('group', { name: 'Outcome' }).getByLabel('Accepted', { exact: true }).check()
+  await page.getByLabel('Action agreed with the partner').fill('First home visit')
+  await page.getByLabel('Who will do it').fill('Sarah Jones, Bradford Floating Support')
+  await page.getByLabel('Due by').fill(daysAgo(3))
+  await page.getByRole('button', { name: 'Add an onward referral', exact: true }).last().click()
+  await expect(referrals.getByRole('row', { name: /Bradford Floating Support/ })).toContainText('Missed: chase it with the partner')
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText(`1 action agreed with a partner missed (due ${daysAgo(3)}): chase it with the partner.`)
+
+  // A review of the support plan, with the wellbeing scale again.
+  const reviews = page.getByRole('region', { name: 'Support plan reviews' })
+  await reviews.getByRole('button', { name: 'Add a review' }).click()
+  await page.getByLabel('Reviewed on').fill(daysAgo(1))
+  await page.getByLabel('Goals reviewed, and how each is going').fill('Keep my flat: rent paid, has met the neighbours')
+  await page.getByLabel('Next review by').fill(daysAgo(-28))
+  for (const group of await page.getByRole('group', { name: /^I've been/ }).all()) await group.getByLabel('Often').check()
+  await page.getByRole('button', { name: 'Add a review', exact: true }).last().click()
+  await expect(reviews.getByRole('row', { name: /Keep my flat/ })).toContainText('28 of 35')
+  await referrals.scrollIntoViewIfNeeded()
+  await screenshot(page, testInfo, 'onward-referrals-and-reviews')
+  await expectAccessible(page, 'Phase 6 with onward referrals and reviews')
+
+  // The closed case: its box says the follow-up is due, and the check is recorded without reopening it.
+  await page.getByRole('link', { name: 'Cases', exact: true }).first().click()
+  await page.getByRole('link', { name: 'Gwenllian Pryce' }).click()
+  const closed = page.getByRole('region', { name: 'This case is closed' })
+  await expect(closed).toContainText('Follow-up check 3 months after closure due (from 20/11/2026).')
+  await closed.getByRole('link', { name: 'Record the follow-up check' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Follow-up checks after closure' })).toBeVisible()
+  await page.getByRole('button', { name: 'Add a follow-up check' }).click()
+  await page.getByRole('group', { name: 'Follow-up check' }).getByLabel('3 months after closure').check()
+  await page.getByLabel('Checked on').fill(daysAgo(0))
+  await page.getByRole('group', { name: 'How contact was made' }).getByLabel('Through a partner agency').check()
+  await page.getByRole('group', { name: 'Still accommodated?' }).getByLabel('No', { exact: true }).check()
+  await page.getByRole('group', { name: 'Returned to rough sleeping?' }).getByLabel('Yes', { exact: true }).check()
+  await page.getByRole('group', { name: 'Returned to the area where they slept rough?' }).getByLabel('Yes', { exact: true }).check()
+  await page.getByLabel('Note', { exact: true }).fill('Seen at the Strand by Westminster Outreach.')
+  await page.getByRole('button', { name: 'Add a follow-up check', exact: true }).last().click()
+  const check = page.getByRole('row', { name: /3 months after closure/ })
+  await expect(check).toContainText('Through a partner agency')
+  await expect(check).toContainText('Seen at the Strand by Westminster Outreach.')
+  // Still closed, and no longer asking for the check.
+  await expect(closed).toBeVisible()
+  await expect(closed).not.toContainText('Follow-up check 3 months')
+  await screenshot(page, testInfo, 'follow-up-on-closed-case')
+  await expectAccessible(page, 'a follow-up check on a closed case')
+})
