@@ -134,11 +134,13 @@ describe('casework from the command line', () => {
     expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
     expect(rows.some((row) => row.status === 'closed')).toBe(true)
 
-    const id = rows[0]!.id
+    // A case past Engage, so that its contact details and equality monitoring are filled in.
+    const id = rows.find((row) => !['identify', 'allocate', 'engage'].includes(row.phase))!.id
     const shown = homeward('case', 'show', id, '--data', data, '--json')
     expect(shown.code).toBe(0)
     const record = JSON.parse(shown.out)
-    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4 })
+    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4, contact: { preferredContact: expect.any(String) } })
+    expect(Object.keys(record.equality).length).toBeGreaterThan(0)
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
 
     const file = join(dir.path, 'whole-case.json')

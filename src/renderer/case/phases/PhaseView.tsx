@@ -10,6 +10,8 @@ import { today, useOpenCase } from '../CaseContext'
 import { Collection, Section } from '../CaseForms'
 import { AllocationPanel } from './AllocationPanel'
 import { ClosurePanel } from './ClosurePanel'
+import { ContactPanel } from './ContactPanel'
+import { EqualityPanel } from './EqualityPanel'
 import { LocalConnectionPanel } from './LocalConnectionPanel'
 import { ReferralPanel } from './ReferralPanel'
 import { GateSummary, SafetyPanel } from './SafetyPanel'
@@ -56,7 +58,12 @@ export function PhaseView() {
 function PhaseSections({ phase }: { phase: Phase }) {
   switch (phase) {
     case 'identify':
-      return <ReferralPanel />
+      return (
+        <>
+          <ReferralPanel />
+          <ContactPanel />
+        </>
+      )
     case 'allocate':
       return <AllocationPanel />
     case 'engage':
@@ -82,6 +89,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
               },
             ]}
           />
+          <EqualityPanel />
         </>
       )
     case 'reconnection-planning':
