@@ -136,7 +136,8 @@ describe('casework from the command line', () => {
     expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
     expect(rows.some((row) => row.status === 'closed')).toBe(true)
 
-    // A closed case with its onward referrals, reviews and follow-up checks after closure, so the move carries those too.
+    // A closed case with its onward referrals, reviews and follow-up checks after closure (so past Engage,
+    // with its contact details and equality monitoring too), so the move carries those too.
     const shownCase = (caseId: string) => homeward('case', 'show', caseId, '--data', data, '--json')
     const filled = (out: string) => {
       const parts = JSON.parse(out) as Record<string, object>
@@ -152,7 +153,8 @@ describe('casework from the command line', () => {
     expect(shown.code).toBe(0)
     expect(filled(shown.out)).toBe(true)
     const record = JSON.parse(shown.out)
-    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4 })
+    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4, contact: { preferredContact: expect.any(String) } })
+    expect(Object.keys(record.equality).length).toBeGreaterThan(0)
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
 
     const file = join(dir.path, 'whole-case.json')

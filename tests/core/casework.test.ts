@@ -72,6 +72,15 @@ describe('casework in the core', () => {
     expect((newer as Error).message).toMatch(/newer version/)
   })
 
+  it('finds a client by another name they are known by, and refuses a bad phone number by name', async () => {
+    const ws = await workspace()
+    const id = await ws.cases.create(referral())
+    await ws.cases.change(id, (doc, context) => change.updateSection(doc, 'contact', { aliases: 'Luke, Big Lukasz', preferredContact: 'text' }, context))
+    expect(ws.cases.search('big lukasz').map((hit) => hit.id)).toEqual([id])
+    const error = await ws.cases.change(id, (doc, context) => change.updateSection(doc, 'contact', { phone: '12345' }, context)).catch((caught: unknown) => caught)
+    expect((error as ValidationError).issues[0]?.message).toMatch(/^Phone number /)
+  })
+
   it('saves nothing of a change the rules refuse', async () => {
     const ws = await workspace()
     const id = await ws.cases.create(referral())

@@ -36,6 +36,8 @@ const SECTION_TITLES: Record<CaseSection, string> = {
   reconnectionDay: 'The day of reconnection',
   stepDown: 'Step down of support',
   closure: 'Case closure and review (Tool 4)',
+  contact: 'Contact details',
+  equality: 'Equality monitoring',
 }
 
 /** Each list's heading, and what one of its entries is called. */

@@ -106,7 +106,12 @@ export function TextArea(props: Omit<InputProps, 'width' | 'inputMode'> & { rows
   )
 }
 
-export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { options: readonly { value: string; label: string }[] }) {
+export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { options: readonly { value: string; label: string; group?: string }[] }) {
+  const option = (option: { value: string; label: string }) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  )
   return (
     <Field {...props}>
       {({ id, describedBy, invalid }) => (
@@ -119,15 +124,30 @@ export function SelectField(props: Omit<InputProps, 'width' | 'inputMode'> & { o
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
         >
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          {inGroups(props.options).map((run) =>
+            run.group === undefined ? (
+              run.options.map(option)
+            ) : (
+              <optgroup key={run.group} label={run.group}>
+                {run.options.map(option)}
+              </optgroup>
+            ),
+          )}
         </select>
       )}
     </Field>
   )
+}
+
+/** Options as runs of one group each (ungrouped options a run of their own), in their order. */
+function inGroups<O extends { group?: string }>(options: readonly O[]): { group: string | undefined; options: O[] }[] {
+  const runs: { group: string | undefined; options: O[] }[] = []
+  for (const option of options) {
+    const last = runs.at(-1)
+    if (last && last.group === option.group) last.options.push(option)
+    else runs.push({ group: option.group, options: [option] })
+  }
+  return runs
 }
 
 export function RadioGroup(props: {

@@ -110,7 +110,7 @@ export function SectionForm(props: {
             {props.groups.length > 1 && <h4 className="summary-group__title">{group.title}</h4>}
             <dl className="facts">
               {group.fields.map((field) => (
-                <FactRow key={field.name} field={field} value={props.stored[field.name]} record={props.record} readOnly={props.readOnly} />
+                <FactRow key={field.name} field={field} value={props.stored[field.name]} record={props.record} readOnly={props.readOnly} blank={group.blank} />
               ))}
             </dl>
           </div>
@@ -121,7 +121,7 @@ export function SectionForm(props: {
 }
 
 /** A field's row in the section's summary: its value, a conflict to settle, and its history. */
-function FactRow(props: { field: Field; value: unknown; record: FieldRecordSource | undefined; readOnly: boolean | undefined }) {
+function FactRow(props: { field: Field; value: unknown; record: FieldRecordSource | undefined; readOnly: boolean | undefined; blank: string | undefined }) {
   const { field, record } = props
   // Where focus goes once a conflicting value is kept: the value now shown.
   const value = useRef<HTMLSpanElement>(null)
@@ -132,7 +132,7 @@ function FactRow(props: { field: Field; value: unknown; record: FieldRecordSourc
       <dt>{field.label}</dt>
       <dd>
         <span ref={value} tabIndex={-1} className={shown ? 'facts__value' : 'muted'}>
-          {shown || 'Not recorded'}
+          {shown || (props.blank ?? 'Not recorded')}
         </span>
         {conflict && !props.readOnly && <FieldConflict field={field} values={conflict} onChoose={(chosen) => record!.choose(field.name, chosen)} returnFocus={value} />}
         {record?.hasHistory(field.name) && (

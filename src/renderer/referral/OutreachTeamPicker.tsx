@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { organisationKey } from '../../shared/team/outreach-teams'
+import { organisationKey, SELF_REFERRAL } from '../../shared/team/outreach-teams'
 import { useApi } from '../app/contexts'
 import { ComboBox } from '../components/ComboBox'
 import { issuesOf } from '../forms/issues'
@@ -26,8 +26,8 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
       mounted.current = false
     }
   }, [])
-  // What the case says stays offered, though the list may spell it otherwise or no longer have it.
-  const names = [...new Set([...(list.status === 'ready' ? list.data : []), ...(props.value ? [props.value] : [])])]
+  // Self-referral is always a choice; what the case says stays offered, though the list may spell it otherwise or no longer have it.
+  const names = [...new Set([...(list.status === 'ready' ? list.data : []), SELF_REFERRAL, ...(props.value ? [props.value] : [])])]
   const add = (typed: string) => {
     // The form holds what was typed at once (a save clicked straight after keeps it); the list's
     // spelling follows only if the list knew it by another (an old name of an entry).

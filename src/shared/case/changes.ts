@@ -9,6 +9,8 @@ import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type Evid
 import { beginChange, readCase, readRules } from './case-doc'
 import { afterToday } from './dates/happened-by-today'
 import { refuseNewDateProblems } from './dates/no-new-date-problems'
+import { CONTACT_FIELDS } from './contact'
+import { EQUALITY_FIELDS } from './equality'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
@@ -50,6 +52,8 @@ export const CASE_SECTIONS = {
   reconnectionDay: RECONNECTION_DAY_FIELDS,
   stepDown: STEP_DOWN_FIELDS,
   closure: CLOSURE_FIELDS,
+  contact: CONTACT_FIELDS,
+  equality: EQUALITY_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseSection = keyof typeof CASE_SECTIONS
 

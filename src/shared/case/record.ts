@@ -11,6 +11,8 @@ import {
   type AttachmentRecord,
   type GeneratedDocument,
 } from './attachments'
+import { CONTACT_FIELDS, type ContactDetails } from './contact'
+import { EQUALITY_FIELDS, type EqualityMonitoring } from './equality'
 import { CLOSURE_FIELDS, CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type CaseOutcome, type ClosureChecklist } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS, type Engagement, type SharingConsent } from './engagement'
 import {
@@ -112,10 +114,10 @@ export interface CaseRecord {
   /** Every presentation pack and closure letter made from the case. */
   generatedDocuments: Record<string, GeneratedDocument>
   // The parts schema 4 adds (added-parts.ts); each is filled in with its own fields as it is built.
-  contact: EmptyPart
+  contact: ContactDetails
   needs: EmptyPart
   markers: EmptyPart
-  equality: EmptyPart
+  equality: EqualityMonitoring
   onwardReferrals: Record<string, OnwardReferral>
   intensiveSupport: EmptyPart
   followUps: Record<string, FollowUp>
@@ -338,10 +340,10 @@ export const caseRecordSchema = z.object({
       enclosures: z.array(z.object({ attachmentId: z.string(), fileName: z.string(), pages: z.number().int().positive() })),
     }),
   ),
-  contact: emptyPart,
+  contact: storedSchema(CONTACT_FIELDS),
   needs: emptyPart,
   markers: emptyPart,
-  equality: emptyPart,
+  equality: storedSchema(EQUALITY_FIELDS),
   onwardReferrals: map(storedSchema(ONWARD_REFERRAL_FIELDS)),
   intensiveSupport: emptyPart,
   followUps: map(storedSchema(FOLLOW_UP_FIELDS)),

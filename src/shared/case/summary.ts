@@ -3,6 +3,7 @@ import type { CaseRecord } from './record'
 import type { Phase } from './phases'
 import { nameKey } from './duplicates'
 import { closedAs, type ClosedAs } from './closed-label'
+import { aliasesOf } from './contact'
 import { REFERRAL_DETAIL_FIELDS } from './referral'
 
 /** One row of the case list: what the index holds for each case. */
@@ -75,7 +76,8 @@ export function summariseCase(id: string, record: CaseRecord): CaseSummary {
 
 export function caseSearchText(record: CaseRecord): CaseSearchText {
   return {
-    names: record.referral.clientName,
+    // The other names the client is known by are found as their name is.
+    names: [record.referral.clientName, ...aliasesOf(record.contact ?? {})].join('\n'),
     identifiers: record.referral.chainNumber ?? '',
     referral: [record.referral.referrerName, record.referral.outreachTeam, ...REFERRAL_TEXT_FIELDS.map((name) => record.referral[name])]
       .filter((text): text is string => typeof text === 'string')

@@ -42,8 +42,8 @@ export type Field<N extends string = string> =
   | (Common<N> & { kind: 'paragraph'; max?: number })
   /** A calendar date, typed DD/MM/YYYY. */
   | (Common<N> & { kind: 'date'; notFuture?: boolean; withinYears?: number })
-  /** One of a fixed list. */
-  | (Common<N> & { kind: 'choice'; options: readonly { value: string; label: string }[] })
+  /** One of a fixed list; options with a `group` are shown under its heading (the census's ethnic groups). */
+  | (Common<N> & { kind: 'choice'; options: readonly { value: string; label: string; group?: string }[] })
   /** Yes, no or not known. */
   | (Common<N> & { kind: 'answer' })
   /** An outreach team (a referring organisation), by name: chosen from the team's list, or a new one added to it. */
@@ -62,6 +62,8 @@ export type Field<N extends string = string> =
 export interface FieldGroup {
   title: string
   hint?: string
+  /** What a field left empty reads as, where "Not recorded" would mislead (equality monitoring: "Not asked"). */
+  blank?: string
   fields: readonly Field[]
 }
 

@@ -123,11 +123,25 @@ describe('the monitoring report', () => {
       ['  Tower Hamlets Outreach', 4, ['E', 'F', 'G', 'L']],
       ['  Westminster Outreach', 2, ['A', 'B']],
       ['  Camden Outreach', 1, ['C']],
+      ['Referrals received, by kind of referring organisation', 7, ['A', 'B', 'C', 'E', 'F', 'G', 'L']],
+      ['  Not recorded', 7, ['A', 'B', 'C', 'E', 'F', 'G', 'L']],
       ['Accepted', 4, ['A', 'B', 'G', 'L']],
       ['Rejected', 1, ['C']],
       ['  Declined / did not engage', 1, ['C']],
       ['Awaiting a decision', 2, ['E', 'F']],
       ['Re-referrals within 2 years of a previous case closing', 1, ['G']],
+    ])
+  })
+
+  it('counts referrals by the kind of referring organisation the team’s list gives, self-referrals always', () => {
+    const selfReferred = CASES.map((c) => (c.id === 'C' ? { ...c, record: { ...c.record, referral: { ...c.record.referral, outreachTeam: 'Self-referral' } } } : c))
+    const list = [{ name: 'Tower Hamlets Outreach', kind: 'outreach-team' as const }, { name: 'Westminster Outreach', kind: 'council' as const }]
+    const lines = figures(monitoringReport(selfReferred, RANGE, TODAY, list), 'referrals')
+    const byKind = lines.findIndex(([label]) => label === 'Referrals received, by kind of referring organisation')
+    expect(lines.slice(byKind + 1, byKind + 4)).toEqual([
+      ['  Outreach team', 4, ['E', 'F', 'G', 'L']],
+      ['  Council', 2, ['A', 'B']],
+      ['  Self-referral', 1, ['C']],
     ])
   })
 

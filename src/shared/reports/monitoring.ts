@@ -9,7 +9,7 @@ import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
 import { localAuthorityName } from '../places/local-authority'
 import { ValidationError } from '../validation'
 import { completeness, type Completeness } from './completeness'
-import { groupByOrganisation, type ListedOrganisation } from '../team/outreach-teams'
+import { groupByOrganisation, referrerKindLabel, type ListedOrganisation } from '../team/outreach-teams'
 
 /** The KPI deadlines (Connection Support review): counted in working days. */
 export const ASSESSED_WITHIN_WORKING_DAYS = 3
@@ -207,6 +207,8 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
         figure('Referrals received', received),
         // One organisation typed two ways is one line (see outreach-teams.ts).
         ...breakdown(received, ({ record }) => record.referral.outreachTeam?.trim() || 'Not recorded', (list, key) => groupByOrganisation(list, key, outreachTeams)),
+        figure('Referrals received, by kind of referring organisation', received),
+        ...breakdown(received, ({ record }) => referrerKindLabel(outreachTeams, record.referral.outreachTeam)),
         figure('Accepted', accepted),
         figure('Rejected', rejected),
         ...breakdown(rejected, ({ record }) => label(REJECTION_REASONS, record.referral.rejectionReason)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupByOrganisation, listedOrganisation, organisationKey, withAliases } from './outreach-teams'
+import { groupByOrganisation, listedOrganisation, organisationKey, referrerKindLabel, withAliases } from './outreach-teams'
 
 describe('one organisation, one entry', () => {
   it('takes an organisation typed with other capitals, accents, spacing or punctuation as the same one', () => {
@@ -40,5 +40,20 @@ describe('one organisation, one entry', () => {
       'THOT',
       'Tower Hamlet Outreach',
     ])
+  })
+})
+
+describe('the kind of a referring organisation', () => {
+  const list = [{ name: 'Westminster Outreach', aliases: ['WOT'], kind: 'outreach-team' as const }, { name: 'St Mungo’s Day Centre' }]
+
+  it('is the list entry’s kind, found by any of its names, and "Not recorded" where the list has none', () => {
+    expect(referrerKindLabel(list, 'wot')).toBe('Outreach team')
+    expect(referrerKindLabel(list, 'St Mungo’s Day Centre')).toBe('Not recorded')
+    expect(referrerKindLabel(list, 'Somewhere new')).toBe('Not recorded')
+    expect(referrerKindLabel(list, undefined)).toBe('Not recorded')
+  })
+
+  it('is always Self-referral for a self-referral, whether or not the list has it', () => {
+    expect(referrerKindLabel([], 'self referral')).toBe('Self-referral')
   })
 })

@@ -22,6 +22,32 @@ export function organisationKey(name: string): string {
 export interface ListedOrganisation {
   name: string
   aliases?: readonly string[]
+  kind?: ReferrerKind | undefined
+}
+
+/** The kinds of referring organisation the report counts referrals by. */
+export const REFERRER_KINDS = [
+  { value: 'outreach-team', label: 'Outreach team' },
+  { value: 'day-centre', label: 'Day centre' },
+  { value: 'hostel', label: 'Hostel' },
+  { value: 'police', label: 'Police' },
+  { value: 'probation', label: 'Probation' },
+  { value: 'hospital', label: 'Hospital' },
+  { value: 'council', label: 'Council' },
+  { value: 'self-referral', label: 'Self-referral' },
+  { value: 'other', label: 'Other' },
+] as const
+export type ReferrerKind = (typeof REFERRER_KINDS)[number]['value']
+
+/** The client referring themselves: always a choice, whatever the team's list holds. */
+export const SELF_REFERRAL = 'Self-referral'
+
+/** The kind of the organisation a referral names, as the list records it ("Not recorded" when it does not). */
+export function referrerKindLabel(list: readonly ListedOrganisation[], name: string | undefined): string {
+  if (!name?.trim()) return 'Not recorded'
+  if (organisationKey(name) === organisationKey(SELF_REFERRAL)) return 'Self-referral'
+  const listed = list.find((entry) => entry.name === listedOrganisation(list, name))
+  return REFERRER_KINDS.find((kind) => kind.value === listed?.kind)?.label ?? 'Not recorded'
 }
 
 /** The list's spelling of this organisation (by its name or one of its aliases), if the list has it. */

@@ -1,3 +1,4 @@
+import { REFERRER_KINDS } from './outreach-teams'
 import type { Field, FieldValues } from '../forms/fields'
 import type { Phase } from '../case/phases'
 
@@ -38,7 +39,10 @@ export const AGENCY_FIELDS = [
 export type Agency = FieldValues<typeof AGENCY_FIELDS>
 
 /** An outreach team (a referring organisation), as the referral form offers it (see outreach-teams.ts). */
-export const OUTREACH_TEAM_FIELDS = [{ name: 'name', label: 'Name', kind: 'text', required: true }] as const satisfies readonly Field[]
+export const OUTREACH_TEAM_FIELDS = [
+  { name: 'name', label: 'Name', kind: 'text', required: true },
+  { name: 'kind', label: 'Kind of organisation', kind: 'choice', options: REFERRER_KINDS },
+] as const satisfies readonly Field[]
 export type OutreachTeam = FieldValues<typeof OUTREACH_TEAM_FIELDS> & {
   /** Names it had before a rename, or of entries merged into it: cases naming them count under it. */
   aliases?: string[]

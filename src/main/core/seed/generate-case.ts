@@ -174,9 +174,12 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     }
   }
 
+  // The parts added after the first sample data draw from their own generator, seeded by the
+  // client's name, so that every case the seed made before (its name, phase, dates) stays the same.
+  const extra = new Random([...clientName].reduce((hash, char) => Math.imul(hash, 31) + char.charCodeAt(0), 7))
   try {
     // Phase 1: the referral, checked and decided.
-    act(lead, (d, c) =>
+    act(lead, (d, c) => {
       change.updateSection(
         d,
         'referral',
@@ -204,8 +207,9 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
           referralDate: day,
         },
         c,
-      ),
-    )
+      )
+      change.updateSection(d, 'contact', sampleContact(extra, clientName, String(d.referral.siteUsuallySeen), day), c)
+    })
     later(rng.int(1, 3))
     if (ending === 'rejected') {
       const reason = rng.pick(['insufficient-need', 'no-local-connection', 'withdrawn', 'referred-elsewhere', 'declined', 'unable-to-locate'] as RejectionReason[])
@@ -245,6 +249,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         { consentToRecord: 'yes', consentToRecordOn: day, consentToRecordHow: rng.pick(['verbal', 'written'] as const), serviceExplainedOn: day, referralConfirmedOn: day },
         c,
       )
+      change.updateSection(d, 'equality', sampleEquality(extra), c)
       for (const agency of [rng.pick(AGENCIES), rng.pick(AGENCIES)]) {
         change.addItem(d, 'sharingConsents', randomUUID(), { agency, givenOn: day, how: 'written' }, c)
       }
@@ -472,4 +477,33 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
 function dramaNumber(rng: Random): string {
   const code = rng.pick(['0113', '0114', '0115', '0116', '0117', '0118', '0121', '0131', '0141', '0151', '0161'])
   return `${code} 496 0${rng.int(0, 9)}${String(rng.int(0, 99)).padStart(2, '0')}`
+}
+
+/** How the client can be reached, as an outreach worker finds out in the first weeks. */
+function sampleContact(rng: Random, clientName: string, site: string, day: IsoDate): Record<string, unknown> {
+  const [first, last] = clientName.split(' ') as [string, string]
+  return {
+    // Ofcom's mobile range kept for drama: 07700 900000 to 900999.
+    ...(rng.chance(0.7) ? { phone: `07700 900${String(rng.int(0, 999)).padStart(3, '0')}` } : {}),
+    ...(rng.chance(0.3) ? { email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}@example.com` } : {}),
+    ...(rng.chance(0.35) ? { aliases: rng.pick([`${first[0]}${last[0]}`, `Big ${first}`, `${first} ${last[0]}`, `${first.slice(0, 3)}`]) } : {}),
+    preferredContact: rng.pick(['phone', 'text', 'in-person', 'through-service'] as const),
+    lastSeenWhere: site.split(',')[0],
+    lastSeenOn: day,
+  }
+}
+
+/** The equality monitoring answers: some questions declined, some never asked, as in real records. */
+function sampleEquality(rng: Random): Record<string, unknown> {
+  const answer = <T extends string>(values: readonly T[]): T | 'prefer-not-to-say' | undefined =>
+    rng.chance(0.1) ? 'prefer-not-to-say' : rng.chance(0.1) ? undefined : rng.pick(values)
+  const values = {
+    gender: answer(['man', 'man', 'man', 'woman', 'woman', 'non-binary'] as const),
+    ethnicity: answer(['white-british', 'white-british', 'white-british', 'white-irish', 'white-other', 'black-caribbean', 'black-african', 'asian-pakistani', 'mixed-white-black-caribbean'] as const),
+    disability: answer(['yes', 'no', 'no'] as const),
+    sexualOrientation: answer(['straight', 'straight', 'straight', 'gay-or-lesbian', 'bisexual'] as const),
+    religion: answer(['none', 'none', 'christian', 'christian', 'muslim', 'other'] as const),
+    nationality: answer(['british', 'british', 'british', 'irish'] as const),
+  }
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
 }

@@ -11,6 +11,8 @@ import { today, useOpenCase } from '../CaseContext'
 import { Collection, Section } from '../CaseForms'
 import { AllocationPanel } from './AllocationPanel'
 import { ClosurePanel } from './ClosurePanel'
+import { ContactPanel } from './ContactPanel'
+import { EqualityPanel } from './EqualityPanel'
 import { LocalConnectionPanel } from './LocalConnectionPanel'
 import { OnwardReferralsPanel } from './OnwardReferralsPanel'
 import { ReviewsPanel } from './ReviewsPanel'
@@ -69,7 +71,12 @@ function DayWarnings() {
 function PhaseSections({ phase }: { phase: Phase }) {
   switch (phase) {
     case 'identify':
-      return <ReferralPanel />
+      return (
+        <>
+          <ReferralPanel />
+          <ContactPanel />
+        </>
+      )
     case 'allocate':
       return <AllocationPanel />
     case 'engage':
@@ -95,6 +102,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
               },
             ]}
           />
+          <EqualityPanel />
         </>
       )
     case 'reconnection-planning':

@@ -1,0 +1,40 @@
+import type { Field, FieldValues } from '../forms/fields'
+
+/**
+ * How to reach the client (Phase 1: the client must be contactable). Their addresses are not here:
+ * the current postal address is the referral's (Contact), and the new address in the destination
+ * area is the reconnection day's, so each fact has one field and the closure letter reads them.
+ */
+export const CONTACT_METHODS = [
+  { value: 'phone', label: 'Phone call' },
+  { value: 'text', label: 'Text message' },
+  { value: 'email', label: 'Email' },
+  { value: 'in-person', label: 'In person, where they are usually seen' },
+  { value: 'through-service', label: 'Through a day centre, hostel or support worker' },
+  { value: 'letter', label: 'Letter' },
+] as const
+
+export const CONTACT_FIELDS = [
+  { name: 'phone', label: 'Phone number', kind: 'phone' },
+  { name: 'email', label: 'Email address', kind: 'email' },
+  {
+    name: 'aliases',
+    label: 'Other names they are known by',
+    hint: 'Aliases, nicknames, earlier names or other spellings, separated by commas',
+    kind: 'text',
+    max: 500,
+  },
+  { name: 'preferredContact', label: 'Preferred contact method', kind: 'choice', options: CONTACT_METHODS },
+  { name: 'lastSeenWhere', label: 'Where last seen', kind: 'text' },
+  { name: 'lastSeenOn', label: 'When last seen', kind: 'date', notFuture: true },
+] as const satisfies readonly Field[]
+export type ContactDetails = FieldValues<typeof CONTACT_FIELDS>
+
+/** The other names as a list: each once, in the order typed. */
+export function aliasesOf(contact: ContactDetails): string[] {
+  const seen = new Set<string>()
+  return (contact.aliases ?? '')
+    .split(/[,;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '' && !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()))
+}
