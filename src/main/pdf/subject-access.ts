@@ -36,6 +36,8 @@ const SECTION_TITLES: Record<CaseSection, string> = {
   reconnectionDay: 'The day of reconnection',
   stepDown: 'Step down of support',
   closure: 'Case closure and review (Tool 4)',
+  needs: 'Needs assessment',
+  intensiveSupport: 'Intensive support (Phase 6)',
 }
 
 /** Each list's heading, and what one of its entries is called. */
@@ -48,6 +50,7 @@ const COLLECTION_TITLES: Record<CaseCollection, [string, string]> = {
   actions: ['Actions', 'Action'],
   expenses: ['Expenses', 'Expense'],
   goals: ['Goals', 'Goal'],
+  markers: ['Warning markers', 'Marker'],
 }
 
 const HISTORY_KINDS: Record<CaseRecord['phaseHistory'][number]['kind'], string> = {

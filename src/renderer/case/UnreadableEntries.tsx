@@ -14,6 +14,7 @@ const ENTRY_NAMES: Record<EntryList, [one: string, many: string]> = {
   goals: ['goal', 'goals'],
   attachments: ['scanned document', 'scanned documents'],
   generatedDocuments: ['record of a pack or letter', 'records of packs or letters'],
+  markers: ['warning marker', 'warning markers'],
 }
 
 /**

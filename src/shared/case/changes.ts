@@ -11,6 +11,9 @@ import { refuseNewDateProblems } from './dates/no-new-date-problems'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
+import { INTENSIVE_SUPPORT_FIELDS } from './intensive-support'
+import { MARKER_FIELDS } from './markers'
+import { NEEDS_FIELDS } from './needs'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
 import type { CaseNote, noteInputSchema } from './notes'
 import { phaseLabel } from './phases'
@@ -46,6 +49,8 @@ export const CASE_SECTIONS = {
   reconnectionDay: RECONNECTION_DAY_FIELDS,
   stepDown: STEP_DOWN_FIELDS,
   closure: CLOSURE_FIELDS,
+  needs: NEEDS_FIELDS,
+  intensiveSupport: INTENSIVE_SUPPORT_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseSection = keyof typeof CASE_SECTIONS
 
@@ -59,6 +64,7 @@ export const CASE_COLLECTIONS = {
   actions: ACTION_FIELDS,
   expenses: EXPENSE_FIELDS,
   goals: GOAL_FIELDS,
+  markers: MARKER_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseCollection = keyof typeof CASE_COLLECTIONS
 
@@ -472,7 +478,7 @@ export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: Gen
 }
 
 /** The lists of a case whose items, keyed by id, a merge brings across. */
-const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'family', 'special', 'actions', 'expenses', 'goals', 'attachments', 'generatedDocuments'] as const
+const MERGED_COLLECTIONS = ['sharingConsents', 'addresses', 'employment', 'family', 'special', 'actions', 'expenses', 'goals', 'attachments', 'generatedDocuments', 'markers'] as const
 
 /**
  * Brings a duplicate case into this one (the same person, referred on two laptops while they were

@@ -14,6 +14,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   actions: 'an action',
   expenses: 'an expense',
   goals: 'a goal',
+  markers: 'a warning marker',
 }
 
 /**

@@ -23,6 +23,9 @@ import {
   type FamilyMember,
   type SpecialCircumstance,
 } from './local-connection'
+import { INTENSIVE_SUPPORT_FIELDS, type IntensiveSupport } from './intensive-support'
+import { MARKER_FIELDS, type WarningMarker } from './markers'
+import { NEEDS_FIELDS, type NeedsAssessment } from './needs'
 import { NOTE_TYPES, type CaseNote } from './notes'
 import { PHASES, type Phase } from './phases'
 import {
@@ -110,11 +113,12 @@ export interface CaseRecord {
   generatedDocuments: Record<string, GeneratedDocument>
   // The parts schema 4 adds (added-parts.ts); each is filled in with its own fields as it is built.
   contact: EmptyPart
-  needs: EmptyPart
-  markers: EmptyPart
+  needs: NeedsAssessment
+  /** Warning markers (risk to staff, MAPPA, MARAC, domestic abuse…), keyed by id. */
+  markers: Record<string, WarningMarker>
   equality: EmptyPart
   onwardReferrals: EmptyPart
-  intensiveSupport: EmptyPart
+  intensiveSupport: IntensiveSupport
   followUps: EmptyPart
   reviews: EmptyPart
   /** A re-referral links the new case and the closed one. */
@@ -152,6 +156,7 @@ export const ENTRY_LISTS = [
   'goals',
   'attachments',
   'generatedDocuments',
+  'markers',
 ] as const
 export type EntryList = (typeof ENTRY_LISTS)[number]
 
@@ -333,11 +338,11 @@ export const caseRecordSchema = z.object({
     }),
   ),
   contact: emptyPart,
-  needs: emptyPart,
-  markers: emptyPart,
+  needs: storedSchema(NEEDS_FIELDS),
+  markers: map(storedSchema(MARKER_FIELDS)),
   equality: emptyPart,
   onwardReferrals: emptyPart,
-  intensiveSupport: emptyPart,
+  intensiveSupport: storedSchema(INTENSIVE_SUPPORT_FIELDS),
   followUps: emptyPart,
   reviews: emptyPart,
   previousCaseId: z.string().optional(),

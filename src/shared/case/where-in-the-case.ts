@@ -12,6 +12,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   actions: 'Action',
   expenses: 'Expense',
   goals: 'Goal',
+  markers: 'Warning marker',
 }
 
 /**

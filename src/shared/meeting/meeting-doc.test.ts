@@ -49,7 +49,7 @@ describe('the discussion and decisions in a meeting', () => {
 describe('the agenda the board suggests', () => {
   it('never puts a restricted case on it, nor a learning point about one: a meeting is shared with the whole team', () => {
     const row = (id: string, clientName: string): BoardRow => ({
-      id, clientName, chainNumber: null, phase: 'identify', leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn: '2026-11-19', closurePoint: null,
+      id, clientName, chainNumber: null, phase: 'identify', leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn: '2026-11-19', closurePoint: null, markers: [],
     })
     const board = { today: '2026-11-23', rows: [row('open', 'Dylan Price'), row('restricted', 'Zofia Wiśniewska')], caseloads: [], weights: {} } as unknown as Board
     const learningLog = {
