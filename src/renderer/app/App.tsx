@@ -15,6 +15,7 @@ import { ActionsView } from '../case/ActionsView'
 import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
 import { ExpensesView } from '../case/ExpensesView'
+import { MarkersView } from '../case/MarkersView'
 import { HistoryView } from '../case/HistoryView'
 import { PhaseView } from '../case/phases/PhaseView'
 import { FirstRunPage } from '../team/FirstRunPage'
@@ -48,6 +49,7 @@ const router = createHashRouter([
           { path: 'notes', element: <ContactLog /> },
           { path: 'actions', element: <ActionsView /> },
           { path: 'expenses', element: <ExpensesView /> },
+          { path: 'markers', element: <MarkersView /> },
           { path: 'history', element: <HistoryView /> },
           { path: 'documents', element: <DocumentsView /> },
         ],
