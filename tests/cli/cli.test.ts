@@ -134,11 +134,14 @@ describe('casework from the command line', () => {
     expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
     expect(rows.some((row) => row.status === 'closed')).toBe(true)
 
-    const id = rows[0]!.id
+    // A case past the move, so its needs assessment and Phase 6 support travel with it too.
+    const id = (rows.find((row) => row.phase === 'step-down' || row.phase === 'intensive-support') ?? rows[0]!).id
     const shown = homeward('case', 'show', id, '--data', data, '--json')
     expect(shown.code).toBe(0)
     const record = JSON.parse(shown.out)
     expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4 })
+    expect(record.needs.assessedOn).toBeDefined()
+    expect(record.intensiveSupport.gpOn).toBeDefined()
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
 
     const file = join(dir.path, 'whole-case.json')
