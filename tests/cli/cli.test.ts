@@ -136,12 +136,13 @@ describe('casework from the command line', () => {
     expect(new Set(rows.map((row) => row.phase)).size).toBeGreaterThanOrEqual(5)
     expect(rows.some((row) => row.status === 'closed')).toBe(true)
 
-    // A closed case with its onward referrals, reviews and follow-up checks after closure (so past Engage,
-    // with its contact details and equality monitoring too), so the move carries those too.
+    // A closed case with every part of the casework record filled in (onward referrals, reviews and
+    // follow-up checks after closure; so past the move, with contact details, equality monitoring, a
+    // needs assessment and Phase 6 support too), so the move carries them all.
     const shownCase = (caseId: string) => homeward('case', 'show', caseId, '--data', data, '--json')
     const filled = (out: string) => {
       const parts = JSON.parse(out) as Record<string, object>
-      return ['onwardReferrals', 'reviews', 'followUps'].every((part) => Object.keys(parts[part]!).length > 0)
+      return ['onwardReferrals', 'reviews', 'followUps', 'contact', 'equality', 'needs', 'intensiveSupport'].every((part) => Object.keys(parts[part]!).length > 0)
     }
     let shown = shownCase(rows[0]!.id)
     let id = rows[0]!.id
@@ -155,6 +156,7 @@ describe('casework from the command line', () => {
     const record = JSON.parse(shown.out)
     expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4, contact: { preferredContact: expect.any(String) } })
     expect(Object.keys(record.equality).length).toBeGreaterThan(0)
+    expect(record.needs.assessedOn).toBeDefined()
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)
 
     const file = join(dir.path, 'whole-case.json')

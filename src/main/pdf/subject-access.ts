@@ -38,6 +38,8 @@ const SECTION_TITLES: Record<CaseSection, string> = {
   closure: 'Case closure and review (Tool 4)',
   contact: 'Contact details',
   equality: 'Equality monitoring',
+  needs: 'Needs assessment',
+  intensiveSupport: 'Intensive support (Phase 6)',
 }
 
 /** Each list's heading, and what one of its entries is called. */
@@ -53,6 +55,7 @@ const COLLECTION_TITLES: Record<CaseCollection, [string, string]> = {
   onwardReferrals: ['Onward referrals to other agencies', 'Referral'],
   reviews: ['Support plan reviews', 'Review'],
   followUps: ['Follow-up checks after closure', 'Check'],
+  markers: ['Warning markers', 'Marker'],
 }
 
 const HISTORY_KINDS: Record<CaseRecord['phaseHistory'][number]['kind'], string> = {

@@ -16,6 +16,7 @@ import { CasePage } from '../case/CasePage'
 import { ContactLog } from '../case/ContactLog'
 import { ExpensesView } from '../case/ExpensesView'
 import { FollowUpsView } from '../case/FollowUpsView'
+import { MarkersView } from '../case/MarkersView'
 import { HistoryView } from '../case/HistoryView'
 import { PhaseView } from '../case/phases/PhaseView'
 import { FirstRunPage } from '../team/FirstRunPage'
@@ -49,6 +50,7 @@ const router = createHashRouter([
           { path: 'notes', element: <ContactLog /> },
           { path: 'actions', element: <ActionsView /> },
           { path: 'expenses', element: <ExpensesView /> },
+          { path: 'markers', element: <MarkersView /> },
           { path: 'history', element: <HistoryView /> },
           { path: 'documents', element: <DocumentsView /> },
           { path: 'follow-ups', element: <FollowUpsView /> },

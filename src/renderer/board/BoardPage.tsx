@@ -7,6 +7,7 @@ import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
 import { DataTable, type Column } from '../components/DataTable'
 import { PageHeading } from '../components/PageHeading'
+import { MarkerTags } from '../components/MarkerTags'
 import { PhaseTag } from '../components/PhaseTag'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { CaseloadTable } from './CaseloadTable'
@@ -138,6 +139,7 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
         <>
           <Link to={`/cases/${row.id}`}>{row.clientName}</Link>
           {row.chainNumber && <span className="board__chain">CHAIN {row.chainNumber}</span>}
+          <MarkerTags tags={row.markers} />
         </>
       ),
     }),

@@ -19,6 +19,8 @@ import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
 import { RestrictCase } from './RestrictCase'
 import { EraseCase } from './EraseCase'
 import { RebuiltNotice } from './CorrectedCase'
+import { MarkerTags } from '../components/MarkerTags'
+import { useMarkerTags } from './MarkersView'
 
 export function CaseHeader() {
   const { id, record, saved } = useOpenCase()
@@ -26,6 +28,7 @@ export function CaseHeader() {
   const drafts = [...new Set(useDraftsUnder(`${id}:`).map((draft) => draft.label))]
   const day = today()
   const flags = caseFlags(record, day)
+  const markers = useMarkerTags()
   return (
     <header className="case-header">
       <div className="case-header__main">
@@ -37,6 +40,7 @@ export function CaseHeader() {
           <span>{record.referral.chainNumber ? `CHAIN ${record.referral.chainNumber}` : 'No CHAIN number'}</span>
           <span>Lead caseworker: {record.allocation.leadCaseworker?.name ?? 'not allocated'}</span>
         </p>
+        <MarkerTags tags={markers} to={`/cases/${id}/markers`} />
         <RebuiltNotice />
         <RestrictCase />
         <EraseCase />

@@ -53,6 +53,7 @@ export function CasePage() {
     ['notes', `Contact log (${record.notes.length})`],
     ['actions', `Actions (${Object.keys(record.actions).length})`],
     ['expenses', 'Expenses'],
+    ['markers', 'Warning markers'],
     ['documents', `Documents (${Object.keys(record.attachments).length})`],
     ['history', 'History'],
     ['follow-ups', `After closure (${Object.keys(record.followUps).length})`],

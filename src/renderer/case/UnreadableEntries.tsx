@@ -17,6 +17,7 @@ const ENTRY_NAMES: Record<EntryList, [one: string, many: string]> = {
   onwardReferrals: ['onward referral', 'onward referrals'],
   followUps: ['follow-up check', 'follow-up checks'],
   reviews: ['support plan review', 'support plan reviews'],
+  markers: ['warning marker', 'warning markers'],
 }
 
 /**

@@ -1,4 +1,5 @@
 import { daysBetween, isoDateOf, type IsoDate } from '../dates'
+import { markerFacts, markerTags, type MarkerFacts, type MarkerTag } from '../case/current-markers'
 import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
 import { PHASES, type Phase } from '../case/phases'
 import type { CaseRecord } from '../case/record'
@@ -14,6 +15,8 @@ export interface BoardFacts extends FlagFacts {
   phaseSince: IsoDate
   /** The open action due soonest. */
   nextAction: { description: string; due: IsoDate; owner: string } | null
+  /** Every warning marker, ended or not: which are current depends on the day the board is read. */
+  markers: MarkerFacts[]
 }
 
 export function boardFacts(record: CaseRecord): BoardFacts {
@@ -27,6 +30,7 @@ export function boardFacts(record: CaseRecord): BoardFacts {
     leadCaseworkerId: record.allocation.leadCaseworker?.id ?? null,
     phaseSince: isoDateOf(new Date(entered?.at ?? record.createdAt)),
     nextAction: next ? { description: next.description, due: next.due, owner: next.owner.name } : null,
+    markers: markerFacts(record.markers),
   }
 }
 
@@ -44,6 +48,8 @@ export interface BoardRow {
   nextAction: BoardFacts['nextAction']
   receivedOn: IsoDate
   closurePoint: IsoDate | null
+  /** The current warning markers ("Risk to staff"). */
+  markers: MarkerTag[]
 }
 
 export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate): BoardRow {
@@ -60,6 +66,7 @@ export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate
     nextAction: facts.nextAction,
     receivedOn: facts.receivedOn,
     closurePoint: facts.closurePoint,
+    markers: markerTags(facts.markers, today),
   }
 }
 

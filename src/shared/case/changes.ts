@@ -14,6 +14,9 @@ import { EQUALITY_FIELDS } from './equality'
 import { CLOSURE_FIELDS, type ClosureType, type InappropriateReason, type UnplannedReason } from './closure'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from './engagement'
 import { ADDRESS_FIELDS, EMPLOYMENT_FIELDS, FAMILY_FIELDS, SPECIAL_CIRCUMSTANCE_FIELDS } from './local-connection'
+import { INTENSIVE_SUPPORT_FIELDS } from './intensive-support'
+import { MARKER_FIELDS } from './markers'
+import { NEEDS_FIELDS } from './needs'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
 import type { CaseNote, noteInputSchema } from './notes'
 import { phaseLabel } from './phases'
@@ -54,6 +57,8 @@ export const CASE_SECTIONS = {
   closure: CLOSURE_FIELDS,
   contact: CONTACT_FIELDS,
   equality: EQUALITY_FIELDS,
+  needs: NEEDS_FIELDS,
+  intensiveSupport: INTENSIVE_SUPPORT_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseSection = keyof typeof CASE_SECTIONS
 
@@ -70,6 +75,7 @@ export const CASE_COLLECTIONS = {
   onwardReferrals: ONWARD_REFERRAL_FIELDS,
   followUps: FOLLOW_UP_FIELDS,
   reviews: REVIEW_FIELDS,
+  markers: MARKER_FIELDS,
 } as const satisfies Record<string, readonly Field[]>
 export type CaseCollection = keyof typeof CASE_COLLECTIONS
 
@@ -508,6 +514,7 @@ const MERGED_COLLECTIONS = [
   'onwardReferrals',
   'followUps',
   'reviews',
+  'markers',
 ] as const
 
 /**

@@ -17,6 +17,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   onwardReferrals: 'an onward referral',
   followUps: 'a follow-up check',
   reviews: 'a support plan review',
+  markers: 'a warning marker',
 }
 
 /**

@@ -3,6 +3,7 @@ import { closurePoint, closureSteps } from './closure'
 import { agenciesWithConsent, hasConsentToRecord } from './engagement'
 import { consentWithdrawnStep } from './consent-to-record-withdrawn'
 import { consentReviewStep, consentReviews } from './consent-reviews'
+import { doneOn, INTENSIVE_SUPPORT_ITEMS } from './intensive-support'
 import { testLocalConnection, type AreaConnection } from './local-connection'
 import { PHASES, phaseLabel, type Phase } from './phases'
 import type { CaseRecord, CaseRules } from './record'
@@ -114,6 +115,8 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
         item('Wellbeing measured at the start of support', record.wellbeing.start),
         item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(lastContact(record), context.today) <= CONTACT_EXPECTED_DAYS),
         item('No overdue actions', !Object.values(record.actions).some((action) => isOverdue(action, context.today))),
+        // Phase 6's items the toolkit asks for every client; the rest are "for some clients".
+        ...INTENSIVE_SUPPORT_ITEMS.filter((support) => support.everyone).map((support) => item(support.title, doneOn(record.intensiveSupport, support.key))),
       ]
     case 'step-down':
       return [

@@ -25,6 +25,9 @@ import {
   type FamilyMember,
   type SpecialCircumstance,
 } from './local-connection'
+import { INTENSIVE_SUPPORT_FIELDS, type IntensiveSupport } from './intensive-support'
+import { MARKER_FIELDS, type WarningMarker } from './markers'
+import { NEEDS_FIELDS, type NeedsAssessment } from './needs'
 import { NOTE_TYPES, type CaseNote } from './notes'
 import { PHASES, type Phase } from './phases'
 import {
@@ -113,13 +116,14 @@ export interface CaseRecord {
   attachments: Record<string, AttachmentRecord>
   /** Every presentation pack and closure letter made from the case. */
   generatedDocuments: Record<string, GeneratedDocument>
-  // The parts schema 4 adds (added-parts.ts); each is filled in with its own fields as it is built.
+  // The casework record around the toolkit, added by schema 4 (added-parts.ts).
   contact: ContactDetails
-  needs: EmptyPart
-  markers: EmptyPart
+  needs: NeedsAssessment
+  /** Warning markers (risk to staff, MAPPA, MARAC, domestic abuse…), keyed by id. */
+  markers: Record<string, WarningMarker>
   equality: EqualityMonitoring
   onwardReferrals: Record<string, OnwardReferral>
-  intensiveSupport: EmptyPart
+  intensiveSupport: IntensiveSupport
   followUps: Record<string, FollowUp>
   reviews: Record<string, SupportPlanReview>
   /** A re-referral links the new case and the closed one. */
@@ -133,9 +137,6 @@ export interface CaseRecord {
    */
   unreadableEntries?: UnreadableEntry[]
 }
-
-/** A part of schema 4 whose fields are not built yet: it holds nothing. */
-type EmptyPart = Record<string, never>
 
 /** An entry of one of a case's lists that could not be read: which list, and the entry's id. */
 export interface UnreadableEntry {
@@ -160,6 +161,7 @@ export const ENTRY_LISTS = [
   'onwardReferrals',
   'followUps',
   'reviews',
+  'markers',
 ] as const
 export type EntryList = (typeof ENTRY_LISTS)[number]
 
@@ -241,7 +243,6 @@ export function newCaseDoc(referral: ReferralIdentity & ReferralDetails, context
 const personRef = z.object({ id: z.string(), name: z.string() })
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const map = <T extends z.ZodType>(item: T) => z.record(z.string(), item)
-const emptyPart = z.object({}).transform((): EmptyPart => ({}))
 const wellbeingScore = z.object({ on: isoDate, items: z.array(z.number().int().min(1).max(5)).length(7) })
 
 const caseOutcomeSchema = z.object({
@@ -341,11 +342,11 @@ export const caseRecordSchema = z.object({
     }),
   ),
   contact: storedSchema(CONTACT_FIELDS),
-  needs: emptyPart,
-  markers: emptyPart,
+  needs: storedSchema(NEEDS_FIELDS),
+  markers: map(storedSchema(MARKER_FIELDS)),
   equality: storedSchema(EQUALITY_FIELDS),
   onwardReferrals: map(storedSchema(ONWARD_REFERRAL_FIELDS)),
-  intensiveSupport: emptyPart,
+  intensiveSupport: storedSchema(INTENSIVE_SUPPORT_FIELDS),
   followUps: map(storedSchema(FOLLOW_UP_FIELDS)),
   reviews: map(storedSchema(REVIEW_FIELDS)),
   previousCaseId: z.string().optional(),

@@ -16,6 +16,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   onwardReferrals: 'Onward referral',
   followUps: 'Follow-up check',
   reviews: 'Support plan review',
+  markers: 'Warning marker',
 }
 
 /**

@@ -49,7 +49,7 @@ describe('the discussion and decisions in a meeting', () => {
 describe('the agenda the board suggests', () => {
   it('never puts a restricted case on it, nor a learning point about one: a meeting is shared with the whole team', () => {
     const row = (id: string, clientName: string): BoardRow => ({
-      id, clientName, chainNumber: null, phase: 'identify', closedAs: null, leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn: '2026-11-19', closurePoint: null,
+      id, clientName, chainNumber: null, phase: 'identify', closedAs: null, leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn: '2026-11-19', closurePoint: null, markers: [],
     })
     const board = { today: '2026-11-23', rows: [row('open', 'Dylan Price'), row('restricted', 'Zofia Wiśniewska')], caseloads: [], weights: {} } as unknown as Board
     const learningLog = {
@@ -64,7 +64,7 @@ describe('the agenda the board suggests', () => {
 
   it('names two open cases of the same name apart, by when each was referred, and no personal detail', () => {
     const row = (id: string, clientName: string, receivedOn: string): BoardRow => ({
-      id, clientName, chainNumber: '2823424', phase: 'identify', closedAs: null, leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn, closurePoint: null,
+      id, clientName, chainNumber: '2823424', phase: 'identify', closedAs: null, leadCaseworker: null, daysInPhase: 4, lastContact: null, flags: [], nextAction: null, receivedOn, closurePoint: null, markers: [],
     })
     const rows = [row('one', 'Дмитрий Иванов', '2026-10-12'), row('two', 'ДМИТРИЙ  Иванов', '2026-11-03'), row('three', 'Dylan Price', '2026-11-03')]
     const board = { today: '2026-11-23', rows, caseloads: [], weights: {} } as unknown as Board

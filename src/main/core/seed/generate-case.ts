@@ -12,6 +12,7 @@ import { PHASES, type Phase } from '../../../shared/case/phases'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Person } from '../../../shared/people'
 import { Random } from './random'
+import { ownRandom, sampleMarker, sampleNeeds, samplePhase6 } from './sample-casework'
 import {
   ACTION_TEMPLATES,
   AGENCIES,
@@ -91,6 +92,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
   const stopHere = (phase: Phase) => ending === 'open' && stopAt === phase
   let day = start
   let minute = 0
+  const own = ownRandom(`${clientName} ${start}`)
+  let markerId: string | undefined
   const context = (who: Person): ChangeContext => {
     const now = parseISO(`${day}T09:00:00Z`)
     now.setUTCMinutes(now.getUTCMinutes() + (minute += rng.int(3, 40)))
@@ -253,6 +256,11 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       for (const agency of [rng.pick(AGENCIES), rng.pick(AGENCIES)]) {
         change.addItem(d, 'sharingConsents', randomUUID(), { agency, givenOn: day, how: 'written' }, c)
       }
+      change.updateSection(d, 'needs', sampleNeeds(own, day, lead.name), c)
+      if (own.chance(0.25)) {
+        markerId = randomUUID()
+        change.addItem(d, 'markers', markerId, sampleMarker(own, day, addWorkingDays(day, 65)), c)
+      }
       change.advancePhase(d, randomUUID(), c)
     })
     if (ending === 'unplanned' && rng.chance(0.3)) {
@@ -398,6 +406,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         change.addItem(d, 'onwardReferrals', randomUUID(), { agency: drugsOrAlcohol, madeOn: day, reason: 'Drug and alcohol support, and a script in the new area', outcome: 'pending' }, c)
       }
       change.addItem(d, 'expenses', randomUUID(), { date: day, category: 'move-in-kit', description: 'Bedding, pans and food', amount: rng.int(40, 150) * 100 }, c)
+      change.updateSection(d, 'intensiveSupport', samplePhase6(own, day, place), c)
     })
     action(lead, 10, false)
     const visits = stopAt === 'intensive-support' && ending === 'open' ? rng.int(1, 8) : rng.int(4, 12)
@@ -440,6 +449,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     // Phase 7: step down.
     later(rng.int(1, 5))
     act(lead, (d, c) => {
+      // Some markers end once the client is settled and the risk has passed.
+      if (markerId && own.chance(0.5)) change.updateItem(d, 'markers', markerId, { endedOn: day }, c)
       change.updateSection(d, 'stepDown', { startedOn: day, handoverAgencies: `${place} Floating Support: weekly visits to settle in\n${rng.pick(AGENCIES.filter((agency) => agency !== 'floating support'))}`, writtenAgreementOn: day }, c)
     })
     if (stopHere('step-down')) return { doc }

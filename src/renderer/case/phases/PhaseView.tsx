@@ -2,7 +2,9 @@ import { useParams } from 'react-router'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../../shared/case/engagement'
 import { consentReviewDay } from '../../../shared/case/consent-reviews'
 import { dayWarnings } from '../../../shared/case/dates/case-dates'
+import { INTENSIVE_SUPPORT_GROUPS } from '../../../shared/case/intensive-support'
 import { phaseChecklist } from '../../../shared/case/lifecycle'
+import { NEEDS_GROUPS } from '../../../shared/case/needs'
 import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../../shared/case/phases'
 import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../../shared/case/reconnection'
 import { GOAL_FIELDS, STEP_DOWN_FIELDS } from '../../../shared/case/support'
@@ -103,6 +105,8 @@ function PhaseSections({ phase }: { phase: Phase }) {
             ]}
           />
           <EqualityPanel />
+          {/* Engaging the client is when their needs are assessed with them, in their words. */}
+          <Section section="needs" title="Needs assessment" groups={NEEDS_GROUPS} />
         </>
       )
     case 'reconnection-planning':
@@ -144,6 +148,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
           <WellbeingPanel when="start" />
           <ReviewsPanel />
           <OnwardReferralsPanel />
+          <Section section="intensiveSupport" title="Phase 6 support" groups={INTENSIVE_SUPPORT_GROUPS} />
         </>
       )
     case 'step-down':
