@@ -53,7 +53,7 @@ describe('case flags', () => {
 
   it('raises nothing on a closed case but a follow-up check due (follow-ups-due.test.ts)', () => {
     const doc = edit(caseIn('intensive-support'), (d) => {
-      change.addAction(d, nextId(), { description: 'Call the council', due: '2026-11-20' }, CASEWORKER.author, CASEWORKER)
+      change.addAction(d, nextId(), { description: 'Call the council', due: '2026-11-20' }, CASEWORKER.author, { ...CASEWORKER, today: '2026-11-10' })
       change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-23', id: nextId() }, CASEWORKER)
     })
     expect(caseFlags(read(doc), '2027-02-01')).toEqual([])
