@@ -109,8 +109,30 @@ test('a referral’s outreach team is chosen from the team’s list, with “add
   await page.getByRole('link', { name: 'Add a referral' }).first().click()
   await outreach.click()
   await outreach.press('ArrowDown')
-  await expect(page.getByRole('option')).toHaveText(['Tower Hamlets Outreach'])
+  await expect(page.getByRole('option')).toHaveText(['Tower Hamlets Outreach', 'Self-referral'])
   await screenshot(page, testInfo, '04-outreach-list')
+})
+
+test('an outreach team typed into a referral never saved does not join the team’s list', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Amina Okafor')
+  await page.getByRole('link', { name: /Add (the first|a) referral/ }).first().click()
+  await page.getByLabel('Client name').fill('Tomos Evans')
+  await page.getByLabel('Date of birth').fill('31/02/1990')
+  await page.getByLabel("Referrer's name").fill('Sam Reed')
+  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  // Half a word, the list offering "Add …", left for another field, then the form sent.
+  await outreach.pressSequentially('Cardif')
+  await expect(page.getByRole('option', { name: 'Add “Cardif” as a new outreach team' })).toBeVisible()
+  await page.getByLabel("Referrer's name").click()
+  await page.getByRole('button', { name: 'Save referral' }).click()
+  await expect(page.getByRole('alert').getByText('31/02/1990 is not a real date')).toBeVisible()
+  await expect(outreach).toHaveValue('Cardif')
+  await screenshot(page, testInfo, '07-outreach-typed-not-saved')
+
+  // Never saved, never chosen: not on the team's list.
+  await page.getByRole('link', { name: 'Team settings' }).first().click()
+  await expect(page.getByRole('region', { name: 'Outreach teams' })).not.toContainText('Cardif')
 })
 
 test('a case’s referral form chooses its outreach team from the team’s list, and a manager corrects, merges and removes entries in Team settings', async ({ app }, testInfo) => {
@@ -126,7 +148,7 @@ test('a case’s referral form chooses its outreach team from the team’s list,
   await expect(outreach).toHaveValue('THOT')
   await outreach.focus()
   await outreach.press('ArrowDown')
-  await expect(page.getByRole('listbox', { name: 'Choices' }).getByRole('option')).toHaveText(['THOT', 'Tower Hamlet Outreach'])
+  await expect(page.getByRole('listbox', { name: 'Choices' }).getByRole('option')).toHaveText(['THOT', 'Tower Hamlet Outreach', 'Self-referral'])
   await outreach.fill('Camden Outreach')
   const addNew = page.getByRole('option', { name: 'Add “Camden Outreach” as a new outreach team' })
   await expect(addNew).toBeVisible()

@@ -14,7 +14,9 @@ export interface ComboOption {
  * aria-activedescendant. Nothing else on the page is hidden while the list is open (a modal-style
  * combobox marks the rest of the page aria-hidden, though it can still be tabbed to), so the page
  * stays whole for a screen reader. `addNew`, if given, offers what was typed as a new entry, and
- * takes what was typed when the box is left.
+ * keeps what was typed when the box is left (the option it names, or the words as they are), but
+ * adds a new entry only when that is chosen: a word half-typed, or typed into a form never saved,
+ * must not join a list everyone chooses from.
  */
 export function ComboBox(props: {
   name: string
@@ -58,14 +60,14 @@ export function ComboBox(props: {
     else if (offerNew && typed) props.addNew!.onAdd(typed.trim())
     close()
   }
-  // With `addNew`, what was typed and left counts: the option it names, or a new entry.
+  // With `addNew`, what was typed and left counts: the option it names, or the words as they are (not added).
   const commitTyped = () => {
     if (props.addNew && typed?.trim()) {
       const named = matches.findIndex((option) => fold(option.label) === words)
-      choose(named >= 0 ? named : matches.length)
-    } else {
-      close()
+      if (named >= 0) return choose(named)
+      props.onChange(typed.trim())
     }
+    close()
   }
   // Opens on the chosen option, if there is one, so the list shows where the value stands.
   const openList = () => {

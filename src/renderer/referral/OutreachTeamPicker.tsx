@@ -7,8 +7,10 @@ import { useApiQuery } from '../hooks/useApiQuery'
 
 /**
  * A case's outreach team, chosen from the team's list so that one organisation is one entry in the
- * monitoring report. A new one typed joins the list at once (the case's form saves to the case's
- * own document, which the core does not read as it saves), as the list spells it.
+ * monitoring report. A new one joins the list when "Add … as a new outreach team" is chosen (the
+ * case's form saves to the case's own document, which the core does not read as it saves), as the
+ * list spells it; typed and left, it stays in the form only, and a new referral adds it to the list
+ * when it is saved (`Cases.create`).
  */
 export function OutreachTeamPicker(props: { name: string; label: string; value: string; onChange: (value: string) => void; hint?: string; error?: string }) {
   const api = useApi()
