@@ -168,6 +168,8 @@ export const REFERRAL_DECISION_FIELDS = [
 ] as const satisfies readonly Field[]
 
 export type ReferralStatus = 'received' | 'accepted' | 'rejected'
+/** A referral's status in words, for the report and its CSV. */
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = { received: 'Awaiting a decision', accepted: 'Accepted', rejected: 'Not accepted' }
 
 /** The referral as held on the case. */
 export interface Referral extends ReferralIdentity, ReferralDetails {

@@ -2,7 +2,7 @@ import { addMonths, addYears, eachMonthOfInterval, format, parseISO } from 'date
 import { workingDaysBetween } from '../calendar/working-days'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type ClosureType } from '../case/closure'
 import type { CaseRecord } from '../case/record'
-import { REJECTION_REASONS } from '../case/referral'
+import { REFERRAL_STATUS_LABELS, REJECTION_REASONS } from '../case/referral'
 import type { FollowUp } from '../case/follow-ups'
 import { EXPENSE_CATEGORIES, expenseTotals, type ExpenseCategory } from '../case/support'
 import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
@@ -311,7 +311,7 @@ function reportRow({ id, record }: ReportCase, spend: ReturnType<typeof expenseT
     leadCaseworker: record.allocation.leadCaseworker?.name ?? '',
     referringOrganisation: record.referral.outreachTeam ?? '',
     receivedOn: record.referral.receivedOn,
-    referralStatus: record.referral.status,
+    referralStatus: REFERRAL_STATUS_LABELS[record.referral.status],
     decidedOn: record.referral.decidedOn ?? '',
     rejectionReason: record.referral.rejectionReason ? label(REJECTION_REASONS, record.referral.rejectionReason) : '',
     destination: record.plan.destination ? localAuthorityName(record.plan.destination) : '',
