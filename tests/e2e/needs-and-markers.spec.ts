@@ -38,10 +38,11 @@ test('a caseworker records a needs assessment, a warning marker and Phase 6 supp
   await addMarker.click()
   await expect(page.getByRole('alert').getByText('Choose the type of marker')).toBeVisible()
   await markerForm.getByRole('group', { name: 'Type of marker' }).getByLabel('Risk to staff').check()
-  // By name: the case header's closing form has a "Details" box with the same id (field-details).
-  await markerForm.locator('textarea[name="details"]').fill('Verbally aggressive to a worker when drinking.')
+  await markerForm.getByLabel('Details', { exact: true }).fill('Verbally aggressive to a worker when drinking.')
   await markerForm.getByLabel('Safety plan', { exact: true }).fill('Meet in pairs, in public places; not when he has been drinking.')
   await markerForm.getByLabel('Raised on', { exact: true }).fill(today)
+  // Open beside the case header's "Close the case" form, whose Details box once had the same id.
+  await expectAccessible(page, 'the warning marker form')
   await addMarker.click()
   const header = page.getByRole('list', { name: 'Warning markers' })
   await expect(header.getByRole('listitem')).toHaveText(['Risk to staff'])

@@ -89,4 +89,18 @@ test('onward referrals with a partner’s missed action, a support plan review w
   await expect(closed).not.toContainText('Follow-up check 3 months')
   await screenshot(page, testInfo, 'follow-up-on-closed-case')
   await expectAccessible(page, 'a follow-up check on a closed case')
+
+  // The table's many columns keep its Change and Remove inside the panel; on a smaller laptop the
+  // table scrolls inside it, and Remove comes into view when reached by keyboard.
+  const panel = page.getByRole('region', { name: 'Follow-up checks', exact: true })
+  const remove = check.getByRole('button', { name: /^Remove/ })
+  const rightEdge = async (locator: typeof panel) => ((box) => box.x + box.width)((await locator.boundingBox())!)
+  expect(await rightEdge(remove)).toBeLessThanOrEqual(await rightEdge(panel))
+  await screenshot(page, testInfo, 'follow-up-table')
+  await page.setViewportSize({ width: 1024, height: 800 })
+  expect(await rightEdge(panel.locator('.table-scroll'))).toBeLessThanOrEqual(await rightEdge(panel))
+  await remove.focus()
+  await expect(remove).toBeInViewport()
+  expect(await rightEdge(remove)).toBeLessThanOrEqual(await rightEdge(panel))
+  await screenshot(page, testInfo, 'follow-up-table-narrow')
 })

@@ -172,7 +172,9 @@ function CloseCase({ plannedProblems, onClosed }: { plannedProblems: string[]; o
   const [reason, setReason] = useState('')
   const [inappropriateReason, setInappropriateReason] = useState('')
   const [details, setDetails] = useState('')
-  const { issues, run, refuse } = useSubmit()
+  // The header is on every case page, beside whichever form is open: its fields get names of their
+  // own, so that no two controls on the page share an id (a warning marker's Details, for one).
+  const { issues, run, refuse } = useSubmit({ details: 'closureDetails', unplannedReason: 'closureUnplannedReason', inappropriateReason: 'closureInappropriateReason' })
   const options = CLOSURE_TYPES.filter((option) => option.value !== 'planned' || plannedProblems.length === 0)
   return (
     <details className="disclosure">
@@ -204,25 +206,25 @@ function CloseCase({ plannedProblems, onClosed }: { plannedProblems: string[]; o
         <RadioGroup name="closure-type" legend="Type of closure" value={type} onChange={setType} options={options} error={issues.find((i) => i.field === 'closure-type')?.message} />
         {type === 'unplanned' && (
           <SelectField
-            name="unplannedReason"
+            name="closureUnplannedReason"
             label="Reason"
             value={reason}
             onChange={setReason}
             options={[{ value: '', label: 'Choose…' }, ...UNPLANNED_REASONS]}
-            error={issues.find((i) => i.field === 'unplannedReason')?.message}
+            error={issues.find((i) => i.field === 'closureUnplannedReason')?.message}
           />
         )}
         {type === 'inappropriate' && (
           <SelectField
-            name="inappropriateReason"
+            name="closureInappropriateReason"
             label="Why reconnection is not appropriate"
             value={inappropriateReason}
             onChange={setInappropriateReason}
             options={[{ value: '', label: 'Choose…' }, ...INAPPROPRIATE_REASONS]}
-            error={issues.find((i) => i.field === 'inappropriateReason')?.message}
+            error={issues.find((i) => i.field === 'closureInappropriateReason')?.message}
           />
         )}
-        <TextArea name="details" label="Details" value={details} onChange={setDetails} rows={3} error={issues.find((i) => i.field === 'details')?.message} />
+        <TextArea name="closureDetails" label="Details" value={details} onChange={setDetails} rows={3} error={issues.find((i) => i.field === 'closureDetails')?.message} />
         <SubmitButton label="Close the case" className="button button--warning" />
       </Form>
     </details>

@@ -86,6 +86,8 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         rows={entries}
         rowKey={([id]) => id}
         empty={props.emptyText}
+        // A list of many columns (the follow-up checks) on a narrow window scrolls inside its panel.
+        scroll
         columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}
         {...(props.record && !props.readOnly
           ? { rowDetail: ([id]: [string, T], _index: number, recordRow: RefObject<HTMLTableRowElement | null>) => itemConflicts(props.fields, props.record!(id), recordRow) }

@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react'
-import { formSchema, type Field, type FieldGroup, type FormValues } from '../../shared/forms/fields'
+import { formSchema, withBlankChoicesShown, type Field, type FieldGroup, type FormValues } from '../../shared/forms/fields'
 import { isoDateOf } from '../../shared/dates'
 import { withReviewDatesShown } from '../../shared/case/consent-reviews'
 import { validate, type FieldIssue } from '../../shared/validation'
@@ -33,8 +33,9 @@ export function EditForm(props: {
   const listed = useMemo(() => [...(choices ?? []), ...issues], [choices, issues])
   const errors = byField(issues)
   const fields: Field[] = props.groups.flatMap((group) => [...group.fields])
-  // A consent's review date, left empty, shows the day it will be; what is saved stays as typed.
-  const shown = withReviewDatesShown(props.values)
+  // A consent's review date, left empty, shows the day it will be, and an equality question left
+  // empty shows "Not asked"; what is saved stays as typed.
+  const shown = withBlankChoicesShown(props.groups, withReviewDatesShown(props.values))
 
   function submit() {
     const checked = validate(formSchema(fields, isoDateOf(new Date())), props.values)

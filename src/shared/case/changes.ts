@@ -142,9 +142,11 @@ function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, ch
   const catalogues = { sections: CASE_SECTIONS, collections: CASE_COLLECTIONS }
   // Read twice a save, so only what the save can put out of order, as it is: the form saved and
   // the forms whose dates are ordered against each other; everything, when the date of birth
-  // changes. The rest is read as empty (its problems, if any, are not this save's).
+  // changes. The rest is read as empty (its problems, if any, are not this save's). A follow-up
+  // check is ordered against the case's closures: its outcome, and those a reopening undid.
   const all = ['referral', 'allocation', 'outcome', 'wellbeing', 'closure', ...Object.keys(catalogues.sections), ...Object.keys(catalogues.collections)]
-  const parts = path === 'referral' && changed.includes('dateOfBirth') ? all : ['referral', 'reconnectionDay', 'stepDown', path.split('.')[0]!]
+  const ordered = ['referral', 'reconnectionDay', 'stepDown', ...(path.startsWith('followUps.') ? ['outcome', 'phaseHistory'] : []), path.split('.')[0]!]
+  const parts = path === 'referral' && changed.includes('dateOfBirth') ? all : ordered
   const read = () =>
     ({
       ...Object.fromEntries(all.map((part) => [part, {}])),

@@ -6,7 +6,7 @@ import type { Field, FieldValues } from '../forms/fields'
  * an answer, and a question left blank was not asked (`equality-answers.ts` reads them so).
  */
 
-const NOT_ASKED = { value: 'not-asked', label: 'Not asked' } as const
+export const NOT_ASKED = { value: 'not-asked', label: 'Not asked' } as const
 const PREFER_NOT_TO_SAY = { value: 'prefer-not-to-say', label: 'Prefer not to say' } as const
 
 /** The age bands the report counts by; the Connection Support review reports 18 to 24 on its own. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validate } from '../validation'
-import { changedValues, checkStoredValues, displayValue, formSchema, formValues, storedSchema, type Field } from './fields'
+import { changedValues, checkStoredValues, displayValue, formSchema, formValues, storedSchema, withBlankChoicesShown, type Field } from './fields'
 
 const FIELDS = [
   { name: 'who', label: 'Housing Options contact', kind: 'text', required: true },
@@ -114,6 +114,20 @@ describe('a form made from the field catalogue', () => {
   it('finds what a save changed', () => {
     expect(changedValues({ a: '1', b: '2' }, { a: '1', b: '3', c: '4' })).toEqual({ b: '3', c: '4' })
     expect(changedValues({ a: '1' }, { a: undefined })).toEqual({ a: undefined })
+  })
+
+  it("shows an empty choice as its group's blank choice, where the field offers it, leaving the values as they were", () => {
+    const NOT_ASKED = { value: 'not-asked', label: 'Not asked' }
+    const fields = [
+      { name: 'gender', label: 'Gender', kind: 'choice', options: [NOT_ASKED, { value: 'woman', label: 'Woman' }] },
+      { name: 'religion', label: 'Religion', kind: 'choice', options: [NOT_ASKED, { value: 'none', label: 'No religion' }] },
+      { name: 'kind', label: 'Kind', kind: 'choice', options: [{ value: 'a', label: 'A' }] },
+      { name: 'note', label: 'Note', kind: 'text' },
+    ] as const satisfies readonly Field[]
+    const values = { gender: '', religion: 'none', kind: '', note: '' }
+    expect(withBlankChoicesShown([{ title: 'Equality', blankChoice: 'not-asked', fields }], values)).toEqual({ gender: 'not-asked', religion: 'none', kind: '', note: '' })
+    expect(values.gender).toBe('')
+    expect(withBlankChoicesShown([{ title: 'Equality', fields }], values)).toEqual(values)
   })
 })
 

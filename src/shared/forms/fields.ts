@@ -64,6 +64,11 @@ export interface FieldGroup {
   hint?: string
   /** What a field left empty reads as, where "Not recorded" would mislead (equality monitoring: "Not asked"). */
   blank?: string
+  /**
+   * The choice a field left empty shows as chosen on the form, to match what `blank` reads
+   * (equality monitoring: "Not asked"). Only shown: nothing is saved unless the person changes it.
+   */
+  blankChoice?: string
   fields: readonly Field[]
 }
 
@@ -303,6 +308,19 @@ export function formValues(fields: readonly Field[], stored: Record<string, unkn
 /** £1,234.50 */
 export function formatPounds(pence: number): string {
   return (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' })
+}
+
+/** The form's values as it shows them: an empty choice shows its group's `blankChoice`, where the field offers it. */
+export function withBlankChoicesShown(groups: readonly FieldGroup[], values: FormValues): FormValues {
+  const shown = { ...values }
+  for (const { blankChoice, fields } of groups) {
+    if (blankChoice === undefined) continue
+    for (const field of fields) {
+      const offered = field.kind === 'choice' && field.options.some((option) => option.value === blankChoice)
+      if (offered && !shown[field.name]) shown[field.name] = blankChoice
+    }
+  }
+  return shown
 }
 
 /** Which stored values differ between two versions of a form, so a save touches only those. */

@@ -1,5 +1,5 @@
 import { ageBandOn } from '../../../shared/case/age-band'
-import { AGE_BANDS, EQUALITY_FIELDS, EQUALITY_VOLUNTARY } from '../../../shared/case/equality'
+import { AGE_BANDS, EQUALITY_FIELDS, EQUALITY_VOLUNTARY, NOT_ASKED } from '../../../shared/case/equality'
 import { today, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
 
@@ -17,7 +17,7 @@ export function EqualityPanel() {
       <h3 className="subheading">Equality monitoring</h3>
       <p className="field__hint">{EQUALITY_VOLUNTARY}</p>
       {band && <p className="field__hint">Age band: {AGE_BANDS.find((option) => option.value === band)!.label} (from the date of birth).</p>}
-      <Section section="equality" title="Equality monitoring" groups={[{ title: 'Equality monitoring', hint: EQUALITY_VOLUNTARY, blank: 'Not asked', fields }]} />
+      <Section section="equality" title="Equality monitoring" groups={[{ title: 'Equality monitoring', hint: EQUALITY_VOLUNTARY, blank: NOT_ASKED.label, blankChoice: NOT_ASKED.value, fields }]} />
     </>
   )
 }

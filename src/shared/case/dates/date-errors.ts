@@ -5,9 +5,13 @@ import type { CaseRecord } from '../record'
 import { beforeDateOfBirth, formDatesBeforeBirth } from './after-date-of-birth'
 import { arrivalBeforeReconnection } from './arrival-after-reconnection'
 import { endsBeforeItStarts } from './ends-after-it-starts'
+import { followUpBeforeClosure } from './follow-up-after-closure'
 import { afterToday } from './happened-by-today'
+import { markerEndedBeforeRaised } from './marker-ended-after-raised'
 import { packSentBeforeReferral } from './pack-sent-after-referral'
+import { partnerActionBeforeReferral } from './partner-action-after-referral'
 import { reconnectionBeforeReferral } from './reconnection-after-referral'
+import { outcomeBeforeReferral } from './referral-outcome-after-referral'
 import { stepDownBeforeReconnection } from './step-down-after-reconnection'
 import { toldAfterTheDay } from './told-about-the-day-before-it'
 
@@ -35,6 +39,13 @@ export function dateErrors(record: CaseRecord, today: IsoDate, catalogues: Catal
   }
   const { referral, reconnectionDay, stepDown } = record
   const inSection = (section: string, issue: FieldIssue | undefined) => (issue ? [{ field: `${section}.${issue.field}`, message: issue.message }] : [])
+  const inItems = <T>(collection: string, items: Record<string, T>, ...rules: ((item: T) => FieldIssue | undefined)[]) =>
+    Object.entries(items).flatMap(([id, item]) => rules.flatMap((rule) => inSection(`${collection}.${id}`, rule(item))))
+  errors.push(
+    ...inItems('markers', record.markers, markerEndedBeforeRaised),
+    ...inItems('onwardReferrals', record.onwardReferrals, outcomeBeforeReferral, partnerActionBeforeReferral),
+    ...inItems('followUps', record.followUps, (followUp) => followUpBeforeClosure(followUp, record)),
+  )
   errors.push(
     ...inSection('reconnectionDay', reconnectionBeforeReferral(referral, reconnectionDay)),
     ...inSection('reconnectionDay', arrivalBeforeReconnection(reconnectionDay)),
