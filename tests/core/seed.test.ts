@@ -6,6 +6,10 @@ import { PHASES } from '../../src/shared/case/phases'
 import { caseFlags } from '../../src/shared/case/flags'
 import { isPhoneNumber } from '../../src/shared/forms/phone-number'
 import { sampleSettings } from '../../src/main/core/seed/sample-settings'
+import { seedWorkspace } from '../../src/main/core/seed/seed'
+import { openWorkspace } from '../../src/main/core/workspace'
+import { AMINA } from '../support/people'
+import { tempDir } from '../support/temp-dir'
 
 const TEAM = {
   manager: { id: 'm', name: 'Derek Hall', role: 'manager' as const },
@@ -52,5 +56,29 @@ describe('sample cases', () => {
     }
     expect(names(7)).toEqual(names(7))
     expect(names(7)).not.toEqual(names(8))
+  })
+
+  it('are referred by organisations of several kinds, each on the team’s list with its kind, so the report counts them by kind', { timeout: 60_000 }, async () => {
+    const dir = tempDir('seed-kinds')
+    const ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    try {
+      await seedWorkspace(ws, { cases: 30, seed: 7, today: '2026-11-23' })
+      // Seeding again adds no second entry for an organisation already listed.
+      await seedWorkspace(ws, { cases: 1, seed: 8, today: '2026-11-23' })
+      const entries = ws.team.outreachTeamEntries()
+      expect(entries.map((entry) => entry.name).sort()).toEqual(sampleSettings().outreachTeams.map((entry) => entry.name).sort())
+      expect(entries.every((entry) => entry.kind)).toBe(true)
+      const report = await ws.reports.monitoring({ from: '2000-01-01', to: '2026-11-23' })
+      const lines = report.sections.find((section) => section.id === 'referrals')!.figures
+      const byKind = lines.findIndex((line) => line.label === 'Referrals received, by kind of referring organisation')
+      const after = lines.slice(byKind + 1)
+      const kinds = after.slice(0, after.findIndex((line) => line.level === 0)).map((line) => line.label)
+      expect(kinds).toContain('Outreach team')
+      expect(kinds.length).toBeGreaterThan(2)
+      expect(kinds).not.toContain('Not recorded')
+    } finally {
+      await ws.close()
+      dir.remove()
+    }
   })
 })

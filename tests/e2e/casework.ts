@@ -17,7 +17,7 @@ export function casework(page: Page) {
       await page.getByLabel('Date of birth').fill(referral.born)
       if (referral.chain) await page.getByLabel('CHAIN number (if they have one)').fill(referral.chain)
       await page.getByLabel("Referrer's name").fill(referral.referrer)
-      await page.getByLabel('Outreach team').fill(referral.team)
+      await page.getByLabel('Referring organisation').fill(referral.team)
       await page.getByRole('button', { name: 'Save referral' }).click()
       await expect(page.getByRole('heading', { level: 1, name: referral.name })).toBeVisible()
     },

@@ -58,7 +58,7 @@ test('a half-typed referral is offered by name, never poured into the next perso
   await page.getByLabel('Client name').fill('Tomos Evans')
   await page.getByLabel('Date of birth').fill('14/06/1990')
   await page.getByLabel("Referrer's name").fill('Sam Reed')
-  await page.getByLabel('Outreach team').fill('Cardiff Outreach')
+  await page.getByLabel('Referring organisation').fill('Cardiff Outreach')
   await page.getByRole('button', { name: 'Save referral' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Tomos Evans' })).toBeVisible()
   await expect(page.getByText('No CHAIN number')).toBeVisible()

@@ -70,7 +70,7 @@ test('the local authority picker keeps the page whole, buttons say what they cha
   expect(csp, 'Content Security Policy errors in the console').toEqual([])
 })
 
-test('a referral’s outreach team is chosen from the team’s list, with “add new”, so one organisation is one entry', async ({ app }, testInfo) => {
+test('a referral’s referring organisation is chosen from the team’s list, with “add new”, so one organisation is one entry', async ({ app }, testInfo) => {
   const page = await app.open()
   await firstRun(page, 'Amina Okafor')
   const referral = async (client: string, born: string, chooseTeam: () => Promise<void>) => {
@@ -82,15 +82,15 @@ test('a referral’s outreach team is chosen from the team’s list, with “add
     await page.getByRole('button', { name: 'Save referral' }).click()
     await expect(page.getByRole('heading', { level: 1, name: client })).toBeVisible()
   }
-  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  const outreach = page.getByRole('combobox', { name: 'Referring organisation' })
 
   // The list is empty: the first is added from the form.
   await referral('Łukasz Wiśniewski', '17/05/1984', async () => {
     await outreach.pressSequentially('Tower Hamlets Outreach')
-    const addNew = page.getByRole('option', { name: 'Add “Tower Hamlets Outreach” as a new outreach team' })
+    const addNew = page.getByRole('option', { name: 'Add “Tower Hamlets Outreach” as a new referring organisation' })
     await expect(addNew).toBeVisible()
     await screenshot(page, testInfo, '03-outreach-add-new')
-    await expectAccessible(page, 'the referral form with the outreach team list open')
+    await expectAccessible(page, 'the referral form with the referring organisation list open')
     await addNew.click()
     await expect(outreach).toHaveValue('Tower Hamlets Outreach')
   })
@@ -113,17 +113,17 @@ test('a referral’s outreach team is chosen from the team’s list, with “add
   await screenshot(page, testInfo, '04-outreach-list')
 })
 
-test('an outreach team typed into a referral never saved does not join the team’s list', async ({ app }, testInfo) => {
+test('a referring organisation typed into a referral never saved does not join the team’s list', async ({ app }, testInfo) => {
   const page = await app.open()
   await firstRun(page, 'Amina Okafor')
   await page.getByRole('link', { name: /Add (the first|a) referral/ }).first().click()
   await page.getByLabel('Client name').fill('Tomos Evans')
   await page.getByLabel('Date of birth').fill('31/02/1990')
   await page.getByLabel("Referrer's name").fill('Sam Reed')
-  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  const outreach = page.getByRole('combobox', { name: 'Referring organisation' })
   // Half a word, the list offering "Add …", left for another field, then the form sent.
   await outreach.pressSequentially('Cardif')
-  await expect(page.getByRole('option', { name: 'Add “Cardif” as a new outreach team' })).toBeVisible()
+  await expect(page.getByRole('option', { name: 'Add “Cardif” as a new referring organisation' })).toBeVisible()
   await page.getByLabel("Referrer's name").click()
   await page.getByRole('button', { name: 'Save referral' }).click()
   await expect(page.getByRole('alert').getByText('31/02/1990 is not a real date')).toBeVisible()
@@ -132,10 +132,10 @@ test('an outreach team typed into a referral never saved does not join the team�
 
   // Never saved, never chosen: not on the team's list.
   await page.getByRole('link', { name: 'Team settings' }).first().click()
-  await expect(page.getByRole('region', { name: 'Outreach teams' })).not.toContainText('Cardif')
+  await expect(page.getByRole('region', { name: 'Referring organisations' })).not.toContainText('Cardif')
 })
 
-test('a case’s referral form chooses its outreach team from the team’s list, and a manager corrects, merges and removes entries in Team settings', async ({ app }, testInfo) => {
+test('a case’s referral form chooses its referring organisation from the team’s list, and a manager corrects, merges and removes entries in Team settings', async ({ app }, testInfo) => {
   const page = await app.open()
   await firstRun(page, 'Derek Hall')
   const steps = casework(page)
@@ -144,16 +144,16 @@ test('a case’s referral form chooses its outreach team from the team’s list,
 
   // The case's own referral form offers the same list, with "add new".
   await steps.change('Referral form')
-  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  const outreach = page.getByRole('combobox', { name: 'Referring organisation' })
   await expect(outreach).toHaveValue('THOT')
   await outreach.focus()
   await outreach.press('ArrowDown')
   await expect(page.getByRole('listbox', { name: 'Choices' }).getByRole('option')).toHaveText(['THOT', 'Tower Hamlet Outreach', 'Self-referral'])
   await outreach.fill('Camden Outreach')
-  const addNew = page.getByRole('option', { name: 'Add “Camden Outreach” as a new outreach team' })
+  const addNew = page.getByRole('option', { name: 'Add “Camden Outreach” as a new referring organisation' })
   await expect(addNew).toBeVisible()
   await screenshot(page, testInfo, '05-case-referral-outreach-add-new')
-  await expectAccessible(page, 'a case’s referral form with the outreach team list open')
+  await expectAccessible(page, 'a case’s referral form with the referring organisation list open')
   await addNew.click()
   await expect(outreach).toHaveValue('Camden Outreach')
   await steps.save('Referral form')
@@ -161,16 +161,16 @@ test('a case’s referral form chooses its outreach team from the team’s list,
 
   // Team settings: the list, a spelling corrected (the old one kept as another name), two merged, one removed.
   await page.getByRole('link', { name: 'Team settings' }).first().click()
-  const list = page.getByRole('region', { name: 'Outreach teams' })
+  const list = page.getByRole('region', { name: 'Referring organisations' })
   const names = () => list.locator('tbody tr td:first-child')
   await expect(names()).toHaveText(['Camden Outreach', 'THOT', 'Tower Hamlet Outreach'])
-  await list.getByRole('row', { name: /^Tower Hamlet Outreach/ }).getByRole('button', { name: 'Change this outreach team' }).click()
-  await expect(page.getByRole('heading', { name: 'Change this outreach team' })).toBeFocused()
+  await list.getByRole('row', { name: /^Tower Hamlet Outreach/ }).getByRole('button', { name: 'Change this referring organisation' }).click()
+  await expect(page.getByRole('heading', { name: 'Change this referring organisation' })).toBeFocused()
   await list.getByLabel('Name').fill('Tower Hamlets Outreach')
   await list.getByRole('button', { name: 'Save changes' }).click()
   await expect(list.getByRole('row', { name: /^Tower Hamlets Outreach/ })).toContainText('Tower Hamlet Outreach')
 
-  const merge = page.getByRole('region', { name: 'Merge two outreach teams' })
+  const merge = page.getByRole('region', { name: 'Merge two referring organisations' })
   await merge.getByLabel('Merge').selectOption({ label: 'THOT' })
   await merge.getByLabel('Into').selectOption({ label: 'Tower Hamlets Outreach' })
   await merge.getByRole('button', { name: 'Merge' }).click()
@@ -178,11 +178,11 @@ test('a case’s referral form chooses its outreach team from the team’s list,
   await expect(names()).toHaveText(['Camden Outreach', 'Tower Hamlets Outreach'])
   await expect(list.getByRole('row', { name: /^Tower Hamlets Outreach/ })).toContainText('Tower Hamlet Outreach, THOT')
 
-  await list.getByRole('row', { name: /^Camden Outreach/ }).getByRole('button', { name: 'Remove this outreach team' }).click()
+  await list.getByRole('row', { name: /^Camden Outreach/ }).getByRole('button', { name: 'Remove this referring organisation' }).click()
   await list.getByRole('button', { name: 'Yes, remove it' }).click()
   await expect(names()).toHaveText(['Tower Hamlets Outreach'])
   await screenshot(page, testInfo, '06-settings-outreach-teams')
-  await expectAccessible(page, 'team settings with the list of outreach teams')
+  await expectAccessible(page, 'team settings with the list of referring organisations')
 
   // A case naming an old name counts under the kept entry.
   await page.getByRole('link', { name: 'Reports' }).first().click()
@@ -215,17 +215,17 @@ test('the first run on a laptop with a team offers its people, so choosing yours
   await expect(page.getByRole('rowheader', { name: /Amina Okafor/i })).toHaveCount(1)
 })
 
-test('the new referral page’s outreach team box keeps what was typed on Escape, and offers a listed team however it is spaced', async ({ app }, testInfo) => {
+test('the new referral page’s referring organisation box keeps what was typed on Escape, and offers a listed team however it is spaced', async ({ app }, testInfo) => {
   const page = await app.open()
   await firstRun(page, 'Amina Okafor')
   await casework(page).addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Cardiff Outreach' })
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a referral' }).click()
-  const outreach = page.getByRole('combobox', { name: 'Outreach team' })
+  const outreach = page.getByRole('combobox', { name: 'Referring organisation' })
 
   // A listed team typed with other capitals and spacing is the listed one, not a new entry.
   await outreach.pressSequentially('cardiff  outreach')
   await expect(page.getByRole('option', { name: 'Cardiff Outreach', exact: true })).toBeVisible()
-  await expect(page.getByRole('option', { name: /as a new outreach team/ })).toHaveCount(0)
+  await expect(page.getByRole('option', { name: /as a new referring organisation/ })).toHaveCount(0)
   await screenshot(page, testInfo, '06-outreach-folded-spelling')
 
   // Escape closes the list and keeps the words; leaving the box takes the listed spelling.
@@ -238,9 +238,9 @@ test('the new referral page’s outreach team box keeps what was typed on Escape
   // A new team's name typed is kept on Escape too.
   await outreach.fill('')
   await outreach.pressSequentially('Swansea Outreach')
-  await expect(page.getByRole('option', { name: 'Add “Swansea Outreach” as a new outreach team' })).toBeVisible()
+  await expect(page.getByRole('option', { name: 'Add “Swansea Outreach” as a new referring organisation' })).toBeVisible()
   await outreach.press('Escape')
   await expect(outreach).toHaveValue('Swansea Outreach')
   await screenshot(page, testInfo, '07-outreach-escape-keeps-text')
-  await expectAccessible(page, 'the new referral page after Escape in the outreach team box')
+  await expectAccessible(page, 'the new referral page after Escape in the referring organisation box')
 })

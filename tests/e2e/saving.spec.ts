@@ -10,7 +10,7 @@ test('the window says when work is saved, and when a restarted server means it c
   await page.getByLabel('Client name').fill('Ana Pereira')
   await page.getByLabel('Date of birth').fill('03/02/1979')
   await page.getByLabel("Referrer's name").fill('Sam Reed')
-  await page.getByLabel('Outreach team').fill('Camden Outreach')
+  await page.getByLabel('Referring organisation').fill('Camden Outreach')
   await page.getByRole('button', { name: 'Save referral' }).click()
 
   await page.getByRole('link', { name: /^Contact log/ }).click()

@@ -26,13 +26,13 @@ test('the footer names whose each unsaved form is: two new referrals and a caseâ
   await expectAccessible(page, 'the footer naming three unsaved forms')
 })
 
-test('the outreach team box shows its list on a click, and on ArrowDown or Alt+ArrowDown from the keyboard', async ({ app }, testInfo) => {
+test('the referring organisation box shows its list on a click, and on ArrowDown or Alt+ArrowDown from the keyboard', async ({ app }, testInfo) => {
   const page = await app.open()
   const steps = casework(page)
   await steps.firstRun('Amina Okafor')
   await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
   await mainNav(page).getByRole('link', { name: 'Add a referral' }).click()
-  const box = page.getByRole('combobox', { name: 'Outreach team' })
+  const box = page.getByRole('combobox', { name: 'Referring organisation' })
   const list = page.getByRole('listbox', { name: 'Choices' })
 
   // As wide as the other lines of text on the form (the referrer's name above it), with its button inside that width.
@@ -46,7 +46,7 @@ test('the outreach team box shows its list on a click, and on ArrowDown or Alt+A
   await expect(box).toHaveAttribute('aria-expanded', 'true')
   await expect(list.getByRole('option', { name: 'Camden Outreach' })).toBeVisible()
   await screenshot(page, testInfo, 'outreach-team-list-on-click')
-  await expectAccessible(page, 'the outreach team list, open')
+  await expectAccessible(page, 'the referring organisation list, open')
   await box.press('Escape')
   await expect(list).toBeHidden()
 

@@ -242,6 +242,37 @@ describe('the presentation pack', () => {
     expect(document.enclosures.map((e) => e.attachmentId)).toEqual([benefits])
   })
 
+  it('says how the council can reach the client while consent to share with it is in force, and is not made without it', async () => {
+    const caseId = await caseReadyForPack(ws, 'Marta Kowalska')
+    await ws.cases.change(caseId, (doc, context) =>
+      change.updateSection(doc, 'contact', { phone: '07700 900123', email: 'marta.k@example.org', preferredContact: 'text', aliases: 'Martha', lastSeenWhere: 'Brick Lane' }, context),
+    )
+    const { path, document } = await plain(ws.paperwork.presentationPack(caseId))
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('How to contact them')
+    expect(text).toMatch(/Phone number:? 07700 900123/)
+    expect(text).toMatch(/Email address:? marta\.k@example\.org/)
+    expect(text).toMatch(/Preferred contact method:? Text message/)
+    // The team's own notes of where she is seen, and her other names, stay with the team.
+    expect(text).not.toContain('Brick Lane')
+    expect(text).not.toContain('Martha')
+    // The client summary, the last page with nothing enclosed.
+    pngOfPage(path, document.pages, join(LOOK_DIR, 'presentation-pack-client-contact.png'))
+
+    await ws.cases.change(caseId, (doc, context) =>
+      change.addItem(doc, 'sharingConsents', 'bradford', { agency: 'Bradford Council', givenOn: '2026-10-01', how: 'written', withdrawnOn: '2026-11-20' }, context),
+    )
+    const refused = await ws.paperwork.presentationPack(caseId).catch((e: unknown) => e)
+    expect((refused as PaperworkNotReadyError).problems).toEqual(['Marta withdrew consent to share with Bradford Council on 20/11/2026'])
+  })
+
+  it('says the council reaches the client through the team when no phone or email is recorded', async () => {
+    const caseId = await caseReadyForPack(ws, 'Piotr Zieliński')
+    const { path } = await plain(ws.paperwork.presentationPack(caseId))
+    expect(pdfText(path).replace(/\s+/g, ' ')).toContain('How to contact them No phone number or email address is recorded: contact Piotr Zieliński through us.')
+  })
+
   it('says what is missing before a pack can be made', async () => {
     const caseId = await caseReadyForPack(ws, 'Sam Taylor', { plan: { packConsent: 'no' } })
     const error = await ws.paperwork.presentationPack(caseId).catch((e: unknown) => e)

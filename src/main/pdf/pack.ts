@@ -217,6 +217,12 @@ function clientSummary(c: Composer, input: PackInput): void {
       [shown(REFERRAL_DETAIL_FIELDS, r, 'publicFunds'), shown(REFERRAL_DETAIL_FIELDS, r, 'publicFundsBasis')].filter(Boolean).join(': '),
     ],
   ])
+  // Only while consent to share with the council is in force; a pack is not made without it.
+  if (plan.clientContact) {
+    c.heading('How to contact them', 3)
+    if (plan.clientContact.length === 0) c.text(`No phone number or email address is recorded: contact ${r.clientName} through us.`, { size: 9.5 })
+    else c.keyValues(plan.clientContact.map(({ label, value }) => [label, value]))
+  }
   c.heading('Address history', 3)
   const addresses = Object.values(record.addresses).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))
   if (addresses.length === 0) c.text('No addresses recorded.', { size: 9.5 })

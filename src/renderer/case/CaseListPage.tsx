@@ -141,7 +141,7 @@ function FirstRunHint() {
     <section className="empty-state" aria-labelledby="empty-heading">
       <h2 id="empty-heading">No cases yet</h2>
       <p>
-        When an outreach team refers someone to you, start their case here. You will need the client's name and date of
+        When someone is referred to you, start their case here. You will need the client's name and date of
         birth, their CHAIN number if they have one, and who referred them.
       </p>
       <Link to="/referrals/new" className="button">

@@ -25,7 +25,7 @@ export function NewReferralPage() {
   return (
     <div className="narrow">
       <PageHeading title="Add a referral" />
-      <p className="lead">Start a case for someone referred by an outreach team. Everything else is added on the case.</p>
+      <p className="lead">Start a case for someone referred to you, by an outreach team, another organisation or themselves. Everything else is added on the case.</p>
       {others.map((draft) => {
         const name = (draft.value as Partial<typeof EMPTY>).clientName?.trim() || 'someone not yet named'
         return (
@@ -141,7 +141,7 @@ function ReferralForm({ draftId }: { draftId: string }) {
           {/* The case's referral form's picker: one organisation is one entry however it is typed. */}
           <OutreachTeamPicker
             name="outreachTeam"
-            label="Outreach team"
+            label="Referring organisation"
             value={values.outreachTeam}
             onChange={set('outreachTeam')}
             {...(errors.outreachTeam ? { error: errors.outreachTeam } : {})}

@@ -57,7 +57,7 @@ export function OutreachTeamPicker(props: { name: string; label: string; value: 
         setProblem(undefined)
         props.onChange(value)
       }}
-      addNew={{ label: (typed) => `Add “${typed}” as a new outreach team`, onAdd: add }}
+      addNew={{ label: (typed) => `Add “${typed}” as a new referring organisation`, onAdd: add }}
       // The list's own comparison: "cardiff  outreach" is "Cardiff Outreach", not a new entry.
       fold={organisationKey}
       // An organisation's name is a line of text like the referrer's name above it: as wide.

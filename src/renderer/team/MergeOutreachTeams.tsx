@@ -21,7 +21,7 @@ export function MergeOutreachTeams({ entries }: { entries: Record<string, Outrea
   const merge = () => {
     setDone(undefined)
     if (!merged || !kept || merged === kept) {
-      setProblem('Choose two different outreach teams')
+      setProblem('Choose two different referring organisations')
       return
     }
     const [goes, stays] = [entries[merged]?.name, entries[kept]?.name]
@@ -36,7 +36,7 @@ export function MergeOutreachTeams({ entries }: { entries: Record<string, Outrea
       .catch((error: unknown) => setProblem(issuesOf(error)[0]?.message))
   }
   return (
-    <Panel id="merge-outreach-teams-heading" title="Merge two outreach teams">
+    <Panel id="merge-outreach-teams-heading" title="Merge two referring organisations">
       <p className="field__hint">
         When two entries are the same organisation. The first goes from the list; cases that name it keep what they say, and the monitoring report counts
         them under the second.

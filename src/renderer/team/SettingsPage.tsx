@@ -107,8 +107,8 @@ export function SettingsPage() {
           />
           <DirectoryEditor<OutreachTeam>
             directory="outreachTeams"
-            title="Outreach teams"
-            itemName="an outreach team"
+            title="Referring organisations"
+            itemName="a referring organisation"
             entries={settings.data.outreachTeams}
             canChange={manager}
             order={(a, b) => a.name.localeCompare(b.name, 'en-GB')}
@@ -116,7 +116,7 @@ export function SettingsPage() {
               { label: 'Name', value: (item) => item.name },
               { label: 'Also known as', value: (item) => (item.aliases ?? []).join(', ') },
             ]}
-            emptyText="None yet. A referral's outreach team is chosen from this list, and one typed new joins it."
+            emptyText="None yet. A referral's referring organisation is chosen from this list, and one typed new joins it."
           />
           {manager && Object.keys(settings.data.outreachTeams).length > 1 && <MergeOutreachTeams entries={settings.data.outreachTeams} />}
           <h2 className="subheading">Caseloads</h2>

@@ -3,6 +3,7 @@ import { councilName } from '../places/local-authority'
 import { letterheadProblems, type HousingOptionsContact, type PaperworkSettings } from '../team/settings'
 import { packWarnings } from './pack-warnings'
 import { NO_PACK_CONSENT, sharingRefusal } from './consent-to-share'
+import { contactForCouncil } from './contact-for-council'
 import { ATTACHMENT_TYPES, attachmentsInOrder, type AttachmentRecord } from './attachments'
 import type { CaseRecord } from './record'
 
@@ -37,6 +38,8 @@ export interface PackPlan {
   /** What a person should know before making it, and may make it anyway (packWarnings). */
   warnings: string[]
   recipient?: PackRecipient
+  /** How the council can reach the client (`contactForCouncil`): only while consent to share with it is in force. */
+  clientContact?: { label: string; value: string }[]
   /** Health and support needs are described only with the client's agreement. */
   includesHealth: boolean
   enclosures: PackEnclosure[]
@@ -76,10 +79,12 @@ export function planPack(record: CaseRecord, settings: PaperworkSettings, withou
     }
   }
   const plan = { includesHealth, enclosures, leftOut }
+  const clientContact = destination ? contactForCouncil(record, destination) : undefined
   return {
     problems,
     warnings: packWarnings(record, plan, today),
     ...(destination ? { recipient: packRecipient(record, destination, settings) } : {}),
+    ...(clientContact ? { clientContact } : {}),
     ...plan,
   }
 }

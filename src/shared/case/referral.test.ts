@@ -37,7 +37,7 @@ describe('the referral schema', () => {
     [{ chainNumber: '12-34' }, 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
     [{ chainNumber: 123456 }, 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
     [{ referrerName: undefined }, 'referrerName', "Enter the referrer's name"],
-    [{ outreachTeam: ' ' }, 'outreachTeam', 'Enter the outreach team'],
+    [{ outreachTeam: ' ' }, 'outreachTeam', 'Enter the referring organisation'],
   ])('refuses %o', (change, field, message) => {
     expect(check({ ...good, ...change })).toEqual({ ok: false, issues: [{ field, message }] })
   })

@@ -38,7 +38,7 @@ export const REFERRAL_IDENTITY_FIELDS = [
     messages: { invalid: 'CHAIN number must be digits only, for example 123456' },
   },
   { name: 'referrerName', label: "Referrer's name", kind: 'text', required: true, messages: { required: "Enter the referrer's name" } },
-  { name: 'outreachTeam', label: 'Outreach team', kind: 'outreach-team', required: true, messages: { required: 'Enter the outreach team' } },
+  { name: 'outreachTeam', label: 'Referring organisation', kind: 'outreach-team', required: true, messages: { required: 'Enter the referring organisation' } },
 ] as const satisfies readonly Field[]
 
 export type ReferralIdentity = FieldValues<typeof REFERRAL_IDENTITY_FIELDS>

@@ -24,7 +24,7 @@ import {
   NAMES,
   NOTE_TEMPLATES,
   REFERRERS,
-  REFERRING_TEAMS,
+  REFERRING_ORGANISATIONS,
   RELATIVES,
   SITES,
   SUPPORT_NEEDS,
@@ -121,7 +121,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
       ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
       referrerName: rng.pick(REFERRERS),
-      outreachTeam: rng.pick(REFERRING_TEAMS),
+      outreachTeam: rng.pick(REFERRING_ORGANISATIONS).name,
     },
     { id: randomUUID(), author: author.author, now: author.now, today: start },
   )

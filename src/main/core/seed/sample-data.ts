@@ -1,3 +1,5 @@
+import type { ReferrerKind } from '../../../shared/team/outreach-teams'
+
 /**
  * Made-up people and places for sample workspaces: names in the scripts and spellings a London
  * team meets (Polish, Romanian, Irish, Icelandic, Russian, Ukrainian, Greek, Lithuanian...),
@@ -19,13 +21,20 @@ export const NAMES: readonly { first: readonly string[]; last: readonly string[]
   { first: ['Abdirahman', 'Hodan', 'Yonas', 'Semhar'], last: ['Mohamed', 'Farah', 'Tesfaye', 'Ghebremedhin'] },
 ]
 
-/** Referring areas: the toolkit's London tri-borough. */
-export const REFERRING_TEAMS = [
-  'Tower Hamlets Outreach',
-  'Hackney Street Outreach',
-  'City of London Outreach',
-  'Thames Reach London Street Rescue',
-] as const
+/**
+ * Referring organisations, each with its kind (the report counts referrals by both): the toolkit's
+ * London tri-borough's outreach teams, who refer most, and the other services that refer.
+ */
+export const REFERRING_ORGANISATIONS = [
+  { name: 'Tower Hamlets Outreach', kind: 'outreach-team' },
+  { name: 'Hackney Street Outreach', kind: 'outreach-team' },
+  { name: 'City of London Outreach', kind: 'outreach-team' },
+  { name: 'Thames Reach London Street Rescue', kind: 'outreach-team' },
+  { name: 'The Whitechapel Mission', kind: 'day-centre' },
+  { name: 'Aldgate Hostel', kind: 'hostel' },
+  { name: 'Royal London Hospital discharge team', kind: 'hospital' },
+  { name: 'Tower Hamlets Probation', kind: 'probation' },
+] as const satisfies readonly { name: string; kind: ReferrerKind }[]
 
 export const REFERRERS = ['Sam Reed', 'Priya Shah', 'Tom Okoro', 'Hannah Fields', 'Kwame Asante', 'Laura Brennan', 'Jas Kaur'] as const
 

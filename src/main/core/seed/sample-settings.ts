@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { placeName } from '../../../shared/places/place-name'
-import type { Agency, HousingOptionsContact, Letterhead, TeamImage } from '../../../shared/team/settings'
+import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam, TeamImage } from '../../../shared/team/settings'
 import { resourcesDir } from '../../pdf/resources'
-import { DESTINATIONS } from './sample-data'
+import { DESTINATIONS, REFERRING_ORGANISATIONS } from './sample-data'
 
 /**
- * The settings of a sample team: a letterhead, and a Housing Options contact and local services
+ * The settings of a sample team: a letterhead, the organisations its cases are referred by (with
+ * their kinds), and a Housing Options contact and local services
  * for every destination the sample cases go to. The organisation and services are made up; the
  * phone numbers are in Ofcom's range kept for drama (01632 960xxx, 020 7946 0xxx), and the email
  * addresses use example.org, so nothing here reaches a real person.
@@ -16,6 +17,8 @@ export interface SampleSettings {
   logo: TeamImage
   housingOptions: HousingOptionsContact[]
   agencies: Agency[]
+  /** The organisations the sample cases are referred by, with their kinds. */
+  outreachTeams: OutreachTeam[]
 }
 
 export function sampleSettings(): SampleSettings {
@@ -32,6 +35,7 @@ export function sampleSettings(): SampleSettings {
       charityNumber: '1100123',
     },
     logo: image('logo.png'),
+    outreachTeams: REFERRING_ORGANISATIONS.map((organisation) => ({ ...organisation })),
     housingOptions: DESTINATIONS.map((place) => {
       const town = placeName(place.code)
       return {

@@ -5,7 +5,6 @@ import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Workspace } from '../workspace'
 import { generateCase, type SeedTeam } from './generate-case'
 import { Random } from './random'
-import { REFERRING_TEAMS } from './sample-data'
 import { sampleSettings } from './sample-settings'
 import { sampleSignature } from './sample-signature'
 
@@ -49,8 +48,6 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   // Each sample person signs with their own hand; the person using the laptop gives their own in Team settings.
   const signers = members.filter((member) => member.id !== workspace.team.profile?.id)
   workspace.team.addSampleSettings(sampleSettings(), Object.fromEntries(signers.map((member) => [member.id, sampleSignature(member.name)])))
-  // The sample cases' referring teams are the team's list, as if their referrals had been typed.
-  for (const name of REFERRING_TEAMS) workspace.team.knowOutreachTeam(name)
   return { cases: done, members: members.length }
 }
 

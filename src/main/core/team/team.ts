@@ -199,6 +199,11 @@ export class Team {
       setLetterhead(team, settings.letterhead, today)
       for (const entry of settings.housingOptions) putDirectoryEntry(team, 'housingOptions', randomUUID(), entry, today)
       for (const agency of settings.agencies) putDirectoryEntry(team, 'agencies', randomUUID(), agency, today)
+      // One organisation, one entry: one the list has already (seeded before) keeps its entry.
+      const listed = Object.values(directoryEntries<OutreachTeam>(team, 'outreachTeams'))
+      for (const entry of settings.outreachTeams.filter((organisation) => !listedOrganisation(listed, organisation.name))) {
+        putDirectoryEntry(team, 'outreachTeams', randomUUID(), entry, today)
+      }
       setTeamImage(team, { logo: true }, settings.logo)
       for (const [id, signature] of Object.entries(signatures)) setTeamImage(team, { signatureOf: id }, signature)
     }, context)
