@@ -3,7 +3,7 @@ import type { FormValues } from '../../shared/forms/fields'
 import { useProfile } from '../app/contexts'
 import { OpenCaseContext } from '../case/CaseContext'
 import type { ApiClient } from '../platform/api-client'
-import { caseIdOfForm, listForms, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
+import { caseIdOfForm, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
 
 /*
  * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
@@ -137,6 +137,28 @@ function windowId(): string {
 const WINDOW_ID = 'homeward-window'
 
 /**
+ * Keeps this window marked open while it is, so a form opening in another tab leaves this one's
+ * typing to it (`startingDraft`); unmarked as it closes or reloads (marked again as it loads).
+ */
+export function useWindowMarkedOpen(): void {
+  useEffect(() => {
+    const id = windowId()
+    const mark = () => markWindowOpen(localStorage, id)
+    const unmark = () => markWindowClosed(localStorage, id)
+    mark()
+    const timer = setInterval(mark, OPEN_FOR_MS / 4)
+    window.addEventListener('pagehide', unmark)
+    window.addEventListener('pageshow', mark)
+    return () => {
+      clearInterval(timer)
+      window.removeEventListener('pagehide', unmark)
+      window.removeEventListener('pageshow', mark)
+      unmark()
+    }
+  }, [])
+}
+
+/**
  * The cases this laptop may no longer hold (erased, or restricted to others), as the core last said:
  * a form of one still on the screen for a moment keeps nothing more of what is typed into it.
  */
@@ -245,7 +267,9 @@ function notify(): void {
 
 /** Drafts change in this window (notify) and in the laptop's other windows (the storage event). */
 function subscribe(listener: () => void): () => void {
-  const elsewhere = () => {
+  const elsewhere = (event: StorageEvent) => {
+    // Another window's open mark, kept fresh, is no draft: nothing to read again.
+    if (event.key !== null && !event.key.startsWith(PREFIX)) return
     version++
     listener()
   }
