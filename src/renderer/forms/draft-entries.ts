@@ -16,6 +16,8 @@ export interface DraftEnvelope {
   value: unknown
   /** The case's client, kept with a case's draft so the footer can say whose it is without opening the case. */
   whose?: string
+  /** The page it was typed on (a case's section), for the footer's link to lead back to it. */
+  path?: string
   /** This write's own mark: an entry continued is removed only while it still has the mark it had then. */
   rev?: string
   /** When it was written (ms): a window with no entry of its own continues the newest. */
@@ -118,7 +120,7 @@ export function writeDraft(
   prefix: string,
   formKey: string,
   windowId: string,
-  draft: Pick<DraftEnvelope, 'label' | 'value' | 'whose'>,
+  draft: Pick<DraftEnvelope, 'label' | 'value' | 'whose' | 'path'>,
   continues: Record<string, string>,
   now = Date.now(),
 ): void {

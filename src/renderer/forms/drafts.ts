@@ -1,5 +1,6 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { FormValues } from '../../shared/forms/fields'
+import { useLocation } from 'react-router'
 import { useProfile } from '../app/contexts'
 import { OpenCaseContext } from '../case/CaseContext'
 import type { ApiClient } from '../platform/api-client'
@@ -33,6 +34,7 @@ export interface StoredDraft {
   label: string
   value: unknown
   whose?: string
+  path?: string
 }
 
 /**
@@ -91,9 +93,9 @@ let cached: { prefix: string; version: number; snapshot: string } | undefined
 
 function unsavedFormsSnapshot(prefix: string): string {
   if (cached?.prefix !== prefix || cached.version !== version) {
-    const forms = listDrafts(prefix, '').map(({ key, label, value, whose }): UnsavedForm => {
+    const forms = listDrafts(prefix, '').map(({ key, label, value, whose, path }): UnsavedForm => {
       const named = whose ?? (key.startsWith('new-referral:') ? typedClientName(value) : undefined)
-      return { key, label, path: draftPath(key), ...(named ? { whose: named } : {}) }
+      return { key, label, path: path ?? draftPath(key), ...(named ? { whose: named } : {}) }
     })
     cached = { prefix, version, snapshot: JSON.stringify(forms) }
   }
@@ -167,6 +169,8 @@ let goneCases = new Set<string>()
 function useStored<T>(key: string, label: string, restore: (saved: unknown) => T, empty: T): [T, (next: T, typed?: boolean) => void, () => void] {
   const prefix = `${PREFIX}${useProfile().id}:`
   const whose = useContext(OpenCaseContext)?.record.referral.clientName || undefined
+  // The section the form is in (Phase 4's, not the case's first page), where the footer's link leads.
+  const path = useLocation().pathname
   // Read once: a form for another draft is a new component, with its own key.
   const [start] = useState(() => startingDraft(localStorage, prefix, key, windowId()))
   const continues = useRef(start.continues)
@@ -175,10 +179,10 @@ function useStored<T>(key: string, label: string, restore: (saved: unknown) => T
     (next: T, typed = true) => {
       setValue(next)
       if (!typed || goneCases.has(caseIdOfForm(key))) return
-      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, ...(whose ? { whose } : {}) }, continues.current)
+      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, path, ...(whose ? { whose } : {}) }, continues.current)
       notify()
     },
-    [prefix, key, label, whose],
+    [prefix, key, label, whose, path],
   )
   const clear = useCallback(() => {
     setValue(empty)
@@ -255,7 +259,13 @@ export function useForgetDraftsOfWithheldCases(api: ApiClient): void {
 }
 
 function listDrafts(prefix: string, scope: string): StoredDraft[] {
-  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({ key, label: envelope.label, value: envelope.value, ...(envelope.whose ? { whose: envelope.whose } : {}) }))
+  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({
+    key,
+    label: envelope.label,
+    value: envelope.value,
+    ...(envelope.whose ? { whose: envelope.whose } : {}),
+    ...(envelope.path ? { path: envelope.path } : {}),
+  }))
 }
 
 const listeners = new Set<() => void>()
