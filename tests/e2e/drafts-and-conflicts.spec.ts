@@ -408,3 +408,101 @@ test('the footer says a form is not saved yet, names it and leads to it, instead
   await steps.save('Referral form')
   await expect(footer).toContainText('All changes saved on this laptop')
 })
+
+/** Opens Phase 4 of the case on the page (its address history), whatever phase the case is in. */
+async function addressHistory(page: Page) {
+  await page.goto(page.url().replace(/#\/cases\/([^/]+).*$/, '#/cases/$1/phase/reconnection-planning'))
+  const region = page.getByRole('region', { name: 'Address history' })
+  await expect(region).toBeVisible()
+  return region
+}
+
+test('two tabs changing one address: a save in one never shows the other’s unsaved typing as “Saved”', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const first = await app.open()
+  const steps = casework(first)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const addresses = await addressHistory(first)
+  await first.getByRole('button', { name: 'Add an address' }).click()
+  await first.getByLabel('Address', { exact: true }).fill('12 Manningham Lane')
+  await steps.chooseLocalAuthority('Local authority', 'Brad', 'Bradford')
+  await first.getByLabel('Type of stay').selectOption({ label: 'Own tenancy or home' })
+  await first.getByLabel('Lived there from').fill('01/01/2020')
+  await first.getByRole('button', { name: 'Add an address', exact: true }).last().click()
+  await expect(addresses).toContainText('12 Manningham Lane')
+
+  // The first tab types a postcode and does not save it.
+  await addresses.getByRole('button', { name: 'Change this address' }).click()
+  await first.getByLabel('Postcode').fill('BD1 3EA')
+  await expect(first.locator('.save-state')).toHaveText('Not saved yet: Address history')
+
+  // A second tab saves the same address.
+  const second = await first.context().newPage()
+  await second.goto(first.url())
+  const secondAddresses = await addressHistory(second)
+  await secondAddresses.getByRole('button', { name: 'Change this address' }).click()
+  await expect(second.getByLabel('Postcode')).toHaveValue('')
+  await second.getByLabel('Address', { exact: true }).fill('14 Manningham Lane')
+  await second.getByRole('button', { name: 'Save changes' }).click()
+  await expect(addresses).toContainText('14 Manningham Lane')
+
+  // The first tab still holds its typing, unsaved, and says so: in the header and the footer.
+  await expect(first.getByLabel('Postcode')).toHaveValue('BD1 3EA')
+  await expect(first.locator('.save-state')).toHaveText('Not saved yet: Address history')
+  await expect(first.locator('.sync-status')).toContainText('Not saved yet: 1 form')
+  await screenshot(first, testInfo, 'other-tab-address-still-unsaved')
+  await first.getByRole('button', { name: 'Save changes' }).click()
+  for (const page of [first, second]) {
+    await expect(page.getByRole('region', { name: 'Address history' })).toContainText('14 Manningham Lane, BD1 3EA')
+    await expect(page.locator('.save-state')).toHaveText('Saved')
+  }
+  await expectAccessible(first, 'an address saved from two tabs')
+  expect(await first.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('homeward-draft:')))).toEqual([])
+})
+
+test('an address’s unsaved typing left by a reload is offered at its row, and the footer’s link leads to its section', async ({ app }, testInfo) => {
+  const page = await app.open()
+  const steps = casework(page)
+  await steps.firstRun('Amina Okafor')
+  await steps.addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Camden Outreach' })
+  const addresses = await addressHistory(page)
+  const phase4 = page.url()
+  await page.getByRole('button', { name: 'Add an address' }).click()
+  await page.getByLabel('Address', { exact: true }).fill('12 Manningham Lane')
+  await steps.chooseLocalAuthority('Local authority', 'Brad', 'Bradford')
+  await page.getByLabel('Type of stay').selectOption({ label: 'Own tenancy or home' })
+  await page.getByLabel('Lived there from').fill('01/01/2020')
+  await page.getByRole('button', { name: 'Add an address', exact: true }).last().click()
+  await addresses.getByRole('button', { name: 'Change this address' }).click()
+  await page.getByLabel('Postcode').fill('BD1 3EA')
+
+  // Reloaded on the case's first page: the footer's link goes back to Phase 4, where the row offers the typing.
+  await page.goto(page.url().replace(/#\/cases\/([^/]+).*$/, '#/cases/$1'))
+  await page.reload()
+  await expect(page.locator('.save-state')).toHaveText('Not saved yet: Address history')
+  await page.locator('.sync-status').getByRole('link', { name: 'Address history for Ana Pereira' }).click()
+  await expect(page).toHaveURL(phase4)
+  const row = addresses.getByRole('row', { name: /12 Manningham Lane/ })
+  await expect(row).toContainText('Unsaved changes')
+  await expect(page.getByLabel('Postcode')).toHaveCount(0)
+  await screenshot(page, testInfo, 'unsaved-address-offered')
+  await expectAccessible(page, 'an address with unsaved changes offered at its row')
+  await row.getByRole('button', { name: 'Continue the unsaved changes to this address' }).click()
+  await expect(page.getByLabel('Postcode')).toHaveValue('BD1 3EA')
+  await expect(page.getByRole('heading', { name: 'Change this address' })).toBeFocused()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(row).toContainText('12 Manningham Lane, BD1 3EA')
+  await expect(row).not.toContainText('Unsaved changes')
+  await expect(page.locator('.save-state')).toHaveText('Saved')
+
+  // Typing left and discarded from its row is gone, and the keyboard stays on the row.
+  await addresses.getByRole('button', { name: 'Change this address' }).click()
+  await page.getByLabel('Postcode').fill('LS1 1AA')
+  await page.reload()
+  await row.getByRole('button', { name: 'Discard the unsaved changes to this address' }).click()
+  await expect(row.getByRole('button', { name: 'Change this address' })).toBeFocused()
+  await expect(row).not.toContainText('Unsaved changes')
+  await expect(page.locator('.save-state')).toHaveText('Saved')
+  await expect(row).toContainText('BD1 3EA')
+})

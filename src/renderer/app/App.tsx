@@ -28,7 +28,7 @@ import { SettingsPage } from '../team/SettingsPage'
 import { RetentionPage } from '../team/RetentionPage'
 import { DocumentsView } from '../case/documents/DocumentsView'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
-import { useForgetDraftsOfWithheldCases } from '../forms/drafts'
+import { useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
 
 // Hash routes work the same from app://homeward in the desktop app and from the browser mode.
 const router = createHashRouter([
@@ -103,6 +103,8 @@ export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
 
   // Drafts typed into a case erased or restricted to others go from this window, signed in or not.
   useForgetDraftsOfWithheldCases(api)
+  // A tab's typing stays its own while it is open: another tab's form never takes it over.
+  useWindowMarkedOpen()
   // A revoked laptop, proven, has deleted the team's data: nothing else is shown (nor can be).
   const takenOffTeam = useTakenOffTeam(api)
   if (takenOffTeam) return <TakenOffTeamPage at={takenOffTeam} api={api} />

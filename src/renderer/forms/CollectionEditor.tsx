@@ -7,7 +7,7 @@ import { useProfile } from '../app/contexts'
 import { EditForm } from './EditForm'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { issuesOf } from './issues'
-import { useFormDraft } from './drafts'
+import { useDiscardDraft, useDraftsUnder, useFormDraft } from './drafts'
 import { OvertakenChoice, overtakenAt, useOvertakenChoices } from './OvertakenChoice'
 
 export interface ListColumn<T> {
@@ -41,6 +41,9 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
   const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`, props.title)
   const [editingId, setEditingId] = useState<string | undefined>()
+  // Items with unsaved typing whose form is closed (left by a reload, a restart): offered at their row.
+  const unsavedItems = new Set(useDraftsUnder(`${props.draftKey}:`).map((draft) => draft.key.slice(props.draftKey.length + 1)))
+  const discardDraft = useDiscardDraft()
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>()
   const [removeError, setRemoveError] = useState<string | undefined>()
   const entries = Object.entries(props.items).sort(([, a], [, b]) => (props.order ? props.order(a, b) : 0))
@@ -99,9 +102,38 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
                 heading: 'Changes',
                 cell: ([id]: [string, T]) => (
                   <>
+                    {unsavedItems.has(id) && editingId !== id && (
+                      <span className="unsaved-item">
+                        <strong>Unsaved changes</strong>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={(event) => {
+                            // This button goes as the form opens: the keyboard comes back to the row's Change.
+                            opener.current = event.currentTarget.closest('td')?.querySelector<HTMLElement>('[data-change-button]') ?? null
+                            setEditingId(id)
+                          }}
+                        >
+                          Continue<span className="visually-hidden"> the unsaved changes to {thisItem}</span>
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={(event) => {
+                            // The keyboard goes on to the row's Change, not the page's body with the button that went.
+                            opener.current = event.currentTarget.closest('td')?.querySelector<HTMLElement>('[data-change-button]') ?? null
+                            discardDraft(`${props.draftKey}:${id}`)
+                            returnFocus()
+                          }}
+                        >
+                          Discard<span className="visually-hidden"> the unsaved changes to {thisItem}</span>
+                        </button>{' '}
+                      </span>
+                    )}
                     <button
                       type="button"
                       className="link-button"
+                      data-change-button
                       onClick={(event) => {
                         opener.current = event.currentTarget
                         setEditingId(id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { entryKey, listForms, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
+import { entryKey, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
 
 /** A window's local storage, as the browser keeps it (one per laptop, shared by its windows). */
 function storage(): Storage {
@@ -46,6 +46,30 @@ describe('drafts kept per window', () => {
     removeDraft(local, PERSON, FORM, 'tab-4', next.continues)
     // The older entry was never continued: still there, offered next, never lost.
     expect(listForms(local, PERSON, '').map(({ envelope }) => envelope.value)).toEqual([{ chainNumber: '1111111' }])
+  })
+
+  it('a form opening in another tab never takes over the typing of a tab still open: its save leaves that entry', () => {
+    const local = storage()
+    markWindowOpen(local, 'tab-1', 1000)
+    writeDraft(local, PERSON, FORM, 'tab-1', typed('1111111'), {}, 1000)
+    const second = startingDraft(local, PERSON, FORM, 'tab-2', 2000)
+    expect(second).toEqual({ continues: {} })
+    writeDraft(local, PERSON, FORM, 'tab-2', typed('2222222'), second.continues, 2000)
+    removeDraft(local, PERSON, FORM, 'tab-2', second.continues)
+    expect(listForms(local, PERSON, 'case-1:').map(({ envelope }) => envelope.value)).toEqual([{ chainNumber: '1111111' }])
+
+    // Once that tab is closed (or its mark is long stale), its typing is continued as any other.
+    markWindowClosed(local, 'tab-1')
+    expect(startingDraft(local, PERSON, FORM, 'tab-3', 3000).envelope?.value).toEqual({ chainNumber: '1111111' })
+    markWindowOpen(local, 'tab-1', 3000)
+    expect(startingDraft(local, PERSON, FORM, 'tab-3', 3000 + OPEN_FOR_MS).envelope?.value).toEqual({ chainNumber: '1111111' })
+  })
+
+  it('the marks of windows long gone are forgotten when a window marks itself open', () => {
+    const local = storage()
+    markWindowOpen(local, 'gone', 1000)
+    markWindowOpen(local, 'open', 1000 + OPEN_FOR_MS)
+    expect(Array.from({ length: local.length }, (_, i) => local.key(i))).toEqual(['homeward-window-open:open'])
   })
 
   it('an entry continued but typed into since, in its own window, is not removed by the save', () => {

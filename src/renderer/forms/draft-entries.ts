@@ -5,7 +5,9 @@
  * opened later (a restart, a crash) with no entry of its own continues the newest entry of that form
  * from any window, and saving or discarding it removes the entries it continued as well, each only
  * if no window has written it since (`rev`): what another window typed after it was continued is
- * still unsaved, and stays. Pure over a `Storage`, so the rule is tested without a browser.
+ * still unsaved, and stays. Never the entry of a window still open (`markWindowOpen`): that typing
+ * is that tab's, still on its screen, and a save elsewhere taking its entry away would leave it
+ * saying "Saved" over typing it still holds. Pure over a `Storage`, so the rule is tested without a browser.
  */
 
 /** What one entry holds: the form's words, what was typed, and which entries it continues. */
@@ -14,6 +16,8 @@ export interface DraftEnvelope {
   value: unknown
   /** The case's client, kept with a case's draft so the footer can say whose it is without opening the case. */
   whose?: string
+  /** The page it was typed on (a case's section), for the footer's link to lead back to it. */
+  path?: string
   /** This write's own mark: an entry continued is removed only while it still has the mark it had then. */
   rev?: string
   /** When it was written (ms): a window with no entry of its own continues the newest. */
@@ -49,6 +53,37 @@ function storageKeys(storage: Storage): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key !== null)
 }
 
+/** Where a window's open mark is kept: beside the drafts, not under their prefix (no one's draft, never listed). */
+const OPEN = 'homeward-window-open:'
+
+/**
+ * How long a window's mark says it is open. Longer than a background tab's timers can be held back
+ * (Chromium runs them once a minute), so a tab out of sight still counts as open.
+ */
+export const OPEN_FOR_MS = 120_000
+
+/** Marks a window open now (kept fresh while it is), and forgets the marks of windows long gone. */
+export function markWindowOpen(storage: Storage, windowId: string, now = Date.now()): void {
+  for (const key of storageKeys(storage)) if (key.startsWith(OPEN) && !isOpen(storage, key, now)) storage.removeItem(key)
+  storage.setItem(OPEN + windowId, String(now))
+}
+
+/** The window closed (or is reloading, and marks itself again as it loads): its entries may be continued. */
+export function markWindowClosed(storage: Storage, windowId: string): void {
+  storage.removeItem(OPEN + windowId)
+}
+
+function isOpen(storage: Storage, markKey: string, now: number): boolean {
+  const at = Number(storage.getItem(markKey))
+  return at > 0 && now - at < OPEN_FOR_MS
+}
+
+/** Whether an entry (by its storage key) belongs to a window open now; one from before windows had their own belongs to none. */
+function ofOpenWindow(storage: Storage, key: string, now: number): boolean {
+  const at = key.lastIndexOf(WINDOW)
+  return at >= 0 && isOpen(storage, OPEN + key.slice(at + 1), now)
+}
+
 /** Every entry of one form (any window), newest first. */
 function entriesOf(storage: Storage, prefix: string, formKey: string): { key: string; envelope: DraftEnvelope }[] {
   return storageKeys(storage)
@@ -62,13 +97,19 @@ function entriesOf(storage: Storage, prefix: string, formKey: string): { key: st
 
 /**
  * What a form opening in a window starts from: the window's own entry (a reload, signing in again),
- * else the newest of another window's; and the entries its own continues.
+ * else the newest of a window no longer open; and the entries its own continues.
  */
-export function startingDraft(storage: Storage, prefix: string, formKey: string, windowId: string): { envelope?: DraftEnvelope; continues: Record<string, string> } {
+export function startingDraft(
+  storage: Storage,
+  prefix: string,
+  formKey: string,
+  windowId: string,
+  now = Date.now(),
+): { envelope?: DraftEnvelope; continues: Record<string, string> } {
   const ownKey = entryKey(prefix, formKey, windowId)
   const own = readEnvelope(storage, ownKey)
   if (own) return { envelope: own, continues: own.continues ?? {} }
-  const newest = entriesOf(storage, prefix, formKey)[0]
+  const newest = entriesOf(storage, prefix, formKey).find(({ key }) => !ofOpenWindow(storage, key, now))
   if (!newest) return { continues: {} }
   return { envelope: newest.envelope, continues: { ...newest.envelope.continues, [newest.key]: newest.envelope.rev ?? '' } }
 }
@@ -79,7 +120,7 @@ export function writeDraft(
   prefix: string,
   formKey: string,
   windowId: string,
-  draft: Pick<DraftEnvelope, 'label' | 'value' | 'whose'>,
+  draft: Pick<DraftEnvelope, 'label' | 'value' | 'whose' | 'path'>,
   continues: Record<string, string>,
   now = Date.now(),
 ): void {

@@ -1,9 +1,10 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { FormValues } from '../../shared/forms/fields'
+import { useLocation } from 'react-router'
 import { useProfile } from '../app/contexts'
 import { OpenCaseContext } from '../case/CaseContext'
 import type { ApiClient } from '../platform/api-client'
-import { caseIdOfForm, listForms, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
+import { caseIdOfForm, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
 
 /*
  * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
@@ -33,6 +34,7 @@ export interface StoredDraft {
   label: string
   value: unknown
   whose?: string
+  path?: string
 }
 
 /**
@@ -91,9 +93,9 @@ let cached: { prefix: string; version: number; snapshot: string } | undefined
 
 function unsavedFormsSnapshot(prefix: string): string {
   if (cached?.prefix !== prefix || cached.version !== version) {
-    const forms = listDrafts(prefix, '').map(({ key, label, value, whose }): UnsavedForm => {
+    const forms = listDrafts(prefix, '').map(({ key, label, value, whose, path }): UnsavedForm => {
       const named = whose ?? (key.startsWith('new-referral:') ? typedClientName(value) : undefined)
-      return { key, label, path: draftPath(key), ...(named ? { whose: named } : {}) }
+      return { key, label, path: path ?? draftPath(key), ...(named ? { whose: named } : {}) }
     })
     cached = { prefix, version, snapshot: JSON.stringify(forms) }
   }
@@ -137,6 +139,28 @@ function windowId(): string {
 const WINDOW_ID = 'homeward-window'
 
 /**
+ * Keeps this window marked open while it is, so a form opening in another tab leaves this one's
+ * typing to it (`startingDraft`); unmarked as it closes or reloads (marked again as it loads).
+ */
+export function useWindowMarkedOpen(): void {
+  useEffect(() => {
+    const id = windowId()
+    const mark = () => markWindowOpen(localStorage, id)
+    const unmark = () => markWindowClosed(localStorage, id)
+    mark()
+    const timer = setInterval(mark, OPEN_FOR_MS / 4)
+    window.addEventListener('pagehide', unmark)
+    window.addEventListener('pageshow', mark)
+    return () => {
+      clearInterval(timer)
+      window.removeEventListener('pagehide', unmark)
+      window.removeEventListener('pageshow', mark)
+      unmark()
+    }
+  }, [])
+}
+
+/**
  * The cases this laptop may no longer hold (erased, or restricted to others), as the core last said:
  * a form of one still on the screen for a moment keeps nothing more of what is typed into it.
  */
@@ -145,6 +169,8 @@ let goneCases = new Set<string>()
 function useStored<T>(key: string, label: string, restore: (saved: unknown) => T, empty: T): [T, (next: T, typed?: boolean) => void, () => void] {
   const prefix = `${PREFIX}${useProfile().id}:`
   const whose = useContext(OpenCaseContext)?.record.referral.clientName || undefined
+  // The section the form is in (Phase 4's, not the case's first page), where the footer's link leads.
+  const path = useLocation().pathname
   // Read once: a form for another draft is a new component, with its own key.
   const [start] = useState(() => startingDraft(localStorage, prefix, key, windowId()))
   const continues = useRef(start.continues)
@@ -153,10 +179,10 @@ function useStored<T>(key: string, label: string, restore: (saved: unknown) => T
     (next: T, typed = true) => {
       setValue(next)
       if (!typed || goneCases.has(caseIdOfForm(key))) return
-      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, ...(whose ? { whose } : {}) }, continues.current)
+      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, path, ...(whose ? { whose } : {}) }, continues.current)
       notify()
     },
-    [prefix, key, label, whose],
+    [prefix, key, label, whose, path],
   )
   const clear = useCallback(() => {
     setValue(empty)
@@ -233,7 +259,13 @@ export function useForgetDraftsOfWithheldCases(api: ApiClient): void {
 }
 
 function listDrafts(prefix: string, scope: string): StoredDraft[] {
-  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({ key, label: envelope.label, value: envelope.value, ...(envelope.whose ? { whose: envelope.whose } : {}) }))
+  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({
+    key,
+    label: envelope.label,
+    value: envelope.value,
+    ...(envelope.whose ? { whose: envelope.whose } : {}),
+    ...(envelope.path ? { path: envelope.path } : {}),
+  }))
 }
 
 const listeners = new Set<() => void>()
@@ -245,7 +277,9 @@ function notify(): void {
 
 /** Drafts change in this window (notify) and in the laptop's other windows (the storage event). */
 function subscribe(listener: () => void): () => void {
-  const elsewhere = () => {
+  const elsewhere = (event: StorageEvent) => {
+    // Another window's open mark, kept fresh, is no draft: nothing to read again.
+    if (event.key !== null && !event.key.startsWith(PREFIX)) return
     version++
     listener()
   }
