@@ -61,6 +61,9 @@ describe('casework in the core', () => {
     expect(target.cases.search('bradford').map((hit) => hit.id)).toEqual([copy])
     const broken = await target.cases.importCase({ ...shown, phase: 'somewhere' }).catch((caught: unknown) => caught)
     expect((broken as ValidationError).issues[0]?.field).toBe('phase')
+    // A value its form would refuse is refused from a file too, in the form's words.
+    const badPhone = await target.cases.importCase({ ...shown, contact: { phone: '12' } }).catch((caught: unknown) => caught)
+    expect((badPhone as ValidationError).issues).toEqual([{ field: 'contact.phone', message: expect.stringMatching(/^Phone number/) }])
     // A file printed by the previous version (schema 2, before scanned documents) is read too.
     const { attachments: _a, generatedDocuments: _g, ...older } = shown
     const fromOlder = await target.cases.importCase({ ...older, schemaVersion: 2 })

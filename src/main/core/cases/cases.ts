@@ -18,6 +18,7 @@ import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
+import { valuesFormsRefuse } from '../../../shared/case/values-as-forms-take'
 import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
@@ -91,6 +92,8 @@ export class Cases {
     if (!parsed.success) {
       throw new ValidationError(parsed.error.issues.map((issue) => ({ field: whereInTheCase(issue.path, upgraded), message: issue.message })))
     }
+    const refused = valuesFormsRefuse(parsed.data as CaseRecord, this.core.context().today)
+    if (refused.length > 0) throw new ValidationError(refused.map((issue) => namedIssue(issue, upgraded)))
     const dates = caseDateProblems(parsed.data as CaseRecord, this.core.context().today)
     if (dates.errors.length > 0) throw new ValidationError(dates.errors.map((issue) => namedIssue(issue, upgraded)))
     const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord

@@ -1,0 +1,26 @@
+import type { IsoDate } from '../dates'
+import { checkStoredValues } from '../forms/fields'
+import type { FieldIssue } from '../validation'
+import { CASE_COLLECTIONS, CASE_SECTIONS } from './changes'
+import type { CaseRecord } from './record'
+
+/**
+ * Every value of a whole case that arrives from a file (`case add --json-file`), checked as its
+ * form checks what a person types: a phone number's shape, an email, a postcode, a choice, a
+ * length. The record's schema only checks a value's type (it also reads documents already held,
+ * which must not become unreadable when a form's rule is tightened); a file is outside input, and
+ * nothing gets into a case through it that a form would refuse. Each problem by its path
+ * (`contact.phone`, `addresses.ID.postcode`).
+ */
+export function valuesFormsRefuse(record: CaseRecord, today: IsoDate): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const check = (path: string, fields: Parameters<typeof checkStoredValues>[0], values: Record<string, unknown>) => {
+    const checked = checkStoredValues(fields, values, today)
+    if (!checked.ok) issues.push(...checked.issues.map((issue) => ({ field: `${path}.${issue.field}`, message: issue.message })))
+  }
+  for (const [section, fields] of Object.entries(CASE_SECTIONS)) check(section, fields, record[section as keyof CaseRecord] as Record<string, unknown>)
+  for (const [collection, fields] of Object.entries(CASE_COLLECTIONS)) {
+    for (const [id, item] of Object.entries(record[collection as keyof CaseRecord] as Record<string, Record<string, unknown>>)) check(`${collection}.${id}`, fields, item)
+  }
+  return issues
+}
