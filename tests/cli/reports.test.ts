@@ -28,8 +28,9 @@ describe('the caseload board and the monitoring report on the command line', () 
     const listed = JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string; status: string }[]
     const board = JSON.parse(homeward('board', '--data', data, '--json').out) as Board
     const open = listed.filter((row) => row.status === 'open').map((row) => row.id)
-    // Every open case (and a closed one while it owes a follow-up check after closure).
+    // Every open case, and a closed one only while a follow-up check after closure is due.
     expect(board.rows.filter((row) => !row.closedAs).map((row) => row.id).sort()).toEqual(open.sort())
+    expect(board.rows.filter((row) => row.closedAs).every((row) => row.flags.some((flag) => flag.kind === 'follow-up-due'))).toBe(true)
     expect(board.caseloads.length).toBeGreaterThanOrEqual(6)
     // A closed case on the board for its follow-up check is no one's caseload.
     const led = board.rows.filter((row) => row.leadCaseworker && !row.closedAs).length

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as change from '../case/changes'
 import { summariseCase } from '../case/summary'
 import { caseIn, CASEWORKER, edit, MANAGER, newCase, nextId, read } from '../../../tests/support/cases'
-import { boardFacts, boardRow, caseloads, caseloadWeights, DEFAULT_CASELOAD_WEIGHTS, filterBoard, sortBoard, type BoardRow } from './board'
+import { boardFacts, boardRow, caseloads, caseloadWeights, DEFAULT_CASELOAD_WEIGHTS, filterBoard, onTheBoard, sortBoard, type BoardRow } from './board'
 
 const row = (doc: ReturnType<typeof newCase>, today = '2026-11-23'): BoardRow => {
   const record = read(doc)
@@ -27,6 +27,13 @@ describe('the caseload board', () => {
     expect(board.lastContact).toBe('2026-11-02')
     expect(board.nextAction).toEqual({ description: 'Chase housing benefit', due: '2026-11-20', owner: CASEWORKER.author.name })
     expect(board.flags.map((flag) => flag.kind)).toEqual(['overdue-action', 'no-recent-contact', 'closure-point'])
+  })
+
+  it('shows a closed case only while a follow-up check after closure is due', () => {
+    const due = { kind: 'follow-up-due', message: 'Follow-up check at 3 months due' } as const
+    expect(onTheBoard({ closedAs: null, flags: [] })).toBe(true)
+    expect(onTheBoard({ closedAs: 'planned', flags: [] })).toBe(false)
+    expect(onTheBoard({ closedAs: 'planned', flags: [due] })).toBe(true)
   })
 
   it('counts each caseworker’s cases raw and weighted, lightest first, with members who lead none', () => {

@@ -34,7 +34,16 @@ export function boardFacts(record: CaseRecord): BoardFacts {
   }
 }
 
-/** One open case on the board (or a closed one owed a follow-up check: `closedAs` says how it closed). */
+/**
+ * Which cases the board shows: every open case, and a closed one only while a follow-up check after
+ * closure is due (the index holds a closed case while it owes one, due or not: today decides). A
+ * case closed last week, its first check three months off, is not the team's work today.
+ */
+export function onTheBoard(row: Pick<BoardRow, 'closedAs' | 'flags'>): boolean {
+  return !row.closedAs || row.flags.some((flag) => flag.kind === 'follow-up-due')
+}
+
+/** One open case on the board (or a closed one with a follow-up check due: `closedAs` says how it closed). */
 export interface BoardRow {
   id: string
   clientName: string

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { CaseChange, CaseChanges, CaseListQuery, CasePage, SearchHit, UnreadableCase } from '../../../shared/api'
 import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
-import { boardRow, caseloads, type Board } from '../../../shared/board/board'
+import { boardRow, caseloads, onTheBoard, type Board } from '../../../shared/board/board'
 import { needsAddedParts, withAddedParts } from '../../../shared/case/added-parts'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
 import { caseDateProblems } from '../../../shared/case/dates/case-dates'
@@ -182,7 +182,10 @@ export class Cases {
   board(): Board {
     const today = isoDateOf(this.core.now())
     const weights = this.team.caseloadWeights()
-    const rows = this.core.index.openCasesForBoard().map(({ summary, board }) => boardRow(summary, board, today))
+    const rows = this.core.index
+      .openCasesForBoard()
+      .map(({ summary, board }) => boardRow(summary, board, today))
+      .filter(onTheBoard)
     return { today, rows, caseloads: caseloads(rows, this.team.members(), weights), weights }
   }
 
