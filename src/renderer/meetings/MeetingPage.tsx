@@ -106,7 +106,8 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
   const agenda: Item[] = agendaInOrder(meeting).map((item) => (item.caseId && withheld[item.caseId] ? { ...item, withheld: withheld[item.caseId] } : item))
   const current = agenda.find((item) => item.id === params.get('item')) ?? agenda[0]
   const [problem, setProblem] = useState<string | undefined>()
-  const rows = board.status === 'ready' ? new Map(board.data.rows.map((row) => [row.id, row])) : new Map<string, BoardRow>()
+  // Open cases only: a closed one on the board for its follow-up check is shown as closed, as one off it is.
+  const rows = board.status === 'ready' ? new Map(board.data.rows.filter((row) => !row.closedAs).map((row) => [row.id, row])) : new Map<string, BoardRow>()
 
   const finish = async () => {
     setProblem(undefined)
@@ -214,9 +215,9 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
 }
 
 /**
- * The board lists open cases only, so a case on the agenda that is not on it was closed after the
- * agenda was made (or has not reached this laptop): read from its document, it is named as closed,
- * never by the phase it was closed in.
+ * A case on the agenda that is not among the board's open cases was closed after the agenda was made,
+ * or is closed and owes a follow-up check (or has not reached this laptop): read from its document,
+ * it is named as closed, never by the phase it was closed in.
  */
 function useClosed(caseId: string): Closed | null {
   const state = useCase(caseId)

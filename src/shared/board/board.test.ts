@@ -65,6 +65,8 @@ describe('the caseload board', () => {
     expect(filterBoard(rows, { caseworker: 'unallocated' })).toEqual([unallocated])
     expect(filterBoard(rows, { caseworker: CASEWORKER.author.id }).map((r) => r.clientName)).toEqual(['Dylan Price', 'Anne Kerr'])
     expect(filterBoard(rows, { phase: 'engage' })).toEqual([engaged])
+    // A closed case on the board for its follow-up check is in no phase's work.
+    expect(filterBoard([...rows, { ...supported, id: 'closed', closedAs: 'planned' }], { phase: 'intensive-support' })).toEqual([supported])
     expect(filterBoard(rows, { flag: 'no-recent-contact' })).toEqual([supported])
     expect(filterBoard(rows, { text: '9876' })).toEqual([engaged])
     expect(filterBoard(rows, { text: 'zoe ARM' })).toEqual([unallocated])

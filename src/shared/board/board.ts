@@ -165,7 +165,8 @@ export function filterBoard(rows: readonly BoardRow[], filter: BoardFilter): Boa
     if (filter.caseworker === 'unallocated' ? row.leadCaseworker !== null : filter.caseworker && row.leadCaseworker?.id !== filter.caseworker) {
       return false
     }
-    if (filter.phase && row.phase !== filter.phase) return false
+    // A phase is open cases' work: a closed case on the board for its follow-up check is in none.
+    if (filter.phase && (row.phase !== filter.phase || row.closedAs)) return false
     if (filter.flag && !row.flags.some((flag) => flag.kind === filter.flag)) return false
     const haystack = foldForSearch(`${row.clientName} ${row.chainNumber ?? ''}`)
     return words.every((word) => haystack.includes(word))
