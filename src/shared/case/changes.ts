@@ -20,7 +20,7 @@ import { NEEDS_FIELDS } from './needs'
 import { advanceProblems, nextPhase, plannedClosureProblems, previousPhase } from './lifecycle'
 import type { CaseNote, noteInputSchema } from './notes'
 import { phaseLabel } from './phases'
-import type { CaseDoc, CaseRecord, CaseRules, PhaseChange } from './record'
+import { ENTRY_LISTS, type CaseDoc, type CaseRecord, type CaseRules, type EntryList, type PhaseChange } from './record'
 import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
@@ -501,23 +501,11 @@ export function recordGeneratedDocument(doc: CaseDoc, id: string, generated: Gen
   if (generated.kind === 'closure-letter' && !doc.closure.closureLetterOn) doc.closure.closureLetterOn = toStored(context.today)
 }
 
-/** The lists of a case whose items, keyed by id, a merge brings across. */
-const MERGED_COLLECTIONS = [
-  'sharingConsents',
-  'addresses',
-  'employment',
-  'family',
-  'special',
-  'actions',
-  'expenses',
-  'goals',
-  'attachments',
-  'generatedDocuments',
-  'onwardReferrals',
-  'followUps',
-  'reviews',
-  'markers',
-] as const
+/**
+ * The lists of a case whose items, keyed by id, a merge brings across: every entry list but the two
+ * append-only ones, merged on their own below. Derived, so that a list added to the case is merged too.
+ */
+const MERGED_COLLECTIONS = ENTRY_LISTS.filter((part): part is Exclude<EntryList, 'notes' | 'phaseHistory'> => part !== 'notes' && part !== 'phaseHistory')
 
 /**
  * Brings a duplicate case into this one (the same person, referred on two laptops while they were
