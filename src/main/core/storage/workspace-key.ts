@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative, isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { WrongPassphraseError } from '../errors'
 
@@ -26,6 +27,28 @@ type KeyFile = z.infer<typeof KeyFile>
 
 /** 2^15 × 8 × 128 bytes = 32 MB a guess. Tests lower it (HOMEWARD_KDF_COST) only for their own throwaway workspaces. */
 const DEFAULT_COST = 2 ** 15
+
+/**
+ * scrypt's cost for a new workspace. A lower cost (HOMEWARD_KDF_COST, which the tests set so that
+ * hundreds of throwaway workspaces do not each spend 32 MB and a tenth of a second) is honoured only
+ * for a folder inside the system's temporary folder, where the tests make theirs: a real workspace
+ * is never weakened by a variable left set on a laptop or copied from a guide.
+ */
+export function kdfCost(dataDir: string, env: NodeJS.ProcessEnv = process.env): number {
+  const lowered = Number(env.HOMEWARD_KDF_COST)
+  if (!Number.isInteger(lowered) || lowered < 1024 || lowered >= DEFAULT_COST) return DEFAULT_COST
+  return insideTemporaryFolder(dataDir) ? lowered : DEFAULT_COST
+}
+
+function insideTemporaryFolder(dataDir: string): boolean {
+  const temporary = realpathSync(tmpdir())
+  // The folder may not exist yet: its nearest existing parent decides (symlinks resolved, so a link
+  // from elsewhere into the temporary folder, or out of it, is judged by where it really leads).
+  let existing = dataDir
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing)
+  const path = relative(temporary, realpathSync(existing))
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path)
+}
 
 /** Derived once per process and workspace: scrypt is slow on purpose, and a workspace opens many databases. */
 const derived = new Map<string, Buffer>()
@@ -60,7 +83,7 @@ export function keyOpensWorkspace(dataDir: string, key: Uint8Array): boolean {
 }
 
 function createKeyFile(dataDir: string, passphrase: string): Buffer {
-  const cost = Number(process.env.HOMEWARD_KDF_COST) || DEFAULT_COST
+  const cost = kdfCost(dataDir)
   const params = { version: 1 as const, kdf: 'scrypt' as const, N: cost, r: 8, p: 1, salt: randomBytes(16).toString('base64') }
   const key = derive(passphrase, params)
   const saved: KeyFile = { ...params, check: checkOf(key).toString('base64') }
