@@ -27,4 +27,16 @@ describe('correcting a value on a laptop alone', () => {
     expect(await ws.repo.storageSubsystem!.loadDoc(caseId as never)).toBeNull()
     expect(ws.correctedCases.correctionOf(newId).rebuiltAt).toBeDefined()
   })
+
+  it('keeps who viewed and changed the case before the correction in its audit, read under the id it has now', async () => {
+    ws = await openWorkspace({ dataDir: dir.path, user: DEREK })
+    const caseId = await ws.cases.create(referral({ chainNumber: '918273' }))
+    ws.audit.record(caseId, 'exported', 'subject access copy')
+    const before = ws.audit.ofCase(caseId)
+    expect(before.map((row) => row.action)).toContain('exported')
+    const newId = await ws.correctedCases.correct(caseId, 'referral.chainNumber', '918237')
+    const after = ws.audit.ofCase(newId)
+    expect(after.map((row) => row.detail)).toEqual(expect.arrayContaining([...before.map((row) => row.detail), 'corrected “CHAIN number”: the old value removed']))
+    expect(after.filter((row) => row.caseId === caseId)).toHaveLength(before.length)
+  })
 })

@@ -69,3 +69,17 @@ export function correctionMaking(doc: TeamDoc, caseId: string): (Correction & { 
   const found = Object.entries(corrections(doc)).find(([, correction]) => correction.replacedBy === caseId)
   return found ? { ...found[1], oldId: found[0] } : undefined
 }
+
+/**
+ * Every id the case has had: its own and each old id that leads to it, however many corrections
+ * ago. What was recorded about a case under an earlier id (who viewed, changed or exported it: the
+ * audit) is still that case's, and is read under the id it has now.
+ */
+export function idsLeadingTo(doc: TeamDoc, caseId: string): string[] {
+  const all = corrections(doc)
+  const ids = [caseId]
+  for (let at = 0; at < ids.length; at += 1) {
+    for (const [oldId, correction] of Object.entries(all)) if (correction.replacedBy === ids[at] && !ids.includes(oldId)) ids.push(oldId)
+  }
+  return ids
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { PersonAudit } from '../../../shared/api'
 import { AUDIT_BATCH, type AuditAction, type AuditRow } from '../../../shared/audit/audit-entry'
 import { dateOfDayNumber, dayNumber, isIsoDate } from '../../../shared/dates'
+import { currentCaseId, idsLeadingTo } from '../../../shared/team/corrections'
 import { mapIn } from '../../../shared/team/team-doc'
 import { requirePermission } from '../../../shared/team/permissions'
 import { samePersonName } from '../../../shared/team/same-person-name'
@@ -52,8 +53,9 @@ export class Audit {
   }
 
   /**
-   * Records what the person working now did to a case. A view or change is recorded once per
-   * sitting (SITTING_MS); every export and print is recorded. `detail` names what, in the app's
+   * Records what the person working now did to a case. A view or a plain save is recorded once per
+   * sitting (SITTING_MS); every export and print is recorded, and every change that says what it
+   * was (a correction), which the sitting's saves must not hide. `detail` names what, in the app's
    * words: never case data. Nobody set up on the laptop: nobody to record.
    */
   record(caseId: string, action: AuditAction, detail = ''): void {
@@ -65,7 +67,7 @@ export class Audit {
       throw error
     }
     const now = this.core.now()
-    if (action === 'viewed' || action === 'changed') {
+    if (action === 'viewed' || (action === 'changed' && detail === '')) {
       const key = JSON.stringify([person.id, caseId, action])
       const last = this.#lastRecorded.get(key)
       if (last !== undefined && now.getTime() - last < SITTING_MS) return
@@ -89,7 +91,9 @@ export class Audit {
   /** Who has viewed, changed, exported or printed a case, newest first. The manager's. */
   ofCase(caseId: string): AuditRow[] {
     requirePermission(this.core.context().role, 'read-audit')
-    return this.log.ofCase(caseId)
+    // Entries stay under the id they were made with; a corrected case's earlier ids are still its own.
+    const ids = idsLeadingTo(this.core.teamDoc().doc(), caseId)
+    return ids.length === 1 ? this.log.ofCase(caseId) : ids.flatMap((id) => this.log.ofCase(id)).sort((a, b) => b.when.localeCompare(a.when))
   }
 
   /**
@@ -104,9 +108,10 @@ export class Audit {
     const everyone = new Map(this.log.people().map((person) => [person.id, person]))
     for (const [id, member] of Object.entries(mapIn(this.core.teamDoc().doc().members))) everyone.set(id, { id, name: String(member.name) })
     const people = [...everyone.values()].filter((person) => personId === undefined || person.id === personId).sort((a, b) => a.name.localeCompare(b.name))
+    const team = this.core.teamDoc().doc()
     return people.map((person) => {
       const viewed = this.log.ofPerson(person.id, from, to).filter((row) => row.action === 'viewed')
-      return { person, viewed, outsideCaseload: viewed.filter((row) => lead.get(row.caseId) !== person.id) }
+      return { person, viewed, outsideCaseload: viewed.filter((row) => lead.get(currentCaseId(team, row.caseId)) !== person.id) }
     })
   }
 

@@ -82,7 +82,7 @@ export class CorrectedCases {
       }, context)
       await this.core.repo.flush([newId as DocumentId, this.core.teamDoc().documentId])
     }
-    this.audit.record(currentCaseId(this.core.teamDoc().doc(), caseId), 'changed', `corrected ${fieldPathText(target)}: the old value removed`)
+    this.audit.record(currentCaseId(this.core.teamDoc().doc(), caseId), 'changed', `corrected “${target.field.label}”: the old value removed`)
     await this.settle()
     return newId
   }
