@@ -38,6 +38,25 @@ export function fieldConflict(doc: Automerge.Doc<unknown>, path: readonly string
   return values.sort((a, b) => Number(b.value === shown) - Number(a.value === shown))
 }
 
+/**
+ * Every field anywhere in the document whose values saved at once are not yet chosen between, by
+ * its map's path (list items by id) and key. A case rebuilt from what it shows (a correction) would
+ * keep only the value shown, so the person must choose first.
+ */
+export function unsettledConflicts(doc: Automerge.Doc<unknown>): { path: string[]; field: string }[] {
+  const found: { path: string[]; field: string }[] = []
+  const walk = (map: unknown, path: string[]) => {
+    if (!map || typeof map !== 'object' || Array.isArray(map) || map instanceof ImmutableString) return
+    for (const key of Object.keys(map)) {
+      const conflicts = Automerge.getConflicts(map as Automerge.Doc<unknown>, key)
+      if (conflicts && Object.keys(conflicts).length > 1) found.push({ path, field: key })
+      walk((map as Record<string, unknown>)[key], [...path, key])
+    }
+  }
+  walk(doc, [])
+  return found
+}
+
 /** Every value `field` of the map at `path` has had, oldest first: each change that set or cleared it. */
 export function fieldHistory(doc: Automerge.Doc<unknown>, path: readonly string[], field: string): FieldValue[] {
   const target = mapAt(doc, path)

@@ -31,6 +31,20 @@ describe('correcting a value so that the old one is gone from the history', () =
     expect(read(rebuilt).referral.clientName).toBe(read(later).referral.clientName)
   })
 
+  it('refuses while another field has two values saved at once, which the new document would lose one of; the field corrected is settled by it', () => {
+    const shared = caseIn('engage')
+    const here = edit(Automerge.clone(shared, { actor: 'aa'.repeat(16) }), (d) => change.updateSection(d, 'referral', { clientName: 'Zofia Wisniewska' }, CASEWORKER))
+    const there = edit(Automerge.clone(shared, { actor: 'bb'.repeat(16) }), (d) => change.updateSection(d, 'referral', { clientName: 'Zofia Wiśniewska' }, MANAGER))
+    const merged = Automerge.merge(here, there)
+    expect(() => rebuiltCase(merged, parseFieldPath('referral.chainNumber'), '1234567', MANAGER)).toThrow(
+      '“Client name” has two values saved at once: choose one on the case first, so the correction loses neither unseen',
+    )
+    expect(read(rebuiltCase(merged, parseFieldPath('referral.clientName'), 'Zofia Wiśniewska', MANAGER)).referral.clientName).toBe('Zofia Wiśniewska')
+    // Once someone chose, the correction goes ahead.
+    const chosen = edit(merged, (d) => change.updateSection(d, 'referral', { clientName: 'Zofia Wiśniewska' }, MANAGER))
+    expect(read(rebuiltCase(chosen, parseFieldPath('referral.chainNumber'), '1234567', MANAGER)).referral.chainNumber).toBe('1234567')
+  })
+
   it('corrects a list item’s field, and refuses a field that is not one, or a value it cannot hold', () => {
     const doc = edit(caseIn('engage'), (d) =>
       change.addItem(d, 'addresses', 'address-1', { address: '4 Manor Row', localAuthority: 'E08000032', kind: 'own-tenancy', from: '2022-01-10' }, CASEWORKER),

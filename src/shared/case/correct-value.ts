@@ -1,5 +1,6 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { authoredBy } from '../authorship'
+import { unsettledConflicts } from '../automerge/field-history'
 import { toPlain, toStored } from '../automerge/registers'
 import { formSchema, type Field } from '../forms/fields'
 import type { Person } from '../people'
@@ -40,6 +41,15 @@ export function parseFieldPath(text: string): FieldPath {
   throw new ValidationError([{ field: 'field', message: `“${text}” is not a field of a case (a form’s field, as referral.clientName, or a list item’s, as addresses.ITEM.town)` }])
 }
 
+/** A field in conflict named by its form's label where it has one (“CHAIN number”), else by its path. */
+function conflictName(path: readonly string[], field: string): string {
+  try {
+    return `“${parseFieldPath([...path, field].join('.')).field.label}”`
+  } catch {
+    return `“${[...path, field].join('.')}”`
+  }
+}
+
 /** The words a field path is shown in (a correction's record names the field, never its values). */
 export function fieldPathText(path: FieldPath): string {
   return [...path.path, path.field.name].join('.')
@@ -68,6 +78,13 @@ export function leadCaseworkerOf(doc: Automerge.Doc<unknown>): string | undefine
 export function rebuiltCase(old: Automerge.Doc<unknown>, target: FieldPath, value: string, context: Pick<ChangeContext, 'author' | 'now' | 'today'>): Automerge.Doc<CaseDoc> {
   const checked = validate(formSchema([target.field], context.today), { [target.field.name]: value })
   if (!checked.ok) throw new ValidationError(checked.issues)
+  // The new document holds what the case shows: a field with two values not chosen between would
+  // keep one and lose the other unseen. The field being corrected is settled by the correction.
+  const unsettled = unsettledConflicts(old).filter(({ path, field }) => !(field === target.field.name && path.join('.') === target.path.join('.')))
+  if (unsettled.length > 0) {
+    const { path, field } = unsettled[0]!
+    throw new ValidationError([{ field: 'field', message: `${conflictName(path, field)} has two values saved at once: choose one on the case first, so the correction loses neither unseen` }])
+  }
   // At the current schema: made in the new document's first change, its parts are made once, on one machine.
   const content = upgradeRecord(toPlain<Record<string, unknown>>(old as never))
   let map: Record<string, unknown> | undefined = content
