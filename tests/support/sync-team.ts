@@ -136,3 +136,8 @@ export function chunksOnDisk(laptop: Laptop, documentId: string): number {
     db.close()
   }
 }
+
+/** One catch-up of each laptop with the server, in the order given. */
+export async function syncAll(...laptops: Laptop[]): Promise<void> {
+  for (const laptop of laptops) await laptop.sync.syncOnce()
+}

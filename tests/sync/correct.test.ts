@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import type { DocumentId } from '@automerge/automerge-repo'
@@ -9,18 +8,11 @@ import { isoDateOf } from '../../src/shared/dates'
 import { corrections } from '../../src/shared/team/corrections'
 import { AMINA, JO, referral } from '../support/people'
 import { openEncrypted } from '../support/passphrase'
-import { eventually, SERVER_FILE, TestTeam, type Laptop } from '../support/sync-team'
+import { inAnyFile } from '../support/on-disk'
+import { eventually, SERVER_FILE, syncAll, TestTeam } from '../support/sync-team'
 
 const WRONG = '918273'
 const RIGHT = '918237'
-
-/** Every file under a folder, byte by byte: whether any holds the text. */
-function inAnyFile(dir: string, text: string): string[] {
-  const needle = Buffer.from(text)
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile() && readFileSync(path).includes(needle))
-}
 
 /** Every row of every table of an encrypted SQLite file, decrypted, as text: the tables that hold the text. */
 function tablesHolding(file: string, text: string): string[] {
@@ -81,9 +73,6 @@ describe('correcting a value so that the old one is gone from the history', () =
     team = undefined
   })
 
-  async function syncAll(...laptops: Laptop[]) {
-    for (const laptop of laptops) await laptop.sync.syncOnce()
-  }
 
   it('rebuilds the case without it on the server and every laptop, and keeps an offline laptop’s later edit', async () => {
     team = await TestTeam.start()

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,8 +6,8 @@ import { agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '.
 import { corrections } from '../../src/shared/team/corrections'
 import { AMINA, JO, referral } from '../support/people'
 import { heldInHistory, LAPTOP_CHUNKS, SERVER_CHUNKS, wordsInHistory } from '../support/history-words'
-import { openEncrypted } from '../support/passphrase'
-import { eventually, SERVER_FILE, TestTeam, type Laptop } from '../support/sync-team'
+import { inAnyFile, rowsNaming } from '../support/on-disk'
+import { eventually, SERVER_FILE, syncAll, TestTeam } from '../support/sync-team'
 
 const CLIENT = 'Zofia Wiśniewska'
 /** What was said about her in the meeting: none of it may outlive the erasure, in any document's history. */
@@ -16,26 +15,6 @@ const SAID = [CLIENT, 'Zofia has a sister in Leeds', 'Ring her sister this week'
 const OTHER_SAID = 'Aoife is settled at the hostel.'
 const TYPED_OFFLINE = 'Aoife moves to her own flat on Friday.'
 
-async function syncAll(...laptops: Laptop[]): Promise<void> {
-  for (const laptop of laptops) await laptop.sync.syncOnce()
-}
-
-/** Every file under a folder, byte by byte: those holding the text (UTF-8). */
-function inAnyFile(dir: string, text: string): string[] {
-  const needle = Buffer.from(text)
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile() && readFileSync(path).includes(needle))
-}
-
-function rowsNaming(file: string, query: string, documentId: string): number {
-  const db = openEncrypted(file, { readonly: true, timeout: 5000 })
-  try {
-    return db.prepare(query).pluck().get(documentId) as number
-  } finally {
-    db.close()
-  }
-}
 
 /** The meeting as a laptop's copy holds it now, read without opening it through the core (which would tidy it). */
 async function heldMeeting(workspace: Workspace, meetingId: string) {

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,29 +9,11 @@ import type { MonitoringReport } from '../../src/shared/reports/monitoring'
 import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { markedPng } from '../support/fixtures'
 import { AMINA, JO, referral } from '../support/people'
-import { openEncrypted } from '../support/passphrase'
-import { eventually, SERVER_FILE, TestTeam, type Laptop } from '../support/sync-team'
+import { inAnyFile, rowsNaming } from '../support/on-disk'
+import { eventually, SERVER_FILE, syncAll, TestTeam } from '../support/sync-team'
 
 const CLIENT = 'Zofia Wiśniewska'
 const CHAIN = '918273'
-
-/** Every file under a folder, byte by byte: whether any holds the text (UTF-8). */
-function inAnyFile(dir: string, text: string): string[] {
-  const needle = Buffer.from(text)
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile() && readFileSync(path).includes(needle))
-}
-
-/** The rows a SQLite table holds naming a document (the document id, whatever the encryption of the bytes around it). */
-function rowsNaming(file: string, query: string, documentId: string): number {
-  const db = openEncrypted(file, { readonly: true, timeout: 5000 })
-  try {
-    return db.prepare(query).pluck().get(documentId) as number
-  } finally {
-    db.close()
-  }
-}
 
 /** A report's figures and outcomes, each with its cases in one order (the erased case is read after the others). */
 function figures(report: MonitoringReport) {
@@ -46,9 +27,6 @@ describe('erasing a case', () => {
     team = undefined
   })
 
-  async function syncAll(...laptops: Laptop[]) {
-    for (const laptop of laptops) await laptop.sync.syncOnce()
-  }
 
   it('takes it from every laptop and the server, refuses it from a laptop that was offline, never sends it to one joining later, and keeps the report’s figures', async () => {
     team = await TestTeam.start()

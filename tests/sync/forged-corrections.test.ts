@@ -7,9 +7,9 @@ import { agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '.
 import { corrections } from '../../src/shared/team/corrections'
 import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { JO, referral } from '../support/people'
-import { openEncrypted } from '../support/passphrase'
+import { rowsNaming } from '../support/on-disk'
 import { newDocumentId, rawClient } from '../support/raw-sync'
-import { eventually, SERVER_FILE, TestTeam, type Laptop } from '../support/sync-team'
+import { eventually, type Laptop, SERVER_FILE, syncAll, TestTeam } from '../support/sync-team'
 
 /**
  * Where an old document id leads (`team.corrected`) is the server's record alone: a laptop follows
@@ -24,9 +24,6 @@ describe('the record of where a corrected case or rebuilt meeting leads, against
     team = undefined
   })
 
-  async function syncAll(...laptops: Laptop[]) {
-    for (const laptop of laptops) await laptop.sync.syncOnce()
-  }
 
   function credentialOf(laptop: Laptop): string {
     return laptop.workspace.membership.get()!.credential
@@ -100,12 +97,7 @@ describe('the record of where a corrected case or rebuilt meeting leads, against
     client.ws.close()
 
     await team.server.close()
-    const db = openEncrypted(join(team.serverDir, SERVER_FILE), { readonly: true, timeout: 5000 })
-    try {
-      expect(db.prepare('SELECT COUNT(*) FROM chunks WHERE document_id = ?').pluck().get(meetingId)).toBe(0)
-    } finally {
-      db.close()
-    }
+    expect(rowsNaming(join(team.serverDir, SERVER_FILE), 'SELECT COUNT(*) FROM chunks WHERE document_id = ?', meetingId)).toBe(0)
     await team.restartServer()
   })
 })

@@ -11,16 +11,13 @@ import { restrictions } from '../../src/shared/team/restrictions'
 import { addAgendaItem, agendaInOrder, readMeeting, recordDiscussion, type MeetingDoc } from '../../src/shared/meeting/meeting-doc'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
 import { AMINA, DEREK, JO, referral } from '../support/people'
-import { eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { eventually, type Laptop, syncAll, TestTeam } from '../support/sync-team'
 import { tempDir } from '../support/temp-dir'
 
 const CLIENT = 'Zofia Wiśniewska'
 /** What was said about her in the meeting and the learning log: none of it may outlive the erasure. */
 const SAID = ['Zofia', 'Wiśniewska', 'sister in Leeds', 'Ring her sister', 'Leeds coach']
 
-async function syncAll(...laptops: Laptop[]): Promise<void> {
-  for (const laptop of laptops) await laptop.sync.syncOnce()
-}
 
 /**
  * The meeting as this laptop's copy holds it now, read without opening it through the core (which

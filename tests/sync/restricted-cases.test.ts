@@ -11,7 +11,7 @@ import type { TeamDoc } from '../../src/shared/team/team-doc'
 import { markedPng } from '../support/fixtures'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
-import { chunksOnDisk, eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { chunksOnDisk, eventually, type Laptop, syncAll, TestTeam } from '../support/sync-team'
 
 const CLIENT = 'Zofia Wiśniewska'
 const DEREK_ID = DEREK.id
@@ -28,9 +28,6 @@ function nameInFiles(laptop: Laptop, name: string): boolean {
   })
 }
 
-async function syncAll(...laptops: Laptop[]): Promise<void> {
-  for (const laptop of laptops) await laptop.sync.syncOnce()
-}
 
 describe('a restricted case reaches only the laptops of the people it is restricted to', () => {
   let team: TestTeam | undefined

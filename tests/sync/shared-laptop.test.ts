@@ -10,12 +10,9 @@ import * as change from '../../src/shared/case/changes'
 import type { CaseDoc } from '../../src/shared/case/record'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { rawClient } from '../support/raw-sync'
-import { chunksOnDisk, eventually, TestTeam, type Laptop } from '../support/sync-team'
+import { chunksOnDisk, eventually, type Laptop, syncAll, TestTeam } from '../support/sync-team'
 
 
-async function syncAll(...laptops: Laptop[]): Promise<void> {
-  for (const laptop of laptops) await laptop.sync.syncOnce()
-}
 
 /** Laptops' credentials, kept to connect as them after they are closed. */
 const credentials = new WeakMap<Laptop, string>()
