@@ -108,3 +108,19 @@ function encryptPlainSqlite(file: string, key: Uint8Array, options: SqliteOption
     db.close()
   }
 }
+
+/**
+ * Makes a table append-only: SQLite itself refuses to change or delete a row, whatever code asks
+ * (an audit must not be rewritten, even by a bug of ours).
+ */
+export function appendOnly(db: SqliteDatabase, table: string): void {
+  for (const [event, name] of [['UPDATE', 'no_update'], ['DELETE', 'no_delete']] as const) {
+    db.exec(`CREATE TRIGGER IF NOT EXISTS ${table}_${name} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`)
+  }
+}
+
+/** Adds a column a file made by an older version lacks (SQLite has no ADD COLUMN IF NOT EXISTS). */
+export function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, type: string): void {
+  const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
+  if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sha256Hex } from '../node/crypto'
-import type { SqliteDatabase } from '../node/sqlite'
+import { addColumnIfMissing, appendOnly, type SqliteDatabase } from '../node/sqlite'
 import type { AttestedAuditEntry, AuditEntry } from '../shared/audit/audit-entry'
 import type { Person } from '../shared/people'
 import { devicePerson } from './device-people'
@@ -26,15 +26,11 @@ export class ServerAuditLog {
         case_id TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL, person_id TEXT NOT NULL, person_name TEXT NOT NULL,
         at TEXT NOT NULL, device_id TEXT NOT NULL, device_name TEXT NOT NULL, sent_by TEXT, received_at TEXT NOT NULL
       );
-      CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `)
+    appendOnly(db, 'audit_entries')
     // A store from before the server named the person itself: the column is added (an entry kept
     // then has none, and shows the laptop's word for the name).
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_entries)').all()
-    if (!columns.some((column) => column.name === 'attested_name')) db.exec('ALTER TABLE audit_entries ADD COLUMN attested_name TEXT')
+    addColumnIfMissing(db, 'audit_entries', 'attested_name', 'TEXT')
     this.#insert = db.prepare(
       `INSERT INTO audit_entries (id, content_hash, case_id, action, detail, person_id, person_name, at, device_id, device_name, sent_by, received_at, attested_name)
        VALUES (@id, @contentHash, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @sentBy, @receivedAt, @attestedName)`,

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../../node/sqlite'
+import { addColumnIfMissing, appendOnly, type SqliteDatabase } from '../../../node/sqlite'
 import type { AttestedAuditEntry, AuditAction, AuditEntry, AuditRow } from '../../../shared/audit/audit-entry'
 
 /** This laptop's device in the team, as its entries name it; none alone on a laptop. */
@@ -34,14 +34,10 @@ export class LocalAuditLog {
       );
       CREATE INDEX IF NOT EXISTS audit_log_by_case ON audit_log (case_id, person_id, action, at);
       CREATE INDEX IF NOT EXISTS audit_log_by_person ON audit_log (person_id, at);
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `)
+    appendOnly(db, 'audit_log')
     // A workspace from before the server's received time was kept: the column is added.
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_log)').all()
-    if (!columns.some((column) => column.name === 'received_at')) db.exec('ALTER TABLE audit_log ADD COLUMN received_at TEXT')
+    addColumnIfMissing(db, 'audit_log', 'received_at', 'TEXT')
     this.#insert = db.prepare(
       `INSERT OR IGNORE INTO audit_log (id, case_id, action, detail, person_id, person_name, at, device_id, device_name, forged, from_server, received_at)
        VALUES (@id, @caseId, @action, @detail, @personId, @personName, @at, @deviceId, @deviceName, @forged, @fromServer, @receivedAt)`,
