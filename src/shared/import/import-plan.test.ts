@@ -47,6 +47,12 @@ describe('checking a spreadsheet of referrals as the referral form checks one', 
     ])
   })
 
+  it('refuses a row whose dates a case could not hold, in the words of the case file rules', () => {
+    const withDate = mapColumns(['Client name', 'Date of birth', "Referrer's name", 'Referring organisation', 'Date of referral'])
+    const plan = planImport([{ row: 2, cells: ['Ann Bell', '01/01/1990', 'Sam Reed', 'Camden Outreach', '01/01/1980'] }], withDate, TODAY, nobody)
+    expect(plan.refused).toEqual([{ row: 2, reason: '"Date of referral" (01/01/1980) cannot be before Ann\'s date of birth (01/01/1990)' }])
+  })
+
   it('flags a row that may be a case already, or an earlier row of the file, instead of adding it', () => {
     const existing = (identity: { chainNumber?: string | null }): ExistingCase[] => (identity.chainNumber === '1001' ? [{ id: 'case-1', clientName: 'Zoe Adams' }] : [])
     const plan = planImport(

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../dates'
+import { caseDateProblems } from '../case/dates/case-dates'
 import { duplicateReason, type ClientIdentity } from '../case/duplicates'
+import { newCaseRecord } from '../case/record'
 import { ANSWER_LABELS, formSchema, type FormValues } from '../forms/fields'
 import { validate } from '../validation'
 import { IMPORTABLE_FIELDS, type ColumnMapping, type MappedColumn } from './column-mapping'
@@ -54,7 +56,7 @@ export interface ExistingCase {
 
 /**
  * What importing these rows would do: each row checked as the referral form checks it (its own
- * schema, so its words), then each good row checked for duplicates against the workspace's cases
+ * schema, so its words) and by the dates a case keeps (`caseDateProblems`), then each good row checked for duplicates against the workspace's cases
  * and the earlier good rows of the file. Nothing is written here.
  */
 export function planImport(
@@ -72,6 +74,12 @@ export function planImport(
     const checked = validate(schema, values)
     if (!checked.ok) {
       plan.refused.push({ row, reason: checked.issues.map((issue) => inColumn(issue.field, issue.message, mapping)).join('; ') })
+      continue
+    }
+    // The dates a case keeps, as a whole case from a file is held to them: a referral dated before the client's birth.
+    const dates = caseDateProblems(newCaseRecord(checked.value, { id: 'row', author: { id: '', name: '' }, now: new Date(`${today}T12:00:00Z`), today }), today)
+    if (dates.errors.length > 0) {
+      plan.refused.push({ row, reason: dates.errors.map((issue) => issue.message).join('; ') })
       continue
     }
     const identity: ClientIdentity = { clientName: checked.value.clientName, dateOfBirth: checked.value.dateOfBirth, chainNumber: checked.value.chainNumber }
