@@ -20,7 +20,7 @@ const automergeNetwork = ['@automerge/automerge-repo-network-messagechannel', '@
 const main = {
   folders: ['src/shared', 'src/node', 'src/main', '!src/main/electron'],
   node: true,
-  packages: [...automerge, ...automergeNetwork, 'date-fns', 'fflate', 'nodemailer/lib/mail-composer', 'ws', 'zod'],
+  packages: [...automerge, ...automergeNetwork, 'csv-parse/sync', 'date-fns', 'fflate', 'nodemailer/lib/mail-composer', 'ws', 'zod'],
 }
 
 const layers = {

@@ -19,6 +19,7 @@ import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { AuditRow } from './audit/audit-entry'
 import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam } from './team/settings'
 import type { Withheld } from './meeting/withheld-cases'
+import { MAX_IMPORT_BYTES, type ImportResult } from './import/import-plan'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
 export const WINDOW_PEER_PREFIX = 'window-'
@@ -158,6 +159,8 @@ export const MAX_SEARCH_LENGTH = 200
  * the file check, which refuses them with the size in words; far bigger is not from the app.
  */
 const MAX_FILE_BASE64 = Math.ceil((2 * MAX_ATTACHMENT_BYTES) / 3) * 4
+/** The same allowance for a spreadsheet to import: a bit over its limit is refused by the core in words. */
+const MAX_IMPORT_BASE64 = Math.ceil((2 * MAX_IMPORT_BYTES) / 3) * 4
 
 const id = z.string().min(1).max(100)
 /** A short typed value: a server address, a code, a name. */
@@ -237,6 +240,18 @@ export const API = {
       form<ReferralInput & Partial<ReferralDetails>>(),
       z.object({ requestId: z.string().max(100).optional(), allowDuplicate: z.boolean().optional() }),
     ),
+  ),
+  /**
+   * Referrals from a spreadsheet (CSV): `mapping` is the person's choice of field for a column (null
+   * to leave it out); a dry run says what would happen and opens nothing.
+   */
+  importReferrals: method<ImportResult>()(
+    z.object({
+      fileName: z.string().min(1).max(500),
+      base64: z.string().max(MAX_IMPORT_BASE64),
+      mapping: z.record(z.string().max(500), z.string().max(500).nullable()).optional(),
+      dryRun: z.boolean().optional(),
+    }),
   ),
   checkDuplicates: method<CaseSummary[]>()(
     z.object({ clientName: z.string().max(200), dateOfBirth: z.string().max(10), chainNumber: z.string().max(20).optional() }),

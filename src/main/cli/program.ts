@@ -9,6 +9,7 @@ import { actAs, CliError } from './context'
  */
 const COMMAND_MODULES: { names: string[]; load: () => Promise<Command[]> }[] = [
   { names: ['case'], load: async () => [(await import('./case-commands')).caseCommands()] },
+  { names: ['import'], load: async () => [(await import('./import-command')).importCommand()] },
   { names: ['search'], load: async () => [(await import('./search-command')).searchCommand()] },
   { names: ['board'], load: async () => [(await import('./board-command')).boardCommand()] },
   { names: ['report'], load: async () => [(await import('./report-command')).reportCommand()] },

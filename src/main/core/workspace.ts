@@ -12,6 +12,7 @@ import type { ApiHandlers } from './api/handlers'
 import { Audit } from './audit/audit'
 import { Attachments } from './attachments/attachments'
 import { Cases } from './cases/cases'
+import { ReferralImport } from './import/referral-import'
 import { CorrectedCases } from './cases/corrected-cases'
 import { ErasedCases } from './cases/erased-cases'
 import { RestrictedCases } from './cases/restricted-cases'
@@ -79,6 +80,8 @@ export class Workspace {
   #closed = false
   readonly team: Team
   readonly cases: Cases
+  /** Referrals brought in from a spreadsheet. */
+  readonly referralImport: ReferralImport
   readonly attachments: Attachments
   readonly meetings: Meetings
   readonly paperwork: Paperwork
@@ -115,6 +118,7 @@ export class Workspace {
     this.audit = audit
     this.team = new Team(core)
     this.cases = new Cases(core, this.team)
+    this.referralImport = new ReferralImport(core, this.cases)
     this.attachments = new Attachments(core, this.cases)
     this.restrictedCases = new RestrictedCases(core, () => laptopPersonIds(core.settings, teamRef), (ids) => outbox.forget(ids))
     this.meetings = new Meetings(core, this.cases, this.team, this.restrictedCases)
@@ -232,6 +236,7 @@ export class Workspace {
       ...this.session.handlers(),
       ...this.team.handlers(),
       ...this.cases.handlers(),
+      ...this.referralImport.handlers(),
       ...this.attachments.handlers(),
       ...this.meetings.handlers(),
       ...this.paperwork.handlers(),

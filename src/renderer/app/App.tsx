@@ -23,6 +23,7 @@ import { FirstRunPage } from '../team/FirstRunPage'
 import { SignInPage } from '../session/SignInPage'
 import { useIdleLock } from '../session/useIdleLock'
 import { NewReferralPage } from '../referral/NewReferralPage'
+import { ImportReferralsPage } from '../referral/ImportReferralsPage'
 import { SearchPage } from '../case/SearchPage'
 import { SettingsPage } from '../team/SettingsPage'
 import { RetentionPage } from '../team/RetentionPage'
@@ -41,6 +42,7 @@ const router = createHashRouter([
     children: [
       { path: '/', element: <CaseListPage /> },
       { path: '/referrals/new', element: <NewReferralPage /> },
+      { path: '/referrals/import', element: <ImportReferralsPage /> },
       {
         path: '/cases/:id',
         element: <CasePage />,

@@ -41,9 +41,14 @@ export function CaseListPage() {
     <>
       <div className="page-heading">
         <PageHeading title="Cases" />
-        <Link to="/referrals/new" className="button">
-          Add a referral
-        </Link>
+        <div className="actions">
+          <Link to="/referrals/import" className="button button--secondary">
+            Import referrals
+          </Link>
+          <Link to="/referrals/new" className="button">
+            Add a referral
+          </Link>
+        </div>
       </div>
       {unreadable.status === 'ready' && unreadable.data.length > 0 && (
         <div className="banner banner--warning banner--above-list" role="status">

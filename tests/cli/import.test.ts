@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWorkspace } from '../../src/main/core/workspace'
+import type { ImportResult } from '../../src/shared/import/import-plan'
+import { builtEntry } from '../support/built'
+import { homeward } from '../support/cli-server'
+import { AMINA, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+const HEADINGS = "Client name,Date of birth,CHAIN number,Referrer's name,Referring organisation,Why have you referred your client to the service?,Key worker"
+
+describe('homeward import: a caseload from a spreadsheet', () => {
+  const dir = tempDir('cli-import')
+  const data = join(dir.path, 'workspace')
+  let existingId = ''
+  const file = (name: string, bytes: string | Uint8Array) => {
+    const path = join(dir.path, name)
+    writeFileSync(path, bytes)
+    return path
+  }
+  const importing = (...args: string[]) => {
+    const run = homeward('import', ...args, '--data', data, '--json')
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    return JSON.parse(run.out) as ImportResult
+  }
+  const caseList = () => JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string; clientName: string }[]
+
+  const caseload = [
+    HEADINGS,
+    'Ann Bell,27/03/1985,2001,Sam Reed,Camden Outreach,"=HYPERLINK(""http://example.com"",""click"")",Priya',
+    'Dan Lee,1990-01-02,,Sam Reed,Camden Outreach,Sleeping at the station,',
+    ',31/02/1985,ABC,Sam Reed,Camden Outreach,,',
+    'Łukasz Wiśniewski,17/05/1984,999,Jo Price,Tower Hamlets Outreach,,',
+    'DAN LEE,02/01/1990,,Jo Price,Camden Outreach,,',
+    'Cara Doyle,01/01/2099,,Sam Reed,Camden Outreach,,',
+  ].join('\r\n')
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    const ws = await openWorkspace({ dataDir: data })
+    ws.team.setProfile({ name: AMINA.name, role: 'caseworker' })
+    existingId = await ws.cases.create(referral())
+    await ws.close()
+  })
+  afterAll(() => dir.remove())
+
+  it('a dry run says what would be imported, each refused row and each possible duplicate, and changes nothing', () => {
+    const before = caseList()
+    const result = importing(file('caseload.csv', caseload), '--dry-run')
+    expect(result).toMatchObject({
+      dryRun: true,
+      imported: 0,
+      wouldImport: 2,
+      refused: [
+        { row: 4, reason: "Client name: Enter the client's name; Date of birth: 31/02/1985 is not a real date; CHAIN number: CHAIN number must be digits only, for example 123456" },
+        { row: 7, reason: 'Date of birth: Date of birth must be today or in the past' },
+      ],
+      duplicates: [
+        { row: 5, caseId: existingId, clientName: 'Łukasz Wiśniewski' },
+        { row: 6, sameAsRow: 3, clientName: 'DAN LEE' },
+      ],
+      unknownColumns: ['Key worker'],
+    })
+    expect(caseList()).toEqual(before)
+  })
+
+  it('imports the good rows as referrals, refuses the bad by row and reason, and flags duplicates instead of adding them', async () => {
+    const result = importing(file('caseload.csv', caseload))
+    expect(result.imported).toBe(2)
+    expect(result.refused.map(({ row }) => row)).toEqual([4, 7])
+    const names = caseList().map(({ clientName }) => clientName)
+    expect(names.sort()).toEqual(['Ann Bell', 'Dan Lee', 'Łukasz Wiśniewski'])
+    const dan = caseList().find(({ clientName }) => clientName === 'Dan Lee')!
+    expect(result.duplicates).toEqual([
+      { row: 5, caseId: existingId, clientName: 'Łukasz Wiśniewski' },
+      { row: 6, sameAsRow: 3, caseId: dan.id, clientName: 'DAN LEE' },
+    ])
+    const ann = caseList().find(({ clientName }) => clientName === 'Ann Bell')!
+    const shown = JSON.parse(homeward('case', 'show', ann.id, '--data', data, '--json').out) as { referral: Record<string, string> }
+    // A formula is words in a case, as typed in the spreadsheet, never worked out.
+    expect(shown.referral).toMatchObject({ dateOfBirth: '1985-03-27', chainNumber: '2001', whyReferred: '=HYPERLINK("http://example.com","click")', outreachTeam: 'Camden Outreach' })
+    const ws = await openWorkspace({ dataDir: data })
+    try {
+      // As for a typed referral, the referring organisation is on the team's list, once.
+      expect(ws.team.outreachTeams().filter((name) => name === 'Camden Outreach')).toHaveLength(1)
+      expect(ws.cases.search('Bell').map(({ id }) => id)).toEqual([ann.id])
+    } finally {
+      await ws.close()
+    }
+    // The same file again: every good row is now a possible duplicate, nothing is added twice.
+    const again = importing(file('caseload.csv', caseload))
+    expect(again.imported).toBe(0)
+    expect(again.duplicates.map(({ row }) => row)).toEqual([2, 3, 5, 6])
+  })
+
+  it('reads Excel\'s "CSV UTF-8" with its byte order mark, and plain "CSV" in Windows-1252', () => {
+    const bom = file('bom.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`${HEADINGS}\r\nZoë Adams,01/02/1970,,Sam Reed,Camden Outreach,Owes £5,\r\n`)]))
+    expect(importing(bom)).toMatchObject({ imported: 1, refused: [], duplicates: [] })
+    // "Chloë Price,…,Said “I want to go home”, owes £5" as Excel writes it in Windows-1252.
+    const latin = (text: string) => [...text].map((c) => c.charCodeAt(0))
+    const row = [...latin('Chlo'), 0xeb, ...latin(' Price,03/04/1975,,Sam Reed,Camden Outreach,"Said '), 0x93, ...latin('I want to go home'), 0x94, ...latin(', owes '), 0xa3, ...latin('5",')]
+    const cp1252 = file('cp1252.csv', new Uint8Array([...latin(`${HEADINGS}\r\n`), ...row, 0x0d, 0x0a]))
+    expect(importing(cp1252)).toMatchObject({ imported: 1, refused: [], duplicates: [] })
+    const chloe = caseList().find(({ clientName }) => clientName === 'Chloë Price')!
+    const shown = JSON.parse(homeward('case', 'show', chloe.id, '--data', data, '--json').out) as { referral: Record<string, string> }
+    expect(shown.referral.whyReferred).toBe('Said \u201cI want to go home\u201d, owes £5')
+    expect(caseList().map(({ clientName }) => clientName)).toContain('Zoë Adams')
+  })
+
+  it('maps other headings through a mapping file, and refuses a bad one or a missing file in one line', () => {
+    const sheet = file('other.csv', 'Name,DOB,Referred by,Team,Shoe size\nEve Moss,05/06/1980,Sam Reed,Camden Outreach,9\n')
+    const mapping = file('mapping.json', JSON.stringify({ Name: 'clientName', DOB: 'Date of birth', 'Referred by': 'referrerName', Team: 'outreachTeam', 'Shoe size': null }))
+    expect(importing(sheet, '--mapping', mapping, '--dry-run')).toMatchObject({ wouldImport: 1, refused: [], unknownColumns: [] })
+    const unmapped = importing(sheet, '--dry-run')
+    expect(unmapped.refused).toEqual([{ row: 2, reason: "Enter the client's name; Enter the date of birth; Enter the referrer's name; Enter the referring organisation" }])
+    expect(unmapped.unknownColumns).toEqual(['Name', 'DOB', 'Referred by', 'Team', 'Shoe size'])
+    const bad = homeward('import', sheet, '--mapping', file('bad.json', '{"Name": "Shoe size"}'), '--data', data, '--json')
+    expect([bad.code, bad.err]).toEqual([1, 'homeward: the mapping puts "Name" into "Shoe size", which is not a field of the referral\n'])
+    const missing = homeward('import', join(dir.path, 'nowhere.csv'), '--data', data, '--json')
+    expect([missing.code, missing.err]).toEqual([1, `homeward: cannot read ${join(dir.path, 'nowhere.csv')}: no such file\n`])
+  })
+})

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiResponse } from '../../src/shared/api'
+import type { ImportResult } from '../../src/shared/import/import-plan'
+import { MAX_IMPORT_BYTES } from '../../src/shared/import/import-plan'
+import { createApiHandler } from '../../src/main/core/api/api-handler'
+import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { AMINA } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+/** The window's "Import referrals": the file's bytes through the typed API, as the page sends them. */
+describe('importing referrals through the typed API', () => {
+  const dir = tempDir('api-import')
+  let ws: Workspace
+  let nextId = 1
+  let handle: ReturnType<typeof createApiHandler>
+  const call = async (params: unknown) => (await handle({ id: nextId++, method: 'importReferrals', params })) as ApiResponse & { result?: ImportResult; error?: { message: string } }
+  const base64 = (text: string) => Buffer.from(text).toString('base64')
+  const sheet = "Name,DOB,Referrer's name,Referring organisation\nZoë Adams,27/03/1985,Sam Reed,Camden Outreach\n"
+
+  beforeAll(async () => {
+    ws = await openWorkspace({ dataDir: dir.path, user: AMINA })
+    handle = createApiHandler(ws, {})
+  })
+  afterAll(async () => {
+    await ws.close()
+    dir.remove()
+  })
+
+  it("checks with the person's mapping and opens nothing on a dry run, then imports", async () => {
+    const mapping = { Name: 'clientName', DOB: 'Date of birth' }
+    const dry = await call({ fileName: 'caseload.csv', base64: base64(sheet), mapping, dryRun: true })
+    expect(dry.result).toMatchObject({ dryRun: true, wouldImport: 1, imported: 0, refused: [], duplicates: [] })
+    expect(ws.cases.list()).toEqual([])
+    const done = await call({ fileName: 'caseload.csv', base64: base64(sheet), mapping })
+    expect(done.result).toMatchObject({ dryRun: false, imported: 1 })
+    expect(ws.cases.list().map(({ clientName, dateOfBirth }) => [clientName, dateOfBirth])).toEqual([['Zoë Adams', '1985-03-27']])
+  })
+
+  it('refuses a file over the limit in words, and one far bigger at the contract', async () => {
+    const over = await call({ fileName: 'big.csv', base64: Buffer.alloc(MAX_IMPORT_BYTES + 10).toString('base64') })
+    expect(over.ok).toBe(false)
+    expect(over.error?.message).toMatch(/^big\.csv: the file is 5 MB; a spreadsheet to import can be at most 5 MB$/)
+    const far = await call({ fileName: 'huge.csv', base64: 'A'.repeat(MAX_IMPORT_BYTES * 2) })
+    expect(far.ok).toBe(false)
+    expect(ws.cases.list()).toHaveLength(1)
+  })
+})
