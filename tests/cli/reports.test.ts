@@ -63,7 +63,7 @@ describe('the caseload board and the monitoring report on the command line', () 
       'Referrals received',
       'Referrals by referring organisation and month',
       'By financial quarter',
-      'Q1 2025–26 (Apr–Jun 2025)',
+      'Q1 2025–26',
       'Reconnections completed',
       'After reconnection',
       'Where reconnection was not appropriate',
@@ -120,7 +120,7 @@ describe('the caseload board and the monitoring report on the command line', () 
     type Figures = { label: string; value: number; level: number }[]
     type Printed = {
       sections: { id: string; figures: Figures }[]
-      tables: { id: string; columns: string[]; rows: { label: string; counts: number[] }[] }[]
+      tables: { id: string; columns: string[]; lines: { label: string; counts: number[] }[] }[]
     }
     const printed = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '30/06/2026', '--json')
     expect(printed.err).toBe('')
@@ -154,15 +154,15 @@ describe('the caseload board and the monitoring report on the command line', () 
     // Referrals by organisation and month: 24 months and a total, each row's months adding up to its total, the totals to the referrals.
     const byMonth = report.tables.find((t) => t.id === 'referrers-by-month')!
     expect(byMonth.columns).toHaveLength(25)
-    for (const row of byMonth.rows) expect(row.counts.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(row.counts.at(-1))
-    expect(byMonth.rows.reduce((sum, row) => sum + row.counts.at(-1)!, 0)).toBe(received)
+    for (const row of byMonth.lines) expect(row.counts.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(row.counts.at(-1))
+    expect(byMonth.lines.reduce((sum, row) => sum + row.counts.at(-1)!, 0)).toBe(received)
     // Eight quarters, from Q4 of 2024-25 to Q3 of 2026-27, whose referrals add up to the period's.
     const quarters = report.tables.find((t) => t.id === 'quarters')!
     expect(quarters.columns[0]).toBe('Q4 2024–25 (Jan–Mar 2025)')
     expect(quarters.columns.at(-1)).toBe('Q3 2026–27 (Oct–Dec 2026)')
     expect(quarters.columns).toHaveLength(8)
-    expect(quarters.rows.find((r) => r.label === 'Referrals received')!.counts.reduce((a, b) => a + b, 0)).toBe(received)
-    expect(quarters.rows.find((r) => r.label === 'Cases closed')!.counts.reduce((a, b) => a + b, 0)).toBe(value('outcomes', 'Cases closed'))
+    expect(quarters.lines.find((r) => r.label === 'Referrals received')!.counts.reduce((a, b) => a + b, 0)).toBe(received)
+    expect(quarters.lines.find((r) => r.label === 'Cases closed')!.counts.reduce((a, b) => a + b, 0)).toBe(value('outcomes', 'Cases closed'))
 
     const badDay = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '31/02/2026', '--json')
     expect(badDay.code).toBe(1)

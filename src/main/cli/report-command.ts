@@ -72,7 +72,8 @@ function figuresOf(report: MonitoringReport) {
       basis,
       rowHeading,
       columns,
-      rows: rows.map(({ label, cells }) => ({ label, counts: cells.map((cell) => cell.length) })),
+      // "lines", not "rows": the report's rows are its cases, never printed here.
+      lines: rows.map(({ label, cells }) => ({ label, counts: cells.map((cell) => cell.length) })),
     })),
     outcomes: report.outcomes.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
     completeness: report.completeness.perCaseworker,

@@ -84,19 +84,23 @@ export async function makeMonitoringReport(input: MonitoringReportInput): Promis
   return doc.save()
 }
 
-/** At most this many columns of counts side by side: a year of months is two tables, one under the other. */
-const COLUMNS_ACROSS = 6
+/**
+ * At most this many columns of counts side by side, so each heading fits in two lines: a year of
+ * months is two tables, one under the other; a quarter's longer heading takes four to a table.
+ */
+const COLUMNS_ACROSS: Record<ReportTable['id'], number> = { 'referrers-by-month': 6, quarters: 4 }
 
 /** A table of counts (organisation by month, figures by quarter), its columns in groups that fit the page. */
 function tableOfCounts(c: Composer, table: ReportTable): void {
   c.heading(table.title, 3)
   c.text(table.basis, { size: 9.5, after: 6 })
-  for (let first = 0; first < table.columns.length; first += COLUMNS_ACROSS) {
-    const columns = table.columns.slice(first, first + COLUMNS_ACROSS)
+  const across = COLUMNS_ACROSS[table.id]
+  for (let first = 0; first < table.columns.length; first += across) {
+    const columns = table.columns.slice(first, first + across)
     const share = 0.66 / columns.length
     c.table(
       [{ title: table.rowHeading, width: 0.34 }, ...columns.map((title) => ({ title, width: share, align: 'right' as const }))],
-      table.rows.map((row) => [row.label, ...row.cells.slice(first, first + COLUMNS_ACROSS).map((cell) => cell.length.toLocaleString('en-GB'))]),
+      table.rows.map((row) => [row.label, ...row.cells.slice(first, first + across).map((cell) => cell.length.toLocaleString('en-GB'))]),
       { size: 9 },
     )
   }
