@@ -94,8 +94,8 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
           <h3 id={`section-${section.id}`}>{section.title}</h3>
           <p className="field__hint">{section.basis}</p>
           {LONG_SECTIONS.includes(section.id) ? (
-            <details className="disclosure">
-              <summary>Show the {section.figures.filter((figure) => figure.level === 0).length} breakdowns</summary>
+            <details className="disclosure disclosure--wide">
+              <summary>The {section.figures.filter((figure) => figure.level === 0).length} breakdowns, one a question</summary>
               <FigureTable caption={section.title} figures={section.figures} rows={rows} />
             </details>
           ) : (
@@ -171,6 +171,7 @@ function CountsTable({ table, rows }: { table: ReportTable; rows: Map<string, Re
   return (
     <DataTable
       caption={table.title}
+      className="counts-table"
       scroll
       rows={table.rows}
       rowKey={(row) => row.label}
