@@ -309,8 +309,9 @@ export const API = {
 
   // The monitoring report.
   /** Counted from every case document: a second or two for thousands of cases. */
-  getMonitoringReport: method<MonitoringReport>()(range),
-  exportMonitoringReport: method<FileTransfer>()(range.extend({ as: z.enum(['pdf', 'figures-csv', 'cases-csv']) })),
+  /** `on`: the day "people supported on" counts (the range's last by default). */
+  getMonitoringReport: method<MonitoringReport>()(range.extend({ on: z.string().max(10).optional() })),
+  exportMonitoringReport: method<FileTransfer>()(range.extend({ on: z.string().max(10).optional(), as: z.enum(['pdf', 'figures-csv', 'cases-csv']) })),
 
   // The team's settings.
   setCaseloadWeights: method<Record<string, never>>()(z.object({ weights: z.record(z.enum(PHASES), z.number()) })),

@@ -56,7 +56,24 @@ describe('the caseload board and the monitoring report on the command line', () 
     expect(made.code).toBe(0)
     expect(qpdfCheck(pdf)).toBe('')
     const text = pdfText(pdf)
-    for (const words of ['Monitoring report', '01/01/2025 to 31/12/2026', 'Referrals received', 'Reconnections completed', 'Total spent', 'Data completeness']) {
+    for (const words of [
+      'Monitoring report',
+      '01/01/2025 to 31/12/2026',
+      'People supported on 31/12/2026',
+      'Referrals received',
+      'Referrals by referring organisation and month',
+      'By financial quarter',
+      'Q1 2025–26',
+      'Reconnections completed',
+      'After reconnection',
+      'Where reconnection was not appropriate',
+      'Wellbeing',
+      'Income and work',
+      'Equality monitoring: referrals',
+      'Prefer not to say',
+      'Total spent',
+      'Data completeness',
+    ]) {
       expect(text).toContain(words)
     }
 
@@ -78,6 +95,9 @@ describe('the caseload board and the monitoring report on the command line', () 
     expect([...statuses].every((value) => ['Awaiting a decision', 'Accepted', 'Not accepted'].includes(value!))).toBe(true)
     expect(received).toBeGreaterThan(0)
     expect(cases.length - 1).toBeGreaterThanOrEqual(received)
+    // The tables, a row a cell: referrals by organisation and month, and the figures by quarter.
+    expect(lines.some((line) => /^Referrals by referring organisation and month,.+,Jan 2025,\d+,cases$/.test(line))).toBe(true)
+    expect(lines.some((line) => /^By financial quarter,Referrals received,Q4 2024–25 \(Jan–Mar 2025\),\d+,cases$/.test(line))).toBe(true)
   })
 
   it('prints the figures as JSON with --json alone, counts only, and asks for --format and --out to write a file', () => {
@@ -94,6 +114,59 @@ describe('the caseload board and the monitoring report on the command line', () 
     const neither = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026')
     expect(neither.code).toBe(1)
     expect(neither.err).toBe('homeward: give --format and --out to write the report to a file, or --json alone to print its figures\n')
+  })
+
+  it('adds up: people supported, quarters, referrals by organisation and month, closures by type, and the equality breakdowns', () => {
+    type Figures = { label: string; value: number; level: number }[]
+    type Printed = {
+      sections: { id: string; figures: Figures }[]
+      tables: { id: string; columns: string[]; lines: { label: string; counts: number[] }[] }[]
+    }
+    const printed = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '30/06/2026', '--json')
+    expect(printed.err).toBe('')
+    const report = JSON.parse(printed.out) as Printed
+    const section = (id: string) => report.sections.find((s) => s.id === id)!.figures
+    const value = (id: string, label: string) => section(id).find((f) => f.label === label)!.value
+    /** Each top-level figure of a section with the sum of the breakdowns under it. */
+    const withBreakdowns = (id: string) =>
+      section(id).flatMap((f, i, all) => {
+        if (f.level !== 0) return []
+        const next = all.findIndex((g, j) => j > i && g.level === 0)
+        return [{ label: f.label, value: f.value, sum: all.slice(i + 1, next < 0 ? undefined : next).reduce((total, g) => total + g.value, 0) }]
+      })
+    const received = value('referrals', 'Referrals received')
+
+    const supported = value('supported', 'People supported in the period (open at any time in it)')
+    expect(supported).toBeGreaterThan(0)
+    expect(value('supported', 'People supported on 30/06/2026')).toBeGreaterThan(0)
+    expect(value('supported', 'People supported on 30/06/2026')).toBeLessThanOrEqual(supported)
+
+    // Each closure once: the types add up to the cases closed, the time bands to their closures.
+    for (const line of withBreakdowns('outcomes').filter((l) => /^(Cases closed|Planned closures|Other closures)/.test(l.label))) expect(line.sum).toBe(line.value)
+    // Every equality question accounts for every referral (and reconnection), "Not asked" included.
+    for (const id of ['equality-referrals', 'equality-outcomes']) for (const line of withBreakdowns(id)) expect(line.sum).toBe(line.value)
+    expect(withBreakdowns('equality-referrals')).toHaveLength(7)
+    expect(section('equality-referrals').some((f) => f.label === 'Prefer not to say' && f.value > 0)).toBe(true)
+    // The wellbeing change and the follow-up checks are counted from the seeded cases' scores and checks.
+    expect(value('wellbeing', 'Wellbeing scored twice or more')).toBeGreaterThan(0)
+    expect(value('after-closure', 'Follow-up checks after closure made')).toBeGreaterThan(0)
+
+    // Referrals by organisation and month: 24 months and a total, each row's months adding up to its total, the totals to the referrals.
+    const byMonth = report.tables.find((t) => t.id === 'referrers-by-month')!
+    expect(byMonth.columns).toHaveLength(25)
+    for (const row of byMonth.lines) expect(row.counts.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(row.counts.at(-1))
+    expect(byMonth.lines.reduce((sum, row) => sum + row.counts.at(-1)!, 0)).toBe(received)
+    // Eight quarters, from Q4 of 2024-25 to Q3 of 2026-27, whose referrals add up to the period's.
+    const quarters = report.tables.find((t) => t.id === 'quarters')!
+    expect(quarters.columns[0]).toBe('Q4 2024–25 (Jan–Mar 2025)')
+    expect(quarters.columns.at(-1)).toBe('Q3 2026–27 (Oct–Dec 2026)')
+    expect(quarters.columns).toHaveLength(8)
+    expect(quarters.lines.find((r) => r.label === 'Referrals received')!.counts.reduce((a, b) => a + b, 0)).toBe(received)
+    expect(quarters.lines.find((r) => r.label === 'Cases closed')!.counts.reduce((a, b) => a + b, 0)).toBe(value('outcomes', 'Cases closed'))
+
+    const badDay = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '31/02/2026', '--json')
+    expect(badDay.code).toBe(1)
+    expect(badDay.err).toMatch(/--on must be a date written DD\/MM\/YYYY/)
   })
 
   it('refuses dates it cannot read, or a range backwards, with the reason', () => {

@@ -4,7 +4,8 @@ import { pdfText, qpdfCheck } from '../support/pdf-tools'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 test('a manager looks over the board and the monitoring report, then runs a case review meeting from agenda to minutes', async ({ app }, testInfo) => {
-  test.setTimeout(180_000)
+  // The report's many figures (and their accessibility check) take a while on a busy machine.
+  test.setTimeout(300_000)
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Derek Hall' })
   await seedWorkspace(ws, { cases: 40, seed: 11 })
@@ -38,7 +39,20 @@ test('a manager looks over the board and the monitoring report, then runs a case
   const received = page.getByRole('row', { name: /^Referrals received(?!,)/ })
   await received.getByRole('button', { name: /Show the/ }).click()
   await expect(page.locator('.figure-cases li').first()).toBeVisible()
+  // The new figures: people supported, the tables by organisation and month and by quarter (a count opens to its cases).
+  await expect(page.getByRole('row', { name: /^People supported in the period/ })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 4, name: 'Referrals by referring organisation and month' })).toBeVisible()
+  const quarters = page.getByRole('table', { name: 'By financial quarter' })
+  await expect(quarters.getByRole('columnheader', { name: /^Q\d 20\d\d–\d\d \(/ }).first()).toBeVisible()
+  const count = quarters.getByRole('row', { name: /^Referrals received/ }).getByRole('button').last()
+  await count.click()
+  await expect(count).toHaveAttribute('aria-expanded', 'true')
+  await expect(quarters.locator('.figure-cases li').first()).toBeVisible()
+  // The equality breakdowns are folded until asked for.
+  await page.getByText('The 7 breakdowns, one a question').first().click()
+  await expect(page.getByRole('row', { name: /^Referrals received, by gender/ })).toBeVisible()
   await screenshot(page, testInfo, 'report')
+  await page.locator('.chart').first().screenshot({ path: testInfo.outputPath('report-chart.png') })
   await expectAccessible(page, 'the monitoring report')
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download the PDF' }).click()

@@ -9,6 +9,7 @@ import { printJson } from './output'
 interface ReportOptions extends CommonOptions {
   from: string
   to: string
+  on?: string
   format?: 'pdf' | 'csv'
   out?: string
 }
@@ -24,10 +25,11 @@ export function reportCommand(): Command {
       .description('the monitoring report for a period: referrals, speed, outcomes, costs and data completeness')
       .requiredOption('--from <date>', 'the first day, DD/MM/YYYY')
       .requiredOption('--to <date>', 'the last day, DD/MM/YYYY')
+      .option('--on <date>', 'the day to count people supported on, DD/MM/YYYY (the last day unless given)')
       .addOption(new Option('--format <format>', 'a PDF for commissioners, or CSV for a spreadsheet (with --out)').choices(['pdf', 'csv']))
       .option('--out <file>', 'where to write it (with --format)'),
   ).action(async (options: ReportOptions) => {
-    const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
+    const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to'), ...(options.on === undefined ? {} : { on: ukDate(options.on, '--on') }) }
     const { format } = options
     if (!format && !options.out && options.json) {
       printJson(figuresOf(await withWorkspace(options, (workspace) => workspace.reports.monitoring(range))))
@@ -64,6 +66,15 @@ function figuresOf(report: MonitoringReport) {
       figures: figures.map(({ label, value, unit, level }) => ({ label, value, unit, level })),
     })),
     referralsPerMonth: report.referralsPerMonth.map(({ month, label, caseIds }) => ({ month, label, referrals: caseIds.length })),
+    tables: report.tables.map(({ id, title, basis, rowHeading, columns, rows }) => ({
+      id,
+      title,
+      basis,
+      rowHeading,
+      columns,
+      // "lines", not "rows": the report's rows are its cases, never printed here.
+      lines: rows.map(({ label, cells }) => ({ label, counts: cells.map((cell) => cell.length) })),
+    })),
     outcomes: report.outcomes.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
     completeness: report.completeness.perCaseworker,
   }

@@ -1,6 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
-import { formatFigure, type MonitoringReport } from '../../shared/reports/monitoring'
+import { formatFigure, type MonitoringReport, type ReportTable } from '../../shared/reports/monitoring'
 import type { TeamSettings } from '../../shared/team/settings'
 import { barChart, columnChart } from './charts'
 import { embedFaces } from './fonts'
@@ -50,6 +50,7 @@ export async function makeMonitoringReport(input: MonitoringReportInput): Promis
       // A breakdown is indented under its figure (no-break spaces: the table's wrapping keeps them).
       section.figures.map((figure) => [`${figure.level === 1 ? '\u00a0'.repeat(6) : ''}${figure.label}`, formatFigure(figure)]),
     )
+    for (const table of report.tables.filter((t) => t.after === section.id)) tableOfCounts(c, table)
   }
 
   c.heading('Data completeness', 2)
@@ -81,4 +82,26 @@ export async function makeMonitoringReport(input: MonitoringReportInput): Promis
   stampFooters(doc, faces, { subject: `Monitoring report, ${period}`, notice: 'Official: for the team and its commissioners.' })
   setProperties(doc, { title: `Monitoring report, ${period}`, author: settings.letterhead.organisation ?? 'Homeward', subject: `${team}: monitoring ${period}` }, input.now)
   return doc.save()
+}
+
+/**
+ * At most this many columns of counts side by side, so each heading fits in two lines: a year of
+ * months is two tables, one under the other; a quarter's longer heading takes four to a table.
+ */
+const COLUMNS_ACROSS: Record<ReportTable['id'], number> = { 'referrers-by-month': 6, quarters: 4 }
+
+/** A table of counts (organisation by month, figures by quarter), its columns in groups that fit the page. */
+function tableOfCounts(c: Composer, table: ReportTable): void {
+  c.heading(table.title, 3)
+  c.text(table.basis, { size: 9.5, after: 6 })
+  const across = COLUMNS_ACROSS[table.id]
+  for (let first = 0; first < table.columns.length; first += across) {
+    const columns = table.columns.slice(first, first + across)
+    const share = 0.66 / columns.length
+    c.table(
+      [{ title: table.rowHeading, width: 0.34 }, ...columns.map((title) => ({ title, width: share, align: 'right' as const }))],
+      table.rows.map((row) => [row.label, ...row.cells.slice(first, first + across).map((cell) => cell.length.toLocaleString('en-GB'))]),
+      { size: 9 },
+    )
+  }
 }

@@ -1,9 +1,10 @@
 import { EXPENSE_CATEGORIES } from '../../shared/case/support'
 import { formatUkDate } from '../../shared/dates'
-import type { MonitoringReport } from '../../shared/reports/monitoring'
+import type { Figure, MonitoringReport } from '../../shared/reports/monitoring'
 import { csvFile } from './csv'
 
 const pounds = (pence: number) => (pence / 100).toFixed(2)
+const UNITS: Record<Figure['unit'], string> = { cases: 'cases', pence: 'GBP', percent: '%', points: 'points' }
 const ukDate = (date: string) => (date ? formatUkDate(date) : '')
 
 /** The report's figures, one row each: its section, the figure (a breakdown under its figure), the value. */
@@ -16,10 +17,13 @@ export function figuresCsv(report: MonitoringReport): Uint8Array {
   for (const section of report.sections) {
     for (const figure of section.figures) {
       if (figure.level === 0) parent = figure.label
-      const value = figure.unit === 'pence' ? pounds(figure.value) : figure.value
-      const unit = figure.unit === 'pence' ? 'GBP' : figure.unit === 'percent' ? '%' : 'cases'
-      rows.push([section.title, parent, figure.level === 1 ? figure.label : '', value, unit])
+      const value = figure.unit === 'pence' ? pounds(figure.value) : figure.unit === 'points' ? figure.value.toFixed(1) : figure.value
+      rows.push([section.title, parent, figure.level === 1 ? figure.label : '', value, UNITS[figure.unit]])
     }
+  }
+  // A table's cells, one row each: its title, the row, the column (a month or a quarter), the count.
+  for (const table of report.tables) {
+    for (const row of table.rows) row.cells.forEach((cell, i) => rows.push([table.title, row.label, table.columns[i]!, cell.length, 'cases']))
   }
   for (const month of report.referralsPerMonth) rows.push(['Referrals per month', month.label, '', month.caseIds.length, 'cases'])
   for (const entry of report.completeness.perCaseworker) {

@@ -5,36 +5,59 @@ export interface ChartBar {
   value: number
 }
 
-/** Vertical bars side by side (referrals per month). */
+/** Room a month's short name needs under its bar ("Sep" at 13px, with a gap), in the chart's units. */
+const MONTH_LABEL_ROOM = 40
+
+/**
+ * Vertical bars side by side (referrals per month). Each label is "Apr 2026": the month is written
+ * under its bar and the year under the first month of each year shown, so labels stay short; when
+ * bars are too narrow for every month, every nth is labelled, never two running together, and the
+ * plot is inset so the first and last labels are not cut off at the edges.
+ */
 export function ColumnChart({ bars, title }: { bars: ChartBar[]; title: string }) {
   const width = 720
-  const height = 220
+  const height = 230
   const top = 20
-  const bottom = 36
+  const bottom = 46
+  const side = 24
   const max = Math.max(1, ...bars.map((bar) => bar.value))
-  const slot = width / Math.max(1, bars.length)
+  const slot = (width - 2 * side) / Math.max(1, bars.length)
   const barWidth = Math.min(48, slot * 0.62)
   const plot = height - top - bottom
-  // Over a long period, every month cannot carry its label: every nth does, twelve at most.
-  const labelEvery = Math.ceil(bars.length / 12)
+  const labelEvery = Math.max(1, Math.ceil(MONTH_LABEL_ROOM / slot))
+  const parts = (label: string) => {
+    const space = label.lastIndexOf(' ')
+    return space < 0 ? [label, ''] : [label.slice(0, space), label.slice(space + 1)]
+  }
+  let lastYear = ''
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${bars.map((bar) => `${bar.label} ${bar.value}`).join(', ')}`}>
-        <line x1={0} x2={width} y1={top + plot} y2={top + plot} className="chart__axis" />
+        <line x1={side} x2={width - side} y1={top + plot} y2={top + plot} className="chart__axis" />
         {bars.map((bar, i) => {
           const h = (bar.value / max) * plot
-          const x = i * slot + (slot - barWidth) / 2
+          const x = side + i * slot + (slot - barWidth) / 2
+          const centre = side + i * slot + slot / 2
+          const labelled = i % labelEvery === 0
+          const [month, year] = parts(bar.label)
+          const showYear = labelled && year !== lastYear
+          if (showYear) lastYear = year!
           return (
             <g key={bar.label}>
               <rect x={x} y={top + plot - h} width={barWidth} height={h} className="chart__bar" />
-              {(bar.value > 0 || labelEvery === 1) && (
-                <text x={x + barWidth / 2} y={top + plot - h - 5} textAnchor="middle" className="chart__value">
+              {(bar.value > 0 || labelEvery === 1) && slot >= 14 && (
+                <text x={centre} y={top + plot - h - 5} textAnchor="middle" className="chart__value">
                   {bar.value}
                 </text>
               )}
-              {i % labelEvery === 0 && (
-                <text x={i * slot + slot / 2} y={height - 14} textAnchor="middle" className="chart__label">
-                  {bar.label}
+              {labelled && (
+                <text x={centre} y={top + plot + 17} textAnchor="middle" className="chart__label">
+                  {month}
+                </text>
+              )}
+              {showYear && (
+                <text x={centre} y={top + plot + 34} textAnchor="middle" className="chart__label">
+                  {year}
                 </text>
               )}
             </g>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
-import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
+import { formatFigure, type Figure, type MonitoringReport, type ReportRow, type ReportSection, type ReportTable } from '../../shared/reports/monitoring'
 import { may } from '../../shared/team/permissions'
 import { useApi, useProfile } from '../app/contexts'
 import { DataTable } from '../components/DataTable'
@@ -29,9 +29,11 @@ export function ReportPage() {
   const profile = useProfile()
   const [from, setFrom] = useState(() => financialYearStart(new Date()))
   const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
+  // Blank: people supported are counted on the last day.
+  const [on, setOn] = useState('')
   const [report, setReport] = useState<MonitoringReport | undefined>()
   const { busy, issues, run } = useSubmit()
-  const range = () => ({ from: typedUkDate(from), to: typedUkDate(to) })
+  const range = () => ({ from: typedUkDate(from), to: typedUkDate(to), ...(on.trim() ? { on: typedUkDate(on) } : {}) })
 
   const show = () => run(async () => setReport(await api.call('getMonitoringReport', range())))
   const download = (as: Export) => run(async () => saveToDownloads(await api.call('exportMonitoringReport', { ...range(), as }), MEDIA_TYPES[as]))
@@ -39,7 +41,7 @@ export function ReportPage() {
   return (
     <>
       <PageHeading title="Monitoring report" />
-      <p className="lead">Referrals, speed, outcomes, costs and data completeness for any period, counted from the case records.</p>
+      <p className="lead">People supported, referrals, speed, outcomes, wellbeing, equality monitoring, costs and data completeness for any period, counted from the case records.</p>
       {may(profile.role, 'read-audit') && (
         <p>
           <Link to="/reports/audit">Audit: who has seen which case</Link>
@@ -49,6 +51,15 @@ export function ReportPage() {
       <Form className="report-range" onSubmit={() => void show()}>
         <TextField name="from" label="From" hint="DD/MM/YYYY" width="short" value={from} onChange={setFrom} error={issues.find((i) => i.field === 'from')?.message} />
         <TextField name="to" label="To" hint="DD/MM/YYYY" width="short" value={to} onChange={setTo} error={issues.find((i) => i.field === 'to')?.message} />
+        <TextField
+          name="on"
+          label="People supported on"
+          hint="DD/MM/YYYY, or leave blank for the last day"
+          width="short"
+          value={on}
+          onChange={setOn}
+          error={issues.find((i) => i.field === 'on')?.message}
+        />
         <SubmitButton label="Show the report" busy={busy} busyLabel="Counting…" />
       </Form>
       {report && <ReportView report={report} onDownload={download} />}
@@ -82,7 +93,23 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
         <section key={section.id} aria-labelledby={`section-${section.id}`}>
           <h3 id={`section-${section.id}`}>{section.title}</h3>
           <p className="field__hint">{section.basis}</p>
-          <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+          {LONG_SECTIONS.includes(section.id) ? (
+            <details className="disclosure disclosure--wide">
+              <summary>The {section.figures.filter((figure) => figure.level === 0).length} breakdowns, one a question</summary>
+              <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+            </details>
+          ) : (
+            <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+          )}
+          {report.tables
+            .filter((table) => table.after === section.id)
+            .map((table) => (
+              <section key={table.id} aria-labelledby={`table-${table.id}`}>
+                <h4 id={`table-${table.id}`}>{table.title}</h4>
+                <p className="field__hint">{table.basis}</p>
+                <CountsTable table={table} rows={rows} />
+              </section>
+            ))}
         </section>
       ))}
       <section aria-labelledby="section-completeness">
@@ -119,6 +146,60 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
   )
 }
 
+/** Sections of many breakdowns, folded until asked for so the page is not a wall of figures. */
+const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes']
+
+/** The cases behind a figure, each opening its case. */
+function CaseLinks({ caseIds, rows }: { caseIds: readonly string[]; rows: Map<string, ReportRow> }) {
+  return (
+    <ul className="figure-cases">
+      {caseIds.map((id) => (
+        <li key={id}>
+          <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * A table of counts (organisation by month, figures by quarter): each count a button opening the
+ * cases behind it under its row, one at a time.
+ */
+function CountsTable({ table, rows }: { table: ReportTable; rows: Map<string, ReportRow> }) {
+  const [open, setOpen] = useState<{ row: number; column: number } | undefined>()
+  return (
+    <DataTable
+      caption={table.title}
+      className="counts-table"
+      scroll
+      rows={table.rows}
+      rowKey={(row) => row.label}
+      columns={[
+        { heading: table.rowHeading, rowHeader: true, cell: (row) => row.label },
+        ...table.columns.map((heading, column) => ({
+          heading,
+          numeric: true,
+          cell: (row: ReportTable['rows'][number], index: number) => {
+            const cases = row.cells[column]!
+            if (cases.length === 0) return '0'
+            const isOpen = open?.row === index && open.column === column
+            return (
+              <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? undefined : { row: index, column })}>
+                {cases.length}
+                <span className="visually-hidden">
+                  : {isOpen ? 'hide' : 'show'} the {cases.length === 1 ? 'case' : 'cases'}, {row.label}, {heading}
+                </span>
+              </button>
+            )
+          },
+        })),
+      ]}
+      rowDetail={(row, index) => open?.row === index && <CaseLinks caseIds={row.cells[open.column]!} rows={rows} />}
+    />
+  )
+}
+
 /** A section's figures, each with the cases behind it on request. */
 function FigureTable({ caption, figures, rows }: { caption: string; figures: Figure[]; rows: Map<string, ReportRow> }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
@@ -143,17 +224,7 @@ function FigureTable({ caption, figures, rows }: { caption: string; figures: Fig
             ),
         },
       ]}
-      rowDetail={(figure, index) =>
-        open.has(index) && (
-          <ul className="figure-cases">
-            {figure.caseIds.map((id) => (
-              <li key={id}>
-                <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
-              </li>
-            ))}
-          </ul>
-        )
-      }
+      rowDetail={(figure, index) => open.has(index) && <CaseLinks caseIds={figure.caseIds} rows={rows} />}
     />
   )
 }

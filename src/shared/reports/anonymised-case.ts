@@ -31,6 +31,33 @@ export const anonymisedCaseSchema = z.object({
   /** Case ids only (a re-referral, a merged duplicate): an id names no one. */
   previousCaseId: z.string().optional(),
   mergedInto: z.string().optional(),
+  // What the report's later figures count (all optional: a record kept before them has none). No
+  // equality answer is kept: they are special category data, and an erased case counts as not asked.
+  /** Each follow-up check after closure: which, when, how contact was made, and its yes/no answers. */
+  followUps: z
+    .array(
+      z.object({
+        check: z.string(),
+        doneOn: z.string(),
+        contactMethod: z.string(),
+        stillAccommodated: z.string().optional(),
+        returnedToRoughSleeping: z.string().optional(),
+        returnedToArea: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Each wellbeing score's day and seven answers (start of support, each review, closure): numbers only. */
+  wellbeing: z.array(z.object({ on: z.string(), items: z.array(z.number()) })).optional(),
+  /** The levels of need for money and for work, and whether benefit claims were recorded (not what they are). */
+  moneyLevel: z.string().optional(),
+  educationAndWorkLevel: z.string().optional(),
+  benefitClaimsRecorded: z.boolean().optional(),
+  financesCheckedOn: z.string().optional(),
+  /** The days jobs began: no employer or place. */
+  jobsFrom: z.array(z.string()).optional(),
+  /** Each referral on to another agency's outcome: no agency or reason. */
+  onwardReferralOutcomes: z.array(z.string()).optional(),
+  reReferredAs: z.string().optional(),
 })
 export type AnonymisedCase = z.infer<typeof anonymisedCaseSchema>
 
@@ -52,6 +79,31 @@ export function anonymisedCase(record: CaseRecord): AnonymisedCase {
     expenses: Object.values(record.expenses).map((expense) => ({ date: expense.date, category: expense.category, amount: expense.amount })),
     previousCaseId: record.previousCaseId,
     mergedInto: record.mergedInto,
+    followUps: Object.values(record.followUps).map((followUp) =>
+      dropUndefined({
+        check: followUp.check,
+        doneOn: followUp.doneOn,
+        contactMethod: followUp.contactMethod,
+        stillAccommodated: followUp.stillAccommodated,
+        returnedToRoughSleeping: followUp.returnedToRoughSleeping,
+        returnedToArea: followUp.returnedToArea,
+      }),
+    ),
+    wellbeing: [
+      record.wellbeing.start,
+      ...Object.values(record.reviews).map((review) => ({
+        on: review.reviewedOn,
+        items: [review.item1, review.item2, review.item3, review.item4, review.item5, review.item6, review.item7],
+      })),
+      record.wellbeing.closure,
+    ].filter((score): score is { on: IsoDate; items: number[] } => score !== undefined && score.items.every((item) => typeof item === 'number')),
+    moneyLevel: record.needs.moneyLevel,
+    educationAndWorkLevel: record.needs.educationAndWorkLevel,
+    benefitClaimsRecorded: Boolean(record.needs.benefitClaims?.trim()),
+    financesCheckedOn: record.intensiveSupport.financesOn,
+    jobsFrom: Object.values(record.employment).map((job) => job.from),
+    onwardReferralOutcomes: Object.values(record.onwardReferrals).map((referral) => referral.outcome),
+    reReferredAs: record.reReferredAs,
   })
 }
 
@@ -92,7 +144,26 @@ export function reportRecordOf(anonymised: AnonymisedCase, name: string = ERASED
     expenses,
     previousCaseId: anonymised.previousCaseId,
     mergedInto: anonymised.mergedInto,
+    // Each list keyed by its place: the report reads the values, never the keys.
+    followUps: keyed(anonymised.followUps),
+    // Every score as a review on its day: the report takes the first and last by date, whatever their kind.
+    reviews: keyed(anonymised.wellbeing?.map(({ on, items }) => ({ reviewedOn: on, ...Object.fromEntries(items.map((item, i) => [`item${i + 1}`, item])) }))),
+    needs: dropUndefined({
+      moneyLevel: anonymised.moneyLevel,
+      educationAndWorkLevel: anonymised.educationAndWorkLevel,
+      // The report asks only whether claims were recorded: a word stands for them.
+      benefitClaims: anonymised.benefitClaimsRecorded ? 'Recorded' : undefined,
+    }),
+    intensiveSupport: dropUndefined({ financesOn: anonymised.financesCheckedOn }),
+    employment: keyed(anonymised.jobsFrom?.map((from) => ({ from }))),
+    onwardReferrals: keyed(anonymised.onwardReferralOutcomes?.map((outcome) => ({ outcome }))),
+    reReferredAs: anonymised.reReferredAs,
   }) as CaseRecord
+}
+
+/** A list as a record's map of entries, keyed by place. */
+function keyed<T>(list: readonly T[] | undefined): Record<string, never> {
+  return Object.fromEntries((list ?? []).map((item, i) => [String(i), item])) as Record<string, never>
 }
 
 /** Without keys whose value is undefined (Automerge refuses undefined; the record stays exact). */

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../case/record'
 import { ValidationError } from '../validation'
 import { BRADFORD, CASEWORKER, newCase, read } from '../../../tests/support/cases'
 import { completeness } from './completeness'
-import { monitoringReport, type MonitoringReport, type ReportCase } from './monitoring'
+import { formatFigure, monitoringReport, type MonitoringReport, type ReportCase } from './monitoring'
 
 const base = read(newCase())
 const by = CASEWORKER.author
@@ -158,25 +158,83 @@ describe('the monitoring report', () => {
     ])
   })
 
-  it('counts outcomes in the range, whenever the case began', () => {
+  it('counts outcomes in the range, whenever the case began: each closure once, by its type and by time taken', () => {
     expect(figures(report, 'outcomes')).toEqual([
       ['Reconnections completed (arrival confirmed)', 1, ['D']],
       ['  Bradford', 1, ['D']],
-      ['Returns to rough sleeping after reconnection', 2, ['G', 'J']],
-      ['  Found at a follow-up check after closure', 0, []],
-      ['Returned to the area where they slept rough (follow-up checks)', 0, []],
-      ['Follow-up checks after closure made', 0, []],
-      ['  Still accommodated when checked', 0, []],
-      ['Refusals to engage', 2, ['C', 'M']],
+      // Issue 16: the types do not overlap (a case closed as not appropriate is not also "unplanned").
+      ['Cases closed', 5, ['I', 'J', 'K', 'L', 'M']],
+      ['  Planned: the reconnection is sustained', 1, ['I']],
+      ['  Unplanned', 2, ['J', 'M']],
+      ['  No progress over a sustained period', 0, []],
+      ['  Reconnection not appropriate', 1, ['K']],
+      ['  No reconnection possible: no provision in the area of connection', 1, ['L']],
+      // Bands, not running totals: within 6 months, then after 6 and within 9, then after 9.
+      ['Planned closures, by time taken', 1, ['I']],
+      ['  Within 6 months of acceptance', 1, ['I']],
+      ['  After 6 months, within 9', 0, []],
+      ['  After 9 months', 0, []],
+      ['Other closures (unplanned, no progress, not appropriate, no provision), by time taken', 4, ['J', 'K', 'L', 'M']],
+      ['  Within 6 months of acceptance', 3, ['K', 'L', 'M']],
+      ['  After 6 months, within 9', 0, []],
+      ['  After 9 months', 1, ['J']],
+      ['Refusals to engage (declined referrals, and closures for disengaging or refusing reconnection)', 2, ['C', 'M']],
+    ])
+    const closures = figures(report, 'outcomes')
+    const sum = (from: number, to: number) => closures.slice(from, to).reduce((total, [, value]) => total + value, 0)
+    expect(sum(3, 8)).toBe(closures[2]![1])
+  })
+
+  it('counts the people supported in the period and on a day, the range’s last by default', () => {
+    expect(figures(report, 'supported')).toEqual([
+      // Accepted, and not closed before the range: C was rejected, E and F await a decision, H closed in 2025.
+      ['People supported in the period (open at any time in it)', 9, ['A', 'B', 'D', 'G', 'I', 'J', 'K', 'L', 'M']],
+      ['  Taken on before the period', 4, ['D', 'I', 'J', 'M']],
+      ['  Taken on in the period', 5, ['A', 'B', 'G', 'K', 'L']],
+      // J closed on the day itself: supported on it.
+      ['People supported on 30/06/2026', 5, ['A', 'B', 'D', 'G', 'J']],
+    ])
+    const onTheFirst = figures(monitoringReport(CASES, { ...RANGE, on: '2026-05-01' }, TODAY), 'supported').at(-1)
+    // B is taken on only on 07/05; L closed the day before; K closes that day.
+    expect(onTheFirst).toEqual(['People supported on 01/05/2026', 7, ['A', 'D', 'G', 'I', 'J', 'K', 'M']])
+    expect(() => monitoringReport(CASES, { ...RANGE, on: '2026-05-32' }, TODAY)).toThrow(ValidationError)
+  })
+
+  it('tables referrals by referring organisation and month, and the main figures by financial quarter', () => {
+    const [byMonth, quarters] = report.tables
+    expect(byMonth!.columns).toEqual(['Apr 2026', 'May 2026', 'Jun 2026', 'Total'])
+    expect(byMonth!.rows.map((row) => [row.label, row.cells.map((cell) => cell.join(''))])).toEqual([
+      ['Tower Hamlets Outreach', ['GL', '', 'EF', 'EFGL']],
+      ['Westminster Outreach', ['A', 'B', '', 'AB']],
+      ['Camden Outreach', ['', 'C', '', 'C']],
+    ])
+    // Two quarters from February to June: Q4 of 2025-26 in part, and Q1 of 2026-27.
+    const longer = monitoringReport(CASES, { from: '2026-02-01', to: '2026-06-30' }, TODAY).tables[1]!
+    expect(longer.columns).toEqual(['Q4 2025–26 (Jan–Mar 2026, from 01/02)', 'Q1 2026–27 (Apr–Jun 2026)'])
+    const row = (name: string) => longer.rows.find((r) => r.label === name)!.cells.map((cell) => cell.join(''))
+    expect(row('Referrals received')).toEqual(['DKM', 'ABCEFGL'])
+    expect(row('Reconnections completed')).toEqual(['', 'D'])
+    expect(row('Cases closed')).toEqual(['', 'IJKLM'])
+    expect(row('People supported (open at any time in the quarter)')).toEqual(['DIJM', 'ABDGIJKLM'])
+    expect(quarters!.columns).toEqual(['Q1 2026–27 (Apr–Jun 2026)'])
+  })
+
+  it('counts where reconnection was not appropriate: why, referred on, referred again', () => {
+    const referredOn = CASES.map((c) =>
+      c.id === 'K'
+        ? make('K', (r) => {
+            Object.assign(r, JSON.parse(JSON.stringify(c.record)))
+            r.onwardReferrals.o = { agency: 'Camden floating support', madeOn: '2026-04-20', reason: 'Tenancy support.', outcome: 'accepted' }
+            r.reReferredAs = 'Z'
+          })
+        : c,
+    )
+    expect(figures(monitoringReport(referredOn, RANGE, TODAY), 'not-appropriate')).toEqual([
       ['Reconnection not appropriate', 1, ['K']],
       ['  At risk of harm in the area of connection', 1, ['K']],
-      ['No reconnection possible for lack of provision', 1, ['L']],
-      ['Planned closures', 1, ['I']],
-      ['  Closed within 6 months', 1, ['I']],
-      ['  Closed within 9 months', 1, ['I']],
-      ['Unplanned closures', 4, ['J', 'K', 'L', 'M']],
-      ['  Closed within 6 months', 3, ['K', 'L', 'M']],
-      ['  Closed within 9 months', 3, ['K', 'L', 'M']],
+      ['Referred on to another agency', 1, ['K']],
+      ['  Accepted by an agency', 1, ['K']],
+      ['Referred to the team again', 1, ['K']],
     ])
   })
 
@@ -199,7 +257,7 @@ describe('the monitoring report', () => {
       ['May 2026', 2],
       ['Jun 2026', 2],
     ])
-    expect(report.outcomes.map((o) => o.caseIds.length)).toEqual([1, 2, 2, 1, 1, 1, 4])
+    expect(report.outcomes.map((o) => o.caseIds.length)).toEqual([1, 2, 2, 1, 1, 1, 2])
     const ids = report.rows.map((row) => row.id)
     expect(ids).not.toContain('N')
     expect(ids).not.toContain('H') // closed before the range, named by no figure
@@ -259,7 +317,7 @@ describe('returns counted from the follow-up checks after closure', () => {
   ]
 
   it('counts a return to rough sleeping or to the area found at a check in the range, each client once', () => {
-    const outcomes = figures(monitoringReport(cases, RANGE, TODAY), 'outcomes').slice(1, 6)
+    const outcomes = figures(monitoringReport(cases, RANGE, TODAY), 'after-closure').slice(0, 5)
     expect(outcomes).toEqual([
       ['Returns to rough sleeping after reconnection', 1, ['P']],
       ['  Found at a follow-up check after closure', 1, ['P']],
@@ -268,10 +326,122 @@ describe('returns counted from the follow-up checks after closure', () => {
       ['  Still accommodated when checked', 1, ['Q']],
     ])
     // The next quarter holds Q's 6-month check: her return is counted then.
-    const next = figures(monitoringReport(cases, { from: '2026-07-01', to: '2026-09-30' }, '2026-09-30'), 'outcomes').slice(1, 3)
+    const next = figures(monitoringReport(cases, { from: '2026-07-01', to: '2026-09-30' }, '2026-09-30'), 'after-closure').slice(0, 2)
     expect(next).toEqual([
       ['Returns to rough sleeping after reconnection', 1, ['Q']],
       ['  Found at a follow-up check after closure', 1, ['Q']],
+    ])
+  })
+})
+
+describe('what each follow-up check found, check by check', () => {
+  it('counts the 3-month and 6-month checks made in the range apart, each with its answers', () => {
+    const closedAfterReconnection = (r: CaseRecord) => {
+      receive(r, '2025-10-01', 'accepted', '2025-10-02')
+      r.reconnectionDay = { arrivedOn: '2025-11-10' }
+      close(r, { type: 'planned', closedOn: '2026-01-05' })
+    }
+    const cases = [
+      make('U', (r) => {
+        closedAfterReconnection(r)
+        r.followUps.u3 = { check: '3-months', doneOn: '2026-04-07', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'no' }
+        r.followUps.u6 = { check: '6-months', doneOn: '2026-06-08', contactMethod: 'no-contact' }
+      }),
+      make('V', (r) => {
+        closedAfterReconnection(r)
+        r.followUps.v6 = { check: '6-months', doneOn: '2026-06-09', contactMethod: 'in-person', stillAccommodated: 'no', returnedToRoughSleeping: 'yes', returnedToArea: 'yes' }
+      }),
+    ]
+    expect(figures(monitoringReport(cases, RANGE, TODAY), 'after-closure').slice(5)).toEqual([
+      ['Checked 3 months after closure', 1, ['U']],
+      ['  Still accommodated', 1, ['U']],
+      ['  Returned to rough sleeping', 0, []],
+      ['  Returned to the area where they slept rough', 0, []],
+      ['  Could not make contact', 0, []],
+      ['Checked 6 months after closure', 2, ['U', 'V']],
+      ['  Still accommodated', 0, []],
+      ['  Returned to rough sleeping', 1, ['V']],
+      ['  Returned to the area where they slept rough', 1, ['V']],
+      ['  Could not make contact', 1, ['U']],
+    ])
+  })
+})
+
+describe('wellbeing, income and work, and equality monitoring in the report', () => {
+  const score = (on: string, total: number) => ({ on, items: [total - 6, 1, 1, 1, 1, 1, 1] })
+  const cases = [
+    // Better by 8, its last score (closure) in the range; money need fell to low, a job since the referral.
+    make('W', (r) => {
+      receive(r, '2025-11-01', 'accepted', '2025-11-03')
+      r.wellbeing = { start: score('2025-11-20', 15), closure: score('2026-05-20', 23) }
+      close(r, { type: 'planned', closedOn: '2026-05-20' })
+      r.needs = { moneyLevel: 'low', educationAndWorkLevel: 'medium', benefitClaims: 'Universal Credit, paid to the Barclays account.' }
+      r.intensiveSupport = { financesOn: '2026-02-01' }
+      r.employment.e = { employer: 'Greggs', localAuthority: BRADFORD, from: '2026-03-01' }
+      r.equality = { gender: 'man', ethnicity: 'prefer-not-to-say' }
+    }),
+    // Worse by 2 at a review in the range; still open, so not in income and work.
+    make('X', (r) => {
+      receive(r, '2026-04-02', 'accepted', '2026-04-03')
+      r.wellbeing = { start: score('2026-04-10', 20) }
+      const [item1, item2, item3, item4, item5, item6, item7] = score('', 18).items
+      r.reviews.x1 = { reviewedOn: '2026-06-10', goalsReviewed: 'Housing.', item1, item2, item3, item4, item5, item6, item7 } as never
+      r.equality = { gender: 'woman' }
+    }),
+    // Scored once: no change. Closed with nothing recorded of money or work; a job held before the referral.
+    make('Y', (r) => {
+      receive(r, '2026-04-20', 'accepted', '2026-04-21')
+      r.wellbeing = { start: score('2026-04-22', 12) }
+      r.employment.e = { employer: 'Tesco', localAuthority: BRADFORD, from: '2019-01-01', to: '2025-01-01' }
+      r.reconnectionDay.arrivedOn = '2026-05-01'
+      close(r, { type: 'unplanned', unplannedReason: 'disengaged', closedOn: '2026-06-15' })
+      r.equality = { gender: 'prefer-not-to-say' }
+    }),
+  ]
+  const report = monitoringReport(cases, RANGE, TODAY)
+
+  it('counts the change from the first wellbeing score to the last, with the average change', () => {
+    expect(figures(report, 'wellbeing')).toEqual([
+      ['Wellbeing scored twice or more', 2, ['W', 'X']],
+      ['  Better', 1, ['W']],
+      ['  No change', 0, []],
+      ['  Worse', 1, ['X']],
+      ['Average change in score, first to last', 3, ['W', 'X']],
+    ])
+    expect(formatFigure(report.sections.find((s) => s.id === 'wellbeing')!.figures.at(-1)!)).toBe('+3.0')
+  })
+
+  it('counts income and work on the cases closed in the period, as recorded', () => {
+    expect(figures(report, 'income-and-work')).toEqual([
+      ["The client's financial situation checked (intensive support)", 1, ['W']],
+      ['Benefit claims recorded', 1, ['W']],
+      ['Finances and benefits: level of need at closure', 2, ['W', 'Y']],
+      ['  No need', 0, []],
+      ['  Low', 1, ['W']],
+      ['  Medium', 0, []],
+      ['  High', 0, []],
+      ['  Not assessed', 1, ['Y']],
+      ['In work: a job started since the referral', 1, ['W']],
+      ['Basic skills, training and employment: level of need at closure', 2, ['W', 'Y']],
+      ['  No need', 0, []],
+      ['  Low', 0, []],
+      ['  Medium', 1, ['W']],
+      ['  High', 0, []],
+      ['  Not assessed', 1, ['Y']],
+    ])
+  })
+
+  it('breaks the referrals and the reconnections down by the equality answers, "Prefer not to say" a row of its own', () => {
+    const referrals = figures(report, 'equality-referrals')
+    expect(referrals.slice(0, 4)).toEqual([
+      ['Referrals received, by gender', 2, ['X', 'Y']],
+      ['  Woman', 1, ['X']],
+      ['  Prefer not to say', 1, ['Y']],
+      ['Referrals received, by ethnic group', 2, ['X', 'Y']],
+    ])
+    expect(figures(report, 'equality-outcomes').slice(0, 2)).toEqual([
+      ['Reconnections completed, by gender', 1, ['Y']],
+      ['  Prefer not to say', 1, ['Y']],
     ])
   })
 })

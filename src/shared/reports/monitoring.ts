@@ -3,13 +3,18 @@ import { workingDaysBetween } from '../calendar/working-days'
 import { CLOSURE_TYPES, INAPPROPRIATE_REASONS, UNPLANNED_REASONS, type ClosureType } from '../case/closure'
 import type { CaseRecord } from '../case/record'
 import { REFERRAL_STATUS_LABELS, REJECTION_REASONS } from '../case/referral'
-import type { FollowUp } from '../case/follow-ups'
+import { FOLLOW_UP_CHECKS, type FollowUp } from '../case/follow-ups'
 import { EXPENSE_CATEGORIES, expenseTotals, type ExpenseCategory } from '../case/support'
-import { isIsoDate, isoDateOf, type IsoDate } from '../dates'
+import { formatUkDate, isIsoDate, isoDateOf, type IsoDate } from '../dates'
+import { NEED_LEVELS } from '../case/needs'
+import { doneOn } from '../case/intensive-support'
 import { localAuthorityName } from '../places/local-authority'
 import { ValidationError } from '../validation'
 import { completeness, type Completeness } from './completeness'
 import { groupByOrganisation, referrerKindLabel, type ListedOrganisation } from '../team/outreach-teams'
+import { demographics } from './demographics'
+import { financialQuarters } from './financial-quarters'
+import { firstAndLastScores } from './wellbeing-change'
 
 /** The KPI deadlines (Connection Support review): counted in working days. */
 export const ASSESSED_WITHIN_WORKING_DAYS = 3
@@ -20,6 +25,8 @@ export const RE_REFERRAL_YEARS = 2
 export interface DateRange {
   from: IsoDate
   to: IsoDate
+  /** The day "people supported on" counts: the range's last day unless another is given. */
+  on?: IsoDate
 }
 
 export interface ReportCase {
@@ -36,7 +43,8 @@ export interface ReportCase {
 export interface Figure {
   label: string
   value: number
-  unit: 'cases' | 'pence' | 'percent'
+  /** `points`: a change in a score, to one decimal place. */
+  unit: 'cases' | 'pence' | 'percent' | 'points'
   level: 0 | 1
   caseIds: string[]
 }
@@ -45,15 +53,42 @@ export interface Figure {
 export function formatFigure(figure: Figure): string {
   if (figure.unit === 'pence') return `£${(figure.value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
   if (figure.unit === 'percent') return `${figure.value}%`
+  if (figure.unit === 'points') return `${figure.value > 0 ? '+' : ''}${figure.value.toFixed(1)}`
   return figure.value.toLocaleString('en-GB')
 }
 
 export interface ReportSection {
-  id: 'referrals' | 'speed' | 'outcomes' | 'costs'
+  id:
+    | 'supported'
+    | 'referrals'
+    | 'speed'
+    | 'outcomes'
+    | 'after-closure'
+    | 'not-appropriate'
+    | 'wellbeing'
+    | 'income-and-work'
+    | 'equality-referrals'
+    | 'equality-outcomes'
+    | 'costs'
   title: string
   /** How the figures are counted, in a sentence. */
   basis: string
   figures: Figure[]
+}
+
+/**
+ * A table of figures, each cell the cases behind it (referrals by organisation and month; the
+ * figures by quarter). It is shown after the section `after`.
+ */
+export interface ReportTable {
+  id: 'referrers-by-month' | 'quarters'
+  title: string
+  basis: string
+  after: ReportSection['id']
+  /** What the first column holds ("Referring organisation"), then each column's heading. */
+  rowHeading: string
+  columns: string[]
+  rows: { label: string; cells: string[][] }[]
 }
 
 /** One case in the report, as the case-level CSV lists it. */
@@ -79,6 +114,7 @@ export interface ReportRow {
 export interface MonitoringReport {
   range: DateRange
   sections: ReportSection[]
+  tables: ReportTable[]
   /** Referrals received per calendar month of the range (a chart). */
   referralsPerMonth: { month: string; label: string; caseIds: string[] }[]
   /** The outcomes in the range side by side (a chart). */
@@ -93,6 +129,7 @@ export function checkRange(range: DateRange): DateRange {
   if (!isIsoDate(range.from)) issues.push({ field: 'from', message: 'Enter the first day as a date, for example 01/04/2026' })
   if (!isIsoDate(range.to)) issues.push({ field: 'to', message: 'Enter the last day as a date, for example 31/03/2027' })
   if (issues.length === 0 && range.from > range.to) issues.push({ field: 'to', message: 'The last day must be on or after the first day' })
+  if (range.on !== undefined && !isIsoDate(range.on)) issues.push({ field: 'on', message: 'Enter the day to count people supported on as a date, for example 31/03/2027' })
   if (issues.length > 0) throw new ValidationError(issues)
   return range
 }
@@ -152,39 +189,104 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   const full = deadlineCheck(accepted, (record) => record.engagement.referralConfirmedOn, FULL_ASSESSMENT_WITHIN_WORKING_DAYS)
 
   // Outcomes: what happened in the range, whenever the case began.
-  const closed = all.filter(({ record }) => record.outcome && record.outcome.type !== 'rejected' && within(record.outcome.closedOn, range))
-  const reconnected = all.filter(({ record }) => within(record.reconnectionDay.arrivedOn, range))
+  const closedIn = (r: DateRange) => all.filter(({ record }) => record.outcome && record.outcome.type !== 'rejected' && within(record.outcome.closedOn, r))
+  const reconnectedIn = (r: DateRange) => all.filter(({ record }) => within(record.reconnectionDay.arrivedOn, r))
+  const closed = closedIn(range)
+  const reconnected = reconnectedIn(range)
   const wasReconnected = (record: CaseRecord | undefined) => Boolean(record?.reconnectionDay.arrivedOn)
   // The follow-up checks after closure made in the range (Getting Connected 4.13, Kent 5.4): a
   // return is counted from their answers too, not only when the client is referred again.
-  const checkedWith = (answer: (followUp: FollowUp) => boolean) => (c: ReportCase) =>
-    wasReconnected(c.record) && Object.values(c.record.followUps).some((followUp) => within(followUp.doneOn, range) && answer(followUp))
+  const checkedWith =
+    (answer: (followUp: FollowUp) => boolean, r: DateRange = range) =>
+    (c: ReportCase) =>
+      wasReconnected(c.record) && Object.values(c.record.followUps).some((followUp) => within(followUp.doneOn, r) && answer(followUp))
   const followedUp = all.filter(checkedWith(() => true))
   const stillAccommodated = all.filter(checkedWith((followUp) => followUp.stillAccommodated === 'yes'))
-  const returnedAtFollowUp = all.filter(checkedWith((followUp) => followUp.returnedToRoughSleeping === 'yes'))
   const returnedToArea = all.filter(checkedWith((followUp) => followUp.returnedToArea === 'yes'))
-  const returned = all.filter(
-    (c) =>
-      (c.record.outcome?.unplannedReason === 'returned-to-rough-sleeping' && within(c.record.outcome.closedOn, range) && wasReconnected(c.record)) ||
-      (within(c.record.referral.receivedOn, range) && c.record.previousCaseId !== undefined && wasReconnected(byId.get(c.record.previousCaseId))) ||
-      returnedAtFollowUp.includes(c),
-  )
+  const returnedIn = (r: DateRange) => {
+    const atFollowUp = all.filter(checkedWith((followUp) => followUp.returnedToRoughSleeping === 'yes', r))
+    const any = all.filter(
+      (c) =>
+        (c.record.outcome?.unplannedReason === 'returned-to-rough-sleeping' && within(c.record.outcome.closedOn, r) && wasReconnected(c.record)) ||
+        (within(c.record.referral.receivedOn, r) && c.record.previousCaseId !== undefined && wasReconnected(byId.get(c.record.previousCaseId))) ||
+        atFollowUp.includes(c),
+    )
+    return { atFollowUp, any }
+  }
+  const returns = returnedIn(range)
+  /** The checks of one kind (3 or 6 months) made in the range, and what each found. */
+  const checkFigures = (check: (typeof FOLLOW_UP_CHECKS)[number]) => {
+    const of = (answer: (followUp: FollowUp) => boolean) => all.filter(checkedWith((followUp) => followUp.check === check.value && answer(followUp)))
+    return [
+      figure(`Checked ${check.label}`, of(() => true)),
+      figure('Still accommodated', of((followUp) => followUp.stillAccommodated === 'yes'), 1),
+      figure('Returned to rough sleeping', of((followUp) => followUp.returnedToRoughSleeping === 'yes'), 1),
+      figure('Returned to the area where they slept rough', of((followUp) => followUp.returnedToArea === 'yes'), 1),
+      figure('Could not make contact', of((followUp) => followUp.contactMethod === 'no-contact'), 1),
+    ]
+  }
   const refused = all.filter(
     ({ record }) =>
       (record.referral.rejectionReason === 'declined' && within(record.referral.decidedOn, range)) ||
       (within(record.outcome?.closedOn, range) &&
         (record.outcome?.unplannedReason === 'disengaged' || record.outcome?.inappropriateReason === 'client-refused')),
   )
-  const inappropriate = closed.filter(({ record }) => record.outcome?.type === 'inappropriate')
-  const noProvision = closed.filter(({ record }) => record.outcome?.type === 'no-provision')
-  const planned = closed.filter(({ record }) => record.outcome?.type === PLANNED)
-  const unplanned = closed.filter(({ record }) => record.outcome?.type !== PLANNED)
-  /** Support is counted from the referral's acceptance: the day the team took the case on. */
-  const closedWithin = (list: readonly ReportCase[], months: number) =>
-    list.filter(({ record }) => {
-      const start = record.referral.decidedOn ?? record.referral.receivedOn
-      return record.outcome!.closedOn <= isoDateOf(addMonths(parseISO(start), months))
-    })
+  const closedAs = (type: ClosureType) => closed.filter(({ record }) => record.outcome?.type === type)
+  const inappropriate = closedAs('inappropriate')
+  const noProvision = closedAs('no-provision')
+  const planned = closedAs(PLANNED)
+  const notPlanned = closed.filter(({ record }) => record.outcome?.type !== PLANNED)
+  /**
+   * Closures by how long after the referral's acceptance (the day the team took the case on) they
+   * came: three bands that do not overlap, so they add up to the closures.
+   */
+  const byTimeTaken = (list: readonly ReportCase[]) => {
+    const months = ({ record }: ReportCase) => {
+      const start = parseISO(takenOn(record))
+      const closedOn = record.outcome!.closedOn
+      return closedOn <= isoDateOf(addMonths(start, 6)) ? 6 : closedOn <= isoDateOf(addMonths(start, 9)) ? 9 : Infinity
+    }
+    return [
+      figure('Within 6 months of acceptance', list.filter((c) => months(c) === 6), 1),
+      figure('After 6 months, within 9', list.filter((c) => months(c) === 9), 1),
+      figure('After 9 months', list.filter((c) => months(c) === Infinity), 1),
+    ]
+  }
+
+  // People supported: cases taken on (accepted), and not closed before the day or period.
+  const supportedIn = (r: DateRange) =>
+    all.filter(({ record }) => record.referral.status === 'accepted' && takenOn(record) <= r.to && (record.outcome === undefined || record.outcome.closedOn >= r.from))
+  const supported = supportedIn(range)
+  const on = range.on ?? range.to
+  const supportedOn = supportedIn({ from: on, to: on })
+
+  // Where reconnection was not appropriate: what was arranged instead, and whether they came back.
+  const referredOn = inappropriate.filter(({ record }) => Object.keys(record.onwardReferrals).length > 0)
+  const referredOnAccepted = referredOn.filter(({ record }) => Object.values(record.onwardReferrals).some((referral) => referral.outcome === 'accepted'))
+  const cameBack = inappropriate.filter(({ id, record }) => record.reReferredAs !== undefined || all.some((other) => other.record.previousCaseId === id))
+
+  // Wellbeing: first to last score, for the cases whose last score up to the period's end is in it.
+  const changes = all.flatMap((c) => {
+    const scores = firstAndLastScores(c.record, range.to)
+    return scores && within(scores.last.on, range) ? [{ c, change: scores.last.total - scores.first.total }] : []
+  })
+  const averageChange = changes.length === 0 ? 0 : Math.round((10 * changes.reduce((sum, { change }) => sum + change, 0)) / changes.length) / 10
+
+  // Income and work, as recorded on the cases closed in the period.
+  const levelFigures = (title: string, level: (record: CaseRecord) => string | undefined) => [
+    figure(title, closed),
+    ...NEED_LEVELS.map((need) => figure(need.label, closed.filter(({ record }) => (level(record) ?? 'not-assessed') === need.value), 1)),
+  ]
+  const inWork = closed.filter(({ record }) => Object.values(record.employment).some((job) => job.from >= record.referral.receivedOn))
+
+  // Equality monitoring: the referrals received, and the reconnections completed.
+  const equalityFigures = (population: string, list: readonly ReportCase[], day: (c: ReportCase) => IsoDate) =>
+    demographics(list, day).flatMap(({ question, answers }) => [
+      figure(`${population}, by ${question.toLowerCase()}`, list),
+      ...answers.map((answer) => ({ label: answer.label, value: answer.caseIds.length, unit: 'cases' as const, level: 1 as const, caseIds: answer.caseIds })),
+    ])
+  const equalityBasis = (what: string) =>
+    `${what}, by the client's answers to the equality monitoring questions. "Prefer not to say" is an answer; "Not asked" is a question left blank. An erased case's answers are not kept: it counts as not asked.`
 
   // Costs: spending dated in the range.
   const spendOf = (record: CaseRecord) => expenseTotals(Object.values(record.expenses).filter((expense) => within(expense.date, range)))
@@ -199,6 +301,17 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   })
 
   const sections: ReportSection[] = [
+    {
+      id: 'supported',
+      title: 'People supported',
+      basis: `Cases taken on (the referral accepted) and not closed before the period or the day. A person referred again is counted for each case.`,
+      figures: [
+        figure('People supported in the period (open at any time in it)', supported),
+        figure('Taken on before the period', supported.filter(({ record }) => takenOn(record) < range.from), 1),
+        figure('Taken on in the period', supported.filter(({ record }) => takenOn(record) >= range.from), 1),
+        figure(`People supported on ${formatUkDate(on)}`, supportedOn),
+      ],
+    },
     {
       id: 'referrals',
       title: 'Referrals',
@@ -234,26 +347,82 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     {
       id: 'outcomes',
       title: 'Outcomes',
-      basis: 'What happened in the period, whenever the case began. Closures are counted from the day the referral was accepted.',
+      basis: 'What happened in the period, whenever the case began. Each closed case has one type of closure, so the types add up to the cases closed; the time bands count from the day the referral was accepted, and add up to their closures.',
       figures: [
         figure('Reconnections completed (arrival confirmed)', reconnected),
         ...breakdown(reconnected, ({ record }) => (record.plan.destination ? localAuthorityName(record.plan.destination) : 'Not recorded')),
-        figure('Returns to rough sleeping after reconnection', returned),
-        figure('Found at a follow-up check after closure', returnedAtFollowUp, 1),
+        figure('Cases closed', closed),
+        ...CLOSURE_TYPES.map((type) => figure(type.label, closedAs(type.value), 1)),
+        figure('Planned closures, by time taken', planned),
+        ...byTimeTaken(planned),
+        figure('Other closures (unplanned, no progress, not appropriate, no provision), by time taken', notPlanned),
+        ...byTimeTaken(notPlanned),
+        figure('Refusals to engage (declined referrals, and closures for disengaging or refusing reconnection)', refused),
+      ],
+    },
+    {
+      id: 'after-closure',
+      title: 'After reconnection',
+      basis:
+        'Returns to rough sleeping after a reconnection: found at a follow-up check in the period, a case closed in it for that reason, or a referral again in it. The follow-up checks 3 and 6 months after closure made in the period, and what each found (one check can find more than one).',
+      figures: [
+        figure('Returns to rough sleeping after reconnection', returns.any),
+        figure('Found at a follow-up check after closure', returns.atFollowUp, 1),
         figure('Returned to the area where they slept rough (follow-up checks)', returnedToArea),
         figure('Follow-up checks after closure made', followedUp),
         figure('Still accommodated when checked', stillAccommodated, 1),
-        figure('Refusals to engage', refused),
+        ...FOLLOW_UP_CHECKS.flatMap(checkFigures),
+      ],
+    },
+    {
+      id: 'not-appropriate',
+      title: 'Where reconnection was not appropriate',
+      basis: 'Cases closed in the period because reconnection was not appropriate: why, whether they were referred on to another agency, and whether they were referred to the team again.',
+      figures: [
         figure('Reconnection not appropriate', inappropriate),
         ...breakdown(inappropriate, ({ record }) => label(INAPPROPRIATE_REASONS, record.outcome?.inappropriateReason)),
-        figure('No reconnection possible for lack of provision', noProvision),
-        figure('Planned closures', planned),
-        figure('Closed within 6 months', closedWithin(planned, 6), 1),
-        figure('Closed within 9 months', closedWithin(planned, 9), 1),
-        figure('Unplanned closures', unplanned),
-        figure('Closed within 6 months', closedWithin(unplanned, 6), 1),
-        figure('Closed within 9 months', closedWithin(unplanned, 9), 1),
+        figure('Referred on to another agency', referredOn),
+        figure('Accepted by an agency', referredOnAccepted, 1),
+        figure('Referred to the team again', cameBack),
       ],
+    },
+    {
+      id: 'wellbeing',
+      title: 'Wellbeing',
+      basis:
+        "The short Warwick-Edinburgh scale (7 to 35), from the client's first score to their last: at the start of support, at each support plan review and at closure. Counted for each case whose last score up to the end of the period was made in it; a case scored once has no change to count.",
+      figures: [
+        figure('Wellbeing scored twice or more', changes.map(({ c }) => c)),
+        figure('Better', changes.filter(({ change }) => change > 0).map(({ c }) => c), 1),
+        figure('No change', changes.filter(({ change }) => change === 0).map(({ c }) => c), 1),
+        figure('Worse', changes.filter(({ change }) => change < 0).map(({ c }) => c), 1),
+        { label: 'Average change in score, first to last', value: averageChange, unit: 'points', level: 0, caseIds: changes.map(({ c }) => c.id) },
+      ],
+    },
+    {
+      id: 'income-and-work',
+      title: 'Income and work',
+      basis:
+        "For the cases closed in the period, as recorded on them. The needs assessment keeps one level of need a domain (the latest), so the levels are those at closure, not a change from the first assessment. In work: a job recorded as starting on or after the referral.",
+      figures: [
+        figure("The client's financial situation checked (intensive support)", closed.filter(({ record }) => doneOn(record.intensiveSupport, 'finances') !== undefined)),
+        figure('Benefit claims recorded', closed.filter(({ record }) => Boolean(record.needs.benefitClaims?.trim()))),
+        ...levelFigures('Finances and benefits: level of need at closure', (record) => record.needs.moneyLevel),
+        figure('In work: a job started since the referral', inWork),
+        ...levelFigures('Basic skills, training and employment: level of need at closure', (record) => record.needs.educationAndWorkLevel),
+      ],
+    },
+    {
+      id: 'equality-referrals',
+      title: 'Equality monitoring: referrals',
+      basis: equalityBasis('The referrals received in the period (the age band on the day each was received)'),
+      figures: equalityFigures('Referrals received', received, ({ record }) => record.referral.receivedOn),
+    },
+    {
+      id: 'equality-outcomes',
+      title: 'Equality monitoring: reconnections',
+      basis: equalityBasis('The reconnections completed in the period (the age band on the day of arrival)'),
+      figures: equalityFigures('Reconnections completed', reconnected, ({ record }) => record.reconnectionDay.arrivedOn!),
     },
     {
       id: 'costs',
@@ -275,32 +444,79 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     },
   ]
 
-  const months = eachMonthOfInterval({ start: parseISO(range.from), end: parseISO(range.to) }).map((month) => format(month, 'yyyy-MM'))
+  const months = eachMonthOfInterval({ start: parseISO(range.from), end: parseISO(range.to) }).map((month) => ({
+    month: format(month, 'yyyy-MM'),
+    label: format(month, 'MMM yyyy'),
+  }))
+  const ids = (list: readonly ReportCase[]) => list.map((c) => c.id)
+  const quarters = financialQuarters(range)
+  const tables: ReportTable[] = [
+    {
+      id: 'referrers-by-month',
+      title: 'Referrals by referring organisation and month',
+      basis: 'Where each referral came from (the area of origin), month by month: the Kent policy (7.0) asks for this.',
+      after: 'referrals',
+      rowHeading: 'Referring organisation',
+      columns: [...months.map((month) => month.label), 'Total'],
+      rows: [...groupByOrganisation(received, ({ record }) => record.referral.outreachTeam?.trim() || 'Not recorded', outreachTeams)]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'en-GB'))
+        .map(([organisation, list]) => ({
+          label: organisation,
+          cells: [...months.map(({ month }) => ids(list.filter(({ record }) => record.referral.receivedOn.startsWith(month)))), ids(list)],
+        })),
+    },
+    {
+      id: 'quarters',
+      title: 'By financial quarter',
+      basis: 'The main figures for each financial quarter (Q1 is April to June), counted as for the whole period; a quarter the period covers only in part says so.',
+      after: 'outcomes',
+      rowHeading: 'Figure',
+      columns: quarters.map((quarter) => quarter.label),
+      rows: [
+        { label: 'People supported (open at any time in the quarter)', cells: quarters.map((q) => ids(supportedIn(q))) },
+        { label: 'Referrals received', cells: quarters.map((q) => ids(all.filter(({ record }) => within(record.referral.receivedOn, q)))) },
+        { label: 'Referrals accepted (of those received)', cells: quarters.map((q) => ids(accepted.filter(({ record }) => within(record.referral.receivedOn, q)))) },
+        { label: 'Reconnections completed', cells: quarters.map((q) => ids(reconnectedIn(q))) },
+        { label: 'Cases closed', cells: quarters.map((q) => ids(closedIn(q))) },
+        { label: 'Planned closures', cells: quarters.map((q) => ids(closedIn(q).filter(({ record }) => record.outcome?.type === PLANNED))) },
+        { label: 'Returns to rough sleeping after reconnection', cells: quarters.map((q) => ids(returnedIn(q).any)) },
+      ],
+    },
+  ]
+
   const quality = completeness(
     all.filter(({ record, anonymised }) => !anonymised && record.referral.receivedOn <= range.to && (record.status === 'open' || (record.outcome?.closedOn ?? '') >= range.from)),
   )
-  const inReport = new Set([...sections.flatMap((section) => section.figures.flatMap((f) => f.caseIds)), ...quality.cases])
+  const inReport = new Set([
+    ...sections.flatMap((section) => section.figures.flatMap((f) => f.caseIds)),
+    ...tables.flatMap((table) => table.rows.flatMap((row) => row.cells.flat())),
+    ...quality.cases,
+  ])
   return {
     range,
     sections,
-    referralsPerMonth: months.map((month) => ({
+    tables,
+    referralsPerMonth: months.map(({ month, label }) => ({
       month,
-      label: format(parseISO(`${month}-01`), 'MMM yyyy'),
-      caseIds: received.filter(({ record }) => record.referral.receivedOn.startsWith(month)).map((c) => c.id),
+      label,
+      caseIds: ids(received.filter(({ record }) => record.referral.receivedOn.startsWith(month))),
     })),
     outcomes: [
-      { label: 'Reconnected', caseIds: reconnected.map((c) => c.id) },
-      { label: 'Returned to rough sleeping', caseIds: returned.map((c) => c.id) },
-      { label: 'Refused to engage', caseIds: refused.map((c) => c.id) },
-      { label: 'Not appropriate', caseIds: inappropriate.map((c) => c.id) },
-      { label: 'No provision', caseIds: noProvision.map((c) => c.id) },
-      { label: 'Planned closure', caseIds: planned.map((c) => c.id) },
-      { label: 'Unplanned closure', caseIds: unplanned.map((c) => c.id) },
+      { label: 'Reconnected', caseIds: ids(reconnected) },
+      { label: 'Returned to rough sleeping', caseIds: ids(returns.any) },
+      { label: 'Refused to engage', caseIds: ids(refused) },
+      { label: 'Not appropriate', caseIds: ids(inappropriate) },
+      { label: 'No provision', caseIds: ids(noProvision) },
+      { label: 'Planned closure', caseIds: ids(planned) },
+      { label: 'Unplanned closure', caseIds: ids(closedAs('unplanned')) },
     ],
     completeness: quality,
     rows: all.filter((c) => inReport.has(c.id)).map((c) => reportRow(c, spendOf(c.record))),
   }
 }
+
+/** The day the team took a case on: the referral's acceptance (or its arrival, where no decision is dated). */
+const takenOn = (record: CaseRecord): IsoDate => record.referral.decidedOn ?? record.referral.receivedOn
 
 function reportRow({ id, record }: ReportCase, spend: ReturnType<typeof expenseTotals>): ReportRow {
   const outcome = record.outcome

@@ -63,8 +63,8 @@ export class Reports {
   handlers() {
     return {
       getMonitoringReport: (range) => this.monitoring(range),
-      exportMonitoringReport: async ({ from, to, as }) => {
-        const made = await this.export({ from, to }, as)
+      exportMonitoringReport: async ({ as, ...range }) => {
+        const made = await this.export(range, as)
         return { fileName: made.fileName, base64: toBase64(made.bytes) }
       },
     } satisfies Partial<ApiHandlers>
