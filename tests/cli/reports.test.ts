@@ -21,7 +21,7 @@ describe('the caseload board and the monitoring report on the command line', () 
   beforeAll(() => {
     builtEntry('cli')
     expect(homeward('seed', '--cases', '120', '--seed', '7', '--data', data, '--json').code).toBe(0)
-  })
+  }, 300_000) // seeding 120 whole cases: over a minute on a busy machine
   afterAll(() => dir.remove())
 
   it('prints the board as JSON: every open case, filters, and each caseworker’s caseload', () => {
