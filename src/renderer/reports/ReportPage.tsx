@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { namesToldApart } from '../../shared/case/name-told-apart'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
-import { formatFigure, type Figure, type MonitoringReport, type ReportRow } from '../../shared/reports/monitoring'
+import { formatFigure, type Figure, type MonitoringReport } from '../../shared/reports/monitoring'
 import { may } from '../../shared/team/permissions'
 import { useApi, useProfile } from '../app/contexts'
 import { DataTable } from '../components/DataTable'
@@ -57,7 +58,8 @@ export function ReportPage() {
 }
 
 function ReportView({ report, onDownload }: { report: MonitoringReport; onDownload: (as: Export) => void }) {
-  const rows = new Map(report.rows.map((row) => [row.id, row]))
+  // Two people of one name in the report are told apart wherever a case is named, so one is never read as the other.
+  const names = namesToldApart(report.rows)
   return (
     <>
       <h2>
@@ -82,7 +84,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
         <section key={section.id} aria-labelledby={`section-${section.id}`}>
           <h3 id={`section-${section.id}`}>{section.title}</h3>
           <p className="field__hint">{section.basis}</p>
-          <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+          <FigureTable caption={section.title} figures={section.figures} names={names} />
         </section>
       ))}
       <section aria-labelledby="section-completeness">
@@ -108,7 +110,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
               rowKey={(gap) => `${gap.caseId}-${gap.field}`}
               columns={[
                 { heading: 'Caseworker', cell: (gap) => gap.caseworker },
-                { heading: 'Client', rowHeader: true, cell: (gap) => <Link to={`/cases/${gap.caseId}`}>{gap.clientName}</Link> },
+                { heading: 'Client', rowHeader: true, cell: (gap) => <Link to={`/cases/${gap.caseId}`}>{names.get(gap.caseId) ?? gap.clientName}</Link> },
                 { heading: 'Missing', cell: (gap) => gap.field },
               ]}
             />
@@ -120,7 +122,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
 }
 
 /** A section's figures, each with the cases behind it on request. */
-function FigureTable({ caption, figures, rows }: { caption: string; figures: Figure[]; rows: Map<string, ReportRow> }) {
+function FigureTable({ caption, figures, names }: { caption: string; figures: Figure[]; names: Map<string, string> }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const toggle = (index: number) => setOpen((was) => (was.has(index) ? new Set([...was].filter((other) => other !== index)) : new Set([...was, index])))
   return (
@@ -148,7 +150,7 @@ function FigureTable({ caption, figures, rows }: { caption: string; figures: Fig
           <ul className="figure-cases">
             {figure.caseIds.map((id) => (
               <li key={id}>
-                <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
+                <Link to={`/cases/${id}`}>{names.get(id) ?? id}</Link>
               </li>
             ))}
           </ul>
