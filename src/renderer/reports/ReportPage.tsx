@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { namesToldApart } from '../../shared/case/name-told-apart'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
+import { financialYearStart } from '../../shared/reports/financial-year'
 import { formatFigure, type Figure, type MonitoringReport } from '../../shared/reports/monitoring'
 import { may } from '../../shared/team/permissions'
 import { useApi, useProfile } from '../app/contexts'
@@ -15,12 +16,6 @@ import { BarChart, ColumnChart } from './Charts'
 const MEDIA_TYPES = { pdf: 'application/pdf', 'figures-csv': 'text/csv', 'cases-csv': 'text/csv' } as const
 type Export = keyof typeof MEDIA_TYPES
 
-/** The start of the financial year (1 April) that today falls in. */
-function financialYearStart(today: Date): string {
-  const year = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1
-  return `01/04/${year}`
-}
-
 /**
  * The monitoring report for any period: figures counted from the case records, each opening to
  * the cases behind it, with charts, and the PDF and CSV to send on.
@@ -28,7 +23,7 @@ function financialYearStart(today: Date): string {
 export function ReportPage() {
   const api = useApi()
   const profile = useProfile()
-  const [from, setFrom] = useState(() => financialYearStart(new Date()))
+  const [from, setFrom] = useState(() => formatUkDate(financialYearStart(isoDateOf(new Date()))))
   const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
   const [report, setReport] = useState<MonitoringReport | undefined>()
   const { busy, issues, run } = useSubmit()
