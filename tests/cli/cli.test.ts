@@ -69,7 +69,7 @@ describe('the homeward command line', () => {
     ['an empty name', { clientName: '' }, "Enter the client's name"],
     // Said as the form says it, by its label: a person does not know the key `referralDate`.
     ['a referral dated after today', { referralDate: '2999-05-01' }, '"Date of referral" (01/05/2999) cannot be in the future'],
-    ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'Date of birth must be today or in the past'],
+    ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, '"Date of birth" (01/01/2999) cannot be in the future'],
     ['a date of birth that does not exist', { dateOfBirth: '1984-02-30' }, '1984-02-30 is not a real date'],
     ['a CHAIN number given as a number', { chainNumber: 123456 }, 'CHAIN number must be digits only'],
     ['a CHAIN number with letters', { chainNumber: 'AB123' }, 'CHAIN number must be digits only'],
@@ -86,11 +86,13 @@ describe('the homeward command line', () => {
   it.each([
     ['a missing file', ['case', 'add', '--json-file', '/nonexistent/case.json'], 'cannot read /nonexistent/case.json: no such file'],
     ['a file that is not JSON', ['case', 'add', '--json-file', 'NOT_JSON'], 'is not valid JSON'],
+    ['a file holding a list, not a case', ['case', 'add', '--json-file', 'A_LIST'], 'the case was not added: the file must hold one case, a JSON object'],
     ['no file at all', ['case', 'add'], "required option '--json-file <file>' not specified"],
     ['an unknown command', ['frobnicate'], "unknown command 'frobnicate'"],
     ['an unknown option', ['case', 'list', '--colour'], "unknown option '--colour'"],
   ])('refuses %s in one line', (_label, args, reason) => {
-    const resolved = args.map((arg) => (arg === 'NOT_JSON' ? file('broken.json', '{"clientName": ') : arg))
+    const files: Record<string, () => string> = { NOT_JSON: () => file('broken.json', '{"clientName": '), A_LIST: () => file('list.json', '[1,2]') }
+    const resolved = args.map((arg) => files[arg]?.() ?? arg)
     const result = homeward(...resolved, '--data', join(dir.path, 'other'))
     expect(result.code).not.toBe(0)
     expect(result.err.trimEnd().split('\n')).toHaveLength(1)

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Board } from '../../src/shared/board/board'
+import { isoDateOf } from '../../src/shared/dates'
 import { builtEntry, ROOT } from '../support/built'
 import { pdfText, qpdfCheck } from '../support/pdf-tools'
 import { tempDir } from '../support/temp-dir'
@@ -166,13 +167,21 @@ describe('the caseload board and the monitoring report on the command line', () 
 
     const badDay = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '31/02/2026', '--json')
     expect(badDay.code).toBe(1)
-    expect(badDay.err).toMatch(/--on must be a date written DD\/MM\/YYYY/)
+    expect(badDay.err).toMatch(/--on <date>' argument '31\/02\/2026' is invalid\. 31\/02\/2026 is not a real date/)
+  })
+
+  it('takes a date as typed or as a file has it, and fills in an end left out: --to today, --from the start of its financial year', () => {
+    const range = (...args: string[]) => (JSON.parse(homeward('report', '--data', data, ...args, '--json').out) as { range: unknown }).range
+    expect(range('--from', '2025-01-01', '--to', '31/12/2026')).toEqual({ from: '2025-01-01', to: '2026-12-31' })
+    expect(range('--from', '01/01/2025')).toEqual({ from: '2025-01-01', to: isoDateOf(new Date()) })
+    expect(range('--to', '2026-02-14')).toEqual({ from: '2025-04-01', to: '2026-02-14' })
+    expect(range('--to', '14/04/2026')).toEqual({ from: '2026-04-01', to: '2026-04-14' })
   })
 
   it('refuses dates it cannot read, or a range backwards, with the reason', () => {
-    const bad = homeward('report', '--data', data, '--from', '2026-01-01', '--to', '31/12/2026', '--format', 'pdf', '--out', join(dir.path, 'x.pdf'))
+    const bad = homeward('report', '--data', data, '--from', '31/02/2026', '--to', '31/12/2026', '--format', 'pdf', '--out', join(dir.path, 'x.pdf'))
     expect(bad.code).toBe(1)
-    expect(bad.err).toMatch(/--from must be a date written DD\/MM\/YYYY/)
+    expect(bad.err).toBe("homeward: option '--from <date>' argument '31/02/2026' is invalid. 31/02/2026 is not a real date (see --help)\n")
     const backwards = homeward('report', '--data', data, '--from', '31/12/2026', '--to', '01/01/2026', '--format', 'csv', '--out', join(dir.path, 'x.csv'))
     expect(backwards.code).toBe(1)
     expect(backwards.err).toMatch(/on or after the first day/)

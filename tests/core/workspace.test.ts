@@ -192,7 +192,7 @@ describe('a workspace', () => {
     const workspace = await open(folder())
     const attempts = [
       [referral({ clientName: '   ' }), 'clientName', "Enter the client's name"],
-      [referral({ dateOfBirth: '2027-01-01' }), 'dateOfBirth', 'Date of birth must be today or in the past'],
+      [referral({ dateOfBirth: '2027-01-01' }), 'dateOfBirth', '"Date of birth" (01/01/2027) cannot be in the future'],
       [referral({ dateOfBirth: '1990-02-30' }), 'dateOfBirth', '1990-02-30 is not a real date'],
       [referral({ chainNumber: '12AB34' }), 'chainNumber', 'CHAIN number must be digits only, for example 123456'],
       [{}, 'clientName', "Enter the client's name"],

@@ -244,3 +244,23 @@ test('the new referral page’s referring organisation box keeps what was typed 
   await screenshot(page, testInfo, '07-outreach-escape-keeps-text')
   await expectAccessible(page, 'the new referral page after Escape in the referring organisation box')
 })
+
+test('one click on Save referral saves while the referring organisation’s list is open (the list leaving does not move the button away)', async ({ app }, testInfo) => {
+  const page = await app.open()
+  await firstRun(page, 'Amina Okafor')
+  await casework(page).addReferral({ name: 'Ana Pereira', born: '03/02/1979', referrer: 'Sam Reed', team: 'Cardiff Outreach' })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a referral' }).click()
+  await page.getByLabel('Client name').fill('Tomos Evans')
+  await page.getByLabel('Date of birth').fill('12/06/1988')
+  await page.getByLabel("Referrer's name").fill('Sam Reed')
+  const outreach = page.getByRole('combobox', { name: 'Referring organisation' })
+
+  // Typed, with the list open under the box ("Add …"): the button is below the list.
+  await outreach.pressSequentially('Cardiff Street')
+  await expect(page.getByRole('option', { name: 'Add “Cardiff Street” as a new referring organisation' })).toBeVisible()
+  await screenshot(page, testInfo, '08-outreach-list-open-before-save')
+  // One real click (Playwright's click waits for the button to be still, then presses and releases it).
+  await page.getByRole('button', { name: 'Save referral' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tomos Evans' })).toBeVisible()
+  await expect(page.getByText('Cardiff Street').first()).toBeVisible()
+})

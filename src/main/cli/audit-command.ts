@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import type { AuditRow } from '../../shared/audit/audit-entry'
-import { formatUkDateTime, parseUkDate } from '../../shared/dates'
+import { formatUkDateTime } from '../../shared/dates'
+import { CLI_DATE_FORMATS, cliDate } from './cli-date'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson, printTable } from './output'
 
@@ -21,11 +22,11 @@ export function auditCommand(): Command {
       .description("who has seen a case (--case ID), or what a person has seen (--person NAME --from --to); the manager's")
       .option('--case <id>', 'the case id')
       .option('--person <name>', "one of the team's people, by name")
-      .option('--from <date>', 'with --person: the first day, DD/MM/YYYY')
-      .option('--to <date>', 'with --person: the last day, DD/MM/YYYY'),
+      .option('--from <date>', `with --person: the first day, ${CLI_DATE_FORMATS}`, cliDate)
+      .option('--to <date>', `with --person: the last day, ${CLI_DATE_FORMATS}`, cliDate),
   ).action(async (options: AuditOptions) => {
     if ((options.case === undefined) === (options.person === undefined)) throw new CliError('say either --case ID or --person NAME (with --from and --to)')
-    const range = options.person === undefined ? undefined : { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to') }
+    const range = options.person === undefined ? undefined : { from: given(options.from, '--from'), to: given(options.to, '--to') }
     const rows = await withWorkspace(options, async (workspace) => {
       await workspace.audit.exchange()
       if (options.case !== undefined) return workspace.audit.ofCase(options.case)
@@ -43,9 +44,7 @@ function textRow(row: AuditRow): string[] {
   return [formatUkDateTime(row.when), row.who, [row.action, row.detail].filter(Boolean).join(': '), row.caseId, row.device ?? 'not in a team', row.forged ? 'sent from another person’s laptop' : '']
 }
 
-function ukDate(text: string | undefined, option: string): string {
-  if (text === undefined) throw new CliError(`--person needs ${option} DD/MM/YYYY`)
-  const date = parseUkDate(text)
-  if (!date) throw new CliError(`${option} must be a date written DD/MM/YYYY, for example 01/04/2026 (got "${text.slice(0, 20)}")`)
+function given(date: string | undefined, option: string): string {
+  if (date === undefined) throw new CliError(`--person needs ${option} ${CLI_DATE_FORMATS}`)
   return date
 }

@@ -25,7 +25,13 @@ export function caseCommands(): Command {
       .option('--allow-duplicate', 'add it even if a case exists with the same CHAIN number, or the same name and date of birth'),
   ).action(async (options: CommonOptions & { jsonFile: string; allowDuplicate?: boolean }) => {
     const input = await readJsonFile(options.jsonFile)
-    const wholeCase = typeof input === 'object' && input !== null && 'kind' in input
+    // A list, a number or a string is no case: said in the file's terms, not the schema's ("expected object").
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new CliError(
+        `the case was not added: the file must hold one case, a JSON object (a referral, or a whole case as \`case show --json\` prints it); ${options.jsonFile} holds ${Array.isArray(input) ? 'a list' : input === null ? 'null' : `a ${typeof input}`}`,
+      )
+    }
+    const wholeCase = 'kind' in input
     const [id, warnings] = await withWorkspace(options, async (workspace) => {
       try {
         if (!wholeCase) return [await workspace.cases.create(input, { allowDuplicate: options.allowDuplicate ?? false }), []] as const

@@ -2,17 +2,13 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ATTACHMENT_TYPES, EVIDENCE_COLLECTIONS, type EvidenceFor } from '../../shared/case/attachments'
-import { isIsoDate, isoDateOf } from '../../shared/dates'
+import { isoDateOf } from '../../shared/dates'
 import type { GeneratedFile } from '../core/paperwork/paperwork'
 import type { Workspace } from '../core/workspace'
+import { CLI_DATE_FORMATS, cliDate } from './cli-date'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
 import { progressLine } from './progress'
-
-function isoDate(text: string): string {
-  if (!isIsoDate(text)) throw new InvalidArgumentError('must be a date as YYYY-MM-DD')
-  return text
-}
 
 function evidenceFor(text: string): EvidenceFor {
   const [collection, itemId] = text.split(':')
@@ -30,7 +26,7 @@ export function attachCommand(): Command {
       .argument('<case>', 'the case id')
       .argument('<file>', 'the file')
       .addOption(new Option('--type <type>', 'what it is').choices(ATTACHMENT_TYPES.map((t) => t.value)).makeOptionMandatory())
-      .option('--date <date>', 'the date of the document, YYYY-MM-DD (default: today)', isoDate)
+      .option('--date <date>', `the date of the document, ${CLI_DATE_FORMATS} (default: today)`, cliDate)
       .option('--note <text>', 'a note, such as "Tenancy agreement, 2019 to 2021"')
       .option('--not-for-pack', 'the client has not agreed it goes in the presentation pack')
       .option('--evidence-for <list:id>', 'the address or connection entry it is evidence for, e.g. addresses:ID', evidenceFor),

@@ -1,14 +1,16 @@
 import { writeFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
-import { parseUkDate } from '../../shared/dates'
+import { isoDateOf } from '../../shared/dates'
+import { financialYearStart } from '../../shared/reports/financial-year'
 import type { MonitoringReport } from '../../shared/reports/monitoring'
+import { CLI_DATE_FORMATS, cliDate } from './cli-date'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
 
 interface ReportOptions extends CommonOptions {
-  from: string
-  to: string
+  from?: string
+  to?: string
   on?: string
   format?: 'pdf' | 'csv'
   out?: string
@@ -23,13 +25,15 @@ export function reportCommand(): Command {
   return withCommonOptions(
     new Command('report')
       .description('the monitoring report for a period: referrals, speed, outcomes, costs and data completeness')
-      .requiredOption('--from <date>', 'the first day, DD/MM/YYYY')
-      .requiredOption('--to <date>', 'the last day, DD/MM/YYYY')
-      .option('--on <date>', 'the day to count people supported on, DD/MM/YYYY (the last day unless given)')
+      .option('--from <date>', `the first day, ${CLI_DATE_FORMATS} (default: 1 April, the start of the financial year --to is in)`, cliDate)
+      .option('--to <date>', `the last day, ${CLI_DATE_FORMATS} (default: today)`, cliDate)
+      .option('--on <date>', `the day to count people supported on, ${CLI_DATE_FORMATS} (the last day unless given)`, cliDate)
       .addOption(new Option('--format <format>', 'a PDF for commissioners, or CSV for a spreadsheet (with --out)').choices(['pdf', 'csv']))
       .option('--out <file>', 'where to write it (with --format)'),
   ).action(async (options: ReportOptions) => {
-    const range = { from: ukDate(options.from, '--from'), to: ukDate(options.to, '--to'), ...(options.on === undefined ? {} : { on: ukDate(options.on, '--on') }) }
+    // Either end left out is filled in, so the report so far this year needs neither.
+    const to = options.to ?? isoDateOf(new Date())
+    const range = { from: options.from ?? financialYearStart(to), to, ...(options.on === undefined ? {} : { on: options.on }) }
     const { format } = options
     if (!format && !options.out && options.json) {
       printJson(figuresOf(await withWorkspace(options, (workspace) => workspace.reports.monitoring(range))))
@@ -78,12 +82,6 @@ function figuresOf(report: MonitoringReport) {
     outcomes: report.outcomes.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
     completeness: report.completeness.perCaseworker,
   }
-}
-
-function ukDate(text: string, option: string): string {
-  const date = parseUkDate(text)
-  if (!date) throw new CliError(`${option} must be a date written DD/MM/YYYY, for example 01/04/2026 (got "${text.slice(0, 20)}")`)
-  return date
 }
 
 /** report.csv → report-cases.csv */

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { foldForSearch } from '../../shared/search/fold'
 
 export interface ComboOption {
@@ -17,6 +17,11 @@ export interface ComboOption {
  * keeps what was typed when the box is left (the option it names, or the words as they are), but
  * adds a new entry only when that is chosen: a word half-typed, or typed into a form never saved,
  * must not join a list everyone chooses from.
+ *
+ * The list is in the page's flow (an overlaid list covered the button below it, so a click meant for
+ * the button chose "Add …"). Left by a press of the mouse elsewhere, the list closes at once, but its
+ * space is kept until that press is released: the page does not move under the pointer, so the click
+ * lands where it was aimed (the first click on "Save referral" was lost to the button moving up).
  */
 export function ComboBox(props: {
   name: string
@@ -41,6 +46,28 @@ export function ComboBox(props: {
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
+  const field = useRef<HTMLDivElement>(null)
+  // The field's height with its list open, kept (as empty space) after a press elsewhere closed it, until the press ends.
+  const [held, setHeld] = useState<number | undefined>()
+  const pressed = useRef(false)
+  useEffect(() => {
+    const down = () => {
+      pressed.current = true
+    }
+    // After the release's click (dispatched in the same task as the release), the space goes.
+    const up = () => {
+      pressed.current = false
+      setTimeout(() => setHeld(undefined))
+    }
+    document.addEventListener('pointerdown', down, true)
+    document.addEventListener('pointerup', up, true)
+    document.addEventListener('pointercancel', up, true)
+    return () => {
+      document.removeEventListener('pointerdown', down, true)
+      document.removeEventListener('pointerup', up, true)
+      document.removeEventListener('pointercancel', up, true)
+    }
+  }, [])
   const text = typed ?? selected?.label ?? ''
   const words = typed === undefined ? '' : fold(typed.trim())
   const matches = words ? props.options.filter((option) => fold(option.label).includes(words)) : props.options
@@ -98,7 +125,7 @@ export function ComboBox(props: {
   const optionId = (index: number) => `${listId}-${index}`
 
   return (
-    <div className={`field${props.error ? ' field--error' : ''}`}>
+    <div ref={field} className={`field${props.error ? ' field--error' : ''}`} style={held === undefined ? undefined : { minHeight: held }}>
       <label className="field__label" htmlFor={id}>
         {props.label}
       </label>
@@ -138,7 +165,11 @@ export function ComboBox(props: {
           onKeyDown={onKeyDown}
           // A click in the box shows the choices, as a select would: the list is not only for those who type.
           onClick={() => open || openList()}
-          onBlur={commitTyped}
+          onBlur={() => {
+            // Left by a press elsewhere (not the keyboard): keep the list's space until it is released.
+            if (open && pressed.current && field.current) setHeld(field.current.offsetHeight)
+            commitTyped()
+          }}
         />
         <button
           type="button"

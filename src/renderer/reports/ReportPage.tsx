@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { namesToldApart } from '../../shared/case/name-told-apart'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
-import { formatFigure, type Figure, type MonitoringReport, type ReportRow, type ReportSection, type ReportTable } from '../../shared/reports/monitoring'
+import { financialYearStart } from '../../shared/reports/financial-year'
+import { formatFigure, type Figure, type MonitoringReport, type ReportSection, type ReportTable } from '../../shared/reports/monitoring'
 import { may } from '../../shared/team/permissions'
 import { useApi, useProfile } from '../app/contexts'
 import { DataTable } from '../components/DataTable'
@@ -14,12 +16,6 @@ import { BarChart, ColumnChart } from './Charts'
 const MEDIA_TYPES = { pdf: 'application/pdf', 'figures-csv': 'text/csv', 'cases-csv': 'text/csv' } as const
 type Export = keyof typeof MEDIA_TYPES
 
-/** The start of the financial year (1 April) that today falls in. */
-function financialYearStart(today: Date): string {
-  const year = today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1
-  return `01/04/${year}`
-}
-
 /**
  * The monitoring report for any period: figures counted from the case records, each opening to
  * the cases behind it, with charts, and the PDF and CSV to send on.
@@ -27,7 +23,7 @@ function financialYearStart(today: Date): string {
 export function ReportPage() {
   const api = useApi()
   const profile = useProfile()
-  const [from, setFrom] = useState(() => financialYearStart(new Date()))
+  const [from, setFrom] = useState(() => formatUkDate(financialYearStart(isoDateOf(new Date()))))
   const [to, setTo] = useState(() => formatUkDate(isoDateOf(new Date())))
   // Blank: people supported are counted on the last day.
   const [on, setOn] = useState('')
@@ -68,7 +64,8 @@ export function ReportPage() {
 }
 
 function ReportView({ report, onDownload }: { report: MonitoringReport; onDownload: (as: Export) => void }) {
-  const rows = new Map(report.rows.map((row) => [row.id, row]))
+  // Two people of one name in the report are told apart wherever a case is named, so one is never read as the other.
+  const names = namesToldApart(report.rows)
   return (
     <>
       <h2>
@@ -96,10 +93,10 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
           {LONG_SECTIONS.includes(section.id) ? (
             <details className="disclosure disclosure--wide">
               <summary>The {section.figures.filter((figure) => figure.level === 0).length} breakdowns, one a question</summary>
-              <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+              <FigureTable caption={section.title} figures={section.figures} names={names} />
             </details>
           ) : (
-            <FigureTable caption={section.title} figures={section.figures} rows={rows} />
+            <FigureTable caption={section.title} figures={section.figures} names={names} />
           )}
           {report.tables
             .filter((table) => table.after === section.id)
@@ -107,7 +104,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
               <section key={table.id} aria-labelledby={`table-${table.id}`}>
                 <h4 id={`table-${table.id}`}>{table.title}</h4>
                 <p className="field__hint">{table.basis}</p>
-                <CountsTable table={table} rows={rows} />
+                <CountsTable table={table} names={names} />
               </section>
             ))}
         </section>
@@ -135,7 +132,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
               rowKey={(gap) => `${gap.caseId}-${gap.field}`}
               columns={[
                 { heading: 'Caseworker', cell: (gap) => gap.caseworker },
-                { heading: 'Client', rowHeader: true, cell: (gap) => <Link to={`/cases/${gap.caseId}`}>{gap.clientName}</Link> },
+                { heading: 'Client', rowHeader: true, cell: (gap) => <Link to={`/cases/${gap.caseId}`}>{names.get(gap.caseId) ?? gap.clientName}</Link> },
                 { heading: 'Missing', cell: (gap) => gap.field },
               ]}
             />
@@ -150,12 +147,12 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
 const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes']
 
 /** The cases behind a figure, each opening its case. */
-function CaseLinks({ caseIds, rows }: { caseIds: readonly string[]; rows: Map<string, ReportRow> }) {
+function CaseLinks({ caseIds, names }: { caseIds: readonly string[]; names: Map<string, string> }) {
   return (
     <ul className="figure-cases">
       {caseIds.map((id) => (
         <li key={id}>
-          <Link to={`/cases/${id}`}>{rows.get(id)?.clientName ?? id}</Link>
+          <Link to={`/cases/${id}`}>{names.get(id) ?? id}</Link>
         </li>
       ))}
     </ul>
@@ -166,7 +163,7 @@ function CaseLinks({ caseIds, rows }: { caseIds: readonly string[]; rows: Map<st
  * A table of counts (organisation by month, figures by quarter): each count a button opening the
  * cases behind it under its row, one at a time.
  */
-function CountsTable({ table, rows }: { table: ReportTable; rows: Map<string, ReportRow> }) {
+function CountsTable({ table, names }: { table: ReportTable; names: Map<string, string> }) {
   const [open, setOpen] = useState<{ row: number; column: number } | undefined>()
   return (
     <DataTable
@@ -195,13 +192,13 @@ function CountsTable({ table, rows }: { table: ReportTable; rows: Map<string, Re
           },
         })),
       ]}
-      rowDetail={(row, index) => open?.row === index && <CaseLinks caseIds={row.cells[open.column]!} rows={rows} />}
+      rowDetail={(row, index) => open?.row === index && <CaseLinks caseIds={row.cells[open.column]!} names={names} />}
     />
   )
 }
 
 /** A section's figures, each with the cases behind it on request. */
-function FigureTable({ caption, figures, rows }: { caption: string; figures: Figure[]; rows: Map<string, ReportRow> }) {
+function FigureTable({ caption, figures, names }: { caption: string; figures: Figure[]; names: Map<string, string> }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const toggle = (index: number) => setOpen((was) => (was.has(index) ? new Set([...was].filter((other) => other !== index)) : new Set([...was, index])))
   return (
@@ -224,7 +221,7 @@ function FigureTable({ caption, figures, rows }: { caption: string; figures: Fig
             ),
         },
       ]}
-      rowDetail={(figure, index) => open.has(index) && <CaseLinks caseIds={figure.caseIds} rows={rows} />}
+      rowDetail={(figure, index) => open.has(index) && <CaseLinks caseIds={figure.caseIds} names={names} />}
     />
   )
 }

@@ -29,7 +29,8 @@ describe('the referral schema', () => {
     [{ clientName: '' }, 'clientName', "Enter the client's name"],
     [{ clientName: 'A\u0007B' }, 'clientName', 'Client name must not contain control characters'],
     [{ clientName: 'x'.repeat(201) }, 'clientName', 'Client name must be 200 characters or fewer'],
-    [{ dateOfBirth: '2026-11-24' }, 'dateOfBirth', 'Date of birth must be today or in the past'],
+    // As every date after today is worded: the date typed, so it can be found and put right.
+    [{ dateOfBirth: '2026-11-24' }, 'dateOfBirth', '"Date of birth" (24/11/2026) cannot be in the future'],
     [{ dateOfBirth: '1906-11-22' }, 'dateOfBirth', 'Date of birth must be within the last 120 years'],
     [{ dateOfBirth: '1985-02-30' }, 'dateOfBirth', '1985-02-30 is not a real date'],
     [{ dateOfBirth: 'soon' }, 'dateOfBirth', 'Enter a real date of birth, for example 27/03/1985'],

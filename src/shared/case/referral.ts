@@ -24,7 +24,6 @@ export const REFERRAL_IDENTITY_FIELDS = [
     messages: {
       required: 'Enter the date of birth',
       invalid: 'Enter a real date of birth, for example 27/03/1985',
-      future: 'Date of birth must be today or in the past',
     },
   },
   {

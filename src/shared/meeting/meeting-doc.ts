@@ -1,7 +1,7 @@
 import { updateText, type ImmutableString } from '@automerge/automerge/slim'
 import { toPlain, toStored, type Stored } from '../automerge/registers'
 import type { Board } from '../board/board'
-import { agendaTitle } from './agenda-title'
+import { namesToldApart } from '../case/name-told-apart'
 import type { IsoDate } from '../dates'
 import type { PersonRef } from '../people'
 import type { LearningPoint } from '../team/team-doc'
@@ -109,12 +109,13 @@ export function suggestedAgenda(
 ): Omit<AgendaItem, 'position' | 'actions'>[] {
   const items: Omit<AgendaItem, 'position' | 'actions'>[] = []
   const seen = new Set<string>()
+  const titles = namesToldApart(board.rows)
   const add = (reason: AgendaReason, rows: Board['rows']) => {
     for (const row of rows) {
       if (seen.has(row.id) || restricted.has(row.id)) continue
       seen.add(row.id)
       const detail = row.flags.map((flag) => flag.message).join('; ')
-      items.push({ reason, title: agendaTitle(row, board.rows), caseId: row.id, ...(detail ? { detail } : {}) })
+      items.push({ reason, title: titles.get(row.id) ?? row.clientName, caseId: row.id, ...(detail ? { detail } : {}) })
     }
   }
   const byName = (rows: Board['rows']) => [...rows].sort((a, b) => a.clientName.localeCompare(b.clientName, 'en-GB'))

@@ -16,7 +16,7 @@ import {
   type MeetingDoc,
 } from '../../../shared/meeting/meeting-doc'
 import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
-import { agendaTitle } from '../../../shared/meeting/agenda-title'
+import { namesToldApart } from '../../../shared/case/name-told-apart'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
 import { agendaNames, rebuiltMeeting } from '../../../shared/meeting/rebuilt-meeting'
@@ -186,8 +186,9 @@ export class Meetings {
   /** The open cases that may be added to a meeting's agenda by hand, by their agenda titles: never a restricted one (agenda-cases.ts). */
   agendaCases(): { id: string; title: string }[] {
     const open = this.cases.board().rows
+    const titles = namesToldApart(open)
     return casesForAgenda(open, this.core.teamDoc().doc())
-      .map((row) => ({ id: row.id, title: agendaTitle(row, open) }))
+      .map((row) => ({ id: row.id, title: titles.get(row.id) ?? row.clientName }))
       .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'))
   }
 
