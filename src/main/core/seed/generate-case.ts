@@ -11,6 +11,7 @@ import type { RejectionReason } from '../../../shared/case/referral'
 import { PHASES, type Phase } from '../../../shared/case/phases'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Person } from '../../../shared/people'
+import { SELF_REFERRAL } from '../../../shared/team/outreach-teams'
 import { Random } from './random'
 import { ownRandom, sampleMarker, sampleNeeds, samplePhase6 } from './sample-casework'
 import {
@@ -114,14 +115,17 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       .replaceAll('{centre}', rng.pick(DAY_CENTRES))
 
   const author = context(lead)
+  // Both are drawn even for a self-referral, so that every later draw, and so every other sample case, stays as it was.
+  const referredBy = { referrerName: rng.pick(REFERRERS), outreachTeam: rng.pick(REFERRING_ORGANISATIONS).name }
+  // Some clients refer themselves (the referrer is the client); decided by a generator of the case's own, for the same reason.
+  const selfReferred = ownRandom(`${clientName} ${start} referred`).chance(0.12)
   // Its first change names the lead caseworker who took the referral (Automerge.from names nobody).
   const first = newCaseDoc(
     {
       clientName,
       dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
       ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
-      referrerName: rng.pick(REFERRERS),
-      outreachTeam: rng.pick(REFERRING_ORGANISATIONS).name,
+      ...(selfReferred ? { referrerName: clientName, outreachTeam: SELF_REFERRAL } : referredBy),
     },
     { id: randomUUID(), author: author.author, now: author.now, today: start },
   )
