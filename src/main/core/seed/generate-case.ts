@@ -63,6 +63,9 @@ const DAYS_TO_REACH: Record<Phase, number> = {
   'closure-and-review': 175,
 }
 
+/** The support plan's goal every sample client sets in Phase 6, which their review ticks. */
+const SAMPLE_GOAL = 'Keep my flat and get to know people here'
+
 /** A stop in the journey: today has come. */
 class TodayReached extends Error {}
 
@@ -385,7 +388,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         d,
         'goals',
         randomUUID(),
-        { goal: 'Keep my flat and get to know people here', currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
+        { goal: SAMPLE_GOAL, currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
         c,
       )
       // The linkage: floating support in the new area, with a first visit agreed with them.
@@ -428,7 +431,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
             randomUUID(),
             {
               reviewedOn: day,
-              goalsReviewed: `Keep my flat and get to know people here: settling in; has seen their ${relative} twice.`,
+              goals: SAMPLE_GOAL,
+              goalsReviewed: `Settling in; has seen their ${relative} twice.`,
               nextReviewOn: isoDateOf(addDays(parseISO(day), 28)),
               ...Object.fromEntries(Array.from({ length: 7 }, (_, n) => [`item${n + 1}`, more.int(2, 4)])),
             },
