@@ -53,7 +53,7 @@ import { NAMES } from '../../src/main/core/seed/sample-data'
 import { Random } from '../../src/main/core/seed/random'
 import { boardFacts } from '../../src/shared/board/board'
 import { readCase, type CaseRecord } from '../../src/shared/case/case-doc'
-import { nameKey } from '../../src/shared/case/duplicates'
+import { nameKeys } from '../../src/shared/case/duplicates'
 import { caseSearchText, summariseCase } from '../../src/shared/case/summary'
 import { foldForSearch, searchTerms } from '../../src/shared/search/fold'
 import type { Person } from '../../src/shared/people'
@@ -116,7 +116,7 @@ function sampleEntries(count: number): IndexEntry[] {
         addresses: [text.addresses, extraAddress].filter(Boolean).join('\n'),
         // The notes name the client by their first name.
         notes: text.notes.replaceAll(first, name.split(' ')[0]!),
-        nameKey: nameKey(name),
+        nameKeys: nameKeys({ clientName: name }),
       },
       board: boardFacts(record),
       heads,

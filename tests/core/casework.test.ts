@@ -39,6 +39,22 @@ describe('casework in the core', () => {
     expect(ws.cases.list().map((row) => row.id).sort()).toEqual([first, second].sort())
   })
 
+  it("finds a referral under one of a case's other names as a possible duplicate, flagged on both and mergeable", async () => {
+    const ws = await workspace()
+    const first = await ws.cases.create(referral({ chainNumber: '' }))
+    await ws.cases.change(first, (doc, context) => change.updateSection(doc, 'contact', { aliases: 'Luke W, Lukas Wisniewsky' }, context))
+    const underAlias = referral({ clientName: 'LUKE W', chainNumber: '' })
+    const error = await ws.cases.create(underAlias).catch((caught: unknown) => caught)
+    expect((error as DuplicateCaseError).matches.map((match) => match.id)).toEqual([first])
+    expect(await ws.cases.create(referral({ clientName: 'Luke W', dateOfBirth: '1984-05-18', chainNumber: '' }), { allowDuplicate: false })).toBeTruthy()
+
+    const second = await ws.cases.create(underAlias, { allowDuplicate: true })
+    expect((await ws.cases.duplicatesOf(second)).map((match) => match.id)).toEqual([first])
+    expect(ws.cases.list().filter((row) => row.possibleDuplicate).map((row) => row.id).sort()).toEqual([first, second].sort())
+    await ws.cases.merge(first, second)
+    expect((await ws.cases.read(second)).status).toBe('closed')
+  })
+
   it('takes a full Tool 3 referral, and refuses an unknown field by name', async () => {
     const ws = await workspace()
     const id = await ws.cases.create(referral({ criterionMultipleNeeds: 'yes', siteUsuallySeen: 'Whitechapel Road, mornings', referralDate: '2026-11-20' }))

@@ -37,6 +37,13 @@ test('a caseworker records contact details (a bad phone number refused by name),
   await expectAccessible(page, 'the contact details saved')
   await screenshot(page, testInfo, 'contact-details-saved')
 
+  // The pack's preview shows how the council can reach him, as the pack's client summary prints it.
+  await page.getByRole('link', { name: /^Documents/ }).click()
+  const contactInPack = page.getByRole('list', { name: 'How the council can contact the client' })
+  await expect(contactInPack.getByRole('listitem')).toHaveText(['Phone number: 07700 900123', 'Email address: marek.nowak@example.org', 'Preferred contact method: Text message'])
+  await expectAccessible(page, 'the pack preview with the contact lines')
+  await screenshot(page, testInfo, 'pack-preview-contact-lines')
+
   // The name he is known by finds him, as his own name does.
   const search = page.getByRole('searchbox', { name: 'Search cases' })
   await search.fill('Mark')

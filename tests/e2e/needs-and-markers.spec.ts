@@ -1,6 +1,7 @@
 import { openWorkspace } from '../../src/main/core/workspace'
 import { formatUkDate, isoDateOf } from '../../src/shared/dates'
 import { caseReadyForPack } from '../support/paperwork'
+import { referral } from '../support/people'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
 
 test('a caseworker records a needs assessment, a warning marker and Phase 6 support; the marker shows on the case and the board until it ends', async ({ app }, testInfo) => {
@@ -9,6 +10,7 @@ test('a caseworker records a needs assessment, a warning marker and Phase 6 supp
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Derek Hall' })
   await caseReadyForPack(ws, 'Marek Nowak')
+  await ws.cases.create(referral({ clientName: 'Owen Lloyd', chainNumber: '' }))
   await ws.close()
 
   const page = await app.open()
@@ -64,6 +66,15 @@ test('a caseworker records a needs assessment, a warning marker and Phase 6 supp
   const row = page.getByRole('row').filter({ hasText: 'Marek Nowak' })
   await expect(row.getByRole('list', { name: 'Warning markers' })).toHaveText('Risk to staff')
   await screenshot(page, testInfo, 'warning-marker-on-the-board')
+  // The board filtered to the cases with a warning marker: Owen Lloyd, with none, is left out.
+  await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'Has a warning marker' })
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 of 2 match')
+  await expect(page.getByRole('row').filter({ hasText: 'Owen Lloyd' })).toHaveCount(0)
+  await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'MARAC involvement' })
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('0 of 2 match')
+  await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'Risk to staff' })
+  await expectAccessible(page, 'the board filtered by warning marker')
+  await screenshot(page, testInfo, 'board-filtered-by-warning-marker')
 
   // Ended, it is no longer on the case or the board.
   await row.getByRole('link', { name: 'Marek Nowak' }).click()

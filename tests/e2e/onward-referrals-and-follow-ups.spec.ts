@@ -18,6 +18,10 @@ test('onward referrals with a partner’s missed action, a support plan review w
   await ws.cases.change(dylan, (doc, context) => {
     referredInMay(doc, context)
     walkTo(doc, 'intensive-support')
+    change.addItem(doc, 'goals', 'goal-1', { goal: 'Keep my flat' }, context)
+    change.addItem(doc, 'goals', 'goal-2', { goal: 'See my daughter at weekends' }, context)
+    // A review from before its goals could be ticked: it named them in its words, which still read.
+    change.addItem(doc, 'reviews', 'review-0', { reviewedOn: '2026-09-01', goalsReviewed: 'Keep my flat: first weeks going well', ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`item${n}`, 3])) }, context)
   })
   const gwen = await ws.cases.create(referral({ clientName: 'Gwenllian Pryce', dateOfBirth: '1988-04-02', chainNumber: '2222222' }))
   await ws.cases.change(gwen, (doc, context) => {
@@ -56,11 +60,19 @@ test('onward referrals with a partner’s missed action, a support plan review w
   const reviews = page.getByRole('region', { name: 'Support plan reviews' })
   await reviews.getByRole('button', { name: 'Add a review' }).click()
   await page.getByLabel('Reviewed on').fill(daysAgo(1))
-  await page.getByLabel('Goals reviewed, and how each is going').fill('Keep my flat: rent paid, has met the neighbours')
+  // The goals reviewed are ticked from the case's own.
+  const goalsReviewed = page.getByRole('group', { name: 'Goals reviewed' })
+  await expect(goalsReviewed.getByRole('checkbox')).toHaveCount(2)
+  await goalsReviewed.getByLabel('Keep my flat').check()
+  await page.getByLabel('How each goal is going').fill('Rent paid, has met the neighbours')
   await page.getByLabel('Next review by').fill(daysAgo(-28))
   for (const group of await page.getByRole('group', { name: /^I've been/ }).all()) await group.getByLabel('Often').check()
   await page.getByRole('button', { name: 'Add a review', exact: true }).last().click()
-  await expect(reviews.getByRole('row', { name: /Keep my flat/ })).toContainText('28 of 35')
+  const newReview = reviews.getByRole('row', { name: new RegExp(daysAgo(1)) })
+  await expect(newReview).toContainText('Keep my flat')
+  await expect(newReview).not.toContainText('See my daughter')
+  await expect(newReview).toContainText('28 of 35')
+  await expect(reviews.getByRole('row', { name: /first weeks going well/ })).toContainText('21 of 35')
   await referrals.scrollIntoViewIfNeeded()
   await screenshot(page, testInfo, 'onward-referrals-and-reviews')
   await expectAccessible(page, 'Phase 6 with onward referrals and reviews')

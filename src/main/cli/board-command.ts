@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { filterBoard, sortBoard, type Board, type BoardFilter } from '../../shared/board/board'
+import { filterBoard, MARKER_FILTERS, sortBoard, type Board, type BoardFilter, type MarkerFilter } from '../../shared/board/board'
 import { FLAG_KINDS, type FlagKind } from '../../shared/case/flags'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
@@ -10,6 +10,7 @@ interface BoardOptions extends CommonOptions {
   caseworker?: string
   phase?: Phase
   flag?: FlagKind
+  marker?: MarkerFilter
 }
 
 /** `homeward board`: every open case at a glance, and each caseworker's caseload. */
@@ -19,13 +20,15 @@ export function boardCommand(): Command {
       .description('the caseload board: every open case with its phase, last contact, flags and next action, and each caseworker’s caseload')
       .option('--caseworker <name>', 'only the cases this caseworker leads (a name or member id; "unallocated" for none)')
       .addOption(new Option('--phase <phase>', 'only cases in this phase').choices(PHASES))
-      .addOption(new Option('--flag <flag>', 'only cases with this flag').choices(FLAG_KINDS)),
+      .addOption(new Option('--flag <flag>', 'only cases with this flag').choices(FLAG_KINDS))
+      .addOption(new Option('--marker <marker>', 'only cases with a current warning marker ("any") or one of this kind').choices(MARKER_FILTERS.map((marker) => marker.value))),
   ).action(async (options: BoardOptions) => {
     const board = await withWorkspace(options, async (workspace) => workspace.cases.board())
     const filter: BoardFilter = {
       ...(options.caseworker ? { caseworker: caseworkerId(board, options.caseworker) } : {}),
       ...(options.phase ? { phase: options.phase } : {}),
       ...(options.flag ? { flag: options.flag } : {}),
+      ...(options.marker ? { marker: options.marker } : {}),
     }
     const rows = sortBoard(filterBoard(board.rows, filter), 'phase')
     if (options.json) {

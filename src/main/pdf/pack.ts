@@ -1,5 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import type { MediaType } from '../../shared/case/attachments'
+import { noContactForCouncil } from '../../shared/case/contact-for-council'
 import { agenciesWithConsent } from '../../shared/case/engagement'
 import { ADDRESS_FIELDS, FAMILY_FIELDS, localConnectionSentence, testLocalConnection, type AreaConnection } from '../../shared/case/local-connection'
 import { NOTHING_ENCLOSED, saysEnclosedWithNothingEnclosed, type PackWriting } from '../../shared/case/pack-warnings'
@@ -220,7 +221,7 @@ function clientSummary(c: Composer, input: PackInput): void {
   // Only while consent to share with the council is in force; a pack is not made without it.
   if (plan.clientContact) {
     c.heading('How to contact them', 3)
-    if (plan.clientContact.length === 0) c.text(`No phone number or email address is recorded: contact ${r.clientName} through us.`, { size: 9.5 })
+    if (plan.clientContact.length === 0) c.text(noContactForCouncil(r.clientName), { size: 9.5 })
     else c.keyValues(plan.clientContact.map(({ label, value }) => [label, value]))
   }
   c.heading('Address history', 3)

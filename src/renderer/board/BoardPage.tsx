@@ -1,7 +1,7 @@
 import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { BOARD_SORTS, filterBoard, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort } from '../../shared/board/board'
+import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
 import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
@@ -94,6 +94,14 @@ function BoardView({ board }: { board: Board }) {
             </option>
           ))}
         </FilterSelect>
+        <FilterSelect idPrefix="board" label="Warning marker" name="marker" value={filter.marker ?? ''} onChange={(v) => set('marker', v)}>
+          <option value="">Any or none</option>
+          {MARKER_FILTERS.map((marker) => (
+            <option key={marker.value} value={marker.value}>
+              {marker.label}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="board-filters__field">
           <label htmlFor="board-text">Client or CHAIN number</label>
           <input id="board-text" className="input input--medium" type="search" value={filter.text ?? ''} onChange={(event) => set('q', event.target.value)} />
@@ -180,10 +188,12 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
 function readFilter(params: URLSearchParams): BoardFilter {
   const phase = params.get('phase')
   const flag = params.get('flag')
+  const marker = params.get('marker')
   return {
     ...(params.get('caseworker') ? { caseworker: params.get('caseworker')! } : {}),
     ...(phase && (PHASES as readonly string[]).includes(phase) ? { phase: phase as Phase } : {}),
     ...(flag && (FLAG_KINDS as readonly string[]).includes(flag) ? { flag: flag as FlagKind } : {}),
+    ...(marker && MARKER_FILTERS.some((known) => known.value === marker) ? { marker: marker as MarkerFilter } : {}),
     ...(params.get('q') ? { text: params.get('q')! } : {}),
   }
 }

@@ -1,5 +1,6 @@
 import { ANSWERS, ANSWER_LABELS, type Field } from '../../shared/forms/fields'
 import { RadioGroup, SelectField, TextArea, TextField } from '../components/form'
+import { CaseGoalsPicker } from './CaseGoalsPicker'
 import { LocalAuthorityPicker } from './LocalAuthorityPicker'
 import { OutreachTeamPicker } from '../referral/OutreachTeamPicker'
 
@@ -60,6 +61,8 @@ export function FieldInput({ field, value, onChange, error }: { field: Field; va
       return <LocalAuthorityPicker {...common} />
     case 'outreach-team':
       return <OutreachTeamPicker {...common} />
+    case 'case-goals':
+      return <CaseGoalsPicker {...common} />
     case 'money':
       return <TextField {...common} hint={field.hint ?? 'In pounds, for example 42.50'} width="short" inputMode="text" />
     case 'postcode':

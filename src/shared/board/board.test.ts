@@ -57,6 +57,23 @@ describe('the caseload board', () => {
     expect(loads.map((load) => [load.caseworker.id, load.cases])).toEqual([[CASEWORKER.author.id, 2]])
   })
 
+  it('filters to the cases with a current warning marker, or a marker of one kind; an ended marker matches nothing', () => {
+    const marked = row(
+      edit(caseIn('engage', newCase({ clientName: 'Rhys Bowen' })), (d) => {
+        change.addItem(d, 'markers', 'm1', { kind: 'risk-to-staff', raisedOn: '2026-09-01' }, CASEWORKER)
+        change.addItem(d, 'markers', 'm2', { kind: 'marac', raisedOn: '2026-06-01', endedOn: '2026-10-01' }, CASEWORKER)
+      }),
+    )
+    const ended = row(edit(caseIn('engage', newCase({ clientName: 'Ffion Hughes' })), (d) => change.addItem(d, 'markers', 'm3', { kind: 'mappa', raisedOn: '2026-06-01', endedOn: '2026-10-01' }, CASEWORKER)))
+    const unmarked = row(caseIn('engage', newCase({ clientName: 'Owen Lloyd' })))
+    const rows = [marked, ended, unmarked]
+    expect(filterBoard(rows, { marker: 'any' })).toEqual([marked])
+    expect(filterBoard(rows, { marker: 'risk-to-staff' })).toEqual([marked])
+    expect(filterBoard(rows, { marker: 'marac' })).toEqual([])
+    expect(filterBoard(rows, { marker: 'mappa' })).toEqual([])
+    expect(filterBoard(rows, {})).toEqual(rows)
+  })
+
   it('filters by caseworker (or unallocated), phase, flag and words; sorts with missing dates last', () => {
     const unallocated = row(newCase({ clientName: 'Zoë Ármstrong' }))
     const engaged = row(caseIn('engage', newCase({ clientName: 'Dylan Price', chainNumber: '987654' })))

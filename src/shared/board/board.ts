@@ -1,5 +1,6 @@
 import { daysBetween, isoDateOf, type IsoDate } from '../dates'
 import { markerFacts, markerTags, type MarkerFacts, type MarkerTag } from '../case/current-markers'
+import { MARKER_KINDS } from '../case/markers'
 import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
 import { PHASES, type Phase } from '../case/phases'
 import type { CaseRecord } from '../case/record'
@@ -152,9 +153,15 @@ export interface BoardFilter {
   caseworker?: string
   phase?: Phase
   flag?: FlagKind
+  /** A current warning marker: any (`any`), or one of a kind. */
+  marker?: MarkerFilter
   /** Words from the client's name or CHAIN number. */
   text?: string
 }
+
+/** The board's warning marker filter: "Has a warning marker", or a kind of marker ("Risk to staff"). */
+export const MARKER_FILTERS = [{ value: 'any', label: 'Has a warning marker' }, ...MARKER_KINDS] as const
+export type MarkerFilter = (typeof MARKER_FILTERS)[number]['value']
 
 export const BOARD_SORTS = ['client', 'phase', 'days-in-phase', 'last-contact', 'next-action', 'flags'] as const
 export type BoardSort = (typeof BOARD_SORTS)[number]
@@ -168,6 +175,8 @@ export function filterBoard(rows: readonly BoardRow[], filter: BoardFilter): Boa
     // A phase is open cases' work: a closed case on the board for its follow-up check is in none.
     if (filter.phase && (row.phase !== filter.phase || row.closedAs)) return false
     if (filter.flag && !row.flags.some((flag) => flag.kind === filter.flag)) return false
+    // The row's markers are its current ones: an ended marker no longer warns, so it matches nothing.
+    if (filter.marker && !row.markers.some((tag) => filter.marker === 'any' || tag.kind === filter.marker)) return false
     const haystack = foldForSearch(`${row.clientName} ${row.chainNumber ?? ''}`)
     return words.every((word) => haystack.includes(word))
   })

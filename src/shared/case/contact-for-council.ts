@@ -6,6 +6,11 @@ import type { CaseRecord } from './record'
 /** What the council needs to reach the client itself: the rest of the contact details stay with the team. */
 const FOR_THE_COUNCIL = ['phone', 'email', 'preferredContact'] as const
 
+/** What the pack says, and its preview shows, when there is no phone number or email to give the council. */
+export function noContactForCouncil(clientName: string): string {
+  return `No phone number or email address is recorded: contact ${clientName} through us.`
+}
+
 /**
  * How the destination council can reach the client, for the presentation pack: their phone,
  * email and preferred contact method, each as the contact details form labels it. Only while the

@@ -30,6 +30,8 @@ function badTyping(field: Field): string | undefined {
       return field.pattern ? 'not digits' : 'x'.repeat((field.max ?? 200) + 1)
     case 'paragraph':
       return 'x'.repeat((field.max ?? 20_000) + 1)
+    case 'case-goals':
+      return 'Keep my flat\u0007'
   }
 }
 

@@ -24,6 +24,14 @@ describe('Phase 6 support on the intensive support checklist', () => {
     expect(phase6(done).every((item) => !item.done)).toBe(true)
   })
 
+  it('records the emotional support and coaching the toolkit lists, off the checklist (it goes on all through the phase)', () => {
+    const done = edit(caseIn('intensive-support'), (d) =>
+      change.updateSection(d, 'intensiveSupport', { emotionalSupportOn: '2026-11-20', emotionalSupportNote: 'Weekly coffee and a walk; anxious about the new area.' }, CASEWORKER),
+    )
+    expect(read(done).intensiveSupport).toMatchObject({ emotionalSupportOn: '2026-11-20', emotionalSupportNote: 'Weekly coffee and a walk; anxious about the new area.' })
+    expect(phase6(done).every((item) => !item.done)).toBe(true)
+  })
+
   it('refuses a day done after today, naming the item', () => {
     expect(() => edit(caseIn('intensive-support'), (d) => change.updateSection(d, 'intensiveSupport', { moveInKitOn: '2026-12-25' }, CASEWORKER))).toThrow(
       /Move-in kit, including some food and household items: done on/,

@@ -12,6 +12,8 @@ export const INTENSIVE_SUPPORT_ITEMS = [
   { key: 'scripting', title: 'Scripting services', everyone: false },
   { key: 'floatingSupport', title: 'New support services such as floating support', everyone: true },
   { key: 'longTermAccommodation', title: 'Emergency accommodation in the home area: motivated to seek long-term accommodation', everyone: false },
+  // Given all through the phase: its date is when it began, its note how it is going.
+  { key: 'emotionalSupport', title: 'Emotional support and coaching during a period of great change', everyone: false },
   { key: 'moveInKit', title: 'Move-in kit, including some food and household items', everyone: false },
   { key: 'finances', title: "The client's financial situation checked", everyone: true },
   { key: 'foodBank', title: 'Referred to a local food bank', everyone: false },

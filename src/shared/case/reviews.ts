@@ -3,16 +3,18 @@ import { WELLBEING_FIELDS } from './support'
 
 /**
  * A review of the support plan with the client (Homeless Link's strengths-based plans are reviewed
- * and updated together): when, the goals looked at and how they are going, when to review next, and
+ * and updated together): when, the goals looked at (chosen from the case's, `review-goals.ts`) and how they are going, when to review next, and
  * the short Warwick-Edinburgh scale again, so wellbeing is measured at every review and not only at
  * the start of support and at closure.
  */
 export const REVIEW_FIELDS = [
   { name: 'reviewedOn', label: 'Reviewed on', kind: 'date', notFuture: true, required: true },
+  // Ticked from the case's own goals; a review made before it named its goals in the words below.
+  { name: 'goals', label: 'Goals reviewed', hint: 'Tick each goal of the support plan you looked at together', kind: 'case-goals' },
   {
     name: 'goalsReviewed',
-    label: 'Goals reviewed, and how each is going',
-    hint: 'Name each goal of the support plan you looked at together',
+    label: 'How each goal is going',
+    hint: 'In the client’s words where you can',
     kind: 'paragraph',
     required: true,
     max: 5000,

@@ -1,7 +1,7 @@
 import { CASE_SECTIONS, type CaseSection } from './changes'
 import type { CaseRecord } from './record'
 import type { Phase } from './phases'
-import { nameKey } from './duplicates'
+import { nameKeys } from './duplicates'
 import { closedAs, type ClosedAs } from './closed-label'
 import { aliasesOf } from './contact'
 import { REFERRAL_DETAIL_FIELDS } from './referral'
@@ -41,7 +41,8 @@ export interface CaseSearchText {
   /** Every address the client has lived at, with its postcode, and the case's other addresses (postal, new). */
   addresses: string
   notes: string
-  nameKey: string
+  /** Every name the client is known by, as the duplicate check compares them. */
+  nameKeys: string[]
 }
 
 /**
@@ -89,6 +90,6 @@ export function caseSearchText(record: CaseRecord): CaseSearchText {
       .filter((text): text is string => typeof text === 'string' && text !== '')
       .join('\n'),
     notes: record.notes.map((note) => note.text).join('\n'),
-    nameKey: nameKey(record.referral.clientName),
+    nameKeys: nameKeys({ clientName: record.referral.clientName, otherNames: aliasesOf(record.contact ?? {}) }),
   }
 }

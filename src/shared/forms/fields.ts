@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { afterToday } from '../case/dates/happened-by-today'
+import { goalsNamed } from '../case/review-goals'
 import { formatUkDate, isIsoDate, typedUkDate, type IsoDate } from '../dates'
 import { isLocalAuthorityCode, localAuthorityName } from '../places/local-authority'
 import { normalisePostcode } from '../places/postcode'
@@ -50,6 +51,8 @@ export type Field<N extends string = string> =
   | (Common<N> & { kind: 'outreach-team' })
   /** A UK local authority, by ONS code. */
   | (Common<N> & { kind: 'local-authority' })
+  /** Goals of the case's support plan, ticked from those recorded on it (`review-goals.ts`): their words, one a line. */
+  | (Common<N> & { kind: 'case-goals' })
   | (Common<N> & { kind: 'postcode' })
   | (Common<N> & { kind: 'phone' })
   | (Common<N> & { kind: 'email' })
@@ -154,6 +157,13 @@ function buildFormField(field: Field, today: IsoDate): z.ZodType<unknown, string
         return text
       })
     }
+    case 'case-goals':
+      // Goals as the case words them, one a line: each once, none blank.
+      return check((text, ctx) => {
+        if ([...text].length > DEFAULT_MAX.paragraph) return fail(ctx, `${field.label} must be ${DEFAULT_MAX.paragraph} characters or fewer`)
+        if (text.split('\n').some((line) => /\p{Cc}/u.test(line))) return fail(ctx, `${field.label} must not contain control characters`)
+        return goalsNamed(text).join('\n') || undefined
+      })
     case 'outreach-team':
       // A name, as a line of text is: the list it is chosen from is the team's, not the form's to check.
       return check((text, ctx) => {

@@ -13,7 +13,8 @@ import { choicesMade } from '../../../shared/case/chosen-values'
 import { upgradeRecord } from '../../../shared/case/migrations'
 import * as change from '../../../shared/case/changes'
 import type { ChangeContext } from '../../../shared/case/changes'
-import { duplicateReason, nameKey } from '../../../shared/case/duplicates'
+import { duplicateReason, nameKeys, type ClientIdentity } from '../../../shared/case/duplicates'
+import { aliasesOf } from '../../../shared/case/contact'
 import { noteInputSchema } from '../../../shared/case/notes'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
@@ -120,8 +121,8 @@ export class Cases {
   }
 
   /** Cases that may be the same person as this referral. */
-  possibleDuplicates(identity: { clientName: string; dateOfBirth: string; chainNumber?: string | null }): CaseSummary[] {
-    return this.core.index.possibleDuplicates({ chainNumber: identity.chainNumber, nameKey: nameKey(identity.clientName), dateOfBirth: identity.dateOfBirth })
+  possibleDuplicates(identity: ClientIdentity): CaseSummary[] {
+    return this.core.index.possibleDuplicates({ chainNumber: identity.chainNumber, nameKeys: nameKeys(identity), dateOfBirth: identity.dateOfBirth })
   }
 
   /**
@@ -131,7 +132,7 @@ export class Cases {
   async duplicatesOf(id: string): Promise<CaseSummary[]> {
     const record = await this.read(id)
     if (record.status !== 'open') return []
-    return this.possibleDuplicates(record.referral).filter((other) => other.id !== id && other.status === 'open')
+    return this.possibleDuplicates(identityOf(record)).filter((other) => other.id !== id && other.status === 'open')
   }
 
   /**
@@ -141,7 +142,7 @@ export class Cases {
   async merge(keepId: string, duplicateId: string): Promise<void> {
     const [keep, duplicate] = [await this.open(keepId), await this.open(duplicateId)]
     const [kept, merged] = [readCase(keep.doc()), readCase(duplicate.doc())]
-    if (keepId === duplicateId || kept.status !== 'open' || merged.status !== 'open' || !duplicateReason(kept.referral, merged.referral)) {
+    if (keepId === duplicateId || kept.status !== 'open' || merged.status !== 'open' || !duplicateReason(identityOf(kept), identityOf(merged))) {
       throw new change.CaseRuleError(['Only two open cases of the same person (the same CHAIN number, or name and date of birth) can be merged'])
     }
     const context = this.core.context()
@@ -387,4 +388,9 @@ export class Cases {
 /** An older case gets the parts of the newer schemas, by the change every laptop shares (added-parts.ts), before it is changed. */
 function prepareForChange(handle: DocHandle<CaseDoc>): void {
   if (needsAddedParts(handle.doc())) handle.update(withAddedParts)
+}
+
+/** Who a case's client is, for the duplicate check: the referral's identity and their other names. */
+function identityOf(record: CaseRecord): ClientIdentity {
+  return { ...record.referral, otherNames: aliasesOf(record.contact) }
 }

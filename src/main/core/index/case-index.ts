@@ -12,7 +12,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 9
+const INDEX_VERSION = 10
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
@@ -55,26 +55,29 @@ export class CaseIndex {
     this.#db = db
     this.needsRebuild = needsRebuild
     this.#statements = {
-      upsertCase: db.prepare<[CaseSummary & { heads: string; nameKey: string; board: string }], { rowid: number }>(`
-        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at, name_key, heads, board)
-        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @closedAs, @leadCaseworker, @leadCaseworkerId, @createdAt, @updatedAt, @nameKey, @heads, @board)
+      upsertCase: db.prepare<[CaseSummary & { heads: string; board: string }], { rowid: number }>(`
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at, heads, board)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @closedAs, @leadCaseworker, @leadCaseworkerId, @createdAt, @updatedAt, @heads, @board)
         ON CONFLICT (id) DO UPDATE SET
           client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
           chain_number = excluded.chain_number, phase = excluded.phase, status = excluded.status,
           closed_as = excluded.closed_as, lead_caseworker = excluded.lead_caseworker,
           lead_caseworker_id = excluded.lead_caseworker_id, created_at = excluded.created_at,
-          updated_at = excluded.updated_at, name_key = excluded.name_key, heads = excluded.heads,
+          updated_at = excluded.updated_at, heads = excluded.heads,
           board = excluded.board
         RETURNING rowid`),
       // A closed case is on the board only while a follow-up check after closure is owed.
       board: db.prepare<[], CaseRow & { board: string }>(
         `SELECT ${COLUMNS}, board FROM cases WHERE status = 'open' OR json_array_length(board, '$.followUpsOwed') > 0`,
       ),
+      // The names are a JSON array: the client's name and their other names, as keys.
       duplicates: db.prepare<[string, string, string], CaseRow>(`
         SELECT ${COLUMNS} FROM cases
         WHERE (chain_number IS NOT NULL AND chain_number != '' AND chain_number = ?)
-           OR (name_key = ? AND date_of_birth = ?)
+           OR (id IN (SELECT case_id FROM case_names WHERE name_key IN (SELECT value FROM json_each(?))) AND date_of_birth = ?)
         ORDER BY updated_at DESC`),
+      deleteNames: db.prepare<[string]>('DELETE FROM case_names WHERE case_id = ?'),
+      insertName: db.prepare<[string, string]>('INSERT OR IGNORE INTO case_names (case_id, name_key) VALUES (?, ?)'),
       deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
       insertText: db.prepare<[number, string, string, string, string, string]>(
         'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, notes) VALUES (?, ?, ?, ?, ?, ?)',
@@ -102,7 +105,10 @@ export class CaseIndex {
         SELECT a.id FROM cases a JOIN cases b ON b.chain_number = a.chain_number AND b.id != a.id AND b.status = 'open'
         WHERE a.status = 'open' AND a.chain_number IS NOT NULL AND a.chain_number != ''
         UNION
-        SELECT a.id FROM cases a JOIN cases b ON b.name_key = a.name_key AND b.date_of_birth = a.date_of_birth AND b.id != a.id AND b.status = 'open'
+        SELECT a.id FROM cases a
+          JOIN case_names an ON an.case_id = a.id
+          JOIN case_names bn ON bn.name_key = an.name_key AND bn.case_id != a.id
+          JOIN cases b ON b.id = bn.case_id AND b.date_of_birth = a.date_of_birth AND b.status = 'open'
         WHERE a.status = 'open'`).pluck(),
       search: db.prepare<[string, number], CaseRow & SearchColumns>(`
         SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
@@ -115,8 +121,10 @@ export class CaseIndex {
     }
     this.#putInTransaction = db.transaction(({ summary, text, board, heads }: IndexEntry) => {
       this.#statements.clearUnreadable.run(summary.id)
-      const row = this.#statements.upsertCase.get({ ...summary, nameKey: text.nameKey, heads: JSON.stringify(heads), board: JSON.stringify(board) })
+      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board) })
       if (!row) throw new Error('The case index did not return a row')
+      this.#statements.deleteNames.run(summary.id)
+      for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
       this.#statements.deleteText.run(row.rowid)
       const columns = [text.names, text.identifiers, text.referral, text.addresses, text.notes].map(foldForSearch) as [string, string, string, string, string]
       this.#statements.insertText.run(row.rowid, ...columns)
@@ -158,13 +166,14 @@ export class CaseIndex {
           lead_caseworker_id TEXT,
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL,
-          name_key TEXT NOT NULL,
           heads TEXT NOT NULL,
           board TEXT NOT NULL
         );
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
         CREATE INDEX cases_by_chain ON cases (chain_number);
-        CREATE INDEX cases_by_name ON cases (name_key, date_of_birth);
+        -- Every name a case's client is known by (their name and their other names), as keys: the duplicate check.
+        CREATE TABLE case_names (case_id TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (name_key, case_id)) WITHOUT ROWID;
+        CREATE INDEX case_names_by_case ON case_names (case_id);
         CREATE INDEX cases_by_status ON cases (status, updated_at DESC);
         CREATE INDEX cases_by_lead ON cases (lead_caseworker_id, updated_at DESC);
         CREATE TABLE unreadable (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
@@ -198,6 +207,7 @@ export class CaseIndex {
         const rowid = this.#statements.rowidOf.get(id)
         if (rowid !== undefined) this.#statements.deleteText.run(rowid)
         this.#statements.deleteCase.run(id)
+        this.#statements.deleteNames.run(id)
         this.#statements.markUnreadable.run(id, reason)
       }
     })()
@@ -210,6 +220,7 @@ export class CaseIndex {
         const rowid = this.#statements.rowidOf.get(id)
         if (rowid !== undefined) this.#statements.deleteText.run(rowid)
         this.#statements.deleteCase.run(id)
+        this.#statements.deleteNames.run(id)
         this.#statements.forgetUnreadable.run(id)
       }
     })()
@@ -228,7 +239,7 @@ export class CaseIndex {
    */
   replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
     this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM cases; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words;')
+      this.#db.exec('DELETE FROM cases; DELETE FROM case_names; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words;')
       for (const entry of entries) this.#putInTransaction(entry)
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
@@ -299,9 +310,9 @@ export class CaseIndex {
     return closeWords(term, this.#statements.wordsFrom.all(first, after))
   }
 
-  /** Cases that may be the same person: same CHAIN number, or same name key and date of birth. */
-  possibleDuplicates(identity: { chainNumber?: string | null; nameKey: string; dateOfBirth: string }): CaseSummary[] {
-    return this.#statements.duplicates.all(identity.chainNumber ?? '', identity.nameKey, identity.dateOfBirth).map(toSummary)
+  /** Cases that may be the same person: same CHAIN number, or a name in common (theirs or another they are known by) and the date of birth. */
+  possibleDuplicates(identity: { chainNumber?: string | null; nameKeys: readonly string[]; dateOfBirth: string }): CaseSummary[] {
+    return this.#statements.duplicates.all(identity.chainNumber ?? '', JSON.stringify(identity.nameKeys), identity.dateOfBirth).map(toSummary)
   }
 
   close(): void {

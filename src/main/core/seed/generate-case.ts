@@ -11,6 +11,7 @@ import type { RejectionReason } from '../../../shared/case/referral'
 import { PHASES, type Phase } from '../../../shared/case/phases'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import type { Person } from '../../../shared/people'
+import { SELF_REFERRAL } from '../../../shared/team/outreach-teams'
 import { Random } from './random'
 import { ownRandom, sampleMarker, sampleNeeds, samplePhase6 } from './sample-casework'
 import {
@@ -61,6 +62,9 @@ const DAYS_TO_REACH: Record<Phase, number> = {
   'step-down': 140,
   'closure-and-review': 175,
 }
+
+/** The support plan's goal every sample client sets in Phase 6, which their review ticks. */
+const SAMPLE_GOAL = 'Keep my flat and get to know people here'
 
 /** A stop in the journey: today has come. */
 class TodayReached extends Error {}
@@ -114,14 +118,17 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       .replaceAll('{centre}', rng.pick(DAY_CENTRES))
 
   const author = context(lead)
+  // Both are drawn even for a self-referral, so that every later draw, and so every other sample case, stays as it was.
+  const referredBy = { referrerName: rng.pick(REFERRERS), outreachTeam: rng.pick(REFERRING_ORGANISATIONS).name }
+  // Some clients refer themselves (the referrer is the client); decided by a generator of the case's own, for the same reason.
+  const selfReferred = ownRandom(`${clientName} ${start} referred`).chance(0.12)
   // Its first change names the lead caseworker who took the referral (Automerge.from names nobody).
   const first = newCaseDoc(
     {
       clientName,
       dateOfBirth: isoDateOf(addDays(subYears(parseISO(start), rng.int(19, 64)), -rng.int(0, 364))),
       ...(rng.chance(0.85) ? { chainNumber: String(rng.int(100000, 9999999)) } : {}),
-      referrerName: rng.pick(REFERRERS),
-      outreachTeam: rng.pick(REFERRING_ORGANISATIONS).name,
+      ...(selfReferred ? { referrerName: clientName, outreachTeam: SELF_REFERRAL } : referredBy),
     },
     { id: randomUUID(), author: author.author, now: author.now, today: start },
   )
@@ -381,7 +388,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         d,
         'goals',
         randomUUID(),
-        { goal: 'Keep my flat and get to know people here', currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
+        { goal: SAMPLE_GOAL, currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
         c,
       )
       // The linkage: floating support in the new area, with a first visit agreed with them.
@@ -424,7 +431,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
             randomUUID(),
             {
               reviewedOn: day,
-              goalsReviewed: `Keep my flat and get to know people here: settling in; has seen their ${relative} twice.`,
+              goals: SAMPLE_GOAL,
+              goalsReviewed: `Settling in; has seen their ${relative} twice.`,
               nextReviewOn: isoDateOf(addDays(parseISO(day), 28)),
               ...Object.fromEntries(Array.from({ length: 7 }, (_, n) => [`item${n + 1}`, more.int(2, 4)])),
             },

@@ -69,6 +69,8 @@ export function samplePhase6(rng: Random, on: string, place: string): Record<str
     floatingSupportNote: `Referred to ${place} floating support; first visit next week.`,
     financesOn: on,
     financesNote: 'Universal Credit claim moved; advance payment requested.',
+    emotionalSupportOn: on,
+    emotionalSupportNote: 'Calls twice a week and a visit on Fridays; worried about being alone in a new town.',
     moveInKitOn: on,
     moveInKitNote: 'Bedding, pans, kettle and a week of food.',
     ...(rng.chance(0.4) ? { foodBankOn: on, foodBankNote: `Food bank voucher from the ${place} advice centre.` } : {}),

@@ -5,6 +5,7 @@ import { planClosureLetter } from '../../../shared/case/closure-letter'
 import * as change from '../../../shared/case/changes'
 import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-before-the-day'
 import { packHandedOverAnotherDay } from '../../../shared/case/dates/pack-handed-over-on-the-day'
+import { noContactForCouncil } from '../../../shared/case/contact-for-council'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
 import type { Field } from '../../../shared/forms/fields'
@@ -149,6 +150,23 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
               <span className="muted">
                 {plan.includesHealth ? '(with health and support needs: the client agreed)' : '(without health and support needs: the client has not agreed)'}
               </span>
+              {/* The summary's "How to contact them", as the pack prints it (only while consent to share with the council is in force). */}
+              {plan.clientContact && (
+                <div className="small">
+                  How to contact them:
+                  {plan.clientContact.length === 0 ? (
+                    <> {noContactForCouncil(record.referral.clientName)}</>
+                  ) : (
+                    <ul aria-label="How the council can contact the client">
+                      {plan.clientContact.map(({ label, value }) => (
+                        <li key={label}>
+                          {label}: {value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              )}
             </li>
             {/* With nothing enclosed the letter says so and the pack has no index (src/main/pdf/pack.ts). */}
             {plan.enclosures.length > 0 ? (

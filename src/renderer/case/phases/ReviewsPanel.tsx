@@ -1,5 +1,6 @@
 import { REVIEW_FIELDS } from '../../../shared/case/reviews'
 import { reviewDue, reviewDueOn } from '../../../shared/case/review-due'
+import { goalsNamed } from '../../../shared/case/review-goals'
 import { wellbeingTotal } from '../../../shared/case/support'
 import { formatUkDate } from '../../../shared/dates'
 import { today, useOpenCase } from '../CaseContext'
@@ -28,7 +29,8 @@ export function ReviewsPanel() {
         emptyText={`No reviews yet.${due ? ` The first is due by ${formatUkDate(due)}.` : ''} Review the goals with the client, and score their wellbeing again each time.`}
         columns={[
           { label: 'Reviewed on', value: (item) => formatUkDate(String(item.reviewedOn)) },
-          { label: 'Goals reviewed', value: (item) => String(item.goalsReviewed ?? '') },
+          // The goals ticked; a review from before they could be names them in its words.
+          { label: 'Goals reviewed', value: (item) => goalsNamed(item.goals as string | undefined).join('; ') || String(item.goalsReviewed ?? '') },
           { label: 'Wellbeing', value: (item) => `${total(item)} of 35` },
           { label: 'Next review by', value: (item) => (item.nextReviewOn ? formatUkDate(String(item.nextReviewOn)) : '') },
         ]}
