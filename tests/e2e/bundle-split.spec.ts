@@ -6,6 +6,8 @@ import { expect, expectAccessible, screenshot, signIn, test } from './app'
 const NOTE = 'Rang his sister in Bradford: she can put him up from Friday.'
 
 test('the board, the case list, search and reports load no Automerge and no wasm; opening a case loads them, and it can be edited', async ({ app }, testInfo) => {
+  // A seeded workspace and six pages, one with an accessibility check: more than the default on a busy machine.
+  test.setTimeout(240_000)
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Amina Okafor' })
   await seedWorkspace(ws, { cases: 12, seed: 3 })
