@@ -59,7 +59,13 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
-      rollupOptions: { input: resolve('src/renderer/index.html') },
+      rollupOptions: {
+        input: resolve('src/renderer/index.html'),
+        // Automerge (with its wasm) is loaded only where a case or a meeting is opened (`main.tsx`,
+        // `app/document-pages.ts`): one chunk named for it, which the board and the lists never
+        // request (tests/e2e/bundle-split.spec.ts).
+        output: { codeSplitting: { groups: [{ name: 'automerge', test: /[\\/]node_modules[\\/]@automerge[\\/]/ }] } },
+      },
     },
   },
 })

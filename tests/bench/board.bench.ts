@@ -9,49 +9,29 @@
  *   caseworker mostly opens it; median and p95 over several loads;
  * - the memory the app holds: the core's process with the board open (resident, and its peak),
  *   the page's JavaScript heap, and what opening every document adds to a process.
- * Cases are sample cases in every phase (the seeder's generator), made as variants of a few hundred
- * generated ones so that seeding 30,000 takes minutes, not hours. BENCH_KEEP=DIR keeps the seeded
- * workspaces in DIR and uses them again on the next run (for profiling). Not a test: nothing
- * passes or fails.
+ * Cases are the benches' caseload (`caseload.ts`). BENCH_KEEP=DIR keeps the seeded workspaces in
+ * DIR and uses them again on the next run (for profiling). Not a test: nothing passes or fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import * as Automerge from '@automerge/automerge'
 import { chromium } from '@playwright/test'
-import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
+import { openWorkspace } from '../../src/main/core/workspace'
 import { CaseIndex } from '../../src/main/core/index/case-index'
 import { SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
 import { readStoredDocument } from '../../src/main/core/storage/stored-documents'
 import { openWorkspaceStore, workspaceFiles } from '../../src/main/core/storage/workspace-files'
-import { generateCase, type SeedTeam } from '../../src/main/core/seed/generate-case'
-import { Random } from '../../src/main/core/seed/random'
-import { toStored } from '../../src/shared/automerge/registers'
 import { boardFacts, boardRow } from '../../src/shared/board/board'
 import { readCase, type CaseDoc, type CaseRecord } from '../../src/shared/case/case-doc'
 import { summariseCase } from '../../src/shared/case/summary'
-import type { Person } from '../../src/shared/people'
-import { tempDir } from '../support/temp-dir'
+import { seededWorkspace, step, TODAY } from './caseload'
 import { measure, median, printTable, type Timings } from './measure'
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,30000').split(',').map(Number)
-const TODAY = '2026-11-23'
-const VARIANTS_OF = 300
-const BATCH = 500
 const PAGE_LOADS = 7
 const ROOT = resolve(import.meta.dirname, '../..')
-const MANAGER: Person = { id: 'bench-manager', name: 'Derek Hall', role: 'manager' }
-const TEAM: SeedTeam = {
-  manager: MANAGER,
-  caseworkers: ['Amina Okafor', 'Tomasz Nowak', 'Grace Mensah', 'Ruth Adeyemi', 'Liam Doherty', 'Chloe Barnes'].map((name, i) => ({
-    id: `bench-member-${i + 1}`,
-    name,
-    role: 'caseworker' as const,
-  })),
-}
 
-const step = (what: string) => process.stderr.write(`… ${what}\n`)
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 /** A process's resident memory now and at its peak (Linux), in bytes. */
@@ -59,26 +39,6 @@ function processMemory(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024
   return { rss: kb('VmRSS'), peak: kb('VmHWM') }
-}
-
-/** Fills a workspace with `count` cases: variants (another name and CHAIN number) of generated ones. */
-async function seed(workspace: Workspace, count: number): Promise<void> {
-  const rng = new Random(7)
-  const originals = Array.from({ length: VARIANTS_OF }, () => generateCase(rng, TEAM, TODAY).doc)
-  for (let done = 0; done < count; done += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, count - done) }, (_, i) => {
-      const n = done + i
-      return Automerge.change(Automerge.clone(originals[n % VARIANTS_OF]!), (doc: CaseDoc) => {
-        doc.referral.clientName = toStored(`Sample Client ${n + 1}`)
-        doc.referral.chainNumber = toStored(String(200000 + n))
-      })
-    })
-    await workspace.cases.addMany(batch)
-    if ((done / BATCH) % 10 === 9) step(`${done + batch.length} cases`)
-  }
-  // The person using this laptop, so the app opens on the caseload rather than the first-run question.
-  workspace.team.setProfile({ name: MANAGER.name, role: 'manager' })
-  workspace.team.addMembers(TEAM.caseworkers)
 }
 
 /**
@@ -138,18 +98,8 @@ interface SizeFigures {
 }
 
 async function benchSize(count: number): Promise<SizeFigures> {
-  const kept = process.env.BENCH_KEEP && join(resolve(process.env.BENCH_KEEP), `board-${count}`)
-  const dir = kept ? { path: kept, remove: () => {} } : tempDir(`bench-board-${count}`)
+  const dir = await seededWorkspace('board', count)
   try {
-    if (!existsSync(workspaceFiles(dir.path).index)) {
-      step(`seeding ${count} cases`)
-      const seeding = performance.now()
-      const seeded = await openWorkspace({ dataDir: dir.path, user: MANAGER, now: () => new Date(`${TODAY}T10:00:00Z`) })
-      await seed(seeded, count)
-      await seeded.close()
-      step(`seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s`)
-    }
-
     const workspace = await openWorkspace({ dataDir: dir.path, now: () => new Date(`${TODAY}T10:00:00Z`) })
     const openCases = workspace.cases.board().rows.length
     const ids = workspace.cases.list().map((summary) => summary.id)

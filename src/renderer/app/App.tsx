@@ -1,42 +1,50 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { createHashRouter, RouterProvider, Outlet } from 'react-router'
-import type { Repo } from '@automerge/automerge-repo/slim'
 import type { Session } from '../../shared/api'
 import type { ApiClient } from '../platform/api-client'
-import { ApiContext, RepoContext, SessionContext, type SessionValue } from './contexts'
+import { ApiContext, RepoContext, SessionContext, type SessionValue, type WindowRepo } from './contexts'
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
 import { ReportPage } from '../reports/ReportPage'
 import { AuditPage } from '../audit/AuditPage'
-import { MeetingPage } from '../meetings/MeetingPage'
 import { MeetingsPage } from '../meetings/MeetingsPage'
-import { ActionsView } from '../case/ActionsView'
-import { CasePage } from '../case/CasePage'
-import { ContactLog } from '../case/ContactLog'
-import { ExpensesView } from '../case/ExpensesView'
-import { FollowUpsView } from '../case/FollowUpsView'
-import { MarkersView } from '../case/MarkersView'
-import { HistoryView } from '../case/HistoryView'
-import { PhaseView } from '../case/phases/PhaseView'
 import { FirstRunPage } from '../team/FirstRunPage'
 import { SignInPage } from '../session/SignInPage'
 import { useIdleLock } from '../session/useIdleLock'
 import { NewReferralPage } from '../referral/NewReferralPage'
 import { ImportReferralsPage } from '../referral/ImportReferralsPage'
 import { SearchPage } from '../case/SearchPage'
-import { SettingsPage } from '../team/SettingsPage'
 import { RetentionPage } from '../team/RetentionPage'
-import { DocumentsView } from '../case/documents/DocumentsView'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
 import { useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
+
+/** A page of `document-pages.ts`, loaded with that chunk (Automerge's) when first shown. */
+type DocumentPages = typeof import('./document-pages')
+const documentPage = <K extends keyof DocumentPages>(name: K) => lazy(async () => ({ default: (await import('./document-pages'))[name] }))
+const CasePage = documentPage('CasePage')
+const PhaseView = documentPage('PhaseView')
+const ContactLog = documentPage('ContactLog')
+const ActionsView = documentPage('ActionsView')
+const ExpensesView = documentPage('ExpensesView')
+const MarkersView = documentPage('MarkersView')
+const HistoryView = documentPage('HistoryView')
+const DocumentsView = documentPage('DocumentsView')
+const FollowUpsView = documentPage('FollowUpsView')
+const MeetingPage = documentPage('MeetingPage')
+// Team settings edits the directories by the team document's field catalogues (`team-doc.ts`, with
+// Automerge): loaded when first opened, like the pages above.
+const SettingsPage = lazy(async () => ({ default: (await import('../team/SettingsPage')).SettingsPage }))
 
 // Hash routes work the same from app://homeward in the desktop app and from the browser mode.
 const router = createHashRouter([
   {
     element: (
       <Layout>
-        <Outlet />
+        {/* While a case's or a meeting's page, or the window's repo, is first loaded. */}
+        <Suspense fallback={<p className="muted">Opening…</p>}>
+          <Outlet />
+        </Suspense>
       </Layout>
     ),
     children: [
@@ -71,7 +79,7 @@ const router = createHashRouter([
   },
 ])
 
-export function App({ api, repo }: { api: ApiClient; repo: Repo }) {
+export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
   const [session, setSession] = useState<Session | undefined>(undefined)
   const [failure, setFailure] = useState<string | undefined>(undefined)
 

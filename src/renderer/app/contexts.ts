@@ -1,10 +1,15 @@
-import { createContext, useContext } from 'react'
+import { createContext, use, useContext } from 'react'
 import type { Repo } from '@automerge/automerge-repo/slim'
 import type { Person } from '../../shared/people'
 import type { ApiClient } from '../platform/api-client'
 
 export const ApiContext = createContext<ApiClient | null>(null)
-export const RepoContext = createContext<Repo | null>(null)
+/**
+ * The window's repo, started on first asking (`main.tsx`): the same promise every time, so that
+ * `useRepo` suspends only until it is first ready.
+ */
+export type WindowRepo = () => Promise<Repo>
+export const RepoContext = createContext<WindowRepo | null>(null)
 
 /** Who is signed in on this laptop, and whether the team says so (then their name and role are the team's). */
 export interface SessionValue {
@@ -24,7 +29,8 @@ function required<T>(value: T | null, name: string): T {
 }
 
 export const useApi = () => required(useContext(ApiContext), 'ApiContext')
-export const useRepo = () => required(useContext(RepoContext), 'RepoContext')
+/** The repo, for the pages that open a document; the first asks it to start (a Suspense shows meanwhile). */
+export const useRepo = () => use(required(useContext(RepoContext), 'RepoContext')())
 /** The session; every page after the first run has one. */
 export const useSession = () => required(useContext(SessionContext), 'SessionContext')
 /** The person using this laptop; every page after the first run has one. */

@@ -1,4 +1,4 @@
-import { CaseRuleError } from '../../shared/case/changes'
+import { CaseRuleError } from '../../shared/case/case-rule-error'
 import { FORM_LEVEL, ValidationError, type FieldIssue } from '../../shared/validation'
 
 /** The problems a failed save reports, as a form shows them. */

@@ -3,7 +3,7 @@ import type { Doc, DocHandle, DocumentId } from '@automerge/automerge-repo/slim'
 import { isValidDocumentId } from '@automerge/automerge-repo/slim'
 import { authoredBy } from '../../shared/authorship'
 import { useProfile, useRepo } from '../app/contexts'
-import { trackUntilSaved } from '../platform/unsaved'
+import { trackUntilSaved } from '../platform/track-until-saved'
 
 export type LiveDocument<D, R> =
   | { status: 'loading' }

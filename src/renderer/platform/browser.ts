@@ -1,28 +1,20 @@
-import { Repo, type PeerId } from '@automerge/automerge-repo/slim'
-import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
-import { WINDOW_PEER_PREFIX, type ApiEvent, type ApiRequest, type ApiResponse } from '../../shared/api'
+import type { ApiEvent, ApiRequest, ApiResponse } from '../../shared/api'
 import type { ApiTransport, ConnectionState } from './api-client'
 
-const RECONNECT_AFTER_MS = 1000
+/** How soon a lost connection to the core (the API's, the repo's) is tried again. */
+export const RECONNECT_AFTER_MS = 1000
 /** A call the core has not answered in this time is reported as failed (it may still happen). */
 const CALL_TIMEOUT_MS = 20_000
 
 /**
  * The browser mode: the page talks to the core over two WebSockets on its own origin, /api for the
- * typed API and /sync for the window's repo. The server admitted this page by its cookie. The API
- * comes first, alone: before the workspace is unlocked there is no repo to connect to.
+ * typed API and /sync for the window's repo (`window-repo.ts`). The server admitted this page by its
+ * cookie. The API comes first, alone: before the workspace is unlocked there is no repo to connect to.
  */
-const base = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+export const coreSocketUrl = (path: '/api' | '/sync') => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`
 
 export function browserApiTransport(): ApiTransport {
-  return new WebSocketApiTransport(`${base()}/api`)
-}
-
-export function browserRepo(): Repo {
-  return new Repo({
-    network: [new WebSocketClientAdapter(`${base()}/sync`, RECONNECT_AFTER_MS)],
-    peerId: `${WINDOW_PEER_PREFIX}${crypto.randomUUID()}` as PeerId,
-  })
+  return new WebSocketApiTransport(coreSocketUrl('/api'))
 }
 
 class WebSocketApiTransport implements ApiTransport {

@@ -24,7 +24,7 @@ import { ENTRY_LISTS, type CaseDoc, type CaseRecord, type CaseRules, type EntryL
 import { PLAN_FIELDS, RECONNECTION_DAY_FIELDS, RISK_FIELDS, SAFETY_FIELDS } from './reconnection'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProblems, type RejectionReason } from './referral'
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
-import { UserFacingError } from '../user-facing-error'
+import { CaseRuleError } from './case-rule-error'
 import { FOLLOW_UP_FIELDS } from './follow-ups'
 import { ONWARD_REFERRAL_FIELDS } from './onward-referrals'
 import { REVIEW_FIELDS } from './reviews'
@@ -37,12 +37,7 @@ export interface ChangeContext {
   today: IsoDate
 }
 
-/** A change the case's rules do not allow yet; `problems` say what is missing, in words. */
-export class CaseRuleError extends UserFacingError {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '))
-  }
-}
+export { CaseRuleError } from './case-rule-error'
 
 /** The parts of a case edited as forms, each with its catalogue of fields. */
 export const CASE_SECTIONS = {

@@ -6,7 +6,7 @@ import { BRADFORD, CASEWORKER, caseIn, edit, MANAGER, newCase, nextId, read, TOD
 import { ValidationError } from '../validation'
 import { formatUkDate } from '../dates'
 import { NotPermittedError } from '../team/permissions'
-import { overrideSafetyGate, withdrawSafetyOverride } from './safety-gate'
+import { overrideSafetyGate, withdrawSafetyOverride } from './safety-override'
 
 const context = { today: TODAY }
 const problemsOf = (fn: () => void): string[] => {

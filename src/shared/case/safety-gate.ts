@@ -1,16 +1,12 @@
 /**
  * The safety gate (Getting Connected 2.5 and 4.10; Kent policy 5.3 and 5.6): a move goes ahead only
  * when every safety question (Phase 4, in reconnection.ts) is answered no and the client has a local
- * connection somewhere, or when a team manager overrides it with a written reason, kept on record.
+ * connection somewhere, or when a team manager overrides it with a written reason, kept on record
+ * (`safety-override.ts`). Evaluating it reads no document, so the board's flags and the lists use it
+ * without loading Automerge.
  */
-import { toStored } from '../automerge/registers'
 import type { PersonRef } from '../people'
-import { requirePermission } from '../team/permissions'
-import { ValidationError } from '../validation'
-import { beginChange } from './case-doc'
-import type { ChangeContext } from './changes'
 import type { AreaConnection } from './local-connection'
-import type { CaseDoc } from './record'
 import { SAFETY_QUESTIONS, type SafetyCheck } from './reconnection'
 
 /** A manager's decision to go ahead despite the gate, with their reason. */
@@ -57,19 +53,4 @@ const SAFETY_FAILURES: Record<(typeof SAFETY_QUESTIONS)[number]['name'], string>
   excluded: 'the client is excluded from the area',
   reoffending: 'the client is at risk of re-offending there',
   partSevenAccepted: 'a local authority here has accepted a Part 7 duty',
-}
-
-/** A manager lets a reconnection go ahead despite the safety gate; who, when and why are kept. */
-export function overrideSafetyGate(doc: CaseDoc, reason: string, context: ChangeContext): void {
-  requirePermission(context.role, 'override-safety-checks')
-  if (!reason.trim()) throw new ValidationError([{ field: 'reason', message: 'Write the reason for overriding the safety checks' }])
-  beginChange(doc, context)
-  doc.safety.override = toStored({ by: context.author, at: context.now.toISOString(), reason: reason.trim() })
-}
-
-/** Withdraws an override (the situation changed). */
-export function withdrawSafetyOverride(doc: CaseDoc, context: ChangeContext): void {
-  requirePermission(context.role, 'withdraw-safety-override')
-  beginChange(doc, context)
-  delete doc.safety.override
 }

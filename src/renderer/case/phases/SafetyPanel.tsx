@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { overrideSafetyGate, withdrawSafetyOverride } from '../../../shared/case/safety-gate'
+import { overrideSafetyGate, withdrawSafetyOverride } from '../../../shared/case/safety-override'
 import { may } from '../../../shared/team/permissions'
 import { caseFacts } from '../../../shared/case/lifecycle'
 import { SAFETY_FIELDS } from '../../../shared/case/reconnection'
