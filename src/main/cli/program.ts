@@ -11,6 +11,7 @@ const COMMAND_MODULES: { names: string[]; load: () => Promise<Command[]> }[] = [
   { names: ['case'], load: async () => [(await import('./case-commands')).caseCommands()] },
   { names: ['search'], load: async () => [(await import('./search-command')).searchCommand()] },
   { names: ['board'], load: async () => [(await import('./board-command')).boardCommand()] },
+  { names: ['tasks'], load: async () => [(await import('./tasks-command')).tasksCommand()] },
   { names: ['report'], load: async () => [(await import('./report-command')).reportCommand()] },
   {
     names: ['attach', 'pack', 'letter'],

@@ -148,3 +148,13 @@ export function myTasks(
     .filter((task) => task.due < dueBefore && isTaskFor(task, person))
     .sort((a, b) => a.due.localeCompare(b.due) || a.clientName.localeCompare(b.clientName, 'en-GB') || a.kind.localeCompare(b.kind))
 }
+
+/** A person's tasks as the app and `homeward tasks` show them, and whose else a manager may choose. */
+export interface MyTasks {
+  today: IsoDate
+  dueBefore: IsoDate
+  person: PersonRef
+  tasks: Task[]
+  /** The team's people: a manager may choose whose tasks to see. */
+  people: PersonRef[]
+}
