@@ -7,6 +7,7 @@ import { ApiContext, RepoContext, SessionContext, type SessionValue } from './co
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
+import { MyTasksPage } from '../tasks/MyTasksPage'
 import { ReportPage } from '../reports/ReportPage'
 import { AuditPage } from '../audit/AuditPage'
 import { MeetingPage } from '../meetings/MeetingPage'
@@ -57,6 +58,7 @@ const router = createHashRouter([
         ],
       },
       { path: '/search', element: <SearchPage /> },
+      { path: '/tasks', element: <MyTasksPage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportPage /> },
       { path: '/reports/audit', element: <AuditPage /> },
