@@ -12,6 +12,7 @@ const COMMAND_MODULES: { names: string[]; load: () => Promise<Command[]> }[] = [
   { names: ['import'], load: async () => [(await import('./import-command')).importCommand()] },
   { names: ['search'], load: async () => [(await import('./search-command')).searchCommand()] },
   { names: ['board'], load: async () => [(await import('./board-command')).boardCommand()] },
+  { names: ['tasks'], load: async () => [(await import('./tasks-command')).tasksCommand()] },
   { names: ['report'], load: async () => [(await import('./report-command')).reportCommand()] },
   {
     names: ['attach', 'pack', 'letter'],

@@ -121,3 +121,10 @@ export class EnterPassphraseFirstError extends UserFacingError {
 export function isUserFacing(error: unknown): error is Error {
   return error instanceof UserFacingError
 }
+
+/** "My tasks" asked for someone who is not in the team (a member taken off since the page opened). */
+export class PersonNotFoundError extends UserFacingError {
+  constructor() {
+    super('No one in the team by that name or id')
+  }
+}

@@ -6,6 +6,7 @@ import { ApiContext, RepoContext, SessionContext, type SessionValue, type Window
 import { Layout } from '../components/Layout'
 import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
+import { MyTasksPage } from '../tasks/MyTasksPage'
 import { ReportPage } from '../reports/ReportPage'
 import { AuditPage } from '../audit/AuditPage'
 import { MeetingsPage } from '../meetings/MeetingsPage'
@@ -67,6 +68,7 @@ const router = createHashRouter([
         ],
       },
       { path: '/search', element: <SearchPage /> },
+      { path: '/tasks', element: <MyTasksPage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportPage /> },
       { path: '/reports/audit', element: <AuditPage /> },

@@ -7,6 +7,7 @@ import type { ConnectionState } from '../platform/api-client'
 import { useUnsavedCount } from '../platform/unsaved'
 import { useSyncStatus } from '../hooks/useSyncStatus'
 import { describeSync } from './sync-words'
+import { useMyTasksDue } from '../tasks/MyTasksPage'
 
 export function Layout({ children }: { children: ReactNode }) {
   useFocusOnNewPage()
@@ -24,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/" end>
               Cases
             </NavLink>
+            <MyTasksLink />
             <NavLink to="/board">Caseload board</NavLink>
             <NavLink to="/meetings">Meetings</NavLink>
             <NavLink to="/reports">Reports</NavLink>
@@ -46,6 +48,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </footer>
     </div>
   )
+}
+
+function MyTasksLink() {
+  const due = useMyTasksDue()
+  return <NavLink to="/tasks">{due === undefined ? 'My tasks' : `My tasks (${due})`}</NavLink>
 }
 
 /** Who is signed in, and the way to lock the app (or let someone else sign in) when stepping away. */

@@ -7,6 +7,7 @@ import type { CaseRecord } from '../case/record'
 import type { CaseSummary } from '../case/summary'
 import type { Person, PersonRef } from '../people'
 import { foldForSearch, searchTerms } from '../search/fold'
+import { taskFacts, type TaskFacts } from '../tasks/my-tasks'
 import { personNameKey } from '../team/same-person-name'
 
 /** What the case index holds for the caseload board, beyond the case list's row. */
@@ -18,6 +19,8 @@ export interface BoardFacts extends FlagFacts {
   nextAction: { description: string; due: IsoDate; owner: string } | null
   /** Every warning marker, ended or not: which are current depends on the day the board is read. */
   markers: MarkerFacts[]
+  /** What "My tasks" reads beyond the flags' facts (src/shared/tasks/). */
+  tasks: TaskFacts
 }
 
 export function boardFacts(record: CaseRecord): BoardFacts {
@@ -32,6 +35,7 @@ export function boardFacts(record: CaseRecord): BoardFacts {
     phaseSince: isoDateOf(new Date(entered?.at ?? record.createdAt)),
     nextAction: next ? { description: next.description, due: next.due, owner: next.owner.name } : null,
     markers: markerFacts(record.markers),
+    tasks: taskFacts(record),
   }
 }
 

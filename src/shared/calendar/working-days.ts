@@ -40,3 +40,17 @@ export function addWorkingDays(from: IsoDate, n: number): IsoDate {
   }
   return dateOfDayNumber(day)
 }
+
+/** The working day before `date`: a day's work "the day before" a Monday is done on the Friday. */
+export function workingDayBefore(date: IsoDate): IsoDate {
+  let day = dayNumber(date) - 1
+  while (!isWorkingDayNumber(day)) day--
+  return dateOfDayNumber(day)
+}
+
+/** `date` itself when it is a working day, else the next one: a task never falls due on a weekend or bank holiday. */
+export function workingDayFrom(date: IsoDate): IsoDate {
+  let day = dayNumber(date)
+  while (!isWorkingDayNumber(day)) day++
+  return dateOfDayNumber(day)
+}

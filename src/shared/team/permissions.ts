@@ -19,6 +19,7 @@ const PERMISSIONS = {
   'remove-from-team': { who: ['manager'], refusal: 'Only a team manager can take a document out of the team' },
   'read-audit': { who: ['manager'], refusal: 'Only a team manager can see who has seen a case' },
   'erase-cases': { who: ['manager'], refusal: 'Only a team manager can erase a case' },
+  'see-others-tasks': { who: ['manager'], refusal: "Only a team manager can see another person's tasks" },
 } as const satisfies Record<string, { who: readonly Role[]; refusal: string }>
 
 export type Action = keyof typeof PERMISSIONS

@@ -21,14 +21,17 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails,
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
 import { valuesFormsRefuse } from '../../../shared/case/values-as-forms-take'
 import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
-import { isoDateOf } from '../../../shared/dates'
+import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
-import type { PersonRef } from '../../../shared/people'
+import type { Person, PersonRef } from '../../../shared/people'
+import { defaultDueBefore, myTasks, type MyTasks } from '../../../shared/tasks/my-tasks'
+import { requirePermission } from '../../../shared/team/permissions'
+import { oncePerPerson } from '../../../shared/team/same-person-name'
 import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
-import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError } from '../errors'
+import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError, PersonNotFoundError } from '../errors'
 import { loadStoredDocument, readCurrentDocument } from '../storage/stored-documents'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -188,6 +191,33 @@ export class Cases {
       .map(({ summary, board }) => boardRow(summary, board, today))
       .filter(onTheBoard)
     return { today, rows, caseloads: caseloads(rows, this.team.members(), weights), weights }
+  }
+
+  /**
+   * A person's tasks across cases, due before `dueBefore` (two weeks ahead unless given), from the
+   * index as the board is (no case opened): the signed-in person's own, or a manager's choice of
+   * anyone in the team.
+   */
+  tasks(options: { personId?: string | undefined; dueBefore?: IsoDate | undefined } = {}): MyTasks {
+    const context = this.core.context()
+    const today = isoDateOf(this.core.now())
+    const me: Person = { ...context.author, role: context.role }
+    const members = oncePerPerson(this.team.members())
+    let person = me
+    if (options.personId && options.personId !== me.id) {
+      requirePermission(context.role, 'see-others-tasks')
+      const chosen = members.find((member) => member.id === options.personId)
+      if (!chosen) throw new PersonNotFoundError()
+      person = chosen
+    }
+    const dueBefore = options.dueBefore ?? defaultDueBefore(today)
+    return {
+      today,
+      dueBefore,
+      person: { id: person.id, name: person.name },
+      tasks: myTasks(this.core.index.openCasesForBoard(), person, today, dueBefore),
+      people: members.map(({ id, name }) => ({ id, name })),
+    }
   }
 
   /**
@@ -381,6 +411,7 @@ export class Cases {
         return {}
       },
       getBoard: () => this.board(),
+      myTasks: (options) => this.tasks(options),
     } satisfies Partial<ApiHandlers>
   }
 }

@@ -12,7 +12,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 10
+const INDEX_VERSION = 11
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { boardFacts } from '../board/board'
+import * as change from '../case/changes'
+import type { CaseRecord } from '../case/record'
+import { summariseCase } from '../case/summary'
+import { myTasks, taskTiming } from './my-tasks'
+import { CASEWORKER, MANAGER, caseIn, edit, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
+
+const AMINA = { ...CASEWORKER.author, role: 'caseworker' as const }
+const DEREK = { ...MANAGER.author, role: 'manager' as const }
+// Agreed earlier in the month: a new action cannot be due before the day it is agreed.
+const EARLIER = { ...CASEWORKER, now: new Date('2026-11-02T10:00:00Z'), today: '2026-11-02' }
+const indexed = (id: string, record: CaseRecord) => ({ summary: summariseCase(id, record), board: boardFacts(record) })
+
+// Amina leads a case reconnected on 12/08/2026 (so step down was due from 02/09/2026), with an
+// action of hers overdue, one done, and one for Derek; a case whose presentation is on Monday
+// 30/11/2026; and a referral nobody has been allocated.
+const supported = read(
+  edit(caseIn('intensive-support'), (d) => {
+    change.addAction(d, 'a1', { description: 'Ring the GP practice', due: '2026-11-20' }, AMINA, EARLIER)
+    change.addAction(d, 'a2', { description: 'Book the food bank', due: '2026-11-10', doneOn: '2026-11-10' }, AMINA, CASEWORKER)
+    change.addAction(d, 'a3', { description: 'Approve the travel cost', due: '2026-11-24' }, DEREK, CASEWORKER)
+  }),
+)
+const presenting = read(edit(caseIn('reconnection'), (d) => change.updateSection(d, 'reconnectionDay', { date: '2026-11-30' }, CASEWORKER)))
+const unallocated = read(newCase())
+const cases = [indexed('supported', supported), indexed('presenting', presenting), indexed('unallocated', unallocated)]
+
+describe('my tasks, gathered across cases from the index’s facts', () => {
+  it('lists a caseworker’s tasks, soonest first: their actions, step down, and the pack the working day before the presentation', () => {
+    const tasks = myTasks(cases, AMINA, TODAY)
+    expect(tasks.map(({ caseId, kind, due, person }) => ({ caseId, kind, due, person: person?.name }))).toEqual([
+      { caseId: 'supported', kind: 'step-down', due: '2026-09-02', person: 'Amina Okafor' },
+      { caseId: 'supported', kind: 'action', due: '2026-11-20', person: 'Amina Okafor' },
+      { caseId: 'presenting', kind: 'email-pack', due: '2026-11-27', person: 'Amina Okafor' },
+    ])
+    expect(tasks[2]!.what).toBe('Email the presentation pack to Housing Options, a day in advance of the presentation on Monday 30 November 2026')
+    expect(tasks.map((task) => taskTiming(task.due, TODAY))).toEqual(['overdue', 'overdue', 'coming-up'])
+  })
+
+  it('gives an action to the person it is for, and the managers the referrals not yet allocated', () => {
+    expect(myTasks(cases, DEREK, TODAY).map(({ caseId, kind, due }) => ({ caseId, kind, due }))).toEqual([
+      { caseId: 'unallocated', kind: 'allocate-referral', due: '2026-07-06' },
+      { caseId: 'supported', kind: 'action', due: '2026-11-24' },
+    ])
+  })
+
+  it('looks two weeks ahead unless asked further, and keeps overdue tasks however old', () => {
+    expect(myTasks(cases, AMINA, TODAY, '2026-11-21').map((task) => task.kind)).toEqual(['step-down', 'action'])
+    // A year on from consent given on 05/11/2026, the review of consent to record.
+    expect(myTasks(cases, AMINA, TODAY, '2027-12-01').filter((task) => task.kind === 'consent-review')).toEqual(
+      ['supported', 'presenting'].map((caseId) => expect.objectContaining({ caseId, due: '2027-11-05', what: 'Review consent to record with the client' })),
+    )
+  })
+
+  it('takes a task off the list once it is done', () => {
+    const done = read(
+      edit(caseIn('intensive-support'), (d) => {
+        change.updateSection(d, 'stepDown', { startedOn: '2026-09-03' }, CASEWORKER)
+      }),
+    )
+    expect(myTasks([indexed('supported', done)], AMINA, TODAY)).toEqual([])
+  })
+
+  it('lists support plan reviews and follow-up checks after closure, as their own rules say they are due', () => {
+    const reviewed = read(
+      edit(caseIn('intensive-support'), (d) => {
+        change.updateSection(d, 'stepDown', { startedOn: '2026-09-03' }, CASEWORKER)
+        change.addItem(d, 'goals', nextId(), { goal: 'A home of my own', reviewOn: '2026-11-25' }, CASEWORKER)
+      }),
+    )
+    expect(myTasks([indexed('reviewed', reviewed)], AMINA, TODAY).map(({ kind, due }) => ({ kind, due }))).toEqual([{ kind: 'plan-review', due: '2026-11-25' }])
+
+    const closed = read(
+      edit(caseIn('intensive-support'), (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-23', id: nextId() }, CASEWORKER)),
+    )
+    // Closed on 23/11/2026: the 3-month check is due on 23/02/2027; once both are missed, the 6-month one stands for them.
+    expect(myTasks([indexed('closed', closed)], AMINA, '2027-02-20').map(({ kind, due }) => ({ kind, due }))).toEqual([{ kind: 'follow-up', due: '2027-02-23' }])
+    expect(myTasks([indexed('closed', closed)], AMINA, '2027-06-01').map(({ kind, due, what }) => ({ kind, due, what }))).toEqual([
+      { kind: 'follow-up', due: '2027-05-23', what: 'Follow-up check 6 months after closure: is the client still accommodated?' },
+    ])
+  })
+})

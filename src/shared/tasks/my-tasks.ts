@@ -1,0 +1,160 @@
+import { addDays, parseISO } from 'date-fns'
+import { formatDayAndDate, isoDateOf, type IsoDate } from '../dates'
+import type { BoardFacts } from '../board/board'
+import { consentReviewsDue } from '../case/consent-reviews'
+import { FOLLOW_UP_CHECKS } from '../case/follow-ups'
+import type { CaseRecord } from '../case/record'
+import type { CaseSummary } from '../case/summary'
+import type { Person, PersonRef } from '../people'
+import { samePersonName } from '../team/same-person-name'
+import { allocationDue } from './allocation-due'
+import { packEmailDue } from './pack-email-due'
+import { stepDownDue } from './step-down-due'
+
+/**
+ * "My tasks": one list per person, across cases, of what is due. Each kind's due date is its own
+ * rule (consent-reviews.ts, review-due.ts, follow-ups-due.ts, and those beside this file); this
+ * gathers them from what the case index holds, so the list is made without opening a case.
+ */
+export const TASK_KINDS = ['action', 'allocate-referral', 'email-pack', 'step-down', 'consent-review', 'plan-review', 'follow-up'] as const
+export type TaskKind = (typeof TASK_KINDS)[number]
+
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  action: 'Action',
+  'allocate-referral': 'Allocate the referral',
+  'email-pack': 'Email the presentation pack',
+  'step-down': 'Step down of support',
+  'consent-review': 'Consent review',
+  'plan-review': 'Support plan review',
+  'follow-up': 'Follow-up check after closure',
+}
+
+/** Where in the case each kind is done, as a path under the case's own (`/cases/ID/…`). */
+export const TASK_PLACES: Record<TaskKind, string> = {
+  action: 'actions',
+  'allocate-referral': 'phase/allocate',
+  'email-pack': 'phase/reconnection',
+  'step-down': 'phase/step-down',
+  'consent-review': 'phase/engage',
+  'plan-review': 'phase/intensive-support',
+  'follow-up': 'follow-ups',
+}
+
+/** What the index holds for tasks, beyond the board's facts. */
+export interface TaskFacts {
+  /** The actions not done yet, each with the person it is for. */
+  openActions: { description: string; due: IsoDate; owner: PersonRef }[]
+  reconnectionDate: IsoDate | null
+  arrivedOn: IsoDate | null
+  packEmailedOn: IsoDate | null
+  stepDownStartedOn: IsoDate | null
+}
+
+export function taskFacts(record: CaseRecord): TaskFacts {
+  const day = record.reconnectionDay
+  return {
+    openActions: Object.values(record.actions)
+      .filter((action) => !action.doneOn)
+      .map(({ description, due, owner }) => ({ description, due, owner: { id: owner.id, name: owner.name } })),
+    reconnectionDate: day.date ?? null,
+    arrivedOn: day.arrivedOn ?? null,
+    packEmailedOn: day.packEmailedOn ?? null,
+    stepDownStartedOn: record.stepDown.startedOn ?? null,
+  }
+}
+
+/** One thing to do on a case, for a person (null: the managers', as allocating a referral is). */
+export interface Task {
+  caseId: string
+  clientName: string
+  kind: TaskKind
+  due: IsoDate
+  person: PersonRef | null
+  /** What to do, in words. */
+  what: string
+}
+
+/** Every task a case asks for today, due or not yet. */
+export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'leadCaseworker'>, facts: BoardFacts, today: IsoDate): Task[] {
+  const lead = facts.leadCaseworkerId && summary.leadCaseworker ? { id: facts.leadCaseworkerId, name: summary.leadCaseworker } : null
+  const task = (kind: TaskKind, due: IsoDate, what: string, person: PersonRef | null = lead): Task => ({
+    caseId: summary.id,
+    clientName: summary.clientName,
+    kind,
+    due,
+    person,
+    what,
+  })
+  const tasks: Task[] = facts.tasks.openActions.map((action) => task('action', action.due, action.description, action.owner))
+
+  const allocate = allocationDue(facts)
+  if (allocate) tasks.push(task('allocate-referral', allocate, 'Allocate the referral to a lead caseworker', null))
+  const { reconnectionDate, arrivedOn, packEmailedOn, stepDownStartedOn } = facts.tasks
+  const pack = packEmailDue({ status: facts.status, reconnectionDate, packEmailedOn, arrivedOn })
+  if (pack && reconnectionDate) {
+    tasks.push(task('email-pack', pack, `Email the presentation pack to Housing Options, a day in advance of the presentation on ${formatDayAndDate(reconnectionDate)}`))
+  }
+  const stepDown = stepDownDue({ status: facts.status, phase: facts.phase, reconnectedOn: arrivedOn ?? reconnectionDate, stepDownStartedOn })
+  if (stepDown) tasks.push(task('step-down', stepDown, 'Start scaling back support and hand over to local agencies (three to four weeks after reconnection)'))
+
+  // Consent to record withdrawn: the case is to be closed and erased, not its consents reviewed.
+  if (facts.status === 'open' && !facts.consentToRecordWithdrawnOn) {
+    for (const review of facts.consentReviews) tasks.push(task('consent-review', review.due, consentReviewsDue([review], review.due)!))
+  }
+  if (facts.status === 'open' && facts.reviewDue) tasks.push(task('plan-review', facts.reviewDue, 'Review the support plan with the client'))
+
+  // Of the checks owed, the latest already due stands for any missed before it (as followUpDue says); else the next to come.
+  const followUp = facts.followUpsOwed.filter((owed) => owed.due <= today).at(-1) ?? facts.followUpsOwed[0]
+  if (followUp) {
+    const label = FOLLOW_UP_CHECKS.find((check) => check.value === followUp.check)!.label
+    tasks.push(task('follow-up', followUp.due, `Follow-up check ${label}: is the client still accommodated?`))
+  }
+  return tasks
+}
+
+/** How a task stands today: the list shows the overdue first, then today's, then what is coming up. */
+export type TaskTiming = 'overdue' | 'today' | 'coming-up'
+
+export function taskTiming(due: IsoDate, today: IsoDate): TaskTiming {
+  return due < today ? 'overdue' : due === today ? 'today' : 'coming-up'
+}
+
+/** How far ahead the list looks unless asked otherwise: the next two weeks. */
+export const COMING_UP_DAYS = 14
+
+export function defaultDueBefore(today: IsoDate): IsoDate {
+  return isoDateOf(addDays(parseISO(today), COMING_UP_DAYS))
+}
+
+/**
+ * Whether a task is this person's: one for them (by id, or by name where a laptop knew them by
+ * another id before joining the team, as the caseloads count them), or, for a manager, one for
+ * the managers.
+ */
+export function isTaskFor(task: Pick<Task, 'person'>, person: Pick<Person, 'id' | 'name' | 'role'>): boolean {
+  if (!task.person) return person.role === 'manager'
+  return task.person.id === person.id || samePersonName(task.person.name, person.name)
+}
+
+/** A person's tasks due before `dueBefore` (overdue ones however old), soonest first, then by client. */
+export function myTasks(
+  cases: readonly { summary: Pick<CaseSummary, 'id' | 'clientName' | 'leadCaseworker'>; board: BoardFacts }[],
+  person: Pick<Person, 'id' | 'name' | 'role'>,
+  today: IsoDate,
+  dueBefore: IsoDate = defaultDueBefore(today),
+): Task[] {
+  return cases
+    .flatMap(({ summary, board }) => caseTasks(summary, board, today))
+    .filter((task) => task.due < dueBefore && isTaskFor(task, person))
+    .sort((a, b) => a.due.localeCompare(b.due) || a.clientName.localeCompare(b.clientName, 'en-GB') || a.kind.localeCompare(b.kind))
+}
+
+/** A person's tasks as the app and `homeward tasks` show them, and whose else a manager may choose. */
+export interface MyTasks {
+  today: IsoDate
+  dueBefore: IsoDate
+  person: PersonRef
+  tasks: Task[]
+  /** The team's people: a manager may choose whose tasks to see. */
+  people: PersonRef[]
+}

@@ -1,0 +1,70 @@
+import { join } from 'node:path'
+import { subDays } from 'date-fns'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWorkspace } from '../../src/main/core/workspace'
+import * as change from '../../src/shared/case/changes'
+import { addWorkingDays } from '../../src/shared/calendar/working-days'
+import { formatUkDate, isoDateOf } from '../../src/shared/dates'
+import { builtEntry } from '../support/built'
+import { homeward } from '../support/cli-server'
+import { AMINA, DEREK, referral } from '../support/people'
+import { tempDir } from '../support/temp-dir'
+
+// The command reads the real clock, so the cases are set up around today.
+const today = isoDateOf(new Date())
+const twoDaysAgo = isoDateOf(subDays(new Date(), 2))
+
+describe('`homeward tasks`: what is due for a person across cases', () => {
+  const dir = tempDir('cli-tasks')
+  const data = join(dir.path, 'workspace')
+  let olwen = ''
+  let dylan = ''
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    // Derek, the laptop's person, manages the team; Amina is a caseworker in it.
+    const ws = await openWorkspace({ dataDir: data })
+    ws.team.setProfile({ name: DEREK.name })
+    ws.team.addMembers([AMINA])
+    olwen = await ws.cases.create(referral({ clientName: 'Olwen Pryce', chainNumber: '' }), { allowDuplicate: true })
+    dylan = await ws.cases.create(referral({ clientName: 'Dylan Hughes', chainNumber: '', dateOfBirth: '1990-02-03' }), { allowDuplicate: true })
+    // Agreed with Amina last week, due two days ago and not done.
+    await ws.cases.change(olwen, (doc, context) =>
+      change.addAction(doc, 'ring-gp', { description: 'Ring the GP practice', due: twoDaysAgo }, AMINA, { ...context, today: isoDateOf(subDays(new Date(), 7)) }),
+    )
+    await ws.close()
+  }, 60_000)
+  afterAll(() => dir.remove())
+
+  it('prints a person’s tasks as JSON, {caseId, clientName, kind, due, person}, due as YYYY-MM-DD', () => {
+    const amina = homeward('tasks', '--person', 'AMINA OKAFOR', '--data', data, '--json')
+    expect(amina.err).toBe('')
+    expect(JSON.parse(amina.out)).toEqual([{ caseId: olwen, clientName: 'Olwen Pryce', kind: 'action', due: twoDaysAgo, person: 'Amina Okafor' }])
+
+    // The manager's own: the referrals not yet allocated, due on the third working day after they came in.
+    const derek = JSON.parse(homeward('tasks', '--data', data, '--json').out) as { caseId: string; kind: string; due: string; person: string | null }[]
+    expect(derek.map(({ caseId, kind, due, person }) => ({ caseId, kind, due, person })).sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(
+      [olwen, dylan].sort().map((caseId) => ({ caseId, kind: 'allocate-referral', due: addWorkingDays(today, 3), person: null })),
+    )
+    // Nothing is due before today for Derek; Amina's overdue action always shows.
+    expect(JSON.parse(homeward('tasks', '--due-before', formatUkDate(today), '--data', data, '--json').out)).toEqual([])
+    expect(JSON.parse(homeward('tasks', '--person', 'Amina Okafor', '--due-before', formatUkDate(today), '--data', data, '--json').out)).toHaveLength(1)
+  }, 90_000)
+
+  it('prints a readable table without --json, the overdue marked', () => {
+    const text = homeward('tasks', '--person', 'Amina Okafor', '--data', data)
+    expect(text.code).toBe(0)
+    expect(text.out).toContain('Tasks for Amina Okafor')
+    expect(text.out).toMatch(/Overdue\s+\S+\s+Olwen Pryce\s+Action\s+Ring the GP practice/)
+  }, 30_000)
+
+  it('refuses an unknown person or a date it cannot read, in one line', () => {
+    const nobody = homeward('tasks', '--person', 'Nobody Here', '--data', data, '--json')
+    expect(nobody.code).toBe(1)
+    expect(nobody.err).toBe('homeward: no one called "Nobody Here" in the team\n')
+    expect(nobody.out).toBe('')
+    const badDate = homeward('tasks', '--due-before', '31/02/2026', '--data', data)
+    expect(badDate.code).toBe(1)
+    expect(badDate.err).toBe('homeward: --due-before must be a date written DD/MM/YYYY, for example 01/04/2026 (got "31/02/2026")\n')
+  }, 30_000)
+})
