@@ -20,7 +20,8 @@ import { DIRECTORIES, type Directory } from './team/team-doc'
 import type { AuditRow } from './audit/audit-entry'
 import type { Agency, HousingOptionsContact, Letterhead, OutreachTeam } from './team/settings'
 import type { Withheld } from './meeting/withheld-cases'
-import { MAX_IMPORT_BYTES, type ImportResult } from './import/import-plan'
+import type { ImportResult } from './import/import-plan'
+import { MAX_IMPORT_BYTES } from './import/limits'
 
 /** Windows name their repo peer with this prefix; the core shares with them only what they ask for. */
 export const WINDOW_PEER_PREFIX = 'window-'

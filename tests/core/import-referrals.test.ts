@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResponse } from '../../src/shared/api'
 import type { ImportResult } from '../../src/shared/import/import-plan'
-import { MAX_IMPORT_BYTES } from '../../src/shared/import/import-plan'
+import { MAX_IMPORT_BYTES } from '../../src/shared/import/limits'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { AMINA } from '../support/people'

@@ -6,10 +6,6 @@ import { ANSWER_LABELS, formSchema, type FormValues } from '../forms/fields'
 import { validate } from '../validation'
 import { IMPORTABLE_FIELDS, type ColumnMapping, type MappedColumn } from './column-mapping'
 
-/** More rows than a team's caseload: a bigger file is refused whole, in one line, before any row is read. */
-export const MAX_IMPORT_ROWS = 5000
-/** 5,000 full rows fit well within this; the window's upload and the command line refuse more. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 /** A row of the file, numbered as the spreadsheet shows it (the headings are row 1). */
 export interface SheetRow {

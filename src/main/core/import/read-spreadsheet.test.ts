@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../shared/import/import-plan'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../shared/import/limits'
 import { readSpreadsheet } from './read-spreadsheet'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type SheetRow } from '../../../shared/import/import-plan'
+import type { SheetRow } from '../../../shared/import/import-plan'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../shared/import/limits'
 import { FileRefusedError } from '../errors'
 import { spreadsheetText } from './spreadsheet-text'
 
