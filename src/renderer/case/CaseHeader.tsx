@@ -17,7 +17,6 @@ import { today, useCaseChange, useOpenCase } from './CaseContext'
 import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
 import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
 import { RestrictCase } from './RestrictCase'
-import { EraseCase } from './EraseCase'
 import { RebuiltNotice } from './CorrectedCase'
 import { MarkerTags } from '../components/MarkerTags'
 import { useMarkerTags } from './MarkersView'
@@ -43,7 +42,6 @@ export function CaseHeader() {
         <MarkerTags tags={markers} to={`/cases/${id}/markers`} />
         <RebuiltNotice />
         <RestrictCase />
-        <EraseCase />
         {flags.length > 0 && (
           <ul className="flags" aria-label="Needs attention">
             {flags.map((flag) => (

@@ -3,6 +3,7 @@ import { PHASES, PHASE_NAMES } from '../../shared/case/phases'
 import { useCase } from '../hooks/useCase'
 import { PageHeading } from '../components/PageHeading'
 import { CaseHeader } from './CaseHeader'
+import { EraseCase } from './EraseCase'
 import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
@@ -110,6 +111,10 @@ export function CasePage() {
             <Outlet key={id} />
           </fieldset>
         </div>
+      </div>
+      {/* Erasing cannot be undone: it is offered at the foot of the case, for a manager, never as the first control under the name. */}
+      <div className="case-foot">
+        <EraseCase />
       </div>
     </OpenCaseContext.Provider>
   )
