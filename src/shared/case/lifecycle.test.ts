@@ -191,7 +191,7 @@ describe('ending a case', () => {
       `Reopened on ${formatUkDate(CASEWORKER.now.toISOString().slice(0, 10))}: check each answer of the closure checklist again (they are from before the case was closed), or move the case back to the phase its work is in.`,
     )
     const movedBack = edit(reopened, (d) => change.movePhaseBack(d, nextId(), 'More support needed', CASEWORKER))
-    expect(nextStep(read(movedBack), context)).toBe('Ready to move to Phase 8 – Case closure and review.')
+    expect(nextStep(read(movedBack), context)).toBe("Ready to move to Phase 8 – Case closure and review. This phase's checklist still has 3 items open: Support started scaling back, and 2 more.")
   })
 })
 
@@ -202,7 +202,7 @@ describe('the good-practice checklist', () => {
     expect(before.find((item) => item.label === 'Consent to record information')?.done).toBe(false)
     const after = edit(doc, (d) => change.updateSection(d, 'engagement', { consentToRecord: 'yes', consentToRecordOn: '2026-11-05' }, CASEWORKER))
     expect(phaseChecklist('engage', read(after), context).find((item) => item.label === 'Consent to record information')?.done).toBe(true)
-    expect(nextStep(read(after), context)).toBe('Ready to move to Phase 4 – Reconnection planning.')
+    expect(nextStep(read(after), context)).toBe("Ready to move to Phase 4 – Reconnection planning. This phase's checklist still has 3 items open: Consent to share information with named agencies, and 2 more.")
   })
 })
 

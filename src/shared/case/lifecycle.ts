@@ -216,7 +216,13 @@ export function nextStep(record: CaseRecord, context: CaseContext, facts = caseF
   }
   const problems = advanceProblems(record, context, facts)
   const next = nextPhase(record.phase)!
-  return problems.length === 0 ? `Ready to move to ${phaseLabel(next)}.` : `Before ${phaseLabel(next)}: ${problems[0]}.`
+  if (problems.length > 0) return `Before ${phaseLabel(next)}: ${problems[0]}.`
+  // The rules allow the move; the phase's good-practice checklist may still have work on it, which
+  // "Ready" alone would hide (a pack never made, the council never told).
+  const open = phaseChecklist(record.phase, record, context, facts).filter((item) => !item.done)
+  if (open.length === 0) return `Ready to move to ${phaseLabel(next)}.`
+  const more = open.length > 1 ? `, and ${open.length - 1} more` : ''
+  return `Ready to move to ${phaseLabel(next)}. This phase's checklist still has ${open.length === 1 ? 'one item' : `${open.length} items`} open: ${open[0]!.label}${more}.`
 }
 
 /** The closure point for display and flags, from the case. */
