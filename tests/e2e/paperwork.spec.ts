@@ -171,6 +171,12 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await screenshot(page, testInfo, 'documents')
   await expectAccessible(page, 'the documents page')
 
+  // The planning phase leads to the pack: "Make the presentation pack" opens the documents at its panel, focus there.
+  await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/reconnection-planning`))
+  await expect(page.getByText('No presentation pack made yet')).toBeVisible()
+  await page.getByRole('link', { name: 'Make the presentation pack' }).click()
+  await expect(page.getByText('Email it to the Housing Options Officer the day before the presentation')).toBeFocused()
+
   // What will go in the pack, then the pack itself, previewed in the app.
   const pack = page.getByRole('region', { name: 'Presentation pack' })
   await expect(pack).toContainText('Covering letter to Jo Smith, Housing Options, City of Bradford Metropolitan District Council (jo.smith@bradford.example.org)')

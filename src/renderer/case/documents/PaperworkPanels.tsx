@@ -90,6 +90,9 @@ function Problems({ title, problems }: { title: string; problems: string[] }) {
  */
 export function PackPanel(props: { settings: PaperworkSettings | undefined; onMade: (documentId: string) => void }) {
   const { record } = useOpenCase()
+  // Arriving from a phase's "Make the presentation pack", focus starts here, where the pack is made.
+  const [params] = useSearchParams()
+  const arrived = params.toString() === MAKE_PACK
   const [without, setWithout] = useState<string[]>([])
   const { generate, progress, problem } = useGenerate(props.onMade)
   const plan = props.settings ? planPack(record, props.settings, new Set(without), today()) : undefined
@@ -126,7 +129,9 @@ export function PackPanel(props: { settings: PaperworkSettings | undefined; onMa
 
   return (
     <Panel id="pack-heading" title="Presentation pack">
-      <p className="field__hint">Email it to the Housing Options Officer the day before the presentation, and take a printed copy on the day.</p>
+      <p className="field__hint" tabIndex={-1} {...(arrived ? { 'data-arrival-focus': true } : {})}>
+        Email it to the Housing Options Officer the day before the presentation, and take a printed copy on the day.
+      </p>
       {!plan ? (
         <p className="muted">Loading the team's settings…</p>
       ) : (
@@ -334,6 +339,9 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
     </>
   )
 }
+
+/** Link target for "Make the presentation pack" from Phases 4 and 5: the documents tab, at the pack's panel. */
+export const MAKE_PACK = 'make=presentation-pack'
 
 /** Link target for "Make the closure letter" from Tool 4, Step 7: the documents tab, at this panel. */
 export const MAKE_CLOSURE_LETTER = 'make=closure-letter'

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { ENGAGEMENT_FIELDS, SHARING_CONSENT_FIELDS } from '../../../shared/case/engagement'
 import { consentReviewDay } from '../../../shared/case/consent-reviews'
 import { dayWarnings } from '../../../shared/case/dates/case-dates'
@@ -8,7 +8,8 @@ import { NEEDS_GROUPS } from '../../../shared/case/needs'
 import { PHASE_DESCRIPTIONS, PHASES, phaseLabel, type Phase } from '../../../shared/case/phases'
 import { RISK_FIELDS, PLAN_GROUPS, RECONNECTION_DAY_GROUPS } from '../../../shared/case/reconnection'
 import { GOAL_FIELDS, STEP_DOWN_FIELDS } from '../../../shared/case/support'
-import { formatUkDate } from '../../../shared/dates'
+import { formatUkDate, formatUkDateTime } from '../../../shared/dates'
+import { MAKE_PACK } from '../documents/PaperworkPanels'
 import { today, useOpenCase } from '../CaseContext'
 import { Collection, Section } from '../CaseForms'
 import { AllocationPanel } from './AllocationPanel'
@@ -119,6 +120,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
           <Section section="risk" title="Risk assessment before the move" groups={[{ title: 'Risk assessment', fields: RISK_FIELDS }]} />
           <SafetyPanel />
           <OnwardReferralsPanel />
+          <PackStep />
         </>
       )
     case 'reconnection':
@@ -126,6 +128,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
         <>
           <GateSummary />
           <DayWarnings />
+          <PackStep />
           <Section section="reconnectionDay" title="Reconnection day" groups={RECONNECTION_DAY_GROUPS} />
         </>
       )
@@ -156,4 +159,18 @@ function PhaseSections({ phase }: { phase: Phase }) {
     case 'closure-and-review':
       return <ClosurePanel />
   }
+}
+
+/** The presentation pack, made in the documents tab: the last one made (when, by whom), and the way there. */
+function PackStep() {
+  const { id, record } = useOpenCase()
+  const made = Object.values(record.generatedDocuments)
+    .filter((document) => document.kind === 'presentation-pack')
+    .sort((a, b) => b.at.localeCompare(a.at))[0]
+  return (
+    <p className="step__guidance">
+      {made ? `Presentation pack made on ${formatUkDateTime(made.at)} by ${made.by.name}. ` : 'No presentation pack made yet: it is emailed to Housing Options the day before the presentation. '}
+      <Link to={`/cases/${id}/documents?${MAKE_PACK}`}>{made ? 'Make the presentation pack again' : 'Make the presentation pack'}</Link>
+    </p>
+  )
 }
