@@ -153,6 +153,9 @@ describe('a case erased or restricted in the team’s meetings and learning log'
     }, 15_000, 'the case gone from B')
 
     expect(await b.workspace.meetings.withheld(meetingId)).toEqual({ [caseId]: 'restricted' })
+    // Her learning point is kept in her case: B's learning log has none of it, the laptops allowed have it.
+    expect(learningPointsAbout(b.workspace, caseId)).toEqual([])
+    for (const allowed of [a, manager]) expect(learningPointsAbout(allowed.workspace, caseId)).toEqual(['Her sister in Leeds was the key to it.'])
     const onB = await minutesText(b.workspace, meetingId, 'restricted-on-b')
     for (const words of [...SAID, 'Zofia']) expect(onB).not.toContain(words)
     for (const words of ['Restricted case', 'Not shown', 'Aoife Byrne', 'Aoife is settled at the hostel.', 'Derek Hall', '04/12/2036']) expect(onB).toContain(words)
