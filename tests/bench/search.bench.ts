@@ -120,6 +120,7 @@ function sampleEntries(count: number): IndexEntry[] {
       },
       board: boardFacts(record),
       heads,
+      learningPoints: record.learningPoints,
     }
   }
   const entries = Array.from({ length: count - KNOWN.length }, (_, n) => {

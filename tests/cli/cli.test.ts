@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
+import { CASE_SCHEMA_VERSION } from '../../src/shared/case/record'
 import { builtEntry, ROOT } from '../support/built'
 import { referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
@@ -156,7 +157,7 @@ describe('casework from the command line', () => {
     expect(shown.code).toBe(0)
     expect(filled(shown.out)).toBe(true)
     const record = JSON.parse(shown.out)
-    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: 4, contact: { preferredContact: expect.any(String) } })
+    expect(record).toMatchObject({ kind: 'homeward/case', schemaVersion: CASE_SCHEMA_VERSION, contact: { preferredContact: expect.any(String) } })
     expect(Object.keys(record.equality).length).toBeGreaterThan(0)
     expect(record.needs.assessedOn).toBeDefined()
     expect(homeward('case', 'show', id, '--data', data).out).toContain(record.referral.clientName)

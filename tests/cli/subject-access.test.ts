@@ -18,6 +18,7 @@ function homeward(...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr }
 }
 
+const LEARNING_POINT = 'Ringing the Bradford hostel the week before made the arrival calm.'
 const NOTES = [
   'Met Ólafur at the day centre; he wants to go back to Bradford, where he grew up.',
   'Phone call with the Bradford Housing Options team about an appointment on the 26th.',
@@ -43,6 +44,8 @@ describe('homeward export subject-access', () => {
       change.allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context)
       NOTES.forEach((text, i) => change.addNote(doc, { date: context.today, type: 'face-to-face', text }, { ...context, id: `note-${i}` }))
     })
+    // A learning point is about the case: it is kept in it, and part of the copy.
+    await ws.cases.addLearningPoint(caseId, LEARNING_POINT)
     scans.push(
       { name: 'birth certificate.pdf', bytes: await textPdf('Birth certificate', 2) },
       { name: 'GP letter.jpg', bytes: markedJpeg(1) },
@@ -79,10 +82,13 @@ describe('homeward export subject-access', () => {
     const record = JSON.parse(readFileSync(join(out, 'record.json'), 'utf8')) as Record<string, unknown> & { notes: { text: string }[]; referral: Record<string, unknown> }
     expect(record.notes.map((note) => note.text)).toEqual(NOTES)
     expect(record).toEqual(JSON.parse(homeward('case', 'show', caseId, '--json', '--data', folders.amina!).out))
+    expect(Object.values(record.learningPoints as Record<string, { text: string }>).map((point) => point.text)).toEqual([LEARNING_POINT])
 
     // Every note, and every field's value as the forms show it, is in the PDF's words.
     const text = pdfText(join(out, pdf)).replace(/\s+/g, ' ')
     for (const note of NOTES) expect(text).toContain(note)
+    expect(text).toContain(`Learning points for the team's learning log`)
+    expect(text).toContain(LEARNING_POINT)
     for (const value of ['Ólafur Jóhannsson', '14 Manningham Lane, Bradford', 'BD1 3EA', 'Old associates near the bus station.', 'Script to transfer to the Bradford recovery service on the day of travel.', 'Marta', 'Passport', 'Amina Okafor']) {
       expect(text).toContain(value)
     }

@@ -150,5 +150,6 @@ function entry(i: number): IndexEntry {
     text: { names: `Client ${i}`, identifiers: '', referral: '', addresses: '', notes: '', nameKeys: [`client ${i}`] },
     board: {} as IndexEntry['board'],
     heads: [],
+    learningPoints: {},
   }
 }

@@ -133,6 +133,9 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   await page.getByLabel('Learning point', { exact: true }).fill('Early contact with Bradford made the presentation quick.')
   await page.getByRole('button', { name: "Add to the team's learning log" }).click()
   await expect(page.getByText('Added to the learning log.')).toBeVisible()
+  // The point is kept in the case: listed on it as soon as it is added.
+  await expect(page.getByRole('list', { name: "This case's learning points" })).toContainText('Early contact with Bradford made the presentation quick. (Amina Okafor,')
+  await screenshot(page, testInfo, 'phase-8-learning-points')
   await page.getByRole('region', { name: 'Wellbeing at closure' }).getByRole('button', { name: 'Record' }).click()
   await page.getByLabel('Date', { exact: true }).fill(daysAgo(0))
   for (const group of await page.getByRole('group', { name: /^I've been/ }).all()) await group.getByLabel('Often').check()

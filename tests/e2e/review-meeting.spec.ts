@@ -66,6 +66,8 @@ test('a manager looks over the board and the monitoring report, then runs a case
   await page.getByRole('button', { name: 'Start a case review meeting' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /^Case review meeting, / })).toBeVisible()
   const agenda = page.getByRole('navigation', { name: 'Agenda' })
+  // The sample's learning points, kept in their cases, are on the agenda from the team's learning log.
+  await expect(agenda.getByRole('button', { name: /^Learning point: / }).first()).toBeVisible()
   const first = (await agenda.getByRole('listitem').first().getByRole('button').first().textContent())!.trim()
   await expect(page.getByRole('heading', { level: 2, name: first })).toBeVisible()
   // Reordering: the second item moved up becomes the first.

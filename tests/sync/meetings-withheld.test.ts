@@ -99,7 +99,11 @@ describe('a case erased or restricted in the team’s meetings and learning log'
     ])
     for (const words of SAID) expect(JSON.stringify(erased)).not.toContain(words)
     expect(JSON.stringify(erased)).toContain('Aoife is settled at the hostel.')
-    expect(learningPointsAbout(manager.workspace, caseId)).toEqual([])
+    // Her learning point is in her case: it leaves with the case, as the server's erasure arrives.
+    await eventually(async () => {
+      await syncAll(manager)
+      return learningPointsAbout(manager.workspace, caseId).length === 0
+    }, 15_000, 'her learning point gone with her case on the erasing laptop')
     const minutes = await minutesText(manager.workspace, meetingId, 'erased')
     for (const words of [...SAID, '918273']) expect(minutes).not.toContain(words)
     for (const words of ['Erased case', 'Not shown', 'Aoife Byrne', 'Aoife is settled at the hostel.', 'Derek Hall', '04/12/2036']) expect(minutes).toContain(words)
@@ -149,6 +153,9 @@ describe('a case erased or restricted in the team’s meetings and learning log'
     }, 15_000, 'the case gone from B')
 
     expect(await b.workspace.meetings.withheld(meetingId)).toEqual({ [caseId]: 'restricted' })
+    // Her learning point is kept in her case: B's learning log has none of it, the laptops allowed have it.
+    expect(learningPointsAbout(b.workspace, caseId)).toEqual([])
+    for (const allowed of [a, manager]) expect(learningPointsAbout(allowed.workspace, caseId)).toEqual(['Her sister in Leeds was the key to it.'])
     const onB = await minutesText(b.workspace, meetingId, 'restricted-on-b')
     for (const words of [...SAID, 'Zofia']) expect(onB).not.toContain(words)
     for (const words of ['Restricted case', 'Not shown', 'Aoife Byrne', 'Aoife is settled at the hostel.', 'Derek Hall', '04/12/2036']) expect(onB).toContain(words)

@@ -217,6 +217,8 @@ export class Workspace {
       // A restriction that arrived just before the app stopped: its deletion is finished now.
       const corrected = await workspace.correctedCases.follow()
       if ((await workspace.restrictedCases.deleteWithheld()) || corrected) await indexer.rebuild()
+      // Learning points an older version wrote into the team document go into their cases.
+      await workspace.cases.moveTeamLearningPoints()
       return workspace
     } catch (error) {
       if (repo) await shutdownRepo(repo)
@@ -282,6 +284,8 @@ export class Workspace {
    */
   async adoptTeamDocument(): Promise<boolean> {
     if (!this.membership.adoptionPending) return true
+    // Its own learning points go into their cases first, not into the team document it adopts.
+    await this.cases.moveTeamLearningPoints()
     const context = this.core.context()
     const old = this.teamRef.handle
     const adopted = await this.membership.adoptTeamDocument(authoredBy(context.author, context.now))
@@ -328,6 +332,8 @@ export class Workspace {
         if (!this.#closed && ((await this.restrictedCases.deleteWithheld()) || corrected)) await this.indexer.rebuild()
         // A learning point about an erased case (written here while offline, say) goes as the erasure arrives.
         if (!this.#closed) this.meetings.forgetErasedLearningPoints()
+        // One an older version wrote into the team document moves into its case once the case is here.
+        if (!this.#closed) await this.cases.moveTeamLearningPoints()
       })
     })
   }

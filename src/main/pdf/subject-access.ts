@@ -125,6 +125,12 @@ export async function makeSubjectAccessCopy(input: SubjectAccessInput): Promise<
   if (scores.length > 0) c.keyValues(scores)
   else c.text('None recorded.', { size: 9.5 })
 
+  // Tool 4, Step 11's points are about this case: they are kept in it, so they are part of the copy.
+  c.heading("Learning points for the team's learning log", 2)
+  const points = Object.values(record.learningPoints).sort((a, b) => a.at.localeCompare(b.at))
+  if (points.length > 0) c.keyValues(points.map((point) => [`${formatUkDateTime(point.at)}, ${point.by.name}`, point.text]))
+  else c.text('None recorded.', { size: 9.5 })
+
   if (record.outcome) {
     c.heading('How the case closed', 2)
     c.keyValues([

@@ -18,6 +18,7 @@ const ENTRY_NAMES: Record<EntryList, [one: string, many: string]> = {
   followUps: ['follow-up check', 'follow-up checks'],
   reviews: ['support plan review', 'support plan reviews'],
   markers: ['warning marker', 'warning markers'],
+  learningPoints: ['learning point', 'learning points'],
 }
 
 /**

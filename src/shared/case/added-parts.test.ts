@@ -2,14 +2,14 @@ import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toPlain, toStored } from '../automerge/registers'
 import { needsAddedParts, PARTS_ADDED, partsChange, withAddedParts } from './added-parts'
-import { readCase, type CaseDoc } from './case-doc'
+import { CASE_SCHEMA_VERSION, readCase, type CaseDoc } from './case-doc'
 import * as change from './changes'
 import { CASEWORKER, newCase, nextId, TODAY } from '../../../tests/support/cases'
 
-/** A case as schema 3 wrote it: without the parts schema 4 adds. */
+/** A case as schema 3 wrote it: without the parts schemas 4 and 5 add. */
 function version3Case(): Automerge.Doc<CaseDoc> {
   const plain = toPlain<Record<string, unknown>>(newCase())
-  for (const part of PARTS_ADDED[4]!) delete plain[part]
+  for (const part of [...PARTS_ADDED[4]!, ...PARTS_ADDED[5]!]) delete plain[part]
   return Automerge.from(toStored({ ...plain, schemaVersion: 3 })) as unknown as Automerge.Doc<CaseDoc>
 }
 
@@ -31,7 +31,7 @@ describe("a schema's new parts", () => {
     // Neither map hides the other: one map, holding both laptops' entries.
     expect(Automerge.getConflicts(merged, 'contact' as never)).toBeUndefined()
     expect(toPlain(partsOf(merged).contact as never)).toEqual({ fromA: 'A wrote this', fromB: 'B wrote this' })
-    expect(readCase(merged).schemaVersion).toBe(4)
+    expect(readCase(merged).schemaVersion).toBe(CASE_SCHEMA_VERSION)
     expect(readCase(merged).notes.map((note) => note.text).sort()).toEqual(['From A.', 'From B.'])
   })
 
@@ -65,7 +65,7 @@ describe("a schema's new parts", () => {
 
   it('read as empty parts in a case not yet upgraded', () => {
     const record = readCase(version3Case())
-    expect(record.schemaVersion).toBe(4)
+    expect(record.schemaVersion).toBe(CASE_SCHEMA_VERSION)
     for (const part of PARTS_ADDED[4]!) expect(record[part as keyof typeof record]).toEqual({})
   })
 })

@@ -14,6 +14,9 @@ export const PARTS_ADDED: Readonly<Record<number, readonly string[]>> = {
   // The whole casework record around the toolkit: contact details, the needs assessment, warning
   // markers, equality monitoring, onward referrals, Phase 6 support, follow-ups after closure, reviews.
   4: ['contact', 'needs', 'markers', 'equality', 'onwardReferrals', 'intensiveSupport', 'followUps', 'reviews'],
+  // The case's learning points, once written into the team document (learning-points.ts): two
+  // laptops moving a case's points into it at once must write into one map.
+  5: ['learningPoints'],
 }
 
 const made = new Map<number, Uint8Array>()

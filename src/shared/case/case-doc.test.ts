@@ -2,7 +2,7 @@ import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toStored } from '../automerge/registers'
 import { withAddedParts } from './added-parts'
-import { readCase, type CaseDoc } from './case-doc'
+import { CASE_SCHEMA_VERSION, readCase, type CaseDoc } from './case-doc'
 import { UnreadableCaseError } from './migrations'
 import * as change from './changes'
 import { BRADFORD, CASEWORKER, edit, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
@@ -43,7 +43,7 @@ describe('documents from the previous schema', () => {
   it('read as the current schema, keeping everything written', () => {
     const record = readCase(version1Case())
     expect(record).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: CASE_SCHEMA_VERSION,
       status: 'open',
       referral: { clientName: 'Ana Pereira', status: 'received' },
       allocation: { leadCaseworker: { id: 'member-derek', name: 'Derek Hall' } },
@@ -58,7 +58,7 @@ describe('documents from the previous schema', () => {
     const upgraded = Automerge.change(withAddedParts(version1Case()), (d) =>
       change.addNote(d, { date: '2026-11-01', type: 'face-to-face', text: 'Second contact.' }, { ...CASEWORKER, id: nextId() }),
     )
-    expect(Number(upgraded.schemaVersion)).toBe(4)
+    expect(Number(upgraded.schemaVersion)).toBe(CASE_SCHEMA_VERSION)
     expect('leadCaseworker' in upgraded).toBe(false)
     expect(upgraded.attachments).toEqual({})
     expect(upgraded.markers).toEqual({})

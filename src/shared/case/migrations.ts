@@ -68,6 +68,16 @@ const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Recor
       doc.schemaVersion = 4
     },
   },
+  // Version 5 adds the case's learning points, by the shared change as for version 4.
+  4: {
+    plain(record) {
+      return { learningPoints: {}, ...record, schemaVersion: 5 }
+    },
+    doc(doc) {
+      if (!hasPartsOf(doc, 5)) throw new Error('a case is upgraded to schema 5 only after withAddedParts')
+      doc.schemaVersion = 5
+    },
+  },
 }
 
 /** Written out, not taken from newCaseDoc: a migration describes version 2 as it was, for ever. */

@@ -44,6 +44,7 @@ import type { SafetyOverride } from './safety-gate'
 import { FOLLOW_UP_FIELDS, type FollowUp } from './follow-ups'
 import { ONWARD_REFERRAL_FIELDS, type OnwardReferral } from './onward-referrals'
 import { REVIEW_FIELDS, type SupportPlanReview } from './reviews'
+import type { CaseLearningPoint } from './learning-points'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, type Referral, type ReferralDetails, type ReferralIdentity } from './referral'
 import {
   ACTION_FIELDS,
@@ -60,8 +61,9 @@ import {
 export const CASE_KIND = 'homeward/case'
 /** 1: the first release (referral and notes). 2: the whole Safe Connections case. 3: adds scanned
  * documents and the record of generated paperwork. 4: adds the casework record around the toolkit
- * (`PARTS_ADDED` in added-parts.ts). */
-export const CASE_SCHEMA_VERSION = 4
+ * (`PARTS_ADDED` in added-parts.ts). 5: adds the case's learning points (learning-points.ts), once
+ * in the team document. */
+export const CASE_SCHEMA_VERSION = 5
 
 /** A step in the case's life: opened, moved on or back a phase, closed. */
 export interface PhaseChange {
@@ -126,6 +128,8 @@ export interface CaseRecord {
   intensiveSupport: IntensiveSupport
   followUps: Record<string, FollowUp>
   reviews: Record<string, SupportPlanReview>
+  /** Tool 4, Step 11: the case's learning points for the team's log, keyed by id (schema 5). */
+  learningPoints: Record<string, CaseLearningPoint>
   /** A re-referral links the new case and the closed one. */
   previousCaseId?: string
   reReferredAs?: string
@@ -162,6 +166,7 @@ export const ENTRY_LISTS = [
   'followUps',
   'reviews',
   'markers',
+  'learningPoints',
 ] as const
 export type EntryList = (typeof ENTRY_LISTS)[number]
 
@@ -217,6 +222,7 @@ function emptyParts() {
     intensiveSupport: {},
     followUps: {},
     reviews: {},
+    learningPoints: {},
   } satisfies Partial<CaseRecord>
 }
 
@@ -349,6 +355,7 @@ export const caseRecordSchema = z.object({
   intensiveSupport: storedSchema(INTENSIVE_SUPPORT_FIELDS),
   followUps: map(storedSchema(FOLLOW_UP_FIELDS)),
   reviews: map(storedSchema(REVIEW_FIELDS)),
+  learningPoints: map(z.object({ text: z.string(), by: personRef, at: z.string(), reviewedAt: z.string().optional() })),
   previousCaseId: z.string().optional(),
   reReferredAs: z.string().optional(),
   mergedInto: z.string().optional(),

@@ -1,7 +1,7 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { describe, expect, it } from 'vitest'
 import { toStored } from '../automerge/registers'
-import { addLearningPoint, newTeamDoc, type TeamDoc } from '../team/team-doc'
+import { newTeamDoc, type TeamDoc } from '../team/team-doc'
 import { newMeetingDoc, readMeeting, recordDiscussion, recordMeetingAction, type MeetingDoc } from './meeting-doc'
 import { forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases } from './withheld-cases'
 
@@ -40,8 +40,9 @@ function team(how: 'erased' | 'restricted' | 'none'): Automerge.Doc<TeamDoc> {
     const parts = doc as unknown as Record<string, unknown>
     if (how === 'erased') parts.erased = { 'case-1': toStored({ by: 'derek', at: '2026-11-24T10:00:00.000Z', reason: 'Asked', kind: 'erased', documents: ['case-1'], record: RECORD }) }
     if (how === 'restricted') parts.restricted = { 'case-1': toStored({ to: ['amina'], by: 'amina', at: '2026-11-24T10:00:00.000Z' }) }
-    addLearningPoint(doc, 'lp-1', { caseId: 'case-1', text: 'Her sister in Leeds was the key', by: AMINA, at: '2026-11-20T10:00:00.000Z' })
-    addLearningPoint(doc, 'lp-2', { caseId: 'case-2', text: 'Ask for a second number', by: AMINA, at: '2026-11-20T10:00:00.000Z' })
+    // Points as a version before case schema 5 wrote them, into the team document.
+    doc.learningLog['lp-1'] = toStored({ caseId: 'case-1', text: 'Her sister in Leeds was the key', by: AMINA, at: '2026-11-20T10:00:00.000Z' })
+    doc.learningLog['lp-2'] = toStored({ caseId: 'case-2', text: 'Ask for a second number', by: AMINA, at: '2026-11-20T10:00:00.000Z' })
   })
 }
 

@@ -16,7 +16,11 @@ export const TEAM_KIND = 'homeward/team'
  * draws on, and the list of scanned documents. 4: adds the list of case review meetings. */
 export const TEAM_SCHEMA_VERSION = 4
 
-/** A learning point from a case's review (Tool 4, Step 11), for the next team meeting. */
+/**
+ * A learning point from a case's review (Tool 4, Step 11), for the next team meeting, with its
+ * case: as the team's learning log shows it, and as versions before case schema 5 wrote it into
+ * the team document (it now lives in its case, learning-points.ts).
+ */
 export interface LearningPoint {
   caseId: string
   text: string
@@ -38,6 +42,7 @@ export interface TeamRecord {
   cases: Record<string, { addedAt: string }>
   /** The documents holding scanned files, with the case each belongs to: team documents too. */
   attachments: Record<string, { caseId: string; addedAt: string }>
+  /** Only points written before case schema 5, each moved into its case by the first laptop holding it. */
   learningLog: Record<string, LearningPoint>
   settings: TeamSettings
   /** The team's case review meetings: each its own document, shared like a case. */
@@ -124,16 +129,12 @@ export function addMeetingToTeam(doc: TeamDoc, meetingId: string, now: Date): vo
   doc.meetings[meetingId] = toStored({ startedAt: now.toISOString() })
 }
 
-/** A team meeting has reviewed these learning points (Tool 4, Step 11). */
-export function markLearningPointsReviewed(doc: TeamDoc, ids: readonly string[], now: Date): void {
-  for (const id of ids) {
-    const point = doc.learningLog[id]
-    if (point && !point.reviewedAt) point.reviewedAt = toStored(now.toISOString())
-  }
-}
-
-export function addLearningPoint(doc: TeamDoc, id: string, point: LearningPoint): void {
-  doc.learningLog[id] = toStored(point)
+/**
+ * Deletes points from the team document's learning log once they are in their cases
+ * (`moveLearningPoints`): the log there is only what versions before case schema 5 wrote.
+ */
+export function forgetLearningPoints(doc: TeamDoc, ids: readonly string[]): void {
+  for (const id of ids) delete doc.learningLog[id]
 }
 
 /** The settings' directories, each a map of entries keyed by id. */

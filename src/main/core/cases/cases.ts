@@ -16,6 +16,7 @@ import type { ChangeContext } from '../../../shared/case/changes'
 import { duplicateReason, nameKeys, type ClientIdentity } from '../../../shared/case/duplicates'
 import { aliasesOf } from '../../../shared/case/contact'
 import { noteInputSchema } from '../../../shared/case/notes'
+import { addLearningPoint, moveLearningPoints, type CaseLearningPoint } from '../../../shared/case/learning-points'
 import { caseRecordSchema, type CaseDoc, type CaseRecord } from '../../../shared/case/record'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, type ReferralDetails, type ReferralIdentity } from '../../../shared/case/referral'
 import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
@@ -23,7 +24,8 @@ import { valuesFormsRefuse } from '../../../shared/case/values-as-forms-take'
 import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
 import { formSchema } from '../../../shared/forms/fields'
-import { addCaseToTeam, addLearningPoint, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
+import { addCaseToTeam, forgetLearningPoints, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
+import { currentCaseId } from '../../../shared/team/corrections'
 import type { Person, PersonRef } from '../../../shared/people'
 import { defaultDueBefore, myTasks, type MyTasks } from '../../../shared/tasks/my-tasks'
 import { requirePermission } from '../../../shared/team/permissions'
@@ -31,7 +33,7 @@ import { oncePerPerson } from '../../../shared/team/same-person-name'
 import { validate, ValidationError } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
-import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError, PersonNotFoundError } from '../errors'
+import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError, NoProfileError, PersonNotFoundError } from '../errors'
 import { loadStoredDocument, readCurrentDocument } from '../storage/stored-documents'
 import type { Team } from '../team/team'
 import type { WorkspaceCore } from '../workspace-core'
@@ -345,16 +347,54 @@ export class Cases {
     return id
   }
 
-  /** Tool 4, Step 11: a learning point into the team's log, ready for the next team meeting. */
+  /**
+   * Tool 4, Step 11: a learning point into the team's log, ready for the next team meeting. It is
+   * kept in the case (learning-points.ts), never in the team document, so erasing the case takes it.
+   */
   async addLearningPoint(caseId: string, text: unknown): Promise<string> {
     const checked = validate(z.string().trim().min(1, 'Write the learning point').max(MAX_LEARNING_POINT), text)
     if (!checked.ok) throw new ValidationError(checked.issues.map((issue) => ({ ...issue, field: 'text' })))
-    await this.open(caseId)
     const id = randomUUID()
-    const context = this.core.context()
-    this.core.changeTeam((team) => addLearningPoint(team, id, { caseId, text: checked.value, by: context.author, at: context.now.toISOString() }), context)
-    await this.change(caseId, (doc, ctx) => change.markLearningPointsLogged(doc, ctx.today, ctx))
+    await this.change(caseId, (doc, context) => {
+      addLearningPoint(doc, id, { text: checked.value, by: context.author, at: context.now.toISOString() }, context)
+      change.markLearningPointsLogged(doc, context.today, context)
+    })
     return id
+  }
+
+  /**
+   * Moves the learning points a version before case schema 5 wrote into the team document into
+   * their cases, those this laptop holds (in its index), and deletes them from the team document.
+   * A case restricted to others, or not arrived yet, keeps its points there for a laptop that holds
+   * it; an erased case's are deleted by `Meetings.forgetErasedLearningPoints`.
+   */
+  async moveTeamLearningPoints(): Promise<void> {
+    const team = this.core.teamDoc().doc()
+    const byCase = new Map<string, Record<string, CaseLearningPoint>>()
+    for (const [id, point] of Object.entries(toPlain<TeamRecord['learningLog']>(mapIn(team.learningLog)))) {
+      // One laptop's bad write is left for the server's authority, not carried into a case.
+      if (typeof point?.caseId !== 'string' || typeof point.text !== 'string') continue
+      const caseId = currentCaseId(team, point.caseId)
+      if (this.core.index.headsOf(caseId) === undefined) continue
+      byCase.set(caseId, { ...byCase.get(caseId), [id]: point })
+    }
+    if (byCase.size === 0 || !this.#someoneToSign()) return
+    for (const [caseId, points] of byCase) {
+      await this.change(caseId, (doc, context) => moveLearningPoints(doc, points, context))
+      this.core.changeTeam((doc) => forgetLearningPoints(doc, Object.keys(points)))
+    }
+    await this.core.repo.flush([this.core.teamDoc().documentId])
+  }
+
+  /** Before the first run's question is answered no one can sign a change: the move waits for them. */
+  #someoneToSign(): boolean {
+    try {
+      this.core.context()
+      return true
+    } catch (error) {
+      if (error instanceof NoProfileError) return false
+      throw error
+    }
   }
 
   /** Opens a new case for a closed case's client, who has been referred again; the two are linked. */

@@ -3,6 +3,8 @@ import type { CaseListQuery, CasePage, MatchedIn, SearchHit, UnreadableCase } fr
 import type { ClosedAs } from '../../../shared/case/closed-label'
 import type { CaseSearchText, CaseSummary } from '../../../shared/case/summary'
 import type { Phase } from '../../../shared/case/phases'
+import type { CaseLearningPoint } from '../../../shared/case/learning-points'
+import type { LearningPoint } from '../../../shared/team/team-doc'
 import type { BoardFacts } from '../../../shared/board/board'
 import { foldForSearch, searchTerms } from '../../../shared/search/fold'
 import { closeWords, mayBeMeant } from '../../../shared/search/close-words'
@@ -12,7 +14,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 11
+const INDEX_VERSION = 12
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
@@ -23,6 +25,8 @@ export interface IndexEntry {
   text: CaseSearchText
   board: BoardFacts
   heads: string[]
+  /** The case's learning points: the team's learning log is read from these (Team.learningLog). */
+  learningPoints: Record<string, CaseLearningPoint>
 }
 
 interface CaseRow {
@@ -55,17 +59,18 @@ export class CaseIndex {
     this.#db = db
     this.needsRebuild = needsRebuild
     this.#statements = {
-      upsertCase: db.prepare<[CaseSummary & { heads: string; board: string }], { rowid: number }>(`
-        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at, heads, board)
-        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @closedAs, @leadCaseworker, @leadCaseworkerId, @createdAt, @updatedAt, @heads, @board)
+      upsertCase: db.prepare<[CaseSummary & { heads: string; board: string; learningPoints: string }], { rowid: number }>(`
+        INSERT INTO cases (id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at, heads, board, learning_points)
+        VALUES (@id, @clientName, @dateOfBirth, @chainNumber, @phase, @status, @closedAs, @leadCaseworker, @leadCaseworkerId, @createdAt, @updatedAt, @heads, @board, @learningPoints)
         ON CONFLICT (id) DO UPDATE SET
           client_name = excluded.client_name, date_of_birth = excluded.date_of_birth,
           chain_number = excluded.chain_number, phase = excluded.phase, status = excluded.status,
           closed_as = excluded.closed_as, lead_caseworker = excluded.lead_caseworker,
           lead_caseworker_id = excluded.lead_caseworker_id, created_at = excluded.created_at,
           updated_at = excluded.updated_at, heads = excluded.heads,
-          board = excluded.board
+          board = excluded.board, learning_points = excluded.learning_points
         RETURNING rowid`),
+      learningPoints: db.prepare<[], { id: string; learning_points: string }>("SELECT id, learning_points FROM cases WHERE learning_points != '{}'"),
       // A closed case is on the board only while a follow-up check after closure is owed.
       board: db.prepare<[], CaseRow & { board: string }>(
         `SELECT ${COLUMNS}, board FROM cases WHERE status = 'open' OR json_array_length(board, '$.followUpsOwed') > 0`,
@@ -119,9 +124,9 @@ export class CaseIndex {
         ORDER BY bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.0), cases.updated_at DESC
         LIMIT ?`),
     }
-    this.#putInTransaction = db.transaction(({ summary, text, board, heads }: IndexEntry) => {
+    this.#putInTransaction = db.transaction(({ summary, text, board, heads, learningPoints }: IndexEntry) => {
       this.#statements.clearUnreadable.run(summary.id)
-      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board) })
+      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board), learningPoints: JSON.stringify(learningPoints) })
       if (!row) throw new Error('The case index did not return a row')
       this.#statements.deleteNames.run(summary.id)
       for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
@@ -167,7 +172,8 @@ export class CaseIndex {
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL,
           heads TEXT NOT NULL,
-          board TEXT NOT NULL
+          board TEXT NOT NULL,
+          learning_points TEXT NOT NULL
         );
         CREATE INDEX cases_by_update ON cases (updated_at DESC);
         CREATE INDEX cases_by_chain ON cases (chain_number);
@@ -257,6 +263,18 @@ export class CaseIndex {
   /** Every open case with what the caseload board shows of it. */
   openCasesForBoard(): { summary: CaseSummary; board: BoardFacts }[] {
     return this.#statements.board.all().map((row) => ({ summary: toSummary(row), board: JSON.parse(row.board) as BoardFacts }))
+  }
+
+  /**
+   * The learning points of every case in the index, by id, each with its case: the team's learning
+   * log as this laptop may see it (a case restricted to others, or erased, is not in the index).
+   */
+  learningLog(): Record<string, LearningPoint> {
+    const log: Record<string, LearningPoint> = {}
+    for (const row of this.#statements.learningPoints.all()) {
+      for (const [id, point] of Object.entries(JSON.parse(row.learning_points) as Record<string, CaseLearningPoint>)) log[id] = { caseId: row.id, ...point }
+    }
+    return log
   }
 
   list(): CaseSummary[] {

@@ -180,7 +180,7 @@ function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | Unrea
     // The reason names a version or a field's path, never what is in it: no case data is kept.
     return { id, reason: error instanceof UnreadableCaseError ? error.message : 'it could not be read' }
   }
-  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc) }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc), learningPoints: record.learningPoints }
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

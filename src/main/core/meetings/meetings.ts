@@ -5,6 +5,7 @@ import { authoredBy } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import * as change from '../../../shared/case/changes'
 import { readCase } from '../../../shared/case/case-doc'
+import { markLearningPointsReviewed } from '../../../shared/case/learning-points'
 import {
   agendaInOrder,
   isMeetingDoc,
@@ -218,20 +219,30 @@ export class Meetings {
    * Ends the meeting: each case discussed that this laptop holds gets a note of the discussion and
    * decisions (the actions went in as they were agreed); a case restricted to others keeps its note
    * owed, for a laptop allowed it to write (see `open`). The learning points the meeting went through
-   * are marked as reviewed in the team's log. Finishing twice does nothing more.
+   * are marked as reviewed in their cases. Finishing twice does nothing more.
    */
   async finish(id: string): Promise<void> {
     const handle = await this.open(id)
     const meeting = readMeeting(handle.doc())
     if (meeting.finishedAt) return
     await this.#writeNotes(handle)
-    const reviewed = agendaInOrder(meeting)
-      .filter((item) => item.learningPointId && (item.discussed || meetingNoteText(item)))
-      .map((item) => item.learningPointId!)
-    await this.team.markLearningPointsReviewed(reviewed)
+    const reviewed = new Map<string, string[]>()
+    for (const item of agendaInOrder(meeting)) {
+      if (item.learningPointId && item.caseId && (item.discussed || meetingNoteText(item))) {
+        reviewed.set(item.caseId, [...(reviewed.get(item.caseId) ?? []), item.learningPointId])
+      }
+    }
+    for (const [caseId, ids] of reviewed) await this.#markReviewed(caseId, ids)
     const now = this.core.now().toISOString()
     await this.change(id, (doc) => {
       doc.finishedAt = toStored(now)
+    })
+  }
+
+  /** A case no longer on this laptop (restricted to others since the agenda was made) keeps its points unreviewed, for the next meeting. */
+  async #markReviewed(caseId: string, ids: readonly string[]): Promise<void> {
+    await this.cases.change(caseId, (doc, context) => markLearningPointsReviewed(doc, ids, context)).catch((error: unknown) => {
+      if (!(error instanceof CaseNotFoundError)) throw error
     })
   }
 

@@ -7,6 +7,7 @@ import * as change from '../../../shared/case/changes'
 import type { ChangeContext } from '../../../shared/case/changes'
 import { newCaseDoc, type CaseDoc } from '../../../shared/case/case-doc'
 import { closurePoint, type UnplannedReason } from '../../../shared/case/closure'
+import { addLearningPoint } from '../../../shared/case/learning-points'
 import type { RejectionReason } from '../../../shared/case/referral'
 import { PHASES, type Phase } from '../../../shared/case/phases'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
@@ -48,7 +49,6 @@ type Ending =
 
 export interface GeneratedCase {
   doc: Automerge.Doc<CaseDoc>
-  learningPoint?: { text: string; by: Person; at: string }
 }
 
 /** Roughly how many days into a case each phase begins, for open sample cases. */
@@ -151,7 +151,6 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
     )
   const close = (who: Person, closure: Omit<change.Closure, 'on' | 'id'>) =>
     act(who, (d, c) => change.closeCase(d, { ...closure, on: day, id: randomUUID() }, c))
-  let learningPoint: GeneratedCase['learningPoint']
   // The onward referrals, reviews and follow-ups draw from their own numbers, so a seed still gives
   // the rest of its sample workspace as before they were added.
   const more = new Random([...`${clientName} ${start}`].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261))
@@ -478,14 +477,14 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       change.updateSection(d, 'closure', { agenciesToldOn: day, closedInSystemsOn: day, teamReviewOn: day, reviewNotes: 'Went well; early contact with the council helped.' }, c)
       change.recordWellbeing(d, 'closure', { on: day, items: Array.from({ length: 7 }, () => rng.int(3, 5)) }, c)
       change.markLearningPointsLogged(d, day, c)
+      addLearningPoint(d, randomUUID(), { text: rng.pick(LEARNING_POINTS), by: { id: lead.id, name: lead.name }, at: `${day}T16:00:00.000Z` }, c)
     })
-    learningPoint = { text: rng.pick(LEARNING_POINTS), by: lead, at: `${day}T16:00:00.000Z` }
     close(lead, { type: 'planned' })
     followUps(lead)
   } catch (error) {
     if (!(error instanceof TodayReached)) throw error
   }
-  return learningPoint ? { doc, learningPoint } : { doc }
+  return { doc }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Person } from '../../../shared/people'
 import { samePersonName } from '../../../shared/team/same-person-name'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
@@ -29,22 +28,15 @@ export async function seedWorkspace(workspace: Workspace, options: SeedOptions):
   const rng = new Random(options.seed ?? 1)
   const today = options.today ?? isoDateOf(new Date())
   const team = sampleTeam(workspace.team.profile)
-  const learningPoints: ({ id: string } & { caseId: string; text: string; by: { id: string; name: string }; at: string })[] = []
   let done = 0
   while (done < options.cases) {
     const batch = Array.from({ length: Math.min(BATCH, options.cases - done) }, () => generateCase(rng, team, today))
-    const ids = await workspace.cases.addMany(batch.map((generated) => generated.doc))
-    batch.forEach((generated, i) => {
-      if (generated.learningPoint) {
-        const { by, ...point } = generated.learningPoint
-        learningPoints.push({ id: randomUUID(), caseId: ids[i]!, by: { id: by.id, name: by.name }, ...point })
-      }
-    })
+    await workspace.cases.addMany(batch.map((generated) => generated.doc))
     done += batch.length
     options.progress?.(done, options.cases)
   }
   const members = [team.manager, ...team.caseworkers]
-  workspace.team.addMembers(members, learningPoints)
+  workspace.team.addMembers(members)
   // Each sample person signs with their own hand; the person using the laptop gives their own in Team settings.
   const signers = members.filter((member) => member.id !== workspace.team.profile?.id)
   workspace.team.addSampleSettings(sampleSettings(), Object.fromEntries(signers.map((member) => [member.id, sampleSignature(member.name)])))

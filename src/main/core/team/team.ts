@@ -8,10 +8,9 @@ import { lockAfterMinutes } from '../../../shared/session/idle-lock'
 import { listedOrganisation } from '../../../shared/team/outreach-teams'
 import { oncePerPerson, samePersonName } from '../../../shared/team/same-person-name'
 import {
-  addLearningPoint,
   addMember,
   directoryEntries,
-  markLearningPointsReviewed,
+  mapIn,
   mergeOutreachTeams,
   putDirectoryEntry,
   removeDirectoryEntry,
@@ -24,7 +23,6 @@ import {
   type Directory,
   type LearningPoint,
   type TeamDoc,
-  type TeamRecord,
 } from '../../../shared/team/team-doc'
 import { requirePermission } from '../../../shared/team/permissions'
 import type { IsoDate } from '../../../shared/dates'
@@ -96,11 +94,10 @@ export class Team {
     return teamMembers(this.core.teamDoc().doc())
   }
 
-  /** Adds people to the team, with learning points already logged (sample workspaces). */
-  addMembers(people: Person[], learningPoints: (LearningPoint & { id: string })[] = []): void {
+  /** Adds people to the team (sample workspaces). */
+  addMembers(people: Person[]): void {
     this.core.changeTeam((team) => {
       for (const person of people) addMember(team, person)
-      for (const { id, ...point } of learningPoints) addLearningPoint(team, id, point)
     })
   }
 
@@ -209,18 +206,14 @@ export class Team {
     }, context)
   }
 
-  // The learning log (Tool 4, Step 11), reviewed at team meetings.
-
+  /**
+   * The learning log (Tool 4, Step 11), reviewed at team meetings: the points of the cases this
+   * laptop holds, each kept in its case (learning-points.ts), read from the index.
+   */
   learningLog(): Record<string, LearningPoint> {
-    return toPlain<TeamRecord['learningLog']>(this.core.teamDoc().doc().learningLog)
-  }
-
-  /** A meeting reviewed these learning points. */
-  async markLearningPointsReviewed(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return
-    const context = this.core.context()
-    this.core.changeTeam((team) => markLearningPointsReviewed(team, ids, context.now), context)
-    await this.core.repo.flush([this.core.teamDoc().documentId])
+    // A case just erased leaves the team's list at once, and the index a moment later.
+    const listed = mapIn(this.core.teamDoc().doc().cases)
+    return Object.fromEntries(Object.entries(this.core.index.learningLog()).filter(([, point]) => point.caseId in listed))
   }
 
   #changeSettings(edit: (team: TeamDoc, today: IsoDate) => void): void {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../../shared/case/closure'
 import { caseFacts } from '../../../shared/case/lifecycle'
-import { formatUkDate, formatUkDateTime } from '../../../shared/dates'
+import { formatUkDate, formatUkDateTime, isoDateOf } from '../../../shared/dates'
 import { useApi } from '../../app/contexts'
 import { ErrorSummary, Form, FormActions, TextArea } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
@@ -64,11 +64,26 @@ function LearningPoint() {
   const [text, setText] = useState('')
   const { busy, issues, run } = useSubmit()
   const [added, setAdded] = useState(false)
+  // Kept in the case itself, so they are listed here as they arrive, from this laptop or another.
+  const points = Object.entries(record.learningPoints).sort((a, b) => a[1].at.localeCompare(b[1].at))
   return (
     <section className="panel" aria-labelledby="learning-heading">
       <h3 id="learning-heading">Learning points</h3>
       <p className="field__hint">Step 11: what the team can learn from this case, for review at the next team meeting.</p>
       {record.closure.learningPointsLoggedOn && <p>Learning points logged on {formatUkDate(record.closure.learningPointsLoggedOn)}.</p>}
+      {points.length > 0 && (
+        <ul aria-label="This case's learning points">
+          {points.map(([pointId, point]) => (
+            <li key={pointId}>
+              {point.text}{' '}
+              <span className="field__hint">
+                ({point.by.name}, {formatUkDateTime(point.at)}
+                {point.reviewedAt ? `; reviewed at a team meeting on ${formatUkDate(isoDateOf(new Date(point.reviewedAt)))}` : ''})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <Form
         onSubmit={() =>
           void run(async () => {
