@@ -55,7 +55,7 @@ describe('homeward import: a caseload from a spreadsheet', () => {
       wouldImport: 2,
       refused: [
         { row: 4, reason: "Client name: Enter the client's name; Date of birth: 31/02/1985 is not a real date; CHAIN number: CHAIN number must be digits only, for example 123456" },
-        { row: 7, reason: 'Date of birth: Date of birth must be today or in the past' },
+        { row: 7, reason: 'Date of birth: "Date of birth" (01/01/2099) cannot be in the future' },
       ],
       duplicates: [
         { row: 5, caseId: existingId, clientName: 'Łukasz Wiśniewski' },

@@ -43,7 +43,7 @@ describe('checking a spreadsheet of referrals as the referral form checks one', 
         reason:
           "Client name: Enter the client's name; Date of birth: 31/02/1985 is not a real date; CHAIN number: CHAIN number must be digits only, for example 123456; Do they have ID?: Choose do they have ID?",
       },
-      { row: 4, reason: 'Date of birth: Date of birth must be today or in the past' },
+      { row: 4, reason: 'Date of birth: "Date of birth" (01/01/2099) cannot be in the future' },
     ])
   })
 
