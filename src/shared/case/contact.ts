@@ -1,4 +1,4 @@
-import type { Field, FieldValues } from '../forms/fields'
+import type { Field, FieldGroup, FieldValues } from '../forms/fields'
 
 /**
  * How to reach the client (Phase 1: the client must be contactable). Their addresses are not here:
@@ -27,8 +27,25 @@ export const CONTACT_FIELDS = [
   { name: 'preferredContact', label: 'Preferred contact method', kind: 'choice', options: CONTACT_METHODS },
   { name: 'lastSeenWhere', label: 'Where last seen', kind: 'text' },
   { name: 'lastSeenOn', label: 'When last seen', kind: 'date', notFuture: true },
+  // Reading's assessment, "Accessibility": what makes contact and the record reachable for the client.
+  { name: 'language', label: 'First or preferred language', kind: 'text', max: 100 },
+  { name: 'interpreter', label: 'Needs an interpreter?', kind: 'answer' },
+  {
+    name: 'accessNeeds',
+    label: 'Help needed to read, write, get about or communicate',
+    hint: 'Literacy, sight or hearing, mobility, learning difficulties: what helps',
+    kind: 'paragraph',
+    max: 2000,
+  },
 ] as const satisfies readonly Field[]
 export type ContactDetails = FieldValues<typeof CONTACT_FIELDS>
+
+const ACCESS = new Set<string>(['language', 'interpreter', 'accessNeeds'])
+/** The form's two parts: how to reach the client, and what helps them communicate. */
+export const CONTACT_GROUPS = [
+  { title: 'How to reach them', fields: CONTACT_FIELDS.filter((field) => !ACCESS.has(field.name)) },
+  { title: 'Communication and access', fields: CONTACT_FIELDS.filter((field) => ACCESS.has(field.name)) },
+] as const satisfies readonly FieldGroup[]
 
 /** The other names as a list: each once, in the order typed. */
 export function aliasesOf(contact: ContactDetails): string[] {

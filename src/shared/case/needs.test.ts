@@ -33,4 +33,16 @@ describe('the needs assessment', () => {
     const result = validate(formSchema(NEEDS_FIELDS, TODAY), { mentalHealthLevel: 'severe' })
     expect(result).toEqual({ ok: false, issues: [{ field: 'mentalHealthLevel', message: 'Choose emotional wellbeing and mental health: level of need' }] })
   })
+
+  it('asks under Offending whether probation supervises the client and who, and under training and employment whether they are in work or training now', () => {
+    const names = (title: string) => NEEDS_GROUPS.find((g) => g.title === title)!.fields.map((field) => field.name)
+    expect(names('Offending')).toEqual(expect.arrayContaining(['onProbation', 'probationContact']))
+    expect(names('Basic skills, training and employment')).toContain('workOrTraining')
+    const doc = edit(caseIn('engage'), (d) => change.updateSection(d, 'needs', { onProbation: 'yes', probationContact: 'Leeds Probation, Sam Ode', workOrTraining: 'training' }, CASEWORKER))
+    expect(read(doc).needs).toMatchObject({ onProbation: 'yes', probationContact: 'Leeds Probation, Sam Ode', workOrTraining: 'training' })
+    expect(validate(formSchema(NEEDS_FIELDS, TODAY), { workOrTraining: 'retired' })).toEqual({
+      ok: false,
+      issues: [{ field: 'workOrTraining', message: 'Choose basic skills, training and employment: in work or training now?' }],
+    })
+  })
 })

@@ -68,13 +68,40 @@ const BENEFIT_CLAIMS_FIELD = {
   max: 4000,
 } as const satisfies Field
 
+/** Reading's assessment, Offending: "Is the client supervised by" probation, and by whom. */
+const PROBATION_FIELDS = [
+  { name: 'onProbation', label: 'Offending: supervised by probation now?', kind: 'answer' },
+  { name: 'probationContact', label: 'Offending: probation officer or service', hint: 'Who supervises the client, and how to reach them', kind: 'text', max: 200 },
+] as const satisfies readonly Field[]
+
+/** What the client does now (Connection Support 13.4 counts clients in work): as it stands when the case closes, their outcome. */
+export const WORK_OR_TRAINING = [
+  { value: 'employed', label: 'In paid work' },
+  { value: 'training', label: 'In training or education' },
+  { value: 'volunteering', label: 'Volunteering' },
+  { value: 'none', label: 'None of these' },
+] as const
+const WORK_FIELD = {
+  name: 'workOrTraining',
+  label: 'Basic skills, training and employment: in work or training now?',
+  kind: 'choice',
+  options: WORK_OR_TRAINING,
+} as const satisfies Field
+
+/** A domain's own questions beyond the three every domain has. */
+const EXTRA_FIELDS: Partial<Record<NeedDomain, readonly Field[]>> = {
+  offending: PROBATION_FIELDS,
+  money: [BENEFIT_CLAIMS_FIELD],
+  educationAndWork: [WORK_FIELD],
+}
+
 /** The assessment as the form shows it: when and by whom, then a group per domain. */
 export const NEEDS_GROUPS = [
   { title: 'The assessment', fields: ASSESSMENT_FIELDS },
   ...NEED_DOMAINS.map((domain) => ({
     title: domain.title,
     hint: domain.hint,
-    fields: domain.key === 'money' ? [...domainFields(domain), BENEFIT_CLAIMS_FIELD] : domainFields(domain),
+    fields: [...domainFields(domain), ...(EXTRA_FIELDS[domain.key] ?? [])],
   })),
 ] as const satisfies readonly FieldGroup[]
 
@@ -82,5 +109,7 @@ export const NEEDS_FIELDS = [
   ...ASSESSMENT_FIELDS,
   ...NEED_DOMAINS.flatMap((domain) => domainFields(domain)),
   BENEFIT_CLAIMS_FIELD,
+  ...PROBATION_FIELDS,
+  WORK_FIELD,
 ] as const satisfies readonly Field[]
 export type NeedsAssessment = FieldValues<typeof NEEDS_FIELDS>

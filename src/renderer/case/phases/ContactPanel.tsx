@@ -1,4 +1,4 @@
-import { CONTACT_FIELDS } from '../../../shared/case/contact'
+import { CONTACT_GROUPS } from '../../../shared/case/contact'
 import { useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
 
@@ -10,7 +10,7 @@ export function ContactPanel() {
   const { record } = useOpenCase()
   return (
     <>
-      <Section section="contact" title="Contact details" groups={[{ title: 'Contact details', fields: CONTACT_FIELDS }]} />
+      <Section section="contact" title="Contact details" groups={CONTACT_GROUPS} />
       <section className="panel" aria-labelledby="addresses-heading">
         <h3 id="addresses-heading">Addresses</h3>
         <dl className="facts">
