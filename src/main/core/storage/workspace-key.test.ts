@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../../tests/support/temp-dir'
@@ -25,43 +25,37 @@ describe('a kept workspace key (the desktop app’s, sealed)', () => {
 
 describe('the cost of guessing a workspace’s passphrase', () => {
   const low = { HOMEWARD_KDF_COST: '1024' }
+  /** Two folders of this test's own: one standing for the system's temporary folder, one for anywhere else. */
+  function places() {
+    const temporary = tempDir('homeward-tmp')
+    const elsewhere = tempDir('homeward-home')
+    folders.push(temporary, elsewhere)
+    return { temporary: temporary.path, elsewhere: elsewhere.path }
+  }
 
   it('is lowered by HOMEWARD_KDF_COST only for a folder in the temporary folder, where tests make theirs', () => {
-    const folder = tempDir('homeward-key')
-    folders.push(folder)
-    expect(kdfCost(join(folder.path, 'not-made-yet'), low)).toBe(1024)
-    expect(kdfCost(folder.path, {})).toBe(2 ** 15)
+    const { temporary } = places()
+    expect(kdfCost(join(temporary, 'not-made-yet'), low, temporary)).toBe(1024)
+    expect(kdfCost(temporary, {}, temporary)).toBe(2 ** 15)
   })
 
-  it('is never lowered for a workspace elsewhere, whatever the variable says', () => {
-    const home = mkdtempSync(join(process.cwd(), '.kdf-cost-'))
-    folders.push({ remove: () => rmSync(home, { recursive: true, force: true }) })
-    expect(kdfCost(home, low)).toBe(2 ** 15)
-    expect(kdfCost(join(home, 'new workspace'), low)).toBe(2 ** 15)
-
-    // A link from elsewhere into the temporary folder is judged by where it leads, and the other way round.
-    const inTemp = tempDir('homeward-key')
-    folders.push(inTemp)
-    symlinkSync(home, join(inTemp.path, 'link'))
-    expect(kdfCost(join(inTemp.path, 'link'), low)).toBe(2 ** 15)
+  it('is never lowered for a workspace elsewhere, whatever the variable says, nor through a link into the temporary folder', () => {
+    const { temporary, elsewhere } = places()
+    expect(kdfCost(elsewhere, low, temporary)).toBe(2 ** 15)
+    expect(kdfCost(join(elsewhere, 'new workspace'), low, temporary)).toBe(2 ** 15)
+    // A link is judged by where it leads.
+    symlinkSync(elsewhere, join(temporary, 'link'))
+    expect(kdfCost(join(temporary, 'link'), low, temporary)).toBe(2 ** 15)
   })
 
   it('writes the full cost into a real workspace’s key file with the variable set', () => {
-    const home = mkdtempSync(join(process.cwd(), '.kdf-cost-'))
-    folders.push({ remove: () => rmSync(home, { recursive: true, force: true }) })
-    const before = process.env.HOMEWARD_KDF_COST
-    process.env.HOMEWARD_KDF_COST = '1024'
-    try {
-      unlockWorkspaceKey(home, 'tea at four o’clock')
-    } finally {
-      process.env.HOMEWARD_KDF_COST = before
-    }
-    expect(JSON.parse(readFileSync(join(home, WORKSPACE_KEY_FILE), 'utf8')).N).toBe(2 ** 15)
+    const { temporary, elsewhere } = places()
+    unlockWorkspaceKey(elsewhere, 'tea at four o’clock', kdfCost(elsewhere, low, temporary))
+    expect(JSON.parse(readFileSync(join(elsewhere, WORKSPACE_KEY_FILE), 'utf8')).N).toBe(2 ** 15)
   })
 
   it('ignores a value that would not lower it (nonsense, too low for scrypt, or higher)', () => {
-    const folder = tempDir('homeward-key')
-    folders.push(folder)
-    for (const value of ['lots', '0', '512', '1500.5', String(2 ** 16)]) expect(kdfCost(folder.path, { HOMEWARD_KDF_COST: value })).toBe(2 ** 15)
+    const { temporary } = places()
+    for (const value of ['lots', '0', '512', '1500.5', String(2 ** 16)]) expect(kdfCost(temporary, { HOMEWARD_KDF_COST: value }, temporary)).toBe(2 ** 15)
   })
 })

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative, isAbsolute } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import { WrongPassphraseError } from '../errors'
 
@@ -34,19 +34,21 @@ const DEFAULT_COST = 2 ** 15
  * for a folder inside the system's temporary folder, where the tests make theirs: a real workspace
  * is never weakened by a variable left set on a laptop or copied from a guide.
  */
-export function kdfCost(dataDir: string, env: NodeJS.ProcessEnv = process.env): number {
+export function kdfCost(dataDir: string, env: NodeJS.ProcessEnv = process.env, temporaryFolder = tmpdir()): number {
   const lowered = Number(env.HOMEWARD_KDF_COST)
   if (!Number.isInteger(lowered) || lowered < 1024 || lowered >= DEFAULT_COST) return DEFAULT_COST
-  return insideTemporaryFolder(dataDir) ? lowered : DEFAULT_COST
+  return inside(temporaryFolder, dataDir) ? lowered : DEFAULT_COST
 }
 
-function insideTemporaryFolder(dataDir: string): boolean {
-  const temporary = realpathSync(tmpdir())
-  // The folder may not exist yet: its nearest existing parent decides (symlinks resolved, so a link
-  // from elsewhere into the temporary folder, or out of it, is judged by where it really leads).
-  let existing = dataDir
+function inside(folder: string, dataDir: string): boolean {
+  const temporary = realpathSync(folder)
+  // The folder may not exist yet: its nearest existing parent is resolved (symlinks followed, so a
+  // link from elsewhere into the temporary folder, or out of it, is judged by where it really leads).
+  const absolute = resolve(dataDir)
+  let existing = absolute
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing)
-  const path = relative(temporary, realpathSync(existing))
+  const real = join(realpathSync(existing), relative(existing, absolute))
+  const path = relative(temporary, real)
   return path !== '' && !path.startsWith('..') && !isAbsolute(path)
 }
 
@@ -61,9 +63,9 @@ export function workspaceKeyExists(dataDir: string): boolean {
  * The workspace's key from its passphrase: the key file's salt, or, for a workspace without one (new,
  * or from before encryption), a new salt, whose file is written now. A wrong passphrase is refused.
  */
-export function unlockWorkspaceKey(dataDir: string, passphrase: string): Buffer {
+export function unlockWorkspaceKey(dataDir: string, passphrase: string, cost = kdfCost(dataDir)): Buffer {
   const file = join(dataDir, WORKSPACE_KEY_FILE)
-  if (!existsSync(file)) return createKeyFile(dataDir, passphrase)
+  if (!existsSync(file)) return createKeyFile(dataDir, passphrase, cost)
   const saved = KeyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
   const key = derive(passphrase, saved)
   if (!timingSafeEqual(checkOf(key), Buffer.from(saved.check, 'base64'))) throw new WrongPassphraseError()
@@ -82,8 +84,7 @@ export function keyOpensWorkspace(dataDir: string, key: Uint8Array): boolean {
   return key.length === 32 && timingSafeEqual(checkOf(key), Buffer.from(saved.check, 'base64'))
 }
 
-function createKeyFile(dataDir: string, passphrase: string): Buffer {
-  const cost = kdfCost(dataDir)
+function createKeyFile(dataDir: string, passphrase: string, cost: number): Buffer {
   const params = { version: 1 as const, kdf: 'scrypt' as const, N: cost, r: 8, p: 1, salt: randomBytes(16).toString('base64') }
   const key = derive(passphrase, params)
   const saved: KeyFile = { ...params, check: checkOf(key).toString('base64') }
