@@ -8,6 +8,11 @@
  * MutationObserver, installed before the page's first byte, notices it). Medians and p95, and the
  * ratio of the medians. Not a test: nothing passes or fails.
  *
+ * UNFINISHED: it prints no figures yet. After its warm-up load, the next page opened afresh on the
+ * board never receives the board's first answer (seen with a 120 s wait); two pages opened one after
+ * the other while the first stays open did load. Closing each page before the next is the suspect,
+ * not confirmed. The targets (200 ms on 5,000, 400 ms on 30,000, twice the static file) are unmeasured.
+ *
  * The caseload is the benches' (`caseload.ts`): whole case documents saved through the core, which
  * also indexes them (on this busy 2-core machine seeding took 4 minutes for 5,000 and 35 for
  * 30,000; BENCH_KEEP=DIR keeps the workspaces and uses them again). The board reads only the index, so the documents' size does not
