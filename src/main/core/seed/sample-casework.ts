@@ -40,6 +40,10 @@ export function sampleNeeds(rng: Random, on: string, by: string): Record<string,
     values[`${domain}ClientWords`] = words
     values[`${domain}Notes`] = note
   }
+  // Read from the notes already chosen (no new draw, so every other sample case stays as it was).
+  values.onProbation = /on licence/i.test(values.offendingClientWords ?? '') ? 'yes' : 'no'
+  if (values.onProbation === 'yes') values.probationContact = 'Offender manager at the home area probation office'
+  values.workOrTraining = values.educationAndWorkLevel === 'none' || values.educationAndWorkLevel === 'low' ? 'training' : 'none'
   values.benefitClaims = rng.pick([
     'Universal Credit: claim made from London, to move to the home area Jobcentre.',
     'No claim yet: apply for Universal Credit on arrival; ID needed.',
