@@ -12,25 +12,24 @@
  * Cases are the benches' caseload (`caseload.ts`). BENCH_KEEP=DIR keeps the seeded workspaces in
  * DIR and uses them again on the next run (for profiling). Not a test: nothing passes or fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { chromium } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { CaseIndex } from '../../src/main/core/index/case-index'
 import { SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
 import { readStoredDocument } from '../../src/main/core/storage/stored-documents'
 import { openWorkspaceStore, workspaceFiles } from '../../src/main/core/storage/workspace-files'
-import { boardFacts, boardRow } from '../../src/shared/board/board'
+import { unlockWorkspaceKey } from '../../src/main/core/storage/workspace-key'
+import { boardFacts, boardRow, onTheBoard } from '../../src/shared/board/board'
 import { readCase, type CaseDoc, type CaseRecord } from '../../src/shared/case/case-doc'
 import { summariseCase } from '../../src/shared/case/summary'
+import { TEST_PASSPHRASE } from '../support/passphrase'
+import { browserMode, signIn, stop } from './browser-mode'
 import { seededWorkspace, step, TODAY } from './caseload'
 import { measure, median, printTable, type Timings } from './measure'
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,30000').split(',').map(Number)
 const PAGE_LOADS = 7
-const ROOT = resolve(import.meta.dirname, '../..')
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
@@ -47,34 +46,19 @@ function processMemory(pid: number): { rss: number; peak: number } {
  * repo would take gigabytes (about 190 KB each, measured on 1,000) and time no less.
  */
 async function rowsFromEveryDocument(dataDir: string, ids: string[]): Promise<number> {
-  const store = openWorkspaceStore(dataDir)
+  // The workspace is encrypted, as every workspace is, under the tests' passphrase (caseload.ts).
+  const store = openWorkspaceStore(dataDir, { key: unlockWorkspaceKey(dataDir, TEST_PASSPHRASE) })
   const storage = new SqliteStorageAdapter(store)
   let rows = 0
   for (const id of ids) {
     const record = (await readStoredDocument<CaseDoc, CaseRecord>(storage, id, readCase))!
-    if (record.status === 'open') {
-      boardRow(summariseCase(id, record), boardFacts(record), TODAY)
-      rows++
-    }
+    // The board's own rule: open cases, and closed ones while a follow-up check is due.
+    if (onTheBoard(boardRow(summariseCase(id, record), boardFacts(record), TODAY))) rows++
   }
   store.close()
   return rows
 }
 
-/** The browser mode on the workspace, as `npm start` runs it. */
-async function browserMode(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-mode.js'), '--data', dataDir, '--no-open', '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`browser mode exited with ${code}`)))
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('Open: ')) done(line.slice('Open: '.length))
-    })
-  })
-  return { child, url }
-}
 
 /** Run in the page: its clock once the board's first row is in the document. */
 function firstRowShown(): number | false {
@@ -83,16 +67,10 @@ function firstRowShown(): number | false {
   return document.querySelector('table.board tbody tr') ? performance.now() : false
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise((done) => child.once('exit', done))
-  child.kill('SIGTERM')
-  await exited
-}
 
 interface SizeFigures {
   cases: number
-  openCases: number
+  boardRows: number
   timings: Timings[]
   memory: string[]
 }
@@ -101,7 +79,7 @@ async function benchSize(count: number): Promise<SizeFigures> {
   const dir = await seededWorkspace('board', count)
   try {
     const workspace = await openWorkspace({ dataDir: dir.path, now: () => new Date(`${TODAY}T10:00:00Z`) })
-    const openCases = workspace.cases.board().rows.length
+    const boardRows = workspace.cases.board().rows.length
     const ids = workspace.cases.list().map((summary) => summary.id)
     const index = CaseIndex.open(workspaceFiles(dir.path).index)
     const timings: Timings[] = []
@@ -117,7 +95,7 @@ async function benchSize(count: number): Promise<SizeFigures> {
     const peerRows = await rowsFromEveryDocument(dir.path, ids)
     timings.push({ name: `${count}: PEER board by opening every document (once)`, runs: [performance.now() - started] })
     const heldByDocuments = process.memoryUsage().rss - before
-    if (peerRows !== openCases) throw new Error(`the two ways disagree: ${peerRows} rows against ${openCases}`)
+    if (peerRows !== boardRows) throw new Error(`the two ways disagree: ${peerRows} rows against ${boardRows}`)
 
     step('first render in Chromium')
     const { child, url } = await browserMode(dir.path)
@@ -125,6 +103,7 @@ async function benchSize(count: number): Promise<SizeFigures> {
     try {
       const page = await browser.newPage({ locale: 'en-GB', timezoneId: 'Europe/London' })
       await page.goto(url)
+      await signIn(page)
       const boardUrl = `${new URL(url).origin}/#/board`
       const firstRow = async () => {
         await page.goto('about:blank')
@@ -157,7 +136,7 @@ async function benchSize(count: number): Promise<SizeFigures> {
       const core = processMemory(child.pid!)
       return {
         cases: count,
-        openCases,
+        boardRows,
         timings,
         memory: [
           `the core (browser mode) with the board open: ${mb(core.rss)} resident, ${mb(core.peak)} at its peak`,
@@ -176,7 +155,7 @@ async function benchSize(count: number): Promise<SizeFigures> {
 
 /** Printed as each size is done: the 30,000-case run takes half an hour. */
 function print(size: SizeFigures): void {
-  console.log(`\n${size.cases} cases (${size.openCases} open, on the board)`)
+  console.log(`\n${size.cases} cases (${size.boardRows} on the board)`)
   printTable(size.timings)
   const index = median(size.timings.find((t) => t.name.includes('board() from the index'))!.runs)
   const peer = size.timings.find((t) => t.name.includes('PEER'))!.runs[0]!

@@ -22,10 +22,11 @@ import { tempDir } from '../support/temp-dir'
 useTestPassphrase()
 
 export const TODAY = '2026-11-23'
-const VARIANTS_OF = 300
+/** How many generated cases the caseload is made from, as variants of each. */
+export const VARIANTS_OF = 300
 const BATCH = 500
 export const MANAGER: Person = { id: 'bench-manager', name: 'Derek Hall', role: 'manager' }
-const TEAM: SeedTeam = {
+export const TEAM: SeedTeam = {
   manager: MANAGER,
   caseworkers: ['Amina Okafor', 'Tomasz Nowak', 'Grace Mensah', 'Ruth Adeyemi', 'Liam Doherty', 'Chloe Barnes'].map((name, i) => ({
     id: `bench-member-${i + 1}`,

@@ -48,7 +48,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import { CaseIndex, type IndexEntry } from '../../src/main/core/index/case-index'
-import { generateCase, type SeedTeam } from '../../src/main/core/seed/generate-case'
+import { generateCase } from '../../src/main/core/seed/generate-case'
 import { NAMES } from '../../src/main/core/seed/sample-data'
 import { Random } from '../../src/main/core/seed/random'
 import { boardFacts } from '../../src/shared/board/board'
@@ -56,25 +56,13 @@ import { readCase, type CaseRecord } from '../../src/shared/case/case-doc'
 import { nameKeys } from '../../src/shared/case/duplicates'
 import { caseSearchText, summariseCase } from '../../src/shared/case/summary'
 import { foldForSearch, searchTerms } from '../../src/shared/search/fold'
-import type { Person } from '../../src/shared/people'
 import { openSqlite } from '../../src/node/sqlite'
 import { tempDir } from '../support/temp-dir'
 import { measure, printTable, type Timings } from './measure'
+import { step, TEAM, TODAY, VARIANTS_OF } from './caseload'
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,30000').split(',').map(Number)
-const TODAY = '2026-11-23'
-const VARIANTS_OF = 300
 const RUNS = 40
-const MANAGER: Person = { id: 'bench-manager', name: 'Derek Hall', role: 'manager' }
-const TEAM: SeedTeam = {
-  manager: MANAGER,
-  caseworkers: ['Amina Okafor', 'Tomasz Nowak', 'Grace Mensah', 'Ruth Adeyemi', 'Liam Doherty', 'Chloe Barnes'].map((name, i) => ({
-    id: `bench-member-${i + 1}`,
-    name,
-    role: 'caseworker' as const,
-  })),
-}
-const step = (what: string) => process.stderr.write(`… ${what}\n`)
 
 /** What a caseworker types, by kind; each string is timed as one search. */
 const QUERIES: Record<string, string[]> = {
