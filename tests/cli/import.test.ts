@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
 import type { ImportResult } from '../../src/shared/import/import-plan'
+import { teamCaseIds } from '../../src/shared/team/team-doc'
 import { builtEntry, ROOT } from '../support/built'
 import { homeward, listed } from '../support/cli-server'
 import { AMINA, referral } from '../support/people'
@@ -177,5 +178,13 @@ describe('homeward import: a caseload from a spreadsheet', () => {
     const names = (JSON.parse(homeward('case', 'list', '--data', cut, '--json').out) as { clientName: string }[]).map(({ clientName }) => clientName)
     expect(names).toHaveLength(600)
     expect(new Set(names).size).toBe(600)
+    // Each pass is listed in the team before its cases are written: none is on this laptop alone.
+    const inTheList = listed(cut)
+    const ws = await openWorkspace({ dataDir: cut })
+    try {
+      expect(teamCaseIds(ws.teamDoc())).toEqual(expect.arrayContaining(inTheList))
+    } finally {
+      await ws.close()
+    }
   })
 })

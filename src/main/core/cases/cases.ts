@@ -169,15 +169,18 @@ export class Cases {
   async addMany(docs: Automerge.Doc<CaseDoc>[]): Promise<string[]> {
     const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
     const context = this.core.context()
-    // Listed first, as `create` lists a case before saving it, so the audit knows each saved as a case.
+    // Listed, and the listing on disk, before the cases are written: stopped in between, the team
+    // lists cases not on disk (as a laptop does until a case it was told of arrives, and nothing
+    // is lost), never cases on disk that it does not list, which no other laptop would be sent.
+    // Listed also so that the audit knows each case saved as a case.
     this.core.changeTeam((team) => {
       for (const { id } of documents) addCaseToTeam(team, id, context.now)
     }, context)
+    await this.core.repo.flush([this.core.teamDoc().documentId])
     this.core.storage.saveMany(
       documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
       { local: true },
     )
-    await this.core.repo.flush([this.core.teamDoc().documentId])
     await this.core.indexer.indexLoaded(documents)
     return documents.map(({ id }) => id)
   }
