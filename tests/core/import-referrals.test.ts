@@ -53,4 +53,21 @@ describe('importing referrals through the typed API', () => {
     expect(done.result).toMatchObject({ imported: 120 })
     expect(events).toEqual([50, 100, 120].map((count) => ({ type: 'progress', taskId: 'task-1', done: count, total: 120 })))
   })
+
+  it('answers the window between passes: a case list asked for once the first pass is done comes back before the next pass is', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `Other ${i + 1} Lee,${String((i % 28) + 1).padStart(2, '0')}/02/1971,Sam Reed,Camden Outreach`)
+    const answered: string[] = []
+    let passes = 0
+    let listing: Promise<unknown> | undefined
+    const importing = call(
+      { fileName: 'other.csv', base64: base64(["Client name,Date of birth,Referrer's name,Referring organisation", ...rows].join('\n')), taskId: 'task-2' },
+      () => {
+        passes++
+        if (passes === 1) listing = handle({ id: nextId++, method: 'listCases', params: {} }).then(() => answered.push(`the case list, after ${passes} of 3 passes`))
+      },
+    ).then(() => answered.push('the import'))
+    await importing
+    await listing
+    expect(answered).toEqual(['the case list, after 1 of 3 passes', 'the import'])
+  })
 })
