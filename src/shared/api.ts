@@ -245,7 +245,8 @@ export const API = {
   ),
   /**
    * Referrals from a spreadsheet (CSV): `mapping` is the person's choice of field for a column (null
-   * to leave it out); a dry run says what would happen and opens nothing.
+   * to leave it out); a dry run says what would happen and opens nothing. The rows opened so far
+   * are reported as `progress` events for `taskId`.
    */
   importReferrals: method<ImportResult>()(
     z.object({
@@ -253,6 +254,7 @@ export const API = {
       base64: z.string().max(MAX_IMPORT_BASE64),
       mapping: z.record(z.string().max(500), z.string().max(500).nullable()).optional(),
       dryRun: z.boolean().optional(),
+      taskId: id.optional(),
     }),
   ),
   checkDuplicates: method<CaseSummary[]>()(

@@ -1,12 +1,20 @@
+import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
 import type { ImportResult } from '../../src/shared/import/import-plan'
-import { builtEntry } from '../support/built'
-import { homeward } from '../support/cli-server'
+import { teamCaseIds } from '../../src/shared/team/team-doc'
+import { builtEntry, ROOT } from '../support/built'
+import { homeward, listed } from '../support/cli-server'
 import { AMINA, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
+
+/** A caseload of `count` distinct referrals, as a team's spreadsheet would hold it. */
+function bigCaseload(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `Client ${i + 1} Moss,${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/19${50 + (i % 40)},${700000 + i},Sam Reed,Camden Outreach,Sleeping at the station,`)
+  return [HEADINGS, ...rows].join('\r\n')
+}
 
 const HEADINGS = "Client name,Date of birth,CHAIN number,Referrer's name,Referring organisation,Why have you referred your client to the service?,Key worker"
 
@@ -24,6 +32,14 @@ describe('homeward import: a caseload from a spreadsheet', () => {
     expect(run.err).toBe('')
     expect(run.code).toBe(0)
     return JSON.parse(run.out) as ImportResult
+  }
+  /** A workspace of its own, its person set up, for a long import. */
+  const withProfile = async (name: string) => {
+    const path = join(dir.path, name)
+    const ws = await openWorkspace({ dataDir: path })
+    ws.team.setProfile({ name: AMINA.name, role: 'caseworker' })
+    await ws.close()
+    return path
   }
   const caseList = () => JSON.parse(homeward('case', 'list', '--data', data, '--json').out) as { id: string; clientName: string }[]
 
@@ -120,5 +136,55 @@ describe('homeward import: a caseload from a spreadsheet', () => {
     expect([bad.code, bad.err]).toEqual([1, 'homeward: the mapping puts "Name" into "Shoe size", which is not a field of the referral\n'])
     const missing = homeward('import', join(dir.path, 'nowhere.csv'), '--data', data, '--json')
     expect([missing.code, missing.err]).toEqual([1, `homeward: cannot read ${join(dir.path, 'nowhere.csv')}: no such file\n`])
+  })
+
+  it('says how far a long import has got on one line of stderr, ending it with a line break, and only the JSON on stdout; the same file again adds nothing', async () => {
+    const big = await withProfile('long')
+    const path = file('long.csv', bigCaseload(150))
+    const run = homeward('import', path, '--data', big, '--json')
+    expect(run.code).toBe(0)
+    expect(run.err).toMatch(/^(\rImported \d+ of 150…)+\rImported 150 of 150\n$/)
+    expect(run.err).toContain('\rImported 50 of 150…')
+    expect(JSON.parse(run.out)).toMatchObject({ imported: 150, refused: [], duplicates: [] })
+    expect(listed(big)).toHaveLength(150)
+    const again = homeward('import', path, '--data', big, '--json')
+    expect(again.err).toBe('')
+    const result = JSON.parse(again.out) as ImportResult
+    expect(result.imported).toBe(0)
+    expect(result.duplicates.map(({ row }) => row)).toEqual(Array.from({ length: 150 }, (_, i) => i + 2))
+    expect(new Set(result.duplicates.map(({ caseId }) => caseId)).size).toBe(150)
+    expect(listed(big)).toHaveLength(150)
+  })
+
+  it('stopped part way, keeps what it opened, and the same file again opens the rest: no client twice', async () => {
+    const cut = await withProfile('cut')
+    const path = file('cut.csv', bigCaseload(600))
+    // The import is killed as soon as it says it has opened its first rows.
+    await new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/homeward.mjs'), 'import', path, '--data', cut, '--json'], { cwd: ROOT, env: { ...process.env, HOMEWARD_DATA: '' } })
+      let said = ''
+      child.stderr.setEncoding('utf8').on('data', (part: string) => {
+        said += part
+        if (said.includes('Imported 50 of 600')) child.kill('SIGKILL')
+      })
+      child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`the import ended before it was stopped: ${said}`))))
+    })
+    const kept = listed(cut).length
+    expect(kept).toBeGreaterThanOrEqual(50)
+    expect(kept).toBeLessThan(600)
+    const rest = JSON.parse(homeward('import', path, '--data', cut, '--json').out) as ImportResult
+    expect(rest.imported).toBe(600 - kept)
+    expect(rest.duplicates).toHaveLength(kept)
+    const names = (JSON.parse(homeward('case', 'list', '--data', cut, '--json').out) as { clientName: string }[]).map(({ clientName }) => clientName)
+    expect(names).toHaveLength(600)
+    expect(new Set(names).size).toBe(600)
+    // Each pass is listed in the team before its cases are written: none is on this laptop alone.
+    const inTheList = listed(cut)
+    const ws = await openWorkspace({ dataDir: cut })
+    try {
+      expect(teamCaseIds(ws.teamDoc())).toEqual(expect.arrayContaining(inTheList))
+    } finally {
+      await ws.close()
+    }
   })
 })

@@ -16,10 +16,31 @@ export function importCommand(): Command {
   ).action(async (file: string, options: CommonOptions & { mapping?: string; dryRun?: boolean }) => {
     const bytes = await readInput(file)
     const mapping = options.mapping === undefined ? undefined : mappingFrom(options.mapping, await readInput(options.mapping))
-    const result = await withWorkspace(options, (workspace) => workspace.referralImport.run(basename(file), bytes, { mapping, dryRun: options.dryRun ?? false }))
+    const progress = progressLine()
+    const result = await withWorkspace(options, (workspace) =>
+      workspace.referralImport.run(basename(file), bytes, { mapping, dryRun: options.dryRun ?? false, onProgress: progress.show }).finally(progress.end),
+    )
     if (options.json) printJson(result)
     else process.stdout.write(summary(result))
   })
+}
+
+/**
+ * How far a long import has got, on one line of stderr rewritten as it goes (stdout keeps only the
+ * result, so `--json` stays JSON), ended with a line break. An import done in one pass says nothing.
+ */
+function progressLine(): { show: (done: number, total: number) => void; end: () => void } {
+  let shown = false
+  return {
+    show: (done, total) => {
+      if (!shown && done >= total) return
+      shown = true
+      process.stderr.write(`\rImported ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}${done < total ? '…' : ''}`)
+    },
+    end: () => {
+      if (shown) process.stderr.write('\n')
+    },
+  }
 }
 
 async function readInput(file: string): Promise<Uint8Array> {

@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../shared/import/limits'
 import { useApi } from '../app/contexts'
 import { ErrorSummary } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
+import { Progress } from '../components/Progress'
 import { useSubmit } from '../forms/useSubmit'
 import { readForTransfer } from '../platform/files'
 
@@ -25,6 +26,7 @@ export function ImportReferralsPage() {
   const [mapping, setMapping] = useState<ChosenMapping>({})
   const [preview, setPreview] = useState<ImportResult | undefined>(undefined)
   const [done, setDone] = useState<ImportResult | undefined>(undefined)
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined)
   const doneHeading = useRef<HTMLHeadingElement>(null)
   // Only the latest check is shown: a column changed twice quickly must not show the first answer last.
   const latestCheck = useRef(0)
@@ -55,12 +57,23 @@ export function ImportReferralsPage() {
     if (file) void check(file, chosen)
   }
 
+  // The core opens the rows a pass at a time and says after each how far it has got.
   const importNow = () => {
-    if (!file) return
+    if (!file || progress) return
+    const taskId = crypto.randomUUID()
+    setProgress({ done: 0, total: preview?.wouldImport ?? 0 })
+    const stopListening = api.onEvent((event) => {
+      if (event.type === 'progress' && event.taskId === taskId) setProgress({ done: event.done, total: event.total })
+    })
     void run(async () => {
-      setDone(await api.call('importReferrals', { ...file, mapping }))
-      setPreview(undefined)
-      setFile(undefined)
+      try {
+        setDone(await api.call('importReferrals', { ...file, mapping, taskId }))
+        setPreview(undefined)
+        setFile(undefined)
+      } finally {
+        stopListening()
+        setProgress(undefined)
+      }
     })
   }
   // The button pressed is gone with the preview: focus goes to what happened, read out first.
@@ -82,6 +95,7 @@ export function ImportReferralsPage() {
           className="dropzone__input"
           type="file"
           accept=".csv,text/csv"
+          disabled={progress !== undefined}
           aria-describedby="import-file-hint"
           onChange={(event) => {
             void choose(event.target.files?.[0])
@@ -117,8 +131,14 @@ export function ImportReferralsPage() {
                       <label htmlFor={`import-column-${index}`}>{column}</label>
                     </th>
                     <td>
-                      {/* Never disabled while the file is checked again: the person's focus stays on it. */}
-                      <select id={`import-column-${index}`} className="select" value={field ?? ''} onChange={(event) => remap(column, event.target.value)}>
+                      {/* Never disabled while the file is checked again: the person's focus stays on it. Fixed once importing. */}
+                      <select
+                        id={`import-column-${index}`}
+                        className="select"
+                        value={field ?? ''}
+                        disabled={progress !== undefined}
+                        onChange={(event) => remap(column, event.target.value)}
+                      >
                         {FIELD_OPTIONS.map((option) => (
                           <option key={option.value} value={option.value}>
                             {option.label}
@@ -135,11 +155,21 @@ export function ImportReferralsPage() {
             <h2 id="preview-heading">Would import {cases(preview.wouldImport ?? 0)}</h2>
             <Outcome result={preview} canStillChoose />
             <div className="actions">
-              <button type="button" className="button" disabled={busy || !preview.wouldImport} onClick={importNow}>
-                {busy ? 'Checking…' : `Import ${cases(preview.wouldImport ?? 0)}`}
+              {/* Kept enabled while importing (pressing it again does nothing), so focus stays where the person is. */}
+              <button
+                type="button"
+                className="button"
+                disabled={(busy && !progress) || !preview.wouldImport}
+                aria-disabled={progress ? true : undefined}
+                aria-busy={progress ? true : undefined}
+                onClick={importNow}
+              >
+                {progress ? 'Importing…' : busy ? 'Checking…' : `Import ${cases(preview.wouldImport ?? 0)}`}
               </button>
             </div>
           </section>
+          {/* Its own live region, outside the preview's, so each step is read out once. */}
+          {progress && <Progress label={`Imported ${progress.done.toLocaleString('en-GB')} of ${cases(progress.total)}…`} progress={progress} />}
         </>
       )}
 

@@ -30,7 +30,7 @@ import type { Person, PersonRef } from '../../../shared/people'
 import { defaultDueBefore, myTasks, type MyTasks } from '../../../shared/tasks/my-tasks'
 import { requirePermission } from '../../../shared/team/permissions'
 import { oncePerPerson } from '../../../shared/team/same-person-name'
-import { validate, ValidationError } from '../../../shared/validation'
+import { validate, ValidationError, type FieldIssue } from '../../../shared/validation'
 import { sha256Hex } from '../../../node/crypto'
 import type { ApiHandlers } from '../api/handlers'
 import { CaseNotFoundError, DamagedDocumentError, DuplicateCaseError, NoProfileError, PersonNotFoundError } from '../errors'
@@ -70,13 +70,7 @@ export class Cases {
     const earlier = options.requestId === undefined ? undefined : this.#createdByRequest.get(options.requestId)
     if (earlier) return earlier
     const context = this.core.context()
-    const checked = validate(formSchema(REFERRAL_FIELDS, context.today), input)
-    if (!checked.ok) throw new ValidationError(checked.issues)
-    const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
-    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: `"${field}" is not a field of the referral` })))
-    const referral = checked.value as ReferralIdentity & ReferralDetails
-    // One organisation, one entry in the team's list (and one line of the monitoring report).
-    referral.outreachTeam = this.team.knowOutreachTeam(referral.outreachTeam)
+    const referral = this.#checkedReferral(input, formSchema(REFERRAL_FIELDS, context.today))
     if (!options.allowDuplicate) {
       const matches = this.possibleDuplicates(referral)
       if (matches.length > 0) throw new DuplicateCaseError(matches)
@@ -84,6 +78,67 @@ export class Cases {
     const id = await this.#createDocument(newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today }))
     if (options.requestId !== undefined) this.#rememberRequest(options.requestId, id)
     return id
+  }
+
+  /**
+   * Opens a case from each of many referrals (a spreadsheet's rows) by the rules `create` applies,
+   * in one pass: every case written in one transaction (with its audit entry and, in a team, its
+   * place in the outbox), listed in the team in one change, and indexed in one. A referral that
+   * looks like a case already held, or like an earlier one of these, is not opened (its matches
+   * are given), and one the form refuses gives its problems; the rest are opened all the same.
+   */
+  async createMany(inputs: readonly unknown[]): Promise<CreatedOrNot[]> {
+    const context = this.core.context()
+    // Made once: making the form's schema costs more than checking a referral with it.
+    const schema = formSchema(REFERRAL_FIELDS, context.today)
+    const results: CreatedOrNot[] = []
+    const opening: { at: number; identity: ClientIdentity; doc: Automerge.Doc<CaseDoc> }[] = []
+    for (const input of inputs) {
+      let referral: ReferralIdentity & ReferralDetails
+      try {
+        referral = this.#checkedReferral(input, schema)
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        results.push({ refused: error.issues })
+        continue
+      }
+      // The index holds the cases of earlier calls; these are not in it until all are written.
+      const earlier = opening.find((other) => duplicateReason(other.identity, referral))
+      const matches = earlier
+        ? [{ id: '', clientName: earlier.identity.clientName, sameAs: earlier.at }]
+        : this.possibleDuplicates(referral).map(({ id, clientName }) => ({ id, clientName }))
+      if (matches.length > 0) {
+        results.push({ duplicates: matches })
+        continue
+      }
+      // The case's first change is the case itself, by the person who made it, as `create` makes it.
+      const content = newCaseDoc(referral, { id: randomUUID(), author: context.author, now: context.now, today: context.today })
+      opening.push({ at: results.length, identity: referral, doc: Automerge.change(Automerge.init<CaseDoc>(), authoredBy(context.author, context.now), (doc) => Object.assign(doc, content)) })
+      results.push({ id: '' })
+    }
+    const ids = opening.length === 0 ? [] : await this.addMany(opening.map(({ doc }) => doc))
+    opening.forEach(({ at }, i) => (results[at] = { id: ids[i]! }))
+    // A referral like an earlier one of these is named with the case that one became.
+    return results.map((result) =>
+      'duplicates' in result && result.duplicates[0]?.sameAs !== undefined
+        ? { duplicates: result.duplicates.map((match) => ({ ...match, id: (results[match.sameAs!] as { id: string }).id })) }
+        : result,
+    )
+  }
+
+  /**
+   * A referral checked as the form checks it, strictly (an unknown field is a mistake to report,
+   * not ignore), its referring organisation one entry of the team's list (and one line of the
+   * monitoring report).
+   */
+  #checkedReferral(input: unknown, schema: ReturnType<typeof formSchema>): ReferralIdentity & ReferralDetails {
+    const checked = validate(schema, input)
+    if (!checked.ok) throw new ValidationError(checked.issues)
+    const unknown = Object.keys(input as object).filter((key) => !REFERRAL_FIELDS.some((field) => field.name === key))
+    if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ field, message: `"${field}" is not a field of the referral` })))
+    const referral = checked.value as ReferralIdentity & ReferralDetails
+    referral.outreachTeam = this.team.knowOutreachTeam(referral.outreachTeam)
+    return referral
   }
 
   /**
@@ -107,20 +162,25 @@ export class Cases {
   }
 
   /**
-   * Adds many finished case documents at once (a sample workspace): written in one transaction,
+   * Adds many finished case documents at once (a sample workspace, a spreadsheet's referrals):
+   * written in one transaction (each with its audit entry and its place in the outbox),
    * listed in the team document in one change, indexed from memory. Returns their ids.
    */
   async addMany(docs: Automerge.Doc<CaseDoc>[]): Promise<string[]> {
     const documents = docs.map((doc) => ({ id: parseAutomergeUrl(generateAutomergeUrl()).documentId as string, doc, binary: Automerge.save(doc) }))
-    this.core.storage.saveMany(
-      documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
-      { local: true },
-    )
     const context = this.core.context()
+    // Listed, and the listing on disk, before the cases are written: stopped in between, the team
+    // lists cases not on disk (as a laptop does until a case it was told of arrives, and nothing
+    // is lost), never cases on disk that it does not list, which no other laptop would be sent.
+    // Listed also so that the audit knows each case saved as a case.
     this.core.changeTeam((team) => {
       for (const { id } of documents) addCaseToTeam(team, id, context.now)
     }, context)
     await this.core.repo.flush([this.core.teamDoc().documentId])
+    this.core.storage.saveMany(
+      documents.map(({ id, binary }) => ({ key: [id, 'incremental', sha256Hex(binary)], data: binary })),
+      { local: true },
+    )
     await this.core.indexer.indexLoaded(documents)
     return documents.map(({ id }) => id)
   }
@@ -455,6 +515,13 @@ export class Cases {
     } satisfies Partial<ApiHandlers>
   }
 }
+
+/**
+ * What one referral of many came to: the case opened, the cases it may be the same person as (a case
+ * held, or `sameAs` the place of an earlier referral of the same call, `id` the case that one became),
+ * or the form's problems with it.
+ */
+export type CreatedOrNot = { id: string } | { duplicates: { id: string; clientName: string; sameAs?: number }[] } | { refused: FieldIssue[] }
 
 /** An older case gets the parts of the newer schemas, by the change every laptop shares (added-parts.ts), before it is changed. */
 function prepareForChange(handle: DocHandle<CaseDoc>): void {

@@ -17,6 +17,7 @@ import { useApi } from '../../app/contexts'
 import { DataTable } from '../../components/DataTable'
 import { TextField } from '../../components/form'
 import { Panel } from '../../components/Panel'
+import { Progress } from '../../components/Progress'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { issuesOf } from '../../forms/issues'
 
@@ -56,18 +57,6 @@ function useGenerate(onMade: (documentId: string) => void) {
     )
   }
   return { generate, progress, problem }
-}
-
-function Progress({ label, progress }: { label: string; progress: { done: number; total: number } }) {
-  const percent = Math.round((100 * progress.done) / Math.max(1, progress.total))
-  return (
-    <div className="progress" role="status">
-      <span>{label}</span>
-      <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-        <div className="progress__bar" style={{ width: `${percent}%` }} />
-      </div>
-    </div>
-  )
 }
 
 function Problems({ title, problems }: { title: string; problems: string[] }) {
