@@ -1,6 +1,8 @@
+import type { CaseRecord } from '../../../shared/case/record'
 import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
-import { reportRecordOf, RESTRICTED_CASE_NAME } from '../../../shared/reports/anonymised-case'
+import { firstRecordedOf, reportRecordOf, RESTRICTED_CASE_NAME } from '../../../shared/reports/anonymised-case'
+import { firstRecorded } from '../../../shared/reports/income-and-work-change'
 import { erasures } from '../../../shared/team/erasures'
 import { restrictions } from '../../../shared/team/restrictions'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
@@ -24,17 +26,22 @@ export class Reports {
   /**
    * The monitoring report for a range: the cases held here, the erased cases' anonymised records (so
    * erasing a case changes no figure), and those of the restricted cases this laptop may not hold
-   * (the server's, in the team document), so every laptop's figures are the team's.
+   * (the server's, in the team document), so every laptop's figures are the team's. What a case
+   * first recorded of money and work is read from its history only for a case closed in the
+   * range, the only ones the report compares (decoding a history walks every change).
    */
   async monitoring(range: DateRange): Promise<MonitoringReport> {
-    const held = await this.cases.readAll()
+    const closedInRange = (record: CaseRecord) => record.outcome !== undefined && record.outcome.closedOn >= range.from && record.outcome.closedOn <= range.to
+    const held = await this.cases.readAll((doc, record) => (closedInRange(record) ? { firstRecorded: firstRecorded(doc) } : {}))
     const heldIds = new Set(held.map((c) => c.id))
     const team = this.core.teamDoc().doc()
     const erased = Object.entries(erasures(team))
       .filter(([id]) => !heldIds.has(id))
-      .map(([id, erasure]) => ({ id, record: reportRecordOf(erasure.record), anonymised: true }))
+      .map(([id, erasure]) => ({ id, record: reportRecordOf(erasure.record), firstRecorded: firstRecordedOf(erasure.record), anonymised: true }))
     const restricted = Object.entries(restrictions(team)).flatMap(([id, restriction]) =>
-      heldIds.has(id) || !restriction.record ? [] : [{ id, record: reportRecordOf(restriction.record, RESTRICTED_CASE_NAME), anonymised: true }],
+      heldIds.has(id) || !restriction.record
+        ? []
+        : [{ id, record: reportRecordOf(restriction.record, RESTRICTED_CASE_NAME), firstRecorded: firstRecordedOf(restriction.record), anonymised: true }],
     )
     return monitoringReport([...held, ...erased, ...restricted], range, isoDateOf(this.core.now()), this.team.outreachTeamEntries())
   }
