@@ -1,8 +1,9 @@
-import type { CaseRecord } from '../../../shared/case/record'
+import * as Automerge from '@automerge/automerge'
+import type { CaseDoc, CaseRecord } from '../../../shared/case/record'
 import { isoDateOf } from '../../../shared/dates'
 import { monitoringReport, type DateRange, type MonitoringReport } from '../../../shared/reports/monitoring'
 import { firstRecordedOf, reportRecordOf, RESTRICTED_CASE_NAME } from '../../../shared/reports/anonymised-case'
-import { firstRecorded } from '../../../shared/reports/income-and-work-change'
+import { firstRecorded, type FirstRecorded } from '../../../shared/reports/income-and-work-change'
 import { erasures } from '../../../shared/team/erasures'
 import { restrictions } from '../../../shared/team/restrictions'
 import { casesCsv, figuresCsv } from '../../pdf/report-csv'
@@ -16,6 +17,12 @@ export type ReportExport = 'pdf' | 'figures-csv' | 'cases-csv'
 
 /** The team's monitoring report for commissioners, counted from every case document. */
 export class Reports {
+  /**
+   * What each case version first recorded, by its heads: its history is decoded once, not again
+   * for the PDF or the CSV made from the report just shown. Kept only for the cases of the last report.
+   */
+  #firstRecorded = new Map<string, FirstRecorded>()
+
   constructor(
     private readonly core: WorkspaceCore,
     private readonly cases: Cases,
@@ -32,7 +39,15 @@ export class Reports {
    */
   async monitoring(range: DateRange): Promise<MonitoringReport> {
     const closedInRange = (record: CaseRecord) => record.outcome !== undefined && record.outcome.closedOn >= range.from && record.outcome.closedOn <= range.to
-    const held = await this.cases.readAll((doc, record) => (closedInRange(record) ? { firstRecorded: firstRecorded(doc) } : {}))
+    const known = this.#firstRecorded
+    this.#firstRecorded = new Map()
+    const firstOf = (doc: CaseDoc) => {
+      const heads = Automerge.getHeads(doc).join(',')
+      const first = known.get(heads) ?? firstRecorded(doc)
+      this.#firstRecorded.set(heads, first)
+      return first
+    }
+    const held = await this.cases.readAll((doc, record) => (closedInRange(record) ? { firstRecorded: firstOf(doc) } : {}))
     const heldIds = new Set(held.map((c) => c.id))
     const team = this.core.teamDoc().doc()
     const erased = Object.entries(erasures(team))
