@@ -23,6 +23,18 @@ describe('income and employment, first recorded to last', () => {
     expect(firstRecorded(doc)).toEqual({ workOrTraining: 'training', benefitClaimsAtFirst: true })
   })
 
+  it('takes from a hostile history only the values the form can hold', () => {
+    let doc = newCase()
+    // Written by a tampered laptop, not through the form's checks.
+    doc = edit(doc, (d) => Object.assign(d.needs as Record<string, unknown>, { moneyLevel: 'catastrophic', educationAndWorkLevel: ['high'], workOrTraining: 42, benefitClaims: '   ' }))
+    doc = edit(doc, (d) => change.updateSection(d, 'needs', { moneyLevel: 'medium', workOrTraining: 'training' }, CASEWORKER))
+    expect(firstRecorded(doc)).toEqual({ moneyLevel: 'medium', workOrTraining: 'training', benefitClaimsAtFirst: false })
+    const notAMap = edit(newCase(), (d) => {
+      ;(d as unknown as Record<string, unknown>).needs = ['high']
+    })
+    expect(firstRecorded(notAMap)).toEqual({ benefitClaimsAtFirst: false })
+  })
+
   it('compares levels of need: less need is better, "Not assessed" or none at either end is not assessed', () => {
     expect(levelChange('high', 'low')).toBe('less')
     expect(levelChange('low', 'medium')).toBe('more')
