@@ -2,9 +2,8 @@ import * as Automerge from '@automerge/automerge'
 import { generateAutomergeUrl, parseAutomergeUrl } from '@automerge/automerge-repo'
 import { authoredBy } from '../shared/authorship'
 import { toPlain, toStored } from '../shared/automerge/registers'
-import { readCase } from '../shared/case/case-doc'
 import type { CaseDoc } from '../shared/case/record'
-import { anonymisedCase } from '../shared/reports/anonymised-case'
+import { anonymisedCaseOf } from '../shared/reports/anonymised-case'
 import { isMap } from '../shared/team/team-doc'
 import { may, NotPermittedError } from '../shared/team/permissions'
 import type { Erasure } from '../shared/team/erasures'
@@ -86,7 +85,7 @@ function anonymisedRecordOf(store: ServerStore, caseId: string): Erasure['record
   let doc = Automerge.init<unknown>()
   try {
     for (const chunk of store.chunksOf(caseId)) doc = Automerge.loadIncremental(doc, chunk.data)
-    return anonymisedCase(readCase(doc as CaseDoc))
+    return anonymisedCaseOf(doc as CaseDoc)
   } catch {
     return undefined
   } finally {

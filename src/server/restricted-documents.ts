@@ -1,9 +1,8 @@
 import * as Automerge from '@automerge/automerge'
 import { toPlain, toStored } from '../shared/automerge/registers'
 import type { AuditEntry } from '../shared/audit/audit-entry'
-import { readCase } from '../shared/case/case-doc'
 import type { CaseDoc } from '../shared/case/record'
-import { anonymisedCase, type AnonymisedCase } from '../shared/reports/anonymised-case'
+import { anonymisedCaseOf, type AnonymisedCase } from '../shared/reports/anonymised-case'
 import type { Person } from '../shared/people'
 import { isMap } from '../shared/team/team-doc'
 import { laptopMayHold, mayRestrict, restrictedTo, RESTRICT_REFUSAL, type Restriction } from '../shared/team/restrictions'
@@ -113,7 +112,7 @@ function leadCaseworkerOf(store: ServerStore, caseId: string): string | undefine
 
 /** A case's anonymised record, read from its stored chunks as the laptops allowed it hold them (never those held back). */
 function restrictedRecordOf(store: ServerStore, caseId: string): AnonymisedCase | undefined {
-  return readStoredCase(store, caseId, (doc) => anonymisedCase(readCase(doc as CaseDoc)))
+  return readStoredCase(store, caseId, (doc) => anonymisedCaseOf(doc as CaseDoc))
 }
 
 /** Reads a case from its stored chunks but those held back (undefined if they cannot be read). */

@@ -69,7 +69,7 @@ describe('the caseload board and the monitoring report on the command line', () 
       'After reconnection',
       'Where reconnection was not appropriate',
       'Wellbeing',
-      'Income and work',
+      'Income and employment',
       'Equality monitoring: referrals',
       'Prefer not to say',
       'Total spent',

@@ -7,7 +7,7 @@ import { addWorkingDays } from '../../src/shared/calendar/working-days'
 import { formatUkDate, isoDateOf } from '../../src/shared/dates'
 import { builtEntry } from '../support/built'
 import { homeward } from '../support/cli-server'
-import { AMINA, DEREK, referral } from '../support/people'
+import { AMINA, DEREK, JO, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 
 // The command reads the real clock, so the cases are set up around today.
@@ -65,6 +65,45 @@ describe('`homeward tasks`: what is due for a person across cases', () => {
     expect(nobody.out).toBe('')
     const badDate = homeward('tasks', '--due-before', '31/02/2026', '--data', data)
     expect(badDate.code).toBe(1)
-    expect(badDate.err).toBe('homeward: --due-before must be a date written DD/MM/YYYY, for example 01/04/2026 (got "31/02/2026")\n')
+    expect(badDate.err).toBe("homeward: option '--due-before <date>' argument '31/02/2026' is invalid. 31/02/2026 is not a real date (see --help)\n")
+    // As a file or --json has a date, too.
+    expect(JSON.parse(homeward('tasks', '--due-before', today, '--data', data, '--json').out)).toEqual([])
   }, 30_000)
+})
+
+describe('`homeward tasks --person`: another person\'s tasks are a manager\'s to see', () => {
+  const dir = tempDir('cli-tasks-others')
+  const data = join(dir.path, 'workspace')
+  let olwen = ''
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    // A laptop Derek (the team's manager) and Jo (a caseworker) share; an action of Jo's is due.
+    const ws = await openWorkspace({ dataDir: data })
+    ws.team.setProfile({ name: DEREK.name })
+    ws.team.addMembers([JO])
+    ws.session.addPerson(JO)
+    olwen = await ws.cases.create(referral({ clientName: 'Olwen Pryce', chainNumber: '' }), { allowDuplicate: true })
+    await ws.cases.change(olwen, (doc, context) =>
+      change.addAction(doc, 'ring-gp', { description: 'Ring the GP practice', due: twoDaysAgo }, JO, { ...context, today: isoDateOf(subDays(new Date(), 7)) }),
+    )
+    await ws.close()
+  }, 60_000)
+  afterAll(() => dir.remove())
+
+  it('refuses a caseworker asking for the manager\'s tasks in one line, printing nothing else; the manager may see hers', () => {
+    const refused = homeward('--as', JO.name, 'tasks', '--person', DEREK.name, '--data', data, '--json')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe("homeward: Only a team manager can see another person's tasks\n")
+    expect(refused.out).toBe('')
+    // Her own she may: by her name, or by giving none.
+    const own = homeward('--as', JO.name, 'tasks', '--person', JO.name, '--data', data, '--json')
+    expect(own.err).toBe('')
+    expect(JSON.parse(own.out)).toEqual([{ caseId: olwen, clientName: 'Olwen Pryce', kind: 'action', due: twoDaysAgo, person: JO.name }])
+    expect(JSON.parse(homeward('--as', JO.name, 'tasks', '--data', data, '--json').out)).toEqual(JSON.parse(own.out))
+
+    const hers = homeward('--as', DEREK.name, 'tasks', '--person', JO.name, '--data', data, '--json')
+    expect(hers.err).toBe('')
+    expect(JSON.parse(hers.out)).toEqual(JSON.parse(own.out))
+  }, 90_000)
 })

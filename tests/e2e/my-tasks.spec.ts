@@ -1,12 +1,14 @@
 import { openWorkspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
 import { isoDateOf } from '../../src/shared/dates'
+import { walkTo } from '../support/cases'
 import { caseReadyForPack } from '../support/paperwork'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
+import { casework, daysAgo as typedDaysAgo } from './casework'
 
 const daysAgo = (n: number) => isoDateOf(new Date(Date.now() - n * 24 * 60 * 60 * 1000))
 
-test('a caseworker’s morning from My tasks: open an overdue task, do it, come back and it is gone', async ({ app }, testInfo) => {
+test('a caseworker’s morning from My tasks: open an overdue task, do it, come back and it is gone; then step down, the same way', async ({ app }, testInfo) => {
   test.setTimeout(180_000)
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Derek Hall' })
@@ -17,24 +19,49 @@ test('a caseworker’s morning from My tasks: open an overdue task, do it, come 
     // Agreed a week ago, due yesterday and not done.
     change.addAction(doc, 'ring-gp', { description: 'Ring the GP practice', due: daysAgo(1) }, context.author, { ...context, today: daysAgo(7) })
   })
+  // Reconnected four weeks ago, in intensive support: step down was due a week ago (three weeks
+  // after arrival, on a working day), and support has not started scaling back.
+  const dafydd = await caseReadyForPack(ws, 'Dafydd Rees')
+  await ws.cases.change(dafydd, (doc, context) => {
+    walkTo(doc, 'intensive-support')
+    change.allocate(doc, context.author, context.today, context) // Derek's case: the step down is his to do
+    change.updateSection(doc, 'reconnectionDay', { date: daysAgo(28), arrivedOn: daysAgo(28) }, context)
+  })
   await ws.close()
 
   const page = await app.open()
   await signIn(page)
   const nav = page.getByRole('navigation', { name: 'Main' })
-  await nav.getByRole('link', { name: 'My tasks (3)' }).click()
+  await nav.getByRole('link', { name: 'My tasks (4)' }).click()
   await expect(page.getByRole('heading', { name: 'My tasks', level: 1 })).toBeVisible()
-  const overdue = page.getByRole('region', { name: 'Overdue (3)' })
+  const overdue = page.getByRole('region', { name: 'Overdue (4)' })
   await expect(overdue).toContainText('Ring the GP practice')
   await expect(overdue).toContainText('Review consent to record with the client')
   // The pack for the presentation on 26/11/2026 was never marked emailed.
   await expect(overdue).toContainText('Email the presentation pack to Housing Options')
+  await expect(overdue.getByRole('link', { name: 'Step down of support: Dafydd Rees' })).toBeVisible()
   await expectAccessible(page, 'My tasks')
   await screenshot(page, testInfo, 'my-tasks-morning')
 
   await overdue.getByRole('link', { name: 'Action: Olwen Pryce' }).click()
   await page.getByRole('button', { name: /^Mark done/ }).click()
-  await nav.getByRole('link', { name: 'My tasks (2)' }).click()
-  await expect(page.getByRole('region', { name: 'Overdue (2)' })).not.toContainText('Ring the GP practice')
+  await nav.getByRole('link', { name: 'My tasks (3)' }).click()
+  await expect(page.getByRole('region', { name: 'Overdue (3)' })).not.toContainText('Ring the GP practice')
   await screenshot(page, testInfo, 'my-tasks-after-the-action')
+
+  // Step down: the task leads to Phase 7's form, where the day support started scaling back is recorded.
+  await page.getByRole('link', { name: 'Step down of support: Dafydd Rees' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Dafydd Rees' })).toBeVisible()
+  const steps = casework(page)
+  await steps.change('Step down of support')
+  await page.getByLabel('Support started scaling back on').fill(typedDaysAgo(0))
+  await page.getByLabel('Local agencies taking over support').fill('Bradford floating support; Change Grow Live')
+  await steps.save('Step down of support')
+  await expectAccessible(page, 'Step down, reached from My tasks')
+  await screenshot(page, testInfo, 'my-tasks-step-down-recorded')
+  await nav.getByRole('link', { name: 'My tasks (2)' }).click()
+  const left = page.getByRole('region', { name: 'Overdue (2)' })
+  await expect(left).toContainText('Olwen Pryce')
+  await expect(page.getByRole('main')).not.toContainText('Dafydd Rees')
+  await screenshot(page, testInfo, 'my-tasks-after-step-down')
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serverApi } from '../../src/main/core/sync/server-api'
-import { allocate, rejectReferral } from '../../src/shared/case/changes'
+import { allocate, closeCase, rejectReferral, updateSection } from '../../src/shared/case/changes'
 import { isoDateOf } from '../../src/shared/dates'
 import type { MonitoringReport } from '../../src/shared/reports/monitoring'
 import { restrictions } from '../../src/shared/team/restrictions'
@@ -67,5 +67,39 @@ describe('a restricted case in the monitoring report of a laptop not allowed it'
     expect(report.rows.find((row) => row.id === caseId)).toMatchObject({ clientName: 'Restricted case' })
     expect(JSON.stringify(manager.workspace.teamDoc())).not.toContain('Wiśniewska')
     expect(JSON.stringify(manager.workspace.teamDoc())).not.toContain('918273')
+  })
+
+  it('counts its income and employment from what its history first recorded, read by the server from the case’s chunks', async () => {
+    team = await TestTeam.start()
+    const manager = await team.create()
+    const a = await team.join(AMINA)
+    const caseId = await manager.workspace.cases.create(referral({ clientName: CLIENT, chainNumber: '918273' }))
+    await manager.workspace.cases.change(caseId, (doc, context) => allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context))
+    await syncAll(manager, a, manager, a)
+    await eventually(() => a.workspace.cases.list().length === 1, 10_000, 'the case on A’s laptop')
+    // First assessed in high need of money and in neither work nor training; by closure low need, in paid work.
+    await a.workspace.cases.change(caseId, (doc, context) => updateSection(doc, 'needs', { moneyLevel: 'high', workOrTraining: 'none' }, context))
+    await a.workspace.cases.change(caseId, (doc, context) => updateSection(doc, 'needs', { moneyLevel: 'low', workOrTraining: 'employed' }, context))
+    const today = isoDateOf(new Date())
+    await a.workspace.cases.change(caseId, (doc, context) => closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: today, id: randomUUID() }, context))
+    await syncAll(a, manager)
+
+    const member = a.workspace.membership.get()!
+    await serverApi.restrict(member.server, member.credential, { caseId, to: [AMINA.id] })
+    await eventually(async () => {
+      await syncAll(manager)
+      return manager.workspace.cases.list().length === 0
+    }, 10_000, 'the case gone from the manager’s laptop')
+
+    const range = { from: `${today.slice(0, 4)}-01-01`, to: today }
+    const income = async (laptop: Laptop) => (await laptop.workspace.reports.monitoring(range)).sections.find((section) => section.id === 'income-and-work')!.figures
+    const value = async (laptop: Laptop, label: string) => (await income(laptop)).find((figure) => figure.label === label)!.value
+    await eventually(async () => {
+      await syncAll(a, manager)
+      return JSON.stringify(await income(manager)) === JSON.stringify(await income(a))
+    }, 10_000, 'the same income and employment figures on both laptops')
+    expect(await value(manager, 'Into work or training')).toBe(1)
+    expect(await value(manager, 'Less need')).toBe(1)
+    expect(restrictions(manager.workspace.teamDoc())[caseId]?.record?.firstRecorded).toEqual({ moneyLevel: 'high', workOrTraining: 'none', benefitClaimsAtFirst: false })
   })
 })

@@ -1,13 +1,15 @@
 import { Command } from 'commander'
-import { formatUkDate, parseUkDate } from '../../shared/dates'
+import { formatUkDate, type IsoDate } from '../../shared/dates'
 import { TASK_KIND_LABELS, taskTiming, type MyTasks } from '../../shared/tasks/my-tasks'
 import { samePersonName } from '../../shared/team/same-person-name'
+import { CLI_DATE_FORMATS, cliDate } from './cli-date'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson, printTable } from './output'
 
 interface TasksOptions extends CommonOptions {
   person?: string
-  dueBefore?: string
+  /** As cliDate read it. */
+  dueBefore?: IsoDate
 }
 
 const TIMING_WORDS = { overdue: 'Overdue', today: 'Due today', 'coming-up': 'Coming up' } as const
@@ -18,9 +20,9 @@ export function tasksCommand(): Command {
     new Command('tasks')
       .description('what is due and overdue across cases for you, or (for a manager) another person: actions, step down, the pack to email, consent and support plan reviews, follow-up checks, referrals to allocate')
       .option('--person <name>', "whose tasks (a manager's choice; yours unless given)")
-      .option('--due-before <date>', 'only tasks due before this day, DD/MM/YYYY (two weeks ahead unless given; overdue tasks always shown)'),
+      .option('--due-before <date>', `only tasks due before this day, ${CLI_DATE_FORMATS} (two weeks ahead unless given; overdue tasks always shown)`, cliDate),
   ).action(async (options: TasksOptions) => {
-    const dueBefore = options.dueBefore === undefined ? undefined : ukDate(options.dueBefore)
+    const { dueBefore } = options
     const mine = await withWorkspace(options, async (workspace) => {
       const own = workspace.cases.tasks({ dueBefore })
       if (options.person === undefined) return own
@@ -54,10 +56,4 @@ function printReadable({ person, today, dueBefore, tasks }: MyTasks): void {
       task.caseId,
     ]),
   )
-}
-
-function ukDate(text: string): string {
-  const date = parseUkDate(text)
-  if (!date) throw new CliError(`--due-before must be a date written DD/MM/YYYY, for example 01/04/2026 (got "${text.slice(0, 20)}")`)
-  return date
 }

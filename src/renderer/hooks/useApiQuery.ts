@@ -9,12 +9,14 @@ export type QueryState<T> =
 
 /**
  * A view from the core, fetched again whenever what it shows may have changed (by default the
- * index: a colleague's edit arriving, a note just added), so lists are never stale.
+ * index: a colleague's edit arriving, a note just added), so lists are never stale; and again when
+ * `askAgainWhen` changes (a view that depends on the day: the new day, `useToday`).
  */
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   params: ApiMethods[M]['params'],
   reloadOn: ApiEvent['type'] = 'index-changed',
+  askAgainWhen?: string,
 ): QueryState<ApiMethods[M]['result']> {
   const api = useApi()
   const [state, setState] = useState<QueryState<ApiMethods[M]['result']>>({ status: 'loading' })
@@ -34,7 +36,8 @@ export function useApiQuery<M extends ApiMethod>(
     return api.onEvent((event) => {
       if (event.type === reloadOn) load()
     })
-  }, [api, load, reloadOn])
+    // askAgainWhen is not read: a new value is a reason to ask again.
+  }, [api, load, reloadOn, askAgainWhen])
 
   return state
 }

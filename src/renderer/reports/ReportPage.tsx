@@ -37,7 +37,7 @@ export function ReportPage() {
   return (
     <>
       <PageHeading title="Monitoring report" />
-      <p className="lead">People supported, referrals, speed, outcomes, wellbeing, equality monitoring, costs and data completeness for any period, counted from the case records.</p>
+      <p className="lead">People supported, referrals, speed, outcomes, wellbeing, income and employment, equality monitoring, costs and data completeness for any period, counted from the case records.</p>
       {may(profile.role, 'read-audit') && (
         <p>
           <Link to="/reports/audit">Audit: who has seen which case</Link>

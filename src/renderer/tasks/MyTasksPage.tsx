@@ -6,6 +6,7 @@ import { useSession } from '../app/contexts'
 import { FilterSelect } from '../components/FilterSelect'
 import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
+import { useToday } from '../hooks/useToday'
 
 const GROUPS: { timing: TaskTiming; title: string; empty: string }[] = [
   { timing: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },
@@ -21,7 +22,7 @@ export function MyTasksPage() {
   const { profile } = useSession()
   const [params, setParams] = useSearchParams()
   const chosen = params.get('person') ?? undefined
-  const mine = useApiQuery('myTasks', chosen ? { personId: chosen } : {})
+  const mine = useApiQuery('myTasks', chosen ? { personId: chosen } : {}, 'index-changed', useToday())
   return (
     <>
       <PageHeading title="My tasks" />
@@ -95,9 +96,12 @@ function TaskItem({ task }: { task: Task }) {
   )
 }
 
-/** "My tasks (3)": the in-app reminder in the main navigation, counting what is overdue or due today, refreshed as cases change. */
+/**
+ * "My tasks (3)": the in-app reminder in the main navigation, counting what is overdue or due
+ * today, refreshed as cases change and when the day does (a window left open overnight).
+ */
 export function useMyTasksDue(): number | undefined {
-  const mine = useApiQuery('myTasks', {})
+  const mine = useApiQuery('myTasks', {}, 'index-changed', useToday())
   if (mine.status !== 'ready') return undefined
   return mine.data.tasks.filter((task) => task.due <= mine.data.today).length
 }

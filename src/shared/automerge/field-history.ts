@@ -122,6 +122,27 @@ function opsOf(doc: Automerge.Doc<unknown>, objectId: string, key: string): Fiel
   return found
 }
 
+/**
+ * The keys the first change to write to the map at `path` set to a value (not empty): what was
+ * recorded the first time a form was saved, against what was added later.
+ */
+export function keysFirstWritten(doc: Automerge.Doc<unknown>, path: readonly string[]): Set<string> {
+  const keys = new Set<string>()
+  const target = mapAt(doc, path)
+  if (!target) return keys
+  const objectId = Automerge.getObjectId(target)!
+  for (const change of decodedChanges(doc)) {
+    const ops = change.ops.filter((op) => op.obj === objectId && typeof op.key === 'string')
+    if (ops.length === 0) continue
+    for (const op of ops) {
+      const value = op.action === 'set' && 'value' in op ? plain(op.value) : undefined
+      if (value !== undefined && value !== null && !(typeof value === 'string' && !value.trim())) keys.add(op.key as string)
+    }
+    return keys
+  }
+  return keys
+}
+
 /** A change that settled a conflict: the value it kept for one key of one map, from how many. */
 export interface Choice {
   change: string

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseRecord } from '../case/record'
 import { BRADFORD, CASEWORKER, newCase, read } from '../../../tests/support/cases'
-import { anonymisedCase, anonymisedCaseSchema, ERASED_CASE_NAME, reportRecordOf } from './anonymised-case'
+import { anonymisedCase, anonymisedCaseSchema, ERASED_CASE_NAME, firstRecordedOf, reportRecordOf } from './anonymised-case'
 import { monitoringReport, type ReportCase } from './monitoring'
 
 const by = CASEWORKER.author
 const RANGE = { from: '2026-04-01', to: '2026-06-30' }
 const TODAY = '2026-06-30'
+
+/** A case made by hand, with what its needs assessment first recorded. */
+function withFirst(firstRecorded: NonNullable<ReportCase['firstRecorded']>, id: string, shape: (r: CaseRecord) => void): ReportCase {
+  return { ...make(id, shape), firstRecorded }
+}
 
 /** A case made by hand, with everything that names the person filled in. */
 function make(id: string, shape: (r: CaseRecord) => void): ReportCase {
@@ -18,7 +23,7 @@ function make(id: string, shape: (r: CaseRecord) => void): ReportCase {
 }
 
 const CASES: ReportCase[] = [
-  make('A', (r) => {
+  withFirst({ moneyLevel: 'high', educationAndWorkLevel: 'high', workOrTraining: 'none', benefitClaimsAtFirst: false }, 'A', (r) => {
     r.referral = { ...r.referral, receivedOn: '2026-04-02', status: 'accepted', decidedOn: '2026-04-08', outreachTeam: 'Westminster Outreach' }
     r.engagement.referralConfirmedOn = '2026-04-24'
     r.plan.destination = BRADFORD
@@ -29,7 +34,7 @@ const CASES: ReportCase[] = [
     r.expenses.e1 = { date: '2026-05-19', category: 'travel', amount: 4250, description: 'Train to Bradford', recordedBy: by }
     r.followUps.f = { check: '3-months', doneOn: '2026-06-20', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'no', note: 'Settled, said Zofia.' }
     r.wellbeing = { start: { on: '2026-04-10', items: [2, 2, 2, 2, 2, 2, 2] }, closure: { on: '2026-06-10', items: [3, 3, 3, 3, 3, 3, 3] } }
-    r.needs = { moneyLevel: 'low', educationAndWorkLevel: 'high', benefitClaims: 'Universal Credit to the Quayside account.' }
+    r.needs = { moneyLevel: 'low', educationAndWorkLevel: 'high', workOrTraining: 'employed', benefitClaims: 'Universal Credit to the Quayside account.' }
     r.intensiveSupport = { financesOn: '2026-06-01', financesNote: 'Zofia budgets well.' }
     r.employment.j = { employer: 'Quayside Bakery', localAuthority: BRADFORD, from: '2026-06-01' }
     r.onwardReferrals.o = { agency: 'Quayside floating support', madeOn: '2026-05-25', reason: 'Settled with her brother.', outcome: 'accepted' }
@@ -54,7 +59,7 @@ const CASES: ReportCase[] = [
 describe('an erased case’s anonymised record', () => {
   it('holds nothing that names the person: no name, date of birth, CHAIN number, notes, addresses, free text or caseworker', () => {
     for (const { record } of CASES) {
-      const kept = JSON.stringify(anonymisedCase(record))
+      const kept = JSON.stringify(anonymisedCase(record, { benefitClaimsAtFirst: true, moneyLevel: 'high' }))
       for (const identifying of ['Zofia', 'Wiśniewska', '771234', record.referral.dateOfBirth, 'brother', 'Quayside', 'Train to', 'Settled', by.name, by.id]) {
         expect(kept).not.toContain(identifying)
       }
@@ -65,7 +70,10 @@ describe('an erased case’s anonymised record', () => {
   it('gives the monitoring report the same figures as the case it replaces', () => {
     const before = monitoringReport(CASES, RANGE, TODAY)
     const after = monitoringReport(
-      CASES.map(({ id, record }) => ({ id, record: reportRecordOf(anonymisedCase(record)), anonymised: true })),
+      CASES.map(({ id, record, firstRecorded }) => {
+        const kept = anonymisedCaseSchema.parse(JSON.parse(JSON.stringify(anonymisedCase(record, firstRecorded))))
+        return { id, record: reportRecordOf(kept), firstRecorded: firstRecordedOf(kept), anonymised: true }
+      }),
       RANGE,
       TODAY,
     )
@@ -80,7 +88,10 @@ describe('an erased case’s anonymised record', () => {
     const value = (section: string, label: string) => after.sections.find((s) => s.id === section)!.figures.find((f) => f.label === label)!.value
     expect(value('after-closure', 'Still accommodated when checked')).toBe(1)
     expect(value('wellbeing', 'Average change in score, first to last')).toBe(7)
-    expect(value('income-and-work', 'Benefit claims recorded')).toBe(1)
+    expect(value('income-and-work', 'Benefit claims recorded at closure')).toBe(1)
+    expect(value('income-and-work', 'Not recorded when the needs were first assessed')).toBe(1)
+    expect(value('income-and-work', 'Into work or training')).toBe(1)
+    expect(value('income-and-work', 'Less need')).toBe(1)
     expect(value('income-and-work', 'In work: a job started since the referral')).toBe(1)
     expect(after.referralsPerMonth).toEqual(before.referralsPerMonth)
     expect(after.outcomes).toEqual(before.outcomes)

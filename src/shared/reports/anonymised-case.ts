@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import type { CaseOutcome } from '../case/closure'
 import { PHASES } from '../case/phases'
-import { newCaseRecord, type CaseRecord } from '../case/record'
+import { readCase } from '../case/case-doc'
+import type { NeedLevel } from '../case/needs'
+import { newCaseRecord, type CaseDoc, type CaseRecord } from '../case/record'
 import type { Referral, ReferralDetails, ReferralIdentity } from '../case/referral'
 import type { Expense } from '../case/support'
 import type { IsoDate } from '../dates'
+import { firstRecorded, type FirstRecorded } from './income-and-work-change'
 
 /**
  * What the monitoring report needs of a case, and nothing that identifies the person: dates, the
@@ -52,6 +55,11 @@ export const anonymisedCaseSchema = z.object({
   moneyLevel: z.string().optional(),
   educationAndWorkLevel: z.string().optional(),
   benefitClaimsRecorded: z.boolean().optional(),
+  /** "In work or training now?", answered at closure, and what the assessment first recorded of money and work (income-and-work-change.ts): levels and answers, and whether claims were written, never what. */
+  workOrTraining: z.string().optional(),
+  firstRecorded: z
+    .object({ moneyLevel: z.string().optional(), educationAndWorkLevel: z.string().optional(), workOrTraining: z.string().optional(), benefitClaimsAtFirst: z.boolean() })
+    .optional(),
   financesCheckedOn: z.string().optional(),
   /** The days jobs began: no employer or place. */
   jobsFrom: z.array(z.string()).optional(),
@@ -61,8 +69,13 @@ export const anonymisedCaseSchema = z.object({
 })
 export type AnonymisedCase = z.infer<typeof anonymisedCaseSchema>
 
-/** A case's anonymised record: only what the report counts (see the schema above). */
-export function anonymisedCase(record: CaseRecord): AnonymisedCase {
+/** A case document's anonymised record, what it first recorded read from its history. */
+export function anonymisedCaseOf(doc: CaseDoc): AnonymisedCase {
+  return anonymisedCase(readCase(doc), firstRecorded(doc))
+}
+
+/** A case's anonymised record: only what the report counts (see the schema above). `first`: what its history first recorded. */
+export function anonymisedCase(record: CaseRecord, first?: FirstRecorded): AnonymisedCase {
   const { referral, outcome } = record
   return dropUndefined({
     phase: record.phase,
@@ -100,6 +113,8 @@ export function anonymisedCase(record: CaseRecord): AnonymisedCase {
     moneyLevel: record.needs.moneyLevel,
     educationAndWorkLevel: record.needs.educationAndWorkLevel,
     benefitClaimsRecorded: Boolean(record.needs.benefitClaims?.trim()),
+    workOrTraining: record.needs.workOrTraining,
+    firstRecorded: first && dropUndefined({ ...first }),
     financesCheckedOn: record.intensiveSupport.financesOn,
     jobsFrom: Object.values(record.employment).map((job) => job.from),
     onwardReferralOutcomes: Object.values(record.onwardReferrals).map((referral) => referral.outcome),
@@ -153,12 +168,24 @@ export function reportRecordOf(anonymised: AnonymisedCase, name: string = ERASED
       educationAndWorkLevel: anonymised.educationAndWorkLevel,
       // The report asks only whether claims were recorded: a word stands for them.
       benefitClaims: anonymised.benefitClaimsRecorded ? 'Recorded' : undefined,
+      workOrTraining: anonymised.workOrTraining as CaseRecord['needs']['workOrTraining'],
     }),
     intensiveSupport: dropUndefined({ financesOn: anonymised.financesCheckedOn }),
     employment: keyed(anonymised.jobsFrom?.map((from) => ({ from }))),
     onwardReferrals: keyed(anonymised.onwardReferralOutcomes?.map((outcome) => ({ outcome }))),
     reReferredAs: anonymised.reReferredAs,
   }) as CaseRecord
+}
+
+/** What an anonymised case's needs assessment first recorded, as the report reads it of a case (ReportCase's `firstRecorded`). */
+export function firstRecordedOf(anonymised: AnonymisedCase): FirstRecorded | undefined {
+  const first = anonymised.firstRecorded
+  return first && dropUndefined({
+    moneyLevel: first.moneyLevel as NeedLevel | undefined,
+    educationAndWorkLevel: first.educationAndWorkLevel as NeedLevel | undefined,
+    workOrTraining: first.workOrTraining as FirstRecorded['workOrTraining'],
+    benefitClaimsAtFirst: first.benefitClaimsAtFirst,
+  })
 }
 
 /** A list as a record's map of entries, keyed by place. */

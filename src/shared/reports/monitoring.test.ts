@@ -367,19 +367,69 @@ describe('what each follow-up check found, check by check', () => {
   })
 })
 
+describe('people supported: people, not cases', () => {
+  // Pat, referred in January, closed in April and referred again in May (linked as a re-referral);
+  // Quinn, taken on in April; Rhys, referred twice in April, the second merged into the first.
+  const cases = [
+    make('P1', (r) => {
+      receive(r, '2026-01-05', 'accepted', '2026-01-06')
+      close(r, { type: 'unplanned', unplannedReason: 'disengaged', closedOn: '2026-04-20' })
+      r.reReferredAs = 'P2'
+    }),
+    make('P2', (r) => {
+      receive(r, '2026-05-10', 'accepted', '2026-05-11')
+      r.previousCaseId = 'P1'
+    }),
+    make('Q', (r) => receive(r, '2026-04-05', 'accepted', '2026-04-06')),
+    make('R', (r) => receive(r, '2026-04-07', 'accepted', '2026-04-08')),
+    make('R2', (r) => {
+      receive(r, '2026-04-09', 'accepted', '2026-04-10')
+      r.mergedInto = 'R'
+    }),
+  ]
+  const report = monitoringReport(cases, RANGE, TODAY)
+
+  it('counts a person referred again once, each figure opening to all their cases, and says how on the report', () => {
+    expect(figures(report, 'supported')).toEqual([
+      ['People supported in the period (open at any time in it)', 3, ['P1', 'P2', 'Q', 'R']],
+      // Pat's first case was taken on before the period: Pat is counted there, with both cases.
+      ['  Taken on before the period', 1, ['P1', 'P2']],
+      ['  Taken on in the period', 2, ['Q', 'R']],
+      ['People supported on 30/06/2026', 3, ['P2', 'Q', 'R']],
+    ])
+    expect(report.sections.find((s) => s.id === 'supported')!.figures.every((f) => f.unit === 'people')).toBe(true)
+    expect(report.sections.find((s) => s.id === 'supported')!.basis).toContain('A person referred again is counted once')
+    // In the table by quarter, one case a person: Pat's latest.
+    expect(report.tables[1]!.rows.find((r) => r.label.startsWith('People supported'))!.cells).toEqual([['P2', 'Q', 'R']])
+  })
+
+  it('counts two cases not linked as two people, whatever their names', () => {
+    const unlinked = monitoringReport(
+      cases.map((c) => ({ ...c, record: { ...c.record, previousCaseId: undefined, reReferredAs: undefined } })),
+      RANGE,
+      TODAY,
+    )
+    expect(figures(unlinked, 'supported')[0]).toEqual(['People supported in the period (open at any time in it)', 4, ['P1', 'P2', 'Q', 'R']])
+  })
+})
+
 describe('wellbeing, income and work, and equality monitoring in the report', () => {
   const score = (on: string, total: number) => ({ on, items: [total - 6, 1, 1, 1, 1, 1, 1] })
   const cases = [
-    // Better by 8, its last score (closure) in the range; money need fell to low, a job since the referral.
-    make('W', (r) => {
-      receive(r, '2025-11-01', 'accepted', '2025-11-03')
-      r.wellbeing = { start: score('2025-11-20', 15), closure: score('2026-05-20', 23) }
-      close(r, { type: 'planned', closedOn: '2026-05-20' })
-      r.needs = { moneyLevel: 'low', educationAndWorkLevel: 'medium', benefitClaims: 'Universal Credit, paid to the Barclays account.' }
-      r.intensiveSupport = { financesOn: '2026-02-01' }
-      r.employment.e = { employer: 'Greggs', localAuthority: BRADFORD, from: '2026-03-01' }
-      r.equality = { gender: 'man', ethnicity: 'prefer-not-to-say' }
-    }),
+    // Better by 8, its last score (closure) in the range; money need fell from high to low, work
+    // from high to medium, into paid work from none, benefits claimed since first assessed; a job since the referral.
+    {
+      ...make('W', (r) => {
+        receive(r, '2025-11-01', 'accepted', '2025-11-03')
+        r.wellbeing = { start: score('2025-11-20', 15), closure: score('2026-05-20', 23) }
+        close(r, { type: 'planned', closedOn: '2026-05-20' })
+        r.needs = { moneyLevel: 'low', educationAndWorkLevel: 'medium', workOrTraining: 'employed', benefitClaims: 'Universal Credit, paid to the Barclays account.' }
+        r.intensiveSupport = { financesOn: '2026-02-01' }
+        r.employment.e = { employer: 'Greggs', localAuthority: BRADFORD, from: '2026-03-01' }
+        r.equality = { gender: 'man', ethnicity: 'prefer-not-to-say' }
+      }),
+      firstRecorded: { moneyLevel: 'high', educationAndWorkLevel: 'high', workOrTraining: 'none', benefitClaimsAtFirst: false },
+    },
     // Worse by 2 at a review in the range; still open, so not in income and work.
     make('X', (r) => {
       receive(r, '2026-04-02', 'accepted', '2026-04-03')
@@ -397,7 +447,17 @@ describe('wellbeing, income and work, and equality monitoring in the report', ()
       close(r, { type: 'unplanned', unplannedReason: 'disengaged', closedOn: '2026-06-15' })
       r.equality = { gender: 'prefer-not-to-say' }
     }),
-  ]
+    // Referred before the period, never scored: money need rose from low to medium, work the same;
+    // out of training into volunteering; benefits claimed from the first assessment.
+    {
+      ...make('Z', (r) => {
+        receive(r, '2025-10-01', 'accepted', '2025-10-02')
+        close(r, { type: 'planned', closedOn: '2026-06-01' })
+        r.needs = { moneyLevel: 'medium', educationAndWorkLevel: 'low', workOrTraining: 'volunteering', benefitClaims: 'ESA, paid to the post office account.' }
+      }),
+      firstRecorded: { moneyLevel: 'low', educationAndWorkLevel: 'low', workOrTraining: 'training', benefitClaimsAtFirst: true },
+    },
+  ] satisfies ReportCase[]
   const report = monitoringReport(cases, RANGE, TODAY)
 
   it('counts the change from the first wellbeing score to the last, with the average change', () => {
@@ -411,24 +471,38 @@ describe('wellbeing, income and work, and equality monitoring in the report', ()
     expect(formatFigure(report.sections.find((s) => s.id === 'wellbeing')!.figures.at(-1)!)).toBe('+3.0')
   })
 
-  it('counts income and work on the cases closed in the period, as recorded', () => {
+  it('counts income and employment on the cases closed in the period, from what was first recorded to closure', () => {
+    expect(report.sections.find((s) => s.id === 'income-and-work')!.title).toBe('Income and employment')
     expect(figures(report, 'income-and-work')).toEqual([
       ["The client's financial situation checked (intensive support)", 1, ['W']],
-      ['Benefit claims recorded', 1, ['W']],
-      ['Finances and benefits: level of need at closure', 2, ['W', 'Y']],
-      ['  No need', 0, []],
-      ['  Low', 1, ['W']],
-      ['  Medium', 0, []],
-      ['  High', 0, []],
+      ['Benefit claims recorded at closure', 2, ['W', 'Z']],
+      ['  Not recorded when the needs were first assessed', 1, ['W']],
+      ['Finances and benefits: level of need, first assessed to closure', 3, ['W', 'Y', 'Z']],
+      ['  Less need', 1, ['W']],
+      ['  The same level', 0, []],
+      ['  More need', 1, ['Z']],
       ['  Not assessed', 1, ['Y']],
+      ['In work or training: first recorded to closure', 3, ['W', 'Y', 'Z']],
+      ['  Into work or training', 1, ['W']],
+      ['  In work or training, first and last', 0, []],
+      ['  No longer in work or training', 1, ['Z']],
+      ['  In neither, first or last', 0, []],
+      ['  Not recorded', 1, ['Y']],
       ['In work: a job started since the referral', 1, ['W']],
-      ['Basic skills, training and employment: level of need at closure', 2, ['W', 'Y']],
-      ['  No need', 0, []],
-      ['  Low', 0, []],
-      ['  Medium', 1, ['W']],
-      ['  High', 0, []],
+      ['Basic skills, training and employment: level of need, first assessed to closure', 3, ['W', 'Y', 'Z']],
+      ['  Less need', 1, ['W']],
+      ['  The same level', 1, ['Z']],
+      ['  More need', 0, []],
       ['  Not assessed', 1, ['Y']],
     ])
+  })
+
+  it('reads a case whose history was not looked at (first recorded unknown) as not assessed and not recorded, never as a change', () => {
+    const unknown = monitoringReport(cases.map(({ id, record }) => ({ id, record })), RANGE, TODAY)
+    const value = (label: string) => figures(unknown, 'income-and-work').find(([text]) => text === label)!
+    expect(value('  Not assessed')).toEqual(['  Not assessed', 3, ['W', 'Y', 'Z']])
+    expect(value('  Not recorded')).toEqual(['  Not recorded', 3, ['W', 'Y', 'Z']])
+    expect(value('  Not recorded when the needs were first assessed')).toEqual(['  Not recorded when the needs were first assessed', 0, []])
   })
 
   it('breaks the referrals and the reconnections down by the equality answers, "Prefer not to say" a row of its own', () => {

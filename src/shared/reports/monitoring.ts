@@ -6,7 +6,6 @@ import { REFERRAL_STATUS_LABELS, REJECTION_REASONS } from '../case/referral'
 import { FOLLOW_UP_CHECKS, type FollowUp } from '../case/follow-ups'
 import { EXPENSE_CATEGORIES, expenseTotals, type ExpenseCategory } from '../case/support'
 import { formatUkDate, isIsoDate, isoDateOf, type IsoDate } from '../dates'
-import { NEED_LEVELS } from '../case/needs'
 import { doneOn } from '../case/intensive-support'
 import { localAuthorityName } from '../places/local-authority'
 import { ValidationError } from '../validation'
@@ -15,6 +14,8 @@ import { groupByOrganisation, referrerKindLabel, type ListedOrganisation } from 
 import { demographics } from './demographics'
 import { financialQuarters } from './financial-quarters'
 import { firstAndLastScores } from './wellbeing-change'
+import { levelChange, workChange, type FirstRecorded, type LevelChange, type WorkChange } from './income-and-work-change'
+import { personOfCase, SAME_PERSON_BASIS } from './same-person'
 
 /** The KPI deadlines (Connection Support review): counted in working days. */
 export const ASSESSED_WITHIN_WORKING_DAYS = 3
@@ -34,6 +35,11 @@ export interface ReportCase {
   record: CaseRecord
   /** An erased case's anonymised record (anonymised-case.ts): counted, but with nothing left to complete. */
   anonymised?: boolean
+  /**
+   * What its needs assessment first recorded of money and work (income-and-work-change.ts), read
+   * from its history for a case closed in the period; missing, nothing was first recorded.
+   */
+  firstRecorded?: FirstRecorded
 }
 
 /**
@@ -43,8 +49,8 @@ export interface ReportCase {
 export interface Figure {
   label: string
   value: number
-  /** `points`: a change in a score, to one decimal place. */
-  unit: 'cases' | 'pence' | 'percent' | 'points'
+  /** `points`: a change in a score, to one decimal place; `people`: the people the cases are of (same-person.ts). */
+  unit: 'cases' | 'people' | 'pence' | 'percent' | 'points'
   level: 0 | 1
   caseIds: string[]
 }
@@ -259,6 +265,33 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   const supported = supportedIn(range)
   const on = range.on ?? range.to
   const supportedOn = supportedIn({ from: on, to: on })
+  // People, not cases: a person referred again is one person (same-person.ts).
+  const personOf = personOfCase(all)
+  const people = (text: string, list: readonly ReportCase[], level: 0 | 1 = 0): Figure => ({
+    ...figure(text, list, level),
+    value: new Set(list.map((c) => personOf(c.id))).size,
+    unit: 'people',
+  })
+  /** Of the people in `list`, those whose first case in it was taken on before the day (or not), with all their cases. */
+  const firstTakenOn = (list: readonly ReportCase[], before: boolean) => {
+    const first = new Map<string, IsoDate>()
+    for (const c of list) {
+      const person = personOf(c.id)
+      const day = takenOn(c.record)
+      if (!first.has(person) || day < first.get(person)!) first.set(person, day)
+    }
+    return list.filter((c) => first.get(personOf(c.id))! < range.from === before)
+  }
+  /** One case a person (their latest taken on): a table's cell counts its cases. */
+  const onePerPerson = (list: readonly ReportCase[]) => {
+    const latest = new Map<string, ReportCase>()
+    for (const c of list) {
+      const person = personOf(c.id)
+      const kept = latest.get(person)
+      if (!kept || takenOn(c.record) > takenOn(kept.record)) latest.set(person, c)
+    }
+    return list.filter((c) => latest.get(personOf(c.id)) === c)
+  }
 
   // Where reconnection was not appropriate: what was arranged instead, and whether they came back.
   const referredOn = inappropriate.filter(({ record }) => Object.keys(record.onwardReferrals).length > 0)
@@ -272,11 +305,28 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   })
   const averageChange = changes.length === 0 ? 0 : Math.round((10 * changes.reduce((sum, { change }) => sum + change, 0)) / changes.length) / 10
 
-  // Income and work, as recorded on the cases closed in the period.
-  const levelFigures = (title: string, level: (record: CaseRecord) => string | undefined) => [
-    figure(title, closed),
-    ...NEED_LEVELS.map((need) => figure(need.label, closed.filter(({ record }) => (level(record) ?? 'not-assessed') === need.value), 1)),
+  // Income and employment on the cases closed in the period: what was first recorded, to the last.
+  const LEVEL_CHANGES: { change: LevelChange; label: string }[] = [
+    { change: 'less', label: 'Less need' },
+    { change: 'same', label: 'The same level' },
+    { change: 'more', label: 'More need' },
+    { change: 'not-assessed', label: 'Not assessed' },
   ]
+  const levelFigures = (title: string, level: 'moneyLevel' | 'educationAndWorkLevel') => [
+    figure(title, closed),
+    ...LEVEL_CHANGES.map(({ change, label }) => figure(label, closed.filter((c) => levelChange(c.firstRecorded?.[level], c.record.needs[level]) === change), 1)),
+  ]
+  const WORK_CHANGES: { change: WorkChange; label: string }[] = [
+    { change: 'into', label: 'Into work or training' },
+    { change: 'stayed', label: 'In work or training, first and last' },
+    { change: 'left', label: 'No longer in work or training' },
+    { change: 'neither', label: 'In neither, first or last' },
+    { change: 'not-recorded', label: 'Not recorded' },
+  ]
+  const workFigures = WORK_CHANGES.map(({ change, label }) =>
+    figure(label, closed.filter((c) => workChange(c.firstRecorded?.workOrTraining, c.record.needs.workOrTraining) === change), 1),
+  )
+  const claimsNow = closed.filter(({ record }) => Boolean(record.needs.benefitClaims?.trim()))
   const inWork = closed.filter(({ record }) => Object.values(record.employment).some((job) => job.from >= record.referral.receivedOn))
 
   // Equality monitoring: the referrals received, and the reconnections completed.
@@ -304,12 +354,12 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     {
       id: 'supported',
       title: 'People supported',
-      basis: `Cases taken on (the referral accepted) and not closed before the period or the day. A person referred again is counted for each case.`,
+      basis: `People whose case was taken on (the referral accepted) and not closed before the period or the day. ${SAME_PERSON_BASIS}`,
       figures: [
-        figure('People supported in the period (open at any time in it)', supported),
-        figure('Taken on before the period', supported.filter(({ record }) => takenOn(record) < range.from), 1),
-        figure('Taken on in the period', supported.filter(({ record }) => takenOn(record) >= range.from), 1),
-        figure(`People supported on ${formatUkDate(on)}`, supportedOn),
+        people('People supported in the period (open at any time in it)', supported),
+        people('Taken on before the period', firstTakenOn(supported, true), 1),
+        people('Taken on in the period', firstTakenOn(supported, false), 1),
+        people(`People supported on ${formatUkDate(on)}`, supportedOn),
       ],
     },
     {
@@ -401,15 +451,18 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     },
     {
       id: 'income-and-work',
-      title: 'Income and work',
+      title: 'Income and employment',
       basis:
-        "For the cases closed in the period, as recorded on them. The needs assessment keeps one level of need a domain (the latest), so the levels are those at closure, not a change from the first assessment. In work: a job recorded as starting on or after the referral.",
+        "For the cases closed in the period: what the needs assessment first recorded, from the case's history, to what it holds at closure (a level of need assessed once is the same level). In work or training: in paid work, or in training or education (volunteering is neither). In work: a job recorded as starting on or after the referral.",
       figures: [
         figure("The client's financial situation checked (intensive support)", closed.filter(({ record }) => doneOn(record.intensiveSupport, 'finances') !== undefined)),
-        figure('Benefit claims recorded', closed.filter(({ record }) => Boolean(record.needs.benefitClaims?.trim()))),
-        ...levelFigures('Finances and benefits: level of need at closure', (record) => record.needs.moneyLevel),
+        figure('Benefit claims recorded at closure', claimsNow),
+        figure('Not recorded when the needs were first assessed', claimsNow.filter((c) => c.firstRecorded !== undefined && !c.firstRecorded.benefitClaimsAtFirst), 1),
+        ...levelFigures('Finances and benefits: level of need, first assessed to closure', 'moneyLevel'),
+        figure('In work or training: first recorded to closure', closed),
+        ...workFigures,
         figure('In work: a job started since the referral', inWork),
-        ...levelFigures('Basic skills, training and employment: level of need at closure', (record) => record.needs.educationAndWorkLevel),
+        ...levelFigures('Basic skills, training and employment: level of need, first assessed to closure', 'educationAndWorkLevel'),
       ],
     },
     {
@@ -473,7 +526,8 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       rowHeading: 'Figure',
       columns: quarters.map((quarter) => quarter.label),
       rows: [
-        { label: 'People supported (open at any time in the quarter)', cells: quarters.map((q) => ids(supportedIn(q))) },
+        // A person referred again in a quarter is one person there: their latest case stands for them.
+        { label: 'People supported (open at any time in the quarter)', cells: quarters.map((q) => ids(onePerPerson(supportedIn(q)))) },
         { label: 'Referrals received', cells: quarters.map((q) => ids(all.filter(({ record }) => within(record.referral.receivedOn, q)))) },
         { label: 'Referrals accepted (of those received)', cells: quarters.map((q) => ids(accepted.filter(({ record }) => within(record.referral.receivedOn, q)))) },
         { label: 'Reconnections completed', cells: quarters.map((q) => ids(reconnectedIn(q))) },

@@ -327,15 +327,17 @@ export class Cases {
 
   /**
    * Every readable case of the team, from the documents themselves (the monitoring report counts
-   * from them, not from the index). Documents not open are read from disk and let go.
+   * from them, not from the index). Documents not open are read from disk and let go. `more`
+   * reads what else is wanted of a case while its document is at hand (its history, say).
    */
-  async readAll(): Promise<{ id: string; record: CaseRecord }[]> {
-    const cases: { id: string; record: CaseRecord }[] = []
+  async readAll<More extends object = object>(more?: (doc: CaseDoc, record: CaseRecord) => More): Promise<({ id: string; record: CaseRecord } & Partial<More>)[]> {
+    const cases: ({ id: string; record: CaseRecord } & Partial<More>)[] = []
     for (const id of teamCaseIds(this.core.teamDoc().doc())) {
-      const record = await readCurrentDocument<CaseDoc, CaseRecord | undefined>(this.core.repo, this.core.storage, id, (doc) => {
+      const read = await readCurrentDocument<CaseDoc, ({ record: CaseRecord } & Partial<More>) | undefined>(this.core.repo, this.core.storage, id, (doc) => {
         if (!isCaseDoc(doc)) return undefined
         try {
-          return readCase(doc)
+          const record = readCase(doc)
+          return { ...more?.(doc, record), record } as { record: CaseRecord } & Partial<More>
         } catch {
           // A case from a newer version, or damaged: left out, as the index leaves it out.
           return undefined
@@ -345,7 +347,7 @@ export class Cases {
         if (error instanceof DamagedDocumentError) return undefined
         throw error
       })
-      if (record) cases.push({ id, record })
+      if (read) cases.push({ id, ...read })
     }
     return cases
   }

@@ -2,7 +2,7 @@ import type { ErasedCase } from '../../../shared/api'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
 import { closedAs } from '../../../shared/case/closed-label'
 import { requirePermission } from '../../../shared/team/permissions'
-import { anonymisedCase } from '../../../shared/reports/anonymised-case'
+import { anonymisedCaseOf } from '../../../shared/reports/anonymised-case'
 import { erasures, type Erasure } from '../../../shared/team/erasures'
 import { dueForRetention, retentionOf, setRetention, type Retention, type RetentionDue } from '../../../shared/team/retention'
 import { isMap, mapIn, teamMembers } from '../../../shared/team/team-doc'
@@ -46,7 +46,7 @@ export class ErasedCases {
       await serverApi.erase(membership.server, membership.credential, { caseId, reason, kind }, context.author.id)
       await teamDocArrival(this.core, (team) => caseId in erasures(team), waitMs)
     } else {
-      const record = anonymisedCase(await this.cases.read(caseId))
+      const record = anonymisedCaseOf((await this.cases.open(caseId)).doc())
       const meetings = await this.meetings.rebuildNaming(caseId)
       this.core.changeTeam((team) => {
         const scans = Object.entries(mapIn(team.attachments)).filter(([, entry]) => isMap(entry) && String(entry.caseId) === caseId).map(([id]) => id)
