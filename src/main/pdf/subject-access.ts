@@ -53,6 +53,7 @@ const COLLECTION_TITLES: Record<CaseCollection, [string, string]> = {
   expenses: ['Expenses', 'Expense'],
   goals: ['Goals', 'Goal'],
   onwardReferrals: ['Onward referrals to other agencies', 'Referral'],
+  partnerActions: ['Actions agreed with partners on the onward referrals', 'Action'],
   reviews: ['Support plan reviews', 'Review'],
   followUps: ['Follow-up checks after closure', 'Check'],
   markers: ['Warning markers', 'Marker'],
@@ -65,6 +66,12 @@ const HISTORY_KINDS: Record<CaseRecord['phaseHistory'][number]['kind'], string> 
   closed: 'Closed',
   merged: 'A duplicate merged in',
   reopened: 'Reopened',
+}
+
+/** An action agreed with a partner names the onward referral it was agreed on, as the list of referrals above shows it. */
+function onReferral(record: CaseRecord, item: { referral: string }): [string, string][] {
+  const referral = record.onwardReferrals[item.referral]
+  return [['Agreed on the referral to', referral ? `${referral.agency}, referred on ${formatUkDate(referral.madeOn)}` : 'a referral since removed']]
 }
 
 /**
@@ -113,7 +120,7 @@ export async function makeSubjectAccessCopy(input: SubjectAccessInput): Promise<
     if (items.length === 0) c.text('None recorded.', { size: 9.5 })
     items.forEach((item, i) => {
       c.heading(`${entry} ${i + 1}`, 3)
-      c.keyValues(fieldRows(CASE_COLLECTIONS[collection], item))
+      c.keyValues([...(collection === 'partnerActions' ? onReferral(record, item as { referral: string }) : []), ...fieldRows(CASE_COLLECTIONS[collection], item)])
     })
   }
 
