@@ -3,6 +3,7 @@ import { attachmentsInOrder, ATTACHMENT_FIELDS, GENERATED_KINDS } from '../../sh
 import { CASE_COLLECTIONS, CASE_SECTIONS, type CaseCollection, type CaseSection } from '../../shared/case/changes'
 import { closedAs, closedLabel } from '../../shared/case/closed-label'
 import { NOTE_TYPE_LABELS } from '../../shared/case/notes'
+import { agreedActions, FIRST_ACTION_ID } from '../../shared/case/partner-actions'
 import { phaseLabel } from '../../shared/case/phases'
 import type { CaseRecord } from '../../shared/case/record'
 import { wellbeingTotal } from '../../shared/case/support'
@@ -115,7 +116,11 @@ export async function makeSubjectAccessCopy(input: SubjectAccessInput): Promise<
 
   for (const collection of Object.keys(CASE_COLLECTIONS) as CaseCollection[]) {
     const [title, entry] = COLLECTION_TITLES[collection]
-    const items = Object.values(record[collection] as Record<string, object>)
+    // The agreed actions in the order the case page lists them: by referral, each's by due date.
+    const items =
+      collection === 'partnerActions'
+        ? agreedActions(record).flatMap((action) => (action.id === FIRST_ACTION_ID ? [] : [record.partnerActions[action.id]!]))
+        : Object.values(record[collection] as Record<string, object>)
     c.heading(title, 2)
     if (items.length === 0) c.text('None recorded.', { size: 9.5 })
     items.forEach((item, i) => {
