@@ -145,7 +145,7 @@ describe('casework from the command line', () => {
     const shownCase = (caseId: string) => homeward('case', 'show', caseId, '--data', data, '--json')
     const filled = (out: string) => {
       const parts = JSON.parse(out) as Record<string, object>
-      return ['onwardReferrals', 'reviews', 'followUps', 'contact', 'equality', 'needs', 'intensiveSupport'].every((part) => Object.keys(parts[part]!).length > 0)
+      return ['onwardReferrals', 'partnerActions', 'reviews', 'followUps', 'contact', 'equality', 'needs', 'intensiveSupport'].every((part) => Object.keys(parts[part]!).length > 0)
     }
     let shown = shownCase(rows[0]!.id)
     let id = rows[0]!.id

@@ -25,6 +25,9 @@ const NOTES = [
   'He said his sister Marta has a spare room for a week while he settles.',
 ]
 
+const BELIEFS = 'Catholic: would like to be put in touch with a parish in Bradford.'
+const AGREED = ['First home visit at the flat', 'Help with the Universal Credit claim']
+
 describe('homeward export subject-access', () => {
   const dir = tempDir('cli-subject-access')
   let team: TestTeam
@@ -43,6 +46,9 @@ describe('homeward export subject-access', () => {
     await ws.cases.change(caseId, (doc, context) => {
       change.allocate(doc, { id: AMINA.id, name: AMINA.name }, context.today, context)
       NOTES.forEach((text, i) => change.addNote(doc, { date: context.today, type: 'face-to-face', text }, { ...context, id: `note-${i}` }))
+      change.updateSection(doc, 'contact', { beliefs: BELIEFS }, context)
+      change.addItem(doc, 'onwardReferrals', 'r1', { agency: 'Bradford Floating Support', madeOn: '2026-11-12', reason: 'Settling in', outcome: 'accepted' }, context)
+      AGREED.forEach((partnerAction, i) => change.addPartnerAction(doc, 'r1', `a${i}`, { partnerAction, partnerActionDue: '2026-11-20' }, context))
     })
     // A learning point is about the case: it is kept in it, and part of the copy.
     await ws.cases.addLearningPoint(caseId, LEARNING_POINT)
@@ -92,6 +98,10 @@ describe('homeward export subject-access', () => {
     for (const value of ['Ólafur Jóhannsson', '14 Manningham Lane, Bradford', 'BD1 3EA', 'Old associates near the bus station.', 'Script to transfer to the Bradford recovery service on the day of travel.', 'Marta', 'Passport', 'Amina Okafor']) {
       expect(text).toContain(value)
     }
+    // The beliefs to take into account, and each action agreed with the partner, under its referral's name.
+    expect(text).toContain(`Cultural or religious beliefs to take into account ${BELIEFS}`)
+    expect(text).toContain('Actions agreed with partners on the onward referrals')
+    for (const agreed of AGREED) expect(text).toMatch(new RegExp(`Agreed on the referral to Bradford Floating Support, referred on 12/11/2026 Action agreed with the partner ${agreed}`))
     expect(text).toContain('For the reviewer')
     expect(text).toMatch(/Subject access copy, made on \d\d\/\d\d\/\d{4} by Amina Okafor/)
     expect(text).toMatch(/Page 1 of \d+/)

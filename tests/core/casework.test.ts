@@ -9,6 +9,7 @@ import { authoredBy } from '../../src/shared/authorship'
 import * as change from '../../src/shared/case/changes'
 import { CASE_SCHEMA_VERSION, readCase, type CaseDoc } from '../../src/shared/case/case-doc'
 import { PARTS_ADDED } from '../../src/shared/case/added-parts'
+import { agreedActions, FIRST_ACTION_ID } from '../../src/shared/case/partner-actions'
 import { ValidationError } from '../../src/shared/validation'
 import { AMINA, DEREK, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
@@ -89,6 +90,31 @@ describe('casework in the core', () => {
     expect(await target.cases.read(await target.cases.importCase({ ...fromSchema3, schemaVersion: 3 }))).toEqual(shown)
     const newer = await target.cases.importCase({ ...shown, schemaVersion: CASE_SCHEMA_VERSION + 1 }).catch((caught: unknown) => caught)
     expect((newer as Error).message).toMatch(/newer version/)
+  })
+
+  it("moves a case's onward referrals with every action agreed on them, reads a schema 5 file's one action as the first, and refuses an action on a referral it does not hold", async () => {
+    const source = await workspace()
+    const id = await source.cases.create(referral())
+    await source.cases.change(id, (doc, context) => {
+      change.addItem(doc, 'onwardReferrals', 'r', { agency: 'Bradford Floating Support', madeOn: '2026-11-10', reason: 'Settling in', outcome: 'accepted' }, context)
+      change.addPartnerAction(doc, 'r', 'p1', { partnerAction: 'First visit at the flat', partnerActionDue: '2026-11-20' }, context)
+      change.addPartnerAction(doc, 'r', 'p2', { partnerAction: 'Key worker named', partnerActionDue: '2026-11-25', partnerActionDoneOn: '2026-11-21' }, context)
+    })
+    const shown = JSON.parse(JSON.stringify(await source.cases.read(id)))
+    const target = await workspace(DEREK)
+    const copy = await target.cases.read(await target.cases.importCase(shown))
+    expect(agreedActions(copy, 'r').map((action) => action.values.partnerAction)).toEqual(['First visit at the flat', 'Key worker named'])
+
+    // A file from schema 5: its referral holds its one action itself, read as the first of its list.
+    const { partnerActions: _list, ...schema5 } = shown
+    const withOne = { ...schema5, schemaVersion: 5, onwardReferrals: { r: { ...shown.onwardReferrals.r, partnerAction: 'Tenancy sign-up', partnerActionDue: '2026-11-18' } } }
+    const fromSchema5 = await target.cases.read(await target.cases.importCase(withOne))
+    expect(agreedActions(fromSchema5, 'r')).toEqual([{ id: FIRST_ACTION_ID, referral: 'r', values: { partnerAction: 'Tenancy sign-up', partnerActionDue: '2026-11-18' } }])
+
+    const stray = await target.cases.importCase({ ...shown, partnerActions: { ...shown.partnerActions, p3: { referral: 'elsewhere', partnerAction: 'Call back' } } }).catch((caught: unknown) => caught)
+    expect((stray as ValidationError).issues).toEqual([{ field: 'Action agreed with a partner 3', message: 'the onward referral it was agreed on is not in this case' }])
+    const early = await target.cases.importCase({ ...shown, partnerActions: { ...shown.partnerActions, p1: { ...shown.partnerActions.p1, partnerActionDue: '2026-11-01' } } }).catch((caught: unknown) => caught)
+    expect((early as ValidationError).issues).toEqual([{ field: 'Action agreed with a partner 1', message: 'due by (01/11/2026) cannot be before the referral was made (10/11/2026)' }])
   })
 
   it('finds a client by another name they are known by, and refuses a bad phone number by name', async () => {

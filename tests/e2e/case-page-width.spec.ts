@@ -17,6 +17,11 @@ test('the case page fits a 1024-pixel window on every tab, long words and all', 
   await ws.cases.change(id, (doc, context) => {
     change.updateSection(doc, 'contact', { email: 'marek.nowak.and.his.very.long.address.for.the.council@bradford-recovery-and-floating-support.example.org.uk', aliases: 'Marek-Nowak-Kowalski-Wiśniewski-Lewandowski-Zieliński' }, context)
     change.addItem(doc, 'markers', 'm1', { kind: 'risk-to-staff', details: 'https://intranet.example.org/safeguarding/cases/marek-nowak/risk-assessment-2026-11-12-final-version.pdf', raisedOn: '2026-11-01' }, context)
+    // An onward referral with several actions agreed with the partner, one of them in long words.
+    change.addItem(doc, 'onwardReferrals', 'r1', { agency: 'Bradford Recovery and Floating Support Partnership (North and West)', madeOn: '2026-11-12', reason: 'Floating support', outcome: 'accepted' }, context)
+    change.addPartnerAction(doc, 'r1', 'a1', { partnerAction: 'First home visit', partnerActionBy: 'Sarah Jones', partnerActionDue: '2026-11-13', partnerActionDoneOn: '2026-11-13' }, context)
+    change.addPartnerAction(doc, 'r1', 'a2', { partnerAction: 'Send https://intranet.example.org/floating-support/referrals/marek-nowak/universal-credit-claim-evidence-2026.pdf', partnerActionBy: 'bradford-recovery-and-floating-support.example.org.uk', partnerActionDue: '2026-11-14' }, context)
+    change.addPartnerAction(doc, 'r1', 'a3', { partnerAction: 'Introduce him at the day centre', partnerActionBy: 'Derek Hall', partnerActionDue: '2026-11-20' }, context)
   })
   await ws.cases.addNote(id, { date: '2026-11-20', type: 'phone', text: 'See https://intranet.example.org/safeguarding/cases/marek-nowak/notes-from-the-bradford-floating-support-team-2026.pdf' })
   await ws.close()
@@ -34,4 +39,18 @@ test('the case page fits a 1024-pixel window on every tab, long words and all', 
     expect(widths.page, `the case page's ${String(tab)} tab is wider than the window`).toBeLessThanOrEqual(1024)
     if (['/Identify/', '/^Contact log/', '/^Warning markers/'].includes(String(tab))) await screenshot(page, testInfo, `case-page-at-1024-${String(tab).replace(/\W+/g, '-')}`)
   }
+
+  // The agreed actions of an onward referral, with the forms to add one and change one open.
+  await nav.getByRole('link', { name: /Intensive support/ }).first().click()
+  const agreed = page.getByRole('region', { name: /^Actions agreed with Bradford Recovery/ })
+  await agreed.getByRole('button', { name: 'Add an agreed action' }).click()
+  await agreed.getByRole('row', { name: /universal-credit-claim/ }).getByRole('button', { name: /^Change/ }).click()
+  await expect(agreed.getByRole('heading', { name: 'Change this agreed action' })).toBeVisible()
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }))
+  await agreed.scrollIntoViewIfNeeded()
+  await screenshot(page, testInfo, 'case-page-at-1024-agreed-actions')
+  expect(widths.page, 'the agreed actions, with their forms open, are wider than the window').toBeLessThanOrEqual(1024)
+  // Long typed words break inside their cells: the table fits its panel, nothing scrolled out of sight.
+  const table = agreed.locator('.table-scroll')
+  expect(await table.evaluate((scroll) => scroll.scrollWidth - scroll.clientWidth)).toBeLessThanOrEqual(0)
 })

@@ -5,7 +5,7 @@ import { referral } from '../support/people'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
 import { daysAgo } from './casework'
 
-test('onward referrals with a partner’s missed action, a support plan review with wellbeing, and a follow-up check recorded on a closed case', async ({ app }, testInfo) => {
+test('onward referrals with two actions agreed with the partner (one done, one missed), a support plan review with wellbeing, and a follow-up check recorded on a closed case', async ({ app }, testInfo) => {
   test.setTimeout(240_000)
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Amina Okafor' })
@@ -40,7 +40,7 @@ test('onward referrals with a partner’s missed action, a support plan review w
   await expect(gwenRow).toContainText('Follow-up check 3 months after closure due (from 20/11/2026)')
   await expect(gwenRow).toContainText('Closed')
 
-  // Onward referral in Phase 6, with an action agreed with the partner that is already past its date.
+  // Onward referral in Phase 6, then two actions agreed with the partner, both already past their date.
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click()
   await page.getByRole('link', { name: 'Dylan Price' }).click()
   const referrals = page.getByRole('region', { name: 'Onward referrals' })
@@ -49,12 +49,44 @@ test('onward referrals with a partner’s missed action, a support plan review w
   await page.getByLabel('Referred on').fill(daysAgo(20))
   await page.getByLabel('What for').fill('Weekly visits to settle into the flat')
   await page.getByRole('group', { name: 'Outcome' }).getByLabel('Accepted', { exact: true }).check()
-  await page.getByLabel('Action agreed with the partner').fill('First home visit')
-  await page.getByLabel('Who will do it').fill('Sarah Jones, Bradford Floating Support')
-  await page.getByLabel('Due by').fill(daysAgo(3))
   await page.getByRole('button', { name: 'Add an onward referral', exact: true }).last().click()
-  await expect(referrals.getByRole('row', { name: /Bradford Floating Support/ })).toContainText('Missed: chase it with the partner')
+  const referralRow = referrals.getByRole('row', { name: /Bradford Floating Support/ })
+  await expect(referralRow).toContainText('None yet')
+
+  const agreed = page.getByRole('region', { name: `Actions agreed with Bradford Floating Support (referred on ${daysAgo(20)})` })
+  const addAction = async (what: string, who: string, due: string) => {
+    await agreed.getByRole('button', { name: 'Add an agreed action' }).click()
+    // The form's heading takes the keyboard, so the person starts where the form is.
+    await expect(agreed.getByRole('heading', { name: 'Add an agreed action' })).toBeFocused()
+    await agreed.getByLabel('Action agreed with the partner').fill(what)
+    await agreed.getByLabel('Who will do it').fill(who)
+    await agreed.getByLabel('Due by').fill(due)
+    await agreed.getByRole('button', { name: 'Add an agreed action', exact: true }).last().click()
+  }
+  // Refused by its label, not lost: the action's words are asked for.
+  await agreed.getByRole('button', { name: 'Add an agreed action' }).click()
+  await agreed.getByLabel('Due by').fill(daysAgo(2))
+  await agreed.getByRole('button', { name: 'Add an agreed action', exact: true }).last().click()
+  await expect(agreed.getByRole('link', { name: 'Say what was agreed with the partner' })).toBeVisible()
+  await agreed.getByRole('button', { name: 'Cancel' }).click()
+  await addAction('First home visit', 'Sarah Jones, Bradford Floating Support', daysAgo(5))
+  await addAction('Help with the Universal Credit claim', 'Sarah Jones, Bradford Floating Support', daysAgo(3))
+  const firstVisit = agreed.getByRole('row', { name: /First home visit/ })
+  const benefits = agreed.getByRole('row', { name: /Universal Credit/ })
+  await expect(firstVisit).toContainText('Missed: chase it with the partner')
+  await expect(referralRow).toContainText('2 agreed: 0 done, 2 missed')
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText(`2 actions agreed with a partner missed (due ${daysAgo(5)}): chase it with the partner.`)
+
+  // The first visit happened: marked done today, the keyboard staying on its row.
+  await firstVisit.getByRole('button', { name: /^Mark done today\s*: First home visit$/ }).click()
+  await expect(firstVisit).toContainText(`Done on ${daysAgo(0)}`)
+  await expect(firstVisit.getByText(`Done on ${daysAgo(0)}`)).toBeFocused()
+  await expect(benefits).toContainText('Missed: chase it with the partner')
+  await expect(referralRow).toContainText('2 agreed: 1 done, 1 missed')
   await expect(page.getByRole('region', { name: 'Next step' })).toContainText(`1 action agreed with a partner missed (due ${daysAgo(3)}): chase it with the partner.`)
+  await referrals.scrollIntoViewIfNeeded()
+  await screenshot(page, testInfo, 'onward-referral-with-agreed-actions')
+  await expectAccessible(page, 'an onward referral with two agreed actions')
 
   // A review of the support plan, with the wellbeing scale again.
   const reviews = page.getByRole('region', { name: 'Support plan reviews' })

@@ -3,6 +3,7 @@ import { attachmentsInOrder, ATTACHMENT_FIELDS, GENERATED_KINDS } from '../../sh
 import { CASE_COLLECTIONS, CASE_SECTIONS, type CaseCollection, type CaseSection } from '../../shared/case/changes'
 import { closedAs, closedLabel } from '../../shared/case/closed-label'
 import { NOTE_TYPE_LABELS } from '../../shared/case/notes'
+import { agreedActions, FIRST_ACTION_ID } from '../../shared/case/partner-actions'
 import { phaseLabel } from '../../shared/case/phases'
 import type { CaseRecord } from '../../shared/case/record'
 import { wellbeingTotal } from '../../shared/case/support'
@@ -53,6 +54,7 @@ const COLLECTION_TITLES: Record<CaseCollection, [string, string]> = {
   expenses: ['Expenses', 'Expense'],
   goals: ['Goals', 'Goal'],
   onwardReferrals: ['Onward referrals to other agencies', 'Referral'],
+  partnerActions: ['Actions agreed with partners on the onward referrals', 'Action'],
   reviews: ['Support plan reviews', 'Review'],
   followUps: ['Follow-up checks after closure', 'Check'],
   markers: ['Warning markers', 'Marker'],
@@ -65,6 +67,12 @@ const HISTORY_KINDS: Record<CaseRecord['phaseHistory'][number]['kind'], string> 
   closed: 'Closed',
   merged: 'A duplicate merged in',
   reopened: 'Reopened',
+}
+
+/** An action agreed with a partner names the onward referral it was agreed on, as the list of referrals above shows it. */
+function onReferral(record: CaseRecord, item: { referral: string }): [string, string][] {
+  const referral = record.onwardReferrals[item.referral]
+  return [['Agreed on the referral to', referral ? `${referral.agency}, referred on ${formatUkDate(referral.madeOn)}` : 'a referral since removed']]
 }
 
 /**
@@ -108,12 +116,16 @@ export async function makeSubjectAccessCopy(input: SubjectAccessInput): Promise<
 
   for (const collection of Object.keys(CASE_COLLECTIONS) as CaseCollection[]) {
     const [title, entry] = COLLECTION_TITLES[collection]
-    const items = Object.values(record[collection] as Record<string, object>)
+    // The agreed actions in the order the case page lists them: by referral, each's by due date.
+    const items =
+      collection === 'partnerActions'
+        ? agreedActions(record).flatMap((action) => (action.id === FIRST_ACTION_ID ? [] : [record.partnerActions[action.id]!]))
+        : Object.values(record[collection] as Record<string, object>)
     c.heading(title, 2)
     if (items.length === 0) c.text('None recorded.', { size: 9.5 })
     items.forEach((item, i) => {
       c.heading(`${entry} ${i + 1}`, 3)
-      c.keyValues(fieldRows(CASE_COLLECTIONS[collection], item))
+      c.keyValues([...(collection === 'partnerActions' ? onReferral(record, item as { referral: string }) : []), ...fieldRows(CASE_COLLECTIONS[collection], item)])
     })
   }
 

@@ -37,7 +37,7 @@ export function Section(props: { section: CaseSection; title: string; groups: re
 
 /** A list on the case, saved through the domain's addItem, updateItem, removeItem and chooseItemValue. */
 export function Collection(props: {
-  id: Exclude<change.CaseCollection, 'actions'>
+  id: change.PlainCollection
   title: string
   itemName: string
   fields: Parameters<typeof CollectionEditor>[0]['fields']

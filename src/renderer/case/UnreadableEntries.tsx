@@ -15,6 +15,7 @@ const ENTRY_NAMES: Record<EntryList, [one: string, many: string]> = {
   attachments: ['scanned document', 'scanned documents'],
   generatedDocuments: ['record of a pack or letter', 'records of packs or letters'],
   onwardReferrals: ['onward referral', 'onward referrals'],
+  partnerActions: ['action agreed with a partner', 'actions agreed with partners'],
   followUps: ['follow-up check', 'follow-up checks'],
   reviews: ['support plan review', 'support plan reviews'],
   markers: ['warning marker', 'warning markers'],

@@ -6,10 +6,10 @@ import { CASE_SCHEMA_VERSION, readCase, type CaseDoc } from './case-doc'
 import * as change from './changes'
 import { CASEWORKER, newCase, nextId, TODAY } from '../../../tests/support/cases'
 
-/** A case as schema 3 wrote it: without the parts schemas 4 and 5 add. */
+/** A case as schema 3 wrote it: without the parts later schemas add. */
 function version3Case(): Automerge.Doc<CaseDoc> {
   const plain = toPlain<Record<string, unknown>>(newCase())
-  for (const part of [...PARTS_ADDED[4]!, ...PARTS_ADDED[5]!]) delete plain[part]
+  for (const part of Object.values(PARTS_ADDED).flat()) delete plain[part]
   return Automerge.from(toStored({ ...plain, schemaVersion: 3 })) as unknown as Automerge.Doc<CaseDoc>
 }
 

@@ -17,6 +17,8 @@ export const PARTS_ADDED: Readonly<Record<number, readonly string[]>> = {
   // The case's learning points, once written into the team document (learning-points.ts): two
   // laptops moving a case's points into it at once must write into one map.
   5: ['learningPoints'],
+  // The actions agreed with partners, any number per onward referral (partner-actions.ts).
+  6: ['partnerActions'],
 }
 
 const made = new Map<number, Uint8Array>()

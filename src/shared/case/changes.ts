@@ -26,7 +26,8 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProbl
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
 import { CaseRuleError } from './case-rule-error'
 import { FOLLOW_UP_FIELDS } from './follow-ups'
-import { ONWARD_REFERRAL_FIELDS } from './onward-referrals'
+import { FIRST_PARTNER_ACTION_FIELDS, ONWARD_REFERRAL_FIELDS } from './onward-referrals'
+import { FIRST_ACTION_ID, PARTNER_ACTION_FIELDS } from './partner-actions'
 import { REVIEW_FIELDS } from './reviews'
 
 /** Who makes a change, when, and in what role (some changes are a manager's to make). */
@@ -68,6 +69,7 @@ export const CASE_COLLECTIONS = {
   expenses: EXPENSE_FIELDS,
   goals: GOAL_FIELDS,
   onwardReferrals: ONWARD_REFERRAL_FIELDS,
+  partnerActions: PARTNER_ACTION_FIELDS,
   followUps: FOLLOW_UP_FIELDS,
   reviews: REVIEW_FIELDS,
   markers: MARKER_FIELDS,
@@ -140,7 +142,15 @@ function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, ch
   // changes. The rest is read as empty (its problems, if any, are not this save's). A follow-up
   // check is ordered against the case's closures: its outcome, and those a reopening undid.
   const all = ['referral', 'allocation', 'outcome', 'wellbeing', 'closure', ...Object.keys(catalogues.sections), ...Object.keys(catalogues.collections)]
-  const ordered = ['referral', 'reconnectionDay', 'stepDown', ...(path.startsWith('followUps.') ? ['outcome', 'phaseHistory'] : []), path.split('.')[0]!]
+  const ordered = [
+    'referral',
+    'reconnectionDay',
+    'stepDown',
+    ...(path.startsWith('followUps.') ? ['outcome', 'phaseHistory'] : []),
+    // An agreed action's dates are ordered against its referral's.
+    ...(path.startsWith('partnerActions.') || path.startsWith('onwardReferrals.') ? ['onwardReferrals', 'partnerActions'] : []),
+    path.split('.')[0]!,
+  ]
   const parts = path === 'referral' && changed.includes('dateOfBirth') ? all : ordered
   const read = () =>
     ({
@@ -174,10 +184,13 @@ export function chooseItemValue(doc: CaseDoc, collection: CaseCollection, id: st
   keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today))
 }
 
+/** The lists whose items carry more than their form: added by their own change (an action's owner, an agreed action's referral). */
+export type PlainCollection = Exclude<CaseCollection, 'actions' | 'partnerActions'>
+
 /** Adds an item to one of the case's lists, under a new id made by the caller. */
 export function addItem(
   doc: CaseDoc,
-  collection: Exclude<CaseCollection, 'actions'>,
+  collection: PlainCollection,
   id: string,
   values: Record<string, unknown>,
   context: ChangeContext,
@@ -201,6 +214,39 @@ export function addAction(doc: CaseDoc, id: string, values: Record<string, unkno
   doc.actions[id] = toStored({ ...checked, owner, createdAt: context.now.toISOString(), createdBy: context.author })
 }
 
+/** Adds an action agreed with the partner on one of the case's onward referrals. */
+export function addPartnerAction(doc: CaseDoc, referral: string, id: string, values: Record<string, unknown>, context: ChangeContext): void {
+  beginChange(doc, context)
+  requireOpen(doc)
+  if (!(referral in doc.onwardReferrals)) throw new CaseRuleError(['That onward referral is no longer on this case'])
+  const checked = checkNewItem(PARTNER_ACTION_FIELDS, values, context.today)
+  keepingDatesTrue(doc, context, `partnerActions.${id}`, Object.keys(checked), () => {
+    doc.partnerActions[id] = toStored({ ...checked, referral } as never)
+  })
+}
+
+/**
+ * Changes an agreed action, where it is held: the list's item, or the referral's own action from
+ * before schema 6 (`FIRST_ACTION_ID`), in the referral's fields of the same names.
+ */
+export function updatePartnerAction(doc: CaseDoc, referral: string, id: string, changes: Record<string, unknown>, context: ChangeContext): void {
+  if (id !== FIRST_ACTION_ID) {
+    if (String(doc.partnerActions[id]?.referral ?? referral) !== referral) throw new CaseRuleError(['That action was agreed on another referral'])
+    updateItem(doc, 'partnerActions', id, changes, context)
+    return
+  }
+  refuseUnknown(PARTNER_ACTION_FIELDS, changes)
+  // Required as the list's is, though the referral's field of that name is not (a referral may hold no action).
+  if ('partnerAction' in changes && !changes.partnerAction) throw new ValidationError([{ field: 'partnerAction', message: 'Say what was agreed with the partner' }])
+  updateItem(doc, 'onwardReferrals', referral, changes, context)
+}
+
+/** Takes an agreed action added by mistake off its referral, where it is held. */
+export function removePartnerAction(doc: CaseDoc, referral: string, id: string, context: ChangeContext): void {
+  if (id !== FIRST_ACTION_ID) return removeItem(doc, 'partnerActions', id, context)
+  updateItem(doc, 'onwardReferrals', referral, Object.fromEntries(FIRST_PARTNER_ACTION_FIELDS.map((field) => [field.name, undefined])), context)
+}
+
 /** Edits an item of a list: only the fields that changed. */
 export function updateItem(
   doc: CaseDoc,
@@ -222,6 +268,10 @@ export function updateItem(
 export function removeItem(doc: CaseDoc, collection: CaseCollection, id: string, context: ChangeContext): void {
   beginChange(doc, context)
   requireOpenFor(doc, collection)
+  // Its agreed actions would be left without it: they are taken off first, each on purpose.
+  if (collection === 'onwardReferrals' && Object.values(doc.partnerActions).some((action) => String(action.referral) === id)) {
+    throw new CaseRuleError(['This referral has actions agreed with the partner: remove them first'])
+  }
   delete (doc[collection] as unknown as Record<string, unknown>)[id]
 }
 

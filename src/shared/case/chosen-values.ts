@@ -15,6 +15,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   expenses: 'an expense',
   goals: 'a goal',
   onwardReferrals: 'an onward referral',
+  partnerActions: 'an action agreed with a partner',
   followUps: 'a follow-up check',
   reviews: 'a support plan review',
   markers: 'a warning marker',

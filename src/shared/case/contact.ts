@@ -37,10 +37,19 @@ export const CONTACT_FIELDS = [
     kind: 'paragraph',
     max: 2000,
   },
+  // Homeless Link, the Genesis case study: beliefs asked about with what they mean for the support.
+  // Religious belief is special category data (UK GDPR Article 9): only what the client wants taken into account.
+  {
+    name: 'beliefs',
+    label: 'Cultural or religious beliefs to take into account',
+    hint: 'Is there anything we need to consider or be aware of regarding these beliefs? For example prayer times, food, fasting, who should visit',
+    kind: 'paragraph',
+    max: 2000,
+  },
 ] as const satisfies readonly Field[]
 export type ContactDetails = FieldValues<typeof CONTACT_FIELDS>
 
-const ACCESS = new Set<string>(['language', 'interpreter', 'accessNeeds'])
+const ACCESS = new Set<string>(['language', 'interpreter', 'accessNeeds', 'beliefs'])
 /** The form's two parts: how to reach the client, and what helps them communicate. */
 export const CONTACT_GROUPS = [
   { title: 'How to reach them', fields: CONTACT_FIELDS.filter((field) => !ACCESS.has(field.name)) },

@@ -8,6 +8,7 @@ import { isOverdue } from './support'
 import { consentReviews, consentReviewsDue, type ConsentReview } from './consent-reviews'
 import { followUpDue, followUpsOwed, type FollowUpDue } from './follow-ups-due'
 import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
+import { agreedActions } from './partner-actions'
 import { reviewDue, reviewDueOn } from './review-due'
 
 /** An unallocated referral is flagged after this many working days. */
@@ -72,7 +73,7 @@ export function flagFacts(record: CaseRecord): FlagFacts {
     receivedOn: record.referral.receivedOn,
     consentToRecordWithdrawnOn: record.engagement.consentToRecordWithdrawnOn ?? null,
     consentReviews: consentReviews(record),
-    openPartnerActionsDue: openPartnerActionsDue(Object.values(record.onwardReferrals)),
+    openPartnerActionsDue: openPartnerActionsDue(agreedActions(record).map((action) => action.values)),
     reviewDue: reviewDueOn(record) ?? null,
     followUpsOwed: followUpsOwed(record),
   }

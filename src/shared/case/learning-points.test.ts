@@ -17,7 +17,7 @@ const FROM_TEAM = {
 /** A case as schema 4 wrote it: no learning points of its own. */
 function version4Case(): Automerge.Doc<CaseDoc> {
   const plain = toPlain<Record<string, unknown>>(newCase())
-  for (const part of PARTS_ADDED[5]!) delete plain[part]
+  for (const part of [...PARTS_ADDED[5]!, ...PARTS_ADDED[6]!]) delete plain[part]
   return Automerge.from(toStored({ ...plain, schemaVersion: 4 })) as unknown as Automerge.Doc<CaseDoc>
 }
 
@@ -54,7 +54,7 @@ describe("moving the team document's learning points into their case", () => {
     const { caseId: _one, ...first } = FROM_TEAM['lp-1']
     const { caseId: _two, ...second } = FROM_TEAM['lp-2']
     expect(readCase(doc).learningPoints).toEqual({ 'lp-1': first, 'lp-2': second })
-    expect(Number(doc.schemaVersion)).toBe(5)
+    expect(Number(doc.schemaVersion)).toBe(CASE_SCHEMA_VERSION)
     doc = Automerge.change(doc, (d) => moveLearningPoints(d, FROM_TEAM, CASEWORKER))
     expect(readCase(doc).learningPoints).toEqual({ 'lp-1': first, 'lp-2': second })
   })

@@ -14,6 +14,7 @@ import { isOverdue } from './support'
 import { packHandedOverAnotherDay } from './dates/pack-handed-over-on-the-day'
 import { followUpDue, followUpsOwed } from './follow-ups-due'
 import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
+import { agreedActions } from './partner-actions'
 import { reviewDue, reviewDueOn } from './review-due'
 
 /** Contact is expected at least this often during intensive support. */
@@ -199,7 +200,7 @@ export function nextStep(record: CaseRecord, context: CaseContext, facts = caseF
   const review = consentReviewStep(consentReviews(record), context.today)
   if (review) return review
   // A partner's missed action, then a plan due its review: each is work owed to the client now.
-  const missed = missedPartnerActions(openPartnerActionsDue(Object.values(record.onwardReferrals)), context.today)
+  const missed = missedPartnerActions(openPartnerActionsDue(agreedActions(record).map((action) => action.values)), context.today)
   if (missed) return `${missed}: chase it with the partner.`
   const planReview = reviewDue(reviewDueOn(record), context.today)
   if (planReview) return `${planReview}.`

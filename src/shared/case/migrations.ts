@@ -78,6 +78,18 @@ const MIGRATIONS: Record<number, { plain(record: Record<string, unknown>): Recor
       doc.schemaVersion = 5
     },
   },
+  // Version 6 adds the list of actions agreed with partners, by the shared change as for version 4.
+  // A referral's own action from before stays where it was written, read as the first of its list
+  // (`agreedActions`): nothing is moved, so two laptops upgrading at once cannot make two copies.
+  5: {
+    plain(record) {
+      return { partnerActions: {}, ...record, schemaVersion: 6 }
+    },
+    doc(doc) {
+      if (!hasPartsOf(doc, 6)) throw new Error('a case is upgraded to schema 6 only after withAddedParts')
+      doc.schemaVersion = 6
+    },
+  },
 }
 
 /** Written out, not taken from newCaseDoc: a migration describes version 2 as it was, for ever. */

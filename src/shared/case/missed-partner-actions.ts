@@ -1,5 +1,5 @@
 import { formatUkDate, type IsoDate } from '../dates'
-import type { OnwardReferral } from './onward-referrals'
+import type { PartnerActionValues } from './partner-actions'
 
 /**
  * SAFE's red flag (Homeless Link, the area-wide systems): "the system creates red flags if a
@@ -9,10 +9,10 @@ import type { OnwardReferral } from './onward-referrals'
  */
 
 /** The due dates of the actions agreed with partners and not done yet, earliest first (what the board's index keeps). */
-export function openPartnerActionsDue(referrals: readonly Pick<OnwardReferral, 'partnerActionDue' | 'partnerActionDoneOn'>[]): IsoDate[] {
-  return referrals
-    .filter((referral) => referral.partnerActionDue !== undefined && !referral.partnerActionDoneOn)
-    .map((referral) => referral.partnerActionDue!)
+export function openPartnerActionsDue(actions: readonly Partial<Pick<PartnerActionValues, 'partnerActionDue' | 'partnerActionDoneOn'>>[]): IsoDate[] {
+  return actions
+    .filter((action) => action.partnerActionDue !== undefined && !action.partnerActionDoneOn)
+    .map((action) => action.partnerActionDue!)
     .sort()
 }
 

@@ -43,6 +43,7 @@ import {
 import type { SafetyOverride } from './safety-gate'
 import { FOLLOW_UP_FIELDS, type FollowUp } from './follow-ups'
 import { ONWARD_REFERRAL_FIELDS, type OnwardReferral } from './onward-referrals'
+import { PARTNER_ACTION_FIELDS, type PartnerAction } from './partner-actions'
 import { REVIEW_FIELDS, type SupportPlanReview } from './reviews'
 import type { CaseLearningPoint } from './learning-points'
 import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, type Referral, type ReferralDetails, type ReferralIdentity } from './referral'
@@ -62,8 +63,9 @@ export const CASE_KIND = 'homeward/case'
 /** 1: the first release (referral and notes). 2: the whole Safe Connections case. 3: adds scanned
  * documents and the record of generated paperwork. 4: adds the casework record around the toolkit
  * (`PARTS_ADDED` in added-parts.ts). 5: adds the case's learning points (learning-points.ts), once
- * in the team document. */
-export const CASE_SCHEMA_VERSION = 5
+ * in the team document. 6: adds the actions agreed with partners, any number per onward referral
+ * (partner-actions.ts). */
+export const CASE_SCHEMA_VERSION = 6
 
 /** A step in the case's life: opened, moved on or back a phase, closed. */
 export interface PhaseChange {
@@ -125,6 +127,8 @@ export interface CaseRecord {
   markers: Record<string, WarningMarker>
   equality: EqualityMonitoring
   onwardReferrals: Record<string, OnwardReferral>
+  /** The actions agreed with partners on the onward referrals, keyed by id, each naming its referral (schema 6). */
+  partnerActions: Record<string, PartnerAction>
   intensiveSupport: IntensiveSupport
   followUps: Record<string, FollowUp>
   reviews: Record<string, SupportPlanReview>
@@ -163,6 +167,7 @@ export const ENTRY_LISTS = [
   'attachments',
   'generatedDocuments',
   'onwardReferrals',
+  'partnerActions',
   'followUps',
   'reviews',
   'markers',
@@ -219,6 +224,7 @@ function emptyParts() {
     markers: {},
     equality: {},
     onwardReferrals: {},
+    partnerActions: {},
     intensiveSupport: {},
     followUps: {},
     reviews: {},
@@ -352,6 +358,7 @@ export const caseRecordSchema = z.object({
   markers: map(storedSchema(MARKER_FIELDS)),
   equality: storedSchema(EQUALITY_FIELDS),
   onwardReferrals: map(storedSchema(ONWARD_REFERRAL_FIELDS)),
+  partnerActions: map(storedSchema(PARTNER_ACTION_FIELDS).and(z.object({ referral: z.string() }))),
   intensiveSupport: storedSchema(INTENSIVE_SUPPORT_FIELDS),
   followUps: map(storedSchema(FOLLOW_UP_FIELDS)),
   reviews: map(storedSchema(REVIEW_FIELDS)),

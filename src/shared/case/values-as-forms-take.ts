@@ -22,5 +22,9 @@ export function valuesFormsRefuse(record: CaseRecord, today: IsoDate): FieldIssu
   for (const [collection, fields] of Object.entries(CASE_COLLECTIONS)) {
     for (const [id, item] of Object.entries(record[collection as keyof CaseRecord] as Record<string, Record<string, unknown>>)) check(`${collection}.${id}`, fields, item)
   }
+  // An agreed action is added on one of the case's onward referrals: a file's must name one it holds.
+  for (const [id, action] of Object.entries(record.partnerActions)) {
+    if (!Object.hasOwn(record.onwardReferrals, action.referral)) issues.push({ field: `partnerActions.${id}.referral`, message: 'The onward referral it was agreed on is not in this case' })
+  }
   return issues
 }

@@ -14,6 +14,7 @@ const ITEM_NAMES: Record<CaseCollection, string> = {
   expenses: 'Expense',
   goals: 'Goal',
   onwardReferrals: 'Onward referral',
+  partnerActions: 'Action agreed with a partner',
   followUps: 'Follow-up check',
   reviews: 'Support plan review',
   markers: 'Warning marker',

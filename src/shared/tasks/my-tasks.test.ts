@@ -80,4 +80,21 @@ describe('my tasks, gathered across cases from the index’s facts', () => {
       { kind: 'follow-up', due: '2027-05-23', what: 'Follow-up check 6 months after closure: is the client still accommodated?' },
     ])
   })
+
+  it('gives an action agreed with a partner to the team member named as doing it, else to the lead caseworker to chase', () => {
+    const referred = read(
+      edit(caseIn('intensive-support'), (d) => {
+        change.updateSection(d, 'stepDown', { startedOn: '2026-09-03' }, CASEWORKER)
+        change.addItem(d, 'onwardReferrals', 'r', { agency: 'Bradford Floating Support', madeOn: '2026-11-10', reason: 'Settling in', outcome: 'accepted' }, CASEWORKER)
+        change.addPartnerAction(d, 'r', 'p1', { partnerAction: 'First visit at the flat', partnerActionBy: 'Sarah at the agency', partnerActionDue: '2026-11-20' }, CASEWORKER)
+        change.addPartnerAction(d, 'r', 'p2', { partnerAction: 'Bring the tenancy papers', partnerActionBy: 'derek hall', partnerActionDue: '2026-11-26' }, CASEWORKER)
+        change.addPartnerAction(d, 'r', 'p3', { partnerAction: 'Benefits check', partnerActionDue: '2026-11-21', partnerActionDoneOn: '2026-11-21' }, CASEWORKER)
+      }),
+    )
+    const team = [AMINA, DEREK].map(({ id, name }) => ({ id, name }))
+    const tasksOf = (person: typeof AMINA | typeof DEREK) =>
+      myTasks([indexed('referred', referred)], person, TODAY, undefined, team).map(({ kind, due, what, person: whose }) => ({ kind, due, what, person: whose?.name }))
+    expect(tasksOf(AMINA)).toEqual([{ kind: 'partner-action', due: '2026-11-20', what: 'Chase Bradford Floating Support: First visit at the flat', person: 'Amina Okafor' }])
+    expect(tasksOf(DEREK)).toEqual([{ kind: 'partner-action', due: '2026-11-26', what: 'Bring the tenancy papers (agreed with Bradford Floating Support)', person: 'Derek Hall' }])
+  })
 })

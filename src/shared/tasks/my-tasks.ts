@@ -3,6 +3,7 @@ import { formatDayAndDate, isoDateOf, type IsoDate } from '../dates'
 import type { BoardFacts } from '../board/board'
 import { consentReviewsDue } from '../case/consent-reviews'
 import { FOLLOW_UP_CHECKS } from '../case/follow-ups'
+import { agreedActions } from '../case/partner-actions'
 import type { CaseRecord } from '../case/record'
 import type { CaseSummary } from '../case/summary'
 import type { Person, PersonRef } from '../people'
@@ -16,11 +17,12 @@ import { stepDownDue } from './step-down-due'
  * rule (consent-reviews.ts, review-due.ts, follow-ups-due.ts, and those beside this file); this
  * gathers them from what the case index holds, so the list is made without opening a case.
  */
-export const TASK_KINDS = ['action', 'allocate-referral', 'email-pack', 'step-down', 'consent-review', 'plan-review', 'follow-up'] as const
+export const TASK_KINDS = ['action', 'partner-action', 'allocate-referral', 'email-pack', 'step-down', 'consent-review', 'plan-review', 'follow-up'] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   action: 'Action',
+  'partner-action': 'Action agreed with a partner',
   'allocate-referral': 'Allocate the referral',
   'email-pack': 'Email the presentation pack',
   'step-down': 'Step down of support',
@@ -32,6 +34,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
 /** Where in the case each kind is done, as a path under the case's own (`/cases/ID/…`). */
 export const TASK_PLACES: Record<TaskKind, string> = {
   action: 'actions',
+  // Where the onward referrals are during the support (Reconnection planning shows them too).
+  'partner-action': 'phase/intensive-support',
   'allocate-referral': 'phase/allocate',
   'email-pack': 'phase/reconnection',
   'step-down': 'phase/step-down',
@@ -44,6 +48,8 @@ export const TASK_PLACES: Record<TaskKind, string> = {
 export interface TaskFacts {
   /** The actions not done yet, each with the person it is for. */
   openActions: { description: string; due: IsoDate; owner: PersonRef }[]
+  /** The actions agreed with partners not done yet that have a due date: what, who, due by, with which agency. */
+  openPartnerActions: { what: string; by: string | null; due: IsoDate; agency: string }[]
   reconnectionDate: IsoDate | null
   arrivedOn: IsoDate | null
   packEmailedOn: IsoDate | null
@@ -56,6 +62,11 @@ export function taskFacts(record: CaseRecord): TaskFacts {
     openActions: Object.values(record.actions)
       .filter((action) => !action.doneOn)
       .map(({ description, due, owner }) => ({ description, due, owner: { id: owner.id, name: owner.name } })),
+    openPartnerActions: agreedActions(record).flatMap(({ referral, values }) =>
+      values.partnerActionDue && !values.partnerActionDoneOn
+        ? [{ what: values.partnerAction ?? 'The action agreed', by: values.partnerActionBy ?? null, due: values.partnerActionDue, agency: record.onwardReferrals[referral]?.agency ?? 'the partner' }]
+        : [],
+    ),
     reconnectionDate: day.date ?? null,
     arrivedOn: day.arrivedOn ?? null,
     packEmailedOn: day.packEmailedOn ?? null,
@@ -74,8 +85,11 @@ export interface Task {
   what: string
 }
 
-/** Every task a case asks for today, due or not yet. */
-export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'leadCaseworker'>, facts: BoardFacts, today: IsoDate): Task[] {
+/**
+ * Every task a case asks for today, due or not yet. `team`: the team's people, to know an action
+ * agreed with a partner that one of them will do.
+ */
+export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'leadCaseworker'>, facts: BoardFacts, today: IsoDate, team: readonly PersonRef[] = []): Task[] {
   const lead = facts.leadCaseworkerId && summary.leadCaseworker ? { id: facts.leadCaseworkerId, name: summary.leadCaseworker } : null
   const task = (kind: TaskKind, due: IsoDate, what: string, person: PersonRef | null = lead): Task => ({
     caseId: summary.id,
@@ -86,6 +100,12 @@ export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'lead
     what,
   })
   const tasks: Task[] = facts.tasks.openActions.map((action) => task('action', action.due, action.description, action.owner))
+  // An action agreed with a partner is the team's to see done: the team member named as doing it
+  // does it; one a person at the agency does is chased by the lead caseworker, whose case it is.
+  for (const action of facts.status === 'open' ? facts.tasks.openPartnerActions : []) {
+    const doer = action.by === null ? undefined : team.find((person) => samePersonName(person.name, action.by!))
+    tasks.push(doer ? task('partner-action', action.due, `${action.what} (agreed with ${action.agency})`, doer) : task('partner-action', action.due, `Chase ${action.agency}: ${action.what}`))
+  }
 
   const allocate = allocationDue(facts)
   if (allocate) tasks.push(task('allocate-referral', allocate, 'Allocate the referral to a lead caseworker', null))
@@ -142,9 +162,10 @@ export function myTasks(
   person: Pick<Person, 'id' | 'name' | 'role'>,
   today: IsoDate,
   dueBefore: IsoDate = defaultDueBefore(today),
+  team: readonly PersonRef[] = [],
 ): Task[] {
   return cases
-    .flatMap(({ summary, board }) => caseTasks(summary, board, today))
+    .flatMap(({ summary, board }) => caseTasks(summary, board, today, team))
     .filter((task) => task.due < dueBefore && isTaskFor(task, person))
     .sort((a, b) => a.due.localeCompare(b.due) || a.clientName.localeCompare(b.clientName, 'en-GB') || a.kind.localeCompare(b.kind))
 }

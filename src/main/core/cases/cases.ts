@@ -277,7 +277,7 @@ export class Cases {
       today,
       dueBefore,
       person: { id: person.id, name: person.name },
-      tasks: myTasks(this.core.index.openCasesForBoard(), person, today, dueBefore),
+      tasks: myTasks(this.core.index.openCasesForBoard(), person, today, dueBefore, members),
       people: members.map(({ id, name }) => ({ id, name })),
     }
   }

@@ -155,6 +155,10 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
   // the rest of its sample workspace as before they were added.
   const more = new Random([...`${clientName} ${start}`].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261))
   const partnerReferral = randomUUID()
+  // The actions agreed on it beyond the first visit, and which get done: drawn by a generator of their own, for the same reason.
+  const agreed = ownRandom(`${clientName} ${start} partner actions`)
+  const [firstVisit, benefitsHelp, introduction] = [randomUUID(), agreed.chance(0.6) ? randomUUID() : undefined, agreed.chance(0.4) ? randomUUID() : undefined]
+  const [benefitsHelpDone, introductionDone] = [agreed.chance(0.7), agreed.chance(0.6)]
   /** The follow-up checks 3 and 6 months after closing today, as far as today has come; now and then one not made yet, so the board shows it due. */
   const followUps = (who: Person) => {
     const closedOn = day
@@ -217,7 +221,7 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         },
         c,
       )
-      change.updateSection(d, 'contact', sampleContact(extra, clientName, String(d.referral.siteUsuallySeen), day), c)
+      change.updateSection(d, 'contact', { ...sampleContact(extra, clientName, String(d.referral.siteUsuallySeen), day), ...sampleBeliefs(clientName, start) }, c)
     })
     later(rng.int(1, 3))
     if (ending === 'rejected') {
@@ -390,7 +394,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
         { goal: SAMPLE_GOAL, currentStrengths: 'Determined; good with people', peopleAndNetworks: `My ${relative}`, reviewOn: isoDateOf(addDays(parseISO(day), 28)) },
         c,
       )
-      // The linkage: floating support in the new area, with a first visit agreed with them.
+      // The linkage: floating support in the new area, with a first visit agreed with them, and
+      // often more: help with the benefit claims, and an introduction a team member makes.
       change.addItem(
         d,
         'onwardReferrals',
@@ -401,12 +406,18 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
           reason: 'Weekly visits to settle into the new flat: bills, benefits and the GP',
           outcome: 'accepted',
           outcomeOn: day,
-          partnerAction: 'First home visit',
-          partnerActionBy: `${place} Floating Support`,
-          partnerActionDue: addWorkingDays(day, 5),
         },
         c,
       )
+      change.addPartnerAction(d, partnerReferral, firstVisit, { partnerAction: 'First home visit', partnerActionBy: `${place} Floating Support`, partnerActionDue: addWorkingDays(day, 5) }, c)
+      if (benefitsHelp) {
+        const values = { partnerAction: 'Help with the Universal Credit claim and the council tax reduction', partnerActionBy: `${place} Floating Support`, partnerActionDue: addWorkingDays(day, 10) }
+        change.addPartnerAction(d, partnerReferral, benefitsHelp, values, c)
+      }
+      if (introduction) {
+        const values = { partnerAction: 'Introduce the client to the floating support worker at the day centre', partnerActionBy: lead.name, partnerActionDue: addWorkingDays(day, 15) }
+        change.addPartnerAction(d, partnerReferral, introduction, values, c)
+      }
       if (more.chance(0.5)) {
         const drugsOrAlcohol = more.pick(['Change Grow Live', 'Turning Point'])
         change.addItem(d, 'onwardReferrals', randomUUID(), { agency: drugsOrAlcohol, madeOn: day, reason: 'Drug and alcohol support, and a script in the new area', outcome: 'pending' }, c)
@@ -421,9 +432,13 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
       note(lead, rng.pick(['face-to-face', 'phone', 'with-agency'] as const))
       if (rng.chance(0.25)) action(lead, rng.int(2, 10), rng.chance(0.6))
       // Now and then the partner's first visit is missed: SAFE's red flag on the board.
-      if (i === 1 && more.chance(0.8)) act(lead, (d, c) => change.updateItem(d, 'onwardReferrals', partnerReferral, { partnerActionDoneOn: day }, c))
+      if (i === 1 && more.chance(0.8)) act(lead, (d, c) => change.updatePartnerAction(d, partnerReferral, firstVisit, { partnerActionDoneOn: day }, c))
       if (i === 3) {
-        act(lead, (d, c) =>
+        act(lead, (d, c) => {
+          // The later actions agreed with the partner: most done by now, some missed.
+          for (const [id, done] of [[benefitsHelp, benefitsHelpDone], [introduction, introductionDone]] as const) {
+            if (id && done) change.updatePartnerAction(d, partnerReferral, id, { partnerActionDoneOn: day }, c)
+          }
           change.addItem(
             d,
             'reviews',
@@ -436,8 +451,8 @@ export function generateCase(rng: Random, team: SeedTeam, today: IsoDate): Gener
               ...Object.fromEntries(Array.from({ length: 7 }, (_, n) => [`item${n + 1}`, more.int(2, 4)])),
             },
             c,
-          ),
-        )
+          )
+        })
       }
       if (ending === 'unplanned' && i === Math.floor(visits / 2)) {
         const reason = rng.pick(['returned-to-rough-sleeping', 'disengaged', 'in-custody', 'died', 'other'] as UnplannedReason[])
@@ -508,6 +523,24 @@ function sampleContact(rng: Random, clientName: string, site: string, day: IsoDa
     preferredContact: rng.pick(['phone', 'text', 'in-person', 'through-service'] as const),
     lastSeenWhere: site.split(',')[0],
     lastSeenOn: day,
+  }
+}
+
+/**
+ * For about one client in five, beliefs the team is to take into account, in a caseworker's words.
+ * Drawn by a generator of the case's own, so that every other sample value stays as it was.
+ */
+function sampleBeliefs(clientName: string, start: IsoDate): Record<string, unknown> {
+  const own = ownRandom(`${clientName} ${start} beliefs`)
+  if (!own.chance(0.2)) return {}
+  return {
+    beliefs: own.pick([
+      'Muslim: prays five times a day and fasts during Ramadan. Appointments not at Friday midday prayers; halal food only, so food bank parcels checked.',
+      'Catholic: would like to be put in touch with a parish in the new area. No other needs.',
+      'Vegan for his beliefs: food parcels and meals on travel days without meat, dairy or eggs.',
+      'Sikh: wears a turban and kara; prefers a male worker for personal matters. Vegetarian.',
+      'Jehovah’s Witness: will not accept a blood transfusion; the GP and any hospital to be told.',
+    ]),
   }
 }
 

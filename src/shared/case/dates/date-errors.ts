@@ -43,7 +43,8 @@ export function dateErrors(record: CaseRecord, today: IsoDate, catalogues: Catal
     Object.entries(items).flatMap(([id, item]) => rules.flatMap((rule) => inSection(`${collection}.${id}`, rule(item))))
   errors.push(
     ...inItems('markers', record.markers, markerEndedBeforeRaised),
-    ...inItems('onwardReferrals', record.onwardReferrals, outcomeBeforeReferral, partnerActionBeforeReferral),
+    ...inItems('onwardReferrals', record.onwardReferrals, outcomeBeforeReferral, (referral) => partnerActionBeforeReferral(referral)),
+    ...inItems('partnerActions', record.partnerActions, (action) => partnerActionBeforeReferral(record.onwardReferrals[action.referral] ?? {}, action)),
     ...inItems('followUps', record.followUps, (followUp) => followUpBeforeClosure(followUp, record)),
   )
   errors.push(
