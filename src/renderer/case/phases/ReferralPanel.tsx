@@ -4,6 +4,7 @@ import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, re
 import { formatUkDate, typedUkDate } from '../../../shared/dates'
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
+import { useReadOnly } from '../../forms/read-only'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
 
@@ -42,6 +43,7 @@ function Decision() {
   const [rejecting, setRejecting] = useState(false)
   const { issues, run, refuse } = useSubmit()
   const { referral } = record
+  const closed = useReadOnly()
 
   if (referral.status !== 'received') {
     const reasonLabel = REJECTION_REASONS.find((r) => r.value === referral.rejectionReason)?.label
@@ -54,6 +56,8 @@ function Decision() {
     )
   }
 
+  // A referral closed before it was decided is decided once the case is reopened.
+  if (closed) return <p>Not decided before the case was closed.</p>
   const decide = (edit: Parameters<typeof changeCase>[0]) => void run(() => changeCase(edit))
   return (
     // Its buttons decide; Enter in the date decides nothing.
