@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import * as change from '../../../shared/case/changes'
 import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../../shared/case/referral'
 import { formatUkDate, typedUkDate } from '../../../shared/dates'
@@ -10,14 +11,22 @@ import { Section } from '../CaseForms'
 
 const REFERRAL_GROUPS = [{ title: 'The client and the referrer', fields: REFERRAL_IDENTITY_FIELDS }, ...REFERRAL_DETAIL_GROUPS]
 
+/** Link target for the next step's "Check the referral": Phase 1, at the criteria and the decision. */
+export const CHECK_REFERRAL = 'check=referral'
+
 /** Phase 1: the referral form (Tool 3), the three criteria, and the decision. */
 export function ReferralPanel() {
   const { record } = useOpenCase()
   const problems = referralCriteriaProblems(record.referral)
+  // Arriving from the next step's "Check the referral", focus starts here, where it is checked and decided.
+  const [params] = useSearchParams()
+  const arrived = params.toString() === CHECK_REFERRAL
   return (
     <>
       <section className="panel" aria-labelledby="criteria-heading">
-        <h3 id="criteria-heading">Criteria for Safe Connection</h3>
+        <h3 id="criteria-heading" tabIndex={-1} {...(arrived ? { 'data-arrival-focus': true } : {})}>
+          Criteria for Safe Connection
+        </h3>
         {problems.length === 0 ? (
           <p className="ok">The referral meets all three criteria.</p>
         ) : (
