@@ -81,6 +81,10 @@ describe('a form made from the field catalogue', () => {
     expect(displayValue(byName.where!, stored.where)).toBe('Bristol')
     expect(displayValue(byName.cost!, stored.cost)).toBe('£12.50')
     expect(displayValue(byName.how!, stored.how)).toBe('Verbally')
+    // A number on a scale reads as the form offered it; a plain number as it is.
+    const scale = { name: 'confidence', label: 'Confidence', kind: 'number', min: 1, max: 5, scaleLabels: ['1 Very low', '2 Low', '3 Unsure', '4 Good', '5 Very good'] } as const satisfies Field
+    expect(displayValue(scale, 4)).toBe('4 Good')
+    expect(displayValue(byName.confidence!, 4)).toBe('4')
     expect(formValues(FIELDS, stored)).toMatchObject({ when: '20/11/2026', cost: '12.50', postcode: '' })
     const again = validate(schema, formValues(FIELDS, stored))
     expect(again.ok && again.value).toEqual(stored)

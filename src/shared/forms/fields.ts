@@ -297,6 +297,9 @@ export function displayValue(field: Field, value: unknown): string {
       return localAuthorityName(String(value))
     case 'money':
       return formatPounds(Number(value))
+    case 'number':
+      // A point on a scale reads as the form offered it ("4 Good", "Often"), not as a bare number.
+      return field.scaleLabels?.[Number(value) - field.min] ?? String(value)
     default:
       return String(value)
   }
