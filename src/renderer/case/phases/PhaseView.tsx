@@ -169,9 +169,9 @@ function PackStep() {
   const made = Object.values(record.generatedDocuments)
     .filter((document) => document.kind === 'presentation-pack')
     .sort((a, b) => b.at.localeCompare(a.at))[0]
-  if (closed) return made ? <p className="step__guidance">Presentation pack made on {formatUkDateTime(made.at)} by {made.by.name}.</p> : null
+  if (closed) return made ? <p className="pack-step">Presentation pack made on {formatUkDateTime(made.at)} by {made.by.name}.</p> : null
   return (
-    <p className="step__guidance">
+    <p className="pack-step">
       {made ? `Presentation pack made on ${formatUkDateTime(made.at)} by ${made.by.name}. ` : 'No presentation pack made yet: it is emailed to Housing Options the day before the presentation. '}
       <Link to={`/cases/${id}/documents?${MAKE_PACK}`}>{made ? 'Make the presentation pack again' : 'Make the presentation pack'}</Link>
     </p>
