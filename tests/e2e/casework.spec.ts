@@ -14,6 +14,8 @@ async function throughEngagement(steps: ReturnType<typeof casework>, lead: strin
   await steps.save('Referral form')
   await expect(page.getByText('The referral meets all three criteria.')).toBeVisible()
   await page.getByRole('button', { name: 'Accept the referral' }).click()
+  // Taken on, the case can be closed from its next step.
+  await expect(steps.nextStep.locator('summary', { hasText: 'Close the case' })).toBeVisible()
   await steps.moveOn('Phase 2 – Allocate')
 
   await shot('phase-2-allocate')
@@ -41,6 +43,14 @@ test('one person from referral to a planned closure, along the toolkit’s steps
   await steps.addReferral({ name: 'Łukasz Wiśniewski', born: '17/05/1984', chain: '4455667', referrer: 'Sam Reed', team: 'Tower Hamlets Outreach' })
   await screenshot(page, testInfo, 'phase-1-identify')
   await expect(steps.nextStep).toContainText('Check the referral, then accept or reject it.')
+  // The next step leads to checking the referral, its one way on: closing is not offered beside it
+  // (a referral not taken on is rejected, where it is checked).
+  await expect(steps.nextStep.locator('summary', { hasText: 'Close the case' })).toHaveCount(0)
+  await steps.nextStep.getByRole('link', { name: 'Check the referral' }).click()
+  await expect(page.getByRole('heading', { level: 3, name: 'Criteria for Safe Connection' })).toBeFocused()
+  await expect(page.getByRole('form', { name: 'Decision on the referral' }).getByRole('button', { name: 'Reject instead…' })).toBeVisible()
+  await screenshot(page, testInfo, 'phase-1-check-the-referral')
+  await expectAccessible(page, 'Phase 1, arrived at checking the referral')
   await throughEngagement(steps, 'Amina Okafor', (name) => screenshot(page, testInfo, name))
 
   // Phase 4: the evidence, the local connection test, the plan, the checks before the move.

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { PNG } from 'pngjs'
 import { expect, expectAccessible, screenshot, test } from './app'
 import { casework } from './casework'
 
@@ -79,4 +80,61 @@ test('a heading the window moves focus to, for a screen reader, shows no focus r
   await expect(control).not.toHaveCSS('box-shadow', 'none')
   await screenshot(page, testInfo, 'cases-first-control-focused')
   await expectAccessible(page, 'the case list, a control focused from the keyboard')
+})
+
+/** A rectangle of the window, in CSS pixels (the test windows' device pixels are the same). */
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The focus ring's yellow (`--focus`, #ffbf47) as drawn: red high, green middling, blue low. */
+const isFocusYellow = (r: number, g: number, b: number) => r > 230 && g > 160 && g < 215 && b < 120
+
+/**
+ * Where the focus ring's yellow is around a control: how many of its pixels lie outside the
+ * control's box (within `margin` of it), and how many inside `part` (a piece of the control).
+ */
+async function focusRing(page: Page, control: Box, part: Box, margin = 8): Promise<{ outside: number; inPart: number }> {
+  const clip = { x: Math.floor(control.x) - margin, y: Math.floor(control.y) - margin, width: Math.ceil(control.width) + 2 * margin, height: Math.ceil(control.height) + 2 * margin }
+  const image = PNG.sync.read(await page.screenshot({ clip }))
+  const within = (box: Box, x: number, y: number) => x >= Math.floor(box.x) && x < Math.ceil(box.x + box.width) && y >= Math.floor(box.y) && y < Math.ceil(box.y + box.height)
+  let outside = 0
+  let inPart = 0
+  for (let row = 0; row < image.height; row++) {
+    for (let column = 0; column < image.width; column++) {
+      const at = (row * image.width + column) * 4
+      if (!isFocusYellow(image.data[at]!, image.data[at + 1]!, image.data[at + 2]!)) continue
+      const x = clip.x + column
+      const y = clip.y + row
+      if (!within(control, x, y)) outside++
+      else if (within(part, x, y)) inPart++
+    }
+  }
+  return { outside, inPart }
+}
+
+test("the combobox's focus ring goes round its box and its button together, and stays inside the form's edge", async ({ app }, testInfo) => {
+  const page = await app.open()
+  const steps = casework(page)
+  await steps.firstRun('Amina Okafor')
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 1000 })
+    await mainNav(page).getByRole('link', { name: 'Add a referral' }).click()
+    // Reached from the keyboard, as the ring's own rule shows it.
+    await page.getByLabel("Referrer's name").press('Tab')
+    const box = page.getByRole('combobox', { name: 'Referring organisation' })
+    await expect(box).toBeFocused()
+    const input = (await box.boundingBox())!
+    const button = (await page.getByRole('button', { name: 'Show the choices' }).boundingBox())!
+    const control = { x: input.x, y: input.y, width: button.x + button.width - input.x, height: input.height }
+    const ring = await focusRing(page, control, button)
+    // Nothing of the ring past the control's edge (the form's own, the box being the form's width), and the ring round the button too.
+    expect(ring.outside, `yellow outside the control at ${width} px`).toBe(0)
+    expect(ring.inPart, `yellow round the button at ${width} px`).toBeGreaterThan(0)
+    await page.screenshot({ path: testInfo.outputPath(`combobox-focused-${width}.png`) })
+  }
+  await expectAccessible(page, 'the referring organisation box, focused')
 })

@@ -11,6 +11,7 @@ import { itemConflicts } from '../forms/CollectionEditor'
 import { EditForm } from '../forms/EditForm'
 import { FieldHistory, type FieldRecordSource } from '../forms/FieldRecord'
 import { useFormDraft } from '../forms/drafts'
+import { useReadOnly } from '../forms/read-only'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 
@@ -31,6 +32,8 @@ export function ActionsView() {
   const members = useApiQuery('listMembers', {})
   const team = members.status === 'ready' ? members.data : []
   const [editing, setEditing] = useState<string | undefined>()
+  // A closed case's actions are listed as they were left: none is marked done, changed or added.
+  const closed = useReadOnly()
   const day = today()
   const actions = Object.entries(record.actions).sort(([, a], [, b]) => Number(Boolean(a.doneOn)) - Number(Boolean(b.doneOn)) || a.due.localeCompare(b.due))
   return (
@@ -42,7 +45,7 @@ export function ActionsView() {
         rowKey={([id]) => id}
         rowClassName={([, action]) => (isOverdue(action, day) ? 'row--overdue' : undefined)}
         empty="No actions yet."
-        rowDetail={([id], _index, actionRow) => itemConflicts(ACTION_FIELDS, recordOf(id), actionRow)}
+        rowDetail={([id], _index, actionRow) => itemConflicts(ACTION_FIELDS, recordOf(id), actionRow, !closed)}
         columns={[
           { heading: 'Action', cell: ([, action]) => action.description },
           { heading: 'Who', cell: ([, action]) => action.owner.name },
@@ -57,21 +60,25 @@ export function ActionsView() {
           },
           { heading: 'Done', cell: ([, action]) => (action.doneOn ? formatUkDate(action.doneOn) : 'Not yet') },
         ]}
-        rowActions={{
-          heading: 'Changes',
-          cell: ([id, action]) => (
-            <>
-              {!action.doneOn && (
-                <button type="button" className="link-button" onClick={() => changeCase((doc, context) => change.updateItem(doc, 'actions', id, { doneOn: context.today }, context))}>
-                  Mark done<span className="visually-hidden">: {action.description}</span>
-                </button>
-              )}
-              <button type="button" className="link-button" onClick={() => setEditing(id)}>
-                Change<span className="visually-hidden">: {action.description}</span>
-              </button>
-            </>
-          ),
-        }}
+        {...(closed
+          ? {}
+          : {
+              rowActions: {
+                heading: 'Changes',
+                cell: ([id, action]: [string, CaseAction]) => (
+                  <>
+                    {!action.doneOn && (
+                      <button type="button" className="link-button" onClick={() => changeCase((doc, context) => change.updateItem(doc, 'actions', id, { doneOn: context.today }, context))}>
+                        Mark done<span className="visually-hidden">: {action.description}</span>
+                      </button>
+                    )}
+                    <button type="button" className="link-button" onClick={() => setEditing(id)}>
+                      Change<span className="visually-hidden">: {action.description}</span>
+                    </button>
+                  </>
+                ),
+              },
+            })}
       />
       {editing && record.actions[editing] ? (
         <ActionForm
@@ -96,6 +103,9 @@ function ActionForm(props: { actionId?: string; action?: CaseAction; record?: Fi
   const [draft, setDraft, clearDraft] = useFormDraft(`${id}:action:${props.actionId ?? 'new'}`, props.action ? 'Change the action' : 'Add an action')
   const current = draft ?? { values: { ...formValues(ACTION_FIELDS, stored), owner: props.action?.owner.id ?? '' }, base: stored }
   const [ownerError, setOwnerError] = useState<string | undefined>()
+  // A closed case adds no action: the form is shown only to keep in sight what was typed before it closed.
+  const closed = useReadOnly()
+  if (closed && !draft) return null
   return (
     <div className="panel subform">
       <h3>{props.action ? 'Change the action' : 'Add an action'}</h3>

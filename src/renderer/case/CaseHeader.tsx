@@ -16,6 +16,7 @@ import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 import { CLOSED_HEADING_ID, ClosedCase } from './ClosedCase'
 import { MAKE_CLOSURE_LETTER } from './documents/PaperworkPanels'
+import { CHECK_REFERRAL } from './phases/ReferralPanel'
 import { RestrictCase } from './RestrictCase'
 import { RebuiltNotice } from './CorrectedCase'
 import { MarkerTags } from '../components/MarkerTags'
@@ -80,7 +81,10 @@ function NextStep() {
   // Tool 4, Step 7 informs the client with the letter: the way to make it is offered with the step.
   const closureStep = record.phase === 'closure-and-review' ? closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current') : undefined
   const next = nextPhase(record.phase)
-  const problems = record.phase === 'identify' && record.referral.status === 'received' ? [] : advanceProblems(record, context, facts)
+  // A referral not yet decided: checking it is the one way on, and rejecting it there is how it ends,
+  // so closing is not offered beside it (closing lives here once the referral is taken on).
+  const deciding = record.phase === 'identify' && record.referral.status === 'received'
+  const problems = deciding ? [] : advanceProblems(record, context, facts)
   return (
     <section className="next-step" aria-labelledby="next-step-heading">
       <h2 id="next-step-heading" className="next-step__title" tabIndex={-1}>
@@ -100,9 +104,14 @@ function NextStep() {
         </ul>
       )}
       <div className="next-step__actions">
+        {deciding && (
+          <Link className="button" to={`/cases/${id}/phase/identify?${CHECK_REFERRAL}`}>
+            Check the referral
+          </Link>
+        )}
         {next && record.referral.status === 'accepted' && <AdvanceButton disabled={problems.length > 0} />}
         {previousPhase(record.phase) && <MoveBack />}
-        <CloseCase plannedProblems={plannedClosureProblems(record, context, facts)} onClosed={() => (movedHere.current = true)} />
+        {!deciding && <CloseCase plannedProblems={plannedClosureProblems(record, context, facts)} onClosed={() => (movedHere.current = true)} />}
       </div>
     </section>
   )

@@ -9,6 +9,7 @@ import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
 import { useWithheld } from './RestrictCase'
 import { useFollowCorrection } from './CorrectedCase'
+import { ReadOnlyContext } from '../forms/read-only'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
 export function CasePage() {
@@ -103,12 +104,16 @@ export function CasePage() {
           </ul>
         </nav>
         <div className="case-main">
-          {/* A closed case is read-only until reopened: its forms cannot be changed (the change
-              functions refuse too). The header's closed box, before this in reading order, says so; the
-              group's name says it again where a screen reader meets the disabled controls. Keyed by
-              case, so moving between cases starts each one's forms afresh. */}
+          {/* A closed case is read-only until reopened: its forms offer no Change, Add or Remove
+              (ReadOnlyContext), and cannot be changed (the change functions refuse too); a form with
+              something typed in it stays, disabled, so the words are not hidden. The header's closed
+              box, before this in reading order, says so; the group's name says it again where a screen
+              reader meets the case's parts. Keyed by case, so moving between cases starts each one's
+              forms afresh. */}
           <fieldset className="read-only-case" disabled={readOnly} {...(readOnly ? { 'aria-label': 'Read only: the case is closed' } : {})}>
-            <Outlet key={id} />
+            <ReadOnlyContext.Provider value={readOnly}>
+              <Outlet key={id} />
+            </ReadOnlyContext.Provider>
           </fieldset>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { formatUkDate, formatUkDateTime, typedUkDate } from '../../shared/dates'
 import { validate } from '../../shared/validation'
 import { byField, ErrorSummary, Form, FormActions, SelectField, TextArea, TextField } from '../components/form'
 import { useDraft } from '../forms/drafts'
+import { useReadOnly } from '../forms/read-only'
 import { useSubmit } from '../forms/useSubmit'
 import { today, useCaseChange, useOpenCase } from './CaseContext'
 
@@ -34,6 +35,8 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
   const { issues, run, refuse } = useSubmit()
   const [added, setAdded] = useState(false)
   const errors = byField(issues)
+  // A closed case takes no new note in the window: the form stays only to keep in sight a note typed before it closed.
+  const closed = useReadOnly()
   const set = (field: keyof typeof initial) => (value: string) => {
     setAdded(false)
     setValues({ ...values, [field]: value })
@@ -51,6 +54,7 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
     })
   }
 
+  if (closed && values.text === '') return null
   return (
     <Form className="panel note-form" onSubmit={save} aria-label={correcting ? 'Correct a case note' : 'Add a case note'}>
       <ErrorSummary issues={issues} />
@@ -84,6 +88,7 @@ function NoteForm({ correcting, onDone }: { correcting: CaseNote | undefined; on
 }
 
 function NoteList({ notes, onCorrect }: { notes: CaseNote[]; onCorrect: (note: CaseNote) => void }) {
+  const closed = useReadOnly()
   if (notes.length === 0) return <p className="muted">No notes yet. The first contact you log will appear here.</p>
   const byId = new Map(notes.map((note) => [note.id, note]))
   const correctedBy = new Map(notes.filter((note) => note.corrects).map((note) => [note.corrects!, note]))
@@ -102,7 +107,7 @@ function NoteList({ notes, onCorrect }: { notes: CaseNote[]; onCorrect: (note: C
             {original && <p className="note__flag">Corrects the note of {formatUkDate(original.date)} by {original.author.name}</p>}
             {corrected && <p className="note__flag">Corrected on {formatUkDate(corrected.date)} by {corrected.author.name}: see the newer note</p>}
             <p className="note__text">{note.text}</p>
-            {!corrected && (
+            {!corrected && !closed && (
               <button type="button" className="link-button" onClick={() => onCorrect(note)}>
                 Correct this note
               </button>

@@ -9,6 +9,7 @@ import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldReco
 import { issuesOf } from './issues'
 import { useDiscardDraft, useDraftsUnder, useFormDraft } from './drafts'
 import { OvertakenChoice, overtakenAt, useOvertakenChoices } from './OvertakenChoice'
+import { useReadOnly } from './read-only'
 
 export interface ListColumn<T> {
   label: string
@@ -39,6 +40,8 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   record?: (id: string) => FieldRecordSource
 }) {
   const groups: FieldGroup[] = [{ title: props.title, fields: props.fields }]
+  // A closed case's list offers no Add, Change or Remove; its conflicts and unsaved items are still shown.
+  const closed = useReadOnly()
   const [adding, setAdding, clearAdding] = useFormDraft(`${props.draftKey}:new`, props.title)
   const [editingId, setEditingId] = useState<string | undefined>()
   // Items with unsaved typing whose form is closed (left by a reload, a restart): offered at their row.
@@ -68,7 +71,8 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
       title={props.title}
       actions={
         !adding &&
-        !props.readOnly && (
+        !props.readOnly &&
+        !closed && (
           <button
             type="button"
             data-add-button
@@ -93,11 +97,16 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         scroll
         columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}
         {...(props.record && !props.readOnly
-          ? { rowDetail: ([id]: [string, T], _index: number, recordRow: RefObject<HTMLTableRowElement | null>) => itemConflicts(props.fields, props.record!(id), recordRow) }
+          ? {
+              rowDetail: ([id]: [string, T], _index: number, recordRow: RefObject<HTMLTableRowElement | null>) =>
+                itemConflicts(props.fields, props.record!(id), recordRow, !closed),
+            }
           : {})}
         {...(props.readOnly
           ? {}
-          : {
+          : closed
+            ? unsavedRows(entries, unsavedItems)
+            : {
               rowActions: {
                 heading: 'Changes',
                 cell: ([id]: [string, T]) => (
@@ -297,9 +306,9 @@ function FormHeading({ focus, children }: { focus: boolean; children: ReactNode 
  * An item's fields saved with two values at once, for a row under its own: each with both values,
  * who saved them and when, to keep one. Null when there is none (no row; and nothing decoded).
  * Also the Actions tab's, whose table is its own. Once one is kept, focus goes to the item's row,
- * which shows the value kept.
+ * which shows the value kept. Not `choosable` on a closed case: both values shown, kept once reopened.
  */
-export function itemConflicts(fields: readonly Field[], record: FieldRecordSource, itemRow: RefObject<HTMLElement | null>): ReactNode {
+export function itemConflicts(fields: readonly Field[], record: FieldRecordSource, itemRow: RefObject<HTMLElement | null>, choosable = true): ReactNode {
   const conflicts = fields.flatMap((field) => {
     const values = record.conflict(field.name)
     return values ? [{ field, values }] : []
@@ -309,7 +318,21 @@ export function itemConflicts(fields: readonly Field[], record: FieldRecordSourc
   return conflicts.map(({ field, values }) => (
     <div key={field.name}>
       <p className="item-conflict__field">{field.label}</p>
-      <FieldConflict field={field} values={values} onChoose={(value) => record.choose(field.name, value)} returnFocus={itemRow} />
+      <FieldConflict field={field} values={values} {...(choosable ? { onChoose: (value: unknown) => record.choose(field.name, value) } : {})} returnFocus={itemRow} />
     </div>
   ))
+}
+
+/**
+ * A closed case's list: no Change or Remove, but an item with unsaved typing still says so at its
+ * row (the words wait in its draft until the case is reopened), never hidden.
+ */
+function unsavedRows<T>(entries: [string, T][], unsaved: Set<string>): { rowActions?: { heading: string; cell: (row: [string, T]) => ReactNode } } {
+  if (!entries.some(([id]) => unsaved.has(id))) return {}
+  return {
+    rowActions: {
+      heading: 'Changes',
+      cell: ([id]) => unsaved.has(id) && <strong className="unsaved-item">Unsaved changes: reopen the case to save them</strong>,
+    },
+  }
 }

@@ -23,11 +23,12 @@ const who = (entry: FieldValue) => `${entry.author?.name ?? 'Someone outside Hom
  * Two values of one field saved at the same time (two laptops, or two windows, before either saw
  * the other's): both are shown, with who saved each and when, until someone keeps one. Keeping one
  * takes this box away with the button pressed, so focus goes to `returnFocus` (the field's value).
+ * Without `onChoose` (a closed case), both are still shown, with no buttons: the case is reopened to keep one.
  */
-export function FieldConflict(props: { field: Field; values: FieldValue[]; onChoose: (value: unknown) => void; returnFocus?: RefObject<HTMLElement | null> }) {
+export function FieldConflict(props: { field: Field; values: FieldValue[]; onChoose?: (value: unknown) => void; returnFocus?: RefObject<HTMLElement | null> }) {
   const [error, setError] = useState<string | undefined>()
   const kept = useRef(false)
-  const { returnFocus } = props
+  const { returnFocus, onChoose } = props
   useEffect(
     () => () => {
       // This box is gone once the kept value is drawn (an effect's cleanup runs after that commit):
@@ -40,27 +41,30 @@ export function FieldConflict(props: { field: Field; values: FieldValue[]; onCho
   return (
     <div className="field-conflict" role="group" aria-label={`${props.field.label}: ${props.values.length} values saved at the same time`}>
       <p className="field-conflict__title">
-        {props.values.length} values were saved at the same time. Check with the team, then keep the right one.
+        {props.values.length} values were saved at the same time.{' '}
+        {props.onChoose ? 'Check with the team, then keep the right one.' : 'Reopen the case to keep the right one.'}
       </p>
       <ul className="field-conflict__values">
         {props.values.map((entry, index) => (
           <li key={index}>
             <span className="facts__value">“{shown(props.field, entry.value)}”</span> <span className="muted">saved by {who(entry)}</span>{' '}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                try {
-                  kept.current = true
-                  props.onChoose(entry.value)
-                } catch (caught) {
-                  kept.current = false
-                  setError(caught instanceof Error ? caught.message : String(caught))
-                }
-              }}
-            >
-              Keep this one<span className="visually-hidden">: “{shown(props.field, entry.value)}”</span>
-            </button>
+            {onChoose && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  try {
+                    kept.current = true
+                    onChoose(entry.value)
+                  } catch (caught) {
+                    kept.current = false
+                    setError(caught instanceof Error ? caught.message : String(caught))
+                  }
+                }}
+              >
+                Keep this one<span className="visually-hidden">: “{shown(props.field, entry.value)}”</span>
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
-import { changedValues, displayValue, formValues, type Field, type FieldGroup } from '../../shared/forms/fields'
+import { changedValues, displayValue, formValues, labelUnder, type Field, type FieldGroup } from '../../shared/forms/fields'
 import { Panel } from '../components/Panel'
 import { overtakenFields } from '../../shared/forms/overtaken'
 import { useProfile } from '../app/contexts'
@@ -7,6 +7,7 @@ import { EditForm } from './EditForm'
 import { useFormDraft } from './drafts'
 import { FieldConflict, FieldHistory, type FieldRecordSource } from './FieldRecord'
 import { OvertakenChoice, overtakenAt, useOvertakenChoices } from './OvertakenChoice'
+import { useReadOnly } from './read-only'
 
 /**
  * One part of a case as a summary, with "Change" to edit it. Saving writes only the fields this
@@ -25,6 +26,8 @@ export function SectionForm(props: {
   record?: FieldRecordSource
 }) {
   const [draft, setDraft, clearDraft] = useFormDraft(props.draftKey, props.title)
+  // A closed case's form offers no Change; a conflict on it is shown, to be settled once reopened.
+  const closed = useReadOnly()
   const profile = useProfile()
   const choices = useOvertakenChoices(props.record, props.onSave)
   const fields = props.groups.flatMap((group) => [...group.fields])
@@ -47,7 +50,8 @@ export function SectionForm(props: {
       title={props.title}
       actions={
         !draft &&
-        !props.readOnly && (
+        !props.readOnly &&
+        !closed && (
           <button
             ref={changeButton}
             type="button"
@@ -110,7 +114,16 @@ export function SectionForm(props: {
             {props.groups.length > 1 && <h4 className="summary-group__title">{group.title}</h4>}
             <dl className="facts">
               {group.fields.map((field) => (
-                <FactRow key={field.name} field={field} value={props.stored[field.name]} record={props.record} readOnly={props.readOnly} blank={group.blank} />
+                <FactRow
+                  key={field.name}
+                  field={field}
+                  label={props.groups.length > 1 ? labelUnder(group, field) : field.label}
+                  value={props.stored[field.name]}
+                  record={props.record}
+                  readOnly={props.readOnly}
+                  closed={closed}
+                  blank={group.blank}
+                />
               ))}
             </dl>
           </div>
@@ -121,7 +134,7 @@ export function SectionForm(props: {
 }
 
 /** A field's row in the section's summary: its value, a conflict to settle, and its history. */
-function FactRow(props: { field: Field; value: unknown; record: FieldRecordSource | undefined; readOnly: boolean | undefined; blank: string | undefined }) {
+function FactRow(props: { field: Field; label: string; value: unknown; record: FieldRecordSource | undefined; readOnly: boolean | undefined; closed: boolean; blank: string | undefined }) {
   const { field, record } = props
   // Where focus goes once a conflicting value is kept: the value now shown.
   const value = useRef<HTMLSpanElement>(null)
@@ -129,12 +142,14 @@ function FactRow(props: { field: Field; value: unknown; record: FieldRecordSourc
   const conflict = record?.conflict(field.name)
   return (
     <div className="facts__row">
-      <dt>{field.label}</dt>
+      <dt>{props.label}</dt>
       <dd>
         <span ref={value} tabIndex={-1} className={shown ? 'facts__value' : 'muted'}>
           {shown || (props.blank ?? 'Not recorded')}
         </span>
-        {conflict && !props.readOnly && <FieldConflict field={field} values={conflict} onChoose={(chosen) => record!.choose(field.name, chosen)} returnFocus={value} />}
+        {conflict && !props.readOnly && (
+          <FieldConflict field={field} values={conflict} {...(props.closed ? {} : { onChoose: (chosen: unknown) => record!.choose(field.name, chosen) })} returnFocus={value} />
+        )}
         {record?.hasHistory(field.name) && (
           <FieldHistory
             field={field}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validate } from '../validation'
-import { changedValues, checkStoredValues, displayValue, formSchema, formValues, storedSchema, withBlankChoicesShown, type Field } from './fields'
+import { changedValues, checkStoredValues, displayValue, formSchema, formValues, labelUnder, storedSchema, withBlankChoicesShown, type Field } from './fields'
 
 const FIELDS = [
   { name: 'who', label: 'Housing Options contact', kind: 'text', required: true },
@@ -81,6 +81,10 @@ describe('a form made from the field catalogue', () => {
     expect(displayValue(byName.where!, stored.where)).toBe('Bristol')
     expect(displayValue(byName.cost!, stored.cost)).toBe('£12.50')
     expect(displayValue(byName.how!, stored.how)).toBe('Verbally')
+    // A number on a scale reads as the form offered it; a plain number as it is.
+    const scale = { name: 'confidence', label: 'Confidence', kind: 'number', min: 1, max: 5, scaleLabels: ['1 Very low', '2 Low', '3 Unsure', '4 Good', '5 Very good'] } as const satisfies Field
+    expect(displayValue(scale, 4)).toBe('4 Good')
+    expect(displayValue(byName.confidence!, 4)).toBe('4')
     expect(formValues(FIELDS, stored)).toMatchObject({ when: '20/11/2026', cost: '12.50', postcode: '' })
     const again = validate(schema, formValues(FIELDS, stored))
     expect(again.ok && again.value).toEqual(stored)
@@ -139,5 +143,15 @@ describe('an outreach team field', () => {
     expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: '  Camden Outreach ' })).toEqual({ ok: true, value: { outreachTeam: 'Camden Outreach' } })
     expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: 'Camden\u0007Outreach' })).toMatchObject({ ok: false, issues: [{ message: 'Outreach team must not contain control characters' }] })
     expect(validate(formSchema([field], '2026-11-23'), { outreachTeam: 'x'.repeat(201) })).toMatchObject({ ok: false, issues: [{ message: 'Outreach team must be 200 characters or fewer' }] })
+  })
+})
+
+describe('a label under its group', () => {
+  it("drops the group's title a label starts with, and keeps any other label whole", () => {
+    const group = { title: 'Drug and alcohol services' }
+    expect(labelUnder(group, { label: 'Drug and alcohol services: done on' })).toBe('Done on')
+    expect(labelUnder(group, { label: 'Drug and alcohol services: note' })).toBe('Note')
+    expect(labelUnder(group, { label: 'Scripting services: note' })).toBe('Scripting services: note')
+    expect(labelUnder({ title: 'Destination' }, { label: 'Destination local authority' })).toBe('Destination local authority')
   })
 })

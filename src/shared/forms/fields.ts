@@ -75,6 +75,18 @@ export interface FieldGroup {
   fields: readonly Field[]
 }
 
+/**
+ * A field's label where it is shown under its group's heading, as a summary's row: without the
+ * group's title when the label starts with it ("Done on" under "Drug and alcohol services", whose
+ * field is "Drug and alcohol services: done on" so that a message naming it is clear on its own).
+ */
+export function labelUnder(group: Pick<FieldGroup, 'title'>, field: Pick<Field, 'label'>): string {
+  const prefix = `${group.title}: `
+  if (!field.label.startsWith(prefix) || field.label.length === prefix.length) return field.label
+  const rest = field.label.slice(prefix.length)
+  return rest.charAt(0).toUpperCase() + rest.slice(1)
+}
+
 /** Every field of a grouped form, keeping each field's own type. */
 export function fieldsOf<G extends readonly FieldGroup[]>(groups: G): G[number]['fields'][number][] {
   return groups.flatMap((group) => [...group.fields]) as G[number]['fields'][number][]
@@ -297,6 +309,9 @@ export function displayValue(field: Field, value: unknown): string {
       return localAuthorityName(String(value))
     case 'money':
       return formatPounds(Number(value))
+    case 'number':
+      // A point on a scale reads as the form offered it ("4 Good", "Often"), not as a bare number.
+      return field.scaleLabels?.[Number(value) - field.min] ?? String(value)
     default:
       return String(value)
   }

@@ -6,6 +6,7 @@ import { formatUkDate, formatUkDateTime, isoDateOf } from '../../../shared/dates
 import { useApi } from '../../app/contexts'
 import { ErrorSummary, Form, FormActions, TextArea } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
+import { useReadOnly } from '../../forms/read-only'
 import { today, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
 import { MAKE_CLOSURE_LETTER } from '../documents/PaperworkPanels'
@@ -64,6 +65,7 @@ function LearningPoint() {
   const [text, setText] = useState('')
   const { busy, issues, run } = useSubmit()
   const [added, setAdded] = useState(false)
+  const closed = useReadOnly()
   // Kept in the case itself, so they are listed here as they arrive, from this laptop or another.
   const points = Object.entries(record.learningPoints).sort((a, b) => a[1].at.localeCompare(b[1].at))
   return (
@@ -84,23 +86,25 @@ function LearningPoint() {
           ))}
         </ul>
       )}
-      <Form
-        onSubmit={() =>
-          void run(async () => {
-            await api.call('addLearningPoint', { caseId: id, text })
-            setText('')
-            setAdded(true)
-          })
-        }
-      >
-        <ErrorSummary issues={issues} />
-        <TextArea name="text" label="Learning point" value={text} onChange={(value) => (setText(value), setAdded(false))} rows={3} error={issues.find((i) => i.field === 'text')?.message} />
-        <FormActions label="Add to the team's learning log" busy={busy} className="button button--secondary">
-          <span role="status" className="save-confirmation">
-            {added ? 'Added to the learning log.' : ''}
-          </span>
-        </FormActions>
-      </Form>
+      {!closed && (
+        <Form
+          onSubmit={() =>
+            void run(async () => {
+              await api.call('addLearningPoint', { caseId: id, text })
+              setText('')
+              setAdded(true)
+            })
+          }
+        >
+          <ErrorSummary issues={issues} />
+          <TextArea name="text" label="Learning point" value={text} onChange={(value) => (setText(value), setAdded(false))} rows={3} error={issues.find((i) => i.field === 'text')?.message} />
+          <FormActions label="Add to the team's learning log" busy={busy} className="button button--secondary">
+            <span role="status" className="save-confirmation">
+              {added ? 'Added to the learning log.' : ''}
+            </span>
+          </FormActions>
+        </Form>
+      )}
     </section>
   )
 }

@@ -164,11 +164,14 @@ function PhaseSections({ phase }: { phase: Phase }) {
 /** The presentation pack, made in the documents tab: the last one made (when, by whom), and the way there. */
 function PackStep() {
   const { id, record } = useOpenCase()
+  // A closed case makes no pack (the documents tab offers none): those made are still said.
+  const closed = record.status === 'closed'
   const made = Object.values(record.generatedDocuments)
     .filter((document) => document.kind === 'presentation-pack')
     .sort((a, b) => b.at.localeCompare(a.at))[0]
+  if (closed) return made ? <p className="pack-step">Presentation pack made on {formatUkDateTime(made.at)} by {made.by.name}.</p> : null
   return (
-    <p className="step__guidance">
+    <p className="pack-step">
       {made ? `Presentation pack made on ${formatUkDateTime(made.at)} by ${made.by.name}. ` : 'No presentation pack made yet: it is emailed to Housing Options the day before the presentation. '}
       <Link to={`/cases/${id}/documents?${MAKE_PACK}`}>{made ? 'Make the presentation pack again' : 'Make the presentation pack'}</Link>
     </p>

@@ -1,22 +1,32 @@
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import * as change from '../../../shared/case/changes'
 import { REFERRAL_DETAIL_GROUPS, REFERRAL_IDENTITY_FIELDS, REJECTION_REASONS, referralCriteriaProblems, type RejectionReason } from '../../../shared/case/referral'
 import { formatUkDate, typedUkDate } from '../../../shared/dates'
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from '../../components/form'
 import { useSubmit } from '../../forms/useSubmit'
+import { useReadOnly } from '../../forms/read-only'
 import { today, useCaseChange, useOpenCase } from '../CaseContext'
 import { Section } from '../CaseForms'
 
 const REFERRAL_GROUPS = [{ title: 'The client and the referrer', fields: REFERRAL_IDENTITY_FIELDS }, ...REFERRAL_DETAIL_GROUPS]
 
+/** Link target for the next step's "Check the referral": Phase 1, at the criteria and the decision. */
+export const CHECK_REFERRAL = 'check=referral'
+
 /** Phase 1: the referral form (Tool 3), the three criteria, and the decision. */
 export function ReferralPanel() {
   const { record } = useOpenCase()
   const problems = referralCriteriaProblems(record.referral)
+  // Arriving from the next step's "Check the referral", focus starts here, where it is checked and decided.
+  const [params] = useSearchParams()
+  const arrived = params.toString() === CHECK_REFERRAL
   return (
     <>
       <section className="panel" aria-labelledby="criteria-heading">
-        <h3 id="criteria-heading">Criteria for Safe Connection</h3>
+        <h3 id="criteria-heading" tabIndex={-1} {...(arrived ? { 'data-arrival-focus': true } : {})}>
+          Criteria for Safe Connection
+        </h3>
         {problems.length === 0 ? (
           <p className="ok">The referral meets all three criteria.</p>
         ) : (
@@ -42,6 +52,7 @@ function Decision() {
   const [rejecting, setRejecting] = useState(false)
   const { issues, run, refuse } = useSubmit()
   const { referral } = record
+  const closed = useReadOnly()
 
   if (referral.status !== 'received') {
     const reasonLabel = REJECTION_REASONS.find((r) => r.value === referral.rejectionReason)?.label
@@ -54,6 +65,8 @@ function Decision() {
     )
   }
 
+  // A referral closed before it was decided is decided once the case is reopened.
+  if (closed) return <p>Not decided before the case was closed.</p>
   const decide = (edit: Parameters<typeof changeCase>[0]) => void run(() => changeCase(edit))
   return (
     // Its buttons decide; Enter in the date decides nothing.

@@ -5,6 +5,7 @@ import { formValues } from '../../../shared/forms/fields'
 import { Panel } from '../../components/Panel'
 import { EditForm } from '../../forms/EditForm'
 import { useFormDraft } from '../../forms/drafts'
+import { useReadOnly } from '../../forms/read-only'
 import { useCaseChange, useOpenCase } from '../CaseContext'
 
 /**
@@ -18,13 +19,15 @@ export function WellbeingPanel({ when }: { when: 'start' | 'closure' }) {
   const difference = wellbeingChange(record.wellbeing.start, record.wellbeing.closure)
   const title = when === 'start' ? 'Wellbeing at the start of support' : 'Wellbeing at closure'
   const [draft, setDraft, clearDraft] = useFormDraft(`${id}:wellbeing-${when}`, title)
+  const closed = useReadOnly()
   const stored = score ? { on: score.on, ...Object.fromEntries(score.items.map((item, i) => [`item${i + 1}`, item])) } : {}
   return (
     <Panel
       id={`wellbeing-${when}`}
       title={title}
       actions={
-        !draft && (
+        !draft &&
+        !closed && (
           <button type="button" className="button button--secondary button--small" onClick={() => setDraft({ values: formValues(WELLBEING_FIELDS, stored), base: stored }, false)}>
             {score ? 'Change' : 'Record'}
           </button>
