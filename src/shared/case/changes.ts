@@ -3,7 +3,7 @@ import { toPlain, toStored } from '../automerge/registers'
 import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
 import type { PersonRef, Role } from '../people'
-import { ValidationError } from '../validation'
+import { ValidationError, type FieldIssue } from '../validation'
 import { newActionDueBeforeToday } from './new-action-due'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { beginChange, readCase, readRules } from './case-doc'
@@ -26,6 +26,7 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProbl
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
 import { CaseRuleError } from './case-rule-error'
 import { FOLLOW_UP_FIELDS } from './follow-ups'
+import { contradictoryFollowUpAnswers } from './follow-up-answers'
 import { ONWARD_REFERRAL_FIELDS } from './onward-referrals'
 import { REVIEW_FIELDS } from './reviews'
 
@@ -152,6 +153,26 @@ function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, ch
   refuseNewDateProblems(read, context.today, catalogues, { path, changed }, save)
 }
 
+/** A list's answers that contradict each other, by list (the rule files named in each). */
+const ITEM_ANSWER_RULES: Partial<Record<CaseCollection, (item: Record<string, unknown>) => FieldIssue[]>> = {
+  followUps: contradictoryFollowUpAnswers,
+}
+
+/**
+ * Runs a save of a list's item, refusing answers it makes contradict each other. As with dates, a
+ * save may not add a problem, but one the item already had (written before the rule) does not stop
+ * other work on it, and the item is still read and shown as it is.
+ */
+function keepingAnswersAgreed(doc: CaseDoc, collection: CaseCollection, id: string, save: () => void): void {
+  const rule = ITEM_ANSWER_RULES[collection]
+  if (!rule) return save()
+  const item = () => (toPlain((doc[collection] as unknown as Record<string, unknown>)[id] as never) ?? {}) as Record<string, unknown>
+  const before = new Set(rule(item()).map((issue) => issue.message))
+  save()
+  const added = rule(item()).filter((issue) => !before.has(issue.message))
+  if (added.length > 0) throw new ValidationError(added)
+}
+
 /**
  * Settles a field two people saved at once (see `fieldConflict`): the chosen value replaces every
  * value the field holds, so the conflict ends on every laptop, and the change (signed, like every
@@ -171,7 +192,9 @@ export function chooseItemValue(doc: CaseDoc, collection: CaseCollection, id: st
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   delete item[field]
-  keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today))
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today)),
+  )
 }
 
 /** Adds an item to one of the case's lists, under a new id made by the caller. */
@@ -186,9 +209,11 @@ export function addItem(
   requireOpenFor(doc, collection)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
-  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
-    ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
-  })
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
+      ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
+    }),
+  )
 }
 
 /** Adds an action with its owner. */
@@ -214,7 +239,9 @@ export function updateItem(
   requireOpenFor(doc, collection)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
-  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today))
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)),
+  )
   if (owner && collection === 'actions') item.owner = toStored(owner)
 }
 
