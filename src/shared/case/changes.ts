@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { toPlain, toStored } from '../automerge/registers'
 import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
+import { typedDateProblem } from '../forms/typed-date'
 import type { PersonRef, Role } from '../people'
 import { ValidationError, type FieldIssue } from '../validation'
 import { newActionDueBeforeToday } from './new-action-due'
@@ -256,16 +257,21 @@ function recordPhaseChange(doc: CaseDoc, change: Omit<PhaseChange, 'at' | 'by'>,
   doc.phaseHistory.push(toStored({ ...change, at: context.now.toISOString(), by: context.author }))
 }
 
-/** A date a person gives for something done: real, and not after today. */
-function requireDate(on: string, today: IsoDate, label: string, field = 'on'): void {
-  if (!isIsoDate(on)) throw new ValidationError([{ field, message: 'Enter a real date' }])
+/**
+ * A date a person gives for something done: given (`missing` says which, when it is left empty),
+ * real (as typed-date.ts words it everywhere), and not after today.
+ */
+function requireDate(on: string, today: IsoDate, label: string, missing: string, field = 'on'): void {
+  if (on.trim() === '') throw new ValidationError([{ field, message: missing }])
+  const problem = isIsoDate(on) ? undefined : typedDateProblem(on, 'Enter a real date, like 27/03/2026')
+  if (problem) throw new ValidationError([{ field, message: problem }])
   const future = afterToday(field, label, on, today)
   if (future) throw new ValidationError([future])
 }
 
 /** The referral meets the three criteria and is taken on. */
 export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Date of decision')
+  requireDate(on, context.today, 'Date of decision', 'Enter the date of the decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
@@ -282,7 +288,7 @@ export function rejectReferral(
   decision: { on: IsoDate; reason: RejectionReason; signposting?: string; id: string },
   context: ChangeContext,
 ): void {
-  requireDate(decision.on, context.today, 'Date of decision')
+  requireDate(decision.on, context.today, 'Date of decision', 'Enter the date of the decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
@@ -321,7 +327,7 @@ export function addNote(
 
 /** Names the lead caseworker (a team member). */
 export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Allocated on')
+  requireDate(on, context.today, 'Allocated on', 'Enter the date it was allocated')
   beginChange(doc, context)
   requireOpen(doc)
   doc.allocation.leadCaseworker = toStored(lead)
@@ -353,7 +359,7 @@ export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context:
 
 /** The short Warwick-Edinburgh scale, at the start of support or at closure. */
 export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: WellbeingScore, context: ChangeContext): void {
-  requireDate(score.on, context.today, 'Wellbeing scored on')
+  requireDate(score.on, context.today, 'Wellbeing scored on', 'Enter the date it was scored')
   if (score.items.length !== 7 || !score.items.every((item) => Number.isInteger(item) && item >= 1 && item <= 5)) {
     throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
   }
@@ -364,7 +370,7 @@ export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: 
 
 /** Step 11 done: learning points from this case are in the team's log. */
 export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Learning points logged on')
+  requireDate(on, context.today, 'Learning points logged on', 'Enter the date they were logged')
   beginChange(doc, context)
   doc.closure.learningPointsLoggedOn = toStored(on)
 }
@@ -384,7 +390,7 @@ export interface Closure {
  * any phase, with its reason.
  */
 export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
-  requireDate(closure.on, context.today, 'Case closed on')
+  requireDate(closure.on, context.today, 'Case closed on', 'Enter the date the case closed')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])

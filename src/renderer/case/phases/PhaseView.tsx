@@ -167,6 +167,10 @@ function PackStep() {
   const made = Object.values(record.generatedDocuments)
     .filter((document) => document.kind === 'presentation-pack')
     .sort((a, b) => b.at.localeCompare(a.at))[0]
+  // A closed case makes no pack (planPack refuses it): no way offered to one.
+  if (record.status === 'closed') {
+    return <p className="step__guidance">{made ? `Presentation pack made on ${formatUkDateTime(made.at)} by ${made.by.name}. ` : ''}The case is closed: no presentation pack is made for it.</p>
+  }
   return (
     <p className="step__guidance">
       {made ? `Presentation pack made on ${formatUkDateTime(made.at)} by ${made.by.name}. ` : 'No presentation pack made yet: it is emailed to Housing Options the day before the presentation. '}
