@@ -99,4 +99,18 @@ describe('dates in a case added from a file', () => {
     )
     expect(JSON.parse(homeward('case', 'list', '--data', target, '--json').out)).toHaveLength(1)
   })
+
+  it("refuses a follow-up check whose answers contradict each other, by the form's questions, and adds nothing", () => {
+    const contradictory = {
+      ...shown,
+      followUps: { f: { check: '3-months', doneOn: '2026-01-05', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'yes' } },
+    }
+    const target = join(dir.path, 'contradictory')
+    const result = homeward('case', 'add', '--json-file', file('contradictory.json', contradictory), '--data', target)
+    expect(result.code).toBe(1)
+    expect(result.err).toBe(
+      'homeward: the case was not added: Follow-up check 1: the answers to Still accommodated? and Returned to rough sleeping? cannot both be Yes: change the one that is not true\n',
+    )
+    expect(JSON.parse(homeward('case', 'list', '--data', target, '--json').out)).toEqual([])
+  })
 })

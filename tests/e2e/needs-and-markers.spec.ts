@@ -68,10 +68,10 @@ test('a caseworker records a needs assessment, a warning marker and Phase 6 supp
   await screenshot(page, testInfo, 'warning-marker-on-the-board')
   // The board filtered to the cases with a warning marker: Owen Lloyd, with none, is left out.
   await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'Has a warning marker' })
-  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 of 2 match')
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 of 2 cases matches')
   await expect(page.getByRole('row').filter({ hasText: 'Owen Lloyd' })).toHaveCount(0)
   await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'MARAC involvement' })
-  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('0 of 2 match')
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('0 of 2 cases match')
   await page.getByLabel('Warning marker', { exact: true }).selectOption({ label: 'Risk to staff' })
   await expectAccessible(page, 'the board filtered by warning marker')
   await screenshot(page, testInfo, 'board-filtered-by-warning-marker')

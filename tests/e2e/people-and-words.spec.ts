@@ -199,12 +199,16 @@ test('the first run on a laptop with a team offers its people, so choosing yours
   const page = await app.open()
   const iAm = page.getByRole('group', { name: 'I am' })
   await expect(iAm.getByRole('radio', { name: /^Amina Okafor/ })).toBeVisible()
-  await expect(iAm.getByRole('radio', { name: 'Someone else: type your name' })).toBeChecked()
+  // Nothing is chosen for them: "Someone else" chosen by default invited typing a member again.
+  for (const radio of await iAm.getByRole('radio').all()) await expect(radio).not.toBeChecked()
+  await expect(page.getByLabel('Your name', { exact: true })).toHaveCount(0)
   await screenshot(page, testInfo, '03-first-run-offers-the-team')
   await expectAccessible(page, 'the first run with the team’s people to choose from')
+  await choosePin(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(iAm).toContainText('Choose yourself from the team, or Someone else to type your name')
   await iAm.getByRole('radio', { name: /^Amina Okafor/ }).check()
   await expect(page.getByLabel('Your name', { exact: true })).toHaveCount(0)
-  await choosePin(page)
   await page.getByRole('button', { name: 'Continue' }).click()
 
   // Amina is one person everywhere: the case list's and the board's filters, and the caseload table.

@@ -417,7 +417,8 @@ describe('the closure letter', () => {
     })
 
     const { path, notes } = await plain(ws.paperwork.closureLetter(caseId))
-    expect(notes).toEqual([])
+    // Horton Housing is not in the directory and its line gives no phone: the caseworker is told.
+    expect(notes).toEqual([expect.stringMatching(/^The letter gives no way to reach Horton Housing tenancy support, every Tuesday: /)])
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('Gwenllian Parry Flat 2 18 Thornton Road Bradford BD1 2JB')
@@ -452,8 +453,9 @@ describe('the closure letter', () => {
     const { path } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
-    // The caseworker's words are items of the list, as typed.
-    expect(text).toContain('We have arranged for these services to support you: Your GP practice Citizens Advice Bradford Recovery Service')
+    // The caseworker's words are items of the list, as typed; with no directory entry or phone, the client is told to ask the team.
+    const askUs = 'Ask us how to reach them: call 020 7946 0321 or email safe.connections@example.org'
+    expect(text).toContain(`We have arranged for these services to support you: Your GP practice ${askUs} Citizens Advice ${askUs} Bradford Recovery Service`)
     // Named in other capitals and spacing, the directory's agency is given by its own name, with its details.
     expect(text).toMatch(/Bradford Recovery Service Drug and alcohol treatment and prescribing .*Phone: 01632 960\d{3}/)
     expect(text).not.toContain('bradford recovery SERVICE')
@@ -480,5 +482,27 @@ describe('the closure letter', () => {
     expect(text).toMatch(/contact the Housing Options team at .*Sheffield.* on 0114 273 4567 straight away/)
     expect(text).not.toContain('Other services')
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-no-directory.png'))
+  })
+
+  // A new user's try: closed planned, in her own flat, Tool 4 Step 3 "No" (Step 4 not needed), yet
+  // the letter said a decision was pending, from the presentation on the day; and "Turning Point"
+  // was printed with no way to reach it.
+  it('says no decision is pending when Tool 4 says she is not in temporary accommodation, and never leaves a service without a way to reach it', async () => {
+    const caseId = await caseReadyForPack(ws, 'Eilidh McKenzie')
+    await ws.cases.change(caseId, (doc, context) => {
+      change.updateSection(doc, 'reconnectionDay', { presentationOutcome: 'pending', newAddress: 'Flat 2, 45 Leeds Road\nBradford BD2 9DE' }, context)
+      change.updateSection(doc, 'stepDown', { handoverAgencies: 'Bradford Floating Support: weekly visits to settle in\nTurning Point' }, context)
+      change.updateSection(doc, 'closure', { inTemporaryAccommodation: 'no' }, context)
+      change.closeCase(doc, { type: 'no-progress', details: 'Settled; no longer needs us.', on: TODAY, id: 'closed' }, context)
+    })
+
+    const { path, notes } = await plain(ws.paperwork.closureLetter(caseId))
+    expect(notes).toEqual([expect.stringMatching(/^The letter gives no way to reach Turning Point: write its phone number on its line at step down/)])
+    expectSoundPdf(path)
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).not.toContain('homelessness application')
+    expect(text).not.toContain('has not yet made a decision')
+    expect(text).toContain('Turning Point Ask us how to reach them: call 020 7946 0321 or email safe.connections@example.org')
+    pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter-settled.png'))
   })
 })

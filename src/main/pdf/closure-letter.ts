@@ -50,6 +50,8 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   c.text(`I am writing to let you know that we are closing your case. ${whyClosing(record, area)}`, body)
   c.text('This letter tells you who can help you now, what to do if you have a problem or a crisis, and how to get back in touch with us.', body)
 
+  const teamContact = [settings.letterhead.phone, settings.letterhead.email].filter(Boolean).join(' or ')
+  const askUsOn = [settings.letterhead.phone && `call ${settings.letterhead.phone}`, settings.letterhead.email && `email ${settings.letterhead.email}`].filter(Boolean).join(' or ')
   c.heading(area ? `Who can help you in ${area}` : 'Who can help you now', 2)
   if (plan.arranged.length > 0) {
     c.text('We have arranged for these services to support you:', body)
@@ -64,7 +66,10 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
         for (const agency of support.agencies) serviceEntry(c, agency.name, agency.service, agency, 12)
         continue
       }
-      serviceEntry(c, support.name, support.arranged ?? only?.service, only)
+      // A service nothing says how to reach (the caseworker was told before making the letter):
+      // the client is not left with a bare name, but asks the team.
+      const askUs = support.noContact && askUsOn ? `Ask us how to reach them: ${askUsOn}` : undefined
+      serviceEntry(c, support.name, support.arranged ?? only?.service, only, 0, askUs)
     }
   }
   if (plan.agencies.length > 0) {
@@ -105,9 +110,8 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   ]
   c.bullets([...NATIONAL_HELP, ...outOfHours], { size: 11 })
 
-  const contact = [settings.letterhead.phone, settings.letterhead.email].filter(Boolean).join(' or ')
   const backInTouch = {
-    text: `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${contact ? `, or contact us yourself on ${contact}` : ''}. We will be glad to hear from you.`,
+    text: `If things change and you would like our help again, ask any support worker or outreach worker to refer you to us again${teamContact ? `, or contact us yourself on ${teamContact}` : ''}. We will be glad to hear from you.`,
     style: body,
   }
   const thanks = { text: `Thank you for working with us, ${firstName}. We wish you all the best.`, style: { ...body, after: 14 } }
@@ -168,11 +172,13 @@ function whyClosing(record: CaseRecord, area: string | undefined): string {
 /**
  * A service in one of the letter's lists: its name in bold, then under it what it does for the
  * client (what was arranged, or the directory's description) and how to reach it, indented by
- * `indent` when it sits under the caseworker's line naming several agencies. Kept on one page.
+ * `indent` when it sits under the caseworker's line naming several agencies (or `reach`, where
+ * nothing says how). Kept on one page.
  */
-function serviceEntry(c: Composer, name: string, about: string | undefined, agency: Agency | undefined, indent = 0): void {
+function serviceEntry(c: Composer, name: string, about: string | undefined, agency: Agency | undefined, indent = 0, reach?: string): void {
   const lines = [
     about ?? '',
+    reach ?? '',
     agency?.address ? agency.address.replace(/\n+/g, ', ') : '',
     agency?.phone ? `Phone: ${agency.phone}` : '',
     agency?.openingTimes ? `Open: ${agency.openingTimes}` : '',

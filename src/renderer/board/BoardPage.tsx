@@ -2,6 +2,7 @@ import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
+import { boardCount, boardMatches } from '../../shared/board/board-count'
 import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
@@ -26,7 +27,7 @@ const SORT_LABELS: Record<BoardSort, string> = {
   flags: 'Flags',
 }
 
-/** Every open case at a glance, for the manager and the team; the filters live in the address. */
+/** Every open case at a glance (and a closed one with a follow-up check due), for the manager and the team; the filters live in the address. */
 export function BoardPage() {
   const board = useApiQuery('getBoard', {})
   return (
@@ -66,7 +67,7 @@ function BoardView({ board }: { board: Board }) {
   return (
     <>
       <p className="lead">
-        {board.rows.length} open {board.rows.length === 1 ? 'case' : 'cases'}, {flagged} flagged. Today is {formatUkDate(board.today)}.
+        {boardCount(board.rows)}, {flagged} flagged. Today is {formatUkDate(board.today)}.
       </p>
       <form className="board-filters" role="search" aria-label="Filter the board" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect idPrefix="board" label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
@@ -108,9 +109,9 @@ function BoardView({ board }: { board: Board }) {
         </div>
       </form>
       <p role="status" className="muted">
-        {rows.length === board.rows.length ? `Showing all ${rows.length}` : `${rows.length} of ${board.rows.length} match`}
+        {boardMatches(rows.length, board.rows.length)}
       </p>
-      {rows.length > 0 && <DataTable caption="Open cases; the column headings sort the table" className="board" scroll rows={shown} rowKey={(row) => row.id} columns={boardColumns(sort, descending, sortBy)} />}
+      {rows.length > 0 && <DataTable caption="Open cases, and closed cases with a follow-up check due; the column headings sort the table" className="board" scroll rows={shown} rowKey={(row) => row.id} columns={boardColumns(sort, descending, sortBy)} />}
       {shown.length < rows.length && (
         <p>
           <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>

@@ -209,7 +209,7 @@ function CloseCase({ plannedProblems, onClosed }: { plannedProblems: string[]; o
         }}
       >
         <ErrorSummary issues={issues} />
-        {plannedProblems.length > 0 && <p className="field__hint">A planned closure follows Tool 4 to the end. {plannedProblems[0]}</p>}
+        {plannedProblems.length > 0 && <p className="field__hint">{plannedProblems[0]}</p>}
         <RadioGroup name="closure-type" legend="Type of closure" value={type} onChange={setType} options={options} error={issues.find((i) => i.field === 'closure-type')?.message} />
         {type === 'unplanned' && (
           <SelectField

@@ -78,6 +78,7 @@ export function CasePage() {
           <ol>
             {PHASES.map((phase, index) => {
               const here = phase === record.phase
+              const closed = record.status === 'closed'
               const past = index < PHASES.indexOf(record.phase)
               return (
                 <li key={phase} className={`phase-nav__item${here ? ' phase-nav__item--current' : ''}${past ? ' phase-nav__item--done' : ''}`}>
@@ -88,7 +89,9 @@ export function CasePage() {
                     <span>
                       <span className="visually-hidden">Phase {index + 1}: </span>
                       {PHASE_NAMES[phase]}
-                      {(here || past) && <span className="visually-hidden">{here ? ' (current phase)' : ' (done)'}</span>}
+                      {(here || past) && <span className="visually-hidden">{here ? (closed ? '' : ' (current phase)') : ' (done)'}</span>}
+                      {/* A closed case has no current phase: it shows where it closed. */}
+                      {here && closed && <span className="phase-nav__closed">Closed here</span>}
                     </span>
                   </NavLink>
                 </li>

@@ -123,7 +123,7 @@ function SearchBox() {
         id="search-cases"
         type="search"
         className="search-box__input"
-        placeholder="Name, CHAIN number, place or note"
+        placeholder="Name, CHAIN no., place, note"
         value={text}
         onChange={(event) => setText(event.target.value)}
         autoComplete="off"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
@@ -17,7 +17,9 @@ import {
   type MeetingRecord,
 } from '../../shared/meeting/meeting-doc'
 import { meetingAsShown, type Withheld } from '../../shared/meeting/withheld-cases'
+import { finishedMessage, finishing, finishQuestion } from '../../shared/meeting/finishing'
 import { useApi } from '../app/contexts'
+import { Confirm } from '../components/Confirm'
 import { ErrorSummary, Form, Problem, SelectField, SubmitButton, TextArea, TextField } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { PhaseTag } from '../components/PhaseTag'
@@ -109,13 +111,30 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
   // Open cases only: a closed one on the board for its follow-up check is shown as closed, as one off it is.
   const rows = board.status === 'ready' ? new Map(board.data.rows.filter((row) => !row.closedAs).map((row) => [row.id, row])) : new Map<string, BoardRow>()
 
+  const done = finishing(meeting)
+  const question = finishQuestion(done)
+  const [confirming, setConfirming] = useState(false)
+  const [finishedHere, setFinishedHere] = useState(false)
+  const finishedBanner = useRef<HTMLParagraphElement>(null)
+  const finishButton = useRef<HTMLButtonElement>(null)
+  // The message is at the top of a long page, far from the button: it takes focus, so it is seen and read.
+  useEffect(() => {
+    if (finishedHere && meeting.finishedAt) finishedBanner.current?.focus()
+  }, [finishedHere, meeting.finishedAt])
+
   const finish = async () => {
+    setConfirming(false)
     setProblem(undefined)
     try {
       await api.call('finishMeeting', { meetingId: id })
+      setFinishedHere(true)
     } catch (error) {
       setProblem(issuesOf(error)[0]?.message)
     }
+  }
+  const stayInMeeting = () => {
+    setConfirming(false)
+    requestAnimationFrame(() => finishButton.current?.focus())
   }
   const minutes = async () => {
     try {
@@ -129,8 +148,8 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
     <div className="meeting">
       <PageHeading title={`Case review meeting, ${formatLongDate(meeting.meetingOn)}`} />
       {meeting.finishedAt ? (
-        <p className="banner" role="status">
-          This meeting has finished: the notes are in the cases and the learning points are marked as reviewed.
+        <p className="banner" role="status" tabIndex={-1} ref={finishedBanner}>
+          {finishedMessage(done)}
         </p>
       ) : null}
       <details className="disclosure">
@@ -201,11 +220,23 @@ function Meeting({ id, meeting, withheld, change }: { id: string; meeting: Meeti
       </div>
       <Problem text={problem} />
       <div className="actions">
-        {!meeting.finishedAt && (
-          <button type="button" className="button" onClick={() => void finish()}>
-            Finish the meeting
-          </button>
-        )}
+        {!meeting.finishedAt &&
+          (confirming && question ? (
+            <Confirm
+              question="Finish the meeting?"
+              explanation={question}
+              yes="Finish the meeting"
+              onYes={() => void finish()}
+              no="Go back to the meeting"
+              onNo={stayInMeeting}
+              yesClassName="button"
+              noClassName="button button--secondary"
+            />
+          ) : (
+            <button type="button" className="button" ref={finishButton} onClick={() => (question ? setConfirming(true) : void finish())}>
+              Finish the meeting
+            </button>
+          ))}
         <button type="button" className={meeting.finishedAt ? 'button' : 'button button--secondary'} onClick={() => void minutes()}>
           {meeting.finishedAt ? 'Download the minutes (PDF)' : 'Download draft minutes (PDF)'}
         </button>

@@ -23,7 +23,10 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
   const api = useApi()
   const members = useApiQuery('listMembers', {})
   const people = members.status === 'ready' ? oncePerPerson(members.data) : []
-  const [chosen, setChosen] = useState(SOMEONE_ELSE)
+  // Nothing chosen at first: "Someone else" chosen for them invited typing a member's name again (a
+  // second "Amina Okafor"), and the first member chosen for them would sign a newcomer's work with
+  // another's name. A choice the person makes themselves is the one that is right.
+  const [chosen, setChosen] = useState('')
   const [name, setName] = useState('')
   const [pin, setPin] = useState(NO_PIN)
   const { busy, issues, run, refuse } = useSubmit()
@@ -33,8 +36,12 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
   const save = () => {
     // The core takes a chosen (or typed) name the team has as that member.
     const member = people.find((person) => person.id === chosen)
+    const unchosen = people.length > 0 && !member && chosen !== SOMEONE_ELSE
     const checked = validate(profileInputSchema, { name: typing ? name : member?.name })
-    const problems = [...(checked.ok ? [] : checked.issues), ...chosenPinIssues(pin)]
+    const problems = [
+      ...(unchosen ? [{ field: 'person', message: 'Choose yourself from the team, or Someone else to type your name' }] : checked.ok ? [] : checked.issues),
+      ...chosenPinIssues(pin),
+    ]
     if (!checked.ok || problems.length > 0) return refuse(problems)
     void run(async () => {
       const person = await api.call('setProfile', checked.value)
@@ -63,6 +70,7 @@ export function FirstRunPage({ onDone }: { onDone: () => Promise<void> }) {
               hint="Choose yourself if you are already in this team."
               value={chosen}
               onChange={setChosen}
+              error={errors.person}
               options={[
                 ...people.map((person) => ({ value: person.id, label: person.name, hint: ROLE_LABELS[person.role] })),
                 { value: SOMEONE_ELSE, label: 'Someone else: type your name' },

@@ -2,8 +2,9 @@ import type { z } from 'zod'
 import { toPlain, toStored } from '../automerge/registers'
 import { isIsoDate, type IsoDate } from '../dates'
 import { checkStoredValues, type Field } from '../forms/fields'
+import { typedDateProblem } from '../forms/typed-date'
 import type { PersonRef, Role } from '../people'
-import { ValidationError } from '../validation'
+import { ValidationError, type FieldIssue } from '../validation'
 import { newActionDueBeforeToday } from './new-action-due'
 import { ATTACHMENT_FIELDS, attachmentsInOrder, type AttachmentRecord, type EvidenceFor, type GeneratedDocument } from './attachments'
 import { beginChange, readCase, readRules } from './case-doc'
@@ -26,6 +27,7 @@ import { REFERRAL_DETAIL_FIELDS, REFERRAL_IDENTITY_FIELDS, referralCriteriaProbl
 import { ACTION_FIELDS, EXPENSE_FIELDS, GOAL_FIELDS, STEP_DOWN_FIELDS, type ActionValues, type WellbeingScore } from './support'
 import { CaseRuleError } from './case-rule-error'
 import { FOLLOW_UP_FIELDS } from './follow-ups'
+import { contradictoryFollowUpAnswers } from './follow-up-answers'
 import { FIRST_PARTNER_ACTION_FIELDS, ONWARD_REFERRAL_FIELDS } from './onward-referrals'
 import { FIRST_ACTION_ID, PARTNER_ACTION_FIELDS } from './partner-actions'
 import { REVIEW_FIELDS } from './reviews'
@@ -162,6 +164,26 @@ function keepingDatesTrue(doc: CaseDoc, context: ChangeContext, path: string, ch
   refuseNewDateProblems(read, context.today, catalogues, { path, changed }, save)
 }
 
+/** A list's answers that contradict each other, by list (the rule files named in each). */
+const ITEM_ANSWER_RULES: Partial<Record<CaseCollection, (item: Record<string, unknown>) => FieldIssue[]>> = {
+  followUps: contradictoryFollowUpAnswers,
+}
+
+/**
+ * Runs a save of a list's item, refusing answers it makes contradict each other. As with dates, a
+ * save may not add a problem, but one the item already had (written before the rule) does not stop
+ * other work on it, and the item is still read and shown as it is.
+ */
+function keepingAnswersAgreed(doc: CaseDoc, collection: CaseCollection, id: string, save: () => void): void {
+  const rule = ITEM_ANSWER_RULES[collection]
+  if (!rule) return save()
+  const item = () => (toPlain((doc[collection] as unknown as Record<string, unknown>)[id] as never) ?? {}) as Record<string, unknown>
+  const before = new Set(rule(item()).map((issue) => issue.message))
+  save()
+  const added = rule(item()).filter((issue) => !before.has(issue.message))
+  if (added.length > 0) throw new ValidationError(added)
+}
+
 /**
  * Settles a field two people saved at once (see `fieldConflict`): the chosen value replaces every
  * value the field holds, so the conflict ends on every laptop, and the change (signed, like every
@@ -181,7 +203,9 @@ export function chooseItemValue(doc: CaseDoc, collection: CaseCollection, id: st
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
   delete item[field]
-  keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today))
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, [field], () => applyChanges(item, CASE_COLLECTIONS[collection], { [field]: value }, context.today)),
+  )
 }
 
 /** The lists whose items carry more than their form: added by their own change (an action's owner, an agreed action's referral). */
@@ -199,9 +223,11 @@ export function addItem(
   requireOpenFor(doc, collection)
   const checked = checkNewItem(CASE_COLLECTIONS[collection], values, context.today)
   const extra = collection === 'expenses' ? { recordedBy: context.author } : {}
-  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
-    ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
-  })
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(checked), () => {
+      ;(doc[collection] as unknown as Record<string, unknown>)[id] = toStored({ ...checked, ...extra })
+    }),
+  )
 }
 
 /** Adds an action with its owner. */
@@ -260,7 +286,9 @@ export function updateItem(
   requireOpenFor(doc, collection)
   const item = (doc[collection] as unknown as Record<string, Record<string, unknown>>)[id]
   if (!item) throw new CaseRuleError(['That item is no longer on this case'])
-  keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today))
+  keepingAnswersAgreed(doc, collection, id, () =>
+    keepingDatesTrue(doc, context, `${collection}.${id}`, Object.keys(changes), () => applyChanges(item, CASE_COLLECTIONS[collection], changes, context.today)),
+  )
   if (owner && collection === 'actions') item.owner = toStored(owner)
 }
 
@@ -279,16 +307,21 @@ function recordPhaseChange(doc: CaseDoc, change: Omit<PhaseChange, 'at' | 'by'>,
   doc.phaseHistory.push(toStored({ ...change, at: context.now.toISOString(), by: context.author }))
 }
 
-/** A date a person gives for something done: real, and not after today. */
-function requireDate(on: string, today: IsoDate, label: string, field = 'on'): void {
-  if (!isIsoDate(on)) throw new ValidationError([{ field, message: 'Enter a real date' }])
+/**
+ * A date a person gives for something done: given (`missing` says which, when it is left empty),
+ * real (as typed-date.ts words it everywhere), and not after today.
+ */
+function requireDate(on: string, today: IsoDate, label: string, missing: string, field = 'on'): void {
+  if (on.trim() === '') throw new ValidationError([{ field, message: missing }])
+  const problem = isIsoDate(on) ? undefined : typedDateProblem(on, 'Enter a real date, like 27/03/2026')
+  if (problem) throw new ValidationError([{ field, message: problem }])
   const future = afterToday(field, label, on, today)
   if (future) throw new ValidationError([future])
 }
 
 /** The referral meets the three criteria and is taken on. */
 export function acceptReferral(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Date of decision')
+  requireDate(on, context.today, 'Date of decision', 'Enter the date of the decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is closed'])
@@ -305,7 +338,7 @@ export function rejectReferral(
   decision: { on: IsoDate; reason: RejectionReason; signposting?: string; id: string },
   context: ChangeContext,
 ): void {
-  requireDate(decision.on, context.today, 'Date of decision')
+  requireDate(decision.on, context.today, 'Date of decision', 'Enter the date of the decision')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])
@@ -344,7 +377,7 @@ export function addNote(
 
 /** Names the lead caseworker (a team member). */
 export function allocate(doc: CaseDoc, lead: PersonRef, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Allocated on')
+  requireDate(on, context.today, 'Allocated on', 'Enter the date it was allocated')
   beginChange(doc, context)
   requireOpen(doc)
   doc.allocation.leadCaseworker = toStored(lead)
@@ -376,7 +409,7 @@ export function movePhaseBack(doc: CaseDoc, id: string, reason: string, context:
 
 /** The short Warwick-Edinburgh scale, at the start of support or at closure. */
 export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: WellbeingScore, context: ChangeContext): void {
-  requireDate(score.on, context.today, 'Wellbeing scored on')
+  requireDate(score.on, context.today, 'Wellbeing scored on', 'Enter the date it was scored')
   if (score.items.length !== 7 || !score.items.every((item) => Number.isInteger(item) && item >= 1 && item <= 5)) {
     throw new ValidationError([{ field: 'items', message: 'Answer all seven statements, each from 1 to 5' }])
   }
@@ -387,7 +420,7 @@ export function recordWellbeing(doc: CaseDoc, when: 'start' | 'closure', score: 
 
 /** Step 11 done: learning points from this case are in the team's log. */
 export function markLearningPointsLogged(doc: CaseDoc, on: IsoDate, context: ChangeContext): void {
-  requireDate(on, context.today, 'Learning points logged on')
+  requireDate(on, context.today, 'Learning points logged on', 'Enter the date they were logged')
   beginChange(doc, context)
   doc.closure.learningPointsLoggedOn = toStored(on)
 }
@@ -407,7 +440,7 @@ export interface Closure {
  * any phase, with its reason.
  */
 export function closeCase(doc: CaseDoc, closure: Closure, context: ChangeContext): void {
-  requireDate(closure.on, context.today, 'Case closed on')
+  requireDate(closure.on, context.today, 'Case closed on', 'Enter the date the case closed')
   beginChange(doc, context)
   const record = readRules(doc)
   if (record.status === 'closed') throw new CaseRuleError(['The case is already closed'])

@@ -31,8 +31,8 @@ describe('what the closure letter says', () => {
     )
     expect(plan.problems).toEqual([])
     expect(plan.arranged).toEqual([
-      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam Khan, key worker' },
-      { text: 'St Anne’s day centre, Tuesdays', agencies: [], namesOnly: false, name: 'St Anne’s day centre, Tuesdays' },
+      { text: 'Bradford Recovery Service: Sam Khan, key worker', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam Khan, key worker', noContact: false },
+      { text: 'St Anne’s day centre, Tuesdays', agencies: [], namesOnly: false, name: 'St Anne’s day centre, Tuesdays', noContact: true },
     ])
     expect(plan.agencies.map((agency) => agency.name)).toEqual(['Bradford Floating Support', 'Bradford Food Bank'])
   })
@@ -60,10 +60,10 @@ describe('what the closure letter says', () => {
       withDirectory([FOOD, FLOATING, RECOVERY, advice]),
     )
     expect(plan.arranged).toEqual([
-      { text: 'the GP practice', agencies: [], namesOnly: false, name: 'Your GP practice' },
-      { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true, name: 'Citizens Advice Bradford' },
-      { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true, name: 'Bradford Floating Support and the Bradford Food Bank' },
-      { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam' },
+      { text: 'the GP practice', agencies: [], namesOnly: false, name: 'Your GP practice', noContact: true },
+      { text: 'citizens  ADVICE', agencies: [advice], namesOnly: true, name: 'Citizens Advice Bradford', noContact: false },
+      { text: 'Bradford Floating Support and the Bradford Food Bank', agencies: [FLOATING, FOOD], namesOnly: true, name: 'Bradford Floating Support and the Bradford Food Bank', noContact: false },
+      { text: 'Bradford Recovery: Sam', agencies: [RECOVERY], namesOnly: false, name: 'Bradford Recovery Service', arranged: 'Sam', noContact: false },
     ])
   })
 
@@ -112,7 +112,7 @@ describe('what the closure letter says', () => {
         { name: 'Turning Point Housing', localAuthority: BRADFORD },
       ]),
     )
-    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [], namesOnly: false, name: 'Turning Point' }])
+    expect(plan.arranged).toEqual([{ text: 'Turning Point', agencies: [], namesOnly: false, name: 'Turning Point', noContact: true }])
   })
 
   it('is made from what the case records when the directory has nothing for the area, with a note for the manager', () => {
@@ -121,7 +121,22 @@ describe('what the closure letter says', () => {
     expect(plan.notes).toContain(
       'The team directory has no services for Bradford: a manager can add them in Team settings. This letter names the support recorded on the case.',
     )
-    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [], namesOnly: false, name: 'Horton Housing floating support' }])
+    expect(plan.arranged).toEqual([{ text: 'Horton Housing floating support', agencies: [], namesOnly: false, name: 'Horton Housing floating support', noContact: true }])
+  })
+
+  // A new user's try found "Turning Point" printed bare: no directory entry, and no way to reach it.
+  it('tells the caseworker, before it is made, of a service it gives no way to reach, and takes one whose line says how', () => {
+    const plan = planClosureLetter(atClosure({ stepDown: { handoverAgencies: 'Turning Point\nShelter: Jo, 0114 201 9999\nBradford Floating Support' } }), withDirectory([FLOATING]))
+    expect(plan.arranged.map((support) => [support.name, support.noContact])).toEqual([
+      ['Turning Point', true],
+      ['Shelter', false],
+      ['Bradford Floating Support', false],
+    ])
+    expect(plan.problems).toEqual([])
+    expect(plan.notes).toContain(
+      'The letter gives no way to reach Turning Point: write its phone number on its line at step down (Phase 7, "Turning Point: 01632 960200"), or a manager can add it to the team directory in Team settings. Until then the letter asks the client to call the team for its details.',
+    )
+    expect(plan.notes.filter((note) => note.startsWith('The letter gives no way'))).toHaveLength(1)
   })
 
   it('is not made with nobody named to support the client', () => {
@@ -149,7 +164,26 @@ describe('what the closure letter says', () => {
     ['the presentation left the decision pending', { reconnectionDay: { presentationOutcome: 'pending' } }, true],
     ['a positive decision', { reconnectionDay: { presentationOutcome: 'pending' }, closure: { inTemporaryAccommodation: 'yes', positiveDecision: 'yes' } }, false],
     ['not in temporary accommodation, nothing pending', { closure: { inTemporaryAccommodation: 'no' } }, false],
+    // A new user's try: closed planned, in her own flat; the presentation had left it pending.
+    ['pending on the day, then Tool 4 Step 3 "No" to temporary accommodation (Step 4 not needed)', { reconnectionDay: { presentationOutcome: 'pending' }, closure: { inTemporaryAccommodation: 'no' } }, false],
+    ['placed in temporary accommodation on the day, then Tool 4 Step 3 "No"', { reconnectionDay: { presentationOutcome: 'accepted-temporary' }, closure: { inTemporaryAccommodation: 'no' } }, false],
+    ['pending on the day, then a positive decision before Step 3 is answered', { reconnectionDay: { presentationOutcome: 'pending' }, closure: { positiveDecision: 'yes' } }, false],
   ])('a homelessness decision still to come: %s', (_, sections, pending) => {
     expect(planClosureLetter(atClosure({ stepDown: { handoverAgencies: 'Horton Housing' }, ...sections }), withDirectory([])).decisionPending).toBe(pending)
+  })
+
+  it('reads a home of her own recorded since the reconnection as the application settled, before Tool 4 is answered', () => {
+    const housed = (from: string) =>
+      read(
+        edit(caseIn('closure-and-review'), (d) => {
+          change.updateSection(d, 'stepDown', { handoverAgencies: 'Horton Housing' }, CASEWORKER)
+          change.updateSection(d, 'reconnectionDay', { presentationOutcome: 'pending' }, CASEWORKER)
+          change.addItem(d, 'addresses', 'flat', { address: 'Flat 2, 45 Leeds Road', localAuthority: BRADFORD, kind: 'own-tenancy', from }, CASEWORKER)
+        }),
+      )
+    const reconnected = read(caseIn('closure-and-review')).reconnectionDay.date!
+    expect(planClosureLetter(housed(reconnected), withDirectory([])).decisionPending).toBe(false)
+    // A home she had before the reconnection says nothing of the application made on the day.
+    expect(planClosureLetter(housed('2023-01-01'), withDirectory([])).decisionPending).toBe(true)
   })
 })

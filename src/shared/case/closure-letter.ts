@@ -22,6 +22,12 @@ export interface ArrangedSupport {
   name: string
   /** What was arranged, in the caseworker's words after that name (the name never again), when they say more than it. */
   arranged?: string
+  /**
+   * Nothing says how to reach it: no directory entry, and no phone number or email in the
+   * caseworker's words. The letter then asks the client to call the team for its details, and the
+   * caseworker is told before making it.
+   */
+  noContact: boolean
 }
 
 /**
@@ -64,6 +70,11 @@ export function planClosureLetter(record: CaseRecord, settings: PaperworkSetting
   const agencies = inArea.filter((agency) => !arranged.some((support) => support.agencies.includes(agency))).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
   if (arranged.length === 0 && agencies.length === 0) {
     problems.push('Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be')
+  }
+  for (const support of arranged.filter((line) => line.noContact)) {
+    notes.push(
+      `The letter gives no way to reach ${support.name}: write its phone number on its line at step down (Phase 7, "${support.name}: 01632 960200"), or a manager can add it to the team directory in Team settings. Until then the letter asks the client to call the team for its details.`,
+    )
   }
   if (area && inArea.length === 0) {
     notes.push(`The team directory has no services for ${localAuthorityName(area)}: a manager can add them in Team settings. This letter names the support recorded on the case.`)
@@ -122,7 +133,8 @@ function arrangedSupport(handover: string | undefined, directory: Agency[], area
       // What is left once the names are blanked, apart from the words joining them ("and", "the").
       const more = rest.split(' ').filter((word) => word && !/^#+$/.test(word) && !JOINING_WORDS.has(word))
       const namesOnly = found.length > 0 && more.length === 0
-      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency), namesOnly, ...listItem(text, found, namesOnly) }
+      const noContact = found.length === 0 && !CONTACT_WRITTEN.test(text)
+      return { text, agencies: found.sort((a, b) => a.at - b.at).map((entry) => entry.agency), namesOnly, ...listItem(text, found, namesOnly), noContact }
     })
 }
 
@@ -162,6 +174,9 @@ function heading(name: string): string {
 /** Where a caseworker's name for a service ends and what was arranged begins: a colon, or a dash between spaces. */
 const NAME_ENDS = /\s*:\s+|\s+[-–—]\s+/
 
+/** A way to reach a service in the caseworker's words: a phone number (a short one, 111, among them), an email, a web address. */
+const CONTACT_WRITTEN = /\d{3}|@|www\.|https?:/i
+
 /** Words that join or introduce agencies' names in a line without saying anything of their own. */
 const JOINING_WORDS = new Set(['and', 'the', 'with', 'at'])
 
@@ -188,13 +203,22 @@ function postalAddress(record: CaseRecord): string[] {
 }
 
 /**
- * The homelessness application waits for the council's decision: Tool 4 says no positive decision
- * yet (Step 4), or, before it is answered, the presentation left the application open.
+ * The homelessness application still waits for the council's decision, read from what the case
+ * records latest: Tool 4 first (Step 4's answer; Step 3's "No" to temporary accommodation, after
+ * which the toolkit needs no decision, Steps 4 and 5 not needed), then a home of their own recorded
+ * since the reconnection, and only then what the presentation left on the day. A client closed
+ * settled in her own flat is never told a decision is pending because it was on the day she arrived.
  */
 function decisionPending(record: CaseRecord): boolean {
   const { positiveDecision, inTemporaryAccommodation } = record.closure
-  if (positiveDecision === 'yes') return false
-  if (positiveDecision === 'no' && inTemporaryAccommodation !== 'no') return true
+  if (inTemporaryAccommodation === 'no' || positiveDecision === 'yes') return false
+  if (positiveDecision === 'no' || inTemporaryAccommodation === 'yes') return true
+  if (ownHomeSince(record, record.reconnectionDay.date ?? record.referral.receivedOn)) return false
   const outcome = record.reconnectionDay.presentationOutcome
-  return inTemporaryAccommodation === 'yes' || outcome === 'pending' || outcome === 'accepted-temporary'
+  return outcome === 'pending' || outcome === 'accepted-temporary'
+}
+
+/** A tenancy or home of their own the client still lives in, from the day given or later (the address history). */
+function ownHomeSince(record: CaseRecord, since: string | undefined): boolean {
+  return Object.values(record.addresses).some((address) => address.kind === 'own-tenancy' && !address.to && (!since || (address.from ?? '') >= since))
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as change from './changes'
 import { CaseRuleError } from './changes'
-import { advanceProblems, nextStep, phaseChecklist } from './lifecycle'
+import { advanceProblems, nextStep, phaseChecklist, plannedClosureProblems } from './lifecycle'
 import { BRADFORD, CASEWORKER, caseIn, edit, MANAGER, newCase, nextId, read, TODAY } from '../../../tests/support/cases'
 import { ValidationError } from '../validation'
 import { formatUkDate } from '../dates'
@@ -158,7 +158,7 @@ describe('ending a case', () => {
     let doc = caseIn('closure-and-review')
     doc = edit(doc, (d) => change.updateSection(d, 'reconnectionDay', { arrivedOn: '2026-09-01' }, CASEWORKER))
     expect(problemsOf(() => edit(doc, (d) => change.closeCase(d, { type: 'planned', on: TODAY, id: nextId() }, CASEWORKER)))[0]).toMatch(
-      /^Step 1: Client is not yet 3 months post reconnection \(that is 01\/12\/2026\)/,
+      /^A planned closure follows Tool 4 to the end\. Step 1: Client is not yet 3 months post reconnection \(that is 01\/12\/2026\)/,
     )
     doc = edit(doc, (d) => change.updateSection(d, 'reconnectionDay', { arrivedOn: '2026-08-12' }, CASEWORKER))
     doc = edit(doc, (d) =>
@@ -178,8 +178,10 @@ describe('ending a case', () => {
       ),
     )
     expect(problemsOf(() => edit(doc, (d) => change.closeCase(d, { type: 'planned', on: TODAY, id: nextId() }, CASEWORKER)))).toEqual([
-      'Step 11: Add at least one learning point, ready for review at the next team meeting.',
+      'A planned closure follows Tool 4 to the end. Step 11: Add at least one learning point, ready for review at the next team meeting.',
     ])
+    // Before Phase 8, one sentence, with its full stop, never said twice (the close-case form's hint).
+    expect(plannedClosureProblems(read(caseIn('reconnection-planning')), context)).toEqual(['A planned closure happens in Phase 8 – Case closure and review, at the end of Tool 4.'])
     doc = edit(doc, (d) => change.markLearningPointsLogged(d, TODAY, CASEWORKER))
     const closed = edit(doc, (d) => change.closeCase(d, { type: 'planned', on: TODAY, id: nextId() }, CASEWORKER))
     expect(read(closed).outcome).toMatchObject({ type: 'planned', closedBy: CASEWORKER.author })
@@ -203,6 +205,16 @@ describe('the good-practice checklist', () => {
     const after = edit(doc, (d) => change.updateSection(d, 'engagement', { consentToRecord: 'yes', consentToRecordOn: '2026-11-05' }, CASEWORKER))
     expect(phaseChecklist('engage', read(after), context).find((item) => item.label === 'Consent to record information')?.done).toBe(true)
     expect(nextStep(read(after), context)).toBe("Ready to move to Phase 4 – Reconnection planning. This phase's checklist still has 3 items open: Consent to share information with named agencies, and 2 more.")
+  })
+
+  it('on a closed case, shows where it closed and nags no one: no contact or overdue actions judged against today', () => {
+    const labels = (doc: ReturnType<typeof newCase>) => phaseChecklist('intensive-support', read(doc), context).map((item) => item.label)
+    const open = caseIn('intensive-support')
+    expect(labels(open)).toEqual(expect.arrayContaining(['Contact logged in the last 14 days', 'No overdue actions']))
+    const closed = edit(open, (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-20', id: nextId() }, CASEWORKER))
+    expect(labels(closed)).not.toContain('Contact logged in the last 14 days')
+    expect(labels(closed)).not.toContain('No overdue actions')
+    expect(labels(closed)).toEqual(labels(open).filter((label) => label !== 'Contact logged in the last 14 days' && label !== 'No overdue actions'))
   })
 })
 

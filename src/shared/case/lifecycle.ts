@@ -114,8 +114,14 @@ export function phaseChecklist(phase: Phase, record: CaseRecord, context: CaseCo
       return [
         item('Support plan agreed with the client', Object.keys(record.goals).length > 0),
         item('Wellbeing measured at the start of support', record.wellbeing.start),
-        item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(lastContact(record), context.today) <= CONTACT_EXPECTED_DAYS),
-        item('No overdue actions', !Object.values(record.actions).some((action) => isOverdue(action, context.today))),
+        // Judged against today: work still to do on an open case, but a closed case shows where it
+        // closed, and nags no one about contact or actions it no longer has.
+        ...(record.status === 'closed'
+          ? []
+          : [
+              item(`Contact logged in the last ${CONTACT_EXPECTED_DAYS} days`, daysSince(lastContact(record), context.today) <= CONTACT_EXPECTED_DAYS),
+              item('No overdue actions', !Object.values(record.actions).some((action) => isOverdue(action, context.today))),
+            ]),
         // Phase 6's items the toolkit asks for every client; the rest are "for some clients".
         ...INTENSIVE_SUPPORT_ITEMS.filter((support) => support.everyone).map((support) => item(support.title, doneOn(record.intensiveSupport, support.key))),
       ]
@@ -183,9 +189,10 @@ export function advanceProblems(record: CaseRules, context: CaseContext, facts =
 
 /** Tool 4 complete: what stands between the case and a planned closure, in words. */
 export function plannedClosureProblems(record: CaseRules, context: CaseContext, facts = caseFacts(record, context)): string[] {
-  if (record.phase !== 'closure-and-review') return [`A planned closure happens in ${phaseLabel('closure-and-review')}`]
+  // Each a whole sentence, said once: the close-case form shows it as its hint, as it is.
+  if (record.phase !== 'closure-and-review') return [`A planned closure happens in ${phaseLabel('closure-and-review')}, at the end of Tool 4.`]
   const current = closureSteps(record.closure, facts.reconnectedOn, context.today).find((step) => step.state === 'current')
-  return current ? [`Step ${current.number}: ${current.guidance}`] : []
+  return current ? [`A planned closure follows Tool 4 to the end. Step ${current.number}: ${current.guidance}`] : []
 }
 
 /** The one thing to do next on a case, for its heading. */

@@ -60,3 +60,12 @@ describe('warnings before making a presentation pack', () => {
     expect(planPack(record, SETTINGS, new Set(), '2026-05-27').warnings).toEqual([])
   })
 })
+
+describe('a closed case', () => {
+  it('makes no presentation pack, whatever it has ready', () => {
+    const ready = caseWith({}, ['identity', 'benefits', 'medical', 'address-history', 'priority-need'])
+    expect(planPack(ready, SETTINGS).problems).toEqual([])
+    const closed = { ...ready, status: 'closed' as const }
+    expect(planPack(closed, SETTINGS).problems).toEqual(['The case is closed: no presentation pack is made for it. Reopen the case to make one'])
+  })
+})

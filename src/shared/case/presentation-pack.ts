@@ -58,6 +58,9 @@ export function enclosureTitle(attachment: Pick<AttachmentRecord, 'type' | 'note
 /** `today`, where given, lets the plan warn of a pack made for a day already past. */
 export function planPack(record: CaseRecord, settings: PaperworkSettings, without: ReadonlySet<string> = new Set(), today?: IsoDate): PackPlan {
   const problems: string[] = []
+  // The pack asks a council to take the client on: a closed case asks nothing of anyone (its closure
+  // letter and a subject access copy are still made).
+  if (record.status === 'closed') problems.push('The case is closed: no presentation pack is made for it. Reopen the case to make one')
   const destination = record.plan.destination
   if (!destination) problems.push('Choose the destination local authority (Phase 4, Reconnection planning)')
   const refused = destination ? sharingRefusal(record, { destination }) : record.plan.packConsent === 'yes' ? undefined : NO_PACK_CONSENT

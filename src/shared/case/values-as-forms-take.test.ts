@@ -21,4 +21,11 @@ describe('a whole case from a file', () => {
     const postcode = { ...record, addresses: { home: { ...record.addresses.home!, postcode: 'not a postcode' } } }
     expect(valuesFormsRefuse(postcode, TODAY).map((issue) => issue.field)).toEqual(['addresses.home.postcode'])
   })
+
+  it('refuses a follow-up check whose answers contradict each other, as its form does', () => {
+    const check = { check: '3-months', doneOn: '2026-11-22', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'yes' } as const
+    expect(valuesFormsRefuse({ ...record, followUps: { f: check } }, TODAY)).toEqual([
+      { field: 'followUps.f.returnedToRoughSleeping', message: 'The answers to Still accommodated? and Returned to rough sleeping? cannot both be Yes: change the one that is not true' },
+    ])
+  })
 })

@@ -9,7 +9,6 @@ import { markLearningPointsReviewed } from '../../../shared/case/learning-points
 import {
   agendaInOrder,
   isMeetingDoc,
-  meetingNoteText,
   newMeetingDoc,
   readMeeting,
   recordMeetingAction,
@@ -18,6 +17,7 @@ import {
 } from '../../../shared/meeting/meeting-doc'
 import { casesForAgenda, keptOffAgenda } from '../../../shared/meeting/agenda-cases'
 import { namesToldApart } from '../../../shared/case/name-told-apart'
+import { wasDiscussed } from '../../../shared/meeting/finishing'
 import { markNoteWritten, notesToWrite, type MeetingNote } from '../../../shared/meeting/meeting-notes'
 import { erasedLearningPoints, forgetErasedItems, forgetErasedLearningPoints, holdsErasedWords, meetingAsShown, withheldCases, type Withheld } from '../../../shared/meeting/withheld-cases'
 import { agendaNames, rebuiltMeeting } from '../../../shared/meeting/rebuilt-meeting'
@@ -219,7 +219,8 @@ export class Meetings {
    * Ends the meeting: each case discussed that this laptop holds gets a note of the discussion and
    * decisions (the actions went in as they were agreed); a case restricted to others keeps its note
    * owed, for a laptop allowed it to write (see `open`). The learning points the meeting went through
-   * are marked as reviewed in their cases. Finishing twice does nothing more.
+   * (`wasDiscussed`) are marked as reviewed in their cases; the rest stay for a later meeting.
+   * Finishing twice does nothing more.
    */
   async finish(id: string): Promise<void> {
     const handle = await this.open(id)
@@ -228,7 +229,7 @@ export class Meetings {
     await this.#writeNotes(handle)
     const reviewed = new Map<string, string[]>()
     for (const item of agendaInOrder(meeting)) {
-      if (item.learningPointId && item.caseId && (item.discussed || meetingNoteText(item))) {
+      if (item.learningPointId && item.caseId && wasDiscussed(item)) {
         reviewed.set(item.caseId, [...(reviewed.get(item.caseId) ?? []), item.learningPointId])
       }
     }

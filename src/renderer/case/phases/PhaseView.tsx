@@ -164,7 +164,7 @@ function PhaseSections({ phase }: { phase: Phase }) {
 /** The presentation pack, made in the documents tab: the last one made (when, by whom), and the way there. */
 function PackStep() {
   const { id, record } = useOpenCase()
-  // A closed case makes no pack (the documents tab offers none): those made are still said.
+  // A closed case makes no pack (planPack refuses it; the documents tab offers none): those made are still said.
   const closed = record.status === 'closed'
   const made = Object.values(record.generatedDocuments)
     .filter((document) => document.kind === 'presentation-pack')

@@ -30,4 +30,14 @@ describe('what has happened happened by today', () => {
       edit(caseIn('engage'), (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: tomorrow, id: nextId() }, CASEWORKER)),
     ).toThrow('"Case closed on" (24/11/2026) cannot be in the future')
   })
+
+  // A new user's try: an empty "Allocated on" said "Enter a real date", as if what was typed was wrong.
+  it('asks for a date left empty by what it is, and names a day the calendar does not have', () => {
+    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, '', MANAGER))).toThrow('on: Enter the date it was allocated')
+    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, '31/02/2026', MANAGER))).toThrow('on: 31/02/2026 is not a real date')
+    expect(() => edit(caseIn('allocate'), (d) => change.allocate(d, CASEWORKER.author, 'soon', MANAGER))).toThrow('on: Enter a real date, like 27/03/2026')
+    expect(() =>
+      edit(caseIn('engage'), (d) => change.closeCase(d, { type: 'unplanned', unplannedReason: 'disengaged', on: '', id: nextId() }, CASEWORKER)),
+    ).toThrow('on: Enter the date the case closed')
+  })
 })
