@@ -329,15 +329,26 @@ export function useDraftsOpened(api: ApiClient, attempt = 0): DraftsOpened {
   useEffect(() => {
     let current = true
     setState({ opened: false })
+    // What other windows wrote while these were being opened: read again once they are.
+    const meanwhile = new Set<string | null>()
     const elsewhere = (event: StorageEvent) => {
       // Another window's open mark, kept fresh, is no draft: nothing to read again.
       if (event.storageArea !== localStorage || (event.key !== null && !event.key.startsWith(PREFIX))) return
-      void sealed?.heard(event.key, event.newValue).then(notify)
+      if (sealed) void sealed.heard(event.key, event.newValue).then(notify)
+      else meanwhile.add(event.key)
     }
     window.addEventListener('storage', elsewhere)
     api
       .call('draftKey', {})
-      .then(({ key }) => SealedDrafts.open(localStorage, key, PREFIX))
+      .then(async ({ key }) => {
+        const opened = await SealedDrafts.open(localStorage, key, PREFIX)
+        while (meanwhile.size > 0) {
+          const names = [...meanwhile]
+          meanwhile.clear()
+          await Promise.all(names.map((name) => opened.heard(name, name === null ? null : localStorage.getItem(name))))
+        }
+        return opened
+      })
       .then(
         (opened) => {
           if (!current) return
