@@ -229,6 +229,11 @@ export const API = {
   addLaptopPerson: method<{ id: string; name: string }>()(z.object({ code: text, name: text.optional() })),
   /** The window was used (a key, a click): the core's idle timer starts again. */
   sessionActivity: method<Record<string, never>>()(none),
+  /**
+   * The workspace's draft key (256 bits, base64), only for a signed-in window: it seals the unsaved
+   * forms it keeps in its local storage with it (src/renderer/forms/sealed-drafts.ts).
+   */
+  draftKey: method<{ key: string }>()(none),
   /** The manager's: "Lock after N minutes idle". */
   setLockAfterMinutes: method<Record<string, never>>()(z.object({ minutes: z.number() })),
 

@@ -79,6 +79,36 @@ describe('signing in on a laptop', () => {
     }
   })
 
+  it('hands the draft key only to a signed-in window: 256 bits, the same after a restart, kept in the encrypted store', async () => {
+    const dir = tempDir('session-draft-key')
+    let workspace = await openWorkspace({ dataDir: dir.path })
+    try {
+      let call = windowApi(workspace)
+      // Before anyone is on the laptop, and while locked: refused like every case's data.
+      expect(await call('draftKey')).toMatchObject({ ok: false, error: { message: 'Sign in first' } })
+      const { personId } = await firstRun(workspace)
+      const given = ((await call('draftKey')) as { result: { key: string } }).result.key
+      expect(Buffer.from(given, 'base64')).toHaveLength(32)
+      expect(await call('lock')).toMatchObject({ ok: true })
+      expect(await call('draftKey')).toMatchObject({ ok: false, error: { message: 'Sign in first' } })
+
+      // Drafts sealed before a restart open after it: the key is kept, not made again.
+      await workspace.close()
+      workspace = await openWorkspace({ dataDir: dir.path })
+      call = windowApi(workspace)
+      expect(await call('signIn', { personId, pin: '246810' })).toMatchObject({ ok: true })
+      expect(await call('draftKey')).toMatchObject({ ok: true, result: { key: given } })
+      await workspace.close()
+      const file = openEncrypted(join(dir.path, 'homeward.sqlite'), { readonly: true })
+      const stored = file.prepare<[], { value: string }>("SELECT value FROM local_settings WHERE name = 'draft-key'").get()!.value
+      file.close()
+      expect(JSON.parse(stored)).toBe(given)
+    } finally {
+      await workspace.close()
+      dir.remove()
+    }
+  })
+
   it('keeps only a slow hash of the PIN, and refuses a short one', async () => {
     const dir = tempDir('session-pin-hash')
     const workspace = await openWorkspace({ dataDir: dir.path })

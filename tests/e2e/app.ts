@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, _electron, type Page, type TestInfo } from '@playwright/test'
+import { test as base, expect, _electron, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
 import { tempDir } from '../support/temp-dir'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -34,41 +34,66 @@ export interface HomewardApp {
   dispose(): Promise<void>
   /** Browser mode only: starts the server again on the same address (a new secret), leaving the page where it was; its new address. */
   restartServerOnly?(): Promise<string>
+  /** Browser mode with `chromeProfile` only: Chromium's profile folder on disk, as a laptop keeps it. */
+  chromeProfile?: ChromeProfile
+}
+
+/** Chromium run on a profile folder of its own, kept on disk between runs (as the desktop app's is). */
+export interface ChromeProfile {
+  dir: string
+  /** Closes Chromium, which writes out what it holds (local storage included) to the folder. */
+  close(): Promise<void>
+  /** Starts Chromium again on the same folder, on the page's last address; its page. */
+  reopen(): Promise<Page>
 }
 
 /** The app on a workspace folder of its own, for the length of a test. */
-async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo, pagePassphrase = false): Promise<void> {
+async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo, pagePassphrase = false, chromeProfile = false): Promise<void> {
   const folder = tempDir('homeward-e2e')
-  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo, pagePassphrase)
+  const profile = chromeProfile ? tempDir('homeward-e2e-chromium') : undefined
+  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo, pagePassphrase, profile?.path)
   await use(app)
   await app.dispose()
   folder.remove()
+  profile?.remove()
 }
 
 // Playwright needs a destructured first argument; these fixtures use none of the built-in ones
 // (the built-in browser would try to launch a Chromium download that does not exist here).
 /* eslint-disable no-empty-pattern */
-export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp; pagePassphrase: boolean }>({
+export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp; pagePassphrase: boolean; chromeProfile: boolean }>({
   /**
    * The browser mode started without HOMEWARD_PASSPHRASE, as a person runs `npm start`: the page
    * asks for the workspace passphrase (`test.use({ pagePassphrase: true })`).
    */
   pagePassphrase: [false, { option: true }],
-  app: async ({ pagePassphrase }, use, testInfo) => laptop(use, testInfo, pagePassphrase),
+  /** Chromium on a profile folder of its own on disk (`app.chromeProfile`), not an in-memory context (`test.use({ chromeProfile: true })`). */
+  chromeProfile: [false, { option: true }],
+  app: async ({ pagePassphrase, chromeProfile }, use, testInfo) => laptop(use, testInfo, pagePassphrase, chromeProfile),
   /** A second laptop, a colleague's, for the journeys two people share. */
   colleague: async ({}, use, testInfo) => laptop(use, testInfo),
 })
 /* eslint-enable no-empty-pattern */
 
 /** The browser mode, started by its built entry, in a new Chromium page. */
-async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphrase: boolean): Promise<HomewardApp> {
+async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphrase: boolean, profileDir?: string): Promise<HomewardApp> {
   const { chromium } = await import('@playwright/test')
   const launchOptions = (testInfo.project.use as { launchOptions?: object }).launchOptions ?? {}
-  const browser = await chromium.launch(launchOptions)
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' })
+  const contextOptions = { locale: 'en-GB', timezoneId: 'Europe/London' }
+  let browser: Browser | undefined
+  let context: BrowserContext
+  const launch = async () => {
+    if (profileDir) context = await chromium.launchPersistentContext(profileDir, { ...launchOptions, ...contextOptions })
+    else {
+      browser = await chromium.launch(launchOptions)
+      context = await browser.newContext(contextOptions)
+    }
+  }
+  await launch()
   let server: ChildProcess | undefined
   let page: Page | undefined
   let lastPort = 0
+  let lastUrl = ''
 
   const stopServer = async () => {
     if (!server || server.exitCode !== null) return
@@ -95,6 +120,7 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
       })
     })
     lastPort = Number(new URL(url).port)
+    lastUrl = url
     return url
   }
 
@@ -102,7 +128,8 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
     dataDir,
     async open() {
       const url = await startServer()
-      page ??= await context.newPage()
+      // A profile's Chromium starts with a page of its own.
+      page ??= context.pages()[0] ?? (await context.newPage())
       await page.goto(url)
       return page
     },
@@ -112,8 +139,25 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
     quit: stopServer,
     async dispose() {
       await stopServer()
-      await browser.close()
+      await (browser ?? context).close()
     },
+    ...(profileDir
+      ? {
+          chromeProfile: {
+            dir: profileDir,
+            async close() {
+              await context.close()
+              page = undefined
+            },
+            async reopen() {
+              await launch()
+              page = context.pages()[0] ?? (await context.newPage())
+              await page.goto(lastUrl)
+              return page
+            },
+          },
+        }
+      : {}),
   }
 }
 

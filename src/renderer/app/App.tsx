@@ -18,7 +18,7 @@ import { ImportReferralsPage } from '../referral/ImportReferralsPage'
 import { SearchPage } from '../case/SearchPage'
 import { RetentionPage } from '../team/RetentionPage'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
-import { useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
+import { useDraftsOpened, useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
 
 /** A page of `document-pages.ts`, loaded with that chunk (Automerge's) when first shown. */
 type DocumentPages = typeof import('./document-pages')
@@ -133,7 +133,7 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
           <SignInPage session={session} onDone={refresh} />
         ) : (
           <SessionContext.Provider value={value}>
-            <SignedIn minutes={session.lockAfterMinutes} />
+            <SignedIn api={api} minutes={session.lockAfterMinutes} />
           </SessionContext.Provider>
         )}
       </RepoContext.Provider>
@@ -141,9 +141,26 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
   )
 }
 
-/** The app, while someone is signed in: it locks after the team's idle period. */
-function SignedIn({ minutes }: { minutes: number }) {
+/**
+ * The app, while someone is signed in: it locks after the team's idle period. Its pages are shown
+ * once the unsaved forms are open (sealed with the workspace's draft key): a form is never shown
+ * with nowhere safe to keep what is typed into it.
+ */
+function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
   useIdleLock(minutes)
+  const [attempt, setAttempt] = useState(0)
+  const drafts = useDraftsOpened(api, attempt)
+  if (drafts.failure) {
+    return (
+      <div className="banner banner--warning" role="alert">
+        <p>Unsaved forms could not be opened: {drafts.failure}</p>
+        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  if (!drafts.opened) return <p className="muted splash">Opening Homeward…</p>
   return <RouterProvider router={router} />
 }
 

@@ -5,6 +5,7 @@ import { useProfile } from '../app/contexts'
 import { OpenCaseContext } from '../case/CaseContext'
 import type { ApiClient } from '../platform/api-client'
 import { caseIdOfForm, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
+import { SealedDrafts } from './sealed-drafts'
 
 /*
  * Unsaved forms. A draft belongs to one form of one case (its key starts with the case's id), or to
@@ -17,6 +18,12 @@ import { caseIdOfForm, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS,
  * storage stays in the app's own profile on this laptop (like the workspace, never synced), and a
  * draft is removed the moment it is saved or discarded. Each window keeps its own entry of a form
  * (`draft-entries.ts`), so a save in one tab never takes away another tab's unsaved typing.
+ *
+ * Local storage is written to disk in plain files, so every draft is sealed with the workspace's
+ * draft key before it reaches it (`sealed-drafts.ts`): read and written only while someone is
+ * signed in (`useDraftsOpened`, before any page with a form is shown), never in plain text. Their
+ * keys (the person's and the form's ids, no words) are plain, so the drafts of an erased case are
+ * deleted before anyone signs in.
  */
 
 /**
@@ -107,7 +114,7 @@ export function useDiscardDraft(): (key: string) => void {
   const person = useProfile().id
   return useCallback(
     (key: string) => {
-      removeForm(localStorage, `${PREFIX}${person}:`, key)
+      removeForm(drafts(), `${PREFIX}${person}:`, key)
       notify()
     },
     [person],
@@ -172,21 +179,21 @@ function useStored<T>(key: string, label: string, restore: (saved: unknown) => T
   // The section the form is in (Phase 4's, not the case's first page), where the footer's link leads.
   const path = useLocation().pathname
   // Read once: a form for another draft is a new component, with its own key.
-  const [start] = useState(() => startingDraft(localStorage, prefix, key, windowId()))
+  const [start] = useState(() => startingDraft(drafts(), prefix, key, windowId()))
   const continues = useRef(start.continues)
   const [value, setValue] = useState<T>(() => restore(start.envelope?.value ?? null))
   const save = useCallback(
     (next: T, typed = true) => {
       setValue(next)
       if (!typed || goneCases.has(caseIdOfForm(key))) return
-      writeDraft(localStorage, prefix, key, windowId(), { label, value: next, path, ...(whose ? { whose } : {}) }, continues.current)
+      writeDraft(drafts(), prefix, key, windowId(), { label, value: next, path, ...(whose ? { whose } : {}) }, continues.current)
       notify()
     },
     [prefix, key, label, whose, path],
   )
   const clear = useCallback(() => {
     setValue(empty)
-    removeDraft(localStorage, prefix, key, windowId(), continues.current)
+    removeDraft(drafts(), prefix, key, windowId(), continues.current)
     continues.current = {}
     notify()
   }, [prefix, key, empty])
@@ -198,14 +205,15 @@ function useStored<T>(key: string, label: string, restore: (saved: unknown) => T
  * team, and what was typed into its cases is the team's data like the rest.
  */
 export function removeAllDrafts(): void {
-  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX))
-  for (const key of keys) if (key) localStorage.removeItem(key)
+  const storage = forDeleting()
+  const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key) => key?.startsWith(PREFIX))
+  for (const key of keys) if (key) storage.removeItem(key)
   notify()
 }
 
 /** Deletes every draft typed into a case on this laptop, whoever typed it: the case was erased. */
 export function removeDraftsOfCase(caseId: string): void {
-  removeDraftsOfCases(localStorage, PREFIX, [caseId])
+  removeDraftsOfCases(forDeleting(), PREFIX, [caseId])
   notify()
 }
 
@@ -216,19 +224,22 @@ export function removeDraftsOfCase(caseId: string): void {
  */
 function forgetDraftsOfGoneCases(caseIds: readonly string[]): void {
   goneCases = new Set(caseIds)
-  removeDraftsOfCases(localStorage, PREFIX, goneCases)
+  removeDraftsOfCases(forDeleting(), PREFIX, goneCases)
   notify()
 }
 
 /** Moves every draft typed into a case to the case's new id: its record was rebuilt by a correction, and nothing typed is lost. */
 export function moveDraftsOfCase(oldId: string, newId: string): void {
-  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX) && key.slice(PREFIX.length).split(':').slice(1).join(':').startsWith(oldId))
+  // Sealed under its key: opened, and sealed again under the new one.
+  const storage = drafts()
+  const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key) => key?.startsWith(PREFIX) && key.slice(PREFIX.length).split(':').slice(1).join(':').startsWith(oldId))
   for (const key of keys) {
     if (!key) continue
     const [whose, ...rest] = key.slice(PREFIX.length).split(':')
     const moved = `${PREFIX}${whose}:${newId}${rest.join(':').slice(oldId.length)}`
-    if (localStorage.getItem(moved) === null) localStorage.setItem(moved, localStorage.getItem(key) ?? '')
-    localStorage.removeItem(key)
+    const typed = storage.getItem(key)
+    if (storage.getItem(moved) === null && typed !== null) storage.setItem(moved, typed)
+    storage.removeItem(key)
   }
   notify()
 }
@@ -259,7 +270,9 @@ export function useForgetDraftsOfWithheldCases(api: ApiClient): void {
 }
 
 function listDrafts(prefix: string, scope: string): StoredDraft[] {
-  return listForms(localStorage, prefix, scope).map(({ key, envelope }) => ({
+  // Locking: the pages listing drafts are going, and read nothing more.
+  if (!sealed) return []
+  return listForms(sealed, prefix, scope).map(({ key, envelope }) => ({
     key,
     label: envelope.label,
     value: envelope.value,
@@ -275,18 +288,81 @@ function notify(): void {
   for (const listener of listeners) listener()
 }
 
-/** Drafts change in this window (notify) and in the laptop's other windows (the storage event). */
+/** Drafts change in this window, and in the laptop's other windows (heard by `useDraftsOpened`): both notify. */
 function subscribe(listener: () => void): () => void {
-  const elsewhere = (event: StorageEvent) => {
-    // Another window's open mark, kept fresh, is no draft: nothing to read again.
-    if (event.key !== null && !event.key.startsWith(PREFIX)) return
-    version++
-    listener()
-  }
   listeners.add(listener)
-  window.addEventListener('storage', elsewhere)
-  return () => {
-    listeners.delete(listener)
-    window.removeEventListener('storage', elsewhere)
-  }
+  return () => void listeners.delete(listener)
+}
+
+/** This window's drafts, opened with the draft key while someone is signed in; none while locked. */
+let sealed: SealedDrafts | undefined
+
+/**
+ * Where drafts are read and written: only ever sealed. Nothing asks before they are open: no page
+ * with a form is shown until then (`useDraftsOpened`), and a locked window shows none.
+ */
+function drafts(): Storage {
+  if (!sealed) throw new Error('Unsaved forms are not open yet')
+  return sealed
+}
+
+/** Where drafts are deleted, by key: the opened ones while signed in, else local storage itself (no key needed). */
+function forDeleting(): Storage {
+  return sealed ?? localStorage
+}
+
+/** Whether this window's drafts are open; and, if opening them failed, why, in words. */
+export interface DraftsOpened {
+  opened: boolean
+  failure?: string
+}
+
+/**
+ * Opens this window's drafts while someone is signed in: asks the core for the workspace's draft
+ * key, opens every draft with it (sealing any an older version left in plain text), and hears other
+ * windows' drafts as they write them. Locking (this unmounted) closes them: the key and every word
+ * typed are gone from the window's memory, still sealed in local storage for the next sign-in.
+ * `attempt` asks again after a failure.
+ */
+export function useDraftsOpened(api: ApiClient, attempt = 0): DraftsOpened {
+  const [state, setState] = useState<DraftsOpened>({ opened: false })
+  useEffect(() => {
+    let current = true
+    setState({ opened: false })
+    // What other windows wrote while these were being opened: read again once they are.
+    const meanwhile = new Set<string | null>()
+    const elsewhere = (event: StorageEvent) => {
+      // Another window's open mark, kept fresh, is no draft: nothing to read again.
+      if (event.storageArea !== localStorage || (event.key !== null && !event.key.startsWith(PREFIX))) return
+      if (sealed) void sealed.heard(event.key, event.newValue).then(notify)
+      else meanwhile.add(event.key)
+    }
+    window.addEventListener('storage', elsewhere)
+    api
+      .call('draftKey', {})
+      .then(async ({ key }) => {
+        const opened = await SealedDrafts.open(localStorage, key, PREFIX)
+        while (meanwhile.size > 0) {
+          const names = [...meanwhile]
+          meanwhile.clear()
+          await Promise.all(names.map((name) => opened.heard(name, name === null ? null : localStorage.getItem(name))))
+        }
+        return opened
+      })
+      .then(
+        (opened) => {
+          if (!current) return
+          sealed = opened
+          notify()
+          setState({ opened: true })
+        },
+        (error: Error) => current && setState({ opened: false, failure: error.message }),
+      )
+    return () => {
+      current = false
+      window.removeEventListener('storage', elsewhere)
+      sealed = undefined
+    }
+  }, [api, attempt])
+  return state
 }

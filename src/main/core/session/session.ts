@@ -15,6 +15,7 @@ import type { LocalSettings } from '../storage/workspace-files'
 import { savedMembership } from '../sync/membership'
 import { savedProfile } from '../team/team'
 import { addLaptopPerson, followServerPeople, laptopPeople } from './laptop-people'
+import { draftKey } from './draft-key'
 import { hashPin, pinMatches, type PinHash } from './pin-hash'
 
 /** Each person's PIN hash, by person id (local settings, never synced). */
@@ -277,6 +278,7 @@ export class Session {
         this.activity()
         return done
       },
+      draftKey: () => ({ key: draftKey(this.parts.settings) }),
     } satisfies Partial<ApiHandlers>
   }
 
