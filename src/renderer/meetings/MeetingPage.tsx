@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
@@ -24,6 +24,7 @@ import { PhaseTag } from '../components/PhaseTag'
 import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
 import { useApiQuery } from '../hooks/useApiQuery'
+import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
 import { useCase } from '../hooks/useCase'
 import { saveToDownloads } from '../platform/files'
 import { useMeeting } from './useMeeting'
@@ -44,16 +45,16 @@ export function MeetingPage() {
 
 /**
  * A page open on a meeting the server rebuilt without an erased case's words (here or on another
- * laptop's erasure) follows it to its new id: the old document is deleted from this laptop. Where
- * an old id leads is the team's one record of it, a correction's (`caseCorrection`).
+ * laptop's erasure) follows it to its new id, with what was typed into it as it happened: the old
+ * document is deleted from this laptop. Where an old id leads is the team's one record of it, a
+ * correction's (`caseCorrection`).
  */
 function useFollowRebuiltMeeting(id: string): void {
-  const rebuilt = useApiQuery('caseCorrection', { caseId: id }, 'team-changed')
   const navigate = useNavigate()
-  const replacedBy = rebuilt.status === 'ready' ? rebuilt.data.replacedBy : undefined
-  useEffect(() => {
-    if (replacedBy) void navigate(`/meetings/${replacedBy}`, { replace: true })
-  }, [replacedBy, navigate])
+  useFollowRebuilt(
+    id,
+    useCallback((replacedBy: string) => void navigate(`/meetings/${replacedBy}`, { replace: true }), [navigate]),
+  )
 }
 
 /**
