@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
 import type { Phase } from '../../shared/case/phases'
@@ -51,10 +51,38 @@ export function MeetingPage() {
  */
 function useFollowRebuiltMeeting(id: string): void {
   const navigate = useNavigate()
+  const { search } = useLocation()
   useFollowRebuilt(
     id,
-    useCallback((replacedBy: string) => void navigate(`/meetings/${replacedBy}`, { replace: true }), [navigate]),
+    useCallback(
+      // Where the person is stays as it was: the same item (the rebuilt meeting keeps its items' ids), and the field they were typing in.
+      (replacedBy: string) => void navigate(`/meetings/${replacedBy}${search}`, { replace: true, state: typingIn() }),
+      [navigate, search],
+    ),
   )
+}
+
+/** Where the person was typing, if anywhere: the field and the place in it. */
+type TypingIn = { focus: string; selection?: [number, number] }
+
+function typingIn(): TypingIn | undefined {
+  const field = document.activeElement
+  if (!(field instanceof HTMLElement) || !field.id) return undefined
+  return field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement
+    ? { focus: field.id, ...(field.selectionStart !== null && field.selectionEnd !== null ? { selection: [field.selectionStart, field.selectionEnd] as [number, number] } : {}) }
+    : { focus: field.id }
+}
+
+/** Puts the person back where they were typing when the page followed the meeting to its new id. */
+function useTypingKept(): void {
+  const { state } = useLocation()
+  useEffect(() => {
+    const kept = state as TypingIn | null
+    const field = kept?.focus ? document.getElementById(kept.focus) : null
+    if (!field) return
+    field.focus()
+    if (kept?.selection && (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) field.setSelectionRange(...kept.selection)
+  }, [state])
 }
 
 /**
@@ -100,6 +128,7 @@ function useWithheldCases(meetingId: string, caseIds: string[]): WithheldAnswer 
 }
 
 function Meeting({ id, meeting, withheld, change }: { id: string; meeting: MeetingRecord; withheld: Record<string, Withheld>; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  useTypingKept()
   const api = useApi()
   const board = useApiQuery('getBoard', {})
   const members = useApiQuery('listMembers', {}, 'team-changed')
