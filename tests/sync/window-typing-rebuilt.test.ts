@@ -109,6 +109,8 @@ describe('a window open on a document as it is rebuilt under a new id', () => {
       expect(rebuilt.agenda[item.id]!.discussion).toBe(whole)
       expect(rebuilt.agenda[erasedItem.id]!.discussion).toBeUndefined()
     }
+    // What the window still sends of the old meeting is refused: the core never takes its history back.
+    expect(a.workspace.repo.handles[meetingId as DocumentId]).toBeUndefined()
   }, 120_000)
 
   it('carries a note saved on the case’s page, after the laptop let go of the old copy, onto the corrected case, once, without the wrong value', async () => {
@@ -147,5 +149,6 @@ describe('a window open on a document as it is rebuilt under a new id', () => {
       expect(record.referral.chainNumber).toBe('918237')
     }
     expect(readCase((await opened.repo.find<CaseDoc>(newId as DocumentId)).doc()).notes).toHaveLength(2)
+    expect(a.workspace.repo.handles[caseId as DocumentId]).toBeUndefined()
   }, 120_000)
 })

@@ -7,7 +7,7 @@ import { moveDraftsOfCase } from '../forms/drafts'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
 import { carryOverTyping } from '../platform/carry-over'
-import { trackUntilSaved } from '../platform/track-until-saved'
+import { savedAs } from '../platform/track-until-saved'
 import { useOpenCase } from './CaseContext'
 
 /**
@@ -56,7 +56,7 @@ export function useCorrectValue(): ((field: string, value: string) => Promise<vo
     const { id: newId } = await api.call('correctValue', { caseId: id, field, value })
     // What this window saved as the correction was made, and the core had not yet, goes with it.
     const { followed } = await api.call('caseCorrection', { caseId: id })
-    if (followed) await carryOverTyping(repo, id, followed, { id: profile.id, name: profile.name }, (fresh) => trackUntilSaved(repo, fresh))
+    if (followed) await carryOverTyping(repo, id, followed, { id: profile.id, name: profile.name }, (fresh) => savedAs(id, repo, fresh))
     moveDraftsOfCase(id, newId)
     void navigate(pathname.replace(`/cases/${id}`, `/cases/${newId}`), { replace: true })
   }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useProfile, useRepo } from '../app/contexts'
 import { carryOverTyping } from '../platform/carry-over'
-import { trackUntilSaved } from '../platform/track-until-saved'
+import { savedAs } from '../platform/track-until-saved'
 import { useApiQuery } from './useApiQuery'
 
 /**
@@ -17,13 +17,15 @@ export function useFollowRebuilt(id: string, follow: (replacedBy: string) => voi
   const profile = useProfile()
   const answer = correction.status === 'ready' ? correction.data : undefined
   const followed = answer?.followed
-  const replacedBy = followed ? answer?.replacedBy : undefined
+  // Once the page has moved on, the answer about the old id is still there until the new id's
+  // arrives: it leads to where the page already is, and nothing is carried or followed again.
+  const replacedBy = followed && answer?.replacedBy !== id && followed.replacedBy !== id ? answer?.replacedBy : undefined
   useEffect(() => {
     if (!followed || !replacedBy) return
     let current = true
     const moveOn = () => current && follow(replacedBy)
     // Carried over or not (the new document would not open), the page goes where the document is now.
-    void carryOverTyping(repo, id, followed, { id: profile.id, name: profile.name }, (fresh) => trackUntilSaved(repo, fresh)).then(moveOn, moveOn)
+    void carryOverTyping(repo, id, followed, { id: profile.id, name: profile.name }, (fresh) => savedAs(id, repo, fresh)).then(moveOn, moveOn)
     return () => {
       current = false
     }

@@ -19,8 +19,8 @@ const carrying = new Set<string>()
  * copy onto the new one, or still on its way to the core, would be lost with the old id. This
  * window replays it onto the new document as the core does (`windowReplayFrom`: only its own
  * changes the core had not), and from then on each change still made to the old copy (a keystroke
- * in the moment before the page moves on) goes after it. `carried` is told each time (the page
- * watches the new document until the core holds it, `trackUntilSaved`).
+ * in the moment before the page moves on) goes after it. `carried` is told at once and after
+ * each carry (the page watches the new document, not the old, until the core holds it, `savedAs`).
  */
 export async function carryOverTyping(
   repo: Repo,
@@ -30,7 +30,7 @@ export async function carryOverTyping(
   carried: (fresh: DocHandle<unknown>) => void = () => undefined,
 ): Promise<void> {
   const old = repo.handles[oldId as DocumentId] as DocHandle<unknown> | undefined
-  if (!old?.isReady() || carrying.has(oldId)) return
+  if (!old?.isReady() || carrying.has(oldId) || followed.replacedBy === oldId) return
   carrying.add(oldId)
   const fresh = await repo.find<CaseDoc | MeetingDoc>(followed.replacedBy as DocumentId)
   let from = windowReplayFrom(old.doc(), followed.held, Automerge.getActorId(old.doc()))
@@ -45,6 +45,8 @@ export async function carryOverTyping(
     carried(fresh)
   }
   carry()
+  // Let go of whether or not there was anything to carry: the core never holds the old one again.
+  carried(fresh)
   old.on('change', carry)
 }
 
