@@ -119,6 +119,26 @@ export interface CaseCorrection {
   rebuiltAt?: string
   field?: string
   replacedBy?: string
+  /**
+   * For an old id this laptop has followed: what a window still holding the old document carries
+   * onto the new one (`windowReplayFrom`). Absent while the new document is not here yet: the old
+   * one is kept, and a page open on it stays.
+   */
+  followed?: FollowedCorrection
+}
+
+/** An old document this laptop's core let go: the one that replaced it, and what of the old copy is on it. */
+export interface FollowedCorrection {
+  replacedBy: string
+  /**
+   * The hash of every change the core's copy of the old document held when it replayed it onto the
+   * new one ([] if it had none): a window carries over only its own changes not among them.
+   */
+  held: string[]
+  /** The field corrected (empty for a meeting rebuilt on an erasure). */
+  field: string
+  /** For a meeting rebuilt on an erasure: the case erased, whose items are never carried over. */
+  erasedCase?: string
 }
 
 /** An erased (or anonymised) case as the manager sees it listed: no name, only what the team keeps. */

@@ -100,7 +100,11 @@ describe('correcting a value so that the old one is gone from the history', () =
     const record = corrections(manager.workspace.teamDoc())[caseId]
     expect(record).toMatchObject({ replacedBy: newId, by: 'member-derek', field: 'referral.chainNumber' })
     expect(JSON.stringify(record)).not.toContain(WRONG)
-    expect(manager.workspace.correctedCases.correctionOf(caseId)).toEqual({ replacedBy: newId })
+    // The manager's laptop has let go of the old copy: a window on it is told which changes it held.
+    expect(manager.workspace.correctedCases.correctionOf(caseId)).toEqual({
+      replacedBy: newId,
+      followed: { replacedBy: newId, held: expect.arrayContaining(record!.heads), field: 'referral.chainNumber' },
+    })
     expect(manager.workspace.correctedCases.correctionOf(newId)).toMatchObject({ field: 'referral.chainNumber' })
 
     // B comes back online: its note is replayed onto the new document, and its old copy deleted.

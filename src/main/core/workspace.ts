@@ -181,6 +181,10 @@ export class Workspace {
           // While the app is locked, a window is handed no document at all (the session's rule).
           // A window handed a case is someone looking at it: the audit records the view.
           access: async (peerId, documentId) => {
+            // A document this laptop let go for good (erased, or replaced by a correction): a window
+            // still holding it (open as it went) is not heard, or its copy, history and all, would
+            // be taken back into memory here. The window carries its typing onto the new one itself.
+            if (storage.isRetired(documentId)) return false
             if (!isWindowPeer(peerId)) return true
             if (made.session?.isOpen() !== true) return false
             made.audit?.windowAsked(documentId)

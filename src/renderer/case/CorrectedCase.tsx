@@ -1,26 +1,33 @@
-import { useEffect } from 'react'
+import { useCallback } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { mayCorrect } from '../../shared/case/correct-value'
 import { formatUkDayOf } from '../../shared/dates'
-import { useApi, useSession } from '../app/contexts'
+import { useApi, useRepo, useSession } from '../app/contexts'
 import { moveDraftsOfCase } from '../forms/drafts'
 import { useApiQuery } from '../hooks/useApiQuery'
+import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
+import { carryOverTyping } from '../platform/carry-over'
+import { savedAs } from '../platform/track-until-saved'
 import { useOpenCase } from './CaseContext'
 
 /**
  * A page open on a case whose record a correction rebuilt (here or on another laptop) follows it
- * to its new id, with the same part of the case shown; what was typed and not saved goes with it.
+ * to its new id, with the same part of the case shown; what was typed and not saved goes with it
+ * (its drafts), and so does what was saved in this window and not yet replayed by the core.
  */
 export function useFollowCorrection(caseId: string): void {
-  const correction = useApiQuery('caseCorrection', { caseId }, 'team-changed')
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const replacedBy = correction.status === 'ready' ? correction.data.replacedBy : undefined
-  useEffect(() => {
-    if (!replacedBy) return
-    moveDraftsOfCase(caseId, replacedBy)
-    void navigate(pathname.replace(`/cases/${caseId}`, `/cases/${replacedBy}`), { replace: true })
-  }, [caseId, replacedBy, navigate, pathname])
+  useFollowRebuilt(
+    caseId,
+    useCallback(
+      (replacedBy: string) => {
+        moveDraftsOfCase(caseId, replacedBy)
+        void navigate(pathname.replace(`/cases/${caseId}`, `/cases/${replacedBy}`), { replace: true })
+      },
+      [caseId, navigate, pathname],
+    ),
+  )
 }
 
 /** Said in the case's header of a case whose record was rebuilt to remove a corrected value. */
@@ -39,6 +46,7 @@ export function RebuiltNotice() {
  */
 export function useCorrectValue(): ((field: string, value: string) => Promise<void>) | undefined {
   const api = useApi()
+  const repo = useRepo()
   const navigate = useNavigate()
   const { profile } = useSession()
   const { id, record } = useOpenCase()
@@ -46,6 +54,9 @@ export function useCorrectValue(): ((field: string, value: string) => Promise<vo
   if (!mayCorrect(profile, record.allocation.leadCaseworker?.id)) return undefined
   return async (field, value) => {
     const { id: newId } = await api.call('correctValue', { caseId: id, field, value })
+    // What this window saved as the correction was made, and the core had not yet, goes with it.
+    const { followed } = await api.call('caseCorrection', { caseId: id })
+    if (followed) await carryOverTyping(repo, id, followed, { id: profile.id, name: profile.name }, (fresh) => savedAs(id, repo, fresh))
     moveDraftsOfCase(id, newId)
     void navigate(pathname.replace(`/cases/${id}`, `/cases/${newId}`), { replace: true })
   }

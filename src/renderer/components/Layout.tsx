@@ -95,12 +95,15 @@ function useFocusOnNewPage() {
       first.current = false
       return
     }
+    // A page followed to its document's new id keeps the person where they were typing, and puts
+    // the focus back there itself (`focus` in the navigation's state, MeetingPage's `typingIn`).
+    if (typeof (location.state as { focus?: unknown } | null)?.focus === 'string') return
     const frame = requestAnimationFrame(() => {
       const target = document.querySelector<HTMLElement>('#main [data-arrival-focus]') ?? document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main')
       target?.focus()
     })
     return () => cancelAnimationFrame(frame)
-  }, [location.pathname, location.search])
+  }, [location.pathname, location.search, location.state])
 }
 
 function SearchBox() {

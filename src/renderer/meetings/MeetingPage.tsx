@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { BoardRow } from '../../shared/board/board'
 import { closedAs, closedLabel, type ClosedAs } from '../../shared/case/closed-label'
 import type { Phase } from '../../shared/case/phases'
@@ -26,6 +26,7 @@ import { PhaseTag } from '../components/PhaseTag'
 import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
 import { useApiQuery } from '../hooks/useApiQuery'
+import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
 import { useCase } from '../hooks/useCase'
 import { saveToDownloads } from '../platform/files'
 import { useMeeting } from './useMeeting'
@@ -46,16 +47,44 @@ export function MeetingPage() {
 
 /**
  * A page open on a meeting the server rebuilt without an erased case's words (here or on another
- * laptop's erasure) follows it to its new id: the old document is deleted from this laptop. Where
- * an old id leads is the team's one record of it, a correction's (`caseCorrection`).
+ * laptop's erasure) follows it to its new id, with what was typed into it as it happened: the old
+ * document is deleted from this laptop. Where an old id leads is the team's one record of it, a
+ * correction's (`caseCorrection`).
  */
 function useFollowRebuiltMeeting(id: string): void {
-  const rebuilt = useApiQuery('caseCorrection', { caseId: id }, 'team-changed')
   const navigate = useNavigate()
-  const replacedBy = rebuilt.status === 'ready' ? rebuilt.data.replacedBy : undefined
+  const { search } = useLocation()
+  useFollowRebuilt(
+    id,
+    useCallback(
+      // Where the person is stays as it was: the same item (the rebuilt meeting keeps its items' ids), and the field they were typing in.
+      (replacedBy: string) => void navigate(`/meetings/${replacedBy}${search}`, { replace: true, state: typingIn() }),
+      [navigate, search],
+    ),
+  )
+}
+
+/** Where the person was typing, if anywhere: the field and the place in it. */
+type TypingIn = { focus: string; selection?: [number, number] }
+
+function typingIn(): TypingIn | undefined {
+  const field = document.activeElement
+  if (!(field instanceof HTMLElement) || !field.id) return undefined
+  return field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement
+    ? { focus: field.id, ...(field.selectionStart !== null && field.selectionEnd !== null ? { selection: [field.selectionStart, field.selectionEnd] as [number, number] } : {}) }
+    : { focus: field.id }
+}
+
+/** Puts the person back where they were typing when the page followed the meeting to its new id. */
+function useTypingKept(): void {
+  const { state } = useLocation()
   useEffect(() => {
-    if (replacedBy) void navigate(`/meetings/${replacedBy}`, { replace: true })
-  }, [replacedBy, navigate])
+    const kept = state as TypingIn | null
+    const field = kept?.focus ? document.getElementById(kept.focus) : null
+    if (!field) return
+    field.focus()
+    if (kept?.selection && (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) field.setSelectionRange(...kept.selection)
+  }, [state])
 }
 
 /**
@@ -101,6 +130,7 @@ function useWithheldCases(meetingId: string, caseIds: string[]): WithheldAnswer 
 }
 
 function Meeting({ id, meeting, withheld, change }: { id: string; meeting: MeetingRecord; withheld: Record<string, Withheld>; change: (edit: (doc: MeetingDoc) => void) => void }) {
+  useTypingKept()
   const api = useApi()
   const board = useApiQuery('getBoard', {})
   const members = useApiQuery('listMembers', {}, 'team-changed')

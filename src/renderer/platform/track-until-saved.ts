@@ -2,7 +2,10 @@ import { decodeHeads, type DocHandle, type Repo } from '@automerge/automerge-rep
 import { peerHasAllChanges } from '../../shared/automerge/sync-state'
 import { markUnsaved } from './unsaved'
 
-const tracking = new Set<string>()
+/** The documents watched, each with its watcher. */
+const tracking = new Map<string, { handle: DocHandle<unknown>; check: () => void }>()
+/** Old documents whose changes this window carries onto their new one (carry-over.ts): saved as that one is. */
+const savedAsAnother = new Set<string>()
 
 /**
  * After a change in this window, watches the document until the core reports holding every change
@@ -10,22 +13,38 @@ const tracking = new Set<string>()
  */
 export function trackUntilSaved(repo: Repo, handle: DocHandle<unknown>): void {
   const id = handle.documentId
+  if (savedAsAnother.has(id)) return
   const check = () => {
     const theirs = coreHeads(repo, handle)
     const saved = peerHasAllChanges(handle.doc(), theirs)
     markUnsaved(id, !saved)
-    if (saved) {
-      handle.off('remote-heads', check)
-      handle.off('change', check)
-      tracking.delete(id)
-    }
+    if (saved) stopTracking(id)
   }
   if (!tracking.has(id)) {
-    tracking.add(id)
+    tracking.set(id, { handle, check })
     handle.on('remote-heads', check)
     handle.on('change', check)
   }
   check()
+}
+
+/**
+ * An old document this window carries onto the one that replaced it (`carryOverTyping`): the core
+ * let it go and never holds its changes again, so it is not watched; the new one is.
+ */
+export function savedAs(oldId: string, repo: Repo, fresh: DocHandle<unknown>): void {
+  savedAsAnother.add(oldId)
+  stopTracking(oldId)
+  markUnsaved(oldId, false)
+  trackUntilSaved(repo, fresh)
+}
+
+function stopTracking(id: string): void {
+  const tracked = tracking.get(id)
+  if (!tracked) return
+  tracked.handle.off('remote-heads', tracked.check)
+  tracked.handle.off('change', tracked.check)
+  tracking.delete(id)
 }
 
 /** The heads of a document the core has told this window it holds. */

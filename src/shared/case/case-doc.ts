@@ -2,6 +2,7 @@ import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
 import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
 import { oneNotePerId } from './one-note-per-id'
+import { reviewedInAnyCopy } from './reviewed-in-any-copy'
 import { z } from 'zod'
 import {
   CASE_KIND,
@@ -24,7 +25,11 @@ export function isCaseDoc(doc: unknown): doc is CaseDoc {
 
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */
 export function readCase(doc: CaseDoc): CaseRecord {
-  return checkRecord(toPlain<Record<string, unknown>>(doc))
+  const record = checkRecord(toPlain<Record<string, unknown>>(doc))
+  const stored = (doc as { learningPoints?: unknown }).learningPoints
+  if (typeof stored !== 'object' || stored === null || Object.keys(record.learningPoints).length === 0) return record
+  const learningPoints = reviewedInAnyCopy(stored, record.learningPoints)
+  return learningPoints === record.learningPoints ? record : { ...record, learningPoints }
 }
 
 /** Reads what the phase rules need from a draft inside a change (after beginChange). */

@@ -4,7 +4,7 @@ import { authoredBy } from '../authorship'
 import { CASEWORKER, caseIn, edit, MANAGER, read, TODAY } from '../../../tests/support/cases'
 import type { CaseDoc } from './case-doc'
 import * as change from './changes'
-import { replayFrom, type UnstoredChange } from './changes-to-replay'
+import { replayFrom, windowReplayFrom, type UnstoredChange } from './changes-to-replay'
 import { parseFieldPath, rebuiltCase } from './correct-value'
 import { replayAfterCorrection } from './replay-after-correction'
 
@@ -68,5 +68,32 @@ describe('which changes a laptop replays onto a corrected case’s new document'
     const own = madeSince(offline, Automerge.getHeads(wrong))
     const builtOn = edit(Automerge.clone(offline, { actor: 'cccc' }), note('n-c', 'Seen at the hostel'))
     expect(replayFrom(builtOn, corrected, own)).toEqual(Automerge.getHeads(builtOn))
+  })
+})
+
+describe('which of a window’s changes to an old document it carries onto the new one', () => {
+  const start = edit(Automerge.clone(caseIn('engage'), { actor: 'cccc' }), note('n-core', 'Referred by the outreach team'))
+  // The window's copy: the core's, and a note it saved that reached the core.
+  const saved = edit(Automerge.clone(start, { actor: 'dddd' }), note('n-w1', 'Met at the day centre'))
+  // The core's copy had that, and a change of its own made on it that the window had not had yet.
+  const core = edit(Automerge.merge(Automerge.clone(start, { actor: 'eeee' }), saved), note('n-core2', 'Housing Options rang back'))
+  // Then the window saved another: the core never had it.
+  const window = edit(saved, note('n-w2', 'Rang her sister in Leeds'))
+  const held = (doc: Automerge.Doc<unknown>) => Automerge.getChangesMetaSince(doc, []).map((change) => change.hash)
+  const carried = (from: readonly string[]) => JSON.stringify(Automerge.diff(window, [...from], Automerge.getHeads(window)))
+
+  it('carries only its own changes the core never had, though the core had changes the window has not', () => {
+    const from = windowReplayFrom(window, held(core), 'dddd')
+    expect(from).toEqual(Automerge.getHeads(saved))
+    expect(carried(from)).toContain('Rang her sister in Leeds')
+    expect(carried(from)).not.toContain('Met at the day centre')
+  })
+
+  it('carries nothing the core had', () => {
+    expect(windowReplayFrom(window, held(window), 'dddd')).toEqual(Automerge.getHeads(window))
+  })
+
+  it('carries every change of its own from a copy the core did not have at all', () => {
+    expect(windowReplayFrom(window, [], 'dddd')).toEqual(Automerge.getHeads(start))
   })
 })

@@ -31,8 +31,34 @@ export function replayFrom(old: Automerge.Doc<unknown>, correctionHeads: readonl
   const mine = ownChanges(deps, unstored)
   if (mine.size === 0) return Automerge.getHeads(old)
   // Everything else, with whatever it depends on (a change of its own among them, stored after all).
+  return headsWithAncestors(
+    deps,
+    changes.filter((change) => !mine.has(change.hash)).map((change) => change.hash),
+  )
+}
+
+/**
+ * Which of a window's changes to an old document (a page open on a case or meeting as it was
+ * rebuilt) are not yet on the new one: the point of the window's copy to replay from. The core
+ * replayed its own copy, which `held` these changes (by hash); the window's copy may hold more,
+ * typed after that or still on their way to the core. Every change the window holds came from the
+ * core except those it made itself (its `actor`): the point is the heads of all it holds but its own
+ * the core never had, and what follows is those alone.
+ */
+export function windowReplayFrom(old: Automerge.Doc<unknown>, held: readonly string[], actor: string): string[] {
+  const changes = Automerge.getChangesMetaSince(old, [])
+  const deps = new Map(changes.map((change) => [change.hash, change.deps]))
+  const coreHad = new Set(held)
+  return headsWithAncestors(
+    deps,
+    changes.filter((change) => change.actor !== actor || coreHad.has(change.hash)).map((change) => change.hash),
+  )
+}
+
+/** The heads of these changes taken with every change they depend on. */
+function headsWithAncestors(deps: ReadonlyMap<string, readonly string[]>, roots: readonly string[]): string[] {
   const before = new Set<string>()
-  const stack = changes.filter((change) => !mine.has(change.hash)).map((change) => change.hash)
+  const stack = [...roots]
   while (stack.length > 0) {
     const hash = stack.pop()!
     if (before.has(hash)) continue

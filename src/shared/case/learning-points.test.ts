@@ -69,6 +69,20 @@ describe("moving the team document's learning points into their case", () => {
     expect(Object.values(readCase(merged).learningPoints).map((point) => point.text).sort()).toEqual([FROM_TEAM['lp-2'].text, POINT.text].sort())
   })
 
+  it('keeps the review a meeting gave one laptop’s copy, whichever copy the merge shows', () => {
+    const shared = version4Case()
+    const movedOn = (actor: string) => Automerge.change(withAddedParts(onLaptop(shared, actor)), (d) => moveLearningPoints(d, FROM_TEAM, CASEWORKER))
+    for (const [reviewing, other] of [['a', 'b'], ['b', 'a']] as const) {
+      const reviewed = Automerge.change(movedOn(reviewing), (d) => markLearningPointsReviewed(d, ['lp-1'], MANAGER))
+      for (const merged of [Automerge.merge(reviewed, movedOn(other)), Automerge.merge(movedOn(other), reviewed)]) {
+        expect(Object.keys(Automerge.getConflicts(merged.learningPoints, 'lp-1') ?? {})).toHaveLength(2)
+        expect(readCase(merged).learningPoints['lp-1']!.reviewedAt).toBe(MANAGER.now.toISOString())
+        // A review the team document carried stays as it was.
+        expect(readCase(merged).learningPoints['lp-2']!.reviewedAt).toBe(FROM_TEAM['lp-2'].reviewedAt)
+      }
+    }
+  })
+
   it('keeps a point written in the case while another laptop moves the old ones', () => {
     const shared = version4Case()
     const moved = Automerge.change(withAddedParts(onLaptop(shared, 'a')), (d) => moveLearningPoints(d, FROM_TEAM, CASEWORKER))

@@ -37,7 +37,8 @@ export function markLearningPointsReviewed(doc: CaseDoc, ids: readonly string[],
 /**
  * Brings into the case the points an older version wrote into the team document about it. By id,
  * and only those it lacks: two laptops doing it at once write the same keys of the case's one map
- * (made by the schema's shared change, `PARTS_ADDED`), which merge as one copy of each point. A
+ * (made by the schema's shared change, `PARTS_ADDED`), which merge as one copy of each point shown
+ * (the other kept as a conflict: a meeting's review of either counts, `reviewed-in-any-copy.ts`). A
  * review recorded in the team document since the point was moved is carried across too.
  */
 export function moveLearningPoints(doc: CaseDoc, points: Record<string, CaseLearningPoint>, context: ChangeContext): void {

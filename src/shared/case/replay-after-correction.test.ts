@@ -36,6 +36,33 @@ describe('a laptop offline during a correction replays its own later changes ont
   })
 })
 
+describe('a change the new document already holds (stored by the server, its reply lost)', () => {
+  const wrong = edit(caseIn('engage'), (d) => change.updateSection(d, 'referral', { chainNumber: '9876543' }, CASEWORKER))
+  const heads = Automerge.getHeads(wrong)
+  const noted = edit(Automerge.clone(wrong), (d) => change.addNote(d, { date: '2026-11-23', type: 'phone', text: 'Rang her sister in Leeds' }, { ...CASEWORKER, id: 'n-1' }))
+  const stored = (d: CaseDoc) => d.notes.map((note) => `${note.id.val}: ${note.text.val}`)
+
+  it('is not written twice: a note with its id and words already there stays once, and the rest is replayed', () => {
+    // The server rebuilt the case with the note; the laptop replays it as unstored, and what it wrote after.
+    const fresh = rebuiltCase(noted, chain, '1234567', MANAGER)
+    const later = edit(Automerge.clone(noted), (d) => change.updateSection(d, 'plan', { earlyContactOutcome: 'Train to Leeds on Monday' }, CASEWORKER))
+    const { doc } = replayAfterCorrection(later, heads, fresh, chain, authoredBy(CASEWORKER.author))
+    expect(stored(doc)).toEqual(['n-1: Rang her sister in Leeds'])
+    expect(read(doc).plan).toMatchObject({ earlyContactOutcome: 'Train to Leeds on Monday' })
+  })
+
+  it('changes nothing when all of it is there', () => {
+    const fresh = rebuiltCase(noted, chain, '1234567', MANAGER)
+    expect(replayAfterCorrection(noted, heads, fresh, chain, authoredBy(CASEWORKER.author)).doc).toBe(fresh)
+  })
+
+  it('is replayed when only the id is taken: another’s words under it are kept, not hidden', () => {
+    const other = edit(Automerge.clone(wrong), (d) => change.addNote(d, { date: '2026-11-23', type: 'phone', text: 'Met at the day centre' }, { ...CASEWORKER, id: 'n-1' }))
+    const { doc } = replayAfterCorrection(noted, heads, rebuiltCase(other, chain, '1234567', MANAGER), chain, authoredBy(CASEWORKER.author))
+    expect(stored(doc).sort()).toEqual(['n-1: Met at the day centre', 'n-1: Rang her sister in Leeds'])
+  })
+})
+
 describe('a laptop that brought an older case to a newer schema while offline during its correction', () => {
   it("replays what it wrote into the newer schema's parts without replacing the new document's parts", () => {
     const plain = toPlain<Record<string, unknown>>(caseIn('engage'))

@@ -1,5 +1,6 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { toPlain } from '../automerge/registers'
+import { dropEntriesWrittenTwice, listEntries } from '../automerge/replayed-once'
 import type { ChangeOptions } from '../authorship'
 import type { FieldPath } from './correct-value'
 
@@ -9,7 +10,8 @@ import type { FieldPath } from './correct-value'
  * to the old one after `from` (which changes those are is `replayFrom`'s rule), as value patches
  * (`Automerge.diff` between `from` and its own heads), then deletes the old document. A patch that
  * writes the field's value at `from` again (the corrected old value, when the laptop had it) is
- * dropped: the correction stands.
+ * dropped: the correction stands. What the new document already holds is not written twice
+ * (`replayed-once.ts`).
  *
  * Returns the new document with the changes replayed (itself if there were none).
  */
@@ -30,7 +32,14 @@ export function replayAfterCorrection<T>(
     (patch) => !(rewritesWrong && samePath(patch.path, fieldPath)) && !remakesMap(patch, fresh),
   )
   if (patches.length === 0) return { doc: fresh, replayed: 0 }
-  const doc = Automerge.change(fresh, options, (draft) => Automerge.applyPatches(draft, patches))
+  // A change the server stored without the laptop hearing so is replayed too: never written twice (`replayed-once.ts`).
+  const there = listEntries(fresh)
+  const doc = Automerge.change(fresh, options, (draft) => {
+    Automerge.applyPatches(draft, patches)
+    dropEntriesWrittenTwice(draft, there)
+  })
+  // Nothing the new document lacked: no change at all, rather than one that adds an entry and takes it out.
+  if (Automerge.diff(doc, Automerge.getHeads(fresh), Automerge.getHeads(doc)).length === 0) return { doc: fresh, replayed: 0 }
   return { doc, replayed: patches.length }
 }
 

@@ -71,6 +71,18 @@ describe('a meeting rebuilt without an erased case', () => {
     for (const words of ['Zofia', 'Leeds']) expect(everyState(doc)).not.toContain(words)
   })
 
+  it('does not type twice what the new meeting already holds (stored by the server, its reply lost), and replays the rest', () => {
+    const old = meeting()
+    const heads = Automerge.getHeads(old)
+    const typed = Automerge.change(old, (d) => recordDiscussion(d, 'two', 'discussion', 'Allocate to Amina on Monday'))
+    // The server had what was typed when it rebuilt the meeting; the laptop counts it unstored and replays it.
+    const fresh = rebuiltMeeting(typed, ERASED, BY)
+    const more = Automerge.change(typed, (d) => recordDiscussion(d, 'two', 'decisions', 'Amina to ring the hostel'))
+    const { doc } = replayOntoRebuiltMeeting(more, heads, fresh, ERASED, BY)
+    expect(readMeeting(doc).agenda.two).toMatchObject({ discussion: 'Allocate to Amina on Monday', decisions: 'Amina to ring the hostel' })
+    expect(replayOntoRebuiltMeeting(typed, heads, fresh, ERASED, BY)).toEqual({ doc: fresh, replayed: 0 })
+  })
+
   it('replays nothing from a copy behind the heads it was rebuilt from', () => {
     const old = meeting()
     const fresh = rebuiltMeeting(old, ERASED, BY)

@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge/slim'
 import { ImmutableString } from '@automerge/automerge/slim'
 import type { ChangeOptions } from '../authorship'
+import { editsToTextAlreadyThere } from '../automerge/replayed-once'
 import type { MeetingDoc } from './meeting-doc'
 import { forgetErasedItems, holdsErasedWords } from './withheld-cases'
 import { readMeeting } from './meeting-doc'
@@ -36,7 +37,8 @@ export function agendaNames(doc: Automerge.Doc<unknown>, caseId: string): boolea
  * new document (`Automerge.diff` from `heads`, applied as patches), less every change to an item
  * about an erased case, which would write its words again. `heads` is where to replay from, by
  * `replayFrom`'s rule, as for a corrected case: the heads it was rebuilt from, or, for a copy behind
- * them, the point before this laptop's own changes the server never stored.
+ * them, the point before this laptop's own changes the server never stored. A text the new
+ * document already holds as the old copy ends is not typed into it again (`replayed-once.ts`).
  */
 export function replayOntoRebuiltMeeting(
   old: Automerge.Doc<unknown>,
@@ -47,7 +49,10 @@ export function replayOntoRebuiltMeeting(
 ): { doc: Automerge.Doc<MeetingDoc>; replayed: number } {
   if (!Automerge.hasHeads(old, [...heads])) return { doc: fresh, replayed: 0 }
   const aboutErased = new Set([...itemsAbout(old, erased), ...itemsAbout(Automerge.view(old, [...heads]), erased)])
-  const patches = Automerge.diff(old, [...heads], Automerge.getHeads(old)).filter((patch) => !(patch.path[0] === 'agenda' && aboutErased.has(String(patch.path[1]))))
+  const all = Automerge.diff(old, [...heads], Automerge.getHeads(old))
+  // What was typed and is on the new document already (stored with no reply to the laptop): not typed twice.
+  const there = editsToTextAlreadyThere(old, fresh, all)
+  const patches = all.filter((patch) => !there.has(patch) && !(patch.path[0] === 'agenda' && aboutErased.has(String(patch.path[1]))))
   if (patches.length === 0) return { doc: fresh, replayed: 0 }
   let doc = Automerge.change(fresh, options, (draft) => Automerge.applyPatches(draft, patches))
   // An item a patch moved onto an erased case (no Homeward laptop does) is forgotten all the same.

@@ -37,8 +37,12 @@ const NEW_DOCUMENT_WAIT_MS = 5000
  * (`Correction.erasedCase`): the team's list of meetings already names the new one.
  */
 export class CorrectedCases {
-  /** Old documents already let go this session. */
-  readonly #followed = new Set<string>()
+  /**
+   * Old documents already let go this session, with the hashes of the changes this laptop's copy
+   * held (on the new one now): a window still holding the old copy carries over what it has beyond
+   * them. Hashes only, never the content.
+   */
+  readonly #followed = new Map<string, string[]>()
   #following: Promise<void> = Promise.resolve()
 
   constructor(
@@ -120,6 +124,7 @@ export class CorrectedCases {
       if (open?.isReady()) await this.core.repo.flush([open.documentId])
       const old = open?.isReady() ? (open.doc() as Automerge.Doc<unknown>) : await loadStoredDocument<unknown>(this.core.storage, oldId)
       if (old && !(await this.#replay(oldId, old, correction))) continue
+      const held = old ? Automerge.getChangesMetaSince(old, []).map((change) => change.hash) : []
       // Its later changes are on the new document: from here no save of the old one reaches the
       // disk or the outbox, however late the repo's timer fires.
       this.core.storage.retire([oldId])
@@ -127,7 +132,7 @@ export class CorrectedCases {
       const meeting = correction.erasedCase !== undefined
       // (A meeting has no paperwork, nor words in the index.)
       if ((await this.restricted.deleteCopies([oldId], meeting ? [] : [oldId])) && !meeting) removed = true
-      this.#followed.add(oldId)
+      this.#followed.set(oldId, held)
     }
     return removed
   }
@@ -151,12 +156,29 @@ export class CorrectedCases {
     return true
   }
 
-  /** What the case's header says of a case's record rebuilt by a correction, and where an old id leads. */
+  /**
+   * What the case's header says of a case's record rebuilt by a correction, where an old id leads,
+   * and, once this laptop has let go of the old document, what a window holding it carries over.
+   */
   correctionOf(caseId: string): CaseCorrection {
     const team = this.core.teamDoc().doc()
     const made = correctionMaking(team, caseId)
     const current = currentCaseId(team, caseId)
-    return { ...(made ? { rebuiltAt: made.at, field: made.field } : {}), ...(current !== caseId ? { replacedBy: current } : {}) }
+    const correction = corrections(team)[caseId]
+    const held = this.#followed.get(caseId)
+    return {
+      ...(made ? { rebuiltAt: made.at, field: made.field } : {}),
+      ...(current !== caseId ? { replacedBy: current } : {}),
+      ...(correction && held
+        ? { followed: { replacedBy: correction.replacedBy, held, field: correction.field, ...(correction.erasedCase !== undefined ? { erasedCase: correction.erasedCase } : {}) } }
+        : {}),
+    }
+  }
+
+  /** As `correctionOf`, once a correction of this id that is not followed yet has been (if its new document is here). */
+  async followedCorrectionOf(caseId: string): Promise<CaseCorrection> {
+    if (caseId in corrections(this.core.teamDoc().doc()) && !this.#followed.has(caseId)) await this.settle()
+    return this.correctionOf(caseId)
   }
 
   handlers() {
@@ -169,7 +191,7 @@ export class CorrectedCases {
           throw error
         }
       },
-      caseCorrection: ({ caseId }) => this.correctionOf(caseId),
+      caseCorrection: ({ caseId }) => this.followedCorrectionOf(caseId),
     } satisfies Partial<ApiHandlers>
   }
 }

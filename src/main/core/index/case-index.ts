@@ -14,7 +14,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 13
+const INDEX_VERSION = 14
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50

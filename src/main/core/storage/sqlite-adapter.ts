@@ -90,6 +90,11 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
     for (const id of documentIds) this.#retired.add(id)
   }
 
+  /** Whether this document was retired (`retire`): no peer is handed it, nor heard about it. */
+  isRetired(documentId: string): boolean {
+    return this.#retired.has(documentId)
+  }
+
   /**
    * The documents withheld from this laptop now, in place of the last list: the repo's saves of
    * them are refused as a retired document's are, until one is allowed again (its restriction
