@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync, readSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3-multiple-ciphers'
 
 export type SqliteDatabase = Database.Database
@@ -78,6 +78,14 @@ function applyKey(db: SqliteDatabase, key: Uint8Array, pragma: 'key' | 'rekey'):
 }
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/**
+ * A database file with something in it that is not plain SQLite: encrypted (it starts with its salt),
+ * so only the key it was made with opens it.
+ */
+export function isEncryptedSqlite(file: string): boolean {
+  return existsSync(file) && statSync(file).size > 0 && !isPlainSqlite(file)
+}
 
 /** A file that starts with SQLite's own header is unencrypted (an encrypted one starts with its salt). */
 function isPlainSqlite(file: string): boolean {

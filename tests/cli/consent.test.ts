@@ -36,4 +36,23 @@ describe('consent decides what leaves, on the command line', () => {
     expect(refused.err).toBe('homeward: Olwen withdrew consent to share with Bradford Council on 03/11/2026\n')
     expect(existsSync(out)).toBe(false)
   })
+
+  it('refuses it too for a withdrawal named so that it may be that council, until the caseworker chooses the consent’s council', async () => {
+    let ws = await openWorkspace({ dataDir: data })
+    await ws.cases.change(caseId, (doc, context) => change.updateItem(doc, 'sharingConsents', 'bradford', { agency: 'the council' }, context))
+    await ws.close()
+    const out = join(dir.path, 'pack-2.pdf')
+    const refused = homeward('pack', caseId, '--out', out, '--data', data)
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe(
+      'homeward: Olwen withdrew consent to share with the council on 03/11/2026, which may be City of Bradford Metropolitan District Council: if it is not, choose the consent’s council (Phase 3, Engage)\n',
+    )
+    expect(existsSync(out)).toBe(false)
+
+    ws = await openWorkspace({ dataDir: data })
+    await ws.cases.change(caseId, (doc, context) => change.updateItem(doc, 'sharingConsents', 'bradford', { council: 'E08000035' }, context))
+    await ws.close()
+    expect(homeward('pack', caseId, '--out', out, '--data', data).code).toBe(0)
+    expect(existsSync(out)).toBe(true)
+  })
 })

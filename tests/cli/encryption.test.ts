@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/built'
@@ -13,6 +13,11 @@ function homeward(env: Record<string, string | undefined>, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr }
 }
 
+/** Every file of a folder, by name, with its bytes. */
+function folderBytes(folder: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]))
+}
+
 // Each command line derives its key and opens SQLite: give it the time a busy build machine needs.
 describe('the command line and an encrypted workspace', { timeout: 120_000 }, () => {
   const dir = tempDir()
@@ -22,7 +27,15 @@ describe('the command line and an encrypted workspace', { timeout: 120_000 }, ()
   it('refuses with one line, writing nothing, when it has no passphrase and no terminal to ask on', () => {
     const refused = homeward({ HOMEWARD_PASSPHRASE: '' }, 'seed', '--cases', '2', '--data', data)
     expect(refused.code).toBe(1)
-    expect(refused.err).toMatch(/^homeward: This workspace is encrypted: give its passphrase .*\n$/)
+    expect(refused.err).toBe(
+      `homeward: There is no workspace in ${data} yet: to create one, choose its passphrase (set HOMEWARD_PASSPHRASE, or run the command in a terminal to be asked)\n`,
+    )
+    expect(existsSync(data)).toBe(false)
+  })
+
+  it('refuses a passphrase shorter than 10 characters when creating a workspace, as the terminal and the page do, creating nothing', () => {
+    const refused = homeward({ HOMEWARD_PASSPHRASE: 'tea at 4' }, 'seed', '--cases', '2', '--data', data)
+    expect(refused).toMatchObject({ code: 1, out: '', err: 'homeward: A workspace passphrase needs at least 10 characters\n' })
     expect(existsSync(data)).toBe(false)
   })
 
@@ -33,6 +46,20 @@ describe('the command line and an encrypted workspace', { timeout: 120_000 }, ()
     const right = homeward({ HOMEWARD_PASSPHRASE: 'the team’s own passphrase' }, 'case', 'list', '--data', data, '--json')
     expect(right.code).toBe(0)
     expect(JSON.parse(right.out)).toHaveLength(2)
+  })
+
+  it('refuses a workspace whose key file is missing in one line, asking for the backup, and changes nothing in the folder', () => {
+    const keyFile = join(data, 'homeward-key.json')
+    const kept = readFileSync(keyFile)
+    rmSync(keyFile)
+    const before = folderBytes(data)
+    const missing = 'homeward: This workspace’s key file homeward-key.json is missing: restore it from your backup\n'
+    expect(homeward({ HOMEWARD_PASSPHRASE: 'the team’s own passphrase' }, 'case', 'list', '--data', data)).toMatchObject({ code: 1, out: '', err: missing })
+    expect(homeward({ HOMEWARD_PASSPHRASE: '' }, 'case', 'list', '--data', data)).toMatchObject({ code: 1, out: '', err: missing })
+    expect(folderBytes(data)).toEqual(before)
+    expect(existsSync(keyFile)).toBe(false)
+    writeFileSync(keyFile, kept)
+    expect(homeward({ HOMEWARD_PASSPHRASE: 'the team’s own passphrase' }, 'case', 'list', '--data', data).code).toBe(0)
   })
 
   it('starts the sync server only with a key file outside its data folder, readable by its owner only', () => {

@@ -34,7 +34,7 @@ describe('homeward erase', () => {
     expect(listed(jo)).toEqual([])
 
     const due = JSON.parse(homeward('retention', '--due', '--json', '--data', manager).out) as unknown
-    expect(due).toEqual({ retention: { action: 'erase', years: 6 }, due: [] })
+    expect(due).toEqual({ retention: { action: 'erase', years: 6 }, due: [], mayBeBehind: false })
     expect(homeward('retention', '--data', manager).err).toBe('homeward: give either --due or --apply\n')
   }, 240_000)
 })

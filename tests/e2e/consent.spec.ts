@@ -57,3 +57,39 @@ test('a consent due its review is the case’s next step, and a consent form sho
   await expectAccessible(page, 'a consent form with its review date filled in')
   await screenshot(page, testInfo, 'consent-review-date-prefilled')
 })
+
+test('a withdrawal named so that it may be the destination council stops the pack until the caseworker chooses the consent’s council', async ({ app }, testInfo) => {
+  test.setTimeout(180_000)
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Derek Hall' })
+  await setUpTeamSettings(ws)
+  const olwen = await caseReadyForPack(ws, 'Olwen Pryce')
+  await ws.cases.change(olwen, (doc, context) =>
+    change.addItem(doc, 'sharingConsents', 'council', { agency: 'the council', givenOn: '2026-10-01', how: 'written', withdrawnOn: '2026-11-03' }, context),
+  )
+  await ws.close()
+
+  const page = await app.open()
+  await signIn(page)
+  await page.getByRole('link', { name: 'Olwen Pryce' }).click()
+  await page.getByRole('link', { name: /^Documents/ }).click()
+  await expect(
+    page.getByText('Olwen withdrew consent to share with the council on 03/11/2026, which may be City of Bradford Metropolitan District Council: if it is not, choose the consent’s council (Phase 3, Engage)'),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Make the presentation pack' })).toBeDisabled()
+
+  await page.getByRole('navigation', { name: 'Phases of the case' }).getByRole('link', { name: /Engage/ }).click()
+  await page.getByRole('button', { name: 'Change this agency' }).click()
+  const council = page.getByRole('combobox', { name: 'Council, if the agency is one' })
+  await council.click()
+  await council.pressSequentially('Leeds')
+  await page.getByRole('option', { name: 'Leeds', exact: true }).click()
+  await expectAccessible(page, 'a consent’s council chosen')
+  await screenshot(page, testInfo, 'consent-council-chosen')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(council).toHaveCount(0)
+
+  await page.getByRole('link', { name: /^Documents/ }).click()
+  await expect(page.getByText(/withdrew consent to share/)).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Make the presentation pack' })).toBeEnabled()
+})

@@ -1,8 +1,10 @@
 import { Command } from 'commander'
+import { parseFieldPath } from '../../shared/case/correct-value'
 import { ValidationError } from '../../shared/validation'
 import { ServerRefusedError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
+import { catchUpWithAuthority, sendToTeam } from './team-server'
 
 /**
  * `case correct ID --field PATH --value VALUE`: the case's lead caseworker or a manager corrects a
@@ -17,14 +19,14 @@ export function correctCommand(): Command {
       .requiredOption('--field <path>', 'the field, as referral.clientName (a list item’s: addresses.ITEM.town)')
       .requiredOption('--value <value>', 'the right value, as the form takes it (empty to clear the field)'),
   ).action(async (id: string, options: CommonOptions & { field: string; value: string }) => {
-    const newId = await withWorkspace(options, async (workspace) => {
+    const { newId, inTeam } = await withWorkspace(options, async (workspace) => {
+      // The case as the team has it, then the server's rebuild; then the new document here and the old one gone.
+      await catchUpWithAuthority(workspace, 'nothing was corrected', 'the team’s server rebuilds the case')
       try {
-        // The case as the team has it, then the server's rebuild; then the new document here and the old one gone.
-        await workspace.sync.syncOnce()
         const replacedBy = await workspace.correctedCases.correct(id, options.field, options.value)
-        await workspace.sync.syncOnce()
+        await sendToTeam(workspace)
         await workspace.correctedCases.settle()
-        return replacedBy
+        return { newId: replacedBy, inTeam: workspace.membership.get() !== undefined }
       } catch (error) {
         if (error instanceof ServerRefusedError) throw new CliError(`nothing was corrected: ${error.message}`)
         // The problem's words alone: the field it names ("field") means nothing on the command line.
@@ -33,6 +35,9 @@ export function correctCommand(): Command {
       }
     })
     if (options.json) printJson({ id, replacedBy: newId, field: options.field })
-    else process.stdout.write(`Corrected ${options.field}. The old value is removed from the case’s history on this laptop and the team’s server, and from every other laptop when it next syncs. The case’s id is now ${newId}.\n`)
+    else {
+      const where = inTeam ? 'on this laptop and the team’s server, and from every other laptop when it next syncs' : 'on this laptop'
+      process.stdout.write(`Corrected “${parseFieldPath(options.field).field.label}”. The old value is removed from the case’s history ${where}. The case’s id is now ${newId}.\n`)
+    }
   })
 }

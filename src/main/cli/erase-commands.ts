@@ -4,6 +4,7 @@ import { formatUkDate } from '../../shared/dates'
 import { ServerRefusedError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
 import { printJson } from './output'
+import { catchUpIfOnline, catchUpWithAuthority, sendToTeam } from './team-server'
 
 /**
  * `erase ID --reason TEXT` (a manager's): the case, its history and scans, gone from this laptop,
@@ -19,16 +20,17 @@ export function eraseCommands(): Command[] {
       .requiredOption('--reason <text>', 'why it is erased (kept in the team’s record: no personal data)'),
   ).action(async (id: string, options: CommonOptions & { reason: string }) => {
     if (options.reason.trim() === '') throw new CliError('--reason is empty: give the reason for erasing the case')
-    await withWorkspace(options, async (workspace) => {
+    const inTeam = await withWorkspace(options, async (workspace) => {
+      // The team's people and roles as the server last said; then the erasure, here and on the server.
+      await catchUpWithAuthority(workspace, 'nothing was erased', 'the team’s server erases a case')
       await refusedInWords(async () => {
-        // The team's people and roles as the server last said; then the erasure, here and on the server.
-        await workspace.sync.syncOnce()
         await workspace.erasedCases.erase(id, options.reason.trim())
-        await workspace.sync.syncOnce()
+        await sendToTeam(workspace)
       })
+      return workspace.membership.get() !== undefined
     })
     if (options.json) printJson({ id, erased: true })
-    else process.stdout.write(`Case ${id} is erased: gone from this laptop and the team's server, and from every other laptop when it next syncs.\n`)
+    else process.stdout.write(`Case ${id} is erased: gone from this laptop${inTeam ? ' and the team’s server, and from every other laptop when it next syncs' : ''}.\n`)
   })
 
   const retention = withCommonOptions(
@@ -40,11 +42,14 @@ export function eraseCommands(): Command[] {
   ).action(async (options: CommonOptions & { due?: boolean; apply?: boolean; yes?: boolean }) => {
     if (Boolean(options.due) === Boolean(options.apply)) throw new CliError('give either --due or --apply')
     await withWorkspace(options, async (workspace) => {
-      await workspace.sync.syncOnce()
+      if (options.apply) await catchUpWithAuthority(workspace, 'nothing was erased', 'the team’s server erases the cases due')
+      // Only reading: offline, the cases this laptop holds, said to be perhaps behind the team's.
+      const { caughtUp } = options.due ? await catchUpIfOnline(workspace) : { caughtUp: true }
+      if (!caughtUp) process.stderr.write('The team’s server cannot be reached: this is from what this laptop holds, which may be behind the team’s.\n')
       const setting = workspace.erasedCases.retention()
       const due = await workspace.erasedCases.due()
       if (options.due) {
-        if (options.json) printJson({ retention: setting, due })
+        if (options.json) printJson({ retention: setting, due, mayBeBehind: !caughtUp })
         else if (due.length === 0) process.stdout.write(`No closed case is due: the team keeps closed cases ${setting.years} years, then ${setting.action === 'erase' ? 'erases' : 'anonymises'} them.\n`)
         else for (const c of due) process.stdout.write(`${c.id}  ${c.clientName}  closed ${formatUkDate(c.closedOn)}  due ${formatUkDate(c.dueOn)}  (${c.action})\n`)
         return
@@ -57,7 +62,7 @@ export function eraseCommands(): Command[] {
       if (!options.yes) await confirm(`${setting.action === 'erase' ? 'Erase' : 'Anonymise'} ${due.length} closed case${due.length === 1 ? '' : 's'} for good? This cannot be undone. Type yes: `)
       const applied = await refusedInWords(async () => {
         const ids = await workspace.erasedCases.applyRetention()
-        await workspace.sync.syncOnce()
+        await sendToTeam(workspace)
         return ids
       })
       if (options.json) printJson({ applied })

@@ -11,5 +11,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
+// Standard output is the command's answer, which scripts read (--json): a library's own diagnostics
+// (automerge-repo logs a document let go while it was syncing) go to standard error instead.
+console.log = (...args: unknown[]) => console.error(...args)
+
 const { run } = await import('./program')
 process.exitCode = await run(process.argv.slice(2))

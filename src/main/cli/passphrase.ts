@@ -1,4 +1,4 @@
-import { workspaceKeyExists } from '../core/storage/workspace-key'
+import { requireKeyFileIfEncrypted, workspaceKeyExists } from '../core/storage/workspace-key'
 import { PassphraseNeededError, PassphraseNotChosenError } from '../core/errors'
 import { MIN_WORKSPACE_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH } from '../../shared/session/workspace-passphrase'
 
@@ -9,7 +9,8 @@ import { MIN_WORKSPACE_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH } from '../../
 export async function cliPassphrase(dataDir: string): Promise<string> {
   const given = process.env.HOMEWARD_PASSPHRASE
   if (given) return given
-  if (!process.stdin.isTTY || !process.stderr.isTTY) throw new PassphraseNeededError()
+  requireKeyFileIfEncrypted(dataDir)
+  if (!process.stdin.isTTY || !process.stderr.isTTY) throw workspaceKeyExists(dataDir) ? new PassphraseNeededError() : new PassphraseNeededError(dataDir)
   if (workspaceKeyExists(dataDir)) return ask('Workspace passphrase: ')
   process.stderr.write('This creates a workspace, encrypted with a passphrase you choose now. Nobody can recover a lost passphrase: without it, the workspace cannot be opened.\n')
   const chosen = await ask(`Choose a passphrase (at least ${MIN_PASSPHRASE_LENGTH} characters): `)

@@ -102,8 +102,20 @@ export class WrongPassphraseError extends UserFacingError {
 }
 
 export class PassphraseNeededError extends UserFacingError {
+  /** `folder` when there is no workspace there yet: the passphrase asked for is a new one, which creates it. */
+  constructor(folder?: string) {
+    super(
+      folder === undefined
+        ? 'This workspace is encrypted: give its passphrase (set HOMEWARD_PASSPHRASE, or run the command in a terminal to be asked)'
+        : `There is no workspace in ${folder} yet: to create one, choose its passphrase (set HOMEWARD_PASSPHRASE, or run the command in a terminal to be asked)`,
+    )
+  }
+}
+
+/** The databases are there, encrypted, but not the key file their key is derived with: no passphrase can open them. */
+export class KeyFileMissingError extends UserFacingError {
   constructor() {
-    super('This workspace is encrypted: give its passphrase (set HOMEWARD_PASSPHRASE, or run the command in a terminal to be asked)')
+    super('This workspace’s key file homeward-key.json is missing: restore it from your backup')
   }
 }
 

@@ -24,7 +24,7 @@ import { Paperwork } from './paperwork/paperwork'
 import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
-import { unlockWorkspaceKey } from './storage/workspace-key'
+import { requireKeyFileIfEncrypted, unlockWorkspaceKey, workspaceKeyExists } from './storage/workspace-key'
 import { openWorkspaceGateHandlers } from './storage/workspace-gate'
 import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
@@ -548,6 +548,7 @@ async function openTeamDocument(repo: Repo, settings: LocalSettings): Promise<Do
 function workspaceKey(options: OpenWorkspaceOptions): Uint8Array {
   if (options.key) return options.key
   const passphrase = options.passphrase ?? process.env.HOMEWARD_PASSPHRASE
-  if (!passphrase) throw new PassphraseNeededError()
+  requireKeyFileIfEncrypted(options.dataDir)
+  if (!passphrase) throw workspaceKeyExists(options.dataDir) ? new PassphraseNeededError() : new PassphraseNeededError(options.dataDir)
   return unlockWorkspaceKey(options.dataDir, passphrase)
 }

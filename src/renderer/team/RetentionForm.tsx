@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { useState } from 'react'
 import { RETENTION_ACTIONS, retentionSchema, type Retention, type RetentionAction } from '../../shared/team/retention'
 import { useApi } from '../app/contexts'
@@ -7,7 +8,8 @@ import { issuesOf } from '../forms/issues'
 
 /**
  * How long the team keeps a closed case, and what happens then (UK GDPR Article 5(1)(e)). The
- * manager sets it; anyone else sees it. Applying it is on the retention page the board links to.
+ * manager sets it; anyone else sees it. Applying it, and the anonymised cases, are on the retention
+ * page, which the board (when cases are due) and this setting link to.
  */
 export function RetentionForm({ retention, canChange }: { retention: Retention; canChange: boolean }) {
   const api = useApi()
@@ -44,6 +46,13 @@ export function RetentionForm({ retention, canChange }: { retention: Retention; 
       id="retention-heading"
       title="How long closed cases are kept"
       canChange={canChange}
+      intro={
+        canChange && (
+          <p>
+            <Link to="/retention">Closed cases due, and anonymised cases</Link>
+          </p>
+        )
+      }
       shown={
         <>
           <p>

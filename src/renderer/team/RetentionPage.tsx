@@ -1,6 +1,11 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { closedLabel } from '../../shared/case/closed-label'
+import type { ErasedCase } from '../../shared/api'
+import { closedAs, closedLabel } from '../../shared/case/closed-label'
+import { phaseLabel } from '../../shared/case/phases'
+import { localAuthorityName } from '../../shared/places/local-authority'
+import type { AnonymisedCase } from '../../shared/reports/anonymised-case'
+import type { CaseRecord } from '../../shared/case/record'
 import { formatUkDate } from '../../shared/dates'
 import { may } from '../../shared/team/permissions'
 import type { Retention, RetentionDue } from '../../shared/team/retention'
@@ -40,7 +45,7 @@ function DueNotice() {
     <div className="banner banner--warning" role="status">
       <p>
         {closedCases(due.length)} {due.length === 1 ? 'is' : 'are'} due for {retention.action === 'erase' ? 'erasure' : 'anonymising'} under the team’s retention:{' '}
-        <Link to="/retention">review them</Link>.
+        <Link to="/retention">review {due.length === 1 ? 'it' : 'them'}</Link>.
       </p>
     </div>
   )
@@ -57,7 +62,14 @@ export function RetentionPage() {
   return (
     <>
       <PageHeading title="Closed cases due under the team’s retention" />
-      {manager ? <DueCases /> : <p className="lead">Only a team manager can apply the team’s retention.</p>}
+      {manager ? (
+        <>
+          <DueCases />
+          <AnonymisedCases />
+        </>
+      ) : (
+        <p className="lead">Only a team manager can apply the team’s retention.</p>
+      )}
     </>
   )
 }
@@ -129,4 +141,41 @@ function DueCases() {
       )}
     </>
   )
+}
+
+/**
+ * The cases the retention anonymised: what the team keeps of each (its anonymised record, the
+ * monitoring report's figures), listed with its dates, and no name or anything else that
+ * identifies the person. Fetched again when the team document changes (an erasure is written there).
+ */
+function AnonymisedCases() {
+  const state = useApiQuery('erasedCases', {}, 'team-changed')
+  if (state.status !== 'ready') return null
+  const anonymised = state.data.filter((c) => c.kind === 'anonymised')
+  return (
+    <section className="panel" aria-labelledby="anonymised-cases">
+      <h2 id="anonymised-cases">Anonymised cases</h2>
+      <p className="muted">Kept for the monitoring report without a name, date of birth, CHAIN number, notes or addresses.</p>
+      <DataTable<ErasedCase>
+        caption="Anonymised cases, most recently anonymised first"
+        rows={anonymised}
+        rowKey={(c) => c.id}
+        empty="No case has been anonymised."
+        columns={[
+          { heading: 'Referral received', rowHeader: true, cell: (c) => formatUkDate(c.record.receivedOn) },
+          { heading: 'Closed on', cell: (c) => (c.record.outcome ? formatUkDate(c.record.outcome.closedOn) : <span className="muted">Not recorded</span>) },
+          { heading: 'How it closed', cell: (c) => howItClosed(c.record) },
+          { heading: 'Phase reached', cell: (c) => phaseLabel(c.record.phase) },
+          { heading: 'Destination area', cell: (c) => (c.record.destination ? localAuthorityName(c.record.destination) : <span className="muted">None</span>) },
+          { heading: 'Anonymised on', cell: (c) => formatUkDate(c.at.slice(0, 10)) },
+        ]}
+      />
+    </section>
+  )
+}
+
+function howItClosed(record: AnonymisedCase) {
+  // Read from the anonymised record itself: turning it back into a case record would bring Automerge into the board's bundle.
+  const how = closedAs({ status: record.status, outcome: record.outcome as CaseRecord['outcome'], mergedInto: record.mergedInto })
+  return how ? closedLabel(how) : <span className="muted">Not recorded</span>
 }

@@ -4,6 +4,7 @@ import * as change from './changes'
 import { sharingRefusal } from './consent-to-share'
 
 const CARDIFF = 'W06000015'
+const BRIGHTON = 'E06000043'
 
 /** Olwen's case, planned for Cardiff, with the sharing consents given. */
 function olwen(consents: Record<string, string>[], plan: Record<string, unknown> = { packConsent: 'yes' }) {
@@ -27,6 +28,30 @@ describe('may this case’s information go to this agency', () => {
   it('does not take another agency in the same place for the council', () => {
     const record = olwen([{ agency: 'Cardiff Mental Health Team', withdrawnOn: '2026-11-03' }])
     expect(sharingRefusal(record, { destination: CARDIFF })).toBeUndefined()
+  })
+
+  it('stops the pack for a withdrawal it cannot tell is not the council, however the caseworker named it, until told which council it was', () => {
+    const brighton = (consents: Record<string, string>[]) => {
+      let doc = edit(newCase({ clientName: 'Olwen Pryce' }), (d) => change.updateSection(d, 'plan', { destination: BRIGHTON, packConsent: 'yes' }, CASEWORKER))
+      for (const consent of consents) doc = edit(doc, (d) => change.addItem(d, 'sharingConsents', nextId(), { how: 'written', givenOn: '2026-07-02', ...consent }, CASEWORKER))
+      return read(doc)
+    }
+    for (const agency of ['Brighton Council', 'B&H council', 'BHCC', 'Hove Housing Options', 'the council']) {
+      expect(sharingRefusal(brighton([{ agency, withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBe(
+        `Olwen withdrew consent to share with ${agency} on 03/11/2026, which may be Brighton and Hove City Council: if it is not, choose the consent’s council (Phase 3, Engage)`,
+      )
+    }
+    // Another council, or an agency with a word of its own, is told apart.
+    for (const agency of ['Cardiff Council', 'Brighton Housing Trust', 'Shelter']) {
+      expect(sharingRefusal(brighton([{ agency, withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBeUndefined()
+    }
+    // The caseworker chooses the consent's council: another lets the pack go, this one stops it by name.
+    expect(sharingRefusal(brighton([{ agency: 'the council', council: CARDIFF, withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBeUndefined()
+    expect(sharingRefusal(brighton([{ agency: 'B&H council', council: BRIGHTON, withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBe('Olwen withdrew consent to share with B&H council on 03/11/2026')
+    expect(sharingRefusal(brighton([{ agency: 'Shelter', council: BRIGHTON, withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBe('Olwen withdrew consent to share with Shelter on 03/11/2026')
+    // A consent to the council given before the unclear withdrawal does not outweigh it; one given after it does.
+    expect(sharingRefusal(brighton([{ agency: 'Brighton and Hove City Council' }, { agency: 'B&H council', withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toMatch(/^Olwen withdrew consent to share with B&H council on 03\/11\/2026, which may be/)
+    expect(sharingRefusal(brighton([{ agency: 'Brighton and Hove City Council', givenOn: '2026-11-10' }, { agency: 'B&H council', withdrawnOn: '2026-11-03' }]), { destination: BRIGHTON })).toBeUndefined()
   })
 
   it('lets a consent given again, in force, stand', () => {

@@ -34,6 +34,12 @@ export type Engagement = FieldValues<typeof ENGAGEMENT_FIELDS>
 /** Consent to share information with one named agency. */
 export const SHARING_CONSENT_FIELDS = [
   { name: 'agency', label: 'Agency', kind: 'text', required: true },
+  {
+    name: 'council',
+    label: 'Council, if the agency is one',
+    hint: 'Which council this consent is about, so that a withdrawal stops that council’s pack and no other',
+    kind: 'local-authority',
+  },
   { name: 'givenOn', label: 'Consent given on', kind: 'date', notFuture: true, required: true },
   { name: 'how', label: 'How consent was given', kind: 'choice', options: HOW_GIVEN, required: true },
   { name: 'withdrawnOn', label: 'Withdrawn on', kind: 'date', notFuture: true },

@@ -53,6 +53,10 @@ describe('where in a case file a problem is', () => {
     const record = { allocation: { leadCaseworker: { id: 'x' } }, addresses: { k3v9: { address: '1 Low Road', kind: 'own-tenancy', from: '2020-01-01' } } }
     const checked = caseRecordSchema.pick({ allocation: true, addresses: true }).safeParse(record, { error: keyedZodMessages(record) })
     const lines = checked.error!.issues.map((issue) => issueInWords({ field: whereInTheCase(issue.path, record), message: issue.message }))
-    expect(lines).toEqual(['In allocation.leadCaseworker.name: Invalid input: expected string, received undefined', 'Address 1: the local authority is missing'])
+    expect(lines).toEqual(['In allocation.leadCaseworker.name: missing', 'Address 1: the local authority is missing'])
+    // A value of the wrong kind is said in words, not zod's ("Invalid input: expected record").
+    const attachments = { attachments: [] }
+    const wrong = caseRecordSchema.pick({ attachments: true }).safeParse(attachments, { error: keyedZodMessages(attachments) })
+    expect(wrong.error!.issues.map((issue) => issueInWords({ field: whereInTheCase(issue.path, attachments), message: issue.message }))).toEqual(['In attachments: should be a set of named entries, { … }'])
   })
 })

@@ -66,11 +66,25 @@ export function keyedZodMessages(record: unknown): z.core.$ZodErrorMap {
   const english = z.locales.en().localeError
   return (issue) => {
     const path = issue.path ?? []
-    const said = english(issue)
+    const said = issue.code === 'invalid_type' ? typeInWords(issue.expected, issue.input) : english(issue)
     const message = typeof said === 'string' ? said : (said?.message ?? 'not a value a case can hold')
     const inside = whereInTheCase(path, record) === path.map(String).join('.') ? path : path.slice(2)
     return inside.length > 0 ? `in ${inside.map(String).join('.')}: ${message}` : message
   }
+}
+
+/** What a file's value should have been, in words ("Invalid input: expected record" says nothing to a person). */
+const KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  record: 'a set of named entries, { … }',
+  object: 'a set of named entries, { … }',
+  array: 'a list, [ … ]',
+}
+
+function typeInWords(expected: string, input: unknown): string {
+  return input === undefined ? 'missing' : `should be ${KINDS[expected] ?? 'another kind of value'}`
 }
 
 function itemsOf(record: unknown, collection: string): object | undefined {

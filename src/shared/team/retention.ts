@@ -10,7 +10,8 @@ import { isMap, type TeamDoc } from './team-doc'
  * How long the team keeps a closed case (UK GDPR Article 5(1)(e), storage limitation), and what
  * happens then. "erase": the case is erased, as a manager erases one by hand. "anonymise": the
  * same deletion of everything that names the person, but the case's anonymised record (dates,
- * phase reached, closure type, area, costs) stays listed for the manager under "Anonymised cases".
+ * phase reached, closure type, area, costs) stays listed for the manager under "Anonymised cases"
+ * (the retention page, `RetentionPage.tsx`, with its dates and no name).
  * Either way the monitoring report goes on counting it.
  */
 export const RETENTION_ACTIONS = [

@@ -14,7 +14,7 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 14
+const INDEX_VERSION = 15
 const SEARCH_LIMIT = 50
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
@@ -84,6 +84,9 @@ export class CaseIndex {
       deleteNames: db.prepare<[string]>('DELETE FROM case_names WHERE case_id = ?'),
       insertName: db.prepare<[string, string]>('INSERT OR IGNORE INTO case_names (case_id, name_key) VALUES (?, ?)'),
       deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
+      textOf: db.prepare<[number], Record<string, string>>('SELECT names, identifiers, referral, addresses, notes FROM case_text WHERE rowid = ?'),
+      wordInAnyCase: db.prepare<[string], number>('SELECT 1 FROM case_text WHERE case_text MATCH ? LIMIT 1').pluck(),
+      deleteWord: db.prepare<[string]>('DELETE FROM search_words WHERE word = ?'),
       insertText: db.prepare<[number, string, string, string, string, string]>(
         'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, notes) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -187,9 +190,14 @@ export class CaseIndex {
           names, identifiers, referral, addresses, notes,
           tokenize = 'unicode61 remove_diacritics 2'
         );
+        -- FTS5's secure-delete: a row deleted or replaced (a case changed, corrected, erased, restricted
+        -- to others) has its words taken out of the index's segments at once, not left in them until
+        -- the next merge; SQLite 3.42 or later (the bundled one is newer).
+        INSERT INTO case_text (case_text, rank) VALUES ('secure-delete', 1);
         -- search_words: the words a slip may have been meant as (mayBeMeant), read by first letter
         -- in microseconds; fts5vocab counts every word's matches to list them (5 ms a letter at
-        -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing.
+        -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing
+        -- (one only a case taken out of the index had goes with it, in remove).
         CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
       `)
     }
@@ -219,17 +227,27 @@ export class CaseIndex {
     })()
   }
 
-  /** Takes cases out of the index altogether (no longer the team's: a manager took them out of it). */
+  /**
+   * Takes cases out of the index altogether (no longer the team's: a manager took them out of it,
+   * erased or corrected them): their rows, their words in the search (secure-delete), the words
+   * only they had among those a slip may be meant as, and the log's copies of the pages.
+   */
   remove(ids: readonly string[]): void {
     this.#db.transaction(() => {
+      const words = new Set<string>()
       for (const id of ids) {
         const rowid = this.#statements.rowidOf.get(id)
-        if (rowid !== undefined) this.#statements.deleteText.run(rowid)
+        if (rowid !== undefined) {
+          for (const column of Object.values(this.#statements.textOf.get(rowid) ?? {})) for (const word of searchTerms(column)) words.add(word)
+          this.#statements.deleteText.run(rowid)
+        }
         this.#statements.deleteCase.run(id)
         this.#statements.deleteNames.run(id)
         this.#statements.forgetUnreadable.run(id)
       }
+      for (const word of words) if (!this.#statements.wordInAnyCase.get(`"${word.replaceAll('"', '""')}"`)) this.#statements.deleteWord.run(word)
     })()
+    this.#db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   /** The case documents that could not be read, by id. */

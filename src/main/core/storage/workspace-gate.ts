@@ -3,7 +3,7 @@ import { chosenPassphraseIssue, type WorkspaceLock } from '../../../shared/sessi
 import { afterWrongPin, NO_WRONG_PINS, waitInWords, waitLeft, type WrongPins } from '../../../shared/session/wrong-pin-wait'
 import type { ApiHandler, ApiHandlers } from '../api/handlers'
 import { EnterPassphraseFirstError, PassphraseNotChosenError, WrongPassphraseError } from '../errors'
-import { workspaceKeyExists } from './workspace-key'
+import { keyFileMissing, workspaceKeyExists } from './workspace-key'
 
 /** The only calls a window may make before the workspace is open: the passphrase page's. */
 const OPEN_BEFORE_UNLOCK: ReadonlySet<ApiMethod> = new Set(['getWorkspaceLock', 'unlockWorkspace'])
@@ -38,7 +38,8 @@ export function workspaceGate(options: WorkspaceGateOptions): LockedWorkspace {
   /** Tries one at a time: two at once must not both pass the wait's check, nor open the workspace twice. */
   let trying: Promise<unknown> = Promise.resolve()
 
-  const lock = (): WorkspaceLock => ({ state: opened ? 'open' : workspaceKeyExists(options.dataDir) ? 'enter' : 'choose' })
+  // A workspace whose key file is missing is asked for its passphrase, and refused saying what is missing, never offered a new one.
+  const lock = (): WorkspaceLock => ({ state: opened ? 'open' : workspaceKeyExists(options.dataDir) || keyFileMissing(options.dataDir) ? 'enter' : 'choose' })
 
   const unlock = async (passphrase: string): Promise<void> => {
     if (opened) return

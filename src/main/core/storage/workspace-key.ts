@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFil
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
-import { WrongPassphraseError } from '../errors'
+import { chosenPassphraseIssue } from '../../../shared/session/workspace-passphrase'
+import { isEncryptedSqlite } from '../../../node/sqlite'
+import { KeyFileMissingError, PassphraseNotChosenError, WrongPassphraseError } from '../errors'
+import { workspaceFiles } from './workspace-files'
 
 /**
  * The workspace key: 32 bytes derived from the workspace passphrase with scrypt, which every
@@ -60,11 +63,25 @@ export function workspaceKeyExists(dataDir: string): boolean {
 }
 
 /**
+ * Refuses a workspace whose databases are encrypted but whose key file is gone (not backed up with
+ * them, say): a new key file would open nothing, and writing one would change the folder.
+ */
+export function requireKeyFileIfEncrypted(dataDir: string): void {
+  if (keyFileMissing(dataDir)) throw new KeyFileMissingError()
+}
+
+export function keyFileMissing(dataDir: string): boolean {
+  return !workspaceKeyExists(dataDir) && Object.values(workspaceFiles(dataDir)).some(isEncryptedSqlite)
+}
+
+/**
  * The workspace's key from its passphrase: the key file's salt, or, for a workspace without one (new,
- * or from before encryption), a new salt, whose file is written now. A wrong passphrase is refused.
+ * or from before encryption), a new salt, whose file is written now, for a passphrase long enough.
+ * A wrong passphrase is refused, and so is an encrypted workspace without its key file.
  */
 export function unlockWorkspaceKey(dataDir: string, passphrase: string, cost = kdfCost(dataDir)): Buffer {
   const file = join(dataDir, WORKSPACE_KEY_FILE)
+  requireKeyFileIfEncrypted(dataDir)
   if (!existsSync(file)) return createKeyFile(dataDir, passphrase, cost)
   const saved = KeyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
   const key = derive(passphrase, saved)
@@ -85,6 +102,9 @@ export function keyOpensWorkspace(dataDir: string, key: Uint8Array): boolean {
 }
 
 function createKeyFile(dataDir: string, passphrase: string, cost: number): Buffer {
+  // Every way in (the terminal, the page, HOMEWARD_PASSPHRASE) sets a passphrase here, so its length is checked here.
+  const problem = chosenPassphraseIssue(passphrase, passphrase)
+  if (problem) throw new PassphraseNotChosenError(problem.message)
   const params = { version: 1 as const, kdf: 'scrypt' as const, N: cost, r: 8, p: 1, salt: randomBytes(16).toString('base64') }
   const key = derive(passphrase, params)
   const saved: KeyFile = { ...params, check: checkOf(key).toString('base64') }
