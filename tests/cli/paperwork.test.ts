@@ -137,9 +137,11 @@ describe('paperwork on the command line', () => {
     await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: '2026-11-20', id: 'closed' }, context))
     await ws.close()
     const made = homeward('letter', 'closure', caseId, '--out', out, '--data', data)
-    // Made all the same, with what to do before posting it: the case records no address for the client.
+    // Made all the same, with what to do before posting it: the client never moved, so no service of
+    // the area of connection is named, and the case records no address for the client.
     expect(made.err).toBe(
-      "homeward: note: No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.\n",
+      'homeward: note: The client did not move, so the letter names no services of the area of connection. Record any support arranged where they are now (Phase 7, "Local agencies taking over support") for the letter to name it; without it, the letter gives the national helplines and how to come back to the team.\n' +
+        "homeward: note: No postal address is recorded: add the client's new address (Phase 5, Reconnection day) before posting the letter, or hand it to them.\n",
     )
     expect(made.out).toMatch(/closure\.pdf \(\d pages?\)/)
     expect(qpdfCheck(out)).toBe('')

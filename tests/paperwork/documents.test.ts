@@ -11,6 +11,7 @@ import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { toStored } from '../../src/shared/automerge/registers'
 import * as change from '../../src/shared/case/changes'
 import { localConnectionSentence, testLocalConnection } from '../../src/shared/case/local-connection'
+import { whyClosing } from '../../src/main/pdf/closure-letter'
 import { corruptPdf, encryptedPdf, hostilePdf, markedJpeg, markedPng, PHOTO_SECRETS, phonePhoto, textPdf } from '../support/fixtures'
 import { sampleSignature } from '../../src/main/core/seed/sample-signature'
 import { BRADFORD, caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
@@ -372,12 +373,25 @@ describe('the presentation pack', () => {
   }
 })
 
+/** The client moved: the reconnection brought forward to a day before today, and the arrival confirmed. */
+const arrived = (doc: Parameters<typeof change.updateSection>[0], context: Parameters<typeof change.updateSection>[3]) =>
+  change.updateSection(doc, 'reconnectionDay', { date: '2026-11-20', arrivedOn: '2026-11-20' }, context)
+
 describe('the closure letter', () => {
+  it('says a client is settled only when no homelessness decision is still to come', () => {
+    const planned = {} as Parameters<typeof whyClosing>[0]
+    expect(whyClosing(planned, 'Bradford', false)).toBe('This is because you are settled in Bradford and getting support from services there.')
+    expect(whyClosing(planned, 'Bradford', true)).toBe('This is because you have moved to Bradford and services there are now supporting you.')
+  })
+
   it('tells the client, in plain words, who helps them locally, what to do in a crisis, and how to come back', async () => {
     const caseId = await caseReadyForPack(ws, 'Дмитрий Иванов')
     const early = await ws.paperwork.closureLetter(caseId).catch((e: unknown) => e)
     expect((early as PaperworkNotReadyError).problems).toEqual(['The closure letter is written in Phase 8, Case closure and review'])
-    await ws.cases.change(caseId, (doc, context) => change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context))
+    await ws.cases.change(caseId, (doc, context) => {
+      arrived(doc, context)
+      change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context)
+    })
 
     const { path, document } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
@@ -446,6 +460,7 @@ describe('the closure letter', () => {
   it('lists support the directory has no details for as items of the list, and gives a named directory agency its name and details', async () => {
     const caseId = await caseReadyForPack(ws, 'Emma Brown')
     await ws.cases.change(caseId, (doc, context) => {
+      arrived(doc, context)
       change.updateSection(doc, 'stepDown', { handoverAgencies: 'the GP practice\nCitizens Advice\nbradford  recovery SERVICE' }, context)
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })
@@ -466,6 +481,7 @@ describe('the closure letter', () => {
     const sheffield = 'E08000019'
     const caseId = await caseReadyForPack(ws, 'Ólafur Jóhannsson', { plan: { destination: sheffield, housingOptionsPhone: '0114 273 4567' } })
     await ws.cases.change(caseId, (doc, context) => {
+      arrived(doc, context)
       change.updateSection(doc, 'stepDown', { handoverAgencies: 'Framework floating support: Jo, 0114 201 9999' }, context)
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })

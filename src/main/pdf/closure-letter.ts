@@ -47,7 +47,7 @@ export async function makeClosureLetter(input: ClosureLetterInput): Promise<Made
   addressAndDate(c, [name, ...plan.address], formatLongDate(today))
   c.text(`Dear ${firstName},`, body)
   c.text(`Your support from ${teamPhrase(settings.letterhead)} is ending`, { bold: true, size: 12.5, after: 8 })
-  c.text(`I am writing to let you know that we are closing your case. ${whyClosing(record, area)}`, body)
+  c.text(`I am writing to let you know that we are closing your case. ${whyClosing(record, area, plan.decisionPending)}`, body)
   c.text('This letter tells you who can help you now, what to do if you have a problem or a crisis, and how to get back in touch with us.', body)
 
   const teamContact = [settings.letterhead.phone, settings.letterhead.email].filter(Boolean).join(' or ')
@@ -152,10 +152,13 @@ function teamPhrase(letterhead: Partial<Letterhead>): string {
 }
 
 /** The reason, in plain words, from how the case closed (or, before it is closed, the closure review). */
-function whyClosing(record: CaseRecord, area: string | undefined): string {
+export function whyClosing(record: CaseRecord, area: string | undefined, decisionPending: boolean): string {
   switch (record.outcome?.type ?? 'planned') {
     case 'planned':
-      return `This is because you are settled${area ? ` in ${area}` : ''} and getting support from services there.`
+      // Not "settled" while the council's decision is still to come: the letter says so further on.
+      return decisionPending
+        ? `This is because you have moved${area ? ` to ${area}` : ''} and services there are now supporting you.`
+        : `This is because you are settled${area ? ` in ${area}` : ''} and getting support from services there.`
     case 'no-progress':
       return 'This is because we have not been able to make progress together for some time.'
     case 'inappropriate':

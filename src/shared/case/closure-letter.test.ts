@@ -139,6 +139,32 @@ describe('what the closure letter says', () => {
     expect(plan.notes.filter((note) => note.startsWith('The letter gives no way'))).toHaveLength(1)
   })
 
+  // A new user's try: a case closed as not appropriate (at risk of harm in the area of connection)
+  // was sent a letter listing that area's services and its council's homelessness team.
+  it('names no service or council of the area of connection when the client never moved there', () => {
+    const stopped = read(
+      edit(caseIn('reconnection-planning'), (d) => {
+        change.updateSection(d, 'reconnectionDay', { presentationOutcome: 'pending' }, CASEWORKER)
+      }),
+    )
+    const plan = planClosureLetter(stopped, withDirectory([FOOD, FLOATING, RECOVERY]))
+    expect(plan.area).toBeUndefined()
+    expect(plan.agencies).toEqual([])
+    expect(plan.decisionPending).toBe(false)
+    expect(plan.problems.filter((problem) => problem.startsWith('Record the local agencies'))).toEqual([])
+    expect(plan.notes.some((note) => note.startsWith('The client did not move'))).toBe(true)
+    // Closed as not appropriate after a new address there was recorded: still none of that area's.
+    const atRisk = read(
+      edit(caseIn('reconnection-planning'), (d) => {
+        change.updateSection(d, 'reconnectionDay', { newAddress: 'Flat 1, 2 Manor Row, Bradford' }, CASEWORKER)
+        change.closeCase(d, { type: 'inappropriate', inappropriateReason: 'risk-of-harm', details: 'At risk of harm from a former partner there.', on: '2026-09-01', id: 'closed' }, CASEWORKER)
+      }),
+    )
+    expect(planClosureLetter(atRisk, withDirectory([FOOD])).agencies).toEqual([])
+    // Moved, the same directory is the letter's.
+    expect(planClosureLetter(atClosure(), withDirectory([FOOD])).agencies).toEqual([FOOD])
+  })
+
   it('is not made with nobody named to support the client', () => {
     expect(planClosureLetter(atClosure(), withDirectory([])).problems).toEqual([
       'Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be',

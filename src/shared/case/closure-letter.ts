@@ -42,7 +42,7 @@ export interface ClosureLetterPlan {
    * directory): these never stop a caseworker making it from what the case records.
    */
   notes: string[]
-  /** The area the client now lives in, whose services the letter lists. */
+  /** The area the client moved to (arrival confirmed), whose services the letter lists; none if they did not move. */
   area?: string
   /** The client's postal address, one line each: empty when the case records none. */
   address: string[]
@@ -64,12 +64,22 @@ export function planClosureLetter(record: CaseRecord, settings: PaperworkSetting
   else if (record.status === 'open' && record.phase !== 'closure-and-review') {
     problems.push('The closure letter is written in Phase 8, Case closure and review')
   }
-  const area = record.plan.destination
+  // The destination is where the client lives only once they moved there (arrival confirmed, or a new
+  // address there recorded). A case closed as the move not being right or not possible (at risk of
+  // harm there, say) must never send them to that area's services, whatever was recorded before.
+  const stoppedBeforeTheMove = record.outcome?.type === 'inappropriate' || record.outcome?.type === 'no-provision'
+  const moved = !stoppedBeforeTheMove && Boolean(record.reconnectionDay.arrivedOn ?? record.reconnectionDay.newAddress)
+  const area = moved ? record.plan.destination : undefined
   const inArea = area ? Object.values(settings.agencies).filter((agency) => agency.localAuthority === area) : []
   const arranged = arrangedSupport(record.stepDown.handoverAgencies, inArea, area)
   const agencies = inArea.filter((agency) => !arranged.some((support) => support.agencies.includes(agency))).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
   if (arranged.length === 0 && agencies.length === 0) {
-    problems.push('Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be')
+    if (moved) problems.push('Record the local agencies taking over support (Phase 7, Step down of support): the letter tells the client who their support will be')
+    else {
+      notes.push(
+        'The client did not move, so the letter names no services of the area of connection. Record any support arranged where they are now (Phase 7, "Local agencies taking over support") for the letter to name it; without it, the letter gives the national helplines and how to come back to the team.',
+      )
+    }
   }
   for (const support of arranged.filter((line) => line.noContact)) {
     notes.push(
