@@ -26,6 +26,8 @@ test('a caseworker’s morning from My tasks: open an overdue task, do it, come 
     walkTo(doc, 'intensive-support')
     change.allocate(doc, context.author, context.today, context) // Derek's case: the step down is his to do
     change.updateSection(doc, 'reconnectionDay', { date: daysAgo(28), arrivedOn: daysAgo(28) }, context)
+    // In touch today: contact is next expected in two weeks (a task coming up, not due).
+    change.addNote(doc, { date: context.today, type: 'phone', text: 'Checked in.' }, { ...context, id: 'dafydd-call' })
   })
   await ws.close()
 
@@ -62,6 +64,7 @@ test('a caseworker’s morning from My tasks: open an overdue task, do it, come 
   await nav.getByRole('link', { name: 'My tasks (2)' }).click()
   const left = page.getByRole('region', { name: 'Overdue (2)' })
   await expect(left).toContainText('Olwen Pryce')
-  await expect(page.getByRole('main')).not.toContainText('Dafydd Rees')
+  await expect(page.getByRole('link', { name: 'Step down of support: Dafydd Rees' })).toHaveCount(0)
+  await expect(left).not.toContainText('Dafydd Rees')
   await screenshot(page, testInfo, 'my-tasks-after-step-down')
 })
