@@ -153,7 +153,7 @@ describe('the caseload board and the monitoring report on the command line', () 
     // Each closure once: the types add up to the cases closed, the time bands to their closures.
     for (const line of withBreakdowns('outcomes').filter((l) => /^(Cases closed|Planned closures|Other closures)/.test(l.label))) expect(line.sum).toBe(line.value)
     // Every equality question accounts for every referral (and reconnection), "Not asked" included.
-    for (const id of ['equality-referrals', 'equality-outcomes']) for (const line of withBreakdowns(id)) expect(line.sum).toBe(line.value)
+    for (const id of ['equality-referrals', 'equality-outcomes', 'equality-closures']) for (const line of withBreakdowns(id)) expect(line.sum).toBe(line.value)
     expect(withBreakdowns('equality-referrals')).toHaveLength(7)
     expect(section('equality-referrals').some((f) => f.label === 'Prefer not to say' && f.value > 0)).toBe(true)
     // The wellbeing change and the follow-up checks are counted from the seeded cases' scores and checks.

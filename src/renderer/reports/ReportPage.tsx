@@ -145,7 +145,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
 }
 
 /** Sections of many breakdowns, folded until asked for so the page is not a wall of figures. */
-const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes']
+const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes', 'equality-closures']
 
 /** The cases behind a figure, each opening its case. */
 function CaseLinks({ caseIds, names }: { caseIds: readonly string[]; names: Map<string, string> }) {

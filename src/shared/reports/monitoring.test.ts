@@ -590,6 +590,21 @@ describe('wellbeing, income and work, and equality monitoring in the report', ()
       ['  Prefer not to say', 1, ['Y']],
     ])
   })
+
+  it('breaks every case closed down by the equality answers too, not only those reconnected', () => {
+    // W and Z closed as planned, Y unplanned: Z was never asked.
+    expect(figures(report, 'equality-closures').slice(0, 9)).toEqual([
+      ['Cases closed, by gender', 3, ['W', 'Y', 'Z']],
+      ['  Man', 1, ['W']],
+      ['  Prefer not to say', 1, ['Y']],
+      ['  Not asked', 1, ['Z']],
+      ['Cases closed, by ethnic group', 3, ['W', 'Y', 'Z']],
+      ['  Prefer not to say', 1, ['W']],
+      ['  Not asked', 2, ['Y', 'Z']],
+      ['Cases closed, by age band at referral', 3, ['W', 'Y', 'Z']],
+      expect.anything(),
+    ])
+  })
 })
 
 describe('data completeness', () => {

@@ -78,6 +78,7 @@ export interface ReportSection {
     | 'income-and-work'
     | 'equality-referrals'
     | 'equality-outcomes'
+    | 'equality-closures'
     | 'costs'
   title: string
   /** How the figures are counted, in a sentence. */
@@ -508,6 +509,14 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       title: 'Equality monitoring: reconnections',
       basis: equalityBasis('The reconnections completed in the period (the age band on the day of arrival)'),
       figures: equalityFigures('Reconnections completed', reconnected, ({ record }) => record.reconnectionDay.arrivedOn!),
+    },
+    {
+      // Every closure, not only those after a reconnection: who the cases closed unplanned or as
+      // not appropriate were is an outcome commissioners ask after too.
+      id: 'equality-closures',
+      title: 'Equality monitoring: cases closed',
+      basis: equalityBasis('The cases closed in the period, of every type of closure (the age band on the day each closed)'),
+      figures: equalityFigures('Cases closed', closed, ({ record }) => record.outcome!.closedOn),
     },
     {
       id: 'costs',
