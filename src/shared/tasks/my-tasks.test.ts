@@ -134,7 +134,7 @@ describe('my tasks, gathered across cases from the index’s facts', () => {
         kind: 'no-recent-contact',
         due: '2026-11-13',
         person: 'Amina Okafor',
-        what: 'Contact the client: none logged since 01/11/2026, and contact is expected at least every 14 days in intensive support',
+        what: 'No contact logged since 01/11/2026: contact is expected at least every 14 days in intensive support',
       },
       // Withdrawn on a Saturday: due the next working day.
       {

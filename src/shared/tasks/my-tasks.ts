@@ -133,8 +133,8 @@ export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'lead
         'no-recent-contact',
         contact,
         facts.lastContact
-          ? `Contact the client: none logged since ${formatUkDate(facts.lastContact)}, and contact is expected at least every ${CONTACT_EXPECTED_DAYS} days in intensive support`
-          : 'Contact the client: no contact logged in intensive support yet',
+          ? `No contact logged since ${formatUkDate(facts.lastContact)}: contact is expected at least every ${CONTACT_EXPECTED_DAYS} days in intensive support`
+          : `No contact logged in intensive support yet: contact is expected at least every ${CONTACT_EXPECTED_DAYS} days`,
       ),
     )
   }
