@@ -74,9 +74,17 @@ describe('the caseload board and the monitoring report on the command line', () 
       'Prefer not to say',
       'Total spent',
       'Data completeness',
+      'People followed up after closure',
+      'Checks made after closure',
     ]) {
       expect(text).toContain(words)
     }
+    // The outcomes chart: a bar for each type of closure, under a title giving the cases closed they add up to; the returns in a chart of their own.
+    const closed = (JSON.parse(homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--json').out) as { closures: { cases: number }[] }).closures
+    const flat = pdfText(pdf, true).replace(/\s+/g, ' ')
+    expect(flat).toContain(`Cases closed in the period, by type of closure (${closed.reduce((sum, bar) => sum + bar.cases, 0)} in all)`)
+    expect(flat).toMatch(/Planned \d+ Unplanned \d+ No progress \d+ Not appropriate \d+ No provision \d+/)
+    expect(flat).toMatch(/returns to rough sleeping after reconnection \(not a type of closure\) Reconnections completed \d+ Returns to rough sleeping \d+/)
 
     const csv = join(dir.path, 'report.csv')
     const written = JSON.parse(homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--format', 'csv', '--out', csv, '--json').out) as {
@@ -125,7 +133,7 @@ describe('the caseload board and the monitoring report on the command line', () 
     }
     const printed = homeward('report', '--data', data, '--from', '01/01/2025', '--to', '31/12/2026', '--on', '30/06/2026', '--json')
     expect(printed.err).toBe('')
-    const report = JSON.parse(printed.out) as Printed
+    const report = JSON.parse(printed.out) as Printed & { closures: { label: string; cases: number }[]; reconnections: { label: string; cases: number }[] }
     const section = (id: string) => report.sections.find((s) => s.id === id)!.figures
     const value = (id: string, label: string) => section(id).find((f) => f.label === label)!.value
     /** Each top-level figure of a section with the sum of the breakdowns under it. */
@@ -145,12 +153,21 @@ describe('the caseload board and the monitoring report on the command line', () 
     // Each closure once: the types add up to the cases closed, the time bands to their closures.
     for (const line of withBreakdowns('outcomes').filter((l) => /^(Cases closed|Planned closures|Other closures)/.test(l.label))) expect(line.sum).toBe(line.value)
     // Every equality question accounts for every referral (and reconnection), "Not asked" included.
-    for (const id of ['equality-referrals', 'equality-outcomes']) for (const line of withBreakdowns(id)) expect(line.sum).toBe(line.value)
+    for (const id of ['equality-referrals', 'equality-outcomes', 'equality-closures']) for (const line of withBreakdowns(id)) expect(line.sum).toBe(line.value)
     expect(withBreakdowns('equality-referrals')).toHaveLength(7)
     expect(section('equality-referrals').some((f) => f.label === 'Prefer not to say' && f.value > 0)).toBe(true)
     // The wellbeing change and the follow-up checks are counted from the seeded cases' scores and checks.
     expect(value('wellbeing', 'Wellbeing scored twice or more')).toBeGreaterThan(0)
-    expect(value('after-closure', 'Follow-up checks after closure made')).toBeGreaterThan(0)
+    expect(value('after-closure', 'Checks made after closure (at 3 and 6 months)')).toBeGreaterThan(0)
+    // People and checks each said: the 3- and 6-month checks add up to the checks made; no more people still accommodated than followed up.
+    const checksMade = value('after-closure', 'Checks made after closure (at 3 and 6 months)')
+    expect(value('after-closure', 'Checks made 3 months after closure') + value('after-closure', 'Checks made 6 months after closure')).toBe(checksMade)
+    expect(value('after-closure', 'People followed up after closure (a check made in the period)')).toBeLessThanOrEqual(checksMade)
+    expect(value('after-closure', 'Still accommodated at their latest check in the period')).toBeLessThanOrEqual(value('after-closure', 'People followed up after closure (a check made in the period)'))
+    // The closures chart: one bar per type of closure, adding up to the cases closed; the returns apart.
+    expect(report.closures.map((bar) => bar.label)).toEqual(['Planned', 'Unplanned', 'No progress', 'Not appropriate', 'No provision'])
+    expect(report.closures.reduce((sum, bar) => sum + bar.cases, 0)).toBe(value('outcomes', 'Cases closed'))
+    expect(report.reconnections.map((bar) => bar.label)).toEqual(['Reconnections completed', 'Returns to rough sleeping'])
 
     // Referrals by organisation and month: 24 months and a total, each row's months adding up to its total, the totals to the referrals.
     const byMonth = report.tables.find((t) => t.id === 'referrers-by-month')!

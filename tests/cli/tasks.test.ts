@@ -3,9 +3,10 @@ import { subDays } from 'date-fns'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
-import { addWorkingDays } from '../../src/shared/calendar/working-days'
+import { addWorkingDays, workingDayFrom } from '../../src/shared/calendar/working-days'
 import { formatUkDate, isoDateOf } from '../../src/shared/dates'
 import { builtEntry } from '../support/built'
+import { walkTo } from '../support/cases'
 import { homeward } from '../support/cli-server'
 import { AMINA, DEREK, JO, referral } from '../support/people'
 import { tempDir } from '../support/temp-dir'
@@ -105,5 +106,53 @@ describe('`homeward tasks --person`: another person\'s tasks are a manager\'s to
     const hers = homeward('--as', DEREK.name, 'tasks', '--person', JO.name, '--data', data, '--json')
     expect(hers.err).toBe('')
     expect(JSON.parse(hers.out)).toEqual(JSON.parse(own.out))
+  }, 90_000)
+})
+
+describe('`homeward tasks --json`: what the board flags as due is a task; a closed case’s open actions are not', () => {
+  const dir = tempDir('cli-tasks-flags')
+  const data = join(dir.path, 'workspace')
+  let sian = ''
+  let gareth = ''
+  const twentyDaysAgo = isoDateOf(subDays(new Date(), 20))
+
+  beforeAll(async () => {
+    builtEntry('cli')
+    const ws = await openWorkspace({ dataDir: data })
+    ws.team.setProfile({ name: DEREK.name })
+    ws.team.addMembers([AMINA])
+    // Amina's case in intensive support: reconnected on 12/08/2026 (the closure point 12/11/2026),
+    // last contact twenty days ago, consent to record withdrawn two days ago.
+    sian = await ws.cases.create(referral({ clientName: 'Siân Evans', chainNumber: '', referralDate: '2026-06-01' }), { allowDuplicate: true })
+    await ws.cases.change(sian, (doc, context) => {
+      walkTo(doc, 'intensive-support')
+      change.addNote(doc, { date: twentyDaysAgo, type: 'phone', text: 'Checked in.' }, { ...context, id: 'call' })
+      change.updateSection(doc, 'engagement', { consentToRecordWithdrawnOn: twoDaysAgo }, context)
+    })
+    // Amina's case closed today with an action of hers overdue and not done.
+    gareth = await ws.cases.create(referral({ clientName: 'Gareth Price', chainNumber: '', referralDate: '2026-06-01' }), { allowDuplicate: true })
+    await ws.cases.change(gareth, (doc, context) => {
+      walkTo(doc, 'intensive-support')
+      change.addAction(doc, 'ring-gp', { description: 'Ring the GP practice', due: twoDaysAgo }, AMINA, { ...context, today: isoDateOf(subDays(new Date(), 7)) })
+      change.closeCase(doc, { type: 'unplanned', unplannedReason: 'disengaged', on: context.today, id: 'closed' }, context)
+    })
+    await ws.close()
+  }, 60_000)
+  afterAll(() => dir.remove())
+
+  it('prints the closure point, contact expected and consent to record withdrawn as the lead caseworker’s tasks, and nothing of the closed case', () => {
+    const amina = homeward('tasks', '--person', AMINA.name, '--data', data, '--json')
+    expect(amina.err).toBe('')
+    const tasks = JSON.parse(amina.out) as { caseId: string; kind: string; due: string; person: string }[]
+    expect(tasks.filter((task) => task.caseId === gareth)).toEqual([])
+    expect(tasks.filter((task) => task.caseId === sian).map(({ kind, due, person }) => ({ kind, due, person }))).toEqual(
+      expect.arrayContaining([
+        { kind: 'closure-point', due: '2026-11-12', person: AMINA.name },
+        { kind: 'no-recent-contact', due: expect.any(String), person: AMINA.name },
+        { kind: 'consent-withdrawn', due: workingDayFrom(twoDaysAgo), person: AMINA.name },
+      ]),
+    )
+    // Contact was expected within 14 days of the last: overdue now.
+    expect(tasks.find((task) => task.kind === 'no-recent-contact')!.due < today).toBe(true)
   }, 90_000)
 })

@@ -22,6 +22,11 @@ test('a closed case looks closed and is read-only until reopened; the case list 
     change.addItem(doc, 'addresses', 'address-1', { address: '12 Stryd Fawr, Caernarfon', localAuthority: 'W06000002', kind: 'own-tenancy', from: '2019-03-01', to: '2025-02-01' }, context)
     change.addAction(doc, 'action-1', { description: 'Ring his sister in Caernarfon', due: '2026-12-01' }, { id: 'member-amina', name: 'Amina Okafor' }, context)
   })
+  // An action agreed a week ago, due yesterday and not done when the case closes.
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)
+  await ws.cases.change(gwen, (doc, context) =>
+    change.addAction(doc, 'ring-gp', { description: 'Ring the GP practice', due: daysAgo(1) }, context.author, { ...context, today: daysAgo(7) }),
+  )
   await ws.close()
 
   const page = await app.open()
@@ -71,6 +76,12 @@ test('a closed case looks closed and is read-only until reopened; the case list 
   await expect(main.getByRole('table', { name: 'Actions on this case, open ones first' })).toContainText('Ring his sister in Caernarfon')
   await screenshot(page, testInfo, 'closed-case-read-only')
   await expectAccessible(page, 'a closed case')
+  // Its open action stays as it was, but is no one's work now: not overdue.
+  await page.getByRole('link', { name: /^Actions/ }).click()
+  const action = page.getByRole('row', { name: /Ring the GP practice/ })
+  await expect(action).toContainText('Not done when the case closed')
+  await expect(action).not.toContainText('Overdue')
+  await screenshot(page, testInfo, 'closed-case-actions')
   // Phase 4: the addresses are listed, with nothing to change them; the safety checks, not passed
   // when it closed, are not the red alarm of a case still to be moved (nothing is blocked now).
   await page.getByRole('link', { name: /^Phase 4: / }).click()

@@ -15,11 +15,11 @@ import { eventually, SERVER_FILE, syncAll, TestTeam } from '../support/sync-team
 const CLIENT = 'Zofia Wiśniewska'
 const CHAIN = '918273'
 
-/** A report's figures and outcomes, each with its cases in one order (the erased case is read after the others). */
+/** A report's figures and charts, each with its cases in one order (the erased case is read after the others). */
 function figures(report: MonitoringReport) {
   // Not the equality answers: special category data, never kept in the anonymised record (counted as not asked).
   const kept = report.sections.filter((section) => !section.id.startsWith('equality-'))
-  return [...kept.flatMap((section) => section.figures), ...report.outcomes].map((figure) => ({ ...figure, caseIds: [...figure.caseIds].sort() }))
+  return [...kept.flatMap((section) => section.figures), ...report.closures, ...report.reconnections].map((figure) => ({ ...figure, caseIds: [...figure.caseIds].sort() }))
 }
 
 describe('erasing a case', () => {

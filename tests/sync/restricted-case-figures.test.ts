@@ -10,11 +10,11 @@ import { eventually, TestTeam, type Laptop } from '../support/sync-team'
 
 const CLIENT = 'Zofia Wiśniewska'
 
-/** A report's figures and outcomes, each with its cases in one order. */
+/** A report's figures and charts, each with its cases in one order. */
 function figures(report: MonitoringReport) {
   // Not the equality answers: special category data, never kept in the anonymised record (counted as not asked).
   const kept = report.sections.filter((section) => !section.id.startsWith('equality-'))
-  return [...kept.flatMap((section) => section.figures), ...report.outcomes].map((figure) => ({ ...figure, caseIds: [...figure.caseIds].sort() }))
+  return [...kept.flatMap((section) => section.figures), ...report.closures, ...report.reconnections].map((figure) => ({ ...figure, caseIds: [...figure.caseIds].sort() }))
 }
 
 describe('a restricted case in the monitoring report of a laptop not allowed it', () => {

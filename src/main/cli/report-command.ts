@@ -79,7 +79,8 @@ function figuresOf(report: MonitoringReport) {
       // "lines", not "rows": the report's rows are its cases, never printed here.
       lines: rows.map(({ label, cells }) => ({ label, counts: cells.map((cell) => cell.length) })),
     })),
-    outcomes: report.outcomes.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
+    closures: report.closures.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
+    reconnections: report.reconnections.map(({ label, caseIds }) => ({ label, cases: caseIds.length })),
     completeness: report.completeness.perCaseworker,
   }
 }

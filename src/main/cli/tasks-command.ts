@@ -18,7 +18,7 @@ const TIMING_WORDS = { overdue: 'Overdue', today: 'Due today', 'coming-up': 'Com
 export function tasksCommand(): Command {
   return withCommonOptions(
     new Command('tasks')
-      .description('what is due and overdue across cases for you, or (for a manager) another person: actions, actions agreed with partners, step down, the pack to email, consent and support plan reviews, follow-up checks, referrals to allocate')
+      .description('what is due and overdue across cases for you, or (for a manager) another person: actions, actions agreed with partners, step down, the pack to email, contact expected in intensive support, the 3-month closure point, consent to record withdrawn, consent and support plan reviews, follow-up checks, referrals to allocate')
       .option('--person <name>', "whose tasks (a manager's choice; yours unless given)")
       .option('--due-before <date>', `only tasks due before this day, ${CLI_DATE_FORMATS} (two weeks ahead unless given; overdue tasks always shown)`, cliDate),
   ).action(async (options: TasksOptions) => {

@@ -1,6 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
 import { formatUkDate, formatUkDateTime } from '../../shared/dates'
-import { formatFigure, type MonitoringReport, type ReportTable } from '../../shared/reports/monitoring'
+import { closuresChartTitle, formatFigure, RECONNECTIONS_CHART_TITLE, type MonitoringReport, type ReportTable } from '../../shared/reports/monitoring'
 import type { TeamSettings } from '../../shared/team/settings'
 import { barChart, columnChart } from './charts'
 import { embedFaces } from './fonts'
@@ -37,7 +37,10 @@ export async function makeMonitoringReport(input: MonitoringReportInput): Promis
     report.referralsPerMonth.map((month) => ({ label: month.label, value: month.caseIds.length })),
   )
   c.heading('Outcomes in the period', 2)
-  barChart(c, report.outcomes.map((outcome) => ({ label: outcome.label, value: outcome.caseIds.length })))
+  c.text(closuresChartTitle(report), { size: 9.5, bold: true, after: 4 })
+  barChart(c, report.closures.map((bar) => ({ label: bar.label, value: bar.caseIds.length })))
+  c.text(RECONNECTIONS_CHART_TITLE, { size: 9.5, bold: true, after: 4 })
+  barChart(c, report.reconnections.map((bar) => ({ label: bar.label, value: bar.caseIds.length })))
 
   for (const section of report.sections) {
     c.heading(section.title, 2)

@@ -4,7 +4,7 @@ import type { Figure, MonitoringReport } from '../../shared/reports/monitoring'
 import { csvFile } from './csv'
 
 const pounds = (pence: number) => (pence / 100).toFixed(2)
-const UNITS: Record<Figure['unit'], string> = { cases: 'cases', people: 'people', pence: 'GBP', percent: '%', points: 'points' }
+const UNITS: Record<Figure['unit'], string> = { cases: 'cases', people: 'people', checks: 'checks', pence: 'GBP', percent: '%', points: 'points' }
 const ukDate = (date: string) => (date ? formatUkDate(date) : '')
 
 /** The report's figures, one row each: its section, the figure (a breakdown under its figure), the value. */

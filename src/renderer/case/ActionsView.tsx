@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { fieldConflict, fieldHistory, hasFieldHistory } from '../../shared/automerge/field-history'
 import * as change from '../../shared/case/changes'
+import { openActionsAreWork } from '../../shared/case/closed-case-actions'
 import { ACTION_FIELDS, isOverdue, type CaseAction } from '../../shared/case/support'
 import { formatUkDate } from '../../shared/dates'
 import { formValues, changedValues, type Field } from '../../shared/forms/fields'
@@ -35,6 +36,9 @@ export function ActionsView() {
   // A closed case's actions are listed as they were left: none is marked done, changed or added.
   const closed = useReadOnly()
   const day = today()
+  // A closed case's open actions stay as they were, but are no one's work: none is overdue.
+  const work = openActionsAreWork(record.status)
+  const overdue = (action: CaseAction) => work && isOverdue(action, day)
   const actions = Object.entries(record.actions).sort(([, a], [, b]) => Number(Boolean(a.doneOn)) - Number(Boolean(b.doneOn)) || a.due.localeCompare(b.due))
   return (
     <section aria-labelledby="actions-heading">
@@ -43,7 +47,7 @@ export function ActionsView() {
         caption="Actions on this case, open ones first"
         rows={actions}
         rowKey={([id]) => id}
-        rowClassName={([, action]) => (isOverdue(action, day) ? 'row--overdue' : undefined)}
+        rowClassName={([, action]) => (overdue(action) ? 'row--overdue' : undefined)}
         empty="No actions yet."
         rowDetail={([id], _index, actionRow) => itemConflicts(ACTION_FIELDS, recordOf(id), actionRow, !closed)}
         columns={[
@@ -54,7 +58,8 @@ export function ActionsView() {
             cell: ([, action]) => (
               <>
                 {formatUkDate(action.due)}
-                {isOverdue(action, day) && <span className="tag tag--warning">Overdue</span>}
+                {overdue(action) && <span className="tag tag--warning">Overdue</span>}
+                {!work && !action.doneOn && <span className="tag">Not done when the case closed</span>}
               </>
             ),
           },

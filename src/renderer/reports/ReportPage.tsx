@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { namesToldApart } from '../../shared/case/name-told-apart'
 import { formatUkDate, isoDateOf, typedUkDate } from '../../shared/dates'
 import { financialYearStart } from '../../shared/reports/financial-year'
-import { formatFigure, type Figure, type MonitoringReport, type ReportSection, type ReportTable } from '../../shared/reports/monitoring'
+import { closuresChartTitle, formatFigure, RECONNECTIONS_CHART_TITLE, type Figure, type MonitoringReport, type ReportSection, type ReportTable } from '../../shared/reports/monitoring'
 import { may } from '../../shared/team/permissions'
 import { useApi, useProfile } from '../app/contexts'
 import { DataTable } from '../components/DataTable'
@@ -85,7 +85,8 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
       <h3>Referrals per month</h3>
       <ColumnChart title="Referrals received per month" bars={report.referralsPerMonth.map((month) => ({ label: month.label, value: month.caseIds.length }))} />
       <h3>Outcomes in the period</h3>
-      <BarChart title="Outcomes in the period" bars={report.outcomes.map((outcome) => ({ label: outcome.label, value: outcome.caseIds.length }))} />
+      <BarChart title={closuresChartTitle(report)} bars={report.closures.map((bar) => ({ label: bar.label, value: bar.caseIds.length }))} />
+      <BarChart title={RECONNECTIONS_CHART_TITLE} bars={report.reconnections.map((bar) => ({ label: bar.label, value: bar.caseIds.length }))} />
       {report.sections.map((section) => (
         <section key={section.id} aria-labelledby={`section-${section.id}`}>
           <h3 id={`section-${section.id}`}>{section.title}</h3>
@@ -144,7 +145,7 @@ function ReportView({ report, onDownload }: { report: MonitoringReport; onDownlo
 }
 
 /** Sections of many breakdowns, folded until asked for so the page is not a wall of figures. */
-const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes']
+const LONG_SECTIONS: readonly ReportSection['id'][] = ['equality-referrals', 'equality-outcomes', 'equality-closures']
 
 /** The cases behind a figure, each opening its case. */
 function CaseLinks({ caseIds, names }: { caseIds: readonly string[]; names: Map<string, string> }) {

@@ -1,4 +1,5 @@
 import { daysBetween, isoDateOf, type IsoDate } from '../dates'
+import { openActionsAreWork } from '../case/closed-case-actions'
 import { markerFacts, markerTags, type MarkerFacts, type MarkerTag } from '../case/current-markers'
 import { MARKER_KINDS } from '../case/markers'
 import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
@@ -15,7 +16,7 @@ export interface BoardFacts extends FlagFacts {
   leadCaseworkerId: string | null
   /** The day the case entered its phase. */
   phaseSince: IsoDate
-  /** The open action due soonest. */
+  /** The open action due soonest (on a closed case, not shown: `openActionsAreWork`). */
   nextAction: { description: string; due: IsoDate; owner: string } | null
   /** Every warning marker, ended or not: which are current depends on the day the board is read. */
   markers: MarkerFacts[]
@@ -77,7 +78,7 @@ export function boardRow(summary: CaseSummary, facts: BoardFacts, today: IsoDate
     daysInPhase: Math.max(0, daysBetween(facts.phaseSince, today)),
     lastContact: facts.lastContact,
     flags: flagsOf(facts, today),
-    nextAction: facts.nextAction,
+    nextAction: openActionsAreWork(facts.status) ? facts.nextAction : null,
     receivedOn: facts.receivedOn,
     closurePoint: facts.closurePoint,
     markers: markerTags(facts.markers, today),

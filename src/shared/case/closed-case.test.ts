@@ -73,7 +73,7 @@ describe('reopening a closed case', () => {
     const closed = read(closedInPlanning())
     const reopened = read(edit(closedInPlanning(), (d) => change.reopenCase(d, { reason: 'Changed his mind', id: nextId() }, CASEWORKER)))
     const range = { from: '2026-11-01', to: '2026-11-30' }
-    const outcomes = (report: ReturnType<typeof monitoringReport>) => report.outcomes.map(({ label, caseIds }) => [label, caseIds.length])
+    const outcomes = (report: ReturnType<typeof monitoringReport>) => report.closures.map(({ label, caseIds }) => [label, caseIds.length] as const)
     const whenClosed = monitoringReport([{ id: 'a', record: closed }], range, TODAY)
     const whenReopened = monitoringReport([{ id: 'a', record: reopened }], range, TODAY)
     expect(outcomes(whenClosed).some(([, count]) => count === 1)).toBe(true)

@@ -2,6 +2,7 @@ import { addMonths, parseISO } from 'date-fns'
 import { formatUkDate, isoDateOf, type IsoDate } from '../dates'
 import { ANSWER_LABELS, type Field, type FieldValues } from '../forms/fields'
 import type { PersonRef } from '../people'
+import type { Phase } from './phases'
 
 /** The answers and dates of Tool 4, the case closure and review checklist. */
 export const CLOSURE_FIELDS = [
@@ -76,6 +77,18 @@ export const CLOSURE_POINT_MONTHS = 3
 /** The day a case reaches the closure point, from the reconnection (arrival, or the day itself). */
 export function closurePoint(reconnectedOn: IsoDate | undefined): IsoDate | undefined {
   return reconnectedOn ? isoDateOf(addMonths(parseISO(reconnectedOn), CLOSURE_POINT_MONTHS)) : undefined
+}
+
+/** The phases after reconnection, in which a case comes up for closure at its closure point. */
+const CLOSURE_POINT_PHASES: readonly Phase[] = ['intensive-support', 'step-down', 'closure-and-review']
+
+/**
+ * Tool 4, Step 1: the day an open case in support after reconnection reaches its closure point,
+ * when the board flags it and the lead caseworker is to consider closure; none before
+ * reconnection, or once closed.
+ */
+export function closurePointDue(facts: { status: 'open' | 'closed'; phase: Phase; closurePoint: IsoDate | null }): IsoDate | undefined {
+  return facts.status === 'open' && CLOSURE_POINT_PHASES.includes(facts.phase) && facts.closurePoint ? facts.closurePoint : undefined
 }
 
 /**

@@ -1,6 +1,7 @@
 import { daysBetween, type IsoDate } from '../dates'
 import { workingDaysBetween } from '../calendar/working-days'
-import { closurePointOf, CONTACT_EXPECTED_DAYS, lastContact } from './lifecycle'
+import { closurePointDue } from './closure'
+import { closurePointOf, lastContact } from './lifecycle'
 import type { Phase } from './phases'
 import type { CaseRecord } from './record'
 import type { Referral } from './referral'
@@ -9,6 +10,7 @@ import { consentReviews, consentReviewsDue, type ConsentReview } from './consent
 import { followUpDue, followUpsOwed, type FollowUpDue } from './follow-ups-due'
 import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
 import { agreedActions } from './partner-actions'
+import { contactExpectedBy } from './recent-contact'
 import { reviewDue, reviewDueOn } from './review-due'
 
 /** An unallocated referral is flagged after this many working days. */
@@ -94,20 +96,14 @@ export function flagsOf(facts: FlagFacts, today: IsoDate): CaseFlag[] {
   const overdue = facts.openActionsDue.filter((due) => isOverdue({ due }, today)).length
   if (overdue > 0) flags.push({ kind: 'overdue-action', message: `${overdue} overdue action${overdue === 1 ? '' : 's'}` })
 
-  if (facts.phase === 'intensive-support') {
-    const since = facts.lastContact ? daysBetween(facts.lastContact, today) : undefined
-    if (since === undefined || since > CONTACT_EXPECTED_DAYS) {
-      flags.push({
-        kind: 'no-recent-contact',
-        message: since === undefined ? 'No contact logged in intensive support' : `No contact logged for ${since} days`,
-      })
-    }
+  const contactBy = contactExpectedBy(facts)
+  if (contactBy === null) flags.push({ kind: 'no-recent-contact', message: 'No contact logged in intensive support' })
+  else if (contactBy !== undefined && contactBy < today) {
+    flags.push({ kind: 'no-recent-contact', message: `No contact logged for ${daysBetween(facts.lastContact!, today)} days` })
   }
 
-  const point = facts.closurePoint
-  if ((facts.phase === 'intensive-support' || facts.phase === 'step-down' || facts.phase === 'closure-and-review') && point && point <= today) {
-    flags.push({ kind: 'closure-point', message: 'At the 3-month closure point' })
-  }
+  const point = closurePointDue(facts)
+  if (point && point <= today) flags.push({ kind: 'closure-point', message: 'At the 3-month closure point' })
 
   if (!facts.allocated && facts.referralStatus !== 'rejected') {
     const waited = workingDaysBetween(facts.receivedOn, today)

@@ -16,9 +16,7 @@ import { followUpDue, followUpsOwed } from './follow-ups-due'
 import { missedPartnerActions, openPartnerActionsDue } from './missed-partner-actions'
 import { agreedActions } from './partner-actions'
 import { reviewDue, reviewDueOn } from './review-due'
-
-/** Contact is expected at least this often during intensive support. */
-export const CONTACT_EXPECTED_DAYS = 14
+import { CONTACT_EXPECTED_DAYS } from './recent-contact'
 
 /** What the phase rules need besides the case: the day. */
 export interface CaseContext {

@@ -86,7 +86,7 @@ describe('an erased case’s anonymised record', () => {
     expect(after.tables).toEqual(before.tables)
     // The follow-up check, the wellbeing change, money and work, and the referral on are among them.
     const value = (section: string, label: string) => after.sections.find((s) => s.id === section)!.figures.find((f) => f.label === label)!.value
-    expect(value('after-closure', 'Still accommodated when checked')).toBe(1)
+    expect(value('after-closure', 'Still accommodated at their latest check in the period')).toBe(1)
     expect(value('wellbeing', 'Average change in score, first to last')).toBe(7)
     expect(value('income-and-work', 'Benefit claims recorded at closure')).toBe(1)
     expect(value('income-and-work', 'Not recorded when the needs were first assessed')).toBe(1)
@@ -94,7 +94,8 @@ describe('an erased case’s anonymised record', () => {
     expect(value('income-and-work', 'Less need')).toBe(1)
     expect(value('income-and-work', 'In work: a job started since the referral')).toBe(1)
     expect(after.referralsPerMonth).toEqual(before.referralsPerMonth)
-    expect(after.outcomes).toEqual(before.outcomes)
+    expect(after.closures).toEqual(before.closures)
+    expect(after.reconnections).toEqual(before.reconnections)
     expect(after.rows.map((row) => ({ ...row, clientName: '', chainNumber: '', leadCaseworker: '' }))).toEqual(before.rows.map((row) => ({ ...row, clientName: '', chainNumber: '', leadCaseworker: '' })))
     expect(after.rows.every((row) => row.clientName === ERASED_CASE_NAME && row.chainNumber === '')).toBe(true)
   })

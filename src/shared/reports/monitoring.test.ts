@@ -3,7 +3,7 @@ import type { CaseRecord } from '../case/record'
 import { ValidationError } from '../validation'
 import { BRADFORD, CASEWORKER, newCase, read } from '../../../tests/support/cases'
 import { completeness } from './completeness'
-import { formatFigure, monitoringReport, type MonitoringReport, type ReportCase } from './monitoring'
+import { closuresChartTitle, formatFigure, monitoringReport, type MonitoringReport, type ReportCase } from './monitoring'
 
 const base = read(newCase())
 const by = CASEWORKER.author
@@ -251,13 +251,37 @@ describe('the monitoring report', () => {
     expect(report.rows.find((row) => row.id === 'J')!.spend).toEqual({ travel: 0, food: 0, 'move-in-kit': 12000, other: 0, total: 12000 })
   })
 
+  it('charts the closures one bar per type, adding up to the cases closed (no progress among them), and the returns apart from them', () => {
+    const stalled = make('NP', (r) => {
+      receive(r, '2026-01-05', 'accepted', '2026-01-06')
+      close(r, { type: 'no-progress', closedOn: '2026-05-12' })
+    })
+    const withStalled = monitoringReport([...CASES, stalled], RANGE, TODAY)
+    expect(withStalled.closures.map((bar) => [bar.label, [...bar.caseIds].sort()])).toEqual([
+      ['Planned', ['I']],
+      ['Unplanned', ['J', 'M']],
+      ['No progress', ['NP']],
+      ['Not appropriate', ['K']],
+      ['No provision', ['L']],
+    ])
+    expect(closuresChartTitle(withStalled)).toBe('Cases closed in the period, by type of closure (6 in all)')
+    const closed = withStalled.sections.find((section) => section.id === 'outcomes')!.figures.find((figure) => figure.label === 'Cases closed')!
+    expect(closed.value).toBe(6)
+    expect(withStalled.closures.reduce((sum, bar) => sum + bar.caseIds.length, 0)).toBe(closed.value)
+    expect(withStalled.reconnections.map((bar) => [bar.label, bar.caseIds.length])).toEqual([
+      ['Reconnections completed', 1],
+      ['Returns to rough sleeping', 2],
+    ])
+  })
+
   it('charts referrals per month and the outcomes, and lists the cases behind every figure', () => {
     expect(report.referralsPerMonth.map((m) => [m.label, m.caseIds.length])).toEqual([
       ['Apr 2026', 3],
       ['May 2026', 2],
       ['Jun 2026', 2],
     ])
-    expect(report.outcomes.map((o) => o.caseIds.length)).toEqual([1, 2, 2, 1, 1, 1, 2])
+    expect(report.closures.map((bar) => bar.caseIds.length)).toEqual([1, 2, 0, 1, 1])
+    expect(report.reconnections.map((bar) => bar.caseIds.length)).toEqual([1, 2])
     const ids = report.rows.map((row) => row.id)
     expect(ids).not.toContain('N')
     expect(ids).not.toContain('H') // closed before the range, named by no figure
@@ -317,13 +341,14 @@ describe('returns counted from the follow-up checks after closure', () => {
   ]
 
   it('counts a return to rough sleeping or to the area found at a check in the range, each client once', () => {
-    const outcomes = figures(monitoringReport(cases, RANGE, TODAY), 'after-closure').slice(0, 5)
+    const outcomes = figures(monitoringReport(cases, RANGE, TODAY), 'after-closure').slice(0, 6)
     expect(outcomes).toEqual([
       ['Returns to rough sleeping after reconnection', 1, ['P']],
       ['  Found at a follow-up check after closure', 1, ['P']],
       ['Returned to the area where they slept rough (follow-up checks)', 2, ['P', 'R']],
-      ['Follow-up checks after closure made', 3, ['P', 'Q', 'R']],
-      ['  Still accommodated when checked', 1, ['Q']],
+      ['People followed up after closure (a check made in the period)', 3, ['P', 'Q', 'R']],
+      ['  Still accommodated at their latest check in the period', 1, ['Q']],
+      ['Checks made after closure (at 3 and 6 months)', 3, ['P', 'Q', 'R']],
     ])
     // The next quarter holds Q's 6-month check: her return is counted then.
     const next = figures(monitoringReport(cases, { from: '2026-07-01', to: '2026-09-30' }, '2026-09-30'), 'after-closure').slice(0, 2)
@@ -352,17 +377,64 @@ describe('what each follow-up check found, check by check', () => {
         r.followUps.v6 = { check: '6-months', doneOn: '2026-06-09', contactMethod: 'in-person', stillAccommodated: 'no', returnedToRoughSleeping: 'yes', returnedToArea: 'yes' }
       }),
     ]
-    expect(figures(monitoringReport(cases, RANGE, TODAY), 'after-closure').slice(5)).toEqual([
-      ['Checked 3 months after closure', 1, ['U']],
+    const report = monitoringReport(cases, RANGE, TODAY)
+    expect(figures(report, 'after-closure').slice(3)).toEqual([
+      // Two people, three checks: U was housed at 3 months, then could not be reached at 6, so is not counted as still accommodated.
+      ['People followed up after closure (a check made in the period)', 2, ['U', 'V']],
+      ['  Still accommodated at their latest check in the period', 0, []],
+      ['Checks made after closure (at 3 and 6 months)', 3, ['U', 'V']],
+      ['Checks made 3 months after closure', 1, ['U']],
       ['  Still accommodated', 1, ['U']],
       ['  Returned to rough sleeping', 0, []],
       ['  Returned to the area where they slept rough', 0, []],
       ['  Could not make contact', 0, []],
-      ['Checked 6 months after closure', 2, ['U', 'V']],
+      ['Checks made 6 months after closure', 2, ['U', 'V']],
       ['  Still accommodated', 0, []],
       ['  Returned to rough sleeping', 1, ['V']],
       ['  Returned to the area where they slept rough', 1, ['V']],
       ['  Could not make contact', 1, ['U']],
+    ])
+  })
+})
+
+describe('still accommodated: by each person’s latest check in the period', () => {
+  it('counts a person housed at 3 months but back on the streets at 6 as returned, not still accommodated; people and checks each said', () => {
+    const closedAfterReconnection = (r: CaseRecord) => {
+      receive(r, '2025-09-01', 'accepted', '2025-09-02')
+      r.reconnectionDay = { arrivedOn: '2025-10-10' }
+      close(r, { type: 'planned', closedOn: '2025-12-20' })
+    }
+    const cases = [
+      // Wyn: in his flat on 20/03 (3 months), back on the streets on 20/06 (6 months), both in the year.
+      make('W', (r) => {
+        closedAfterReconnection(r)
+        r.followUps.w3 = { check: '3-months', doneOn: '2026-03-20', contactMethod: 'phone', stillAccommodated: 'yes', returnedToRoughSleeping: 'no' }
+        r.followUps.w6 = { check: '6-months', doneOn: '2026-06-20', contactMethod: 'partner-agency', stillAccommodated: 'no', returnedToRoughSleeping: 'yes' }
+      }),
+      // Xena: not housed at 3 months (staying with a friend), in a tenancy at 6: still accommodated at her latest.
+      make('X', (r) => {
+        closedAfterReconnection(r)
+        r.followUps.x3 = { check: '3-months', doneOn: '2026-03-21', contactMethod: 'phone', stillAccommodated: 'no', returnedToRoughSleeping: 'no' }
+        r.followUps.x6 = { check: '6-months', doneOn: '2026-06-21', contactMethod: 'in-person', stillAccommodated: 'yes', returnedToRoughSleeping: 'no' }
+      }),
+    ]
+    const year = monitoringReport(cases, { from: '2026-01-01', to: '2026-12-31' }, '2026-12-31')
+    expect(figures(year, 'after-closure').slice(0, 6)).toEqual([
+      ['Returns to rough sleeping after reconnection', 1, ['W']],
+      ['  Found at a follow-up check after closure', 1, ['W']],
+      ['Returned to the area where they slept rough (follow-up checks)', 0, []],
+      ['People followed up after closure (a check made in the period)', 2, ['W', 'X']],
+      ['  Still accommodated at their latest check in the period', 1, ['X']],
+      ['Checks made after closure (at 3 and 6 months)', 4, ['W', 'X']],
+    ])
+    const units = year.sections.find((s) => s.id === 'after-closure')!.figures.slice(3, 6).map((f) => f.unit)
+    expect(units).toEqual(['people', 'people', 'checks'])
+    // In the first quarter only the 3-month checks were made: Wyn was still accommodated then.
+    const spring = monitoringReport(cases, { from: '2026-01-01', to: '2026-03-31' }, '2026-03-31')
+    expect(figures(spring, 'after-closure').slice(3, 6)).toEqual([
+      ['People followed up after closure (a check made in the period)', 2, ['W', 'X']],
+      ['  Still accommodated at their latest check in the period', 1, ['W']],
+      ['Checks made after closure (at 3 and 6 months)', 2, ['W', 'X']],
     ])
   })
 })
@@ -516,6 +588,21 @@ describe('wellbeing, income and work, and equality monitoring in the report', ()
     expect(figures(report, 'equality-outcomes').slice(0, 2)).toEqual([
       ['Reconnections completed, by gender', 1, ['Y']],
       ['  Prefer not to say', 1, ['Y']],
+    ])
+  })
+
+  it('breaks every case closed down by the equality answers too, not only those reconnected', () => {
+    // W and Z closed as planned, Y unplanned: Z was never asked.
+    expect(figures(report, 'equality-closures').slice(0, 9)).toEqual([
+      ['Cases closed, by gender', 3, ['W', 'Y', 'Z']],
+      ['  Man', 1, ['W']],
+      ['  Prefer not to say', 1, ['Y']],
+      ['  Not asked', 1, ['Z']],
+      ['Cases closed, by ethnic group', 3, ['W', 'Y', 'Z']],
+      ['  Prefer not to say', 1, ['W']],
+      ['  Not asked', 2, ['Y', 'Z']],
+      ['Cases closed, by age band at referral', 3, ['W', 'Y', 'Z']],
+      expect.anything(),
     ])
   })
 })

@@ -49,8 +49,11 @@ export interface ReportCase {
 export interface Figure {
   label: string
   value: number
-  /** `points`: a change in a score, to one decimal place; `people`: the people the cases are of (same-person.ts). */
-  unit: 'cases' | 'people' | 'pence' | 'percent' | 'points'
+  /**
+   * `points`: a change in a score, to one decimal place; `people`: the people the cases are of
+   * (same-person.ts); `checks`: follow-up checks after closure, several to a case.
+   */
+  unit: 'cases' | 'people' | 'checks' | 'pence' | 'percent' | 'points'
   level: 0 | 1
   caseIds: string[]
 }
@@ -75,6 +78,7 @@ export interface ReportSection {
     | 'income-and-work'
     | 'equality-referrals'
     | 'equality-outcomes'
+    | 'equality-closures'
     | 'costs'
   title: string
   /** How the figures are counted, in a sentence. */
@@ -123,11 +127,25 @@ export interface MonitoringReport {
   tables: ReportTable[]
   /** Referrals received per calendar month of the range (a chart). */
   referralsPerMonth: { month: string; label: string; caseIds: string[] }[]
-  /** The outcomes in the range side by side (a chart). */
-  outcomes: { label: string; caseIds: string[] }[]
+  /** The cases closed in the range, one bar per type of closure, adding up to the cases closed (a chart). */
+  closures: { label: string; caseIds: string[] }[]
+  /**
+   * The reconnections completed in the range and the returns to rough sleeping after reconnection
+   * (a chart of their own: a return is not a closure, and may be found long after one).
+   */
+  reconnections: { label: string; caseIds: string[] }[]
   completeness: Completeness
   rows: ReportRow[]
 }
+
+/** The closures chart's title, with the cases closed it adds up to. */
+export function closuresChartTitle(report: Pick<MonitoringReport, 'closures'>): string {
+  const closed = report.closures.reduce((sum, bar) => sum + bar.caseIds.length, 0)
+  return `Cases closed in the period, by type of closure (${closed.toLocaleString('en-GB')} in all)`
+}
+
+/** The reconnections chart's title: returns are counted apart from the closures. */
+export const RECONNECTIONS_CHART_TITLE = 'Reconnections completed, and returns to rough sleeping after reconnection (not a type of closure)'
 
 /** Checks a range typed by a person: real dates, in order. */
 export function checkRange(range: DateRange): DateRange {
@@ -207,7 +225,16 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     (c: ReportCase) =>
       wasReconnected(c.record) && Object.values(c.record.followUps).some((followUp) => within(followUp.doneOn, r) && answer(followUp))
   const followedUp = all.filter(checkedWith(() => true))
-  const stillAccommodated = all.filter(checkedWith((followUp) => followUp.stillAccommodated === 'yes'))
+  /**
+   * The checks a case had in the range, in the order made (a 3-month check before a 6-month one
+   * made the same day): a person still accommodated is one whose latest check found them so, not
+   * one housed at 3 months and back on the streets at 6.
+   */
+  const checksIn = (c: ReportCase) =>
+    Object.values(c.record.followUps)
+      .filter((followUp) => within(followUp.doneOn, range))
+      .sort((a, b) => a.doneOn.localeCompare(b.doneOn) || a.check.localeCompare(b.check))
+  const stillAccommodated = followedUp.filter((c) => checksIn(c).at(-1)?.stillAccommodated === 'yes')
   const returnedToArea = all.filter(checkedWith((followUp) => followUp.returnedToArea === 'yes'))
   const returnedIn = (r: DateRange) => {
     const atFollowUp = all.filter(checkedWith((followUp) => followUp.returnedToRoughSleeping === 'yes', r))
@@ -220,15 +247,21 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
     return { atFollowUp, any }
   }
   const returns = returnedIn(range)
-  /** The checks of one kind (3 or 6 months) made in the range, and what each found. */
+  /** A count of the checks in the range that `answer` picks, with the cases they were made on (a breakdown). */
+  const checks = (label: string, answer: (followUp: FollowUp) => boolean, level: 0 | 1 = 1): Figure => {
+    const counted = followedUp.map((c) => ({ id: c.id, n: checksIn(c).filter(answer).length })).filter(({ n }) => n > 0)
+    return { label, value: counted.reduce((sum, { n }) => sum + n, 0), unit: 'checks', level, caseIds: counted.map(({ id }) => id) }
+  }
+  /** The checks of one kind (3 or 6 months) made in the range, and what each found: checks, each behind its case. */
   const checkFigures = (check: (typeof FOLLOW_UP_CHECKS)[number]) => {
-    const of = (answer: (followUp: FollowUp) => boolean) => all.filter(checkedWith((followUp) => followUp.check === check.value && answer(followUp)))
+    const of = (text: string, answer: (followUp: FollowUp) => boolean, level: 0 | 1 = 1) =>
+      checks(text, (followUp) => followUp.check === check.value && answer(followUp), level)
     return [
-      figure(`Checked ${check.label}`, of(() => true)),
-      figure('Still accommodated', of((followUp) => followUp.stillAccommodated === 'yes'), 1),
-      figure('Returned to rough sleeping', of((followUp) => followUp.returnedToRoughSleeping === 'yes'), 1),
-      figure('Returned to the area where they slept rough', of((followUp) => followUp.returnedToArea === 'yes'), 1),
-      figure('Could not make contact', of((followUp) => followUp.contactMethod === 'no-contact'), 1),
+      of(`Checks made ${check.label}`, () => true, 0),
+      of('Still accommodated', (followUp) => followUp.stillAccommodated === 'yes'),
+      of('Returned to rough sleeping', (followUp) => followUp.returnedToRoughSleeping === 'yes'),
+      of('Returned to the area where they slept rough', (followUp) => followUp.returnedToArea === 'yes'),
+      of('Could not make contact', (followUp) => followUp.contactMethod === 'no-contact'),
     ]
   }
   const refused = all.filter(
@@ -239,7 +272,6 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
   )
   const closedAs = (type: ClosureType) => closed.filter(({ record }) => record.outcome?.type === type)
   const inappropriate = closedAs('inappropriate')
-  const noProvision = closedAs('no-provision')
   const planned = closedAs(PLANNED)
   const notPlanned = closed.filter(({ record }) => record.outcome?.type !== PLANNED)
   /**
@@ -414,13 +446,14 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       id: 'after-closure',
       title: 'After reconnection',
       basis:
-        'Returns to rough sleeping after a reconnection: found at a follow-up check in the period, a case closed in it for that reason, or a referral again in it. The follow-up checks 3 and 6 months after closure made in the period, and what each found (one check can find more than one).',
+        'Returns to rough sleeping after a reconnection: found at a follow-up check in the period, a case closed in it for that reason, or a referral again in it. The people followed up after closure in the period, and those still accommodated at their latest check in it; then the follow-up checks 3 and 6 months after closure made in the period, counted as checks, and what each found (one check can find more than one).',
       figures: [
         figure('Returns to rough sleeping after reconnection', returns.any),
         figure('Found at a follow-up check after closure', returns.atFollowUp, 1),
         figure('Returned to the area where they slept rough (follow-up checks)', returnedToArea),
-        figure('Follow-up checks after closure made', followedUp),
-        figure('Still accommodated when checked', stillAccommodated, 1),
+        people('People followed up after closure (a check made in the period)', followedUp),
+        people('Still accommodated at their latest check in the period', stillAccommodated, 1),
+        checks('Checks made after closure (at 3 and 6 months)', () => true, 0),
         ...FOLLOW_UP_CHECKS.flatMap(checkFigures),
       ],
     },
@@ -476,6 +509,14 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       title: 'Equality monitoring: reconnections',
       basis: equalityBasis('The reconnections completed in the period (the age band on the day of arrival)'),
       figures: equalityFigures('Reconnections completed', reconnected, ({ record }) => record.reconnectionDay.arrivedOn!),
+    },
+    {
+      // Every closure, not only those after a reconnection: who the cases closed unplanned or as
+      // not appropriate were is an outcome commissioners ask after too.
+      id: 'equality-closures',
+      title: 'Equality monitoring: cases closed',
+      basis: equalityBasis('The cases closed in the period, of every type of closure (the age band on the day each closed)'),
+      figures: equalityFigures('Cases closed', closed, ({ record }) => record.outcome!.closedOn),
     },
     {
       id: 'costs',
@@ -555,14 +596,11 @@ export function monitoringReport(cases: readonly ReportCase[], range: DateRange,
       label,
       caseIds: ids(received.filter(({ record }) => record.referral.receivedOn.startsWith(month))),
     })),
-    outcomes: [
-      { label: 'Reconnected', caseIds: ids(reconnected) },
-      { label: 'Returned to rough sleeping', caseIds: ids(returns.any) },
-      { label: 'Refused to engage', caseIds: ids(refused) },
-      { label: 'Not appropriate', caseIds: ids(inappropriate) },
-      { label: 'No provision', caseIds: ids(noProvision) },
-      { label: 'Planned closure', caseIds: ids(planned) },
-      { label: 'Unplanned closure', caseIds: ids(closedAs('unplanned')) },
+    // A bar's label is short enough to sit beside it; the Outcomes section gives each in full.
+    closures: CLOSURE_TYPES.map((type) => ({ label: type.short[0]!.toUpperCase() + type.short.slice(1), caseIds: ids(closedAs(type.value)) })),
+    reconnections: [
+      { label: 'Reconnections completed', caseIds: ids(reconnected) },
+      { label: 'Returns to rough sleeping', caseIds: ids(returns.any) },
     ],
     completeness: quality,
     rows: all.filter((c) => inReport.has(c.id)).map((c) => reportRow(c, spendOf(c.record))),

@@ -1,23 +1,42 @@
 import { addDays, parseISO } from 'date-fns'
-import { formatDayAndDate, isoDateOf, type IsoDate } from '../dates'
+import { formatDayAndDate, formatUkDate, isoDateOf, type IsoDate } from '../dates'
 import type { BoardFacts } from '../board/board'
+import { closurePointDue } from '../case/closure'
+import { openActionsAreWork } from '../case/closed-case-actions'
 import { consentReviewsDue } from '../case/consent-reviews'
+import { closeAndEraseDue, consentWithdrawnStep } from '../case/consent-to-record-withdrawn'
 import { FOLLOW_UP_CHECKS } from '../case/follow-ups'
 import { agreedActions } from '../case/partner-actions'
 import type { CaseRecord } from '../case/record'
+import { CONTACT_EXPECTED_DAYS, contactDue } from '../case/recent-contact'
 import type { CaseSummary } from '../case/summary'
 import type { Person, PersonRef } from '../people'
 import { samePersonName } from '../team/same-person-name'
+import { workingDayFrom } from '../calendar/working-days'
 import { allocationDue } from './allocation-due'
 import { packEmailDue } from './pack-email-due'
 import { stepDownDue } from './step-down-due'
 
 /**
  * "My tasks": one list per person, across cases, of what is due. Each kind's due date is its own
- * rule (consent-reviews.ts, review-due.ts, follow-ups-due.ts, and those beside this file); this
- * gathers them from what the case index holds, so the list is made without opening a case.
+ * rule (consent-reviews.ts, review-due.ts, follow-ups-due.ts, and those beside this file), and
+ * what the board flags as due is a task by the flag's own rule (closure.ts, recent-contact.ts,
+ * consent-to-record-withdrawn.ts); this gathers them from what the case index holds, so the list is
+ * made without opening a case.
  */
-export const TASK_KINDS = ['action', 'partner-action', 'allocate-referral', 'email-pack', 'step-down', 'consent-review', 'plan-review', 'follow-up'] as const
+export const TASK_KINDS = [
+  'action',
+  'partner-action',
+  'allocate-referral',
+  'email-pack',
+  'step-down',
+  'no-recent-contact',
+  'closure-point',
+  'consent-withdrawn',
+  'consent-review',
+  'plan-review',
+  'follow-up',
+] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -26,6 +45,9 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   'allocate-referral': 'Allocate the referral',
   'email-pack': 'Email the presentation pack',
   'step-down': 'Step down of support',
+  'no-recent-contact': 'Contact the client',
+  'closure-point': 'At the 3-month closure point',
+  'consent-withdrawn': 'Consent to record withdrawn',
   'consent-review': 'Consent review',
   'plan-review': 'Support plan review',
   'follow-up': 'Follow-up check after closure',
@@ -39,6 +61,11 @@ export const TASK_PLACES: Record<TaskKind, string> = {
   'allocate-referral': 'phase/allocate',
   'email-pack': 'phase/reconnection',
   'step-down': 'phase/step-down',
+  'no-recent-contact': 'notes',
+  // Tool 4, the closure checklist, whose Step 1 is the closure point.
+  'closure-point': 'phase/closure-and-review',
+  // Where the withdrawal is recorded; the case's header, on every page of it, closes it.
+  'consent-withdrawn': 'phase/engage',
   'consent-review': 'phase/engage',
   'plan-review': 'phase/intensive-support',
   'follow-up': 'follow-ups',
@@ -99,10 +126,12 @@ export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'lead
     person,
     what,
   })
-  const tasks: Task[] = facts.tasks.openActions.map((action) => task('action', action.due, action.description, action.owner))
+  // A closed case's open actions stay recorded as they were, but are no longer work.
+  const openActions = openActionsAreWork(facts.status) ? facts.tasks.openActions : []
+  const tasks: Task[] = openActions.map((action) => task('action', action.due, action.description, action.owner))
   // An action agreed with a partner is the team's to see done: the team member named as doing it
   // does it; one a person at the agency does is chased by the lead caseworker, whose case it is.
-  for (const action of facts.status === 'open' ? facts.tasks.openPartnerActions : []) {
+  for (const action of openActionsAreWork(facts.status) ? facts.tasks.openPartnerActions : []) {
     const doer = action.by === null ? undefined : team.find((person) => samePersonName(person.name, action.by!))
     tasks.push(doer ? task('partner-action', action.due, `${action.what} (agreed with ${action.agency})`, doer) : task('partner-action', action.due, `Chase ${action.agency}: ${action.what}`))
   }
@@ -116,6 +145,26 @@ export function caseTasks(summary: Pick<CaseSummary, 'id' | 'clientName' | 'lead
   }
   const stepDown = stepDownDue({ status: facts.status, phase: facts.phase, reconnectedOn: arrivedOn ?? reconnectionDate, stepDownStartedOn })
   if (stepDown) tasks.push(task('step-down', stepDown, 'Start scaling back support and hand over to local agencies (three to four weeks after reconnection)'))
+
+  // What the board flags as due on an open case, by the flag's own rule, for the lead caseworker.
+  const contact = contactDue(facts, facts.phaseSince)
+  if (contact) {
+    tasks.push(
+      task(
+        'no-recent-contact',
+        contact,
+        facts.lastContact
+          ? `No contact logged since ${formatUkDate(facts.lastContact)}: contact is expected at least every ${CONTACT_EXPECTED_DAYS} days in intensive support`
+          : `No contact logged in intensive support yet: contact is expected at least every ${CONTACT_EXPECTED_DAYS} days`,
+      ),
+    )
+  }
+  const point = closurePointDue(facts)
+  if (point) {
+    tasks.push(task('closure-point', workingDayFrom(point), `The client is 3 months post reconnection on ${formatUkDate(point)}: consider closure with the closure checklist (Tool 4)`))
+  }
+  const erase = closeAndEraseDue(facts)
+  if (erase) tasks.push(task('consent-withdrawn', erase, consentWithdrawnStep({ consentToRecordWithdrawnOn: facts.consentToRecordWithdrawnOn! }, summary.clientName)!))
 
   // Consent to record withdrawn: the case is to be closed and erased, not its consents reviewed.
   if (facts.status === 'open' && !facts.consentToRecordWithdrawnOn) {
