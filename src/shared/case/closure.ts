@@ -49,7 +49,7 @@ export type ClosureChecklist = FieldValues<typeof CLOSURE_FIELDS> & {
   learningPointsLoggedOn?: IsoDate
 }
 
-export type StepState = 'done' | 'current' | 'to-do' | 'not-needed'
+export type StepState = 'done' | 'current' | 'to-do' | 'not-needed' | 'not-done'
 
 export interface ClosureStep {
   number: number
@@ -76,6 +76,18 @@ export const CLOSURE_POINT_MONTHS = 3
 /** The day a case reaches the closure point, from the reconnection (arrival, or the day itself). */
 export function closurePoint(reconnectedOn: IsoDate | undefined): IsoDate | undefined {
   return reconnectedOn ? isoDateOf(addMonths(parseISO(reconnectedOn), CLOSURE_POINT_MONTHS)) : undefined
+}
+
+/**
+ * Tool 4's steps as a closed case left them: it has no current step, and nothing is still to do
+ * (until it is reopened), so each step not done says so, with no guidance to act on.
+ */
+export function closedCaseSteps(steps: ClosureStep[]): ClosureStep[] {
+  return steps.map((step) => {
+    if (step.state !== 'current' && step.state !== 'to-do') return step
+    const { number, title, answer } = step
+    return { number, title, state: 'not-done', ...(answer ? { answer } : {}) }
+  })
 }
 
 /**
