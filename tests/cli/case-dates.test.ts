@@ -100,6 +100,20 @@ describe('dates in a case added from a file', () => {
     expect(JSON.parse(homeward('case', 'list', '--data', target, '--json').out)).toHaveLength(1)
   })
 
+  it('adds a case whose pack is recorded as emailed before the day it was first made, with a warning on stderr', () => {
+    const emailedEarly = {
+      ...shown,
+      referral: { ...(shown.referral as object), referralDate: '2026-01-05', receivedOn: '2026-01-05' },
+      generatedDocuments: { p: { kind: 'presentation-pack', fileName: 'pack.pdf', pages: 3, at: '2026-01-12T10:00:00.000Z', by: { id: 'p', name: 'P' }, enclosures: [] } },
+      reconnectionDay: { packEmailedOn: '2026-01-10' },
+    }
+    const target = join(dir.path, 'emailed-early')
+    const result = homeward('case', 'add', '--json-file', file('emailed-early.json', emailedEarly), '--data', target)
+    expect(result.code).toBe(0)
+    expect(result.err).toBe('homeward: warning: The presentation pack was first made on Monday 12 January 2026, after the day it is recorded as emailed: check this date\n')
+    expect(JSON.parse(homeward('case', 'list', '--data', target, '--json').out)).toHaveLength(1)
+  })
+
   it("refuses a follow-up check whose answers contradict each other, by the form's questions, and adds nothing", () => {
     const contradictory = {
       ...shown,

@@ -197,6 +197,10 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await letter.getByRole('button', { name: 'Make the closure letter' }).click()
   const preview = page.getByRole('dialog', { name: 'Closure letter' })
   await expect(preview).toBeVisible()
+  // No email address is recorded for her: the letter is not offered to email, and the one line says why.
+  const noEmail = 'No email address is recorded for Gwenllian: print the closure letter to post or give to them.'
+  await expect(preview.getByText(noEmail)).toBeVisible()
+  await expect(preview.getByRole('button', { name: /^Prepare email/ })).toHaveCount(0)
   // In a narrow window, the preview's buttons stay on one line: "Close" beside the others, not under them.
   const wide = page.viewportSize()!
   await page.setViewportSize({ width: 640, height: wide.height })
@@ -205,7 +209,10 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await page.screenshot({ path: testInfo.outputPath('closure-letter-preview-narrow.png') })
   await page.setViewportSize(wide)
   await preview.getByRole('button', { name: 'Close' }).click()
-  await expect(page.getByRole('region', { name: 'Made from this case' }).getByRole('row', { name: /Closure letter/ })).toBeVisible()
+  const madeLetter = page.getByRole('region', { name: 'Made from this case' }).getByRole('row', { name: /Closure letter/ })
+  await expect(madeLetter).toBeVisible()
+  await expect(madeLetter.getByText(noEmail)).toBeVisible()
+  await expect(madeLetter.getByRole('button', { name: /^Prepare email/ })).toHaveCount(0)
   await screenshot(page, testInfo, 'closed-case-documents')
   await expectAccessible(page, "a closed case's documents")
 
@@ -215,6 +222,19 @@ test("Tool 4's Step 7 in the next step leads to the letter; a closed case says s
   await expect(addresses).toContainText('14 Manningham Lane, Bradford')
   await expect(addresses.getByRole('link', { name: /^Attach evidence/ })).toHaveCount(0)
   await screenshot(page, testInfo, 'closed-case-addresses')
+  // An empty list says nothing is recorded, in its words, and invites nothing the closed case cannot take.
+  const onward = page.getByRole('region', { name: 'Onward referrals' })
+  await expect(onward.getByText('No referrals to other agencies recorded.', { exact: true })).toBeVisible()
+  await expect(onward.getByText(/Add each one/)).toHaveCount(0)
+
+  // Tool 4 on the closed case: no step is "Now"; the steps left undone say so.
+  await page.goto(page.url().replace(/#.*$/, `#/cases/${caseId}/phase/closure-and-review`))
+  const tool4 = page.getByRole('region', { name: 'Tool 4: case closure and review' })
+  await expect(tool4.getByRole('listitem').filter({ hasText: 'Step 7:' }).locator('.step__state')).toHaveText('Not done')
+  await expect(tool4.locator('.step__state').filter({ hasText: /^Now$/ })).toHaveCount(0)
+  await expect(tool4.locator('.step--current')).toHaveCount(0)
+  await screenshot(page, testInfo, 'closed-case-tool-4')
+  await expectAccessible(page, "a closed case's Tool 4")
 
   // The meeting's agenda, made while the case was open, names it as closed, and takes no actions for it.
   await page.goto(page.url().replace(/#.*$/, `#/meetings/${meetingId}`))

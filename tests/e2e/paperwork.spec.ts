@@ -233,7 +233,10 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await delivery.getByLabel('Presentation pack emailed to Housing Options on').fill('31/02/2026')
   await delivery.getByRole('button', { name: 'Mark as emailed' }).click()
   await expect(delivery.locator('.field__error')).toHaveText('Error: 31/02/2026 is not a real date')
+  // The pack was made today: emailed yesterday is warned of as a likely slip, and recorded all the same.
   await delivery.getByLabel('Presentation pack emailed to Housing Options on').fill(day(-1))
+  await expect(delivery.getByRole('status').filter({ hasText: /^The presentation pack was first made on \w+ \d+ \w+ \d{4}, after the day it is recorded as emailed: check this date$/ })).toBeVisible()
+  await screenshot(page, testInfo, 'pack-emailed-before-made')
   await delivery.getByRole('button', { name: 'Mark as emailed' }).click()
   await expect(delivery).toContainText(`Emailed to Housing Options on ${day(-1)}.`)
   await delivery.getByLabel('Presentation pack handed over in hard copy on').fill(day(1))

@@ -393,7 +393,7 @@ describe('the closure letter', () => {
       change.closeCase(doc, { type: 'no-progress', details: 'No contact since September.', on: TODAY, id: 'closed' }, context)
     })
 
-    const { path, document } = await plain(ws.paperwork.closureLetter(caseId))
+    const { path, document, id } = await plain(ws.paperwork.closureLetter(caseId))
     expectSoundPdf(path)
     const text = pdfText(path).replace(/\s+/g, ' ')
     for (const words of [
@@ -417,6 +417,12 @@ describe('the closure letter', () => {
     }
     expect(document).toMatchObject({ kind: 'closure-letter', enclosures: [] })
     expect(pdfInfo(path).Title).toBe('Closure letter: Дмитрий Иванов')
+
+    // Emailed to the client (below, at their address); with none recorded, there is no one to send it to.
+    const noAddress = await ws.paperwork.prepareEmail(caseId, id).catch((e: unknown) => e)
+    expect(noAddress).toBeInstanceOf(PaperworkNotReadyError)
+    expect((noAddress as Error).message).toBe('No email address is recorded for Дмитрий: print the closure letter to post or give to them.')
+
     pngOfPage(path, 1, join(LOOK_DIR, 'closure-letter.png'))
   })
 
@@ -424,13 +430,17 @@ describe('the closure letter', () => {
     const caseId = await caseReadyForPack(ws, 'Gwenllian Parry')
     await ws.cases.change(caseId, (doc, context) => {
       change.updateSection(doc, 'referral', { postalAddress: 'c/o The Whitechapel Centre\nLondon E1 7SA' }, context)
+      change.updateSection(doc, 'contact', { email: 'gwen.parry@example.org' }, context)
       change.updateSection(doc, 'reconnectionDay', { presentationOutcome: 'pending', newAddress: 'Flat 2, 18 Thornton Road\nBradford BD1 2JB' }, context)
       change.updateSection(doc, 'stepDown', { handoverAgencies: 'Bradford Recovery Service: Sam Khan is your key worker\nHorton Housing tenancy support, every Tuesday' }, context)
       change.updateSection(doc, 'closure', { inTemporaryAccommodation: 'yes', positiveDecision: 'no' }, context)
       change.closeCase(doc, { type: 'no-progress', details: 'Not in touch since October.', on: TODAY, id: 'closed' }, context)
     })
 
-    const { path, notes } = await plain(ws.paperwork.closureLetter(caseId))
+    const { path, notes, id } = await plain(ws.paperwork.closureLetter(caseId))
+    const eml = (await ws.paperwork.read({ path: await ws.paperwork.prepareEmail(caseId, id) })).toString('utf8')
+    expect(eml).toMatch(/^To: gwen\.parry@example\.org$/m)
+    expect(eml).toMatch(/^Dear Gwenllian,$/m)
     // Horton Housing is not in the directory and its line gives no phone: the caseworker is told.
     expect(notes).toEqual([expect.stringMatching(/^The letter gives no way to reach Horton Housing tenancy support, every Tuesday: /)])
     expectSoundPdf(path)

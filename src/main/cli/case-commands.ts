@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { CaseRuleError } from '../../shared/case/changes'
 import { issueInWords } from '../../shared/case/where-in-the-case'
-import { caseDateProblems } from '../../shared/case/dates/case-dates'
-import { isoDateOf } from '../../shared/dates'
 import { ValidationError } from '../../shared/validation'
 import { DuplicateCaseError } from '../core/errors'
 import { CliError, withCommonOptions, withWorkspace, type CommonOptions } from './context'
@@ -35,8 +33,9 @@ export function caseCommands(): Command {
     const [id, warnings] = await withWorkspace(options, async (workspace) => {
       try {
         if (!wholeCase) return [await workspace.cases.create(input, { allowDuplicate: options.allowDuplicate ?? false }), []] as const
-        const imported = await workspace.cases.importCase(input)
-        return [imported, caseDateProblems(await workspace.cases.read(imported), isoDateOf(workspace.now())).warnings] as const
+        let warnings: string[] = []
+        const imported = await workspace.cases.importCase(input, (said) => (warnings = said))
+        return [imported, warnings] as const
       } catch (error) {
         if (error instanceof ValidationError) {
           // One line per problem, so that each can be found and fixed in the file.

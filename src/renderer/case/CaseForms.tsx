@@ -43,6 +43,7 @@ export function Collection(props: {
   fields: Parameters<typeof CollectionEditor>[0]['fields']
   columns: Parameters<typeof CollectionEditor<Record<string, unknown>>>[0]['columns']
   emptyText: string
+  invitation?: string
   order?: (a: Record<string, unknown>, b: Record<string, unknown>) => number
 }) {
   const { id, record, doc } = useOpenCase()
@@ -64,6 +65,7 @@ export function Collection(props: {
       items={record[props.id] as Record<string, Record<string, unknown>>}
       columns={props.columns}
       emptyText={props.emptyText}
+      {...(props.invitation ? { invitation: props.invitation } : {})}
       {...(props.order ? { order: props.order } : {})}
       onAdd={(values) => changeCase((doc, context) => change.addItem(doc, props.id, crypto.randomUUID(), values, context))}
       onUpdate={(itemId, changes) => changeCase((doc, context) => change.updateItem(doc, props.id, itemId, changes, context))}

@@ -8,7 +8,7 @@ import { DuplicateBanner } from './DuplicateBanner'
 import { UnreadableEntries } from './UnreadableEntries'
 import { OpenCaseContext } from './CaseContext'
 import { useWithheld } from './RestrictCase'
-import { useFollowCorrection } from './CorrectedCase'
+import { TypingKept, useFollowCorrection } from './CorrectedCase'
 import { ReadOnlyContext } from '../forms/read-only'
 
 /** A case: its header, the eight phases, and its logs; the part shown comes from the address. */
@@ -118,6 +118,8 @@ export function CasePage() {
               <Outlet key={id} />
             </ReadOnlyContext.Provider>
           </fieldset>
+          {/* After the forms, so that the field the person was typing in is drawn again before it is focused. */}
+          <TypingKept key={id} />
         </div>
       </div>
       {/* Erasing cannot be undone: it is offered at the foot of the case, for a manager, never as the first control under the name. */}

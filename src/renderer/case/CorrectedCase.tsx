@@ -6,6 +6,7 @@ import { useApi, useRepo, useSession } from '../app/contexts'
 import { moveDraftsOfCase } from '../forms/drafts'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
+import { typingIn, useTypingKept } from '../hooks/useTypingKept'
 import { carryOverTyping } from '../platform/carry-over'
 import { savedAs } from '../platform/track-until-saved'
 import { useOpenCase } from './CaseContext'
@@ -23,11 +24,18 @@ export function useFollowCorrection(caseId: string): void {
     useCallback(
       (replacedBy: string) => {
         moveDraftsOfCase(caseId, replacedBy)
-        void navigate(pathname.replace(`/cases/${caseId}`, `/cases/${replacedBy}`), { replace: true })
+        // Where the person is stays as it was: the same part of the case, and the field they were typing in.
+        void navigate(pathname.replace(`/cases/${caseId}`, `/cases/${replacedBy}`), { replace: true, state: typingIn() })
       },
       [caseId, navigate, pathname],
     ),
   )
+}
+
+/** Put in the open case's page: once it has followed a correction, the person is back in the field they were typing in. */
+export function TypingKept(): null {
+  useTypingKept()
+  return null
 }
 
 /** Said in the case's header of a case whose record was rebuilt to remove a corrected value. */

@@ -28,7 +28,10 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
   items: Record<string, T>
   columns: ListColumn<T>[]
   order?: (a: T, b: T) => number
+  /** What an empty list says: that nothing is recorded, in the list's words. */
   emptyText: string
+  /** What to add to an empty list, said after `emptyText` only while it can be added to (not on a closed case). */
+  invitation?: string
   /** Each may be asynchronous (a call to the core): the form waits, and shows what goes wrong. */
   onAdd: (values: Record<string, unknown>) => void | Promise<void>
   onUpdate: (id: string, changes: Record<string, unknown>) => void | Promise<void>
@@ -92,7 +95,7 @@ export function CollectionEditor<T extends Record<string, unknown>>(props: {
         caption={props.title}
         rows={entries}
         rowKey={([id]) => id}
-        empty={props.emptyText}
+        empty={props.invitation && !closed && !props.readOnly ? `${props.emptyText} ${props.invitation}` : props.emptyText}
         // A list of many columns (the follow-up checks) on a narrow window scrolls inside its panel.
         scroll
         columns={props.columns.map((column) => ({ heading: column.label, cell: ([id, item]: [string, T]) => column.value(item, id) }))}

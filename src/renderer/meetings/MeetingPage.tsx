@@ -27,6 +27,7 @@ import { issuesOf } from '../forms/issues'
 import { useSubmit } from '../forms/useSubmit'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { useFollowRebuilt } from '../hooks/useFollowRebuilt'
+import { typingIn, useTypingKept } from '../hooks/useTypingKept'
 import { useCase } from '../hooks/useCase'
 import { saveToDownloads } from '../platform/files'
 import { useMeeting } from './useMeeting'
@@ -62,29 +63,6 @@ function useFollowRebuiltMeeting(id: string): void {
       [navigate, search],
     ),
   )
-}
-
-/** Where the person was typing, if anywhere: the field and the place in it. */
-type TypingIn = { focus: string; selection?: [number, number] }
-
-function typingIn(): TypingIn | undefined {
-  const field = document.activeElement
-  if (!(field instanceof HTMLElement) || !field.id) return undefined
-  return field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement
-    ? { focus: field.id, ...(field.selectionStart !== null && field.selectionEnd !== null ? { selection: [field.selectionStart, field.selectionEnd] as [number, number] } : {}) }
-    : { focus: field.id }
-}
-
-/** Puts the person back where they were typing when the page followed the meeting to its new id. */
-function useTypingKept(): void {
-  const { state } = useLocation()
-  useEffect(() => {
-    const kept = state as TypingIn | null
-    const field = kept?.focus ? document.getElementById(kept.focus) : null
-    if (!field) return
-    field.focus()
-    if (kept?.selection && (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) field.setSelectionRange(...kept.selection)
-  }, [state])
 }
 
 /**

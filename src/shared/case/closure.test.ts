@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CASEWORKER, caseIn, edit, read } from '../../../tests/support/cases'
 import type { GeneratedDocument } from './attachments'
 import * as change from './changes'
-import { closureSteps, type ClosureChecklist } from './closure'
+import { closedCaseSteps, closureSteps, type ClosureChecklist } from './closure'
 import { formatUkDate } from '../dates'
 
 const states = (checklist: ClosureChecklist, reconnectedOn = '2026-08-01', today = '2026-11-23') =>
@@ -21,6 +21,16 @@ describe("Tool 4's steps and branches", () => {
     const steps = closureSteps({ sufficientSupport: 'yes', lowRiskOfReturn: 'no' }, '2026-08-01', '2026-11-23')
     expect(steps[1]).toMatchObject({ number: 2, state: 'current' })
     expect(steps[1]!.guidance).toMatch(/restart at Step 1/)
+  })
+
+  it('a closed case has no current step: each step not done says so, with nothing asked of it', () => {
+    const steps = closedCaseSteps(closureSteps({ sufficientSupport: 'yes', lowRiskOfReturn: 'no' }, '2026-08-01', '2026-11-23'))
+    expect(steps.map((step) => `${step.number}:${step.state}`)).toEqual([
+      '1:done', '2:not-done', '3:not-done', '4:not-done', '5:not-done', '6:not-done', '7:not-done', '8:not-done', '9:not-done', '10:not-done', '11:not-done',
+    ])
+    expect(steps.filter((step) => step.guidance !== undefined)).toEqual([])
+    // What was answered is still shown.
+    expect(steps[1]!.answer).toBe('Sufficient support: Yes. Low risk of return: No')
   })
 
   it('not in temporary accommodation: Steps 4 and 5 are not needed', () => {

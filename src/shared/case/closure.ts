@@ -50,7 +50,7 @@ export type ClosureChecklist = FieldValues<typeof CLOSURE_FIELDS> & {
   learningPointsLoggedOn?: IsoDate
 }
 
-export type StepState = 'done' | 'current' | 'to-do' | 'not-needed'
+export type StepState = 'done' | 'current' | 'to-do' | 'not-needed' | 'not-done'
 
 export interface ClosureStep {
   number: number
@@ -89,6 +89,18 @@ const CLOSURE_POINT_PHASES: readonly Phase[] = ['intensive-support', 'step-down'
  */
 export function closurePointDue(facts: { status: 'open' | 'closed'; phase: Phase; closurePoint: IsoDate | null }): IsoDate | undefined {
   return facts.status === 'open' && CLOSURE_POINT_PHASES.includes(facts.phase) && facts.closurePoint ? facts.closurePoint : undefined
+}
+
+/**
+ * Tool 4's steps as a closed case left them: it has no current step, and nothing is still to do
+ * (until it is reopened), so each step not done says so, with no guidance to act on.
+ */
+export function closedCaseSteps(steps: ClosureStep[]): ClosureStep[] {
+  return steps.map((step) => {
+    if (step.state !== 'current' && step.state !== 'to-do') return step
+    const { number, title, answer } = step
+    return { number, title, state: 'not-done', ...(answer ? { answer } : {}) }
+  })
 }
 
 /**

@@ -145,9 +145,10 @@ export class Cases {
    * Adds a whole case, as `case show --json` prints it (this version's or an earlier one's), under a
    * new id: how a case moves to another workspace. Everything written in it (notes, history,
    * authors) comes too; scanned documents and generated paperwork, whose files are not in the
-   * JSON, do not.
+   * JSON, do not. `warned` is told the date rules' warnings, of the case as the file gives it: a
+   * pack it says was made is not carried, but the date it was emailed is, and may be a slip.
    */
-  async importCase(input: unknown): Promise<string> {
+  async importCase(input: unknown, warned?: (warnings: string[]) => void): Promise<string> {
     const upgraded = typeof input === 'object' && input !== null ? upgradeRecord(input as Record<string, unknown>) : input
     const parsed = caseRecordSchema.safeParse(upgraded, { error: keyedZodMessages(upgraded) })
     if (!parsed.success) {
@@ -158,7 +159,9 @@ export class Cases {
     const dates = caseDateProblems(parsed.data as CaseRecord, this.core.context().today)
     if (dates.errors.length > 0) throw new ValidationError(dates.errors.map((issue) => namedIssue(issue, upgraded)))
     const { previousCaseId: _previous, reReferredAs: _next, ...record } = parsed.data as CaseRecord
-    return this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
+    const id = await this.#createDocument(toStored({ ...record, attachments: {}, generatedDocuments: {} }))
+    warned?.(dates.warnings)
+    return id
   }
 
   /**

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import { GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import * as change from '../../../shared/case/changes'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
+import { closureLetterEmail } from '../../../shared/case/closure-letter-email'
 import { planPack } from '../../../shared/case/presentation-pack'
 import { sharingRefusal } from '../../../shared/case/consent-to-share'
 import type { CaseRecord } from '../../../shared/case/record'
@@ -226,7 +227,8 @@ export class Paperwork {
 
   /**
    * Writes a ready-to-send email (.eml) with the document attached, beside it, for the mail client
-   * to open as a draft: the pack to the Housing Options contact, the day before the presentation.
+   * to open as a draft: the pack to the Housing Options contact, the day before the presentation;
+   * the closure letter to the client (`closureLetterEmail`: refused, in one line, with no address).
    */
   async prepareEmail(caseId: string, id: string): Promise<string> {
     const { path, document } = await this.file(caseId, id)
@@ -238,6 +240,9 @@ export class Paperwork {
     // A pack made before the client withdrew consent to share with the council must not be sent now.
     const refused = pack && record.plan.destination ? sharingRefusal(record, { destination: record.plan.destination }) : undefined
     if (refused) throw new PaperworkNotReadyError([refused])
+    // The closure letter goes to the client: without their email address there is no one to send it to.
+    const toClient = pack ? undefined : closureLetterEmail(record)
+    if (toClient && 'whyNot' in toClient) throw new PaperworkNotReadyError([toClient.whyNot])
     const recipient = pack ? planPack(record, settings).recipient : undefined
     const council = recipient ? councilName(recipient.localAuthority) : ''
     const day = record.reconnectionDay.date
@@ -251,13 +256,14 @@ export class Paperwork {
           '',
           'We will bring a printed copy on the day.',
         ]
-      : [`Please find attached the closure letter for ${name}.`]
+      : [`Dear ${name.trim().split(/\s+/)[0] || name},`, '', 'Please find attached our letter about your support ending.']
     const signature = ['', 'Kind regards,', '', author.name, settings.letterhead.teamName, settings.letterhead.organisation, settings.letterhead.phone].filter(
       (line) => line !== undefined,
     )
     const { default: MailComposer } = await import('nodemailer/lib/mail-composer')
     const message = new MailComposer({
       ...(recipient?.email ? { to: recipient.email } : {}),
+      ...(toClient ? { to: toClient.to } : {}),
       subject: pack ? `Presentation pack: ${name} (Part VII application to ${council})` : `Closure letter: ${name}`,
       text: [...lines, ...signature].join('\n'),
       // Outlook opens a message marked unsent as a draft, ready to send.

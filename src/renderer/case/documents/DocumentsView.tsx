@@ -9,7 +9,7 @@ import { useAttachmentFile } from './useAttachmentFile'
 import { fromBase64, saveToDownloads } from '../../platform/files'
 import { AttachmentsPanel } from './AttachmentsPanel'
 import { SubjectAccessPanel } from './SubjectAccessPanel'
-import { ClosureLetterPanel, GeneratedList, MAKE_CLOSURE_LETTER_BUTTON, MAKE_PACK_BUTTON, PackPanel } from './PaperworkPanels'
+import { ClosureLetterPanel, emailWhyNot, GeneratedList, MAKE_CLOSURE_LETTER_BUTTON, MAKE_PACK_BUTTON, PackPanel } from './PaperworkPanels'
 
 type Showing =
   | { kind: 'attachment'; id: string; title: string; mediaType: string }
@@ -94,9 +94,11 @@ export function DocumentsView() {
               <button type="button" className="button" onClick={() => void open(showing.id, 'pdf')}>
                 Open to print
               </button>
-              <button type="button" className="button button--secondary" onClick={() => void open(showing.id, 'email')}>
-                Prepare email
-              </button>
+              {(record.generatedDocuments[showing.id] && emailWhyNot(record, record.generatedDocuments[showing.id]!)) ?? (
+                <button type="button" className="button button--secondary" onClick={() => void open(showing.id, 'email')}>
+                  Prepare email
+                </button>
+              )}
             </>
           }
         >

@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
-import { attachmentsInOrder, GENERATED_KINDS, type GeneratedKind } from '../../../shared/case/attachments'
+import { attachmentsInOrder, GENERATED_KINDS, type GeneratedDocument, type GeneratedKind } from '../../../shared/case/attachments'
 import { planClosureLetter } from '../../../shared/case/closure-letter'
+import { closureLetterEmail } from '../../../shared/case/closure-letter-email'
 import * as change from '../../../shared/case/changes'
+import { packEmailedBeforeMade } from '../../../shared/case/dates/pack-emailed-after-made'
 import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-before-the-day'
 import { packHandedOverAnotherDay } from '../../../shared/case/dates/pack-handed-over-on-the-day'
 import { noContactForCouncil } from '../../../shared/case/contact-for-council'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
+import type { CaseRecord } from '../../../shared/case/record'
 import type { Field } from '../../../shared/forms/fields'
 import { typedDateProblem } from '../../../shared/forms/typed-date'
 import type { PaperworkSettings } from '../../../shared/team/settings'
@@ -308,10 +311,11 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
   }
   // Today is offered: once the day has passed, that is after the day the pack was meant to go.
   const typedOn = parseUkDate(typed)
-  const late =
+  const warnings = (
     props.field === 'packEmailedOn'
-      ? packEmailedAfterTheDay(record.reconnectionDay, typedOn)
-      : packHandedOverAnotherDay({ ...record.reconnectionDay, packHandedOverOn: typedOn })
+      ? [packEmailedBeforeMade(record.generatedDocuments, typedOn), packEmailedAfterTheDay(record.reconnectionDay, typedOn)]
+      : [packHandedOverAnotherDay({ ...record.reconnectionDay, packHandedOverOn: typedOn })]
+  ).filter((warning) => warning !== undefined)
   return (
     <>
       <div className="date-step">
@@ -320,11 +324,11 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
           {props.button}
         </button>
       </div>
-      {late && (
-        <p className="notice" role="status">
-          {late}
+      {warnings.map((warning) => (
+        <p key={warning} className="notice" role="status">
+          {warning}
         </p>
-      )}
+      ))}
     </>
   )
 }
@@ -400,6 +404,16 @@ export function ClosureLetterPanel(props: { settings: PaperworkSettings | undefi
   )
 }
 
+/**
+ * Why a made document cannot be emailed, in one line said where "Prepare email" would be: a closure
+ * letter goes to the client, and with no email address recorded there is no one to send it to.
+ */
+export function emailWhyNot(record: CaseRecord, document: GeneratedDocument): ReactNode {
+  if (document.kind !== 'closure-letter') return undefined
+  const email = closureLetterEmail(record)
+  return 'whyNot' in email ? <span className="muted small">{email.whyNot}</span> : undefined
+}
+
 /** Every document made from the case: what, when, by whom, and which enclosures went in. */
 export function GeneratedList(props: { onPreview: (documentId: string) => void; onOpen: (documentId: string, as: 'pdf' | 'email') => void }) {
   const { record } = useOpenCase()
@@ -448,9 +462,11 @@ export function GeneratedList(props: { onPreview: (documentId: string) => void; 
               <button type="button" className="link-button" onClick={() => props.onOpen(id, 'pdf')}>
                 Open to print<span className="visually-hidden"> the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
               </button>
-              <button type="button" className="link-button" onClick={() => props.onOpen(id, 'email')}>
-                Prepare email<span className="visually-hidden"> with the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
-              </button>
+              {emailWhyNot(record, document) ?? (
+                <button type="button" className="link-button" onClick={() => props.onOpen(id, 'email')}>
+                  Prepare email<span className="visually-hidden"> with the {GENERATED_KINDS[document.kind].toLowerCase()}</span>
+                </button>
+              )}
             </>
           ),
         }}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { CLOSURE_FIELDS, closureSteps, type StepState } from '../../../shared/case/closure'
+import { closedCaseSteps, CLOSURE_FIELDS, closureSteps, type StepState } from '../../../shared/case/closure'
 import { caseFacts } from '../../../shared/case/lifecycle'
 import { formatUkDate, formatUkDateTime, isoDateOf } from '../../../shared/dates'
 import { useApi } from '../../app/contexts'
@@ -12,14 +12,15 @@ import { Section } from '../CaseForms'
 import { MAKE_CLOSURE_LETTER } from '../documents/PaperworkPanels'
 import { WellbeingPanel } from './WellbeingPanel'
 
-const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed' }
+const STATE_LABELS: Record<StepState, string> = { done: 'Done', current: 'Now', 'to-do': 'To do', 'not-needed': 'Not needed', 'not-done': 'Not done' }
 
 /** Phase 8, by Tool 4: closure, review and learning, step by step. */
 export function ClosurePanel() {
   const { record } = useOpenCase()
   const day = today()
   const { reconnectedOn } = caseFacts(record, { today: day })
-  const steps = closureSteps(record.closure, reconnectedOn, day)
+  const walked = closureSteps(record.closure, reconnectedOn, day)
+  const steps = record.status === 'closed' ? closedCaseSteps(walked) : walked
   return (
     <>
       <section className="panel" aria-labelledby="tool4-heading">

@@ -94,7 +94,8 @@ export function LocalConnectionPanel() {
         itemName="an address"
         fields={ADDRESS_FIELDS}
         order={byStart}
-        emptyText="No addresses yet. Start with where they live now (or sleep), then work back over the last five years."
+        emptyText="No addresses recorded."
+        invitation="Start with where they live now (or sleep), then work back over the last five years."
         columns={[
           { label: 'Address', value: (item) => [item.address, item.postcode].filter(Boolean).join(', ') },
           areaColumn,

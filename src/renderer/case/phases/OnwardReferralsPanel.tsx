@@ -36,7 +36,8 @@ export function OnwardReferralsPanel() {
         itemName="an onward referral"
         fields={ONWARD_REFERRAL_FORM_FIELDS}
         order={(a, b) => String(b.madeOn).localeCompare(String(a.madeOn))}
-        emptyText="No referrals to other agencies yet. Add each one: the agency and what it is for; then the actions agreed with them, under it."
+        emptyText="No referrals to other agencies recorded."
+        invitation="Add each one: the agency and what it is for; then the actions agreed with them, under it."
         columns={[
           { label: 'Agency', value: (item) => String(item.agency ?? '') },
           { label: 'Referred on', value: (item) => day(item.madeOn) },

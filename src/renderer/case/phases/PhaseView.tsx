@@ -61,10 +61,10 @@ export function PhaseView() {
   )
 }
 
-/** Phase 5's dates that are possible but usually a wrong date (the pack emailed after the day, handed over on another), said above its form. */
+/** Phase 5's dates that are possible but usually a wrong date (the pack emailed before it was made or after the day, handed over on another), said above its form. */
 function DayWarnings() {
   const { record } = useOpenCase()
-  return dayWarnings(record.reconnectionDay).map((warning) => (
+  return dayWarnings(record).map((warning) => (
     <p key={warning} className="notice" role="status">
       {warning}
     </p>
@@ -91,7 +91,8 @@ function PhaseSections({ phase }: { phase: Phase }) {
             title="Consent to share information"
             itemName="an agency"
             fields={SHARING_CONSENT_FIELDS}
-            emptyText="No agencies yet. Add each agency the client agrees information may be shared with."
+            emptyText="No agencies recorded."
+            invitation="Add each agency the client agrees information may be shared with."
             columns={[
               { label: 'Agency', value: (item) => String(item.agency ?? '') },
               { label: 'Given on', value: (item) => formatUkDate(String(item.givenOn ?? '')) },
@@ -140,7 +141,8 @@ function PhaseSections({ phase }: { phase: Phase }) {
             title="Support plan"
             itemName="a goal"
             fields={GOAL_FIELDS}
-            emptyText="No goals yet. Agree the client's goals with them, in their words."
+            emptyText="No goals recorded."
+            invitation="Agree the client's goals with them, in their words."
             columns={[
               { label: 'Goal', value: (item) => String(item.goal ?? '') },
               { label: 'Celebrate by', value: (item) => String(item.celebrate ?? '') },

@@ -26,7 +26,8 @@ export function ReviewsPanel() {
         itemName="a review"
         fields={REVIEW_FIELDS}
         order={(a, b) => String(b.reviewedOn).localeCompare(String(a.reviewedOn))}
-        emptyText={`No reviews yet.${due ? ` The first is due by ${formatUkDate(due)}.` : ''} Review the goals with the client, and score their wellbeing again each time.`}
+        emptyText="No reviews recorded."
+        invitation={`${due ? `The first is due by ${formatUkDate(due)}. ` : ''}Review the goals with the client, and score their wellbeing again each time.`}
         columns={[
           { label: 'Reviewed on', value: (item) => formatUkDate(String(item.reviewedOn)) },
           // The goals ticked; a review from before they could be names them in its words.

@@ -40,4 +40,14 @@ describe("a whole case's dates", () => {
     expect(errors).toEqual([{ field: 'phaseHistory.1.at', message: '"Recorded in the phase history on" (24/11/2026) cannot be in the future' }])
     expect(warnings).toEqual(['The pack is meant to be emailed a day in advance of the presentation on Tuesday 10 November 2026: check this date'])
   })
+
+  it('warns of a pack recorded as emailed before the day it was first made', () => {
+    const record = JSON.parse(JSON.stringify(read(caseIn('engage')))) as CaseRecord
+    record.generatedDocuments.p = { kind: 'presentation-pack', fileName: 'pack.pdf', pages: 3, at: '2026-11-09T10:00:00.000Z', by: { id: 'p', name: 'P' }, enclosures: [] }
+    record.reconnectionDay = { date: '2026-11-10', packEmailedOn: '2026-11-08' }
+    expect(caseDateProblems(record, TODAY)).toEqual({
+      errors: [],
+      warnings: ['The presentation pack was first made on Monday 9 November 2026, after the day it is recorded as emailed: check this date'],
+    })
+  })
 })
