@@ -7,7 +7,8 @@ import { newCaseRecord, type CaseDoc, type CaseRecord } from '../case/record'
 import type { Referral, ReferralDetails, ReferralIdentity } from '../case/referral'
 import type { Expense } from '../case/support'
 import type { IsoDate } from '../dates'
-import { firstRecorded, type FirstRecorded } from './income-and-work-change'
+import { firstRecorded } from './first-recorded'
+import type { FirstRecorded } from './income-and-work-change'
 
 /**
  * What the monitoring report needs of a case, and nothing that identifies the person: dates, the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as change from '../case/changes'
 import { CASEWORKER, edit, newCase } from '../../../tests/support/cases'
-import { firstRecorded, levelChange, workChange } from './income-and-work-change'
+import { firstRecorded } from './first-recorded'
+import { levelChange, workChange } from './income-and-work-change'
 
 describe('income and employment, first recorded to last', () => {
   it('reads what the needs assessment first recorded from the case history, whatever it holds now', () => {

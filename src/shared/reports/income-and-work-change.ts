@@ -1,12 +1,9 @@
-import { fieldHistory, keysFirstWritten } from '../automerge/field-history'
-import type { CaseDoc } from '../case/record'
-import { WORK_OR_TRAINING, type NeedLevel, type NeedsAssessment } from '../case/needs'
+import type { NeedLevel, NeedsAssessment } from '../case/needs'
 
 /**
  * Income and employment, first to last: what a case's needs assessment first recorded of the
- * client's money and work, against what it holds at the end. The assessment keeps one value a
- * field (the latest), so the first is read from the case's history: each field's first value
- * saved, and whether benefit claims were written the first time the assessment was saved.
+ * client's money and work (read from its history, `first-recorded.ts`), against what it holds at
+ * the end. Kept apart from the reading so the report page compares without loading Automerge.
  */
 export interface FirstRecorded {
   moneyLevel?: NeedLevel
@@ -16,29 +13,15 @@ export interface FirstRecorded {
   benefitClaimsAtFirst: boolean
 }
 
-/** What a case document's history first recorded (a level of need is never "Not assessed": that is no level). */
-export function firstRecorded(doc: CaseDoc): FirstRecorded {
-  const first = <T extends string>(field: string, among: readonly string[]) =>
-    fieldHistory(doc, ['needs'], field)
-      .map(({ value }) => value)
-      .find((value): value is T => typeof value === 'string' && among.includes(value))
-  return dropUndefined({
-    moneyLevel: first<NeedLevel>('moneyLevel', ORDER),
-    educationAndWorkLevel: first<NeedLevel>('educationAndWorkLevel', ORDER),
-    workOrTraining: first<NonNullable<FirstRecorded['workOrTraining']>>('workOrTraining', WORK_OR_TRAINING.map((answer) => answer.value)),
-    benefitClaimsAtFirst: keysFirstWritten(doc, ['needs']).has('benefitClaims'),
-  })
-}
-
 /** The levels of need in order; "Not assessed" is no level, and compares with none. */
-const ORDER: readonly NeedLevel[] = ['none', 'low', 'medium', 'high']
+export const NEED_LEVEL_ORDER: readonly NeedLevel[] = ['none', 'low', 'medium', 'high']
 
 export type LevelChange = 'less' | 'same' | 'more' | 'not-assessed'
 
 /** From the first level of need assessed to the last: less need is better. A level assessed once is the same. */
 export function levelChange(first: NeedLevel | undefined, last: NeedLevel | undefined): LevelChange {
-  const from = first ? ORDER.indexOf(first) : -1
-  const to = last ? ORDER.indexOf(last) : -1
+  const from = first ? NEED_LEVEL_ORDER.indexOf(first) : -1
+  const to = last ? NEED_LEVEL_ORDER.indexOf(last) : -1
   if (from < 0 || to < 0) return 'not-assessed'
   return to < from ? 'less' : to > from ? 'more' : 'same'
 }
@@ -54,8 +37,4 @@ export function workChange(first: string | undefined, last: string | undefined):
   const before = IN_WORK_OR_TRAINING.includes(first)
   const after = IN_WORK_OR_TRAINING.includes(last)
   return before ? (after ? 'stayed' : 'left') : after ? 'into' : 'neither'
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
