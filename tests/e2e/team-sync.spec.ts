@@ -114,7 +114,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     writeFileSync(referral, JSON.stringify({ clientName: 'Łukasz Wiśniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', referrerName: 'Sam Reed', outreachTeam: 'Tower Hamlets Outreach' }))
     expect(homeward('case', 'add', '--json-file', referral, '--data', laptop).code).toBe(0)
     expect(homeward('sync', '--once', '--data', laptop).code).toBe(0)
-    await page.getByRole('link', { name: 'Cases' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
     await expect(page.getByRole('link', { name: 'Łukasz Wiśniewski' })).toBeVisible()
 
     // The manager revokes the lost laptop: it is refused from then on.
@@ -136,7 +136,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     const port = Number(new URL(server.url).port)
     await stop(server.process)
     await expect(footer).toContainText(/Offline|Reconnecting/)
-    await page.getByRole('link', { name: 'Cases' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
     await page.getByRole('link', { name: 'Łukasz Wiśniewski' }).click()
     await page.getByRole('link', { name: /Contact log/ }).click()
     await page.getByLabel('Type of contact').selectOption('phone')
@@ -177,7 +177,7 @@ test('a manager creates the team and gives a colleague a join code for her lapto
     writeFileSync(referral, JSON.stringify({ clientName: 'Lukasz Wisniewski', dateOfBirth: '1984-05-17', chainNumber: '123456', referrerName: 'Jo Byrne', outreachTeam: 'Camden Outreach' }))
     expect(homeward('case', 'add', '--json-file', referral, '--data', third).code).toBe(0)
     expect(homeward('sync', '--once', '--data', third).code).toBe(0)
-    await page.getByRole('link', { name: 'Cases' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click()
     const marked = page.getByRole('row').filter({ hasText: 'Possible duplicate' })
     await expect(marked).toHaveCount(2, { timeout: 20_000 })
     await screenshot(page, testInfo, 'duplicate-list')
