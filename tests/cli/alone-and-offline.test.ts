@@ -36,6 +36,7 @@ describe('erasing, correcting and retention on a laptop on its own: done here, w
     expect(JSON.parse(due.out)).toMatchObject({ due: [{ id: closedLongAgo, closedOn: '2019-03-01' }], mayBeBehind: false })
 
     const corrected = homeward('case', 'correct', open, '--field', 'referral.chainNumber', '--value', '918237', '--data', data)
+    expect(corrected.err).toBe('')
     expect(corrected.code).toBe(0)
     expect(corrected.out).toMatch(/^Corrected “CHAIN number”\. The old value is removed from the case’s history on this laptop\. The case’s id is now \S+\.\n$/)
     const newId = /id is now (\S+)\.\n$/.exec(corrected.out)![1]!

@@ -11,9 +11,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
-// Standard output is the command's answer, which scripts read (--json): a library's own diagnostics
-// (automerge-repo logs a document let go while it was syncing) go to standard error instead.
-console.log = (...args: unknown[]) => console.error(...args)
+// Standard output is the command's answer, which scripts read (--json), and standard error its
+// refusals and progress, which people read. automerge-repo writes its own diagnostics with
+// console.log ("error waiting for … to be in one of states", "sync with peers threw an exception",
+// as a corrected or erased case's old document is let go while it was syncing): on neither, since
+// they mean nothing to a person and are not the answer. Homeward's own code never uses console.log.
+console.log = () => {}
 
 const { run } = await import('./program')
 process.exitCode = await run(process.argv.slice(2))

@@ -58,6 +58,20 @@ describe('a document deleted from this laptop is never written back by a late sa
     expect(rowsOf(handle.documentId)).toBe(0)
   })
 
+  // The repo compacts on its timer: a snapshot saved (refused, retired), then the chunks it replaces
+  // removed. Fired after the workspace closed, that removal crashed `homeward case correct`.
+  it('a retired document: the repo’s removal of its replaced chunks, on its timer after the store closed, does nothing', async () => {
+    const dir = tempDir('late-removal')
+    const db = openSqlite(join(dir.path, 'homeward.sqlite'), { key: randomBytes(32) })
+    cleanups.push(dir.remove)
+    const storage = new SqliteStorageAdapter(db)
+    storage.retire(['retired'])
+    db.close()
+    await expect(storage.remove(['retired', 'incremental', 'a'])).resolves.toBeUndefined()
+    // Any other document's removal still reaches the store (closed here, so it fails).
+    await expect(storage.remove(['other', 'incremental', 'a'])).rejects.toThrow(/not open/)
+  })
+
   it('keeps saving every other document', async () => {
     const { storage, rowsOf } = store()
     storage.retire(['retired'])

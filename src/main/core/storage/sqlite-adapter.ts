@@ -132,6 +132,10 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
   }
 
   async remove(key: StorageKey): Promise<void> {
+    // The repo compacts a document on its save timer: a snapshot saved, then the chunks it replaces
+    // removed. For a retired or withheld document the save was refused and its chunks are already
+    // deleted, and the timer may fire after the workspace closed: nothing is left to remove.
+    if (key[0] !== undefined && (this.#retired.has(key[0]) || this.#withheld.has(key[0]))) return
     this.#statements.remove.run(encodeKey(key))
   }
 
