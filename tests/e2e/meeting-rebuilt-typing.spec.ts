@@ -1,44 +1,11 @@
-import type { Page } from '@playwright/test'
 import { openWorkspace } from '../../src/main/core/workspace'
 import { referral } from '../support/people'
 import { expect, expectAccessible, screenshot, signIn, test } from './app'
+import { heldWindow, holdSync, releaseSync } from './held-window'
 
 const SAID = 'Aoife is settled at the hostel.'
 const TYPED_AS_REBUILT = ' She moves to her own flat on Friday.'
 
-/**
- * A second window whose sync connection to the core can be held: while held, what is typed in it
- * stays in the window, as when the core rebuilds a meeting before the last words typed reach it.
- * (The hold is in the page: the browser mode admits only its own page's sockets.)
- */
-async function heldWindow(first: Page): Promise<Page> {
-  const second = await first.context().newPage()
-  await second.addInitScript(() => {
-    const queue: (() => void)[] = []
-    const state = { held: false }
-    Object.assign(window, {
-      holdSync: () => (state.held = true),
-      releaseSync: () => {
-        state.held = false
-        for (const run of queue.splice(0)) run()
-      },
-    })
-    const later = (socket: WebSocket, run: () => void) => (socket.url.includes('/sync') && state.held ? queue.push(run) : run())
-    const send = WebSocket.prototype.send
-    WebSocket.prototype.send = function (this: WebSocket, data) {
-      later(this, () => send.call(this, data))
-    }
-    const listen = WebSocket.prototype.addEventListener
-    WebSocket.prototype.addEventListener = function (this: WebSocket, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
-      if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options)
-      return listen.call(this, type, (event) => later(this, () => listener.call(this, event)), options)
-    } as typeof WebSocket.prototype.addEventListener
-  })
-  return second
-}
-
-const holdSync = (page: Page) => page.evaluate(() => (window as unknown as { holdSync: () => void }).holdSync())
-const releaseSync = (page: Page) => page.evaluate(() => (window as unknown as { releaseSync: () => void }).releaseSync())
 
 test('words typed into an open meeting as it is rebuilt on an erasure are on the rebuilt meeting, once, and the person is still where they were typing', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'The hold on the window’s sync is on the browser mode’s socket.')

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { windowStorage as storage } from '../../../tests/support/window-storage'
 import { entryKey, listForms, markWindowClosed, markWindowOpen, OPEN_FOR_MS, removeDraft, removeDraftsOfCases, removeForm, startingDraft, writeDraft } from './draft-entries'
 
-/** A window's local storage, as the browser keeps it (one per laptop, shared by its windows). */
-function storage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  }
-}
 
 const PERSON = 'homeward-draft:amina:'
 const FORM = 'case-1:referral'

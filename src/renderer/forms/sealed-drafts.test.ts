@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { windowStorage as storage } from '../../../tests/support/window-storage'
 import { listForms, startingDraft, writeDraft } from './draft-entries'
 import { SealedDrafts } from './sealed-drafts'
 
-/** A window's local storage, as the browser keeps it (and writes it to disk). */
-function storage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  }
-}
 
 const DRAFTS = 'homeward-draft:'
 const PERSON = `${DRAFTS}amina:`
