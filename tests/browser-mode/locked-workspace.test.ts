@@ -50,11 +50,15 @@ describe('the browser mode before the workspace passphrase is given', () => {
 
     expect(await call('getWorkspaceLock')).toMatchObject({ ok: true, result: { state: 'choose' } })
     expect(await call('getSession')).toMatchObject({ ok: false, error: { message: 'Enter the workspace passphrase first' } })
+    // The key that seals unsaved forms is case data's key: never to a window before the passphrase.
+    expect(await call('draftKey')).toMatchObject({ ok: false, error: { message: 'Enter the workspace passphrase first' } })
     expect(await call('unlockWorkspace', { passphrase: 'kettle on at the day centre' })).toMatchObject({ ok: true })
 
     // The same page's connection is now answered by the open workspace.
     expect(await call('getWorkspaceLock')).toMatchObject({ ok: true, result: { state: 'open' } })
     expect(await call('getSession')).toMatchObject({ ok: true })
+    // Open, but no one signed in: still refused on the socket.
+    expect(await call('draftKey')).toMatchObject({ ok: false, error: { message: 'Sign in first' } })
     const sync = await connect(`${ws}/sync`, headers)
     expect(sync).toBeInstanceOf(WebSocket)
     ;(sync as WebSocket).close()
