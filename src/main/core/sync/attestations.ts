@@ -1,6 +1,7 @@
 import type * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../../../node/sqlite'
 import { changesInChunk } from '../../../node/chunk-changes'
+import type { ChunkAuthors } from '../../../shared/sync/protocol'
 
 /**
  * Who sent each change, as this laptop knows it: for a change that came from the team's server,
@@ -41,8 +42,20 @@ export class ChangeAttestations {
     })
   }
 
-  /** A chunk from the server, sent by `by`'s device (a device from before people attests nothing). */
-  fromServer(documentId: string, data: Uint8Array, by: string | undefined): void {
+  /**
+   * A chunk from the server, sent by `by`'s device (a device from before people attests nothing);
+   * or one the server compacted, with who sent each of its changes (`authors`, in the order the
+   * chunks it folded arrived): recorded as they are, as those chunks would have been.
+   */
+  fromServer(documentId: string, data: Uint8Array, by: string | undefined, authors?: ChunkAuthors): void {
+    if (authors) {
+      for (const group of authors) {
+        for (let at = 0; at + 32 <= group.hashes.length; at += 32) {
+          this.#insert.run(documentId, hex(group.hashes.subarray(at, at + 32)), group.andBefore ? 1 : 0, group.by, 'server')
+        }
+      }
+      return
+    }
     if (by !== undefined) this.#record(documentId, data, by, 'server')
   }
 
@@ -84,6 +97,10 @@ export class ChangeAttestations {
   #record(documentId: string, data: Uint8Array, person: string, source: AttestationSource): void {
     for (const change of changesInChunk(data)) this.#insert.run(documentId, change.hash, change.andBefore ? 1 : 0, person, source)
   }
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 }
 
 /** Where an attestation comes from: the server's record of the sending device, or this laptop. */
