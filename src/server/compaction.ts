@@ -87,6 +87,8 @@ export class Compactor {
   #scheduled: NodeJS.Immediate | undefined
   #stopped = false
   #idle: (() => void)[] = []
+  /** Documents left as they were, by how many chunks they had then. */
+  readonly #leftAt = new Map<string, number>()
   /** The start-up pass, while it runs: what it has compacted. */
   #startup: { started: number; documents: number; chunks: number; before: number; after: number } | undefined
 
@@ -107,9 +109,13 @@ export class Compactor {
     this.#schedule()
   }
 
-  /** A chunk of this document was stored: queued if it now has enough. */
+  /**
+   * A chunk of this document was stored: queued if it now has enough. One left as it was (a change
+   * it needs never arrived) is tried again only after as many more: a laptop cannot make every
+   * small upload cost the server a whole document's load.
+   */
   stored(documentId: string): void {
-    if (this.#queue.has(documentId) || this.store.sentChunkCount(documentId) < this.#atLeast) return
+    if (this.#queue.has(documentId) || this.store.sentChunkCount(documentId) < (this.#leftAt.get(documentId) ?? 0) + this.#atLeast) return
     this.#queue.add(documentId)
     this.#schedule()
   }
@@ -140,6 +146,8 @@ export class Compactor {
       this.#queue.delete(next)
       try {
         const done = compactDocument(this.store, next, this.options.now(), this.options.log)
+        if (done.compacted) this.#leftAt.delete(next)
+        else this.#leftAt.set(next, this.store.sentChunkCount(next))
         if (done.compacted && this.#startup) {
           this.#startup.documents += 1
           this.#startup.chunks += done.chunks
