@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge'
 import { changesInChunk, isWholeChunk } from '../node/chunk-changes'
 import type { ChunkAuthors } from '../shared/sync/protocol'
+import { attestedChanges } from '../shared/sync/attested-changes'
 import type { ServerStore, StoredChunk } from './store'
 
 /**
@@ -18,7 +19,9 @@ import type { ServerStore, StoredChunk } from './store'
  *   folded is left as it is.
  * - Who sent each change is kept: the compacted chunk carries `authors`, the attestations its
  *   chunks carried in the order they arrived, so a laptop records exactly what it would have
- *   recorded from them (see ChangeAttestations on the laptop).
+ *   recorded from them (see ChangeAttestations on the laptop). Told change by change, that is 32
+ *   bytes a change, as much again as the compacted document; so where it says the same (checked,
+ *   `attestedChanges`), each run of chunks from one person is told by its newest changes alone.
  * - Only chunks read are replaced: one arriving meanwhile is kept, and a document erased,
  *   corrected or taken out meanwhile is not written back (`replaceChunks` checks in its transaction).
  * - The team document is not compacted: it is not among the listed documents, and the server reads it itself.
@@ -50,7 +53,8 @@ export function planCompaction(store: ServerStore, documentId: string, log: (lin
       log(`compaction: document ${documentId} needs changes its chunks do not hold; left as it is`)
       return undefined
     }
-    return { documentId, seqs: folded.map((chunk) => chunk.seq), data: Automerge.save(doc), authors: authorsOf(folded) }
+    const exact = authorsOf(folded)
+    return { documentId, seqs: folded.map((chunk) => chunk.seq), data: Automerge.save(doc), authors: shorterAuthors(exact, doc) ?? exact }
   } finally {
     Automerge.free(doc)
   }
@@ -222,4 +226,38 @@ function authorsOf(chunks: StoredChunk[]): ChunkAuthors {
     for (const change of changesInChunk(chunk.data)) add(chunk.by, change.andBefore, Buffer.from(change.hash, 'hex'))
   }
   return groups.map((group) => ({ by: group.by, ...(group.andBefore ? { andBefore: true } : {}), hashes: new Uint8Array(Buffer.concat(group.hashes)) }))
+}
+
+/**
+ * The same attestations, shorter: each run of one person's chunks as the heads of its changes,
+ * each standing for the changes before it that no earlier record reached. Undefined unless a
+ * laptop would read it exactly as `exact` (checked over the document's changes).
+ */
+function shorterAuthors(exact: ChunkAuthors, doc: Automerge.Doc<unknown>): ChunkAuthors | undefined {
+  const deps = new Map(Automerge.getChangesMetaSince(doc, []).map((change) => [change.hash, change.deps]))
+  const runs: { by: string; hashes: string[] }[] = []
+  for (const group of exact) {
+    const hashes = hashesOf(group.hashes)
+    const last = runs[runs.length - 1]
+    if (last && last.by === group.by) last.hashes.push(...hashes)
+    else runs.push({ by: group.by, hashes })
+  }
+  const shorter: ChunkAuthors = runs.map((run) => {
+    const inRun = new Set(run.hashes)
+    const before = new Set(run.hashes.flatMap((hash) => deps.get(hash) ?? []).filter((hash) => inRun.has(hash)))
+    const heads = [...inRun].filter((hash) => !before.has(hash))
+    return { by: run.by, andBefore: true, hashes: new Uint8Array(Buffer.concat(heads.map((hash) => Buffer.from(hash, 'hex')))) }
+  })
+  const wanted = attestedChanges(records(exact), deps)
+  const got = attestedChanges(records(shorter), deps)
+  const same = wanted.size === got.size && [...wanted].every(([hash, by]) => got.get(hash) === by)
+  return same ? shorter : undefined
+}
+
+function records(authors: ChunkAuthors): { hash: string; andBefore: boolean; by: string }[] {
+  return authors.flatMap((group) => hashesOf(group.hashes).map((hash) => ({ hash, andBefore: group.andBefore ?? false, by: group.by })))
+}
+
+function hashesOf(bytes: Uint8Array): string[] {
+  return Array.from({ length: Math.floor(bytes.length / 32) }, (_, i) => Buffer.from(bytes.subarray(i * 32, (i + 1) * 32)).toString('hex'))
 }

@@ -80,11 +80,20 @@ describe('compacting a document on the server', () => {
     expect(new Set(only!.authors!.map((group) => group.by))).toEqual(new Set([AMINA.id, DEREK.id]))
   })
 
-  it('tells a laptop who sent each change exactly as the chunks it replaced did', () => {
+  it.each([
+    ['each run of one person’s chunks told by its newest change', false],
+    ['change by change, where a device of before people attested nothing in between', true],
+  ])('tells a laptop who sent each change exactly as the chunks it replaced did: %s', (_, unattested) => {
     const senders = [DEREK.id, ...Array.from({ length: 20 }, (_, i) => (i % 4 === 1 ? DEREK.id : AMINA.id))]
     const { chunks, doc } = history(senders.slice(1))
-    const { store, caseId } = seeded(chunks, senders)
+    const { store, caseId, seqs } = seeded(chunks, senders)
+    // A device from before people (no person): its chunk attests nothing, to the chunks one by one or compacted.
+    if (unattested) {
+      store.forget([caseId])
+      chunks.forEach((data, i) => store.addChunk(caseId, data, { deviceId: i === 10 ? 'device-before-people' : store.devices().find((device) => device.person?.id === senders[i])!.id, at: AT }))
+    }
     const original = store.chunksOf(caseId)
+    expect(original).toHaveLength(seqs.length)
     compactDocument(store, caseId, AT)
     const [compacted] = store.chunksOf(caseId)
 
@@ -101,9 +110,12 @@ describe('compacting a document on the server', () => {
     }
     const oneByOne = attested((attestations) => original.forEach((chunk) => attestations.fromServer(caseId, chunk.data, chunk.by)))
     const fromCompacted = attested((attestations) => attestations.fromServer(caseId, compacted!.data, compacted!.by, compacted!.authors))
-    expect(Object.keys(oneByOne)).toHaveLength(21)
+    expect(Object.keys(oneByOne)).toHaveLength(unattested ? 20 : 21)
     expect(fromCompacted).toEqual(oneByOne)
-    expect(Object.values(fromCompacted).filter((person) => person === DEREK.id)).toHaveLength(1 + 5)
+    expect(Object.values(fromCompacted).filter((person) => person === DEREK.id)).toHaveLength(unattested ? 5 : 6)
+    // Told by runs: one hash for each run of one person's chunks (12 runs); else one for each change.
+    const told = compacted!.authors!.reduce((sum, group) => sum + group.hashes.length / 32, 0)
+    expect(told).toBe(unattested ? 20 : 12)
   })
 
   it('keeps a held-back chunk as it is, apart, and folds only what is sent', () => {

@@ -2,6 +2,7 @@ import type * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../../../node/sqlite'
 import { changesInChunk } from '../../../node/chunk-changes'
 import type { ChunkAuthors } from '../../../shared/sync/protocol'
+import { attestedChanges } from '../../../shared/sync/attested-changes'
 
 /**
  * Who sent each change, as this laptop knows it: for a change that came from the team's server,
@@ -73,25 +74,8 @@ export class ChangeAttestations {
   /** Who sent each of a document's changes, by hash; a change no record covers is absent. */
   of(documentId: string, changes: Pick<Automerge.ChangeMetadata, 'hash' | 'deps'>[]): Map<string, Attestation> {
     const deps = new Map(changes.map((change) => [change.hash, change.deps]))
-    const attested = new Map<string, Attestation>()
-    // A change reached from a document's head has had every change before it reached too: walks stop there.
-    const walked = new Set<string>()
-    for (const row of this.#of.all(documentId)) {
-      const attestation: Attestation = { personId: row.person_id, source: row.source }
-      if (!row.and_before) {
-        if (deps.has(row.hash) && !attested.has(row.hash)) attested.set(row.hash, attestation)
-        continue
-      }
-      const stack = [row.hash]
-      while (stack.length > 0) {
-        const hash = stack.pop()!
-        if (walked.has(hash) || !deps.has(hash)) continue
-        walked.add(hash)
-        if (!attested.has(hash)) attested.set(hash, attestation)
-        stack.push(...deps.get(hash)!)
-      }
-    }
-    return attested
+    const records = this.#of.all(documentId).map((row) => ({ hash: row.hash, andBefore: row.and_before === 1, by: { personId: row.person_id, source: row.source } }))
+    return attestedChanges<Attestation>(records, deps)
   }
 
   #record(documentId: string, data: Uint8Array, person: string, source: AttestationSource): void {
