@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -132,7 +133,7 @@ describe('a compacted document on the wire', () => {
 
   it('a laptop cannot name who sent what, nor have a document it cannot complete loaded at every upload', async () => {
     const { credential, joinCode, caseId } = await teamWithCase(3)
-    const otherCredential = await joinOver(server!.url, joinCode, { id: 'person-intruder', name: 'Ann Other' })
+    const otherCredential = await joinOver(server!.url, joinCode, { id: randomUUID(), name: 'Ann Other' })
     await server!.close()
     const lines: string[] = []
     await start({ compactAt: 6, log: (line) => lines.push(line) })

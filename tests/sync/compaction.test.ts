@@ -11,7 +11,7 @@ const AT = new Date('2026-11-30T10:00:00Z')
 const AMINA = { id: 'person-amina', name: 'Amina Okafor', role: 'caseworker' as const }
 const DEREK = { id: 'person-derek', name: 'Derek Hall', role: 'manager' as const }
 
-interface Note {
+type Note = {
   notes: string[]
   phase: string
 }
