@@ -32,6 +32,8 @@ export interface CompactionPlan {
   seqs: number[]
   data: Uint8Array
   authors: ChunkAuthors
+  /** The bytes of the chunks folded. */
+  bytesBefore: number
 }
 
 /** What compacting one document came to. */
@@ -54,7 +56,8 @@ export function planCompaction(store: ServerStore, documentId: string, log: (lin
       return undefined
     }
     const exact = authorsOf(folded)
-    return { documentId, seqs: folded.map((chunk) => chunk.seq), data: Automerge.save(doc), authors: shorterAuthors(exact, doc) ?? exact }
+    const bytesBefore = folded.reduce((sum, chunk) => sum + chunk.data.length, 0)
+    return { documentId, seqs: folded.map((chunk) => chunk.seq), data: Automerge.save(doc), authors: shorterAuthors(exact, doc) ?? exact, bytesBefore }
   } finally {
     Automerge.free(doc)
   }
@@ -67,13 +70,10 @@ export function applyCompaction(store: ServerStore, plan: CompactionPlan, now: D
 
 /** Compacts one document now. */
 export function compactDocument(store: ServerStore, documentId: string, now: Date, log?: (line: string) => void): Compacted {
-  const before = store.chunksOf(documentId).filter((chunk) => !chunk.heldBack)
   const plan = planCompaction(store, documentId, log)
   if (!plan) return { compacted: false, why: 'nothing to fold' }
-  const folded = new Set(plan.seqs)
-  const bytesBefore = before.filter((chunk) => folded.has(chunk.seq)).reduce((sum, chunk) => sum + chunk.data.length, 0)
   if (!applyCompaction(store, plan, now)) return { compacted: false, why: 'changed meanwhile' }
-  return { compacted: true, chunks: plan.seqs.length, bytesBefore, bytesAfter: plan.data.length }
+  return { compacted: true, chunks: plan.seqs.length, bytesBefore: plan.bytesBefore, bytesAfter: plan.data.length }
 }
 
 /**
