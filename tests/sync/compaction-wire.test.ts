@@ -105,6 +105,11 @@ describe('a compacted document on the wire', () => {
     const [compacted, ...more] = received(behind, caseId)
     expect(more).toEqual([])
     expect(compacted!.seq).toBe(acks[30]!.seq)
+    // Every chunk was the manager's laptop's: so is the compacted one, told by its one head.
+    const managerChunk = received(upToDate, caseId)[0]!
+    expect(compacted!.by).toBe(managerChunk.by)
+    expect(compacted!.authors).toEqual([{ by: managerChunk.by, andBefore: true, hashes: expect.any(Uint8Array) }])
+    expect(compacted!.authors![0]!.hashes).toHaveLength(32)
     let held = Automerge.load<{ notes: string[] }>(new Uint8Array(Buffer.concat(chunks.slice(0, 11))))
     held = Automerge.loadIncremental(held, compacted!.data)
     expect(Automerge.getHeads(held)).toEqual(Automerge.getHeads(doc))
