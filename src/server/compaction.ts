@@ -90,7 +90,6 @@ export class Compactor {
   readonly #queue = new Set<string>()
   #scheduled: NodeJS.Immediate | undefined
   #stopped = false
-  #idle: (() => void)[] = []
   /** Documents left as they were, by how many chunks they had then. */
   readonly #leftAt = new Map<string, number>()
   /** The start-up pass, while it runs: what it has compacted. */
@@ -124,17 +123,10 @@ export class Compactor {
     this.#schedule()
   }
 
-  /** Resolves once nothing is queued. */
-  idle(): Promise<void> {
-    if (this.#queue.size === 0) return Promise.resolve()
-    return new Promise((resolve) => this.#idle.push(resolve))
-  }
-
   stop(): void {
     this.#stopped = true
     if (this.#scheduled) clearImmediate(this.#scheduled)
     this.#queue.clear()
-    for (const resolve of this.#idle.splice(0)) resolve()
   }
 
   #schedule(): void {
@@ -144,7 +136,6 @@ export class Compactor {
       const [next] = this.#queue
       if (next === undefined) {
         this.#startupDone()
-        for (const resolve of this.#idle.splice(0)) resolve()
         return
       }
       this.#queue.delete(next)
