@@ -161,7 +161,7 @@ export class Compactor {
     const pass = this.#startup
     if (!pass) return
     this.#startup = undefined
-    const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1)
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
     this.options.log?.(
       `compaction: ${pass.documents} documents compacted at start-up, ${pass.chunks} chunks into ${pass.documents}, ${mb(pass.before)} MB into ${mb(pass.after)} MB, in ${((performance.now() - pass.started) / 1000).toFixed(1)} s`,
     )
