@@ -15,22 +15,31 @@ const { values } = parseArgs({
     data: { type: 'string', default: './server-data' },
     'key-file': { type: 'string' },
     json: { type: 'boolean', default: false },
+    'compact-at': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 
 if (values.help) {
-  console.log(`Usage: homeward serve --key-file FILE [--port 3030] [--host 127.0.0.1] [--data ./server-data] [--json]
+  console.log(`Usage: homeward serve --key-file FILE [--port 3030] [--host 127.0.0.1] [--data ./server-data] [--json] [--compact-at 64]
 
 Runs the team's sync server. It listens on 127.0.0.1 unless --host says otherwise: put it behind a
 reverse proxy that adds TLS (see the README). On its first start it prints a setup code, for the
 team manager's laptop to create the team with. Its store is encrypted with the key in FILE (64 hex
-digits, readable by its owner only, outside the data folder): openssl rand -hex 32 > FILE`)
+digits, readable by its owner only, outside the data folder): openssl rand -hex 32 > FILE
+A document's chunks are folded into one once it has --compact-at of them (0: never).`)
   process.exit(0)
 }
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`homeward: --port must be a port number, not ${values.port}`)
+  process.exit(2)
+}
+
+// How many chunks a document gathers before the server compacts it (src/server/compaction.ts); 0: never.
+const compactAt = values['compact-at'] === undefined ? undefined : Number(values['compact-at'])
+if (compactAt !== undefined && (!Number.isInteger(compactAt) || compactAt < 0)) {
+  console.error(`homeward: --compact-at must be a whole number of chunks (0: never compact), not ${values['compact-at']}`)
   process.exit(2)
 }
 
@@ -48,7 +57,7 @@ try {
 
 let server
 try {
-  server = await startSyncServer({ dataDir: resolve(values.data!), port, host: values.host!, key })
+  server = await startSyncServer({ dataDir: resolve(values.data!), port, host: values.host!, key, ...(compactAt === undefined ? {} : { compactAt }), log: (line) => console.error(`homeward: ${line}`) })
 } catch (error) {
   console.error(`homeward: the server could not start (${error instanceof Error ? error.message : String(error)})`)
   process.exit(1)

@@ -6,7 +6,7 @@ import { openSqlite, SqliteKeyRefusedError, type SqliteDatabase } from '../node/
 import { SERVER_AUTHOR } from '../shared/authorship'
 import type { Person, Role } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
-import type { ChunkMark } from '../shared/sync/protocol'
+import type { ChunkAuthors, ChunkMark } from '../shared/sync/protocol'
 import type { TeamDevice } from '../shared/sync/team-api'
 import { ServerAuditLog } from './audit-log'
 
@@ -19,6 +19,8 @@ export interface StoredChunk {
   by?: string
   /** Sent to a restricted case by a laptop it is not restricted to: kept, but sent to nobody and not read (see ServerStore.addChunk). */
   heldBack?: true
+  /** A chunk the server compacted: who sent each change it holds (see ChunkAuthors, src/server/compaction.ts). */
+  authors?: ChunkAuthors
 }
 
 /** What the chunks the server itself makes (its changes to the team document) are stored as sent by. */
@@ -101,6 +103,9 @@ export class ServerStore {
     // The person of a shared laptop who made the chunk, where the server attested them (one of the
     // device's people); otherwise the device's own person stands for it.
     if (!columns.has('person_id')) db.exec('ALTER TABLE chunks ADD COLUMN person_id TEXT')
+    // A compacted chunk (many folded into one, src/server/compaction.ts) records who sent each
+    // change it holds, as JSON, since no one device did.
+    if (!columns.has('authors')) db.exec('ALTER TABLE chunks ADD COLUMN authors TEXT')
     db.exec('CREATE INDEX IF NOT EXISTS chunks_by_device ON chunks (device_id)')
     db.prepare('UPDATE chunks SET received_at = ? WHERE received_at IS NULL').run(now.toISOString())
     return new ServerStore(db)
@@ -391,6 +396,43 @@ export class ServerStore {
       .map(chunkOf)
   }
 
+  /** Listed documents with at least `atLeast` chunks that are sent (held back ones aside): what compaction would fold. */
+  documentsWithChunks(atLeast: number): string[] {
+    return this.#db
+      .prepare<[number]>('SELECT document_id FROM chunks WHERE held_back = 0 AND document_id IN (SELECT document_id FROM listed) GROUP BY document_id HAVING COUNT(*) >= ?')
+      .pluck()
+      .all(atLeast) as string[]
+  }
+
+  /** How many chunks of a document are sent (held back ones aside). */
+  sentChunkCount(documentId: string): number {
+    return this.#db.prepare<[string]>('SELECT COUNT(*) FROM chunks WHERE document_id = ? AND held_back = 0').pluck().get(documentId) as number
+  }
+
+  /**
+   * Replaces a document's chunks numbered `seqs` (none held back) with one chunk, in one
+   * transaction: it takes the number of the newest and keeps its mark (a laptop that has that
+   * number is not sent it again, nor takes its mark for a restored server's), and records who sent
+   * each change (`authors`). False, and nothing changed, if any of them is no longer kept as it
+   * was read (erased, taken out, or held back meanwhile): compaction reads again next time.
+   */
+  replaceChunks(documentId: string, seqs: readonly number[], data: Uint8Array, authors: ChunkAuthors, at: Date): boolean {
+    const newest = Math.max(...seqs)
+    return this.#db.transaction(() => {
+      const still = this.#db
+        .prepare<[string, string]>('SELECT COUNT(*) FROM chunks WHERE document_id = ? AND held_back = 0 AND seq IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .get(documentId, JSON.stringify(seqs)) as number
+      if (still !== seqs.length) return false
+      const mark = this.markAt(newest)!
+      this.#db.prepare<[string]>('DELETE FROM chunks WHERE seq IN (SELECT value FROM json_each(?))').run(JSON.stringify(seqs))
+      this.#db
+        .prepare('INSERT INTO chunks (seq, document_id, hash, data, device_id, received_at, person_id, held_back, authors) VALUES (?, ?, ?, ?, NULL, ?, NULL, 0, ?)')
+        .run(newest, documentId, mark, data, at.toISOString(), JSON.stringify(authors.map((group) => ({ ...group, hashes: Buffer.from(group.hashes).toString('hex') }))))
+      return true
+    })()
+  }
+
   /** The numbers of chunks of the documents the team document lists, after `since`, up to `upTo`, in order. */
   listedSeqsAfter(since: number, upTo: number, limit: number): number[] {
     return this.#db
@@ -481,7 +523,7 @@ export class ServerStore {
  * A chunk with the person who sent it: the person of a shared laptop the server attested, or the
  * device's own person (the first parameter: the server's own id).
  */
-const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, c.held_back, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE COALESCE(c.person_id, d.person_id) END AS by
+const CHUNK_SELECT = `SELECT c.seq, c.document_id, c.data, c.held_back, c.authors, CASE WHEN c.device_id = '${SERVER_DEVICE}' THEN ? ELSE COALESCE(c.person_id, d.person_id) END AS by
   FROM chunks c LEFT JOIN devices d ON d.id = c.device_id`
 
 /** A device with its person: the person's role decides whether it is a manager's. */
@@ -526,6 +568,7 @@ interface ChunkRow {
   document_id: string
   data: Buffer
   held_back: number
+  authors: string | null
   by: string | null
 }
 
@@ -545,13 +588,22 @@ function deviceOf(row: DeviceRow, added: Person[]): Device {
 
 function chunkOf(row: ChunkRow): StoredChunk {
   const data = new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)
+  const authors = row.authors === null ? undefined : authorsOf(row.authors)
+  // A compacted chunk is sent by one person only if every change in it was.
+  const senders = new Set(authors?.map((group) => group.by))
+  const by = authors ? (senders.size === 1 ? [...senders][0]! : null) : row.by
   return {
     seq: row.seq,
     documentId: row.document_id,
     data,
-    ...(row.by === null ? {} : { by: row.by }),
+    ...(by === null ? {} : { by }),
     ...(row.held_back ? { heldBack: true as const } : {}),
+    ...(authors ? { authors } : {}),
   }
+}
+
+function authorsOf(json: string): ChunkAuthors {
+  return (JSON.parse(json) as { by: string; andBefore?: boolean; hashes: string }[]).map((group) => ({ ...group, hashes: new Uint8Array(Buffer.from(group.hashes, 'hex')) }))
 }
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed. */

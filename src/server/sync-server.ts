@@ -20,6 +20,7 @@ import { TeamAuthority } from './team-authority'
 import { mayReceive, newlyHeld, refreshRestrictedRecord, restrictCase } from './restricted-documents'
 import { eraseCase } from './erased-cases'
 import { correctCase } from './corrected-cases'
+import { COMPACT_AT, Compactor } from './compaction'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -49,6 +50,10 @@ export interface SyncServerOptions {
   unlistedQuotaBytes?: number
   /** How often unlisted uploads over a day old are looked for and deleted (ms; an hour). Also done on start. */
   sweepIntervalMs?: number
+  /** A document is compacted once it has this many chunks (COMPACT_AT, src/server/compaction.ts); 0: never. */
+  compactAt?: number
+  /** Where the server's lines for its operator go (compaction's), never case data (stderr). */
+  log?: (line: string) => void
 }
 
 export interface SyncServer {
@@ -90,6 +95,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const setupCode = store.team() ? undefined : store.newCode('setup', now())
   let authority = teamAuthority(store, now)
   const connections = new Set<Connection>()
+  // Compacting in the background, from start-up: see src/server/compaction.ts for when and why.
+  const compactAt = options.compactAt ?? COMPACT_AT
+  const compactor = compactAt > 0 ? new Compactor(store, { now, atLeast: compactAt, ...(options.log ? { log: options.log } : {}) }) : undefined
+  compactor?.start()
   /** Sends chunks, by number, to every connected laptop but `except`. */
   const publish = (seqs: number[], except?: Connection) => {
     if (seqs.length === 0) return
@@ -109,6 +118,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     pingMs: options.pingIntervalMs ?? 30_000,
     unlistedQuotaBytes: options.unlistedQuotaBytes ?? 50 * 1024 * 1024,
     now,
+    stored: (documentId) => compactor?.stored(documentId),
   }
   // Uploads under documents the team never listed are kept a day (the change listing them may
   // follow), then deleted: a device cannot fill the server's disk with them.
@@ -412,6 +422,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     setupCode,
     close: async () => {
       clearInterval(sweeper)
+      compactor?.stop()
       for (const connection of connections) connection.close(1001, 'The server is stopping.')
       sockets.close()
       http.closeAllConnections()
@@ -697,6 +708,7 @@ class Connection {
     const undone = update?.undone.length ? { undone: `The server put back part of a change from this laptop: ${update.undone.join('; ')}.` } : {}
     this.#send({ type: 'ack', ref: message.ref, ...(seq === undefined ? {} : { seq, mark: this.store.markAt(seq)! }), ...undone })
     if (seq === undefined) return
+    this.policy.stored(documentId)
     const outgoing: number[] = []
     // Documents the team document now lists go to every laptop, all their chunks so far.
     for (const listed of update?.listed ?? []) outgoing.push(...this.store.seqsOf(listed))
@@ -742,6 +754,8 @@ interface ConnectionPolicy {
   pingMs: number
   unlistedQuotaBytes: number
   now: () => Date
+  /** A chunk of this document was stored (compaction counts them). */
+  stored: (documentId: string) => void
 }
 
 /** A live chunk waiting for its connection, by number. */

@@ -3,10 +3,13 @@
  * Each part is a file in tests/bench/sync/; with no PART, every part runs in turn.
  * - fresh-laptop: a fresh laptop receiving 1,000 cases, an edit reaching a second laptop, a laptop
  *   coming back, and peak memory, beside the stock automerge-repo sync server.
+ * - three-year: a fresh laptop joining a team three years on (5,000 cases of about 300 edits each),
+ *   before and after the server compacts, beside a young team's 5,000 cases; compaction's time and memory.
  */
 import * as freshLaptop from './sync/fresh-laptop'
+import * as threeYear from './sync/three-year'
 
-const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop }
+const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'three-year': threeYear }
 
 const wanted = process.argv[2]
 if (wanted !== undefined && !(wanted in PARTS)) {

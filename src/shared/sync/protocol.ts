@@ -37,7 +37,20 @@ export type ChunkMark = z.infer<typeof chunkMark>
  * chunks from devices of before people were the server's. It attests who sent each change,
  * whatever author the change itself declares. Laptops that do not know it ignore it.
  */
-const chunkMessage = z.object({ seq, documentId, data: bytes, by: z.string().max(100).optional() })
+const person = z.string().max(100)
+/**
+ * `authors`: on a chunk the server compacted (many chunks folded into one saved document, see
+ * src/server/compaction.ts), who sent each change it holds, as the chunks it replaced said: groups
+ * in the order those chunks arrived, each a person and change hashes (32 bytes each, one after
+ * another), each hash standing for itself alone or, with `andBefore`, for every change before it
+ * too (as a saved document's heads do). A laptop records these instead of reading the chunk's
+ * framing, so it knows exactly what it would have known from the chunks themselves.
+ */
+const chunkAuthors = z
+  .array(z.object({ by: person, andBefore: z.boolean().optional(), hashes: bytes.refine((hashes) => hashes.length % 32 === 0, 'not whole change hashes') }))
+  .max(1_000_000)
+export type ChunkAuthors = z.infer<typeof chunkAuthors>
+const chunkMessage = z.object({ seq, documentId, data: bytes, by: person.optional(), authors: chunkAuthors.optional() })
 export type ChunkMessage = z.infer<typeof chunkMessage>
 
 export const clientMessageSchema = z.discriminatedUnion('type', [

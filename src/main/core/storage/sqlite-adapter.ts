@@ -1,6 +1,7 @@
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
 import { newToTheTeam, type SyncOutbox } from '../sync/outbox'
 import type { ChangeAttestations } from '../sync/attestations'
+import type { ChunkAuthors } from '../../../shared/sync/protocol'
 import type { SqliteDatabase } from '../../../node/sqlite'
 
 /**
@@ -51,7 +52,7 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
       ),
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
     }
-    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean, by?: string) => {
+    this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean, by?: string, authors?: ChunkAuthors) => {
       const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, () => this.#storedContent(key[0]!)) : undefined
       this.#statements.save.run(encodeKey(key), data)
       this.options.journal?.record(key)
@@ -59,13 +60,13 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
         this.options.outbox!.record(key[0]!, outgoing)
         this.options.attestations?.madeHere(key[0]!, outgoing)
       }
-      if (!local && isContent(key)) this.options.attestations?.fromServer(key[0]!, data, by)
+      if (!local && isContent(key)) this.options.attestations?.fromServer(key[0]!, data, by, authors)
       // In a team, new work is what goes to the server; alone, every save of content is this laptop's.
       if (local && isContent(key) && (outgoing || !this.options.outbox?.enabled)) this.options.savedHere?.(key[0]!)
     })
   }
 
-  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean, by?: string) => void
+  readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean, by?: string, authors?: ChunkAuthors) => void
 
   /** The document's snapshots and incremental chunks on disk, as they are before a save. */
   #storedContent(documentId: string): Uint8Array[] {
@@ -118,14 +119,15 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
   /**
    * Saves many chunks in one transaction (a bulk import, a file attached, chunks from the team's
    * server): one disk sync instead of one each. `local` is false for what came from the server,
-   * each chunk with the person whose device sent it (`by`), if the server said.
+   * each chunk with the person whose device sent it (`by`), if the server said, or, for a chunk
+   * the server compacted, who sent each of its changes (`authors`).
    */
-  saveMany(all: { key: StorageKey; data: Uint8Array; by?: string }[], options: { local: boolean }): void {
+  saveMany(all: { key: StorageKey; data: Uint8Array; by?: string; authors?: ChunkAuthors }[], options: { local: boolean }): void {
     // Not the withheld: the server sends a case allowed again with the team's change that allows
     // it, before this laptop has taken that change in and left the case off its list.
     const chunks = all.filter((chunk) => chunk.key[0] === undefined || !this.#retired.has(chunk.key[0]))
     this.db.transaction(() => {
-      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local, chunk.by)
+      for (const chunk of chunks) this.#saveAndJournal(chunk.key, chunk.data, options.local, chunk.by, chunk.authors)
     })()
     for (const chunk of chunks) this.options.afterSave?.(chunk.key)
     if (options.local) this.options.outbox?.notify()

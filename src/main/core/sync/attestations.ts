@@ -1,6 +1,8 @@
 import type * as Automerge from '@automerge/automerge'
 import type { SqliteDatabase } from '../../../node/sqlite'
 import { changesInChunk } from '../../../node/chunk-changes'
+import type { ChunkAuthors } from '../../../shared/sync/protocol'
+import { attestedChanges } from '../../../shared/sync/attested-changes'
 
 /**
  * Who sent each change, as this laptop knows it: for a change that came from the team's server,
@@ -41,8 +43,20 @@ export class ChangeAttestations {
     })
   }
 
-  /** A chunk from the server, sent by `by`'s device (a device from before people attests nothing). */
-  fromServer(documentId: string, data: Uint8Array, by: string | undefined): void {
+  /**
+   * A chunk from the server, sent by `by`'s device (a device from before people attests nothing);
+   * or one the server compacted, with who sent each of its changes (`authors`, in the order the
+   * chunks it folded arrived): recorded as they are, as those chunks would have been.
+   */
+  fromServer(documentId: string, data: Uint8Array, by: string | undefined, authors?: ChunkAuthors): void {
+    if (authors) {
+      for (const group of authors) {
+        for (let at = 0; at + 32 <= group.hashes.length; at += 32) {
+          this.#insert.run(documentId, hex(group.hashes.subarray(at, at + 32)), group.andBefore ? 1 : 0, group.by, 'server')
+        }
+      }
+      return
+    }
     if (by !== undefined) this.#record(documentId, data, by, 'server')
   }
 
@@ -60,30 +74,17 @@ export class ChangeAttestations {
   /** Who sent each of a document's changes, by hash; a change no record covers is absent. */
   of(documentId: string, changes: Pick<Automerge.ChangeMetadata, 'hash' | 'deps'>[]): Map<string, Attestation> {
     const deps = new Map(changes.map((change) => [change.hash, change.deps]))
-    const attested = new Map<string, Attestation>()
-    // A change reached from a document's head has had every change before it reached too: walks stop there.
-    const walked = new Set<string>()
-    for (const row of this.#of.all(documentId)) {
-      const attestation: Attestation = { personId: row.person_id, source: row.source }
-      if (!row.and_before) {
-        if (deps.has(row.hash) && !attested.has(row.hash)) attested.set(row.hash, attestation)
-        continue
-      }
-      const stack = [row.hash]
-      while (stack.length > 0) {
-        const hash = stack.pop()!
-        if (walked.has(hash) || !deps.has(hash)) continue
-        walked.add(hash)
-        if (!attested.has(hash)) attested.set(hash, attestation)
-        stack.push(...deps.get(hash)!)
-      }
-    }
-    return attested
+    const records = this.#of.all(documentId).map((row) => ({ hash: row.hash, andBefore: row.and_before === 1, by: { personId: row.person_id, source: row.source } }))
+    return attestedChanges<Attestation>(records, deps)
   }
 
   #record(documentId: string, data: Uint8Array, person: string, source: AttestationSource): void {
     for (const change of changesInChunk(data)) this.#insert.run(documentId, change.hash, change.andBefore ? 1 : 0, person, source)
   }
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 }
 
 /** Where an attestation comes from: the server's record of the sending device, or this laptop. */

@@ -131,7 +131,7 @@ export class TeamMembership {
     const ordered = [...chunks].sort((a, b) => Number(b.documentId === membership?.teamDocumentId) - Number(a.documentId === membership?.teamDocumentId))
     // Who sent each change is recorded with the chunk, in its transaction (see ChangeAttestations).
     this.storage.saveMany(
-      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256Hex(chunk.data)], data: chunk.data, by: chunk.by })),
+      ordered.map((chunk) => ({ key: [chunk.documentId, 'incremental', sha256Hex(chunk.data)], data: chunk.data, by: chunk.by, authors: chunk.authors })),
       { local: false },
     )
     for (const chunk of ordered) {
