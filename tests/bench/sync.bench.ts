@@ -1,12 +1,15 @@
 /**
  * `npm run bench -- sync [PART]`: the sync server's figures, each beside its peer in the same run.
  * Each part is a file in tests/bench/sync/; with no PART, every part runs in turn.
- * - fresh-laptop: a fresh laptop receiving 1,000 cases, an edit reaching a second laptop, a laptop
- *   coming back, and peak memory, beside the stock automerge-repo sync server.
+ * - fresh-laptop: a fresh laptop receiving 1,000 cases, beside the stock automerge-repo sync server
+ *   at the largest size it delivers in full.
+ * - coming-back: an edit reaching a second laptop, a laptop coming back, and peak memory, beside the
+ *   stock automerge-repo sync server.
  */
+import * as comingBack from './sync/coming-back'
 import * as freshLaptop from './sync/fresh-laptop'
 
-const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop }
+const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'coming-back': comingBack }
 
 const wanted = process.argv[2]
 if (wanted !== undefined && !(wanted in PARTS)) {
