@@ -13,8 +13,9 @@
  *
  * BENCH_KEEP=DIR keeps the seeded servers (each size's Homeward server with the office laptop's
  * credential, and the stock server's data with its ids) for the next run. On the shared 2-core box
- * at a load average of 23 to 25 (seven helpers' work), seeding and running at full size took 19 min;
- * most of the seeding is the stock server's (it is given its cases 200 at a time).
+ * at a load average of 20 to 27 (seven helpers' work), a full-size run took 19 min seeding, 6 min
+ * with the servers kept (the stock server's size found in full differs from run to run: each new
+ * one for Homeward is seeded then).
  *
  * Profile (`node --cpu-prof` and each step timed, 200 and 1,000 cases, on that loaded box):
  * - Indexing what arrived is nearly all of it (at 1,000 cases under a load of 24: 28 to 35 s of
