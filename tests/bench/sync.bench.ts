@@ -1,15 +1,18 @@
 /**
  * `npm run bench -- sync [PART]`: the sync server's figures, each beside its peer in the same run.
  * Each part is a file in tests/bench/sync/; with no PART, every part runs in turn.
- * - fresh-laptop: a fresh laptop receiving 1,000 cases, an edit reaching a second laptop, a laptop
- *   coming back, and peak memory, beside the stock automerge-repo sync server.
+ * - fresh-laptop: a fresh laptop receiving 1,000 cases, beside the stock automerge-repo sync server
+ *   at the largest size it delivers in full.
+ * - coming-back: an edit reaching a second laptop, a laptop coming back, and peak memory, beside the
+ *   stock automerge-repo sync server.
  * - three-year: a fresh laptop joining a team three years on (5,000 cases of about 300 edits each),
  *   before and after the server compacts, beside a young team's 5,000 cases; compaction's time and memory.
  */
+import * as comingBack from './sync/coming-back'
 import * as freshLaptop from './sync/fresh-laptop'
 import * as threeYear from './sync/three-year'
 
-const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'three-year': threeYear }
+const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'coming-back': comingBack, 'three-year': threeYear }
 
 const wanted = process.argv[2]
 if (wanted !== undefined && !(wanted in PARTS)) {

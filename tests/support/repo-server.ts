@@ -83,6 +83,9 @@ export class RepoServerLink {
     // socket still connecting emits an error, which the adapter no longer listens for by then.
     this.adapter.socket?.addEventListener('error', () => undefined)
     this.repo.networkSubsystem.removeNetworkAdapter(this.adapter)
+    // A reconnection the adapter scheduled when the server dropped it still fires after this, and
+    // would then retry every second for ever (kept a bench's process from ending): it does nothing now.
+    this.adapter.connect = () => undefined
   }
 
   #serverHas(handle: DocHandle<unknown>): Promise<void> {

@@ -363,6 +363,11 @@ export class Workspace {
     await this.repo.flush(Object.values(this.repo.handles).filter((handle) => handle.isReady()).map((handle) => handle.documentId))
   }
 
+  /** Resolves once every document written so far is in the case index (indexing what the journal still names). */
+  indexed(): Promise<void> {
+    return this.indexer.indexPending()
+  }
+
   /** Builds the index again from the documents. */
   rebuildIndex(): Promise<number> {
     return this.indexer.rebuild()

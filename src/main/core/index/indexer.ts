@@ -120,7 +120,7 @@ export class CaseIndexer {
     // In turn after any `forget` before it, so a case taken out and put back is found missing.
     return this.#queue(async () => {
       const missing = ids.filter((id) => this.index.headsOf(id) === undefined)
-      for (const id of missing) this.journal.note(id)
+      this.journal.noteAll(missing)
       if (missing.length > 0) this.schedule()
     })
   }

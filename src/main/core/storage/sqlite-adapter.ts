@@ -190,10 +190,18 @@ export class ChangeJournal {
     this.#lastWrite.set(key[0]!, ++this.#writes)
   }
 
-  /** A document to index again though nothing of it was written (the team lists it again). */
-  note(documentId: string): void {
-    this.#record.run(documentId)
-    this.#lastWrite.set(documentId, ++this.#writes)
+  /**
+   * Documents to index again though nothing of them was written (the team lists them again), in
+   * one transaction: a laptop joining a team is told of every case at once, and a commit each cost
+   * a disk flush each (a second at 1,000 cases on a quiet machine, more on a busy one).
+   */
+  noteAll(documentIds: readonly string[]): void {
+    this.#db.transaction(() => {
+      for (const id of documentIds) {
+        this.#record.run(id)
+        this.#lastWrite.set(id, ++this.#writes)
+      }
+    })()
   }
 
   pending(): string[] {

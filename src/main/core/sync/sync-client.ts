@@ -19,6 +19,8 @@ export interface SyncedWorkspace {
   adoptTeamDocument(): Promise<boolean>
   /** Writes every change made so far to disk (so it is in the outbox). */
   flush(): Promise<void>
+  /** Resolves once every document taken in so far is in the case index (on the board, found by search). */
+  indexed(): Promise<void>
   /** The server proved this laptop was taken off the team at `at`: delete the team's data (see wipe-team-data.ts). */
   takeOffTeam(at: string): Promise<void>
   /** When the team's server took this laptop off the team, if it did. */
@@ -155,8 +157,9 @@ export class SyncClient {
 
   /**
    * Connects, takes in everything new, sends everything waiting, and closes: the command line's
-   * `homeward sync --once`. Throws ServerRefusedError (with the reason) if the server says no or
-   * cannot be reached.
+   * `homeward sync --once`. Resolves once what arrived is indexed too, so a case received is on the
+   * board and found by search as soon as this says it is done. Throws ServerRefusedError (with the
+   * reason) if the server says no or cannot be reached.
    */
   async syncOnce(): Promise<{ sent: number; received: number }> {
     const takenOff = this.workspace.takenOffTeamAt()
@@ -196,6 +199,7 @@ export class SyncClient {
           this.#events.once('closed', (reason) => reject(new ServerRefusedError(reason ?? 'The connection to the sync server was lost.')))
         })
       }
+      await this.workspace.indexed()
       return { sent: this.#sent, received: this.#received }
     } finally {
       this.#stopOutbox?.()
