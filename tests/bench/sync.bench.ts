@@ -3,10 +3,13 @@
  * Each part is a file in tests/bench/sync/; with no PART, every part runs in turn.
  * - fresh-laptop: a fresh laptop receiving 1,000 cases, an edit reaching a second laptop, a laptop
  *   coming back, and peak memory, beside the stock automerge-repo sync server.
+ * - under-load: the server's memory while 5 laptops catch up on 5,000 cases and 8 read slowly, and
+ *   an edit's latency while a sixth laptop joins, each beside the server quiet.
  */
 import * as freshLaptop from './sync/fresh-laptop'
+import * as underLoad from './sync/under-load'
 
-const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop }
+const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'under-load': underLoad }
 
 const wanted = process.argv[2]
 if (wanted !== undefined && !(wanted in PARTS)) {
