@@ -21,6 +21,7 @@ import { mayReceive, newlyHeld, refreshRestrictedRecord, restrictCase } from './
 import { eraseCase } from './erased-cases'
 import { correctCase } from './corrected-cases'
 import { COMPACT_AT, Compactor } from './compaction'
+import { nextTurn, SendSlices } from './send-slices'
 
 export interface SyncServerOptions {
   dataDir: string
@@ -76,6 +77,8 @@ const BATCH_CHUNKS = 500
  * one chunk if that is larger, up to MAX_MESSAGE) however slowly the laptop reads.
  */
 const IN_FLIGHT_BYTES = 4 * 1024 * 1024
+/** Documents a catch-up looks up (for chunks older than the laptop has) before other work runs. */
+const SLICE_DOCUMENTS = 64
 /** Live chunks one laptop may be behind on (8 bytes each) before it is told to reconnect and catch up. */
 const MAX_QUEUED = 200_000
 /** Bytes received from a laptop and not yet handled before the server stops reading from it. */
@@ -454,7 +457,8 @@ class JoinRefused extends Error {}
 
 /**
  * One laptop's WebSocket. Messages are handled one at a time, in order; chunks that arrive for
- * the team while this laptop is still catching up wait until it has caught up.
+ * the team while this laptop is still catching up go before the rest of its catch-up (at its next
+ * batch), and as numbers they wait only until then.
  *
  * Every byte bound for the laptop is counted in flight from `send` until ws has written it out to
  * the network; no batch is read from the store while more than IN_FLIGHT_BYTES are in flight. A
@@ -473,6 +477,8 @@ class Connection {
   /** Bytes of received messages not yet handled: past MAX_UNHANDLED_BYTES the server stops reading. */
   #unhandled = 0
   readonly #waitingForRoom: (() => void)[] = []
+  /** Reads from the store since other work last ran (send-slices.ts). */
+  readonly #slices = new SendSlices()
   readonly #helloTimer: NodeJS.Timeout
   readonly #pingTimer: NodeJS.Timeout
   /** Heard from, or taking what it is sent, since the last ping. */
@@ -575,9 +581,11 @@ class Connection {
 
   /**
    * Sends chunks by number in batches of about BATCH_BYTES, each chunk read from the store only
-   * once there is room to send its batch: in flight at most IN_FLIGHT_BYTES and one batch.
+   * once there is room to send its batch: in flight at most IN_FLIGHT_BYTES and one batch. Other
+   * work runs between slices of its reads (send-slices.ts). `catchingUp`: the laptop's catch-up,
+   * before each batch of which the live chunks waiting go first (`#sendLiveFirst`).
    */
-  async #sendInBatches(queued: QueuedChunk[]): Promise<void> {
+  async #sendInBatches(queued: QueuedChunk[], catchingUp = false): Promise<void> {
     let batch: ChunkMessage[] = []
     let bytes = 0
     let upTo: number | undefined
@@ -590,7 +598,10 @@ class Connection {
     // Read afresh for each delivery: a person added to the laptop (or taken off it) counts from now.
     const people = devicePeople(this.store.device(this.device.id) ?? this.device)
     for (const item of queued) {
-      if (batch.length === 0) await this.#room()
+      if (batch.length === 0) {
+        await this.#room()
+        if (catchingUp) await this.#sendLiveFirst()
+      }
       if (!this.#open()) return
       const chunk = this.store.chunkAt(item.seq)
       // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
@@ -600,8 +611,20 @@ class Connection {
       }
       if (item.upTo !== undefined) upTo = item.upTo
       if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
+      await this.#slices.read(chunk?.data.length ?? 0)
     }
     flush()
+  }
+
+  /**
+   * During a catch-up, the chunks that arrived live from other laptops are sent before the rest
+   * of it: someone editing a case now reaches a laptop coming back after a weekend at once, not
+   * after its thousands of older chunks. Sent without `upTo` (the laptop does not yet have
+   * everything before them), so a connection lost first gets them again in its next catch-up.
+   */
+  async #sendLiveFirst(): Promise<void> {
+    if (this.#live.length === 0) return
+    await this.#sendInBatches(this.#live.splice(0).map(({ seq }) => ({ seq })))
   }
 
   /** Chunks, and the number the laptop has everything up to with them, with its mark. */
@@ -651,23 +674,30 @@ class Connection {
     })
     // Who may sign in on the laptop, before anything it may hold because of them.
     this.#sendPeople()
-    // The team document first, so the laptop knows the rest for what they are as they arrive.
+    // The team document first, so the laptop knows the rest for what they are as they arrive
+    // (live chunks wait until it has it).
     const bySeq = (seqs: number[]) => seqs.map((seq) => ({ seq }))
     await this.#sendInBatches(bySeq(this.store.seqsOf(teamDocumentId).filter((seq) => seq > since && seq <= head)))
-    for (const documentId of listedSince) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
     // What it may newly hold since its people changed: the older chunks here, the newer in order below.
     const owed = this.store.owedTo(this.device.id)
-    for (const documentId of owed) await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq <= since)))
+    // The older chunks of documents newly the team's, or owed. A laptop starting afresh (since 0)
+    // has none older to be sent: every document is listed since, and looking each up (thousands)
+    // would hold the server for seconds.
+    if (since > 0) {
+      for (const [looked, documentId] of [...listedSince, ...owed].entries()) {
+        const older = this.store.seqsOf(documentId).filter((seq) => seq <= since)
+        if (older.length > 0) await this.#sendInBatches(bySeq(older), true)
+        if (looked % SLICE_DOCUMENTS === SLICE_DOCUMENTS - 1) await nextTurn()
+      }
+    }
     let after = since
     for (;;) {
       if (!this.#open()) return
       const seqs = this.store.listedSeqsAfter(after, head, BATCH_CHUNKS)
       if (seqs.length === 0) break
       // Everything of the team's up to each of these has been sent once it is.
-      await this.#sendInBatches(seqs.map((seq) => ({ seq, upTo: seq })))
+      await this.#sendInBatches(seqs.map((seq) => ({ seq, upTo: seq })), true)
       after = seqs[seqs.length - 1]!
-      // Let other laptops' messages through between batches.
-      await new Promise((resolve) => setImmediate(resolve))
     }
     // Owed no longer once written out after them (a connection lost before then is sent them again).
     this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) }, () => this.store.paid(this.device.id, owed))

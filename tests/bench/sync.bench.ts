@@ -7,12 +7,15 @@
  *   stock automerge-repo sync server.
  * - three-year: a fresh laptop joining a team three years on (5,000 cases of about 300 edits each),
  *   before and after the server compacts, beside a young team's 5,000 cases; compaction's time and memory.
+ * - under-load: the server's memory while 5 laptops catch up on 5,000 cases and 8 read slowly, and
+ *   an edit's latency while a sixth laptop joins, each beside the server quiet.
  */
 import * as comingBack from './sync/coming-back'
 import * as freshLaptop from './sync/fresh-laptop'
 import * as threeYear from './sync/three-year'
+import * as underLoad from './sync/under-load'
 
-const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'coming-back': comingBack, 'three-year': threeYear }
+const PARTS: Record<string, { run: () => Promise<void> }> = { 'fresh-laptop': freshLaptop, 'coming-back': comingBack, 'under-load': underLoad, 'three-year': threeYear }
 
 const wanted = process.argv[2]
 if (wanted !== undefined && !(wanted in PARTS)) {
