@@ -24,6 +24,7 @@ import { resourcesDir } from '../../src/main/pdf/resources'
 import { formatLongDate } from '../../src/shared/dates'
 import { localAuthorityName } from '../../src/shared/places/local-authority'
 import { caseReadyForPack, setUpTeamSettings } from '../support/paperwork'
+import { useTestPassphrase } from '../support/passphrase'
 import { AMINA, DEREK } from '../support/people'
 import { tempDir } from '../support/temp-dir'
 import { measure, median, percentile, printTable } from './measure'
@@ -57,6 +58,8 @@ async function scannedPdf(pages: number, seed: number): Promise<Uint8Array> {
   return doc.save()
 }
 
+// The workspace is encrypted, as every workspace is, under the tests' passphrase.
+useTestPassphrase()
 const dir = tempDir('bench-pdf')
 try {
   console.log('Preparing: a team, a case, and its scanned documents…')
