@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { seal, unseal } from './sealed-file'
+import { readSealedFile, seal, unseal, writeSealedFile } from './sealed-file'
 
 describe('a sealed file', () => {
   const key = randomBytes(32)
@@ -19,5 +22,19 @@ describe('a sealed file', () => {
     changed[changed.length - 1]! ^= 1
     expect(() => unseal(changed, key)).toThrow()
     expect(() => unseal(words, key)).toThrow(/^Not a sealed Homeward file$/)
+  })
+
+  it('is written from its parts, megabytes of them, and reads back whole, owner-only, with no partial file left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sealed-'))
+    try {
+      const pack = randomBytes(9 * 1024 * 1024 + 7)
+      const path = join(dir, 'pack.pdf')
+      await writeSealedFile(path, pack, key)
+      expect((await readSealedFile(path, key)).equals(pack)).toBe(true)
+      expect(statSync(path).mode & 0o777).toBe(0o600)
+      expect(readdirSync(dir)).toEqual(['pack.pdf'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

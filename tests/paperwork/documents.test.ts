@@ -368,6 +368,8 @@ describe('the presentation pack', () => {
     const db = openEncrypted(workspaceFiles(dir.path).store)
     const doc = Automerge.from(toStored({ kind: 'homeward/attachment', caseId, fileName: 'x', mediaType: 'application/pdf', sha256: '', bytes }) as never)
     db.prepare('DELETE FROM automerge_chunks WHERE key LIKE ?').run(`["${id}",%`)
+    // A laptop the file reached has only its document, not the copy of its bytes the adding laptop keeps.
+    db.prepare('DELETE FROM file_copies WHERE document_id = ?').run(id)
     db.prepare('INSERT INTO automerge_chunks (key, data) VALUES (?, ?)').run(JSON.stringify([id, 'incremental', 'damaged']), Automerge.save(doc))
     db.close()
   }

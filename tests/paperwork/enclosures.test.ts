@@ -178,4 +178,11 @@ describe('enclosures in a pack', () => {
     expect(readJpeg(withThumbnail)).toMatchObject({ width: 320, height: 200, complete: true })
     expect(Buffer.from(stripJpegMetadata(withThumbnail)).toString('latin1')).not.toContain('THUMB!')
   })
+
+  it('gives back a JPEG with nothing to strip as it is, uncopied; one with only something after its end marker without it', () => {
+    const plain = plainJpeg()
+    expect(stripJpegMetadata(plain)).toBe(plain)
+    const trailing = new Uint8Array(Buffer.concat([Buffer.from(plain), Buffer.from('appended by the phone', 'latin1')]))
+    expect(Buffer.from(stripJpegMetadata(trailing)).equals(Buffer.from(plain))).toBe(true)
+  })
 })

@@ -41,6 +41,8 @@ describe('erasing a case', () => {
     const other = await manager.workspace.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
     await syncAll(manager, a, b, manager, a, b)
     await eventually(() => b.workspace.cases.list().length === 2 && a.workspace.cases.list().length === 2, 10_000, 'both cases everywhere')
+    // B reads the scan, as a pack does: its bytes are then kept beside its document too (`file-copies.ts`).
+    await eventually(() => b.workspace.attachments.read(caseId, scan).then(() => true, () => false), 10_000, 'the scan on B')
     const today = isoDateOf(new Date())
     const range = { from: `${today.slice(0, 4)}-01-01`, to: today }
     const before = await manager.workspace.reports.monitoring(range)
@@ -48,6 +50,7 @@ describe('erasing a case', () => {
     // B goes offline, and edits the case there.
     await team.closeLaptop(b)
     const bDir = b.dataDir
+    expect(rowsNaming(join(bDir, 'homeward.sqlite'), 'SELECT COUNT(*) FROM file_copies WHERE document_id = ?', scan)).toBe(1)
 
     await manager.workspace.erasedCases.erase(caseId, 'The client asked to be forgotten', { waitMs: 5000 })
     await syncAll(a, manager)
@@ -93,6 +96,7 @@ describe('erasing a case', () => {
       for (const id of [caseId, scan]) {
         expect(rowsNaming(join(laptop.dataDir, 'homeward.sqlite'), 'SELECT COUNT(*) FROM automerge_chunks WHERE key LIKE \'["\' || ? || \'"%\'', id)).toBe(0)
         expect(rowsNaming(join(laptop.dataDir, 'homeward.sqlite'), 'SELECT COUNT(*) FROM sync_outbox WHERE document_id = ?', id)).toBe(0)
+        expect(rowsNaming(join(laptop.dataDir, 'homeward.sqlite'), 'SELECT COUNT(*) FROM file_copies WHERE document_id = ?', id)).toBe(0)
       }
     }
     await team.server.close()

@@ -5,6 +5,8 @@ import { removeActiveContent } from './active-content'
 import { readJpeg } from './jpeg'
 import { loadPdf } from './load'
 import { checkPng } from './png'
+// Saves the scans' bytes with one copy each, not pdf-lib's byte-at-a-time loop.
+import './stream-bytes'
 
 /** What a file turned out to be, once it has been read all the way through. */
 export interface CheckedFile {

@@ -71,12 +71,23 @@ function load(file: string) {
 }
 
 /**
+ * fontkit as pdf-lib is handed it, giving back the font already read for bytes `load` read: pdf-lib
+ * reads the font again for every PDF it embeds it in (a pack lays its front pages out twice), and
+ * decodes each glyph it uses again; the font is only read from, so one copy serves them all.
+ */
+const readFontkit: typeof fontkit = {
+  ...fontkit,
+  create: ((bytes: ArrayBufferView, postscriptName?: string) =>
+    [...cache.values()].find((entry) => entry.bytes === bytes)?.metrics ?? (postscriptName === undefined ? fontkit.create(bytes) : fontkit.create(bytes, postscriptName))) as typeof fontkit.create,
+}
+
+/**
  * Noto Sans, embedded and subset: Latin with every accent, Greek and Cyrillic, so names such as
  * Łukasz Wiśniewski, Ștefan Popescu and Дмитрий Иванов print as written. (The standard PDF fonts
  * cannot encode them.)
  */
 export async function embedFaces(doc: PDFDocument): Promise<Faces> {
-  doc.registerFontkit(fontkit)
+  doc.registerFontkit(readFontkit)
   const faces = {} as Record<keyof typeof FILES, Face>
   for (const [name, file] of Object.entries(FILES) as [keyof typeof FILES, string][]) {
     const { bytes, metrics } = load(file)

@@ -102,7 +102,7 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
     }
     if (marker === 0xd9) {
       kept.push(bytes.subarray(offset, offset + 2))
-      return new Uint8Array(Buffer.concat(kept))
+      return joined(bytes, kept)
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       kept.push(bytes.subarray(offset, offset + 2)) // restart markers and TEM stand alone
@@ -115,19 +115,44 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
     const isApp = marker >= 0xe0 && marker <= 0xef
     const isAdobe = marker === 0xee && ascii(bytes, offset + 4, 5) === 'Adobe'
     if (marker === 0xe0 && end - offset >= 18 && ascii(bytes, offset + 4, 5) === 'JFIF\0') {
-      // Length 16: the identifier, version, units and density, then a thumbnail of 0 × 0.
-      kept.push(new Uint8Array([0xff, 0xe0, 0, 16, ...bytes.subarray(offset + 4, offset + 16), 0, 0]))
+      // Length 16: the identifier, version, units and density, then a thumbnail of 0 × 0 (as it is, if it is so already).
+      const bare = end - offset === 18 && bytes[offset + 16] === 0 && bytes[offset + 17] === 0
+      kept.push(bare ? bytes.subarray(offset, end) : new Uint8Array([0xff, 0xe0, 0, 16, ...bytes.subarray(offset + 4, offset + 16), 0, 0]))
     } else if ((!isApp || isAdobe) && marker !== 0xfe) {
       kept.push(bytes.subarray(offset, end))
     }
     offset = end
     if (marker === 0xda) {
       // The scan's entropy-coded data runs to the next marker that is not a stuffed 00 or a restart.
-      let next = offset
-      while (next + 1 < bytes.length && !(bytes[next] === 0xff && bytes[next + 1] !== 0x00 && !(bytes[next + 1]! >= 0xd0 && bytes[next + 1]! <= 0xd7))) next++
+      // Found by looking only at each 0xFF (Buffer's indexOf, memchr): a photo's scan is megabytes.
+      const scan = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      let next = scan.indexOf(0xff, offset)
+      while (next !== -1 && next + 1 < bytes.length && (bytes[next + 1] === 0x00 || (bytes[next + 1]! >= 0xd0 && bytes[next + 1]! <= 0xd7))) next = scan.indexOf(0xff, next + 1)
+      if (next === -1 || next + 1 >= bytes.length) next = bytes.length - 1
       kept.push(bytes.subarray(offset, next))
       offset = next
     }
   }
   throw new Error('The JPEG ends before its end marker')
+}
+
+/**
+ * The parts as one array, copied once; or, when they are the whole of `source` in order (a JPEG
+ * with nothing to strip, as a scanner's or pdf-lib's usually is), `source` itself, uncopied.
+ */
+function joined(source: Uint8Array, parts: Uint8Array[]): Uint8Array {
+  let next = source.byteOffset
+  const whole = parts.every((part) => {
+    const follows = part.buffer === source.buffer && part.byteOffset === next
+    next += part.length
+    return follows
+  })
+  if (whole && next === source.byteOffset + source.length) return source
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }

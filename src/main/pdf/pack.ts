@@ -16,6 +16,8 @@ import { appendEnclosure } from './enclosures'
 import { embedFaces, type Faces } from './fonts'
 import { Composer, stampFooters } from './layout'
 import { addressAndDate, drawLetterhead, embedTeamImage, setProperties, signOff, type Signer } from './letter'
+// Saves the scans' bytes with one copy each, not pdf-lib's byte-at-a-time loop.
+import './stream-bytes'
 
 export interface PackInput {
   record: CaseRecord

@@ -21,13 +21,15 @@ const RECENT_FILES_BYTES = 64 * 1024 * 1024
  *
  * Files are written straight to storage and read from there, not through the repo, which would
  * keep every file it touched in memory for the rest of the session, and whose way of deleting a
- * document (automerge-repo 2.5.6) saves an empty one in its place.
+ * document (automerge-repo 2.5.6) saves an empty one in its place. Each file's bytes are also kept
+ * beside its document (`storage/file-copies.ts`): reading them back from the document costs about
+ * 16 ms a megabyte, which every first pack after opening would pay.
  */
 export class AttachmentStore {
   /**
-   * Files read or written lately, by id, most recent last. Reading a file's document back costs
-   * about 16 ms a megabyte (Automerge checks its hashes), and a caseworker who has just attached
-   * the scans makes the pack from them next. The documents never change, so a copy cannot go stale.
+   * Files read or written lately, by id, most recent last: a caseworker who has just attached the
+   * scans makes the pack from them next, and then again. The documents never change, so a copy
+   * cannot go stale.
    */
   readonly #recent = new Map<string, AttachmentDoc>()
   #recentBytes = 0
@@ -64,6 +66,7 @@ export class AttachmentStore {
     const content: AttachmentDoc = { kind: ATTACHMENT_KIND, caseId, fileName: name, mediaType: checked.mediaType, sha256, bytes }
     const binary = Automerge.save(Automerge.change(Automerge.init<AttachmentDoc>(), authored, (doc) => Object.assign(doc, toStored(content))))
     this.storage.saveMany([{ key: [id, 'incremental', sha256Hex(binary)], data: binary }], { local: true })
+    this.storage.keepFileCopy(id, content)
     this.#remember(id, content)
     // Listed in the same tick as the save, before the case index looks at it (on the next turn),
     // so the index knows it for a file, not a case.
@@ -73,10 +76,14 @@ export class AttachmentStore {
   }
 
   /**
-   * A stored file of the case. Read from the repo if it holds the document already, else straight
-   * from disk and let go: a pack reads many large files once.
+   * A stored file of the case: one used lately, else the copy of its bytes kept beside its
+   * document if they hash to what was recorded of them (and to `sha256`, the hash the case records,
+   * when given), else its document, read from the repo if it holds it already, else straight from
+   * disk and let go (a pack reads many large files once). A copy that does not hash right (damaged,
+   * or changed in the store) is dropped and the document read instead; what a document is read for
+   * is kept as a copy for next time (only if it hashes to `sha256`, when given).
    */
-  async read(caseId: string, id: string): Promise<AttachmentDoc> {
+  async read(caseId: string, id: string, sha256?: string): Promise<AttachmentDoc> {
     const listed = this.team.doc().attachments[id]
     if (!listed || listed.caseId.val !== caseId) throw new AttachmentNotFoundError(id)
     const recent = this.#recent.get(id)
@@ -84,8 +91,22 @@ export class AttachmentStore {
       this.#remember(id, recent)
       return recent
     }
+    const copy = this.storage.fileCopy(id)
+    if (copy) {
+      const hash = sha256Hex(copy.bytes)
+      if (copy.caseId === caseId && hash === copy.sha256 && (sha256 === undefined || hash === sha256)) {
+        const file: AttachmentDoc = { kind: ATTACHMENT_KIND, ...copy }
+        this.#remember(id, file)
+        return file
+      }
+      this.storage.dropFileCopy(id)
+    }
     const plain = await readCurrentDocument<AttachmentDoc, AttachmentDoc>(this.repo, this.storage, id, (doc) => toPlain<AttachmentDoc>(doc as never))
     if (!plain || plain.kind !== ATTACHMENT_KIND || !(plain.bytes instanceof Uint8Array)) throw new AttachmentNotFoundError(id)
+    const hash = sha256Hex(plain.bytes)
+    if (plain.caseId === caseId && (sha256 === undefined || hash === sha256)) {
+      this.storage.keepFileCopy(id, { caseId, fileName: plain.fileName, mediaType: plain.mediaType, sha256: hash, bytes: plain.bytes })
+    }
     this.#remember(id, plain)
     return plain
   }

@@ -78,9 +78,9 @@ export class Attachments {
     this.core.settings.delete(SETTING_ATTACHMENT_IN_PROGRESS)
   }
 
-  /** A scanned document's file. */
-  read(caseId: string, id: string): Promise<AttachmentDoc> {
-    return this.#store.read(caseId, id)
+  /** A scanned document's file; with `sha256` (what the case records of it), a kept copy is used only if its bytes hash to it. */
+  read(caseId: string, id: string, sha256?: string): Promise<AttachmentDoc> {
+    return this.#store.read(caseId, id, sha256)
   }
 
   /**

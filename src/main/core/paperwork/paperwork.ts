@@ -102,8 +102,8 @@ export class Paperwork {
       today: context.today,
       now: context.now,
       readEnclosure: async (id) => {
-        const fileName = record.attachments[id]!.fileName
-        const file = await this.attachments.read(caseId, id).catch((error: unknown) => {
+        const { fileName, sha256 } = record.attachments[id]!
+        const file = await this.attachments.read(caseId, id, sha256).catch((error: unknown) => {
           if (error instanceof AttachmentNotFoundError) {
             throw new FileRefusedError(fileName, 'its file is not on this laptop yet (it may still be on its way from another laptop). Try again later, or make the pack without it.')
           }
@@ -171,7 +171,7 @@ export class Paperwork {
     const files: { name: string; bytes: Uint8Array }[] = []
     const missingScans: string[] = []
     for (const [i, scan] of attachmentsInOrder(record.attachments).entries()) {
-      const file = await this.attachments.read(caseId, scan.id).catch((error: unknown) => {
+      const file = await this.attachments.read(caseId, scan.id, scan.sha256).catch((error: unknown) => {
         if (error instanceof AttachmentNotFoundError) return undefined
         throw error
       })

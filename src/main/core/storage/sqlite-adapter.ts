@@ -3,6 +3,7 @@ import { newToTheTeam, type SyncOutbox } from '../sync/outbox'
 import type { ChangeAttestations } from '../sync/attestations'
 import type { ChunkAuthors } from '../../../shared/sync/protocol'
 import type { SqliteDatabase } from '../../../node/sqlite'
+import { FileCopies, type FileCopy } from './file-copies'
 
 /**
  * automerge-repo storage on SQLite. Keys are stored as JSON arrays, so a key prefix matches on
@@ -17,6 +18,8 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
   readonly #retired = new Set<string>()
   /** Documents withheld from this laptop now (restricted to others), until the team allows them again. */
   #withheld: ReadonlySet<string> = new Set()
+  /** Scanned files' bytes beside their documents, deleted with them (`file-copies.ts`). */
+  readonly #copies: FileCopies
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -51,7 +54,25 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
         'DELETE FROM automerge_chunks WHERE key = ? OR (key >= ? AND key < ?)',
       ),
       removeAll: db.prepare('DELETE FROM automerge_chunks'),
+      exists: db.prepare<[string, string, string], { found: number }>(
+        'SELECT 1 AS found FROM automerge_chunks WHERE key = ? OR (key >= ? AND key < ?) LIMIT 1',
+      ),
     }
+    this.#copies = new FileCopies(db)
+    this.#keepCopy = db.transaction((documentId: string, copy: FileCopy) => {
+      if (this.#retired.has(documentId) || this.#withheld.has(documentId)) return
+      if (!this.#statements.exists.get(...prefixRange([documentId]))) return
+      this.#copies.put(documentId, copy)
+    })
+    this.#removeRange = db.transaction((keyPrefix: StorageKey) => {
+      if (keyPrefix.length === 0) {
+        this.#statements.removeAll.run()
+        this.#copies.removeAll()
+      } else {
+        this.#statements.removeRange.run(...prefixRange(keyPrefix))
+        if (keyPrefix.length === 1) this.#copies.remove(keyPrefix[0]!)
+      }
+    })
     this.#saveAndJournal = db.transaction((key: StorageKey, data: Uint8Array, local: boolean, by?: string, authors?: ChunkAuthors) => {
       const outgoing = local && isContent(key) && this.options.outbox?.enabled ? newToTheTeam(key[1] === 'snapshot', data, () => this.#storedContent(key[0]!)) : undefined
       this.#statements.save.run(encodeKey(key), data)
@@ -67,6 +88,28 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
   }
 
   readonly #saveAndJournal: (key: StorageKey, data: Uint8Array, local: boolean, by?: string, authors?: ChunkAuthors) => void
+  readonly #keepCopy: (documentId: string, copy: FileCopy) => void
+  readonly #removeRange: (keyPrefix: StorageKey) => void
+
+  /**
+   * Keeps a copy of a scanned file's bytes beside its document, to read without loading the
+   * document (`file-copies.ts`). Kept only while the document's chunks are here and it is neither
+   * retired nor withheld, checked in the copy's own transaction: a copy made from a read that
+   * overlapped the document's deletion is never written after it.
+   */
+  keepFileCopy(documentId: string, copy: FileCopy): void {
+    if (this.db.open) this.#keepCopy(documentId, copy)
+  }
+
+  /** The copy of a scanned file kept beside its document, if there is one. The reader checks its hash. */
+  fileCopy(documentId: string): FileCopy | undefined {
+    return this.db.open ? this.#copies.get(documentId) : undefined
+  }
+
+  /** Deletes a copy that is not what its document holds (its bytes do not hash to what was recorded). */
+  dropFileCopy(documentId: string): void {
+    if (this.db.open) this.#copies.remove(documentId)
+  }
 
   /** The document's snapshots and incremental chunks on disk, as they are before a save. */
   #storedContent(documentId: string): Uint8Array[] {
@@ -147,9 +190,9 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
     return rows.map((row) => ({ key: JSON.parse(row.key) as StorageKey, data: toUint8Array(row.data) }))
   }
 
+  /** Deletes the chunks under a key prefix; a whole document's (or everything) takes its file copy too. */
   async removeRange(keyPrefix: StorageKey): Promise<void> {
-    if (keyPrefix.length === 0) this.#statements.removeAll.run()
-    else this.#statements.removeRange.run(...prefixRange(keyPrefix))
+    this.#removeRange(keyPrefix)
   }
 
   /**
