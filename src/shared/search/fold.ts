@@ -29,10 +29,7 @@ export function foldForSearch(text: string): string {
 
 /** The words of a search, folded; punctuation separates words. */
 export function searchTerms(text: string): string[] {
-  return wordsOfFolded(foldForSearch(text))
-}
-
-/** The words of text already folded (as the index stores it): folding again was most of a search's own time. */
-export function wordsOfFolded(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((term) => term.length > 0)
+  return foldForSearch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
 }

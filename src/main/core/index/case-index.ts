@@ -6,7 +6,7 @@ import type { Phase } from '../../../shared/case/phases'
 import type { CaseLearningPoint } from '../../../shared/case/learning-points'
 import type { LearningPoint } from '../../../shared/team/team-doc'
 import type { BoardFacts } from '../../../shared/board/board'
-import { foldForSearch, searchTerms, wordsOfFolded } from '../../../shared/search/fold'
+import { foldForSearch, searchTerms } from '../../../shared/search/fold'
 import { closeWords, mayBeMeant } from '../../../shared/search/close-words'
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../node/sqlite'
 
@@ -24,6 +24,12 @@ const SEARCH_LIMIT = 50
 const SHORT_TERM = 2
 /** The columns ranked by bm25 (notes apart): see `#find`. */
 const RANKED_COLUMNS = '{names identifiers referral addresses casework}'
+/**
+ * How many of the newest matches bm25 ranks: a name is in far fewer cases, so its matches are all
+ * ranked; a word of thousands of cases' actions ("methadone") is ranked among the newest of them
+ * (ranking all took 32 ms at 30,000 cases, these 2).
+ */
+const RANK_CANDIDATES = 500
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
 
@@ -101,7 +107,7 @@ export class CaseIndex {
         'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, casework, notes) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteNameWords: db.prepare<[number]>('DELETE FROM name_words WHERE case_rowid = ?'),
-      addNameWord: db.prepare<[string, number]>('INSERT OR IGNORE INTO name_words (word, case_rowid) VALUES (?, ?)'),
+      addNameWord: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO name_words (word, updated_at, case_rowid) VALUES (?, ?, ?)'),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM cases WHERE id = ?').pluck(),
       deleteCase: db.prepare<[string]>('DELETE FROM cases WHERE id = ?'),
@@ -130,10 +136,12 @@ export class CaseIndex {
           JOIN case_names bn ON bn.name_key = an.name_key AND bn.case_id != a.id
           JOIN cases b ON b.id = bn.case_id AND b.date_of_birth = a.date_of_birth AND b.status = 'open'
         WHERE a.status = 'open'`).pluck(),
-      // The best 50 by bm25 are chosen inside FTS5 before any is joined to its row.
+      // The best 50 by bm25 of the newest RANK_CANDIDATES are chosen inside FTS5 before any is joined to its row.
       ranked: db.prepare<[string, number], CaseRow & SearchColumns>(`
         SELECT ${HIT_COLUMNS}
-        FROM (SELECT rowid, bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.5, 1.0) AS score FROM case_text WHERE case_text MATCH ? ORDER BY score LIMIT ?) AS best
+        FROM (SELECT rowid, score FROM (
+                SELECT rowid, bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.5, 1.0) AS score FROM case_text WHERE case_text MATCH ? ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES})
+              ORDER BY score LIMIT ?) AS best
         JOIN cases ON cases.rowid = best.rowid JOIN case_text ON case_text.rowid = best.rowid
         ORDER BY best.score, cases.updated_at DESC`),
       // FTS5 walks its matches newest first and stops at the limit: no match is scored or sorted.
@@ -154,7 +162,7 @@ export class CaseIndex {
       this.#statements.insertText.run(row.rowid, ...columns)
       for (const word of new Set(columns.flatMap(searchTerms))) if (mayBeMeant(word)) this.#statements.addWord.run(word)
       this.#statements.deleteNameWords.run(row.rowid)
-      for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, row.rowid)
+      for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
     })
   }
 
@@ -217,9 +225,10 @@ export class CaseIndex {
         -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing
         -- (one only a case taken out of the index had goes with it, in remove).
         CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
-        -- name_words: each word of a case's names and CHAIN number, with its case (the rowid of
-        -- cases and case_text): a search of one or two letters reads these (SHORT_TERM).
-        CREATE TABLE name_words (word TEXT NOT NULL, case_rowid INTEGER NOT NULL, PRIMARY KEY (word, case_rowid)) WITHOUT ROWID;
+        -- name_words: each word of a case's names and CHAIN number, with when the case last changed
+        -- and its case (the rowid of cases and case_text): a search of one or two letters reads these
+        -- (SHORT_TERM), the newest chosen from this table alone (reading each case's row was most of it).
+        CREATE TABLE name_words (word TEXT NOT NULL, updated_at TEXT NOT NULL, case_rowid INTEGER NOT NULL, PRIMARY KEY (word, updated_at, case_rowid)) WITHOUT ROWID;
         CREATE INDEX name_words_by_case ON name_words (case_rowid);
       `)
     }
@@ -365,7 +374,8 @@ export class CaseIndex {
 
   /**
    * The cases matching an FTS5 query, at most SEARCH_LIMIT: first those where every word is in
-   * the name, CHAIN number, referral, addresses or other forms, best first by bm25; then, if there
+   * the name, CHAIN number, referral, addresses or other forms, best first by bm25 (among the
+   * newest RANK_CANDIDATES of them); then, if there
    * is room, those it takes the notes to match, most recently indexed first. Ranking every match
    * by bm25 was most of a common word's cost (a note word is in thousands of cases' notes), and
    * which of a thousand notes says "pharmacy" most is no help to the person looking.
@@ -385,8 +395,12 @@ export class CaseIndex {
     if (!statement) {
       statement = this.#db.prepare<string[], CaseRow & SearchColumns>(`
       SELECT ${HIT_COLUMNS}
-      FROM (SELECT rowid FROM cases WHERE ${terms.map(() => 'rowid IN (SELECT case_rowid FROM name_words WHERE word >= ? AND word < ?)').join(' AND ')}
-            ORDER BY updated_at DESC, rowid DESC LIMIT ${SEARCH_LIMIT}) AS found
+      FROM (SELECT case_rowid AS rowid FROM name_words WHERE word >= ? AND word < ?
+              ${terms
+                .slice(1)
+                .map(() => 'AND case_rowid IN (SELECT case_rowid FROM name_words WHERE word >= ? AND word < ?)')
+                .join(' ')}
+            GROUP BY case_rowid ORDER BY max(updated_at) DESC, case_rowid DESC LIMIT ${SEARCH_LIMIT}) AS found
       JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
       ORDER BY cases.updated_at DESC, cases.rowid DESC`)
       this.#nameStarts.set(terms.length, statement)
@@ -452,13 +466,12 @@ function toSummary(row: CaseRow): CaseSummary {
 
 /**
  * Says where a hit came from: the first place that holds every term (as a prefix, or in one of its
- * close spellings) wins, notes otherwise.
+ * close spellings) wins, notes otherwise. The stored words are folded already; each term is a
+ * pattern run over them (splitting 50 hits' text into words took longer than finding them).
  */
 function matchedIn(spellings: string[][], row: SearchColumns): MatchedIn {
-  const hasAll = (text: string) => {
-    const words = wordsOfFolded(text)
-    return spellings.every(([term, ...near]) => words.some((word) => word.startsWith(term!) || near.includes(word)))
-  }
+  const patterns = spellings.map(([term, ...near]) => wordPattern(term!, near))
+  const hasAll = (text: string) => patterns.every((pattern) => pattern.test(text))
   const places: [MatchedIn, string][] = [
     ['name', row.names],
     ['identifiers', row.identifiers],
@@ -467,4 +480,11 @@ function matchedIn(spellings: string[][], row: SearchColumns): MatchedIn {
     ['casework', row.casework],
   ]
   return places.find(([, text]) => hasAll(text))?.[0] ?? 'notes'
+}
+
+/** A word beginning with `prefix`, or one of `words` whole, in folded text (a search's terms are letters and digits only). */
+function wordPattern(prefix: string, words: string[]): RegExp {
+  const edge = '(?<![\\p{L}\\p{N}])'
+  const whole = words.length > 0 ? `|(?:${words.join('|')})(?![\\p{L}\\p{N}])` : ''
+  return new RegExp(`${edge}(?:${prefix}${whole})`, 'u')
 }
