@@ -27,7 +27,7 @@ import { MAX_IMPORT_BYTES } from './import/limits'
 export const WINDOW_PEER_PREFIX = 'window-'
 
 /** Where a search term was found in a case. */
-export type MatchedIn = 'name' | 'identifiers' | 'addresses' | 'referral' | 'notes'
+export type MatchedIn = 'name' | 'identifiers' | 'addresses' | 'referral' | 'casework' | 'notes'
 
 /** The case list's filters (each left out matches every case) and which page of it, from 1. */
 export const caseListQuery = z.object({

@@ -147,7 +147,7 @@ function entry(i: number): IndexEntry {
       createdAt: updatedAt,
       updatedAt,
     },
-    text: { names: `Client ${i}`, identifiers: '', referral: '', addresses: '', notes: '', nameKeys: [`client ${i}`] },
+    text: { names: `Client ${i}`, identifiers: '', referral: '', addresses: '', casework: '', notes: '', nameKeys: [`client ${i}`] },
     board: {} as IndexEntry['board'],
     heads: [],
     learningPoints: {},

@@ -17,7 +17,7 @@ function entry(id: string, clientName: string, chainNumber: string): IndexEntry 
   return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc), learningPoints: {} }
 }
 
-/** Whether a word is anywhere in the index: its file's bytes (this test's is unencrypted, so its pages can be read), its FTS5 segments, its table of words. */
+/** Whether a word is anywhere in the index: its file's bytes (this test's is unencrypted, so its pages can be read), its FTS5 segments, its tables of words. */
 function traces(file: string, word: string): string[] {
   const found: string[] = []
   if (readFileSync(file).toString('latin1').toLowerCase().includes(word)) found.push('file')
@@ -25,6 +25,7 @@ function traces(file: string, word: string): string[] {
   try {
     if (db.prepare<[], { block: Buffer }>('SELECT block FROM case_text_data').all().some((row) => row.block.toString('latin1').includes(word))) found.push('fts segments')
     if (db.prepare('SELECT word FROM search_words').pluck().all().includes(word)) found.push('search words')
+    if (db.prepare('SELECT word FROM name_words').pluck().all().includes(word)) found.push('name words')
   } finally {
     db.close()
   }
@@ -55,6 +56,6 @@ describe('a case taken out of the search index leaves no trace of its words', ()
     expect(traces(file, 'zofia')).toEqual([])
     expect(traces(file, '555111')).toEqual([])
     // What is still held is still found.
-    expect(traces(file, 'byrne')).toEqual(['file', 'fts segments', 'search words'])
+    expect(traces(file, 'byrne')).toEqual(['file', 'fts segments', 'search words', 'name words'])
   })
 })

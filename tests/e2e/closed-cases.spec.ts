@@ -43,6 +43,13 @@ test('a closed case looks closed and is read-only until reopened; the case list 
   await expect(page.getByRole('link', { name: 'Gwenllian Pryce' })).toBeVisible()
   await search('Caernarfon')
   await expect(page.getByRole('row', { name: /Gwenllian Pryce/ })).toContainText('Addresses')
+  // A word of an action, and a first letter (names beginning with it).
+  await search('ring his sister')
+  await expect(page.getByRole('row', { name: /Gwenllian Pryce/ })).toContainText('Actions and other forms')
+  await screenshot(page, testInfo, 'search-found-in-an-action')
+  await expectAccessible(page, 'search results found in an action')
+  await search('g')
+  await expect(page.getByRole('link', { name: 'Gwenllian Pryce' })).toBeVisible()
   await page.getByRole('link', { name: 'Gwenllian Pryce' }).click()
 
   // Closed as not appropriate, through the window.

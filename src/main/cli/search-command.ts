@@ -5,7 +5,7 @@ import { printCases, printJson } from './output'
 export function searchCommand(): Command {
   return withCommonOptions(
     new Command('search')
-      .description("find cases by the client's name, CHAIN number or words in the case notes")
+      .description("find cases by the client's name, CHAIN number or any words of the case: referral, addresses, actions and other forms, notes (one or two letters: names and CHAIN numbers beginning so)")
       .argument('<text...>', 'words to look for; accents and capitals do not matter'),
   ).action(async (words: string[], options: CommonOptions) => {
     const text = words.join(' ')

@@ -4,7 +4,7 @@ import { PageHeading } from '../components/PageHeading'
 import { useApiQuery } from '../hooks/useApiQuery'
 import { CaseTable } from './CaseTable'
 
-const FOUND_IN: Record<MatchedIn, string> = { name: 'Name', identifiers: 'CHAIN number', addresses: 'Addresses', referral: 'Referral', notes: 'Case notes' }
+const FOUND_IN: Record<MatchedIn, string> = { name: 'Name', identifiers: 'CHAIN number', addresses: 'Addresses', referral: 'Referral', casework: 'Actions and other forms', notes: 'Case notes' }
 
 export function SearchPage() {
   const [params] = useSearchParams()
@@ -20,7 +20,7 @@ export function SearchPage() {
       {hits.status === 'failed' && <p className="banner banner--warning">The search could not be run: {hits.message}</p>}
       {hits.status === 'ready' &&
         (hits.data.length === 0 ? (
-          <p>No cases match. Try part of a name, a CHAIN number, a place, or a word from the referral or a note.</p>
+          <p>No cases match. Try part of a name, a CHAIN number, a place, or a word from the referral, an action or a note.</p>
         ) : (
           <CaseTable
             cases={hits.data}

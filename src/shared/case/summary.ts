@@ -1,4 +1,4 @@
-import { CASE_SECTIONS, type CaseSection } from './changes'
+import { CASE_COLLECTIONS, CASE_SECTIONS, type CaseCollection, type CaseSection } from './changes'
 import type { CaseRecord } from './record'
 import type { Phase } from './phases'
 import { nameKeys } from './duplicates'
@@ -40,6 +40,8 @@ export interface CaseSearchText {
   referral: string
   /** Every address the client has lived at, with its postcode, and the case's other addresses (postal, new). */
   addresses: string
+  /** The words of the rest of the case's forms: actions, the plan, onward referrals and partners' actions, goals, reviews, needs, follow-ups, closure, learning points… */
+  casework: string
   notes: string
   /** Every name the client is known by, as the duplicate check compares them. */
   nameKeys: string[]
@@ -58,6 +60,21 @@ const ADDRESS_FIELDS_OF_SECTIONS = (Object.entries(CASE_SECTIONS) as [CaseSectio
 const REFERRAL_TEXT_FIELDS = REFERRAL_DETAIL_FIELDS.filter(
   (field) => (field.kind === 'text' || field.kind === 'paragraph') && !ADDRESS_FIELDS_OF_SECTIONS.some((address) => address.section === 'referral' && address.name === field.name),
 ).map((field) => field.name)
+
+/** A form's fields that hold a caseworker's words (not dates, choices, numbers). */
+const wordsIn = (fields: readonly { name: string; kind: string }[]) => fields.filter((field) => field.kind === 'text' || field.kind === 'paragraph').map((field) => field.name)
+
+/**
+ * Every other field a caseworker writes words in, read from the catalogues so that a new form's
+ * words are searchable without anyone remembering to list them: the sections' (the referral's and
+ * the addresses are searched in their own columns) and the lists' (the addresses apart).
+ */
+const CASEWORK_SECTION_FIELDS = (Object.entries(CASE_SECTIONS) as [CaseSection, readonly { name: string; kind: string }[]][])
+  .filter(([section]) => section !== 'referral')
+  .map(([section, fields]) => ({ section, names: wordsIn(fields).filter((name) => !ADDRESS_FIELDS_OF_SECTIONS.some((address) => address.section === section && address.name === name)) }))
+const CASEWORK_COLLECTION_FIELDS = (Object.entries(CASE_COLLECTIONS) as [CaseCollection, readonly { name: string; kind: string }[]][])
+  .filter(([collection]) => collection !== 'addresses')
+  .map(([collection, fields]) => ({ collection, names: wordsIn(fields) }))
 
 export function summariseCase(id: string, record: CaseRecord): CaseSummary {
   return {
@@ -86,6 +103,15 @@ export function caseSearchText(record: CaseRecord): CaseSearchText {
     addresses: [
       ...Object.values(record.addresses).map((period) => [period.address, period.postcode].filter(Boolean).join(' ')),
       ...ADDRESS_FIELDS_OF_SECTIONS.map(({ section, name }) => (record[section] as Record<string, unknown>)[name]),
+    ]
+      .filter((text): text is string => typeof text === 'string' && text !== '')
+      .join('\n'),
+    casework: [
+      ...CASEWORK_SECTION_FIELDS.flatMap(({ section, names }) => names.map((name) => (record[section] as Record<string, unknown> | undefined)?.[name])),
+      ...CASEWORK_COLLECTION_FIELDS.flatMap(({ collection, names }) =>
+        Object.values(record[collection] as Record<string, Record<string, unknown>>).flatMap((item) => names.map((name) => item[name])),
+      ),
+      ...Object.values(record.learningPoints).map((point) => point.text),
     ]
       .filter((text): text is string => typeof text === 'string' && text !== '')
       .join('\n'),

@@ -14,8 +14,22 @@ import { openSqlite, type SqliteDatabase, type SqliteOptions } from '../../../no
  * Bumped whenever the tables or what goes into them change: an index of another version is
  * dropped and rebuilt from the documents.
  */
-const INDEX_VERSION = 15
+const INDEX_VERSION = 16
 const SEARCH_LIMIT = 50
+/**
+ * A search whose every word is this short (a first keystroke or two, then Enter) lists the cases
+ * whose name or CHAIN number has a word beginning so, most recently changed first: FTS5 would
+ * gather and rank every word of every note beginning with the letter (282 ms at 30,000 cases).
+ */
+const SHORT_TERM = 2
+/** The columns ranked by bm25 (notes apart): see `#find`. */
+const RANKED_COLUMNS = '{names identifiers referral addresses casework}'
+/**
+ * How many of the newest matches bm25 ranks: a name is in far fewer cases, so its matches are all
+ * ranked; a word of thousands of cases' actions ("methadone") is ranked among the newest of them.
+ * At 30,000 cases ranking all of "methadone" took 32 ms, and 500 of "birth certificate" 9 ms.
+ */
+const RANK_CANDIDATES = 200
 /** Rows on a page of the case list. */
 export const CASE_PAGE_SIZE = 50
 
@@ -52,6 +66,8 @@ export class CaseIndex {
   readonly #db: SqliteDatabase
   readonly #statements
   readonly #putInTransaction: (entry: IndexEntry) => void
+  /** The short search's statement for each number of words, prepared when first needed. */
+  readonly #nameStarts = new Map<number, { all: (...terms: string[]) => (CaseRow & SearchColumns)[] }>()
   /** True when this index started empty and must be filled from the documents. */
   readonly needsRebuild: boolean
 
@@ -84,12 +100,14 @@ export class CaseIndex {
       deleteNames: db.prepare<[string]>('DELETE FROM case_names WHERE case_id = ?'),
       insertName: db.prepare<[string, string]>('INSERT OR IGNORE INTO case_names (case_id, name_key) VALUES (?, ?)'),
       deleteText: db.prepare<[number]>('DELETE FROM case_text WHERE rowid = ?'),
-      textOf: db.prepare<[number], Record<string, string>>('SELECT names, identifiers, referral, addresses, notes FROM case_text WHERE rowid = ?'),
+      textOf: db.prepare<[number], Record<string, string>>('SELECT names, identifiers, referral, addresses, casework, notes FROM case_text WHERE rowid = ?'),
       wordInAnyCase: db.prepare<[string], number>('SELECT 1 FROM case_text WHERE case_text MATCH ? LIMIT 1').pluck(),
       deleteWord: db.prepare<[string]>('DELETE FROM search_words WHERE word = ?'),
-      insertText: db.prepare<[number, string, string, string, string, string]>(
-        'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, notes) VALUES (?, ?, ?, ?, ?, ?)',
+      insertText: db.prepare<[number, string, string, string, string, string, string]>(
+        'INSERT INTO case_text (rowid, names, identifiers, referral, addresses, casework, notes) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      deleteNameWords: db.prepare<[number]>('DELETE FROM name_words WHERE case_rowid = ?'),
+      addNameWord: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO name_words (word, updated_at, case_rowid) VALUES (?, ?, ?)'),
       headsOf: db.prepare<[string], { heads: string }>('SELECT heads FROM cases WHERE id = ?'),
       rowidOf: db.prepare<[string], number>('SELECT rowid FROM cases WHERE id = ?').pluck(),
       deleteCase: db.prepare<[string]>('DELETE FROM cases WHERE id = ?'),
@@ -118,14 +136,20 @@ export class CaseIndex {
           JOIN case_names bn ON bn.name_key = an.name_key AND bn.case_id != a.id
           JOIN cases b ON b.id = bn.case_id AND b.date_of_birth = a.date_of_birth AND b.status = 'open'
         WHERE a.status = 'open'`).pluck(),
-      search: db.prepare<[string, number], CaseRow & SearchColumns>(`
-        SELECT ${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')},
-               case_text.names AS names, case_text.identifiers AS identifiers,
-               case_text.referral AS referral, case_text.addresses AS addresses
-        FROM case_text JOIN cases ON cases.rowid = case_text.rowid
-        WHERE case_text MATCH ?
-        ORDER BY bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.0), cases.updated_at DESC
-        LIMIT ?`),
+      // The best 50 by bm25 of the newest RANK_CANDIDATES are chosen inside FTS5 before any is joined to its row.
+      ranked: db.prepare<[string, number], CaseRow & SearchColumns>(`
+        SELECT ${HIT_COLUMNS}
+        FROM (SELECT rowid, score FROM (
+                SELECT rowid, bm25(case_text, 10.0, 5.0, 2.0, 2.0, 1.5, 1.0) AS score FROM case_text WHERE case_text MATCH ? ORDER BY rowid DESC LIMIT ${RANK_CANDIDATES})
+              ORDER BY score LIMIT ?) AS best
+        JOIN cases ON cases.rowid = best.rowid JOIN case_text ON case_text.rowid = best.rowid
+        ORDER BY best.score, cases.updated_at DESC`),
+      // FTS5 walks its matches newest first and stops at the limit: no match is scored or sorted.
+      newest: db.prepare<[string, number], CaseRow & SearchColumns>(`
+        SELECT ${HIT_COLUMNS}
+        FROM (SELECT rowid FROM case_text WHERE case_text MATCH ? ORDER BY rowid DESC LIMIT ?) AS found
+        JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
+        ORDER BY found.rowid DESC`),
     }
     this.#putInTransaction = db.transaction(({ summary, text, board, heads, learningPoints }: IndexEntry) => {
       this.#statements.clearUnreadable.run(summary.id)
@@ -134,9 +158,11 @@ export class CaseIndex {
       this.#statements.deleteNames.run(summary.id)
       for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
       this.#statements.deleteText.run(row.rowid)
-      const columns = [text.names, text.identifiers, text.referral, text.addresses, text.notes].map(foldForSearch) as [string, string, string, string, string]
+      const columns = [text.names, text.identifiers, text.referral, text.addresses, text.casework, text.notes].map(foldForSearch) as [string, string, string, string, string, string]
       this.#statements.insertText.run(row.rowid, ...columns)
       for (const word of new Set(columns.flatMap(searchTerms))) if (mayBeMeant(word)) this.#statements.addWord.run(word)
+      this.#statements.deleteNameWords.run(row.rowid)
+      for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
     })
   }
 
@@ -187,7 +213,7 @@ export class CaseIndex {
         CREATE INDEX cases_by_lead ON cases (lead_caseworker_id, updated_at DESC);
         CREATE TABLE unreadable (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
         CREATE VIRTUAL TABLE case_text USING fts5 (
-          names, identifiers, referral, addresses, notes,
+          names, identifiers, referral, addresses, casework, notes,
           tokenize = 'unicode61 remove_diacritics 2'
         );
         -- FTS5's secure-delete: a row deleted or replaced (a case changed, corrected, erased, restricted
@@ -199,6 +225,11 @@ export class CaseIndex {
         -- 5,000 cases). A word no longer in any case stays until the next rebuild, matching nothing
         -- (one only a case taken out of the index had goes with it, in remove).
         CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        -- name_words: each word of a case's names and CHAIN number, with when the case last changed
+        -- and its case (the rowid of cases and case_text): a search of one or two letters reads these
+        -- (SHORT_TERM), the newest chosen from this table alone (reading each case's row was most of it).
+        CREATE TABLE name_words (word TEXT NOT NULL, updated_at TEXT NOT NULL, case_rowid INTEGER NOT NULL, PRIMARY KEY (word, updated_at, case_rowid)) WITHOUT ROWID;
+        CREATE INDEX name_words_by_case ON name_words (case_rowid);
       `)
     }
     return new CaseIndex(db, version !== INDEX_VERSION)
@@ -219,7 +250,10 @@ export class CaseIndex {
     this.#db.transaction(() => {
       for (const { id, reason } of cases) {
         const rowid = this.#statements.rowidOf.get(id)
-        if (rowid !== undefined) this.#statements.deleteText.run(rowid)
+        if (rowid !== undefined) {
+          this.#statements.deleteText.run(rowid)
+          this.#statements.deleteNameWords.run(rowid)
+        }
         this.#statements.deleteCase.run(id)
         this.#statements.deleteNames.run(id)
         this.#statements.markUnreadable.run(id, reason)
@@ -240,6 +274,7 @@ export class CaseIndex {
         if (rowid !== undefined) {
           for (const column of Object.values(this.#statements.textOf.get(rowid) ?? {})) for (const word of searchTerms(column)) words.add(word)
           this.#statements.deleteText.run(rowid)
+          this.#statements.deleteNameWords.run(rowid)
         }
         this.#statements.deleteCase.run(id)
         this.#statements.deleteNames.run(id)
@@ -263,7 +298,7 @@ export class CaseIndex {
    */
   replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
     this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM cases; DELETE FROM case_names; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words;')
+      this.#db.exec('DELETE FROM cases; DELETE FROM case_names; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words; DELETE FROM name_words;')
       for (const entry of entries) this.#putInTransaction(entry)
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
@@ -316,14 +351,17 @@ export class CaseIndex {
   }
 
   /**
-   * Cases whose name, CHAIN number, referral, addresses or notes contain every word of `text` (as
-   * word prefixes); then, if there is room, cases where a word is spelt a letter or two
-   * differently ("gwenlian" finds Gwenllian): each word of four letters or more also matches the
-   * index's words within a small edit distance, among those with the same first letter.
+   * Cases whose name, CHAIN number, referral, addresses, other forms (actions, plans…) or notes
+   * contain every word of `text` (as word prefixes); then, if there is room, cases where a word is
+   * spelt a letter or two differently ("gwenlian" finds Gwenllian): each word of four letters or
+   * more also matches the index's words within a small edit distance, among those with the same
+   * first letter. A search of only one or two letters a word finds names and CHAIN numbers
+   * beginning with them (SHORT_TERM).
    */
   search(text: string): SearchHit[] {
     const terms = searchTerms(text)
     if (terms.length === 0) return []
+    if (terms.every((term) => [...term].length <= SHORT_TERM)) return this.#nameStartingWith(terms)
     const quote = (word: string) => `"${word.replaceAll('"', '""')}"`
     const exact = this.#find(terms.map((term) => `${quote(term)}*`).join(' '), terms.map((term) => [term]))
     if (exact.length >= SEARCH_LIMIT) return exact
@@ -334,8 +372,42 @@ export class CaseIndex {
     return [...exact, ...fuzzy.filter((hit) => !found.has(hit.id))].slice(0, SEARCH_LIMIT)
   }
 
+  /**
+   * The cases matching an FTS5 query, at most SEARCH_LIMIT: first those where every word is in
+   * the name, CHAIN number, referral, addresses or other forms, best first by bm25 (among the
+   * newest RANK_CANDIDATES of them); then, if there
+   * is room, those it takes the notes to match, most recently indexed first. Ranking every match
+   * by bm25 was most of a common word's cost (a note word is in thousands of cases' notes), and
+   * which of a thousand notes says "pharmacy" most is no help to the person looking.
+   */
   #find(query: string, spellings: string[][]): SearchHit[] {
-    return this.#statements.search.all(query, SEARCH_LIMIT).map((row) => ({ ...toSummary(row), matchedIn: matchedIn(spellings, row) }))
+    let rows = this.#statements.ranked.all(`${RANKED_COLUMNS} : (${query})`, SEARCH_LIMIT)
+    if (rows.length < SEARCH_LIMIT) {
+      const found = new Set(rows.map((row) => row.id))
+      rows = [...rows, ...this.#statements.newest.all(query, SEARCH_LIMIT + rows.length).filter((row) => !found.has(row.id))].slice(0, SEARCH_LIMIT)
+    }
+    return rows.map((row) => ({ ...toSummary(row), matchedIn: matchedIn(spellings, row) }))
+  }
+
+  /** Cases with a word of their names or CHAIN number beginning with each term, most recently changed first. */
+  #nameStartingWith(terms: string[]): SearchHit[] {
+    let statement = this.#nameStarts.get(terms.length)
+    if (!statement) {
+      statement = this.#db.prepare<string[], CaseRow & SearchColumns>(`
+      SELECT ${HIT_COLUMNS}
+      FROM (SELECT case_rowid AS rowid FROM name_words WHERE word >= ? AND word < ?
+              ${terms
+                .slice(1)
+                .map(() => 'AND case_rowid IN (SELECT case_rowid FROM name_words WHERE word >= ? AND word < ?)')
+                .join(' ')}
+            GROUP BY case_rowid ORDER BY max(updated_at) DESC, case_rowid DESC LIMIT ${SEARCH_LIMIT}) AS found
+      JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
+      ORDER BY cases.updated_at DESC, cases.rowid DESC`)
+      this.#nameStarts.set(terms.length, statement)
+    }
+    // Every word from the term up to the term followed by the last character there is.
+    const rows = statement.all(...terms.flatMap((term) => [term, `${term}\u{10FFFF}`]))
+    return rows.map((row) => ({ ...toSummary(row), matchedIn: matchedIn(terms.map((term) => [term]), row) }))
   }
 
   /** The index's words a word may be a misspelling of. */
@@ -357,6 +429,9 @@ export class CaseIndex {
 }
 
 const COLUMNS = 'id, client_name, date_of_birth, chain_number, phase, status, closed_as, lead_caseworker, lead_caseworker_id, created_at, updated_at'
+/** What a search hit reads: the case's row, and the words that say where it was found (the notes, last in case_text, are never read). */
+const HIT_COLUMNS = `${COLUMNS.split(', ').map((column) => `cases.${column}`).join(', ')}, case_text.names AS names, case_text.identifiers AS identifiers,
+  case_text.referral AS referral, case_text.addresses AS addresses, case_text.casework AS casework`
 
 interface ListFilter {
   status: 'open' | 'closed' | null
@@ -370,6 +445,7 @@ interface SearchColumns {
   identifiers: string
   referral: string
   addresses: string
+  casework: string
 }
 
 function toSummary(row: CaseRow): CaseSummary {
@@ -390,18 +466,25 @@ function toSummary(row: CaseRow): CaseSummary {
 
 /**
  * Says where a hit came from: the first place that holds every term (as a prefix, or in one of its
- * close spellings) wins, notes otherwise.
+ * close spellings) wins, notes otherwise. The stored words are folded already; each term is a
+ * pattern run over them (splitting 50 hits' text into words took longer than finding them).
  */
 function matchedIn(spellings: string[][], row: SearchColumns): MatchedIn {
-  const hasAll = (text: string) => {
-    const words = searchTerms(text)
-    return spellings.every(([term, ...near]) => words.some((word) => word.startsWith(term!) || near.includes(word)))
-  }
+  const patterns = spellings.map(([term, ...near]) => wordPattern(term!, near))
+  const hasAll = (text: string) => patterns.every((pattern) => pattern.test(text))
   const places: [MatchedIn, string][] = [
     ['name', row.names],
     ['identifiers', row.identifiers],
     ['addresses', row.addresses],
     ['referral', row.referral],
+    ['casework', row.casework],
   ]
   return places.find(([, text]) => hasAll(text))?.[0] ?? 'notes'
+}
+
+/** A word beginning with `prefix`, or one of `words` whole, in folded text (a search's terms are letters and digits only). */
+function wordPattern(prefix: string, words: string[]): RegExp {
+  const edge = '(?<![\\p{L}\\p{N}])'
+  const whole = words.length > 0 ? `|(?:${words.join('|')})(?![\\p{L}\\p{N}])` : ''
+  return new RegExp(`${edge}(?:${prefix}${whole})`, 'u')
 }
