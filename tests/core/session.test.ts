@@ -111,7 +111,12 @@ describe('signing in on a laptop', () => {
 
   it('keeps only a slow hash of the PIN, and refuses a short one', async () => {
     const dir = tempDir('session-pin-hash')
-    const workspace = await openWorkspace({ dataDir: dir.path })
+    // At the real cost: the tests' lowered one (HOMEWARD_KDF_COST) is for the workspaces of tests not about it.
+    const lowered = process.env.HOMEWARD_KDF_COST
+    delete process.env.HOMEWARD_KDF_COST
+    const workspace = await openWorkspace({ dataDir: dir.path }).finally(() => {
+      if (lowered !== undefined) process.env.HOMEWARD_KDF_COST = lowered
+    })
     try {
       const call = windowApi(workspace)
       const profile = (await call('setProfile', { name: 'Amina Okafor' })) as { result: { id: string } }
@@ -128,6 +133,26 @@ describe('signing in on a laptop', () => {
       file.close()
       expect(stored).not.toContain('246810')
       expect(stored).toMatch(/"scheme":"scrypt","N":32768,"r":8,"p":1/)
+    } finally {
+      await workspace.close()
+      dir.remove()
+    }
+  })
+
+  it('hashes a throwaway workspace’s PIN at the tests’ lowered cost, and the PIN still signs in', async () => {
+    const dir = tempDir('session-pin-cost')
+    expect(process.env.HOMEWARD_KDF_COST).toBe('1024')
+    const workspace = await openWorkspace({ dataDir: dir.path })
+    try {
+      const { call, personId } = await firstRun(workspace)
+      expect(await call('lock')).toMatchObject({ ok: true })
+      expect(await call('signIn', { personId, pin: '135791' })).toMatchObject({ ok: false })
+      expect(await call('signIn', { personId, pin: '246810' })).toMatchObject({ ok: true })
+      await workspace.close()
+      const file = openEncrypted(join(dir.path, 'homeward.sqlite'), { readonly: true })
+      const stored = file.prepare<[], { value: string }>("SELECT value FROM local_settings WHERE name = 'session-pins'").get()!.value
+      file.close()
+      expect(stored).toMatch(/"scheme":"scrypt","N":1024,"r":8,"p":1/)
     } finally {
       await workspace.close()
       dir.remove()

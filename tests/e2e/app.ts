@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, _electron, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
+import { test as base, expect, _electron, type Browser, type BrowserContext, type LaunchOptions, type Page, type TestInfo } from '@playwright/test'
 import { tempDir } from '../support/temp-dir'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -48,10 +48,16 @@ export interface ChromeProfile {
 }
 
 /** The app on a workspace folder of its own, for the length of a test. */
-async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestInfo, pagePassphrase = false, chromeProfile = false): Promise<void> {
+async function laptop(
+  use: (app: HomewardApp) => Promise<void>,
+  testInfo: TestInfo,
+  browser: Browser | undefined,
+  pagePassphrase = false,
+  chromeProfile = false,
+): Promise<void> {
   const folder = tempDir('homeward-e2e')
   const profile = chromeProfile ? tempDir('homeward-e2e-chromium') : undefined
-  const app = testInfo.project.name === 'electron' ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo, pagePassphrase, profile?.path)
+  const app = testInfo.project.name === 'electron' || !browser ? electronApp(folder.path) : await browserModeApp(folder.path, testInfo, browser, pagePassphrase, profile?.path)
   await use(app)
   await app.dispose()
   folder.remove()
@@ -61,7 +67,25 @@ async function laptop(use: (app: HomewardApp) => Promise<void>, testInfo: TestIn
 // Playwright needs a destructured first argument; these fixtures use none of the built-in ones
 // (the built-in browser would try to launch a Chromium download that does not exist here).
 /* eslint-disable no-empty-pattern */
-export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp; pagePassphrase: boolean; chromeProfile: boolean }>({
+export const test = base.extend<
+  { app: HomewardApp; colleague: HomewardApp; pagePassphrase: boolean; chromeProfile: boolean },
+  { workerChromium: Browser | undefined }
+>({
+  /**
+   * One Chromium per worker, each laptop in a fresh context of its own (its own storage, as a new
+   * browser's): starting Chromium for every laptop was a few seconds of each test. (None in the
+   * Electron project.)
+   */
+  workerChromium: [
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name === 'electron') return use(undefined)
+      const { chromium } = await import('@playwright/test')
+      const browser = await chromium.launch(launchOptionsOf(workerInfo.project.use))
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
   /**
    * The browser mode started without HOMEWARD_PASSPHRASE, as a person runs `npm start`: the page
    * asks for the workspace passphrase (`test.use({ pagePassphrase: true })`).
@@ -69,25 +93,20 @@ export const test = base.extend<{ app: HomewardApp; colleague: HomewardApp; page
   pagePassphrase: [false, { option: true }],
   /** Chromium on a profile folder of its own on disk (`app.chromeProfile`), not an in-memory context (`test.use({ chromeProfile: true })`). */
   chromeProfile: [false, { option: true }],
-  app: async ({ pagePassphrase, chromeProfile }, use, testInfo) => laptop(use, testInfo, pagePassphrase, chromeProfile),
+  app: async ({ workerChromium, pagePassphrase, chromeProfile }, use, testInfo) => laptop(use, testInfo, workerChromium, pagePassphrase, chromeProfile),
   /** A second laptop, a colleague's, for the journeys two people share. */
-  colleague: async ({}, use, testInfo) => laptop(use, testInfo),
+  colleague: async ({ workerChromium }, use, testInfo) => laptop(use, testInfo, workerChromium),
 })
 /* eslint-enable no-empty-pattern */
 
 /** The browser mode, started by its built entry, in a new Chromium page. */
-async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphrase: boolean, profileDir?: string): Promise<HomewardApp> {
+async function browserModeApp(dataDir: string, testInfo: TestInfo, browser: Browser, pagePassphrase: boolean, profileDir?: string): Promise<HomewardApp> {
   const { chromium } = await import('@playwright/test')
-  const launchOptions = (testInfo.project.use as { launchOptions?: object }).launchOptions ?? {}
   const contextOptions = { locale: 'en-GB', timezoneId: 'Europe/London' }
-  let browser: Browser | undefined
   let context: BrowserContext
   const launch = async () => {
-    if (profileDir) context = await chromium.launchPersistentContext(profileDir, { ...launchOptions, ...contextOptions })
-    else {
-      browser = await chromium.launch(launchOptions)
-      context = await browser.newContext(contextOptions)
-    }
+    if (profileDir) context = await chromium.launchPersistentContext(profileDir, { ...launchOptionsOf(testInfo.project.use), ...contextOptions })
+    else context = await browser.newContext(contextOptions)
   }
   await launch()
   let server: ChildProcess | undefined
@@ -139,7 +158,7 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
     quit: stopServer,
     async dispose() {
       await stopServer()
-      await (browser ?? context).close()
+      await context.close()
     },
     ...(profileDir
       ? {
@@ -159,6 +178,11 @@ async function browserModeApp(dataDir: string, testInfo: TestInfo, pagePassphras
         }
       : {}),
   }
+}
+
+/** The project's Chromium launch options (Debian's Chromium, kept off the internet). */
+function launchOptionsOf(use: object): LaunchOptions {
+  return (use as { launchOptions?: LaunchOptions }).launchOptions ?? {}
 }
 
 /** The real desktop app through Playwright's Electron support, where the binary exists. */

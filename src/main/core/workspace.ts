@@ -24,7 +24,7 @@ import { Paperwork } from './paperwork/paperwork'
 import { Reports } from './reports/reports'
 import { ChangeJournal, SqliteStorageAdapter } from './storage/sqlite-adapter'
 import { LocalSettings, openWorkspaceStore, workspaceFiles } from './storage/workspace-files'
-import { requireKeyFileIfEncrypted, unlockWorkspaceKey, workspaceKeyExists } from './storage/workspace-key'
+import { kdfCost, requireKeyFileIfEncrypted, unlockWorkspaceKey, workspaceKeyExists } from './storage/workspace-key'
 import { openWorkspaceGateHandlers } from './storage/workspace-gate'
 import { ChangeAttestations } from './sync/attestations'
 import { SyncOutbox } from './sync/outbox'
@@ -204,7 +204,7 @@ export class Workspace {
       )
       saved.on('saved', () => indexer.schedule())
       const session = new Session(
-        { settings, team: () => teamRef.handle, now: () => options.now?.() ?? new Date(), working: () => personWorking(made.core) },
+        { settings, team: () => teamRef.handle, now: () => options.now?.() ?? new Date(), working: () => personWorking(made.core), pinCost: kdfCost(options.dataDir) },
         options.user,
       )
       made.session = session

@@ -3,7 +3,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 /**
  * A PIN kept only as a slow hash: scrypt with a random 16-byte salt per person, N = 2^15, r = 8,
  * p = 1 (32 MiB and about a tenth of a second a guess on a laptop), a 32-byte key. The parameters
- * are stored with each hash, so stronger ones later still check the PINs set before.
+ * are stored with each hash, so stronger ones later still check the PINs set before (and the tests'
+ * throwaway workspaces can hash theirs at the workspace key's lowered cost, `kdfCost`).
  */
 export interface PinHash {
   scheme: 'scrypt'
@@ -17,10 +18,11 @@ export interface PinHash {
 const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_BYTES = 32
 
-export async function hashPin(pin: string): Promise<PinHash> {
+export async function hashPin(pin: string, N: number = PARAMETERS.N): Promise<PinHash> {
   const salt = randomBytes(16)
-  const key = await derive(pin, salt, PARAMETERS)
-  return { scheme: 'scrypt', ...PARAMETERS, salt: salt.toString('base64'), hash: key.toString('base64') }
+  const parameters = { ...PARAMETERS, N }
+  const key = await derive(pin, salt, parameters)
+  return { scheme: 'scrypt', ...parameters, salt: salt.toString('base64'), hash: key.toString('base64') }
 }
 
 export async function pinMatches(pin: string, stored: PinHash): Promise<boolean> {

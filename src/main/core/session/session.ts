@@ -44,6 +44,8 @@ export interface SessionParts {
   now: () => Date
   /** Who the core's changes are by now (the change context's person), for the window's session. */
   working: () => Person | undefined
+  /** scrypt's cost for a PIN set now: the workspace's (`kdfCost`), full but in the tests' throwaway workspaces. */
+  pinCost: number
 }
 
 type SignedIn =
@@ -310,7 +312,7 @@ export class Session {
   async #savePin(personId: string, pin: string): Promise<void> {
     const problem = pinProblem(pin)
     if (problem) throw new ValidationError([{ field: 'pin', message: problem }])
-    const hashed = await hashPin(pin)
+    const hashed = await hashPin(pin, this.parts.pinCost)
     this.parts.settings.set(SETTING_PINS, { ...this.#pins(), [personId]: hashed })
   }
 

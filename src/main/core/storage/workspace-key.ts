@@ -32,10 +32,11 @@ type KeyFile = z.infer<typeof KeyFile>
 const DEFAULT_COST = 2 ** 15
 
 /**
- * scrypt's cost for a new workspace. A lower cost (HOMEWARD_KDF_COST, which the tests set so that
- * hundreds of throwaway workspaces do not each spend 32 MB and a tenth of a second) is honoured only
- * for a folder inside the system's temporary folder, where the tests make theirs: a real workspace
- * is never weakened by a variable left set on a laptop or copied from a guide.
+ * scrypt's cost for a new workspace, and for the PINs set in it. A lower cost (HOMEWARD_KDF_COST,
+ * which the tests set so that hundreds of throwaway workspaces and sign-ins do not each spend 32 MB
+ * and a tenth of a second) is honoured only for a folder inside the system's temporary folder,
+ * where the tests make theirs: a real workspace is never weakened by a variable left set on a
+ * laptop or copied from a guide.
  */
 export function kdfCost(dataDir: string, env: NodeJS.ProcessEnv = process.env, temporaryFolder = tmpdir()): number {
   const lowered = Number(env.HOMEWARD_KDF_COST)
