@@ -30,6 +30,15 @@
  *    each (a quarter of a second each at this load; computing the rows as long again).
  * 4. With one read for each state of the index (3,021 ms against 405, 7.5×): `myTasks`, sent
  *    first, took 1.5 s; the board's start was answered 1 ms after it.
+ * 5. With the navigation's count asked after (all the changes below; 5,000 cases, BENCH_LOADS=3,
+ *    under a load of ~20, e2e tests running alongside): 2,923 ms median, p95 4,177, against the
+ *    static file's 270 (10.8×): still far from the targets (200 ms, twice the static file). The
+ *    board's start (77 KB) is now the first thing the core answers after the session's calls;
+ *    what remains in the profiled load is the scripts (861 KB, loaded by 1.8 s at this load) and
+ *    the core still busy with the previous load's whole board when the next page opens (the bench
+ *    closes each page at its first row). 30,000 cases: NOT MEASURED to the end (a run at this
+ *    load had not finished its loads after 10 minutes; the index there holds 20,300 board rows,
+ *    9.55 MB as the whole board).
  * What changed: the page asks first for the board's start (`getBoardStart`: its first 100 rows in
  * the page's own filters and order, and the counts; 77 KB), draws it, and only then asks for the
  * whole board (docs/ARCHITECTURE.md, "The board comes in two steps"); the index reads the open
