@@ -6,6 +6,7 @@ import type { AnonymisedCase } from './reports/anonymised-case'
 import type { SyncStatus } from './sync/status'
 import type { JoinCode, TeamDevice } from './sync/team-api'
 import type { Board } from './board/board'
+import { boardViewSchema, type BoardStart } from './board/board-start'
 import type { MyTasks } from './tasks/my-tasks'
 import type { MonitoringReport } from './reports/monitoring'
 import { PHASES, type Phase } from './case/phases'
@@ -320,6 +321,8 @@ export const API = {
   /** The manager applies the retention: each case due erased or anonymised (of `caseIds`, those the manager confirmed, if given). */
   applyRetention: method<{ applied: string[] }>()(z.object({ caseIds: z.array(z.string()).optional() })),
   getBoard: method<Board>()(none),
+  /** The board's first rows as the page's filters and order have them, and its counts: drawn before the whole board comes. */
+  getBoardStart: method<BoardStart>()(boardViewSchema),
   /** A person's tasks across cases, from the index (tasks/my-tasks.ts): the signed-in person's, or a manager's choice of another. */
   myTasks: method<MyTasks>()(z.object({ personId: id.optional(), dueBefore: z.iso.date('Give the date as YYYY-MM-DD').optional() })),
 

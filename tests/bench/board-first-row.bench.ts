@@ -8,28 +8,43 @@
  * MutationObserver, installed before the page's first byte, notices it). Medians and p95, and the
  * ratio of the medians. Not a test: nothing passes or fails.
  *
- * NOT YET MEASURED at its sizes. An earlier run hung after the warm-up load; with the sign-in in the
- * benches' shared `browser-mode.ts` it runs to the end on 100 cases (BENCH_SIZES=100, BENCH_LOADS=3,
- * under a load of ~20: 2,010 ms median against the static file's 240, 8.4×; script files loaded at
- * 4 s of the 4.4 s). It has not been run on 5,000 and 30,000 since, so the targets (200 ms on 5,000,
- * 400 ms on 30,000, twice the static file) are unmeasured.
- *
  * The caseload is the benches' (`caseload.ts`): whole case documents saved through the core, which
- * also indexes them (on this busy 2-core machine seeding took 4 minutes for 5,000 and 35 for
- * 30,000; BENCH_KEEP=DIR keeps the workspaces and uses them again). The board reads only the index, so the documents' size does not
- * change what is measured, but the workspace is a real one.
+ * also indexes them. Seeding is slow (149 s for 5,000 and 1,331 s for 30,000 on this 2-core machine
+ * under a load of 6 to 22), so run it with BENCH_KEEP=DIR: the workspaces are kept there and used
+ * again, and a run on kept workspaces takes a few minutes (an index of an older INDEX_VERSION is
+ * rebuilt on the first open: 4 minutes at 5,000, busy). The board reads only the index, so the
+ * documents' size does not change what is measured, but the workspace is a real one.
  *
- * What the profile showed (5,000 cases; the request timeline of a load, in Chromium against the
- * browser mode, before the split, on this 2-core machine while others' builds held a load of ~20):
- * the page fetched one 1.6 MB script; only once it had run did it fetch Automerge's 3.6 MB wasm
- * (`await initializeWasm` at the top of main.tsx), and the first API call waited on compiling it;
- * then the board's answer (every open case) and React drawing the first 100 rows. Nothing the board
- * shows needs Automerge: the split (docs/ARCHITECTURE.md, "The window's bundle is split") leaves the
- * board about 830 KB of script in 7 files and no wasm, and its first API call leaves as soon as the
- * script has run. What remains is the board's answer, which carries every open case (sorted and
- * filtered in the page) and so grows with the caseload, and drawing 100 rows. `profile` below prints,
- * with each size, where one load's time went (script files and bytes, wasm, the first API call, the
- * board's answer and its size, the first row; main-thread script, style and layout time).
+ * What the profile showed (5,000 cases, BENCH_LOADS=3, the timeline `profile` prints, on this
+ * 2-core machine under a load of 15 to 26 from other work):
+ * 1. The first run never showed a row: the board shows the manager the retention notice, and the
+ *    core answered `retention` by reading every case document (`readAll`), minutes at 5,000, in
+ *    one run of microtasks, so it answered nothing else (not even the page's script files)
+ *    meanwhile. Now the closed cases are read from the index (`CaseIndex.closedCases`).
+ * 2. Then (median 6,751 ms against the static file's 126, 53×): scripts loaded by 0.5 s, the API
+ *    calls before the board's took 0.1 s, and the board's answer (every open case, 1.62 MB) came
+ *    3.5 s after it was asked, to be read, filtered and sorted in the page before 100 rows drew.
+ * 3. With the board's start (below; 4,990 ms against 219, 23×): `myTasks` (the navigation's
+ *    "My tasks (3)" count), `retention` and the board's start were answered together 2.1 s after
+ *    they were sent: the core read and parsed every open case's board facts from the index for
+ *    each (a quarter of a second each at this load; computing the rows as long again).
+ * 4. With one read for each state of the index (3,021 ms against 405, 7.5×): `myTasks`, sent
+ *    first, took 1.5 s; the board's start was answered 1 ms after it.
+ * 5. With the navigation's count asked after (all the changes below; 5,000 cases, BENCH_LOADS=3,
+ *    under a load of ~20, e2e tests running alongside): 2,923 ms median, p95 4,177, against the
+ *    static file's 270 (10.8×): still far from the targets (200 ms, twice the static file). The
+ *    board's start (77 KB) is now the first thing the core answers after the session's calls;
+ *    what remains in the profiled load is the scripts (861 KB, loaded by 1.8 s at this load) and
+ *    the core still busy with the previous load's whole board when the next page opens (the bench
+ *    closes each page at its first row). 30,000 cases: NOT MEASURED to the end (a run at this
+ *    load had not finished its loads after 10 minutes; the index there holds 20,300 board rows,
+ *    9.55 MB as the whole board).
+ * What changed: the page asks first for the board's start (`getBoardStart`: its first 100 rows in
+ * the page's own filters and order, and the counts; 77 KB), draws it, and only then asks for the
+ * whole board (docs/ARCHITECTURE.md, "The board comes in two steps"); the index reads the open
+ * cases once for each state of it and the core keeps the rows for the day, so the start, the whole
+ * board and My tasks share one read; the navigation asks for its tasks count just after the page
+ * has asked for what it shows, so the core answers the board first.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -48,6 +63,12 @@ const TARGET_RATIO = 2
 
 
 
+/** Each API call the page sent (when, its id and method) and each message it received (when, the id it answers, its size). */
+interface ApiTimeline {
+  sent: { at: number; id: number; method: string }[]
+  received: { at: number; id: number; bytes: number }[]
+}
+
 /**
  * Run in each page before its first byte: notes the page's clock at the first animation frame after
  * the first row is in the document (`__firstRow`), and, for the profile, each API message sent and
@@ -60,7 +81,7 @@ function watchForFirstRow(selector: string): void {
     WebSocket: { prototype: { send(data: unknown): void; addEventListener(...args: unknown[]): void } }
     requestAnimationFrame(callback: () => void): void
     __firstRow?: number
-    __api: { sent: number[]; received: { at: number; bytes: number }[] }
+    __api: ApiTimeline
   }
   page.__api = { sent: [], received: [] }
   const observer = new page.MutationObserver(() => {
@@ -69,11 +90,19 @@ function watchForFirstRow(selector: string): void {
     page.requestAnimationFrame(() => (page.__firstRow = performance.now()))
   })
   observer.observe(page.document, { childList: true, subtree: true })
+  // Each API call by method name and id only (never its parameters: they may be case data).
   const send = page.WebSocket.prototype.send
+  const watched = new WeakSet<object>()
   page.WebSocket.prototype.send = function (this: { addEventListener(...args: unknown[]): void }, data: unknown) {
-    page.__api.sent.push(performance.now())
-    if (page.__api.sent.length === 1) {
-      this.addEventListener('message', (event: { data: unknown }) => page.__api.received.push({ at: performance.now(), bytes: String(event.data).length }))
+    const { id, method } = JSON.parse(String(data)) as { id?: number; method?: string }
+    page.__api.sent.push({ at: performance.now(), id: id ?? -1, method: method ?? '?' })
+    if (!watched.has(this)) {
+      watched.add(this)
+      this.addEventListener('message', (event: { data: unknown }) => {
+        const text = String(event.data)
+        const id = /^\{"id":(\d+)/.exec(text)?.[1]
+        page.__api.received.push({ at: performance.now(), id: id === undefined ? -1 : Number(id), bytes: text.length })
+      })
     }
     return send.call(this, data)
   }
@@ -110,32 +139,32 @@ async function staticBoardFile(page: Page, dir: string): Promise<string> {
   return pathToFileURL(file).href
 }
 
-/** Where one load's time went: scripts, the first API call, the board's answer, the first row. */
+/** Where one load's time went: scripts, each API call (sent, answered, its answer's size), the first row. */
 async function profile(page: Page): Promise<string> {
   const figures = await page.evaluate(() => {
-    const win = globalThis as unknown as { __firstRow: number; __api: { sent: number[]; received: { at: number; bytes: number }[] } }
+    const win = globalThis as unknown as { __firstRow: number; __api: ApiTimeline }
     const resources = performance.getEntriesByType('resource') as unknown as { name: string; decodedBodySize: number; responseEnd: number }[]
     const scripts = resources.filter((entry) => /\.(js|mjs)$/.test(entry.name))
     const wasm = resources.filter((entry) => entry.name.endsWith('.wasm'))
-    const biggest = [...win.__api.received].sort((a, b) => b.bytes - a.bytes)[0]
+    const calls = win.__api.sent
+      .filter((call) => call.at <= win.__firstRow)
+      .map((call) => {
+        const answer = win.__api.received.find((message) => message.id === call.id)
+        return `${call.method} ${call.at.toFixed(0)}→${answer ? `${answer.at.toFixed(0)} (${(answer.bytes / 1e3).toFixed(1)} KB)` : 'unanswered'}`
+      })
     return {
       scripts: scripts.length,
       scriptBytes: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
       scriptsLoaded: Math.max(...scripts.map((entry) => entry.responseEnd)),
       wasm: wasm.map((entry) => `${(entry.decodedBodySize / 1e6).toFixed(1)} MB at ${entry.responseEnd.toFixed(0)}`).join(', ') || 'none',
-      firstApiCall: win.__api.sent[0] ?? NaN,
-      boardAnswer: biggest ? `${(biggest.bytes / 1e6).toFixed(2)} MB at ${biggest.at.toFixed(0)}` : 'none',
+      calls,
       firstRow: win.__firstRow,
     }
   })
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Performance.enable')
-  const { metrics } = await cdp.send('Performance.getMetrics')
-  const metric = (name: string) => ((metrics.find((m) => m.name === name)?.value ?? 0) * 1000).toFixed(0)
   return [
     `scripts: ${figures.scripts} files, ${(figures.scriptBytes / 1e3).toFixed(0)} KB, all loaded at ${figures.scriptsLoaded.toFixed(0)} ms; wasm: ${figures.wasm}`,
-    `first API call sent at ${figures.firstApiCall.toFixed(0)} ms; the board's answer ${figures.boardAnswer} ms; first row at ${figures.firstRow.toFixed(0)} ms`,
-    `main thread: script ${metric('ScriptDuration')} ms, style ${metric('RecalcStyleDuration')} ms, layout ${metric('LayoutDuration')} ms, all tasks ${metric('TaskDuration')} ms`,
+    `API calls before the first row (sent→answered, ms): ${figures.calls.join(', ')}`,
+    `first row at ${figures.firstRow.toFixed(0)} ms`,
   ].join('\n  ')
 }
 

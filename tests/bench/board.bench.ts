@@ -2,8 +2,9 @@
  * `npm run bench -- board`: the caseload board on a team-sized and an area-sized caseload (5,000
  * and 30,000 cases; BENCH_SIZES=5000,30000 changes them), each figure beside its peer:
  * - the board served from the index (the index query alone, and the whole `board()` call with the
- *   caseloads), beside building the same rows by opening every case's Automerge document, as an
- *   app without an index would;
+ *   caseloads, each first as it reads the index and then again with what was read kept), beside
+ *   building the same rows by opening every case's Automerge document, as an app without an index
+ *   would;
  * - time to first render of the board in Chromium (the browser mode): from opening the page afresh
  *   until the first row is on screen, and from a click on "Caseload board" in the app's menu, as a
  *   caseworker mostly opens it; median and p95 over several loads;
@@ -79,13 +80,21 @@ async function benchSize(count: number): Promise<SizeFigures> {
   const dir = await seededWorkspace('board', count)
   try {
     const workspace = await openWorkspace({ dataDir: dir.path, now: () => new Date(`${TODAY}T10:00:00Z`) })
+    // The index and the core keep what they read until the index changes (the board's start, the
+    // whole board and My tasks share one read), so the first call, which reads, is timed apart.
+    let reading = performance.now()
     const boardRows = workspace.cases.board().rows.length
+    const firstBoard = performance.now() - reading
     const ids = workspace.cases.list().map((summary) => summary.id)
     const index = CaseIndex.open(workspaceFiles(dir.path).index)
     const timings: Timings[] = []
-    timings.push(await measure(`${count}: index query (open cases, board facts)`, 20, async () => index.openCasesForBoard()))
+    reading = performance.now()
+    index.openCasesForBoard()
+    timings.push({ name: `${count}: index query (open cases, board facts), first read`, runs: [performance.now() - reading] })
+    timings.push(await measure(`${count}: index query again, the index unchanged (kept)`, 20, async () => index.openCasesForBoard()))
     index.close()
-    timings.push(await measure(`${count}: board() from the index, with caseloads`, 20, async () => workspace.cases.board()))
+    timings.push({ name: `${count}: board() from the index, with caseloads, first call`, runs: [firstBoard] })
+    timings.push(await measure(`${count}: board() again, the index unchanged (rows kept)`, 20, async () => workspace.cases.board()))
     await workspace.close()
 
     step('opening every document')
@@ -159,7 +168,7 @@ function print(size: SizeFigures): void {
   printTable(size.timings)
   const index = median(size.timings.find((t) => t.name.includes('board() from the index'))!.runs)
   const peer = size.timings.find((t) => t.name.includes('PEER'))!.runs[0]!
-  console.log(`opening every document takes ${(peer / index).toFixed(0)}× the board from the index (median)`)
+  console.log(`opening every document takes ${(peer / index).toFixed(0)}× the board from the index (its first call, which reads the index)`)
   for (const line of size.memory) console.log(line)
 }
 

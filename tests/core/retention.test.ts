@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import { rejectReferral } from '../../src/shared/case/changes'
 import { DEREK, referral } from '../support/people'
@@ -33,6 +33,15 @@ describe('retention on a laptop on its own', () => {
     // Its figures are still counted.
     const report = await ws.reports.monitoring({ from: '2019-01-01', to: '2019-12-31' })
     expect(report.sections.find((section) => section.id === 'referrals')!.figures[0]).toMatchObject({ label: 'Referrals received', value: 1, caseIds: [old] })
+  })
+
+  it('lists the cases due from the index, opening no document: the board asks for them on every opening', async () => {
+    ws = await openWorkspace({ dataDir: dir.path, user: DEREK, now: () => new Date('2026-11-02T09:00:00Z') })
+    const id = await ws.cases.create(referral({ clientName: 'Zofia Wiśniewska', chainNumber: '918273' }))
+    await ws.cases.change(id, (doc, context) => rejectReferral(doc, { on: '2019-03-01', reason: 'withdrawn', id: randomUUID() }, context))
+    const readAll = vi.spyOn(ws.cases, 'readAll')
+    expect(ws.erasedCases.due()).toEqual([{ id, clientName: 'Zofia Wiśniewska', closedOn: '2019-03-01', dueOn: '2025-03-01', closedAs: 'rejected', action: 'erase' }])
+    expect(readAll).not.toHaveBeenCalled()
   })
 
   it('anonymises instead, when the team says so', async () => {

@@ -47,7 +47,7 @@ export function eraseCommands(): Command[] {
       const { caughtUp } = options.due ? await catchUpIfOnline(workspace) : { caughtUp: true }
       if (!caughtUp) process.stderr.write('The team’s server cannot be reached: this is from what this laptop holds, which may be behind the team’s.\n')
       const setting = workspace.erasedCases.retention()
-      const due = await workspace.erasedCases.due()
+      const due = workspace.erasedCases.due()
       if (options.due) {
         if (options.json) printJson({ retention: setting, due, mayBeBehind: !caughtUp })
         else if (due.length === 0) process.stdout.write(`No closed case is due: the team keeps closed cases ${setting.years} years, then ${setting.action === 'erase' ? 'erases' : 'anonymises'} them.\n`)

@@ -1,8 +1,9 @@
 import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type Board, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
-import { boardCount, boardMatches } from '../../shared/board/board-count'
+import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
+import { BOARD_FIRST_ROWS, boardCounts, type BoardView } from '../../shared/board/board-start'
+import { boardCountOf, boardMatches } from '../../shared/board/board-count'
 import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
@@ -10,13 +11,9 @@ import { DataTable, type Column } from '../components/DataTable'
 import { PageHeading } from '../components/PageHeading'
 import { MarkerTags } from '../components/MarkerTags'
 import { PhaseTag } from '../components/PhaseTag'
-import { useApiQuery } from '../hooks/useApiQuery'
+import { useBoard, type BoardState } from './useBoard'
 import { CaseloadTable } from './CaseloadTable'
 import { RetentionNotice } from '../team/RetentionPage'
-
-/** Rows drawn at first: enough for a few screens, few enough to appear at once (each costs about
- * half a millisecond to draw: npm run bench -- board). */
-const FIRST_ROWS = 100
 
 const SORT_LABELS: Record<BoardSort, string> = {
   client: 'Client',
@@ -29,26 +26,34 @@ const SORT_LABELS: Record<BoardSort, string> = {
 
 /** Every open case at a glance (and a closed one with a follow-up check due), for the manager and the team; the filters live in the address. */
 export function BoardPage() {
-  const board = useApiQuery('getBoard', {})
+  const [params] = useSearchParams()
+  const board = useBoard(readView(params))
   return (
     <>
       <PageHeading title="Caseload board" />
       <RetentionNotice />
       {board.status === 'loading' && <p className="muted">Loading the board…</p>}
       {board.status === 'failed' && <p className="banner banner--warning">The board could not be loaded: {board.message}</p>}
-      {board.status === 'ready' && <BoardView board={board.data} />}
+      {(board.status === 'start' || board.status === 'whole') && <BoardView board={board} />}
     </>
   )
 }
 
-function BoardView({ board }: { board: Board }) {
+/**
+ * The board: drawn first from its start (the first rows for this view, and the counts), then from
+ * the whole board once it is here, which filters and sorts in the page. Both give the same first
+ * rows, so nothing moves when the whole board arrives.
+ */
+function BoardView({ board }: { board: Extract<BoardState, { status: 'start' | 'whole' }> }) {
   const [params, setParams] = useSearchParams()
-  const filter = readFilter(params)
-  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : 'flags'
-  const descending = params.get('order') ? params.get('order') === 'desc' : sort === 'flags' || sort === 'days-in-phase'
+  const { filter, sort, descending } = readView(params)
   const [showAll, setShowAll] = useState(false)
-  const rows = useMemo(() => sortBoard(filterBoard(board.rows, filter), sort, descending), [board.rows, params]) // eslint-disable-line react-hooks/exhaustive-deps
-  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS)
+  const whole = board.status === 'whole' ? board.board : undefined
+  const rows = useMemo(() => whole && sortBoard(filterBoard(whole.rows, filter), sort, descending), [whole, params]) // eslint-disable-line react-hooks/exhaustive-deps
+  const { today, caseloads, weights } = board.status === 'whole' ? board.board : board.start
+  const counts = whole && rows ? boardCounts(whole.rows, rows.length) : board.status === 'start' ? board.start.counts : undefined
+  const firstRows = rows ? rows.slice(0, BOARD_FIRST_ROWS) : board.status === 'start' ? board.start.rows : []
+  const shown = showAll && rows ? rows : firstRows
 
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params)
@@ -63,17 +68,17 @@ function BoardView({ board }: { board: Board }) {
     setParams(next, { replace: true })
   }
 
-  const flagged = board.rows.filter((row) => row.flags.length > 0).length
+  if (!counts) return null
   return (
     <>
       <p className="lead">
-        {boardCount(board.rows)}, {flagged} flagged. Today is {formatUkDate(board.today)}.
+        {boardCountOf(counts.all, counts.closed)}, {counts.flagged} flagged. Today is {formatUkDate(today)}.
       </p>
       <form className="board-filters" role="search" aria-label="Filter the board" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect idPrefix="board" label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
           <option value="">Everyone</option>
           <option value="unallocated">Not allocated</option>
-          {board.caseloads.map((load) => (
+          {caseloads.map((load) => (
             <option key={load.caseworker.id} value={load.caseworker.id}>
               {load.caseworker.name}
             </option>
@@ -109,13 +114,13 @@ function BoardView({ board }: { board: Board }) {
         </div>
       </form>
       <p role="status" className="muted">
-        {boardMatches(rows.length, board.rows.length)}
+        {boardMatches(counts.matching, counts.all)}
       </p>
-      {rows.length > 0 && <DataTable caption="Open cases, and closed cases with a follow-up check due; the column headings sort the table" className="board" scroll rows={shown} rowKey={(row) => row.id} columns={boardColumns(sort, descending, sortBy)} />}
-      {shown.length < rows.length && (
+      {counts.matching > 0 && <DataTable caption="Open cases, and closed cases with a follow-up check due; the column headings sort the table" className="board" scroll rows={shown} rowKey={(row) => row.id} columns={boardColumns(sort, descending, sortBy)} />}
+      {shown.length < counts.matching && (
         <p>
           <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
-            Show all {rows.length}
+            Show all {counts.matching}
           </button>
         </p>
       )}
@@ -123,7 +128,7 @@ function BoardView({ board }: { board: Board }) {
       <p className="muted">
         Weighted by phase (Standard Caseload Equivalent), lightest first: who has room for a new referral. The weights are in Team settings.
       </p>
-      <CaseloadTable caseloads={board.caseloads} weights={board.weights} />
+      <CaseloadTable caseloads={caseloads} weights={weights} />
     </>
   )
 }
@@ -184,6 +189,13 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
         ),
     }),
   ]
+}
+
+/** The board's filters and order, from the page's address (the flags, most first, unless it says). */
+function readView(params: URLSearchParams): BoardView {
+  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : 'flags'
+  const descending = params.get('order') ? params.get('order') === 'desc' : sort === 'flags' || sort === 'days-in-phase'
+  return { filter: readFilter(params), sort, descending }
 }
 
 function readFilter(params: URLSearchParams): BoardFilter {

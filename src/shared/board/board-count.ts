@@ -8,8 +8,12 @@ const cases = (count: number, kind: string) => `${count} ${kind} ${count === 1 ?
  * must not be counted as open ("140 open cases" when 23 of them were closed).
  */
 export function boardCount(rows: readonly Pick<BoardRow, 'closedAs'>[]): string {
-  const closed = rows.filter((row) => row.closedAs).length
-  const open = cases(rows.length - closed, 'open')
+  return boardCountOf(rows.length, rows.filter((row) => row.closedAs).length)
+}
+
+/** The same, from how many cases the board holds and how many of them are closed. */
+export function boardCountOf(all: number, closed: number): string {
+  const open = cases(all - closed, 'open')
   return closed === 0 ? open : `${open} and ${cases(closed, 'closed')} with a follow-up check due`
 }
 

@@ -22,6 +22,8 @@ export interface BoardFacts extends FlagFacts {
   markers: MarkerFacts[]
   /** What "My tasks" reads beyond the flags' facts (src/shared/tasks/). */
   tasks: TaskFacts
+  /** The day a closed case closed: the team's retention counts from it (`CaseIndex.closedCases`). */
+  closedOn: IsoDate | null
 }
 
 export function boardFacts(record: CaseRecord): BoardFacts {
@@ -37,6 +39,7 @@ export function boardFacts(record: CaseRecord): BoardFacts {
     nextAction: next ? { description: next.description, due: next.due, owner: next.owner.name } : null,
     markers: markerFacts(record.markers),
     tasks: taskFacts(record),
+    closedOn: record.status === 'closed' ? (record.outcome?.closedOn ?? null) : null,
   }
 }
 

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import type { CaseChange, CaseChanges, CaseListQuery, CasePage, SearchHit, UnreadableCase } from '../../../shared/api'
 import { authoredBy, authorOf, SERVER_AUTHOR } from '../../../shared/authorship'
 import { toPlain, toStored } from '../../../shared/automerge/registers'
-import { boardRow, caseloads, onTheBoard, type Board } from '../../../shared/board/board'
+import { boardRow, caseloads, onTheBoard, type Board, type BoardRow } from '../../../shared/board/board'
+import { boardStart, type BoardStart, type BoardView } from '../../../shared/board/board-start'
 import { needsAddedParts, withAddedParts } from '../../../shared/case/added-parts'
 import { isCaseDoc, newCaseDoc, readCase } from '../../../shared/case/case-doc'
 import { caseDateProblems } from '../../../shared/case/dates/case-dates'
@@ -23,6 +24,7 @@ import type { CaseSummary, ListedCase } from '../../../shared/case/summary'
 import { valuesFormsRefuse } from '../../../shared/case/values-as-forms-take'
 import { keyedZodMessages, namedIssue, whereInTheCase } from '../../../shared/case/where-in-the-case'
 import { isoDateOf, type IsoDate } from '../../../shared/dates'
+import type { BoardCase } from '../index/case-index'
 import { formSchema } from '../../../shared/forms/fields'
 import { addCaseToTeam, forgetLearningPoints, mapIn, teamCaseIds, type TeamRecord } from '../../../shared/team/team-doc'
 import { currentCaseId } from '../../../shared/team/corrections'
@@ -54,6 +56,8 @@ const REFERRAL_FIELDS = [...REFERRAL_IDENTITY_FIELDS, ...REFERRAL_DETAIL_FIELDS]
  */
 export class Cases {
   readonly #createdByRequest = new Map<string, string>()
+  /** The board's rows for the index as it was read and the day: the board's start and the whole board follow each other. */
+  #boardRows: { read: readonly BoardCase[]; today: IsoDate; rows: BoardRow[] } | undefined
 
   constructor(
     private readonly core: WorkspaceCore,
@@ -251,11 +255,18 @@ export class Cases {
   board(): Board {
     const today = isoDateOf(this.core.now())
     const weights = this.team.caseloadWeights()
-    const rows = this.core.index
-      .openCasesForBoard()
-      .map(({ summary, board }) => boardRow(summary, board, today))
-      .filter(onTheBoard)
+    const read = this.core.index.openCasesForBoard()
+    if (this.#boardRows?.read !== read || this.#boardRows.today !== today) {
+      this.#boardRows = { read, today, rows: read.map(({ summary, board }) => boardRow(summary, board, today)).filter(onTheBoard) }
+    }
+    // A copy: whoever is given the board may sort or filter it.
+    const rows = [...this.#boardRows.rows]
     return { today, rows, caseloads: caseloads(rows, this.team.members(), weights), weights }
+  }
+
+  /** The board's first rows for a view, and its counts: what the page draws before the whole board comes. */
+  boardStart(view: BoardView): BoardStart {
+    return boardStart(this.board(), view)
   }
 
   /**
@@ -516,6 +527,7 @@ export class Cases {
         return {}
       },
       getBoard: () => this.board(),
+      getBoardStart: (view) => this.boardStart(view),
       myTasks: (options) => this.tasks(options),
     } satisfies Partial<ApiHandlers>
   }

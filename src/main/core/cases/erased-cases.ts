@@ -93,8 +93,17 @@ export class ErasedCases {
     this.core.changeTeam((team) => setRetention(team, value))
   }
 
-  /** The closed cases on this laptop past the team's retention period, with the day each closed and became due. */
-  async due(): Promise<RetentionDue[]> {
+  /**
+   * The closed cases on this laptop past the team's retention period, with the day each closed and
+   * became due: from the index, as the board's notice asks on every opening.
+   */
+  due(): RetentionDue[] {
+    const cases = this.core.index.closedCases().map((c) => ({ ...c, closedOn: c.closedOn ?? undefined }))
+    return dueForRetention(cases, this.retention(), this.core.context().today)
+  }
+
+  /** The same, read from the documents themselves: what applying the retention acts on. */
+  async #dueInDocuments(): Promise<RetentionDue[]> {
     const cases = (await this.cases.readAll()).map(({ id, record }) => ({ id, clientName: record.referral.clientName, status: record.status, closedOn: record.outcome?.closedOn, closedAs: closedAs(record) }))
     return dueForRetention(cases, this.retention(), this.core.context().today)
   }
@@ -106,7 +115,7 @@ export class ErasedCases {
    */
   async applyRetention({ waitMs = 0, only }: { waitMs?: number; only?: readonly string[] } = {}): Promise<string[]> {
     requirePermission(this.core.context().role, 'erase-cases')
-    const due = (await this.due()).filter((c) => !only || only.includes(c.id))
+    const due = (await this.#dueInDocuments()).filter((c) => !only || only.includes(c.id))
     for (const c of due) {
       const kind = c.action === 'anonymise' ? 'anonymised' : 'erased'
       await this.erase(c.id, `Retention: closed on ${c.closedOn}, kept ${this.retention().years} years`, { kind, waitMs })
@@ -126,7 +135,7 @@ export class ErasedCases {
         return {}
       },
       erasedCases: () => this.erased(),
-      retention: async () => ({ retention: this.retention(), due: await this.due() }),
+      retention: () => ({ retention: this.retention(), due: this.due() }),
       setRetention: ({ retention }) => {
         this.setRetention(retention)
         return {}
