@@ -100,8 +100,9 @@ describe('correcting a value so that the old one is gone from the history', () =
     const record = corrections(manager.workspace.teamDoc())[caseId]
     expect(record).toMatchObject({ replacedBy: newId, by: 'member-derek', field: 'referral.chainNumber' })
     expect(JSON.stringify(record)).not.toContain(WRONG)
-    // The manager's laptop has let go of the old copy: a window on it is told which changes it held.
-    expect(manager.workspace.correctedCases.correctionOf(caseId)).toEqual({
+    // The manager's laptop lets go of the old copy (after the new one is listed, on its own turn):
+    // a window on it is told which changes it held, as the window asks, once followed.
+    expect(await manager.workspace.correctedCases.followedCorrectionOf(caseId)).toEqual({
       replacedBy: newId,
       followed: { replacedBy: newId, held: expect.arrayContaining(record!.heads), field: 'referral.chainNumber' },
     })
