@@ -69,14 +69,14 @@ export interface SyncServer {
 const MAX_MESSAGE = 32 * 1024 * 1024
 const MAX_JSON_BODY = 64 * 1024
 /** Chunks go to a laptop in batches of about this many bytes (or this many chunks). */
-const BATCH_BYTES = 4 * 1024 * 1024
+const BATCH_BYTES = 1024 * 1024
 const BATCH_CHUNKS = 500
 /**
  * Bytes sent to one laptop and not yet written out to the network: no further batch is read
  * from the store past this. A connection's sends hold at most this and one batch (BATCH_BYTES, or
  * one chunk if that is larger, up to MAX_MESSAGE) however slowly the laptop reads.
  */
-const IN_FLIGHT_BYTES = 4 * 1024 * 1024
+const IN_FLIGHT_BYTES = 1024 * 1024
 /** Documents a catch-up looks up (for chunks older than the laptop has) before other work runs. */
 const SLICE_DOCUMENTS = 64
 /** Live chunks one laptop may be behind on (8 bytes each) before it is told to reconnect and catch up. */

@@ -15,12 +15,12 @@ const LIVE = 8
 const SLOW_READERS = 8
 /**
  * What the server may grow by with eight readers that never read. Each connection holds at most
- * its in-flight allowance (4 MB, IN_FLIGHT_BYTES in sync-server.ts) and one batch (4 MB, or one
- * chunk if larger; here 1 MB chunks): 9 MB. Eight of them are 72 MB; 100 MB more for what the
+ * its in-flight allowance (1 MB, IN_FLIGHT_BYTES in sync-server.ts) and one batch (1 MB, or one
+ * chunk if larger; here 1 MB chunks): 3 MB with the chunk being written. Eight of them are 24 MB; 100 MB more for what the
  * garbage collector has not yet given back and SQLite's cache. Before backpressure each slow
  * reader was sent the whole store (48 MB) into memory: 8 × 48 MB = 384 MB and more.
  */
-const BOUND = SLOW_READERS * 9 * MB + 100 * MB
+const BOUND = SLOW_READERS * 3 * MB + 100 * MB
 
 describe('the sync server under slow readers', () => {
   const dir = tempDir('server-load')

@@ -46,19 +46,21 @@
  * and the server's part alone (to the raw laptop) 1.09 (p95 83 ms against 77).
  * Still to gain: `chunkAt` prepares its statement on every call (half its time in the profile);
  * reading a slice in one query would about halve a catch-up's CPU (store.ts, left to the
- * compaction work there). Memory was within the target before and after: each connection holds at
- * most 4 MB in flight and a batch, whatever its pace; the server's idle size is Node, Automerge's
- * WebAssembly and the team document, which the server keeps loaded (it grows with the caseload
- * only by the team document's listing).
+ * compaction work there).
  *
- * Figures, 5,000 cases (24.7 MB to each laptop), on the shared 2-core machine at load average 22
- * (other benches and builds running): server peak 265 MB with 5 catching up and 8 slow (target
- * 300: met), 219 MB after one alone, 177 MB idle; an edit to laptop 2, p95 192 ms while the sixth
- * laptop joined (1,219 edits over its 204 s) against 186 ms quiet, ratio 1.03, of which the
- * server's part p95 106 ms against 108. The 100 ms target is missed here, by the quiet peer too:
- * at this load every edit's own steps (laptop 1's save and upload, the server's fsync, laptop 2's
- * save) take that long; a quiet machine's run decides it. Worst edit 1.2 s busy, 0.34 s quiet. Seeding
- * 5,000 took about 12 minutes here; a run with the store kept (BENCH_KEEP) about 5.
+ * Quiet machine (nothing else running, load average under 2; 5,000 cases, 24.7 MB to each
+ * laptop, store kept): with 4 MB in flight and 4 MB batches a connection, the server's peak was
+ * 363 MB with 5 catching up and 8 slow (target 300: missed) against 216 MB after one alone; the
+ * faster the laptops read, the more of those allowances were full at once. With 1 MB of each
+ * (IN_FLIGHT_BYTES, BATCH_BYTES) the peak was 253 MB against 203 (target met), and the 5 caught
+ * up faster (slowest 1,654 ms against 2,253; one alone 521 ms). An edit to laptop 2 while the
+ * sixth laptop joined: median 20 ms, p95 37 ms against 31 ms quiet (ratio 1.19; target 100 ms:
+ * met), worst 68 ms; the server's part (to a raw laptop in its own process) p95 22 ms against 18.
+ * Idle on the store the server holds 163 MB: Node, Automerge's WebAssembly and the team document,
+ * which it keeps loaded. A run with the store kept takes a minute and a half there.
+ * On the shared machine at load average 22 the same edit's p95 was 192 ms against 186 quiet: at
+ * that load each edit's own steps (laptop 1's save and upload, the server's fsync, laptop 2's
+ * save) take that long. Seeding 5,000 took about 12 minutes there.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
