@@ -216,6 +216,10 @@ test('the first run on a laptop with a team offers its people, so choosing yours
   await expect(page.getByLabel('Lead caseworker').getByRole('option', { name: 'Amina Okafor' })).toHaveCount(1)
   await page.getByRole('link', { name: 'Caseload board' }).first().click()
   await expect(page.getByLabel('Caseworker', { exact: true }).getByRole('option', { name: 'Amina Okafor' })).toHaveCount(1)
+  // The team's people to filter by come by name, whatever their caseloads.
+  const people = (await page.getByLabel('Caseworker', { exact: true }).getByRole('option').allTextContents()).slice(2)
+  expect(people.length).toBeGreaterThan(1)
+  expect(people).toEqual([...people].sort((a, b) => a.localeCompare(b, 'en-GB')))
   await expect(page.getByRole('rowheader', { name: /Amina Okafor/i })).toHaveCount(1)
 })
 

@@ -78,11 +78,14 @@ function BoardView({ board }: { board: Extract<BoardState, { status: 'start' | '
         <FilterSelect idPrefix="board" label="Caseworker" name="caseworker" value={filter.caseworker ?? ''} onChange={(v) => set('caseworker', v)}>
           <option value="">Everyone</option>
           <option value="unallocated">Not allocated</option>
-          {caseloads.map((load) => (
-            <option key={load.caseworker.id} value={load.caseworker.id}>
-              {load.caseworker.name}
-            </option>
-          ))}
+          {/* People to choose from by name; the caseload table keeps its lightest-first order. */}
+          {[...caseloads]
+            .sort((a, b) => a.caseworker.name.localeCompare(b.caseworker.name, 'en-GB'))
+            .map((load) => (
+              <option key={load.caseworker.id} value={load.caseworker.id}>
+                {load.caseworker.name}
+              </option>
+            ))}
         </FilterSelect>
         <FilterSelect idPrefix="board" label="Phase" name="phase" value={filter.phase ?? ''} onChange={(v) => set('phase', v)}>
           <option value="">Every phase</option>
