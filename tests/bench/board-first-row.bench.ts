@@ -54,7 +54,9 @@
  * at 739 ms (the core read and laid out the board for 5,000 cases in 170 ms); the first row at 805.
  * What would go next: send the board's start with the session's first calls instead of after
  * them, keep the board's rows read ahead of the page, and a smaller script for the board's route.
- * 30,000 cases: not measured.
+ * 30,000 cases: not measured. On the kept workspace (indexed at INDEX_VERSION 16) the browser mode
+ * ran at full CPU for 12 minutes, rebuilding its index at 17 from every case document, with no first
+ * row, and the run was stopped: a rebuilt 30,000-case index is the next run's start.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
