@@ -61,7 +61,7 @@ test('the referring organisation box shows its list on a click, and on ArrowDown
   await expect(list.getByRole('option', { name: 'Camden Outreach' })).toBeVisible()
 })
 
-test('a heading the window moves focus to, for a screen reader, shows no focus ring; a control reached by keyboard shows one', async ({ app }, testInfo) => {
+test('a heading the window moves focus to, for a screen reader, shows no focus ring; a control reached by keyboard shows one; a field focused as the page shows keeps the focus', async ({ app }, testInfo) => {
   const page = await app.open()
   const steps = casework(page)
   await steps.firstRun('Amina Okafor')
@@ -80,6 +80,30 @@ test('a heading the window moves focus to, for a screen reader, shows no focus r
   await expect(control).not.toHaveCSS('box-shadow', 'none')
   await screenshot(page, testInfo, 'cases-first-control-focused')
   await expectAccessible(page, 'the case list, a control focused from the keyboard')
+
+  // A field focused as soon as the next page shows (a busy laptop draws it a frame late) keeps the
+  // focus and what is typed: the heading's focus is for arriving, not for taking a field's.
+  const kept = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')].find((a) => a.textContent === 'Add a referral')!
+    const focused = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const field = document.getElementById('field-outreachTeam')
+        if (!field) return
+        observer.disconnect()
+        field.focus()
+        resolve()
+      })
+      observer.observe(document.body, { childList: true, subtree: true })
+    })
+    link.click()
+    await focused
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame)
+    return document.activeElement?.id
+  })
+  expect(kept).toBe('field-outreachTeam')
+  await page.keyboard.type('Camden')
+  await expect(page.getByRole('combobox', { name: 'Referring organisation' })).toHaveValue('Camden')
+  await expect(page.getByRole('option', { name: 'Camden Outreach', exact: true })).toBeVisible()
 })
 
 /** A rectangle of the window, in CSS pixels (the test windows' device pixels are the same). */

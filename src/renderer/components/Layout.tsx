@@ -112,11 +112,24 @@ function useFocusOnNewPage() {
     // A page followed to its document's new id keeps the person where they were typing, and puts
     // the focus back there itself (`focus` in the navigation's state, MeetingPage's `typingIn`).
     if (typeof (location.state as { focus?: unknown } | null)?.focus === 'string') return
+    // Focus moved into the new page before the frame (a field clicked as soon as it showed, on a
+    // busy laptop) is where the person is: the heading must not take it, and their typing with it.
+    let movedIn = false
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof Node && document.getElementById('main')?.contains(event.target)) movedIn = true
+    }
+    document.addEventListener('focusin', onFocusIn)
     const frame = requestAnimationFrame(() => {
+      document.removeEventListener('focusin', onFocusIn)
+      // (A field focused before this effect ran is not seen by the listener; it is still the page's active element.)
+      if (movedIn || document.querySelector('#main :is(input, textarea, select):focus')) return
       const target = document.querySelector<HTMLElement>('#main [data-arrival-focus]') ?? document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main')
       target?.focus()
     })
-    return () => cancelAnimationFrame(frame)
+    return () => {
+      document.removeEventListener('focusin', onFocusIn)
+      cancelAnimationFrame(frame)
+    }
   }, [location.pathname, location.search, location.state])
 }
 
