@@ -24,7 +24,12 @@ import type { ServerStore, StoredChunk } from './store'
  *   `attestedChanges`), each run of chunks from one person is told by its newest changes alone.
  * - Only chunks read are replaced: one arriving meanwhile is kept, and a document erased,
  *   corrected or taken out meanwhile is not written back (`replaceChunks` checks in its transaction).
- * - The team document is not compacted: it is not among the listed documents, and the server reads it itself.
+ * - Only documents the team document lists are compacted. Not the team document itself (the server
+ *   reads it itself), and not an upload it does not list: that keeps its sender and day, so it still
+ *   counts against the laptop's allowance and goes a day after it came.
+ * - A document whose chunks hold more than COMPACT_MAX_BYTES is left as it is (one log line with
+ *   its id): one chunk that size would be more than a laptop takes in one message, and loading it
+ *   would hold the server at every start.
  */
 export interface CompactionPlan {
   documentId: string
@@ -43,7 +48,18 @@ export type Compacted = { compacted: true; chunks: number; bytesBefore: number; 
  * Reads a document's chunks that are sent and folds them into one; undefined when there is
  * nothing to fold (fewer than two), or they do not load whole (`log` is told which document).
  */
-export function planCompaction(store: ServerStore, documentId: string, log: (line: string) => void = () => undefined): CompactionPlan | undefined {
+export function planCompaction(
+  store: ServerStore,
+  documentId: string,
+  log: (line: string) => void = () => undefined,
+  maxBytes = COMPACT_MAX_BYTES,
+): CompactionPlan | undefined {
+  if (!store.isListed(documentId)) return undefined
+  const bytes = store.sentChunkBytes(documentId)
+  if (bytes > maxBytes) {
+    log(`compaction: document ${documentId} holds ${(bytes / 1e6).toFixed(1)} MB, more than one chunk may; left as it is`)
+    return undefined
+  }
   const chunks = store.chunksOf(documentId).filter((chunk) => !chunk.heldBack)
   if (chunks.length < 2) return undefined
   const loaded = loadChunks(chunks)
@@ -69,8 +85,8 @@ export function applyCompaction(store: ServerStore, plan: CompactionPlan, now: D
 }
 
 /** Compacts one document now. */
-export function compactDocument(store: ServerStore, documentId: string, now: Date, log?: (line: string) => void): Compacted {
-  const plan = planCompaction(store, documentId, log)
+export function compactDocument(store: ServerStore, documentId: string, now: Date, log?: (line: string) => void, maxBytes?: number): Compacted {
+  const plan = planCompaction(store, documentId, log, maxBytes)
   if (!plan) return { compacted: false, why: 'nothing to fold' }
   if (!applyCompaction(store, plan, now)) return { compacted: false, why: 'changed meanwhile' }
   return { compacted: true, chunks: plan.seqs.length, bytesBefore: plan.bytesBefore, bytesAfter: plan.data.length }
@@ -86,6 +102,13 @@ export function compactDocument(store: ServerStore, documentId: string, now: Dat
  */
 export const COMPACT_AT = 64
 
+/**
+ * The most a document's chunks may hold to be folded into one: a laptop takes messages of up to
+ * 64 MB (`sync-client.ts`), and an upload is at most 32 MB, so only a document grown by many large
+ * uploads is left as it is.
+ */
+export const COMPACT_MAX_BYTES = 32 * 1024 * 1024
+
 export class Compactor {
   readonly #queue = new Set<string>()
   #scheduled: NodeJS.Immediate | undefined
@@ -97,7 +120,7 @@ export class Compactor {
 
   constructor(
     private readonly store: ServerStore,
-    private readonly options: { now: () => Date; atLeast?: number; log?: (line: string) => void },
+    private readonly options: { now: () => Date; atLeast?: number; maxBytes?: number; log?: (line: string) => void },
   ) {}
 
   get #atLeast(): number {
@@ -118,7 +141,7 @@ export class Compactor {
    * small upload cost the server a whole document's load.
    */
   stored(documentId: string): void {
-    if (this.#queue.has(documentId) || this.store.sentChunkCount(documentId) < (this.#leftAt.get(documentId) ?? 0) + this.#atLeast) return
+    if (this.#queue.has(documentId) || !this.store.isListed(documentId) || this.store.sentChunkCount(documentId) < (this.#leftAt.get(documentId) ?? 0) + this.#atLeast) return
     this.#queue.add(documentId)
     this.#schedule()
   }
@@ -140,7 +163,7 @@ export class Compactor {
       }
       this.#queue.delete(next)
       try {
-        const done = compactDocument(this.store, next, this.options.now(), this.options.log)
+        const done = compactDocument(this.store, next, this.options.now(), this.options.log, this.options.maxBytes)
         if (done.compacted) this.#leftAt.delete(next)
         else this.#leftAt.set(next, this.store.sentChunkCount(next))
         if (done.compacted && this.#startup) {

@@ -404,6 +404,11 @@ export class ServerStore {
       .all(atLeast) as string[]
   }
 
+  /** How many bytes a document's chunks that are sent hold (held back ones aside). */
+  sentChunkBytes(documentId: string): number {
+    return this.#db.prepare<[string]>('SELECT COALESCE(SUM(length(data)), 0) FROM chunks WHERE document_id = ? AND held_back = 0').pluck().get(documentId) as number
+  }
+
   /** How many chunks of a document are sent (held back ones aside). */
   sentChunkCount(documentId: string): number {
     return this.#db.prepare<[string]>('SELECT COUNT(*) FROM chunks WHERE document_id = ? AND held_back = 0').pluck().get(documentId) as number
@@ -414,11 +419,15 @@ export class ServerStore {
    * transaction: it takes the number of the newest and keeps its mark (a laptop that has that
    * number is not sent it again, nor takes its mark for a restored server's), and records who sent
    * each change (`authors`). False, and nothing changed, if any of them is no longer kept as it
-   * was read (erased, taken out, or held back meanwhile): compaction reads again next time.
+   * was read (erased, taken out, or held back meanwhile), or the team document does not list the
+   * document: compaction reads again next time.
    */
   replaceChunks(documentId: string, seqs: readonly number[], data: Uint8Array, authors: ChunkAuthors, at: Date): boolean {
     const newest = Math.max(...seqs)
     return this.#db.transaction(() => {
+      // An upload the team does not list keeps its sender and day: it counts against that laptop's
+      // allowance, and goes a day after it came (`unlistedBytes`, `dropUnlisted`).
+      if (!this.isListed(documentId)) return false
       const still = this.#db
         .prepare<[string, string]>('SELECT COUNT(*) FROM chunks WHERE document_id = ? AND held_back = 0 AND seq IN (SELECT value FROM json_each(?))')
         .pluck()

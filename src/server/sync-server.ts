@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -470,6 +470,8 @@ class Connection {
   #caughtUp = false
   /** Live chunks not yet sent, as numbers; `upTo` on the last of each arrival (see `push`). */
   readonly #live: QueuedChunk[] = []
+  /** The chunks sent live first during this catch-up, by number: their document, and a digest of the bytes sent. */
+  readonly #sentLiveFirst = new Map<number, { documentId: string; digest: string }>()
   #pumping = false
   #queue: Promise<void> = Promise.resolve()
   /** Bytes handed to ws and not yet written out. */
@@ -585,7 +587,7 @@ class Connection {
    * work runs between slices of its reads (send-slices.ts). `catchingUp`: the laptop's catch-up,
    * before each batch of which the live chunks waiting go first (`#sendLiveFirst`).
    */
-  async #sendInBatches(queued: QueuedChunk[], catchingUp = false): Promise<void> {
+  async #sendInBatches(queued: QueuedChunk[], catchingUp = false, sent?: Map<number, { documentId: string; digest: string }>): Promise<void> {
     let batch: ChunkMessage[] = []
     let bytes = 0
     let upTo: number | undefined
@@ -608,6 +610,7 @@ class Connection {
       if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, people)) {
         batch.push(chunk)
         bytes += chunk.data.length
+        sent?.set(chunk.seq, { documentId: chunk.documentId, digest: digestOf(chunk.data) })
       }
       if (item.upTo !== undefined) upTo = item.upTo
       if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
@@ -624,7 +627,27 @@ class Connection {
    */
   async #sendLiveFirst(): Promise<void> {
     if (this.#live.length === 0) return
-    await this.#sendInBatches(this.#live.splice(0).map(({ seq }) => ({ seq })))
+    await this.#sendInBatches(
+      this.#live.splice(0).map(({ seq }) => ({ seq })),
+      false,
+      this.#sentLiveFirst,
+    )
+  }
+
+  /**
+   * The documents of chunks sent live first that are no longer kept as they were sent: compacted
+   * since. The compacted chunk takes the newest number it folds; when that is one already sent
+   * live first, it is never sent again, and the document's chunks the catch-up had still to send
+   * (folded into it) would never reach the laptop.
+   */
+  #compactedSinceSentLiveFirst(): Set<string> {
+    const documents = new Set<string>()
+    for (const [seq, sent] of this.#sentLiveFirst) {
+      const now = this.store.chunkAt(seq)
+      if (!now || digestOf(now.data) !== sent.digest) documents.add(sent.documentId)
+    }
+    this.#sentLiveFirst.clear()
+    return documents
   }
 
   /** Chunks, and the number the laptop has everything up to with them, with its mark. */
@@ -698,6 +721,14 @@ class Connection {
       // Everything of the team's up to each of these has been sent once it is.
       await this.#sendInBatches(seqs.map((seq) => ({ seq, upTo: seq })), true)
       after = seqs[seqs.length - 1]!
+    }
+    // A document compacted after its live chunk went first is sent again as it is now, before the
+    // laptop is told it has everything (more may be compacted meanwhile: asked until none is).
+    for (let compacted = this.#compactedSinceSentLiveFirst(); compacted.size > 0; compacted = this.#compactedSinceSentLiveFirst()) {
+      for (const documentId of compacted) {
+        const from = since > 0 && (listedSince.includes(documentId) || owed.includes(documentId)) ? 0 : since
+        await this.#sendInBatches(bySeq(this.store.seqsOf(documentId).filter((seq) => seq > from)), true)
+      }
     }
     // Owed no longer once written out after them (a connection lost before then is sent them again).
     this.#send({ type: 'caught-up', seq: head, ...(headMark === undefined ? {} : { mark: headMark }) }, () => this.store.paid(this.device.id, owed))
@@ -786,6 +817,11 @@ interface ConnectionPolicy {
   now: () => Date
   /** A chunk of this document was stored (compaction counts them). */
   stored: (documentId: string) => void
+}
+
+/** Enough to tell whether a chunk is still kept as it was sent. */
+function digestOf(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64')
 }
 
 /** A live chunk waiting for its connection, by number. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers'
 import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
-import { applyCompaction, compactDocument, planCompaction } from '../../src/server/compaction'
+import { applyCompaction, compactDocument, Compactor, planCompaction } from '../../src/server/compaction'
 import { ServerStore } from '../../src/server/store'
 import { ChangeAttestations } from '../../src/main/core/sync/attestations'
 import { newDocumentId } from '../support/raw-sync'
@@ -181,5 +181,38 @@ describe('compacting a document on the server', () => {
     expect(compactDocument(store, caseId, AT, (line) => lines.push(line))).toEqual({ compacted: false, why: 'nothing to fold' })
     expect(lines).toEqual([`compaction: document ${caseId} needs changes its chunks do not hold; left as it is`])
     expect(store.chunksOf(caseId)).toHaveLength(3)
+  })
+
+  it('never folds an upload the team does not list: it still counts against its laptop, and still goes a day after it came', async () => {
+    const { chunks } = history(Array.from({ length: 70 }, () => AMINA.id))
+    const { store, devices } = seeded([], [])
+    const upload = newDocumentId()
+    const amina = devices.get(AMINA.id)!
+    for (const data of chunks) store.addChunk(upload, data, { deviceId: amina, at: AT })
+    const team = newDocumentId()
+    const counted = store.unlistedBytes(amina, team)
+    expect(counted).toBeGreaterThan(0)
+
+    // As an upload would: the compactor is told of each chunk stored.
+    const compactor = new Compactor(store, { now: () => new Date('2026-12-01T09:00:00Z'), atLeast: 64 })
+    compactor.stored(upload)
+    await new Promise((resolve) => setImmediate(resolve))
+    compactor.stop()
+    expect(compactDocument(store, upload, AT)).toEqual({ compacted: false, why: 'nothing to fold' })
+    expect(store.chunksOf(upload)).toHaveLength(chunks.length)
+    expect(store.unlistedBytes(amina, team)).toBe(counted)
+    expect(store.dropUnlisted(new Date('2026-12-01T11:00:00Z'), team)).toBe(chunks.length)
+  })
+
+  it('leaves a document whose chunks hold more than one chunk may, with one line naming only the document', () => {
+    const { chunks } = history([AMINA.id, AMINA.id, AMINA.id])
+    const { store, caseId } = seeded(chunks, [AMINA.id, AMINA.id, AMINA.id, AMINA.id])
+    const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+    const lines: string[] = []
+    expect(compactDocument(store, caseId, AT, (line) => lines.push(line), bytes - 1)).toEqual({ compacted: false, why: 'nothing to fold' })
+    expect(lines).toEqual([`compaction: document ${caseId} holds ${(bytes / 1e6).toFixed(1)} MB, more than one chunk may; left as it is`])
+    expect(store.chunksOf(caseId)).toHaveLength(4)
+    // At its size or above, it is folded.
+    expect(compactDocument(store, caseId, AT, undefined, bytes)).toMatchObject({ compacted: true, chunks: 4 })
   })
 })
