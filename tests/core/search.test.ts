@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CaseIndex, type IndexEntry } from '../../src/main/core/index/case-index'
 import { openWorkspace, type Workspace } from '../../src/main/core/workspace'
 import * as change from '../../src/shared/case/changes'
 import { AMINA, referral } from '../support/people'
@@ -17,6 +19,29 @@ describe('search: every word of a case, a slip forgiven, a first keystroke answe
     cleanups.push(dir.remove, () => opened.close())
     return opened
   }
+
+  function index(): CaseIndex {
+    const dir = tempDir('search-index')
+    const opened = CaseIndex.open(join(dir.path, 'index.sqlite'))
+    cleanups.push(dir.remove, () => opened.close())
+    return opened
+  }
+
+  it('finds a client whose surname is an everyday word, first, though hundreds of newer cases have it in an address', () => {
+    const cases = index()
+    cases.putMany([entry(0, 'Alice Green'), ...Array.from({ length: 250 }, (_, i) => entry(i + 1, `Client ${i + 1}`, `${i + 1} Green Lane, Leeds`))])
+    expect(cases.search('green')[0]).toMatchObject({ id: 'case-0', matchedIn: 'name' })
+    expect(cases.search('alice green').map((hit) => hit.id)).toEqual(['case-0'])
+    // A slip: the name's close spelling is still found, among the address's exact ones.
+    expect(cases.search('greene').map((hit) => hit.id)).toContain('case-0')
+  })
+
+  it('answers two letters with the clients named so as a whole word first: "li" finds Wei Li before newer Liams', () => {
+    const cases = index()
+    cases.putMany([entry(0, 'Wei Li'), ...Array.from({ length: 60 }, (_, i) => entry(i + 1, `Liam Client${i + 1}`))])
+    expect(cases.search('li')[0]).toMatchObject({ id: 'case-0', clientName: 'Wei Li' })
+    expect(cases.search('li')).toHaveLength(50)
+  })
 
   it('finds "Gwenllïan" for "gwenlian": the accent and a letter missed', async () => {
     const ws = await workspace()
@@ -89,3 +114,27 @@ describe('search: every word of a case, a slip forgiven, a first keystroke answe
     expect(ws.cases.search('a').map((hit) => hit.id)).toEqual([id])
   })
 })
+
+/** A case as the index holds it, made by hand: the later `i`, the more recently changed. */
+function entry(i: number, name: string, address = ''): IndexEntry {
+  const updatedAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+  return {
+    summary: {
+      id: `case-${i}`,
+      clientName: name,
+      dateOfBirth: '1980-01-01',
+      chainNumber: null,
+      phase: 'identify',
+      status: 'open',
+      closedAs: null,
+      leadCaseworker: null,
+      leadCaseworkerId: null,
+      createdAt: updatedAt,
+      updatedAt,
+    },
+    text: { names: name, identifiers: '', referral: '', addresses: address, casework: '', notes: '', nameKeys: [name.toLowerCase()] },
+    board: {} as IndexEntry['board'],
+    heads: [],
+    learningPoints: {},
+  }
+}

@@ -23,6 +23,8 @@ const SEARCH_LIMIT = 50
  * gather and rank every word of every note beginning with the letter (282 ms at 30,000 cases).
  */
 const SHORT_TERM = 2
+/** The columns of a case's name and CHAIN number: matches in them come first (see `#find`). */
+const NAME_COLUMNS = '{names identifiers}'
 /** The columns ranked by bm25 (notes apart): see `#find`. */
 const RANKED_COLUMNS = '{names identifiers referral addresses casework}'
 /**
@@ -413,32 +415,39 @@ export class CaseIndex {
    * which of a thousand notes says "pharmacy" most is no help to the person looking.
    */
   #find(query: string, spellings: string[][]): SearchHit[] {
-    let rows = this.#statements.ranked.all(`${RANKED_COLUMNS} : (${query})`, SEARCH_LIMIT)
-    if (rows.length < SEARCH_LIMIT) {
-      const found = new Set(rows.map((row) => row.id))
-      rows = [...rows, ...this.#statements.newest.all(query, SEARCH_LIMIT + rows.length).filter((row) => !found.has(row.id))].slice(0, SEARCH_LIMIT)
+    // A client whose surname is an everyday word ("Green", of Green Lane in hundreds of addresses)
+    // must not fall outside the newest RANK_CANDIDATES: their name's matches come first, on their own.
+    let rows = this.#statements.ranked.all(`${NAME_COLUMNS} : (${query})`, SEARCH_LIMIT)
+    const more = (found: (CaseRow & SearchColumns)[]) => {
+      const had = new Set(rows.map((row) => row.id))
+      rows = [...rows, ...found.filter((row) => !had.has(row.id))].slice(0, SEARCH_LIMIT)
     }
+    if (rows.length < SEARCH_LIMIT) more(this.#statements.ranked.all(`${RANKED_COLUMNS} : (${query})`, SEARCH_LIMIT + rows.length))
+    if (rows.length < SEARCH_LIMIT) more(this.#statements.newest.all(query, SEARCH_LIMIT + rows.length))
     return rows.map((row) => ({ ...toSummary(row), matchedIn: matchedIn(spellings, row) }))
   }
 
-  /** Cases with a word of their names or CHAIN number beginning with each term, most recently changed first. */
+  /**
+   * Cases with a word of their names or CHAIN number beginning with each term: those with the
+   * first term as a whole word first ("li" lists Wei Li before a newer Liam), then most recently changed.
+   */
   #nameStartingWith(terms: string[]): SearchHit[] {
     let statement = this.#nameStarts.get(terms.length)
     if (!statement) {
       statement = this.#db.prepare<string[], CaseRow & SearchColumns>(`
       SELECT ${HIT_COLUMNS}
-      FROM (SELECT case_rowid AS rowid FROM name_words WHERE word >= ? AND word < ?
+      FROM (SELECT case_rowid AS rowid, max(word = ?) AS whole FROM name_words WHERE word >= ? AND word < ?
               ${terms
                 .slice(1)
                 .map(() => 'AND case_rowid IN (SELECT case_rowid FROM name_words WHERE word >= ? AND word < ?)')
                 .join(' ')}
-            GROUP BY case_rowid ORDER BY max(updated_at) DESC, case_rowid DESC LIMIT ${SEARCH_LIMIT}) AS found
+            GROUP BY case_rowid ORDER BY whole DESC, max(updated_at) DESC, case_rowid DESC LIMIT ${SEARCH_LIMIT}) AS found
       JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
-      ORDER BY cases.updated_at DESC, cases.rowid DESC`)
+      ORDER BY found.whole DESC, cases.updated_at DESC, cases.rowid DESC`)
       this.#nameStarts.set(terms.length, statement)
     }
     // Every word from the term up to the term followed by the last character there is.
-    const rows = statement.all(...terms.flatMap((term) => [term, `${term}\u{10FFFF}`]))
+    const rows = statement.all(terms[0]!, ...terms.flatMap((term) => [term, `${term}\u{10FFFF}`]))
     return rows.map((row) => ({ ...toSummary(row), matchedIn: matchedIn(terms.map((term) => [term]), row) }))
   }
 
