@@ -185,6 +185,8 @@ export function filterBoard(rows: readonly BoardRow[], filter: BoardFilter): Boa
     if (filter.flag && !row.flags.some((flag) => flag.kind === filter.flag)) return false
     // The row's markers are its current ones: an ended marker no longer warns, so it matches nothing.
     if (filter.marker && !row.markers.some((tag) => filter.marker === 'any' || tag.kind === filter.marker)) return false
+    // Folding every row's name took most of the board's start when nothing was typed.
+    if (words.length === 0) return true
     const haystack = foldForSearch(`${row.clientName} ${row.chainNumber ?? ''}`)
     return words.every((word) => haystack.includes(word))
   })
@@ -209,13 +211,20 @@ export function sortBoard(rows: readonly BoardRow[], by: BoardSort, descending =
     }
   }
   const sign = descending ? -1 : 1
-  return [...rows].sort((a, b) => {
-    const ka = key(a)
-    const kb = key(b)
+  // Each row's key worked out once, not at every comparison, and one collator for the names
+  // (most rows tie on the key): sorting 5,000 rows was most of the board's start.
+  const keyed = rows.map((row) => ({ row, key: key(row) }))
+  keyed.sort((a, b) => {
+    const ka = a.key
+    const kb = b.key
     if (ka === null || kb === null) {
       if (ka !== kb) return ka === null ? 1 : -1
     } else if (ka < kb) return -sign
     else if (ka > kb) return sign
-    return a.clientName.localeCompare(b.clientName, 'en-GB')
+    return BY_NAME.compare(a.row.clientName, b.row.clientName)
   })
+  return keyed.map(({ row }) => row)
 }
+
+/** Names in the order of `localeCompare(…, 'en-GB')`. */
+const BY_NAME = new Intl.Collator('en-GB')
