@@ -12,6 +12,7 @@ import { PageHeading } from '../components/PageHeading'
 import { MarkerTags } from '../components/MarkerTags'
 import { PhaseTag } from '../components/PhaseTag'
 import { useBoard, type BoardState } from './useBoard'
+import { FIRST_BOARD_VIEW } from './first-view'
 import { CaseloadTable } from './CaseloadTable'
 import { RetentionNotice } from '../team/RetentionPage'
 
@@ -195,8 +196,9 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
 }
 
 /** The board's filters and order, from the page's address (the flags, most first, unless it says). */
-function readView(params: URLSearchParams): BoardView {
-  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : 'flags'
+/** The view the address asks for; with nothing chosen, the one asked for as the page starts (`first-view.ts`). */
+export function readView(params: URLSearchParams): BoardView {
+  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : FIRST_BOARD_VIEW.sort
   const descending = params.get('order') ? params.get('order') === 'desc' : sort === 'flags' || sort === 'days-in-phase'
   return { filter: readFilter(params), sort, descending }
 }
