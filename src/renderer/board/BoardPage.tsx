@@ -1,10 +1,11 @@
 import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
+import type { BoardRow } from '../../shared/board/board'
+import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardSort, type MarkerFilter } from '../../shared/board/board-rows'
 import { BOARD_FIRST_ROWS, boardCounts, type BoardView } from '../../shared/board/board-start'
 import { boardCountOf, boardMatches } from '../../shared/board/board-count'
-import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
+import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flag-kinds'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
 import { DataTable, type Column } from '../components/DataTable'
@@ -14,7 +15,7 @@ import { PhaseTag } from '../components/PhaseTag'
 import { useBoard, type BoardState } from './useBoard'
 import { FIRST_BOARD_VIEW } from './first-view'
 import { CaseloadTable } from './CaseloadTable'
-import { RetentionNotice } from '../team/RetentionPage'
+import { RetentionNotice } from '../team/RetentionNotice'
 
 const SORT_LABELS: Record<BoardSort, string> = {
   client: 'Client',
