@@ -19,5 +19,8 @@ api.prime('withheldCases', {})
 api.prime('draftKey', {})
 if (location.hash === BOARD_HASH) api.prime('getBoardStart', FIRST_BOARD_VIEW)
 
+// The calls leave when the connection opens, an event this page must be free to hear: the app's
+// code is asked for once they have gone (or the lock has failed), so running it does not hold them back.
+await Promise.race([new Promise((opened) => api.onConnection((state) => state === 'connected' && opened(state))), lock.catch(() => undefined)])
 const [{ startApp }, { state }] = await Promise.all([import('./app/start'), lock])
 startApp(api, bridge, state)
