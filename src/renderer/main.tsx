@@ -14,10 +14,11 @@ import './styles/app.css'
 const bridge = desktopBridge()
 const api = apiClient(bridge ? electronApiTransport(bridge) : browserApiTransport())
 const lock = api.call('getWorkspaceLock', {})
+// In the order the core answers them (one after another): what the board's first row waits for first.
 api.prime('getSession', {})
-api.prime('withheldCases', {})
 api.prime('draftKey', {})
 if (location.hash === BOARD_HASH) api.prime('getBoardStart', FIRST_BOARD_VIEW)
+api.prime('withheldCases', {})
 
 // The calls leave when the connection opens, an event this page must be free to hear: the app's
 // code is asked for once they have gone (or the lock has failed), so running it does not hold them back.

@@ -14,7 +14,7 @@
  * The caseload is the benches' (`caseload.ts`): whole case documents saved through the core, which
  * also indexes them. Seeding is slow (149 s for 5,000 and 1,331 s for 30,000 on this 2-core machine
  * under a load of 6 to 22), so run it with BENCH_KEEP=DIR: the workspaces are kept there and used
- * again: a run at 5,000 on its kept workspace takes under a minute (39 s, 9 loads, at a load of
+ * again: a run at 5,000 on its kept workspace takes under a minute (35 s, 9 loads, at a load of
  * 20), seeding it first about 2 minutes more (98 s at a load of 8); an index of an older
  * INDEX_VERSION is rebuilt on the first open (4 minutes at 5,000, busy). The board reads only the index, so the
  * documents' size does not change what is measured, but the workspace is a real one.
@@ -67,25 +67,35 @@
  *    nothing typed (35 ms).
  * 8. In the page, the shared chunk's own code (zod's schemas, the bank holidays' rules: 454 KB)
  *    took 90 to 150 ms to run before the board could draw, though the board needs none of it.
- * What changed: the entry (`main.tsx`) sends the start's calls before loading the app, which takes
- * the answers as it asks (`ApiClient.prime`); the browser mode handles each call in a turn of its
- * own and lets the browser keep the hashed built files; the closed cases are read once per state
- * of the index; the board sorts by keys worked out once, with one collator; the other pages, with
- * zod and the bank holidays, load after the first row (`app/other-pages.ts`): the script before
- * the first row is about 410 KB (docs/ARCHITECTURE.md, "The window's start does not wait on
- * itself" and "The window's bundle is split").
+ * What changed: the entry (`main.tsx`) sends the start's calls (the board's start before the
+ * withheld cases) and loads the app only once they have gone (running the app's code held back the
+ * socket's open event, and them with it); the app takes the answers as it asks (`ApiClient.prime`);
+ * the browser mode handles each call in a turn of its own and lets the browser keep the hashed
+ * built files; the closed cases are read once per state of the index; the board sorts by keys
+ * worked out once, with one collator; the other pages, with zod and the bank holidays, load after
+ * the first row (`app/other-pages.ts`): the script before the first row is 416 KB
+ * (docs/ARCHITECTURE.md, "The window's start does not wait on itself" and "The window's bundle is
+ * split").
  *
- * After (2026-12-01, 5,000 cases kept, 9 loads, the machine at a load of 19 to 20 from other
- * helpers' work, so not a quiet figure): 552 ms median, p95 769, against the static file's 146 ms:
- * 3.8× (targets 200 ms and 2×: missed at this load; the lead's quiet run decides). Before these
- * changes the same bench at a load of 8 to 10 gave 1,063 ms against 113 (9.4×). One load's
- * timeline at a load of 20: the start's calls sent at 224 ms, all five answered by 316 (the board's
- * start, 77 KB, among them), the first row at 461: what is left is the page's own work at that
- * load (running 410 KB of script and drawing 100 rows).
- * 30,000 cases: NOT MEASURED. The previous session's 30,000-case workspace (its index rebuilt at
- * INDEX_VERSION 17) was copied and opened: after 12 minutes, at a load of 15 to 17, the browser
- * mode had still not printed its address (15% CPU: reading, not rebuilding), and the run was
- * stopped. A quiet machine should start it; seeding anew takes 22 minutes.
+ * After (2026-12-01, both workspaces kept, 9 loads each, the machine at a load of 10 to 16 from
+ * other helpers' work, so not quiet figures; the targets are missed at this load, and the lead's
+ * quiet run decides):
+ *   5,000 cases: 522 ms median, p95 739, against the static file's 140 ms: 3.73× (targets 200 ms, 2×).
+ *   30,000 cases: 617 ms median, p95 771, against the static file's 110 ms: 5.62× (targets 400 ms, 2×).
+ * Before these changes the same bench at 5,000, at a load of 8 to 10, gave 1,063 ms against 113
+ * (9.4×); 30,000 had no figure before them (not measured last session); with all but the last
+ * (the withheld cases asked before the board's start, 180 ms of the core's at that size and load)
+ * it gave 889 ms against 112 (7.9×) at a load of 19.
+ * One load's timeline at 5,000: the start's calls sent at 121 ms, all five answered by 245 (the
+ * board's start, 77 KB, among them), the 416 KB of script before the first row loaded by 163, the
+ * app mounted at about 355 (its first call of its own), the first row at 469: what is left is the
+ * page's own work (running that script, mounting the app, drawing 100 rows), which a busy machine
+ * stretches most. At 30,000 the board's start takes the core longer (sent 214, answered 497; in
+ * process, the core's own work for it is 45 to 60 ms at a load of 18, the rest waiting its turn), the first row at 650.
+ * 30,000 cases: the previous session's workspace (its index at INDEX_VERSION 17), copied into
+ * BENCH_KEEP, opens in 35 s and is not reindexed; its first run here waited 12 minutes for the
+ * browser mode's address at a load of 15 to 17 and was stopped, the next ones started at once.
+ * Both sizes together, kept, took 74 s; seeding 30,000 anew takes about 22 minutes.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
