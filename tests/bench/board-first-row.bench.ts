@@ -77,25 +77,27 @@
  * (docs/ARCHITECTURE.md, "The window's start does not wait on itself" and "The window's bundle is
  * split").
  *
- * After (2026-12-01, both workspaces kept, 9 loads each, the machine at a load of 10 to 16 from
+ * After (2026-12-01, both workspaces kept, 9 loads each, the machine at a load of 10 to 12 from
  * other helpers' work, so not quiet figures; the targets are missed at this load, and the lead's
  * quiet run decides):
- *   5,000 cases: 522 ms median, p95 739, against the static file's 140 ms: 3.73× (targets 200 ms, 2×).
- *   30,000 cases: 617 ms median, p95 771, against the static file's 110 ms: 5.62× (targets 400 ms, 2×).
+ *   5,000 cases: 374 ms median, p95 699, against the static file's 110 ms: 3.41× (targets 200 ms, 2×).
+ *   30,000 cases: 522 ms median, p95 686, against the static file's 137 ms: 3.80× (targets 400 ms, 2×).
  * Before these changes the same bench at 5,000, at a load of 8 to 10, gave 1,063 ms against 113
- * (9.4×); 30,000 had no figure before them (not measured last session); with all but the last
- * (the withheld cases asked before the board's start, 180 ms of the core's at that size and load)
- * it gave 889 ms against 112 (7.9×) at a load of 19.
- * One load's timeline at 5,000: the start's calls sent at 121 ms, all five answered by 245 (the
- * board's start, 77 KB, among them), the 416 KB of script before the first row loaded by 163, the
- * app mounted at about 355 (its first call of its own), the first row at 469: what is left is the
+ * (9.4×); 30,000 had no figure before them (not measured last session); with all but the last two
+ * changes (the board's start asked before the withheld cases, which took the core 180 ms at that
+ * size and load; the other pages loaded a second after the app mounts, not at its first idle
+ * moment) it gave 889 ms against 112 (7.9×) at a load of 19.
+ * One load's timeline at 5,000: the start's calls sent at 106 ms, all five answered by 196 (the
+ * board's start, 77 KB, among them), the 416 KB of script before the first row loaded by 198, the
+ * app mounted at about 290 (its first call of its own), the first row at 374: what is left is the
  * page's own work (running that script, mounting the app, drawing 100 rows), which a busy machine
- * stretches most. At 30,000 the board's start takes the core longer (sent 214, answered 497; in
- * process, the core's own work for it is 45 to 60 ms at a load of 18, the rest waiting its turn), the first row at 650.
+ * stretches most. At 30,000 the board's start takes the core longer (sent 208, answered 505; in
+ * process, the core's own work for it is 45 to 60 ms at a load of 18, the rest waiting its turn),
+ * the first row at 577.
  * 30,000 cases: the previous session's workspace (its index at INDEX_VERSION 17), copied into
  * BENCH_KEEP, opens in 35 s and is not reindexed; its first run here waited 12 minutes for the
  * browser mode's address at a load of 15 to 17 and was stopped, the next ones started at once.
- * Both sizes together, kept, took 74 s; seeding 30,000 anew takes about 22 minutes.
+ * Both sizes together, kept, took 65 s; seeding 30,000 anew takes about 22 minutes.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -172,15 +172,23 @@ function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
 }
 
 /**
- * Loads the other pages' code once the browser is idle after the page opened on has drawn, so
- * that going to one later shows it at once, not "Opening…", and never delays the first page.
+ * Loads the other pages' code soon after the app has mounted, so that going to one later shows it
+ * at once, not "Opening…". Not at the first idle moment: the page is idle while it waits for the
+ * core's first answers (the board's start at 30,000 cases), and running that code then held back
+ * the first row; a second on, when the browser is next idle, the page opened on has drawn.
  */
 function useOtherPagesSoon() {
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadOtherPages())
-    return () => cancelIdleCallback(idle)
+    let idle: number | undefined
+    const soon = setTimeout(() => (idle = requestIdleCallback(() => void loadOtherPages())), OTHER_PAGES_AFTER_MS)
+    return () => {
+      clearTimeout(soon)
+      if (idle !== undefined) cancelIdleCallback(idle)
+    }
   }, [])
 }
+
+const OTHER_PAGES_AFTER_MS = 1000
 
 function NotFound() {
   return (

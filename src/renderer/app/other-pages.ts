@@ -1,7 +1,8 @@
 /**
- * The pages other than the board and signing in: `App` loads this module as it starts, once the
- * page it opens on has drawn, so the board's first row waits for none of their code (the forms'
- * schemas, the reports, the bank holidays the tasks count by: npm run bench -- board-first-row).
+ * The pages other than the board and signing in: `App` loads this module soon after it starts,
+ * once the page it opens on has drawn (`useOtherPagesSoon`), so the board's first row waits for
+ * none of their code (the forms' schemas, the reports, the bank holidays the tasks count by:
+ * npm run bench -- board-first-row).
  */
 export { CaseListPage } from '../case/CaseListPage'
 export { NewReferralPage } from '../referral/NewReferralPage'
