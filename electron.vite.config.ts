@@ -63,8 +63,17 @@ export default defineConfig({
         input: resolve('src/renderer/index.html'),
         // Automerge (with its wasm) is loaded only where a case or a meeting is opened (`main.tsx`,
         // `app/document-pages.ts`): one chunk named for it, which the board and the lists never
-        // request (tests/e2e/bundle-split.spec.ts).
-        output: { codeSplitting: { groups: [{ name: 'automerge', test: /[\\/]node_modules[\\/]@automerge[\\/]/ }] } },
+        // request. The zod schemas and the bank holidays are the forms', the rules' and the other
+        // pages' (`app/other-pages.ts`), loaded after the board has drawn: one chunk named for them,
+        // without which the board still draws (tests/e2e/bundle-split.spec.ts).
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'automerge', test: /[\\/]node_modules[\\/]@automerge[\\/]/ },
+              { name: 'zod-and-holidays', test: /[\\/]node_modules[\\/](zod|date-holidays|date-holidays-parser)[\\/]/ },
+            ],
+          },
+        },
       },
     },
   },

@@ -1,37 +1,27 @@
-import { createRoot } from 'react-dom/client'
-import { StrictMode } from 'react'
-import type { Repo } from '@automerge/automerge-repo/slim'
-import { App } from './app/App'
-import { ApiContext } from './app/contexts'
 import { apiClient } from './platform/api-client'
 import { browserApiTransport } from './platform/browser'
 import { desktopBridge, electronApiTransport } from './platform/electron'
-import { WorkspacePassphrasePage } from './session/WorkspacePassphrasePage'
+import { BOARD_HASH, FIRST_BOARD_VIEW } from './board/first-view'
 import './styles/app.css'
 
+/*
+ * The page's entry, kept small: it sends the calls every start makes, then loads the app. The
+ * core answers them while the app's code loads and runs, and the app takes each answer as it asks
+ * (`ApiClient.prime`): they no longer wait for that code, nor for one another
+ * (npm run bench -- board-first-row). Each is answered only as it would be later: before sign-in,
+ * the session's and the drafts' calls are refused, and the app asks again once someone signs in.
+ */
 const bridge = desktopBridge()
 const api = apiClient(bridge ? electronApiTransport(bridge) : browserApiTransport())
-const root = createRoot(document.getElementById('root')!)
+const lock = api.call('getWorkspaceLock', {})
+// In the order the core answers them (one after another): what the board's first row waits for first.
+api.prime('getSession', {})
+api.prime('draftKey', {})
+if (location.hash === BOARD_HASH) api.prime('getBoardStart', FIRST_BOARD_VIEW)
+api.prime('withheldCases', {})
 
-// The workspace passphrase comes first: until it is given, the core has no workspace to show.
-// Once it opens, the page starts afresh on the open workspace (its repo, then the PIN sign-in).
-const { state } = await api.call('getWorkspaceLock', {})
-if (state === 'open') {
-  // Automerge, its wasm and the window's repo are a chunk of their own, loaded when a page first
-  // opens a case or a meeting: the board and the lists need none of them (npm run bench -- board-first-row).
-  let started: Promise<Repo> | undefined
-  const repo = () => (started ??= import('./platform/window-repo').then(({ startWindowRepo }) => startWindowRepo(bridge)))
-  root.render(
-    <StrictMode>
-      <App api={api} repo={repo} />
-    </StrictMode>,
-  )
-} else {
-  root.render(
-    <StrictMode>
-      <ApiContext.Provider value={api}>
-        <WorkspacePassphrasePage choosing={state === 'choose'} onOpen={() => location.reload()} />
-      </ApiContext.Provider>
-    </StrictMode>,
-  )
-}
+// The calls leave when the connection opens, an event this page must be free to hear: the app's
+// code is asked for once they have gone (or the lock has failed), so running it does not hold them back.
+await Promise.race([new Promise((opened) => api.onConnection((state) => state === 'connected' && opened(state))), lock.catch(() => undefined)])
+const [{ startApp }, { state }] = await Promise.all([import('./app/start'), lock])
+startApp(api, bridge, state)

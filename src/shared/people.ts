@@ -1,13 +1,7 @@
 import { z } from 'zod'
+import type { Role } from './roles'
 
-/** What a team member does in the team; a manager can override the safety gate and run reviews. */
-export const ROLES = ['caseworker', 'manager'] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
-  caseworker: 'Caseworker',
-  manager: 'Team manager',
-}
+export { ROLES, ROLE_LABELS, type Role } from './roles'
 
 /** A member of the team: the person using a laptop, named on every change they make. */
 export interface Person {

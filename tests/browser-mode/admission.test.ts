@@ -71,6 +71,19 @@ describe('the browser mode admits only its own page', () => {
     expect((await get(server.url, { Host: `rebound.example:${new URL(origin).port}` })).status).toBe(403)
   })
 
+  it('lets the browser keep the built files named by their hash, never the page naming them', async () => {
+    const page = await get(`${origin}/`, { Cookie: cookie })
+    expect(page.headers['cache-control']).toBe('no-store')
+    const script = /src="\.(\/assets\/index-[\w-]+\.js)"/.exec(page.body)?.[1]
+    expect(script).toBeDefined()
+    const asset = await get(`${origin}${script}`, { Cookie: cookie })
+    expect(asset.status).toBe(200)
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable')
+    // Not for anything else, nor for a path that only starts like one of them.
+    expect((await get(`${origin}/icon.svg`, { Cookie: cookie })).headers['cache-control']).toBe('no-store')
+    expect((await get(`${origin}/assets/..%2findex.html`, { Cookie: cookie })).headers['cache-control']).toBe('no-store')
+  })
+
   it('never serves files outside the built renderer', async () => {
     for (const path of ['/../homeward.sqlite', '/%2e%2e/%2e%2e/package.json', '/.vite/manifest.json', '/assets/none.js']) {
       expect((await get(`${origin}${path}`, { Cookie: cookie })).status, path).toBe(404)

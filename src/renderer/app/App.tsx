@@ -4,19 +4,9 @@ import type { Session } from '../../shared/api'
 import type { ApiClient } from '../platform/api-client'
 import { ApiContext, RepoContext, SessionContext, type SessionValue, type WindowRepo } from './contexts'
 import { Layout } from '../components/Layout'
-import { CaseListPage } from '../case/CaseListPage'
 import { BoardPage } from '../board/BoardPage'
-import { MyTasksPage } from '../tasks/MyTasksPage'
-import { ReportPage } from '../reports/ReportPage'
-import { AuditPage } from '../audit/AuditPage'
-import { MeetingsPage } from '../meetings/MeetingsPage'
-import { FirstRunPage } from '../team/FirstRunPage'
 import { SignInPage } from '../session/SignInPage'
 import { useIdleLock } from '../session/useIdleLock'
-import { NewReferralPage } from '../referral/NewReferralPage'
-import { ImportReferralsPage } from '../referral/ImportReferralsPage'
-import { SearchPage } from '../case/SearchPage'
-import { RetentionPage } from '../team/RetentionPage'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
 import { useDraftsOpened, useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
 
@@ -33,6 +23,20 @@ const HistoryView = documentPage('HistoryView')
 const DocumentsView = documentPage('DocumentsView')
 const FollowUpsView = documentPage('FollowUpsView')
 const MeetingPage = documentPage('MeetingPage')
+/** A page of `other-pages.ts`: loaded as the app starts, after the page it opens on (`useOtherPagesSoon`). */
+type OtherPages = typeof import('./other-pages')
+const loadOtherPages = () => import('./other-pages')
+const otherPage = <K extends keyof OtherPages>(name: K) => lazy(async () => ({ default: (await loadOtherPages())[name] }))
+const CaseListPage = otherPage('CaseListPage')
+const NewReferralPage = otherPage('NewReferralPage')
+const ImportReferralsPage = otherPage('ImportReferralsPage')
+const SearchPage = otherPage('SearchPage')
+const MyTasksPage = otherPage('MyTasksPage')
+const ReportPage = otherPage('ReportPage')
+const AuditPage = otherPage('AuditPage')
+const MeetingsPage = otherPage('MeetingsPage')
+const RetentionPage = otherPage('RetentionPage')
+const FirstRunPage = otherPage('FirstRunPage')
 // Team settings edits the directories by the team document's field catalogues (`team-doc.ts`, with
 // Automerge): loaded when first opened, like the pages above.
 const SettingsPage = lazy(async () => ({ default: (await import('../team/SettingsPage')).SettingsPage }))
@@ -126,7 +130,9 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
     <ApiContext.Provider value={api}>
       <RepoContext.Provider value={repo}>
         {session.people.length === 0 ? (
-          <FirstRunPage onDone={refresh} />
+          <Suspense fallback={<p className="muted splash">Opening Homeward…</p>}>
+            <FirstRunPage onDone={refresh} />
+          </Suspense>
         ) : value === null ? (
           // The app (and every form in it) is gone while locked; the address stays, so signing in
           // again returns to the same page, whose form reads back its draft.
@@ -148,6 +154,7 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
  */
 function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
   useIdleLock(minutes)
+  useOtherPagesSoon()
   const [attempt, setAttempt] = useState(0)
   const drafts = useDraftsOpened(api, attempt)
   if (drafts.failure) {
@@ -163,6 +170,25 @@ function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
   if (!drafts.opened) return <p className="muted splash">Opening Homeward…</p>
   return <RouterProvider router={router} />
 }
+
+/**
+ * Loads the other pages' code soon after the app has mounted, so that going to one later shows it
+ * at once, not "Opening…". Not at the first idle moment: the page is idle while it waits for the
+ * core's first answers (the board's start at 30,000 cases), and running that code then held back
+ * the first row; a second on, when the browser is next idle, the page opened on has drawn.
+ */
+function useOtherPagesSoon() {
+  useEffect(() => {
+    let idle: number | undefined
+    const soon = setTimeout(() => (idle = requestIdleCallback(() => void loadOtherPages())), OTHER_PAGES_AFTER_MS)
+    return () => {
+      clearTimeout(soon)
+      if (idle !== undefined) cancelIdleCallback(idle)
+    }
+  }, [])
+}
+
+const OTHER_PAGES_AFTER_MS = 1000
 
 function NotFound() {
   return (

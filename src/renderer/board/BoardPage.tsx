@@ -1,10 +1,11 @@
 import { FilterSelect } from '../components/FilterSelect'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardRow, type BoardSort, type MarkerFilter } from '../../shared/board/board'
+import type { BoardRow } from '../../shared/board/board'
+import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardSort, type MarkerFilter } from '../../shared/board/board-rows'
 import { BOARD_FIRST_ROWS, boardCounts, type BoardView } from '../../shared/board/board-start'
 import { boardCountOf, boardMatches } from '../../shared/board/board-count'
-import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flags'
+import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../../shared/case/flag-kinds'
 import { PHASE_NAMES, PHASES, type Phase } from '../../shared/case/phases'
 import { formatUkDate } from '../../shared/dates'
 import { DataTable, type Column } from '../components/DataTable'
@@ -12,8 +13,9 @@ import { PageHeading } from '../components/PageHeading'
 import { MarkerTags } from '../components/MarkerTags'
 import { PhaseTag } from '../components/PhaseTag'
 import { useBoard, type BoardState } from './useBoard'
+import { FIRST_BOARD_VIEW } from './first-view'
 import { CaseloadTable } from './CaseloadTable'
-import { RetentionNotice } from '../team/RetentionPage'
+import { RetentionNotice } from '../team/RetentionNotice'
 
 const SORT_LABELS: Record<BoardSort, string> = {
   client: 'Client',
@@ -195,8 +197,9 @@ function boardColumns(sort: BoardSort, descending: boolean, sortBy: (key: BoardS
 }
 
 /** The board's filters and order, from the page's address (the flags, most first, unless it says). */
-function readView(params: URLSearchParams): BoardView {
-  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : 'flags'
+/** The view the address asks for; with nothing chosen, the one asked for as the page starts (`first-view.ts`). */
+export function readView(params: URLSearchParams): BoardView {
+  const sort = (BOARD_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as BoardSort) : FIRST_BOARD_VIEW.sort
   const descending = params.get('order') ? params.get('order') === 'desc' : sort === 'flags' || sort === 'days-in-phase'
   return { filter: readFilter(params), sort, descending }
 }

@@ -7,7 +7,7 @@ import type { ConnectionState } from '../platform/api-client'
 import { useUnsavedCount } from '../platform/unsaved'
 import { useSyncStatus } from '../hooks/useSyncStatus'
 import { describeSync } from './sync-words'
-import { useMyTasksDue } from '../tasks/MyTasksPage'
+import { useMyTasksDue } from '../tasks/useMyTasksDue'
 
 export function Layout({ children }: { children: ReactNode }) {
   useFocusOnNewPage()

@@ -28,17 +28,35 @@ export interface ApiTransport {
 
 export interface ApiClient {
   call<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): Promise<ApiMethods[M]['result']>
+  /**
+   * Sends a call now, as the page starts, before the code that needs its answer has loaded: the
+   * first `call` of the method with the same parameters takes that answer instead of asking again.
+   */
+  prime<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): void
   onEvent(listener: (event: ApiEvent) => void): () => void
   onConnection(listener: (state: ConnectionState) => void): () => void
 }
 
+/** Events after which a primed answer may no longer be what the core would say (sync status and progress change none). */
+const CHANGES_ANSWERS: ReadonlySet<ApiEvent['type']> = new Set(['index-changed', 'team-changed', 'session-changed'])
+
 export function apiClient(transport: ApiTransport): ApiClient {
   let nextId = 1
+  /** The primed calls not yet taken, by method: their parameters as sent, and the answer coming. */
+  const primed = new Map<ApiMethod, { params: string; response: Promise<ApiResponse> }>()
+  transport.onEvent((event) => CHANGES_ANSWERS.has(event.type) && primed.clear())
   return {
     async call(method, params) {
-      const response = await transport.send({ id: nextId++, method, params })
+      const early = primed.get(method)
+      primed.delete(method)
+      // Taken only if it was answered: a refusal (asked before sign-in, say) is asked again now.
+      const answer = early?.params === JSON.stringify(params) ? await early.response.catch(() => undefined) : undefined
+      const response = answer?.ok ? answer : await transport.send({ id: nextId++, method, params })
       if (!response.ok) throw new ApiCallError(response.error.message, response.error.issues)
       return response.result as never
+    },
+    prime(method, params) {
+      primed.set(method, { params: JSON.stringify(params), response: transport.send({ id: nextId++, method, params }) })
     },
     onEvent: (listener) => transport.onEvent(listener),
     onConnection: (listener) => transport.onConnection(listener),

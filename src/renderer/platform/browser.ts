@@ -82,10 +82,11 @@ class WebSocketApiTransport implements ApiTransport {
     const socket = new WebSocket(this.url)
     this.#socket = socket
     socket.addEventListener('open', () => {
+      const reconnected = this.#state !== 'connecting'
       this.#setState('connected')
       for (const request of this.#waiting.splice(0)) socket.send(JSON.stringify(request))
-      // Anything may have changed while we were away.
-      for (const listener of this.#eventListeners) {
+      // Anything may have changed while we were away (on the first connection, nothing was missed).
+      if (reconnected) for (const listener of this.#eventListeners) {
         listener({ type: 'index-changed' })
         listener({ type: 'team-changed' })
       }

@@ -16,39 +16,11 @@ import { Problem } from '../components/form'
 import { PageHeading } from '../components/PageHeading'
 import { issuesOf } from '../forms/issues'
 import { useApiQuery } from '../hooks/useApiQuery'
-
-/** "3 closed cases", "1 closed case". */
-function closedCases(count: number): string {
-  return `${count} closed ${count === 1 ? 'case' : 'cases'}`
-}
+import { closedCases } from './closed-cases'
 
 /** What the team's retention does to a case, as a past participle: "erased", "anonymised". */
 function done(retention: Retention): string {
   return retention.action === 'erase' ? 'erased' : 'anonymised'
-}
-
-/**
- * The board's word to a manager when closed cases are past the team's retention period, linking to
- * the list of them. Anyone else sees nothing: applying the retention is the manager's.
- */
-export function RetentionNotice() {
-  const profile = useProfile()
-  if (!may(profile.role, 'erase-cases')) return null
-  return <DueNotice />
-}
-
-function DueNotice() {
-  const state = useApiQuery('retention', {})
-  if (state.status !== 'ready' || state.data.due.length === 0) return null
-  const { retention, due } = state.data
-  return (
-    <div className="banner banner--warning" role="status">
-      <p>
-        {closedCases(due.length)} {due.length === 1 ? 'is' : 'are'} due for {retention.action === 'erase' ? 'erasure' : 'anonymising'} under the team’s retention:{' '}
-        <Link to="/retention">review {due.length === 1 ? 'it' : 'them'}</Link>.
-      </p>
-    </div>
-  )
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { PHASES } from '../case/phases'
 import { filterBoard, sortBoard, type Board, type BoardRow } from './board'
-import { BOARD_FIRST_ROWS, boardStart, boardViewSchema, type BoardView } from './board-start'
+import { BOARD_FIRST_ROWS, boardStart, type BoardView } from './board-start'
+import { boardViewSchema } from './board-view'
 
 const overdue = { kind: 'overdue-action', message: 'Overdue action' } as const
 const followUp = { kind: 'follow-up-due', message: 'Follow-up check at 3 months due' } as const

@@ -1,24 +1,11 @@
-import { z } from 'zod'
-import { FLAG_KINDS } from '../case/flags'
-import { PHASES } from '../case/phases'
-import { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type Board, type BoardRow, type MarkerFilter } from './board'
+import { filterBoard, sortBoard } from './board-rows'
+import type { Board, BoardRow } from './board'
+import type { BoardView } from './board-view'
+
+export type { BoardView } from './board-view'
 
 /** Rows the board draws at first: enough for a few screens, few enough to appear at once. */
 export const BOARD_FIRST_ROWS = 100
-
-/** How the board is looked at: its filters and its order, as the page reads them from its address. */
-export const boardViewSchema = z.object({
-  filter: z.object({
-    caseworker: z.string().max(200).optional(),
-    phase: z.enum(PHASES).optional(),
-    flag: z.enum(FLAG_KINDS).optional(),
-    marker: z.enum(MARKER_FILTERS.map((marker) => marker.value) as [MarkerFilter, ...MarkerFilter[]]).optional(),
-    text: z.string().max(500).optional(),
-  }),
-  sort: z.enum(BOARD_SORTS),
-  descending: z.boolean(),
-})
-export type BoardView = z.infer<typeof boardViewSchema>
 
 /**
  * The start of the board, for the page to draw before the whole board has come: its first rows in

@@ -1,13 +1,11 @@
 import { daysBetween, isoDateOf, type IsoDate } from '../dates'
 import { openActionsAreWork } from '../case/closed-case-actions'
 import { markerFacts, markerTags, type MarkerFacts, type MarkerTag } from '../case/current-markers'
-import { MARKER_KINDS } from '../case/markers'
-import { flagFacts, flagsOf, type CaseFlag, type FlagFacts, type FlagKind } from '../case/flags'
+import { flagFacts, flagsOf, type CaseFlag, type FlagFacts } from '../case/flags'
 import { PHASES, type Phase } from '../case/phases'
 import type { CaseRecord } from '../case/record'
 import type { CaseSummary } from '../case/summary'
 import type { Person, PersonRef } from '../people'
-import { foldForSearch, searchTerms } from '../search/fold'
 import { taskFacts, type TaskFacts } from '../tasks/my-tasks'
 import { personNameKey } from '../team/same-person-name'
 
@@ -156,66 +154,4 @@ export interface Board {
   weights: Record<Phase, number>
 }
 
-/** What the board can be narrowed to; `caseworker` is a member id, or `unallocated`. */
-export interface BoardFilter {
-  caseworker?: string
-  phase?: Phase
-  flag?: FlagKind
-  /** A current warning marker: any (`any`), or one of a kind. */
-  marker?: MarkerFilter
-  /** Words from the client's name or CHAIN number. */
-  text?: string
-}
-
-/** The board's warning marker filter: "Has a warning marker", or a kind of marker ("Risk to staff"). */
-export const MARKER_FILTERS = [{ value: 'any', label: 'Has a warning marker' }, ...MARKER_KINDS] as const
-export type MarkerFilter = (typeof MARKER_FILTERS)[number]['value']
-
-export const BOARD_SORTS = ['client', 'phase', 'days-in-phase', 'last-contact', 'next-action', 'flags'] as const
-export type BoardSort = (typeof BOARD_SORTS)[number]
-
-export function filterBoard(rows: readonly BoardRow[], filter: BoardFilter): BoardRow[] {
-  const words = searchTerms(filter.text ?? '')
-  return rows.filter((row) => {
-    if (filter.caseworker === 'unallocated' ? row.leadCaseworker !== null : filter.caseworker && row.leadCaseworker?.id !== filter.caseworker) {
-      return false
-    }
-    // A phase is open cases' work: a closed case on the board for its follow-up check is in none.
-    if (filter.phase && (row.phase !== filter.phase || row.closedAs)) return false
-    if (filter.flag && !row.flags.some((flag) => flag.kind === filter.flag)) return false
-    // The row's markers are its current ones: an ended marker no longer warns, so it matches nothing.
-    if (filter.marker && !row.markers.some((tag) => filter.marker === 'any' || tag.kind === filter.marker)) return false
-    const haystack = foldForSearch(`${row.clientName} ${row.chainNumber ?? ''}`)
-    return words.every((word) => haystack.includes(word))
-  })
-}
-
-/** Sorts a copy; "no date" sorts last whichever way, and ties go by the client's name. */
-export function sortBoard(rows: readonly BoardRow[], by: BoardSort, descending = false): BoardRow[] {
-  const key = (row: BoardRow): string | number | null => {
-    switch (by) {
-      case 'client':
-        return row.clientName.toLocaleLowerCase('en-GB')
-      case 'phase':
-        return PHASES.indexOf(row.phase)
-      case 'days-in-phase':
-        return row.daysInPhase
-      case 'last-contact':
-        return row.lastContact
-      case 'next-action':
-        return row.nextAction?.due ?? null
-      case 'flags':
-        return row.flags.length
-    }
-  }
-  const sign = descending ? -1 : 1
-  return [...rows].sort((a, b) => {
-    const ka = key(a)
-    const kb = key(b)
-    if (ka === null || kb === null) {
-      if (ka !== kb) return ka === null ? 1 : -1
-    } else if (ka < kb) return -sign
-    else if (ka > kb) return sign
-    return a.clientName.localeCompare(b.clientName, 'en-GB')
-  })
-}
+export { BOARD_SORTS, filterBoard, MARKER_FILTERS, sortBoard, type BoardFilter, type BoardSort, type MarkerFilter } from './board-rows'

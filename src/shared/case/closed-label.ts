@@ -1,4 +1,4 @@
-import { CLOSURE_TYPES, type ClosureType } from './closure'
+import { CLOSURE_TYPES, type ClosureType } from './closure-types'
 import { phaseLabel, type Phase } from './phases'
 import type { CaseRecord } from './record'
 

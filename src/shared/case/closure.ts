@@ -3,6 +3,7 @@ import { formatUkDate, isoDateOf, type IsoDate } from '../dates'
 import { ANSWER_LABELS, type Field, type FieldValues } from '../forms/fields'
 import type { PersonRef } from '../people'
 import type { Phase } from './phases'
+import { CLOSURE_TYPES, type ClosureType } from './closure-types'
 
 /** The answers and dates of Tool 4, the case closure and review checklist. */
 export const CLOSURE_FIELDS = [
@@ -201,15 +202,7 @@ export function closureSteps(checklist: ClosureChecklist, reconnectedOn: IsoDate
   return steps
 }
 
-/** `short`: how a list names a case closed this way, after "Closed —" (closed-label.ts). */
-export const CLOSURE_TYPES = [
-  { value: 'planned', label: 'Planned: the reconnection is sustained', short: 'planned' },
-  { value: 'unplanned', label: 'Unplanned', short: 'unplanned' },
-  { value: 'no-progress', label: 'No progress over a sustained period', short: 'no progress' },
-  { value: 'inappropriate', label: 'Reconnection not appropriate', short: 'not appropriate' },
-  { value: 'no-provision', label: 'No reconnection possible: no provision in the area of connection', short: 'no provision' },
-] as const
-export type ClosureType = (typeof CLOSURE_TYPES)[number]['value']
+export { CLOSURE_TYPES, type ClosureType } from './closure-types'
 
 export const UNPLANNED_REASONS = [
   { value: 'disengaged', label: 'Disengaged' },

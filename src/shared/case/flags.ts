@@ -1,4 +1,5 @@
 import { daysBetween, type IsoDate } from '../dates'
+import type { FlagKind } from './flag-kinds'
 import { workingDaysBetween } from '../calendar/working-days'
 import { closurePointDue } from './closure'
 import { closurePointOf, lastContact } from './lifecycle'
@@ -13,27 +14,14 @@ import { agreedActions } from './partner-actions'
 import { contactExpectedBy } from './recent-contact'
 import { reviewDue, reviewDueOn } from './review-due'
 
+export { FLAG_KINDS, FLAG_LABELS, type FlagKind } from './flag-kinds'
+
 /** An unallocated referral is flagged after this many working days. */
 export const ALLOCATION_WORKING_DAYS = 3
-
-export const FLAG_KINDS = ['overdue-action', 'no-recent-contact', 'closure-point', 'unallocated-referral', 'consent-withdrawn', 'consent-review', 'missed-partner-action', 'review-due', 'follow-up-due'] as const
-export type FlagKind = (typeof FLAG_KINDS)[number]
 
 export interface CaseFlag {
   kind: FlagKind
   message: string
-}
-
-export const FLAG_LABELS: Record<FlagKind, string> = {
-  'overdue-action': 'Overdue action',
-  'no-recent-contact': 'No recent contact',
-  'closure-point': 'At closure point',
-  'unallocated-referral': 'Unallocated referral',
-  'consent-withdrawn': 'Consent to record withdrawn',
-  'consent-review': 'Consent review due',
-  'missed-partner-action': 'Partner action missed',
-  'review-due': 'Support plan review due',
-  'follow-up-due': 'Follow-up check due',
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '../people'
+import { ROLE_LABELS, type Role } from '../roles'
 
 /**
  * The role to show beside a person's name, or none. Alone on a laptop that is in no team, its person

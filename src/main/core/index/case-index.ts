@@ -48,6 +48,8 @@ export interface IndexEntry {
 
 /** An open case as the board and My tasks read it (and a closed one owed a follow-up check): shared between calls, never changed. */
 export type BoardCase = Readonly<{ summary: CaseSummary; board: BoardFacts }>
+/** A closed case as the team's retention reads it. */
+export type ClosedCase = Readonly<{ id: string; clientName: string; status: 'closed'; closedAs: ClosedAs | null; closedOn: IsoDate | null }>
 
 interface CaseRow {
   id: string
@@ -75,6 +77,7 @@ export class CaseIndex {
   /** The short search's statement for each number of words, prepared when first needed. */
   readonly #nameStarts = new Map<number, { all: (...terms: string[]) => (CaseRow & SearchColumns)[] }>()
   #openCases: { changes: number; cases: readonly BoardCase[] } | undefined
+  #closedCases: { changes: number; cases: readonly ClosedCase[] } | undefined
   /** True when this index started empty and must be filled from the documents. */
   readonly needsRebuild: boolean
 
@@ -342,14 +345,20 @@ export class CaseIndex {
    * document, because the board shows the retention's notice (reading 5,000 documents took the core
    * minutes, and it answered nothing else meanwhile: npm run bench -- board-first-row).
    */
-  closedCases(): { id: string; clientName: string; status: 'closed'; closedAs: ClosedAs | null; closedOn: IsoDate | null }[] {
-    return this.#statements.closedCases.all().map((row) => ({
-      id: row.id,
-      clientName: row.client_name,
-      status: 'closed',
-      closedAs: row.closed_as as ClosedAs | null,
-      closedOn: row.closed_on as IsoDate | null,
-    }))
+  closedCases(): readonly ClosedCase[] {
+    // Read once for each state of the index, as the board's cases are: the board asks on each opening.
+    const changes = this.#statements.totalChanges.get()!
+    if (this.#closedCases?.changes !== changes) {
+      const cases = this.#statements.closedCases.all().map((row): ClosedCase => ({
+        id: row.id,
+        clientName: row.client_name,
+        status: 'closed',
+        closedAs: row.closed_as as ClosedAs | null,
+        closedOn: row.closed_on as IsoDate | null,
+      }))
+      this.#closedCases = { changes, cases }
+    }
+    return this.#closedCases.cases
   }
 
   /**

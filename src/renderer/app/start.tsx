@@ -1,0 +1,37 @@
+import { createRoot } from 'react-dom/client'
+import { StrictMode } from 'react'
+import type { Repo } from '@automerge/automerge-repo/slim'
+import type { HomewardBridge } from '../../shared/bridge'
+import type { WorkspaceLockState } from '../../shared/session/workspace-passphrase'
+import { App } from './App'
+import { ApiContext } from './contexts'
+import type { ApiClient } from '../platform/api-client'
+import { WorkspacePassphrasePage } from '../session/WorkspacePassphrasePage'
+
+/**
+ * The app itself, once `main.tsx` has sent the start's calls. The workspace passphrase comes
+ * first: until it is given, the core has no workspace to show. Once it opens, the page starts
+ * afresh on the open workspace (its repo, then the PIN sign-in).
+ */
+export function startApp(api: ApiClient, bridge: HomewardBridge | undefined, state: WorkspaceLockState): void {
+  const root = createRoot(document.getElementById('root')!)
+  if (state === 'open') {
+    // Automerge, its wasm and the window's repo are a chunk of their own, loaded when a page first
+    // opens a case or a meeting: the board and the lists need none of them (npm run bench -- board-first-row).
+    let started: Promise<Repo> | undefined
+    const repo = () => (started ??= import('../platform/window-repo').then(({ startWindowRepo }) => startWindowRepo(bridge)))
+    root.render(
+      <StrictMode>
+        <App api={api} repo={repo} />
+      </StrictMode>,
+    )
+  } else {
+    root.render(
+      <StrictMode>
+        <ApiContext.Provider value={api}>
+          <WorkspacePassphrasePage choosing={state === 'choose'} onOpen={() => location.reload()} />
+        </ApiContext.Provider>
+      </StrictMode>,
+    )
+  }
+}
