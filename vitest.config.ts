@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * Unit tests that replace a module (`vi.mock`) run isolated: in a shared process, a module another
- * file imported first would keep the real one.
+ * Test files that need a module as nothing has loaded it yet run each in a process of its own: one
+ * that replaces a module (`vi.mock`), which in a shared process another file might have imported
+ * first, and one that compares pdf-lib before and after `stream-bytes.ts` replaces a step of it.
  */
-const MOCKING_UNIT_TESTS = ['src/shared/automerge/field-history.test.ts']
+const ISOLATED_TESTS = ['src/shared/automerge/field-history.test.ts', 'tests/paperwork/stream-bytes.test.ts']
 
 export default defineConfig({
   test: {
@@ -21,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: ['node_modules/**', ...MOCKING_UNIT_TESTS],
+          exclude: ['node_modules/**', ...ISOLATED_TESTS],
           environment: 'node',
           // The unit tests share their worker processes: a fresh process, Automerge's wasm and the
           // modules loaded again for each of 130 small files cost six times the CPU of the tests.
@@ -31,11 +32,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'isolated',
-          include: ['tests/**/*.test.ts', ...MOCKING_UNIT_TESTS],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...ISOLATED_TESTS],
           environment: 'node',
-          // Real servers, child processes and workspaces: each file in a process of its own.
+          // Real servers, child processes and workspaces, each file's in temporary folders of its
+          // own, which it closes and removes, and no file changes the process for the next (an
+          // environment variable set is put back): they share worker processes too, as the unit
+          // tests do, so the core's modules and Automerge's wasm load once a worker, not once a file.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ISOLATED_TESTS,
+          environment: 'node',
           isolate: true,
         },
       },

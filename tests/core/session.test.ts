@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { MessageChannel } from 'node:worker_threads'
 import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo'
 import { MessageChannelNetworkAdapter } from '@automerge/automerge-repo-network-messagechannel'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApiHandler } from '../../src/main/core/api/api-handler'
 import { windowPortAdapter } from '../../src/main/core/network/window-port'
 import { openEncrypted } from '../support/passphrase'
@@ -213,6 +213,25 @@ describe('signing in on a laptop', () => {
       expect(((await call('getSession')) as { result: Session }).result).toMatchObject({ profile: null, lockedFor: expect.any(String), lockAfterMinutes: 5 })
     } finally {
       await workspace.close()
+      dir.remove()
+    }
+  })
+
+  it('stops its idle check when the workspace closes, so no check is left to read a closed store', async () => {
+    const dir = tempDir('session-closed')
+    let clock = new Date('2026-03-02T09:00:00Z')
+    // Only the intervals are faked: the idle check's, and any other a closed workspace might leave.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const workspace = await openWorkspace({ dataDir: dir.path, now: () => clock })
+      await firstRun(workspace)
+      await workspace.close()
+      // An hour on, a check still running would find Amina idle and lock, reading the closed store.
+      clock = new Date('2026-03-02T10:00:00Z')
+      expect(() => vi.advanceTimersByTime(60_000)).not.toThrow()
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
       dir.remove()
     }
   })

@@ -418,6 +418,9 @@ export class Workspace {
     this.#closed = true
     this.#stopRevocationWatch()
     clearInterval(this.#auditTimer)
+    // The idle check reads the store: left running, it throws every 15 s in any process that goes
+    // on after the close (the test processes that many test files share).
+    this.session.stop()
     await this.sync.stop()
     // A restricted case being deleted finishes (and its index rebuild) before the store closes.
     await this.#deleting
