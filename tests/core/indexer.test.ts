@@ -65,4 +65,51 @@ describe('the case indexer', () => {
     expect(index.list().map((c) => c.clientName)).toEqual(['After Rename'])
     expect(journal.pending()).toEqual([])
   })
+
+  it('reads many received cases in a reader thread, still naming a damaged one and one that breaks the schema, and lists every other', async () => {
+    const dir = tempDir()
+    const db = openSqlite(join(dir.path, 'store.sqlite'))
+    const index = CaseIndex.open(join(dir.path, 'index.sqlite'))
+    const journal = new ChangeJournal(db)
+    const storage = new SqliteStorageAdapter(db, { journal })
+    const repo = new Repo({ storage, network: [] })
+    const indexer = new CaseIndexer(repo, storage, journal, index, () => [])
+    cleanup.push(
+      () => dir.remove(),
+      () => void db.close(),
+      () => index.close(),
+      () => repo.shutdown(),
+      () => indexer.stop(),
+    )
+
+    // As a fresh laptop takes them in: each case's chunk straight to disk, none of them in the repo.
+    const received = Array.from({ length: 30 }, (_, i) => {
+      const id = randomUUID()
+      return { id, doc: Automerge.from(newCaseDoc(referral({ clientName: `Client ${i}` }) as never, { id, author: CONTEXT.author, now: CONTEXT.now, today: '2026-11-02' })) }
+    })
+    const [damaged, hostile] = received
+    hostile!.doc = Automerge.change(hostile!.doc, (d: CaseDoc) => {
+      ;(d as unknown as { phase: string }).phase = 'nowhere'
+    })
+    const bytes = received.map(({ doc }) => Automerge.save(doc))
+    // As a failing disk might: one byte flipped in the middle.
+    const middle = Math.floor(bytes[0]!.length / 2)
+    bytes[0]![middle] = bytes[0]![middle]! ^ 0xff
+    storage.saveMany(
+      received.map(({ id }, i) => ({ key: [id, 'incremental', 'received'], data: bytes[i]! })),
+      { local: false },
+    )
+    expect(indexer.readerThreads).toBe(0)
+
+    await indexer.indexPending()
+    expect(indexer.readerThreads).toBe(1)
+    expect(index.list()).toHaveLength(28)
+    expect(index.unreadable()).toEqual(
+      [
+        { id: damaged!.id, reason: 'its stored data on this laptop is damaged' },
+        { id: hostile!.id, reason: expect.stringMatching(/phase/) },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    )
+    expect(journal.pending()).toEqual([])
+  })
 })
