@@ -21,20 +21,28 @@ interface Request {
 }
 type Reply = { n: number; reading: IndexReading } | { n: number; failed: true }
 
+/** A document's stored bytes, and the heads the index holds it at (if it does). */
+interface StoredDocument {
+  id: string
+  bytes: Uint8Array
+  known: readonly string[] | undefined
+}
+
 interface Reader {
   worker: Worker
   pending: number
 }
 
 /**
- * Reads stored documents for the index in worker threads, off the main thread: a fresh laptop
+ * Reads stored documents for the index in worker threads beside the main thread: a fresh laptop
  * receiving a team's cases spent nearly all its time loading each document (Automerge's `load`)
- * and checking it (`readCase`), on one core of the laptop's cores while the main thread also took
- * in what arrived. The main thread reads the bytes from the store and writes the index; a thread
- * loads, checks and summarises, and frees the document. A thread that cannot start, or fails on a
- * document, is never the end of it: that document is read on the main thread instead, exactly as
- * before (a damaged or hostile one then comes out unreadable, or throws, the same way), and no
- * thread is used again.
+ * and checking it (`readCase`), on one of the laptop's cores while the main thread also took in
+ * what arrived. The main thread reads the bytes from the store and writes the index; the documents
+ * are shared out between the threads and the main thread, each taking the next as it is free, and
+ * each is loaded, checked, summarised and freed the same way on either (index-entry.ts). A thread
+ * that cannot start, or fails on a document, is never the end of it: that document is read on the
+ * main thread instead, exactly as without threads (a damaged or hostile one comes out unreadable,
+ * or throws, the same way), and no thread is used again.
  *
  * A thread runs this same module (so the built app needs no file of its own for it, wherever the
  * bundler puts this code); run from the TypeScript sources (the tests), it reads them through tsx.
@@ -45,11 +53,54 @@ export class EntryReaders {
   #next = 0
   readonly #waiting = new Map<number, { reader: Reader; resolve: (reading: IndexReading) => void; reject: (error: Error) => void }>()
 
-  /** Reads each document for the index: in the reader threads when there are enough of them. */
-  readAll(documents: readonly { id: string; bytes: Uint8Array; known: readonly string[] | undefined }[]): Promise<IndexReading[]> {
+  /**
+   * Reads each document for the index, shared out: each reader thread takes the next document as
+   * it finishes one, and the main thread takes one too whenever it is free between its other work
+   * (what arrives from the server, the index's writes). So both cores read, and the documents do
+   * not wait for a thread still loading its code. Few documents are read on the main thread alone.
+   */
+  readAll(documents: readonly StoredDocument[]): Promise<IndexReading[]> {
     const readers = documents.length >= FEW ? this.#started() : undefined
     if (!readers) return Promise.resolve(documents.map(({ id, bytes, known }) => entryFromBytes(id, bytes, known)))
-    return Promise.all(documents.map((document) => this.#read(readers, document)))
+    return new Promise((resolve, reject) => {
+      const readings: IndexReading[] = new Array<IndexReading>(documents.length)
+      let taken = 0
+      let done = 0
+      let failed = false
+      const finish = (i: number, read: () => IndexReading) => {
+        if (failed) return
+        try {
+          readings[i] = read()
+        } catch (error) {
+          failed = true
+          return reject(error as Error)
+        }
+        if (++done === documents.length) resolve(readings)
+      }
+      const feed = (reader: Reader) => {
+        // One being read and one waiting: a thread never waits for the main thread to send more.
+        while (!failed && taken < documents.length && reader.pending < 2 && this.#readers?.includes(reader)) {
+          const i = taken++
+          const document = documents[i]!
+          this.#ask(reader, document).then(
+            (reading) => {
+              finish(i, () => reading)
+              feed(reader)
+            },
+            // The thread failed on it, or stopped: read here, as without threads.
+            () => finish(i, () => entryFromBytes(document.id, document.bytes, document.known)),
+          )
+        }
+      }
+      const onMainThread = () => {
+        if (failed || taken >= documents.length) return
+        const document = documents[taken]!
+        finish(taken++, () => entryFromBytes(document.id, document.bytes, document.known))
+        setImmediate(onMainThread)
+      }
+      for (const reader of readers) feed(reader)
+      setImmediate(onMainThread)
+    })
   }
 
   /** This many documents are coming to be read: enough, and the threads start now (a thread takes a moment to load its code). */
@@ -70,16 +121,7 @@ export class EntryReaders {
     await Promise.all(readers.map(({ worker }) => worker.terminate()))
   }
 
-  async #read(readers: Reader[], document: { id: string; bytes: Uint8Array; known: readonly string[] | undefined }): Promise<IndexReading> {
-    try {
-      return await this.#ask(readers, document)
-    } catch {
-      return entryFromBytes(document.id, document.bytes, document.known)
-    }
-  }
-
-  #ask(readers: Reader[], { id, bytes, known }: { id: string; bytes: Uint8Array; known: readonly string[] | undefined }): Promise<IndexReading> {
-    const reader = readers.reduce((least, one) => (one.pending < least.pending ? one : least))
+  #ask(reader: Reader, { id, bytes, known }: StoredDocument): Promise<IndexReading> {
     const n = ++this.#next
     return new Promise((resolve, reject) => {
       this.#waiting.set(n, { reader, resolve, reject })
