@@ -368,11 +368,6 @@ export class Workspace {
     return this.indexer.indexPending()
   }
 
-  /** The sync server is about to send this many documents: the index's reader threads start while they arrive. */
-  expectDocuments(count: number): void {
-    this.indexer.expect(count)
-  }
-
   /** Builds the index again from the documents. */
   rebuildIndex(): Promise<number> {
     return this.indexer.rebuild()

@@ -1,23 +1,24 @@
 import { EventEmitter } from 'node:events'
-import type * as Automerge from '@automerge/automerge'
-import type { DocumentId, Repo } from '@automerge/automerge-repo'
+import * as Automerge from '@automerge/automerge'
+import type { Repo } from '@automerge/automerge-repo'
+import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-doc'
+import { caseSearchText, summariseCase } from '../../../shared/case/summary'
+import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
-import { storedBytes } from '../storage/stored-documents'
+import { DamagedDocumentError } from '../errors'
+import { readCurrentDocument } from '../storage/stored-documents'
+import { UnreadableCaseError } from '../../../shared/case/migrations'
 import type { UnreadableCase } from '../../../shared/api'
 import type { CaseIndex, IndexEntry } from './case-index'
-import { changedEntry, indexEntry, type IndexReading } from './index-entry'
-import { EntryReaders } from './entry-readers'
 
 /**
  * Keeps the case index in step with the documents: after each committed save it indexes the
  * documents the change journal names, one run at a time; it rebuilds the whole index on demand.
  * Documents the repo has in memory are read from there, others straight from disk and let go
- * (the repo's own way to let one go is unsafe: see stored-documents.ts), many at once in reader
- * threads (entry-readers.ts).
+ * (the repo's own way to let one go is unsafe: see stored-documents.ts).
  */
 export class CaseIndexer {
   readonly #events = new EventEmitter<{ changed: [] }>()
-  readonly #readers = new EntryReaders()
   #running: Promise<unknown> = Promise.resolve()
   #scheduled = false
   #stopped = false
@@ -50,36 +51,30 @@ export class CaseIndexer {
   /**
    * Indexes every document the journal says changed on disk, a batch at a time: each batch's
    * entries go into the index in one transaction and leave the journal in one (a fresh laptop
-   * receives thousands; committing each alone cost two disk flushes a case). The next batch is
-   * read (in the reader thread) while this one is written.
+   * receives thousands; committing each alone cost two disk flushes a case).
    */
   indexPending(): Promise<void> {
     return this.#queue(async () => {
       const pending = this.journal.pending()
-      const batches = Array.from({ length: Math.ceil(pending.length / BATCH) }, (_, i) => pending.slice(i * BATCH, (i + 1) * BATCH))
       let changed = false
-      let reading = batches[0] && this.#readBatch(batches[0])
-      try {
-        for (const [i, batch] of batches.entries()) {
-          const { mark, entries, unreadable } = await reading!
-          reading = batches[i + 1] && this.#readBatch(batches[i + 1]!)
-          this.index.putMany(entries)
-          this.index.markUnreadable(unreadable)
-          this.journal.clearAll(batch, mark)
-          changed = changed || entries.length > 0 || unreadable.length > 0
+      for (let start = 0; start < pending.length; start += BATCH) {
+        const batch = pending.slice(start, start + BATCH)
+        const mark = this.journal.mark()
+        const entries: IndexEntry[] = []
+        const unreadable: UnreadableCase[] = []
+        for (const id of batch) {
+          if (this.isFile(id)) continue
+          const entry = await this.#read(id, (doc) => this.#changedEntry(id, doc))
+          if (entry && 'reason' in entry) unreadable.push(entry)
+          else if (entry) entries.push(entry)
         }
-      } finally {
-        // Cut off by a failure: a read still under way is not waited for (its documents stay pending).
-        void reading?.catch(() => undefined)
-        if (changed) this.#events.emit('changed')
+        this.index.putMany(entries)
+        this.index.markUnreadable(unreadable)
+        this.journal.clearAll(batch, mark)
+        changed = changed || entries.length > 0 || unreadable.length > 0
       }
+      if (changed) this.#events.emit('changed')
     })
-  }
-
-  /** Reads a batch of changed documents, with where the journal was before they were read (see `clearAll`). */
-  async #readBatch(batch: string[]): Promise<{ mark: number; entries: IndexEntry[]; unreadable: UnreadableCase[] }> {
-    const mark = this.journal.mark()
-    return { mark, ...(await this.#readAll(batch.filter((id) => !this.isFile(id)), { changedOnly: true })) }
   }
 
   /** Indexes documents just written and still in hand (a bulk import), without reading them back. */
@@ -102,7 +97,13 @@ export class CaseIndexer {
    */
   rebuild(): Promise<number> {
     return this.#queue(async () => {
-      const { entries, unreadable } = await this.#readAll(this.caseIds(), { changedOnly: false })
+      const entries: IndexEntry[] = []
+      const unreadable: UnreadableCase[] = []
+      for (const id of this.caseIds()) {
+        const entry = await this.#read(id, (doc) => indexEntry(id, doc))
+        if (entry && 'reason' in entry) unreadable.push(entry)
+        else if (entry) entries.push(entry)
+      }
       this.index.replaceAll(entries, unreadable)
       this.#events.emit('changed')
       return entries.length
@@ -133,50 +134,20 @@ export class CaseIndexer {
     })
   }
 
-  /** This many documents are about to arrive (a laptop catching up): the reader threads start now, not when the first have arrived. */
-  expect(count: number): void {
-    if (!this.#stopped) this.#readers.expect(count)
-  }
-
   /** Waits for indexing under way, then stops taking more. */
   async stop(): Promise<void> {
     this.#stopped = true
     await this.#running
-    await this.#readers.stop()
   }
 
-  /** How many reader threads are running (for the tests). */
-  get readerThreads(): number {
-    return this.#readers.threads
-  }
-
-  /**
-   * Reads documents for the index, a batch at a time: those the repo holds from its copy, the rest
-   * from their stored bytes, in the reader threads. With `changedOnly`, one the index holds at its
-   * heads already gives nothing. A document not on disk yet gives nothing: it is indexed when it arrives.
-   */
-  async #readAll(ids: readonly string[], { changedOnly }: { changedOnly: boolean }): Promise<{ entries: IndexEntry[]; unreadable: UnreadableCase[] }> {
-    const entries: IndexEntry[] = []
-    const unreadable: UnreadableCase[] = []
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const stored: { id: string; bytes: Uint8Array; known: readonly string[] | undefined }[] = []
-      const readings: IndexReading[] = []
-      for (const id of ids.slice(start, start + BATCH)) {
-        const known = changedOnly ? this.index.headsOf(id) : undefined
-        const handle = this.repo.handles[id as DocumentId]
-        if (handle?.isReady()) readings.push(changedEntry(id, handle.doc() as Automerge.Doc<unknown>, known))
-        else {
-          const bytes = await storedBytes(this.storage, id)
-          if (bytes) stored.push({ id, bytes, known })
-        }
-      }
-      readings.push(...(await this.#readers.readAll(stored)))
-      for (const reading of readings) {
-        if (reading && 'reason' in reading) unreadable.push(reading)
-        else if (reading) entries.push(reading)
-      }
+  /** Reads a document for the index; one whose bytes are damaged comes back as unreadable. */
+  async #read(id: string, read: (doc: Automerge.Doc<unknown>) => IndexEntry | UnreadableCase | undefined) {
+    try {
+      return await readCurrentDocument(this.repo, this.storage, id, read)
+    } catch (error) {
+      if (error instanceof DamagedDocumentError) return { id, reason: DamagedDocumentError.REASON }
+      throw error
     }
-    return { entries, unreadable }
   }
 
   #queue<T>(work: () => Promise<T>): Promise<T> {
@@ -184,7 +155,36 @@ export class CaseIndexer {
     this.#running = run.catch(() => undefined)
     return run
   }
+
+  /** A case document's index entry; undefined when it is not a case or already indexed as is. */
+  #changedEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
+    const known = this.index.headsOf(id)
+    if (known && sameHeads(known, Automerge.getHeads(doc))) return undefined
+    return indexEntry(id, doc)
+  }
 }
 
-/** Documents indexed per transaction, and read at once. */
+/** Documents indexed per transaction. */
 const BATCH = 100
+
+/**
+ * What the index holds for a case document: its entry, or why it cannot be read (a case from a
+ * newer version, or one that breaks the schema); undefined for documents that are not cases.
+ */
+function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
+  if (!isCaseDoc(doc)) return undefined
+  let record: CaseRecord
+  try {
+    record = readCase(doc)
+  } catch (error) {
+    // The reason names a version or a field's path, never what is in it: no case data is kept.
+    return { id, reason: error instanceof UnreadableCaseError ? error.message : 'it could not be read' }
+  }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc), learningPoints: record.learningPoints }
+}
+
+function sameHeads(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  const sortedB = [...b].sort()
+  return [...a].sort().every((head, i) => head === sortedB[i])
+}

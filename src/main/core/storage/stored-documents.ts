@@ -12,28 +12,17 @@ export async function loadStoredDocument<T>(
   storage: StorageAdapterInterface,
   documentId: string,
 ): Promise<Automerge.Doc<T> | undefined> {
-  const bytes = await storedBytes(storage, documentId)
-  return bytes && loadDocumentBytes<T>(bytes, documentId)
-}
-
-/** A document's stored chunks as one run of bytes, in the order the repo loads them; undefined when none is stored. */
-export async function storedBytes(storage: StorageAdapterInterface, documentId: string): Promise<Uint8Array | undefined> {
   const chunks = await storage.loadRange([documentId])
   // As automerge-repo loads: snapshots first, then the incremental changes saved since.
   const ordered = [
     ...chunks.filter((chunk) => chunk.key[1] === 'snapshot'),
     ...chunks.filter((chunk) => chunk.key[1] === 'incremental'),
   ].flatMap((chunk) => (chunk.data ? [chunk.data] : []))
-  return ordered.length === 0 ? undefined : Buffer.concat(ordered)
-}
-
-/**
- * Loads a document from its stored bytes (`storedBytes`), in one go: a case of 40 notes saved as
- * 41 chunks loads about 7 times faster than chunk by chunk (each step works out and applies
- * patches), and a fresh laptop indexes every case it receives this way. Throws
- * DamagedDocumentError when the repo could not read it either.
- */
-export function loadDocumentBytes<T>(all: Uint8Array, documentId: string): Automerge.Doc<T> {
+  if (ordered.length === 0) return undefined
+  // Loaded in one go: a case of 40 notes saved as 41 chunks loads about 7 times faster than chunk
+  // by chunk (each step works out and applies patches), and a fresh laptop indexes every case it
+  // receives this way.
+  const all = Buffer.concat(ordered)
   try {
     return Automerge.load<T>(all)
   } catch {

@@ -21,8 +21,6 @@ export interface SyncedWorkspace {
   flush(): Promise<void>
   /** Resolves once every document taken in so far is in the case index (on the board, found by search). */
   indexed(): Promise<void>
-  /** The server is about to send this many documents: the index gets ready to read them as they arrive. */
-  expectDocuments(count: number): void
   /** The server proved this laptop was taken off the team at `at`: delete the team's data (see wipe-team-data.ts). */
   takeOffTeam(at: string): Promise<void>
   /** When the team's server took this laptop off the team, if it did. */
@@ -330,7 +328,6 @@ export class SyncClient {
           await membership.sendEverythingAgain()
         }
         this.#catchUp = message.catchUp.documents > 0 ? { received: new Set(), total: message.catchUp.documents } : undefined
-        this.workspace.expectDocuments(message.catchUp.documents)
         this.#emitStatus()
         return
       case 'chunks': {
