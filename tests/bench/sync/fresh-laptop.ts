@@ -13,33 +13,45 @@
  *
  * BENCH_KEEP=DIR keeps the seeded servers (each size's Homeward server with the office laptop's
  * credential, and the stock server's data with its ids) for the next run. On the shared 2-core box
- * at a load average of 20 to 27 (seven helpers' work), a full-size run took 19 min seeding, 6 min
- * with the servers kept (the stock server's size found in full differs from run to run: each new
- * one for Homeward is seeded then).
+ * a full-size run took 6 min seeding (load 5 to 10), 2.5 to 4 min with the servers kept (load 8 to
+ * 20; the stock server's size found in full differs from run to run: each new one for Homeward is
+ * seeded then).
  *
- * Profile (`node --cpu-prof` and each step timed, 200 and 1,000 cases, on that loaded box):
- * - Indexing what arrived is nearly all of it (at 1,000 cases under a load of 24: 28 to 35 s of
- *   34 to 47 s). Per case: loading the document (Automerge's `load`: about 40% parsing, 60%
- *   `materialize`, building the JS object) about two thirds; `readCase`'s schema check about a
- *   quarter; the summary, board facts and search text and writing the index rows and FTS5 the rest.
- *   Each case is loaded once (the adoption's rebuild and the relisting find the cases not yet
- *   arrived, reading nothing).
- * - Taking the team document up (`adoptTeamDocument`): 2.4 to 2.9 s at 1,000 cases under that load,
- *   of which the index rebuild 0.2 to 0.7 s; not looked into further.
- * - Taking the chunks in (a transaction per message from the server): under 1.3 s.
- * - Before: when the team document arrived, each of the 1,000 cases it lists was noted for
- *   indexing in a transaction of its own, a disk flush each: 4.0 to 5.6 s. Now one transaction
- *   (`ChangeJournal.noteAll`): 20 to 50 ms. A/B, same load, alternating: 34 and 39 s now against
- *   47 and 38 s before (the load swamps the rest of the difference).
- * - syncOnce now waits for the index (`Workspace.indexed`): it finished first before only by the
- *   order of the event loop.
- * - Not done: the index reads each case on the main thread, one core of two; reading them in a
- *   worker thread would take the loading and checking off it.
+ * Profile (`node --cpu-prof`, each step timed, and each thread's CPU time from /proc, 1,000 cases,
+ * on the shared 2-core box at a load of 7 to 20; wall times there are mostly other helpers' work,
+ * so CPU time is what was compared):
+ * - Each received document is loaded once: `takeIn` writes the chunks and merges only documents the
+ *   repo already holds, which a fresh laptop's cases are not; the index loads each from its bytes.
+ * - Reading a case for the index, a case of 4.9 KB as one compacted chunk, CPU per case: Automerge's
+ *   `load` 2.7 to 3.3 ms (`materialize`, building the JS object, about 60%, the rest parsing and
+ *   hashing; `unchecked` saves 10%, not taken: the index and the repo must agree on a damaged
+ *   document); `readCase` 0.5 to 1.3 ms, its zod check two thirds (its intersections, `.and`,
+ *   merge each side's result: one object instead saved 0.03 ms a case, not kept), `toPlain` the
+ *   rest; the summary, board facts and search text 0.3 to 0.45 ms; writing the index rows and
+ *   FTS5 about 0.8 ms. Taking the chunks in and the team document up: 0.7 to 1.5 s together.
+ * - As it is: the main thread does all of it, 4.3 to 5.8 s CPU for 1,000 cases, of a total 5.5
+ *   to 7 s (the rest the garbage collector's helper threads); on two cores the main thread is the
+ *   whole wall time.
+ * - Tried, and taken out again (commits e24b075 and f0132b2 on branch B2, reverted after them): a
+ *   reader thread (`node:worker_threads`, started when the server's welcome says a catch-up of many
+ *   documents is coming) loading, checking and summarising the documents, the main thread taking
+ *   in the chunks and writing the index. The thread alone reading: main thread 1.3 s CPU, the
+ *   thread 3.8 to 4.2 s (it became the wall time). Shared out, each taking the next document as it
+ *   was free: main thread 3.1 to 3.5 s, the thread 1.7 to 2.2 s, but 7.3 to 7.6 s CPU in all
+ *   against 5.5 to 7 s: the thread loads its code through tsx here (this bench runs the sources),
+ *   about 1.1 s of CPU (0.3 s for the built app's bundle), and its garbage collection. Alternating
+ *   A/B at 1,000 cases, load 6.6 to 6.9: thread 7.4 and 8.5 s, main thread alone 5.8 and 4.7 s.
+ *   By the CPU times a quiet 2-core machine would take about the total over two cores, 3.7 s
+ *   against 4.8 s; not measured, so not kept. Two reader threads: 9.6 s CPU in all, no faster.
+ * - What would meet 3 s: less CPU a case, not more threads (a 2-core box's two cores are already
+ *   the bound once shared): Automerge's `materialize` is the largest part and has no cheaper
+ *   public way to read a document whole.
  *
- * Quiet run (2026-11-30, the 2-core machine with nothing else running, servers seeded then kept):
- * Homeward 1,000 cases in 4,793 ms (median of 3), 5.01 MB on the wire (target 3,000 ms: missed);
- * the stock server left 186 of 1,000 undelivered (46.7 s) and delivered all 500 in 22.8 s, against
- * Homeward's 2.3 s at 500 (0.10), bytes 0.83. The whole part took 173 s, seeding included.
+ * Last quiet run (2026-11-30, the 2-core machine with nothing else running,
+ * servers seeded then kept): Homeward 1,000 cases in 4,793 ms (median of 3), 5.01 MB on the wire
+ * (target 3,000 ms: missed); the stock server left 186 of 1,000 undelivered (46.7 s) and delivered
+ * all 500 in 22.8 s, against Homeward's 2.3 s at 500 (0.10), bytes 0.83. The whole part took 173 s,
+ * seeding included.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
