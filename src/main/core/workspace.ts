@@ -133,6 +133,11 @@ export class Workspace {
       if (!this.#closed && credential === this.membership.get()?.credential) await this.sync.takenOffTeamByServer(revokedAt)
     })
     this.#listedCases = new Set(this.restrictedCases.heldCaseIds())
+    // A case listed again is noted for the index only once the team document's change is taken in
+    // (`#followListing`): a laptop stopped before that note was written would start with the case
+    // counted as listed, on disk, and in neither the index nor the journal. Any listed case the
+    // index lacks is noted now (a look-up a case; one not on disk yet is indexed when it comes).
+    void this.indexer.relist([...this.#listedCases])
     this.#watchTeam(teamRef.handle)
     // Someone added to this laptop: what it holds is looked at again (a case restricted to others goes).
     session.onChanged(() => this.#followListingSoon())
