@@ -60,10 +60,18 @@ test('the board, the case list, search and reports load no Automerge and no wasm
   await page.reload()
   await expect(page.locator('table.board tbody tr').first()).toBeVisible()
   await expect(page.getByRole('link', { name: 'Gwenllian Pryce' }).first()).toBeVisible()
+  // A page whose script cannot be fetched says so in the window, which keeps its navigation.
+  await nav.getByRole('link', { name: 'Cases', exact: true }).click()
+  await expect(page.getByRole('alert').getByText('This page could not be opened. Reload the window to try again: nothing you typed is lost.')).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Caseload board' })).toBeVisible()
+  await screenshot(page, testInfo, 'page-not-fetched')
   await page.unroute(schemasAndHolidays)
   expect(requested.some((path) => schemasAndHolidays.test(path))).toBe(true)
+  await page.getByRole('button', { name: 'Reload' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
 
   // The core holds the note: the board's page, opened afresh, then the case again, show it.
+  await nav.getByRole('link', { name: 'Caseload board' }).click()
   await page.reload()
   await expect(page.locator('table.board tbody tr').first()).toBeVisible()
   await page.getByRole('link', { name: 'Gwenllian Pryce' }).first().click()

@@ -52,38 +52,56 @@ const router = createHashRouter([
         </Suspense>
       </Layout>
     ),
+    // A page that fails (its script could not be fetched, say) says so inside the window, whose
+    // navigation and Lock stay; the drafts typed are kept in the window's sealed storage.
     children: [
-      { path: '/', element: <CaseListPage /> },
-      { path: '/referrals/new', element: <NewReferralPage /> },
-      { path: '/referrals/import', element: <ImportReferralsPage /> },
       {
-        path: '/cases/:id',
-        element: <CasePage />,
+        errorElement: <PageFailed />,
         children: [
-          { index: true, element: <PhaseView /> },
-          { path: 'phase/:phase', element: <PhaseView /> },
-          { path: 'notes', element: <ContactLog /> },
-          { path: 'actions', element: <ActionsView /> },
-          { path: 'expenses', element: <ExpensesView /> },
-          { path: 'markers', element: <MarkersView /> },
-          { path: 'history', element: <HistoryView /> },
-          { path: 'documents', element: <DocumentsView /> },
-          { path: 'follow-ups', element: <FollowUpsView /> },
+          { path: '/', element: <CaseListPage /> },
+          { path: '/referrals/new', element: <NewReferralPage /> },
+          { path: '/referrals/import', element: <ImportReferralsPage /> },
+          {
+            path: '/cases/:id',
+            element: <CasePage />,
+            children: [
+              { index: true, element: <PhaseView /> },
+              { path: 'phase/:phase', element: <PhaseView /> },
+              { path: 'notes', element: <ContactLog /> },
+              { path: 'actions', element: <ActionsView /> },
+              { path: 'expenses', element: <ExpensesView /> },
+              { path: 'markers', element: <MarkersView /> },
+              { path: 'history', element: <HistoryView /> },
+              { path: 'documents', element: <DocumentsView /> },
+              { path: 'follow-ups', element: <FollowUpsView /> },
+            ],
+          },
+          { path: '/search', element: <SearchPage /> },
+          { path: '/tasks', element: <MyTasksPage /> },
+          { path: '/board', element: <BoardPage /> },
+          { path: '/reports', element: <ReportPage /> },
+          { path: '/reports/audit', element: <AuditPage /> },
+          { path: '/meetings', element: <MeetingsPage /> },
+          { path: '/meetings/:id', element: <MeetingPage /> },
+          { path: '/settings', element: <SettingsPage /> },
+          { path: '/retention', element: <RetentionPage /> },
+          { path: '*', element: <NotFound /> },
         ],
       },
-      { path: '/search', element: <SearchPage /> },
-      { path: '/tasks', element: <MyTasksPage /> },
-      { path: '/board', element: <BoardPage /> },
-      { path: '/reports', element: <ReportPage /> },
-      { path: '/reports/audit', element: <AuditPage /> },
-      { path: '/meetings', element: <MeetingsPage /> },
-      { path: '/meetings/:id', element: <MeetingPage /> },
-      { path: '/settings', element: <SettingsPage /> },
-      { path: '/retention', element: <RetentionPage /> },
-      { path: '*', element: <NotFound /> },
     ],
   },
 ])
+
+function PageFailed() {
+  return (
+    <div className="banner banner--warning" role="alert">
+      <p>This page could not be opened. Reload the window to try again: nothing you typed is lost.</p>
+      <button type="button" className="button button--secondary" onClick={() => window.location.reload()}>
+        Reload
+      </button>
+    </div>
+  )
+}
 
 export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
   const [session, setSession] = useState<Session | undefined>(undefined)

@@ -56,4 +56,13 @@ describe('calls sent as the page starts (ApiClient.prime)', () => {
     expect(await api.call('getSession', {})).toEqual({ n: 3 })
     expect(sent).toHaveLength(3)
   })
+
+  it('asks again once the laptop is taken off its team (its workspace is replaced with no other event)', async () => {
+    const { transport, sent, emit } = transportAnswering(numbered)
+    const api = apiClient(transport)
+    api.prime('getSession', {})
+    emit({ type: 'sync-status', status: { takenOffTeam: '2026-11-30T14:02:00Z' } as never })
+    expect(await api.call('getSession', {})).toEqual({ n: 2 })
+    expect(sent).toHaveLength(2)
+  })
 })

@@ -44,7 +44,8 @@ export function apiClient(transport: ApiTransport): ApiClient {
   let nextId = 1
   /** The primed calls not yet taken, by method: their parameters as sent, and the answer coming. */
   const primed = new Map<ApiMethod, { params: string; response: Promise<ApiResponse> }>()
-  transport.onEvent((event) => CHANGES_ANSWERS.has(event.type) && primed.clear())
+  // A laptop taken off its team has its workspace closed and replaced without the other events.
+  transport.onEvent((event) => (CHANGES_ANSWERS.has(event.type) || (event.type === 'sync-status' && event.status.takenOffTeam)) && primed.clear())
   return {
     async call(method, params) {
       const early = primed.get(method)
