@@ -140,16 +140,17 @@ export class CaseIndex {
       // The index's words that begin with a letter: where a misspelt word's near neighbours are looked for.
       wordsFrom: db.prepare<[string, string], string>('SELECT word FROM search_words WHERE word >= ? AND word < ?').pluck(),
       addWord: db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'),
-      // Two joins rather than one with OR, so that each uses its index.
+      // Two joins rather than one with OR, so that each uses its index. The second goes from the
+      // pairs of cases sharing a name (CROSS JOIN keeps that order): left to choose, SQLite paired
+      // every open case with every other by their status (3.8 s at 5,000 cases, on the case list).
       openDuplicates: db.prepare<[], string>(`
         SELECT a.id FROM cases a JOIN cases b ON b.chain_number = a.chain_number AND b.id != a.id AND b.status = 'open'
         WHERE a.status = 'open' AND a.chain_number IS NOT NULL AND a.chain_number != ''
         UNION
-        SELECT a.id FROM cases a
-          JOIN case_names an ON an.case_id = a.id
-          JOIN case_names bn ON bn.name_key = an.name_key AND bn.case_id != a.id
-          JOIN cases b ON b.id = bn.case_id AND b.date_of_birth = a.date_of_birth AND b.status = 'open'
-        WHERE a.status = 'open'`).pluck(),
+        SELECT a.id FROM case_names an
+          CROSS JOIN case_names bn ON bn.name_key = an.name_key AND bn.case_id != an.case_id
+          CROSS JOIN cases a ON a.id = an.case_id AND a.status = 'open'
+          CROSS JOIN cases b ON b.id = bn.case_id AND b.date_of_birth = a.date_of_birth AND b.status = 'open'`).pluck(),
       // The best 50 by bm25 of the newest RANK_CANDIDATES are chosen inside FTS5 before any is joined to its row.
       ranked: db.prepare<[string, number], CaseRow & SearchColumns>(`
         SELECT ${HIT_COLUMNS}
