@@ -44,6 +44,14 @@
  * Quiet run (2026-11-30, the 2-core machine with nothing else running, BENCH_RUNS=15): warm pack
  * 169 ms median (p95 229), first after opening 280 ms (351), Chromium printing the letter 159 ms
  * (184): ratios 1.07 warm (target 0.5: missed) and 1.76 first after opening (target 1.0: missed).
+ * Quiet run (2026-12-01, the same): warm 142 ms (p95 189), first after opening 251 ms (288),
+ * Chromium 143 ms (160): ratios 0.99 and 1.76, both missed. Each step of the warm pack timed (15
+ * packs, medians, at a load of 8, so only the shares count): pdf-lib's save 22% (deflating the
+ * front pages' content and the team's PNG images each time), sealing (7%) and writing (16%) the
+ * 13 MB file, the two layouts of the front pages (the first only to count the index's pages) 11%,
+ * reading and adding the enclosures 10%, recording the pack on the case 6%, the rest planning,
+ * checks and garbage collection. No one step is the half the 0.5 target would need, and the 13 MB
+ * through AES and onto the disk is a floor the 2-page letter Chromium prints does not have.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

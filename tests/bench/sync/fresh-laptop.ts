@@ -52,6 +52,9 @@
  * (target 3,000 ms: missed); the stock server left 186 of 1,000 undelivered (46.7 s) and delivered
  * all 500 in 22.8 s, against Homeward's 2.3 s at 500 (0.10), bytes 0.83. The whole part took 173 s,
  * seeding included.
+ * Quiet run (2026-12-01, the same machine, servers kept): Homeward 4,087 ms (median of 3), 5.01 MB
+ * (target 3,000 ms: missed); the stock server delivered all 1,000 this time, in 41.2 s, 6.01 MB
+ * (ratios 0.10 and 0.83). The part took 56 s.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
