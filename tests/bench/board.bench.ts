@@ -12,6 +12,18 @@
  *   the page's JavaScript heap, and what opening every document adds to a process.
  * Cases are the benches' caseload (`caseload.ts`). BENCH_KEEP=DIR keeps the seeded workspaces in
  * DIR and uses them again on the next run (for profiling). Not a test: nothing passes or fails.
+ *
+ * Until 2026-12-01 this bench opened the kept workspace's index without its key: the encrypted
+ * file read as no database and was replaced by an empty one, so the "first read" timed an empty
+ * table and the browser mode then rebuilt the index from every document. It opens it with the key.
+ * Quiet run (2026-12-01, the 2-core machine with nothing else running, workspaces kept):
+ *   5,000 cases (3,383 on the board): the index's first read 57 ms; board() first call 115 ms,
+ *   again 0.5 ms; opening every document 13.0 s (114×); first row in Chromium, page opened afresh
+ *   309 ms (p95 375), from the menu 146 ms (188); the core 208 MB resident.
+ *   30,000 cases (20,300 on the board): first read 413 ms; board() first call 714 ms, again 6 ms;
+ *   opening every document 82.7 s (116×); first row, page opened afresh 623 ms (908), from the menu
+ *   288 ms (378); the core 368 MB resident, 625 MB at its peak. (This bench opens each page in a
+ *   fresh browser context, which keeps no compiled code; `board-first-row` keeps its profile.)
  */
 import { readFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
@@ -86,7 +98,10 @@ async function benchSize(count: number): Promise<SizeFigures> {
     const boardRows = workspace.cases.board().rows.length
     const firstBoard = performance.now() - reading
     const ids = workspace.cases.list().map((summary) => summary.id)
-    const index = CaseIndex.open(workspaceFiles(dir.path).index)
+    // With the workspace's key: opened without it, the encrypted index reads as no database, is
+    // replaced by an empty one (it is derived data), and the browser mode below rebuilt it from
+    // every document (minutes at 30,000 cases) while the "first read" timed an empty table.
+    const index = CaseIndex.open(workspaceFiles(dir.path).index, { key: unlockWorkspaceKey(dir.path, TEST_PASSPHRASE) })
     const timings: Timings[] = []
     reading = performance.now()
     index.openCasesForBoard()
