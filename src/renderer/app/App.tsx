@@ -198,7 +198,8 @@ function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
 function useOtherPagesSoon() {
   useEffect(() => {
     let idle: number | undefined
-    const soon = setTimeout(() => (idle = requestIdleCallback(() => void loadOtherPages())), OTHER_PAGES_AFTER_MS)
+    // Not fetched now, it is fetched when a page needs it, and says so if it still cannot be (PageFailed).
+    const soon = setTimeout(() => (idle = requestIdleCallback(() => void loadOtherPages().catch(() => undefined))), OTHER_PAGES_AFTER_MS)
     return () => {
       clearTimeout(soon)
       if (idle !== undefined) cancelIdleCallback(idle)

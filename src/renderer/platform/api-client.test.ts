@@ -57,6 +57,25 @@ describe('calls sent as the page starts (ApiClient.prime)', () => {
     expect(sent).toHaveLength(3)
   })
 
+  it('lets an early call never taken fail quietly (the connection lost, say), and asks again when one is made', async () => {
+    const { transport, sent } = transportAnswering(numbered)
+    let fail = true
+    const api = apiClient({ ...transport, send: (request) => (fail ? Promise.reject(new Error('The connection was lost')) : transport.send(request)) })
+    const unhandled: unknown[] = []
+    const listener = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', listener)
+    try {
+      api.prime('getSession', {})
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(unhandled).toEqual([])
+      fail = false
+      expect(await api.call('getSession', {})).toEqual({ n: 1 })
+      expect(sent).toHaveLength(1)
+    } finally {
+      process.off('unhandledRejection', listener)
+    }
+  })
+
   it('asks again once the laptop is taken off its team (its workspace is replaced with no other event)', async () => {
     const { transport, sent, emit } = transportAnswering(numbered)
     const api = apiClient(transport)

@@ -57,7 +57,10 @@ export function apiClient(transport: ApiTransport): ApiClient {
       return response.result as never
     },
     prime(method, params) {
-      primed.set(method, { params: JSON.stringify(params), response: transport.send({ id: nextId++, method, params }) })
+      const response = transport.send({ id: nextId++, method, params })
+      // An early call never taken (the page went elsewhere) that fails is nobody's error: the page asks again when it needs it.
+      response.catch(() => undefined)
+      primed.set(method, { params: JSON.stringify(params), response })
     },
     onEvent: (listener) => transport.onEvent(listener),
     onConnection: (listener) => transport.onConnection(listener),
