@@ -76,8 +76,8 @@ export class CaseIndex {
   readonly #putInTransaction: (entry: IndexEntry) => void
   /** The short search's statement for each number of words, prepared when first needed. */
   readonly #nameStarts = new Map<number, { all: (...terms: string[]) => (CaseRow & SearchColumns)[] }>()
-  #openCases: { changes: number; cases: readonly BoardCase[] } | undefined
-  #closedCases: { changes: number; cases: readonly ClosedCase[] } | undefined
+  /** Reads kept for one state of the index (`#keptRead`), by what they read. */
+  readonly #kept = new Map<'open cases' | 'closed cases', { changes: number; value: unknown }>()
   /** True when this index started empty and must be filled from the documents. */
   readonly needsRebuild: boolean
 
@@ -330,15 +330,11 @@ export class CaseIndex {
 
   /** Every open case with what the caseload board shows of it. */
   openCasesForBoard(): readonly BoardCase[] {
-    // Read once for each state of the index: opening the board asks for its start, then the whole
-    // board, and the navigation's "My tasks" count asks too (at 5,000 cases, each read and parse
-    // took a quarter of a second on a busy machine). Every write through this connection, the
-    // index's only one, moves total_changes().
-    const changes = this.#statements.totalChanges.get()!
-    if (this.#openCases?.changes !== changes) {
-      this.#openCases = { changes, cases: this.#statements.board.all().map((row) => ({ summary: toSummary(row), board: JSON.parse(row.board) as BoardFacts })) }
-    }
-    return this.#openCases.cases
+    // Opening the board asks for its start, then the whole board, and the navigation's "My tasks"
+    // count asks too (at 5,000 cases, each read and parse took a quarter of a second on a busy machine).
+    return this.#keptRead('open cases', () =>
+      this.#statements.board.all().map((row): BoardCase => ({ summary: toSummary(row), board: JSON.parse(row.board) as BoardFacts })),
+    )
   }
 
   /**
@@ -347,19 +343,29 @@ export class CaseIndex {
    * minutes, and it answered nothing else meanwhile: npm run bench -- board-first-row).
    */
   closedCases(): readonly ClosedCase[] {
-    // Read once for each state of the index, as the board's cases are: the board asks on each opening.
-    const changes = this.#statements.totalChanges.get()!
-    if (this.#closedCases?.changes !== changes) {
-      const cases = this.#statements.closedCases.all().map((row): ClosedCase => ({
+    // The board asks on each opening.
+    return this.#keptRead('closed cases', () =>
+      this.#statements.closedCases.all().map((row): ClosedCase => ({
         id: row.id,
         clientName: row.client_name,
         status: 'closed',
         closedAs: row.closed_as as ClosedAs | null,
         closedOn: row.closed_on as IsoDate | null,
-      }))
-      this.#closedCases = { changes, cases }
-    }
-    return this.#closedCases.cases
+      })),
+    )
+  }
+
+  /**
+   * What `read` reads, read once for each state of the index and kept (shared between callers,
+   * never changed). Every write through this connection, the index's only one, moves total_changes().
+   */
+  #keptRead<T>(what: 'open cases' | 'closed cases', read: () => readonly T[]): readonly T[] {
+    const changes = this.#statements.totalChanges.get()!
+    const kept = this.#kept.get(what)
+    if (kept?.changes === changes) return kept.value as readonly T[]
+    const value = read()
+    this.#kept.set(what, { changes, value })
+    return value
   }
 
   /**
