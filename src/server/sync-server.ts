@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -10,6 +10,7 @@ import { AUDIT_BATCH } from '../shared/audit/audit-entry'
 import type { Person } from '../shared/people'
 import { samePersonName } from '../shared/team/same-person-name'
 import { CLOSE_CODES, REVOCATION_HEADERS, SYNC_PATH, SYNC_PROTOCOL, type ChunkMessage, type ClientMessage, type ServerMessage } from '../shared/sync/protocol'
+import { sha256Hex } from '../node/crypto'
 import { decodeClientMessage, encodeMessage } from '../node/sync-codec'
 import { isWholeChunk } from '../node/chunk-changes'
 import { NONCE_PATTERN, revocationProof } from '../node/revocation-proof'
@@ -610,7 +611,7 @@ class Connection {
       if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, people)) {
         batch.push(chunk)
         bytes += chunk.data.length
-        sent?.set(chunk.seq, { documentId: chunk.documentId, digest: digestOf(chunk.data) })
+        sent?.set(chunk.seq, { documentId: chunk.documentId, digest: sha256Hex(chunk.data) })
       }
       if (item.upTo !== undefined) upTo = item.upTo
       if (bytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) flush()
@@ -644,7 +645,7 @@ class Connection {
     const documents = new Set<string>()
     for (const [seq, sent] of this.#sentLiveFirst) {
       const now = this.store.chunkAt(seq)
-      if (!now || digestOf(now.data) !== sent.digest) documents.add(sent.documentId)
+      if (!now || sha256Hex(now.data) !== sent.digest) documents.add(sent.documentId)
     }
     this.#sentLiveFirst.clear()
     return documents
@@ -817,11 +818,6 @@ interface ConnectionPolicy {
   now: () => Date
   /** A chunk of this document was stored (compaction counts them). */
   stored: (documentId: string) => void
-}
-
-/** Enough to tell whether a chunk is still kept as it was sent. */
-function digestOf(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('base64')
 }
 
 /** A live chunk waiting for its connection, by number. */
