@@ -24,4 +24,4 @@ api.prime('withheldCases', {})
 // code is asked for once they have gone (or the lock has failed), so running it does not hold them back.
 await Promise.race([new Promise((opened) => api.onConnection((state) => state === 'connected' && opened(state))), lock.catch(() => undefined)])
 const [{ startApp }, { state }] = await Promise.all([import('./app/start'), lock])
-startApp(api, bridge, state)
+await startApp(api, bridge, state)

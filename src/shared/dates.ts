@@ -5,10 +5,18 @@ export type IsoDate = string
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** `YYYY-MM-DD` and a day the calendar has. By arithmetic, not by parsing: the board and the lists check every date they show. */
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false
-  const date = parseISO(value)
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value
+  const year = Number(value.slice(0, 4))
+  const month = Number(value.slice(5, 7))
+  const day = Number(value.slice(8, 10))
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
 }
 
 /** Today's date where the user is, as an IsoDate. */
@@ -39,7 +47,7 @@ export function typedUkDate(text: string): string {
 
 /** 27/03/1985 */
 export function formatUkDate(value: IsoDate): string {
-  return isIsoDate(value) ? format(parseISO(value), 'dd/MM/yyyy') : value
+  return isIsoDate(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value
 }
 
 /** 23 November 2026, as a letter is dated. */

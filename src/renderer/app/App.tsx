@@ -104,7 +104,8 @@ function PageFailed() {
 }
 
 export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
-  const [session, setSession] = useState<Session | undefined>(undefined)
+  // The session's answer, when it came before the app's code ran (`main.tsx`), drawn at once.
+  const [session, setSession] = useState<Session | undefined>(() => api.answered('getSession', {}))
   const [failure, setFailure] = useState<string | undefined>(undefined)
 
   const refresh = useCallback(

@@ -7,15 +7,20 @@ import { App } from './App'
 import { ApiContext } from './contexts'
 import type { ApiClient } from '../platform/api-client'
 import { WorkspacePassphrasePage } from '../session/WorkspacePassphrasePage'
+import { openDraftsAtStart } from '../forms/drafts'
 
 /**
  * The app itself, once `main.tsx` has sent the start's calls. The workspace passphrase comes
  * first: until it is given, the core has no workspace to show. Once it opens, the page starts
  * afresh on the open workspace (its repo, then the PIN sign-in).
  */
-export function startApp(api: ApiClient, bridge: HomewardBridge | undefined, state: WorkspaceLockState): void {
+export async function startApp(api: ApiClient, bridge: HomewardBridge | undefined, state: WorkspaceLockState): Promise<void> {
   const root = createRoot(document.getElementById('root')!)
   if (state === 'open') {
+    // Someone signed in already: their drafts are opened before the first draw, which then draws
+    // the page itself with the answers the start's calls brought (`ApiClient.answered`), not
+    // "Opening Homeward…" and again and again as each comes (npm run bench -- board-first-row).
+    await openDraftsAtStart(api)
     // Automerge, its wasm and the window's repo are a chunk of their own, loaded when a page first
     // opens a case or a meeting: the board and the lists need none of them (npm run bench -- board-first-row).
     let started: Promise<Repo> | undefined

@@ -19,12 +19,15 @@ export type BoardState =
  */
 export function useBoard(view: BoardView): BoardState {
   const api = useApi()
-  const [start, setStart] = useState<BoardStart>()
+  const key = JSON.stringify(view)
+  // The start asked for as the page started (`main.tsx`), if it has come: the first draw has its rows.
+  const [start, setStart] = useState<BoardStart | undefined>(() => api.answered('getBoardStart', view))
+  // Drawn from the early start: the effect's first run has nothing to ask.
+  const drewEarly = useRef(start !== undefined)
   const [board, setBoard] = useState<Board>()
   const [failure, setFailure] = useState<string>()
   // How many times the index has changed since the page opened: each is a reason to ask again.
   const [changes, setChanges] = useState(0)
-  const key = JSON.stringify(view)
   const startCall = useRef(0)
   const boardCall = useRef(0)
   const haveBoard = board !== undefined
@@ -35,6 +38,7 @@ export function useBoard(view: BoardView): BoardState {
   // The start, for the view asked (again when it changes), until the whole board is here.
   useEffect(() => {
     if (haveBoard) return
+    if (drewEarly.current) return void (drewEarly.current = false)
     const call = ++startCall.current
     api.call('getBoardStart', JSON.parse(key) as BoardView).then(
       (answer) => call === startCall.current && (setStart(answer), setFailure(undefined)),

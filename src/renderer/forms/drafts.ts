@@ -318,51 +318,114 @@ export interface DraftsOpened {
 }
 
 /**
- * Opens this window's drafts while someone is signed in: asks the core for the workspace's draft
- * key, opens every draft with it (sealing any an older version left in plain text), and hears other
- * windows' drafts as they write them. Locking (this unmounted) closes them: the key and every word
- * typed are gone from the window's memory, still sealed in local storage for the next sign-in.
+ * Opening this window's drafts: asks the core for the workspace's draft key, opens every draft with
+ * it (sealing any an older version left in plain text), and hears other windows' drafts from the
+ * start, so nothing one writes meanwhile is missed: read again once they are open.
+ */
+interface DraftsOpening {
+  readonly opened: Promise<SealedDrafts>
+  /** The drafts, once open. */
+  result?: SealedDrafts
+  /** No longer heard from other windows: locked, or this window's drafts opened again. */
+  closed?: boolean
+  close(): void
+}
+
+function openDrafts(api: ApiClient): DraftsOpening {
+  const meanwhile = new Set<string | null>()
+  const elsewhere = (event: StorageEvent) => {
+    // Another window's open mark, kept fresh, is no draft: nothing to read again.
+    if (event.storageArea !== localStorage || (event.key !== null && !event.key.startsWith(PREFIX))) return
+    if (opening.result) void opening.result.heard(event.key, event.newValue).then(notify)
+    else meanwhile.add(event.key)
+  }
+  window.addEventListener('storage', elsewhere)
+  const opening: DraftsOpening = {
+    opened: api.call('draftKey', {}).then(async ({ key }) => {
+      const opened = await SealedDrafts.open(localStorage, key, PREFIX)
+      while (meanwhile.size > 0) {
+        const names = [...meanwhile]
+        meanwhile.clear()
+        await Promise.all(names.map((name) => opened.heard(name, name === null ? null : localStorage.getItem(name))))
+      }
+      opening.result = opened
+      return opened
+    }),
+    close: () => {
+      opening.closed = true
+      window.removeEventListener('storage', elsewhere)
+    },
+  }
+  return opening
+}
+
+/** The drafts opened as the app started, before its first draw, for `useDraftsOpened` to take. */
+let openedAtStart: DraftsOpening | undefined
+/** Stops waiting for the start's drafts to be taken: dropped if the session changes first (locked). */
+let stopWaitingAtStart: (() => void) | undefined
+
+/**
+ * Opens this window's drafts as the app starts, when someone is signed in already (the draft key is
+ * refused otherwise: nothing is kept), so that the page it opens on is drawn at once, with its
+ * forms' drafts, not after a draw saying "Opening Homeward…" (npm run bench -- board-first-row).
+ */
+export async function openDraftsAtStart(api: ApiClient): Promise<void> {
+  const opening = openDrafts(api)
+  try {
+    await opening.opened
+  } catch {
+    return opening.close()
+  }
+  openedAtStart = opening
+  // Locked before the app drew: the key goes from memory, and the drafts are opened again at sign-in.
+  stopWaitingAtStart = api.onEvent((event) => {
+    if (event.type !== 'session-changed') return
+    opening.close()
+    takeOpenedAtStart()
+  })
+}
+
+function takeOpenedAtStart(): DraftsOpening | undefined {
+  const taken = openedAtStart
+  openedAtStart = undefined
+  stopWaitingAtStart?.()
+  stopWaitingAtStart = undefined
+  return taken
+}
+
+/**
+ * This window's drafts while someone is signed in (see `openDrafts`), taken from the app's start
+ * when they were opened then. Locking (this unmounted) closes them: the key and every word typed
+ * are gone from the window's memory, still sealed in local storage for the next sign-in.
  * `attempt` asks again after a failure.
  */
 export function useDraftsOpened(api: ApiClient, attempt = 0): DraftsOpened {
-  const [state, setState] = useState<DraftsOpened>({ opened: false })
+  const [atStart] = useState(() => {
+    const taken = takeOpenedAtStart()
+    // Open now, not in an effect: the forms of this first draw read their drafts as they are drawn.
+    if (taken?.result) sealed = taken.result
+    return taken
+  })
+  const [state, setState] = useState<DraftsOpened>({ opened: atStart !== undefined })
   useEffect(() => {
     let current = true
-    setState({ opened: false })
-    // What other windows wrote while these were being opened: read again once they are.
-    const meanwhile = new Set<string | null>()
-    const elsewhere = (event: StorageEvent) => {
-      // Another window's open mark, kept fresh, is no draft: nothing to read again.
-      if (event.storageArea !== localStorage || (event.key !== null && !event.key.startsWith(PREFIX))) return
-      if (sealed) void sealed.heard(event.key, event.newValue).then(notify)
-      else meanwhile.add(event.key)
-    }
-    window.addEventListener('storage', elsewhere)
-    api
-      .call('draftKey', {})
-      .then(async ({ key }) => {
-        const opened = await SealedDrafts.open(localStorage, key, PREFIX)
-        while (meanwhile.size > 0) {
-          const names = [...meanwhile]
-          meanwhile.clear()
-          await Promise.all(names.map((name) => opened.heard(name, name === null ? null : localStorage.getItem(name))))
-        }
-        return opened
-      })
-      .then(
-        (opened) => {
-          if (!current) return
-          sealed = opened
-          notify()
-          setState({ opened: true })
-        },
-        (error: Error) => current && setState({ opened: false, failure: error.message }),
-      )
+    const taking = attempt === 0 && atStart !== undefined && !atStart.closed
+    const opening = taking ? atStart : openDrafts(api)
+    if (!taking) setState({ opened: false })
+    opening.opened.then(
+      (opened) => {
+        if (!current) return
+        sealed = opened
+        notify()
+        setState((was) => (was.opened && !was.failure ? was : { opened: true }))
+      },
+      (error: Error) => current && setState({ opened: false, failure: error.message }),
+    )
     return () => {
       current = false
-      window.removeEventListener('storage', elsewhere)
+      opening.close()
       sealed = undefined
     }
-  }, [api, attempt])
+  }, [api, attempt, atStart])
   return state
 }

@@ -84,4 +84,30 @@ describe('calls sent as the page starts (ApiClient.prime)', () => {
     expect(await api.call('getSession', {})).toEqual({ n: 2 })
     expect(sent).toHaveLength(2)
   })
+
+  it('gives a primed answer already come to the first draw, at once, and only once; none not yet come, refused, or dropped', async () => {
+    let refuse = false
+    const { transport, sent, emit } = transportAnswering((request, n) => (refuse ? { id: request.id, ok: false, error: { message: 'Sign in first' } } : numbered(request, n)))
+    const api = apiClient(transport)
+    api.prime('getSession', {})
+    // Not come yet: the transport answers in a later microtask.
+    expect(api.answered('getSession', {})).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.answered('getBoardStart', { filter: {}, sort: 'client', descending: false })).toBeUndefined()
+    expect(api.answered('getSession', {})).toEqual({ n: 1 })
+    expect(api.answered('getSession', {})).toBeUndefined()
+    expect(await api.call('getSession', {})).toEqual({ n: 2 })
+
+    api.prime('getBoardStart', { filter: {}, sort: 'flags', descending: true })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.answered('getBoardStart', { filter: { phase: 'engage' }, sort: 'flags', descending: true })).toBeUndefined()
+    emit({ type: 'index-changed' })
+    expect(api.answered('getBoardStart', { filter: {}, sort: 'flags', descending: true })).toBeUndefined()
+
+    refuse = true
+    api.prime('draftKey', {})
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.answered('draftKey', {})).toBeUndefined()
+    expect(sent.map((request) => request.method)).toEqual(['getSession', 'getSession', 'getBoardStart', 'draftKey'])
+  })
 })

@@ -33,6 +33,12 @@ export interface ApiClient {
    * first `call` of the method with the same parameters takes that answer instead of asking again.
    */
   prime<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): void
+  /**
+   * The primed call's answer, taken now, if it has already come (and was not refused): the app's
+   * first draw uses it instead of asking in an effect and drawing again. Otherwise nothing is
+   * taken, and `call` asks as before.
+   */
+  answered<M extends ApiMethod>(method: M, params: ApiMethods[M]['params']): ApiMethods[M]['result'] | undefined
   onEvent(listener: (event: ApiEvent) => void): () => void
   onConnection(listener: (state: ConnectionState) => void): () => void
 }
@@ -42,8 +48,8 @@ const CHANGES_ANSWERS: ReadonlySet<ApiEvent['type']> = new Set(['index-changed',
 
 export function apiClient(transport: ApiTransport): ApiClient {
   let nextId = 1
-  /** The primed calls not yet taken, by method: their parameters as sent, and the answer coming. */
-  const primed = new Map<ApiMethod, { params: string; response: Promise<ApiResponse> }>()
+  /** The primed calls not yet taken, by method: their parameters as sent, the answer coming, and it once come. */
+  const primed = new Map<ApiMethod, { params: string; response: Promise<ApiResponse>; arrived?: ApiResponse }>()
   // A laptop taken off its team has its workspace closed and replaced without the other events.
   transport.onEvent((event) => (CHANGES_ANSWERS.has(event.type) || (event.type === 'sync-status' && event.status.takenOffTeam)) && primed.clear())
   return {
@@ -59,8 +65,15 @@ export function apiClient(transport: ApiTransport): ApiClient {
     prime(method, params) {
       const response = transport.send({ id: nextId++, method, params })
       // An early call never taken (the page went elsewhere) that fails is nobody's error: the page asks again when it needs it.
-      response.catch(() => undefined)
-      primed.set(method, { params: JSON.stringify(params), response })
+      const early: { params: string; response: Promise<ApiResponse>; arrived?: ApiResponse } = { params: JSON.stringify(params), response }
+      response.then((arrived) => (early.arrived = arrived), () => undefined)
+      primed.set(method, early)
+    },
+    answered(method, params) {
+      const early = primed.get(method)
+      if (!early?.arrived?.ok || early.params !== JSON.stringify(params)) return undefined
+      primed.delete(method)
+      return early.arrived.result as never
     },
     onEvent: (listener) => transport.onEvent(listener),
     onConnection: (listener) => transport.onConnection(listener),

@@ -1,0 +1,47 @@
+import { openWorkspace } from '../../src/main/core/workspace'
+import { seedWorkspace } from '../../src/main/core/seed/seed'
+import { expect, signIn, test } from './app'
+
+test("the app's code is fetched as the page starts; the board opened afresh is drawn at once with its rows when the start's answers came before the app's code: never “Opening Homeward…” or “Loading the board…” first", async ({ app }) => {
+  const ws = await openWorkspace({ dataDir: app.dataDir })
+  ws.team.setProfile({ name: 'Amina Okafor' })
+  await seedWorkspace(ws, { cases: 12, seed: 3 })
+  await ws.close()
+
+  const page = await app.open()
+  await signIn(page)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload board' }).click()
+  await expect(page.locator('table.board tbody tr').first()).toBeVisible()
+
+  // Every text the window shows, from the page's first byte until the board's first row.
+  await page.addInitScript(() => {
+    const shown: string[] = []
+    Object.assign(globalThis, { __shown: shown })
+    const observer = new MutationObserver(() => {
+      const root = document.getElementById('root')
+      if (root?.textContent) shown.push(root.textContent.slice(0, 200))
+      if (document.querySelector('table.board tbody tr')) observer.disconnect()
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+  })
+  // The app's code held back until the board's start has come: on a fast laptop it comes first.
+  let startCame: () => void = () => undefined
+  const came = new Promise<void>((resolve) => (startCame = resolve))
+  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => String(payload).includes('"counts":{') && startCame()))
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    await came
+    await route.continue()
+  })
+  // The app's code is asked for as the page starts (preloaded), not only once the entry has run.
+  const asked: string[] = []
+  page.on('request', (request) => /\/assets\/start-[^/]*\.js$/.test(request.url()) && asked.push('the app'))
+  page.on('websocket', () => asked.push('the connection to the core'))
+  await page.reload()
+  await expect(page.locator('table.board tbody tr').first()).toBeVisible()
+  expect(asked[0]).toBe('the app')
+  const shown = await page.evaluate(() => (globalThis as unknown as { __shown: string[] }).__shown)
+  expect(shown.length).toBeGreaterThan(0)
+  expect(shown.filter((text) => /Opening Homeward|Loading the board/.test(text))).toEqual([])
+  // The first thing drawn is the board itself, its count beside its heading.
+  expect(shown[0]).toMatch(/Caseload board\d+ open cases/)
+})
