@@ -32,4 +32,23 @@ describe('the board, read from the index once for each state of it', () => {
     expect(ws.cases.board().rows.map((row) => row.id)).toEqual([second])
     expect(ws.cases.boardStart({ filter: {}, sort: 'flags', descending: true }).counts).toMatchObject({ all: 1, matching: 1 })
   })
+
+  it('gives the same start again for the same view, a copy each time, and a new one once the index, the day or the weights change', async () => {
+    let now = new Date('2026-11-02T09:00:00Z')
+    ws = await openWorkspace({ dataDir: dir.path, user: DEREK, now: () => now })
+    const first = await ws.cases.create(referral({ clientName: 'Zofia Wiśniewska', chainNumber: '918273' }))
+    const view = { filter: {}, sort: 'client', descending: false } as const
+    const start = ws.cases.boardStart(view)
+    start.rows.splice(0)
+    expect(ws.cases.boardStart(view).rows.map((row) => row.id)).toEqual([first])
+
+    ws.team.setCaseloadWeights({ ...ws.team.caseloadWeights(), engage: 3 })
+    expect(ws.cases.boardStart(view).weights.engage).toBe(3)
+
+    const second = await ws.cases.create(referral({ clientName: 'Aoife Byrne', chainNumber: '555111', dateOfBirth: '1990-02-03' }))
+    expect(ws.cases.boardStart(view).rows.map((row) => row.id)).toEqual([second, first])
+
+    now = new Date('2026-11-03T09:00:00Z')
+    expect(ws.cases.boardStart(view).today).toBe('2026-11-03')
+  })
 })
