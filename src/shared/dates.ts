@@ -11,7 +11,8 @@ export function isIsoDate(value: string): boolean {
   const year = Number(value.slice(0, 4))
   const month = Number(value.slice(5, 7))
   const day = Number(value.slice(8, 10))
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  // Year 0 is none of the calendar's (date-fns, which this replaced, read 0000 as year 1).
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 function daysInMonth(year: number, month: number): number {

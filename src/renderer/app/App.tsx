@@ -8,7 +8,7 @@ import { BoardPage } from '../board/BoardPage'
 import { SignInPage } from '../session/SignInPage'
 import { useIdleLock } from '../session/useIdleLock'
 import { TakenOffTeamPage, useTakenOffTeam } from '../team/TakenOffTeamPage'
-import { useDraftsOpened, useForgetDraftsOfWithheldCases, useWindowMarkedOpen } from '../forms/drafts'
+import { useDraftsOpened, useForgetDraftsOfWithheldCases, useWindowMarkedOpen, type DraftsOpening } from '../forms/drafts'
 
 /** A page of `document-pages.ts`, loaded with that chunk (Automerge's) when first shown. */
 type DocumentPages = typeof import('./document-pages')
@@ -103,9 +103,12 @@ function PageFailed() {
   )
 }
 
-export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
-  // The session's answer, when it came before the app's code ran (`main.tsx`), drawn at once.
-  const [session, setSession] = useState<Session | undefined>(() => api.answered('getSession', {}))
+/**
+ * The app on an open workspace. `session`, when the start's call brought it already, is drawn at
+ * once; `drafts`, opened as the app started for someone signed in, are the signed-in app's to take.
+ */
+export function App({ api, repo, session: atStart, drafts }: { api: ApiClient; repo: WindowRepo; session?: Session | undefined; drafts?: DraftsOpening | undefined }) {
+  const [session, setSession] = useState<Session | undefined>(atStart)
   const [failure, setFailure] = useState<string | undefined>(undefined)
 
   const refresh = useCallback(
@@ -142,6 +145,11 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
   useWindowMarkedOpen()
   // A revoked laptop, proven, has deleted the team's data: nothing else is shown (nor can be).
   const takenOffTeam = useTakenOffTeam(api)
+  // The drafts opened at start are the signed-in app's alone: drawing anything else closes them.
+  const signedInShown = !takenOffTeam && !failure && session !== undefined && session.people.length > 0 && value !== null
+  useEffect(() => {
+    if (!signedInShown) drafts?.close()
+  }, [signedInShown, drafts])
   if (takenOffTeam) return <TakenOffTeamPage at={takenOffTeam} api={api} />
   if (failure) return <p className="banner banner--warning">Homeward could not start: {failure}</p>
   if (session === undefined) return <p className="muted splash">Opening Homeward…</p>
@@ -158,7 +166,7 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
           <SignInPage session={session} onDone={refresh} />
         ) : (
           <SessionContext.Provider value={value}>
-            <SignedIn api={api} minutes={session.lockAfterMinutes} />
+            <SignedIn api={api} minutes={session.lockAfterMinutes} drafts={drafts} />
           </SessionContext.Provider>
         )}
       </RepoContext.Provider>
@@ -171,11 +179,11 @@ export function App({ api, repo }: { api: ApiClient; repo: WindowRepo }) {
  * once the unsaved forms are open (sealed with the workspace's draft key): a form is never shown
  * with nowhere safe to keep what is typed into it.
  */
-function SignedIn({ api, minutes }: { api: ApiClient; minutes: number }) {
+function SignedIn({ api, minutes, drafts: atStart }: { api: ApiClient; minutes: number; drafts: DraftsOpening | undefined }) {
   useIdleLock(minutes)
   useOtherPagesSoon()
   const [attempt, setAttempt] = useState(0)
-  const drafts = useDraftsOpened(api, attempt)
+  const drafts = useDraftsOpened(api, attempt, atStart)
   if (drafts.failure) {
     return (
       <div className="banner banner--warning" role="alert">

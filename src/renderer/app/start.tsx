@@ -17,17 +17,20 @@ import { openDraftsAtStart } from '../forms/drafts'
 export async function startApp(api: ApiClient, bridge: HomewardBridge | undefined, state: WorkspaceLockState): Promise<void> {
   const root = createRoot(document.getElementById('root')!)
   if (state === 'open') {
-    // Someone signed in already: their drafts are opened before the first draw, which then draws
-    // the page itself with the answers the start's calls brought (`ApiClient.answered`), not
-    // "Opening Homeward…" and again and again as each comes (npm run bench -- board-first-row).
-    await openDraftsAtStart(api)
+    // The first draw uses the answers the start's calls brought (`ApiClient.answered`): the session
+    // here, the board's rows in `useBoard`. Someone signed in already has their drafts opened before
+    // it, so it draws the page itself, not "Opening Homeward…" then again as each answer comes
+    // (npm run bench -- board-first-row).
+    const session = api.answered('getSession', {})
+    const drafts = session?.profile ? openDraftsAtStart(api) : undefined
+    await drafts?.ready
     // Automerge, its wasm and the window's repo are a chunk of their own, loaded when a page first
     // opens a case or a meeting: the board and the lists need none of them (npm run bench -- board-first-row).
     let started: Promise<Repo> | undefined
     const repo = () => (started ??= import('../platform/window-repo').then(({ startWindowRepo }) => startWindowRepo(bridge)))
     root.render(
       <StrictMode>
-        <App api={api} repo={repo} />
+        <App api={api} repo={repo} session={session} drafts={drafts?.opening} />
       </StrictMode>,
     )
   } else {

@@ -320,18 +320,21 @@ export interface DraftsOpened {
 /**
  * Opening this window's drafts: asks the core for the workspace's draft key, opens every draft with
  * it (sealing any an older version left in plain text), and hears other windows' drafts from the
- * start, so nothing one writes meanwhile is missed: read again once they are open.
+ * start, so nothing one writes meanwhile is missed: read again once they are open. Once open, they
+ * are the window's drafts (`sealed`) until closed: locking, or opened again.
  */
-interface DraftsOpening {
+export interface DraftsOpening {
   readonly opened: Promise<SealedDrafts>
   /** The drafts, once open. */
   result?: SealedDrafts
-  /** No longer heard from other windows: locked, or this window's drafts opened again. */
   closed?: boolean
+  /** The key and every draft gone from the window's memory; nothing more heard. */
   close(): void
+  /** Taken by the signed-in app (`useDraftsOpened`), which closes it when it goes. */
+  adopt(): void
 }
 
-function openDrafts(api: ApiClient): DraftsOpening {
+function openDrafts(api: ApiClient, onAdopt = () => {}): DraftsOpening {
   const meanwhile = new Set<string | null>()
   const elsewhere = (event: StorageEvent) => {
     // Another window's open mark, kept fresh, is no draft: nothing to read again.
@@ -348,83 +351,73 @@ function openDrafts(api: ApiClient): DraftsOpening {
         meanwhile.clear()
         await Promise.all(names.map((name) => opened.heard(name, name === null ? null : localStorage.getItem(name))))
       }
+      // Drafts this window deleted while they were being opened (an erased case's) are gone from them too.
+      void opened.heard(null, null)
+      if (opening.closed) throw new Error('Unsaved forms were closed as they opened')
       opening.result = opened
+      sealed = opened
+      notify()
       return opened
     }),
     close: () => {
       opening.closed = true
       window.removeEventListener('storage', elsewhere)
+      if (sealed && sealed === opening.result) {
+        sealed = undefined
+        notify()
+      }
     },
+    adopt: onAdopt,
   }
   return opening
 }
 
-/** The drafts opened as the app started, before its first draw, for `useDraftsOpened` to take. */
-let openedAtStart: DraftsOpening | undefined
-/** Stops waiting for the start's drafts to be taken: dropped if the session changes first (locked). */
-let stopWaitingAtStart: (() => void) | undefined
-
 /**
- * Opens this window's drafts as the app starts, when someone is signed in already (the draft key is
- * refused otherwise: nothing is kept), so that the page it opens on is drawn at once, with its
- * forms' drafts, not after a draw saying "Opening Homeward…" (npm run bench -- board-first-row).
+ * Opens this window's drafts as the app starts (`startApp`), when the start's answers say someone
+ * is signed in, so that the page it opens on is drawn once, with its forms' drafts, not after a
+ * draw saying "Opening Homeward…" (npm run bench -- board-first-row). Until the signed-in app takes
+ * them, they are closed (the key gone from memory) if the session changes (locked), the laptop is
+ * taken off its team, or the connection to the core is lost. `ready` settles once they are open, or
+ * could not be, or were closed: the first draw waits for no more.
  */
-export async function openDraftsAtStart(api: ApiClient): Promise<void> {
-  const opening = openDrafts(api)
-  try {
-    await opening.opened
-  } catch {
-    return opening.close()
-  }
-  openedAtStart = opening
-  // Locked before the app drew: the key goes from memory, and the drafts are opened again at sign-in.
-  stopWaitingAtStart = api.onEvent((event) => {
-    if (event.type !== 'session-changed') return
+export function openDraftsAtStart(api: ApiClient): { opening: DraftsOpening; ready: Promise<void> } {
+  let gaveUp = () => {}
+  const closedBeforeTaken = new Promise<void>((resolve) => (gaveUp = resolve))
+  const stopHearing = [
+    api.onEvent((event) => (event.type === 'session-changed' || (event.type === 'sync-status' && event.status.takenOffTeam)) && giveUp()),
+    api.onConnection((state) => (state === 'lost' || state === 'restarted') && giveUp()),
+  ]
+  const stop = () => stopHearing.forEach((unsubscribe) => unsubscribe())
+  const opening = openDrafts(api, stop)
+  function giveUp() {
+    stop()
     opening.close()
-    takeOpenedAtStart()
-  })
-}
-
-function takeOpenedAtStart(): DraftsOpening | undefined {
-  const taken = openedAtStart
-  openedAtStart = undefined
-  stopWaitingAtStart?.()
-  stopWaitingAtStart = undefined
-  return taken
+    gaveUp()
+  }
+  return { opening, ready: Promise.race([opening.opened.then(() => undefined, () => undefined), closedBeforeTaken]) }
 }
 
 /**
- * This window's drafts while someone is signed in (see `openDrafts`), taken from the app's start
- * when they were opened then. Locking (this unmounted) closes them: the key and every word typed
- * are gone from the window's memory, still sealed in local storage for the next sign-in.
+ * This window's drafts while someone is signed in (see `openDrafts`): those opened as the app
+ * started (`atStart`), else opened now. Locking (this unmounted) closes them: the key and every
+ * word typed are gone from the window's memory, still sealed in local storage for the next sign-in.
  * `attempt` asks again after a failure.
  */
-export function useDraftsOpened(api: ApiClient, attempt = 0): DraftsOpened {
-  const [atStart] = useState(() => {
-    const taken = takeOpenedAtStart()
-    // Open now, not in an effect: the forms of this first draw read their drafts as they are drawn.
-    if (taken?.result) sealed = taken.result
-    return taken
-  })
-  const [state, setState] = useState<DraftsOpened>({ opened: atStart !== undefined })
+export function useDraftsOpened(api: ApiClient, attempt = 0, atStart?: DraftsOpening): DraftsOpened {
+  const [state, setState] = useState<DraftsOpened>(() => ({ opened: atStart?.result !== undefined && !atStart.closed }))
   useEffect(() => {
     let current = true
     const taking = attempt === 0 && atStart !== undefined && !atStart.closed
     const opening = taking ? atStart : openDrafts(api)
-    if (!taking) setState({ opened: false })
+    if (taking) atStart.adopt()
+    else setState({ opened: false })
     opening.opened.then(
-      (opened) => {
-        if (!current) return
-        sealed = opened
-        notify()
-        setState((was) => (was.opened && !was.failure ? was : { opened: true }))
-      },
+      () => current && setState((was) => (was.opened && !was.failure ? was : { opened: true })),
       (error: Error) => current && setState({ opened: false, failure: error.message }),
     )
     return () => {
       current = false
       opening.close()
-      sealed = undefined
     }
   }, [api, attempt, atStart])
   return state
