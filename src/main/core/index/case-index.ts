@@ -73,8 +73,6 @@ interface CaseRow {
 export class CaseIndex {
   readonly #db: SqliteDatabase
   readonly #statements
-  /** Writes a case's rows, adding the words a slip may be meant as to `words` (written once a batch, `#addWords`). */
-  readonly #putInTransaction: (entry: IndexEntry, words: Set<string>) => void
   /** The short search's statement for each number of words, prepared when first needed. */
   readonly #nameStarts = new Map<number, { all: (...terms: string[]) => (CaseRow & SearchColumns)[] }>()
   /** Reads kept for one state of the index (`#keptRead`), by what they read. */
@@ -167,19 +165,6 @@ export class CaseIndex {
         JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
         ORDER BY found.rowid DESC`),
     }
-    this.#putInTransaction = db.transaction(({ summary, text, board, heads, learningPoints }: IndexEntry, words: Set<string>) => {
-      this.#statements.clearUnreadable.run(summary.id)
-      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board), learningPoints: JSON.stringify(learningPoints) })
-      if (!row) throw new Error('The case index did not return a row')
-      this.#statements.deleteNames.run(summary.id)
-      for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
-      this.#statements.deleteText.run(row.rowid)
-      const columns = [text.names, text.identifiers, text.referral, text.addresses, text.casework, text.notes].map(foldForSearch) as [string, string, string, string, string, string]
-      this.#statements.insertText.run(row.rowid, ...columns)
-      for (const column of columns) for (const word of searchTerms(column)) words.add(word)
-      this.#statements.deleteNameWords.run(row.rowid)
-      for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
-    })
   }
 
   /**
@@ -251,11 +236,30 @@ export class CaseIndex {
     return new CaseIndex(db, version !== INDEX_VERSION)
   }
 
+  /**
+   * Writes a case's rows, within the caller's transaction (one a batch: a transaction of its own
+   * each, nested, cost a savepoint a case), and adds the words a slip may be meant as to `words`,
+   * written once a batch (`#addWords`).
+   */
+  #put({ summary, text, board, heads, learningPoints }: IndexEntry, words: Set<string>): void {
+    this.#statements.clearUnreadable.run(summary.id)
+    const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board), learningPoints: JSON.stringify(learningPoints) })
+    if (!row) throw new Error('The case index did not return a row')
+    this.#statements.deleteNames.run(summary.id)
+    for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
+    this.#statements.deleteText.run(row.rowid)
+    const columns = [text.names, text.identifiers, text.referral, text.addresses, text.casework, text.notes].map(foldForSearch) as [string, string, string, string, string, string]
+    this.#statements.insertText.run(row.rowid, ...columns)
+    for (const column of columns) for (const word of searchTerms(column)) words.add(word)
+    this.#statements.deleteNameWords.run(row.rowid)
+    for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
+  }
+
   /** Puts many cases in one transaction. */
   putMany(entries: IndexEntry[]): void {
     this.#db.transaction(() => {
       const words = new Set<string>()
-      for (const entry of entries) this.#putInTransaction(entry, words)
+      for (const entry of entries) this.#put(entry, words)
       this.#addWords(words)
     })()
   }
@@ -327,7 +331,7 @@ export class CaseIndex {
     this.#db.transaction(() => {
       this.#db.exec('DELETE FROM cases; DELETE FROM case_names; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words; DELETE FROM name_words;')
       const words = new Set<string>()
-      for (const entry of entries) this.#putInTransaction(entry, words)
+      for (const entry of entries) this.#put(entry, words)
       this.#addWords(words)
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)

@@ -65,9 +65,7 @@ export async function readCurrentPlain<R>(
   if (handle?.isReady()) return read(plainDocument(handle.doc() as Automerge.Doc<unknown>))
   const all = await storedBytes(storage, documentId)
   if (!all) return undefined
-  // Nothing is ever written with this copy, so every copy has the same actor: a random one (the
-  // default) cost a draw from the system's random source for each document.
-  const empty = Automerge.init<unknown>({ actor: READING_ACTOR })
+  const empty = Automerge.init<unknown>()
   const backend = Automerge.getBackend(empty)
   try {
     try {
@@ -102,9 +100,6 @@ export async function readCurrentPlain<R>(
     Automerge.free(empty)
   }
 }
-
-/** The actor of the copies `readCurrentPlain` reads: any will do, as none is changed. */
-const READING_ACTOR = '0e1d0e1d0e1d0e1d0e1d0e1d0e1d0e1d'
 
 /**
  * A document's bytes on disk, in one buffer: snapshots first, then the incremental changes saved
