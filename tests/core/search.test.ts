@@ -36,6 +36,14 @@ describe('search: every word of a case, a slip forgiven, a first keystroke answe
     expect(cases.search('greene').map((hit) => hit.id)).toContain('case-0')
   })
 
+  it('forgives a slip in a word of any case of a batch written at once (the words are gathered for the batch and written once)', () => {
+    const cases = index()
+    cases.putMany([entry(0, 'Siobhan Kowalczyk', '4 Harrogate Road'), entry(1, 'Tomasz Kowalczyk', '9 Harrogate Road'), entry(2, 'Ewa Wozniak', '1 Keighley Road')])
+    expect(cases.search('kowalcyk').map((hit) => hit.id).sort()).toEqual(['case-0', 'case-1'])
+    expect(cases.search('keigley').map((hit) => hit.id)).toEqual(['case-2'])
+    expect(cases.search('harogate').map((hit) => hit.id).sort()).toEqual(['case-0', 'case-1'])
+  })
+
   it('answers two letters with the clients named so as a whole word first: "li" finds Wei Li before newer Liams', () => {
     const cases = index()
     cases.putMany([entry(0, 'Wei Li'), ...Array.from({ length: 60 }, (_, i) => entry(i + 1, `Liam Client${i + 1}`))])

@@ -4,7 +4,13 @@ import { Repo } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSqlite, type SqliteDatabase } from '../../src/node/sqlite'
 import { SqliteStorageAdapter } from '../../src/main/core/storage/sqlite-adapter'
-import { readCurrentDocument, readStoredDocument } from '../../src/main/core/storage/stored-documents'
+import { loadStoredDocument, readCurrentDocument, readCurrentPlain, readStoredDocument } from '../../src/main/core/storage/stored-documents'
+import { DamagedDocumentError } from '../../src/main/core/errors'
+import { readCase, readPlainCase, type CaseDoc } from '../../src/shared/case/case-doc'
+import { toPlain } from '../../src/shared/automerge/registers'
+import { addLearningPoint, markLearningPointsReviewed } from '../../src/shared/case/learning-points'
+import { CASEWORKER, MANAGER, newCase } from '../support/cases'
+import { realisticCase } from '../bench/sync/common'
 import { tempDir } from '../support/temp-dir'
 
 type Named = { name?: string }
@@ -94,5 +100,59 @@ describe('reading a document as it is now', () => {
     expect(await readCurrentDocument(repo, storage, '4NMNnkMhL8jXrkKqcpB9eKu3AAE', () => (called = true))).toBeUndefined()
     expect(called).toBe(false)
     await repo.shutdown()
+  })
+
+  describe('plain (the case index’s way, readCurrentPlain)', () => {
+    async function storedCase(doc: Automerge.Doc<unknown>): Promise<{ storage: SqliteStorageAdapter; repo: Repo; id: string }> {
+      const { storage } = await savedDocument()
+      const id = '3VTC1TqzTS8Fxr6JiaP8SjjBdqBN'
+      storage.saveMany([{ key: [id, 'snapshot', 'whole'], data: Automerge.save(doc) }], { local: false })
+      const repo = new Repo({ storage, network: [] })
+      cleanup.push(() => void repo.shutdown())
+      return { storage, repo, id }
+    }
+
+    it('reads a case from disk as readCase reads the loaded document: the same record, value and heads, registers as plain strings', async () => {
+      const doc = realisticCase(3)
+      const { storage, repo, id } = await storedCase(doc)
+      const read = await readCurrentPlain(repo, storage, id, (plain) => ({ kind: plain.kind, value: plain.value, heads: plain.heads, record: readPlainCase(plain) }))
+      expect(read!.kind).toBe('homeward/case')
+      expect(read!.value).toEqual(toPlain(doc as never))
+      expect(read!.heads).toEqual(Automerge.getHeads(doc))
+      expect(read!.record).toEqual(readCase(doc as Automerge.Doc<CaseDoc>))
+      expect(read!.record.notes).toHaveLength(40)
+    })
+
+    it('gives a learning point’s copies written on two laptops apart, so a review either copy has is kept', async () => {
+      const shared = newCase()
+      const point = { text: 'Her sister in Leeds was the key', by: CASEWORKER.author, at: '2026-11-20T10:00:00.000Z' }
+      const onLaptop = (actor: string) => Automerge.change(Automerge.clone(shared, { actor: actor.repeat(32) }), (d) => addLearningPoint(d, 'lp-1', point, CASEWORKER))
+      const reviewed = Automerge.change(onLaptop('a'), (d) => markLearningPointsReviewed(d, ['lp-1'], MANAGER))
+      for (const merged of [Automerge.merge(reviewed, onLaptop('b')), Automerge.merge(onLaptop('b'), reviewed)]) {
+        const { storage, repo, id } = await storedCase(merged)
+        const read = await readCurrentPlain(repo, storage, id, (plain) => ({ copies: plain.conflicts(['learningPoints'], 'lp-1'), none: plain.conflicts(['learningPoints'], 'lp-2'), record: readPlainCase(plain) }))
+        expect(read!.copies).toHaveLength(2)
+        expect(read!.copies.map((copy) => (copy as { reviewedAt?: string }).reviewedAt).sort()).toEqual([MANAGER.now.toISOString(), undefined])
+        expect(read!.none).toEqual([])
+        expect(read!.record.learningPoints['lp-1']!.reviewedAt).toBe(MANAGER.now.toISOString())
+        expect(read!.record).toEqual(readCase(merged))
+      }
+    })
+
+    it('reads a damaged tail as far as it parses, and refuses a document damaged further in, as loadStoredDocument does', async () => {
+      const { storage, id } = await savedDocument()
+      const repo = new Repo({ storage, network: [] })
+      cleanup.push(() => void repo.shutdown())
+      await storage.save([id, 'incremental', 'damaged'], new Uint8Array([0x85, 0x6f, 0x4a, 0x83, 1, 2, 3]))
+      expect(await readCurrentPlain(repo, storage, id, (plain) => plain.value.name)).toBe('on disk')
+
+      const [whole] = await storage.loadRange([id])
+      const flipped = Uint8Array.from(whole!.data!)
+      flipped[Math.floor(flipped.length / 2)]! ^= 0xff
+      await storage.removeRange([id])
+      await storage.save([id, 'snapshot', 'flipped'], flipped)
+      await expect(loadStoredDocument(storage, id)).rejects.toThrow(DamagedDocumentError)
+      await expect(readCurrentPlain(repo, storage, id, (plain) => plain.value)).rejects.toThrow(DamagedDocumentError)
+    })
   })
 })

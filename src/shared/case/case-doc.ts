@@ -1,3 +1,5 @@
+import type { Doc } from '@automerge/automerge/slim'
+import { plainDocument, type PlainDocument } from '../automerge/plain-document'
 import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
 import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
@@ -25,10 +27,14 @@ export function isCaseDoc(doc: unknown): doc is CaseDoc {
 
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */
 export function readCase(doc: CaseDoc): CaseRecord {
-  const record = checkRecord(toPlain<Record<string, unknown>>(doc))
-  const stored = (doc as { learningPoints?: unknown }).learningPoints
-  if (typeof stored !== 'object' || stored === null || Object.keys(record.learningPoints).length === 0) return record
-  const learningPoints = reviewedInAnyCopy(stored, record.learningPoints)
+  return readPlainCase(plainDocument(doc as Doc<unknown>))
+}
+
+/** As `readCase`, from the document read plain (the case index's way: see plain-document.ts). */
+export function readPlainCase(doc: PlainDocument): CaseRecord {
+  const record = checkRecord(doc.value)
+  if (Object.keys(record.learningPoints).length === 0) return record
+  const learningPoints = reviewedInAnyCopy(record.learningPoints, (id) => doc.conflicts(['learningPoints'], id))
   return learningPoints === record.learningPoints ? record : { ...record, learningPoints }
 }
 

@@ -13,48 +13,55 @@
  *
  * BENCH_KEEP=DIR keeps the seeded servers (each size's Homeward server with the office laptop's
  * credential, and the stock server's data with its ids) for the next run. On the shared 2-core box
- * a full-size run took 6 min seeding (load 5 to 10), 2.5 to 4 min with the servers kept (load 8 to
+ * a full-size run took 6 min seeding (load 5 to 10), 1.7 to 4 min with the servers kept (load 3 to
  * 20; the stock server's size found in full differs from run to run: each new one for Homeward is
  * seeded then).
  *
- * Profile (`node --cpu-prof`, each step timed, and each thread's CPU time from /proc, 1,000 cases,
- * on the shared 2-core box at a load of 7 to 20; wall times there are mostly other helpers' work,
- * so CPU time is what was compared):
+ * Profile (`node --cpu-prof` around `syncOnce` alone, each step timed, and the process's CPU time,
+ * 1,000 cases, on the shared 2-core box at a load of 3 to 7; wall times there are mostly other
+ * helpers' work, so CPU time is what was compared, A/B alternately in the same minutes):
  * - Each received document is loaded once: `takeIn` writes the chunks and merges only documents the
  *   repo already holds, which a fresh laptop's cases are not; the index loads each from its bytes.
- * - Reading a case for the index, a case of 4.9 KB as one compacted chunk, CPU per case: Automerge's
- *   `load` 2.7 to 3.3 ms (`materialize`, building the JS object, about 60%, the rest parsing and
- *   hashing; `unchecked` saves 10%, not taken: the index and the repo must agree on a damaged
- *   document); `readCase` 0.5 to 1.3 ms, its zod check two thirds (its intersections, `.and`,
- *   merge each side's result: one object instead saved 0.03 ms a case, not kept), `toPlain` the
- *   rest; the summary, board facts and search text 0.3 to 0.45 ms; writing the index rows and
- *   FTS5 about 0.8 ms. Taking the chunks in and the team document up: 0.7 to 1.5 s together.
- * - As it is: the main thread does all of it, 4.3 to 5.8 s CPU for 1,000 cases, of a total 5.5
- *   to 7 s (the rest the garbage collector's helper threads); on two cores the main thread is the
- *   whole wall time.
- * - Tried, and taken out again (commits e24b075 and f0132b2 on branch B2, reverted after them): a
- *   reader thread (`node:worker_threads`, started when the server's welcome says a catch-up of many
- *   documents is coming) loading, checking and summarising the documents, the main thread taking
- *   in the chunks and writing the index. The thread alone reading: main thread 1.3 s CPU, the
- *   thread 3.8 to 4.2 s (it became the wall time). Shared out, each taking the next document as it
- *   was free: main thread 3.1 to 3.5 s, the thread 1.7 to 2.2 s, but 7.3 to 7.6 s CPU in all
- *   against 5.5 to 7 s: the thread loads its code through tsx here (this bench runs the sources),
- *   about 1.1 s of CPU (0.3 s for the built app's bundle), and its garbage collection. Alternating
- *   A/B at 1,000 cases, load 6.6 to 6.9: thread 7.4 and 8.5 s, main thread alone 5.8 and 4.7 s.
- *   By the CPU times a quiet 2-core machine would take about the total over two cores, 3.7 s
- *   against 4.8 s; not measured, so not kept. Two reader threads: 9.6 s CPU in all, no faster.
- * - What would meet 3 s: less CPU a case, not more threads (a 2-core box's two cores are already
- *   the bound once shared): Automerge's `materialize` is the largest part and has no cheaper
- *   public way to read a document whole.
+ *   The team document is the only one the repo loads. The relay counting bytes costs nothing
+ *   measurable (alternated with and without it), nor does the server (50 to 100 ms of its CPU).
+ * - Before (2026-12-01): the main thread was the whole wall time; the process's CPU 5.2 to 7.1 s.
+ *   Of a profile's 15.2 s: Automerge's `load` 7.1 s (`materialize`, building the document object
+ *   with its hidden properties, 4.2 s; parsing and checking the hashes 2.8 s), `readCase` 2.5 s
+ *   (zod 2.1 s, `toPlain` copying the document plain 0.4 s), writing the index 1.5 s (one INSERT
+ *   OR IGNORE into the words a slip may be meant as for each word of each case: half of it), the
+ *   garbage collector 1.1 s.
+ * - Changed: the index reads a document from disk plain (`readCurrentPlain` in
+ *   `src/main/core/storage/stored-documents.ts`): loaded into an empty Automerge document (as
+ *   leniently as before, a damaged one refused the same) and its value taken straight from
+ *   Automerge's copy with the registers as plain strings, not built as a document object and then
+ *   copied plain by `toPlain`; the index writes a batch's words once each, and a case's rows within
+ *   the batch's transaction.
+ * - After: of a profile's 4.5 s, Automerge 2.4 s (the plain value 1.3 s, loading with its hashes
+ *   checked 0.9 s, the rest making and freeing the empty document), `readPlainCase` 0.5 s (zod;
+ *   `isIsoDate`'s parse-and-format through date-fns a third of it), the summary, board facts and
+ *   search text 0.25 s, writing the index 0.7 s (its commits 0.25 s, splitting the text into words
+ *   0.25 s), taking the chunks in 0.25 s, the garbage collector 0.2 s. Alternating with the code
+ *   before, at a load of about 3: medians of 3 laptops 5,341 and 5,391 ms before (CPU 5.2 s),
+ *   4,233 and 3,350 ms after (CPU 4.2 and 3.3 s).
+ * - Tried, and not kept: index batches of 500 documents, not 100 (no difference beside the noise:
+ *   a fresh laptop's catch-up is indexed in about five rounds anyway); splitting the text into
+ *   words by `match` or an ASCII pattern (0.01 ms a case at best); Automerge's `unchecked`
+ *   loading (saves the hashing, but the index and the repo must agree on a damaged document).
+ *   Earlier (branch B2, reverted): a reader thread, slower on two cores (7.3 to 7.6 s CPU in all
+ *   against 5.5 to 7 s; the thread loading its code through tsx, and its garbage collection).
+ * - What is left is mostly Automerge's own (loading with its hashes checked, and building the plain
+ *   value, each property set across from WebAssembly): no cheaper public way to read a document
+ *   whole.
  *
- * Last quiet run (2026-11-30, the 2-core machine with nothing else running,
- * servers seeded then kept): Homeward 1,000 cases in 4,793 ms (median of 3), 5.01 MB on the wire
- * (target 3,000 ms: missed); the stock server left 186 of 1,000 undelivered (46.7 s) and delivered
- * all 500 in 22.8 s, against Homeward's 2.3 s at 500 (0.10), bytes 0.83. The whole part took 173 s,
- * seeding included.
- * Quiet run (2026-12-01, the same machine, servers kept): Homeward 4,087 ms (median of 3), 5.01 MB
- * (target 3,000 ms: missed); the stock server delivered all 1,000 this time, in 41.2 s, 6.01 MB
- * (ratios 0.10 and 0.83). The part took 56 s.
+ * Before the plain reading, quiet runs (the 2-core machine with nothing else running, servers kept):
+ * 4,793 ms (2026-11-30) and 4,087 ms (2026-12-01), median of 3, 5.01 MB (target 3,000 ms: missed).
+ * After it, on the shared box (not quiet), servers seeded then kept: 3,678 ms at a load of 5.3 to
+ * 6.9 (the part 201 s, the stock server's 1,000 and Homeward's 500 seeded in it), and 3,848 ms at
+ * a load of 2.5 to 3.9 (the part 100 s); 5.01 MB; at 500 cases 2,057 and 1,969 ms against the
+ * stock server's 34.7 and 29.3 s (ratios 0.06 and 0.07), bytes 0.83 and 0.84 (the stock server
+ * left 677 and 318 of 1,000 undelivered). Alternated with the code before in the same minutes,
+ * the catch-up took 0.62 to 0.79 of the time (above): a quiet run's 4.1 s would be about 2.5 to
+ * 3.2 s, about the target; to be measured quiet.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

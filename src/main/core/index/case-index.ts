@@ -73,7 +73,6 @@ interface CaseRow {
 export class CaseIndex {
   readonly #db: SqliteDatabase
   readonly #statements
-  readonly #putInTransaction: (entry: IndexEntry) => void
   /** The short search's statement for each number of words, prepared when first needed. */
   readonly #nameStarts = new Map<number, { all: (...terms: string[]) => (CaseRow & SearchColumns)[] }>()
   /** Reads kept for one state of the index (`#keptRead`), by what they read. */
@@ -166,19 +165,6 @@ export class CaseIndex {
         JOIN cases ON cases.rowid = found.rowid JOIN case_text ON case_text.rowid = found.rowid
         ORDER BY found.rowid DESC`),
     }
-    this.#putInTransaction = db.transaction(({ summary, text, board, heads, learningPoints }: IndexEntry) => {
-      this.#statements.clearUnreadable.run(summary.id)
-      const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board), learningPoints: JSON.stringify(learningPoints) })
-      if (!row) throw new Error('The case index did not return a row')
-      this.#statements.deleteNames.run(summary.id)
-      for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
-      this.#statements.deleteText.run(row.rowid)
-      const columns = [text.names, text.identifiers, text.referral, text.addresses, text.casework, text.notes].map(foldForSearch) as [string, string, string, string, string, string]
-      this.#statements.insertText.run(row.rowid, ...columns)
-      for (const word of new Set(columns.flatMap(searchTerms))) if (mayBeMeant(word)) this.#statements.addWord.run(word)
-      this.#statements.deleteNameWords.run(row.rowid)
-      for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
-    })
   }
 
   /**
@@ -250,11 +236,41 @@ export class CaseIndex {
     return new CaseIndex(db, version !== INDEX_VERSION)
   }
 
+  /**
+   * Writes a case's rows, within the caller's transaction (one a batch: a transaction of its own
+   * each, nested, cost a savepoint a case), and adds the words a slip may be meant as to `words`,
+   * written once a batch (`#addWords`).
+   */
+  #put({ summary, text, board, heads, learningPoints }: IndexEntry, words: Set<string>): void {
+    this.#statements.clearUnreadable.run(summary.id)
+    const row = this.#statements.upsertCase.get({ ...summary, heads: JSON.stringify(heads), board: JSON.stringify(board), learningPoints: JSON.stringify(learningPoints) })
+    if (!row) throw new Error('The case index did not return a row')
+    this.#statements.deleteNames.run(summary.id)
+    for (const key of text.nameKeys) this.#statements.insertName.run(summary.id, key)
+    this.#statements.deleteText.run(row.rowid)
+    const columns = [text.names, text.identifiers, text.referral, text.addresses, text.casework, text.notes].map(foldForSearch) as [string, string, string, string, string, string]
+    this.#statements.insertText.run(row.rowid, ...columns)
+    for (const column of columns) for (const word of searchTerms(column)) words.add(word)
+    this.#statements.deleteNameWords.run(row.rowid)
+    for (const word of searchTerms(`${columns[0]} ${columns[1]}`)) this.#statements.addNameWord.run(word, summary.updatedAt, row.rowid)
+  }
+
   /** Puts many cases in one transaction. */
   putMany(entries: IndexEntry[]): void {
     this.#db.transaction(() => {
-      for (const entry of entries) this.#putInTransaction(entry)
+      const words = new Set<string>()
+      for (const entry of entries) this.#put(entry, words)
+      this.#addWords(words)
     })()
+  }
+
+  /**
+   * Adds the words a slip may be meant as to the table of words, once a batch: cases share most of
+   * their words, and one statement per word of every case was half of writing a fresh laptop's
+   * 1,000 cases into the index.
+   */
+  #addWords(words: Set<string>): void {
+    for (const word of words) if (mayBeMeant(word)) this.#statements.addWord.run(word)
   }
 
   /**
@@ -314,7 +330,9 @@ export class CaseIndex {
   replaceAll(entries: Iterable<IndexEntry>, unreadable: UnreadableCase[] = []): void {
     this.#db.transaction(() => {
       this.#db.exec('DELETE FROM cases; DELETE FROM case_names; DELETE FROM case_text; DELETE FROM unreadable; DELETE FROM search_words; DELETE FROM name_words;')
-      for (const entry of entries) this.#putInTransaction(entry)
+      const words = new Set<string>()
+      for (const entry of entries) this.#put(entry, words)
+      this.#addWords(words)
       this.markUnreadable(unreadable)
       this.#db.pragma(`user_version = ${INDEX_VERSION}`)
     })()

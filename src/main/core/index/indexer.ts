@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events'
 import * as Automerge from '@automerge/automerge'
 import type { Repo } from '@automerge/automerge-repo'
-import { isCaseDoc, readCase, type CaseRecord } from '../../../shared/case/case-doc'
+import { CASE_KIND, readPlainCase, type CaseRecord } from '../../../shared/case/case-doc'
+import { plainDocument, type PlainDocument } from '../../../shared/automerge/plain-document'
 import { caseSearchText, summariseCase } from '../../../shared/case/summary'
 import { boardFacts } from '../../../shared/board/board'
 import type { ChangeJournal, SqliteStorageAdapter } from '../storage/sqlite-adapter'
 import { DamagedDocumentError } from '../errors'
-import { readCurrentDocument } from '../storage/stored-documents'
+import { readCurrentPlain } from '../storage/stored-documents'
 import { UnreadableCaseError } from '../../../shared/case/migrations'
 import type { UnreadableCase } from '../../../shared/api'
 import type { CaseIndex, IndexEntry } from './case-index'
@@ -82,7 +83,7 @@ export class CaseIndexer {
     // As they are now: one changed again before its turn comes stays pending.
     const mark = this.journal.mark()
     return this.#queue(async () => {
-      this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, doc)).filter((entry): entry is IndexEntry => entry !== undefined && !('reason' in entry)))
+      this.index.putMany(documents.map(({ id, doc }) => indexEntry(id, plainDocument(doc))).filter((entry): entry is IndexEntry => entry !== undefined && !('reason' in entry)))
       this.journal.clearAll(
         documents.map(({ id }) => id),
         mark,
@@ -141,9 +142,9 @@ export class CaseIndexer {
   }
 
   /** Reads a document for the index; one whose bytes are damaged comes back as unreadable. */
-  async #read(id: string, read: (doc: Automerge.Doc<unknown>) => IndexEntry | UnreadableCase | undefined) {
+  async #read(id: string, read: (doc: PlainDocument) => IndexEntry | UnreadableCase | undefined) {
     try {
-      return await readCurrentDocument(this.repo, this.storage, id, read)
+      return await readCurrentPlain(this.repo, this.storage, id, read)
     } catch (error) {
       if (error instanceof DamagedDocumentError) return { id, reason: DamagedDocumentError.REASON }
       throw error
@@ -157,9 +158,9 @@ export class CaseIndexer {
   }
 
   /** A case document's index entry; undefined when it is not a case or already indexed as is. */
-  #changedEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
+  #changedEntry(id: string, doc: PlainDocument): IndexEntry | UnreadableCase | undefined {
     const known = this.index.headsOf(id)
-    if (known && sameHeads(known, Automerge.getHeads(doc))) return undefined
+    if (known && sameHeads(known, doc.heads)) return undefined
     return indexEntry(id, doc)
   }
 }
@@ -171,16 +172,16 @@ const BATCH = 100
  * What the index holds for a case document: its entry, or why it cannot be read (a case from a
  * newer version, or one that breaks the schema); undefined for documents that are not cases.
  */
-function indexEntry(id: string, doc: Automerge.Doc<unknown>): IndexEntry | UnreadableCase | undefined {
-  if (!isCaseDoc(doc)) return undefined
+function indexEntry(id: string, doc: PlainDocument): IndexEntry | UnreadableCase | undefined {
+  if (doc.kind !== CASE_KIND) return undefined
   let record: CaseRecord
   try {
-    record = readCase(doc)
+    record = readPlainCase(doc)
   } catch (error) {
     // The reason names a version or a field's path, never what is in it: no case data is kept.
     return { id, reason: error instanceof UnreadableCaseError ? error.message : 'it could not be read' }
   }
-  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: Automerge.getHeads(doc), learningPoints: record.learningPoints }
+  return { summary: summariseCase(id, record), text: caseSearchText(record), board: boardFacts(record), heads: doc.heads, learningPoints: record.learningPoints }
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

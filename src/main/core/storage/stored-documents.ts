@@ -1,6 +1,7 @@
 import * as Automerge from '@automerge/automerge'
 import type { DocumentId, Repo, StorageAdapterInterface } from '@automerge/automerge-repo'
 import { DamagedDocumentError } from '../errors'
+import { plainDocument, type PlainDocument } from '../../../shared/automerge/plain-document'
 
 /**
  * Reads a document straight from storage, without the repo. The repo keeps every document it
@@ -12,17 +13,8 @@ export async function loadStoredDocument<T>(
   storage: StorageAdapterInterface,
   documentId: string,
 ): Promise<Automerge.Doc<T> | undefined> {
-  const chunks = await storage.loadRange([documentId])
-  // As automerge-repo loads: snapshots first, then the incremental changes saved since.
-  const ordered = [
-    ...chunks.filter((chunk) => chunk.key[1] === 'snapshot'),
-    ...chunks.filter((chunk) => chunk.key[1] === 'incremental'),
-  ].flatMap((chunk) => (chunk.data ? [chunk.data] : []))
-  if (ordered.length === 0) return undefined
-  // Loaded in one go: a case of 40 notes saved as 41 chunks loads about 7 times faster than chunk
-  // by chunk (each step works out and applies patches), and a fresh laptop indexes every case it
-  // receives this way.
-  const all = Buffer.concat(ordered)
+  const all = await storedBytes(storage, documentId)
+  if (!all) return undefined
   try {
     return Automerge.load<T>(all)
   } catch {
@@ -54,6 +46,74 @@ export async function readCurrentDocument<T, R>(
   const handle = repo.handles[documentId as DocumentId]
   if (handle?.isReady()) return read(handle.doc() as Automerge.Doc<T>)
   return readStoredDocument<T, R>(storage, documentId, read)
+}
+
+/**
+ * As `readCurrentDocument`, the document read plain (`PlainDocument`): one from disk is read
+ * straight from Automerge's own copy, with its registers' strings as plain strings, and freed.
+ * Building the document object (each map and list with its hidden properties) and then copying it
+ * plain was most of what the index spent on a case; the bytes are read as leniently as
+ * `loadStoredDocument` reads them, and one it refuses is refused here too.
+ */
+export async function readCurrentPlain<R>(
+  repo: Repo,
+  storage: StorageAdapterInterface,
+  documentId: string,
+  read: (doc: PlainDocument) => R,
+): Promise<R | undefined> {
+  const handle = repo.handles[documentId as DocumentId]
+  if (handle?.isReady()) return read(plainDocument(handle.doc() as Automerge.Doc<unknown>))
+  const all = await storedBytes(storage, documentId)
+  if (!all) return undefined
+  const empty = Automerge.init<unknown>()
+  const backend = Automerge.getBackend(empty)
+  try {
+    try {
+      // Into an empty document, Automerge loads the bytes whole, as far as they parse: what
+      // `loadStoredDocument` comes to, strictly or, for a damaged tail, leniently.
+      backend.loadIncremental(all)
+    } catch {
+      throw new DamagedDocumentError(documentId)
+    }
+    // A register's value as its plain string, not an ImmutableString (`toPlain`'s work, done in the
+    // reading). With no way back given (never needed: nothing is written), Automerge takes a value
+    // that is not an object; given one, it refuses the plain string.
+    ;(backend.registerDatatype as (datatype: string, construct: (text: string) => string) => void)('str', (text) => text)
+    const value = backend.materialize('/') as Record<string, unknown>
+    return read({
+      kind: value.kind === undefined ? undefined : String(value.kind),
+      value,
+      heads: backend.getHeads(),
+      conflicts(path, key) {
+        let map = '_root'
+        for (const part of path) {
+          const at = backend.getWithType(map, part)
+          if (at?.[0] !== 'map') return []
+          map = at[1]
+        }
+        const values = backend.getAll(map, key)
+        // An object's copy by its id, a scalar's as its value (as `getConflicts` gives them).
+        return values.length < 2 ? [] : values.map((full) => (full.length === 2 ? backend.materialize(full[1]) : full[1]))
+      },
+    })
+  } finally {
+    Automerge.free(empty)
+  }
+}
+
+/**
+ * A document's bytes on disk, in one buffer: snapshots first, then the incremental changes saved
+ * since, as automerge-repo loads them. Loaded in one go: a case of 40 notes saved as 41 chunks
+ * loads about 7 times faster than chunk by chunk (each step works out and applies patches), and a
+ * fresh laptop indexes every case it receives this way.
+ */
+async function storedBytes(storage: StorageAdapterInterface, documentId: string): Promise<Uint8Array | undefined> {
+  const chunks = await storage.loadRange([documentId])
+  const ordered = [
+    ...chunks.filter((chunk) => chunk.key[1] === 'snapshot'),
+    ...chunks.filter((chunk) => chunk.key[1] === 'incremental'),
+  ].flatMap((chunk) => (chunk.data ? [chunk.data] : []))
+  return ordered.length === 0 ? undefined : Buffer.concat(ordered)
 }
 
 /** As `readCurrentDocument`, for a document only ever read from disk. */
