@@ -19,33 +19,6 @@ const contentSecurityPolicyTag: Plugin = {
 }
 
 /**
- * The app's own code (`app/start.tsx` and what it imports) is fetched as the page starts, beside
- * the small entry, though the entry runs it only once its first calls have gone (`main.tsx`): the
- * browser has it by then instead of asking for it then (npm run bench -- board-first-row).
- */
-const preloadTheApp: Plugin = {
-  name: 'homeward-preload-the-app',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (html, { bundle }) => {
-      const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk')
-      const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/app/start.tsx'))
-      if (!start) throw new Error('The build has no chunk for app/start.tsx to preload')
-      const files = new Set<string>()
-      const add = (fileName: string) => {
-        if (files.has(fileName)) return
-        files.add(fileName)
-        for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) add(imported)
-      }
-      add(start.fileName)
-      // Those the entry imports are preloaded already.
-      return [...files].filter((file) => !html.includes(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }))
-    },
-  },
-}
-
-/**
  * One build for every part. The main build holds every Node entry: the Electron shell, the command
  * line and the browser mode all wrap the same headless core. It bundles the packages made of
  * hundreds of small modules (date-fns, zod, date-holidays with only Great Britain's rules), so
@@ -82,7 +55,7 @@ export default defineConfig({
     root: 'src/renderer',
     // Relative asset paths work from app:// in the desktop app and from the browser mode's server alike.
     base: './',
-    plugins: [react(), contentSecurityPolicyTag, preloadTheApp, englandAndWalesHolidaysOnly()],
+    plugins: [react(), contentSecurityPolicyTag, englandAndWalesHolidaysOnly()],
     build: {
       outDir: 'out/renderer',
       minify: true,
