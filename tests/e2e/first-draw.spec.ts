@@ -5,7 +5,7 @@ import { expect, signIn, test } from './app'
 test("the board opened afresh is drawn at once with its rows when the start's answers came before the app's code: never “Opening Homeward…” or “Loading the board…” first", async ({ app }) => {
   const ws = await openWorkspace({ dataDir: app.dataDir })
   ws.team.setProfile({ name: 'Amina Okafor' })
-  await seedWorkspace(ws, { cases: 12, seed: 3 })
+  await seedWorkspace(ws, { cases: 40, seed: 3 })
   await ws.close()
 
   const page = await app.open()
@@ -20,7 +20,10 @@ test("the board opened afresh is drawn at once with its rows when the start's an
     const observer = new MutationObserver(() => {
       const root = document.getElementById('root')
       if (root?.textContent) shown.push(root.textContent.slice(0, 200))
-      if (document.querySelector('table.board tbody tr')) observer.disconnect()
+      const rows = document.querySelectorAll('table.board tbody tr').length
+      if (rows === 0) return
+      Object.assign(globalThis, { __firstRows: rows })
+      observer.disconnect()
     })
     observer.observe(document, { childList: true, subtree: true, characterData: true })
   })
@@ -37,6 +40,12 @@ test("the board opened afresh is drawn at once with its rows when the start's an
   const shown = await page.evaluate(() => (globalThis as unknown as { __shown: string[] }).__shown)
   expect(shown.length).toBeGreaterThan(0)
   expect(shown.filter((text) => /Opening Homeward|Loading the board/.test(text))).toEqual([])
-  // The first thing drawn is the board itself, its count beside its heading.
+  // The first thing drawn is the board itself, its count beside its heading: a window's worth of
+  // its rows, and every one of them the frame after.
   expect(shown[0]).toMatch(/Caseload board\d+ open cases/)
+  expect(await page.evaluate(() => (globalThis as unknown as { __firstRows: number }).__firstRows)).toBe(20)
+  const all = Number(/Showing all (\d+) cases/.exec((await page.getByRole('status').filter({ hasText: 'Showing all' }).textContent()) ?? '')?.[1])
+  expect(all).toBeGreaterThan(20)
+  await expect(page.locator('table.board tbody tr')).toHaveCount(all)
+  await expect(page.getByRole('heading', { level: 2, name: 'Caseloads' })).toBeVisible()
 })
