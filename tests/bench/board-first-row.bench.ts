@@ -105,9 +105,40 @@
  *   30,000 cases: 279 ms median, p95 333, against 70 ms: 3.97× (400 ms: met; 2×: missed).
  * Its timeline at 5,000: the start's calls sent at 84 ms and all answered by 115 (the board's start,
  * 77 KB, at 108); the 416 KB of script in by 128; the first row at 288. What is left is the page's
- * own work: running the script, mounting the app and drawing 100 rows, about 160 ms. Reaching 2×
- * (160 ms) would need the first rows drawn before the app's code runs (from the early answer, in
- * the small entry), which is a second way of drawing the board: not done.
+ * own work: running the script, mounting the app and drawing 100 rows, about 160 ms.
+ *
+ * What the profile showed next (2026-12-01, 5,000 cases: a Chromium trace of one load (CDP
+ * Tracing) and the page's CPU profile on an unminified build, the machine shared with a helper):
+ * 9. After the app's script ran, React drew four to six times before the rows: "Opening
+ *    Homeward…" (the session asked in an effect), again once the session came, again once the
+ *    drafts were opened (the draft key asked in an effect, then AES keys imported), "Loading the
+ *    board…" (its start asked in an effect), then the rows; each a task of its own, some with a
+ *    layout between. The answers had all come before the app's code ran.
+ * 10. Drawing the 100 rows was about 50 ms of script: the dates in them 12 ms (date-fns parsing and
+ *    formatting each), React Router's links 8 to 11 ms; then 25 ms of layout, the same as the
+ *    static file's (measured by forcing a layout of each page).
+ * 11. At 30,000 cases the core took 45 to 60 ms to answer each board start: filtering and sorting
+ *    20,300 rows again each time, most of it comparing names.
+ * What changed: the app's first draw takes the answers already come (`ApiClient.answered`): the
+ * session, the drafts opened before it for someone signed in (`openDraftsAtStart`), the board's
+ * start; so the page is drawn once, with its rows. The board's dates are checked and written by
+ * arithmetic. The core keeps each view's start for the state of the index (1 ms at 30,000, from
+ * 50). The first draw holds 20 rows, the rest and the caseloads a frame later.
+ * Tried and not kept: preloading the app's code with the page (`modulepreload`): the browser then
+ * compiled it before running the entry, whose calls left 40 ms later (first row 267 to 305 ms
+ * against 235 without); writing every date by hand without date-fns (39 KB less script before the
+ * first row; no difference beside the noise).
+ * Not done: drawing the first rows before the app's code runs, from the early answer in the small
+ * entry: a second way of drawing the board, and anything typed into its filters in the 100 ms
+ * before the app took over would be lost.
+ *
+ * Quiet runs (2026-12-01 04:00, the 2-core machine with nothing else running, both sizes kept, 9
+ * loads each; the static file took 91 to 111 ms this hour, against 80 the evening before):
+ *   5,000 cases: 235 and 286 ms median (p95 257 and 326), 2.58× and 2.57× the static file.
+ *   30,000 cases: 264 and 259 ms median (p95 342 and 361), 2.81× and 2.44×.
+ * Targets: 200 ms at 5,000 (missed), 400 ms at 30,000 (met), 2× the static file (missed). In
+ * alternate runs of the builds with and without the last change (20 rows first), 15 loads each:
+ * 271 and 309 ms (3.04×, 3.09×) without, 254 and 275 ms (2.63×, 2.63×) with.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
