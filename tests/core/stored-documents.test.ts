@@ -139,6 +139,33 @@ describe('reading a document as it is now', () => {
       }
     })
 
+    it('reads what only a hostile or broken laptop would write as the repo’s copy is read: a counter, a `__proto__` key, a kind that is no string', async () => {
+      const counted = Automerge.change(realisticCase(4), (d) => void ((d as unknown as Record<string, unknown>).schemaVersion = new Automerge.Counter(5)))
+      // Automerge's proxies refuse a key named `__proto__`; a laptop writing to the backend does not.
+      const written = Automerge.getBackend(Automerge.clone(realisticCase(5)))
+      written.put(written.putObject('_root', '__proto__', {}), 'mergedInto', 'another-case')
+      const prototyped = Automerge.load(written.save())
+      for (const doc of [counted, prototyped]) {
+        const { storage, repo, id } = await storedCase(doc)
+        let fromDisk: unknown
+        let inHand: unknown
+        try {
+          fromDisk = await readCurrentPlain(repo, storage, id, (plain) => readPlainCase(plain))
+        } catch (error) {
+          fromDisk = (error as Error).message
+        }
+        try {
+          inHand = readCase(doc as Automerge.Doc<CaseDoc>)
+        } catch (error) {
+          inHand = (error as Error).message
+        }
+        expect(fromDisk).toEqual(inHand)
+      }
+      const oddKind = Automerge.from<Record<string, unknown>>({ kind: { toString: 'not a case' } })
+      const { storage, repo, id } = await storedCase(oddKind)
+      expect(await readCurrentPlain(repo, storage, id, (plain) => plain.kind)).toBeUndefined()
+    })
+
     it('reads a damaged tail as far as it parses, and refuses a document damaged further in, as loadStoredDocument does', async () => {
       const { storage, id } = await savedDocument()
       const repo = new Repo({ storage, network: [] })

@@ -1,11 +1,11 @@
-import { getConflicts, getHeads, type Doc } from '@automerge/automerge/slim'
+import { getConflicts, getHeads, ImmutableString, type Doc } from '@automerge/automerge/slim'
 import { toPlain } from './registers'
 
 /**
  * A document as the case index reads it: its plain, JSON-ready value (strings for its registers),
  * its heads, and, for the few rules that look at a conflict, the values a key holds at once. The
  * index reads thousands of documents from disk (a fresh laptop's catch-up) and keeps nothing of
- * them: there this is read straight from Automerge's own copy (`readStoredPlain` in
+ * them: there this is read straight from Automerge's own copy (`readCurrentPlain` in
  * `src/main/core/storage/stored-documents.ts`), without building the document object and then
  * copying it plain, which was most of the time a case took.
  */
@@ -26,7 +26,8 @@ export function plainDocument(doc: Doc<unknown>): PlainDocument {
   let value: Record<string, unknown> | undefined
   const kind = (doc as { kind?: unknown }).kind
   return {
-    kind: kind === undefined ? undefined : String(kind),
+    // A string, stored as a register; anything else (a hostile document's object) is no kind.
+    kind: typeof kind === 'string' ? kind : kind instanceof ImmutableString ? kind.val : undefined,
     // Each read only when asked: the index asks only a case for its value (by its kind) (the team document is
     // large), and `readCase` asks for no heads.
     get value() {

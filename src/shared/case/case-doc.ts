@@ -1,4 +1,4 @@
-import type { Doc } from '@automerge/automerge/slim'
+import { ImmutableString, type Doc } from '@automerge/automerge/slim'
 import { plainDocument, type PlainDocument } from '../automerge/plain-document'
 import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
@@ -22,7 +22,8 @@ export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseReco
 
 export function isCaseDoc(doc: unknown): doc is CaseDoc {
   const kind = (doc as { kind?: unknown } | undefined)?.kind
-  return kind !== undefined && String(kind) === CASE_KIND
+  // A string, stored as a register; a hostile document's object (whose `toString` might throw) is no case.
+  return (kind instanceof ImmutableString ? kind.val : kind) === CASE_KIND
 }
 
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */

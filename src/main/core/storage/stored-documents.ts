@@ -2,6 +2,7 @@ import * as Automerge from '@automerge/automerge'
 import type { DocumentId, Repo, StorageAdapterInterface } from '@automerge/automerge-repo'
 import { DamagedDocumentError } from '../errors'
 import { plainDocument, type PlainDocument } from '../../../shared/automerge/plain-document'
+import { toPlain } from '../../../shared/automerge/registers'
 
 /**
  * Reads a document straight from storage, without the repo. The repo keeps every document it
@@ -67,23 +68,32 @@ export async function readCurrentPlain<R>(
   if (!all) return undefined
   const empty = Automerge.init<unknown>()
   const backend = Automerge.getBackend(empty)
+  let value: Record<string, unknown>
+  let heads: string[]
   try {
     try {
       // Into an empty document, Automerge loads the bytes whole, as far as they parse: what
       // `loadStoredDocument` comes to, strictly or, for a damaged tail, leniently.
       backend.loadIncremental(all)
+      // A register's value as its plain string, not an ImmutableString, and a counter as `toPlain`
+      // copies one (`{ value }`): the reading does `toPlain`'s work. Automerge takes a plain string
+      // only with no way back given, and an object only with one (never used: nothing is written).
+      const registers = backend as unknown as { registerDatatype(datatype: string, construct: (stored: unknown) => unknown, back?: (value: unknown) => unknown): void }
+      registers.registerDatatype('str', (text) => text)
+      registers.registerDatatype('counter', (count) => ({ value: count }), (value) => (value as { value?: unknown } | null)?.value)
+      const materialized = backend.materialize('/') as Record<string, unknown>
+      // A key named `__proto__` is set as a prototype, not kept: such a document (only ever a
+      // hostile or broken one) is read as `toPlain` reads the repo's copy, its own keys alone.
+      value = plainThroughout(materialized) ? materialized : toPlain<Record<string, unknown>>(materialized as never)
+      heads = backend.getHeads()
     } catch {
+      // Bytes Automerge loads but cannot read out are no more readable to the repo.
       throw new DamagedDocumentError(documentId)
     }
-    // A register's value as its plain string, not an ImmutableString (`toPlain`'s work, done in the
-    // reading). With no way back given (never needed: nothing is written), Automerge takes a value
-    // that is not an object; given one, it refuses the plain string.
-    ;(backend.registerDatatype as (datatype: string, construct: (text: string) => string) => void)('str', (text) => text)
-    const value = backend.materialize('/') as Record<string, unknown>
     return read({
-      kind: value.kind === undefined ? undefined : String(value.kind),
+      kind: typeof value.kind === 'string' ? value.kind : undefined,
       value,
-      heads: backend.getHeads(),
+      heads,
       conflicts(path, key) {
         let map = '_root'
         for (const part of path) {
@@ -99,6 +109,13 @@ export async function readCurrentPlain<R>(
   } finally {
     Automerge.free(empty)
   }
+}
+
+/** Whether every map of a value read out of Automerge is a plain object (none given a prototype by a `__proto__` key). */
+function plainThroughout(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(plainThroughout)
+  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Uint8Array) return true
+  return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(plainThroughout)
 }
 
 /**
