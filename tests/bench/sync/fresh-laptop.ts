@@ -66,6 +66,11 @@
  * case checked by arithmetic, not date-fns, which was a third of the record's checks): 3,311 ms,
  * median of 3, 5.01 MB (target 3,000 ms: missed, by a tenth); the stock server delivered all
  * 1,000 in 43.9 s, 6.00 MB (ratios 0.08 and 0.84). The part took 55 s.
+ * After it, the plain reading was made to read a hostile laptop's odd values as the repo's copy is
+ * read (a walk of each value for objects given a prototype by a `__proto__` key). Alternated with
+ * the code before that, 04:30 the same night, the machine slower that hour (the stock server took
+ * 57.0 s, from 43.9): 4,398 and 4,840 ms before, 4,964 and 4,886 ms after (earlier 5,073 and 4,620):
+ * within the noise, perhaps 5% more. Not re-measured quiet.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
