@@ -21,13 +21,19 @@ export interface PlainDocument {
   conflicts(path: readonly string[], key: string): unknown[]
 }
 
+/**
+ * What a document says it is, from its `kind` as stored (a register, or a plain string once read
+ * plain); anything else (a hostile document's object, whose `toString` might throw) is no kind.
+ */
+export function documentKind(stored: unknown): string | undefined {
+  return typeof stored === 'string' ? stored : stored instanceof ImmutableString ? stored.val : undefined
+}
+
 /** A document in hand (the repo's, or one just written) read as a PlainDocument. */
 export function plainDocument(doc: Doc<unknown>): PlainDocument {
   let value: Record<string, unknown> | undefined
-  const kind = (doc as { kind?: unknown }).kind
   return {
-    // A string, stored as a register; anything else (a hostile document's object) is no kind.
-    kind: typeof kind === 'string' ? kind : kind instanceof ImmutableString ? kind.val : undefined,
+    kind: documentKind((doc as { kind?: unknown }).kind),
     // Each read only when asked: the index asks only a case for its value (by its kind) (the team document is
     // large), and `readCase` asks for no heads.
     get value() {

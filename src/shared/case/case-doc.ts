@@ -1,5 +1,5 @@
-import { ImmutableString, type Doc } from '@automerge/automerge/slim'
-import { plainDocument, type PlainDocument } from '../automerge/plain-document'
+import type { Doc } from '@automerge/automerge/slim'
+import { documentKind, plainDocument, type PlainDocument } from '../automerge/plain-document'
 import { toPlain, toStored } from '../automerge/registers'
 import type { ChangeContext } from './changes'
 import { UnreadableCaseError, upgradeCaseDoc, upgradeRecord } from './migrations'
@@ -21,9 +21,7 @@ import {
 export { CASE_KIND, CASE_SCHEMA_VERSION, newCaseDoc, type CaseDoc, type CaseRecord } from './record'
 
 export function isCaseDoc(doc: unknown): doc is CaseDoc {
-  const kind = (doc as { kind?: unknown } | undefined)?.kind
-  // A string, stored as a register; a hostile document's object (whose `toString` might throw) is no case.
-  return (kind instanceof ImmutableString ? kind.val : kind) === CASE_KIND
+  return documentKind((doc as { kind?: unknown } | undefined)?.kind) === CASE_KIND
 }
 
 /** Reads a case document into its plain, current shape, upgrading older ones on the way. */

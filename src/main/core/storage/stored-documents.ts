@@ -1,7 +1,7 @@
 import * as Automerge from '@automerge/automerge'
 import type { DocumentId, Repo, StorageAdapterInterface } from '@automerge/automerge-repo'
 import { DamagedDocumentError } from '../errors'
-import { plainDocument, type PlainDocument } from '../../../shared/automerge/plain-document'
+import { documentKind, plainDocument, type PlainDocument } from '../../../shared/automerge/plain-document'
 import { toPlain } from '../../../shared/automerge/registers'
 
 /**
@@ -91,7 +91,7 @@ export async function readCurrentPlain<R>(
       throw new DamagedDocumentError(documentId)
     }
     return read({
-      kind: typeof value.kind === 'string' ? value.kind : undefined,
+      kind: documentKind(value.kind),
       value,
       heads,
       conflicts(path, key) {
