@@ -471,7 +471,7 @@ class Connection {
   #caughtUp = false
   /** Live chunks not yet sent, as numbers; `upTo` on the last of each arrival (see `push`). */
   readonly #live: QueuedChunk[] = []
-  /** The chunks sent live first during this catch-up, by number: their document, and a digest of the bytes sent. */
+  /** The chunks sent live first during this catch-up (and its own uploads passed over), by number: their document, and a digest of the bytes. */
   readonly #sentLiveFirst = new Map<number, { documentId: string; digest: string }>()
   #pumping = false
   #queue: Promise<void> = Promise.resolve()
@@ -541,13 +541,26 @@ class Connection {
    * sent, the laptop has everything (of the team's) up to `upTo`. Only the numbers wait here.
    */
   push(seqs: number[], upTo?: number): void {
-    if (seqs.length === 0 || !this.#open()) return
-    if (this.#live.length + seqs.length > MAX_QUEUED) {
+    this.#enqueue(seqs.map((seq, index) => (index === seqs.length - 1 && upTo !== undefined ? { seq, upTo } : { seq })))
+  }
+
+  /**
+   * This laptop's own upload, just stored: it waits its turn among the others' chunks though it is
+   * not sent back. Compaction may fold it with others' chunks still waiting here, and the compacted
+   * chunk takes its number: that chunk is sent (`#sendInBatches`), or the others' would never come.
+   */
+  #pushOwn(seq: number): void {
+    this.#enqueue([{ seq, upTo: seq, own: true }])
+  }
+
+  #enqueue(items: QueuedChunk[]): void {
+    if (items.length === 0 || !this.#open()) return
+    if (this.#live.length + items.length > MAX_QUEUED) {
       // So far behind that even the numbers would pile up: it catches up from the store when it reconnects.
       this.#live.length = 0
       return this.close(1013, 'This laptop fell too far behind; it catches up when it connects again.')
     }
-    seqs.forEach((seq, index) => this.#live.push(index === seqs.length - 1 && upTo !== undefined ? { seq, upTo } : { seq }))
+    this.#live.push(...items)
     void this.#pump()
   }
 
@@ -609,8 +622,11 @@ class Connection {
       const chunk = this.store.chunkAt(item.seq)
       // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
       if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, people)) {
-        batch.push(chunk)
-        bytes += chunk.data.length
+        // The laptop has its own upload (noted as sent all the same); a compacted chunk that took its number holds others' changes too.
+        if (!(item.own && chunk.authors === undefined)) {
+          batch.push(chunk)
+          bytes += chunk.data.length
+        }
         sent?.set(chunk.seq, { documentId: chunk.documentId, digest: sha256Hex(chunk.data) })
       }
       if (item.upTo !== undefined) upTo = item.upTo
@@ -629,7 +645,7 @@ class Connection {
   async #sendLiveFirst(): Promise<void> {
     if (this.#live.length === 0) return
     await this.#sendInBatches(
-      this.#live.splice(0).map(({ seq }) => ({ seq })),
+      this.#live.splice(0).map(({ seq, own }) => (own ? { seq, own } : { seq })),
       false,
       this.#sentLiveFirst,
     )
@@ -638,8 +654,8 @@ class Connection {
   /**
    * The documents of chunks sent live first that are no longer kept as they were sent: compacted
    * since. The compacted chunk takes the newest number it folds; when that is one already sent
-   * live first, it is never sent again, and the document's chunks the catch-up had still to send
-   * (folded into it) would never reach the laptop.
+   * live first (or the laptop's own upload, passed over), it is never sent again, and the
+   * document's chunks the catch-up had still to send (folded into it) would never reach the laptop.
    */
   #compactedSinceSentLiveFirst(): Set<string> {
     const documents = new Set<string>()
@@ -783,6 +799,7 @@ class Connection {
     const figures = refreshed && this.store.addChunk(this.authority.teamDocumentId, refreshed, { deviceId: SERVER_DEVICE, at: this.policy.now() })
     if (figures !== undefined) outgoing.push(figures)
     this.publish(corrected === undefined ? outgoing : [...outgoing, corrected], this)
+    if (this.authority.serves(documentId) && !heldBack) this.#pushOwn(seq)
     if (corrected !== undefined) this.push([corrected], corrected)
     if (figures !== undefined) this.push([figures], figures)
   }
@@ -824,6 +841,8 @@ interface ConnectionPolicy {
 interface QueuedChunk {
   seq: number
   upTo?: number
+  /** The laptop's own upload: sent back only if compacted since (`Connection.#pushOwn`). */
+  own?: true
 }
 
 /** Whether bytes are Automerge changes or a saved document (a garbled upload must not reach the other laptops). */
