@@ -389,6 +389,11 @@ export class ServerStore {
     return row && chunkOf(row)
   }
 
+  /** Whether the chunk numbered `seq` is one compaction made (without reading its bytes). */
+  isCompacted(seq: number): boolean {
+    return this.#db.prepare<[number]>('SELECT 1 FROM chunks WHERE seq = ? AND authors IS NOT NULL').get(seq) !== undefined
+  }
+
   chunksOf(documentId: string): StoredChunk[] {
     return this.#db
       .prepare<[string, string], ChunkRow>(`${CHUNK_SELECT} WHERE c.document_id = ? ORDER BY c.seq`)

@@ -469,9 +469,10 @@ class JoinRefused extends Error {}
  */
 class Connection {
   #caughtUp = false
+  #saidHello = false
   /** Live chunks not yet sent, as numbers; `upTo` on the last of each arrival (see `push`). */
   readonly #live: QueuedChunk[] = []
-  /** The chunks sent live first during this catch-up (and its own uploads passed over), by number: their document, and a digest of the bytes. */
+  /** The chunks sent live first during this catch-up, by number: their document, and a digest of the bytes sent. */
   readonly #sentLiveFirst = new Map<number, { documentId: string; digest: string }>()
   #pumping = false
   #queue: Promise<void> = Promise.resolve()
@@ -619,14 +620,12 @@ class Connection {
         if (catchingUp) await this.#sendLiveFirst()
       }
       if (!this.#open()) return
-      const chunk = this.store.chunkAt(item.seq)
+      // The laptop has its own upload: passed over unread, unless a compacted chunk took its number since (holding others' changes too).
+      const chunk = item.own && !this.store.isCompacted(item.seq) ? undefined : this.store.chunkAt(item.seq)
       // A restricted case and its scanned documents go only to the laptops of the people it is restricted to.
       if (chunk && !chunk.heldBack && mayReceive(this.authority, chunk.documentId, people)) {
-        // The laptop has its own upload (noted as sent all the same); a compacted chunk that took its number holds others' changes too.
-        if (!(item.own && chunk.authors === undefined)) {
-          batch.push(chunk)
-          bytes += chunk.data.length
-        }
+        batch.push(chunk)
+        bytes += chunk.data.length
         sent?.set(chunk.seq, { documentId: chunk.documentId, digest: sha256Hex(chunk.data) })
       }
       if (item.upTo !== undefined) upTo = item.upTo
@@ -645,7 +644,7 @@ class Connection {
   async #sendLiveFirst(): Promise<void> {
     if (this.#live.length === 0) return
     await this.#sendInBatches(
-      this.#live.splice(0).map(({ seq, own }) => (own ? { seq, own } : { seq })),
+      this.#live.splice(0).map(({ seq }) => ({ seq })),
       false,
       this.#sentLiveFirst,
     )
@@ -654,8 +653,8 @@ class Connection {
   /**
    * The documents of chunks sent live first that are no longer kept as they were sent: compacted
    * since. The compacted chunk takes the newest number it folds; when that is one already sent
-   * live first (or the laptop's own upload, passed over), it is never sent again, and the
-   * document's chunks the catch-up had still to send (folded into it) would never reach the laptop.
+   * live first, it is never sent again, and the document's chunks the catch-up had still to send
+   * (folded into it) would never reach the laptop.
    */
   #compactedSinceSentLiveFirst(): Set<string> {
     const documents = new Set<string>()
@@ -677,8 +676,11 @@ class Connection {
     if (message.type === 'hello') {
       clearTimeout(this.#helloTimer)
       if (message.protocol !== SYNC_PROTOCOL) return this.close(CLOSE_CODES.version, 'This laptop’s Homeward and the server’s are different versions: update both to the same one.')
+      this.#saidHello = true
       return this.#catchUp(message.since, this.#restored(message))
     }
+    // Hello first: so a laptop's own upload is never among the live chunks sent during its catch-up (`#pushOwn`).
+    if (!this.#saidHello) return this.close(CLOSE_CODES.malformed, 'A laptop says hello before it sends anything else.')
     await this.#receive(message)
   }
 

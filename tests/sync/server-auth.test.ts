@@ -114,6 +114,15 @@ describe('the sync server lets in only the team’s devices, and serves only the
     oversized.ws.send(new Uint8Array(33 * 1024 * 1024))
     expect((await oversized.closed).code).toBe(1009)
 
+    // An upload before the hello: refused whole, the connection closed (hello first is the protocol).
+    const hasty = rawClient(team.server.url, credential)
+    expect(await hasty.opened).toBe(true)
+    const before = await manager.workspace.cases.open(caseId)
+    const hastyChange = Automerge.change(Automerge.clone(before.doc()), (doc) => void ((doc as unknown as { updatedAt: string }).updatedAt = '2030-01-01T00:00:00.000Z'))
+    hasty.ws.send(encodeMessage({ type: 'upload', ref: 3, documentId: caseId, data: Automerge.getLastLocalChange(hastyChange)! }))
+    expect(await hasty.closed).toEqual({ code: CLOSE_CODES.malformed, reason: 'A laptop says hello before it sends anything else.' })
+    expect(hasty.messages).toEqual([])
+
     const garbage = rawClient(team.server.url, credential)
     expect(await garbage.opened).toBe(true)
     garbage.ws.send(encodeMessage({ type: 'hello', protocol: SYNC_PROTOCOL, since: 0 }))
@@ -125,5 +134,6 @@ describe('the sync server lets in only the team’s devices, and serves only the
     await manager.workspace.cases.addNote(caseId, { date: '2026-11-23', type: 'phone', text: 'Still here after the bad messages.' })
     await manager.sync.syncOnce()
     await eventually(async () => (await caseworker.workspace.cases.read(caseId)).notes.length === 1)
+    expect((await caseworker.workspace.cases.read(caseId)).updatedAt).not.toBe('2030-01-01T00:00:00.000Z')
   })
 })

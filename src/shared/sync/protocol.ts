@@ -55,8 +55,9 @@ export type ChunkMessage = z.infer<typeof chunkMessage>
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   /**
-   * First, after connecting: the last chunk number this laptop has, and the highest number it has
-   * seen the server give (to its own uploads too): a server below that was restored from a backup.
+   * First, after connecting (anything else first closes the connection): the last chunk number
+   * this laptop has, and the highest number it has seen the server give (to its own uploads too):
+   * a server below that was restored from a backup.
    */
   z.object({
     type: z.literal('hello'),
@@ -128,7 +129,7 @@ export const CLOSE_CODES = {
   revoked: 4003,
   /** The laptop and the server speak different versions of this protocol. */
   version: 4426,
-  /** A message the server could not read: this connection only is closed. */
+  /** A message the server could not read, or one before the hello: this connection only is closed. */
   malformed: 4400,
   /** Connected but said no hello in time: the server does not keep sockets that do nothing. */
   timeout: 4408,
