@@ -7,6 +7,7 @@ import * as change from '../../../shared/case/changes'
 import { packEmailedBeforeMade } from '../../../shared/case/dates/pack-emailed-after-made'
 import { packEmailedAfterTheDay } from '../../../shared/case/dates/pack-emailed-before-the-day'
 import { packHandedOverAnotherDay } from '../../../shared/case/dates/pack-handed-over-on-the-day'
+import { packHandedOverOffered } from '../../../shared/case/dates/pack-handed-over-offered'
 import { noContactForCouncil } from '../../../shared/case/contact-for-council'
 import { LEFT_OUT_THIS_TIME, planPack } from '../../../shared/case/presentation-pack'
 import { PACK_DELIVERY_FIELDS } from '../../../shared/case/reconnection'
@@ -287,7 +288,11 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
   const { record } = useOpenCase()
   const changeCase = useCaseChange()
   const field: Field = PACK_DELIVERY_FIELDS.find((candidate) => candidate.name === props.field)!
-  const [typed, setTyped] = useState(formatUkDate(today()))
+  // Emailed: today (marked as it is sent). Handed over: the day of the presentation, once it has come.
+  const [typed, setTyped] = useState(() => {
+    const offered = props.field === 'packEmailedOn' ? today() : packHandedOverOffered(record.reconnectionDay, today())
+    return offered ? formatUkDate(offered) : ''
+  })
   const [error, setError] = useState<string | undefined>()
   const recorded = record.reconnectionDay[props.field]
   if (recorded) {
@@ -309,7 +314,7 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
       setError(issuesOf(refused)[0]?.message)
     }
   }
-  // Today is offered: once the day has passed, that is after the day the pack was meant to go.
+  // A date typed (or offered) away from the day the pack was meant to go is warned of as it is typed.
   const typedOn = parseUkDate(typed)
   const warnings = (
     props.field === 'packEmailedOn'
