@@ -70,7 +70,10 @@
  * read (a walk of each value for objects given a prototype by a `__proto__` key). Alternated with
  * the code before that, 04:30 the same night, the machine slower that hour (the stock server took
  * 57.0 s, from 43.9): 4,398 and 4,840 ms before, 4,964 and 4,886 ms after (earlier 5,073 and 4,620):
- * within the noise, perhaps 5% more. Not re-measured quiet.
+ * within the noise, perhaps 5% more.
+ * Quiet runs with that check (2026-12-01 07:10, nothing else running, servers kept; the machine
+ * faster that hour: the stock server took 40.8 s, from 43.9): 2,945 and 2,917 ms, median of 3,
+ * 5.01 MB (target 3,000 ms: met, by 2 to 3%); the stock server 40.8 s both times (ratios 0.07).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
