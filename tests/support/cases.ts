@@ -26,7 +26,7 @@ export function edit(doc: Automerge.Doc<CaseDoc>, fn: (d: CaseDoc) => void): Aut
 export const read = (doc: Automerge.Doc<CaseDoc>): CaseRecord => readCase(doc)
 
 /** What each phase needs before the case may move on, done the way a caseworker would. */
-export const GROUNDWORK: Record<Phase, (d: CaseDoc) => void> = {
+const GROUNDWORK: Record<Phase, (d: CaseDoc) => void> = {
   identify: (d) => {
     change.updateSection(d, 'referral', { criterionLocalConnection: 'yes', criterionRoughSleeping: 'living-on-street', criterionMultipleNeeds: 'yes' }, CASEWORKER)
     change.acceptReferral(d, '2026-11-03', CASEWORKER)
