@@ -241,6 +241,7 @@ test('a manager sets up the letterhead and directories; a caseworker attaches ev
   await expect(delivery).toContainText(`Emailed to Housing Options on ${day(-1)}.`)
   // Handed over: the day of the presentation is offered (the case's day has passed), not today.
   await expect(delivery.getByLabel('Presentation pack handed over in hard copy on')).toHaveValue('26/11/2026')
+  await expect(delivery.getByLabel('Presentation pack handed over in hard copy on')).toHaveAccessibleDescription(/On the day: Thursday 26 November 2026/)
   await delivery.getByLabel('Presentation pack handed over in hard copy on').fill(day(1))
   await delivery.getByRole('button', { name: 'Mark as handed over' }).click()
   await expect(delivery.getByText(/future/)).toBeVisible()

@@ -15,7 +15,7 @@ import type { CaseRecord } from '../../../shared/case/record'
 import type { Field } from '../../../shared/forms/fields'
 import { typedDateProblem } from '../../../shared/forms/typed-date'
 import type { PaperworkSettings } from '../../../shared/team/settings'
-import { formatUkDate, formatUkDateTime, parseUkDate, typedUkDate } from '../../../shared/dates'
+import { formatDayAndDate, formatUkDate, formatUkDateTime, parseUkDate, typedUkDate } from '../../../shared/dates'
 import { councilName, localAuthorityName } from '../../../shared/places/local-authority'
 import { useApi } from '../../app/contexts'
 import { DataTable } from '../../components/DataTable'
@@ -314,6 +314,9 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
       setError(issuesOf(refused)[0]?.message)
     }
   }
+  // The hand-over's day named where it is set: before it, nothing is offered, and this says when.
+  const day = props.field === 'packHandedOverOn' ? record.reconnectionDay.date : undefined
+  const hint = day ? `On the day: ${formatDayAndDate(day)}. DD/MM/YYYY` : field.hint
   // A date typed (or offered) away from the day the pack was meant to go is warned of as it is typed.
   const typedOn = parseUkDate(typed)
   const warnings = (
@@ -324,7 +327,7 @@ function DeliveryStep(props: (typeof DELIVERY_STEPS)[number]) {
   return (
     <>
       <div className="date-step">
-        <TextField name={props.field} label={field.label} {...(field.hint ? { hint: field.hint } : {})} value={typed} onChange={setTyped} width="short" inputMode="numeric" {...(error ? { error } : {})} />
+        <TextField name={props.field} label={field.label} {...(hint ? { hint } : {})} value={typed} onChange={setTyped} width="short" inputMode="numeric" {...(error ? { error } : {})} />
         <button type="button" className="button button--secondary" onClick={mark}>
           {props.button}
         </button>
