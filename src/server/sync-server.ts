@@ -792,7 +792,8 @@ class Connection {
     const outgoing: number[] = []
     // Documents the team document now lists go to every laptop, all their chunks so far.
     for (const listed of update?.listed ?? []) outgoing.push(...this.store.seqsOf(listed))
-    if (this.authority.serves(documentId) && !heldBack) outgoing.push(seq)
+    const passedOn = this.authority.serves(documentId) && !heldBack
+    if (passedOn) outgoing.push(seq)
     // The server's correction goes in the same delivery, so no laptop shows the change without
     // it, and to the sender too: it comes back to the server's view.
     const corrected = update?.correction ? this.store.addChunk(documentId, update.correction, { deviceId: SERVER_DEVICE, at: this.policy.now() }) : undefined
@@ -801,7 +802,7 @@ class Connection {
     const figures = refreshed && this.store.addChunk(this.authority.teamDocumentId, refreshed, { deviceId: SERVER_DEVICE, at: this.policy.now() })
     if (figures !== undefined) outgoing.push(figures)
     this.publish(corrected === undefined ? outgoing : [...outgoing, corrected], this)
-    if (this.authority.serves(documentId) && !heldBack) this.#pushOwn(seq)
+    if (passedOn) this.#pushOwn(seq)
     if (corrected !== undefined) this.push([corrected], corrected)
     if (figures !== undefined) this.push([figures], figures)
   }
