@@ -139,6 +139,28 @@
  * Targets: 200 ms at 5,000 (missed), 400 ms at 30,000 (met), 2× the static file (missed). In
  * alternate runs of the builds with and without the last change (20 rows first), 15 loads each:
  * 271 and 309 ms (3.04×, 3.09×) without, 254 and 275 ms (2.63×, 2.63×) with.
+ *
+ * Quiet run (2026-12-01 11:05, nothing else running, 5,000 cases kept, 9 loads): 198 ms median, p95
+ * 209, against the static file's 78 ms: 2.53× (200 ms: met; 2×: missed). Where a load's time went
+ * (navigation and resource timing, five loads): the HTML in by 5 to 14 ms, the entry's three files
+ * fetched from 45 to 65 and in by 58 to 70, the page parsed (`domInteractive`) at 45 to 73, the
+ * socket made at 85 to 92 and open at 88 to 98, the start's calls answered 6 to 20 ms later, the
+ * app's 14 files asked for once it is open and in from the browser's cache 25 to 30 ms after, then
+ * 70 to 85 ms of the page's own work (running them, React's one draw, layout) to the first row. The
+ * static file's whole load is about the time the app's page takes to reach its socket.
+ * Tried and not kept (same quiet hour, 9 loads each):
+ * - Fetching the app's 14 files with the page (`<link rel="preload" as="script">`, which does not
+ *   compile them, unlike `modulepreload`): the entry's own files came later (the socket was made at
+ *   95 to 126 ms), so the first row came no sooner (197 ms).
+ * - V8's compile hints (`//# allFunctionsCalledOnLoad` at the top of each of the 14 files, so the
+ *   browser's cache keeps every function compiled): 193 and 195 ms, within the noise.
+ * - Loading the app without waiting for the socket to open: 196 and 182 ms (2.41×, 2.44×), the
+ *   start's calls sent later (88 to 107 ms); within the noise of the runs beside it.
+ * What the 2× target would need: the first rows drawn before the app's code runs, as the static file
+ * draws them: the browser mode's server putting the board's first rows into the page it serves,
+ * drawn by the same code as the app's (React's server rendering, then the app taking over the same
+ * markup), which the desktop app would not have. Not built: it is a second way into the app, whose
+ * rows would be in the page before anything in it could be used.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -52,6 +52,23 @@
  * reading and adding the enclosures 10%, recording the pack on the case 6%, the rest planning,
  * checks and garbage collection. No one step is the half the 0.5 target would need, and the 13 MB
  * through AES and onto the disk is a floor the 2-page letter Chromium prints does not have.
+ *
+ * Profiled again (2026-12-01 11:10, quiet; 40 warm packs one after another, as this bench makes
+ * them; each step timed, medians, and a CPU profile): the pack is laid out and saved by 52 ms, the
+ * sealed file written by 97 (43 ms: writing 13 MB into a new file takes 10 ms for a pack made alone,
+ * four times that when packs follow one another: likely the garbage collector freeing the previous
+ * packs' megabytes meanwhile, not proven), recorded on the case by 121. Of the CPU time per pack: the garbage collector
+ * 15 ms, deflating (fflate) 16 ms, of which the team's logo and signature 4 ms (decoded from PNG
+ * and deflated again for every pack, another 3 ms decoding them for the trial layout), sealing 9
+ * ms, parsing the enclosed PDFs 8 ms (checking them again is 3 ms of it), recording on the case 7
+ * ms. Keeping the team's images embedded between packs would save about 7 ms, the single layout
+ * about as much: not the half the target needs, and not done.
+ * First after opening (the same workspace reopened, four times): reading the 12.7 MB of scans takes
+ * 50 to 57 ms (about 4 ms a megabyte: SQLCipher decrypting the pages, and the hash), the case's
+ * first read 12 to 27 ms; the whole pack 211 and 249 ms against 90 and 98 ms for the same pack
+ * made again straight after. Keeping the scans' copies as sealed files (AES-GCM, about 0.7 ms a
+ * megabyte here) would save perhaps 25 to 40 ms of it: not enough for the target, and a change of
+ * where a person's scans are kept (erasure, the wipe), so not done.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
